@@ -1,0 +1,52 @@
+# Evidex — every developer and CI run the same targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB := var/evidex.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint typecheck pytest bench fuzz build serve demo-cluster browser-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	@mkdir -p var
+	$(BIN)/evidex build content --db $(DB)
+
+run: build
+	$(BIN)/evidex serve --db $(DB) --host $(HOST) --port $(PORT)
+
+# Debian's Chromium for the Playwright browser tests; installed here so a fresh machine has it.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+		( apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null )
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) browser-deps
+	$(BIN)/pytest -n 2 -q
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+fuzz: $(STAMP)
+	$(BIN)/python -m bench.fuzz
+
+demo-cluster: $(STAMP)
+	bash scripts/demo-cluster.sh
+
+clean:
+	rm -rf var build .pytest_cache .mypy_cache .ruff_cache

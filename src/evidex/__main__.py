@@ -1,0 +1,3 @@
+from evidex.cli.main import app
+
+app()
