@@ -112,6 +112,8 @@ class Compound(Model):
     precautions: list[str] = Field(default_factory=list)
     faqs: list[Faq] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)  # goal slugs from frontmatter `goals:`
+    effects: list[str] = Field(default_factory=list)  # e.g. "lowers-blood-glucose", "sedating"
+    aliases: list[str] = Field(default_factory=list)  # extra names from frontmatter `aliases:`
     iu_per_mg: float | None = None  # conversion for vendor price normalisation
     sections: list[Section] = Field(default_factory=list)
     source_path: str = ""
@@ -159,14 +161,21 @@ class Condition(Model):
 
 
 class InteractionRule(Model):
-    """A row of interactions.yaml: pairwise (a, b are compound names) or class-based
-    (a_class, b_class are class tags; `same_class: true` means any two members)."""
+    """A row of interactions.yaml `rules:`. Exactly one form:
+    - pairwise: `a` and `b` are compound names (any name; resolved at build time);
+    - class-based: `a_class` / `b_class` are class tags (Compound.classes); a rule with
+      a_class == b_class applies to any two members of that class (class conflict); a compound
+      name may be paired with a class (`a` + `b_class`);
+    - additive: `effect` is an effect tag (Compound.effects) and the rule fires when
+      `min_count` or more compounds in a stack share it."""
 
     id: str
     a: str | None = None
     b: str | None = None
     a_class: str | None = None
     b_class: str | None = None
+    effect: str | None = None
+    min_count: int = 2
     severity: InteractionSeverity
     advice: str
     mechanism: str = ""
