@@ -7,6 +7,8 @@ import typer
 from evidex.cli import (
     content_cmds,
     evidence_cmds,
+    extract_cmds,
+    import_cmds,
     ops_cmds,
     search_cmds,
     stack_cmds,
@@ -24,7 +26,9 @@ app = typer.Typer(
 
 for module in (
     content_cmds,
+    import_cmds,
     evidence_cmds,
+    extract_cmds,
     web_cmds,
     search_cmds,
     stack_cmds,
