@@ -1,9 +1,148 @@
-"""CLI commands for the content area (registered by evidex.cli.main)."""
+"""CLI commands for the library: build, lint, show."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from evidex.build.pipeline import BuildFailed, Progress as ProgressCallback, build, load_library
+from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
+from evidex.content.diagnostics import Diagnostic
+from evidex.storage import queries
+
+err = Console(stderr=True)
+out = Console()
+
+_PROGRESS_MIN_DOCUMENTS = 500
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        style = "red" if diagnostic.level == "error" else "yellow"
+        err.print(f"[{style}]{diagnostic}[/{style}]", highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def build_progress(enabled: bool) -> Iterator[ProgressCallback | None]:
+    """A Rich progress bar for large libraries; silent for small ones and non-terminals."""
+    if not enabled:
+        yield None
+        return
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, advance: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=max(total, 1))
+            bar.update(tasks[stage], advance=advance)
+
+        yield update
+
+
+def _document_count(content: Path) -> int:
+    return sum(1 for _ in content.glob("*/*.md"))
+
+
+def build_command(
+    content: Path = typer.Argument(..., help="The content folder (compounds/, research/, ...)."),
+    db: Path = typer.Option(Path("var/evidex.db"), "--db", help="Where to write the SQLite build."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+    force: bool = typer.Option(False, "--force", help="Write a new database even if nothing changed."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
+) -> None:
+    """Parse, repair, validate and grade CONTENT, then write the database atomically.
+
+    A failed build leaves the previous database untouched. Unchanged files are not parsed again.
+    """
+    show_bar = _document_count(content) >= _PROGRESS_MIN_DOCUMENTS and err.is_terminal
+    try:
+        with build_progress(show_bar) as progress:
+            report = build(content, db, strict=strict, force=force, progress=progress)
+    except BuildFailed as failure:
+        print_diagnostics(failure.diagnostics)
+        err.print(f"[red bold]{failure}[/red bold]")
+        raise typer.Exit(1) from None
+    if not quiet:
+        print_diagnostics([d for d in report.diagnostics if d.level == "warning"])
+        counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
+        state = "written" if report.written else "unchanged (already up to date)"
+        rate = report.documents / report.seconds if report.seconds else 0.0
+        out.print(
+            f"Built {report.db_path}: {counts}; {report.documents} documents "
+            f"({report.reparsed} parsed, the rest cached) in {report.seconds:.2f}s "
+            f"({rate:,.0f} documents/s); build {report.build_id}; database {state}.",
+            highlight=False,
+        )
+
+
+def lint_command(
+    content: Path = typer.Argument(..., help="The content folder to check."),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.text, "--format", help="text (path:line: level: message) or json."
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+) -> None:
+    """Report every error and warning in CONTENT without writing anything. Exit 1 on errors."""
+    library, _, _ = load_library(content)
+    diagnostics = library.diagnostics
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps([d.as_dict() for d in diagnostics], indent=2, ensure_ascii=False))
+    else:
+        for diagnostic in diagnostics:
+            typer.echo(str(diagnostic))
+        errors = sum(d.level == "error" for d in diagnostics)
+        warnings = len(diagnostics) - errors
+        typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    failing = any(d.level == "error" or (strict and d.level == "warning") for d in diagnostics)
+    if failing:
+        raise typer.Exit(1)
+
+
+def show_command(
+    name: str = typer.Argument(..., help="Any name of the compound: title, slug, brand, alias."),
+    db: Path = typer.Option(Path("var/evidex.db"), "--db", help=DB_OPTION_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the full profile as JSON."),
+) -> None:
+    """Print one compound, found by any of its names."""
+    with open_db(db) as conn:
+        slug = resolve_or_exit(conn, name)
+        compound = queries.get_compound(conn, slug)
+    assert compound is not None
+    compound.pop("sections", None)
+    if as_json:
+        print_json(compound)
+        return
+    out.print(f"[bold]{compound['title']}[/bold] ({compound['slug']})", highlight=False)
+    out.print(compound["description"], highlight=False)
+    names = compound["names"]
+    out.print(f"Also: {', '.join(names['alternate'] + names['brand'])}", highlight=False)
+    for regimen in compound["regimens"]:
+        out.print(f"  dose: {regimen['text'] or regimen}", highlight=False)
+    if compound["warnings"]:
+        out.print(f"{len(compound['warnings'])} repair(s) made; see --json", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to the app."""
+    """Add the library commands."""
+    app.command("build")(build_command)
+    app.command("lint")(lint_command)
+    app.command("show")(show_command)

@@ -1,9 +1,85 @@
-"""CLI commands for the evidence area (registered by evidex.cli.main)."""
+"""CLI command `evidence`: the studies and computed tiers of one compound."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
+from evidex.storage import queries
+
+out = Console()
+
+
+def _with_status(studies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**s, "status": "curated" if s.get("curated", True) else "unverified"} for s in studies]
+
+
+def evidence_data(conn: Any, slug: str, goal: str | None) -> dict[str, Any]:
+    """The JSON `evidex evidence` prints: the best-graded goal's fields at top level."""
+    found = queries.compound_evidence(conn, slug, goal)
+    assert found is not None
+    goals = [
+        {**{k: v for k, v in g.items() if k != "forest_svg"}, "studies": _with_status(g["studies"])}
+        for g in found["goals"]
+    ]
+    top = goals[0] if goals else {}
+    return {
+        "compound": found["compound"],
+        "goal": top.get("goal"),
+        "tier": top.get("tier"),
+        "tier_name": top.get("tier_name"),
+        "rationale": top.get("rationale"),
+        "studies": top.get("studies", []),
+        "goals": goals,
+    }
+
+
+def evidence_command(
+    name: str = typer.Argument(..., help="Any name of the compound."),
+    goal: str | None = typer.Option(None, "--goal", help="Only this health goal (slug)."),
+    db: Path = typer.Option(Path("var/evidex.db"), "--db", help=DB_OPTION_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show a compound's studies, outcomes and computed tier per health goal."""
+    with open_db(db) as conn:
+        slug = resolve_or_exit(conn, name)
+        data = evidence_data(conn, slug, goal)
+    if as_json:
+        print_json(data)
+        return
+    if not data["goals"]:
+        out.print(f"No graded evidence for {data['compound']['title']}.")
+        return
+    for entry in data["goals"]:
+        out.print(
+            f"[bold]{entry['goal_name']}: Tier {entry['tier']} ({entry['tier_name']})[/bold]",
+            highlight=False,
+        )
+        out.print(entry["rationale"], highlight=False)
+        table = Table("study", "design", "n", "outcome", "estimate", "p", "status")
+        for study in entry["studies"]:
+            for outcome in study["outcomes"] or [{}]:
+                ci = ""
+                if outcome.get("ci_low") is not None:
+                    ci = f" [{outcome['ci_low']}, {outcome['ci_high']}]"
+                estimate = f"{outcome.get('measure', '')} {outcome.get('value', '')}{ci}"
+                table.add_row(
+                    study["id"],
+                    study["design"],
+                    str(study.get("n") or ""),
+                    outcome.get("name", ""),
+                    estimate.strip(),
+                    outcome.get("p") or "",
+                    study["status"],
+                )
+        out.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to the app."""
+    """Add the evidence command."""
+    app.command("evidence")(evidence_command)

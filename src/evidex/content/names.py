@@ -42,23 +42,25 @@ def family_key(name: str) -> str:
     return "".join(tokens)
 
 
-def build_name_index(names_by_slug: dict[str, Iterable[str]]) -> tuple[dict[str, str], list[str]]:
+def build_name_index(
+    names_by_slug: dict[str, Iterable[str]],
+) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
     """Map every folded name (and its family key) to a slug.
 
-    Returns the index and a list of conflicts ("'X' is claimed by a and b"). A trailing-"1"
+    Returns the index and the conflicts as (name, first owner, second claimant). A trailing-"1"
     family key is added only where no other compound claims that family, so "thymosin alpha 1"
     finds "Thymosin alpha" but would not if a "Thymosin alpha 2" existed.
     """
     index: dict[str, str] = {}
-    conflicts: list[str] = []
+    conflicts: list[tuple[str, str, str]] = []
     for slug, names in names_by_slug.items():
-        for name in {slug, *names}:
+        for name in sorted({slug, *names}):
             key = fold_name(name)
             if not key:
                 continue
             owner = index.get(key)
             if owner is not None and owner != slug:
-                conflicts.append(f"name {name!r} is claimed by both {owner!r} and {slug!r}")
+                conflicts.append((name, owner, slug))
                 continue
             index[key] = slug
     families: dict[str, set[str]] = {}

@@ -1,0 +1,86 @@
+"""Step 1 of the build: find the library's files and refuse the ones that must not be read."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from evidex.content.diagnostics import Diagnostic
+
+Kind = Literal[
+    "compound", "article", "study", "vendor", "goals", "conditions", "interactions", "currency"
+]
+
+_FOLDERS: dict[str, tuple[Kind, tuple[str, ...]]] = {
+    "compounds": ("compound", (".md",)),
+    "research": ("article", (".md",)),
+    "studies": ("study", (".yaml", ".yml")),
+    "vendors": ("vendor", (".yaml", ".yml")),
+}
+_SINGLE_FILES: dict[str, Kind] = {
+    "goals.yaml": "goals",
+    "conditions.yaml": "conditions",
+    "interactions.yaml": "interactions",
+    "currency.yaml": "currency",
+}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path  # absolute, symlinks resolved
+    rel: str  # path relative to the content folder, as shown in messages
+    kind: Kind
+
+    @property
+    def stem(self) -> str:
+        return Path(self.rel).stem
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Every content file by kind, sorted; symlinks leading out of the library are errors."""
+    root = content_dir.resolve()
+    found: list[SourceFile] = []
+    problems: list[Diagnostic] = []
+    if not root.is_dir():
+        return [], [Diagnostic(str(content_dir), 1, "error", "content folder not found")]
+
+    def accept(candidate: Path, kind: Kind) -> None:
+        rel = candidate.relative_to(content_dir).as_posix()
+        shown = f"{content_dir.name}/{rel}" if content_dir.name else rel
+        real = candidate.resolve()
+        if candidate.is_symlink() and not _inside(real, root):
+            problems.append(
+                Diagnostic(shown, 1, "error", "symlink points outside the library; refused")
+            )
+            return
+        if not real.is_file():
+            problems.append(Diagnostic(shown, 1, "error", "not a regular file"))
+            return
+        found.append(SourceFile(real, shown, kind))
+
+    for name, kind in _SINGLE_FILES.items():
+        candidate = content_dir / name
+        if candidate.exists() or candidate.is_symlink():
+            accept(candidate, kind)
+    for folder, (kind, suffixes) in _FOLDERS.items():
+        directory = content_dir / folder
+        if not directory.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(directory):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for filename in sorted(filenames):
+                if filename.startswith(".") or not filename.endswith(suffixes):
+                    continue
+                accept(Path(dirpath) / filename, kind)
+    found.sort(key=lambda source: source.rel)
+    return found, problems

@@ -1,0 +1,196 @@
+"""Step 4 of the build: gather each compound x goal's studies, grade them and check them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from evidex.build.library import Library, TierResult
+from evidex.content.diagnostics import Diagnostic
+from evidex.evidence import checks, stats
+from evidex.evidence.extract import extract_studies
+from evidex.evidence.forest import ForestRow, forest_svg
+from evidex.evidence.models import RATIO_MEASURES, Study
+from evidex.evidence.tiers import compute_tier
+
+
+def grade(library: Library) -> None:
+    """Extract where nothing is curated, then compute a tier and forest plot per compound x goal."""
+    _extract_uncurated(library)
+    for study in library.studies.values():
+        study.outcomes = [stats.complete_outcome(outcome) for outcome in study.outcomes]
+    groups = _group_studies(library)
+    for (slug, goal), studies in sorted(groups.items()):
+        library.tiers.append(_grade_group(library, slug, goal, studies))
+    _check_articles(library)
+
+
+def _extract_uncurated(library: Library) -> None:
+    curated_groups = {(s.compound, s.goal) for s in library.studies.values() if s.curated}
+    for article in library.articles.values():
+        if article.compound_slug is None or article.studies:
+            continue
+        if (article.compound_slug, article.goal) in curated_groups:
+            continue  # curated records for this compound and goal win over extraction
+        extracted = extract_studies(
+            article.body_markdown,
+            source=article.slug,
+            compound=article.compound_slug,
+            goal=article.goal,
+        )
+        for study in extracted:
+            study.curated = False
+            study.compound = article.compound_slug
+            study.goal = article.goal
+            study.source_path = article.source_path
+            if study.id not in library.studies:
+                library.studies[study.id] = study
+
+
+def _group_studies(library: Library) -> dict[tuple[str, str], list[Study]]:
+    groups: dict[tuple[str, str], list[Study]] = defaultdict(list)
+    for study in library.studies.values():
+        if study.compound in library.compounds and study.goal:
+            groups[(study.compound, study.goal)].append(study)
+    for article in library.articles.values():
+        if article.compound_slug:
+            groups.setdefault((article.compound_slug, article.goal), [])
+    return groups
+
+
+def _goal_label(library: Library, goal: str) -> str:
+    found = library.goals.get(goal)
+    return found.name if found else goal.replace("-", " ")
+
+
+def _grade_group(library: Library, slug: str, goal: str, studies: list[Study]) -> TierResult:
+    compound = library.compounds[slug]
+    goal_label = _goal_label(library, goal)
+    assessment = compute_tier(studies, compound_label=compound.title, goal_label=goal_label.lower())
+    pooled = _pooled(studies)
+    rows = [
+        ForestRow(
+            label=_study_label(study),
+            outcome=outcome.name,
+            measure=outcome.measure,
+            value=outcome.value,
+            ci_low=outcome.ci_low,
+            ci_high=outcome.ci_high,
+            n=study.n,
+        )
+        for study in studies
+        for outcome in study.outcomes
+        if outcome.ci_low is not None and outcome.ci_high is not None
+    ]
+    svg = ""
+    if rows:
+        first_pooled = next(iter(pooled.values()), None)
+        svg = forest_svg(
+            rows, title=f"{compound.title} for {goal_label.lower()}", pooled=first_pooled
+        )
+    details: dict[str, Any] = {
+        "inputs": assessment.inputs,
+        "driving_study_ids": list(assessment.driving_study_ids),
+        "pooled": {name: _pooled_dict(p) for name, p in pooled.items()},
+        "unverified": any(not s.curated for s in studies),
+    }
+    return TierResult(
+        compound_slug=slug,
+        goal=goal,
+        tier=assessment.tier,
+        tier_name=assessment.tier_name,
+        rationale=assessment.rationale,
+        study_ids=[s.id for s in studies],
+        details=details,
+        forest_svg=svg,
+    )
+
+
+def _study_label(study: Study) -> str:
+    if study.citation.title and len(study.citation.title) <= 40:
+        return study.citation.title
+    design = study.design.replace("-", " ")
+    return f"{design} n={study.n}" if study.n else design
+
+
+def _pooled(studies: list[Study]) -> dict[str, Any]:
+    """Pool outcomes reported with the same measure and name by two or more studies."""
+    by_key: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for study in studies:
+        for outcome in study.outcomes:
+            if outcome.ci_low is None or outcome.ci_high is None:
+                continue
+            if outcome.measure not in RATIO_MEASURES and outcome.measure not in ("MD", "SMD"):
+                continue
+            by_key[(outcome.measure, outcome.name.lower())].append(outcome)
+    pooled = {}
+    for (measure, name), outcomes in by_key.items():
+        if len(outcomes) >= 2:
+            result = stats.pooled_estimate(outcomes)
+            if result is not None:
+                pooled[f"{name} ({measure})"] = result
+    return pooled
+
+
+def _pooled_dict(pooled: Any) -> dict[str, Any]:
+    if hasattr(pooled, "__dataclass_fields__"):
+        return {name: getattr(pooled, name) for name in pooled.__dataclass_fields__}
+    if hasattr(pooled, "model_dump"):
+        return dict(pooled.model_dump())
+    return dict(pooled)
+
+
+def _check_articles(library: Library) -> None:
+    tiers = {(t.compound_slug, t.goal): t for t in library.tiers}
+    for article in library.articles.values():
+        if article.compound_slug is None:
+            continue
+        result = tiers.get((article.compound_slug, article.goal))
+        studies = [
+            s
+            for s in library.studies.values()
+            if s.compound == article.compound_slug and s.goal == article.goal
+        ]
+        if result is not None and article.tier is not None and article.tier != result.tier:
+            message = (
+                f"article claims Tier {article.tier} but the evidence computes to "
+                f"Tier {result.tier} ({result.tier_name}): {result.rationale}"
+            )
+            library.diagnostics.append(
+                Diagnostic(article.source_path, 1, "warning", message, "tier-claim")
+            )
+        outcomes = [o for s in studies for o in s.outcomes]
+        body_line = _body_line(article.source_path, library)
+        for line, message in checks.check_prose_restatements(
+            article.body_markdown, outcomes, base_line=body_line
+        ):
+            library.diagnostics.append(
+                Diagnostic(article.source_path, line, "warning", message, "prose-estimate")
+            )
+        for study in studies:
+            for outcome in study.outcomes:
+                problem = checks.check_p_against_ci(outcome)
+                if problem:
+                    library.diagnostics.append(
+                        Diagnostic(
+                            article.source_path, study.line or 1, "warning", problem, "p-vs-ci"
+                        )
+                    )
+        compound = library.compounds[article.compound_slug]
+        for difference in checks.compare_profile_and_article(
+            compound, article.body_markdown, studies
+        ):
+            library.diagnostics.append(
+                Diagnostic(
+                    article.source_path,
+                    1,
+                    "warning",
+                    f"{difference} (profile {compound.source_path})",
+                    "profile-vs-article",
+                )
+            )
+
+
+def _body_line(path: str, library: Library) -> int:
+    article = next((a for a in library.articles.values() if a.source_path == path), None)
+    return int(getattr(article, "body_line", 0) or 0)

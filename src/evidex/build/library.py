@@ -1,0 +1,38 @@
+"""The whole library in memory after parsing and linking: what every write step receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from evidex.content.diagnostics import Diagnostic
+from evidex.content.models import Article, Compound, Condition, Goal, InteractionRule
+from evidex.evidence.models import Study
+
+
+@dataclass
+class TierResult:
+    compound_slug: str
+    goal: str
+    tier: int
+    tier_name: str
+    rationale: str
+    study_ids: list[str] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)  # pooled estimates, inputs
+    forest_svg: str = ""
+
+
+@dataclass
+class Library:
+    compounds: dict[str, Compound] = field(default_factory=dict)  # by slug
+    articles: dict[str, Article] = field(default_factory=dict)  # by slug
+    studies: dict[str, Study] = field(default_factory=dict)  # by id (curated + extracted)
+    goals: dict[str, Goal] = field(default_factory=dict)
+    conditions: dict[str, Condition] = field(default_factory=dict)
+    interactions: list[InteractionRule] = field(default_factory=list)
+    vendors: dict[str, Any] = field(default_factory=dict)  # by slug; vendors.models.Vendor
+    currency: Any = None  # vendors.models.RateTable
+    name_index: dict[str, str] = field(default_factory=dict)  # folded name -> slug
+    tiers: list[TierResult] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    content_hash: str = ""

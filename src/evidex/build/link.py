@@ -1,0 +1,181 @@
+"""Step 3 of the build: resolve names and links across the whole library."""
+
+from __future__ import annotations
+
+from evidex.build.library import Library
+from evidex.build.parse import ParsedFile
+from evidex.content.diagnostics import Diagnostic
+from evidex.content.models import Article, Compound
+from evidex.content.names import build_name_index, resolve
+from evidex.evidence.models import Study
+
+
+def compound_names(compound: Compound) -> list[str]:
+    """Every name a reader may use for a compound."""
+    return [
+        compound.title,
+        compound.slug,
+        *compound.names.alternate,
+        *compound.names.brand,
+        *compound.aliases,
+    ]
+
+
+def link(parsed: list[ParsedFile], library: Library) -> None:
+    """Fill `library` from parsed files and resolve every cross-reference, adding diagnostics."""
+    for item in parsed:
+        library.diagnostics.extend(item.diagnostics)
+    _collect_compounds(parsed, library)
+    _index_names(library)
+    _collect_articles(parsed, library)
+    _collect_studies(parsed, library)
+    _link_combinations(library)
+    _check_interactions(library)
+    _check_goals(library)
+
+
+def _collect_compounds(parsed: list[ParsedFile], library: Library) -> None:
+    first_seen: dict[str, str] = {}
+    for item in parsed:
+        if item.kind != "compound" or not isinstance(item.model, Compound):
+            continue
+        compound = item.model
+        if compound.slug in library.compounds:
+            library.diagnostics.append(
+                Diagnostic(
+                    item.rel,
+                    1,
+                    "error",
+                    f"duplicate slug {compound.slug!r} (already used by {first_seen[compound.slug]})",
+                )
+            )
+            continue
+        compound.source_path = item.rel
+        first_seen[compound.slug] = item.rel
+        library.compounds[compound.slug] = compound
+
+
+def _index_names(library: Library) -> None:
+    names = {slug: compound_names(c) for slug, c in library.compounds.items()}
+    library.name_index, conflicts = build_name_index(names)
+    for name, owner, claimant in conflicts:
+        message = f"name {name!r} is claimed by both {owner!r} and {claimant!r}"
+        path = library.compounds[claimant].source_path
+        library.diagnostics.append(Diagnostic(path, 1, "error", message, "name-conflict"))
+
+
+def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
+    for item in parsed:
+        if item.kind != "article" or not isinstance(item.model, Article):
+            continue
+        article = item.model
+        article.source_path = item.rel
+        article.compound_slug = resolve(article.compound, library.name_index)
+        if article.compound_slug is None:
+            library.diagnostics.append(
+                Diagnostic(
+                    item.rel,
+                    _frontmatter_line(item, "compound"),
+                    "error",
+                    f"compound {article.compound!r} names no compound in the library",
+                )
+            )
+        if library.goals and article.goal not in library.goals:
+            library.diagnostics.append(
+                Diagnostic(
+                    item.rel,
+                    _frontmatter_line(item, "goal"),
+                    "error",
+                    f"goal {article.goal!r} is not in goals.yaml",
+                )
+            )
+        for study in article.studies:
+            study.compound = article.compound_slug or study.compound
+            study.goal = study.goal or article.goal
+            study.source_path = item.rel
+            _add_study(study, library, item.rel)
+        library.articles[article.slug] = article
+
+
+def _frontmatter_line(item: ParsedFile, key: str) -> int:
+    """Line of a frontmatter key in the article file (articles start with '---' on line 1)."""
+    lines = getattr(item.model, "key_lines", None)
+    if isinstance(lines, dict) and key in lines:
+        return int(lines[key])
+    return 1
+
+
+def _collect_studies(parsed: list[ParsedFile], library: Library) -> None:
+    for item in parsed:
+        if item.kind != "study" or not isinstance(item.model, Study):
+            continue
+        study = item.model
+        study.source_path = item.rel
+        if study.compound:
+            slug = resolve(study.compound, library.name_index)
+            if slug is None:
+                library.diagnostics.append(
+                    Diagnostic(
+                        item.rel,
+                        study.line or 1,
+                        "error",
+                        f"compound {study.compound!r} names no compound in the library",
+                    )
+                )
+            study.compound = slug or study.compound
+        _add_study(study, library, item.rel)
+
+
+def _add_study(study: Study, library: Library, rel: str) -> None:
+    if study.id in library.studies:
+        other = library.studies[study.id].source_path
+        library.diagnostics.append(
+            Diagnostic(rel, study.line or 1, "error", f"duplicate study id {study.id!r} (also in {other})")
+        )
+        return
+    library.studies[study.id] = study
+
+
+def _link_combinations(library: Library) -> None:
+    for compound in library.compounds.values():
+        for combination in compound.combinations:
+            combination.slug = resolve(combination.name, library.name_index)
+            if combination.slug is None:
+                library.diagnostics.append(
+                    Diagnostic(
+                        compound.source_path,
+                        1,
+                        "warning",
+                        f"popular combination {combination.name!r} is not in the library yet "
+                        "(it will be linked when it is added)",
+                        "missing-combination",
+                    )
+                )
+
+
+def _check_interactions(library: Library) -> None:
+    for rule in library.interactions:
+        for name in (rule.a, rule.b):
+            if name and resolve(name, library.name_index) is None:
+                library.diagnostics.append(
+                    Diagnostic(
+                        "interactions.yaml",
+                        1,
+                        "warning",
+                        f"interaction {rule.id!r} names {name!r}, which is not in the library",
+                        "missing-interaction-compound",
+                    )
+                )
+
+
+def _check_goals(library: Library) -> None:
+    if not library.goals:
+        return
+    for compound in library.compounds.values():
+        for goal in compound.goals:
+            if goal not in library.goals:
+                library.diagnostics.append(
+                    Diagnostic(
+                        compound.source_path, 1, "warning", f"goal {goal!r} is not in goals.yaml"
+                    )
+                )

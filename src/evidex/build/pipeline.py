@@ -1,0 +1,185 @@
+"""The build as a short list of steps: discover, parse, link, grade, write.
+
+`load_library` runs everything but the write and serves `lint`; `build` adds the atomic write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from evidex.build.discover import SourceFile, discover
+from evidex.build.grade import grade
+from evidex.build.library import Library
+from evidex.build.link import link
+from evidex.build.parse import ParseCache, digest_bytes, parse_all
+from evidex.build.write import WriteHook, write_database
+from evidex.content.diagnostics import ContentError, Diagnostic
+from evidex.content.vocab import parse_conditions, parse_goals, parse_interactions
+from evidex.content.yamlload import decode_text
+
+Progress = Callable[[str, int, int], None]  # (stage, advance, total)
+
+
+class BuildFailed(Exception):
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        errors = [d for d in diagnostics if d.level == "error"]
+        super().__init__(f"build failed with {len(errors)} error(s); the previous database is untouched")
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class BuildReport:
+    db_path: Path
+    build_id: str
+    documents: int
+    reparsed: int
+    written: bool
+    seconds: float
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _read_vocabularies(sources: list[SourceFile], library: Library) -> str:
+    """Parse goals, conditions and interactions first: profiles are mapped onto them."""
+    digests = []
+    parsers = {"goals": parse_goals, "conditions": parse_conditions, "interactions": parse_interactions}
+    for source in sources:
+        if source.kind not in parsers:
+            continue
+        raw = source.path.read_bytes()
+        digests.append(digest_bytes(raw))
+        try:
+            text = decode_text(raw, source.rel)
+        except ContentError as exc:
+            library.diagnostics.append(exc.diagnostic)
+            continue
+        records, problems = parsers[source.kind](text, source.rel)
+        library.diagnostics.extend(problems)
+        if source.kind == "goals":
+            library.goals = {g.slug: g for g in records}  # type: ignore[union-attr]
+        elif source.kind == "conditions":
+            library.conditions = {c.slug: c for c in records}  # type: ignore[union-attr]
+        else:
+            library.interactions = list(records)  # type: ignore[arg-type]
+    return hashlib.blake2b("".join(digests).encode(), digest_size=16).hexdigest()
+
+
+def load_library(
+    content_dir: Path, cache_path: Path | None = None, progress: Progress | None = None
+) -> tuple[Library, int, int]:
+    """Parse, link and grade the whole library. Returns (library, documents, reparsed)."""
+    sources, problems = discover(content_dir)
+    library = Library(diagnostics=list(problems))
+    vocabulary_digest = _read_vocabularies(sources, library)
+    documents = [s for s in sources if s.kind in ("compound", "article", "study")]
+    cache = ParseCache(cache_path, vocabulary_digest)
+
+    def advance(step: int) -> None:
+        if progress:
+            progress("parse", step, len(documents))
+
+    parsed, reparsed = parse_all(documents, list(library.conditions.values()), cache, advance)
+    link(parsed, library)
+    _load_vendors(content_dir, sources, library)
+    if progress:
+        progress("grade", 0, 1)
+    grade(library)
+    cache.save(parsed)
+    library.content_hash = hashlib.blake2b(
+        "".join([vocabulary_digest, *(p.digest for p in parsed), *_vendor_digests(sources)]).encode(),
+        digest_size=16,
+    ).hexdigest()
+    library.diagnostics.sort(key=lambda d: (d.path, d.line, d.level, d.message))
+    return library, len(documents), reparsed
+
+
+def _vendor_digests(sources: list[SourceFile]) -> list[str]:
+    return [
+        digest_bytes(s.path.read_bytes()) for s in sources if s.kind in ("vendor", "currency")
+    ]
+
+
+def _load_vendors(content_dir: Path, sources: list[SourceFile], library: Library) -> None:
+    from evidex.vendors.build import load_vendors
+
+    vendors, rates, problems = load_vendors(content_dir, library)
+    library.vendors = vendors
+    library.currency = rates
+    library.diagnostics.extend(problems)
+
+
+def write_hooks() -> list[WriteHook]:
+    """Tables owned by other areas, written into the same artifact."""
+    from evidex.search.index import write_search_index
+    from evidex.vendors.build import write_vendors
+
+    return [write_vendors, write_search_index]
+
+
+def current_content_hash(db_path: Path) -> str | None:
+    if not db_path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'content_hash'").fetchone()
+            build = conn.execute("SELECT value FROM meta WHERE key = 'build_id'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return f"{row[0]}|{build[0]}" if row and build else None
+
+
+def build(
+    content_dir: Path,
+    db_path: Path,
+    *,
+    strict: bool = False,
+    force: bool = False,
+    progress: Progress | None = None,
+    hooks: list[WriteHook] | None = None,
+) -> BuildReport:
+    """Build `content_dir` into `db_path` atomically; raise BuildFailed on errors.
+
+    A build whose content is byte-for-byte what the current database was built from writes
+    nothing (the artifact would be identical) unless `force` is set.
+    """
+    started = datetime.now(UTC)
+    cache_path = db_path.with_name(f".{db_path.name}.parse-cache")
+    library, documents, reparsed = load_library(content_dir, cache_path, progress)
+    diagnostics = library.diagnostics
+    failing = [d for d in diagnostics if d.level == "error" or (strict and d.level == "warning")]
+    if failing:
+        raise BuildFailed(diagnostics if not strict else [_as_error(d) for d in diagnostics])
+    existing = current_content_hash(db_path)
+    counts = {
+        "compounds": len(library.compounds),
+        "articles": len(library.articles),
+        "studies": len(library.studies),
+        "goals": len(library.goals),
+        "vendors": len(library.vendors),
+        "tiers": len(library.tiers),
+    }
+    if existing and existing.split("|")[0] == library.content_hash and not force:
+        build_id = existing.split("|")[1]
+        written = False
+    else:
+        build_id = f"{library.content_hash[:12]}-{started.strftime('%Y%m%dT%H%M%S%fZ')}"
+        if progress:
+            progress("write", 0, 1)
+        write_database(library, db_path, build_id, {}, write_hooks() if hooks is None else hooks)
+        written = True
+    seconds = (datetime.now(UTC) - started).total_seconds()
+    return BuildReport(db_path, build_id, documents, reparsed, written, seconds, diagnostics, counts)
+
+
+def _as_error(diagnostic: Diagnostic) -> Diagnostic:
+    if diagnostic.level == "error":
+        return diagnostic
+    return Diagnostic(diagnostic.path, diagnostic.line, "error", diagnostic.message, diagnostic.code)

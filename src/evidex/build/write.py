@@ -1,0 +1,245 @@
+"""Step 5 of the build: write the SQLite artifact into a temporary file and swap it in atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from evidex.build.library import Library, TierResult
+from evidex.build.link import compound_names
+from evidex.content.names import fold_name
+
+SCHEMA_VERSION = "1"
+WriteHook = Callable[[sqlite3.Connection, Library], None]
+
+
+def schema_sql() -> str:
+    return resources.files("evidex.storage").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def _dump(model: Any) -> str:
+    data = model.model_dump(mode="json") if hasattr(model, "model_dump") else model
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def previous_tiers(db_path: Path) -> tuple[dict[tuple[str, str], int], list[tuple[Any, ...]]]:
+    """Tiers and tier history of the database currently in place, to carry history forward."""
+    if not db_path.exists():
+        return {}, []
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            tiers = {(r[0], r[1]): r[2] for r in conn.execute("SELECT compound_slug, goal, tier FROM tiers")}
+            history = list(conn.execute("SELECT * FROM tier_history"))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}, []
+    return tiers, history
+
+
+def write_database(
+    library: Library,
+    db_path: Path,
+    build_id: str,
+    extra_meta: dict[str, str],
+    hooks: list[WriteHook],
+) -> None:
+    """Write everything to `<db>.tmp-<pid>`, then rename over `db_path`. Nothing partial is seen."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    old_tiers, history = previous_tiers(db_path)
+    tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.executescript(schema_sql())
+            _write_content(conn, library)
+            _write_tiers(conn, library, old_tiers, history, build_id)
+            for hook in hooks:
+                hook(conn, library)
+            meta = {
+                "build_id": build_id,
+                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "content_hash": library.content_hash,
+                "schema_version": SCHEMA_VERSION,
+                "compounds": str(len(library.compounds)),
+                "articles": str(len(library.articles)),
+                "studies": str(len(library.studies)),
+                **extra_meta,
+            }
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            conn.commit()
+            conn.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            conn.close()
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, db_path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def _write_content(conn: sqlite3.Connection, library: Library) -> None:
+    goals_by_compound: dict[str, set[str]] = {}
+    for tier in library.tiers:
+        goals_by_compound.setdefault(tier.compound_slug, set()).add(tier.goal)
+    conn.executemany(
+        "INSERT INTO compounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                c.slug,
+                c.title,
+                c.description,
+                int(c.is_banned),
+                c.compound_class,
+                c.last_modified,
+                json.dumps(c.routes),
+                json.dumps(sorted(goals_by_compound.get(c.slug, set()) | set(c.goals))),
+                _dump(c),
+            )
+            for c in library.compounds.values()
+        ),
+    )
+    rows = _name_rows(library)
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                a.slug,
+                a.title,
+                a.compound_slug,
+                a.goal,
+                a.tier,
+                a.last_modified,
+                a.summary,
+                _dump(a),
+            )
+            for a in library.articles.values()
+        ),
+    )
+    article_for = {(a.compound_slug, a.goal): a.slug for a in library.articles.values()}
+    conn.executemany(
+        "INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                s.id,
+                s.compound,
+                s.goal,
+                article_for.get((s.compound, s.goal)),
+                int(s.curated),
+                s.design,
+                s.n,
+                _dump(s),
+            )
+            for s in library.studies.values()
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                s.id,
+                i,
+                o.name,
+                o.measure,
+                o.value,
+                o.ci_low,
+                o.ci_high,
+                o.p,
+                None if o.significant is None else int(o.significant),
+                o.direction,
+            )
+            for s in library.studies.values()
+            for i, o in enumerate(s.outcomes)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO goals VALUES (?, ?, ?)", ((g.slug, g.name, _dump(g)) for g in library.goals.values())
+    )
+    conn.executemany(
+        "INSERT INTO conditions VALUES (?, ?, ?)",
+        ((c.slug, c.name, _dump(c)) for c in library.conditions.values()),
+    )
+    conn.executemany(
+        "INSERT INTO interactions VALUES (?, ?)", ((r.id, _dump(r)) for r in library.interactions)
+    )
+    conn.executemany(
+        "INSERT INTO diagnostics VALUES (?, ?, ?, ?)",
+        ((d.path, d.line, d.level, d.message) for d in library.diagnostics),
+    )
+    feed = [
+        (c.slug, "profile", c.slug, c.title, c.description, c.last_modified or "")
+        for c in library.compounds.values()
+    ]
+    feed += [
+        (a.compound_slug, "article", a.slug, a.title, a.summary, a.last_modified or "")
+        for a in library.articles.values()
+    ]
+    conn.executemany("INSERT INTO feed VALUES (?, ?, ?, ?, ?, ?)", feed)
+
+
+def _name_rows(library: Library) -> list[tuple[str, str, str, str]]:
+    """Every folded key of the name index with the name as written where there is one."""
+    shown = {
+        fold_name(name): name
+        for compound in library.compounds.values()
+        for name in compound_names(compound)
+    }
+    return [
+        (key, slug, shown.get(key, key), "name" if key in shown else "family")
+        for key, slug in sorted(library.name_index.items())
+    ]
+
+
+def _tier_doc(tier: TierResult) -> str:
+    return json.dumps(
+        {"study_ids": tier.study_ids, **tier.details}, ensure_ascii=False, separators=(",", ":")
+    )
+
+
+def _write_tiers(
+    conn: sqlite3.Connection,
+    library: Library,
+    old_tiers: dict[tuple[str, str], int],
+    history: list[tuple[Any, ...]],
+    build_id: str,
+) -> None:
+    conn.executemany(
+        "INSERT INTO tiers VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (t.compound_slug, t.goal, t.tier, t.tier_name, t.rationale, _tier_doc(t), t.forest_svg)
+            for t in library.tiers
+        ),
+    )
+    conn.executemany("INSERT INTO tier_history VALUES (?, ?, ?, ?, ?, ?, ?, ?)", history)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    changes = []
+    for tier in library.tiers:
+        old = old_tiers.get((tier.compound_slug, tier.goal))
+        if old == tier.tier or (old is None and not old_tiers):
+            continue
+        driver = next(iter(tier.details.get("driving_study_ids") or tier.study_ids), None)
+        before = f"Tier {old}" if old is not None else "no tier"
+        note = f"{before} -> Tier {tier.tier} ({tier.tier_name})"
+        if driver:
+            note += f"; moved by study {driver}"
+        changes.append((tier.compound_slug, tier.goal, old, tier.tier, driver, note, now, build_id))
+    conn.executemany("INSERT INTO tier_history VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changes)
+    conn.executemany(
+        "INSERT INTO feed VALUES (?, ?, ?, ?, ?, ?)",
+        ((c[0], "tier", c[1], f"{c[0]} for {c[1]}: {c[5]}", c[5], c[6]) for c in changes),
+    )
