@@ -130,7 +130,9 @@ def _add_study(study: Study, library: Library, rel: str) -> None:
     if study.id in library.studies:
         other = library.studies[study.id].source_path
         library.diagnostics.append(
-            Diagnostic(rel, study.line or 1, "error", f"duplicate study id {study.id!r} (also in {other})")
+            Diagnostic(
+                rel, study.line or 1, "error", f"duplicate study id {study.id!r} (also in {other})"
+            )
         )
         return
     library.studies[study.id] = study

@@ -50,7 +50,9 @@ def _parse_one(source: SourceFile, raw: bytes, conditions: list[Condition]) -> P
         parsed.diagnostics.append(exc.diagnostic)
     except Exception as exc:  # a parser bug must not take the build down; report it
         parsed.diagnostics.append(
-            Diagnostic(source.rel, 1, "error", f"internal parser error: {type(exc).__name__}: {exc}")
+            Diagnostic(
+                source.rel, 1, "error", f"internal parser error: {type(exc).__name__}: {exc}"
+            )
         )
     return parsed
 

@@ -28,7 +28,9 @@ Progress = Callable[[str, int, int], None]  # (stage, advance, total)
 class BuildFailed(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         errors = [d for d in diagnostics if d.level == "error"]
-        super().__init__(f"build failed with {len(errors)} error(s); the previous database is untouched")
+        super().__init__(
+            f"build failed with {len(errors)} error(s); the previous database is untouched"
+        )
         self.diagnostics = diagnostics
 
 
@@ -47,9 +49,8 @@ class BuildReport:
 def _read_vocabularies(sources: list[SourceFile], library: Library) -> str:
     """Parse goals, conditions and interactions first: profiles are mapped onto them."""
     digests = []
-    parsers = {"goals": parse_goals, "conditions": parse_conditions, "interactions": parse_interactions}
     for source in sources:
-        if source.kind not in parsers:
+        if source.kind not in ("goals", "conditions", "interactions"):
             continue
         raw = source.path.read_bytes()
         digests.append(digest_bytes(raw))
@@ -58,14 +59,15 @@ def _read_vocabularies(sources: list[SourceFile], library: Library) -> str:
         except ContentError as exc:
             library.diagnostics.append(exc.diagnostic)
             continue
-        records, problems = parsers[source.kind](text, source.rel)
-        library.diagnostics.extend(problems)
         if source.kind == "goals":
-            library.goals = {g.slug: g for g in records}  # type: ignore[union-attr]
+            goals, problems = parse_goals(text, source.rel)
+            library.goals = {goal.slug: goal for goal in goals}
         elif source.kind == "conditions":
-            library.conditions = {c.slug: c for c in records}  # type: ignore[union-attr]
+            conditions, problems = parse_conditions(text, source.rel)
+            library.conditions = {condition.slug: condition for condition in conditions}
         else:
-            library.interactions = list(records)  # type: ignore[arg-type]
+            library.interactions, problems = parse_interactions(text, source.rel)
+        library.diagnostics.extend(problems)
     return hashlib.blake2b("".join(digests).encode(), digest_size=16).hexdigest()
 
 
@@ -91,7 +93,9 @@ def load_library(
     grade(library)
     cache.save(parsed)
     library.content_hash = hashlib.blake2b(
-        "".join([vocabulary_digest, *(p.digest for p in parsed), *_vendor_digests(sources)]).encode(),
+        "".join(
+            [vocabulary_digest, *(p.digest for p in parsed), *_vendor_digests(sources)]
+        ).encode(),
         digest_size=16,
     ).hexdigest()
     library.diagnostics.sort(key=lambda d: (d.path, d.line, d.level, d.message))
@@ -99,9 +103,7 @@ def load_library(
 
 
 def _vendor_digests(sources: list[SourceFile]) -> list[str]:
-    return [
-        digest_bytes(s.path.read_bytes()) for s in sources if s.kind in ("vendor", "currency")
-    ]
+    return [digest_bytes(s.path.read_bytes()) for s in sources if s.kind in ("vendor", "currency")]
 
 
 def _load_vendors(content_dir: Path, sources: list[SourceFile], library: Library) -> None:
@@ -176,10 +178,14 @@ def build(
         write_database(library, db_path, build_id, {}, write_hooks() if hooks is None else hooks)
         written = True
     seconds = (datetime.now(UTC) - started).total_seconds()
-    return BuildReport(db_path, build_id, documents, reparsed, written, seconds, diagnostics, counts)
+    return BuildReport(
+        db_path, build_id, documents, reparsed, written, seconds, diagnostics, counts
+    )
 
 
 def _as_error(diagnostic: Diagnostic) -> Diagnostic:
     if diagnostic.level == "error":
         return diagnostic
-    return Diagnostic(diagnostic.path, diagnostic.line, "error", diagnostic.message, diagnostic.code)
+    return Diagnostic(
+        diagnostic.path, diagnostic.line, "error", diagnostic.message, diagnostic.code
+    )

@@ -36,7 +36,10 @@ def previous_tiers(db_path: Path) -> tuple[dict[tuple[str, str], int], list[tupl
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            tiers = {(r[0], r[1]): r[2] for r in conn.execute("SELECT compound_slug, goal, tier FROM tiers")}
+            tiers = {
+                (r[0], r[1]): r[2]
+                for r in conn.execute("SELECT compound_slug, goal, tier FROM tiers")
+            }
             history = list(conn.execute("SELECT * FROM tier_history"))
         finally:
             conn.close()
@@ -131,7 +134,9 @@ def _write_content(conn: sqlite3.Connection, library: Library) -> None:
             for a in library.articles.values()
         ),
     )
-    article_for = {(a.compound_slug, a.goal): a.slug for a in library.articles.values()}
+    article_for: dict[tuple[str | None, str | None], str] = {
+        (a.compound_slug, a.goal): a.slug for a in library.articles.values()
+    }
     conn.executemany(
         "INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -168,7 +173,8 @@ def _write_content(conn: sqlite3.Connection, library: Library) -> None:
         ),
     )
     conn.executemany(
-        "INSERT INTO goals VALUES (?, ?, ?)", ((g.slug, g.name, _dump(g)) for g in library.goals.values())
+        "INSERT INTO goals VALUES (?, ?, ?)",
+        ((g.slug, g.name, _dump(g)) for g in library.goals.values()),
     )
     conn.executemany(
         "INSERT INTO conditions VALUES (?, ?, ?)",
@@ -181,7 +187,7 @@ def _write_content(conn: sqlite3.Connection, library: Library) -> None:
         "INSERT INTO diagnostics VALUES (?, ?, ?, ?)",
         ((d.path, d.line, d.level, d.message) for d in library.diagnostics),
     )
-    feed = [
+    feed: list[tuple[str | None, str, str, str, str, str]] = [
         (c.slug, "profile", c.slug, c.title, c.description, c.last_modified or "")
         for c in library.compounds.values()
     ]

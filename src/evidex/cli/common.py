@@ -21,7 +21,9 @@ DB_OPTION_HELP = "The SQLite file written by `evidex build`."
 def open_db(db: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection to the build, or a clear message and exit 2."""
     if not db.exists():
-        typer.echo(f"error: no database at {db}; run `evidex build CONTENT --db {db}` first", err=True)
+        typer.echo(
+            f"error: no database at {db}; run `evidex build CONTENT --db {db}` first", err=True
+        )
         raise typer.Exit(2)
     try:
         database = Database(db)

@@ -5,14 +5,22 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
-from evidex.build.pipeline import BuildFailed, Progress as ProgressCallback, build, load_library
+from evidex.build.pipeline import BuildFailed, build, load_library
+from evidex.build.pipeline import Progress as ProgressCallback
 from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
 from evidex.content.diagnostics import Diagnostic
 from evidex.storage import queries
@@ -23,7 +31,7 @@ out = Console()
 _PROGRESS_MIN_DOCUMENTS = 500
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -48,7 +56,7 @@ def build_progress(enabled: bool) -> Iterator[ProgressCallback | None]:
         console=err,
         transient=True,
     ) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def update(stage: str, advance: int, total: int) -> None:
             if stage not in tasks:
@@ -66,7 +74,9 @@ def build_command(
     content: Path = typer.Argument(..., help="The content folder (compounds/, research/, ...)."),
     db: Path = typer.Option(Path("var/evidex.db"), "--db", help="Where to write the SQLite build."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
-    force: bool = typer.Option(False, "--force", help="Write a new database even if nothing changed."),
+    force: bool = typer.Option(
+        False, "--force", help="Write a new database even if nothing changed."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
 ) -> None:
     """Parse, repair, validate and grade CONTENT, then write the database atomically.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
@@ -43,7 +43,7 @@ def family_key(name: str) -> str:
 
 
 def build_name_index(
-    names_by_slug: dict[str, Iterable[str]],
+    names_by_slug: Mapping[str, Iterable[str]],
 ) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
     """Map every folded name (and its family key) to a slug.
 

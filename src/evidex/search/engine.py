@@ -1,0 +1,407 @@
+"""Answering a search: names first, then goals and conditions, then ranked text.
+
+The query plan (measured in bench/search_bench.py, explained in docs/search.md):
+1. names and aliases from an in-memory table: exact (folded), prefix, then edit distance <= 2
+   against names of similar length only;
+2. goal and condition phrases found in the query point at the goal, its deep dives and the
+   compounds graded for it (by tier);
+3. full text through FTS5: a term set matching few documents is ranked by weighted bm25; one
+   matching very many (a common word) takes the first matches in static-rank order plus a
+   ranked query restricted to the title, names and headings columns, so no query ranks
+   thousands of bodies.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import json
+import re
+import sqlite3
+import threading
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from evidex.content.names import family_key, fold_name
+from evidex.search.query import ParsedQuery, fts_expression, parse_query
+
+COMMON_TERM_DOCS = 400  # a match set larger than this is not ranked by bm25 over bodies
+BM25_WEIGHTS = (10.0, 8.0, 3.0, 1.0)  # title, names, headings, body
+_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+
+
+@dataclass
+class Hit:
+    type: str
+    slug: str
+    title: str
+    summary: str
+    tier: int | None
+    is_banned: bool
+    goals: list[str]
+    compound_slug: str | None
+    score: float = 0.0
+    matched: list[str] = field(default_factory=list)
+    snippet: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    items: list[Hit]
+    groups: dict[str, list[Hit]]
+    did_you_mean: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "items": [hit.as_dict() for hit in self.items],
+            "groups": {k: [h.as_dict() for h in v] for k, v in self.groups.items()},
+            "did_you_mean": self.did_you_mean,
+        }
+
+
+@dataclass
+class _Doc:
+    rowid: int
+    type: str
+    slug: str
+    title: str
+    summary: str
+    tier: int | None
+    is_banned: bool
+    goals: list[str]
+    compound_slug: str | None
+
+
+class SearchEngine:
+    """In-memory name and goal tables over one build; FTS5 in the same connection's file."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._local = threading.local()
+        self.docs: dict[int, _Doc] = {}
+        self.doc_by_key: dict[tuple[str, str], int] = {}
+        for row in conn.execute(
+            "SELECT rowid, type, slug, title, summary, tier, is_banned, goals, compound_slug "
+            "FROM search_docs"
+        ):
+            doc = _Doc(
+                int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]),
+                None if row[5] is None else int(row[5]), bool(row[6]), json.loads(row[7]),
+                None if row[8] is None else str(row[8]),
+            )  # fmt: skip
+            self.docs[doc.rowid] = doc
+            self.doc_by_key[(doc.type, doc.slug)] = doc.rowid
+        self.names: dict[str, set[str]] = defaultdict(set)  # folded name -> slugs
+        self.display: dict[str, str] = {}  # folded name -> name as written
+        for key, name, slug, _kind in conn.execute(
+            "SELECT key, name, slug, kind FROM search_names"
+        ):
+            self.names[key].add(slug)
+            self.display.setdefault(key, name)
+            family = family_key(name)
+            if family and family != key:
+                self.names[family].add(slug)
+        self.sorted_keys = sorted(self.names)
+        self.keys_by_length: dict[int, list[str]] = defaultdict(list)
+        for key in self.sorted_keys:
+            self.keys_by_length[len(key)].append(key)
+        self.goal_phrases: list[tuple[tuple[str, ...], str]] = []
+        for phrase, goal in conn.execute("SELECT phrase, goal FROM search_terms"):
+            tokens = tuple(re.findall(r"\w+", str(phrase).lower()))
+            if tokens:
+                self.goal_phrases.append((tokens, str(goal)))
+        self.research_by_compound: dict[str, list[int]] = defaultdict(list)
+        self.research_by_goal: dict[str, list[int]] = defaultdict(list)
+        for doc in self.docs.values():
+            if doc.type == "research":
+                if doc.compound_slug:
+                    self.research_by_compound[doc.compound_slug].append(doc.rowid)
+                for goal_slug in doc.goals:
+                    self.research_by_goal[goal_slug].append(doc.rowid)
+        self.compounds_by_goal: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for row in conn.execute("SELECT compound_slug, goal, tier FROM tiers"):
+            rowid = self.doc_by_key.get(("compound", str(row[0])))
+            if rowid is not None:
+                self.compounds_by_goal[str(row[1])].append((int(row[2]), rowid))
+        for ranked in self.compounds_by_goal.values():
+            ranked.sort()
+
+    # -- names -------------------------------------------------------------------------------
+
+    def _name_slugs(self, parsed: ParsedQuery) -> dict[str, tuple[float, str]]:
+        """slug -> (score, how) from exact, prefix and fuzzy name matches."""
+        found: dict[str, tuple[float, str]] = {}
+
+        def add(slug: str, score: float, how: str) -> None:
+            if score > found.get(slug, (0.0, ""))[0]:
+                found[slug] = (score, how)
+
+        windows = parsed.windows()
+        for folded, size in windows:
+            for key in (folded, family_key(folded)):
+                for slug in self.names.get(key, ()):
+                    add(slug, 1000.0 + 10 * size, "name")
+        if not found:
+            for folded, size in windows:
+                if len(folded) < 5:
+                    continue
+                budget = 1 if len(folded) < 8 else 2
+                for key, distance in self._fuzzy(folded, budget):
+                    for slug in self.names[key]:
+                        add(slug, 800.0 - 100 * distance + 5 * size, "fuzzy")
+        prefix = parsed.folded
+        if len(prefix) >= 3:
+            for key in self._prefixed(prefix, 8):
+                for slug in self.names[key]:
+                    add(slug, 700.0 - min(len(key) - len(prefix), 50), "prefix")
+        return found
+
+    def _fuzzy(self, folded: str, budget: int) -> list[tuple[str, int]]:
+        matches: list[tuple[str, int]] = []
+        for length in range(len(folded) - budget, len(folded) + budget + 1):
+            candidates = self.keys_by_length.get(length)
+            if not candidates:
+                continue
+            for key, distance, _ in process.extract(
+                folded, candidates, scorer=Levenshtein.distance, score_cutoff=budget, limit=5
+            ):
+                matches.append((str(key), int(distance)))
+        matches.sort(key=lambda m: m[1])
+        return matches[:5]
+
+    def _prefixed(self, prefix: str, limit: int) -> list[str]:
+        start = bisect.bisect_left(self.sorted_keys, prefix)
+        found = []
+        for key in self.sorted_keys[start : start + 200]:
+            if not key.startswith(prefix):
+                break
+            found.append(key)
+        found.sort(key=len)
+        return found[:limit]
+
+    def suggest(self, text: str, limit: int = 8) -> list[dict[str, str]]:
+        """Up to `limit` names starting with what was typed (folded), shortest first."""
+        prefix = fold_name(text[:200])
+        if not prefix:
+            return []
+        keys = self._prefixed(prefix, limit * 3)
+        if not keys and len(prefix) >= 5:
+            keys = [key for key, _ in self._fuzzy(prefix, 1 if len(prefix) < 8 else 2)]
+        suggestions: list[dict[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for key in keys:
+            for slug in sorted(self.names[key]):
+                name = self.display.get(key, key)
+                if (name, slug) in seen:
+                    continue
+                seen.add((name, slug))
+                rowid = self.doc_by_key.get(("compound", slug))
+                title = self.docs[rowid].title if rowid else slug
+                suggestions.append({"name": name, "slug": slug, "title": title})
+        return suggestions[:limit]
+
+    # -- goals -------------------------------------------------------------------------------
+
+    def _goals(self, parsed: ParsedQuery) -> dict[str, int]:
+        """goal -> number of query tokens its matched phrase covers."""
+        tokens = parsed.tokens
+        found: dict[str, int] = {}
+        for phrase, goal in self.goal_phrases:
+            size = len(phrase)
+            for start in range(len(tokens) - size + 1):
+                if tuple(tokens[start : start + size]) == phrase:
+                    found[goal] = max(found.get(goal, 0), size)
+                    break
+        return found
+
+    # -- text --------------------------------------------------------------------------------
+
+    def _text(self, conn: sqlite3.Connection, expression: str, limit: int) -> list[int]:
+        sample = [
+            int(r[0])
+            for r in conn.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?",
+                (expression, COMMON_TERM_DOCS + 1),
+            )
+        ]
+        if len(sample) <= COMMON_TERM_DOCS:
+            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+            return [
+                int(r[0])
+                for r in conn.execute(
+                    f"SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
+                    f"ORDER BY bm25(search_fts, {weights}) LIMIT ?",
+                    (expression, limit),
+                )
+            ]
+        focused = [
+            int(r[0])
+            for r in conn.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?",
+                ("{title names headings} : (" + expression + ")", limit),
+            )
+        ]
+        return list(dict.fromkeys(focused + sample[:limit]))
+
+    def search(
+        self,
+        conn: sqlite3.Connection,
+        query: str,
+        *,
+        types: set[str] | None = None,
+        goal: str | None = None,
+        max_tier: int | None = None,
+        banned: bool | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        parsed = parse_query(query)
+        if not parsed.tokens:
+            return SearchResults(query=parsed.text, total=0, items=[], groups={})
+        scores: dict[int, float] = defaultdict(float)
+        matched: dict[int, list[str]] = defaultdict(list)
+
+        names = self._name_slugs(parsed)
+        for slug, (score, how) in names.items():
+            rowid = self.doc_by_key.get(("compound", slug))
+            if rowid is not None:
+                scores[rowid] += score
+                matched[rowid].append(how)
+            for research in self.research_by_compound.get(slug, []):
+                scores[research] += score * 0.5
+                matched[research].append("compound")
+
+        goals = self._goals(parsed)
+        for goal_slug, size in goals.items():
+            rowid = self.doc_by_key.get(("goal", goal_slug))
+            if rowid is not None:
+                scores[rowid] += 420 + 10 * size
+                matched[rowid].append("goal")
+            for tier, compound_rowid in self.compounds_by_goal.get(goal_slug, [])[:50]:
+                scores[compound_rowid] += 500 - 40 * tier + 10 * size
+                matched[compound_rowid].append("goal")
+            for research in self.research_by_goal.get(goal_slug, []):
+                doc = self.docs[research]
+                bonus = 470 - 40 * (doc.tier or 5) + 10 * size
+                if doc.compound_slug in names:
+                    bonus += 200
+                scores[research] += bonus
+                matched[research].append("goal")
+
+        expression = fts_expression(parsed)
+        text_hits: list[int] = []
+        if expression:
+            try:
+                text_hits = self._text(conn, expression, 50)
+            except sqlite3.OperationalError:
+                text_hits = []
+            if not text_hits and len(parsed.terms) > 1:
+                loose = fts_expression(parsed, any_term=True)
+                try:
+                    text_hits = self._text(conn, loose, 50)
+                except sqlite3.OperationalError:
+                    text_hits = []
+        for position, rowid in enumerate(text_hits):
+            scores[rowid] += 300.0 - 5 * position
+            matched[rowid].append("text")
+
+        ranked = [
+            rowid
+            for rowid in sorted(scores, key=lambda r: (-scores[r], r))
+            if self._passes(self.docs[rowid], types, goal, max_tier, banned)
+        ]
+        page = ranked[offset : offset + limit]
+        snippets = self._snippets(conn, expression, page, parsed)
+        items = [
+            Hit(
+                **{k: v for k, v in asdict(self.docs[rowid]).items() if k != "rowid"},
+                score=round(scores[rowid], 2),
+                matched=sorted(set(matched[rowid])),
+                snippet=snippets.get(rowid, ""),
+            )
+            for rowid in page
+        ]
+        groups: dict[str, list[Hit]] = {}
+        for hit in items:
+            groups.setdefault(hit.type, []).append(hit)
+        did_you_mean = None
+        fuzzy = [slug for slug, (_, how) in names.items() if how == "fuzzy"]
+        if fuzzy:
+            rowid = self.doc_by_key.get(("compound", fuzzy[0]))
+            did_you_mean = self.docs[rowid].title if rowid else None
+        return SearchResults(parsed.text, len(ranked), items, groups, did_you_mean)
+
+    @staticmethod
+    def _passes(
+        doc: _Doc,
+        types: set[str] | None,
+        goal: str | None,
+        max_tier: int | None,
+        banned: bool | None,
+    ) -> bool:
+        if types and doc.type not in types:
+            return False
+        if goal and goal not in doc.goals:
+            return False
+        if max_tier is not None and (doc.tier is None or doc.tier > max_tier):
+            return False
+        return banned is None or doc.is_banned == banned
+
+    def _snippets(
+        self, conn: sqlite3.Connection, expression: str, rowids: list[int], parsed: ParsedQuery
+    ) -> dict[int, str]:
+        found: dict[int, str] = {}
+        if expression and rowids:
+            marks = ",".join("?" * len(rowids))
+            try:
+                rows = conn.execute(
+                    f"SELECT rowid, snippet(search_fts, -1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 14) "
+                    f"FROM search_fts WHERE search_fts MATCH ? AND rowid IN ({marks})",
+                    (expression, *rowids),
+                )
+                for rowid, text in rows:
+                    found[int(rowid)] = _safe_marked(str(text))
+            except sqlite3.OperationalError:
+                pass
+        for rowid in rowids:
+            if rowid not in found:
+                found[rowid] = highlight(self.docs[rowid].summary[:240], parsed.terms)
+        return found
+
+
+def _safe_marked(text: str) -> str:
+    escaped = html.escape(text, quote=True)
+    return escaped.replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>")
+
+
+def highlight(text: str, terms: list[str]) -> str:
+    """Escape `text` and wrap words starting with a query term in <mark>."""
+    if not terms:
+        return html.escape(text)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms if t) + r")\w*", re.I)
+    marked = pattern.sub(lambda m: f"{_MARK_OPEN}{m.group(0)}{_MARK_CLOSE}", text)
+    return _safe_marked(marked)
+
+
+_engines: dict[str, SearchEngine] = {}
+_engines_lock = threading.Lock()
+
+
+def engine_for(conn: sqlite3.Connection, build_id: str) -> SearchEngine:
+    """One engine per build, created on first use and dropped when the build changes."""
+    with _engines_lock:
+        engine = _engines.get(build_id)
+        if engine is None:
+            _engines.clear()
+            engine = _engines[build_id] = SearchEngine(conn)
+        return engine

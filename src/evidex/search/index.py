@@ -1,0 +1,191 @@
+"""The search index, written with the build into the same SQLite artifact.
+
+Two FTS5 tables, chosen by measurement (see docs/search.md):
+- `search_fts` holds every document with weighted columns (title and names outrank headings,
+  which outrank body text), porter-stemmed, for ranked queries on selective terms;
+- rows are inserted in static-rank order (best-evidenced, most-linked first), so a query on a
+  very common word can take the first k matches in rowid order instead of ranking thousands.
+Names, aliases, goals and conditions are answered from small in-memory tables built from
+`search_names` and `search_terms` when the engine opens the database.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from evidex.build.library import Library
+from evidex.build.link import compound_names
+from evidex.content.names import fold_name
+
+SCHEMA = """
+CREATE TABLE search_docs (
+    rowid INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,           -- compound | research | goal
+    slug TEXT NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    tier INTEGER,                 -- best computed tier (compounds), the article's tier (research)
+    is_banned INTEGER NOT NULL,
+    goals TEXT NOT NULL,          -- JSON list of goal slugs
+    compound_slug TEXT
+);
+CREATE TABLE search_content (  -- external content of search_fts, read by snippet()
+    rowid INTEGER PRIMARY KEY, title TEXT, names TEXT, headings TEXT, body TEXT
+);
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, names, headings, body,
+    content='search_content', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE search_names (      -- every name of every compound, for exact, prefix and fuzzy match
+    key TEXT NOT NULL,            -- folded name
+    name TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    kind TEXT NOT NULL            -- title | alternate | brand | alias | slug
+);
+CREATE TABLE search_terms (      -- goal and condition phrases that point at goals
+    phrase TEXT NOT NULL,         -- lower-cased phrase as written
+    goal TEXT NOT NULL
+);
+"""
+
+_MARKDOWN_NOISE = re.compile(r"[*_`#>|\[\]]+")
+_BODY_LIMIT = 20_000
+
+
+def _plain(markdown: str) -> str:
+    return _MARKDOWN_NOISE.sub(" ", markdown)[:_BODY_LIMIT]
+
+
+def _headings(markdown: str) -> str:
+    return " ".join(
+        line.lstrip("#").strip(" *:") for line in markdown.splitlines() if line.startswith("#")
+    )
+
+
+def _best_tiers(library: Library) -> dict[str, int]:
+    best: dict[str, int] = {}
+    for tier in library.tiers:
+        best[tier.compound_slug] = min(tier.tier, best.get(tier.compound_slug, 6))
+    return best
+
+
+def _documents(library: Library) -> list[dict[str, Any]]:
+    best = _best_tiers(library)
+    goals_of: dict[str, set[str]] = {}
+    for tier in library.tiers:
+        goals_of.setdefault(tier.compound_slug, set()).add(tier.goal)
+    docs: list[dict[str, Any]] = []
+    for compound in library.compounds.values():
+        body_parts = [section.markdown for section in compound.sections]
+        body_parts += [f"{faq.q} {faq.a}" for faq in compound.faqs]
+        markdown = "\n".join(body_parts)
+        names = [*compound.names.alternate, *compound.names.brand, *compound.aliases]
+        docs.append(
+            {
+                "type": "compound",
+                "slug": compound.slug,
+                "title": compound.title,
+                "summary": compound.description,
+                "tier": best.get(compound.slug),
+                "is_banned": int(compound.is_banned),
+                "goals": sorted(goals_of.get(compound.slug, set()) | set(compound.goals)),
+                "compound_slug": compound.slug,
+                "names": " ".join(names),
+                "headings": " ".join(s.title for s in compound.sections)
+                + " "
+                + _headings(markdown),
+                "body": _plain(markdown),
+            }
+        )
+    tiers = {(t.compound_slug, t.goal): t.tier for t in library.tiers}
+    for article in library.articles.values():
+        subject = library.compounds.get(article.compound_slug or "")
+        docs.append(
+            {
+                "type": "research",
+                "slug": article.slug,
+                "title": article.title,
+                "summary": article.summary,
+                "tier": tiers.get((article.compound_slug or "", article.goal), article.tier),
+                "is_banned": int(bool(subject and subject.is_banned)),
+                "goals": [article.goal],
+                "compound_slug": article.compound_slug,
+                "names": " ".join(compound_names(subject)) if subject else article.compound,
+                "headings": " ".join(article.headings),
+                "body": _plain(article.body_markdown),
+            }
+        )
+    for goal in library.goals.values():
+        docs.append(
+            {
+                "type": "goal",
+                "slug": goal.slug,
+                "title": goal.name,
+                "summary": goal.description,
+                "tier": None,
+                "is_banned": 0,
+                "goals": [goal.slug],
+                "compound_slug": None,
+                "names": " ".join([*goal.synonyms, *goal.conditions]),
+                "headings": "",
+                "body": goal.description,
+            }
+        )
+    # static rank: evidence first (lower tier), then articles and goals, then the rest by title
+    docs.sort(
+        key=lambda d: (d["tier"] if d["tier"] is not None else 9, d["type"] != "goal", d["title"])
+    )
+    return docs
+
+
+def write_search_index(conn: sqlite3.Connection, library: Library) -> None:
+    """Create and fill the search tables inside the build being written."""
+    conn.executescript(SCHEMA)
+    docs = _documents(library)
+    conn.executemany(
+        "INSERT INTO search_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                rowid,
+                d["type"],
+                d["slug"],
+                d["title"],
+                d["summary"],
+                d["tier"],
+                d["is_banned"],
+                json.dumps(d["goals"]),
+                d["compound_slug"],
+            )
+            for rowid, d in enumerate(docs, start=1)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO search_content VALUES (?, ?, ?, ?, ?)",
+        (
+            (rowid, d["title"], d["names"], d["headings"], d["body"])
+            for rowid, d in enumerate(docs, 1)
+        ),
+    )
+    conn.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+    name_rows = []
+    for compound in library.compounds.values():
+        kinds = [("title", compound.title), ("slug", compound.slug)]
+        kinds += [("alternate", n) for n in compound.names.alternate]
+        kinds += [("brand", n) for n in compound.names.brand]
+        kinds += [("alias", n) for n in compound.aliases]
+        for kind, name in kinds:
+            key = fold_name(name)
+            if key:
+                name_rows.append((key, name, compound.slug, kind))
+    conn.executemany("INSERT INTO search_names VALUES (?, ?, ?, ?)", name_rows)
+    term_rows = []
+    for goal in library.goals.values():
+        for phrase in {goal.name, goal.slug.replace("-", " "), *goal.synonyms, *goal.conditions}:
+            if phrase.strip():
+                term_rows.append((phrase.strip().lower(), goal.slug))
+    conn.executemany("INSERT INTO search_terms VALUES (?, ?)", term_rows)
+    conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
