@@ -1,0 +1,724 @@
+"""Compound profiles (frontmatter + markdown body) -> a Compound, with repairs and diagnostics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from evidex.content.conditions_map import map_conditions, severity_of
+from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
+from evidex.content.models import (
+    Combination,
+    Compound,
+    Condition,
+    Contraindication,
+    Faq,
+    Names,
+    Regimen,
+    Section,
+    SideEffects,
+    SpecialCase,
+)
+from evidex.content.names import slugify
+from evidex.content.regimens import find_routes, parse_regimens
+from evidex.content.render import markdown_to_html
+from evidex.content.repairs import (
+    LocatedFaq,
+    body_faqs,
+    reconcile_faqs,
+    repair_description,
+    repair_frontmatter_faqs,
+    whitespace_report,
+)
+from evidex.content.sections import (
+    Block,
+    Bullet,
+    block_text,
+    bullets,
+    clean_inline,
+    first_labelled,
+    labelled,
+    parse_blocks,
+)
+from evidex.content.yamlload import FrontmatterDocument, Located, split_frontmatter
+
+REQUIRED_KEYS = ("title", "description")
+KNOWN_KEYS = frozenset(
+    {
+        "title",
+        "description",
+        "is_banned",
+        "lastModified",
+        "faqs",
+        "slug",
+        "class",
+        "aliases",
+        "brand_names",
+        "goals",
+        "ban_details",
+        "iu_per_mg",
+        "regimens",
+        "contraindications",
+    }
+)
+EXPECTED_SECTIONS: dict[str, str] = {
+    "usage": "Usage",
+    "alternate_names": "Alternate Names",
+    "how_it_works": "How It Works",
+    "dosage": "Dosage",
+    "side_effects": "Side Effects",
+    "contraindications": "Contraindications",
+    "interactions": "Drug Interactions",
+    "pregnancy": "Pregnancy and Breastfeeding",
+    "summary": "Drug Profile Summary",
+    "combinations": "Popular Combinations",
+    "precautions": "Precautions",
+    "faqs": "FAQs",
+}
+
+# Normalised class tags, looked up in the class and mechanism text (first column: tag).
+CLASS_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (tag, re.compile(pattern, re.IGNORECASE))
+    for tag, pattern in (
+        ("immunomodulator", r"immunomodulat|immune[- ]modulat|immunostimula|immune booster"),
+        ("immunosuppressant", r"immunosuppressant|immunosuppressive agent"),
+        ("glp-1-agonist", r"\bglp-?1\b|glucagon-like peptide"),
+        (
+            "gh-secretagogue",
+            r"growth hormone secretagogue|\bgh secretagogue|\bghrh\b|\bghrp|"
+            r"growth hormone[- ]releasing|ghrelin (?:mimetic|agonist)",
+        ),
+        ("peptide", r"peptide"),
+        ("anticoagulant", r"anticoagul|blood thinner|vitamin k antagonist|factor xa"),
+        ("antiplatelet", r"antiplatelet|platelet aggregation inhibitor"),
+        ("sedative", r"sedative|hypnotic|benzodiazepine|\bgaba-?a? (?:receptor )?agonist"),
+        (
+            "hypoglycemic",
+            r"hypoglyc(?:a)?emic|antidiabetic|anti-diabetic|lowers? blood glucose|"
+            r"insulin secretagogue|sulfonylurea|biguanide",
+        ),
+        ("antiviral", r"antiviral"),
+        ("antibiotic", r"antibiotic|antibacterial"),
+        ("corticosteroid", r"corticosteroid|glucocorticoid"),
+        ("anabolic-steroid", r"anabolic(?:[- ]androgenic)? steroid"),
+        ("nsaid", r"\bnsaid|non-steroidal anti-inflammatory"),
+        ("opioid", r"\bopioid"),
+        ("stimulant", r"\bstimulant|sympathomimetic"),
+        ("ssri", r"\bssri|selective serotonin reuptake"),
+        ("maoi", r"\bmaoi|monoamine oxidase inhibitor"),
+        (
+            "antihypertensive",
+            r"antihypertensive|ace inhibitor|angiotensin receptor blocker|"
+            r"beta[- ]blocker",
+        ),
+        ("statin", r"\bstatin|hmg-coa reductase"),
+        ("antioxidant", r"antioxidant"),
+        ("nootropic", r"nootropic"),
+        ("hormone", r"\bhormone\b"),
+    )
+)
+CLASS_EFFECTS = {
+    "hypoglycemic": "lowers-blood-glucose",
+    "sedative": "sedating",
+    "anticoagulant": "bleeding-risk",
+    "antiplatelet": "bleeding-risk",
+    "immunosuppressant": "immunosuppressive",
+    "stimulant": "stimulating",
+}
+INJECTABLE_ROUTES = frozenset({"subcutaneous", "intramuscular", "intravenous"})
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_RANGE = rf"{_NUM}(?:\s*(?:-|–|—|to)\s*{_NUM})?"
+_TIME_UNIT = r"(minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b"
+_HALF_LIFE = re.compile(
+    rf"(?:half[- ]?li(?:fe|ves)|t\s?½|t1/2)[^.;\d]{{0,60}}?{_RANGE}\s*{_TIME_UNIT}", re.IGNORECASE
+)
+_PEAK = re.compile(
+    rf"(?:\bpeak\b|\btmax\b|\bt_max\b|maximum (?:plasma|serum) concentration)[^.;\d]{{0,60}}?"
+    rf"{_RANGE}\s*{_TIME_UNIT}",
+    re.IGNORECASE,
+)
+_PERCENT_URINE = re.compile(
+    rf"{_RANGE}\s*%[^.;]{{0,60}}?\b(?:urine|urinary|renal(?:ly)?|kidneys?)\b", re.IGNORECASE
+)
+_URINE_PERCENT = re.compile(
+    rf"\b(?:urine|urinary|renal(?:ly)?)\b[^.;\d]{{0,40}}?{_RANGE}\s*%", re.IGNORECASE
+)
+_HOURS_PER = {"m": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+_PREGNANCY_CATEGORY = re.compile(r"^\s*(?:category\s+)?([ABCDX])\b(?![-'])")
+_CATEGORY_IN_TEXT = re.compile(r"\b(?:pregnancy|safety)?\s*category\s*:?\s*([ABCDX])\b")
+_TOP_LEVEL_SPLIT = re.compile(r"[,;]")
+_LEADING_AND = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+_AND_SPLIT = re.compile(r",?\s+and\s+(?=[^,]*$)", re.IGNORECASE)
+_COMBINATION_JOIN = re.compile(r"\s+(?:for|to|in|with)\s+|\s*[:—–]\s+|\s+-\s+", re.IGNORECASE)
+_SIDE_EFFECT_CLASSES = (
+    ("rare_serious", ("rare", "serious", "severe")),
+    ("long_term", ("long-term", "long term", "chronic")),
+    ("adverse_reactions", ("adverse", "adr")),
+    ("common", ("common", "frequent", "mild")),
+)
+
+
+def _hours(value: float, unit: str) -> float:
+    return value * _HOURS_PER.get(unit.lower()[0], 1.0)
+
+
+def _time_range(match: re.Match[str]) -> tuple[float, float]:
+    low = float(match.group(1))
+    high = float(match.group(2)) if match.group(2) else low
+    unit = match.group(3)
+    return _hours(min(low, high), unit), _hours(max(low, high), unit)
+
+
+def split_items(text: str) -> list[str]:
+    """Split a comma / semicolon list, keeping parenthesised lists whole:
+    'rash, allergic reactions (itching, rash), increased ALT' -> three items."""
+    items: list[str] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char in ",;" and depth == 0:
+            items.append(text[start:index])
+            start = index + 1
+    items.append(text[start:])
+    cleaned = []
+    for item in items:
+        item = _LEADING_AND.sub("", item.strip()).rstrip(".").strip()
+        if item:
+            cleaned.append(item)
+    return cleaned
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCES.split(clean_inline(text)) if part.strip()]
+
+
+class _Profile:
+    """One parse: holds the document, its diagnostics and the section blocks."""
+
+    def __init__(
+        self,
+        document: FrontmatterDocument,
+        path: str,
+        conditions: list[Condition] | None,
+        diagnostics: Diagnostics,
+    ) -> None:
+        self.meta: Located = document.meta
+        self.data: dict[str, Any] = document.meta.data
+        self.path = path
+        self.conditions = conditions
+        self.diagnostics = diagnostics
+        self.body_line = document.body_line
+        self.blocks = parse_blocks(document.body, document.body_line)
+        self.by_key: dict[str, Block] = {}
+        for block in self.blocks:
+            self.by_key.setdefault(block.key, block)
+
+    def section(self, key: str) -> Block | None:
+        return self.by_key.get(key)
+
+    # --- validation -------------------------------------------------------------------
+
+    def validate(self) -> bool:
+        data, meta, diag = self.data, self.meta, self.diagnostics
+        for key in REQUIRED_KEYS:
+            value = data.get(key)
+            if value is None:
+                diag.error(meta.line(), f"missing required key '{key}'", "missing-key")
+            elif not isinstance(value, str) or not value.strip():
+                diag.error(meta.line(key), f"'{key}' must be a non-empty string", "type")
+        if "is_banned" in data and not isinstance(data["is_banned"], bool):
+            diag.error(meta.line("is_banned"), "'is_banned' must be true or false", "type")
+        modified = data.get("lastModified")
+        if modified is not None and not isinstance(modified, (str, dt.date)):
+            diag.error(meta.line("lastModified"), "'lastModified' must be a date string", "type")
+        faqs = data.get("faqs")
+        if faqs is not None:
+            if not isinstance(faqs, list):
+                diag.error(meta.line("faqs"), "'faqs' must be a list of {q, a}", "type")
+            else:
+                for index, item in enumerate(faqs):
+                    if (
+                        not isinstance(item, dict)
+                        or not isinstance(item.get("q"), str)
+                        or (item.get("a") is not None and not isinstance(item.get("a"), str))
+                    ):
+                        diag.error(
+                            meta.line("faqs", index),
+                            f"faqs[{index}] must be a mapping with string 'q' and 'a'",
+                            "type",
+                        )
+        for key in ("aliases", "brand_names", "goals"):
+            value = data.get(key)
+            if value is not None and not (
+                isinstance(value, str)
+                or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+            ):
+                diag.error(meta.line(key), f"'{key}' must be a list of strings", "type")
+        if "iu_per_mg" in data and (
+            isinstance(data["iu_per_mg"], bool) or not isinstance(data["iu_per_mg"], (int, float))
+        ):
+            diag.error(meta.line("iu_per_mg"), "'iu_per_mg' must be a number", "type")
+        for key in data:
+            if key not in KNOWN_KEYS:
+                diag.warning(meta.line(key), f"unknown frontmatter key '{key}'", "unknown-key")
+        return not diag.has_errors
+
+    def _string_list(self, key: str) -> list[str]:
+        value = self.data.get(key)
+        if isinstance(value, str):
+            return split_items(value)
+        if isinstance(value, list):
+            return [clean_inline(v) for v in value if isinstance(v, str) and v.strip()]
+        return []
+
+    # --- extraction -------------------------------------------------------------------
+
+    def names(self) -> Names:
+        alternate: list[str] = []
+        brand: list[str] = self._string_list("brand_names")
+        block = self.section("alternate_names")
+        if block is not None:
+            for label, item in labelled(block):
+                target = brand if ("brand" in label or "trade" in label) else alternate
+                if item.label is None and "brand" not in label and "trade" not in label:
+                    target = alternate
+                for name in split_items(item.text):
+                    if name not in target:
+                        target.append(name)
+        return Names(alternate=alternate, brand=brand)
+
+    def usage_text(self) -> str | None:
+        block = self.section("usage")
+        if block is None:
+            return None
+        parts = [item.text for item in bullets(block.lines) if item.label is None]
+        return " ".join(parts) or None
+
+    def compound_class(self) -> str | None:
+        given = self.data.get("class")
+        if isinstance(given, str) and given.strip():
+            return clean_inline(given)
+        for key in ("usage", "summary", "how_it_works"):
+            item = first_labelled(self.section(key), "classification", "drug class", "class")
+            if item is not None and item.text:
+                return item.text.rstrip(".")
+        return None
+
+    def mechanism(self) -> str | None:
+        for key, words in (
+            ("usage", ("mechanism",)),
+            ("how_it_works", ("mode of action", "mechanism")),
+            ("summary", ("mechanism",)),
+        ):
+            item = first_labelled(self.section(key), *words)
+            if item is not None and item.text:
+                return item.text
+        return None
+
+    def pharmacokinetics(self) -> str:
+        return "\n".join(
+            block_text(self.section(key)) for key in ("how_it_works", "summary", "usage")
+        )
+
+    def excretion(self) -> str | None:
+        item = first_labelled(self.section("how_it_works"), "elimination", "excretion")
+        if item is not None and item.text:
+            return item.text
+        for sentence in sentences(block_text(self.section("how_it_works"))):
+            if "excret" in sentence.lower() or "eliminat" in sentence.lower():
+                return sentence
+        return None
+
+    def routes(self, regimens: list[Regimen], faqs: list[Faq]) -> list[str]:
+        texts = [block_text(self.section("dosage")), block_text(self.section("how_it_works"))]
+        summary_dose = first_labelled(self.section("summary"), "dosage", "route", "administration")
+        if summary_dose is not None:
+            texts.append(summary_dose.text)
+        texts.extend(
+            faq.a
+            for faq in faqs
+            if "administer" in faq.q.lower() or "route" in faq.q.lower() or "taken" in faq.q.lower()
+        )
+        found: list[str] = []
+        for route in [r.route for r in regimens if r.route] + find_routes("\n".join(texts)):
+            if route not in found:
+                found.append(route)
+        return found
+
+    def default_route(self, faqs: list[Faq]) -> str | None:
+        routes = self.routes([], faqs)
+        return routes[0] if len(routes) == 1 else None
+
+    def regimens(self, default_route: str | None) -> tuple[list[Regimen], list[SpecialCase]]:
+        block = self.section("dosage")
+        found: list[Regimen] = []
+        special: list[SpecialCase] = []
+        if block is not None:
+            for sub in block.walk():
+                title = sub.title.lower() if sub is not block else ""
+                if "special" in title:
+                    special.extend(self._special_cases(sub, default_route, found))
+                    continue
+                population = _population_of(title)
+                for item in bullets(sub.lines):
+                    text = f"{item.label}: {item.text}" if item.label else item.text
+                    found.extend(parse_regimens(text, item.line, population, default_route))
+        return self._merge_structured_regimens(found), special
+
+    def _special_cases(
+        self, block: Block, default_route: str | None, regimens: list[Regimen]
+    ) -> list[SpecialCase]:
+        cases = []
+        for item in bullets(block.lines):
+            population = item.label or "Special case"
+            slugs = map_conditions(population, self.conditions) or map_conditions(
+                item.text, self.conditions
+            )
+            cases.append(
+                SpecialCase(
+                    population=population,
+                    text=item.text,
+                    condition=slugs[0] if slugs else None,
+                    severity=severity_of(item.text, None),
+                )
+            )
+            regimens.extend(parse_regimens(item.text, item.line, population, default_route))
+        return cases
+
+    def _merge_structured_regimens(self, parsed: list[Regimen]) -> list[Regimen]:
+        raw = self.data.get("regimens")
+        if raw is None:
+            return parsed
+        if not isinstance(raw, list):
+            self.diagnostics.error(self.meta.line("regimens"), "'regimens' must be a list", "type")
+            return parsed
+        given: list[Regimen] = []
+        for index, item in enumerate(raw):
+            try:
+                regimen = Regimen.model_validate(item)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(part) for part in first["loc"])
+                self.diagnostics.error(
+                    self.meta.line("regimens", index),
+                    f"regimens[{index}].{where}: {first['msg']}",
+                    "schema",
+                )
+                continue
+            if not regimen.line:
+                regimen.line = self.meta.line("regimens", index)
+            given.append(regimen)
+        keys = {(r.amount_min, r.amount_max, r.unit, r.population) for r in given}
+        return given + [
+            r for r in parsed if (r.amount_min, r.amount_max, r.unit, r.population) not in keys
+        ]
+
+    def side_effects(self) -> SideEffects:
+        found = SideEffects()
+        block = self.section("side_effects")
+        if block is None:
+            return found
+        for label, item in labelled(block):
+            target = "common"
+            for name, words in _SIDE_EFFECT_CLASSES:
+                if any(word in label for word in words):
+                    target = name
+                    break
+            bucket: list[str] = getattr(found, target)
+            bucket.extend(e for e in split_items(item.text) if e not in bucket)
+        return found
+
+    def contraindications(self) -> list[Contraindication]:
+        found: list[Contraindication] = []
+        block = self.section("contraindications")
+        items = labelled(block) if block is not None else []
+        for _, item in items:
+            text = f"{item.label}: {item.text}" if item.label else item.text
+            parts = [text] if len(items) > 1 else [s.rstrip(".") for s in sentences(text)]
+            for part in parts:
+                severity = severity_of(part) or "contraindicated"
+                slugs: list[str | None] = [*map_conditions(part, self.conditions)] or [None]
+                found.extend(
+                    Contraindication(text=part, condition=slug, severity=severity) for slug in slugs
+                )
+        return self._merge_structured_contraindications(found)
+
+    def _merge_structured_contraindications(
+        self, parsed: list[Contraindication]
+    ) -> list[Contraindication]:
+        raw = self.data.get("contraindications")
+        if raw is None:
+            return parsed
+        if not isinstance(raw, list):
+            self.diagnostics.error(
+                self.meta.line("contraindications"), "'contraindications' must be a list", "type"
+            )
+            return parsed
+        given: list[Contraindication] = []
+        for index, item in enumerate(raw):
+            if isinstance(item, str):
+                slugs = map_conditions(item, self.conditions)
+                given.append(
+                    Contraindication(
+                        text=item,
+                        condition=slugs[0] if slugs else None,
+                        severity=severity_of(item) or "contraindicated",
+                    )
+                )
+                continue
+            try:
+                given.append(Contraindication.model_validate(item))
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(part) for part in first["loc"])
+                self.diagnostics.error(
+                    self.meta.line("contraindications", index),
+                    f"contraindications[{index}].{where}: {first['msg']}",
+                    "schema",
+                )
+        known = {(c.condition, c.text) for c in given}
+        return given + [
+            c
+            for c in parsed
+            if (c.condition, c.text) not in known
+            and not (c.condition and any(g.condition == c.condition for g in given))
+        ]
+
+    def pregnancy(self) -> tuple[str | None, str | None, str | None]:
+        block = self.section("pregnancy")
+        category: str | None = None
+        pregnancy: str | None = None
+        breastfeeding: str | None = None
+        if block is None:
+            return None, None, None
+        for label, item in labelled(block):
+            if "categor" in label:
+                match = _PREGNANCY_CATEGORY.match(item.text)
+                category = category or (match.group(1) if match else None)
+                pregnancy = pregnancy or item.text
+            elif "pregnan" in label and item.label:
+                pregnancy = pregnancy or item.text
+            elif any(w in label for w in ("breast", "lactat", "nursing")) and item.label:
+                breastfeeding = breastfeeding or item.text
+            else:
+                for sentence in sentences(item.text):
+                    lowered = sentence.lower()
+                    if "pregnan" in lowered and pregnancy is None:
+                        pregnancy = sentence
+                    if any(w in lowered for w in ("breast", "lactat", "nursing")):
+                        breastfeeding = breastfeeding or sentence
+        if category is None:
+            match = _CATEGORY_IN_TEXT.search(block_text(block))
+            category = match.group(1) if match else None
+        return category, pregnancy, breastfeeding
+
+    def monitoring(self, faqs: list[Faq]) -> list[str]:
+        for key in ("summary", "precautions", "dosage"):
+            item = first_labelled(self.section(key), "monitoring")
+            if item is not None and item.text:
+                return _monitoring_items(item.text)
+        for faq in faqs:
+            if "monitor" in faq.q.lower() and faq.a:
+                return _monitoring_items(faq.a)
+        return []
+
+    def combinations(self) -> list[Combination]:
+        block = self.section("combinations")
+        found: list[Combination] = []
+        if block is None:
+            return found
+        for _, item in labelled(block):
+            if item.label:
+                name, purpose = item.label, item.text
+                text = f"{item.label}: {item.text}"
+            else:
+                text = item.text
+                parts = _COMBINATION_JOIN.split(text, maxsplit=1)
+                name, purpose = parts[0], (parts[1] if len(parts) > 1 else "")
+            purpose = re.sub(r"^(?:for|to|in)\s+", "", purpose.strip(), flags=re.IGNORECASE)
+            name = name.strip().rstrip(".:")
+            if name:
+                found.append(
+                    Combination(
+                        text=text.rstrip("."), name=name, purpose=purpose.rstrip(".") or None
+                    )
+                )
+        return found
+
+    def list_of_sentences(self, key: str) -> list[str]:
+        found: list[str] = []
+        block = self.section(key)
+        for _, item in labelled(block) if block is not None else []:
+            text = f"{item.label}: {item.text}" if item.label else item.text
+            found.extend(sentences(text))
+        return found
+
+    def faqs(self) -> list[Faq]:
+        front: list[LocatedFaq] = []
+        raw = self.data.get("faqs")
+        if isinstance(raw, list):
+            front = repair_frontmatter_faqs(raw, self.meta, self.diagnostics)
+        return reconcile_faqs(front, body_faqs(self.section("faqs")), self.diagnostics)
+
+    def sections(self) -> list[Section]:
+        found = []
+        for block in self.blocks:
+            if not block.title:
+                continue
+            markdown = block.markdown()
+            found.append(
+                Section(
+                    key=block.key,
+                    title=block.title,
+                    markdown=markdown,
+                    html=markdown_to_html(markdown),
+                    line=block.line,
+                )
+            )
+        return found
+
+    def report_missing_sections(self) -> None:
+        for key, title in EXPECTED_SECTIONS.items():
+            if key not in self.by_key:
+                self.diagnostics.warning(
+                    self.body_line, f"missing section '{title}'", "missing-section"
+                )
+
+
+def _population_of(title: str) -> str | None:
+    if "adult" in title:
+        return "adults"
+    if any(word in title for word in ("child", "pediatric", "paediatric", "adolescent")):
+        return "children"
+    if "elderly" in title or "geriatric" in title:
+        return "elderly"
+    return None
+
+
+def _monitoring_items(text: str) -> list[str]:
+    items: list[str] = []
+    for item in split_items(text):
+        for part in _AND_SPLIT.split(item):
+            part = _LEADING_AND.sub("", part.strip()).rstrip(".")
+            if part and part not in items:
+                items.append(part)
+    return items
+
+
+def _classes(texts: list[str], routes: list[str]) -> list[str]:
+    joined = "\n".join(texts)
+    tags = [tag for tag, pattern in CLASS_KEYWORDS if pattern.search(joined)]
+    if INJECTABLE_ROUTES.intersection(routes):
+        tags.append("injectable")
+    return tags
+
+
+def _last_modified(value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value if isinstance(value, str) else None
+
+
+def parse_profile(
+    text: str, path: str, conditions: list[Condition] | None = None, slug: str | None = None
+) -> tuple[Compound | None, list[Diagnostic]]:
+    """Parse, repair and validate one compound profile.
+
+    Returns the Compound (None when the file has errors) and every diagnostic; repairs are
+    warnings and are also listed in `Compound.warnings`. `slug` (the file name stem in a
+    library) wins over the frontmatter `slug` and the slugified title.
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    diagnostics = Diagnostics(path)
+    try:
+        document = split_frontmatter(text, path)
+    except ContentError as exc:
+        return None, [exc.diagnostic]
+    profile = _Profile(document, path, conditions, diagnostics)
+    if not profile.validate():
+        return None, diagnostics.items
+    data = profile.data
+    whitespace_report(text, diagnostics, document.body_line)
+    profile.report_missing_sections()
+
+    faqs = profile.faqs()
+    default_route = profile.default_route(faqs)
+    regimens, special_cases = profile.regimens(default_route)
+    routes = profile.routes(regimens, faqs)
+    compound_class = profile.compound_class()
+    mechanism = profile.mechanism()
+    pk = profile.pharmacokinetics()
+    half_life = _HALF_LIFE.search(pk)
+    peak = _PEAK.search(pk)
+    urine = _PERCENT_URINE.search(pk) or _URINE_PERCENT.search(pk)
+    category, pregnancy, breastfeeding = profile.pregnancy()
+    usage = profile.usage_text()
+    description = repair_description(
+        str(data["description"]), usage, profile.meta.line("description"), diagnostics
+    )
+    classes = _classes([t for t in (compound_class, mechanism) if t], routes)
+    if diagnostics.has_errors:
+        return None, diagnostics.items
+
+    title = clean_inline(str(data["title"]))
+    given_slug = data.get("slug") if isinstance(data.get("slug"), str) else None
+    ban_details = data.get("ban_details")
+    iu_per_mg = data.get("iu_per_mg")
+    compound = Compound(
+        slug=slug or given_slug or slugify(title),
+        title=title,
+        description=description,
+        is_banned=bool(data.get("is_banned", False)),
+        ban_details=clean_inline(ban_details) if isinstance(ban_details, str) else None,
+        last_modified=_last_modified(data.get("lastModified")),
+        names=profile.names(),
+        compound_class=compound_class,
+        classes=classes,
+        mechanism=mechanism,
+        usage=usage,
+        half_life_hours=round(sum(_time_range(half_life)) / 2, 4) if half_life else None,
+        time_to_peak_hours=list(_time_range(peak)) if peak else None,
+        excretion=profile.excretion(),
+        excretion_percent=[float(urine.group(1)), float(urine.group(2) or urine.group(1))]
+        if urine
+        else None,
+        routes=routes,
+        regimens=regimens,
+        special_cases=special_cases,
+        side_effects=profile.side_effects(),
+        contraindications=profile.contraindications(),
+        interactions=profile.list_of_sentences("interactions"),
+        pregnancy_category=category,
+        pregnancy=pregnancy,
+        breastfeeding=breastfeeding,
+        monitoring=profile.monitoring(faqs),
+        combinations=profile.combinations(),
+        precautions=profile.list_of_sentences("precautions"),
+        faqs=faqs,
+        goals=profile._string_list("goals"),
+        effects=sorted({CLASS_EFFECTS[tag] for tag in classes if tag in CLASS_EFFECTS}),
+        aliases=profile._string_list("aliases"),
+        iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
+        sections=profile.sections(),
+        source_path=path,
+        warnings=[
+            f"{d.path}:{d.line}: {d.message}"
+            for d in diagnostics.items
+            if d.level == "warning" and d.code not in ("missing-section", "unknown-key")
+        ],
+    )
+    return compound, diagnostics.items
+
+
+__all__ = ["Bullet", "parse_profile", "sentences", "split_items"]

@@ -1,0 +1,401 @@
+"""Dosage prose -> Regimen records.
+
+Each amount with a unit ("1.6 mg", "0.8-6.4 mg", "40 mcg/kg", "1,000–4,000 IU") starts a
+regimen; the text up to the next amount in the same sentence describes it (route, frequency,
+duration, indication, kind). A short stretch before the amount may name the population
+("For patients <40 kg: 40 mcg/kg"). All patterns are compiled once and bounded, so any input
+is safe and fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from evidex.content.models import Regimen, RegimenKind
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DASH = r"\s*(?:-|–|—|to)\s*"
+_UNIT = (
+    r"mg/kg|mcg/kg|µg/kg|μg/kg|ug/kg|g/kg|iu/kg|"
+    r"mg|mcg|µg|μg|ug|g|iu|units?|ml|"
+    r"milligrams?|micrograms?|grams?|international units"
+)
+_AMOUNT = re.compile(
+    rf"(?<![\w.])(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<unit>{_UNIT})"
+    r"(?P<perkg>\s*(?:/|per)\s*kg\b)?(?![\w/])(?!\s*per\s*(?:ml|l)\b)",
+    re.IGNORECASE,
+)
+_UNITS = {
+    "µg": "mcg",
+    "μg": "mcg",
+    "ug": "mcg",
+    "micrograms": "mcg",
+    "microgram": "mcg",
+    "milligrams": "mg",
+    "milligram": "mg",
+    "grams": "g",
+    "gram": "g",
+    "iu": "IU",
+    "international units": "IU",
+    "units": "units",
+    "unit": "units",
+    "ml": "mL",
+    "µg/kg": "mcg/kg",
+    "μg/kg": "mcg/kg",
+    "ug/kg": "mcg/kg",
+    "iu/kg": "IU/kg",
+}
+
+# Route words and the abbreviations clinicians write; abbreviations are matched in capitals
+# only so that ordinary words ("im", "po") are never mistaken for routes.
+_ROUTE_WORDS = (
+    ("subcutaneous", r"subcutaneous(?:ly)?|sub-?cutaneous(?:ly)?|subq|sub-q"),
+    ("intramuscular", r"intramuscular(?:ly)?"),
+    ("intravenous", r"intravenous(?:ly)?"),
+    ("oral", r"oral(?:ly)?|by mouth|capsules?|tablets?"),
+    ("intranasal", r"intranasal(?:ly)?|nasal spray|nasally"),
+    ("sublingual", r"sublingual(?:ly)?"),
+    ("transdermal", r"transdermal(?:ly)?|patch"),
+    ("topical", r"topical(?:ly)?"),
+)
+_ROUTE_ABBREVIATIONS = (
+    ("subcutaneous", r"SC|SQ|s\.c\.|S\.C\."),
+    ("intramuscular", r"IM|i\.m\.|I\.M\."),
+    ("intravenous", r"IV|i\.v\.|I\.V\."),
+    ("oral", r"PO|p\.o\.|P\.O\."),
+)
+_ROUTE = re.compile(
+    "|".join(
+        [rf"(?P<w{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_ROUTE_WORDS)]
+        + [
+            rf"(?-i:(?P<a{i}>(?<![\w.])(?:{p})(?![\w])))"
+            for i, (_, p) in enumerate(_ROUTE_ABBREVIATIONS)
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def _route_of(match: re.Match[str]) -> str:
+    name = match.lastgroup or ""
+    table = _ROUTE_WORDS if name.startswith("w") else _ROUTE_ABBREVIATIONS
+    return table[int(name[1:])][0]
+
+
+def find_routes(text: str) -> list[str]:
+    """Every route named in `text`, first mention first, without repeats."""
+    found: list[str] = []
+    for match in _ROUTE.finditer(text):
+        route = _route_of(match)
+        if route not in found:
+            found.append(route)
+    return found
+
+
+_COUNT_WORDS = {
+    "once": 1,
+    "twice": 2,
+    "thrice": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+}
+_ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_COUNT = (
+    r"once|twice|thrice|"
+    r"(?:one|two|three|four|five|six|\d+(?:\s*(?:-|–|to)\s*\d+)?)\s*(?:times|x)(?![a-z])"
+)
+_TIMES_PER = re.compile(
+    rf"\b(?P<n>{_COUNT})\s*(?:a|an|per|each|every|/)?\s*"
+    r"(?P<per>day|daily|week|weekly|wk|month|monthly)\b",
+    re.IGNORECASE,
+)
+_EVERY = re.compile(
+    r"\bevery\s+(?P<n>\d+(?:\.\d+)?|other|second|third|fourth|fifth|sixth|seventh)?\s*"
+    r"(?:-\s*)?(?P<per>hours?|hrs?|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_Q_HOURS = re.compile(r"\bq\s?(?P<n>\d{1,2})\s?h(?:rs?|ours?)?\b", re.IGNORECASE)
+_LATIN = re.compile(r"\b(?P<w>b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|q\.?o\.?d)\b\.?", re.IGNORECASE)
+_LATIN_PER_WEEK = {"bid": 14.0, "tid": 21.0, "qid": 28.0, "qd": 7.0, "od": 7.0, "qod": 3.5}
+_ON_OFF = re.compile(
+    r"\b(?P<on>\d)\s*days?\s*on\b[^.;]{0,6}?(?P<off>\d)\s*days?\s*off\b", re.IGNORECASE
+)
+_PLAIN_FREQUENCY = (
+    (
+        re.compile(
+            r"\b(?:daily|nightly|per day|a day|each day|every day|/day|at bedtime|"
+            r"before bed(?:time)?|each morning|every morning|every night)\b",
+            re.IGNORECASE,
+        ),
+        7.0,
+    ),
+    (re.compile(r"\b(?:weekly|per week|a week|each week|/week)\b", re.IGNORECASE), 1.0),
+    (re.compile(r"\b(?:monthly|per month|a month)\b", re.IGNORECASE), 7.0 / 30.0),
+)
+_ALTERNATE_DAYS = re.compile(r"\b(?:on alternate days|alternate-day|eod)\b", re.IGNORECASE)
+_DURATION = re.compile(
+    r"\b(?:for|over|during|x)\s+(?:up to\s+|at least\s+|about\s+|approximately\s+|a further\s+)?"
+    rf"(?P<a>\d+(?:\.\d+)?)(?:{_DASH}(?P<b>\d+(?:\.\d+)?))?\s*(?P<unit>days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+_DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+_SINGLE = re.compile(
+    r"\b(?:single(?:[- ]dose)?|one-time|one time|once only|as a single|stat)\b", re.IGNORECASE
+)
+_WEIGHT_LIMIT = re.compile(
+    r"(?P<who>patients|children|adults|people|individuals|those)?\s*"
+    r"(?:weighing\s+)?(?:<|≤|under|below|less than|lighter than)\s*(?P<kg>\d+(?:\.\d+)?)\s*kg\b",
+    re.IGNORECASE,
+)
+_POPULATIONS = (
+    ("children", re.compile(r"\b(?:children|paediatric|pediatric|adolescents|infants)\b", re.I)),
+    ("elderly", re.compile(r"\b(?:elderly|geriatric|older adults)\b", re.I)),
+    ("adults", re.compile(r"\badults?\b", re.I)),
+)
+_FOR_WORD = re.compile(r"\b(?:for|to treat|in the treatment of)\s+", re.IGNORECASE)
+_PHRASE = re.compile(r"[^,.;:()]{3,80}")
+_NEXT_FOR = re.compile(r"\s+for\s.*$", re.IGNORECASE)
+_NOT_INDICATION = re.compile(
+    r"^(?:\d|up to|at least|about|approximately|a further|single|multiple|one|two|three|"
+    r"the first|the next|patients|adults|children|those|people|individuals|doses?|days?|"
+    r"weeks?|months?|years?|a |an |each|every|maximum|minimum|use|at least)",
+    re.IGNORECASE,
+)
+_INDICATION_STOP = re.compile(
+    r"\s+(?:then|followed by|or|with|in patients|in adults)\b.*$", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|;\s+(?=[A-Z])")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:then|and|or)\b", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
+_MARKUP = re.compile(r"\*\*|__|`")
+_DAILY_COURSE_MAX_DAYS = 31.0
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _count(text: str) -> float:
+    lowered = re.sub(r"\s*(?:times|x)$", "", text.lower())
+    if lowered in _COUNT_WORDS:
+        return float(_COUNT_WORDS[lowered])
+    first = re.split(r"\s*(?:-|–|to)\s*", lowered)[0]
+    return float(first) if first else 1.0
+
+
+@dataclass
+class _Frequency:
+    doses_per_week: float | None = None
+    interval_days: float | None = None
+
+
+def parse_frequency(text: str) -> _Frequency:
+    """How often, from phrases like 'twice weekly', 'every third day', 'q12h', '5 days on,
+    2 days off'. A range of counts ('2-3 times daily') takes its lower bound."""
+    on_off = _ON_OFF.search(text)
+    if on_off:
+        on, off = int(on_off.group("on")), int(on_off.group("off"))
+        if on + off:
+            return _Frequency(doses_per_week=round(7.0 * on / (on + off), 3))
+    every = _EVERY.search(text)
+    if every:
+        raw = (every.group("n") or "1").lower()
+        n = float(_ORDINALS.get(raw, 0)) or float(raw)
+        per = every.group("per").lower().rstrip("s")
+        if n > 0:
+            if per in ("hour", "hr"):
+                return _Frequency(doses_per_week=round(168.0 / n, 3))
+            days = n * _DAYS_PER.get(per, 1.0)
+            return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=days)
+    q_hours = _Q_HOURS.search(text)
+    if q_hours and int(q_hours.group("n")) > 0:
+        return _Frequency(doses_per_week=round(168.0 / int(q_hours.group("n")), 3))
+    times = _TIMES_PER.search(text)
+    if times:
+        n = _count(times.group("n"))
+        per = times.group("per").lower()
+        if per.startswith("day") or per == "daily":
+            return _Frequency(doses_per_week=7.0 * n)
+        if per.startswith("w"):
+            return _Frequency(doses_per_week=n)
+        return _Frequency(doses_per_week=round(n * 7.0 / 30.0, 3))
+    latin = _LATIN.search(text)
+    if latin:
+        key = latin.group("w").replace(".", "").lower()
+        per_week = _LATIN_PER_WEEK.get(key)
+        if per_week is not None:
+            interval = 2.0 if key == "qod" else None
+            return _Frequency(doses_per_week=per_week, interval_days=interval)
+    if _ALTERNATE_DAYS.search(text):
+        return _Frequency(doses_per_week=3.5, interval_days=2.0)
+    for pattern, per_week in _PLAIN_FREQUENCY:
+        if pattern.search(text):
+            return _Frequency(doses_per_week=round(per_week, 3))
+    return _Frequency()
+
+
+def _duration(text: str) -> tuple[str | None, float | None, float | None]:
+    match = _DURATION.search(text)
+    if not match:
+        return None, None, None
+    unit = match.group("unit").lower()
+    singular = unit.rstrip("s")
+    low = float(match.group("a"))
+    high = float(match.group("b")) if match.group("b") else low
+    low, high = min(low, high), max(low, high)
+    shown = match.group("a") + (f"-{match.group('b')}" if match.group("b") else "")
+    plural = unit if (match.group("b") or low != 1) else singular
+    if not plural.endswith("s") and (match.group("b") or low != 1):
+        plural += "s"
+    return f"{shown} {plural}", _to_days(low, singular), _to_days(high, singular)
+
+
+def _to_days(count: float, unit: str) -> float:
+    """Months count 30 days, but whole years of months count 365 ("12 months" is a year)."""
+    if unit == "month" and count >= 12 and count % 12 == 0:
+        return count / 12 * 365.0
+    return count * _DAYS_PER[unit]
+
+
+def _indication(text: str) -> str | None:
+    for word in _FOR_WORD.finditer(text):
+        phrase = _PHRASE.match(text, word.end())
+        if phrase is None:
+            continue
+        what = _NEXT_FOR.sub("", phrase.group()).strip()
+        if _NOT_INDICATION.match(what):
+            continue
+        what = _INDICATION_STOP.sub("", what).strip()
+        if len(what) >= 3:
+            return what
+    return None
+
+
+def _population(before: str, default: str | None) -> tuple[str | None, float | None]:
+    limit = _WEIGHT_LIMIT.search(before)
+    if limit:
+        who = (limit.group("who") or "patients").lower()
+        kg = float(limit.group("kg"))
+        return f"{who} <{limit.group('kg')} kg", kg
+    for name, pattern in _POPULATIONS:
+        if pattern.search(before):
+            return name, None
+    return default, None
+
+
+def _unit(match: re.Match[str]) -> str:
+    raw = match.group("unit")
+    unit = _UNITS.get(raw.lower(), raw.lower() if raw.lower() in ("mg", "mcg", "g") else raw)
+    if unit.lower() in ("mg/kg", "g/kg"):
+        unit = unit.lower()
+    if match.group("perkg") and "/kg" not in unit:
+        unit = f"{unit}/kg"
+    return unit
+
+
+def _kind(unit: str, after: str, freq: _Frequency, max_days: float | None) -> RegimenKind:
+    if unit.endswith("/kg"):
+        return "weight_based"
+    if _SINGLE.search(after):
+        return "single_dose"
+    per_week = freq.doses_per_week
+    if per_week is not None and per_week >= 7 and max_days and max_days <= _DAILY_COURSE_MAX_DAYS:
+        return "daily_course"
+    if per_week is None and freq.interval_days is None:
+        return "other"
+    return "maintenance"
+
+
+def _units_of_text(text: str) -> list[tuple[int, str]]:
+    """Bullets and paragraphs with the 0-based line each starts on; wrapped lines join."""
+    units: list[tuple[int, list[str]]] = []
+    open_unit = False
+    for index, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            open_unit = False
+            continue
+        if _LIST_MARK.match(line) or not open_unit:
+            units.append((index, [_LIST_MARK.sub("", line).strip()]))
+            open_unit = True
+        else:
+            units[-1][1].append(stripped)
+    return [(index, _MARKUP.sub("", " ".join(parts))) for index, parts in units]
+
+
+def _sentence_regimens(
+    sentence: str, line: int, population: str | None, default_route: str | None
+) -> list[Regimen]:
+    amounts = list(_AMOUNT.finditer(sentence))
+    found: list[Regimen] = []
+    previous_end = 0
+    for position, match in enumerate(amounts):
+        next_start = amounts[position + 1].start() if position + 1 < len(amounts) else len(sentence)
+        after = sentence[match.end() : next_start]
+        before = sentence[previous_end : match.start()]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        local_before = (
+            before[breaks[-1].end() :] if breaks and breaks[-1].group() != ":" else before
+        )
+        previous_end = match.end()
+
+        low, high = _number(match.group("a")), _number(match.group("b") or match.group("a"))
+        low, high = min(low, high), max(low, high)
+        unit = _unit(match)
+        routes = find_routes(after)
+        if not routes:
+            routes = find_routes(sentence[: match.start()])[-1:]
+        route = routes[0] if routes else default_route
+        freq = parse_frequency(after)
+        duration, min_days, max_days = _duration(after)
+        who, max_kg = _population(local_before, population)
+        found.append(
+            Regimen(
+                amount_min=low,
+                amount_max=high,
+                unit=unit,
+                route=route,
+                doses_per_week=freq.doses_per_week,
+                interval_days=freq.interval_days,
+                duration=duration,
+                duration_min_days=min_days,
+                duration_max_days=max_days,
+                population=who,
+                max_weight_kg=max_kg,
+                indication=_indication(after),
+                kind=_kind(unit, after, freq, max_days),
+                text=sentence.strip(),
+                line=line,
+            )
+        )
+    return found
+
+
+def parse_regimens(
+    text: str,
+    base_line: int = 0,
+    population: str | None = None,
+    default_route: str | None = None,
+) -> list[Regimen]:
+    """Every dosing regimen written in `text` (markdown or plain prose).
+
+    `base_line` is the file line of the text's first line; `population` applies where the
+    text names none (e.g. "adults" for an Adults subsection); `default_route` applies where
+    neither the regimen nor its sentence names a route. Returns [] when nothing is found.
+    """
+    if not text or not any(ch.isdigit() for ch in text):
+        return []
+    found: list[Regimen] = []
+    for offset, unit_text in _units_of_text(text):
+        if not any(ch.isdigit() for ch in unit_text):
+            continue
+        for sentence in _SENTENCE_END.split(unit_text):
+            found.extend(
+                _sentence_regimens(sentence, base_line + offset, population, default_route)
+            )
+    return found

@@ -1,0 +1,240 @@
+"""Repairs for the defects real profiles carry; every repair is reported as a warning.
+
+(a) frontmatter FAQs whose question swallowed the answer and whose answer starts `A:**`;
+(b) frontmatter FAQs and the body's FAQ section disagreeing;
+(c) a description cut off with '...' or written as a bullet;
+(d) stray whitespace (double spaces, trailing spaces, indented bullets, NBSP).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from evidex.content.diagnostics import Diagnostics
+from evidex.content.models import Faq
+from evidex.content.sections import Block, clean_inline
+from evidex.content.yamlload import Located
+
+_ANSWER_MARK = re.compile(r"\*{0,2}\s*\bA\s*[:.]\s*\*{0,2}")
+_LEADING_ANSWER = re.compile(r"^\s*\*{0,2}\s*A\s*[:.]\s*\*{0,2}\s*")
+_LEADING_QUESTION = re.compile(r"^\s*\*{0,2}\s*Q\s*\d*\s*[:.)]\s*\*{0,2}\s*", re.IGNORECASE)
+_BODY_QUESTION_LINE = re.compile(r"^\s*\*\*\s*Q\s*\d*\s*[:.)]\s*(.+?)\*\*\s*$", re.IGNORECASE)
+_NORMALISE = re.compile(r"[^0-9a-z]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+_ELLIPSIS = ("...", "…")
+DESCRIPTION_LIMIT = 300
+
+
+@dataclass
+class LocatedFaq:
+    faq: Faq
+    line: int
+
+
+def _clean_question(text: str) -> str:
+    question = clean_inline(_LEADING_QUESTION.sub("", text)).strip(" *")
+    if question and not question.endswith("?"):
+        question = question.rstrip(".:") + "?"
+    return question
+
+
+def _clean_answer(text: str) -> str:
+    return clean_inline(_LEADING_ANSWER.sub("", text)).strip(" *")
+
+
+def question_key(question: str) -> str:
+    """Questions compare without case, punctuation, spacing or a 'Q3:' prefix."""
+    return _NORMALISE.sub("", _LEADING_QUESTION.sub("", question).lower())
+
+
+def repair_frontmatter_faqs(
+    raw: list[Any], meta: Located, diagnostics: Diagnostics
+) -> list[LocatedFaq]:
+    """Clean `faqs:` items (already checked to be mappings with string q and a).
+
+    A question that carries its answer ('What ...?**\\n\\n**A:** ...') is cut at the answer
+    mark; an answer starting 'A:**' loses the mark; '**' goes everywhere. One warning per
+    repaired item, at the line of its `q`.
+    """
+    repaired: list[LocatedFaq] = []
+    for index, item in enumerate(raw):
+        q_raw, a_raw = str(item.get("q", "")), str(item.get("a", ""))
+        line = meta.line("faqs", index, "q")
+        fixes: list[str] = []
+        question_part, answer_part = q_raw, ""
+        mark = _ANSWER_MARK.search(q_raw)
+        if mark and mark.start() > 0:
+            question_part, answer_part = q_raw[: mark.start()], q_raw[mark.end() :]
+            fixes.append("question contained its answer")
+        question = _clean_question(question_part)
+        answer = _clean_answer(a_raw) or _clean_answer(answer_part)
+        if "**" in q_raw and not fixes:
+            fixes.append("question carried bold markup")
+        if _LEADING_ANSWER.match(a_raw) or "**" in a_raw:
+            fixes.append("answer started with an 'A:' mark or carried bold markup")
+        if question and question != clean_inline(q_raw) and not fixes:
+            fixes.append("question did not end with '?'")
+        if fixes:
+            diagnostics.warning(line, f"repaired FAQ {index + 1}: {'; '.join(fixes)}", "faq-repair")
+        if question:
+            repaired.append(LocatedFaq(Faq(q=question, a=answer), line))
+    return repaired
+
+
+def body_faqs(block: Block | None) -> list[LocatedFaq]:
+    """Questions and answers of the body's FAQ section.
+
+    Questions are sub-headings (`### **Q1: ...?**`) or bold lines (`**Q: ...?**`); the answer
+    is the prose that follows, with its `**A:**` mark removed.
+    """
+    if block is None:
+        return []
+    found: list[LocatedFaq] = []
+    pending: tuple[str, int, list[str]] | None = None
+
+    def close() -> None:
+        if pending is not None:
+            question = _clean_question(pending[0])
+            if question:
+                found.append(
+                    LocatedFaq(Faq(q=question, a=_clean_answer(" ".join(pending[2]))), pending[1])
+                )
+
+    for sub in block.walk():
+        if sub is not block:
+            close()
+            pending = (sub.title, sub.line, [])
+        for number, line in sub.lines:
+            bold_question = _BODY_QUESTION_LINE.match(line)
+            if bold_question:
+                close()
+                pending = (bold_question.group(1), number, [])
+            elif pending is not None and line.strip():
+                pending[2].append(line.strip())
+    close()
+    return found
+
+
+def reconcile_faqs(
+    front: list[LocatedFaq], body: list[LocatedFaq], diagnostics: Diagnostics
+) -> list[Faq]:
+    """Union of both lists by normalised question, frontmatter first and its answer winning.
+
+    Warns for each question found on one side only and for each answer that differs after
+    whitespace normalisation. When one side is empty nothing is reported: a profile may keep
+    its FAQs in one place only.
+    """
+    merged: list[Faq] = [item.faq for item in front]
+    by_key = {question_key(item.faq.q): item for item in front}
+    body_keys = set()
+    for item in body:
+        key = question_key(item.faq.q)
+        body_keys.add(key)
+        twin = by_key.get(key)
+        if twin is None:
+            merged.append(item.faq)
+            by_key[key] = item
+            if front:
+                diagnostics.warning(
+                    item.line,
+                    f"FAQ {item.faq.q!r} is in the body but not in the frontmatter",
+                    "faq-mismatch",
+                )
+        elif clean_inline(twin.faq.a) != clean_inline(item.faq.a):
+            diagnostics.warning(
+                item.line,
+                f"FAQ {item.faq.q!r}: body answer differs from the frontmatter answer "
+                f"(line {twin.line}); the frontmatter answer is kept",
+                "faq-mismatch",
+            )
+    if body:
+        for item in front:
+            if question_key(item.faq.q) not in body_keys:
+                diagnostics.warning(
+                    item.line,
+                    f"FAQ {item.faq.q!r} is in the frontmatter but not in the body",
+                    "faq-mismatch",
+                )
+    return merged
+
+
+def summarise(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """Whole sentences from the start of `text`, as many as fit in `limit` characters."""
+    text = clean_inline(text)
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in _SENTENCE_END.split(text):
+        candidate = f"{kept} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    if kept:
+        return kept
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def repair_description(
+    description: str, usage: str | None, line: int, diagnostics: Diagnostics
+) -> str:
+    """Drop a leading bullet and rebuild a '...'-truncated description from the Usage text."""
+    cleaned = clean_inline(description)
+    fixes: list[str] = []
+    if cleaned.startswith(("- ", "* ", "+ ")):
+        cleaned = cleaned[2:].strip()
+        fixes.append("removed a leading bullet")
+    if cleaned.endswith(_ELLIPSIS) and usage:
+        cleaned = summarise(usage)
+        fixes.append("rebuilt a truncated description from the Usage section")
+    elif cleaned.endswith(_ELLIPSIS):
+        fixes.append("description is truncated and there is no Usage section to rebuild it from")
+    if fixes:
+        diagnostics.warning(line, f"description: {'; '.join(fixes)}", "description-repair")
+    return cleaned
+
+
+_DOUBLE_SPACE = re.compile(r"\S {2,}(?=\S)")
+_INDENTED_BULLET = re.compile(r"^(?: +[-*+] |[-*+] {2,}|[-*+](?=[^\s*+-]))")
+
+
+def whitespace_report(text: str, diagnostics: Diagnostics, body_line: int = 1) -> None:
+    """One warning summarising stray whitespace in the file `text` (counts and first line).
+
+    Bullet spacing is judged only from `body_line` on: YAML indents its lists on purpose.
+    """
+    counts = {
+        "double spaces": 0,
+        "trailing spaces": 0,
+        "misplaced bullet spacing": 0,
+        "non-breaking spaces": 0,
+    }
+    first: int | None = None
+    for index, line in enumerate(text.split("\n")):
+        hits = 0
+        if "  " in line.strip():
+            found = len(_DOUBLE_SPACE.findall(line))
+            counts["double spaces"] += found
+            hits += found
+        if line != line.rstrip(" \t") and line.strip():
+            counts["trailing spaces"] += 1
+            hits += 1
+        if (
+            index + 1 >= body_line
+            and line[:1] in " -*+"
+            and _INDENTED_BULLET.match(line)
+            and not line.startswith("---")
+        ):
+            counts["misplaced bullet spacing"] += 1
+            hits += 1
+        if "\u00a0" in line:
+            counts["non-breaking spaces"] += line.count("\u00a0")
+            hits += 1
+        if hits and first is None:
+            first = index + 1
+    if first is None:
+        return
+    summary = ", ".join(f"{count} {name}" for name, count in counts.items() if count)
+    diagnostics.warning(first, f"normalised stray whitespace ({summary})", "whitespace")
