@@ -89,19 +89,25 @@ CREATE TABLE goals (slug TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL
 CREATE TABLE conditions (slug TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE TABLE interactions (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 
-CREATE TABLE vendors (
+CREATE TABLE vendors (           -- written by evidex.vendors.build.write_vendors
     slug TEXT PRIMARY KEY,
     name TEXT NOT NULL,
-    last_verified TEXT,
-    doc TEXT NOT NULL
+    last_verified TEXT,            -- ISO date; the finder marks a vendor stale after 90 days
+    ships_to TEXT NOT NULL,        -- JSON list of region codes
+    doc TEXT NOT NULL              -- Vendor.model_dump(mode="json") including its products
 );
 CREATE TABLE products (          -- one row per vendor product, price normalised at build time
     vendor_slug TEXT NOT NULL REFERENCES vendors(slug),
     compound_slug TEXT NOT NULL,
-    idx INTEGER NOT NULL,
-    doc TEXT NOT NULL,
+    idx INTEGER NOT NULL,          -- position in the vendor file's products list
+    form TEXT NOT NULL,
+    in_stock INTEGER NOT NULL,
+    price_per_mg_base TEXT,        -- Decimal text in the rate table's base currency; NULL = not comparable
+    grade TEXT NOT NULL,           -- vendor x compound grade A-F or "untested" at build time
+    doc TEXT NOT NULL,             -- Product.model_dump(mode="json")
     PRIMARY KEY (vendor_slug, idx)
 );
+-- The exchange-rate table (RateTable JSON) is stored in meta under the key "currency_rates".
 CREATE INDEX products_by_compound ON products(compound_slug);
 
 CREATE TABLE diagnostics (path TEXT NOT NULL, line INTEGER NOT NULL, level TEXT NOT NULL, message TEXT NOT NULL);

@@ -1,0 +1,118 @@
+"""Vendor steps of the build: read content/vendors/ and currency.yaml, write SQLite rows.
+
+Called by the build (evidex.build); knows the `vendors`, `products` and `meta` tables of
+storage/schema.sql and nothing of HTTP or the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from evidex.content.diagnostics import ContentError, Diagnostic
+from evidex.content.names import resolve
+from evidex.content.yamlload import decode_text
+from evidex.vendors.grading import grade_products
+from evidex.vendors.models import RateTable, Vendor
+from evidex.vendors.parse import parse_rates, parse_vendor
+from evidex.vendors.pricing import quote
+
+RATES_META_KEY = "currency_rates"
+
+
+def load_vendors(
+    content_dir: Path, library: Any
+) -> tuple[dict[str, Vendor], RateTable | None, list[Diagnostic]]:
+    """Parse currency.yaml and every vendors/*.yaml; compound names resolve via library.name_index."""
+    diagnostics: list[Diagnostic] = []
+    rates: RateTable | None = None
+    rates_path = content_dir / "currency.yaml"
+    if rates_path.is_file():
+        try:
+            rates = parse_rates(
+                decode_text(rates_path.read_bytes(), str(rates_path)), str(rates_path)
+            )
+        except ContentError as exc:
+            diagnostics.append(exc.diagnostic)
+    index: dict[str, str] = getattr(library, "name_index", {}) or {}
+
+    def resolve_name(name: str) -> str | None:
+        return resolve(name, index)
+
+    codes = rates.codes() if rates else None
+    vendors: dict[str, Vendor] = {}
+    vendor_dir = content_dir / "vendors"
+    files = (
+        sorted(vendor_dir.glob("*.yaml")) + sorted(vendor_dir.glob("*.yml"))
+        if vendor_dir.is_dir()
+        else []
+    )
+    for path in files:
+        try:
+            text = decode_text(path.read_bytes(), str(path))
+        except ContentError as exc:
+            diagnostics.append(exc.diagnostic)
+            continue
+        vendor, found = parse_vendor(text, str(path), resolve_name, codes)
+        diagnostics.extend(found)
+        if vendor is not None:
+            vendors[vendor.slug] = vendor
+    return vendors, rates, diagnostics
+
+
+def _iu_per_mg(library: Any, slug: str) -> Decimal | None:
+    compound = getattr(library, "compounds", {}).get(slug)
+    value = getattr(compound, "iu_per_mg", None)
+    return None if value is None else Decimal(str(value))
+
+
+def write_vendors(conn: sqlite3.Connection, library: Any, today: dt.date | None = None) -> None:
+    """Insert vendors, their products (with price per mg in the base currency) and the rates."""
+    day = today or dt.date.today()
+    rates: RateTable | None = getattr(library, "currency", None)
+    vendors: dict[str, Vendor] = getattr(library, "vendors", {}) or {}
+    if rates is not None:
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            (RATES_META_KEY, rates.model_dump_json()),
+        )
+    for slug, vendor in sorted(vendors.items()):
+        conn.execute(
+            "INSERT INTO vendors (slug, name, last_verified, ships_to, doc) VALUES (?, ?, ?, ?, ?)",
+            (
+                slug,
+                vendor.name,
+                vendor.last_verified.isoformat() if vendor.last_verified else None,
+                json.dumps(vendor.ships_to),
+                vendor.model_dump_json(),
+            ),
+        )
+        grades = {
+            compound: grade_products(
+                [p for p in vendor.products if p.compound_slug == compound], day
+            ).grade
+            for compound in {p.compound_slug for p in vendor.products}
+        }
+        for idx, product in enumerate(vendor.products):
+            base = rates.base if rates else product.currency
+            price = quote(
+                product, rates, base, _iu_per_mg(library, product.compound_slug)
+            ).price_per_mg
+            conn.execute(
+                "INSERT INTO products (vendor_slug, compound_slug, idx, form, in_stock, "
+                "price_per_mg_base, grade, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    slug,
+                    product.compound_slug,
+                    idx,
+                    product.form,
+                    int(product.in_stock),
+                    None if price is None else f"{price:f}",
+                    grades[product.compound_slug],
+                    product.model_dump_json(),
+                ),
+            )
