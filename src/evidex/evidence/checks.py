@@ -1,0 +1,409 @@
+"""Consistency checks for editors: numbers that contradict each other, profile vs article.
+
+Every check is conservative: it speaks only when it has found both sides of a comparison, so
+a message is a fact an editor can verify, not a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from evidex.content.models import Compound, Regimen
+from evidex.evidence.models import RATIO_MEASURES, Outcome, Study
+from evidex.evidence.stats import null_value, p_says_significant, parse_p
+
+# ---------------------------------------------------------------- p against CI
+
+
+def check_p_against_ci(outcome: Outcome) -> str | None:
+    """A sentence when the written p and the 95% CI disagree about significance, else None."""
+    null = null_value(outcome.measure)
+    if null is None or outcome.ci_low is None or outcome.ci_high is None:
+        return None
+    parsed = parse_p(outcome.p)
+    if parsed is None:
+        return None
+    by_p = p_says_significant(parsed)
+    excludes = outcome.ci_high < null or outcome.ci_low > null
+    ci_text = f"[{outcome.ci_low:g}, {outcome.ci_high:g}]"
+    if by_p is True and not excludes:
+        return f"p {outcome.p} says significant but the CI {ci_text} crosses {null:g}"
+    if by_p is False and excludes:
+        return f"p {outcome.p} says not significant but the CI {ci_text} excludes {null:g}"
+    return None
+
+
+# ---------------------------------------------------------------- prose restatements
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_REDUCTION_CLAIMS = (
+    re.compile(
+        _NUMBER + r"\s?%\s+(?:relative\s+)?(?:reduction|decrease|lower|fewer|drop|decline|less)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:reduced|reduces|reducing|lowered|lowers|decreased|decreases|cut|cuts)\b"
+        r"[^.%\n]{0,80}?\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?" + _NUMBER + r"\s?%",
+        re.I,
+    ),
+)
+_INCREASE_CLAIMS = (
+    re.compile(_NUMBER + r"\s?%\s+(?:relative\s+)?(?:increase|higher|greater|more)\b", re.I),
+    re.compile(
+        r"\b(?:increased|increases|raised|raises)\b[^.%\n]{0,80}?\bby\s+" + _NUMBER + r"\s?%",
+        re.I,
+    ),
+)
+_RATIO_IN_TEXT = re.compile(
+    r"\b(HR|OR|RR|aHR|aOR|IRR|hazard ratio|odds ratio|risk ratio|relative risk)\b"
+    r"(?:\s*\[(?:HR|OR|RR)\])?\s*(?:of|was|[:=]|,)?\s*(\d*\.\d+|\d+)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class _Block:
+    text: str
+    start: int  # offset of the block in the whole text
+    line: int  # 1-based line of the block's first character
+
+
+def _blocks(text: str) -> Iterator[_Block]:
+    """Paragraphs and bullets: a bullet line starts a block; a blank line ends one."""
+    offset = 0
+    current: list[str] = []
+    current_start = current_line = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip() or _BULLET.match(raw):
+            if current:
+                yield _Block("\n".join(current), current_start, current_line)
+            current = []
+        if raw.strip():
+            if not current:
+                current_start, current_line = offset, number
+            current.append(raw)
+        offset += len(raw) + 1
+    if current:
+        yield _Block("\n".join(current), current_start, current_line)
+
+
+def _ratios_in(block: str, outcomes: list[Outcome]) -> list[tuple[int, str, float]]:
+    """(position, measure, value) of ratio estimates written in the block or known outcomes."""
+    found: list[tuple[int, str, float]] = []
+    for match in _RATIO_IN_TEXT.finditer(block):
+        label = match.group(1).lower()
+        if "h" in label:
+            measure = "HR"
+        elif label.endswith("or") or "odds" in label:
+            measure = "OR"
+        else:
+            measure = "RR"
+        value = float(match.group(2))
+        if value > 0:
+            found.append((match.start(), measure, value))
+    if found:
+        return found
+    for outcome in outcomes:
+        if outcome.measure not in RATIO_MEASURES or outcome.value <= 0:
+            continue
+        written = re.search(rf"(?<![\d.]){re.escape(f'{outcome.value:g}')}(?![\d])", block)
+        if written:
+            found.append((written.start(), outcome.measure, outcome.value))
+    return found
+
+
+def _sentence_span(block: str, position: int) -> tuple[int, int]:
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(block)]
+    start = max(s for s in starts if s <= position)
+    later = [s for s in starts if s > position]
+    return start, later[0] if later else len(block)
+
+
+def _restatement_message(
+    claimed: float, kind: str, measure: str, value: float, implied: float
+) -> str:
+    implied_kind = kind if implied >= 0 else ("increase" if kind == "reduction" else "reduction")
+    return (
+        f"prose says {claimed:g}% {kind} but {measure} {value:g} implies"
+        f" {abs(implied):.1f}% {implied_kind}"
+    )
+
+
+def check_prose_restatements(
+    text: str, outcomes: list[Outcome], base_line: int = 0
+) -> list[tuple[int, str]]:
+    """Check "69% reduction" style restatements against the ratio they paraphrase.
+
+    A reduction of r% should equal (1 − ratio) × 100 and an increase (ratio − 1) × 100, within
+    one percentage point. The ratio is the nearest one in the same sentence, else the nearest
+    in the same paragraph or bullet. Returns (line, message) with lines offset by `base_line`.
+    """
+    messages: list[tuple[int, str]] = []
+    for block in _blocks(text):
+        ratios = _ratios_in(block.text, outcomes)
+        if not ratios:
+            continue
+        claims = [(m, "reduction") for p in _REDUCTION_CLAIMS for m in p.finditer(block.text)]
+        claims += [(m, "increase") for p in _INCREASE_CLAIMS for m in p.finditer(block.text)]
+        for match, kind in sorted(claims, key=lambda c: c[0].start()):
+            claimed = float(match.group(1))
+            sentence = _sentence_span(block.text, match.start())
+            same_sentence = [r for r in ratios if sentence[0] <= r[0] < sentence[1]]
+            pool = same_sentence or ratios
+            _, measure, value = min(pool, key=lambda r: abs(r[0] - match.start()))
+            implied = (1 - value) * 100 if kind == "reduction" else (value - 1) * 100
+            if abs(implied - claimed) <= 1.0:
+                continue
+            line = base_line + block.line + block.text.count("\n", 0, match.start())
+            messages.append((line, _restatement_message(claimed, kind, measure, value, implied)))
+    return messages
+
+
+# ---------------------------------------------------------------- profile against article
+
+_ROUTES: dict[str, re.Pattern[str]] = {
+    "subcutaneous": re.compile(r"\bsub-?cutaneous(?:ly)?\b|\bsubQ\b|\bS\.?C\.?(?=[\s,;)])", re.I),
+    "intramuscular": re.compile(r"\bintra-?muscular(?:ly)?\b", re.I),
+    "intravenous": re.compile(r"\bintra-?venous(?:ly)?\b", re.I),
+    "oral": re.compile(
+        r"\b(?:orally|by mouth|oral (?:dose|dosing|administration|tablets?))\b", re.I
+    ),
+    "intranasal": re.compile(r"\bintra-?nasal(?:ly)?\b|\bnasal spray\b", re.I),
+    "topical": re.compile(r"\btopical(?:ly)?\b", re.I),
+    "sublingual": re.compile(r"\bsub-?lingual(?:ly)?\b", re.I),
+    "transdermal": re.compile(r"\btransdermal(?:ly)?\b", re.I),
+}
+
+_FREQUENCIES: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(r"\btwice (?:a |per )?week(?:ly)?\b|\btwo times (?:a |per )?week\b", re.I), 2.0),
+    (re.compile(r"\b(?:three|3) times (?:a |per )?week(?:ly)?\b", re.I), 3.0),
+    (re.compile(r"\bonce (?:a |per )?week(?:ly)?\b|\bweekly\b", re.I), 1.0),
+    (re.compile(r"\btwice (?:a |per )?day\b|\btwice daily\b|\bb\.?i\.?d\b", re.I), 14.0),
+    (re.compile(r"\bonce (?:a |per )?day\b|\bonce daily\b|\bdaily\b", re.I), 7.0),
+    (re.compile(r"\bevery (?:third|3rd|three) days?\b", re.I), 7.0 / 3.0),
+    (re.compile(r"\bevery (?:other|second) day\b", re.I), 3.5),
+)
+_DOSE = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(mg|mcg|µg|μg|g|IU)\b(?!/)(?P<rest>[^.;\n]{0,40})", re.I
+)
+_TO_MG = {"mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "g": 1000.0}
+
+
+def _frequency_words(doses_per_week: float) -> str:
+    names = {1.0: "once weekly", 2.0: "twice weekly", 3.0: "three times weekly", 7.0: "daily"}
+    names[14.0] = "twice daily"
+    if doses_per_week in names:
+        return names[doses_per_week]
+    return f"every {7.0 / doses_per_week:g} days"
+
+
+def _regimen_per_week(regimen: Regimen) -> float | None:
+    if regimen.doses_per_week:
+        return regimen.doses_per_week
+    if regimen.interval_days:
+        return 7.0 / regimen.interval_days
+    return None
+
+
+def _in_mg(amount: float, unit: str) -> float | None:
+    factor = _TO_MG.get(unit.lower() if unit.lower() != "µg" else "µg")
+    return amount * factor if factor is not None else None
+
+
+def _dose_matches(amount: float, unit: str, per_week: float, regimen: Regimen) -> bool:
+    regimen_week = _regimen_per_week(regimen)
+    if regimen_week is None or abs(regimen_week - per_week) > 0.01:
+        return False
+    if regimen.unit.lower() == unit.lower():
+        return regimen.amount_min - 1e-9 <= amount <= regimen.amount_max + 1e-9
+    mine, low, high = (
+        _in_mg(amount, unit),
+        _in_mg(regimen.amount_min, regimen.unit),
+        _in_mg(regimen.amount_max, regimen.unit),
+    )
+    if mine is None or low is None or high is None:
+        return False
+    return low - 1e-9 <= mine <= high + 1e-9
+
+
+def _article_doses(text: str) -> list[tuple[float, str, float, str]]:
+    """(amount, unit, doses per week, as written) for doses followed by a frequency."""
+    doses: list[tuple[float, str, float, str]] = []
+    for match in _DOSE.finditer(text):
+        rest = match.group("rest")
+        for pattern, per_week in _FREQUENCIES:
+            frequency = pattern.search(rest)
+            if frequency:
+                amount, unit = float(match.group(1)), match.group(2)
+                written = f"{amount:g} {unit} {_frequency_words(per_week)}"
+                doses.append((amount, unit, per_week, written))
+                break
+    return doses
+
+
+_AVOID = re.compile(
+    r"\bcontraindicated\b|\bnot recommended\b|\bshould not be used\b|\bdo not use\b|\bavoid\b"
+    r"(?! unless)",
+    re.I,
+)
+_CAUTION = re.compile(
+    r"\bcaution\b|\bonly if (?:clearly )?needed\b|\bavoid unless\b|\bconsult\b|\bweigh\b", re.I
+)
+_SAFE = re.compile(r"\b(?:considered|generally|is) safe\b|\bno known risk\b", re.I)
+
+
+def _pregnancy_advice(text: str, *, about_pregnancy: bool = False) -> str | None:
+    """ "not recommended" / "use caution" / "considered safe", from sentences about pregnancy.
+
+    `about_pregnancy` says the whole text is pregnancy advice (the profile's field), so its
+    sentences need not name pregnancy themselves.
+    """
+    sentences = [
+        s
+        for s in re.split(r"(?<=[.!?])\s+|\n", text)
+        if about_pregnancy or re.search(r"pregnan", s, re.I)
+    ]
+    verdicts: set[str] = set()
+    for sentence in sentences:
+        if _AVOID.search(sentence):
+            verdicts.add("not recommended")
+        elif _CAUTION.search(sentence):
+            verdicts.add("use caution")
+        elif _SAFE.search(sentence):
+            verdicts.add("considered safe")
+    if len(verdicts) != 1:  # silent or self-contradicting: nothing firm to compare
+        return None
+    return verdicts.pop()
+
+
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**([A-Z][^\n.:!?]{2,80})\**\s*$")
+_SAFETY_HEADING = re.compile(r"side effects?|safety|adverse|tolerability", re.I)
+_LIST_LEAD = re.compile(r"\b(?:include|includes|including|such as)\s+(.+)", re.I)
+
+
+def _safety_section(text: str) -> str:
+    """Text under headings about side effects or safety, up to the next heading."""
+    keep: list[str] = []
+    inside = False
+    for raw in text.split("\n"):
+        heading = _HEADING.match(raw)
+        if heading and not _BULLET.match(raw) and len(raw.split()) <= 8:
+            inside = bool(_SAFETY_HEADING.search(heading.group(1)))
+            continue
+        if inside:
+            keep.append(raw)
+    return "\n".join(keep)
+
+
+def _side_effect_terms(section: str) -> list[str]:
+    terms: list[str] = []
+    for raw in section.split("\n"):
+        if _BULLET.match(raw):
+            lead = _BULLET.sub("", raw).replace("*", "")
+            lead = re.split(r"[:—–(]| - ", lead)[0]
+            terms.append(lead)
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", raw):
+            listed = _LIST_LEAD.search(sentence)
+            if listed:
+                terms += re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", listed.group(1))
+    cleaned = [re.sub(r"[^\w\s-]", "", t).strip().lower() for t in terms]
+    return [t for t in dict.fromkeys(cleaned) if t and len(t.split()) <= 4]
+
+
+# Qualifiers that say how often or how bad, not what: they must not make two effects "match".
+_QUALIFIER_STEMS = frozenset(
+    {"mild", "moder", "sever", "trans", "rare", "commo", "occas", "local", "minor", "like"}
+    | {"sympt", "react", "effec", "side", "most", "frequ", "possi", "initi", "during", "the"}
+)
+
+
+def _stem_words(text: str) -> set[str]:
+    stems = {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower())}
+    return stems - _QUALIFIER_STEMS
+
+
+def compare_profile_and_article(
+    compound: Compound, article_text: str, article_studies: list[Study]
+) -> list[str]:
+    """Differences between a compound profile and an article about it, stated as facts."""
+    facts: list[str] = []
+    facts += _compare_routes(compound, article_text)
+    facts += _compare_doses(compound, article_text, article_studies)
+    facts += _compare_pregnancy(compound, article_text)
+    facts += _compare_side_effects(compound, article_text)
+    return facts
+
+
+def _profile_routes(compound: Compound) -> set[str]:
+    routes = {r.lower() for r in compound.routes}
+    routes |= {r.route.lower() for r in compound.regimens if r.route}
+    return routes
+
+
+def _compare_routes(compound: Compound, article_text: str) -> list[str]:
+    profile = _profile_routes(compound)
+    if not profile:
+        return []
+    named = [route for route, pattern in _ROUTES.items() if pattern.search(article_text)]
+    missing = [route for route in named if route not in profile]
+    listed = ", ".join(sorted(profile))
+    only = " only" if len(profile) == 1 else ""
+    return [f"article names {route} route; profile lists {listed}{only}" for route in missing]
+
+
+def _compare_doses(compound: Compound, article_text: str, studies: list[Study]) -> list[str]:
+    regimens = [r for r in compound.regimens if _regimen_per_week(r) is not None]
+    if not regimens:
+        return []
+    text = article_text + "\n" + "\n".join(s.intervention or "" for s in studies)
+    facts: list[str] = []
+    for amount, unit, per_week, written in _article_doses(text):
+        if any(_dose_matches(amount, unit, per_week, r) for r in regimens):
+            continue
+        known = "; ".join(dict.fromkeys(_regimen_words(r) for r in regimens))
+        fact = f"article doses {written}; profile regimens: {known}"
+        if fact not in facts:
+            facts.append(fact)
+    return facts
+
+
+def _regimen_words(regimen: Regimen) -> str:
+    amount = (
+        f"{regimen.amount_min:g}"
+        if regimen.amount_min == regimen.amount_max
+        else f"{regimen.amount_min:g}-{regimen.amount_max:g}"
+    )
+    per_week = _regimen_per_week(regimen) or 0.0
+    return f"{amount} {regimen.unit} {_frequency_words(per_week)}"
+
+
+def _compare_pregnancy(compound: Compound, article_text: str) -> list[str]:
+    pregnancy_rules = [c for c in compound.contraindications if c.condition == "pregnancy"]
+    profile_text = "\n".join(
+        [compound.pregnancy or ""]
+        + [f"pregnancy: {c.text} ({c.severity})" for c in pregnancy_rules]
+    )
+    profile = _pregnancy_advice(profile_text, about_pregnancy=True)
+    article = _pregnancy_advice(article_text)
+    if profile is None or article is None or profile == article:
+        return []
+    return [f"article advises {article} in pregnancy; profile says {profile}"]
+
+
+def _compare_side_effects(compound: Compound, article_text: str) -> list[str]:
+    effects = compound.side_effects
+    listed = effects.common + effects.rare_serious + effects.long_term + effects.adverse_reactions
+    if not listed:
+        return []
+    profile_words = _stem_words(" ".join(listed))
+    facts: list[str] = []
+    for term in _side_effect_terms(_safety_section(article_text)):
+        words = _stem_words(term)
+        if words and not words & profile_words:
+            facts.append(f"article names side effect {term!r}; profile does not list it")
+    return facts
