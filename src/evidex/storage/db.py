@@ -1,0 +1,172 @@
+"""Read-only access to the build artifact, picking up a newly built file without a restart.
+
+A build writes a new SQLite file and renames it over the old one. We notice the swap by the
+file's identity (inode, mtime), open and verify the new file, and only then switch. Requests
+hold the connection they started with, so an in-flight request never sees the swap.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+CHECK_INTERVAL_SECONDS = 0.5
+REQUIRED_META_KEYS = ("build_id", "schema_version")
+
+
+class DatabaseUnavailable(RuntimeError):
+    """No usable build artifact could be opened."""
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every meta key/value; raises sqlite3.DatabaseError when the file is not a build."""
+    return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+
+
+@dataclass
+class Generation:
+    """One opened build file: a connection per thread, all sharing the same file handle set."""
+
+    path: Path
+    identity: tuple[int, int] | None
+    meta: dict[str, str]
+    first: sqlite3.Connection
+    _local: threading.local = field(default_factory=threading.local)
+    _all: list[sqlite3.Connection] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def build_id(self) -> str:
+        return self.meta.get("build_id", "")
+
+    def connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            with self._lock:
+                # The connection used for verification is handed to the first thread.
+                conn = self._open_sibling() if self._all else self.first
+                self._all.append(conn)
+            self._local.conn = conn
+        return conn
+
+    def _open_sibling(self) -> sqlite3.Connection:
+        # The path may already point at a newer file; siblings must read the same build, so
+        # reopen only if the identity is unchanged, otherwise share the first connection
+        # (sqlite3 connections tolerate cross-thread use with check_same_thread=False when
+        # access is serialised by SQLite's own mutex).
+        if _file_identity(self.path) == self.identity:
+            return _connect(self.path)
+        return self.first
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in {id(c): c for c in [self.first, *self._all]}.values():
+                conn.close()
+            self._all.clear()
+
+
+def open_generation(path: Path) -> Generation:
+    """Open and verify a build file; raises DatabaseUnavailable when it is missing or bad."""
+    identity = _file_identity(path)
+    if identity is None:
+        raise DatabaseUnavailable(f"{path}: no such database file")
+    try:
+        conn = _connect(path)
+        meta = read_meta(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnavailable(f"{path}: not a readable Evidex build ({exc})") from exc
+    missing = [key for key in REQUIRED_META_KEYS if not meta.get(key)]
+    if missing:
+        conn.close()
+        raise DatabaseUnavailable(f"{path}: meta lacks {', '.join(missing)}")
+    return Generation(path=path, identity=identity, meta=meta, first=conn)
+
+
+class Database:
+    """The served build: `with db.connection() as conn:` gives a read-only connection."""
+
+    def __init__(self, path: Path, check_interval: float = CHECK_INTERVAL_SECONDS) -> None:
+        self.path = Path(path)
+        self.check_interval = check_interval
+        self._generation = open_generation(self.path)
+        self._retired: list[Generation] = []
+        self._checked_at = time.monotonic()
+        self._swap_lock = threading.Lock()
+        self._rejected: tuple[int, int] | None = None
+
+    @property
+    def build_id(self) -> str:
+        self.refresh()
+        return self._generation.build_id
+
+    @property
+    def meta(self) -> dict[str, str]:
+        self.refresh()
+        return dict(self._generation.meta)
+
+    def refresh(self, force: bool = False) -> bool:
+        """Switch to a newly built file if there is one; True when a swap happened."""
+        now = time.monotonic()
+        if not force and now - self._checked_at < self.check_interval:
+            return False
+        with self._swap_lock:
+            self._checked_at = now
+            identity = _file_identity(self.path)
+            current = self._generation
+            if identity is None or identity == current.identity or identity == self._rejected:
+                # Deleted: keep serving the open file. Unchanged or known-bad: nothing to do.
+                return False
+            try:
+                fresh = open_generation(self.path)
+            except DatabaseUnavailable as exc:
+                log.warning("keeping build %s: new file rejected: %s", current.build_id, exc)
+                self._rejected = identity
+                return False
+            self._generation = fresh
+            # Old connections stay open: in-flight requests still read through them.
+            self._retired.append(current)
+            self._close_old_retired()
+            log.info("switched to build %s", fresh.build_id)
+            return True
+
+    def _close_old_retired(self) -> None:
+        # Keep the most recent retired generation open for requests still using it.
+        while len(self._retired) > 1:
+            self._retired.pop(0).close()
+
+    def current(self) -> Generation:
+        self.refresh()
+        return self._generation
+
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        yield self.current().connection()
+
+    def close(self) -> None:
+        for generation in [*self._retired, self._generation]:
+            generation.close()
+        self._retired.clear()

@@ -1,0 +1,83 @@
+"""The FastAPI application: pages, JSON API, static assets, feeds, and the middleware stack."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from types import ModuleType
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
+
+from evidex.storage.db import Database
+from evidex.web import api, pages
+from evidex.web.caching import CachingMiddleware
+from evidex.web.errors import install_error_handlers
+from evidex.web.security import SecurityHeadersMiddleware
+from evidex.web.templating import STATIC_DIR, PageCache, Site, make_environment
+
+log = logging.getLogger(__name__)
+
+# Routers other areas write; each module exposes `router`. Included before our pages so a
+# more specific route of theirs (e.g. /compounds/{slug}/vendors) wins.
+OPTIONAL_ROUTERS = ("evidex.web.stack_views", "evidex.web.vendor_views", "evidex.web.search_views")
+
+DOCS_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Evidex API</title>
+<link rel="stylesheet" href="{base}/static/swagger/swagger-ui.css"></head>
+<body><div id="swagger-ui" data-spec-url="{base}/openapi.json"></div>
+<script src="{base}/static/swagger/swagger-ui-bundle.js"></script>
+<script src="{base}/static/swagger/init.js"></script></body></html>
+"""
+
+
+def _optional_router_modules() -> list[ModuleType]:
+    modules = []
+    for name in OPTIONAL_ROUTERS:
+        try:
+            modules.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise  # the module exists but is broken: fail loudly
+            log.debug("optional router %s not present", name)
+    return modules
+
+
+def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
+    """The whole site over the build at `db_path` (re-read when a new build is swapped in)."""
+    site = site or Site()
+    db = Database(Path(db_path))
+    app = FastAPI(
+        title="Evidex API",
+        version="1",
+        description="Evidence-graded reference for peptides, drugs and supplements.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.db = db
+    app.state.site = site
+    app.state.templates = make_environment(site)
+    app.state.page_cache = PageCache()
+
+    install_error_handlers(app)
+    for module in _optional_router_modules():
+        app.include_router(module.router)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_HTML.format(base=site.base_path))
+
+    def build_info() -> tuple[str, str | None]:
+        generation = db.current()
+        return generation.build_id, generation.meta.get("built_at")
+
+    app.add_middleware(CachingMiddleware, build_info=build_info)
+    app.add_middleware(GZipMiddleware, minimum_size=800)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

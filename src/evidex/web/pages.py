@@ -1,0 +1,333 @@
+"""Server-rendered HTML pages. Handlers are plain `def` (threadpool) because they read SQLite."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from evidex.content.render import markdown_to_html
+from evidex.storage import queries
+from evidex.web import feeds, seo
+from evidex.web.deps import build_id, canonical_redirect, connection
+from evidex.web.errors import error_response
+from evidex.web.templating import render_text
+
+router = APIRouter(include_in_schema=False)
+
+METHODOLOGY_FILE = Path(__file__).resolve().parents[3] / "docs" / "methodology.md"
+PAGE_SIZE = 100
+SIDE_EFFECT_GROUPS = (
+    ("common", "Common"),
+    ("rare_serious", "Rare but serious"),
+    ("long_term", "Long-term"),
+    ("adverse_reactions", "Adverse drug reactions"),
+)
+
+OptionalText = Annotated[str | None, Query(max_length=100)]
+
+
+def _absolute(request: Request) -> Callable[[str], str]:
+    site = request.app.state.site
+    base = str(request.base_url)
+    return lambda path: str(site.absolute(path, base))
+
+
+def _cached(request: Request, render: Callable[[], str]) -> HTMLResponse:
+    key = request.url.path + ("?" + request.url.query if request.url.query else "")
+    body = request.app.state.page_cache.get_or_render(
+        build_id(request), key, lambda: render().encode()
+    )
+    return HTMLResponse(body)
+
+
+def _not_found_compound(request: Request, conn: sqlite3.Connection, name: str) -> Response:
+    suggestions = queries.suggest_names(conn, name)
+    return error_response(
+        request,
+        404,
+        f"No compound is called “{name}”.",
+        suggestions=suggestions,
+    )
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    conn = connection(request)
+
+    def render() -> str:
+        return render_text(
+            request,
+            "index.html",
+            {
+                "goals": queries.list_goals(conn),
+                "updates": queries.recent_updates(conn, 8),
+                "counts": queries.counts(conn),
+            },
+        )
+
+    return _cached(request, render)
+
+
+def _flag(value: str | None, name: str) -> bool | None:
+    if value in (None, ""):
+        return None
+    lowered = value.lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise HTTPException(422, f"{name} must be yes or no")
+
+
+def _tier(value: str | None) -> int | None:
+    if value in (None, ""):
+        return None
+    if value not in ("1", "2", "3", "4", "5"):
+        raise HTTPException(422, "tier must be a number from 1 to 5")
+    return int(value)
+
+
+def _query_without_page(request: Request) -> str:
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "page" and v]
+    return urlencode(kept) + "&" if kept else ""
+
+
+@router.get("/compounds", response_class=HTMLResponse)
+def compounds(
+    request: Request,
+    compound_class: Annotated[str | None, Query(alias="class", max_length=100)] = None,
+    goal: OptionalText = None,
+    tier: Annotated[str | None, Query(max_length=1)] = None,
+    banned: Annotated[str | None, Query(max_length=5)] = None,
+    route: OptionalText = None,
+    letter: Annotated[str | None, Query(pattern=r"^([A-Za-z#])?$")] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    filters: dict[str, Any] = {
+        "class": compound_class or None,
+        "goal": goal or None,
+        "tier": _tier(tier),
+        "banned": _flag(banned, "banned"),
+        "route": route or None,
+        "letter": letter.upper() if letter else None,
+    }
+    conn = connection(request)
+
+    def render() -> str:
+        result = queries.list_compounds(conn, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        pages = max(1, -(-result["total"] // PAGE_SIZE))
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for item in result["items"]:
+            first = item["title"][:1].upper()
+            groups.setdefault(first if first.isascii() and first.isalpha() else "#", []).append(
+                item
+            )
+        return render_text(
+            request,
+            "compounds.html",
+            {
+                "result": result,
+                "groups": groups,
+                "filters": filters,
+                "facets": queries.compound_facets(conn),
+                "goal_names": {g["slug"]: g["name"] for g in queries.list_goals(conn)},
+                "page": page,
+                "pages": pages,
+                "query_base": _query_without_page(request),
+            },
+        )
+
+    return _cached(request, render)
+
+
+@router.get("/compounds/{name}", response_class=HTMLResponse)
+def compound(request: Request, name: str) -> Response:
+    conn = connection(request)
+    slug, redirect = canonical_redirect(request, conn, name)
+    if redirect is not None:
+        return redirect
+    doc = queries.get_compound(conn, slug) if slug else None
+    if doc is None:
+        return _not_found_compound(request, conn, name)
+
+    def render() -> str:
+        combo_slugs = [c["slug"] for c in doc.get("combinations", []) if c.get("slug")]
+        page_url = _absolute(request)(f"/compounds/{doc['slug']}")
+        return render_text(
+            request,
+            "compound.html",
+            {
+                "c": doc,
+                "tiers": queries.compound_tiers(conn, doc["slug"]),
+                "combo_titles": queries.compound_titles(conn, combo_slugs),
+                "side_effect_groups": SIDE_EFFECT_GROUPS,
+                "json_ld_blocks": [
+                    b for b in (seo.drug_ld(doc, page_url), seo.faq_ld(doc.get("faqs", []))) if b
+                ],
+            },
+        )
+
+    return _cached(request, render)
+
+
+@router.get("/compounds/{name}/evidence", response_class=HTMLResponse)
+def compound_evidence(request: Request, name: str, goal: OptionalText = None) -> Response:
+    conn = connection(request)
+    slug, redirect = canonical_redirect(request, conn, name, "/evidence")
+    if redirect is not None:
+        return redirect
+    evidence = queries.compound_evidence(conn, slug, goal or None) if slug else None
+    if evidence is None:
+        return _not_found_compound(request, conn, name)
+
+    def render() -> str:
+        return render_text(request, "evidence.html", {"e": evidence, "goal": goal})
+
+    return _cached(request, render)
+
+
+@router.get("/compounds/{name}/feed.xml")
+def compound_feed(request: Request, name: str) -> Response:
+    conn = connection(request)
+    slug, redirect = canonical_redirect(request, conn, name, "/feed.xml")
+    if redirect is not None:
+        return redirect
+    doc = queries.get_compound(conn, slug) if slug else None
+    if doc is None:
+        return _not_found_compound(request, conn, name)
+    xml = feeds.atom_feed(
+        f"Evidex: {doc['title']} updates",
+        f"/compounds/{doc['slug']}/feed.xml",
+        f"/compounds/{doc['slug']}",
+        queries.feed_entries(conn, doc["slug"]),
+        _absolute(request),
+        build_id(request),
+    )
+    return Response(xml, media_type="application/atom+xml")
+
+
+@router.get("/research", response_class=HTMLResponse)
+def research_list(request: Request) -> Response:
+    conn = connection(request)
+    return _cached(
+        request,
+        lambda: render_text(
+            request, "research_list.html", {"articles": queries.list_articles(conn)}
+        ),
+    )
+
+
+@router.get("/research/{slug}", response_class=HTMLResponse)
+def research(request: Request, slug: str) -> Response:
+    conn = connection(request)
+    article = queries.get_article(conn, slug)
+    if article is None:
+        return error_response(request, 404, f"No research article is called “{slug}”.")
+
+    def render() -> str:
+        page_url = _absolute(request)(f"/research/{slug}")
+        return render_text(
+            request,
+            "research.html",
+            {"a": article, "json_ld_blocks": [seo.article_ld(article, page_url)]},
+        )
+
+    return _cached(request, render)
+
+
+@router.get("/goals", response_class=HTMLResponse)
+def goals(request: Request) -> Response:
+    conn = connection(request)
+    return _cached(
+        request, lambda: render_text(request, "goals.html", {"goals": queries.list_goals(conn)})
+    )
+
+
+@router.get("/goals/{slug}", response_class=HTMLResponse)
+def goal(request: Request, slug: str) -> Response:
+    conn = connection(request)
+    found = queries.get_goal(conn, slug)
+    if found is None:
+        return error_response(request, 404, f"No health goal is called “{slug}”.")
+    return _cached(request, lambda: render_text(request, "goal.html", {"g": found}))
+
+
+def methodology_html(conn: sqlite3.Connection) -> str:
+    """The rubric page: stored by the build in meta, else rendered from docs/methodology.md."""
+    stored = queries.meta_value(conn, "methodology_html")
+    if stored:
+        return stored
+    if METHODOLOGY_FILE.is_file():
+        return markdown_to_html(METHODOLOGY_FILE.read_text(encoding="utf-8"))
+    return ""
+
+
+@router.get("/methodology", response_class=HTMLResponse)
+def methodology(request: Request) -> Response:
+    conn = connection(request)
+    return _cached(
+        request,
+        lambda: render_text(request, "methodology.html", {"body_html": methodology_html(conn)}),
+    )
+
+
+@router.get("/about", response_class=HTMLResponse)
+def about(request: Request) -> Response:
+    conn = connection(request)
+    return _cached(
+        request,
+        lambda: render_text(request, "about.html", {"info": queries.build_info(conn)}),
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+    """Fallback search by name and goal (the search package's router, when present, wins)."""
+    conn = connection(request)
+    query = q.strip()
+    if query:
+        slug = queries.resolve_name(conn, query)
+        if slug is not None:
+            return RedirectResponse(request.app.state.site.url(f"/compounds/{slug}"), 303)
+    lowered = query.lower()
+    goal_hits = [g for g in queries.list_goals(conn) if lowered and lowered in g["name"].lower()]
+    suggestions = queries.suggest_names(conn, query, limit=10) if query else []
+    return HTMLResponse(
+        render_text(
+            request,
+            "search.html",
+            {"q": query, "suggestions": suggestions, "goal_hits": goal_hits},
+        )
+    )
+
+
+@router.get("/feed.xml")
+def site_feed(request: Request) -> Response:
+    conn = connection(request)
+    xml = feeds.atom_feed(
+        "Evidex updates",
+        "/feed.xml",
+        "/",
+        queries.feed_entries(conn),
+        _absolute(request),
+        build_id(request),
+    )
+    return Response(xml, media_type="application/atom+xml")
+
+
+@router.get("/sitemap.xml")
+def sitemap(request: Request) -> Response:
+    return Response(
+        seo.sitemap_xml(connection(request), _absolute(request)), media_type="application/xml"
+    )
+
+
+@router.get("/robots.txt")
+def robots(request: Request) -> Response:
+    return Response(seo.robots_txt(_absolute(request)("/sitemap.xml")), media_type="text/plain")

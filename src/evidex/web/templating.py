@@ -1,0 +1,160 @@
+"""Jinja2 environment and page rendering shared by every HTML view (ours and other routers').
+
+Other routers render with `render_page(request, "stack.html", {...})`; templates extend
+`base.html` and build every internal link with `url("/path")` so the static export can put the
+site under a sub-path.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from evidex.evidence.models import DESIGN_LABELS
+
+TEMPLATES_DIR = Path(str(resources.files("evidex.web").joinpath("templates")))
+STATIC_DIR = Path(str(resources.files("evidex.web").joinpath("static")))
+
+DISCLAIMER = (
+    "Evidex is an educational reference, not medical advice. It does not replace a "
+    "clinician who knows your history. Do not start, stop or change any medicine or "
+    "supplement without professional guidance."
+)
+TIER_NAMES = {
+    1: "proven efficacy",
+    2: "strong evidence",
+    3: "probable efficacy",
+    4: "possible efficacy",
+    5: "insufficient / preclinical",
+}
+PAGE_CACHE_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where the site lives: `base_path` prefixes internal links ("/evidex" under a sub-path);
+    `base_url` makes absolute URLs (canonical, sitemap, feeds); `static_export` writes
+    directory-style links (`/compounds/x/`) that a plain file server can answer."""
+
+    base_path: str = ""
+    base_url: str = ""
+    static_export: bool = False
+
+    def url(self, path: str) -> str:
+        if not path.startswith("/"):
+            return path
+        if self.static_export:
+            path = export_path(path)
+        return f"{self.base_path}{path}"
+
+    def absolute(self, path: str, request_base: str = "") -> str:
+        base = self.base_url.rstrip("/") if self.base_url else request_base.rstrip("/")
+        if self.base_url:
+            suffix = export_path(path) if self.static_export else path
+            return f"{base}{suffix}"
+        return f"{base}{self.url(path)}"
+
+
+def export_path(path: str) -> str:
+    """A URL path as the static export lays it out: pages become directories."""
+    path, _, query = path.partition("?")
+    last = path.rsplit("/", 1)[-1]
+    if "." not in last and not path.endswith("/"):
+        path += "/"
+    return f"{path}?{query}" if query else path
+
+
+def json_ld(data: Any) -> Markup:
+    """JSON for a <script type="application/ld+json"> block; '<', '>' and '&' escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def trusted_html(html: str | None) -> Markup:
+    """Mark HTML safe: ONLY for fragments the build sanitised (sections, article bodies)
+    or generated itself (forest SVG)."""
+    return Markup(html or "")
+
+
+def safe_url(value: str | None) -> str:
+    """An external link only when it is plain http(s); anything else (javascript:, data:)
+    becomes empty so templates drop the link."""
+    text = (value or "").strip()
+    lowered = text.lower()
+    if lowered.startswith(("https://", "http://")) and not any(c in text for c in "\n\r\t"):
+        return text
+    return ""
+
+
+def make_environment(site: Site) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=select_autoescape(("html", "xml"), default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        cache_size=400,
+    )
+    env.globals.update(
+        url=site.url,
+        site=site,
+        disclaimer=DISCLAIMER,
+        tier_names=TIER_NAMES,
+        design_labels=DESIGN_LABELS,
+        json_ld=json_ld,
+    )
+    env.filters["trusted_html"] = trusted_html
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+class PageCache:
+    """Rendered pages memoised per (build_id, key); a new build simply misses."""
+
+    def __init__(self, size: int = PAGE_CACHE_SIZE) -> None:
+        self.size = size
+        self._pages: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+
+    def get_or_render(self, build_id: str, key: str, render: Callable[[], bytes]) -> bytes:
+        cache_key = (build_id, key)
+        page = self._pages.get(cache_key)
+        if page is None:
+            page = render()
+            self._pages[cache_key] = page
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+        return page
+
+
+def environment(request: Request) -> Environment:
+    env: Environment = request.app.state.templates
+    return env
+
+
+def render_text(request: Request, template: str, context: dict[str, Any]) -> str:
+    env = environment(request)
+    request_base = str(request.base_url)
+    page_context = {
+        "request_path": request.url.path,
+        "canonical": request.app.state.site.absolute(request.url.path, request_base),
+        **context,
+    }
+    return env.get_template(template).render(page_context)
+
+
+def render_page(
+    request: Request, template: str, context: dict[str, Any], status_code: int = 200
+) -> HTMLResponse:
+    """Render a template extending base.html into a response."""
+    return HTMLResponse(render_text(request, template, context), status_code=status_code)
