@@ -54,12 +54,19 @@ def synth_command(
     if total < _SHOW_PROGRESS_FROM:
         generate_library(out, compounds, articles, seed=seed)
     else:
-        columns = (*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn())
+        columns = (
+            *Progress.get_default_columns()[:1],
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
         with Progress(*columns, console=_err) as bar:
             task = bar.add_task("writing files", total=total)
             generate_library(
-                out, compounds, articles, seed=seed,
+                out,
+                compounds,
+                articles,
+                seed=seed,
                 progress=lambda done: bar.advance(task, done),
             )
     typer.echo(f"wrote {compounds} compounds and {articles} articles to {out}")

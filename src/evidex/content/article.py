@@ -1,0 +1,199 @@
+"""Research articles (content/research/<slug>.md): frontmatter + markdown body to an Article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePath
+from typing import Any
+
+from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
+from evidex.content.models import Article
+from evidex.content.names import slugify
+from evidex.content.render import markdown_to_html
+from evidex.content.yamlload import Located, split_frontmatter
+from evidex.evidence.models import Study
+from evidex.evidence.studyfile import parse_study_list
+
+KNOWN_KEYS = frozenset(
+    {
+        "title",
+        "compound",
+        "goal",
+        "tier",
+        "lastModified",
+        "summary",
+        "disclaimer",
+        "studies",
+        "slug",
+    }
+)
+_REQUIRED_TEXT_KEYS = ("title", "compound", "goal")
+_GOAL_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_DISCLAIMER = re.compile(
+    r"^\s*\*\*\s*Disclaimer\s*:?\s*\*\*\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL
+)
+
+
+def _strip_emphasis(text: str) -> str:
+    """Heading text without wrapping bold/italic markers: '**Usage**' -> 'Usage'."""
+    return re.sub(r"^[*_]+|[*_]+$", "", text.strip()).strip()
+
+
+def level2_headings(markdown: str) -> list[str]:
+    """The `##` headings of a markdown body, in order, outside code fences."""
+    found: list[str] = []
+    in_fence = False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = _HEADING.match(line)
+        if not in_fence and match and len(match.group(1)) == 2:
+            found.append(_strip_emphasis(match.group(2)))
+    return found
+
+
+def split_leading_disclaimer(body: str) -> tuple[str | None, str]:
+    """Take a first paragraph starting '**Disclaimer:**' off the body: (disclaimer, rest)."""
+    stripped = body.lstrip("\n")
+    paragraph, _, rest = stripped.partition("\n\n")
+    match = _DISCLAIMER.match(paragraph)
+    if not match:
+        return None, body
+    text = " ".join(match.group(1).split())
+    return (text or None), rest.lstrip("\n")
+
+
+def _text_field(
+    meta: dict[str, Any], key: str, located: Located, diags: Diagnostics, required: bool
+) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        diags.error(located.line(key), f"{key!r} must be text, got {type(value).__name__}", "type")
+        return None
+    text = " ".join(value.split())
+    if not text and required:
+        diags.error(located.line(key), f"{key!r} is empty", "missing-key")
+        return None
+    return text or None
+
+
+def _tier(meta: dict[str, Any], located: Located, diags: Diagnostics) -> int | None:
+    value = meta.get("tier")
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        diags.error(
+            located.line("tier"), f"'tier' must be a whole number 1-5, got {value!r}", "type"
+        )
+        return None
+    return value
+
+
+def _last_modified(meta: dict[str, Any], located: Located, diags: Diagnostics) -> str | None:
+    value = meta.get("lastModified")
+    if value is None:
+        return None
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    diags.error(located.line("lastModified"), "'lastModified' must be a date or text", "type")
+    return None
+
+
+def _studies(items: Any, path: str, located: Located, diags: Diagnostics) -> list[Study]:
+    studies, problems = parse_study_list(items, path, located, ("studies",))
+    diags.items.extend(problems)
+    return studies
+
+
+def parse_article(
+    text: str, path: str, slug: str | None = None
+) -> tuple[Article | None, list[Diagnostic]]:
+    """Parse one research article. Returns (None, diagnostics) when a required key is bad."""
+    diags = Diagnostics(path)
+    try:
+        document = split_frontmatter(text, path)
+    except ContentError as exc:
+        return None, [exc.diagnostic]
+    meta: dict[str, Any] = document.meta.data
+    located = document.meta
+    first_line = located.offset  # the '---' line; missing keys are reported there
+
+    for key in meta:
+        if key not in KNOWN_KEYS:
+            diags.warning(located.line(key), f"unknown key {key!r} ignored", "unknown-key")
+
+    values: dict[str, str | None] = {}
+    for key in _REQUIRED_TEXT_KEYS:
+        if key not in meta or meta[key] is None:
+            diags.error(max(first_line, 1), f"missing required key {key!r}", "missing-key")
+            values[key] = None
+        else:
+            values[key] = _text_field(meta, key, located, diags, required=True)
+    goal = values["goal"]
+    if goal is not None and not _GOAL_SLUG.match(goal):
+        suggestion = slugify(goal)
+        diags.error(
+            located.line("goal"),
+            f"'goal' must be a goal slug such as {suggestion!r}, got {goal!r}",
+            "goal-slug",
+        )
+        goal = None
+    summary = _text_field(meta, "summary", located, diags, required=False) or ""
+    disclaimer = _text_field(meta, "disclaimer", located, diags, required=False)
+    tier = _tier(meta, located, diags)
+    last_modified = _last_modified(meta, located, diags)
+
+    body = document.body
+    body_disclaimer, stripped_body = split_leading_disclaimer(body)
+    if body_disclaimer is not None:
+        disclaimer = disclaimer or body_disclaimer
+        body = stripped_body
+    body = body.strip("\n") + "\n" if body.strip() else ""
+
+    studies: list[Study] = []
+    if "studies" in meta and meta["studies"] is not None:
+        studies = _studies(meta["studies"], path, located, diags)
+
+    title, compound = values["title"], values["compound"]
+    if title is None or compound is None or goal is None or diags.has_errors:
+        return None, diags.items
+    article_slug = slug or _slug_from(meta, path)
+    article = Article(
+        slug=article_slug,
+        title=title,
+        compound=compound,
+        goal=goal,
+        tier=tier,
+        last_modified=last_modified,
+        summary=summary,
+        disclaimer=disclaimer,
+        body_markdown=body,
+        body_html=markdown_to_html(body),
+        headings=level2_headings(body),
+        studies=studies,
+        source_path=path,
+        warnings=[str(d) for d in diags.items if d.level == "warning"],
+    )
+    return article, diags.items
+
+
+def _slug_from(meta: dict[str, Any], path: str) -> str:
+    given = meta.get("slug")
+    if isinstance(given, str) and given.strip():
+        return slugify(given)
+    stem = PurePath(path).stem
+    if stem:
+        return slugify(stem)
+    return slugify(str(meta.get("title", "article")))

@@ -1,0 +1,171 @@
+"""Page text to article markdown: title, facts, headings, lists and dropped site furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evidex.content.article import parse_article
+from evidex.content.importer import (
+    goal_slug,
+    import_article,
+    is_heading_line,
+    make_summary,
+    parse_date,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+SEED_ARTICLE = SEEDS / "004_2870c86781a0922d.txt"
+
+
+def _fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+def test_seed_article_facts(seed_text: str) -> None:
+    result = import_article(seed_text, source="seed.txt")
+    assert result.title == "Thymosin Alpha-1 for Liver Health: What the Research Says"
+    assert (result.compound, result.goal, result.tier) == ("Thymosin Alpha-1", "liver-health", 3)
+    assert result.slug == "thymosin-alpha-1-for-liver-health"
+    assert result.last_modified is None
+    assert result.disclaimer is not None
+    assert result.disclaimer.endswith("for liver health or any other condition.")
+    assert 0 < len(result.summary) <= 300
+    assert result.summary.startswith("Thymosin alpha-1 (Tα1)")
+
+
+def test_seed_article_round_trips_with_sections_in_order(seed_text: str) -> None:
+    result = import_article(seed_text)
+    article, diagnostics = parse_article(result.markdown, f"research/{result.slug}.md")
+    assert article is not None, diagnostics
+    assert [d for d in diagnostics if d.level == "error"] == []
+    assert article.headings == [
+        "Overview",
+        "How Thymosin Alpha-1 Affects Liver Health",
+        "What the Research Shows",
+        "Dosing for Liver Health",
+        "Side Effects to Consider",
+        "The Bottom Line",
+    ]
+    assert "lastModified" not in result.markdown.split("---")[1]
+    html = article.body_html
+    assert "<h3>Mechanism of Action</h3>" in html
+    assert "<h3>Chronic Hepatitis B</h3>" in html
+    assert "<strong>Key Results:</strong>" in html
+    assert "<li><strong>ALT Normalization:</strong> 36.4% of patients" in html
+    assert html.count("<ol>") == 1
+    assert "OR=0.62 (95% CI 0.35–1.10)" in html
+
+
+def test_seed_boilerplate_and_disclaimer_are_not_in_the_body(seed_text: str) -> None:
+    result = import_article(seed_text)
+    body = result.markdown.split("---\n", 2)[2]
+    for furniture in (
+        "Research Deep Dives",
+        "Interested in",
+        "View detailed evidence",
+        "Build Your Evidence-Based Stack",
+        "stack builder",
+        "Disclaimer",
+        "Last Updated",
+    ):
+        assert furniture not in body
+    dropped = " ".join(result.warnings)
+    assert "Build Your Evidence-Based Stack" in dropped and "Interested in" in dropped
+
+
+def test_dated_page_with_other_boilerplate() -> None:
+    result = import_article(_fixture("page_bpc157_injury_dated.txt"))
+    assert (result.compound, result.goal, result.tier) == ("BPC-157", "injury-healing", 4)
+    assert result.last_modified == "2025-03-04"
+    assert result.headings == [
+        "Overview",
+        "How BPC-157 Supports Tendon Repair",
+        "What the Research Shows",
+        "Dosing for Injury Healing",
+        "Safety Profile",
+        "Conclusion",
+    ]
+    body = result.markdown.split("---\n", 2)[2]
+    assert "### Proposed Pathways" in body and "### Open Questions" in body
+    assert "1. **Human efficacy:** no randomized trial" in body
+    assert "Sign up" not in body and "weekly evidence digest" not in body
+    assert "Compare vendor prices" not in body
+
+
+def test_compact_page_without_section_spacing_uses_section_names() -> None:
+    result = import_article(_fixture("page_semaglutide_fat_loss_compact.txt"))
+    assert (result.compound, result.goal, result.tier) == ("Semaglutide", "weight-loss", 1)
+    assert result.last_modified == "2025-06-30"
+    assert result.disclaimer is not None and result.disclaimer.startswith("This material")
+    assert result.headings[0] == "Introduction"
+    assert result.headings[-1] == "Bottom Line"
+    assert "### The STEP 1 Trial" in result.markdown
+    assert "Related Articles" not in result.markdown.split("---\n", 2)[2]
+    article, _ = parse_article(result.markdown, "research/s.md")
+    assert article is not None and article.headings == result.headings
+
+
+def test_markdown_input_keeps_its_headings() -> None:
+    result = import_article(_fixture("markdown_ashwagandha_sleep.md"))
+    assert result.title == "Ashwagandha for Sleep Quality: What the Research Says"
+    assert result.goal == "sleep"
+    assert result.headings == ["Overview", "What the Research Shows", "The Bottom Line"]
+    assert result.disclaimer == "Informational only; talk to a doctor first."
+    assert "# Ashwagandha" not in result.markdown.split("---\n", 2)[2]
+
+
+def test_text_without_a_title_line_still_imports_with_warnings() -> None:
+    result = import_article("Overview\n\nA paragraph about nothing in particular.\n")
+    assert result.goal == "general-health"
+    assert any("title" in w for w in result.warnings)
+    article, _ = parse_article(result.markdown, "research/u.md")
+    assert article is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Mechanism of Action", True),
+        ("Thymosin Alpha-1 vs. Interferon-Alpha", True),
+        ("Relevance to Liver Disease", True),
+        ("The compound activates immune cells through several specific pathways:", False),
+        ("Serious adverse events are rare.", False),
+        ("  • Headache: Reported during the initial treatment phase", False),
+        ("this line starts in lower case", False),
+    ],
+)
+def test_heading_detector(line: str, expected: bool) -> None:
+    assert is_heading_line(line) is expected
+
+
+def test_goal_synonyms_and_slug_form() -> None:
+    assert goal_slug("Liver Health") == "liver-health"
+    assert goal_slug("Fat Loss") == "weight-loss"
+    assert goal_slug("Sleep Quality") == "sleep"
+    assert goal_slug("Bone Density") == "bone-density"
+
+
+def test_dates_in_common_forms() -> None:
+    assert parse_date("March 4, 2025") == "2025-03-04"
+    assert parse_date("4 March 2025") == "2025-03-04"
+    assert parse_date("2025-09-22T17:21:54.329Z") == "2025-09-22"
+    assert parse_date("") is None
+
+
+def test_summary_stops_at_a_sentence_within_the_limit() -> None:
+    long_first = "Word " * 80 + "end."
+    assert len(make_summary([long_first])) <= 300
+    tail = "Padding sentence number one goes on and on. " * 10
+    summary = make_summary(["One short sentence. Then A vs. B follows here. " + tail])
+    assert summary.startswith("One short sentence. Then A vs. B follows here. Padding")
+    assert len(summary) <= 300 and summary.endswith(".")

@@ -1,0 +1,123 @@
+"""The synthetic library: formats the parsers accept, determinism, variety and scale shape."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from evidex.content.article import parse_article
+from evidex.content.names import fold_name
+from evidex.content.vocab import parse_conditions, parse_goals, parse_interactions
+from evidex.content.yamlload import decode_text, split_frontmatter
+from evidex.synth import generate_library
+
+EXPECTED_CONDITIONS = {
+    "pregnancy",
+    "breastfeeding",
+    "immunosuppressed",
+    "autoimmune-disease",
+    "renal-impairment",
+    "hepatic-impairment",
+    "under-18",
+    "hypersensitivity",
+    "elderly",
+    "cancer-history",
+    "diabetes",
+    "cardiovascular-disease",
+    "bleeding-disorder",
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("synth")
+    generate_library(out, compounds=200, articles=120, seed=7)
+    return out
+
+
+def _digest(folder: Path) -> str:
+    hasher = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            hasher.update(str(path.relative_to(folder)).encode())
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def test_counts_and_layout(library: Path) -> None:
+    assert len(list((library / "compounds").glob("*.md"))) == 200
+    assert len(list((library / "research").glob("*.md"))) == 120
+    assert len(list((library / "vendors").glob("*.yaml"))) >= 2
+    for name in ("goals.yaml", "conditions.yaml", "interactions.yaml"):
+        assert (library / name).is_file()
+
+
+def test_same_seed_same_library_other_seed_differs(library: Path, tmp_path: Path) -> None:
+    generate_library(tmp_path / "again", compounds=200, articles=120, seed=7)
+    generate_library(tmp_path / "other", compounds=200, articles=120, seed=8)
+    assert _digest(tmp_path / "again") == _digest(library)
+    assert _digest(tmp_path / "other") != _digest(library)
+
+
+def test_vocabularies_parse_cleanly(library: Path) -> None:
+    goals, goal_problems = parse_goals((library / "goals.yaml").read_text(), "goals.yaml")
+    conditions, cond_problems = parse_conditions(
+        (library / "conditions.yaml").read_text(), "conditions.yaml"
+    )
+    rules, rule_problems = parse_interactions(
+        (library / "interactions.yaml").read_text(), "interactions.yaml"
+    )
+    assert goal_problems == cond_problems == rule_problems == []
+    assert {c.slug for c in conditions} == EXPECTED_CONDITIONS
+    assert len(goals) >= 10
+    assert any(r.a_class for r in rules) and any(r.a and r.b for r in rules)
+
+
+def test_every_article_parses_and_some_carry_curated_studies(library: Path) -> None:
+    with_studies = 0
+    for path in sorted((library / "research").glob("*.md")):
+        text = decode_text(path.read_bytes(), str(path))
+        article, diagnostics = parse_article(text, str(path))
+        assert article is not None, [str(d) for d in diagnostics]
+        assert [d for d in diagnostics if d.level == "error"] == []
+        assert article.headings[0] == "Overview"
+        with_studies += bool(article.studies)
+    assert 0 < with_studies < 120
+
+
+def test_profiles_have_frontmatter_names_and_seed_like_defects(library: Path) -> None:
+    titles: set[str] = set()
+    crlf = bom = truncated = broken_faq = receptor = 0
+    sizes = []
+    for path in sorted((library / "compounds").glob("*.md")):
+        raw = path.read_bytes()
+        crlf += b"\r\n" in raw
+        bom += raw.startswith(b"\xef\xbb\xbf")
+        sizes.append(len(raw))
+        document = split_frontmatter(decode_text(raw, str(path)), str(path))
+        meta = document.meta.data
+        assert {"title", "description", "is_banned", "lastModified", "faqs"} <= set(meta)
+        titles.add(fold_name(meta["title"]))
+        truncated += meta["description"].endswith("...")
+        broken_faq += any("**A:**" in faq["q"] for faq in meta["faqs"])
+        receptor += "receptor" in document.body
+        assert "Usage" in document.body and "FAQs" in document.body
+    assert len(titles) == 200
+    assert crlf and bom and truncated and broken_faq
+    assert 0.8 <= receptor / 200 < 1.0
+    assert 6000 <= sum(sizes) / len(sizes) <= 11000
+
+
+def test_article_bodies_hold_study_notation(library: Path) -> None:
+    texts = [p.read_text(encoding="utf-8-sig") for p in (library / "research").glob("*.md")]
+    joined = "\n".join(texts)
+    assert "(95% CI " in joined and "(n=" in joined
+    assert any(design in joined for design in ("randomized", "meta-analysis", "cohort"))
+
+
+def test_progress_reports_every_file(tmp_path: Path) -> None:
+    seen: list[int] = []
+    generate_library(tmp_path, compounds=300, articles=40, seed=1, progress=seen.append)
+    assert sum(seen) == 340
