@@ -1,9 +1,176 @@
-"""CLI commands for the vendor area (registered by evidex.cli.main)."""
+"""CLI commands for vendors and dose tools: `evidex vendors` and `evidex dose weight|reconstitute`."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
+from evidex.content.models import Regimen
+from evidex.vendors import queries
+from evidex.vendors.dose import (
+    DoseInputError,
+    dose_range_warnings,
+    reconstitute,
+    weight_dose,
+    weight_range_warnings,
+)
+from evidex.vendors.finder import SORT_KEYS, FinderFilters
+
+out = Console()
+DEFAULT_DB = Path("var/evidex.db")
+COMPOUND_HELP = "Check against this compound's documented doses (any name; needs --db)."
+
+
+def _regimens(compound: str | None, db: Path) -> tuple[str | None, list[Regimen]]:
+    if compound is None:
+        return None, []
+    with open_db(db) as conn:
+        resolve_or_exit(conn, compound)
+        context = queries.compound_context(conn, compound)
+    if context is None:
+        return None, []
+    return str(context["title"]), list(context["regimens"])
+
+
+def _fail(error: DoseInputError) -> typer.Exit:
+    typer.echo(f"error: {error}", err=True)
+    return typer.Exit(2)
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        out.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+
+
+def weight_command(
+    per_kg: str = typer.Option(..., "--per-kg", help="Dose per kilogram, e.g. 40."),
+    unit: str = typer.Option("mcg/kg", "--unit", help="mcg/kg or mg/kg."),
+    weight_kg: str = typer.Option(..., "--weight-kg", help="Body weight in kg."),
+    compound: str | None = typer.Option(None, "--compound", help=COMPOUND_HELP),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Weight-based dose: dose per kg times body weight, in exact decimals."""
+    try:
+        dose = weight_dose(per_kg, unit, weight_kg)
+    except DoseInputError as error:
+        raise _fail(error) from None
+    title, regimens = _regimens(compound, db)
+    warnings = weight_range_warnings(dose, regimens)
+    if as_json:
+        print_json({**dose.as_dict(), "compound": title, "warnings": warnings})
+        return
+    out.print(dose.summary(), highlight=False)
+    _print_warnings(warnings)
+
+
+def reconstitute_command(
+    vial_mg: str = typer.Option(..., "--vial-mg", help="Labelled content of the vial in mg."),
+    diluent_ml: str = typer.Option(..., "--diluent-ml", help="Diluent added, in mL."),
+    dose_mg: str = typer.Option(..., "--dose-mg", help="The dose to draw, in mg."),
+    measured_mg: str | None = typer.Option(
+        None, "--measured-mg", help="A tested batch's measured content, used instead of the label."
+    ),
+    compound: str | None = typer.Option(None, "--compound", help=COMPOUND_HELP),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Reconstitution: concentration, volume to draw and U-100 syringe units."""
+    try:
+        result = reconstitute(vial_mg, diluent_ml, dose_mg, measured_mg)
+    except DoseInputError as error:
+        raise _fail(error) from None
+    title, regimens = _regimens(compound, db)
+    warnings = [*result.warnings, *dose_range_warnings(result.dose_mg, regimens)]
+    if as_json:
+        print_json({**result.as_dict(), "compound": title, "warnings": warnings})
+        return
+    out.print(result.summary(), highlight=False)
+    _print_warnings(warnings)
+
+
+def _price_cell(offer: dict[str, Any]) -> str:
+    price = offer["price_per_mg"]
+    return str(price["price_per_mg_display"]) if price["comparable"] else "not comparable"
+
+
+def vendors_command(
+    compound: str = typer.Option(..., "--compound", help="Any name of the compound."),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
+    region: str | None = typer.Option(
+        None, "--region", help="Only vendors shipping there (US, EU, UK...)."
+    ),
+    currency: str | None = typer.Option(None, "--currency", help="Show prices in this currency."),
+    tested: bool = typer.Option(False, "--tested", help="Only third-party tested products."),
+    in_stock: bool = typer.Option(False, "--in-stock", help="Only products in stock."),
+    form: str | None = typer.Option(
+        None, "--form", help="Only this form, e.g. 'lyophilised vial'."
+    ),
+    sort: str = typer.Option("price", "--sort", help="price | grade | name"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Vendors of a compound with price per mg, test grade and freshness."""
+    if sort not in SORT_KEYS:
+        typer.echo(f"error: --sort must be one of {', '.join(SORT_KEYS)}", err=True)
+        raise typer.Exit(2)
+    filters = FinderFilters(
+        region=region, tested_only=tested, in_stock_only=in_stock, form=form, sort=sort
+    )
+    with open_db(db) as conn:
+        slug = resolve_or_exit(conn, compound)
+        context = queries.compound_context(conn, slug)
+        iu_per_mg: Decimal | None = context["iu_per_mg"] if context else None
+        data = queries.vendors_for_compound(
+            conn, slug, dt.date.today(), currency, filters, iu_per_mg
+        )
+    if currency and data["currency"] != currency.upper():
+        typer.echo(
+            f"warning: no exchange rate for {currency.upper()}; showing {data['currency']}",
+            err=True,
+        )
+    if as_json:
+        print_json(data)
+        return
+    if not data["offers"]:
+        out.print(f"No vendors listed for {slug} with these filters.")
+    else:
+        table = Table(title=f"Vendors of {context['title'] if context else slug}")
+        for column in ("vendor", "product", "price / mg", "grade", "verified", "notes"):
+            table.add_column(column)
+        for offer in data["offers"]:
+            notes = [
+                n
+                for n in (offer["prescription_note"], "" if offer["in_stock"] else "out of stock")
+                if n
+            ]
+            verified = offer["last_verified"] or "never"
+            table.add_row(
+                offer["vendor_name"],
+                f"{offer['amount']} {offer['unit']} {offer['form']} x{offer['units_per_pack']}",
+                _price_cell(offer),
+                offer["grade"]["grade"],
+                f"{verified} (stale)" if offer["stale"] else verified,
+                "; ".join(notes),
+            )
+        out.print(table)
+        if data["rate_date"]:
+            out.print(f"Converted to {data['currency']} at the rates of {data['rate_date']}.")
+    out.print(data["disclaimer"], style="dim", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+    dose = typer.Typer(
+        help="Dose calculators: weight-based dose and reconstitution.", no_args_is_help=True
+    )
+    dose.command("weight")(weight_command)
+    dose.command("reconstitute")(reconstitute_command)
+    app.add_typer(dose, name="dose")
+    app.command("vendors")(vendors_command)
