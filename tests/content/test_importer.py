@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evidex.content.article import parse_article
 from evidex.content.importer import (
@@ -169,3 +171,68 @@ def test_summary_stops_at_a_sentence_within_the_limit() -> None:
     summary = make_summary(["One short sentence. Then A vs. B follows here. " + tail])
     assert summary.startswith("One short sentence. Then A vs. B follows here. Padding")
     assert len(summary) <= 300 and summary.endswith(".")
+
+
+def test_existing_frontmatter_values_are_kept() -> None:
+    text = (
+        "---\ntitle: Creatine for Strength\ncompound: Creatine monohydrate\ngoal: muscle-growth\n"
+        "tier: 2\nlastModified: 2024-11-05\n---\n## Overview\n\nCreatine is well studied.\n"
+    )
+    result = import_article(text)
+    assert (result.compound, result.goal, result.tier) == (
+        "Creatine monohydrate",
+        "muscle-growth",
+        2,
+    )
+    assert result.last_modified == "2024-11-05"
+    assert result.markdown.count("---\n") == 2
+    article, _ = parse_article(result.markdown, "research/c.md")
+    assert article is not None and article.headings == ["Overview"]
+
+
+def test_date_on_the_line_after_last_updated() -> None:
+    page = (
+        "Research Deep Dives\n\nNAD+ for Longevity: What the Research Says\n\nLast Updated:\n\n"
+        "January 9, 2025\n\nNAD+ for Longevity: What the Research Says\n\n\nOverview\n\n"
+        "NAD+ is a coenzyme found in every living cell.\n"
+    )
+    result = import_article(page)
+    assert result.last_modified == "2025-01-09"
+    assert (result.compound, result.goal) == ("NAD+", "longevity")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "---\n", "---\n: [\n---\n", "•\n\n1.\n\n#"])
+def test_degenerate_input_never_crashes(text: str) -> None:
+    result = import_article(text)
+    assert result.markdown.startswith("---\n")
+    assert result.warnings
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=60),
+            st.sampled_from(
+                [
+                    "",
+                    "Overview",
+                    "  • Label: text",
+                    "  1. Item",
+                    "Key Results:",
+                    "X for Y: What the Research Says",
+                    "Disclaimer: careful",
+                    "Last Updated:",
+                    "**bold**",
+                    "# Heading",
+                    "---",
+                ]
+            ),
+        ),
+        max_size=25,
+    )
+)
+def test_any_page_text_imports_to_a_parseable_article(lines: list[str]) -> None:
+    result = import_article("\n".join(lines))
+    article, diagnostics = parse_article(result.markdown, f"research/{result.slug}.md")
+    assert article is not None, [str(d) for d in diagnostics]

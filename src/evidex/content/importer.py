@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from evidex.content.diagnostics import ContentError
 from evidex.content.names import slugify
+from evidex.content.yamlload import split_frontmatter
 
 SUMMARY_LIMIT = 300
 _MAX_HEADING_WORDS = 12
@@ -409,6 +411,10 @@ def _page_header(blocks: list[_Block], title_index: int, page: _Page) -> list[_B
         if date_match:
             page.last_modified = parse_date(date_match.group("date")) or page.last_modified
             continue
+        standalone_date = parse_date(text) if len(text) <= 40 else None
+        if standalone_date and page.last_modified is None:  # "Last Updated:" then the date
+            page.last_modified = standalone_date
+            continue
         if text != page.title:
             page.warnings.append(f"dropped page header text: {text[:80]!r}")
     return blocks[title_index + 1 :]
@@ -542,10 +548,46 @@ def _frontmatter(fields: dict[str, object]) -> str:
     return f"---\n{dumped}---\n"
 
 
+def _existing_frontmatter(text: str) -> tuple[str, dict[str, object]]:
+    """Markdown that already has YAML frontmatter: (body, its keys); else (text, {})."""
+    if not text.lstrip().startswith("---"):
+        return text, {}
+    try:
+        document = split_frontmatter(text, "<import>")
+    except ContentError:
+        return text, {}
+    return document.body, dict(document.meta.data)
+
+
+def _given_text(given: dict[str, object], key: str) -> str | None:
+    value = given.get(key)
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    return None
+
+
+def _apply_given(given: dict[str, object], page: _Page) -> None:
+    """Values an editor already wrote in frontmatter win over what the text suggests."""
+    title, disclaimer, modified = (
+        given.get("title"),
+        given.get("disclaimer"),
+        given.get("lastModified"),
+    )
+    if isinstance(title, str) and title.strip():
+        page.title = " ".join(title.split())
+    if isinstance(disclaimer, str) and disclaimer.strip():
+        page.disclaimer = " ".join(disclaimer.split())
+    if isinstance(modified, (dt.date, dt.datetime)):
+        page.last_modified = modified.isoformat()
+    elif isinstance(modified, str) and modified.strip():
+        page.last_modified = parse_date(modified) or modified.strip()
+
+
 def import_article(text: str, *, source: str = "") -> ImportedArticle:
     """Turn page text (or rough markdown) of a research deep dive into article markdown."""
     page = _Page()
-    blocks = _blocks(_normalise(text))
+    text, given = _existing_frontmatter(_normalise(text))
+    blocks = _blocks(text)
     is_markdown = any(_MD_HEADING.match(block.lines[0]) for block in blocks)
     if not is_markdown:
         blocks = _split_page_lines(blocks)
@@ -559,13 +601,16 @@ def import_article(text: str, *, source: str = "") -> ImportedArticle:
             blocks = _page_header(blocks, title_index, page)
         _convert_body(blocks, page)
     where = f"{source}: " if source else ""
+    _apply_given(given, page)
     if not page.title:
         page.title = page.headings[0] if page.headings else "Untitled article"
         page.warnings.append("no 'X for Y' title line found; title and goal need checking")
 
     compound, goal_name = _split_title(page.title)
+    compound = _given_text(given, "compound") or compound
+    goal_name = _given_text(given, "goal") or goal_name
     if not compound:
-        compound = re.split(r"\s*:\s+", page.title, maxsplit=1)[0]
+        compound = re.split(r"\s*:\s+", page.title, maxsplit=1)[0].strip() or "Unknown compound"
         page.warnings.append("compound not found in the title; set 'compound' by hand")
     goal = goal_slug(goal_name) if goal_name else DEFAULT_GOAL
     if not goal_name:
@@ -578,7 +623,10 @@ def import_article(text: str, *, source: str = "") -> ImportedArticle:
     body_text = "\n".join(page.body)
     tier_match = _TIER.search(body_text)
     tier = int(tier_match.group(1)) if tier_match else None
-    summary = make_summary(page.opening[:2])
+    given_tier = given.get("tier")
+    if isinstance(given_tier, int) and not isinstance(given_tier, bool):
+        tier = given_tier
+    summary = _given_text(given, "summary") or make_summary(page.opening[:2])
     body = re.sub(r"\n{3,}", "\n\n", body_text).strip() + "\n"
     frontmatter = _frontmatter(
         {
