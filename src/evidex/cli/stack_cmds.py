@@ -2,8 +2,109 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from evidex.cli.common import DB_OPTION_HELP, open_db, print_json
+from evidex.stack.builder import build_stack
+from evidex.stack.catalog import catalog_for_file
+from evidex.stack.models import StackRequest, StackResult
+from evidex.stack.share import share_url
+
+out = Console()
+
+
+def stack(
+    goal: list[str] = typer.Option([], "--goal", help="A health goal (1-5), any name."),
+    age: int | None = typer.Option(None, "--age", min=0, max=130),
+    pregnant: bool = typer.Option(False, "--pregnant"),
+    breastfeeding: bool = typer.Option(False, "--breastfeeding"),
+    weight_kg: float | None = typer.Option(None, "--weight-kg", min=1, max=500),
+    condition: list[str] = typer.Option([], "--condition", help="A condition, e.g. diabetes."),
+    taking: list[str] = typer.Option([], "--taking", help="A medicine you already take."),
+    tested_athlete: bool = typer.Option(False, "--tested-athlete"),
+    no_injections: bool = typer.Option(False, "--no-injections"),
+    max_items: int = typer.Option(5, "--max-items", min=1, max=20),
+    check: list[str] = typer.Option([], "--check", help="Check this stack instead."),
+    start: str | None = typer.Option(None, "--start", help="Schedule start, YYYY-MM-DD."),
+    db: Path = typer.Option(..., "--db", help=DB_OPTION_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Build (or check) a stack for your goals and situation."""
+    try:
+        request = StackRequest(
+            goals=goal,
+            age=age,
+            pregnant=pregnant,
+            breastfeeding=breastfeeding,
+            weight_kg=weight_kg,
+            conditions=condition,
+            taking=taking,
+            tested_athlete=tested_athlete,
+            no_injections=no_injections,
+            max_items=max_items,
+            check=check,
+            start=dt.date.fromisoformat(start) if start else None,
+        )
+    except (ValidationError, ValueError) as exc:
+        typer.echo(f"error: {_first_error(exc)}", err=True)
+        raise typer.Exit(2) from None
+    with open_db(db) as conn:
+        catalog = catalog_for_file(db, conn)
+    result = build_stack(request, catalog)
+    if as_json:
+        print_json(result.model_dump(mode="json"))
+    else:
+        _print(result)
+
+
+def _first_error(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        return f"{where}: {message}" if where else message
+    return str(exc)
+
+
+def _print(result: StackResult) -> None:
+    table = Table(title="Your stack", show_lines=True)
+    for column in ("#", "Compound", "Tier", "Why", "Regimen for you", "Cautions"):
+        table.add_column(column)
+    for number, item in enumerate(result.items, 1):
+        regimen = item.regimen.text if item.regimen else "see profile"
+        if item.regimen and item.regimen.calculation:
+            regimen += f" ({item.regimen.calculation})"
+        table.add_row(
+            str(number),
+            item.title,
+            f"{item.tier} {item.tier_name}",
+            item.reason,
+            regimen,
+            "\n".join(item.cautions),
+        )
+    out.print(table)
+    for excluded in result.excluded:
+        out.print(f"[red]excluded[/red] {excluded.title or excluded.slug}: {excluded.reason}")
+    for found in result.interactions:
+        out.print(f"[yellow]{found.severity}[/yellow] {found.a} + {found.b}: {found.advice}")
+    for warning in result.warnings:
+        out.print(f"[yellow]warning[/yellow] {warning.message}")
+    for entry in result.schedule.entries:
+        out.print(f"schedule {entry.title}: {entry.text}")
+    if result.monitoring:
+        out.print("monitoring: " + ", ".join(result.monitoring))
+    if result.unknown_names:
+        out.print("[red]not recognised[/red]: " + ", ".join(result.unknown_names))
+    out.print(f"share: {share_url(result.request)}")
+    out.print(result.disclaimer, style="dim")
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+    app.command("stack")(stack)
