@@ -6,7 +6,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
+import typer
+from typer.testing import CliRunner
 
+from evidex.cli import import_cmds
 from evidex.content.article import parse_article
 from evidex.content.names import fold_name
 from evidex.content.vocab import parse_conditions, parse_goals, parse_interactions
@@ -121,3 +124,36 @@ def test_progress_reports_every_file(tmp_path: Path) -> None:
     seen: list[int] = []
     generate_library(tmp_path, compounds=300, articles=40, seed=1, progress=seen.append)
     assert sum(seen) == 340
+
+
+def _cli() -> typer.Typer:
+    app = typer.Typer()
+
+    @app.callback()
+    def root() -> None:
+        """Test root so sub-commands keep their names."""
+
+    import_cmds.register(app)
+    return app
+
+
+def test_synth_and_import_commands(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "lib"
+    result = runner.invoke(
+        _cli(), ["synth", "--compounds", "5", "--articles", "3", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(list((out / "compounds").glob("*.md"))) == 5
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Taurine for Sleep: What the Research Says\n\n\nOverview\n\nTaurine is an amino acid.\n",
+        encoding="utf-8",
+    )
+    args = ["import", "article", str(page), "--out", str(tmp_path / "research")]
+    first = runner.invoke(_cli(), args)
+    assert first.exit_code == 0, first.output
+    written = tmp_path / "research" / "taurine-for-sleep.md"
+    assert "goal: sleep" in written.read_text(encoding="utf-8")
+    assert runner.invoke(_cli(), args).exit_code == 1  # refuses to overwrite without --force
+    assert runner.invoke(_cli(), [*args, "--force"]).exit_code == 0

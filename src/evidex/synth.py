@@ -15,7 +15,17 @@ import yaml
 
 from evidex.content.names import fold_name, slugify
 
+try:  # libyaml's emitter is several times faster than the pure-Python one
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+
 PROGRESS_BATCH = 250
+
+
+def _dump(data: object, width: int = 100) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=width)
+
 
 _ONSETS = (
     "b",
@@ -553,7 +563,7 @@ def compound_markdown(rng: random.Random, c: SynthCompound) -> str:
         meta["aliases"] = [c.title.lower()]
     if rng.random() < 0.7:
         meta["goals"] = c.goals
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=80)
+    front = _dump(meta, width=80)
     body = "\n".join(_section(t, lines, rng) for t, lines in sections)
     return f"---\n{front}---\n{body}"
 
@@ -676,7 +686,7 @@ def article_markdown(
             "",
         ]
     )
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
+    front = _dump(meta, width=100)
     return f"---\n{front}---\n{body}"
 
 
@@ -743,9 +753,7 @@ def _vocabularies(out: Path, compounds: list[SynthCompound], rng: random.Random)
         ("conditions.yaml", "conditions", conditions),
         ("interactions.yaml", "rules", rules),
     ):
-        (out / filename).write_text(
-            yaml.safe_dump({key: items}, sort_keys=False, allow_unicode=True), encoding="utf-8"
-        )
+        (out / filename).write_text(_dump({key: items}), encoding="utf-8")
     vendor_dir = out / "vendors"
     vendor_dir.mkdir(parents=True, exist_ok=True)
     for number, vendor in enumerate(("Northwind Peptides", "Alder Labs", "Cobalt Compounding")):
@@ -769,9 +777,7 @@ def _vocabularies(out: Path, compounds: list[SynthCompound], rng: random.Random)
             "coa": number == 0,
             "products": offers,
         }
-        (vendor_dir / f"{slugify(vendor)}.yaml").write_text(
-            yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
-        )
+        (vendor_dir / f"{slugify(vendor)}.yaml").write_text(_dump(record), encoding="utf-8")
 
 
 def _write(path: Path, text: str, rng: random.Random) -> None:
