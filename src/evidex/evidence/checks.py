@@ -44,7 +44,8 @@ _REDUCTION_CLAIMS = (
         re.I,
     ),
     re.compile(
-        r"\b(?:reduced|reduces|reducing|lowered|lowers|decreased|decreases|cut|cuts)\b"
+        r"\b(?:reduced|reduces|reducing|lowered|lowers|decreased|decreases|cut|cuts|fell|falls"
+        r"|dropped|drops|declined|declines)\b"
         r"[^.%\n]{0,80}?\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?" + _NUMBER + r"\s?%",
         re.I,
     ),
@@ -282,7 +283,6 @@ def _pregnancy_advice(text: str, *, about_pregnancy: bool = False) -> str | None
 
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**([A-Z][^\n.:!?]{2,80})\**\s*$")
 _SAFETY_HEADING = re.compile(r"side effects?|safety|adverse|tolerability", re.I)
-_LIST_LEAD = re.compile(r"\b(?:include|includes|including|such as)\s+(.+)", re.I)
 
 
 def _safety_section(text: str) -> str:
@@ -299,20 +299,24 @@ def _safety_section(text: str) -> str:
     return "\n".join(keep)
 
 
-def _side_effect_terms(section: str) -> list[str]:
-    terms: list[str] = []
+def _side_effect_terms(section: str) -> list[tuple[str, str]]:
+    """(term, its bullet) for each bullet of a safety section.
+
+    Only bullets count: running prose in such sections often lists another drug's effects
+    ("interferon causes depression"), which would be false alarms. The whole bullet is
+    matched too, so "GI discomfort: nausea" is not reported when the profile lists nausea.
+    """
+    terms: list[tuple[str, str]] = []
     for raw in section.split("\n"):
         if _BULLET.match(raw):
-            lead = _BULLET.sub("", raw).replace("*", "")
-            lead = re.split(r"[:—–(]| - ", lead)[0]
-            terms.append(lead)
-            continue
-        for sentence in re.split(r"(?<=[.!?])\s+", raw):
-            listed = _LIST_LEAD.search(sentence)
-            if listed:
-                terms += re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", listed.group(1))
-    cleaned = [re.sub(r"[^\w\s-]", "", t).strip().lower() for t in terms]
-    return [t for t in dict.fromkeys(cleaned) if t and len(t.split()) <= 4]
+            bullet = _BULLET.sub("", raw).replace("*", "")
+            terms.append((re.split(r"[:—–(]| - ", bullet)[0], bullet))
+    cleaned: dict[str, str] = {}
+    for term, context in terms:
+        name = re.sub(r"[^\w\s-]", "", term).strip().lower()
+        if name and len(name.split()) <= 4 and name not in cleaned:
+            cleaned[name] = context
+    return list(cleaned.items())
 
 
 # Qualifiers that say how often or how bad, not what: they must not make two effects "match".
@@ -402,8 +406,8 @@ def _compare_side_effects(compound: Compound, article_text: str) -> list[str]:
         return []
     profile_words = _stem_words(" ".join(listed))
     facts: list[str] = []
-    for term in _side_effect_terms(_safety_section(article_text)):
+    for term, context in _side_effect_terms(_safety_section(article_text)):
         words = _stem_words(term)
-        if words and not words & profile_words:
+        if words and not (words | _stem_words(context)) & profile_words:
             facts.append(f"article names side effect {term!r}; profile does not list it")
     return facts

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -221,7 +222,11 @@ def pooled_estimate(outcomes: list[Outcome]) -> Pooled | None:
     is_ratio = measure in RATIO_MEASURES
     effects = np.array([math.log(o.value) if is_ratio else o.value for o in usable])
     variances = np.array([(standard_error(o) or 0.0) ** 2 for o in usable])
-    result = combine_effects(effects, variances, method_re="dl")
+    # With an untruncated negative tau² statsmodels may take sqrt of a negative variance for
+    # the random-effects result we then discard; that RuntimeWarning is noise here.
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        result = combine_effects(effects, variances, method_re="dl")
     tau2 = float(result.tau2)
     if tau2 > 0:
         mean, sd = float(result.mean_effect_re), float(result.sd_eff_w_re)

@@ -1,0 +1,158 @@
+"""Consistency checks: prose against ratios, p against CI, profile against article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evidex.content.models import Compound, Contraindication, Regimen, SideEffects
+from evidex.evidence.checks import (
+    check_p_against_ci,
+    check_prose_restatements,
+    compare_profile_and_article,
+)
+from evidex.evidence.models import Outcome, Study
+
+FIXTURES = Path(__file__).parent / "fixtures" / "checks"
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_restatements_are_checked_against_the_nearest_ratio() -> None:
+    messages = check_prose_restatements(fixture("deep_dive_restatements.txt"), [])
+    assert messages == [
+        (5, "prose says 45% reduction but HR 0.45 implies 55.0% reduction"),
+        (10, "prose says 20% reduction but HR 0.5 implies 50.0% reduction"),
+    ]
+
+
+def test_base_line_shifts_messages_to_file_lines() -> None:
+    messages = check_prose_restatements(fixture("deep_dive_restatements.txt"), [], base_line=12)
+    assert [line for line, _ in messages] == [17, 22]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "complaint"),
+    [
+        ("Overall survival improved (HR=0.308, 95% CI 0.175–0.541)—a 69% reduction.", None),
+        (
+            "Survival improved (HR=0.308, 95% CI 0.175–0.541), a 50% reduction in mortality risk.",
+            "prose says 50% reduction but HR 0.308 implies 69.2% reduction",
+        ),
+        ("Recurrence-free survival (HR=0.381, 95% CI 0.229–0.633): 62% lower risk.", None),
+        ("Falls were cut by 40% (RR 0.61).", None),
+        (
+            "Falls were cut by 25% (RR 0.61).",
+            "prose says 25% reduction but RR 0.61 implies 39.0% reduction",
+        ),
+        ("The odds ratio of 1.3 means a 30% increase in response.", None),
+        (
+            "A 30% reduction in events (HR 1.2).",
+            "prose says 30% reduction but HR 1.2 implies 20.0% increase",
+        ),
+    ],
+)
+def test_single_sentences(sentence: str, complaint: str | None) -> None:
+    messages = check_prose_restatements(sentence, [])
+    assert [m for _, m in messages] == ([complaint] if complaint else [])
+
+
+def test_known_outcomes_stand_in_when_the_text_gives_no_ratio_label() -> None:
+    death = Outcome(name="Death", measure="HR", value=0.308, ci_low=0.175, ci_high=0.541)
+    text = "Deaths: 0.308 of the control hazard, so a 50% reduction in mortality."
+    assert check_prose_restatements(text, [death]) == [
+        (1, "prose says 50% reduction but HR 0.308 implies 69.2% reduction")
+    ]
+    assert check_prose_restatements("A 50% reduction in mortality.", [death]) == []
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds folder is absent")
+def test_seed_deep_dive_restatements_hold() -> None:
+    text = (SEEDS / "004_2870c86781a0922d.txt").read_text(encoding="utf-8")
+    assert check_prose_restatements(text, []) == []
+    altered = text.replace("a 69% reduction in mortality risk", "a 50% reduction in mortality risk")
+    messages = check_prose_restatements(altered, [])
+    assert len(messages) == 1
+    line, message = messages[0]
+    assert "a 50% reduction" in altered.split("\n")[line - 1]
+    assert message == "prose says 50% reduction but HR 0.308 implies 69.2% reduction"
+
+
+def test_p_against_ci() -> None:
+    crossing = Outcome(name="Relapse", measure="RR", value=0.8, ci_low=0.6, ci_high=1.07, p="0.01")
+    assert (
+        check_p_against_ci(crossing) == "p 0.01 says significant but the CI [0.6, 1.07] crosses 1"
+    )
+    excluding = Outcome(name="MD", measure="MD", value=2, ci_low=0.5, ci_high=3.5, p="NS")
+    assert (
+        check_p_against_ci(excluding)
+        == "p NS says not significant but the CI [0.5, 3.5] excludes 0"
+    )
+    agreeing = Outcome(
+        name="OS", measure="HR", value=0.308, ci_low=0.175, ci_high=0.541, p="<0.001"
+    )
+    assert check_p_against_ci(agreeing) is None
+    vague = Outcome(name="OS", measure="HR", value=0.9, ci_low=0.7, ci_high=1.1, p="<0.5")
+    assert check_p_against_ci(vague) is None
+
+
+def profile(**changes: object) -> Compound:
+    base: dict[str, object] = {
+        "slug": "example-peptide",
+        "title": "Example peptide",
+        "description": "A peptide.",
+        "routes": ["subcutaneous"],
+        "regimens": [
+            Regimen(amount_min=1.6, amount_max=1.6, unit="mg", doses_per_week=2),
+            Regimen(amount_min=1.5, amount_max=1.5, unit="mg", interval_days=3),
+        ],
+        "pregnancy": "Use with caution; only if clearly needed.",
+        "side_effects": SideEffects(common=["Injection site reactions", "Fatigue", "Nausea"]),
+    }
+    return Compound.model_validate({**base, **changes})
+
+
+def test_profile_and_article_differences_are_listed_as_facts() -> None:
+    facts = compare_profile_and_article(profile(), fixture("deep_dive_profile_mismatch.txt"), [])
+    assert facts == [
+        "article names intramuscular route; profile lists subcutaneous only",
+        "article doses 3.2 mg twice weekly; profile regimens: 1.6 mg twice weekly;"
+        " 1.5 mg every 3 days",
+        "article advises not recommended in pregnancy; profile says use caution",
+        "article names side effect 'headache'; profile does not list it",
+    ]
+
+
+def test_an_article_that_agrees_with_the_profile_yields_nothing() -> None:
+    article = (
+        "Dosing\n\nPatients injected 1.6 mg twice weekly subcutaneously, or 1500 mcg every third"
+        " day.\n\nSide Effects\n\n- Nausea: mild\n- Injection site reactions\n\n"
+        "Use during pregnancy only if clearly needed.\n\n"
+        "Other drugs cause side effects such as hair loss."
+    )
+    assert compare_profile_and_article(profile(), article, []) == []
+
+
+def test_checks_stay_silent_when_the_profile_has_nothing_to_compare() -> None:
+    bare = profile(routes=[], regimens=[], pregnancy=None, side_effects=SideEffects())
+    assert compare_profile_and_article(bare, fixture("deep_dive_profile_mismatch.txt"), []) == []
+
+
+def test_study_interventions_and_contraindications_take_part() -> None:
+    trial = Study(id="t", design="rct", n=100, intervention="3.2 mg twice weekly for 12 weeks")
+    strict = profile(
+        pregnancy=None,
+        contraindications=[
+            Contraindication(text="Pregnancy", condition="pregnancy", severity="contraindicated")
+        ],
+    )
+    article = "Pregnant women may use it with caution."
+    assert compare_profile_and_article(strict, article, [trial]) == [
+        "article doses 3.2 mg twice weekly; profile regimens: 1.6 mg twice weekly;"
+        " 1.5 mg every 3 days",
+        "article advises use caution in pregnancy; profile says not recommended",
+    ]

@@ -1,0 +1,148 @@
+"""Forest plots: geometry, accessibility, escaping and measure families."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from evidex.evidence.forest import ForestRow, estimate_text, forest_svg
+from evidex.evidence.stats import Pooled
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+SEED_ROWS = [
+    ForestRow("Meta-analysis of 4 RCTs", "Virologic response", "OR", 0.62, 0.35, 1.10, 199),
+    ForestRow("Meta-analysis of 4 RCTs", "Complete response", "OR", 0.54, 0.30, 0.97, 199),
+    ForestRow("Propensity-matched cohort", "Overall survival", "HR", 0.308, 0.175, 0.541, 468),
+    ForestRow("RCT (Japan)", "ALT normalization", "percent", 36.4, None, None, 316),
+]
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def texts(root: ET.Element) -> list[str]:
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def test_estimate_text_rounds_half_up_as_written() -> None:
+    assert estimate_text(0.308, 0.175, 0.541) == "0.31 [0.18, 0.54]"
+    assert estimate_text(0.045, 0.02, 0.09) == "0.045 [0.020, 0.090]"
+    assert estimate_text(-1.25, None, None) == "-1.25"
+
+
+def test_seed_plot_has_log_ticks_null_line_whiskers_and_estimates() -> None:
+    root = parse(forest_svg(SEED_ROWS, title="Thymosin alpha-1 for liver health"))
+    labels = texts(root)
+    for tick in ("0.1", "0.25", "0.5", "1", "2", "4"):
+        assert tick in labels
+    assert "0.31 [0.18, 0.54]" in labels and "0.62 [0.35, 1.10]" in labels
+    assert "Propensity-matched cohort" in labels
+    assert any(label.startswith("Overall survival (HR), n=468") for label in labels)
+    null_line = root.find(f".//{SVG}line[@class='no-effect']")
+    assert null_line is not None
+    tick_x = {
+        "".join(t.itertext()): float(t.get("x", "0"))
+        for t in root.iter(f"{SVG}text")
+        if t.get("text-anchor") == "middle"
+    }
+    assert float(null_line.get("x1", "0")) == tick_x["1"]
+    # log axis: 0.25 -> 0.5 and 0.5 -> 1 are the same distance.
+    assert abs((tick_x["0.5"] - tick_x["0.25"]) - (tick_x["1"] - tick_x["0.5"])) < 0.2
+    assert len(list(root.iter(f"{SVG}rect"))) == 1 + 3  # background + one marker per ratio row
+
+
+def test_marker_area_grows_with_n() -> None:
+    rows = [
+        ForestRow("small", "death", "HR", 0.8, 0.5, 1.2, 50),
+        ForestRow("large", "death", "HR", 0.8, 0.7, 0.9, 2000),
+    ]
+    root = parse(forest_svg(rows, title="t"))
+    sides = [float(r.get("width", "0")) for r in root.iter(f"{SVG}rect")][1:]
+    assert sides[0] < sides[1]
+
+
+def test_pooled_diamond_sits_under_its_panel() -> None:
+    pooled = Pooled(0.45, 0.30, 0.67, 12.0, 0.01, 3, "HR")
+    root = parse(forest_svg(SEED_ROWS, title="t", pooled=pooled))
+    diamond = root.find(f".//{SVG}polygon")
+    assert diamond is not None and len(diamond.get("points", "").split()) == 4
+    assert "0.45 [0.30, 0.67]" in texts(root)
+    assert "Pooled random-effects estimate of 3 studies" in "".join(
+        root.find(f"{SVG}desc").itertext()  # type: ignore[union-attr]
+    )
+
+
+def test_accessibility_attributes_and_description_of_every_row() -> None:
+    svg = forest_svg(SEED_ROWS, title="Evidence plot")
+    root = parse(svg)
+    assert root.get("role") == "img"
+    assert re.fullmatch(r"0 0 760 \d+", root.get("viewBox", ""))
+    title_id, desc_id = root.get("aria-labelledby", "").split()
+    assert root.find(f"{SVG}title").get("id") == title_id  # type: ignore[union-attr]
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None and desc.get("id") == desc_id
+    description = "".join(desc.itertext())
+    assert "Propensity-matched cohort, Overall survival: HR 0.31 (95% CI 0.18 to 0.54), n=468." in (
+        description
+    )
+    assert "Not plotted (no comparison scale): RCT (Japan), ALT normalization: percent 36.40" in (
+        description
+    )
+    assert "<script" not in svg.lower() and "onload" not in svg.lower()
+
+
+def test_two_plots_on_one_page_do_not_share_ids() -> None:
+    first = parse(forest_svg(SEED_ROWS, title="a")).get("aria-labelledby")
+    second = parse(forest_svg(SEED_ROWS[:2], title="a")).get("aria-labelledby")
+    assert first != second
+
+
+def test_hostile_labels_are_escaped_and_the_svg_stays_well_formed() -> None:
+    hostile = '<script>alert("x")</script> & "quotes" \'single\' ]]>'
+    rows = [ForestRow(hostile, hostile, "HR", 0.5, 0.3, 0.8, 10)]
+    svg = forest_svg(rows, title=hostile)
+    assert "<script>" not in svg
+    root = parse(svg)
+    assert "".join(root.find(f"{SVG}title").itertext()) == hostile  # type: ignore[union-attr]
+    assert not list(root.iter(f"{SVG}script"))
+
+
+def test_mixed_measures_get_one_panel_per_family() -> None:
+    rows = [
+        *SEED_ROWS,
+        ForestRow("Trial B", "ALT change (U/L)", "MD", -12.0, -20.0, -4.0, 120),
+        ForestRow("Trial C", "Fatigue score", "SMD", 0.3, -0.1, 0.7, 80),
+    ]
+    root = parse(forest_svg(rows, title="mixed"))
+    families = [g.get("data-family") for g in root.iter(f"{SVG}g") if g.get("class") == "panel"]
+    assert families == ["ratio", "MD", "SMD"]
+    md_panel = next(g for g in root.iter(f"{SVG}g") if g.get("data-family") == "MD")
+    md_ticks = [
+        "".join(t.itertext())
+        for t in md_panel.iter(f"{SVG}text")
+        if t.get("text-anchor") == "middle"
+    ]
+    assert "0" in md_ticks and "-20" in md_ticks
+
+
+def test_output_uses_only_greys() -> None:
+    svg = forest_svg(SEED_ROWS, title="t", pooled=Pooled(0.4, 0.3, 0.6, 0, 0, 2, "HR"))
+    colours = re.findall(r'(?:fill|stroke)="#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})"', svg)
+    assert colours
+    for colour in colours:
+        full = "".join(c * 2 for c in colour) if len(colour) == 3 else colour
+        assert full[0:2] == full[2:4] == full[4:6], colour
+
+
+def test_only_rows_without_a_scale_gives_a_readable_message() -> None:
+    rows = [ForestRow("RCT", "Responders", "percent", 36.4, None, None, 316)]
+    root = parse(forest_svg(rows, title="t"))
+    assert "No estimates on a comparison scale to plot." in texts(root)
+
+
+def test_wide_intervals_extend_the_log_axis() -> None:
+    rows = [ForestRow("tiny trial", "death", "OR", 0.2, 0.03, 9.5, 12)]
+    labels = texts(parse(forest_svg(rows, title="t")))
+    assert "0.025" in labels and "16" in labels
