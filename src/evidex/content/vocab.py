@@ -41,7 +41,7 @@ def _parse_list(
         except ValidationError as exc:
             problems.extend(validation_diagnostics(exc, path, located, (*prefix, index)))
             continue
-        key = getattr(record, "slug", None) or getattr(record, "id", "")
+        key = str(getattr(record, "slug", None) or getattr(record, "id", ""))
         line = located.line(*prefix, index)
         if key in seen:
             problems.append(
