@@ -3,6 +3,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidex.content.models import Regimen
 from evidex.vendors.dose import (
@@ -125,3 +127,26 @@ def test_weight_dose_range_and_weight_limit() -> None:
     heavy = weight_range_warnings(weight_dose("40", "mcg/kg", "60"), TA1_REGIMENS)
     assert len(heavy) == 1 and "under 40 kg" in heavy[0]
     assert weight_range_warnings(weight_dose("0.04", "mg/kg", "35"), TA1_REGIMENS) == []
+
+
+amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal(500), places=2)
+
+
+@given(
+    vial=amounts,
+    diluent=st.decimals(min_value=Decimal("0.1"), max_value=Decimal(30), places=1),
+    share=st.integers(1, 100),
+)
+def test_reconstitution_round_trips_and_prints_plain_numbers(
+    vial: Decimal, diluent: Decimal, share: int
+) -> None:
+    dose = (vial * share / 100).quantize(Decimal("0.0001"))
+    if dose <= 0:
+        return
+    result = reconstitute(str(vial), str(diluent), str(dose))
+    # drawing the computed volume at the computed concentration gives back the dose
+    assert abs(result.volume_ml * result.concentration_mg_per_ml - dose) < Decimal("1e-20")
+    assert result.syringe_units == result.volume_ml * 100
+    for key in ("concentration_mg_per_ml", "volume_ml", "syringe_units"):
+        shown = str(result.as_dict()[key])
+        assert "E" not in shown and "e" not in shown

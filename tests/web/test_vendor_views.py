@@ -96,6 +96,10 @@ def test_reconstitution_page_computes_without_javascript(client: TestClient) -> 
     assert '<script src="/static/js/tools.js" defer></script>' in page.text
     assert "<script>" not in page.text  # no inline script under the strict CSP
     assert client.get("/tools/reconstitution").status_code == 200
+    script = client.get("/static/js/tools.js")
+    assert (
+        script.status_code == 200 and "/api/v1/tools/" not in script.text
+    )  # endpoints come from data-api
 
 
 def test_reconstitution_page_shows_errors_and_warnings(client: TestClient) -> None:
