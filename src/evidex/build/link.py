@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from evidex.build.library import Library
 from evidex.build.parse import ParsedFile
 from evidex.content.diagnostics import Diagnostic
@@ -98,10 +100,14 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
 
 
 def _frontmatter_line(item: ParsedFile, key: str) -> int:
-    """Line of a frontmatter key in the article file (articles start with '---' on line 1)."""
-    lines = getattr(item.model, "key_lines", None)
-    if isinstance(lines, dict) and key in lines:
-        return int(lines[key])
+    """Line of a top-level frontmatter key, read again from the file only when reporting."""
+    try:
+        text = Path(item.path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return 1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
     return 1
 
 

@@ -29,6 +29,7 @@ class ParsedFile:
     rel: str
     kind: str
     digest: str
+    path: str = ""  # absolute path, to quote source lines in messages
     model: Any = None  # Compound | Article | Study | raw text for vocab files
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -38,7 +39,7 @@ def digest_bytes(raw: bytes) -> str:
 
 
 def _parse_one(source: SourceFile, raw: bytes, conditions: list[Condition]) -> ParsedFile:
-    parsed = ParsedFile(source.rel, source.kind, digest_bytes(raw))
+    parsed = ParsedFile(source.rel, source.kind, digest_bytes(raw), str(source.path))
     try:
         text = decode_text(raw, source.rel)
     except ContentError as exc:
@@ -104,7 +105,8 @@ class ParseCache:
         if self.path is None:
             return
         entries = {item.rel: item for item in parsed}
-        tmp = self.path.with_suffix(".tmp")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
         with tmp.open("wb") as handle:
             pickle.dump({"key": self.key, "entries": entries}, handle, pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)

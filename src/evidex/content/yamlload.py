@@ -28,7 +28,9 @@ def decode_text(raw: bytes, path: str) -> str:
         )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise ContentError(Diagnostic(path, line, "error", "binary content (NUL byte) in a text file"))
+        raise ContentError(
+            Diagnostic(path, line, "error", "binary content (NUL byte) in a text file")
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -75,18 +77,32 @@ def _walk(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], i
             _walk(item, child, lines)
 
 
+def _yaml_diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> Diagnostic:
+    """Point at where the broken construct starts (the context), naming where it was noticed."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    noticed = exc.problem_mark.line + 1 + line_offset if exc.problem_mark else None
+    started = exc.context_mark.line + 1 + line_offset if exc.context_mark else None
+    if started is not None and noticed is not None and started < noticed:
+        message = (
+            f"invalid YAML: {problem} ({exc.context} on line {started}, noticed on line {noticed})"
+        )
+        return Diagnostic(path, started, "error", message)
+    return Diagnostic(
+        path, noticed or started or 1 + line_offset, "error", f"invalid YAML: {problem}"
+    )
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
     """Parse one YAML document; syntax errors become ContentError at the right line."""
     try:
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ContentError(Diagnostic(path, line, "error", f"invalid YAML: {problem}")) from None
+        raise ContentError(_yaml_diagnostic(exc, path, line_offset)) from None
     except yaml.YAMLError as exc:
-        raise ContentError(Diagnostic(path, 1 + line_offset, "error", f"invalid YAML: {exc}")) from None
+        raise ContentError(
+            Diagnostic(path, 1 + line_offset, "error", f"invalid YAML: {exc}")
+        ) from None
     lines: dict[tuple[Any, ...], int] = {}
     if node is not None:
         _walk(node, (), lines)
