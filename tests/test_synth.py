@@ -11,10 +11,11 @@ from typer.testing import CliRunner
 
 from evidex.cli import import_cmds
 from evidex.content.article import parse_article
-from evidex.content.names import fold_name
+from evidex.content.names import fold_name, slugify
 from evidex.content.vocab import parse_conditions, parse_goals, parse_interactions
 from evidex.content.yamlload import decode_text, split_frontmatter
 from evidex.synth import generate_library
+from evidex.vendors.parse import parse_vendor
 
 EXPECTED_CONDITIONS = {
     "pregnancy",
@@ -157,3 +158,11 @@ def test_synth_and_import_commands(tmp_path: Path) -> None:
     assert "goal: sleep" in written.read_text(encoding="utf-8")
     assert runner.invoke(_cli(), args).exit_code == 1  # refuses to overwrite without --force
     assert runner.invoke(_cli(), [*args, "--force"]).exit_code == 0
+
+
+def test_vendor_files_parse_with_the_vendor_parser(library: Path) -> None:
+    for path in sorted((library / "vendors").glob("*.yaml")):
+        vendor, problems = parse_vendor(path.read_text(encoding="utf-8"), str(path), slugify)
+        assert vendor is not None, [str(p) for p in problems]
+        assert [p for p in problems if p.level == "error"] == []
+        assert vendor.products

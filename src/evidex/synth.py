@@ -101,27 +101,13 @@ CLASSES: tuple[tuple[str, str], ...] = (
     ("Mitochondrial modulator", "mitochondrial"),
 )
 
+# The sample library's goal slugs (content/goals.yaml), so synthetic content links the same way.
 GOALS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "liver-health",
         "Liver Health",
-        ("hepatic health", "liver function"),
-        ("chronic hepatitis B", "chronic hepatitis C", "fatty liver", "cirrhosis"),
-    ),
-    ("weight-loss", "Weight Loss", ("fat loss", "obesity"), ("obesity", "metabolic syndrome")),
-    ("muscle-growth", "Muscle Growth", ("muscle gain", "hypertrophy"), ("sarcopenia",)),
-    (
-        "injury-healing",
-        "Injury Healing",
-        ("tissue repair", "wound healing"),
-        ("tendon injury", "ligament sprain"),
-    ),
-    ("sleep", "Sleep", ("sleep quality", "insomnia"), ("insomnia",)),
-    (
-        "cognitive-function",
-        "Cognitive Function",
-        ("memory", "focus", "brain health"),
-        ("mild cognitive impairment",),
+        ("liver", "hepatic", "liver support"),
+        ("hepatitis B", "hepatitis C", "fatty liver", "cirrhosis"),
     ),
     (
         "immune-support",
@@ -129,21 +115,45 @@ GOALS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("immunity", "immune function"),
         ("recurrent infections", "vaccine response"),
     ),
-    (
-        "cardiovascular-health",
-        "Cardiovascular Health",
-        ("heart health",),
-        ("hypertension", "dyslipidaemia"),
-    ),
-    ("longevity", "Longevity", ("anti-aging", "healthy ageing"), ("frailty",)),
-    ("gut-health", "Gut Health", ("digestive health",), ("inflammatory bowel disease",)),
-    ("skin-health", "Skin Health", ("skin ageing", "collagen"), ("photoaging",)),
-    ("joint-health", "Joint Health", ("joint pain", "cartilage"), ("osteoarthritis",)),
+    ("weight-loss", "Weight Loss", ("fat loss", "weight management"), ("obesity", "overweight")),
     (
         "blood-sugar-control",
         "Blood Sugar Control",
-        ("glucose control", "blood sugar"),
+        ("blood glucose", "glycemic control"),
         ("type 2 diabetes", "prediabetes"),
+    ),
+    (
+        "muscle-and-strength",
+        "Muscle and Strength",
+        ("muscle growth", "lean mass", "strength"),
+        ("sarcopenia", "muscle loss"),
+    ),
+    ("sleep", "Sleep", ("insomnia", "sleep quality"), ("insomnia", "jet lag")),
+    (
+        "tissue-repair",
+        "Tissue Repair",
+        ("healing", "injury recovery"),
+        ("tendon injury", "ligament injury"),
+    ),
+    ("skin-health", "Skin Health", ("anti-aging", "wrinkles", "collagen"), ("photoaging",)),
+    (
+        "heart-health",
+        "Heart Health",
+        ("cardiovascular health", "cholesterol"),
+        ("hypertension", "dyslipidaemia"),
+    ),
+    ("bone-health", "Bone Health", ("bone density", "bones"), ("osteoporosis", "osteopenia")),
+    (
+        "body-composition",
+        "Body Composition",
+        ("visceral fat", "body recomposition"),
+        ("abdominal obesity",),
+    ),
+    (
+        "cognitive-health",
+        "Cognitive Health",
+        ("cognition", "memory", "focus"),
+        ("mild cognitive impairment", "cognitive decline"),
     ),
 )
 
@@ -748,36 +758,60 @@ def _vocabularies(out: Path, compounds: list[SynthCompound], rng: random.Random)
                 "advice": f"Separate doses of {a.title} and {b.title} by a few hours.",
             }
         )
-    for filename, key, items in (
-        ("goals.yaml", "goals", goals),
-        ("conditions.yaml", "conditions", conditions),
-        ("interactions.yaml", "rules", rules),
-    ):
-        (out / filename).write_text(_dump({key: items}), encoding="utf-8")
-    vendor_dir = out / "vendors"
-    vendor_dir.mkdir(parents=True, exist_ok=True)
-    for number, vendor in enumerate(("Northwind Peptides", "Alder Labs", "Cobalt Compounding")):
-        offers = [
-            {
-                "compound": c.title,
-                "vial_mg": rng.choice((2, 5, 10)),
-                "price": round(rng.uniform(20, 180), 2),
-                "currency": rng.choice(("USD", "EUR", "GBP")),
-                "prescription": rng.random() < 0.3,
-                "updated": f"2025-{rng.randint(1, 12):02d}-01",
-            }
-            for c in rng.sample(compounds, min(len(compounds), 25))
-        ]
-        record = {
-            "slug": slugify(vendor),
-            "name": vendor,
-            "url": f"https://vendor{number + 1}.example",
-            "regions": ["US", "EU"],
-            "third_party_testing": number != 2,
-            "coa": number == 0,
-            "products": offers,
+    # Same shapes as the sample library: top-level lists, and interactions under `rules:`.
+    (out / "goals.yaml").write_text(_dump(goals), encoding="utf-8")
+    (out / "conditions.yaml").write_text(_dump(conditions), encoding="utf-8")
+    (out / "interactions.yaml").write_text(_dump({"rules": rules}), encoding="utf-8")
+    _vendors(out / "vendors", compounds, rng)
+
+
+_VENDORS = (
+    ("Northwind Peptides", "US", ["US", "CA"]),
+    ("Alder Labs", "GB", ["UK", "EU"]),
+    ("Cobalt Compounding", "AU", ["AU", "NZ"]),
+    ("Rhine Valley Biochem", "DE", ["EU", "UK", "CH"]),
+)
+
+
+def _vendors(folder: Path, compounds: list[SynthCompound], rng: random.Random) -> None:
+    """Fictional vendors in the sample library's vendor format (content/vendors/*.yaml)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, country, regions in _VENDORS:
+        slug = slugify(name)
+        site = f"https://{slug}.example.com"
+        products = []
+        for c in rng.sample(compounds, min(len(compounds), 25)):
+            amount = rng.choice((2, 5, 10))
+            products.append(
+                {
+                    "compound": rng.choice([c.title, *c.brands]),
+                    "form": rng.choice(("lyophilised vial", "capsule", "solution")),
+                    "amount": amount,
+                    "unit": "mg",
+                    "units_per_pack": rng.choice((1, 1, 2, 5)),
+                    "price": round(rng.uniform(20, 180), 2),
+                    "currency": rng.choice(("USD", "EUR", "GBP")),
+                    "url": f"{site}/p/{c.slug}-{amount}mg",
+                    "in_stock": rng.random() < 0.85,
+                }
+            )
+        tested = rng.random() < 0.6
+        record: dict[str, object] = {
+            "name": name,
+            "website": site,
+            "country": country,
+            "ships_to": regions,
+            "prescription_required": {region: rng.random() < 0.3 for region in regions},
+            "last_verified": f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}",
+            "products": products,
         }
-        (vendor_dir / f"{slugify(vendor)}.yaml").write_text(_dump(record), encoding="utf-8")
+        if tested:
+            record["third_party_testing"] = {
+                "lab": "Synthetic Assay Lab (fictional)",
+                "coa_url": f"{site}/quality/",
+                "date": f"2026-{rng.randint(1, 10):02d}-01",
+            }
+        (folder / f"{slug}.yaml").write_text(_dump(record), encoding="utf-8")
 
 
 def _write(path: Path, text: str, rng: random.Random) -> None:

@@ -16,6 +16,7 @@ from evidex.content.importer import (
     make_summary,
     parse_date,
 )
+from evidex.content.models import Goal
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
@@ -87,7 +88,7 @@ def test_seed_boilerplate_and_disclaimer_are_not_in_the_body(seed_text: str) -> 
 
 def test_dated_page_with_other_boilerplate() -> None:
     result = import_article(_fixture("page_bpc157_injury_dated.txt"))
-    assert (result.compound, result.goal, result.tier) == ("BPC-157", "injury-healing", 4)
+    assert (result.compound, result.goal, result.tier) == ("BPC-157", "tissue-repair", 4)
     assert result.last_modified == "2025-03-04"
     assert result.headings == [
         "Overview",
@@ -154,7 +155,8 @@ def test_goal_synonyms_and_slug_form() -> None:
     assert goal_slug("Liver Health") == "liver-health"
     assert goal_slug("Fat Loss") == "weight-loss"
     assert goal_slug("Sleep Quality") == "sleep"
-    assert goal_slug("Bone Density") == "bone-density"
+    assert goal_slug("Bone Density") == "bone-health"
+    assert goal_slug("Eye Health") == "eye-health"  # unknown phrases keep their slug form
 
 
 def test_dates_in_common_forms() -> None:
@@ -236,3 +238,14 @@ def test_any_page_text_imports_to_a_parseable_article(lines: list[str]) -> None:
     result = import_article("\n".join(lines))
     article, diagnostics = parse_article(result.markdown, f"research/{result.slug}.md")
     assert article is not None, [str(d) for d in diagnostics]
+
+
+def test_goal_maps_through_the_library_goals_first() -> None:
+    goals = [
+        Goal(slug="tissue-repair", name="Tissue repair", synonyms=["injury healing", "healing"]),
+        Goal(slug="muscle-and-strength", name="Muscle and strength", synonyms=["muscle growth"]),
+    ]
+    assert goal_slug("Injury Healing", goals) == "tissue-repair"
+    assert goal_slug("Muscle and Strength", goals) == "muscle-and-strength"
+    page = "Creatine for Muscle Growth: What the Research Says\n\n\nOverview\n\nCreatine helps.\n"
+    assert import_article(page, goals=goals).goal == "muscle-and-strength"

@@ -11,6 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from evidex.content.diagnostics import ContentError
 from evidex.content.importer import import_article
+from evidex.content.models import Goal
+from evidex.content.vocab import parse_goals
 from evidex.content.yamlload import decode_text
 from evidex.synth import generate_library
 
@@ -24,6 +26,9 @@ def import_article_command(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="Page text or markdown."),
     out: Path = typer.Option(Path("content/research"), "--out", help="Folder for <slug>.md."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing article."),
+    goals_file: Path = typer.Option(
+        Path("content/goals.yaml"), "--goals", help="Goals vocabulary to map the title's goal."
+    ),
 ) -> None:
     """Import a research deep dive copied from a web page as content/research/<slug>.md."""
     try:
@@ -31,7 +36,12 @@ def import_article_command(
     except ContentError as exc:
         _err.print(f"[red]{exc.diagnostic}[/red]")
         raise typer.Exit(1) from None
-    imported = import_article(text, source=str(file))
+    goals: list[Goal] = []
+    if goals_file.is_file():
+        goals, problems = parse_goals(goals_file.read_text(encoding="utf-8"), str(goals_file))
+        for problem in problems:
+            _err.print(f"[yellow]{problem}[/yellow]", highlight=False)
+    imported = import_article(text, source=str(file), goals=goals)
     target = out / f"{imported.slug}.md"
     if target.exists() and not force:
         _err.print(f"[red]{target} exists; use --force to overwrite[/red]")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import yaml
 
 from evidex.content.diagnostics import ContentError
-from evidex.content.names import slugify
+from evidex.content.models import Goal
+from evidex.content.names import fold_name, slugify
 from evidex.content.yamlload import split_frontmatter
 
 SUMMARY_LIMIT = 300
@@ -24,7 +26,8 @@ _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 90
 _MAX_LABEL_WORDS = 6
 
-# Goal phrases as written in titles -> goal slug, for names that do not slugify to the slug.
+# Goal phrases as written in titles -> the sample library's goal slugs (content/goals.yaml),
+# used when no goals vocabulary is passed in or it does not know the phrase.
 GOAL_SYNONYMS: dict[str, str] = {
     "liver": "liver-health",
     "liver function": "liver-health",
@@ -33,30 +36,31 @@ GOAL_SYNONYMS: dict[str, str] = {
     "fat loss": "weight-loss",
     "weight management": "weight-loss",
     "obesity": "weight-loss",
-    "muscle building": "muscle-growth",
-    "muscle gain": "muscle-growth",
-    "muscle mass": "muscle-growth",
-    "injury recovery": "injury-healing",
-    "tissue repair": "injury-healing",
-    "wound healing": "injury-healing",
+    "muscle growth": "muscle-and-strength",
+    "muscle building": "muscle-and-strength",
+    "muscle gain": "muscle-and-strength",
+    "strength": "muscle-and-strength",
+    "injury healing": "tissue-repair",
+    "injury recovery": "tissue-repair",
+    "wound healing": "tissue-repair",
+    "healing": "tissue-repair",
     "sleep quality": "sleep",
     "better sleep": "sleep",
-    "cognition": "cognitive-function",
-    "memory": "cognitive-function",
-    "brain health": "cognitive-function",
+    "insomnia": "sleep",
+    "cognition": "cognitive-health",
+    "cognitive function": "cognitive-health",
+    "memory": "cognitive-health",
+    "brain health": "cognitive-health",
     "immunity": "immune-support",
     "immune health": "immune-support",
     "immune function": "immune-support",
-    "heart health": "cardiovascular-health",
-    "longevity": "longevity",
-    "anti-aging": "longevity",
-    "anti aging": "longevity",
-    "gut health": "gut-health",
-    "digestive health": "gut-health",
-    "skin health": "skin-health",
-    "joint health": "joint-health",
+    "cardiovascular health": "heart-health",
+    "anti aging": "skin-health",
+    "bone density": "bone-health",
     "blood sugar": "blood-sugar-control",
     "glucose control": "blood-sugar-control",
+    "glycemic control": "blood-sugar-control",
+    "visceral fat": "body-composition",
 }
 DEFAULT_GOAL = "general-health"
 
@@ -69,6 +73,7 @@ _LAST_UPDATED = re.compile(
     r"^\W*(?:last\s+updated|updated|last\s+modified|published)\s*(?:on)?\s*:?\s*(?P<date>.*)$",
     re.IGNORECASE,
 )
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIER = re.compile(r"\bTier\s+([1-5])\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·‣∙*]|[-–](?=\s))\s*(?P<text>.+)$")
 _NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2})[.)]\s+(?P<text>.+)$")
@@ -290,8 +295,16 @@ def _split_title(title: str) -> tuple[str, str]:
     return match.group("compound").strip(), match.group("goal").strip()
 
 
-def goal_slug(goal_name: str) -> str:
-    """Map a goal as written in a title to a goal slug via the synonym table."""
+def goal_slug(goal_name: str, goals: Sequence[Goal] = ()) -> str:
+    """Map a goal as written in a title to a goal slug.
+
+    The library's goals (slug, name, synonyms) are tried first, then the built-in synonym
+    table, then the slug form of the phrase itself.
+    """
+    wanted = fold_name(goal_name)
+    for goal in goals:
+        if wanted in {fold_name(name) for name in (goal.slug, goal.name, *goal.synonyms)}:
+            return goal.slug
     key = " ".join(goal_name.lower().replace("-", " ").split())
     return GOAL_SYNONYMS.get(key) or slugify(goal_name)
 
@@ -583,8 +596,11 @@ def _apply_given(given: dict[str, object], page: _Page) -> None:
         page.last_modified = parse_date(modified) or modified.strip()
 
 
-def import_article(text: str, *, source: str = "") -> ImportedArticle:
-    """Turn page text (or rough markdown) of a research deep dive into article markdown."""
+def import_article(text: str, *, source: str = "", goals: Sequence[Goal] = ()) -> ImportedArticle:
+    """Turn page text (or rough markdown) of a research deep dive into article markdown.
+
+    `goals` (the library's goals.yaml) lets the goal in the title map to its slug.
+    """
     page = _Page()
     text, given = _existing_frontmatter(_normalise(text))
     blocks = _blocks(text)
@@ -612,7 +628,11 @@ def import_article(text: str, *, source: str = "") -> ImportedArticle:
     if not compound:
         compound = re.split(r"\s*:\s+", page.title, maxsplit=1)[0].strip() or "Unknown compound"
         page.warnings.append("compound not found in the title; set 'compound' by hand")
-    goal = goal_slug(goal_name) if goal_name else DEFAULT_GOAL
+    given_goal = _given_text(given, "goal")
+    if given_goal and _SLUG.match(given_goal):  # an editor's slug is kept as written
+        goal = given_goal
+    else:
+        goal = goal_slug(goal_name, goals) if goal_name else DEFAULT_GOAL
     if not goal_name:
         page.warnings.append(f"goal not found in the title; using {DEFAULT_GOAL!r}")
     if page.last_modified is None:
