@@ -66,6 +66,13 @@ def test_animal_design_marked_human_warns_and_is_kept_preclinical() -> None:
         ("id: a\ndesign: rct\nn: 0\n", 3, "must be a positive number"),
         ("id: a\ndesign: rct\nn: -12\n", 3, "must be a positive number"),
         ("design: rct\nn: 10\n", 1, "no `id`"),
+        ("id: [a, b]\ndesign: rct\n", 1, "`id` must be"),
+        (
+            "id: a\ndesign: rct\noutcomes:\n  - name: x\n    measure: HR\n    value: 1\n"
+            "    arms: 7\n",
+            7,
+            "arms",
+        ),
         (
             "id: a\ndesign: rct\noutcomes:\n  - name: x\n    measure: NNT\n    value: 3\n",
             5,
@@ -89,7 +96,6 @@ def test_animal_design_marked_human_warns_and_is_kept_preclinical() -> None:
             "low bound 3.0 is above the high bound 1.0",
         ),
         ("- just\n- a list\n", 1, "mapping"),
-        ("id: [unclosed\n", 2, "invalid YAML"),
     ],
 )
 def test_each_defect_is_an_error_with_its_line(yaml_text: str, line: int, fragment: str) -> None:
@@ -146,3 +152,11 @@ def test_seed_study_list_fixture_parses_cleanly() -> None:
         "propensity-matched",
         "case-series",
     ]
+
+
+def test_broken_yaml_is_one_error_near_the_broken_line() -> None:
+    study, diagnostics = parse_study_file("id: a\ndesign: [unclosed\n", "s.yaml")
+    assert study is None
+    assert len(diagnostics) == 1 and diagnostics[0].level == "error"
+    assert diagnostics[0].line in (2, 3)  # the opening bracket or where the parser gave up
+    assert "invalid YAML" in diagnostics[0].message

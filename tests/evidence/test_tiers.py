@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from evidex.content.yamlload import load_yaml
+from evidex.evidence.extract import extract_studies
 from evidex.evidence.models import Outcome, Study
 from evidex.evidence.studyfile import parse_study_list
 from evidex.evidence.tiers import TIER_NAMES, TierAssessment, compute_tier, tier_claim_warning
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+METHODOLOGY = Path(__file__).resolve().parents[2] / "docs" / "methodology.md"
 
 
 def study(
@@ -104,7 +109,7 @@ def test_a_large_null_placebo_rct_pulls_the_tier_down() -> None:
     assert grade(*positive).tier == 1
     pulled = grade(*positive, null_trial)
     assert pulled.tier == 2
-    assert "no significant difference vs placebo in a RCT n=1200" in pulled.rationale
+    assert "no significant difference vs placebo in an RCT n=1200" in pulled.rationale
     assert "null" in pulled.driving_study_ids
     assert grade(positive[0], null_trial).tier == 3
 
@@ -183,3 +188,24 @@ def test_claimed_tier_that_differs_is_a_warning() -> None:
     assert warning.startswith(
         "article claims Tier 2 but the evidence computes to Tier 3 (probable efficacy): "
     )
+
+
+def test_methodology_worked_example_quotes_the_computed_rationale() -> None:
+    result = compute_tier(
+        seed_studies(), compound_label="thymosin alpha-1", goal_label="liver health"
+    )
+    quoted = [
+        line[2:]
+        for line in METHODOLOGY.read_text(encoding="utf-8").split("\n")
+        if line.startswith("> ")
+    ]
+    assert " ".join(quoted) == result.rationale
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds folder is absent")
+def test_seed_004_page_text_grades_to_tier_3_through_the_extractor() -> None:
+    text = (SEEDS / "004_2870c86781a0922d.txt").read_text(encoding="utf-8")
+    studies = extract_studies(text, source="004.txt")
+    result = compute_tier(studies, compound_label="thymosin alpha-1", goal_label="liver health")
+    assert (result.tier, result.tier_name) == (3, "probable efficacy")
+    assert "n=468" in result.rationale and "unverified" in result.rationale

@@ -84,6 +84,9 @@ def _parse_one(
     if study_id is None or (isinstance(study_id, str) and not study_id.strip()):
         diagnostics.append(Diagnostic(path, start_line, "error", "study has no `id`"))
         return None, diagnostics
+    if isinstance(study_id, bool) or not isinstance(study_id, str | int):
+        error("`id` must be a short text such as `hcc-resection-2019`", "id")
+        return None, diagnostics
     _check_vocabulary(data, error)
     if diagnostics:  # pydantic's Literal messages would only repeat these, less clearly
         return None, diagnostics
@@ -131,7 +134,8 @@ def _check_vocabulary(data: dict[str, Any], error: Any) -> None:
                 index,
                 "measure",
             )
-        for arm_index, arm in enumerate(item.get("arms") or []):
+        arms = item.get("arms")
+        for arm_index, arm in enumerate(arms if isinstance(arms, list) else []):
             if isinstance(arm, dict):
                 n = arm.get("n")
                 if isinstance(n, int) and not isinstance(n, bool) and n <= 0:

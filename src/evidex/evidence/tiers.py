@@ -217,17 +217,22 @@ def _driver_phrase(v: _Verdict) -> str:
     return _describe(v.study)
 
 
+def _with_article(phrase: str) -> str:
+    return ("an " if phrase[:1].lower() in "aeiou" or phrase.startswith("RCT") else "a ") + phrase
+
+
 def _limit_phrase(v: _Verdict) -> str:
     comparator = v.study.comparator or "its comparator"
+    where = _with_article(_describe(v.study))
     if v.not_superior:
-        return f"not superior to {comparator} in a {_describe(v.study)}"
+        return f"not superior to {comparator} in {where}"
     if v.null:
-        return f"no significant difference vs {comparator} in a {_describe(v.study)}"
+        return f"no significant difference vs {comparator} in {where}"
     if v.harm:
-        return f"significant harm vs {comparator} in a {_describe(v.study)}"
+        return f"significant harm vs {comparator} in {where}"
     if v.reported_only:
         return f"{_describe(v.study)} reports outcomes without a comparison"
-    return _describe(v.study)
+    return f"{_describe(v.study)} with no measurable outcome"
 
 
 def _assessment(
