@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from evidex.content.yamlload import load_yaml
-from evidex.evidence.extract import extract_studies
 from evidex.evidence.models import Outcome, Study
 from evidex.evidence.studyfile import parse_study_list
 from evidex.evidence.tiers import TIER_NAMES, TierAssessment, compute_tier, tier_claim_warning
@@ -204,6 +203,9 @@ def test_methodology_worked_example_quotes_the_computed_rationale() -> None:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds folder is absent")
 def test_seed_004_page_text_grades_to_tier_3_through_the_extractor() -> None:
+    # Imported here so the rubric tests do not depend on the extractor module loading.
+    from evidex.evidence.extract import extract_studies
+
     text = (SEEDS / "004_2870c86781a0922d.txt").read_text(encoding="utf-8")
     studies = extract_studies(text, source="004.txt")
     result = compute_tier(studies, compound_label="thymosin alpha-1", goal_label="liver health")
