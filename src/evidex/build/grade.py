@@ -160,9 +160,8 @@ def _check_articles(library: Library) -> None:
                 Diagnostic(article.source_path, 1, "warning", message, "tier-claim")
             )
         outcomes = [o for s in studies for o in s.outcomes]
-        body_line = _body_line(article.source_path, library)
         for line, message in checks.check_prose_restatements(
-            article.body_markdown, outcomes, base_line=body_line
+            article.body_markdown, outcomes, base_line=article.body_line - 1
         ):
             library.diagnostics.append(
                 Diagnostic(article.source_path, line, "warning", message, "prose-estimate")
@@ -189,8 +188,3 @@ def _check_articles(library: Library) -> None:
                     "profile-vs-article",
                 )
             )
-
-
-def _body_line(path: str, library: Library) -> int:
-    article = next((a for a in library.articles.values() if a.source_path == path), None)
-    return int(getattr(article, "body_line", 0) or 0)

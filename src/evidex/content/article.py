@@ -171,6 +171,7 @@ def parse_article(
         return None, diags.items
     article_slug = slug or _slug_from(meta, path)
     article = Article(
+        body_line=_first_body_line(document.body, body, document.body_line),
         slug=article_slug,
         title=title,
         compound=compound,
@@ -187,6 +188,13 @@ def parse_article(
         warnings=[str(d) for d in diags.items if d.level == "warning"],
     )
     return article, diags.items
+
+
+def _first_body_line(original: str, kept: str, original_line: int) -> int:
+    """File line where the kept body starts (a leading disclaimer may have been lifted out)."""
+    head = kept.lstrip("\n")[:80]
+    at = original.find(head) if head else -1
+    return original_line + (original[:at].count("\n") if at > 0 else 0)
 
 
 def _slug_from(meta: dict[str, Any], path: str) -> str:

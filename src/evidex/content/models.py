@@ -138,6 +138,7 @@ class Article(Model):
     summary: str = ""
     disclaimer: str | None = None
     body_markdown: str = ""
+    body_line: int = 1  # file line where body_markdown starts, for diagnostics
     body_html: str = ""
     headings: list[str] = Field(default_factory=list)
     studies: list[Study] = Field(default_factory=list)  # curated, from frontmatter
