@@ -333,6 +333,8 @@ class SynthCompound:
     goals: list[str]
     combos: list[str] = field(default_factory=list)
     mentions_receptor: bool = True  # about one profile in ten never says "receptor"
+    main_regimen: tuple[str, str] | None = None  # (sentence, route) written in the profile
+    common_side_effects: list[str] = field(default_factory=list)  # as the profile lists them
 
 
 class _NameMaker:
@@ -436,7 +438,9 @@ def _section(title: str, lines: list[str], rng: random.Random) -> str:
 
 def compound_markdown(rng: random.Random, c: SynthCompound) -> str:
     """One profile in seed 000's format, with the seed's kinds of defects at random."""
-    dose, _route = _regimen(rng)
+    dose, route = _regimen(rng)
+    c.main_regimen = (dose, route)
+    c.common_side_effects = rng.sample(_SIDE_COMMON, 3)
     second_dose, _ = _regimen(rng)
     usage = (
         f"{c.title} is a {c.class_label.lower()} studied for "
@@ -505,7 +509,7 @@ def compound_markdown(rng: random.Random, c: SynthCompound) -> str:
             [
                 "### **Common Side Effects:**",
                 "",
-                f"- {', '.join(rng.sample(_SIDE_COMMON, 3))}",
+                f"- {', '.join(c.common_side_effects)}",
                 "",
                 "### **Rare but Serious Side Effects:**",
                 "",
@@ -608,10 +612,12 @@ def article_markdown(
         measure, value, low, high, p = _estimate(rng)
         outcome = rng.choice(_OUTCOMES)
         p_text = p if p.startswith("<") else f"={p}"
+        agrees = c.main_regimen is not None and rng.random() < 0.85
+        study_dose = c.main_regimen[0] if agrees and c.main_regimen else _regimen(rng)[0]
         lead = template.format(k=rng.randint(3, 9), n=n, pop=population)
         findings.append(
             f"### {outcome.capitalize()} in {population.split(' with ')[0]}\n\n"
-            f"{lead} gave {c.title} {_regimen(rng)[0][:-1]}. For {outcome}, the estimate was "
+            f"{lead} gave {c.title} {study_dose[:-1]}. For {outcome}, the estimate was "
             f"{measure} {value} (95% CI {low}–{high}, p{p_text}). "
             f"{rng.randint(15, 70)}.{rng.randint(0, 9)}% of participants reached the primary "
             f"endpoint. {_prose(rng, c, 2)}\n"
@@ -655,7 +661,9 @@ def article_markdown(
     }
     if index % 3 == 0:
         meta["studies"] = studies
-    dose, route = _regimen(rng)
+    # Most articles agree with their profile's dose; the rest give the consistency checks work.
+    agrees = c.main_regimen is not None and rng.random() < 0.8
+    dose, route = c.main_regimen if agrees and c.main_regimen else _regimen(rng)
     body = "\n".join(
         [
             "**Disclaimer:** Educational content only; not medical advice.",
@@ -687,7 +695,11 @@ def article_markdown(
             "",
             *(
                 f"- **{s.split(' (')[0].capitalize()}:** {_sentence(rng, c)}"
-                for s in rng.sample(_SIDE_COMMON, 3)
+                for s in (
+                    c.common_side_effects
+                    if c.common_side_effects and rng.random() < 0.85
+                    else rng.sample(_SIDE_COMMON, 3)
+                )
             ),
             "",
             "## The Bottom Line",
