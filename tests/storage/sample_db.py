@@ -252,6 +252,24 @@ def write_sample_db(path: Path, build_id: str = "build-1") -> Path:
             "INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (s.id, s.compound, s.goal, a.slug, int(s.curated), s.design, s.n, _dump(s)),
         )
+        conn.executemany(
+            "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    s.id,
+                    i,
+                    o.name,
+                    o.measure,
+                    o.value,
+                    o.ci_low,
+                    o.ci_high,
+                    o.p,
+                    None if o.significant is None else int(o.significant),
+                    o.direction,
+                )
+                for i, o in enumerate(s.outcomes)
+            ],
+        )
     for g in goals():
         conn.execute("INSERT INTO goals VALUES (?, ?, ?)", (g.slug, g.name, _dump(g)))
     rationale = {

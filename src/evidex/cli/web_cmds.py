@@ -1,9 +1,93 @@
-"""CLI commands for the web area (registered by evidex.cli.main)."""
+"""CLI commands for the web area: `evidex serve`, `evidex export site|data`."""
 
 from __future__ import annotations
 
+import logging
+import os
+from pathlib import Path
+
 import typer
+
+from evidex.storage.db import DatabaseUnavailable, open_generation
+
+export_app = typer.Typer(help="Write the site or the data as files.", no_args_is_help=True)
+
+DB_OPTION = typer.Option(..., "--db", help="Path to the built SQLite file.")
+APP_FACTORY_ENV = "EVIDEX_DB"
+
+
+def _check_db(db: Path) -> None:
+    try:
+        open_generation(db).close()
+    except DatabaseUnavailable as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def app_from_env() -> object:
+    """uvicorn factory for several workers: reads the database path from EVIDEX_DB."""
+    from evidex.web.app import create_app
+
+    return create_app(Path(os.environ[APP_FACTORY_ENV]))
+
+
+def serve(
+    db: Path = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
+    workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
+) -> None:
+    """Serve the website and JSON API over a built database (picks up rebuilds by itself)."""
+    import uvicorn
+
+    _check_db(db)
+    logging.basicConfig(level=logging.INFO)
+    if workers == 1:
+        from evidex.web.app import create_app
+
+        uvicorn.run(create_app(db), host=host, port=port, access_log=False)
+        return
+    os.environ[APP_FACTORY_ENV] = str(db.resolve())
+    uvicorn.run(
+        "evidex.cli.web_cmds:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+    )
+
+
+@export_app.command("site")
+def export_site_cmd(
+    out: Path = typer.Argument(..., help="Folder to write the static site into."),
+    db: Path = DB_OPTION,
+    base_url: str = typer.Option(
+        "", "--base-url", help="Public URL of the site, e.g. https://example.org/evidex"
+    ),
+) -> None:
+    """Write every page, JSON response, feed and asset as static files."""
+    from evidex.web.export import export_site
+
+    _check_db(db)
+    count = export_site(db, out, base_url)
+    typer.echo(f"wrote {count} pages and responses to {out}")
+
+
+@export_app.command("data")
+def export_data_cmd(
+    out: Path = typer.Argument(..., help="Folder to write CSV and JSON files into."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Write compounds, studies, outcomes and tiers as CSV and JSON with a data dictionary."""
+    from evidex.web.data_export import export_data
+
+    _check_db(db)
+    files = export_data(db, out)
+    typer.echo(f"wrote {len(files)} files to {out}")
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+    app.command("serve")(serve)
+    app.add_typer(export_app, name="export")

@@ -2,7 +2,9 @@
 
 A build writes a new SQLite file and renames it over the old one. We notice the swap by the
 file's identity (inode, mtime), open and verify the new file, and only then switch. Requests
-hold the connection they started with, so an in-flight request never sees the swap.
+hold the connection they started with, so an in-flight request never sees the swap: the ops
+middleware pins one generation per request (`Database.pinned()`), and a retired generation is
+closed only once no request holds it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +61,8 @@ class Generation:
     _local: threading.local = field(default_factory=threading.local)
     _all: list[sqlite3.Connection] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    users: int = 0
+    closed: bool = False
 
     @property
     def build_id(self) -> str:
@@ -84,9 +89,21 @@ class Generation:
 
     def close(self) -> None:
         with self._lock:
+            self.closed = True
             for conn in {id(c): c for c in [self.first, *self._all]}.values():
                 conn.close()
             self._all.clear()
+
+
+def _truncation_problem(conn: sqlite3.Connection, path: Path) -> str | None:
+    # A truncated file can still answer the meta query from its first pages; its size must
+    # cover every page the header promises (a full integrity check is `evidex doctor`'s job).
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    page_count = conn.execute("PRAGMA page_count").fetchone()[0]
+    size = os.stat(path).st_size
+    if size < page_size * page_count:
+        return f"truncated: {size} bytes on disk, header promises {page_size * page_count}"
+    return None
 
 
 def open_generation(path: Path) -> Generation:
@@ -103,6 +120,10 @@ def open_generation(path: Path) -> Generation:
     if missing:
         conn.close()
         raise DatabaseUnavailable(f"{path}: meta lacks {', '.join(missing)}")
+    truncation = _truncation_problem(conn, path)
+    if truncation:
+        conn.close()
+        raise DatabaseUnavailable(f"{path}: {truncation}")
     return Generation(path=path, identity=identity, meta=meta, first=conn)
 
 
@@ -117,6 +138,7 @@ class Database:
         self._checked_at = time.monotonic()
         self._swap_lock = threading.Lock()
         self._rejected: tuple[int, int] | None = None
+        self._pinned: ContextVar[Generation | None] = ContextVar("pinned", default=None)
 
     @property
     def build_id(self) -> str:
@@ -154,13 +176,44 @@ class Database:
             return True
 
     def _close_old_retired(self) -> None:
-        # Keep the most recent retired generation open for requests still using it.
-        while len(self._retired) > 1:
-            self._retired.pop(0).close()
+        # Keep the most recent retired generation open for unpinned readers, and any older one
+        # a request still holds; the last of them to leave closes it.
+        keep = self._retired[-1:]
+        for generation in self._retired[:-1]:
+            if generation.users == 0:
+                generation.close()
+            else:
+                keep.insert(len(keep) - 1, generation)
+        self._retired = keep
 
     def current(self) -> Generation:
+        """The generation pinned to this request, else the newest good build."""
+        pinned = self._pinned.get()
+        if pinned is not None:
+            return pinned
         self.refresh()
         return self._generation
+
+    @contextmanager
+    def pinned(self) -> Iterator[Generation]:
+        """Serve everything inside (one request) from a single generation."""
+        already = self._pinned.get()
+        if already is not None:
+            yield already
+            return
+        self.refresh()
+        with self._swap_lock:
+            generation = self._generation
+            generation.users += 1
+        token = self._pinned.set(generation)
+        try:
+            yield generation
+        finally:
+            self._pinned.reset(token)
+            with self._swap_lock:
+                generation.users -= 1
+                if any(old is generation for old in self._retired):
+                    self._close_old_retired()
 
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from evidex.content.models import Article, Compound, Goal
 from evidex.evidence.models import Study
 from evidex.storage import queries
-from evidex.web.deps import connection
+from evidex.web.deps import build_id, connection
 
 
 class ErrorOut(BaseModel):
@@ -40,6 +40,7 @@ class CompoundSummary(BaseModel):
 class CompoundList(BaseModel):
     items: list[CompoundSummary]
     total: int
+    build: str = Field("", description="id of the build that answered (as X-Evidex-Build)")
 
 
 class CompoundRef(BaseModel):
@@ -153,7 +154,8 @@ def api_compounds(
         "route": route,
         "letter": letter.upper() if letter else None,
     }
-    return queries.list_compounds(connection(request), filters, limit, offset)
+    listing = queries.list_compounds(connection(request), filters, limit, offset)
+    return {**listing, "build": build_id(request)}
 
 
 @router.get("/compounds/{name}", response_model=Compound)

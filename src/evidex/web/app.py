@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
+from evidex.ops import install_ops
 from evidex.storage.db import Database
 from evidex.web import api, pages
 from evidex.web.caching import CachingMiddleware
@@ -80,4 +81,5 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.add_middleware(CachingMiddleware, build_info=build_info)
     app.add_middleware(GZipMiddleware, minimum_size=800)
     app.add_middleware(SecurityHeadersMiddleware)
+    install_ops(app, db)  # health, metrics, build identity, limits, access log (evidex.ops)
     return app

@@ -58,6 +58,8 @@ class Site:
         return f"{self.base_path}{path}"
 
     def absolute(self, path: str, request_base: str = "") -> str:
+        if self.static_export and not self.base_url:
+            return self.url(path)  # no known host: stay relative to the site root
         base = self.base_url.rstrip("/") if self.base_url else request_base.rstrip("/")
         if self.base_url:
             suffix = export_path(path) if self.static_export else path

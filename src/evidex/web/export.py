@@ -1,0 +1,136 @@
+"""Static export: the site as files (HTML pages, JSON API responses, feeds, assets).
+
+Pages are rendered by the real app (in-process, no network) configured for static hosting, so
+the export and the server can never drift apart. Every internal link carries the base path of
+`base_url`, so the export works from a sub-path such as https://example.org/evidex/.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+with warnings.catch_warnings():
+    # Starlette nags about its httpx-based client; it is the in-process renderer we want.
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from evidex.storage import queries
+from evidex.storage.db import open_generation
+from evidex.web import seo
+from evidex.web.app import create_app
+from evidex.web.templating import STATIC_DIR, Site
+
+Progress = Callable[[str], None]
+
+
+def _page_file(out: Path, path: str) -> Path:
+    """Where a URL path lives on disk: '/compounds/x' -> compounds/x/index.html."""
+    relative = path.strip("/")
+    if "." in relative.rsplit("/", 1)[-1]:
+        return out / relative
+    return out / relative / "index.html" if relative else out / "index.html"
+
+
+def _write(target: Path, body: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(body)
+
+
+def _api_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(API URL, file path under out/) for every JSON response the export carries."""
+    files = [
+        ("/api/v1/research", "api/v1/research.json"),
+        ("/api/v1/goals", "api/v1/goals.json"),
+        ("/api/v1/meta", "api/v1/meta.json"),
+    ]
+    for (slug,) in conn.execute("SELECT slug FROM compounds ORDER BY slug"):
+        files.append((f"/api/v1/compounds/{slug}", f"api/v1/compounds/{slug}.json"))
+        files.append(
+            (f"/api/v1/compounds/{slug}/evidence", f"api/v1/compounds/{slug}/evidence.json")
+        )
+    for (slug,) in conn.execute("SELECT slug FROM articles ORDER BY slug"):
+        files.append((f"/api/v1/research/{slug}", f"api/v1/research/{slug}.json"))
+    for (slug,) in conn.execute("SELECT slug FROM goals ORDER BY slug"):
+        files.append((f"/api/v1/goals/{slug}", f"api/v1/goals/{slug}.json"))
+    return files
+
+
+def _all_compounds(client: TestClient) -> dict[str, Any]:
+    items: list[Any] = []
+    while True:
+        page = client.get(
+            "/api/v1/compounds", params={"limit": queries.MAX_LIMIT, "offset": len(items)}
+        ).json()
+        items += page["items"]
+        if not page["items"] or len(items) >= page["total"]:
+            return {"items": items, "total": len(items)}
+
+
+def search_index(conn: sqlite3.Connection) -> list[dict[str, str]]:
+    """Every folded name with its compound: a small index a static page could search."""
+    rows = conn.execute(
+        "SELECT n.key, n.name, n.slug, c.title FROM names n JOIN compounds c ON c.slug = n.slug"
+        " ORDER BY n.key"
+    )
+    return [{"key": r[0], "name": r[1], "slug": r[2], "title": r[3]} for r in rows]
+
+
+def export_site(
+    db_path: Path, out: Path, base_url: str = "", progress: Progress | None = None
+) -> int:
+    """Write every page, API response, feed and asset under `out`; returns the file count.
+
+    Server-only features (search form, stack builder, filters, /docs) are left out of the
+    export; `search-index.json` lists every name for a client-side search.
+    """
+    base_path = urlparse(base_url).path.rstrip("/") if base_url else ""
+    site = Site(base_path=base_path, base_url=base_url.rstrip("/"), static_export=True)
+    app = create_app(db_path, site)
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    generation = open_generation(db_path)
+    try:
+        conn = generation.connection()
+        with TestClient(app, raise_server_exceptions=True) as client:
+            page_paths = [path for path, _ in seo.site_paths(conn)]
+            feed_paths = ["/feed.xml", "/sitemap.xml", "/robots.txt"]
+            feed_paths += [
+                f"/compounds/{slug}/feed.xml"
+                for (slug,) in conn.execute("SELECT slug FROM compounds ORDER BY slug")
+            ]
+            for path in [*page_paths, *feed_paths]:
+                response = client.get(path, follow_redirects=False)
+                if response.status_code != 200:
+                    raise RuntimeError(f"export: {path} answered {response.status_code}")
+                _write(_page_file(out, path), response.content)
+                written += 1
+                if progress:
+                    progress(path)
+            missing = client.get("/compounds/__missing__", follow_redirects=False)
+            _write(out / "404.html", missing.content)
+            for url, relative in _api_files(conn):
+                response = client.get(url)
+                if response.status_code != 200:
+                    raise RuntimeError(f"export: {url} answered {response.status_code}")
+                _write(out / relative, response.content)
+                written += 1
+            compounds = json.dumps(_all_compounds(client), ensure_ascii=False)
+            _write(out / "api/v1/compounds.json", compounds.encode())
+            _write(out / "api/v1/openapi.json", client.get("/openapi.json").content)
+            index = json.dumps(search_index(conn), ensure_ascii=False, separators=(",", ":"))
+            _write(out / "search-index.json", index.encode())
+            written += 4
+    finally:
+        generation.close()
+    static_out = out / "static"
+    if static_out.exists():
+        shutil.rmtree(static_out)
+    shutil.copytree(STATIC_DIR, static_out, ignore=shutil.ignore_patterns("swagger"))
+    return written

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+from sample_db import write_sample_db
+from typer.testing import CliRunner
+
+from evidex.cli.main import app as cli
+from evidex.web.data_export import export_data
+from evidex.web.export import export_site
+
+BASE_URL = "https://example.org/sub/evidex"
+
+
+def _internal_links(html: str) -> list[str]:
+    return re.findall(r'(?:href|src)="(/[^"#]*)', html)
+
+
+def test_static_site_links_resolve_under_a_sub_path(db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    export_site(db_path, out, BASE_URL)
+    pages = sorted(out.rglob("*.html"))
+    assert out / "compounds/thymosin-alpha/index.html" in pages
+    assert out / "research/thymosin-alpha-liver-health/index.html" in pages
+    checked = 0
+    for page in pages:
+        for link in _internal_links(page.read_text("utf-8")):
+            path = urlparse(link).path
+            assert path.startswith("/sub/evidex/"), f"{page}: {link}"
+            target = out / path.removeprefix("/sub/evidex/")
+            if path.endswith("/"):
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(out)} links to missing {link}"
+            checked += 1
+    assert checked > 100
+    profile = (out / "compounds/thymosin-alpha/index.html").read_text("utf-8")
+    assert f'rel="canonical" href="{BASE_URL}/compounds/thymosin-alpha/"' in profile
+    assert 'action="' not in profile  # the server-only search form is left out
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    assert f"<loc>{BASE_URL}/goals/liver-health/</loc>" in sitemap
+    assert f'href="{BASE_URL}/compounds/thymosin-alpha/"' in (out / "feed.xml").read_text()
+
+
+def test_static_site_carries_the_json_api(db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    export_site(db_path, out)
+    compounds = json.loads((out / "api/v1/compounds.json").read_text("utf-8"))
+    assert compounds["total"] == 4 == len(compounds["items"])
+    one = json.loads((out / "api/v1/compounds/thymosin-alpha.json").read_text("utf-8"))
+    assert one["names"]["brand"] == ["Zadaxin"]
+    evidence = json.loads((out / "api/v1/compounds/thymosin-alpha/evidence.json").read_text())
+    assert evidence["goals"][0]["tier"] == 3
+    index = json.loads((out / "search-index.json").read_text("utf-8"))
+    assert {
+        "key": "zadaxin",
+        "name": "Zadaxin",
+        "slug": "thymosin-alpha",
+        "title": "Thymosin alpha",
+    } in index
+    assert (out / "static/css/evidex.css").is_file()
+    assert not (out / "static/swagger").exists()
+
+
+def test_data_export_has_tables_and_a_dictionary(db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "data"
+    export_data(db_path, out)
+    with (out / "outcomes.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    hr = next(r for r in rows if r["measure"] == "HR")
+    assert (hr["value"], hr["ci_low"], hr["ci_high"], hr["significant"]) == (
+        "0.308",
+        "0.175",
+        "0.541",
+        "True",
+    )
+    studies = json.loads((out / "studies.json").read_text("utf-8"))
+    assert {s["id"]: s["curated"] for s in studies} == {
+        "ta1-extracted-1": False,
+        "ta1-hcc-2019": True,
+    }
+    package = json.loads((out / "datapackage.json").read_text("utf-8"))
+    names = [r["name"] for r in package["resources"]]
+    assert names == ["compounds", "studies", "outcomes", "tiers"]
+    for resource in package["resources"]:
+        with (out / resource["path"]).open(encoding="utf-8") as handle:
+            header = next(csv.reader(handle))
+        assert header == [f["name"] for f in resource["schema"]["fields"]]
+    assert "| ci_low | number |" in (out / "README.md").read_text("utf-8")
+
+
+def test_cli_export_commands(tmp_path: Path) -> None:
+    db = write_sample_db(tmp_path / "evidex.db")
+    runner = CliRunner()
+    site = runner.invoke(cli, ["export", "site", str(tmp_path / "s"), "--db", str(db)])
+    assert site.exit_code == 0, site.output
+    assert (tmp_path / "s/index.html").is_file()
+    data = runner.invoke(cli, ["export", "data", str(tmp_path / "d"), "--db", str(db)])
+    assert data.exit_code == 0 and (tmp_path / "d/tiers.csv").is_file()
+    missing = runner.invoke(cli, ["export", "data", str(tmp_path / "x"), "--db", "/nope.db"])
+    assert missing.exit_code == 2
