@@ -145,6 +145,8 @@ def test_text_without_a_title_line_still_imports_with_warnings() -> None:
         ("Serious adverse events are rare.", False),
         ("  • Headache: Reported during the initial treatment phase", False),
         ("this line starts in lower case", False),
+        ("Is Semaglutide Safe Long Term?", True),
+        ("Is it safe to use during pregnancy?", False),
     ],
 )
 def test_heading_detector(line: str, expected: bool) -> None:

@@ -245,9 +245,12 @@ def is_heading_line(line: str) -> bool:
     text = _plain(line)
     if not text or len(text) > _MAX_HEADING_CHARS or _BULLET.match(line) or _NUMBERED.match(line):
         return False
-    if text[-1] in ".,;!?" or text.endswith(":") or not (text[0].isupper() or text[0].isdigit()):
+    if text[-1] in ".,;!" or text.endswith(":") or not (text[0].isupper() or text[0].isdigit()):
         return False
     words = text.split()
+    if text.endswith("?"):  # "Is It Safe?" is a heading; "Is it safe for me?" is a question
+        significant = [w for w in words if w.lower().strip("?") not in _SMALL_WORDS]
+        return len(words) <= 8 and all(w[0].isupper() or not w[0].isalpha() for w in significant)
     return len(words) <= _MAX_HEADING_WORDS and _is_title_like(words)
 
 
