@@ -164,13 +164,11 @@ DEFAULT_CONDITIONS: tuple[Condition, ...] = (
 
 _CAUTION = re.compile(
     r"\b(?:caution|cautious|cautiously|careful|with care|monitor|relative contraindication|"
-    r"consult|dose adjustment|dosage adjustment|not (?:been )?established|limited data)\b",
-    re.IGNORECASE,
+    r"consult|dose adjustment|dosage adjustment|not (?:been )?established|limited data)\b"
 )
 _CONTRAINDICATED = re.compile(
     r"\b(?:contraindicated|do not use|must not|should not be used|avoid|not recommended|"
-    r"unless (?:the )?benefits? outweigh|never)\b",
-    re.IGNORECASE,
+    r"unless (?:the )?benefits? outweigh|never)\b"
 )
 
 
@@ -184,10 +182,7 @@ def _matcher(
             owner.setdefault(word.lower(), slug)
     ordered = sorted(owner, key=len, reverse=True)
     pattern = (
-        re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in ordered) + r")(?![\w-])",
-            re.IGNORECASE,
-        )
+        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in ordered) + r")(?![\w-])")
         if ordered
         else re.compile(r"(?!x)x")
     )
@@ -207,11 +202,25 @@ def _vocabulary(conditions: list[Condition] | None) -> tuple[tuple[str, tuple[st
     return tuple(entries)
 
 
+_last_vocabulary: list[tuple[list[Condition] | None, tuple[tuple[str, tuple[str, ...]], ...]]] = []
+
+
+def _cached_vocabulary(
+    conditions: list[Condition] | None,
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # The build passes the same list for every file; rebuilding the tuple per call is waste.
+    if _last_vocabulary and _last_vocabulary[0][0] is conditions:
+        return _last_vocabulary[0][1]
+    vocabulary = _vocabulary(conditions)
+    _last_vocabulary[:] = [(conditions, vocabulary)]
+    return vocabulary
+
+
 def map_conditions(text: str, conditions: list[Condition] | None = None) -> list[str]:
     """Condition slugs named in `text`, in order of first mention, without repeats."""
-    pattern, owner = _matcher(_vocabulary(conditions))
+    pattern, owner = _matcher(_cached_vocabulary(conditions))
     found: list[str] = []
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text.lower()):
         slug = owner.get(match.group().lower())
         if slug is not None and slug not in found:
             found.append(slug)
@@ -221,8 +230,9 @@ def map_conditions(text: str, conditions: list[Condition] | None = None) -> list
 def severity_of(text: str, default: Severity | None = "contraindicated") -> Severity | None:
     """'caution' when the text softens the warning ('use caution', 'monitor'),
     'contraindicated' when it forbids (incl. 'unless benefits outweigh risks'), else default."""
-    if _CONTRAINDICATED.search(text):
+    lowered = text.lower()
+    if _CONTRAINDICATED.search(lowered):
         return "contraindicated"
-    if _CAUTION.search(text):
+    if _CAUTION.search(lowered):
         return "caution"
     return default

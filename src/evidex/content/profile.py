@@ -37,7 +37,6 @@ from evidex.content.sections import (
     Block,
     Bullet,
     block_text,
-    bullets,
     clean_inline,
     first_labelled,
     labelled,
@@ -80,45 +79,82 @@ EXPECTED_SECTIONS: dict[str, str] = {
 }
 
 # Normalised class tags, looked up in the class and mechanism text (first column: tag).
-CLASS_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (tag, re.compile(pattern, re.IGNORECASE))
-    for tag, pattern in (
-        ("immunomodulator", r"immunomodulat|immune[- ]modulat|immunostimula|immune booster"),
-        ("immunosuppressant", r"immunosuppressant|immunosuppressive agent"),
-        ("glp-1-agonist", r"\bglp-?1\b|glucagon-like peptide"),
+# Substrings looked for in the lower-cased class and mechanism text (a leading space marks
+# a word start); plain `in` tests are far cheaper than a regex per tag.
+CLASS_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "immunomodulator",
+        ("immunomodulat", "immune modulat", "immune-modulat", "immunostimula", "immune booster"),
+    ),
+    ("immunosuppressant", ("immunosuppressant", "immunosuppressive agent")),
+    ("glp-1-agonist", ("glp-1", "glp1", "glucagon-like peptide")),
+    (
+        "gh-secretagogue",
         (
-            "gh-secretagogue",
-            r"growth hormone secretagogue|\bgh secretagogue|\bghrh\b|\bghrp|"
-            r"growth hormone[- ]releasing|ghrelin (?:mimetic|agonist)",
+            "growth hormone secretagogue",
+            " gh secretagogue",
+            " ghrh",
+            " ghrp",
+            "growth hormone-releasing",
+            "growth hormone releasing",
+            "ghrelin mimetic",
+            "ghrelin agonist",
+            "ghrelin receptor agonist",
         ),
-        ("peptide", r"peptide"),
-        ("anticoagulant", r"anticoagul|blood thinner|vitamin k antagonist|factor xa"),
-        ("antiplatelet", r"antiplatelet|platelet aggregation inhibitor"),
-        ("sedative", r"sedative|hypnotic|benzodiazepine|\bgaba-?a? (?:receptor )?agonist"),
+    ),
+    ("peptide", ("peptide",)),
+    ("anticoagulant", ("anticoagul", "blood thinner", "vitamin k antagonist", "factor xa")),
+    ("antiplatelet", ("antiplatelet", "platelet aggregation inhibitor")),
+    (
+        "sedative",
+        (
+            "sedative",
+            "hypnotic",
+            "benzodiazepine",
+            "gaba agonist",
+            "gaba-a agonist",
+            "gaba receptor agonist",
+        ),
+    ),
+    (
+        "hypoglycemic",
         (
             "hypoglycemic",
-            r"hypoglyc(?:a)?emic|antidiabetic|anti-diabetic|lowers? blood glucose|"
-            r"insulin secretagogue|sulfonylurea|biguanide",
+            "hypoglycaemic",
+            "antidiabetic",
+            "anti-diabetic",
+            "lowers blood glucose",
+            "lower blood glucose",
+            "insulin secretagogue",
+            "sulfonylurea",
+            "biguanide",
         ),
-        ("antiviral", r"antiviral"),
-        ("antibiotic", r"antibiotic|antibacterial"),
-        ("corticosteroid", r"corticosteroid|glucocorticoid"),
-        ("anabolic-steroid", r"anabolic(?:[- ]androgenic)? steroid"),
-        ("nsaid", r"\bnsaid|non-steroidal anti-inflammatory"),
-        ("opioid", r"\bopioid"),
-        ("stimulant", r"\bstimulant|sympathomimetic"),
-        ("ssri", r"\bssri|selective serotonin reuptake"),
-        ("maoi", r"\bmaoi|monoamine oxidase inhibitor"),
+    ),
+    ("antiviral", ("antiviral",)),
+    ("antibiotic", ("antibiotic", "antibacterial")),
+    ("corticosteroid", ("corticosteroid", "glucocorticoid")),
+    (
+        "anabolic-steroid",
+        ("anabolic steroid", "anabolic-androgenic steroid", "anabolic androgenic steroid"),
+    ),
+    ("nsaid", (" nsaid", "non-steroidal anti-inflammatory", "nonsteroidal anti-inflammatory")),
+    ("opioid", (" opioid",)),
+    ("stimulant", (" stimulant", "sympathomimetic")),
+    ("ssri", (" ssri", "selective serotonin reuptake")),
+    ("maoi", (" maoi", "monoamine oxidase inhibitor")),
+    (
+        "antihypertensive",
         (
             "antihypertensive",
-            r"antihypertensive|ace inhibitor|angiotensin receptor blocker|"
-            r"beta[- ]blocker",
+            "ace inhibitor",
+            "angiotensin receptor blocker",
+            "beta-blocker",
+            "beta blocker",
         ),
-        ("statin", r"\bstatin|hmg-coa reductase"),
-        ("antioxidant", r"antioxidant"),
-        ("nootropic", r"nootropic"),
-        ("hormone", r"\bhormone\b"),
-    )
+    ),
+    ("statin", (" statin", "hmg-coa reductase")),
+    ("antioxidant", ("antioxidant",)),
+    ("nootropic", ("nootropic",)),
 )
 CLASS_EFFECTS = {
     "hypoglycemic": "lowers-blood-glucose",
@@ -128,6 +164,8 @@ CLASS_EFFECTS = {
     "immunosuppressant": "immunosuppressive",
     "stimulant": "stimulating",
 }
+# Tags that follow from another: every GLP-1 agonist lowers blood glucose.
+CLASS_IMPLIES = {"glp-1-agonist": "hypoglycemic"}
 INJECTABLE_ROUTES = frozenset({"subcutaneous", "intramuscular", "intravenous"})
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -147,6 +185,7 @@ _PERCENT_URINE = re.compile(
 _URINE_PERCENT = re.compile(
     rf"\b(?:urine|urinary|renal(?:ly)?)\b[^.;\d]{{0,40}}?{_RANGE}\s*%", re.IGNORECASE
 )
+_RENDERED_HEADING = re.compile(r"<h([1-6])>")
 _HOURS_PER = {"m": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _PREGNANCY_CATEGORY = re.compile(r"^\s*(?:category\s+)?([ABCDX])\b(?![-'])")
@@ -217,6 +256,8 @@ class _Profile:
         self.conditions = conditions
         self.diagnostics = diagnostics
         self.body_line = document.body_line
+        self.body = document.body
+        self._text_routes: list[str] | None = None
         self.blocks = parse_blocks(document.body, document.body_line)
         self.by_key: dict[str, Block] = {}
         for block in self.blocks:
@@ -294,19 +335,28 @@ class _Profile:
                 for name in split_items(item.text):
                     if name not in target:
                         target.append(name)
+        title = clean_inline(str(self.data.get("title", "")))
+        for name in _derived_names(
+            title, [*alternate, *self._string_list("aliases")], self.usage_text() or ""
+        ):
+            if name not in alternate and name != title:
+                alternate.append(name)
         return Names(alternate=alternate, brand=brand)
 
     def usage_text(self) -> str | None:
         block = self.section("usage")
         if block is None:
             return None
-        parts = [item.text for item in bullets(block.lines) if item.label is None]
+        parts = [item.text for item in block.items() if item.label is None]
         return " ".join(parts) or None
 
     def compound_class(self) -> str | None:
         given = self.data.get("class")
         if isinstance(given, str) and given.strip():
             return clean_inline(given)
+        return self.classification_text()
+
+    def classification_text(self) -> str | None:
         for key in ("usage", "summary", "how_it_works"):
             item = first_labelled(self.section(key), "classification", "drug class", "class")
             if item is not None and item.text:
@@ -339,6 +389,15 @@ class _Profile:
         return None
 
     def routes(self, regimens: list[Regimen], faqs: list[Faq]) -> list[str]:
+        if self._text_routes is None:
+            self._text_routes = self._routes_in_text(faqs)
+        found: list[str] = []
+        for route in [r.route for r in regimens if r.route] + self._text_routes:
+            if route not in found:
+                found.append(route)
+        return found
+
+    def _routes_in_text(self, faqs: list[Faq]) -> list[str]:
         texts = [block_text(self.section("dosage")), block_text(self.section("how_it_works"))]
         summary_dose = first_labelled(self.section("summary"), "dosage", "route", "administration")
         if summary_dose is not None:
@@ -348,11 +407,7 @@ class _Profile:
             for faq in faqs
             if "administer" in faq.q.lower() or "route" in faq.q.lower() or "taken" in faq.q.lower()
         )
-        found: list[str] = []
-        for route in [r.route for r in regimens if r.route] + find_routes("\n".join(texts)):
-            if route not in found:
-                found.append(route)
-        return found
+        return find_routes("\n".join(texts))
 
     def default_route(self, faqs: list[Faq]) -> str | None:
         routes = self.routes([], faqs)
@@ -369,7 +424,7 @@ class _Profile:
                     special.extend(self._special_cases(sub, default_route, found))
                     continue
                 population = _population_of(title)
-                for item in bullets(sub.lines):
+                for item in sub.items():
                     text = f"{item.label}: {item.text}" if item.label else item.text
                     found.extend(parse_regimens(text, item.line, population, default_route))
         return self._merge_structured_regimens(found), special
@@ -378,7 +433,7 @@ class _Profile:
         self, block: Block, default_route: str | None, regimens: list[Regimen]
     ) -> list[SpecialCase]:
         cases = []
-        for item in bullets(block.lines):
+        for item in block.items():
             population = item.label or "Special case"
             slugs = map_conditions(population, self.conditions) or map_conditions(
                 item.text, self.conditions
@@ -570,18 +625,17 @@ class _Profile:
         return reconcile_faqs(front, body_faqs(self.section("faqs")), self.diagnostics)
 
     def sections(self) -> list[Section]:
+        titled = [block for block in self.blocks if block.title]
+        rendered = _split_rendered(markdown_to_html(self.body), len(titled))
         found = []
-        for block in self.blocks:
-            if not block.title:
-                continue
+        for index, block in enumerate(titled):
             markdown = block.markdown()
+            if not markdown.strip():
+                continue
+            html = rendered[index] if rendered is not None else markdown_to_html(markdown)
             found.append(
                 Section(
-                    key=block.key,
-                    title=block.title,
-                    markdown=markdown,
-                    html=markdown_to_html(markdown),
-                    line=block.line,
+                    key=block.key, title=block.title, markdown=markdown, html=html, line=block.line
                 )
             )
         return found
@@ -592,6 +646,65 @@ class _Profile:
                 self.diagnostics.warning(
                     self.body_line, f"missing section '{title}'", "missing-section"
                 )
+
+
+_GREEK_SYMBOLS = {
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "kappa": "κ",
+    "omega": "ω",
+    "epsilon": "ε",
+    "theta": "θ",
+    "lambda": "λ",
+}
+_NAME_WORDS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def abbreviations(name: str) -> list[str]:
+    """Short forms of a numbered Greek-letter name: 'Thymosin alpha 1' -> ['Tα1', 'TA1'].
+
+    Only names of 2-4 words with one Greek letter word (not first) followed by a number.
+    """
+    words = _NAME_WORDS.findall(name)
+    greek = [i for i, word in enumerate(words) if word.lower() in _GREEK_SYMBOLS]
+    if not 3 <= len(words) <= 4 or len(greek) != 1 or greek[0] == 0:
+        return []
+    at = greek[0]
+    number = "".join(words[at + 1 :])
+    if not number.isdigit():
+        return []
+    head = "".join(word[0].upper() for word in words[:at])
+    letter = words[at].lower()
+    return [f"{head}{_GREEK_SYMBOLS[letter]}{number}", f"{head}{letter[0].upper()}{number}"]
+
+
+def _derived_names(title: str, names: list[str], usage: str) -> list[str]:
+    """The numbered form of the title when the Usage text opens with it ('Thymosin alpha 1'
+    for a profile titled 'Thymosin alpha'), and the abbreviations of every numbered name."""
+    found: list[str] = []
+    if title and usage:
+        numbered = re.match(re.escape(title) + r"(?:[\s-]+)(\d{1,2})\b", usage, re.IGNORECASE)
+        if numbered:
+            found.append(f"{title} {numbered.group(1)}")
+    for name in [title, *names, *found]:
+        found.extend(abbreviations(name))
+    return list(dict.fromkeys(found))
+
+
+def _split_rendered(html: str, sections: int) -> list[str] | None:
+    """The body rendered once, cut at its top-level headings (one render instead of one per
+    section is ~4x cheaper). None when the headings cannot be matched one-to-one to the parsed
+    sections, e.g. a heading inside a blockquote; callers then render each section alone."""
+    levels = [int(level) for level in _RENDERED_HEADING.findall(html)]
+    if not levels:
+        return None if sections else []
+    top = 2 if 2 in levels else min(levels)
+    parts = re.split(rf"<h[1-{top}]>.*?</h[1-{top}]>\n?", html, flags=re.DOTALL)
+    if len(parts) - 1 != sections:
+        return None
+    return [part.strip() for part in parts[1:]]
 
 
 def _population_of(title: str) -> str | None:
@@ -615,8 +728,11 @@ def _monitoring_items(text: str) -> list[str]:
 
 
 def _classes(texts: list[str], routes: list[str]) -> list[str]:
-    joined = "\n".join(texts)
-    tags = [tag for tag, pattern in CLASS_KEYWORDS if pattern.search(joined)]
+    joined = " " + " ".join(texts).lower().replace("(", " ").replace("/", " ")
+    tags = [tag for tag, words in CLASS_KEYWORDS if any(word in joined for word in words)]
+    for tag, implied in CLASS_IMPLIES.items():
+        if tag in tags and implied not in tags:
+            tags.append(implied)
     if INJECTABLE_ROUTES.intersection(routes):
         tags.append("injectable")
     return tags
@@ -659,15 +775,22 @@ def parse_profile(
     compound_class = profile.compound_class()
     mechanism = profile.mechanism()
     pk = profile.pharmacokinetics()
-    half_life = _HALF_LIFE.search(pk)
-    peak = _PEAK.search(pk)
-    urine = _PERCENT_URINE.search(pk) or _URINE_PERCENT.search(pk)
+    pk_lower = pk.lower()
+    # Cheap substring checks first: these patterns cannot use re's literal-prefix scan.
+    half_life = (
+        _HALF_LIFE.search(pk)
+        if ("half" in pk_lower or "t1/2" in pk_lower or "t½" in pk_lower)
+        else None
+    )
+    peak = _PEAK.search(pk) if ("peak" in pk_lower or "max" in pk_lower) else None
+    urine = (_PERCENT_URINE.search(pk) or _URINE_PERCENT.search(pk)) if "%" in pk else None
     category, pregnancy, breastfeeding = profile.pregnancy()
     usage = profile.usage_text()
     description = repair_description(
         str(data["description"]), usage, profile.meta.line("description"), diagnostics
     )
-    classes = _classes([t for t in (compound_class, mechanism) if t], routes)
+    class_texts = (compound_class, profile.classification_text(), mechanism)
+    classes = _classes([t for t in class_texts if t], routes)
     if diagnostics.has_errors:
         return None, diagnostics.items
 

@@ -47,50 +47,66 @@ _UNITS = {
     "iu/kg": "IU/kg",
 }
 
-# Route words and the abbreviations clinicians write; abbreviations are matched in capitals
-# only so that ordinary words ("im", "po") are never mistaken for routes.
-_ROUTE_WORDS = (
-    ("subcutaneous", r"subcutaneous(?:ly)?|sub-?cutaneous(?:ly)?|subq|sub-q"),
-    ("intramuscular", r"intramuscular(?:ly)?"),
-    ("intravenous", r"intravenous(?:ly)?"),
-    ("oral", r"oral(?:ly)?|by mouth|capsules?|tablets?"),
-    ("intranasal", r"intranasal(?:ly)?|nasal spray|nasally"),
-    ("sublingual", r"sublingual(?:ly)?"),
-    ("transdermal", r"transdermal(?:ly)?|patch"),
-    ("topical", r"topical(?:ly)?"),
+# Route words are found by plain substring search at word starts (several times faster than
+# a regex alternation); abbreviations are matched case-sensitively so that ordinary words
+# ("im", "po") are never mistaken for routes.
+_ROUTE_STEMS: tuple[tuple[str, str], ...] = (
+    ("subcutaneous", "subcutaneous"),
+    ("sub-cutaneous", "subcutaneous"),
+    ("subq", "subcutaneous"),
+    ("sub-q", "subcutaneous"),
+    ("intramuscular", "intramuscular"),
+    ("intravenous", "intravenous"),
+    ("oral", "oral"),
+    ("by mouth", "oral"),
+    ("capsule", "oral"),
+    ("tablet", "oral"),
+    ("intranasal", "intranasal"),
+    ("nasal spray", "intranasal"),
+    ("nasally", "intranasal"),
+    ("sublingual", "sublingual"),
+    ("transdermal", "transdermal"),
+    ("patch", "transdermal"),
+    ("topical", "topical"),
 )
-_ROUTE_ABBREVIATIONS = (
-    ("subcutaneous", r"SC|SQ|s\.c\.|S\.C\."),
-    ("intramuscular", r"IM|i\.m\.|I\.M\."),
-    ("intravenous", r"IV|i\.v\.|I\.V\."),
-    ("oral", r"PO|p\.o\.|P\.O\."),
-)
-_ROUTE = re.compile(
-    "|".join(
-        [rf"(?P<w{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_ROUTE_WORDS)]
-        + [
-            rf"(?-i:(?P<a{i}>(?<![\w.])(?:{p})(?![\w])))"
-            for i, (_, p) in enumerate(_ROUTE_ABBREVIATIONS)
-        ]
-    ),
-    re.IGNORECASE,
-)
+# Literal-first pattern (fast scan); the word boundary before it is checked in Python.
+_ROUTE_ABBREVIATION = re.compile(r"(?:SC|SQ|IM|IV|PO|[sSiIpP]\.[cCmMvVoO]\.)(?!\w)")
+_ABBREVIATED_ROUTES = {
+    "SC": "subcutaneous",
+    "SQ": "subcutaneous",
+    "IM": "intramuscular",
+    "IV": "intravenous",
+    "PO": "oral",
+}
+_ORAL_ENDINGS = ("", "ly")
 
 
-def _route_of(match: re.Match[str]) -> str:
-    name = match.lastgroup or ""
-    table = _ROUTE_WORDS if name.startswith("w") else _ROUTE_ABBREVIATIONS
-    return table[int(name[1:])][0]
+def _word_routes(lowered: str) -> list[tuple[int, str]]:
+    hits: list[tuple[int, str]] = []
+    for stem, route in _ROUTE_STEMS:
+        at = lowered.find(stem)
+        while at != -1:
+            starts_word = at == 0 or not lowered[at - 1].isalpha()
+            rest = lowered[at + len(stem) : at + len(stem) + 3]
+            tail = rest[: len(rest) - len(rest.lstrip("abcdefghijklmnopqrstuvwxyz"))]
+            if starts_word and (stem != "oral" or tail in _ORAL_ENDINGS):
+                hits.append((at, route))
+            at = lowered.find(stem, at + 1)
+    return hits
 
 
 def find_routes(text: str) -> list[str]:
     """Every route named in `text`, first mention first, without repeats."""
-    found: list[str] = []
-    for match in _ROUTE.finditer(text):
-        route = _route_of(match)
-        if route not in found:
-            found.append(route)
-    return found
+    hits = _word_routes(text.lower())
+    for match in _ROUTE_ABBREVIATION.finditer(text):
+        at = match.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] in "._"):
+            continue
+        route = _ABBREVIATED_ROUTES.get(match.group().replace(".", "").upper())
+        if route:
+            hits.append((at, route))
+    hits.sort()
+    return list(dict.fromkeys(route for _, route in hits))
 
 
 _COUNT_WORDS = {
@@ -174,6 +190,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:then|and|or)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
 _MARKUP = re.compile(r"\*\*|__|`")
 _DAILY_COURSE_MAX_DAYS = 31.0
+_DIGIT = re.compile(r"\d")
 
 
 def _number(text: str) -> float:
@@ -200,8 +217,14 @@ def parse_frequency(text: str) -> _Frequency:
     on_off = _ON_OFF.search(text)
     if on_off:
         on, off = int(on_off.group("on")), int(on_off.group("off"))
+        base = _base_frequency(text[: on_off.start()] + text[on_off.end() :])
+        per_day = (base.doses_per_week or 7.0) / 7.0
         if on + off:
-            return _Frequency(doses_per_week=round(7.0 * on / (on + off), 3))
+            return _Frequency(doses_per_week=round(7.0 * per_day * on / (on + off), 3))
+    return _base_frequency(text)
+
+
+def _base_frequency(text: str) -> _Frequency:
     every = _EVERY.search(text)
     if every:
         raw = (every.group("n") or "1").lower()
@@ -211,7 +234,9 @@ def parse_frequency(text: str) -> _Frequency:
             if per in ("hour", "hr"):
                 return _Frequency(doses_per_week=round(168.0 / n, 3))
             days = n * _DAYS_PER.get(per, 1.0)
-            return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=days)
+            # "every day" / "every week" is a plain rate; an interval needs a count or ordinal
+            interval = days if every.group("n") else None
+            return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=interval)
     q_hours = _Q_HOURS.search(text)
     if q_hours and int(q_hours.group("n")) > 0:
         return _Frequency(doses_per_week=round(168.0 / int(q_hours.group("n")), 3))
@@ -367,7 +392,7 @@ def _sentence_regimens(
                 duration_max_days=max_days,
                 population=who,
                 max_weight_kg=max_kg,
-                indication=_indication(after),
+                indication=_indication(after) or _indication(before),
                 kind=_kind(unit, after, freq, max_days),
                 text=sentence.strip(),
                 line=line,
@@ -388,11 +413,11 @@ def parse_regimens(
     text names none (e.g. "adults" for an Adults subsection); `default_route` applies where
     neither the regimen nor its sentence names a route. Returns [] when nothing is found.
     """
-    if not text or not any(ch.isdigit() for ch in text):
+    if not text or not _DIGIT.search(text):
         return []
     found: list[Regimen] = []
     for offset, unit_text in _units_of_text(text):
-        if not any(ch.isdigit() for ch in unit_text):
+        if not _DIGIT.search(unit_text):
             continue
         for sentence in _SENTENCE_END.split(unit_text):
             found.extend(

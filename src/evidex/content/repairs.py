@@ -17,7 +17,7 @@ from evidex.content.models import Faq
 from evidex.content.sections import Block, clean_inline
 from evidex.content.yamlload import Located
 
-_ANSWER_MARK = re.compile(r"\*{0,2}\s*\bA\s*[:.]\s*\*{0,2}")
+_ANSWER_MARK = re.compile(r"A\s*[:.]")  # literal first: re scans for 'A' quickly
 _LEADING_ANSWER = re.compile(r"^\s*\*{0,2}\s*A\s*[:.]\s*\*{0,2}\s*")
 _LEADING_QUESTION = re.compile(r"^\s*\*{0,2}\s*Q\s*\d*\s*[:.)]\s*\*{0,2}\s*", re.IGNORECASE)
 _BODY_QUESTION_LINE = re.compile(r"^\s*\*\*\s*Q\s*\d*\s*[:.)]\s*(.+?)\*\*\s*$", re.IGNORECASE)
@@ -31,6 +31,18 @@ DESCRIPTION_LIMIT = 300
 class LocatedFaq:
     faq: Faq
     line: int
+
+
+def _answer_mark(text: str) -> tuple[int, int] | None:
+    """Span of an 'A:' answer mark that follows a question ('...?**\n\n**A:**'), if any."""
+    for match in _ANSWER_MARK.finditer(text):
+        before = text[: match.start()].rstrip(" \t*")
+        if (before and before[-1] in "?\n.!") or (before and text[: match.start()].endswith("**")):
+            end = match.end()
+            while end < len(text) and text[end] in "* \t":
+                end += 1
+            return len(before), end
+    return None
 
 
 def _clean_question(text: str) -> str:
@@ -64,9 +76,9 @@ def repair_frontmatter_faqs(
         line = meta.line("faqs", index, "q")
         fixes: list[str] = []
         question_part, answer_part = q_raw, ""
-        mark = _ANSWER_MARK.search(q_raw)
-        if mark and mark.start() > 0:
-            question_part, answer_part = q_raw[: mark.start()], q_raw[mark.end() :]
+        mark = _answer_mark(q_raw)
+        if mark is not None:
+            question_part, answer_part = q_raw[: mark[0]], q_raw[mark[1] :]
             fixes.append("question contained its answer")
         question = _clean_question(question_part)
         answer = _clean_answer(a_raw) or _clean_answer(answer_part)
@@ -196,8 +208,9 @@ def repair_description(
     return cleaned
 
 
-_DOUBLE_SPACE = re.compile(r"\S {2,}(?=\S)")
-_INDENTED_BULLET = re.compile(r"^(?: +[-*+] |[-*+] {2,}|[-*+](?=[^\s*+-]))")
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_BAD_BULLET = re.compile(r"(?: +[-*+] |[-+] {2,}|\* {2,}|[-+](?=[^\s+-]))")
 
 
 def whitespace_report(text: str, diagnostics: Diagnostics, body_line: int = 1) -> None:
@@ -205,36 +218,32 @@ def whitespace_report(text: str, diagnostics: Diagnostics, body_line: int = 1) -
 
     Bullet spacing is judged only from `body_line` on: YAML indents its lists on purpose.
     """
-    counts = {
-        "double spaces": 0,
-        "trailing spaces": 0,
-        "misplaced bullet spacing": 0,
-        "non-breaking spaces": 0,
+    lines = text.split("\n")
+    found: dict[str, list[int]] = {
+        "double spaces": [],
+        "trailing spaces": [],
+        "misplaced bullet spacing": [],
+        "non-breaking spaces": [],
     }
-    first: int | None = None
-    for index, line in enumerate(text.split("\n")):
-        hits = 0
-        if "  " in line.strip():
-            found = len(_DOUBLE_SPACE.findall(line))
-            counts["double spaces"] += found
-            hits += found
-        if line != line.rstrip(" \t") and line.strip():
-            counts["trailing spaces"] += 1
-            hits += 1
-        if (
-            index + 1 >= body_line
-            and line[:1] in " -*+"
-            and _INDENTED_BULLET.match(line)
-            and not line.startswith("---")
-        ):
-            counts["misplaced bullet spacing"] += 1
-            hits += 1
-        if "\u00a0" in line:
-            counts["non-breaking spaces"] += line.count("\u00a0")
-            hits += 1
-        if hits and first is None:
-            first = index + 1
-    if first is None:
+    if "  " in text:
+        found["double spaces"] = [
+            text.count("\n", 0, m.start()) for m in _DOUBLE_SPACE.finditer(text)
+        ]
+    found["trailing spaces"] = [
+        text.count("\n", 0, m.start())
+        for m in _TRAILING_SPACE.finditer(text + "\n")
+        if m.start() and text[m.start() - 1] not in " \t\n"
+    ]
+    for index in range(max(body_line - 1, 0), len(lines)):
+        line = lines[index]
+        if line[:1] in (" ", "-", "+", "*") and _BAD_BULLET.match(line) and line[:3] != "---":
+            found["misplaced bullet spacing"].append(index)
+    if "\u00a0" in text:
+        found["non-breaking spaces"] = [
+            index for index, line in enumerate(lines) for _ in range(line.count("\u00a0"))
+        ]
+    firsts = [spots[0] for spots in found.values() if spots]
+    if not firsts:
         return
-    summary = ", ".join(f"{count} {name}" for name, count in counts.items() if count)
-    diagnostics.warning(first, f"normalised stray whitespace ({summary})", "whitespace")
+    summary = ", ".join(f"{len(spots)} {name}" for name, spots in found.items() if spots)
+    diagnostics.warning(min(firsts) + 1, f"normalised stray whitespace ({summary})", "whitespace")

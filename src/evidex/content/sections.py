@@ -17,8 +17,6 @@ _BULLET = re.compile(r"^[ \t]*(?:[-+](?!-)|\*(?=[ \t]))[ \t]*(.*)$")
 _BOLD_LABEL = re.compile(r"^\*\*([^*]{1,80}?)(?::\s*\*\*|\*\*\s*:)\s*(.*)$")
 _BOLD_ONLY_LABEL = re.compile(r"^\*\*([^*]{1,80}?)\*\*\s+(\S.*)$")
 _PLAIN_LABEL = re.compile(r"^([A-Z][A-Za-z0-9 /&'(),<>≤-]{0,60}?):\s+(\S.*)$")
-_MARKUP = re.compile(r"\*\*|__|(?<![\w*])\*(?![\s*])|(?<![\s*])\*(?![\w*])|`")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 # Canonical keys for top-level sections, checked in order (the first keyword found wins, so
 # "Drug Profile Summary" is a summary, not a profile, and "Contraindications" is not "usage").
@@ -38,9 +36,16 @@ SECTION_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+_SINGLE_STAR = re.compile(r"(?<![\w*])\*(?![\s*])|(?<![\s*])\*(?![\w*])")
+
+
 def clean_inline(text: str) -> str:
     """Drop emphasis markup and collapse every run of whitespace (incl. NBSP) to one space."""
-    return _SPACES.sub(" ", _MARKUP.sub("", text)).strip()
+    if "**" in text or "__" in text or "`" in text:
+        text = text.replace("**", "").replace("__", "").replace("`", "")
+    if "*" in text:
+        text = _SINGLE_STAR.sub("", text)
+    return " ".join(text.split())
 
 
 def section_key(title: str) -> str:
@@ -75,10 +80,21 @@ class Block:
     line: int  # 1-based line of the heading (0 for the preamble before any heading)
     lines: list[tuple[int, str]] = field(default_factory=list)  # own body lines (line, text)
     children: list[Block] = field(default_factory=list)
+    _items: list[Bullet] | None = field(default=None, repr=False, compare=False)
+
+    def items(self) -> list[Bullet]:
+        """The bullets / paragraphs of this block's own lines (parsed once)."""
+        if self._items is None:
+            self._items = bullets(self.lines)
+        return self._items
+
+    _key: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
-        return section_key(self.title)
+        if self._key is None:
+            self._key = section_key(self.title)
+        return self._key
 
     def own_markdown(self) -> str:
         return "\n".join(text for _, text in self.lines).strip("\n")
@@ -124,10 +140,11 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
     headings: list[tuple[int, int, str]] = []  # (index, level, title)
     in_fence = False
     for index, line in enumerate(raw_lines):
-        if _FENCE.match(line):
+        head = line[:4]
+        if ("`" in head or "~" in head) and _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence or "#" not in line[:4]:
+        if in_fence or "#" not in head:
             continue
         match = _HEADING.match(line)
         if match:
@@ -171,6 +188,11 @@ def _split_label(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def _starts_label(text: str) -> bool:
+    """A line opening with a label ('**Breastfeeding:** ...') begins a new item."""
+    return bool(_BOLD_LABEL.match(text) or _PLAIN_LABEL.match(text))
+
+
 def bullets(lines: list[tuple[int, str]]) -> list[Bullet]:
     """Bullets and paragraphs of a block's own lines; continuation lines join their item.
 
@@ -188,7 +210,7 @@ def bullets(lines: list[tuple[int, str]]) -> list[Bullet]:
         if match:
             items.append((number, [match.group(1)]))
             open_item = True
-        elif open_item and items:
+        elif open_item and items and not _starts_label(stripped):
             items[-1][1].append(stripped)
         else:
             items.append((number, [stripped]))
@@ -211,7 +233,7 @@ def labelled(block: Block) -> list[tuple[str, Bullet]]:
     """
     found: list[tuple[str, Bullet]] = []
     for sub in block.walk():
-        for item in bullets(sub.lines):
+        for item in sub.items():
             found.append(((item.label or sub.title).lower(), item))
     return found
 
@@ -222,12 +244,12 @@ def first_labelled(block: Block | None, *words: str) -> Bullet | None:
     if block is None:
         return None
     for sub in block.walk():
-        for item in bullets(sub.lines):
+        for item in sub.items():
             if item.label and any(word in item.label.lower() for word in words):
                 return item
     titled = block.find(*words)
     if titled is not None:
-        items = bullets(titled.lines)
+        items = titled.items()
         if items:
             return items[0]
     return None
@@ -239,6 +261,6 @@ def block_text(block: Block | None) -> str:
         return ""
     parts: list[str] = []
     for sub in block.walk():
-        for item in bullets(sub.lines):
+        for item in sub.items():
             parts.append(f"{item.label}: {item.text}" if item.label else item.text)
     return "\n".join(parts)

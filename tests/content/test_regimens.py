@@ -1,0 +1,189 @@
+"""Dosage prose to regimens: the seed's Adults paragraph and the common ways doses are written."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evidex.content.regimens import find_routes, parse_frequency, parse_regimens
+
+ADULTS = (
+    "- 1.6 mg subcutaneously twice weekly for 6-12 months for chronic hepatitis B. Alternative "
+    "dosing regimens include 1.5 mg subcutaneously every third day.  Dosages may range from "
+    "0.8-6.4 mg for single doses, and 1.6-16 mg daily for 5-7 days for multiple doses.\n"
+    "- For patients <40 kg:  40 mcg/kg twice weekly.\n"
+)
+
+
+def test_adults_paragraph_gives_five_regimens_with_their_lines() -> None:
+    found = parse_regimens(ADULTS, base_line=109, population="adults")
+    assert [(r.amount_min, r.amount_max, r.unit, r.kind) for r in found] == [
+        (1.6, 1.6, "mg", "maintenance"),
+        (1.5, 1.5, "mg", "maintenance"),
+        (0.8, 6.4, "mg", "single_dose"),
+        (1.6, 16.0, "mg", "daily_course"),
+        (40.0, 40.0, "mcg/kg", "weight_based"),
+    ]
+    assert [r.line for r in found] == [109, 109, 109, 109, 110]
+    first, every_third, _, course, weight = found
+    assert (first.doses_per_week, first.duration, first.duration_min_days) == (
+        2,
+        "6-12 months",
+        180,
+    )
+    assert first.duration_max_days == 365 and first.indication == "chronic hepatitis B"
+    assert every_third.interval_days == 3 and every_third.route == "subcutaneous"
+    assert (course.doses_per_week, course.duration_min_days, course.duration_max_days) == (7, 5, 7)
+    assert (weight.population, weight.max_weight_kg, weight.doses_per_week) == (
+        "patients <40 kg",
+        40,
+        2,
+    )
+    assert first.population == "adults"
+
+
+def test_default_route_fills_only_regimens_without_one() -> None:
+    found = parse_regimens(ADULTS, population="adults", default_route="intramuscular")
+    assert [r.route for r in found] == [
+        "subcutaneous",
+        "subcutaneous",
+        "intramuscular",
+        "intramuscular",
+        "intramuscular",
+    ]
+
+
+def test_route_carries_forward_within_a_sentence_only() -> None:
+    found = parse_regimens("Give 2 mg IM weekly, or 4 mg every other week. Also 1 mg daily.")
+    assert [r.route for r in found] == ["intramuscular", "intramuscular", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("250 mcg once daily", (250, 250, "mcg", 7.0, None)),
+        ("2.5 mg once weekly", (2.5, 2.5, "mg", 1.0, None)),
+        ("100-300 mcg 2-3 times daily", (100, 300, "mcg", 14.0, None)),
+        ("3-5 g per day", (3, 5, "g", 7.0, None)),
+        ("1,000–4,000 IU daily", (1000, 4000, "IU", 7.0, None)),
+        ("500 mg every other day", (500, 500, "mg", 3.5, 2.0)),
+        ("2 mg three times a week", (2, 2, "mg", 3.0, None)),
+        ("10 mg q12h", (10, 10, "mg", 14.0, None)),
+        ("5 mg twice daily", (5, 5, "mg", 14.0, None)),
+        ("250 mcg 5 days on, 2 days off", (250, 250, "mcg", 5.0, None)),
+        ("3 mg at bedtime", (3, 3, "mg", 7.0, None)),
+        ("0.5 mL every 2 weeks", (0.5, 0.5, "mL", 0.5, 14.0)),
+        ("200 µg daily", (200, 200, "mcg", 7.0, None)),
+        ("2 mg/kg once a week", (2, 2, "mg/kg", 1.0, None)),
+        ("15 micrograms per kg every day", (15, 15, "mcg/kg", 7.0, None)),
+    ],
+)
+def test_common_notations(
+    text: str, expected: tuple[float, float, str, float, float | None]
+) -> None:
+    [regimen] = parse_regimens(text)
+    got = (
+        regimen.amount_min,
+        regimen.amount_max,
+        regimen.unit,
+        regimen.doses_per_week,
+        regimen.interval_days,
+    )
+    assert got == expected
+
+
+def test_titration_splits_into_two_regimens() -> None:
+    first, second = parse_regimens("0.25 mg weekly for 4 weeks, then 0.5 mg weekly")
+    assert (first.amount_min, first.duration, first.duration_max_days) == (0.25, "4 weeks", 28)
+    assert (second.amount_min, second.duration) == (0.5, None)
+
+
+def test_cycled_frequency_scales_by_days_on() -> None:
+    [regimen] = parse_regimens("200 mcg SC twice daily, 5 days on, 2 days off")
+    assert regimen.doses_per_week == 10.0 and regimen.route == "subcutaneous"
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("2 mg SC", "subcutaneous"),
+        ("2 mg s.c.", "subcutaneous"),
+        ("2 mg IM", "intramuscular"),
+        ("2 mg IV", "intravenous"),
+        ("2 mg PO", "oral"),
+        ("2 mg by mouth", "oral"),
+        ("2 mg intranasally", "intranasal"),
+        ("2 mg sublingually", "sublingual"),
+        ("2 mg transdermal patch", "transdermal"),
+        ("2 mg topically", "topical"),
+    ],
+)
+def test_route_notations(text: str, route: str) -> None:
+    assert parse_regimens(text)[0].route == route
+
+
+def test_lowercase_words_are_not_route_abbreviations() -> None:
+    assert find_routes("im going to take it iv times") == []
+
+
+def test_frequency_phrases() -> None:
+    assert parse_frequency("every other day").interval_days == 2
+    assert parse_frequency("three times a week").doses_per_week == 3
+    assert parse_frequency("every 8 hours").doses_per_week == 21
+    assert parse_frequency("bid").doses_per_week == 14
+    assert parse_frequency("whenever needed").doses_per_week is None
+
+
+def test_text_without_doses_gives_nothing() -> None:
+    assert parse_regimens("") == []
+    assert parse_regimens("Safety has not been established below the age of 18 years.") == []
+    assert parse_regimens("Peak levels within 1-2 hours; 31-60% excreted in urine.") == []
+    assert parse_regimens("A 5 mg/mL solution is supplied.") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_is_safe(text: str) -> None:
+    assert isinstance(parse_regimens(text), list)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "1.6",
+                "mg",
+                "-",
+                "–",
+                "to",
+                " ",
+                "twice",
+                "weekly",
+                "every",
+                "third",
+                "day",
+                "for",
+                "6-12",
+                "months",
+                "kg",
+                "<40",
+                "mcg/kg",
+                ",",
+                ".",
+                "SC",
+                "q",
+                "12h",
+                "on",
+                "off",
+                "5 days",
+                "\n- ",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_dosage_shaped_noise_is_safe(parts: list[str]) -> None:
+    for regimen in parse_regimens(" ".join(parts)):
+        assert regimen.amount_min <= regimen.amount_max
