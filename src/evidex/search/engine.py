@@ -26,7 +26,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from evidex.content.names import family_key, fold_name
+from evidex.content.names import GREEK, family_key, fold_name
 from evidex.search.query import ParsedQuery, fts_expression, parse_query
 
 COMMON_TERM_DOCS = 400  # a match set larger than this is not ranked by bm25 over bodies
@@ -103,11 +103,13 @@ class SearchEngine:
             self.doc_by_key[(doc.type, doc.slug)] = doc.rowid
         self.names: dict[str, set[str]] = defaultdict(set)  # folded name -> slugs
         self.display: dict[str, str] = {}  # folded name -> name as written
+        self.name_words: dict[str, set[str]] = defaultdict(set)  # slug -> words of its names
         for key, name, slug, _kind in conn.execute(
             "SELECT key, name, slug, kind FROM search_names"
         ):
             self.names[key].add(slug)
             self.display.setdefault(key, name)
+            self.name_words[slug].update(_words(str(name)))
             family = family_key(name)
             if family and family != key:
                 self.names[family].add(slug)
@@ -120,6 +122,11 @@ class SearchEngine:
             tokens = tuple(re.findall(r"\w+", str(phrase).lower()))
             if tokens:
                 self.goal_phrases.append((tokens, str(goal)))
+        self.goal_titles: dict[str, str] = {}  # folded goal name or slug -> goal slug
+        for doc in self.docs.values():
+            if doc.type == "goal":
+                self.goal_titles[fold_name(doc.title)] = doc.slug
+                self.goal_titles[fold_name(doc.slug)] = doc.slug
         self.research_by_compound: dict[str, list[int]] = defaultdict(list)
         self.research_by_goal: dict[str, list[int]] = defaultdict(list)
         for doc in self.docs.values():
@@ -164,6 +171,14 @@ class SearchEngine:
             for key in self._prefixed(prefix, 8):
                 for slug in self.names[key]:
                     add(slug, 700.0 - min(len(key) - len(prefix), 50), "prefix")
+        if len(parsed.tokens) > 1:
+            # a name's first word inside a longer question ("is thymosin safe ...")
+            for token in parsed.terms:
+                if len(token) < 5:
+                    continue
+                for key in self._prefixed(fold_name(token), 4):
+                    for slug in self.names[key]:
+                        add(slug, 600.0 - min(len(key) - len(token), 50), "prefix")
         return found
 
     def _fuzzy(self, folded: str, budget: int) -> list[tuple[str, int]]:
@@ -253,6 +268,40 @@ class SearchEngine:
         ]
         return list(dict.fromkeys(focused + sample[:limit]))
 
+    def _covers_topic(self, doc: _Doc, terms: list[str], own_words: set[str]) -> bool:
+        """Whether most of `terms` start words of the article's topic: its title and goal
+        without the compound's own names (crude stemming)."""
+        words = [
+            word
+            for word in re.findall(r"\w+", f"{doc.title} {' '.join(doc.goals)}".lower())
+            if not any(_same_stem(word, own) for own in own_words)
+        ]
+        hits = sum(1 for term in terms if any(_same_stem(term, word) for word in words))
+        return hits * 2 >= len(terms)
+
+    def _text_hits(
+        self, conn: sqlite3.Connection, parsed: ParsedQuery, expression: str
+    ) -> list[int]:
+        """Exact-phrase matches first, then documents with every term, then with any term."""
+        if not expression:
+            return []
+        plans = []
+        if len(parsed.terms) > 1:
+            plans.append('"' + " ".join(parsed.terms) + '"')
+        plans.append(expression)
+        hits: list[int] = []
+        for plan in plans:
+            try:
+                hits += self._text(conn, plan, 50)
+            except sqlite3.OperationalError:
+                continue
+        if not hits and len(parsed.terms) > 1:
+            try:
+                hits = self._text(conn, fts_expression(parsed, any_term=True), 50)
+            except sqlite3.OperationalError:
+                hits = []
+        return list(dict.fromkeys(hits))[:50]
+
     def search(
         self,
         conn: sqlite3.Connection,
@@ -277,18 +326,32 @@ class SearchEngine:
             if rowid is not None:
                 scores[rowid] += score
                 matched[rowid].append(how)
+            own_words = self.name_words.get(slug, set())
+            extra = [t for t in parsed.terms if not any(_same_stem(t, w) for w in own_words)]
             for research in self.research_by_compound.get(slug, []):
-                scores[research] += score * 0.5
+                # "semaglutide weight loss": the rest of the query names this deep dive's topic
+                if extra and self._covers_topic(self.docs[research], extra, own_words):
+                    scores[research] += score + 400
+                else:
+                    scores[research] += score * 0.5
                 matched[research].append("compound")
 
         goals = self._goals(parsed)
+        exact_goal = self.goal_titles.get(parsed.folded)
+        follow_goal: dict[int, str] = {}  # goal doc -> goal, placed after what treats it
         for goal_slug, size in goals.items():
             rowid = self.doc_by_key.get(("goal", goal_slug))
             if rowid is not None:
-                scores[rowid] += 420 + 10 * size
+                scores[rowid] += (1500 if goal_slug == exact_goal else 420) + 10 * size
                 matched[rowid].append("goal")
+                if goal_slug != exact_goal:
+                    follow_goal[rowid] = goal_slug
+            with_article = {self.docs[r].compound_slug for r in self.research_by_goal[goal_slug]}
             for tier, compound_rowid in self.compounds_by_goal.get(goal_slug, [])[:50]:
-                scores[compound_rowid] += 500 - 40 * tier + 10 * size
+                bonus = 500 - 40 * tier + 10 * size
+                if self.docs[compound_rowid].slug in with_article:
+                    bonus += 15  # an evidence deep dive on this goal breaks ties in tier
+                scores[compound_rowid] += bonus
                 matched[compound_rowid].append("goal")
             for research in self.research_by_goal.get(goal_slug, []):
                 doc = self.docs[research]
@@ -299,21 +362,17 @@ class SearchEngine:
                 matched[research].append("goal")
 
         expression = fts_expression(parsed)
-        text_hits: list[int] = []
-        if expression:
-            try:
-                text_hits = self._text(conn, expression, 50)
-            except sqlite3.OperationalError:
-                text_hits = []
-            if not text_hits and len(parsed.terms) > 1:
-                loose = fts_expression(parsed, any_term=True)
-                try:
-                    text_hits = self._text(conn, loose, 50)
-                except sqlite3.OperationalError:
-                    text_hits = []
-        for position, rowid in enumerate(text_hits):
+        for position, rowid in enumerate(self._text_hits(conn, parsed, expression)):
             scores[rowid] += 300.0 - 5 * position
             matched[rowid].append("text")
+        for rowid, goal_slug in follow_goal.items():
+            treating = [
+                scores[r]
+                for r in scores
+                if r != rowid and goal_slug in self.docs[r].goals and "goal" in matched[r]
+            ]
+            if treating:
+                scores[rowid] = min(scores[rowid], max(treating) - 1)
 
         ranked = [
             rowid
@@ -377,6 +436,16 @@ class SearchEngine:
             if rowid not in found:
                 found[rowid] = highlight(self.docs[rowid].summary[:240], parsed.terms)
         return found
+
+
+def _words(text: str) -> list[str]:
+    spelled = "".join(f" {GREEK[ch]} " if ch in GREEK else ch for ch in text.lower())
+    return [w for w in re.findall(r"\w+", spelled) if len(w) >= 2 and not w.isdigit()]
+
+
+def _same_stem(term: str, word: str) -> bool:
+    stem = term[:5]
+    return word.startswith(stem) or (len(word) >= 4 and term.startswith(word))
 
 
 def _safe_marked(text: str) -> str:
