@@ -187,3 +187,44 @@ def test_tier_is_computed_and_stored_with_its_rationale(library_dir: Path, tmp_p
     assert 1 <= int(str(sleep[2])) <= 5
     assert sleep[3]
     assert json.loads(str(sleep[4]))["study_ids"]
+
+
+LARGE_TRIAL = """\
+id: nightcap-large-rct
+compound: Nightcap
+goal: sleep
+design: rct
+n: 812
+comparator: placebo
+comparator_type: placebo
+outcomes:
+  - name: Sleep onset latency
+    measure: MD
+    value: -11.0
+    ci_low: -14.0
+    ci_high: -8.0
+    p: "<0.001"
+    better: lower
+"""
+
+
+def test_a_tier_change_is_recorded_with_the_study_that_moved_it(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "evidex.db"
+    build(library_dir, db)
+    before = _rows(db, "SELECT tier FROM tiers WHERE compound_slug = 'nightcap'")[0][0]
+    (library_dir / "studies" / "nightcap-large-rct.yaml").write_text(LARGE_TRIAL)
+    build(library_dir, db)
+    after = _rows(db, "SELECT tier FROM tiers WHERE compound_slug = 'nightcap'")[0][0]
+    assert after != before
+    history = _rows(db, "SELECT old_tier, new_tier, note FROM tier_history")
+    assert history and history[-1][0] == before and history[-1][1] == after
+    feed = _rows(db, "SELECT kind, ref FROM feed WHERE kind IN ('study', 'tier')")
+    assert ("study", "nightcap-large-rct") in feed
+    assert any(kind == "tier" for kind, _ in feed)
+    # history survives a later rebuild that changes nothing about tiers
+    profile = library_dir / "compounds" / "nightcap.md"
+    profile.write_text(profile.read_text() + "\n")
+    build(library_dir, db)
+    assert _rows(db, "SELECT old_tier, new_tier FROM tier_history") == [(before, after)]

@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -29,23 +30,35 @@ def _dump(model: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def previous_tiers(db_path: Path) -> tuple[dict[tuple[str, str], int], list[tuple[Any, ...]]]:
-    """Tiers and tier history of the database currently in place, to carry history forward."""
+@dataclass
+class PreviousBuild:
+    """What the database being replaced knew, so history and feeds carry forward."""
+
+    tiers: dict[tuple[str, str], int] = field(default_factory=dict)
+    history: list[tuple[Any, ...]] = field(default_factory=list)
+    study_feed: list[tuple[Any, ...]] = field(default_factory=list)
+    study_ids: set[str] = field(default_factory=set)
+
+
+def previous_build(db_path: Path) -> PreviousBuild:
     if not db_path.exists():
-        return {}, []
+        return PreviousBuild()
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            tiers = {
-                (r[0], r[1]): r[2]
-                for r in conn.execute("SELECT compound_slug, goal, tier FROM tiers")
-            }
-            history = list(conn.execute("SELECT * FROM tier_history"))
+            return PreviousBuild(
+                tiers={
+                    (r[0], r[1]): r[2]
+                    for r in conn.execute("SELECT compound_slug, goal, tier FROM tiers")
+                },
+                history=list(conn.execute("SELECT * FROM tier_history")),
+                study_feed=list(conn.execute("SELECT * FROM feed WHERE kind = 'study'")),
+                study_ids={r[0] for r in conn.execute("SELECT id FROM studies")},
+            )
         finally:
             conn.close()
     except sqlite3.Error:
-        return {}, []
-    return tiers, history
+        return PreviousBuild()
 
 
 def write_database(
@@ -57,7 +70,7 @@ def write_database(
 ) -> None:
     """Write everything to `<db>.tmp-<pid>`, then rename over `db_path`. Nothing partial is seen."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    old_tiers, history = previous_tiers(db_path)
+    previous = previous_build(db_path)
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     if tmp.exists():
         tmp.unlink()
@@ -68,7 +81,8 @@ def write_database(
             conn.execute("PRAGMA synchronous=OFF")
             conn.executescript(schema_sql())
             _write_content(conn, library)
-            _write_tiers(conn, library, old_tiers, history, build_id)
+            _write_tiers(conn, library, previous, build_id)
+            _write_study_feed(conn, library, previous)
             for hook in hooks:
                 hook(conn, library)
             meta = {
@@ -220,10 +234,10 @@ def _tier_doc(tier: TierResult) -> str:
 def _write_tiers(
     conn: sqlite3.Connection,
     library: Library,
-    old_tiers: dict[tuple[str, str], int],
-    history: list[tuple[Any, ...]],
+    previous: PreviousBuild,
     build_id: str,
 ) -> None:
+    old_tiers = previous.tiers
     conn.executemany(
         "INSERT INTO tiers VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
@@ -231,7 +245,7 @@ def _write_tiers(
             for t in library.tiers
         ),
     )
-    conn.executemany("INSERT INTO tier_history VALUES (?, ?, ?, ?, ?, ?, ?, ?)", history)
+    conn.executemany("INSERT INTO tier_history VALUES (?, ?, ?, ?, ?, ?, ?, ?)", previous.history)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     changes = []
     for tier in library.tiers:
@@ -248,4 +262,27 @@ def _write_tiers(
     conn.executemany(
         "INSERT INTO feed VALUES (?, ?, ?, ?, ?, ?)",
         ((c[0], "tier", c[1], f"{c[0]} for {c[1]}: {c[5]}", c[5], c[6]) for c in changes),
+    )
+
+
+def _write_study_feed(conn: sqlite3.Connection, library: Library, previous: PreviousBuild) -> None:
+    """Keep earlier "new study" entries and add one for each study this build adds."""
+    conn.executemany("INSERT INTO feed VALUES (?, ?, ?, ?, ?, ?)", previous.study_feed)
+    if not previous.study_ids:
+        return  # a first build has no news: everything is new
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    added = [s for s in library.studies.values() if s.id not in previous.study_ids]
+    conn.executemany(
+        "INSERT INTO feed VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (
+                study.compound,
+                "study",
+                study.id,
+                f"New study: {study.citation.title or study.design} (n={study.n})",
+                study.summary or (study.population or ""),
+                now,
+            )
+            for study in added
+        ),
     )
