@@ -1,9 +1,67 @@
-"""CLI commands for the search area (registered by evidex.cli.main)."""
+"""`evidex search QUERY --db PATH`: the same ranked results as the website, in the terminal."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from evidex.search.engine import SearchEngine
+
+TYPES = ("compound", "research", "goal")
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+
+    @app.command("search")
+    def search(
+        query: Annotated[str, typer.Argument(help="Any name, brand, condition, goal or words.")],
+        db: Annotated[Path, typer.Option("--db", help="Build artifact to search.")],
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON in rank order.")] = False,
+        type_: Annotated[
+            list[str] | None, typer.Option("--type", help="compound, research or goal.")
+        ] = None,
+        limit: Annotated[int, typer.Option("--limit", min=1, max=200)] = 10,
+    ) -> None:
+        """Search the library: names first, then goals and conditions, then text."""
+        if not db.is_file():
+            raise typer.BadParameter(f"no build artifact at {db}", param_hint="--db")
+        unknown = [t for t in type_ or [] if t not in TYPES]
+        if unknown:
+            raise typer.BadParameter(
+                f"unknown type {unknown[0]!r}; use one of {', '.join(TYPES)}", param_hint="--type"
+            )
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            results = SearchEngine(conn).search(
+                conn, query, types=set(type_) if type_ else None, limit=limit
+            )
+        finally:
+            conn.close()
+        if as_json:
+            rows = [{"rank": rank, **hit.as_dict()} for rank, hit in enumerate(results.items, 1)]
+            payload = {
+                "query": results.query,
+                "total": results.total,
+                "did_you_mean": results.did_you_mean,
+                "results": rows,
+            }
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        console = Console()
+        if results.did_you_mean:
+            console.print(f"Did you mean [bold]{results.did_you_mean}[/bold]?")
+        table = Table(title=f"{results.total} results for {results.query!r}")
+        for column in ("#", "type", "slug", "title", "tier", "score"):
+            table.add_column(column)
+        for rank, hit in enumerate(results.items, 1):
+            table.add_row(
+                str(rank), hit.type, hit.slug, hit.title, str(hit.tier or ""), f"{hit.score:g}"
+            )
+        console.print(table)

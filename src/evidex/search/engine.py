@@ -90,9 +90,10 @@ class SearchEngine:
         self._local = threading.local()
         self.docs: dict[int, _Doc] = {}
         self.doc_by_key: dict[tuple[str, str], int] = {}
-        for row in conn.execute(
+        for row in _rows(
+            conn,
             "SELECT rowid, type, slug, title, summary, tier, is_banned, goals, compound_slug "
-            "FROM search_docs"
+            "FROM search_docs",
         ):
             doc = _Doc(
                 int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]),
@@ -104,8 +105,9 @@ class SearchEngine:
         self.names: dict[str, set[str]] = defaultdict(set)  # folded name -> slugs
         self.display: dict[str, str] = {}  # folded name -> name as written
         self.name_words: dict[str, set[str]] = defaultdict(set)  # slug -> words of its names
-        for key, name, slug, _kind in conn.execute(
-            "SELECT key, name, slug, kind FROM search_names"
+        for key, name, slug, _kind in _rows(
+            conn,
+            "SELECT key, name, slug, kind FROM search_names",
         ):
             self.names[key].add(slug)
             self.display.setdefault(key, name)
@@ -118,7 +120,7 @@ class SearchEngine:
         for key in self.sorted_keys:
             self.keys_by_length[len(key)].append(key)
         self.goal_phrases: list[tuple[tuple[str, ...], str]] = []
-        for phrase, goal in conn.execute("SELECT phrase, goal FROM search_terms"):
+        for phrase, goal in _rows(conn, "SELECT phrase, goal FROM search_terms"):
             tokens = tuple(re.findall(r"\w+", str(phrase).lower()))
             if tokens:
                 self.goal_phrases.append((tokens, str(goal)))
@@ -136,7 +138,7 @@ class SearchEngine:
                 for goal_slug in doc.goals:
                     self.research_by_goal[goal_slug].append(doc.rowid)
         self.compounds_by_goal: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for row in conn.execute("SELECT compound_slug, goal, tier FROM tiers"):
+        for row in _rows(conn, "SELECT compound_slug, goal, tier FROM tiers"):
             rowid = self.doc_by_key.get(("compound", str(row[0])))
             if rowid is not None:
                 self.compounds_by_goal[str(row[1])].append((int(row[2]), rowid))
@@ -372,7 +374,9 @@ class SearchEngine:
                 if r != rowid and goal_slug in self.docs[r].goals and "goal" in matched[r]
             ]
             if treating:
-                scores[rowid] = min(scores[rowid], max(treating) - 1)
+                # after the best compound and its deep dive, which answer the question directly
+                treating.sort(reverse=True)
+                scores[rowid] = min(scores[rowid], treating[:2][-1] - 1)
 
         ranked = [
             rowid
@@ -436,6 +440,16 @@ class SearchEngine:
             if rowid not in found:
                 found[rowid] = highlight(self.docs[rowid].summary[:240], parsed.terms)
         return found
+
+
+def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple[Any, ...]]:
+    """All rows, or none from a build written before the search tables existed."""
+    try:
+        return list(conn.execute(sql))
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return []
+        raise
 
 
 def _words(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from evidex.content.render import markdown_to_html
 from evidex.storage import queries
@@ -298,27 +298,6 @@ def about(request: Request) -> Response:
     return _cached(
         request,
         lambda: render_text(request, "about.html", {"info": queries.build_info(conn)}),
-    )
-
-
-@router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> Response:
-    """Fallback search by name and goal (the search package's router, when present, wins)."""
-    conn = connection(request)
-    query = q.strip()
-    if query:
-        slug = queries.resolve_name(conn, query)
-        if slug is not None:
-            return RedirectResponse(request.app.state.site.url(f"/compounds/{slug}"), 303)
-    lowered = query.lower()
-    goal_hits = [g for g in queries.list_goals(conn) if lowered and lowered in g["name"].lower()]
-    suggestions = queries.suggest_names(conn, query, limit=10) if query else []
-    return HTMLResponse(
-        render_text(
-            request,
-            "search.html",
-            {"q": query, "suggestions": suggestions, "goal_hits": goal_hits},
-        )
     )
 
 
