@@ -57,7 +57,9 @@ def thymosin() -> Compound:
         title="Thymosin alpha",
         description="An immune-modulating peptide used for chronic hepatitis B and C.",
         last_modified="2025-04-02T10:00:00Z",
-        names=Names(alternate=["Thymosin Alpha-1", "Tα1", "TA1", "thymalfasin"], brand=["Zadaxin"]),
+        names=Names(
+            alternate=["Thymosin Alpha-1", "Tα1", "TA1", "TA-1", "thymalfasin"], brand=["Zadaxin"]
+        ),
         compound_class="Immunomodulatory agent",
         classes=["immunomodulator"],
         routes=["subcutaneous"],
@@ -90,7 +92,10 @@ def thymosin() -> Compound:
         ],
         faqs=[Faq(q="Is it a steroid?", a="No, it is a 28-amino-acid peptide.")],
         goals=["liver-health"],
-        sections=[_section("usage", "Usage", "Used for **chronic hepatitis B**.\n\n- Adults")],
+        sections=[
+            _section("usage", "Usage", "Used for **chronic hepatitis B**.\n\n- Adults"),
+            _section("faqs", "FAQs", "**Is it a steroid?**\n\nNo, it is a peptide."),
+        ],
     )
 
 

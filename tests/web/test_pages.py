@@ -42,7 +42,8 @@ def test_profile_shows_every_part(client: TestClient) -> None:
     html = client.get("/compounds/thymosin-alpha").text
     assert "Zadaxin" in html and "thymalfasin" in html
     assert "Tier 3" in html and 'href="/research/thymosin-alpha-liver-health"' in html
-    assert "1.6 mg" in html and "2.0× per week" in html
+    assert "1.6 mg" in html and "2× per week" in html
+    assert "<dd>Thymosin Alpha-1, Tα1, TA1, thymalfasin</dd>" in html  # TA-1 folds to TA1
     assert "Injection-site redness" in html and "Rare but serious" in html
     assert "Do not use</span> Organ transplant recipients" in html
     assert "Use caution</span> Autoimmune disease" in html
@@ -51,6 +52,8 @@ def test_profile_shows_every_part(client: TestClient) -> None:
     assert "Unknownium" in html and 'href="/compounds/unknownium"' not in html
     assert "<strong>chronic hepatitis B</strong>" in html  # the stored sanitised section html
     assert "Is it a steroid?" in html
+    body = html.split("</head>", 1)[1]
+    assert body.count("Is it a steroid?") == 1  # the body's FAQ section is not repeated
     assert '<time datetime="2025-04-02T10:00:00Z">2025-04-02</time>' in html
 
 

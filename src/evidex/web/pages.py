@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from evidex.content.names import fold_name
 from evidex.content.render import markdown_to_html
 from evidex.storage import queries
 from evidex.web import feeds, seo
@@ -38,8 +39,18 @@ def _absolute(request: Request) -> Callable[[str], str]:
     return lambda path: str(site.absolute(path, base))
 
 
+def _cache_key(request: Request) -> str:
+    return request.url.path + ("?" + request.url.query if request.url.query else "")
+
+
+def _memoised(request: Request) -> HTMLResponse | None:
+    """The page already rendered for this build and URL (only 200 pages are kept)."""
+    body = request.app.state.page_cache.get(build_id(request), _cache_key(request))
+    return None if body is None else HTMLResponse(body)
+
+
 def _cached(request: Request, render: Callable[[], str]) -> HTMLResponse:
-    key = request.url.path + ("?" + request.url.query if request.url.query else "")
+    key = _cache_key(request)
     body = request.app.state.page_cache.get_or_render(
         build_id(request), key, lambda: render().encode()
     )
@@ -161,8 +172,22 @@ def compounds(
     return _cached(request, render)
 
 
+def other_names(doc: dict[str, Any]) -> list[str]:
+    """Alternate names and aliases, one per folded spelling, without the title itself."""
+    seen = {fold_name(doc["title"])}
+    names = []
+    for name in [*doc.get("names", {}).get("alternate", []), *doc.get("aliases", [])]:
+        key = fold_name(name)
+        if key and key not in seen:
+            seen.add(key)
+            names.append(name)
+    return names
+
+
 @router.get("/compounds/{name}", response_class=HTMLResponse)
 def compound(request: Request, name: str) -> Response:
+    if (hit := _memoised(request)) is not None:
+        return hit
     conn = connection(request)
     slug, redirect = canonical_redirect(request, conn, name)
     if redirect is not None:
@@ -179,6 +204,11 @@ def compound(request: Request, name: str) -> Response:
             "compound.html",
             {
                 "c": doc,
+                "other_names": other_names(doc),
+                # The FAQ section of the body duplicates the structured FAQs shown below.
+                "sections": [
+                    s for s in doc.get("sections", []) if not (s["key"] == "faqs" and doc["faqs"])
+                ],
                 "tiers": queries.compound_tiers(conn, doc["slug"]),
                 "combo_titles": queries.compound_titles(conn, combo_slugs),
                 "side_effect_groups": SIDE_EFFECT_GROUPS,
@@ -193,6 +223,8 @@ def compound(request: Request, name: str) -> Response:
 
 @router.get("/compounds/{name}/evidence", response_class=HTMLResponse)
 def compound_evidence(request: Request, name: str, goal: OptionalText = None) -> Response:
+    if (hit := _memoised(request)) is not None:
+        return hit
     conn = connection(request)
     slug, redirect = canonical_redirect(request, conn, name, "/evidence")
     if redirect is not None:
@@ -240,6 +272,8 @@ def research_list(request: Request) -> Response:
 
 @router.get("/research/{slug}", response_class=HTMLResponse)
 def research(request: Request, slug: str) -> Response:
+    if (hit := _memoised(request)) is not None:
+        return hit
     conn = connection(request)
     article = queries.get_article(conn, slug)
     if article is None:
@@ -266,6 +300,8 @@ def goals(request: Request) -> Response:
 
 @router.get("/goals/{slug}", response_class=HTMLResponse)
 def goal(request: Request, slug: str) -> Response:
+    if (hit := _memoised(request)) is not None:
+        return hit
     conn = connection(request)
     found = queries.get_goal(conn, slug)
     if found is None:

@@ -99,6 +99,14 @@ def safe_url(value: str | None) -> str:
     return ""
 
 
+def number(value: float | int | None, places: int = 2) -> str:
+    """Numbers as people write them: 2.0 -> '2', 2.333 -> '2.33'."""
+    if value is None:
+        return ""
+    text = f"{float(value):.{places}f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
 def make_environment(site: Site) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
@@ -118,6 +126,7 @@ def make_environment(site: Site) -> Environment:
     )
     env.filters["trusted_html"] = trusted_html
     env.filters["safe_url"] = safe_url
+    env.filters["num"] = number
     return env
 
 
@@ -127,6 +136,9 @@ class PageCache:
     def __init__(self, size: int = PAGE_CACHE_SIZE) -> None:
         self.size = size
         self._pages: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+
+    def get(self, build_id: str, key: str) -> bytes | None:
+        return self._pages.get((build_id, key))
 
     def get_or_render(self, build_id: str, key: str, render: Callable[[], bytes]) -> bytes:
         cache_key = (build_id, key)
