@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evidex.content.models import Compound, Condition
 from evidex.content.profile import parse_profile, split_items
@@ -261,3 +263,62 @@ def test_parse_time_per_profile_is_small() -> None:
         parse_profile(text, "c.md")
     per_call = (time.perf_counter() - start) / runs
     assert per_call < 0.05  # generous bound for a shared machine; see the report for figures
+
+
+_BODY_PIECES = st.sampled_from(
+    [
+        "## **Usage**\n",
+        "## Dosage\n",
+        "### Adults:\n",
+        "#### **Special Cases:**\n",
+        "## FAQs\n",
+        "### **Q1: What?**\n",
+        "**A:** yes\n",
+        "- **Brand Names:** A, B\n",
+        "* x (a, b), c\n",
+        " -  1.6 mg SC twice weekly for 6-12 months\n",
+        "- For patients <40 kg: 40 mcg/kg\n",
+        "Half-life approximately 2 hours.\n",
+        "```\n",
+        "\n",
+        "\u00a0",
+        "**",
+        ":",
+        "(",
+        "% in urine",
+        "- Pregnancy (use caution)\n",
+        "## Contraindications\n",
+        "Category X\n",
+        "#",
+        "\r\n",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_BODY_PIECES, max_size=30), st.text(max_size=40))
+def test_any_body_parses_without_crashing(pieces: list[str], noise: str) -> None:
+    text = "---\ntitle: T\ndescription: D...\n---\n" + "".join(pieces) + noise
+    compound, diagnostics = parse_profile(text, "c.md")
+    assert compound is not None or any(d.level == "error" for d in diagnostics)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_returns_diagnostics_not_exceptions(text: str) -> None:
+    compound, diagnostics = parse_profile(text, "c.md")
+    assert compound is not None or diagnostics
+
+
+def test_bad_structured_items_are_errors_with_their_line() -> None:
+    text = (
+        "---\ntitle: A\ndescription: B\nregimens:\n  - 5\n"
+        "contraindications:\n  - {severity: caution}\n---\n"
+    )
+    compound, diagnostics = parse_profile(text, "c.md")
+    assert compound is None
+    errors = {(d.line, d.message.split(":")[0]) for d in diagnostics if d.level == "error"}
+    assert errors == {(5, "regimens[0]"), (7, "contraindications[0].text")}
+    compound, diagnostics = parse_profile("---\ntitle: A\ndescription: B\nclass: 7\n---\n", "c.md")
+    assert compound is None
+    assert "c.md:4: error: 'class' must be a string" in [str(d) for d in diagnostics]

@@ -41,6 +41,7 @@ from evidex.content.sections import (
     first_labelled,
     labelled,
     parse_blocks,
+    split_sentences,
 )
 from evidex.content.yamlload import FrontmatterDocument, Located, split_frontmatter
 
@@ -187,7 +188,6 @@ _URINE_PERCENT = re.compile(
 )
 _RENDERED_HEADING = re.compile(r"<h([1-6])>")
 _HOURS_PER = {"m": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _PREGNANCY_CATEGORY = re.compile(r"^\s*(?:category\s+)?([ABCDX])\b(?![-'])")
 _CATEGORY_IN_TEXT = re.compile(r"\b(?:pregnancy|safety)?\s*category\s*:?\s*([ABCDX])\b")
 _TOP_LEVEL_SPLIT = re.compile(r"[,;]")
@@ -237,7 +237,7 @@ def split_items(text: str) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCES.split(clean_inline(text)) if part.strip()]
+    return split_sentences(clean_inline(text))
 
 
 class _Profile:
@@ -297,6 +297,9 @@ class _Profile:
                             f"faqs[{index}] must be a mapping with string 'q' and 'a'",
                             "type",
                         )
+        for key in ("slug", "class", "ban_details"):
+            if key in data and data[key] is not None and not isinstance(data[key], str):
+                diag.error(meta.line(key), f"'{key}' must be a string", "type")
         for key in ("aliases", "brand_names", "goals"):
             value = data.get(key)
             if value is not None and not (
@@ -462,10 +465,10 @@ class _Profile:
                 regimen = Regimen.model_validate(item)
             except ValidationError as exc:
                 first = exc.errors()[0]
-                where = ".".join(str(part) for part in first["loc"])
+                where = "".join(f".{part}" for part in first["loc"])
                 self.diagnostics.error(
                     self.meta.line("regimens", index),
-                    f"regimens[{index}].{where}: {first['msg']}",
+                    f"regimens[{index}]{where}: {first['msg']}",
                     "schema",
                 )
                 continue
@@ -534,10 +537,10 @@ class _Profile:
                 given.append(Contraindication.model_validate(item))
             except ValidationError as exc:
                 first = exc.errors()[0]
-                where = ".".join(str(part) for part in first["loc"])
+                where = "".join(f".{part}" for part in first["loc"])
                 self.diagnostics.error(
                     self.meta.line("contraindications", index),
-                    f"contraindications[{index}].{where}: {first['msg']}",
+                    f"contraindications[{index}]{where}: {first['msg']}",
                     "schema",
                 )
         known = {(c.condition, c.text) for c in given}
@@ -791,6 +794,7 @@ def parse_profile(
     )
     class_texts = (compound_class, profile.classification_text(), mechanism)
     classes = _classes([t for t in class_texts if t], routes)
+    contraindications = profile.contraindications()
     if diagnostics.has_errors:
         return None, diagnostics.items
 
@@ -820,7 +824,7 @@ def parse_profile(
         regimens=regimens,
         special_cases=special_cases,
         side_effects=profile.side_effects(),
-        contraindications=profile.contraindications(),
+        contraindications=contraindications,
         interactions=profile.list_of_sentences("interactions"),
         pregnancy_category=category,
         pregnancy=pregnancy,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from evidex.content.models import Regimen, RegimenKind
+from evidex.content.sections import split_sentences
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DASH = r"\s*(?:-|–|—|to)\s*"
@@ -22,7 +23,7 @@ _UNIT = (
     r"milligrams?|micrograms?|grams?|international units"
 )
 _AMOUNT = re.compile(
-    rf"(?<![\w.])(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<unit>{_UNIT})"
+    rf"(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<unit>{_UNIT})"
     r"(?P<perkg>\s*(?:/|per)\s*kg\b)?(?![\w/])(?!\s*per\s*(?:ml|l)\b)",
     re.IGNORECASE,
 )
@@ -185,7 +186,6 @@ _NOT_INDICATION = re.compile(
 _INDICATION_STOP = re.compile(
     r"\s+(?:then|followed by|or|with|in patients|in adults)\b.*$", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|;\s+(?=[A-Z])")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:then|and|or)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
 _MARKUP = re.compile(r"\*\*|__|`")
@@ -356,7 +356,12 @@ def _units_of_text(text: str) -> list[tuple[int, str]]:
 def _sentence_regimens(
     sentence: str, line: int, population: str | None, default_route: str | None
 ) -> list[Regimen]:
-    amounts = list(_AMOUNT.finditer(sentence))
+    amounts = [
+        match
+        for match in _AMOUNT.finditer(sentence)
+        if not match.start()
+        or not (sentence[match.start() - 1].isalnum() or sentence[match.start() - 1] in "._")
+    ]
     found: list[Regimen] = []
     previous_end = 0
     for position, match in enumerate(amounts):
@@ -419,7 +424,7 @@ def parse_regimens(
     for offset, unit_text in _units_of_text(text):
         if not _DIGIT.search(unit_text):
             continue
-        for sentence in _SENTENCE_END.split(unit_text):
+        for sentence in split_sentences(unit_text, semicolons=True):
             found.extend(
                 _sentence_regimens(sentence, base_line + offset, population, default_route)
             )

@@ -14,7 +14,7 @@ from typing import Any
 
 from evidex.content.diagnostics import Diagnostics
 from evidex.content.models import Faq
-from evidex.content.sections import Block, clean_inline
+from evidex.content.sections import Block, clean_inline, split_sentences
 from evidex.content.yamlload import Located
 
 _ANSWER_MARK = re.compile(r"A\s*[:.]")  # literal first: re scans for 'A' quickly
@@ -22,7 +22,6 @@ _LEADING_ANSWER = re.compile(r"^\s*\*{0,2}\s*A\s*[:.]\s*\*{0,2}\s*")
 _LEADING_QUESTION = re.compile(r"^\s*\*{0,2}\s*Q\s*\d*\s*[:.)]\s*\*{0,2}\s*", re.IGNORECASE)
 _BODY_QUESTION_LINE = re.compile(r"^\s*\*\*\s*Q\s*\d*\s*[:.)]\s*(.+?)\*\*\s*$", re.IGNORECASE)
 _NORMALISE = re.compile(r"[^0-9a-z]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _ELLIPSIS = ("...", "…")
 DESCRIPTION_LIMIT = 300
 
@@ -178,7 +177,7 @@ def summarise(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     if len(text) <= limit:
         return text
     kept = ""
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in split_sentences(text):
         candidate = f"{kept} {sentence}".strip()
         if len(candidate) > limit:
             break
@@ -208,8 +207,7 @@ def repair_description(
     return cleaned
 
 
-_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_DOUBLE_SPACE = re.compile(r"  +")  # literal first: re finds it fast; context checked after
 _BAD_BULLET = re.compile(r"(?: +[-*+] |[-+] {2,}|\* {2,}|[-+](?=[^\s+-]))")
 
 
@@ -227,13 +225,22 @@ def whitespace_report(text: str, diagnostics: Diagnostics, body_line: int = 1) -
     }
     if "  " in text:
         found["double spaces"] = [
-            text.count("\n", 0, m.start()) for m in _DOUBLE_SPACE.finditer(text)
+            m.start()
+            for m in _DOUBLE_SPACE.finditer(text)
+            if m.start()
+            and text[m.start() - 1] not in " \n"
+            and text[m.end() : m.end() + 1] not in ("", "\n")
         ]
-    found["trailing spaces"] = [
-        text.count("\n", 0, m.start())
-        for m in _TRAILING_SPACE.finditer(text + "\n")
-        if m.start() and text[m.start() - 1] not in " \t\n"
-    ]
+    at = text.find(" \n")
+    while at != -1:
+        begin = at
+        while begin and text[begin - 1] in " \t":
+            begin -= 1
+        if begin and text[begin - 1] != "\n":
+            found["trailing spaces"].append(at)
+        at = text.find(" \n", at + 1)
+    if text.endswith(" ") and text.strip():
+        found["trailing spaces"].append(len(text) - 1)
     for index in range(max(body_line - 1, 0), len(lines)):
         line = lines[index]
         if line[:1] in (" ", "-", "+", "*") and _BAD_BULLET.match(line) and line[:3] != "---":
@@ -242,6 +249,11 @@ def whitespace_report(text: str, diagnostics: Diagnostics, body_line: int = 1) -
         found["non-breaking spaces"] = [
             index for index, line in enumerate(lines) for _ in range(line.count("\u00a0"))
         ]
+    # double and trailing spaces hold character offsets, the others line indexes
+    for name in ("double spaces", "trailing spaces"):
+        spots = found[name]
+        if spots:
+            spots[0] = text.count("\n", 0, spots[0])
     firsts = [spots[0] for spots in found.values() if spots]
     if not firsts:
         return

@@ -48,6 +48,23 @@ def clean_inline(text: str) -> str:
     return " ".join(text.split())
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z(\"'])")
+_SENTENCE_OR_CLAUSE_BREAK = re.compile(r"[.!?;]\s+(?=[A-Z(\"'])")
+
+
+def split_sentences(text: str, semicolons: bool = False) -> list[str]:
+    """Sentences of `text` (a break is '.', '!' or '?' - and ';' when asked - followed by
+    space and a capital). The punctuation stays with its sentence."""
+    pattern = _SENTENCE_OR_CLAUSE_BREAK if semicolons else _SENTENCE_BREAK
+    parts: list[str] = []
+    start = 0
+    for match in pattern.finditer(text):
+        parts.append(text[start : match.start() + 1])
+        start = match.end()
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
 def section_key(title: str) -> str:
     """The canonical key for a heading title; an unknown title gets a slug-like key."""
     lowered = clean_inline(title).lower()
