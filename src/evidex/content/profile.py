@@ -35,7 +35,6 @@ from evidex.content.repairs import (
 )
 from evidex.content.sections import (
     Block,
-    Bullet,
     block_text,
     clean_inline,
     first_labelled,
@@ -848,4 +847,4 @@ def parse_profile(
     return compound, diagnostics.items
 
 
-__all__ = ["Bullet", "parse_profile", "sentences", "split_items"]
+__all__ = ["abbreviations", "parse_profile", "sentences", "split_items"]
