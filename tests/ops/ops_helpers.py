@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -13,7 +12,6 @@ from pathlib import Path
 import httpx
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-META_BUILD = re.compile(rb'<meta name="evidex-build" content="([^"]*)">')
 
 
 def free_port() -> int:
@@ -45,27 +43,3 @@ def start_server(argv: list[str], log_path: Path) -> subprocess.Popen[bytes]:
 
 def serve_argv(db: Path, port: int) -> list[str]:
     return [sys.executable, "-m", "evidex", "serve", "--db", str(db), "--port", str(port)]
-
-
-def body_build_id(content_type: str, body: bytes) -> str | None:
-    """The build id a response body claims: the page's meta tag or the JSON `build` field."""
-    if content_type.startswith("text/html"):
-        found = META_BUILD.search(body)
-        return found.group(1).decode() if found else None
-    if content_type.startswith("application/json"):
-        import json
-
-        data = json.loads(body)
-        build = data.get("build") if isinstance(data, dict) else None
-        if isinstance(build, dict):
-            build = build.get("build_id")
-        return str(build) if build is not None else None
-    return None
-
-
-def touch_profile(content_dir: Path, marker: str) -> None:
-    """Change one profile's body so the next build has a new content hash."""
-    profile = content_dir / "compounds" / "creatine.md"
-    text = profile.read_text(encoding="utf-8").rstrip("\n")
-    text = re.sub(r"\n<!-- edit [^>]*-->$", "", text)
-    profile.write_text(f"{text}\n<!-- edit {marker} -->\n", encoding="utf-8")

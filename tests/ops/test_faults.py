@@ -15,10 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from ops_helpers import REPO_ROOT, free_port, touch_profile, wait_healthy
+from ops_helpers import REPO_ROOT, free_port, wait_healthy
 
 from evidex.build.library import Library
 from evidex.build.pipeline import build, write_hooks
+from evidex.ops.swapload import edit_profile
 from evidex.storage.db import Database
 from evidex.web.app import create_app
 
@@ -46,7 +47,7 @@ def test_a_build_that_fails_in_the_writer_leaves_the_old_database_serving(
     before = db_path.read_bytes()
     client = TestClient(create_app(db_path))
     _serve_and_check(client, first)
-    touch_profile(content_dir, "will-not-land")
+    edit_profile(content_dir / "compounds" / "creatine.md", "will-not-land")
     with pytest.raises(error):
         build(content_dir, db_path, hooks=[*write_hooks(), hook])  # type: ignore[list-item]
     assert db_path.read_bytes() == before

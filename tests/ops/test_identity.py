@@ -5,8 +5,8 @@ import shutil
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from ops_helpers import body_build_id
 
+from evidex.ops.swapload import body_build_id
 from evidex.storage.db import Database
 
 

@@ -1,0 +1,293 @@
+"""`make fuzz`: at least 100,000 generated and mutated inputs per parser, on both cores.
+
+Inputs come from a seeded generator: the sample library, the shared seeds (../shared/seeds,
+when present) and the ops test fixtures, mutated by truncation, splicing, byte noise, unicode
+insertions, line shuffles and dosing/statistics tokens; plus wholly random text. Any exception
+is a crash (parsers report problems as diagnostics); each distinct crash is saved under
+tests/ops/regressions/ so tests/ops/test_regressions.py replays it from then on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import multiprocessing
+import random
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_SEEDS = REPO / ".." / "shared" / "seeds"
+REGRESSIONS = REPO / "tests" / "ops" / "regressions"
+CHUNK = 500
+MAX_INPUT_CHARS = 3000
+SLOW_SECONDS = 2.0
+
+TOKENS = [
+    "---",
+    "\n---\n",
+    "**",
+    "**A:**",
+    "## ",
+    "# ",
+    "- ",
+    "* ",
+    "| ",
+    " | --- |",
+    "\t",
+    "\r\n",
+    "\ufeff",
+    "\u200b",
+    "\u202e",
+    "\u0301",
+    "\U0001f9ea",
+    "μg",
+    "µg",
+    "α",
+    "β",
+    "×",
+    "–",
+    "—",
+    "mg",
+    "mcg",
+    "g",
+    "IU",
+    "mg/kg",
+    "q.d.",
+    "b.i.d.",
+    "weekly",
+    "every 3 days",
+    "x 12 wk",
+    "0",
+    "-1",
+    "1e309",
+    "NaN",
+    "9" * 40,
+    "1.6",
+    "250-500",
+    "3–5",
+    "95% CI",
+    "(95% CI 0.8 to",
+    "p<0.001",
+    "p = .04",
+    "n=",
+    "randomized",
+    "placebo",
+    "Results:",
+    "Conclusions:",
+    "title:",
+    "slug:",
+    "is_banned: yes",
+    "lastModified:",
+    "faqs:",
+    "  - q: >-",
+    "    a: |-",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    "'",
+    '"',
+    "&",
+    "<script>",
+    "javascript:",
+    "\\",
+    "%",
+    "*",
+    "(",
+    ")",
+    "NEAR(",
+    "AND",
+    "OR",
+    "NOT",
+    "^",
+    "\x00",
+    "\x7f",
+]
+
+
+def _corpus() -> dict[str, list[str]]:
+    def read(paths: list[Path]) -> list[str]:
+        return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(paths)]
+
+    fixtures = REPO / "tests" / "ops" / "fixtures"
+    profiles = read(
+        [*(REPO / "content" / "compounds").glob("*.md"), fixtures / "profile_with_defects.md"]
+    )
+    articles = read(
+        [*(REPO / "content" / "research").glob("*.md"), fixtures / "deep_dive_page_text.txt"]
+    )
+    if SHARED_SEEDS.is_dir():
+        for seed in sorted(SHARED_SEEDS.glob("*.txt")):
+            text = seed.read_text(encoding="utf-8", errors="replace")
+            (profiles if text.startswith("---") else articles).append(text)
+    queries = ["bpc 157 tendon", "semaglutide weight loss", "α-lipoic acid", '"quoted" OR x*']
+    return {"profile": profiles, "article": articles, "query": queries}
+
+
+def _window(rng: random.Random, text: str) -> str:
+    if len(text) <= MAX_INPUT_CHARS:
+        return text
+    start = rng.randrange(0, len(text) - MAX_INPUT_CHARS) if rng.random() < 0.5 else 0
+    return text[start : start + MAX_INPUT_CHARS]
+
+
+def _random_text(rng: random.Random, size: int) -> str:
+    kind = rng.random()
+    if kind < 0.3:
+        return bytes(rng.randrange(256) for _ in range(size)).decode("utf-8", errors="replace")
+    if kind < 0.6:
+        return "".join(
+            chr(rng.choice([rng.randrange(32, 127), rng.randrange(0xA0, 0xD7FF)]))
+            for _ in range(size)
+        )
+    return " ".join(rng.choice(TOKENS) for _ in range(max(1, size // 4)))
+
+
+def mutate(rng: random.Random, corpus: list[str]) -> str:
+    if rng.random() < 0.1:
+        return _random_text(rng, rng.randrange(0, 400))
+    text = _window(rng, rng.choice(corpus))
+    for _ in range(rng.randrange(1, 6)):
+        op = rng.randrange(8)
+        at = rng.randrange(0, len(text) + 1)
+        if op == 0:
+            text = text[:at]
+        elif op == 1:
+            other = _window(rng, rng.choice(corpus))
+            cut = rng.randrange(0, len(other) + 1)
+            text = text[:at] + other[cut:]
+        elif op == 2:
+            text = text[:at] + _random_text(rng, rng.randrange(1, 40)) + text[at:]
+        elif op == 3:
+            text = text[:at] + rng.choice(TOKENS) + text[at:]
+        elif op == 4:
+            end = min(len(text), at + rng.randrange(1, 200))
+            text = text[:at] + text[end:]
+        elif op == 5:
+            lines = text.split("\n")
+            rng.shuffle(lines) if rng.random() < 0.2 else lines.insert(
+                rng.randrange(len(lines) + 1), rng.choice(lines)
+            )
+            text = "\n".join(lines)
+        elif op == 6:
+            chunk = text[at : at + rng.randrange(1, 80)]
+            text = text[:at] + chunk * rng.randrange(2, 20) + text[at:]
+        else:
+            text = text.replace("\n", rng.choice(["\r\n", "\r", "\n\n", "  \n"]))
+    return text[: MAX_INPUT_CHARS * 2]
+
+
+def _targets() -> dict[str, tuple[str, Callable[[str], object]]]:
+    from evidex.content.importer import import_article
+    from evidex.content.profile import parse_profile
+    from evidex.content.regimens import parse_regimens
+    from evidex.evidence.extract import extract_studies
+    from evidex.search.query import fts_expression, parse_query
+
+    def query(text: str) -> object:
+        parsed = parse_query(text)
+        return fts_expression(parsed), fts_expression(parsed, any_term=True)
+
+    return {
+        "parse_profile": ("profile", lambda t: parse_profile(t, "compounds/fuzz.md")),
+        "import_article": ("article", lambda t: import_article(t, source="fuzz.txt")),
+        "extract_studies": ("article", lambda t: extract_studies(t, source="fuzz.txt")),
+        "parse_regimens": ("profile", parse_regimens),
+        "parse_query": ("query", query),
+    }
+
+
+_CORPUS: dict[str, list[str]] = {}
+_TARGETS: dict[str, tuple[str, Callable[[str], object]]] = {}
+
+
+def _init() -> None:
+    _CORPUS.update(_corpus())
+    _TARGETS.update(_targets())
+
+
+def _run_chunk(job: tuple[str, int, int]) -> tuple[int, list[tuple[str, str, str]], float]:
+    """Run one chunk; returns (inputs tried, crashes as (key, input, traceback), slowest s)."""
+    name, chunk, seed = job
+    corpus_name, target = _TARGETS[name]
+    rng = random.Random(f"{seed}:{name}:{chunk}")
+    crashes: list[tuple[str, str, str]] = []
+    slowest = 0.0
+    for _ in range(CHUNK):
+        text = mutate(rng, _CORPUS[corpus_name])
+        started = time.perf_counter()
+        try:
+            target(text)
+        except Exception as exc:
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            key = f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno}"
+            crashes.append((key, text, traceback.format_exc(limit=6)))
+        slowest = max(slowest, time.perf_counter() - started)
+    return CHUNK, crashes, slowest
+
+
+def _save(name: str, text: str, key: str) -> Path:
+    REGRESSIONS.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+    path = REGRESSIONS / f"{name}__{digest}.txt"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    print(f"    saved {path.relative_to(REPO)} ({key})")
+    return path
+
+
+def fuzz(names: list[str], count: int, seed: int, processes: int) -> dict[str, dict[str, object]]:
+    results: dict[str, dict[str, object]] = {}
+    with multiprocessing.get_context("fork").Pool(processes, initializer=_init) as pool:
+        for name in names:
+            started = time.perf_counter()
+            chunks = -(-count // CHUNK)
+            tried, slowest = 0, 0.0
+            distinct: dict[str, tuple[str, str]] = {}
+            crash_count = 0
+            jobs = [(name, n, seed) for n in range(chunks)]
+            for done, crashes, slow in pool.imap_unordered(_run_chunk, jobs):
+                tried += done
+                slowest = max(slowest, slow)
+                crash_count += len(crashes)
+                for key, text, trace in crashes:
+                    if key not in distinct or len(text) < len(distinct[key][0]):
+                        distinct[key] = (text, trace)
+            seconds = time.perf_counter() - started
+            print(
+                f"{name:16} {tried:8d} inputs  {crash_count:5d} crashes "
+                f"({len(distinct)} distinct)  slowest {slowest * 1000:.0f} ms  {seconds:.0f} s"
+            )
+            for key, (text, trace) in distinct.items():
+                print(f"  crash: {key}\n{trace}")
+                _save(name, text, key)
+            results[name] = {
+                "inputs": tried,
+                "crashes": crash_count,
+                "distinct": sorted(distinct),
+                "slowest_ms": round(slowest * 1000),
+                "seconds": round(seconds),
+            }
+    return results
+
+
+def main() -> None:
+    names = list(_targets())
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=100_000, help="inputs per parser")
+    parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--only", action="append", choices=names, default=[])
+    parser.add_argument("--processes", type=int, default=2)
+    args = parser.parse_args()
+    print(f"fuzz: {args.count} inputs per parser, seed {args.seed}, {args.processes} processes")
+    results = fuzz(args.only or names, args.count, args.seed, args.processes)
+    total = sum(int(r["crashes"]) for r in results.values())  # type: ignore[call-overload]
+    print(f"fuzz: {total} crashes in total" + ("" if total else " - every input handled"))
+    raise SystemExit(1 if total else 0)
+
+
+if __name__ == "__main__":
+    main()
