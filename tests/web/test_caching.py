@@ -51,3 +51,11 @@ def test_a_new_build_changes_etag_and_content_without_restart(tmp_path: Path) ->
         after = client.get("/about", headers={"If-None-Match": before.headers["etag"]})
         assert after.status_code == 200 and "build-2" in after.text
         assert after.headers["etag"] != before.headers["etag"]
+
+
+def test_a_forged_host_never_leaks_into_another_clients_page(client: TestClient) -> None:
+    forged = client.get("/compounds/thymosin-alpha", headers={"Host": "evil.example"})
+    assert 'href="http://evil.example/compounds/thymosin-alpha"' in forged.text
+    honest = client.get("/compounds/thymosin-alpha")
+    assert "evil.example" not in honest.text
+    assert honest.headers["etag"] != forged.headers["etag"]

@@ -40,7 +40,10 @@ def _absolute(request: Request) -> Callable[[str], str]:
 
 
 def _cache_key(request: Request) -> str:
-    return request.url.path + ("?" + request.url.query if request.url.query else "")
+    # The host is part of the key: absolute links (canonical) are built from it, so one
+    # client's Host header must never end up in a page served to another.
+    query = "?" + request.url.query if request.url.query else ""
+    return f"{request.url.scheme}://{request.url.netloc}{request.url.path}{query}"
 
 
 def _memoised(request: Request) -> HTMLResponse | None:
