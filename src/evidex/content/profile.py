@@ -54,6 +54,8 @@ KNOWN_KEYS = frozenset(
         "faqs",
         "slug",
         "class",
+        "classes",
+        "effects",
         "aliases",
         "brand_names",
         "goals",
@@ -159,8 +161,8 @@ CLASS_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 CLASS_EFFECTS = {
     "hypoglycemic": "lowers-blood-glucose",
     "sedative": "sedating",
-    "anticoagulant": "bleeding-risk",
-    "antiplatelet": "bleeding-risk",
+    "anticoagulant": "thins-blood",
+    "antiplatelet": "thins-blood",
     "immunosuppressant": "immunosuppressive",
     "stimulant": "stimulating",
 }
@@ -299,7 +301,7 @@ class _Profile:
         for key in ("slug", "class", "ban_details"):
             if key in data and data[key] is not None and not isinstance(data[key], str):
                 diag.error(meta.line(key), f"'{key}' must be a string", "type")
-        for key in ("aliases", "brand_names", "goals"):
+        for key in ("aliases", "brand_names", "goals", "classes", "effects"):
             value = data.get(key)
             if value is not None and not (
                 isinstance(value, str)
@@ -792,7 +794,10 @@ def parse_profile(
         str(data["description"]), usage, profile.meta.line("description"), diagnostics
     )
     class_texts = (compound_class, profile.classification_text(), mechanism)
-    classes = _classes([t for t in class_texts if t], routes)
+    # editors' explicit tags add to what the class and mechanism text implies
+    classes = sorted(
+        {*_classes([t for t in class_texts if t], routes), *profile._string_list("classes")}
+    )
     contraindications = profile.contraindications()
     if diagnostics.has_errors:
         return None, diagnostics.items
@@ -833,7 +838,10 @@ def parse_profile(
         precautions=profile.list_of_sentences("precautions"),
         faqs=faqs,
         goals=profile._string_list("goals"),
-        effects=sorted({CLASS_EFFECTS[tag] for tag in classes if tag in CLASS_EFFECTS}),
+        effects=sorted(
+            {CLASS_EFFECTS[tag] for tag in classes if tag in CLASS_EFFECTS}
+            | set(profile._string_list("effects"))
+        ),
         aliases=profile._string_list("aliases"),
         iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
         sections=profile.sections(),
