@@ -8,7 +8,6 @@ from typing import Any
 from evidex.build.library import Library, TierResult
 from evidex.content.diagnostics import Diagnostic
 from evidex.evidence import checks, stats
-from evidex.evidence.extract import extract_studies
 from evidex.evidence.forest import ForestRow, forest_svg
 from evidex.evidence.models import RATIO_MEASURES, Study
 from evidex.evidence.tiers import compute_tier
@@ -32,13 +31,7 @@ def _extract_uncurated(library: Library) -> None:
             continue
         if (article.compound_slug, article.goal) in curated_groups:
             continue  # curated records for this compound and goal win over extraction
-        extracted = extract_studies(
-            article.body_markdown,
-            source=article.slug,
-            compound=article.compound_slug,
-            goal=article.goal,
-        )
-        for study in extracted:
+        for study in library.extracted.get(article.slug, []):
             study.curated = False
             study.compound = article.compound_slug
             study.goal = article.goal
@@ -142,15 +135,12 @@ def _pooled_dict(pooled: Any) -> dict[str, Any]:
 
 def _check_articles(library: Library) -> None:
     tiers = {(t.compound_slug, t.goal): t for t in library.tiers}
+    groups = _group_studies(library)
     for article in library.articles.values():
         if article.compound_slug is None:
             continue
         result = tiers.get((article.compound_slug, article.goal))
-        studies = [
-            s
-            for s in library.studies.values()
-            if s.compound == article.compound_slug and s.goal == article.goal
-        ]
+        studies = groups.get((article.compound_slug, article.goal), [])
         if result is not None and article.tier is not None and article.tier != result.tier:
             message = (
                 f"article claims Tier {article.tier} but the evidence computes to "

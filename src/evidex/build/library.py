@@ -27,6 +27,7 @@ class Library:
     compounds: dict[str, Compound] = field(default_factory=dict)  # by slug
     articles: dict[str, Article] = field(default_factory=dict)  # by slug
     studies: dict[str, Study] = field(default_factory=dict)  # by id (curated + extracted)
+    extracted: dict[str, list[Study]] = field(default_factory=dict)  # by article slug
     goals: dict[str, Goal] = field(default_factory=dict)
     conditions: dict[str, Condition] = field(default_factory=dict)
     interactions: list[InteractionRule] = field(default_factory=list)

@@ -97,6 +97,7 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
             study.source_path = item.rel
             _add_study(study, library, item.rel)
         library.articles[article.slug] = article
+        library.extracted[article.slug] = list(item.extracted)
 
 
 def _frontmatter_line(item: ParsedFile, key: str) -> int:

@@ -20,7 +20,7 @@ from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.models import Condition
 from evidex.content.yamlload import decode_text
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 _PARALLEL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
 
 
@@ -30,6 +30,7 @@ class ParsedFile:
     kind: str
     digest: str
     path: str = ""  # absolute path, to quote source lines in messages
+    extracted: list[Any] = field(default_factory=list)  # studies proposed from article prose
     model: Any = None  # Compound | Article | Study | raw text for vocab files
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -47,6 +48,7 @@ def _parse_one(source: SourceFile, raw: bytes, conditions: list[Condition]) -> P
         return parsed
     try:
         parsed.model, parsed.diagnostics = _dispatch(source, text, conditions)
+        parsed.extracted = _extract(parsed.model)
     except ContentError as exc:
         parsed.diagnostics.append(exc.diagnostic)
     except Exception as exc:  # a parser bug must not take the build down; report it
@@ -75,6 +77,18 @@ def _dispatch(
         return parse_study_file(text, source.rel)
     # vocabularies and vendors are parsed by the link step, which needs the whole library
     return text, []
+
+
+def _extract(model: Any) -> list[Any]:
+    """Study records proposed from an article's prose, done here so it runs on every core
+    and is cached with the file. Used only where no curated records exist."""
+    from evidex.content.models import Article
+
+    if not isinstance(model, Article) or model.studies:
+        return []
+    from evidex.evidence.extract import extract_studies
+
+    return extract_studies(model.body_markdown, source=model.slug, goal=model.goal)
 
 
 def _parse_chunk(
