@@ -7,7 +7,7 @@ DB := var/evidex.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint typecheck pytest bench fuzz build serve demo-cluster browser-deps clean
+.PHONY: run test lint typecheck pytest bench bench-deps fuzz build serve demo-cluster browser-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,12 @@ pytest: $(STAMP) browser-deps
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+# wrk drives the web benchmark; nginx serves the static export beside the Python server.
+bench-deps:
+	@( command -v wrk >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } ) || \
+		( apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null )
+
+bench: $(STAMP) bench-deps
 	$(BIN)/python -m bench.run
 
 fuzz: $(STAMP)
