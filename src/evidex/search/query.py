@@ -85,7 +85,7 @@ def parse_query(raw: str) -> ParsedQuery:
     tokens = _WORD.findall(spelled)[: MAX_TERMS * 3]
     terms = [t for t in tokens if t not in STOPWORDS and not t.isdigit()][:MAX_TERMS]
     if not terms:
-        terms = [t for t in tokens if t not in STOPWORDS][:MAX_TERMS]
+        terms = tokens[:MAX_TERMS]  # a query of only common words still searches them
     return ParsedQuery(text=text, tokens=tokens, terms=terms, folded=fold_name(text[:120]))
 
 
