@@ -176,6 +176,7 @@ def studies() -> list[Study]:
                     significant=False,
                     direction="no difference",
                 ),
+                Outcome(name="HBeAg loss", measure="percent", value=22.80),
             ],
             goal="liver-health",
             compound="thymosin-alpha",
