@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 
 from evidex.build.discover import SourceFile, discover
@@ -19,6 +20,7 @@ from evidex.build.link import link
 from evidex.build.parse import ParseCache, digest_bytes, parse_all
 from evidex.build.write import WriteHook, write_database
 from evidex.content.diagnostics import ContentError, Diagnostic
+from evidex.content.render import markdown_to_html
 from evidex.content.vocab import parse_conditions, parse_goals, parse_interactions
 from evidex.content.yamlload import decode_text
 
@@ -123,6 +125,12 @@ def write_hooks() -> list[WriteHook]:
     return [write_vendors, write_search_index]
 
 
+def methodology_html() -> str:
+    """The tier rubric (docs/methodology.md, shipped inside the package) as safe HTML."""
+    source = resources.files("evidex.evidence").joinpath("methodology.md")
+    return markdown_to_html(source.read_text(encoding="utf-8"))
+
+
 def current_content_hash(db_path: Path) -> str | None:
     if not db_path.exists():
         return None
@@ -175,7 +183,10 @@ def build(
         build_id = f"{library.content_hash[:12]}-{started.strftime('%Y%m%dT%H%M%S%fZ')}"
         if progress:
             progress("write", 0, 1)
-        write_database(library, db_path, build_id, {}, write_hooks() if hooks is None else hooks)
+        extra_meta = {"methodology_html": methodology_html()}
+        write_database(
+            library, db_path, build_id, extra_meta, write_hooks() if hooks is None else hooks
+        )
         written = True
     seconds = (datetime.now(UTC) - started).total_seconds()
     return BuildReport(
