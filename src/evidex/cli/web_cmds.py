@@ -55,6 +55,9 @@ def serve(
         port=port,
         workers=workers,
         access_log=False,
+        # uvicorn kills a worker that is not ready within 5 s; on a busy 2-core box importing
+        # the app alone can take longer, and the supervisor then restarts workers forever.
+        timeout_worker_healthcheck=60,
     )
 
 
