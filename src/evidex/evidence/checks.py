@@ -145,11 +145,13 @@ def check_prose_restatements(
     """
     messages: list[tuple[int, str]] = []
     for block in _blocks(text):
+        claims = [(m, "reduction") for p in _REDUCTION_CLAIMS for m in p.finditer(block.text)]
+        claims += [(m, "increase") for p in _INCREASE_CLAIMS for m in p.finditer(block.text)]
+        if not claims:
+            continue  # most blocks restate nothing; skip the costlier search for ratios
         ratios = _ratios_in(block.text, outcomes)
         if not ratios:
             continue
-        claims = [(m, "reduction") for p in _REDUCTION_CLAIMS for m in p.finditer(block.text)]
-        claims += [(m, "increase") for p in _INCREASE_CLAIMS for m in p.finditer(block.text)]
         for match, kind in sorted(claims, key=lambda c: c[0].start()):
             claimed = float(match.group(1))
             sentence = _sentence_span(block.text, match.start())
