@@ -200,7 +200,7 @@ def web_under_search_load(db_path: Path) -> dict[str, Any]:
         [sys.executable, "-m", "uvicorn", "--factory", "bench.search_bench:_app_factory",
          "--port", str(port), "--log-level", "warning", "--no-access-log"],
         env={**env, "EVIDEX_BENCH_DB": str(db_path)},
-        cwd=ROOT,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:

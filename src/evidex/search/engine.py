@@ -116,9 +116,12 @@ class SearchEngine:
             if family and family != key:
                 self.names[family].add(slug)
         self.sorted_keys = sorted(self.names)
-        self.keys_by_length: dict[int, list[str]] = defaultdict(list)
+        # Fuzzy candidates: same length +-2 and the same first or the same last letter. A typo
+        # rarely changes both ends, and the buckets are ~20x smaller than "all names".
+        self.fuzzy_buckets: dict[tuple[int, str, str], list[str]] = defaultdict(list)
         for key in self.sorted_keys:
-            self.keys_by_length[len(key)].append(key)
+            self.fuzzy_buckets[(len(key), "first", key[0])].append(key)
+            self.fuzzy_buckets[(len(key), "last", key[-1])].append(key)
         self.goal_phrases: list[tuple[tuple[str, ...], str]] = []
         for phrase, goal in _rows(conn, "SELECT phrase, goal FROM search_terms"):
             tokens = tuple(re.findall(r"\w+", str(phrase).lower()))
@@ -184,17 +187,17 @@ class SearchEngine:
         return found
 
     def _fuzzy(self, folded: str, budget: int) -> list[tuple[str, int]]:
-        matches: list[tuple[str, int]] = []
+        best: dict[str, int] = {}
         for length in range(len(folded) - budget, len(folded) + budget + 1):
-            candidates = self.keys_by_length.get(length)
-            if not candidates:
-                continue
-            for key, distance, _ in process.extract(
-                folded, candidates, scorer=Levenshtein.distance, score_cutoff=budget, limit=5
-            ):
-                matches.append((str(key), int(distance)))
-        matches.sort(key=lambda m: m[1])
-        return matches[:5]
+            for end, letter in (("first", folded[0]), ("last", folded[-1])):
+                candidates = self.fuzzy_buckets.get((length, end, letter))
+                if not candidates:
+                    continue
+                for key, distance, _ in process.extract(
+                    folded, candidates, scorer=Levenshtein.distance, score_cutoff=budget, limit=5
+                ):
+                    best[str(key)] = int(distance)
+        return sorted(best.items(), key=lambda m: (m[1], m[0]))[:5]
 
     def _prefixed(self, prefix: str, limit: int) -> list[str]:
         start = bisect.bisect_left(self.sorted_keys, prefix)
