@@ -26,8 +26,9 @@ def schema_sql() -> str:
 
 
 def _dump(model: Any) -> str:
-    data = model.model_dump(mode="json") if hasattr(model, "model_dump") else model
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if hasattr(model, "model_dump_json"):
+        return str(model.model_dump_json())  # pydantic's own serialiser: several times faster
+    return json.dumps(model, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -24,6 +25,7 @@ def _tokens(name: str) -> list[str]:
     return [_VARIANTS.get(t, t) for t in _NON_ALNUM.split(text) if t]
 
 
+@lru_cache(maxsize=262_144)
 def fold_name(name: str) -> str:
     """Fold case, punctuation, hyphens, spaces and Greek letters: 'Tα-1' -> 'talpha1'."""
     return "".join(_tokens(name))
@@ -34,6 +36,7 @@ def slugify(text: str) -> str:
     return "-".join(_tokens(text)) or "item"
 
 
+@lru_cache(maxsize=262_144)
 def family_key(name: str) -> str:
     """The folded name without a trailing member number: 'Thymosin Alpha-1' -> 'thymosinalpha'."""
     tokens = _tokens(name)
