@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 GREEK = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
-    "λ": "lambda", "μ": "mu", "ω": "omega", "τ": "tau", "θ": "theta",
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "ε": "epsilon",
+    "κ": "kappa",
+    "λ": "lambda",
+    "μ": "mu",
+    "ω": "omega",
+    "τ": "tau",
+    "θ": "theta",
 }
 # Common spelling variants that should fold together ("alfa" is the INN spelling of "alpha").
 _VARIANTS = {"alfa": "alpha"}
