@@ -1,0 +1,570 @@
+"""Proposing study records from article prose or abstracts (unverified, `curated=False`).
+
+An article narrates several studies: a heading closes the study being described, and a
+sentence that introduces a study ("A meta-analysis of ...", "One study documented ...") opens
+a new one; estimate bullets that follow attach to it. Recap sections (Bottom Line, Summary,
+Limitations, ...) restate numbers and never open studies. Abstracts (structured with
+BACKGROUND/METHODS/RESULTS labels, or short texts without headings) are one study each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import PurePath
+
+from evidex.evidence.design import classify_design, explicit_design
+from evidex.evidence.models import Arm, Outcome, Study
+from evidex.evidence.notation import COUNT, NUMBER, find_estimates, normalise, parse_count
+from evidex.evidence.stats import complete_outcome
+
+MAX_INPUT_CHARS = 200_000
+_MAX_LINE_CHARS = 20_000
+
+_BULLET = re.compile(r"^\s*(?:[•\-*‣◦▪]|\d{1,2}[.)])\s+")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_BOLD = re.compile(r"\*\*|__")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bal\.)\s+(?=[A-Z(\[])")
+_RECAP_HEADING = re.compile(
+    r"(?i)^(?:the )?(?:bottom line|summary|in summary|conclusions?|limitations|key takeaways|"
+    r"takeaways?|key points|verdict|final thoughts|references|faqs?|frequently asked questions)"
+    r"\b"
+)
+_ABSTRACT_LABEL = re.compile(
+    r"(?m)^\s*(?:BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|INTRODUCTION|CONTEXT|IMPORTANCE|METHODS?|"
+    r"DESIGN|SETTING|PARTICIPANTS|PATIENTS|INTERVENTIONS?|MEASUREMENTS|MAIN OUTCOMES?[A-Z ]*|"
+    r"RESULTS|FINDINGS|CONCLUSIONS?|INTERPRETATION|DISCUSSION)\b(?:[ A-Z]{0,30})?(?::|\n|$)",
+)
+_LABEL_NAME = re.compile(r"^\s*([A-Z]+(?: (?:AND )?[A-Z]+){0,4})\s*:?\s*", re.MULTILINE)
+_METHODS_LABELS = frozenset(
+    {"METHODS", "METHOD", "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "INTERVENTIONS"}
+)
+_START_LABELS = ("BACKGROUND", "OBJECTIVE", "OBJECTIVES", "INTRODUCTION", "CONTEXT", "IMPORTANCE")
+_SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
+
+_DESIGN_NOUN = (
+    r"(?:meta-?analysis|systematic review|trial|study|cohort|case series|case report|"
+    r"analysis|experiment)"
+)
+_INTRODUCER = re.compile(
+    r"(?i)(?:^|\b(?:from|in|by|of|conducted|performed|published|reported|described|found)\s)"
+    r"(?:a|an|one|another|a second|a third|a further|a later|a recent)\s"
+    rf"(?:[\w\-,+()=/.]+\s){{0,6}}?{_DESIGN_NOUN}\b"
+)
+_PREDICATE_BEFORE = re.compile(r"(?i)\b(?:was|is|were|be|been|as|not|than|like)\s*$")
+
+_POPULATION_NOUNS = (
+    r"(?:patients|participants|adults|subjects|individuals|people|persons|women|men|children|"
+    r"adolescents|infants|volunteers|cases|residents|veterans|survivors|smokers|athletes|"
+    r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
+    r"rabbits|animals|dogs|pigs|eyes|pregnancies)"
+)
+_QUALIFIER = r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|and|or|of|in)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+_N_EQUALS = re.compile(rf"\b[nN] ?= ?(?P<n>{COUNT})(?P<total> total)?\b")
+_N_TOTAL = re.compile(rf"(?i)\ba total of (?P<n>{COUNT})\b")
+_N_ENROLLED = re.compile(
+    rf"(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+    r"(?:\w+ ){0,2}?(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
+    r"assigned|allocated|studied|analy[sz]ed|followed)"
+)
+_N_VERB_FIRST = re.compile(
+    rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
+    rf"comprising|of|with|among|in) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+)
+_N_WERE_RANDOMISED = re.compile(
+    rf"(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"
+)
+_N_PLAIN = re.compile(rf"(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b")
+_N_STUDIES = re.compile(
+    rf"(?i)(?<![\d.,%])(?P<k>{COUNT}) (?:(?:published|eligible|independent|placebo-controlled|"
+    r"double-blind|prospective|clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
+    r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
+)
+_DURATION = re.compile(
+    rf"(?i)(?<!followed )(?<!follow-up )\b(?:for|over|lasting) (?:a period of )?"
+    rf"(?P<a>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit_a>weeks?|months?|years?|days?)\b"
+    rf"|\b(?P<b>\d+(?:\.\d+)?)-(?P<unit_b>week|month|year|day)\b(?! follow)"
+)
+_FOLLOW_UP = re.compile(
+    r"(?i)(?:follow-?up (?:period )?(?:of|was|lasting|for)?(?: a median of| a mean of)? ?"
+    r"|followed (?:up )?(?:for )?(?:a (?:median|mean) (?:of )?)?"
+    r"|follow-?up assessments? at |assessments? (?:extended )?(?:to|at) |after a (?:median|mean) "
+    r"(?:follow-?up )?of |(?:over|for) a (?:median|mean) (?:follow-up |duration )?of )"
+    rf"(?P<n>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit>weeks?|months?|years?|days?)\b"
+    rf"|(?P<m>\d+(?:\.\d+)?) (?P<unit_m>weeks?|months?|years?) (?:of )?(?:median )?follow-?up"
+)
+_POPULATION = re.compile(
+    rf"(?:\bin|\bof|\bamong|\bincluding|\benrolled|\bincluded) (?:{COUNT} )?"
+    rf"(?P<pop>(?:[A-Za-z][\w\-+/]* ){{0,4}}?{_POPULATION_NOUNS}"
+    r"(?: (?:with|who|aged|undergoing|receiving|after|at|on|living|without)\b[^.;,()]{1,80})?)"
+)
+_COMPARATOR = re.compile(
+    r"(?i)\b(?:versus|vs\.?|compared (?:directly )?(?:with|to)|directly to|relative to|against|"
+    r"or matching|or) (?P<what>(?:an? |the )?[A-Za-z][^.;,()\d]{0,50}?)"
+    r"(?=[.;,()]| in | for | on | at | among | alone\b| group| arm| was| were| and |$)"
+)
+_PLACEBO = re.compile(r"(?i)\b(?:placebo|sham)\b")
+_STANDARD_CARE = re.compile(r"(?i)\b(?:usual care|standard (?:of )?care|standard treatment)\b")
+_INTERVENTION = re.compile(
+    r"(?i)\b(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
+    r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
+)
+
+_PERCENT_OF = re.compile(
+    rf"(?P<value>{NUMBER}) ?% of (?:the )?(?:\w+ ){{0,2}}?{_POPULATION_NOUNS} "
+    r"(?:\w+ )?(?:achieved|had|showed|reached|attained|experienced|developed|obtained|"
+    r"demonstrated|reported|were|met)\b(?P<what>[^.;:()]{0,80})"
+)
+_ARM_GROUP = re.compile(
+    rf"(?P<name>[A-Za-z][\w\- +]{{0,40}}?) (?:group|arm) ?: ?(?P<value>{NUMBER}) ?%"
+)
+_IN_GROUP = re.compile(
+    rf"(?P<value>{NUMBER}) ?%(?: of (?:patients|participants))? (?:in|with) the "
+    r"(?P<name>[\w\- +]{1,40}?) (?:group|arm)\b"
+)
+_VERSUS_PERCENT = re.compile(
+    rf"(?P<a>{NUMBER}) ?% (?:vs\.?|versus|compared with|and) (?P<b>{NUMBER}) ?%"
+)
+_NOT_SIGNIFICANT = re.compile(
+    r"(?i)\b(?:not (?:statistically )?significant|no (?:statistically )?significant|"
+    r"non-?significant|did not (?:differ|reach)|similar)"
+)
+_SIGNIFICANT = re.compile(r"(?i)\bsignificant(?:ly)?\b")
+_LEADING_LABEL = re.compile(r"^(?P<label>[A-Z][^:.;()]{1,60}?): ")
+_NAME_CUE = re.compile(
+    r"(?i)\b(?:risk|odds|hazard|incidence|rates?|levels?|reduction|change) (?:of|in|for) "
+    r"(?P<name>[^,;:()]{2,60})$"
+)
+_NAME_FOR = re.compile(r"(?i)\b(?:for|on|in) (?P<name>[^,;:()]{2,60})$")
+
+
+@dataclass
+class _Line:
+    text: str
+    heading: bool = False
+    bullet: bool = False
+
+
+@dataclass
+class _Draft:
+    intro: str
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.intro, *self.lines])
+
+
+def extract_studies(
+    text: str, *, source: str = "", compound: str | None = None, goal: str | None = None
+) -> list[Study]:
+    """Propose study records (curated=False) from article prose or one or more abstracts."""
+    text = normalise(text[:MAX_INPUT_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
+    stem = PurePath(source).stem if source else "extracted"
+    drafts: list[_Draft] = []
+    for chunk in _split_abstracts(text):
+        if _is_abstract(chunk):
+            drafts.append(_Draft(intro="", lines=[chunk]))
+        else:
+            drafts.extend(_segment_article(chunk))
+    studies: list[Study] = []
+    seen_values: set[tuple[str, float]] = set()
+    for draft in drafts:
+        study = _build_study(draft, f"{stem}-x{len(studies) + 1}", compound, goal, source)
+        values = {(outcome.measure, outcome.value) for outcome in study.outcomes}
+        if values and values <= seen_values:
+            continue  # a restatement of numbers already attributed to an earlier study
+        seen_values |= values
+        studies.append(study)
+    return studies
+
+
+def _split_abstracts(text: str) -> list[str]:
+    chunks = [chunk for chunk in _SEPARATOR_LINE.split(text) if chunk.strip()]
+    result: list[str] = []
+    for chunk in chunks:
+        starts = [
+            match.start()
+            for match in _ABSTRACT_LABEL.finditer(chunk)
+            if match.group(0).strip().rstrip(":").split(" ")[0] in _START_LABELS
+        ]
+        cuts = [0, *[start for start in starts if start > 0], len(chunk)]
+        result.extend(chunk[a:b] for a, b in pairwise(cuts) if chunk[a:b].strip())
+    return result
+
+
+def _is_abstract(chunk: str) -> bool:
+    labels = {
+        match.group(0).strip().rstrip(":").split(" ")[0]
+        for match in _ABSTRACT_LABEL.finditer(chunk)
+    }
+    if len(labels) >= 2:
+        return True
+    lines = _classify_lines(chunk)
+    if any(line.heading for line in lines):
+        return False
+    introducers = sum(1 for line in lines for _ in _introducers(line.text))
+    return introducers <= 1
+
+
+def _classify_lines(chunk: str) -> list[_Line]:
+    lines: list[_Line] = []
+    for raw in chunk.split("\n"):
+        raw = raw[:_MAX_LINE_CHARS]
+        if not raw.strip():
+            continue
+        is_markdown_heading = bool(_MARKDOWN_HEADING.match(raw))
+        bullet = bool(_BULLET.match(raw)) and not is_markdown_heading
+        cleaned = _BOLD.sub("", _BULLET.sub("", _MARKDOWN_HEADING.sub("", raw))).strip()
+        heading = is_markdown_heading or (
+            not bullet
+            and len(cleaned) <= 80
+            and not cleaned.endswith((".", ":", ";", ",", "?", "!", ")"))
+            and not re.search(r"\d", cleaned[:1])
+            and len(cleaned.split()) <= 12
+        )
+        lines.append(_Line(cleaned, heading=heading, bullet=bullet))
+    return lines
+
+
+def _introducers(sentence: str) -> list[re.Match[str]]:
+    found = []
+    for match in _INTRODUCER.finditer(sentence):
+        if _PREDICATE_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()]):
+            continue
+        found.append(match)
+    return found
+
+
+def _segment_article(chunk: str) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    in_recap = False
+    for line in _classify_lines(chunk):
+        if line.heading:
+            current = None
+            if _RECAP_HEADING.match(line.text):
+                in_recap = True
+            continue
+        if in_recap:
+            continue
+        if line.bullet:
+            if current is not None:
+                current.lines.append(line.text)
+            continue
+        for sentence in _SENTENCE_END.split(line.text):
+            if _introducers(sentence):
+                current = _Draft(intro=sentence)
+                drafts.append(current)
+            elif current is not None:
+                current.lines.append(sentence)
+    return drafts
+
+
+def _build_study(
+    draft: _Draft, study_id: str, compound: str | None, goal: str | None, source: str
+) -> Study:
+    text = draft.text
+    methods = _methods_text(text)
+    design = classify_design(
+        *(part for part in (draft.intro, methods, _own_sentences(text)) if part), text
+    )
+    n = _sample_size(draft.intro) or _sample_size(text)
+    n_studies = _study_count(text) if design == "meta-analysis" else None
+    comparator, comparator_type = _comparator(text)
+    return Study(
+        id=study_id,
+        design=design,
+        n=n,
+        n_studies=n_studies,
+        population=_population(draft.intro) or _population(text),
+        intervention=compound or _intervention(text),
+        comparator=comparator,
+        comparator_type=comparator_type,
+        duration=_duration(text),
+        follow_up=_follow_up(text),
+        human=design not in ("animal", "in-vitro"),
+        outcomes=_outcomes(text),
+        goal=goal,
+        compound=compound,
+        curated=False,
+        source_path=source,
+        summary=(draft.intro or text)[:300].strip(),
+    )
+
+
+def _methods_text(text: str) -> str:
+    """The METHODS/DESIGN part of a structured abstract ('' when unlabelled)."""
+    parts: list[str] = []
+    matches = list(_LABEL_NAME.finditer(text))
+    for index, match in enumerate(matches):
+        label = match.group(1).split(" ")[0]
+        if label not in _METHODS_LABELS:
+            continue
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        parts.append(text[match.end() : end])
+    return " ".join(parts)
+
+
+def _own_sentences(text: str) -> str:
+    """Sentences describing this work ('we', 'this study', participants) rather than background."""
+    own = re.compile(
+        r"(?i)\b(?:we|our|this|these|here|the present|were randomi[sz]ed|were enrolled)\b"
+    )
+    return " ".join(s for s in _SENTENCE_END.split(text.replace("\n", " ")) if own.search(s))
+
+
+def _sample_size(text: str) -> int | None:
+    for pattern in (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED):
+        match = pattern.search(text)
+        if match and (n := parse_count(match["n"])):
+            return n
+    equals = list(_N_EQUALS.finditer(text))
+    for match in equals:
+        if match["total"]:
+            return parse_count(match["n"])
+    if equals:
+        first_sentence_end = text.find(". ", equals[0].end())
+        same_sentence = [
+            match
+            for match in equals
+            if first_sentence_end < 0 or match.start() < first_sentence_end
+        ]
+        counts = [parse_count(match["n"]) or 0 for match in same_sentence]
+        if len(counts) > 1 and re.search(
+            r"(?i)\b(?:or|and|vs|versus)\b", text[equals[0].end() : same_sentence[-1].start()]
+        ):
+            return sum(counts)
+        return counts[0] or None
+    for pattern in (_N_VERB_FIRST, _N_PLAIN):
+        for match in pattern.finditer(text):
+            n = parse_count(match["n"])
+            if n:
+                return n
+    return None
+
+
+def _study_count(text: str) -> int | None:
+    match = _N_STUDIES.search(text)
+    return parse_count(match["k"]) if match else None
+
+
+def _duration(text: str) -> str | None:
+    for match in _DURATION.finditer(text):
+        before = text[max(0, match.start() - 20) : match.start()].lower()
+        if "follow" in before or "median" in text[match.start() : match.start() + 18].lower():
+            continue
+        if match["a"]:
+            count = parse_count(match["a"]) if not re.fullmatch(r"\d+\.\d+", match["a"]) else None
+            amount = str(count) if count is not None else match["a"]
+            return f"{amount} {_plural(match['unit_a'].lower())}"
+        return f"{match['b']} {_plural(match['unit_b'].lower())}"
+    return None
+
+
+def _follow_up(text: str) -> str | None:
+    match = _FOLLOW_UP.search(text)
+    if match is None:
+        return None
+    if match["n"]:
+        count = parse_count(match["n"]) if not re.fullmatch(r"\d+\.\d+", match["n"]) else None
+        return f"{count if count is not None else match['n']} {_plural(match['unit'].lower())}"
+    return f"{match['m']} {_plural(match['unit_m'].lower())}"
+
+
+def _plural(unit: str) -> str:
+    return unit if unit.endswith("s") else unit + "s"
+
+
+def _population(text: str) -> str | None:
+    match = _POPULATION.search(text)
+    if match is None:
+        return None
+    population = match["pop"].strip()
+    if len(population.split()) < 2:
+        return None  # a bare "patients" tells the reader nothing
+    return population[:120]
+
+
+def _intervention(text: str) -> str | None:
+    match = _INTERVENTION.search(text)
+    return match["what"].strip() if match else None
+
+
+def _comparator(text: str) -> tuple[str | None, str | None]:
+    for match in _COMPARATOR.finditer(text):
+        what = re.sub(r"(?i)^(?:an?|the) ", "", match["what"].strip())
+        if not what or what[0].isdigit():
+            continue
+        if _PLACEBO.search(what):
+            return "placebo", "placebo"
+        if _STANDARD_CARE.search(what):
+            return what, "standard-care"
+        if match.group(0).lower().startswith("or") and not _PLACEBO.search(what):
+            continue
+        return what, "active"
+    if _PLACEBO.search(text):
+        return "placebo", "placebo"
+    if _STANDARD_CARE.search(text):
+        return _STANDARD_CARE.search(text).group(0), "standard-care"  # type: ignore[union-attr]
+    return None, None
+
+
+def _outcomes(text: str) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    seen: set[tuple[str, float, float | None, float | None]] = set()
+    for raw_line in text.split("\n"):
+        label_match = _LEADING_LABEL.match(raw_line)
+        label = _tidy_label(label_match["label"]) if label_match else None
+        if label and label.isupper() and len(label.split()) <= 3:
+            label = None  # an abstract section label such as RESULTS
+        for sentence in _SENTENCE_END.split(raw_line):
+            for outcome in _sentence_outcomes(sentence, label):
+                key = (outcome.measure, outcome.value, outcome.ci_low, outcome.ci_high)
+                if key in seen:
+                    continue
+                seen.add(key)
+                outcomes.append(complete_outcome(outcome))
+    return outcomes
+
+
+def _sentence_outcomes(sentence: str, label: str | None) -> list[Outcome]:
+    found: list[Outcome] = []
+    previous_end = 0
+    for estimate in find_estimates(sentence):
+        name = label or _name_before(sentence[previous_end : estimate.start])
+        previous_end = estimate.end
+        found.append(
+            Outcome(
+                name=name,
+                measure=estimate.measure,
+                value=estimate.value,
+                ci_low=estimate.ci_low,
+                ci_high=estimate.ci_high,
+                p=estimate.p,
+                text=sentence.strip()[:500],
+            )
+        )
+    if found:
+        return found
+    arms = _arms(sentence)
+    significance = _significance_words(sentence)
+    if len(arms) >= 2:
+        return [
+            Outcome(
+                name=label or _name_for_arms(sentence),
+                measure="percent",
+                value=arms[0].value,
+                arms=arms,
+                significant=significance,
+                direction="no difference" if significance is False else None,
+                text=sentence.strip()[:500],
+            )
+        ]
+    for match in _PERCENT_OF.finditer(sentence):
+        value = float(match["value"])
+        if not 0 <= value <= 100:
+            continue
+        what = re.sub(r"(?i)^\s*(?:an?|the) ", "", match["what"]).strip()
+        found.append(
+            Outcome(
+                name=label or what[:80] or "proportion",
+                measure="percent",
+                value=value,
+                significant=significance,
+                text=sentence.strip()[:500],
+            )
+        )
+    return found
+
+
+def _arms(sentence: str) -> list[Arm]:
+    arms = [
+        Arm(name=match["name"].strip(), value=float(match["value"]))
+        for match in _ARM_GROUP.finditer(sentence)
+    ]
+    if len(arms) >= 2:
+        return arms
+    arms = [
+        Arm(name=match["name"].strip(), value=float(match["value"]))
+        for match in _IN_GROUP.finditer(sentence)
+    ]
+    if len(arms) >= 2:
+        return arms
+    match = _VERSUS_PERCENT.search(sentence)
+    if match:
+        return [
+            Arm(name="intervention", value=float(match["a"])),
+            Arm(name="comparator", value=float(match["b"])),
+        ]
+    return []
+
+
+def _significance_words(sentence: str) -> bool | None:
+    if _NOT_SIGNIFICANT.search(sentence):
+        return False
+    if _SIGNIFICANT.search(sentence):
+        return True
+    return None
+
+
+def _tidy_label(label: str) -> str:
+    """'HBV DNA Clearance' -> 'HBV DNA clearance': keep acronyms, lower later Title words."""
+    words = label.strip().split()
+    tidy = [words[0]] + ["-".join(map(_lower_title_word, word.split("-"))) for word in words[1:]]
+    first_parts = words[0].split("-")
+    tidy[0] = "-".join([first_parts[0], *map(_lower_title_word, first_parts[1:])])
+    return " ".join(tidy)
+
+
+def _lower_title_word(word: str) -> str:
+    return word.lower() if word[:1].isupper() and word[1:].islower() else word
+
+
+def _name_before(clause: str) -> str:
+    clause = re.sub(r"[\s(\[,;:]+$", "", clause.strip())
+    for pattern in (_NAME_CUE, _NAME_FOR):
+        match = pattern.search(clause)
+        if match:
+            return _trim_name(match["name"])
+    words = clause.split()[-8:]
+    return _trim_name(" ".join(words)) or "effect"
+
+
+def _trim_name(name: str) -> str:
+    name = re.sub(
+        r"(?i)\b(?:was|were|is|with an?|with|had an?|showed an?|an?|the)$", "", name.strip()
+    )
+    name = re.sub(r"(?i)^(?:the|an?) ", "", name.strip())
+    return name.strip(" ,;:-")[:80] or "effect"
+
+
+_TRAILING_FILLER = re.compile(
+    r"(?i)(?:\s+(?:occurred|was|were|reported|seen|observed|developed|noted|in|of|the|among|by|"
+    r"with|rates?|an?|at|for))+\s*$"
+)
+
+
+def _name_for_arms(sentence: str) -> str:
+    """The subject before the first percentage ('Atrial fibrillation occurred in 5.3% vs ...')."""
+    first = re.search(r"\d", sentence)
+    before = sentence[: first.start()] if first else ""
+    subject = _TRAILING_FILLER.sub("", " " + before.strip(" ,;:(")).strip()
+    if 2 <= len(subject) <= 80:
+        return _trim_name(subject.split(", ")[-1])
+    match = re.search(r"% (?P<name>[A-Za-z][\w\- ]{2,50})", sentence)
+    return match["name"].strip() if match else "proportion"
+
+
+def study_introducers(text: str) -> list[str]:
+    """The sentences of `text` that read as introducing a new study (for diagnostics)."""
+    return [
+        sentence
+        for line in _classify_lines(normalise(text[:MAX_INPUT_CHARS]))
+        for sentence in _SENTENCE_END.split(line.text)
+        if _introducers(sentence)
+    ]
+
+
+__all__ = ["explicit_design", "extract_studies", "study_introducers"]

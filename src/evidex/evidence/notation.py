@@ -1,0 +1,251 @@
+"""Reading effect estimates, confidence intervals, p values and sample sizes from prose.
+
+Every pattern here is linear: text is normalised first (one space between words, one kind of
+minus), so no two adjacent optional whitespace runs can backtrack against each other, and every
+repetition of free text is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from evidex.evidence.models import Measure
+
+_MINUS_SIGNS = str.maketrans({"−": "-", "‒": "-", "﹣": "-", "－": "-", "‐": "-", "‑": "-"})
+_DASH_AS_MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[,;:=]))[–—](?=\d|\.\d)")
+_MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[·•](?=\d)")
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# No real number is 40 characters long; cutting longer digit runs keeps every number pattern
+# constant-time per position (a 50,000-digit run would otherwise make them quadratic).
+_LONG_NUMBER_RUN = re.compile(r"[\d.,]{41,}")
+_LONG_WORD_RUN = re.compile(r"[^\W\d_]{61,}")
+
+NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|[-+]?\.\d+"
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+|(?i:{_WORD_NUMBER}))"
+
+
+def normalise(text: str) -> str:
+    """One minus sign, '.' decimals, single spaces; en/em dashes kept only as range marks."""
+    text = text.translate(_MINUS_SIGNS)
+    text = _MIDDLE_DOT_DECIMAL.sub(".", text)
+    text = _DASH_AS_MINUS.sub("-", text)
+    text = _LONG_NUMBER_RUN.sub(lambda match: match.group(0)[:40], text)
+    text = _LONG_WORD_RUN.sub(lambda match: match.group(0)[:60], text)
+    return _SPACE_RUN.sub(" ", text)
+
+
+def parse_number(raw: str) -> float | None:
+    """'1,204' -> 1204.0, '-.5' -> -0.5; None when it is not a number."""
+    try:
+        return float(raw.replace(",", "").replace("+", ""))
+    except ValueError:
+        return None
+
+
+def parse_count(raw: str) -> int | None:
+    """A whole count written in digits ('2,345') or words ('four', 'twenty-three')."""
+    word = raw.strip().lower()
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in _NUMBER_WORDS and unit in _NUMBER_WORDS:
+            return _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]
+    value = parse_number(word)
+    if value is None or value != int(value) or value < 0:
+        return None
+    return int(value)
+
+
+_ABBREVIATIONS: dict[str, Measure] = {
+    "OR": "OR", "AOR": "OR", "ADJOR": "OR",
+    "RR": "RR", "ARR_RATIO": "RR", "IRR": "RR", "AIRR": "RR", "ARR": "MD", "AHR": "HR",
+    "HR": "HR", "ADJHR": "HR", "RRR": "percent",
+    "MD": "MD", "WMD": "MD", "ETD": "MD", "RD": "MD", "SMD": "SMD",
+}  # fmt: skip
+_WORD_LABELS: tuple[tuple[str, Measure], ...] = (
+    ("odds ratio", "OR"),
+    ("hazard ratio", "HR"),
+    ("incidence rate ratio", "RR"),
+    ("rate ratio", "RR"),
+    ("risk ratio", "RR"),
+    ("relative risk reduction", "percent"),
+    ("relative risk", "RR"),
+    ("standardized mean difference", "SMD"),
+    ("standardised mean difference", "SMD"),
+    ("hedges", "SMD"),
+    ("cohen", "SMD"),
+    ("mean difference", "MD"),
+    ("treatment difference", "MD"),
+    ("risk difference", "MD"),
+    ("difference", "MD"),
+)
+_ABBR_PATTERN = r"\b(?:a|adj)?(?:OR|RR|HR|IRR|RRR|WMD|SMD|MD|ETD|RD)\b"
+_WORD_PATTERN = (
+    r"(?i:\b(?:odds ratio|hazard ratio|incidence rate ratio|rate ratio|risk ratio|"
+    r"relative risk(?: reduction)?|standardi[sz]ed mean difference|hedges'? ?g|cohen'?s? d|"
+    r"(?:weighted )?mean difference|(?:estimated )?treatment difference|risk difference|"
+    r"difference)s?\b)"
+)
+_CI_LABEL = (
+    r"(?i:(?:95(?:\.\d+)? ?%|95 ?percent|95-percent) ?(?:CI|CrI|UI|confidence intervals?|credible intervals?"
+    r"|confidence limits?)\b|CI ?95 ?%?|CI\b|CrI\b)"
+    r"(?: ?[(\[](?:CI|CrI)[)\]])?"
+)
+_SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
+_UNIT = r"(?:%|(?!(?:CI|CrI|to|vs)\b)(?:[a-zA-Zµμ/²]{1,12}\d?)(?: (?:Hg|points?|m2|m²|units?))?)"
+_RANGE = rf"(?:from )?(?P<low>{NUMBER}){_SEPARATOR}(?P<high>{NUMBER})"
+_P_VALUE = re.compile(
+    r"(?<![A-Za-z])[Pp](?:[ -]?value)? ?(?P<op>[<>=≤≥]=?) ?"
+    r"(?P<num>\d*\.\d+|\d+(?:\.\d+)?)(?: ?[x×] ?10 ?\^? ?(?P<exp>-?\d+))?"
+)
+
+LABELLED_ESTIMATE = re.compile(
+    rf"(?P<label>{_ABBR_PATTERN}|{_WORD_PATTERN})"
+    rf"(?: ?[(\[](?P<abbr>{_ABBR_PATTERN})[)\]])?"
+    r"(?: (?:in|with|for|of|among|between|comparing|favou?ring)\b[^,;:=()\[\]\d]{1,60})?"
+    r"(?: ?(?:=|:|,|\bof\b|\bwas\b|\bis\b|\bwere\b|≈))?(?: ?=)? ?"
+    rf"(?P<value>{NUMBER})(?: ?(?P<unit>{_UNIT}))?"
+    r" ?[,;]? ?(?P<bracket>[(\[])? ?"
+    rf"(?P<cilabel>{_CI_LABEL} ?[:,=]? ?)?"
+    rf"{_RANGE}"
+)
+UNLABELLED_ESTIMATE = re.compile(
+    rf"(?<![\w.])(?P<value>{NUMBER})(?: ?(?P<unit>{_UNIT}))? ?[,;]? ?[(\[] ?"
+    rf"(?P<cilabel>{_CI_LABEL} ?[:,=]? ?){_RANGE}"
+)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """One effect estimate with its interval, as found in the text (offsets into it)."""
+
+    measure: Measure
+    value: float
+    ci_low: float | None
+    ci_high: float | None
+    p: str | None
+    unit: str | None
+    start: int
+    end: int
+
+
+def _measure_for_label(label: str) -> Measure:
+    compact = label.replace(" ", "").replace("'", "").upper()
+    if compact in _ABBREVIATIONS:
+        return _ABBREVIATIONS[compact]
+    if compact.startswith("ADJ") and compact[3:] in _ABBREVIATIONS:
+        return _ABBREVIATIONS[compact[3:]]
+    if compact.startswith("A") and compact[1:] in _ABBREVIATIONS:
+        return _ABBREVIATIONS[compact[1:]]
+    lowered = label.lower()
+    for words, measure in _WORD_LABELS:
+        if words in lowered:
+            return measure
+    return "MD"
+
+
+def _measure_from_context(before: str, unit: str | None) -> Measure:
+    lowered = before.lower()
+    for words, measure in _WORD_LABELS[:-1]:
+        if words in lowered:
+            return measure
+    for abbreviation in ("OR", "HR", "RR", "SMD", "MD"):
+        if re.search(rf"\b{abbreviation}\b", before[-80:]):
+            return _ABBREVIATIONS[abbreviation]
+    if unit == "%":
+        return "percent"
+    return "MD"
+
+
+def _p_after(text: str, start: int, limit: int) -> str | None:
+    """The p value written right after an estimate, before the next estimate begins."""
+    window = text[start : min(limit, start + 60)]
+    match = _P_VALUE.search(window)
+    if match is None:
+        return None
+    op = match["op"].replace("≤", "<=").replace("≥", ">=")
+    number = match["num"]
+    if number.startswith("."):
+        number = "0" + number
+    if match["exp"]:
+        number = f"{number}x10^{match['exp']}"
+    return number if op in ("=", "==") else f"{op}{number}"
+
+
+def _plausible(measure: Measure, value: float, low: float, high: float) -> bool:
+    if low > high:
+        return False
+    if measure in ("OR", "RR", "HR") and (low <= 0 or value <= 0):
+        return False
+    # Allow a little rounding slack: "0.62 (0.35-0.61)" is a typo we should still not invent.
+    slack = 1e-9 + 0.011 * max(abs(low), abs(high), 1.0)
+    return low - slack <= value <= high + slack
+
+
+def find_estimates(text: str) -> list[Estimate]:
+    """Every effect estimate with a 95% interval in normalised `text`, in reading order."""
+    found: list[Estimate] = []
+    taken: list[tuple[int, int]] = []
+    for match in LABELLED_ESTIMATE.finditer(text):
+        if match["bracket"] is None and match["cilabel"] is None:
+            continue
+        label = match["abbr"] or match["label"]
+        measure = _measure_for_label(label)
+        estimate = _build(match, measure)
+        if estimate is not None:
+            found.append(estimate)
+            taken.append((match.start(), match.end()))
+    for match in UNLABELLED_ESTIMATE.finditer(text):
+        if any(start <= match.start("value") < end for start, end in taken):
+            continue
+        before = text[max(0, match.start() - 120) : match.start()]
+        measure = _measure_from_context(before, match["unit"])
+        estimate = _build(match, measure)
+        if estimate is not None:
+            found.append(estimate)
+    found.sort(key=lambda item: item.start)
+    with_p: list[Estimate] = []
+    for index, estimate in enumerate(found):
+        limit = found[index + 1].start if index + 1 < len(found) else len(text)
+        p = _p_after(text, estimate.end, limit)
+        with_p.append(
+            Estimate(
+                estimate.measure,
+                estimate.value,
+                estimate.ci_low,
+                estimate.ci_high,
+                p,
+                estimate.unit,
+                estimate.start,
+                estimate.end,
+            )
+        )
+    return with_p
+
+
+def _build(match: re.Match[str], measure: Measure) -> Estimate | None:
+    value = parse_number(match["value"])
+    low = parse_number(match["low"])
+    high = parse_number(match["high"])
+    if value is None or low is None or high is None:
+        return None
+    if not _plausible(measure, value, low, high):
+        return None
+    unit = match["unit"]
+    if unit is not None and unit.strip().upper().startswith("CI"):
+        unit = None
+    return Estimate(measure, value, low, high, None, unit, match.start(), match.end())
