@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,11 +14,12 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
+from evidex import __version__
 from evidex.build.discover import SourceFile, discover
 from evidex.build.grade import grade
 from evidex.build.library import Library
 from evidex.build.link import link
-from evidex.build.parse import ParseCache, digest_bytes, parse_all
+from evidex.build.parse import CACHE_VERSION, ParseCache, digest_bytes, parse_all
 from evidex.build.write import WriteHook, write_database
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.render import markdown_to_html
@@ -94,18 +96,18 @@ def load_library(
         progress("grade", 0, 1)
     grade(library)
     cache.save(parsed)
-    library.content_hash = hashlib.blake2b(
-        "".join(
-            [vocabulary_digest, *(p.digest for p in parsed), *_vendor_digests(sources)]
-        ).encode(),
-        digest_size=16,
-    ).hexdigest()
+    library.content_hash = library_hash(sources)
     library.diagnostics.sort(key=lambda d: (d.path, d.line, d.level, d.message))
     return library, len(documents), reparsed
 
 
-def _vendor_digests(sources: list[SourceFile]) -> list[str]:
-    return [digest_bytes(s.path.read_bytes()) for s in sources if s.kind in ("vendor", "currency")]
+def library_hash(sources: list[SourceFile]) -> str:
+    """A digest of every file's path and bytes, and of the code that reads them."""
+    digest = hashlib.blake2b(f"{__version__}:{CACHE_VERSION}".encode(), digest_size=16)
+    for source in sources:
+        digest.update(source.rel.encode())
+        digest.update(digest_bytes(source.path.read_bytes()).encode())
+    return digest.hexdigest()
 
 
 def _load_vendors(content_dir: Path, sources: list[SourceFile], library: Library) -> None:
@@ -131,21 +133,6 @@ def methodology_html() -> str:
     return markdown_to_html(source.read_text(encoding="utf-8"))
 
 
-def current_content_hash(db_path: Path) -> str | None:
-    if not db_path.exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'content_hash'").fetchone()
-            build = conn.execute("SELECT value FROM meta WHERE key = 'build_id'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-    return f"{row[0]}|{build[0]}" if row and build else None
-
-
 def build(
     content_dir: Path,
     db_path: Path,
@@ -161,13 +148,16 @@ def build(
     nothing (the artifact would be identical) unless `force` is set.
     """
     started = datetime.now(UTC)
+    if not force:
+        unchanged = _unchanged_report(content_dir, db_path, strict, started)
+        if unchanged is not None:
+            return unchanged
     cache_path = db_path.with_name(f".{db_path.name}.parse-cache")
     library, documents, reparsed = load_library(content_dir, cache_path, progress)
     diagnostics = library.diagnostics
     failing = [d for d in diagnostics if d.level == "error" or (strict and d.level == "warning")]
     if failing:
         raise BuildFailed(diagnostics if not strict else [_as_error(d) for d in diagnostics])
-    existing = current_content_hash(db_path)
     counts = {
         "compounds": len(library.compounds),
         "articles": len(library.articles),
@@ -176,22 +166,46 @@ def build(
         "vendors": len(library.vendors),
         "tiers": len(library.tiers),
     }
-    if existing and existing.split("|")[0] == library.content_hash and not force:
-        build_id = existing.split("|")[1]
-        written = False
-    else:
-        build_id = f"{library.content_hash[:12]}-{started.strftime('%Y%m%dT%H%M%S%fZ')}"
-        if progress:
-            progress("write", 0, 1)
-        extra_meta = {"methodology_html": methodology_html()}
-        write_database(
-            library, db_path, build_id, extra_meta, write_hooks() if hooks is None else hooks
-        )
-        written = True
-    seconds = (datetime.now(UTC) - started).total_seconds()
-    return BuildReport(
-        db_path, build_id, documents, reparsed, written, seconds, diagnostics, counts
+    build_id = f"{library.content_hash[:12]}-{started.strftime('%Y%m%dT%H%M%S%fZ')}"
+    if progress:
+        progress("write", 0, 1)
+    extra_meta = {"methodology_html": methodology_html(), "counts": json.dumps(counts)}
+    write_database(
+        library, db_path, build_id, extra_meta, write_hooks() if hooks is None else hooks
     )
+    seconds = (datetime.now(UTC) - started).total_seconds()
+    return BuildReport(db_path, build_id, documents, reparsed, True, seconds, diagnostics, counts)
+
+
+def _unchanged_report(
+    content_dir: Path, db_path: Path, strict: bool, started: datetime
+) -> BuildReport | None:
+    """When the database was built from exactly these files, report it instead of rebuilding."""
+    if not db_path.exists():
+        return None
+    sources, problems = discover(content_dir)
+    if problems:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("content_hash") != library_hash(sources):
+                return None
+            diagnostics = [
+                Diagnostic(str(r[0]), int(r[1]), r[2], str(r[3]))
+                for r in conn.execute("SELECT path, line, level, message FROM diagnostics")
+            ]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if strict and diagnostics:
+        raise BuildFailed([_as_error(d) for d in diagnostics])
+    documents = sum(s.kind in ("compound", "article", "study") for s in sources)
+    seconds = (datetime.now(UTC) - started).total_seconds()
+    counts = {k: int(v) for k, v in json.loads(meta.get("counts", "{}")).items()}
+    return BuildReport(db_path, meta["build_id"], documents, 0, False, seconds, diagnostics, counts)
 
 
 def _as_error(diagnostic: Diagnostic) -> Diagnostic:
