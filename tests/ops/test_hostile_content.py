@@ -12,7 +12,7 @@ from evidex.build.pipeline import BuildFailed, build
 from evidex.web.app import create_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from html_safety import executable_parts
+from html_safety import executable_parts  # type: ignore[import-not-found]
 
 PAYLOAD = "\n\n".join(
     [
