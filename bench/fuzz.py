@@ -210,13 +210,16 @@ def _init() -> None:
     _TARGETS.update(_targets())
 
 
-def _run_chunk(job: tuple[str, int, int]) -> tuple[int, list[tuple[str, str, str]], float]:
-    """Run one chunk; returns (inputs tried, crashes as (key, input, traceback), slowest s)."""
+def _run_chunk(
+    job: tuple[str, int, int],
+) -> tuple[int, list[tuple[str, str, str]], float, str]:
+    """Run one chunk: (inputs tried, crashes as (key, input, traceback), slowest s, its input)."""
     name, chunk, seed = job
     corpus_name, target = _TARGETS[name]
     rng = random.Random(f"{seed}:{name}:{chunk}")
     crashes: list[tuple[str, str, str]] = []
     slowest = 0.0
+    slowest_text = ""
     for _ in range(CHUNK):
         text = mutate(rng, _CORPUS[corpus_name])
         started = time.perf_counter()
@@ -226,8 +229,10 @@ def _run_chunk(job: tuple[str, int, int]) -> tuple[int, list[tuple[str, str, str
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             key = f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno}"
             crashes.append((key, text, traceback.format_exc(limit=6)))
-        slowest = max(slowest, time.perf_counter() - started)
-    return CHUNK, crashes, slowest
+        elapsed = time.perf_counter() - started
+        if elapsed > slowest:
+            slowest, slowest_text = elapsed, text
+    return CHUNK, crashes, slowest, slowest_text
 
 
 def _save(name: str, text: str, key: str) -> Path:
@@ -245,13 +250,14 @@ def fuzz(names: list[str], count: int, seed: int, processes: int) -> dict[str, d
         for name in names:
             started = time.perf_counter()
             chunks = -(-count // CHUNK)
-            tried, slowest = 0, 0.0
+            tried, slowest, slowest_text = 0, 0.0, ""
             distinct: dict[str, tuple[str, str]] = {}
             crash_count = 0
             jobs = [(name, n, seed) for n in range(chunks)]
-            for done, crashes, slow in pool.imap_unordered(_run_chunk, jobs):
+            for done, crashes, slow, slow_text in pool.imap_unordered(_run_chunk, jobs):
                 tried += done
-                slowest = max(slowest, slow)
+                if slow > slowest:
+                    slowest, slowest_text = slow, slow_text
                 crash_count += len(crashes)
                 for key, text, trace in crashes:
                     if key not in distinct or len(text) < len(distinct[key][0]):
@@ -261,6 +267,13 @@ def fuzz(names: list[str], count: int, seed: int, processes: int) -> dict[str, d
                 f"{name:16} {tried:8d} inputs  {crash_count:5d} crashes "
                 f"({len(distinct)} distinct)  slowest {slowest * 1000:.0f} ms  {seconds:.0f} s"
             )
+            if slowest > SLOW_SECONDS:
+                # Not a crash, but worth a look: a parser this slow on one input may be
+                # super-linear somewhere. Kept out of the repository, under var/.
+                slow_path = REPO / "var" / f"fuzz-slowest-{name}.txt"
+                slow_path.parent.mkdir(exist_ok=True)
+                slow_path.write_text(slowest_text, encoding="utf-8", errors="surrogatepass")
+                print(f"  slowest input ({slowest:.1f} s) kept in {slow_path.relative_to(REPO)}")
             for key, (text, trace) in distinct.items():
                 print(f"  crash: {key}\n{trace}")
                 _save(name, text, key)
