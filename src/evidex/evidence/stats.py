@@ -14,7 +14,6 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
-from statsmodels.stats.meta_analysis import combine_effects
 
 from evidex.evidence.models import RATIO_MEASURES, Direction, Outcome
 
@@ -226,6 +225,9 @@ def pooled_estimate(outcomes: list[Outcome]) -> Pooled | None:
     # the random-effects result we then discard; that RuntimeWarning is noise here.
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore", RuntimeWarning)
+        # imported here: statsmodels takes ~2 s to import and most commands never pool
+        from statsmodels.stats.meta_analysis import combine_effects
+
         result = combine_effects(effects, variances, method_re="dl")
     tau2 = float(result.tau2)
     if tau2 > 0:
