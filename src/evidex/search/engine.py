@@ -29,8 +29,13 @@ from rapidfuzz.distance import Levenshtein
 from evidex.content.names import GREEK, family_key, fold_name
 from evidex.search.query import ParsedQuery, fts_expression, parse_query
 
-COMMON_TERM_DOCS = 400  # a match set larger than this is not ranked by bm25 over bodies
+COMMON_TERM_DOCS = 200  # a match set larger than this is not ranked by bm25 over bodies
+GOAL_FANOUT = 50  # compounds and deep dives a goal or condition points at, best tier first
 BM25_WEIGHTS = (10.0, 8.0, 3.0, 1.0)  # title, names, headings, body
+_WEIGHTS = {
+    "search_fts": ", ".join(str(w) for w in BM25_WEIGHTS),
+    "search_heads": ", ".join(str(w) for w in BM25_WEIGHTS[:3]),
+}
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 
 
@@ -147,10 +152,14 @@ class SearchEngine:
                 self.compounds_by_goal[str(row[1])].append((int(row[2]), rowid))
         for ranked in self.compounds_by_goal.values():
             ranked.sort()
+        self.goal_article_compounds: dict[str, set[str | None]] = {}
+        for goal_slug, research in self.research_by_goal.items():
+            research.sort(key=lambda r: (self.docs[r].tier or 9, r))
+            self.goal_article_compounds[goal_slug] = {self.docs[r].compound_slug for r in research}
 
     # -- names -------------------------------------------------------------------------------
 
-    def _name_slugs(self, parsed: ParsedQuery) -> dict[str, tuple[float, str]]:
+    def _name_slugs(self, parsed: ParsedQuery, explained: set[str]) -> dict[str, tuple[float, str]]:
         """slug -> (score, how) from exact, prefix and fuzzy name matches."""
         found: dict[str, tuple[float, str]] = {}
 
@@ -164,7 +173,14 @@ class SearchEngine:
                 for slug in self.names.get(key, ()):
                     add(slug, 1000.0 + 10 * size, "name")
         if not found:
-            for folded, size in windows:
+            # typos: the whole query, and single words no goal or condition phrase explains
+            fuzzy_windows = [(parsed.folded, len(parsed.tokens))] if not explained else []
+            fuzzy_windows += [
+                (fold_name(t), 1)
+                for t in parsed.terms
+                if t not in explained and len(parsed.terms) > 1
+            ]
+            for folded, size in dict.fromkeys(fuzzy_windows):
                 if len(folded) < 5:
                     continue
                 budget = 1 if len(folded) < 8 else 2
@@ -232,46 +248,56 @@ class SearchEngine:
 
     # -- goals -------------------------------------------------------------------------------
 
-    def _goals(self, parsed: ParsedQuery) -> dict[str, int]:
-        """goal -> number of query tokens its matched phrase covers."""
+    def _goals(self, parsed: ParsedQuery) -> tuple[dict[str, int], set[str]]:
+        """goal -> number of query tokens its matched phrase covers; and the words covered."""
         tokens = parsed.tokens
         found: dict[str, int] = {}
+        explained: set[str] = set()
         for phrase, goal in self.goal_phrases:
             size = len(phrase)
             for start in range(len(tokens) - size + 1):
                 if tuple(tokens[start : start + size]) == phrase:
                     found[goal] = max(found.get(goal, 0), size)
+                    explained.update(phrase)
                     break
-        return found
+        return found, explained
 
     # -- text --------------------------------------------------------------------------------
 
-    def _text(self, conn: sqlite3.Connection, expression: str, limit: int) -> list[int]:
+    @staticmethod
+    def _bounded(conn: sqlite3.Connection, table: str, expression: str, limit: int) -> list[int]:
+        # table is one of our two FTS5 tables (never user input); weights follow its columns
+        """Matches ranked by weighted bm25 when there are few; when there are many, the first
+        ones in static-rank (rowid) order, so no query ranks thousands of documents."""
         sample = [
             int(r[0])
             for r in conn.execute(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?",
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",
                 (expression, COMMON_TERM_DOCS + 1),
             )
         ]
-        if len(sample) <= COMMON_TERM_DOCS:
-            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-            return [
-                int(r[0])
-                for r in conn.execute(
-                    f"SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
-                    f"ORDER BY bm25(search_fts, {weights}) LIMIT ?",
-                    (expression, limit),
-                )
-            ]
-        focused = [
+        if len(sample) > COMMON_TERM_DOCS:
+            return sample[:limit]
+        return [
             int(r[0])
             for r in conn.execute(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?",
-                ("{title names headings} : (" + expression + ")", limit),
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? "
+                f"ORDER BY bm25({table}, {_WEIGHTS[table]}) LIMIT ?",
+                (expression, limit),
             )
         ]
-        return list(dict.fromkeys(focused + sample[:limit]))
+
+    def _text(self, conn: sqlite3.Connection, expression: str, limit: int) -> list[int]:
+        ranked = self._bounded(conn, "search_fts", expression, limit)
+        if len(ranked) < limit:
+            return ranked
+        # Possibly a common word: put first where it is a title, a name or a heading (a small
+        # index of its own), then body matches.
+        try:
+            focused = self._bounded(conn, "search_heads", expression, limit)
+        except sqlite3.OperationalError:
+            focused = []  # a build written before search_heads existed
+        return list(dict.fromkeys(focused + ranked))[:limit]
 
     def _covers_topic(self, doc: _Doc, terms: list[str], own_words: set[str]) -> bool:
         """Whether most of `terms` start words of the article's topic: its title and goal
@@ -325,7 +351,8 @@ class SearchEngine:
         scores: dict[int, float] = defaultdict(float)
         matched: dict[int, list[str]] = defaultdict(list)
 
-        names = self._name_slugs(parsed)
+        goals, explained = self._goals(parsed)
+        names = self._name_slugs(parsed, explained)
         for slug, (score, how) in names.items():
             rowid = self.doc_by_key.get(("compound", slug))
             if rowid is not None:
@@ -341,7 +368,6 @@ class SearchEngine:
                     scores[research] += score * 0.5
                 matched[research].append("compound")
 
-        goals = self._goals(parsed)
         exact_goal = self.goal_titles.get(parsed.folded)
         follow_goal: dict[int, str] = {}  # goal doc -> goal, placed after what treats it
         for goal_slug, size in goals.items():
@@ -351,14 +377,14 @@ class SearchEngine:
                 matched[rowid].append("goal")
                 if goal_slug != exact_goal:
                     follow_goal[rowid] = goal_slug
-            with_article = {self.docs[r].compound_slug for r in self.research_by_goal[goal_slug]}
-            for tier, compound_rowid in self.compounds_by_goal.get(goal_slug, [])[:50]:
+            with_article = self.goal_article_compounds.get(goal_slug, set())
+            for tier, compound_rowid in self.compounds_by_goal.get(goal_slug, [])[:GOAL_FANOUT]:
                 bonus = 500 - 40 * tier + 10 * size
                 if self.docs[compound_rowid].slug in with_article:
                     bonus += 15  # an evidence deep dive on this goal breaks ties in tier
                 scores[compound_rowid] += bonus
                 matched[compound_rowid].append("goal")
-            for research in self.research_by_goal.get(goal_slug, []):
+            for research in self.research_by_goal.get(goal_slug, [])[:GOAL_FANOUT]:
                 doc = self.docs[research]
                 bonus = 470 - 40 * (doc.tier or 5) + 10 * size
                 if doc.compound_slug in names:
@@ -371,21 +397,19 @@ class SearchEngine:
             scores[rowid] += 300.0 - 5 * position
             matched[rowid].append("text")
         for rowid, goal_slug in follow_goal.items():
-            treating = [
-                scores[r]
-                for r in scores
-                if r != rowid and goal_slug in self.docs[r].goals and "goal" in matched[r]
-            ]
+            near = [r for _, r in self.compounds_by_goal.get(goal_slug, [])[:GOAL_FANOUT]]
+            near += self.research_by_goal.get(goal_slug, [])[:GOAL_FANOUT]
+            treating = [scores[r] for r in near if r in scores]
             if treating:
                 # after the best compound and its deep dive, which answer the question directly
                 treating.sort(reverse=True)
                 scores[rowid] = min(scores[rowid], treating[:2][-1] - 1)
 
-        ranked = [
-            rowid
-            for rowid in sorted(scores, key=lambda r: (-scores[r], r))
-            if self._passes(self.docs[rowid], types, goal, max_tier, banned)
-        ]
+        ranked = sorted(scores, key=lambda r: (-scores[r], r))
+        if types or goal or max_tier is not None or banned is not None:
+            ranked = [
+                r for r in ranked if self._passes(self.docs[r], types, goal, max_tier, banned)
+            ]
         page = ranked[offset : offset + limit]
         snippets = self._snippets(conn, expression, page, parsed)
         items = [

@@ -40,6 +40,11 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
     content='search_content', content_rowid='rowid',
     tokenize='porter unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE search_heads USING fts5(  -- titles, names and headings only: small
+    title, names, headings,                       -- doclists, so common words rank quickly
+    content='search_content', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
 CREATE TABLE search_names (      -- every name of every compound, for exact, prefix and fuzzy match
     key TEXT NOT NULL,            -- folded name
     name TEXT NOT NULL,
@@ -171,6 +176,7 @@ def write_search_index(conn: sqlite3.Connection, library: Library) -> None:
         ),
     )
     conn.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO search_heads(search_heads) VALUES ('rebuild')")
     name_rows = []
     for compound in library.compounds.values():
         kinds = [("title", compound.title), ("slug", compound.slug)]
@@ -189,3 +195,4 @@ def write_search_index(conn: sqlite3.Connection, library: Library) -> None:
                 term_rows.append((phrase.strip().lower(), goal.slug))
     conn.executemany("INSERT INTO search_terms VALUES (?, ?)", term_rows)
     conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+    conn.execute("INSERT INTO search_heads(search_heads) VALUES ('optimize')")

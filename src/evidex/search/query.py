@@ -97,6 +97,6 @@ def fts_expression(parsed: ParsedQuery, any_term: bool = False) -> str:
     if not parsed.terms:
         return ""
     quoted = [f'"{term}"' for term in parsed.terms]
-    if len(parsed.terms[-1]) >= 3:
+    if len(parsed.terms[-1]) >= 3 and not any_term:
         quoted[-1] += "*"
     return (" OR " if any_term else " ").join(quoted)
