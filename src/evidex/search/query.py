@@ -47,6 +47,16 @@ STOPWORDS = frozenset(
         "you",
         "your",
         "during",
+        "much",
+        "many",
+        "per",
+        "often",
+        "there",
+        "about",
+        "best",
+        "me",
+        "my",
+        "get",
         "take",
         "taking",
     ]
@@ -97,6 +107,7 @@ def fts_expression(parsed: ParsedQuery, any_term: bool = False) -> str:
     if not parsed.terms:
         return ""
     quoted = [f'"{term}"' for term in parsed.terms]
-    if len(parsed.terms[-1]) >= 3 and not any_term:
+    # as-you-type: the last word may be half-typed (not in long questions: costly, rarely useful)
+    if len(parsed.terms[-1]) >= 3 and not any_term and len(parsed.terms) < 3:
         quoted[-1] += "*"
     return (" OR " if any_term else " ").join(quoted)
