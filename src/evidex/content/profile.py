@@ -664,6 +664,7 @@ _GREEK_SYMBOLS = {
     "lambda": "λ",
 }
 _NAME_WORDS = re.compile(r"[A-Za-z]+|\d+")
+_NUMBER_AFTER_TITLE = re.compile(r"[\s-]+(\d{1,2})\b")
 
 
 def abbreviations(name: str) -> list[str]:
@@ -688,8 +689,9 @@ def _derived_names(title: str, names: list[str], usage: str) -> list[str]:
     """The numbered form of the title when the Usage text opens with it ('Thymosin alpha 1'
     for a profile titled 'Thymosin alpha'), and the abbreviations of every numbered name."""
     found: list[str] = []
-    if title and usage:
-        numbered = re.match(re.escape(title) + r"(?:[\s-]+)(\d{1,2})\b", usage, re.IGNORECASE)
+    # a string prefix test, not a regex built from the title (one compile per profile)
+    if title and usage and usage[: len(title)].lower() == title.lower():
+        numbered = _NUMBER_AFTER_TITLE.match(usage, len(title))
         if numbered:
             found.append(f"{title} {numbered.group(1)}")
     for name in [title, *names, *found]:

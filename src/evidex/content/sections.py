@@ -7,13 +7,22 @@ colon, and bullets come as `-`, `*` or `+` with labels written `**Label:**`, `**
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_HEADING_OR_FENCE = re.compile(r"^ {0,3}(?:(```|~~~)|#)", re.MULTILINE)
 # `*` needs a following space (otherwise it is bold); `-` and `+` may touch the text.
-_BULLET = re.compile(r"^[ \t]*(?:[-+](?!-)|\*(?=[ \t]))[ \t]*(.*)$")
+_BULLET = re.compile(r"^[ \t]*(?:[-+•·▪◦‣](?!-)|\*(?=[ \t])|\d{1,2}[.)](?=[ \t]))[ \t]*(.*)$")
+_BULLET_STARTS = frozenset("-+*•·▪◦‣0123456789")
+# A whole line in bold ('**Usage**', '__Dosage:__') is a heading in profiles written without
+# '#'; bold questions ('**Q: ...?**') stay FAQ lines.
+_BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_]{1,80}?)(?:\*\*|__)\s*$")
+_QUESTION_LIKE = re.compile(r"^(?:Q\s*\d*\s*[:.)]|.*\?\s*:?$)", re.IGNORECASE)
+_NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BOLD_LABEL = re.compile(r"^\*\*([^*]{1,80}?)(?::\s*\*\*|\*\*\s*:)\s*(.*)$")
 _BOLD_ONLY_LABEL = re.compile(r"^\*\*([^*]{1,80}?)\*\*\s+(\S.*)$")
 _PLAIN_LABEL = re.compile(r"^([A-Z][A-Za-z0-9 /&'(),<>≤-]{0,60}?):\s+(\S.*)$")
@@ -29,7 +38,10 @@ SECTION_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pregnancy", ("pregnan", "breastfeed", "breast-feed", "lactation")),
     ("combinations", ("combination", "stack")),
     ("precautions", ("precaution", "warning")),
-    ("alternate_names", ("alternate name", "alternative name", "other name", "synonym", "names")),
+    (
+        "alternate_names",
+        ("alternate name", "alternative name", "other name", "synonym", "known as", "names"),
+    ),
     ("how_it_works", ("how it works", "pharmacolog", "mechanism")),
     ("dosage", ("dosage", "dosing", "dose", "administration")),
     ("usage", ("usage", "uses", "indication", "overview", "what is")),
@@ -45,6 +57,8 @@ def clean_inline(text: str) -> str:
         text = text.replace("**", "").replace("__", "").replace("`", "")
     if "*" in text:
         text = _SINGLE_STAR.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
     return " ".join(text.split())
 
 
@@ -65,6 +79,7 @@ def split_sentences(text: str, semicolons: bool = False) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+@lru_cache(maxsize=4096)
 def section_key(title: str) -> str:
     """The canonical key for a heading title; an unknown title gets a slug-like key."""
     lowered = clean_inline(title).lower()
@@ -75,9 +90,10 @@ def section_key(title: str) -> str:
     return key or "section"
 
 
+@lru_cache(maxsize=4096)
 def clean_title(raw: str) -> str:
     """'**Adverse Drug Reactions (ADR):**' -> 'Adverse Drug Reactions (ADR)'."""
-    return clean_inline(raw).rstrip(":").strip()
+    return _NUMBERING.sub("", clean_inline(raw).rstrip(":").strip()).rstrip(":").strip()
 
 
 @dataclass
@@ -146,41 +162,138 @@ class Block:
         return None
 
 
+KNOWN_SECTION_TITLES = frozenset(
+    {
+        "usage",
+        "uses",
+        "overview",
+        "indications",
+        "alternate names",
+        "alternative names",
+        "other names",
+        "also known as",
+        "synonyms",
+        "names",
+        "how it works",
+        "pharmacology",
+        "dosage",
+        "dosing",
+        "dosage and administration",
+        "side effects",
+        "adverse effects",
+        "contraindications",
+        "drug interactions",
+        "interactions",
+        "pregnancy and breastfeeding",
+        "pregnancy and lactation",
+        "pregnancy",
+        "drug profile summary",
+        "profile summary",
+        "summary",
+        "popular combinations",
+        "combinations",
+        "precautions",
+        "warnings and precautions",
+        "monitoring",
+        "faqs",
+        "faq",
+        "frequently asked questions",
+    }
+)
+_PARENTHESISED = re.compile(r"\s*\([^)]*\)")
+
+
+@lru_cache(maxsize=4096)
+def is_section_title(title: str) -> bool:
+    """True for the title of a top-level profile section ('FAQs (Frequently Asked
+    Questions)', 'Pregnancy & Breastfeeding'), however it is numbered or decorated."""
+    lowered = _PARENTHESISED.sub("", title.lower().replace("&", "and"))
+    return " ".join(lowered.split()) in KNOWN_SECTION_TITLES
+
+
+_BOLD_LINE_SCAN = re.compile(r"^ {0,3}(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)[ \t]*$", re.MULTILINE)
+_SUB_LEVEL = 6  # bold-line sub-headings nest under whatever heading precedes them
+
+
+def _headings(body: str, raw_lines: list[str]) -> list[tuple[int, int, str, bool]]:
+    """(line index, level, title, written with '#') of every heading; a bold line gets level
+    0 when its title names a profile section (it is then top level) and _SUB_LEVEL otherwise."""
+    found: list[tuple[int, int, str, bool]] = []
+    if "#" in body:
+        in_fence = False
+        index, offset = 0, 0
+        # only lines that can open a heading or a fence are visited (one C-level scan)
+        for candidate in _HEADING_OR_FENCE.finditer(body):
+            index += body.count("\n", offset, candidate.start())
+            offset = candidate.start()
+            if candidate.group(1) is not None:
+                in_fence = not in_fence
+                continue
+            if in_fence:
+                continue
+            match = _HEADING.match(raw_lines[index])
+            if match:
+                found.append((index, len(match.group(1)), clean_title(match.group(2)), True))
+    if "**" in body or "__" in body:
+        index, offset = 0, 0
+        for candidate in _BOLD_LINE_SCAN.finditer(body):
+            index += body.count("\n", offset, candidate.start())
+            offset = candidate.start()
+            match = _BOLD_LINE.match(raw_lines[index])
+            if match is None:
+                continue
+            title = clean_title(match.group(1))
+            if (
+                not title
+                or _QUESTION_LIKE.match(title)
+                or title.endswith(".")
+                or len(title.split()) > 8
+            ):
+                continue
+            found.append((index, 0 if is_section_title(title) else _SUB_LEVEL, title, False))
+        found.sort()
+    return found
+
+
 def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
     """Split a markdown body into top-level blocks.
 
-    The top level is `##` when the body has any `##` heading (a lone `#` document title is
-    then a block of its own), otherwise the shallowest level present. Text before the first
-    heading becomes a block titled '' at line 0 only when it is not blank.
+    The top level is the shallowest level of a heading that names a profile section (else
+    `##` when the body has any `##` heading, else the shallowest level present); a deeper
+    heading that names a section is lifted to the top level. Whole bold lines count as
+    headings. Text before the first heading becomes a block titled '' at line 0 only when
+    it is not blank.
     """
     raw_lines = body.split("\n")
-    headings: list[tuple[int, int, str]] = []  # (index, level, title)
-    in_fence = False
-    for index, line in enumerate(raw_lines):
-        head = line[:4]
-        if ("`" in head or "~" in head) and _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or "#" not in head:
-            continue
-        match = _HEADING.match(line)
-        if match:
-            headings.append((index, len(match.group(1)), clean_title(match.group(2))))
-    levels = {level for _, level, _ in headings}
-    top = 2 if 2 in levels else min(levels, default=2)
+    headings = _headings(body, raw_lines)
+    known = [level for _, level, title, hashed in headings if hashed and is_section_title(title)]
+    levels = {level for _, level, _, hashed in headings if hashed}
+    top = min(known) if known else 2 if 2 in levels else min(levels, default=2)
 
     preamble = Block(title="", level=0, line=0)
     roots: list[Block] = []
     stack: list[Block] = []
-    heading_at = {index: (level, title) for index, level, title in headings}
-    current: Block = preamble
-    for index, line in enumerate(raw_lines):
-        found = heading_at.get(index)
-        if found is None:
-            current.lines.append((first_line + index, line))
-            continue
-        level, title = found
+    # each block owns the lines between its heading and the next one (sliced, not looped)
+    ends = [heading[0] for heading in headings] + [len(raw_lines)]
+    preamble.lines = list(
+        zip(range(first_line, first_line + ends[0]), raw_lines[: ends[0]], strict=False)
+    )
+    for position, (index, level, title, _) in enumerate(headings):
+        if level == 0 or (
+            level > top
+            and is_section_title(title)
+            and not (stack and section_key(stack[0].title) == section_key(title))
+        ):
+            level = top
         block = Block(title=title, level=max(level, top), line=first_line + index)
+        end = ends[position + 1]
+        block.lines = list(
+            zip(
+                range(first_line + index + 1, first_line + end),
+                raw_lines[index + 1 : end],
+                strict=False,
+            )
+        )
         while stack and stack[-1].level >= block.level:
             stack.pop()
         if stack:
@@ -188,26 +301,44 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
         else:
             roots.append(block)
         stack.append(block)
-        current = block
     if preamble.own_markdown().strip():
         roots.insert(0, preamble)
     return roots
 
 
 def _split_label(text: str) -> tuple[str | None, str]:
-    for pattern in (_BOLD_LABEL, _BOLD_ONLY_LABEL):
-        match = pattern.match(text)
+    # cheap first-character tests decide which (if any) label pattern can match
+    if text.startswith("**"):
+        for pattern in (_BOLD_LABEL, _BOLD_ONLY_LABEL):
+            match = pattern.match(text)
+            if match:
+                return clean_title(match.group(1)), match.group(2)
+    elif text[:1].isupper() and ":" in text[:64]:
+        match = _PLAIN_LABEL.match(text)
         if match:
             return clean_title(match.group(1)), match.group(2)
-    match = _PLAIN_LABEL.match(text)
-    if match:
-        return clean_title(match.group(1)), match.group(2)
     return None, text
 
 
 def _starts_label(text: str) -> bool:
     """A line opening with a label ('**Breastfeeding:** ...') begins a new item."""
-    return bool(_BOLD_LABEL.match(text) or _PLAIN_LABEL.match(text))
+    if text.startswith("**"):
+        return bool(_BOLD_LABEL.match(text))
+    return text[:1].isupper() and ":" in text[:64] and bool(_PLAIN_LABEL.match(text))
+
+
+def _table_row(line: str) -> str | None:
+    """A markdown table row as 'First cell: other cells' (a labelled item); None for the
+    separator row. A header row comes back too: callers find nothing to parse in it."""
+    if _TABLE_SEPARATOR.match(line):
+        return None
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    cells = [cell for cell in cells if cell]
+    if not cells:
+        return None
+    if len(cells) == 1:
+        return cells[0]
+    return f"{cells[0]}: {' '.join(cells[1:])}"
 
 
 def bullets(lines: list[tuple[int, str]]) -> list[Bullet]:
@@ -223,7 +354,13 @@ def bullets(lines: list[tuple[int, str]]) -> list[Bullet]:
         if not stripped:
             open_item = False
             continue
-        match = _BULLET.match(line)
+        if stripped[0] == "|":
+            row = _table_row(stripped)
+            if row is not None:
+                items.append((number, [row]))
+            open_item = False
+            continue
+        match = _BULLET.match(line) if stripped[0] in _BULLET_STARTS else None
         if match:
             items.append((number, [match.group(1)]))
             open_item = True
