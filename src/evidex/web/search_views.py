@@ -6,6 +6,7 @@ holds the event loop, and other requests keep being served beside it.
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -25,6 +26,11 @@ PAGE_SIZE = 20
 MAX_LIMIT = 50
 MAX_OFFSET = 1000
 MAX_QUERY_CHARS = 2000  # longer input is cut, never refused
+# Searches running at once per process. Python runs one thread at a time, so a burst of
+# searches filling the threadpool would slow every other page; queued searches wait here
+# without holding the interpreter.
+SEARCH_CONCURRENCY = 2
+_search_slots = threading.BoundedSemaphore(SEARCH_CONCURRENCY)
 
 
 def _engine(request: Request) -> tuple[SearchEngine, Any]:
@@ -70,16 +76,17 @@ def _run(
     offset: int,
 ) -> SearchResults:
     engine, conn = _engine(request)
-    return engine.search(
-        conn,
-        q[:MAX_QUERY_CHARS],
-        types=types,
-        goal=(goal or "").strip() or None,
-        max_tier=tier,
-        banned=banned,
-        limit=limit,
-        offset=offset,
-    )
+    with _search_slots:
+        return engine.search(
+            conn,
+            q[:MAX_QUERY_CHARS],
+            types=types,
+            goal=(goal or "").strip() or None,
+            max_tier=tier,
+            banned=banned,
+            limit=limit,
+            offset=offset,
+        )
 
 
 def _hit_json(request: Request, hit: Hit) -> dict[str, Any]:
