@@ -32,6 +32,10 @@ from evidex.search.query import ParsedQuery, fts_expression, parse_query
 
 COMMON_TERM_DOCS = 200  # a match set larger than this is not ranked by bm25 over bodies
 SNIPPET_SCAN_CHARS = 6000
+# words that ask for the evidence rather than the profile ("thymosin alpha 1 research")
+RESEARCH_WORDS = frozenset(
+    ["research", "evidence", "study", "studies", "trial", "trials", "deep", "dive", "review"]
+)
 GOAL_FANOUT = 50  # compounds and deep dives a goal or condition points at, best tier first
 BM25_WEIGHTS = (10.0, 8.0, 3.0, 1.0)  # title, names, headings, body
 _WEIGHTS = {
@@ -310,7 +314,11 @@ class SearchEngine:
             for word in re.findall(r"\w+", f"{doc.title} {' '.join(doc.goals)}".lower())
             if not any(_same_stem(word, own) for own in own_words)
         ]
-        hits = sum(1 for term in terms if any(_same_stem(term, word) for word in words))
+        hits = sum(
+            1
+            for term in terms
+            if term in RESEARCH_WORDS or any(_same_stem(term, word) for word in words)
+        )
         return hits * 2 >= len(terms)
 
     def _text_hits(
