@@ -156,3 +156,31 @@ def test_study_interventions_and_contraindications_take_part() -> None:
         " 1.5 mg every 3 days",
         "article advises use caution in pregnancy; profile says not recommended",
     ]
+
+
+def vitamin_d_profile() -> Compound:
+    return profile(
+        slug="vitamin-d3",
+        title="Vitamin D3",
+        routes=["oral"],
+        regimens=[
+            Regimen(amount_min=1000, amount_max=4000, unit="IU", doses_per_week=7),
+            Regimen(amount_min=50000, amount_max=50000, unit="IU", doses_per_week=1),
+        ],
+    )
+
+
+def test_doses_with_thousands_separators_and_ranges_are_read_whole() -> None:
+    article = (
+        "Maintenance doses of 1,000-4,000 IU daily are common; deficiency is often treated"
+        " with 50,000 IU weekly for 8 weeks."
+    )
+    assert compare_profile_and_article(vitamin_d_profile(), article, []) == []
+
+
+def test_a_range_reaching_beyond_every_regimen_is_reported_as_written() -> None:
+    article = "Some clinics give 2,000 to 10,000 IU daily by mouth."
+    assert compare_profile_and_article(vitamin_d_profile(), article, []) == [
+        "article doses 2,000-10,000 IU daily; profile regimens: 1,000-4,000 IU daily;"
+        " 50,000 IU once weekly"
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from evidex.evidence.forest import ForestRow, estimate_text, forest_svg
+from evidex.evidence.forest import ForestRow, estimate_text, forest_svg, text_width
 from evidex.evidence.stats import Pooled
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -146,3 +146,46 @@ def test_wide_intervals_extend_the_log_axis() -> None:
     rows = [ForestRow("tiny trial", "death", "OR", 0.2, 0.03, 9.5, 12)]
     labels = texts(parse(forest_svg(rows, title="t")))
     assert "0.025" in labels and "16" in labels
+
+
+def _plot_left(root: ET.Element) -> float:
+    axis_line = next(
+        line
+        for line in root.iter(f"{SVG}line")
+        if line.get("y1") == line.get("y2") and line.get("stroke") == "#444"
+    )
+    return float(axis_line.get("x1", "0"))
+
+
+def test_long_labels_stay_left_of_the_plot_and_keep_their_full_text_as_a_tooltip() -> None:
+    long_outcome = "Recurrence-free survival (recurrence or death) after curative resection"
+    long_study = "Thymosin alpha-1 after hepatectomy, propensity-matched cohort from three centres"
+    rows = [
+        ForestRow(long_study, long_outcome, "HR", 0.381, 0.229, 0.633, 468),
+        ForestRow("Short trial", "Death", "HR", 0.9, 0.7, 1.1, 120),
+    ]
+    root = parse(forest_svg(rows, title="t"))
+    left = _plot_left(root)
+    row_texts = [
+        t for g in root.iter(f"{SVG}g") if g.get("class") == "row" for t in g.iter(f"{SVG}text")
+    ]
+    labels = [t for t in row_texts if t.get("text-anchor") != "end"]
+    assert labels
+    for label in labels:
+        text = "".join(label.itertext())
+        assert text_width(text, float(label.get("font-size", "12")), True) < left - 8, text
+    tooltips = ["".join(t.itertext()) for t in root.iter(f"{SVG}title")]
+    assert long_study in tooltips
+    shown = ["".join(t.itertext()) for t in labels]
+    assert any(s.endswith("…") and long_study.startswith(s[:-1].rstrip()) for s in shown)
+    # The long outcome wraps onto a second line rather than being cut at once.
+    assert any(s.startswith("Recurrence-free survival") for s in shown)
+    assert len(shown) == 3 + 2  # study, two outcome lines; then the short row's two lines
+
+
+def test_short_labels_leave_more_room_for_the_plot() -> None:
+    short = [ForestRow("A", "Death", "HR", 0.8, 0.6, 1.1, 100)]
+    long = [ForestRow("A much longer study name, 2019", "All-cause death", "HR", 0.8, 0.6, 1.1)]
+    assert _plot_left(parse(forest_svg(short, title="t"))) < _plot_left(
+        parse(forest_svg(long, title="t"))
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -99,11 +100,35 @@ def _grade_group(library: Library, slug: str, goal: str, studies: list[Study]) -
     )
 
 
+_SHORT_DESIGNS = {"rct": "RCT", "meta-analysis": "meta-analysis", "in-vitro": "in vitro"}
+
+
 def _study_label(study: Study) -> str:
-    if study.citation.title and len(study.citation.title) <= 40:
-        return study.citation.title
-    design = study.design.replace("-", " ")
-    return f"{design} n={study.n}" if study.n else design
+    """Which study a forest-plot row is: a short title, else "Author year", else its id."""
+    citation = study.citation
+    author = re.split(r"[ ,;]", citation.authors.strip())[0] if citation.authors else ""
+    if citation.title and len(citation.title) <= 40:
+        name = citation.title
+    elif author and citation.year:
+        name = f"{author} {citation.year}"
+    else:
+        name = _humanised_id(study.id)
+    design = _SHORT_DESIGNS.get(study.design, study.design.replace("-", " "))
+    if re.search(rf"\b{re.escape(design)}\b", name, re.I):
+        return name  # the name already says it ("TA1 CHB RCT 316")
+    return f"{name} · {design}"
+
+
+def _humanised_id(study_id: str) -> str:
+    """ "ta1-hcc-resection-psm-468" -> "TA1 HCC resection PSM 468": vowel-less or
+    letter-and-digit words read as abbreviations."""
+    words = []
+    for word in re.split(r"[-_\s]+", study_id.strip()):
+        vowelless = word.isalpha() and len(word) <= 4 and not re.search(r"[aeiouy]", word, re.I)
+        mixed = re.search(r"[a-z]", word, re.I) and re.search(r"\d", word)
+        words.append(word.upper() if (vowelless and word.lower() != "vs") or mixed else word)
+    text = " ".join(w for w in words if w)
+    return text[:1].upper() + text[1:]
 
 
 def _pooled(studies: list[Study]) -> dict[str, Any]:

@@ -190,8 +190,12 @@ _FREQUENCIES: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\bevery (?:third|3rd|three) days?\b", re.I), 7.0 / 3.0),
     (re.compile(r"\bevery (?:other|second) day\b", re.I), 3.5),
 )
+# "1,000" and "50,000" are one number: a group of three digits after a comma continues it.
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DOSE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(mg|mcg|µg|μg|g|IU)\b(?!/)(?P<rest>[^.;\n]{0,40})", re.I
+    rf"(?<![\d.,])(?:(?P<low>{_AMOUNT})\s*(?:-|–|—|to)\s*)?(?P<amount>{_AMOUNT})\s*"
+    r"(?P<unit>mg|mcg|µg|μg|g|IU)\b(?!/)(?P<rest>[^.;\n]{0,40})",
+    re.I,
 )
 _TO_MG = {"mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "g": 1000.0}
 
@@ -217,6 +221,14 @@ def _in_mg(amount: float, unit: str) -> float | None:
     return amount * factor if factor is not None else None
 
 
+def _amount(written: str) -> float:
+    return float(written.replace(",", ""))
+
+
+def _amount_words(amount: float) -> str:
+    return f"{int(amount):,}" if amount.is_integer() else f"{amount:g}"
+
+
 def _dose_matches(amount: float, unit: str, per_week: float, regimen: Regimen) -> bool:
     regimen_week = _regimen_per_week(regimen)
     if regimen_week is None or abs(regimen_week - per_week) > 0.01:
@@ -233,17 +245,22 @@ def _dose_matches(amount: float, unit: str, per_week: float, regimen: Regimen) -
     return low - 1e-9 <= mine <= high + 1e-9
 
 
-def _article_doses(text: str) -> list[tuple[float, str, float, str]]:
-    """(amount, unit, doses per week, as written) for doses followed by a frequency."""
-    doses: list[tuple[float, str, float, str]] = []
+def _article_doses(text: str) -> list[tuple[list[float], str, float, str]]:
+    """(amounts, unit, doses per week, as written) for doses followed by a frequency.
+
+    A range ("1,000-4,000 IU daily") gives both ends as amounts; each must fit a regimen.
+    """
+    doses: list[tuple[list[float], str, float, str]] = []
     for match in _DOSE.finditer(text):
         rest = match.group("rest")
         for pattern, per_week in _FREQUENCIES:
-            frequency = pattern.search(rest)
-            if frequency:
-                amount, unit = float(match.group(1)), match.group(2)
-                written = f"{amount:g} {unit} {_frequency_words(per_week)}"
-                doses.append((amount, unit, per_week, written))
+            if pattern.search(rest):
+                high, unit = _amount(match.group("amount")), match.group("unit")
+                low = _amount(match.group("low")) if match.group("low") else None
+                amounts = [high] if low is None else [low, high]
+                shown = "-".join(_amount_words(a) for a in amounts)
+                written = f"{shown} {unit} {_frequency_words(per_week)}"
+                doses.append((amounts, unit, per_week, written))
                 break
     return doses
 
@@ -368,8 +385,8 @@ def _compare_doses(compound: Compound, article_text: str, studies: list[Study]) 
         return []
     text = article_text + "\n" + "\n".join(s.intervention or "" for s in studies)
     facts: list[str] = []
-    for amount, unit, per_week, written in _article_doses(text):
-        if any(_dose_matches(amount, unit, per_week, r) for r in regimens):
+    for amounts, unit, per_week, written in _article_doses(text):
+        if all(any(_dose_matches(a, unit, per_week, r) for r in regimens) for a in amounts):
             continue
         known = "; ".join(dict.fromkeys(_regimen_words(r) for r in regimens))
         fact = f"article doses {written}; profile regimens: {known}"
@@ -380,9 +397,9 @@ def _compare_doses(compound: Compound, article_text: str, studies: list[Study]) 
 
 def _regimen_words(regimen: Regimen) -> str:
     amount = (
-        f"{regimen.amount_min:g}"
+        _amount_words(regimen.amount_min)
         if regimen.amount_min == regimen.amount_max
-        else f"{regimen.amount_min:g}-{regimen.amount_max:g}"
+        else f"{_amount_words(regimen.amount_min)}-{_amount_words(regimen.amount_max)}"
     )
     per_week = _regimen_per_week(regimen) or 0.0
     return f"{amount} {regimen.unit} {_frequency_words(per_week)}"

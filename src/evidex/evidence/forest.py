@@ -8,7 +8,10 @@ minutes of a build that must stay above 1,000 documents/s (15 s in total); the s
 generator costs about one second. The output is also smaller, has no embedded glyph paths,
 and its accessibility (title, desc, aria) is under our control.
 
-Layout: one panel per measure family, stacked: ratios (OR/RR/HR) on a log axis with ticks at
+Layout: a label column sized from its text (estimated glyph widths, as no font metrics are
+available at build time), the plot, and an estimate column. Study labels that do not fit end
+in an ellipsis and outcome names wrap onto a second line first; either way the full text is the
+tooltip (`<title>`) and is in the description. One panel per measure family, stacked: ratios (OR/RR/HR) on a log axis with ticks at
 0.1, 0.25, 0.5, 1, 2, 4 (extended when an interval reaches further), mean differences and
 standardised mean differences on linear axes. Percent and count rows have no comparison scale,
 so they are not drawn; the description (`<desc>`) still lists them as "not plotted".
@@ -29,11 +32,15 @@ from evidex.evidence.models import RATIO_MEASURES
 from evidex.evidence.stats import Pooled
 
 WIDTH = 760
-LABEL_WIDTH = 300
-ESTIMATE_WIDTH = 150
-PLOT_LEFT = LABEL_WIDTH + 10
-PLOT_WIDTH = WIDTH - LABEL_WIDTH - ESTIMATE_WIDTH - 30
+MARGIN = 8
+GAP = 14  # between the label column, the plot and the estimate column
+LABEL_WIDTH_RANGE = (120.0, 340.0)
+MIN_PLOT_WIDTH = 250.0
+LABEL_SIZE = 12.0
+OUTCOME_SIZE = 11.0
+OUTCOME_LINES = 2  # an outcome wraps onto a second line before it is cut with an ellipsis
 ROW_HEIGHT = 36
+LINE_HEIGHT = 13
 PANEL_HEADER = 26
 AXIS_HEIGHT = 34
 TITLE_HEIGHT = 30
@@ -84,8 +91,10 @@ def _number(value: float) -> str:
 class _Axis:
     """Maps values to x pixels inside the plot area, log or linear."""
 
-    def __init__(self, values: list[float], log: bool) -> None:
+    def __init__(self, values: list[float], log: bool, left: float, width: float) -> None:
         self.log = log
+        self.left = left
+        self.width = width
         if log:
             positive = [v for v in values if v > 0]
             low = min([DEFAULT_LOG_RANGE[0], *positive])
@@ -113,7 +122,7 @@ class _Axis:
             share = (math.log(value) - math.log(self.low)) / span
         else:
             share = (value - self.low) / (self.high - self.low)
-        return PLOT_LEFT + max(0.0, min(1.0, share)) * PLOT_WIDTH
+        return self.left + max(0.0, min(1.0, share)) * self.width
 
 
 def _nice_step(raw: float) -> float:
@@ -126,6 +135,110 @@ def _nice_step(raw: float) -> float:
 
 def _tick_label(value: float) -> str:
     return f"{value:g}"
+
+
+# Approximate advance widths (in ems) of a sans-serif face; good to a few per cent on words.
+_NARROW = frozenset("fijlrtI!|.,:;'()[] ")
+_WIDE = frozenset("mwMW@%")
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated width in px of `text` set at `size` px."""
+    ems = 0.0
+    for char in text:
+        if char in _NARROW:
+            ems += 0.3
+        elif char in _WIDE:
+            ems += 0.88
+        elif char.isupper() or char.isdigit():
+            ems += 0.64 if char.isupper() else 0.56
+        else:
+            ems += 0.54
+    # Measured against DejaVu Sans (the fallback on Linux, and among the widest faces): the
+    # table above reads ~20% narrow there, and too wide only costs a little plot space.
+    return ems * size * 1.2 * (1.03 if bold else 1.0)
+
+
+def _truncate(text: str, width: float, size: float, bold: bool = False) -> str:
+    if text_width(text, size, bold) <= width:
+        return text
+    whole = text
+    while text and text_width(text.rstrip() + "…", size, bold) > width:
+        text = text[:-1]
+    cut_mid_word = whole[len(text) : len(text) + 1].isalnum() and text[-1:].isalnum()
+    if cut_mid_word and text.rfind(" ") > len(text) // 2:
+        text = text[: text.rfind(" ")]  # end on a whole word when that loses little
+    return text.rstrip(" ,;(·") + "…"
+
+
+def _wrap(text: str, width: float, size: float, lines: int) -> list[str]:
+    """Greedy word wrap into at most `lines` lines; the last is cut with an ellipsis."""
+    words = text.split()
+    out: list[str] = []
+    while words and len(out) < lines - 1:
+        line = words.pop(0)
+        while words and text_width(f"{line} {words[0]}", size) <= width:
+            line += " " + words.pop(0)
+        if text_width(line, size) > width:
+            words.insert(0, line)  # one long word: leave it to the last line's ellipsis
+            break
+        out.append(line)
+    if words:
+        out.append(_truncate(" ".join(words), width, size))
+    return out
+
+
+def _outcome_text(row: ForestRow) -> str:
+    return f"{row.outcome} ({row.measure})" + (f", n={row.n}" if row.n else "")
+
+
+def _pooled_label(pooled: Pooled) -> str:
+    return f"Pooled (random effects, k={pooled.k}, I² {pooled.i2:.0f}%)"
+
+
+@dataclass(frozen=True)
+class _Layout:
+    label_width: float
+    plot_left: float
+    plot_width: float
+
+    @classmethod
+    def for_rows(cls, rows: list[ForestRow], pooled: Pooled | None) -> _Layout:
+        widths = [text_width("Estimate [95% CI]", LABEL_SIZE)]
+        widths += [
+            text_width(estimate_text(r.value, r.ci_low, r.ci_high), LABEL_SIZE) for r in rows
+        ]
+        if pooled:
+            pooled_text = estimate_text(pooled.value, pooled.ci_low, pooled.ci_high)
+            widths.append(text_width(pooled_text, LABEL_SIZE, bold=True))
+        estimate_width = max(widths)
+        wanted = [text_width(r.label, LABEL_SIZE, bold=True) for r in rows]
+        # Outcomes may take two lines, so half their length (plus a word's slack) suffices.
+        wanted += [text_width(_outcome_text(r), OUTCOME_SIZE) / OUTCOME_LINES + 30 for r in rows]
+        if pooled:
+            wanted.append(text_width(_pooled_label(pooled), LABEL_SIZE, bold=True))
+        low, high = LABEL_WIDTH_RANGE
+        room = WIDTH - 2 * MARGIN - 2 * GAP - estimate_width - MIN_PLOT_WIDTH
+        label_width = max(low, min(high, room, max(wanted, default=low)))
+        plot_left = MARGIN + label_width + GAP
+        plot_width = WIDTH - MARGIN - estimate_width - GAP - plot_left
+        return cls(label_width, plot_left, plot_width)
+
+
+def _row_height(row: ForestRow, layout: _Layout) -> float:
+    lines = len(_wrap(_outcome_text(row), layout.label_width, OUTCOME_SIZE, OUTCOME_LINES))
+    return ROW_HEIGHT + LINE_HEIGHT * max(0, lines - 1)
+
+
+def _label_svg(text: str, shown: list[str], x: float, y: float, attributes: str) -> str:
+    """Lines of a label; when cut short, wrapped in a group whose tooltip is the full text."""
+    lines = "".join(
+        f'<text x="{x:.0f}" y="{y + i * LINE_HEIGHT:.1f}" {attributes}>{escape(line)}</text>'
+        for i, line in enumerate(shown)
+    )
+    if " ".join(shown) == text:
+        return lines
+    return f"<g><title>{escape(text)}</title>{lines}</g>"
 
 
 def _marker_side(n: int | None, largest: int) -> float:
@@ -161,6 +274,8 @@ def forest_svg(rows: list[ForestRow], *, title: str, pooled: Pooled | None = Non
         + hashlib.sha1((title + "|" + "|".join(map(repr, rows))).encode("utf-8")).hexdigest()[:10]
     )
 
+    plotted = [r for rows_ in panels.values() for r in rows_]
+    layout = _Layout.for_rows(plotted, pooled if pooled_family in panels else None)
     body: list[str] = []
     y: float = TITLE_HEIGHT
     for key in ("ratio", "MD", "SMD"):
@@ -168,7 +283,7 @@ def forest_svg(rows: list[ForestRow], *, title: str, pooled: Pooled | None = Non
         if not panel_rows:
             continue
         with_pooled = pooled if pooled_family == key else None
-        svg, height = _panel(key, panel_rows, with_pooled, largest, y)
+        svg, height = _panel(key, panel_rows, with_pooled, largest, y, layout)
         body.append(svg)
         y += height
     if skipped:
@@ -207,16 +322,21 @@ def forest_svg(rows: list[ForestRow], *, title: str, pooled: Pooled | None = Non
 
 
 def _panel(
-    key: str, rows: list[ForestRow], pooled: Pooled | None, largest: int, top: float
+    key: str,
+    rows: list[ForestRow],
+    pooled: Pooled | None,
+    largest: int,
+    top: float,
+    layout: _Layout,
 ) -> tuple[str, float]:
     values = [v for r in rows for v in (r.value, r.ci_low, r.ci_high) if v is not None]
     if pooled:
         values += [pooled.ci_low, pooled.ci_high]
-    axis = _Axis(values, log=key == "ratio")
+    axis = _Axis(values, key == "ratio", layout.plot_left, layout.plot_width)
     null = 1.0 if key == "ratio" else 0.0
-    row_count = len(rows) + (1 if pooled else 0)
+    heights = [_row_height(r, layout) for r in rows]
     plot_top = top + PANEL_HEADER
-    plot_bottom = plot_top + row_count * ROW_HEIGHT
+    plot_bottom = plot_top + sum(heights) + (ROW_HEIGHT if pooled else 0)
     parts = [
         f'<g class="panel" data-family="{escape(key)}">',
         f'<text x="8" y="{top + 17:.1f}" font-weight="bold" fill="#333">'
@@ -233,7 +353,7 @@ def _panel(
             f"{_tick_label(tick)}</text>"
         )
     parts.append(
-        f'<line x1="{PLOT_LEFT}" y1="{plot_bottom:.1f}" x2="{PLOT_LEFT + PLOT_WIDTH}" '
+        f'<line x1="{axis.left:.1f}" y1="{plot_bottom:.1f}" x2="{axis.left + axis.width:.1f}" '
         f'y2="{plot_bottom:.1f}" stroke="#444"/>'
     )
     null_x = axis.x(null)
@@ -241,27 +361,27 @@ def _panel(
         f'<line class="no-effect" x1="{null_x:.1f}" y1="{plot_top - 4:.1f}" x2="{null_x:.1f}" '
         f'y2="{plot_bottom:.1f}" stroke="#111" stroke-dasharray="4 3"/>'
     )
-    for index, row in enumerate(rows):
-        middle = plot_top + index * ROW_HEIGHT + ROW_HEIGHT / 2
-        parts.append(_row_svg(row, axis, middle, largest))
+    row_top = plot_top
+    for row, height in zip(rows, heights, strict=True):
+        parts.append(_row_svg(row, axis, row_top, largest, layout))
+        row_top += height
     if pooled:
-        middle = plot_top + len(rows) * ROW_HEIGHT + ROW_HEIGHT / 2
-        parts.append(_diamond(pooled, axis, middle))
+        parts.append(_diamond(pooled, axis, row_top + ROW_HEIGHT / 2, layout))
     parts.append("</g>")
-    return "".join(parts), PANEL_HEADER + row_count * ROW_HEIGHT + AXIS_HEIGHT
+    return "".join(parts), plot_bottom - top + AXIS_HEIGHT
 
 
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _row_svg(row: ForestRow, axis: _Axis, middle: float, largest: int) -> str:
+def _row_svg(row: ForestRow, axis: _Axis, top: float, largest: int, layout: _Layout) -> str:
+    """Study label over its outcome on the left; the marker and whiskers sit on the label line
+    (the middle of a one-line-outcome row) so they stay level with what they belong to."""
+    middle = top + ROW_HEIGHT / 2
+    label = _truncate(row.label, layout.label_width, LABEL_SIZE, bold=True)
+    outcome = _outcome_text(row)
+    outcome_lines = _wrap(outcome, layout.label_width, OUTCOME_SIZE, OUTCOME_LINES)
     parts = [
-        f'<g class="row"><text x="8" y="{middle - 3:.1f}" fill="#111" font-weight="600">'
-        f"{escape(_fit(row.label, 44))}</text>",
-        f'<text x="8" y="{middle + 11:.1f}" fill="#555" font-size="11">'
-        f"{escape(_fit(f'{row.outcome} ({row.measure})', 50))}"
-        f"{escape(f', n={row.n}') if row.n else ''}</text>",
+        '<g class="row">',
+        _label_svg(row.label, [label], MARGIN, middle - 3, 'fill="#111" font-weight="600"'),
+        _label_svg(outcome, outcome_lines, MARGIN, middle + 11, 'fill="#555" font-size="11"'),
     ]
     if row.ci_low is not None and row.ci_high is not None:
         x1, x2 = axis.x(row.ci_low), axis.x(row.ci_high)
@@ -288,18 +408,19 @@ def _row_svg(row: ForestRow, axis: _Axis, middle: float, largest: int) -> str:
     return "".join(parts)
 
 
-def _diamond(pooled: Pooled, axis: _Axis, middle: float) -> str:
+def _diamond(pooled: Pooled, axis: _Axis, middle: float, layout: _Layout) -> str:
     left, centre, right = axis.x(pooled.ci_low), axis.x(pooled.value), axis.x(pooled.ci_high)
     half = 7.0
     points = (
         f"{left:.1f},{middle:.1f} {centre:.1f},{middle - half:.1f} "
         f"{right:.1f},{middle:.1f} {centre:.1f},{middle + half:.1f}"
     )
-    label = f"Pooled (random effects, k={pooled.k}, I² {pooled.i2:.0f}%)"
+    label = _pooled_label(pooled)
+    shown = _truncate(label, layout.label_width, LABEL_SIZE, bold=True)
     return (
-        f'<g class="pooled"><text x="8" y="{middle + 4:.1f}" fill="#111" font-weight="bold">'
-        f"{escape(label)}</text>"
-        f'<polygon points="{points}" fill="#555" stroke="#111"/>'
+        '<g class="pooled">'
+        + _label_svg(label, [shown], MARGIN, middle + 4, 'fill="#111" font-weight="bold"')
+        + f'<polygon points="{points}" fill="#555" stroke="#111"/>'
         f'<text x="{WIDTH - 8}" y="{middle + 4:.1f}" text-anchor="end" fill="#111" '
         'font-weight="bold">'
         f"{escape(estimate_text(pooled.value, pooled.ci_low, pooled.ci_high))}</text></g>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -187,6 +188,21 @@ def other_names(doc: dict[str, Any]) -> list[str]:
     return names
 
 
+def distinct_contraindications(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One line per sentence: the profile parser files "Pregnancy and breastfeeding: use
+    caution." under both conditions (the stack builder screens each), but a reader needs it
+    once. When the same sentence carries two severities, the stricter one is shown."""
+    by_text: dict[str, dict[str, Any]] = {}
+    for item in items:
+        key = " ".join(fold_name(item.get("text", "")).split())
+        kept = by_text.get(key)
+        if kept is None:
+            by_text[key] = item
+        elif item.get("severity") == "contraindicated":
+            by_text[key] = {**kept, "severity": "contraindicated"}
+    return list(by_text.values())
+
+
 @router.get("/compounds/{name}", response_class=HTMLResponse)
 def compound(request: Request, name: str) -> Response:
     if (hit := _memoised(request)) is not None:
@@ -208,6 +224,7 @@ def compound(request: Request, name: str) -> Response:
             {
                 "c": doc,
                 "other_names": other_names(doc),
+                "contraindications": distinct_contraindications(doc.get("contraindications", [])),
                 # The FAQ section of the body duplicates the structured FAQs shown below.
                 "sections": [
                     s for s in doc.get("sections", []) if not (s["key"] == "faqs" and doc["faqs"])
@@ -322,13 +339,28 @@ def methodology_html(conn: sqlite3.Connection) -> str:
     return ""
 
 
+_LEADING_H1 = re.compile(r"^\s*<h1[^>]*>(?P<heading>.*?)</h1>\s*", re.S)
+
+
+def split_leading_heading(html: str) -> tuple[str | None, str]:
+    """The document's own `# ` title (inner HTML) and the rest; the page keeps one <h1>."""
+    match = _LEADING_H1.match(html)
+    if match is None:
+        return None, html
+    return match.group("heading").strip(), html[match.end() :]
+
+
 @router.get("/methodology", response_class=HTMLResponse)
 def methodology(request: Request) -> Response:
     conn = connection(request)
-    return _cached(
-        request,
-        lambda: render_text(request, "methodology.html", {"body_html": methodology_html(conn)}),
-    )
+
+    def render() -> str:
+        heading, body = split_leading_heading(methodology_html(conn))
+        return render_text(
+            request, "methodology.html", {"heading_html": heading, "body_html": body}
+        )
+
+    return _cached(request, render)
 
 
 @router.get("/about", response_class=HTMLResponse)

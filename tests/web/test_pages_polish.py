@@ -1,0 +1,107 @@
+"""Reader-facing fixes: HEAD on every route, one <h1> per page, safety lines said once."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from evidex.build.pipeline import build
+from evidex.web.app import create_app
+from evidex.web.pages import distinct_contraindications, split_leading_heading
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+SAMPLE_LIBRARY = Path(__file__).resolve().parents[2] / "content"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    db_path = tmp_path_factory.mktemp("polish") / "evidex.db"
+    build(SAMPLE_LIBRARY, db_path)
+    with TestClient(create_app(db_path), raise_server_exceptions=True) as client:
+        yield client
+
+
+HEAD_PATHS = [
+    "/",
+    "/compounds",
+    "/compounds/thymosin-alpha-1",
+    "/compounds/thymosin-alpha-1/evidence",
+    "/research/thymosin-alpha-1-liver-health",
+    "/goals/liver-health",
+    "/methodology",
+    "/about",
+    "/sitemap.xml",
+    "/feed.xml",
+    "/robots.txt",
+    "/api/v1/compounds?limit=2",
+    "/api/v1/compounds/thymosin-alpha-1",
+    "/static/css/evidex.css",
+]
+
+
+@pytest.mark.parametrize("path", HEAD_PATHS)
+def test_head_answers_like_get_without_a_body(site: TestClient, path: str) -> None:
+    got = site.get(path, headers={"Accept-Encoding": "identity"})
+    head = site.head(path, headers={"Accept-Encoding": "identity"})
+    assert got.status_code == 200
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers.get("content-length") == str(len(got.content))
+    assert head.headers.get("etag") == got.headers.get("etag")
+
+
+def test_head_follows_the_same_redirects_and_not_found_answers(site: TestClient) -> None:
+    moved = site.head("/compounds/zadaxin", follow_redirects=False)
+    assert moved.status_code == 301
+    assert moved.headers["location"].endswith("/compounds/thymosin-alpha-1")
+    missing = site.head("/compounds/no-such-thing")
+    assert missing.status_code == 404 and missing.content == b""
+
+
+def test_other_methods_are_still_refused(site: TestClient) -> None:
+    assert site.delete("/compounds/thymosin-alpha-1").status_code == 405
+
+
+def test_methodology_has_exactly_one_main_heading(site: TestClient) -> None:
+    html = site.get("/methodology").text
+    headings = re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert len(headings) == 1
+    assert headings[0].startswith("Methodology")
+    assert "grades evidence" in headings[0]  # the document's own title is kept, once
+
+
+def test_split_leading_heading_only_takes_a_heading_at_the_very_start() -> None:
+    assert split_leading_heading("<h1>How it works</h1>\n<p>Body</p>") == (
+        "How it works",
+        "<p>Body</p>",
+    )
+    later = "<p>Intro</p><h1>Late title</h1>"
+    assert split_leading_heading(later) == (None, later)
+
+
+def test_a_sentence_filed_under_two_conditions_is_listed_once(site: TestClient) -> None:
+    html = site.get("/compounds/thymosin-alpha-1").text
+    safety = html.split('id="safety-title"', 1)[1].split("</section>", 1)[0]
+    assert safety.count("Pregnancy and breastfeeding: use caution.") == 1
+    assert "hypersensitivity" in safety
+
+
+def test_distinct_contraindications_keeps_the_stricter_severity() -> None:
+    items = [
+        {"text": "Pregnancy: avoid.", "condition": "pregnancy", "severity": "caution"},
+        {"text": "pregnancy:  avoid", "condition": "pregnancy", "severity": "contraindicated"},
+        {"text": "Kidney disease.", "condition": "kidney", "severity": "caution"},
+    ]
+    kept = distinct_contraindications(items)
+    assert [(k["text"], k["severity"]) for k in kept] == [
+        ("Pregnancy: avoid.", "contraindicated"),
+        ("Kidney disease.", "caution"),
+    ]
