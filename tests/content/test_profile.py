@@ -194,7 +194,7 @@ def test_sections_out_of_order_and_missing_are_warnings() -> None:
 
 
 def test_validation_errors_name_the_line() -> None:
-    text = "---\ntitle: X\nis_banned: 'yes'\nfaqs: nope\n---\n## Usage\n\n- x\n"
+    text = "---\ntitle: X\nis_banned: 'maybe'\nfaqs: nope\n---\n## Usage\n\n- x\n"
     compound, diagnostics = parse_profile(text, "compounds/x.md")
     assert compound is None
     messages = [str(d) for d in diagnostics]

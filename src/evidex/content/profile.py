@@ -190,17 +190,50 @@ _URINE_PERCENT = re.compile(
 _RENDERED_HEADING = re.compile(r"<h([1-6])>")
 _HOURS_PER = {"m": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
 _PREGNANCY_CATEGORY = re.compile(r"^\s*(?:category\s+)?([ABCDX])\b(?![-'])")
-_CATEGORY_IN_TEXT = re.compile(r"\b(?:pregnancy|safety)?\s*category\s*:?\s*([ABCDX])\b")
+_CATEGORY_IN_TEXT = re.compile(r"(?i:\bcategory)\s*:?\s*([ABCDX])\b")
 _TOP_LEVEL_SPLIT = re.compile(r"[,;]")
 _LEADING_AND = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
 _AND_SPLIT = re.compile(r",?\s+and\s+(?=[^,]*$)", re.IGNORECASE)
-_COMBINATION_JOIN = re.compile(r"\s+(?:for|to|in|with)\s+|\s*[:—–]\s+|\s+-\s+", re.IGNORECASE)
+_COMBINATION_JOIN = re.compile(
+    r"\s+(?:for|to|in|with|as|plus)\s+|\s*[:—–]\s+|\s+-\s+", re.IGNORECASE
+)
 _SIDE_EFFECT_CLASSES = (
     ("rare_serious", ("rare", "serious", "severe")),
     ("long_term", ("long-term", "long term", "chronic")),
     ("adverse_reactions", ("adverse", "adr")),
     ("common", ("common", "frequent", "mild")),
 )
+
+
+_BOOLEAN_WORDS = {
+    "true": True,
+    "yes": True,
+    "y": True,
+    "on": True,
+    "1": True,
+    "banned": True,
+    "false": False,
+    "no": False,
+    "n": False,
+    "off": False,
+    "0": False,
+    "not banned": False,
+}
+_FAQ_KEY_ALIASES = (("question", "q"), ("Q", "q"), ("answer", "a"), ("A", "a"))
+_DATE_START = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _looks_like_date(text: str) -> bool:
+    return bool(_DATE_START.match(text))
+
+
+def _from_epoch(value: float) -> str | None:
+    """An epoch in seconds or milliseconds (2000-2100) as an ISO UTC timestamp."""
+    seconds = value / 1000 if value > 1e11 else value
+    if not 946_684_800 <= seconds <= 4_102_444_800:
+        return None
+    stamp = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+    return stamp.isoformat().replace("+00:00", "Z")
 
 
 def _hours(value: float, unit: str) -> float:
@@ -261,13 +294,69 @@ class _Profile:
         self._text_routes: list[str] | None = None
         self.blocks = parse_blocks(document.body, document.body_line)
         self.by_key: dict[str, Block] = {}
+        self.duplicates: list[tuple[Block, Block]] = []  # (first, repeated)
         for block in self.blocks:
-            self.by_key.setdefault(block.key, block)
+            first = self.by_key.setdefault(block.key, block)
+            if first is not block and block.title:
+                # a repeated section is read as part of the first one
+                first.children.append(block)
+                self.duplicates.append((first, block))
+        if not any(block.title for block in self.blocks) and self.blocks:
+            # a body written with no headings at all is read as the Usage text
+            self.by_key["usage"] = self.blocks[0]
 
     def section(self, key: str) -> Block | None:
         return self.by_key.get(key)
 
     # --- validation -------------------------------------------------------------------
+
+    def normalise_frontmatter(self) -> None:
+        """Repair values whose meaning is unambiguous, with a warning each: 'false' as a
+        string, epoch timestamps, `question`/`answer` FAQ keys. Ambiguous values are left
+        for validate() to reject."""
+        data, meta, diag = self.data, self.meta, self.diagnostics
+        banned = data.get("is_banned")
+        if isinstance(banned, (str, int)) and not isinstance(banned, bool):
+            flag = _BOOLEAN_WORDS.get(str(banned).strip().lower())
+            if flag is not None:
+                data["is_banned"] = flag
+                diag.warning(
+                    meta.line("is_banned"),
+                    f"'is_banned' written as {banned!r}; read as {str(flag).lower()}",
+                    "type-repair",
+                )
+        modified = data.get("lastModified")
+        if isinstance(modified, (int, float)) and not isinstance(modified, bool):
+            stamp = _from_epoch(modified)
+            if stamp is not None:
+                data["lastModified"] = stamp
+                diag.warning(
+                    meta.line("lastModified"),
+                    f"'lastModified' given as a Unix timestamp; read as {stamp}",
+                    "type-repair",
+                )
+        faqs = data.get("faqs")
+        if isinstance(faqs, list):
+            for index, item in enumerate(faqs):
+                if not isinstance(item, dict):
+                    continue
+                renamed = [
+                    (alias, key)
+                    for alias, key in _FAQ_KEY_ALIASES
+                    if alias in item and key not in item
+                ]
+                for alias, key in renamed:
+                    item[key] = item.pop(alias)
+                    meta.lines[("faqs", index, key)] = meta.lines.get(
+                        ("faqs", index, alias), meta.lines.get(("faqs", index), 0)
+                    )
+                if renamed:
+                    diag.warning(
+                        meta.line("faqs", index),
+                        f"faqs[{index}]: read "
+                        + ", ".join(f"'{alias}' as '{key}'" for alias, key in renamed),
+                        "faq-repair",
+                    )
 
     def validate(self) -> bool:
         data, meta, diag = self.data, self.meta, self.diagnostics
@@ -282,6 +371,10 @@ class _Profile:
         modified = data.get("lastModified")
         if modified is not None and not isinstance(modified, (str, dt.date)):
             diag.error(meta.line("lastModified"), "'lastModified' must be a date string", "type")
+        elif isinstance(modified, str) and not _looks_like_date(modified):
+            diag.warning(
+                meta.line("lastModified"), f"'lastModified' {modified!r} is not a date", "type"
+            )
         faqs = data.get("faqs")
         if faqs is not None:
             if not isinstance(faqs, list):
@@ -419,6 +512,8 @@ class _Profile:
 
     def regimens(self, default_route: str | None) -> tuple[list[Regimen], list[SpecialCase]]:
         block = self.section("dosage")
+        if block is None and not any(b.title for b in self.blocks):
+            block = self.section("usage")  # a body without headings: doses are in its prose
         found: list[Regimen] = []
         special: list[SpecialCase] = []
         if block is not None:
@@ -430,7 +525,8 @@ class _Profile:
                 population = _population_of(title)
                 for item in sub.items():
                     text = f"{item.label}: {item.text}" if item.label else item.text
-                    found.extend(parse_regimens(text, item.line, population, default_route))
+                    who = _population_of(item.label.lower()) if item.label else None
+                    found.extend(parse_regimens(text, item.line, who or population, default_route))
         return self._merge_structured_regimens(found), special
 
     def _special_cases(
@@ -630,13 +726,29 @@ class _Profile:
 
     def sections(self) -> list[Section]:
         titled = [block for block in self.blocks if block.title]
+        if not titled:
+            usage = self.by_key.get("usage")
+            markdown = usage.own_markdown().strip() if usage is not None else ""
+            if not markdown:
+                return []
+            html = markdown_to_html(markdown)
+            return [Section(key="usage", title="Usage", markdown=markdown, html=html, line=1)]
         rendered = _split_rendered(markdown_to_html(self.body), len(titled))
+        html_of = {id(block): rendered[i] for i, block in enumerate(titled)} if rendered else {}
+        repeated = {id(block): first for first, block in self.duplicates}
         found = []
-        for index, block in enumerate(titled):
+        for block in titled:
+            if id(block) in repeated:
+                continue
             markdown = block.markdown()
             if not markdown.strip():
                 continue
-            html = rendered[index] if rendered is not None else markdown_to_html(markdown)
+            twins = [dup for first, dup in self.duplicates if first is block]
+            rendered_part = html_of.get(id(block))
+            if rendered_part is None:
+                html = markdown_to_html(markdown)
+            else:
+                html = "\n".join([rendered_part, *(html_of.get(id(dup), "") for dup in twins)])
             found.append(
                 Section(
                     key=block.key, title=block.title, markdown=markdown, html=html, line=block.line
@@ -645,6 +757,18 @@ class _Profile:
         return found
 
     def report_missing_sections(self) -> None:
+        for first, repeated in self.duplicates:
+            self.diagnostics.warning(
+                repeated.line,
+                f"section '{repeated.title}' appears again (first at line {first.line}); "
+                "its content is read as part of the first",
+                "duplicate-section",
+            )
+        for block in self.blocks:
+            if block.title and not block.markdown().strip():
+                self.diagnostics.warning(
+                    block.line, f"section '{block.title}' is empty", "empty-section"
+                )
         for key, title in EXPECTED_SECTIONS.items():
             if key not in self.by_key:
                 self.diagnostics.warning(
@@ -768,6 +892,7 @@ def parse_profile(
     except ContentError as exc:
         return None, [exc.diagnostic]
     profile = _Profile(document, path, conditions, diagnostics)
+    profile.normalise_frontmatter()
     if not profile.validate():
         return None, diagnostics.items
     data = profile.data

@@ -24,7 +24,8 @@ _UNIT = (
 )
 _AMOUNT = re.compile(
     rf"(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<unit>{_UNIT})"
-    r"(?P<perkg>\s*(?:/|per)\s*kg\b)?(?![\w/])(?!\s*per\s*(?:ml|l)\b)",
+    r"(?P<perkg>\s*(?:/|per)\s*kg\b)?(?!\w)(?!/(?!\s*(?:day|d|week|wk)\b))"
+    r"(?!\s*per\s*(?:ml|l)\b)",
     re.IGNORECASE,
 )
 _UNITS = {
@@ -133,6 +134,7 @@ _TIMES_PER = re.compile(
 )
 _EVERY = re.compile(
     r"\bevery\s+(?P<n>\d+(?:\.\d+)?|other|second|third|fourth|fifth|sixth|seventh)?\s*"
+    r"(?:(?:-|–|—|to)\s*\d+(?:\.\d+)?\s*)?"
     r"(?:-\s*)?(?P<per>hours?|hrs?|days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
@@ -145,13 +147,13 @@ _ON_OFF = re.compile(
 _PLAIN_FREQUENCY = (
     (
         re.compile(
-            r"\b(?:daily|nightly|per day|a day|each day|every day|/day|at bedtime|"
-            r"before bed(?:time)?|each morning|every morning|every night)\b",
+            r"(?:\b(?:daily|nightly|per day|a day|each day|every day|at bedtime|"
+            r"before bed(?:time)?|each morning|every morning|every night)|/\s?d(?:ay)?)\b",
             re.IGNORECASE,
         ),
         7.0,
     ),
-    (re.compile(r"\b(?:weekly|per week|a week|each week|/week)\b", re.IGNORECASE), 1.0),
+    (re.compile(r"(?:\b(?:weekly|per week|a week|each week)|/\s?w(?:ee)?k)\b", re.IGNORECASE), 1.0),
     (re.compile(r"\b(?:monthly|per month|a month)\b", re.IGNORECASE), 7.0 / 30.0),
 )
 _ALTERNATE_DAYS = re.compile(r"\b(?:on alternate days|alternate-day|eod)\b", re.IGNORECASE)

@@ -18,8 +18,10 @@ from evidex.content.sections import Block, clean_inline, split_sentences
 from evidex.content.yamlload import Located
 
 _ANSWER_MARK = re.compile(r"A\s*[:.]")  # literal first: re scans for 'A' quickly
-_LEADING_ANSWER = re.compile(r"^\s*\*{0,2}\s*A\s*[:.]\s*\*{0,2}\s*")
-_LEADING_QUESTION = re.compile(r"^\s*\*{0,2}\s*Q\s*\d*\s*[:.)]\s*\*{0,2}\s*", re.IGNORECASE)
+_LEADING_ANSWER = re.compile(r"^\s*\*{0,2}\s*(?:A|[Aa]nswer|ANSWER)\s*\d*\s*[:.]\s*\*{0,2}\s*")
+_LEADING_QUESTION = re.compile(
+    r"^\s*\*{0,2}\s*(?:Q|Question)\s*\d*\s*[:.)]\s*\*{0,2}\s*", re.IGNORECASE
+)
 _BODY_QUESTION_LINE = re.compile(r"^\s*\*\*\s*Q\s*\d*\s*[:.)]\s*(.+?)\*\*\s*$", re.IGNORECASE)
 _NORMALISE = re.compile(r"[^0-9a-z]+")
 _ELLIPSIS = ("...", "…")
@@ -86,7 +88,10 @@ def repair_frontmatter_faqs(
         if _LEADING_ANSWER.match(a_raw) or "**" in a_raw:
             fixes.append("answer started with an 'A:' mark or carried bold markup")
         if question and question != clean_inline(q_raw) and not fixes:
-            fixes.append("question did not end with '?'")
+            if _LEADING_QUESTION.match(q_raw):
+                fixes.append("removed a 'Q:' prefix from the question")
+            if not clean_inline(q_raw).rstrip(" *").endswith("?"):
+                fixes.append("added the missing '?' to the question")
         if fixes:
             diagnostics.warning(line, f"repaired FAQ {index + 1}: {'; '.join(fixes)}", "faq-repair")
         if question:
@@ -153,6 +158,14 @@ def reconcile_faqs(
                     f"FAQ {item.faq.q!r} is in the body but not in the frontmatter",
                     "faq-mismatch",
                 )
+        elif not twin.faq.a and item.faq.a:
+            twin.faq.a = item.faq.a
+            diagnostics.warning(
+                twin.line,
+                f"FAQ {item.faq.q!r} has no answer in the frontmatter; "
+                f"the body's answer (line {item.line}) is used",
+                "faq-repair",
+            )
         elif clean_inline(twin.faq.a) != clean_inline(item.faq.a):
             diagnostics.warning(
                 item.line,
@@ -160,6 +173,9 @@ def reconcile_faqs(
                 f"(line {twin.line}); the frontmatter answer is kept",
                 "faq-mismatch",
             )
+    for item in front:
+        if not item.faq.a:
+            diagnostics.warning(item.line, f"FAQ {item.faq.q!r} has no answer", "faq-repair")
     if body:
         for item in front:
             if question_key(item.faq.q) not in body_keys:
@@ -188,6 +204,21 @@ def summarise(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return cut + "…"
 
 
+_SENTENCE_END = (".", "!", "?", ")", '"', "'", "”", "’")
+
+
+def _cut_off(description: str, usage: str) -> bool:
+    """A description with no closing punctuation that is the start of the Usage text (or
+    whose last word is a fragment of the Usage word there) was cut off by a length limit."""
+    if not description or description.endswith(_SENTENCE_END):
+        return False
+    folded = " ".join(description.lower().split())
+    text = " ".join(clean_inline(usage).lower().split())
+    if len(folded) < 40 or len(folded) >= len(text):
+        return False
+    return text.startswith(folded)
+
+
 def repair_description(
     description: str, usage: str | None, line: int, diagnostics: Diagnostics
 ) -> str:
@@ -200,6 +231,9 @@ def repair_description(
     if cleaned.endswith(_ELLIPSIS) and usage:
         cleaned = summarise(usage)
         fixes.append("rebuilt a truncated description from the Usage section")
+    elif usage and _cut_off(cleaned, usage):
+        cleaned = summarise(usage)
+        fixes.append("rebuilt a description that stops mid-sentence from the Usage section")
     elif cleaned.endswith(_ELLIPSIS):
         fixes.append("description is truncated and there is no Usage section to rebuild it from")
     if fixes:
