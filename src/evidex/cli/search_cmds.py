@@ -27,7 +27,9 @@ def register(app: typer.Typer) -> None:
         type_: Annotated[
             list[str] | None, typer.Option("--type", help="compound, research or goal.")
         ] = None,
-        limit: Annotated[int, typer.Option("--limit", min=1, max=200)] = 10,
+        limit: Annotated[
+            int, typer.Option("--limit", min=1, max=200, help="How many results to print (1-200).")
+        ] = 10,
     ) -> None:
         """Search the library: names first, then goals and conditions, then text."""
         if not db.is_file():
