@@ -21,15 +21,35 @@ out = Console()
 
 def stack(
     goal: list[str] = typer.Option([], "--goal", help="A health goal (1-5), any name."),
-    age: int | None = typer.Option(None, "--age", min=0, max=130),
-    pregnant: bool = typer.Option(False, "--pregnant"),
-    breastfeeding: bool = typer.Option(False, "--breastfeeding"),
-    weight_kg: float | None = typer.Option(None, "--weight-kg", min=1, max=500),
+    age: int | None = typer.Option(
+        None, "--age", min=0, max=130, help="Age in years (under 18 applies the children's advice)."
+    ),
+    pregnant: bool = typer.Option(
+        False, "--pregnant", help="Pregnant: applies each profile's pregnancy advice."
+    ),
+    breastfeeding: bool = typer.Option(
+        False, "--breastfeeding", help="Breastfeeding: applies each profile's breastfeeding advice."
+    ),
+    weight_kg: float | None = typer.Option(
+        None,
+        "--weight-kg",
+        min=1,
+        max=500,
+        help="Body weight in kg (per-kg regimens below their weight limit).",
+    ),
     condition: list[str] = typer.Option([], "--condition", help="A condition, e.g. diabetes."),
     taking: list[str] = typer.Option([], "--taking", help="A medicine you already take."),
-    tested_athlete: bool = typer.Option(False, "--tested-athlete"),
-    no_injections: bool = typer.Option(False, "--no-injections"),
-    max_items: int = typer.Option(5, "--max-items", min=1, max=20),
+    tested_athlete: bool = typer.Option(
+        False,
+        "--tested-athlete",
+        help="Competes in tested sport: exclude compounds banned in sport.",
+    ),
+    no_injections: bool = typer.Option(
+        False, "--no-injections", help="Exclude compounds that can only be injected."
+    ),
+    max_items: int = typer.Option(
+        5, "--max-items", min=1, max=20, help="Largest stack to suggest."
+    ),
     check: list[str] = typer.Option([], "--check", help="Check this stack instead."),
     start: str | None = typer.Option(None, "--start", help="Schedule start, YYYY-MM-DD."),
     db: Path = typer.Option(..., "--db", help=DB_OPTION_HELP),
