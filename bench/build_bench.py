@@ -35,7 +35,9 @@ def _build(content: Path, db: Path, force: bool) -> dict[str, float]:
     )
     figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     # ru_maxrss of children is the largest single child (the parse workers included)
-    figures["peak_children_kib"] = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    figures["peak_children_kib"] = max(
+        before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    )
     return figures
 
 

@@ -24,7 +24,9 @@ def _synthetic_library(compounds: int, articles: int) -> Path:
         started = time.perf_counter()
         generate_library(content, compounds=compounds, articles=articles, seed=7)
         marker.write_text("ok")
-        print(f"synth: {compounds} compounds + {articles} articles in {time.perf_counter() - started:.1f}s")
+        print(
+            f"synth: {compounds} compounds + {articles} articles in {time.perf_counter() - started:.1f}s"
+        )
     return content
 
 
