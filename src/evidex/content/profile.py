@@ -236,6 +236,23 @@ def _from_epoch(value: float) -> str | None:
     return stamp.isoformat().replace("+00:00", "Z")
 
 
+def _search_lines(
+    pattern: re.Pattern[str], lines: list[str], keywords: tuple[str, ...]
+) -> re.Match[str] | None:
+    """The first match of `pattern` in a line holding one of `keywords` (lower case).
+
+    These patterns open with an alternation or a number, which re cannot find by a literal
+    scan; running them only on the few lines that can match keeps them cheap.
+    """
+    for line in lines:
+        lowered = line.lower()
+        if any(word in lowered for word in keywords):
+            match = pattern.search(line)
+            if match:
+                return match
+    return None
+
+
 def _hours(value: float, unit: str) -> float:
     return value * _HOURS_PER.get(unit.lower()[0], 1.0)
 
@@ -749,8 +766,9 @@ class _Profile:
                 html = markdown_to_html(markdown)
             else:
                 html = "\n".join([rendered_part, *(html_of.get(id(dup), "") for dup in twins)])
+            # every field is built here with its declared type: validation would only cost
             found.append(
-                Section(
+                Section.model_construct(
                     key=block.key, title=block.title, markdown=markdown, html=html, line=block.line
                 )
             )
@@ -906,15 +924,12 @@ def parse_profile(
     compound_class = profile.compound_class()
     mechanism = profile.mechanism()
     pk = profile.pharmacokinetics()
-    pk_lower = pk.lower()
-    # Cheap substring checks first: these patterns cannot use re's literal-prefix scan.
-    half_life = (
-        _HALF_LIFE.search(pk)
-        if ("half" in pk_lower or "t1/2" in pk_lower or "t½" in pk_lower)
-        else None
+    pk_lines = pk.split("\n")
+    half_life = _search_lines(_HALF_LIFE, pk_lines, ("half", "t1/2", "t½", "t 1/2"))
+    peak = _search_lines(_PEAK, pk_lines, ("peak", "max"))
+    urine = _search_lines(_PERCENT_URINE, pk_lines, ("%",)) or _search_lines(
+        _URINE_PERCENT, pk_lines, ("%",)
     )
-    peak = _PEAK.search(pk) if ("peak" in pk_lower or "max" in pk_lower) else None
-    urine = (_PERCENT_URINE.search(pk) or _URINE_PERCENT.search(pk)) if "%" in pk else None
     category, pregnancy, breastfeeding = profile.pregnancy()
     usage = profile.usage_text()
     description = repair_description(

@@ -81,6 +81,21 @@ _ABBREVIATED_ROUTES = {
     "PO": "oral",
 }
 _ORAL_ENDINGS = ("", "ly")
+_ABBREVIATION_HINTS = (
+    "SC",
+    "SQ",
+    "IM",
+    "IV",
+    "PO",
+    ".c.",
+    ".m.",
+    ".v.",
+    ".o.",
+    ".C.",
+    ".M.",
+    ".V.",
+    ".O.",
+)
 
 
 def _word_routes(lowered: str) -> list[tuple[int, str]]:
@@ -100,7 +115,10 @@ def _word_routes(lowered: str) -> list[tuple[int, str]]:
 def find_routes(text: str) -> list[str]:
     """Every route named in `text`, first mention first, without repeats."""
     hits = _word_routes(text.lower())
-    for match in _ROUTE_ABBREVIATION.finditer(text):
+    abbreviations = (
+        _ROUTE_ABBREVIATION.finditer(text) if _has(text, _ABBREVIATION_HINTS) else iter(())
+    )
+    for match in abbreviations:
         at = match.start()
         if at and (text[at - 1].isalnum() or text[at - 1] in "._"):
             continue
@@ -216,18 +234,46 @@ class _Frequency:
 def parse_frequency(text: str) -> _Frequency:
     """How often, from phrases like 'twice weekly', 'every third day', 'q12h', '5 days on,
     2 days off'. A range of counts ('2-3 times daily') takes its lower bound."""
-    on_off = _ON_OFF.search(text)
+    lowered = text.lower()
+    on_off = _ON_OFF.search(text) if " off" in lowered else None
     if on_off:
         on, off = int(on_off.group("on")), int(on_off.group("off"))
         base = _base_frequency(text[: on_off.start()] + text[on_off.end() :])
         per_day = (base.doses_per_week or 7.0) / 7.0
         if on + off:
             return _Frequency(doses_per_week=round(7.0 * per_day * on / (on + off), 3))
-    return _base_frequency(text)
+    return _base_frequency(text, lowered)
 
 
-def _base_frequency(text: str) -> _Frequency:
-    every = _EVERY.search(text)
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
+# Each pattern below runs only when one of its words is in the (lower-cased) text: a
+# substring test costs a fraction of a case-insensitive regex search.
+_LATIN_HINTS = ("bid", "tid", "qid", "qd", "qod", "b.i.d", "t.i.d", "q.i.d", "q.d", "q.o.d", "od")
+_TIMES_HINTS = ("once", "twice", "thrice", "times", "x")
+_ALTERNATE_HINTS = ("alternate", "eod")
+_DURATION_HINTS = ("day", "week", "month", "year")
+_INDICATION_HINTS = ("for ", "to treat", "treatment of")
+_SINGLE_HINTS = ("single", "one", "once", "stat")
+_POPULATION_HINTS = (
+    "child",
+    "paediatric",
+    "pediatric",
+    "adolescent",
+    "infant",
+    "elderly",
+    "geriatric",
+    "older adult",
+    "adult",
+)
+
+
+def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
+    if lowered is None:
+        lowered = text.lower()
+    every = _EVERY.search(text) if "every" in lowered else None
     if every:
         raw = (every.group("n") or "1").lower()
         n = float(_ORDINALS.get(raw, 0)) or float(raw)
@@ -239,10 +285,10 @@ def _base_frequency(text: str) -> _Frequency:
             # "every day" / "every week" is a plain rate; an interval needs a count or ordinal
             interval = days if every.group("n") else None
             return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=interval)
-    q_hours = _Q_HOURS.search(text)
+    q_hours = _Q_HOURS.search(text) if "q" in lowered else None
     if q_hours and int(q_hours.group("n")) > 0:
         return _Frequency(doses_per_week=round(168.0 / int(q_hours.group("n")), 3))
-    times = _TIMES_PER.search(text)
+    times = _TIMES_PER.search(text) if _has(lowered, _TIMES_HINTS) else None
     if times:
         n = _count(times.group("n"))
         per = times.group("per").lower()
@@ -251,14 +297,14 @@ def _base_frequency(text: str) -> _Frequency:
         if per.startswith("w"):
             return _Frequency(doses_per_week=n)
         return _Frequency(doses_per_week=round(n * 7.0 / 30.0, 3))
-    latin = _LATIN.search(text)
+    latin = _LATIN.search(text) if _has(lowered, _LATIN_HINTS) else None
     if latin:
         key = latin.group("w").replace(".", "").lower()
         per_week = _LATIN_PER_WEEK.get(key)
         if per_week is not None:
             interval = 2.0 if key == "qod" else None
             return _Frequency(doses_per_week=per_week, interval_days=interval)
-    if _ALTERNATE_DAYS.search(text):
+    if _has(lowered, _ALTERNATE_HINTS) and _ALTERNATE_DAYS.search(text):
         return _Frequency(doses_per_week=3.5, interval_days=2.0)
     for pattern, per_week in _PLAIN_FREQUENCY:
         if pattern.search(text):
@@ -267,7 +313,7 @@ def _base_frequency(text: str) -> _Frequency:
 
 
 def _duration(text: str) -> tuple[str | None, float | None, float | None]:
-    match = _DURATION.search(text)
+    match = _DURATION.search(text) if _has(text.lower(), _DURATION_HINTS) else None
     if not match:
         return None, None, None
     unit = match.group("unit").lower()
@@ -290,6 +336,8 @@ def _to_days(count: float, unit: str) -> float:
 
 
 def _indication(text: str) -> str | None:
+    if not _has(text.lower(), _INDICATION_HINTS):
+        return None
     for word in _FOR_WORD.finditer(text):
         phrase = _PHRASE.match(text, word.end())
         if phrase is None:
@@ -304,11 +352,14 @@ def _indication(text: str) -> str | None:
 
 
 def _population(before: str, default: str | None) -> tuple[str | None, float | None]:
-    limit = _WEIGHT_LIMIT.search(before)
+    lowered = before.lower()
+    limit = _WEIGHT_LIMIT.search(before) if "kg" in lowered else None
     if limit:
         who = (limit.group("who") or "patients").lower()
         kg = float(limit.group("kg"))
         return f"{who} <{limit.group('kg')} kg", kg
+    if not _has(lowered, _POPULATION_HINTS):
+        return default, None
     for name, pattern in _POPULATIONS:
         if pattern.search(before):
             return name, None
@@ -328,7 +379,7 @@ def _unit(match: re.Match[str]) -> str:
 def _kind(unit: str, after: str, freq: _Frequency, max_days: float | None) -> RegimenKind:
     if unit.endswith("/kg"):
         return "weight_based"
-    if _SINGLE.search(after):
+    if _has(after.lower(), _SINGLE_HINTS) and _SINGLE.search(after):
         return "single_dose"
     per_week = freq.doses_per_week
     if per_week is not None and per_week >= 7 and max_days and max_days <= _DAILY_COURSE_MAX_DAYS:
@@ -423,7 +474,12 @@ def parse_regimens(
     if not text or not _DIGIT.search(text):
         return []
     found: list[Regimen] = []
-    for offset, unit_text in _units_of_text(text):
+    units = (
+        _units_of_text(text)
+        if "\n" in text
+        else [(0, _MARKUP.sub("", _LIST_MARK.sub("", text).strip()))]
+    )
+    for offset, unit_text in units:
         if not _DIGIT.search(unit_text):
             continue
         for sentence in split_sentences(unit_text, semicolons=True):

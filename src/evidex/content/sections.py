@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_HEADING_OR_FENCE = re.compile(r"^ {0,3}(?:(```|~~~)|#)", re.MULTILINE)
 # `*` needs a following space (otherwise it is bold); `-` and `+` may touch the text.
 _BULLET = re.compile(r"^[ \t]*(?:[-+•·▪◦‣](?!-)|\*(?=[ \t])|\d{1,2}[.)](?=[ \t]))[ \t]*(.*)$")
 _BULLET_STARTS = frozenset("-+*•·▪◦‣0123456789")
@@ -211,47 +210,46 @@ def is_section_title(title: str) -> bool:
     return " ".join(lowered.split()) in KNOWN_SECTION_TITLES
 
 
-_BOLD_LINE_SCAN = re.compile(r"^ {0,3}(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)[ \t]*$", re.MULTILINE)
 _SUB_LEVEL = 6  # bold-line sub-headings nest under whatever heading precedes them
+
+
+_HEADING_FIRST_CHARS = frozenset("# `~*_")
 
 
 def _headings(body: str, raw_lines: list[str]) -> list[tuple[int, int, str, bool]]:
     """(line index, level, title, written with '#') of every heading; a bold line gets level
     0 when its title names a profile section (it is then top level) and _SUB_LEVEL otherwise."""
     found: list[tuple[int, int, str, bool]] = []
-    if "#" in body:
-        in_fence = False
-        index, offset = 0, 0
-        # only lines that can open a heading or a fence are visited (one C-level scan)
-        for candidate in _HEADING_OR_FENCE.finditer(body):
-            index += body.count("\n", offset, candidate.start())
-            offset = candidate.start()
-            if candidate.group(1) is not None:
-                in_fence = not in_fence
-                continue
-            if in_fence:
-                continue
-            match = _HEADING.match(raw_lines[index])
+    if "#" not in body and "**" not in body and "__" not in body:
+        return found
+    in_fence = False
+    # a first-character test per line is far cheaper than a MULTILINE regex scan
+    for index, line in enumerate(raw_lines):
+        if line[:1] not in _HEADING_FIRST_CHARS or not line:
+            continue
+        head = line.lstrip(" ")[:3]
+        if head in ("```", "~~~"):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if head[:1] == "#":
+            match = _HEADING.match(line)
             if match:
                 found.append((index, len(match.group(1)), clean_title(match.group(2)), True))
-    if "**" in body or "__" in body:
-        index, offset = 0, 0
-        for candidate in _BOLD_LINE_SCAN.finditer(body):
-            index += body.count("\n", offset, candidate.start())
-            offset = candidate.start()
-            match = _BOLD_LINE.match(raw_lines[index])
-            if match is None:
+        elif head[:2] in ("**", "__"):
+            bold = _BOLD_LINE.match(line)
+            if bold is None:
                 continue
-            title = clean_title(match.group(1))
+            title = clean_title(bold.group(1))
             if (
                 not title
-                or _QUESTION_LIKE.match(title)
                 or title.endswith(".")
                 or len(title.split()) > 8
+                or _QUESTION_LIKE.match(title)
             ):
                 continue
             found.append((index, 0 if is_section_title(title) else _SUB_LEVEL, title, False))
-        found.sort()
     return found
 
 
