@@ -10,7 +10,7 @@ from evidex.build.library import Library, TierResult
 from evidex.content.diagnostics import Diagnostic
 from evidex.evidence import checks, stats
 from evidex.evidence.forest import ForestRow, forest_svg
-from evidex.evidence.models import RATIO_MEASURES, Study
+from evidex.evidence.models import Study
 from evidex.evidence.tiers import compute_tier
 
 
@@ -61,7 +61,7 @@ def _grade_group(library: Library, slug: str, goal: str, studies: list[Study]) -
     compound = library.compounds[slug]
     goal_label = _goal_label(library, goal)
     assessment = compute_tier(studies, compound_label=compound.title, goal_label=goal_label.lower())
-    pooled = _pooled(studies)
+    pooled = list(assessment.inputs.get("pooled") or [])
     rows = [
         ForestRow(
             label=_study_label(study),
@@ -78,14 +78,19 @@ def _grade_group(library: Library, slug: str, goal: str, studies: list[Study]) -
     ]
     svg = ""
     if rows:
-        first_pooled = next(iter(pooled.values()), None)
+        first_pooled = (
+            stats.Pooled(**{k: v for k, v in pooled[0].items() if k != "outcome"})
+            if pooled
+            else None
+        )
         svg = forest_svg(
             rows, title=f"{compound.title} for {goal_label.lower()}", pooled=first_pooled
         )
     details: dict[str, Any] = {
         "inputs": assessment.inputs,
         "driving_study_ids": list(assessment.driving_study_ids),
-        "pooled": {name: _pooled_dict(p) for name, p in pooled.items()},
+        "pooled": pooled,
+        "best_outcome": _best_outcome(studies),
         "unverified": any(not s.curated for s in studies),
     }
     return TierResult(
@@ -101,6 +106,20 @@ def _grade_group(library: Library, slug: str, goal: str, studies: list[Study]) -
 
 
 _SHORT_DESIGNS = {"rct": "RCT", "meta-analysis": "meta-analysis", "in-vitro": "in vitro"}
+
+
+def _best_outcome(studies: list[Study]) -> dict[str, Any] | None:
+    """The significant benefit from the largest study: the effect the stack builder ranks by."""
+    candidates = [
+        (study.n or 0, outcome)
+        for study in studies
+        for outcome in study.outcomes
+        if outcome.significant and outcome.direction == "benefit"
+    ]
+    if not candidates:
+        return None
+    _, outcome = max(candidates, key=lambda c: c[0])
+    return {"name": outcome.name, "measure": outcome.measure, "value": outcome.value}
 
 
 def _study_label(study: Study) -> str:
@@ -129,33 +148,6 @@ def _humanised_id(study_id: str) -> str:
         words.append(word.upper() if (vowelless and word.lower() != "vs") or mixed else word)
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:]
-
-
-def _pooled(studies: list[Study]) -> dict[str, Any]:
-    """Pool outcomes reported with the same measure and name by two or more studies."""
-    by_key: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for study in studies:
-        for outcome in study.outcomes:
-            if outcome.ci_low is None or outcome.ci_high is None:
-                continue
-            if outcome.measure not in RATIO_MEASURES and outcome.measure not in ("MD", "SMD"):
-                continue
-            by_key[(outcome.measure, outcome.name.lower())].append(outcome)
-    pooled = {}
-    for (measure, name), outcomes in by_key.items():
-        if len(outcomes) >= 2:
-            result = stats.pooled_estimate(outcomes)
-            if result is not None:
-                pooled[f"{name} ({measure})"] = result
-    return pooled
-
-
-def _pooled_dict(pooled: Any) -> dict[str, Any]:
-    if hasattr(pooled, "__dataclass_fields__"):
-        return {name: getattr(pooled, name) for name in pooled.__dataclass_fields__}
-    if hasattr(pooled, "model_dump"):
-        return dict(pooled.model_dump())
-    return dict(pooled)
 
 
 def _check_articles(library: Library) -> None:

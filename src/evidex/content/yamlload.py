@@ -95,8 +95,12 @@ def _yaml_diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
     """Parse one YAML document; syntax errors become ContentError at the right line."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if node is not None else None
+        loader = _Loader(text)
+        try:  # one pass: compose the node tree (for line numbers), then construct from it
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         raise ContentError(_yaml_diagnostic(exc, path, line_offset)) from None
     except yaml.YAMLError as exc:
