@@ -105,3 +105,19 @@ def test_distinct_contraindications_keeps_the_stricter_severity() -> None:
         ("Pregnancy: avoid.", "contraindicated"),
         ("Kidney disease.", "caution"),
     ]
+
+
+def test_evidence_page_labels_every_study_cell_for_the_phone_layout(site: TestClient) -> None:
+    html = site.get("/compounds/thymosin-alpha-1/evidence").text
+    assert 'class="forest-scroll" tabindex="0" role="region"' in html
+    for label in ("Design", "n", "Population", "Comparator", "Estimate (95% CI)", "p"):
+        assert f'data-label="{label}"' in html, label
+    assert "HR 0.308 (0.175–0.541)" in html and "curated" in html
+    # Rows of the plot name the study, not just its design.
+    assert "TA1 HCC resection PSM 468" in html
+
+
+def test_banned_badge_does_not_depend_on_an_emoji_font(site: TestClient) -> None:
+    html = site.get("/compounds/tb-500").text
+    assert 'class="banned-icon" aria-hidden="true"' in html and "⛔" not in html
+    assert "Banned in sport" in html
