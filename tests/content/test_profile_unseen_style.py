@@ -241,3 +241,21 @@ def test_a_very_long_line_parses_quickly(conditions: list[Condition]) -> None:
     assert compound is not None and compound.usage is not None
     assert len(compound.usage) > 250_000
     assert time.process_time() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("written", "hours"),
+    [
+        ("Half-life: 30 to 60 minutes.", 0.75),
+        ("Elimination half-life ~5 h in adults.", 5.0),
+        ("t½ 7 days.", 168.0),
+        ("Its t1/2 is about 12 hrs.", 12.0),
+    ],
+)
+def test_half_life_notations(written: str, hours: float) -> None:
+    text = (
+        "---\ntitle: Example\ndescription: An example.\n---\n## How It Works\n\n"
+        f"- **Pharmacokinetics:** {written}\n"
+    )
+    compound, _ = parse_profile(text, "compounds/example.md")
+    assert compound is not None and compound.half_life_hours == hours

@@ -187,3 +187,33 @@ def test_any_text_is_safe(text: str) -> None:
 def test_dosage_shaped_noise_is_safe(parts: list[str]) -> None:
     for regimen in parse_regimens(" ".join(parts)):
         assert regimen.amount_min <= regimen.amount_max
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 g three times daily for 3 months", (1.0, 1.0, "g", None, 21.0, 90.0)),
+        (
+            "10 mg/kg IV every 8 hours for 2–4 weeks",
+            (10.0, 10.0, "mg/kg", "intravenous", 21.0, 28.0),
+        ),
+        ("100 IU/kg IV once a week", (100.0, 100.0, "IU/kg", "intravenous", 1.0, None)),
+        ("250 to 500 mcg q.d. for up to 12 weeks", (250.0, 500.0, "mcg", None, 7.0, 84.0)),
+        ("0.5mg SC nightly", (0.5, 0.5, "mg", "subcutaneous", 7.0, None)),
+        ("250–500 mcg/day orally", (250.0, 500.0, "mcg", "oral", 7.0, None)),
+        ("15 mg/kg IV every 8 to 12 hours", (15.0, 15.0, "mg/kg", "intravenous", 21.0, None)),
+    ],
+)
+def test_dose_notations_seen_in_real_profiles(
+    text: str, expected: tuple[float, float, str, str | None, float, float | None]
+) -> None:
+    (regimen,) = parse_regimens(text)
+    found = (
+        regimen.amount_min,
+        regimen.amount_max,
+        regimen.unit,
+        regimen.route,
+        regimen.doses_per_week,
+        regimen.duration_max_days,
+    )
+    assert found == expected

@@ -783,7 +783,7 @@ class _Profile:
                 "duplicate-section",
             )
         for block in self.blocks:
-            if block.title and not block.markdown().strip():
+            if block.title and block.is_empty():
                 self.diagnostics.warning(
                     block.line, f"section '{block.title}' is empty", "empty-section"
                 )

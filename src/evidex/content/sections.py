@@ -138,6 +138,10 @@ class Block:
             parts.extend(child.source_lines())
         return "\n".join(parts).strip("\n")
 
+    def is_empty(self) -> bool:
+        """No text under this heading, in its own lines or any sub-block."""
+        return not self.children and not any(text.strip() for _, text in self.lines)
+
     def source_lines(self) -> list[str]:
         out = [f"{'#' * self.level} {self.title}"]
         out.extend(text for _, text in self.lines)
@@ -369,7 +373,7 @@ def bullets(lines: list[tuple[int, str]]) -> list[Bullet]:
             open_item = True
     found: list[Bullet] = []
     for number, parts in items:
-        raw = " ".join(part.strip() for part in parts)
+        raw = parts[0].strip() if len(parts) == 1 else " ".join(part.strip() for part in parts)
         label, rest = _split_label(raw)
         text = clean_inline(rest)
         if text or label:
