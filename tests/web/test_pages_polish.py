@@ -121,3 +121,10 @@ def test_banned_badge_does_not_depend_on_an_emoji_font(site: TestClient) -> None
     html = site.get("/compounds/tb-500").text
     assert 'class="banned-icon" aria-hidden="true"' in html and "⛔" not in html
     assert "Banned in sport" in html
+
+
+def test_negative_intervals_read_with_to_rather_than_a_dash(site: TestClient) -> None:
+    html = site.get("/compounds/semaglutide/evidence").text
+    assert "MD -12.4 (-13.4 to -11.5)" in html
+    assert "–-" not in html
+    assert '</a> <span class="muted">(2021)</span>' in html
