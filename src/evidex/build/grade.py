@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from evidex.build.library import Library, TierResult
 from evidex.content.diagnostics import Diagnostic
+from evidex.content.models import Article, Compound
 from evidex.evidence import checks, stats
 from evidex.evidence.forest import ForestRow, forest_svg
 from evidex.evidence.models import Study
@@ -19,10 +23,27 @@ def grade(library: Library) -> None:
     _extract_uncurated(library)
     for study in library.studies.values():
         study.outcomes = [stats.complete_outcome(outcome) for outcome in study.outcomes]
-    groups = _group_studies(library)
-    for (slug, goal), studies in sorted(groups.items()):
-        library.tiers.append(_grade_group(library, slug, goal, studies))
+    jobs = [
+        (slug, goal, library.compounds[slug].title, _goal_label(library, goal), studies)
+        for (slug, goal), studies in sorted(_group_studies(library).items())
+    ]
+    library.tiers.extend(_map(_grade_job, jobs))
     _check_articles(library)
+
+
+_PARALLEL_JOBS = 300
+
+
+def _map(function: Callable[[Any], Any], jobs: list[Any]) -> list[Any]:
+    """Run independent per-item work on every core when there is enough of it."""
+    if len(jobs) < _PARALLEL_JOBS:
+        return [function(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
+        return list(pool.map(function, jobs, chunksize=64))
+
+
+def _grade_job(job: tuple[str, str, str, str, list[Study]]) -> TierResult:
+    return _grade_group(*job)
 
 
 def _extract_uncurated(library: Library) -> None:
@@ -57,10 +78,10 @@ def _goal_label(library: Library, goal: str) -> str:
     return found.name if found else goal.replace("-", " ")
 
 
-def _grade_group(library: Library, slug: str, goal: str, studies: list[Study]) -> TierResult:
-    compound = library.compounds[slug]
-    goal_label = _goal_label(library, goal)
-    assessment = compute_tier(studies, compound_label=compound.title, goal_label=goal_label.lower())
+def _grade_group(
+    slug: str, goal: str, compound_title: str, goal_label: str, studies: list[Study]
+) -> TierResult:
+    assessment = compute_tier(studies, compound_label=compound_title, goal_label=goal_label.lower())
     pooled = list(assessment.inputs.get("pooled") or [])
     rows = [
         ForestRow(
@@ -84,7 +105,7 @@ def _grade_group(library: Library, slug: str, goal: str, studies: list[Study]) -
             else None
         )
         svg = forest_svg(
-            rows, title=f"{compound.title} for {goal_label.lower()}", pooled=first_pooled
+            rows, title=f"{compound_title} for {goal_label.lower()}", pooled=first_pooled
         )
     details: dict[str, Any] = {
         "inputs": assessment.inputs,
@@ -151,47 +172,50 @@ def _humanised_id(study_id: str) -> str:
 
 
 def _check_articles(library: Library) -> None:
+    """Consistency checks per article; spread over both cores for large libraries."""
     tiers = {(t.compound_slug, t.goal): t for t in library.tiers}
     groups = _group_studies(library)
-    for article in library.articles.values():
-        if article.compound_slug is None:
-            continue
-        result = tiers.get((article.compound_slug, article.goal))
-        studies = groups.get((article.compound_slug, article.goal), [])
-        if result is not None and article.tier is not None and article.tier != result.tier:
-            message = (
-                f"article claims Tier {article.tier} but the evidence computes to "
-                f"Tier {result.tier} ({result.tier_name}): {result.rationale}"
-            )
-            library.diagnostics.append(
-                Diagnostic(article.source_path, 1, "warning", message, "tier-claim")
-            )
-        outcomes = [o for s in studies for o in s.outcomes]
-        for line, message in checks.check_prose_restatements(
-            article.body_markdown, outcomes, base_line=article.body_line - 1
-        ):
-            library.diagnostics.append(
-                Diagnostic(article.source_path, line, "warning", message, "prose-estimate")
-            )
-        for study in studies:
-            for outcome in study.outcomes:
-                problem = checks.check_p_against_ci(outcome)
-                if problem:
-                    library.diagnostics.append(
-                        Diagnostic(
-                            article.source_path, study.line or 1, "warning", problem, "p-vs-ci"
-                        )
-                    )
-        compound = library.compounds[article.compound_slug]
-        for difference in checks.compare_profile_and_article(
-            compound, article.body_markdown, studies
-        ):
-            library.diagnostics.append(
-                Diagnostic(
-                    article.source_path,
-                    1,
-                    "warning",
-                    f"{difference} (profile {compound.source_path})",
-                    "profile-vs-article",
-                )
-            )
+    jobs = [
+        (
+            article,
+            library.compounds[article.compound_slug],
+            groups.get((article.compound_slug, article.goal), []),
+            tiers.get((article.compound_slug, article.goal)),
+        )
+        for article in library.articles.values()
+        if article.compound_slug is not None
+    ]
+    for diagnostics in _map(_article_job, jobs):
+        library.diagnostics.extend(diagnostics)
+
+
+def _article_job(job: tuple[Article, Compound, list[Study], TierResult | None]) -> list[Diagnostic]:
+    return _article_diagnostics(*job)
+
+
+def _article_diagnostics(
+    article: Article, compound: Compound, studies: list[Study], result: TierResult | None
+) -> list[Diagnostic]:
+    """Tier claim, prose restatements, p against CI, and profile-versus-article differences."""
+    found: list[Diagnostic] = []
+    path = article.source_path
+    if result is not None and article.tier is not None and article.tier != result.tier:
+        message = (
+            f"article claims Tier {article.tier} but the evidence computes to "
+            f"Tier {result.tier} ({result.tier_name}): {result.rationale}"
+        )
+        found.append(Diagnostic(path, 1, "warning", message, "tier-claim"))
+    outcomes = [o for s in studies for o in s.outcomes]
+    for line, message in checks.check_prose_restatements(
+        article.body_markdown, outcomes, base_line=article.body_line - 1
+    ):
+        found.append(Diagnostic(path, line, "warning", message, "prose-estimate"))
+    for study in studies:
+        for outcome in study.outcomes:
+            problem = checks.check_p_against_ci(outcome)
+            if problem:
+                found.append(Diagnostic(path, study.line or 1, "warning", problem, "p-vs-ci"))
+    for difference in checks.compare_profile_and_article(compound, article.body_markdown, studies):
+        message = f"{difference} (profile {compound.source_path})"
+        found.append(Diagnostic(path, 1, "warning", message, "profile-vs-article"))
+    return found
