@@ -228,3 +228,15 @@ def test_a_tier_change_is_recorded_with_the_study_that_moved_it(
     profile.write_text(profile.read_text() + "\n")
     build(library_dir, db)
     assert _rows(db, "SELECT old_tier, new_tier FROM tier_history") == [(before, after)]
+
+
+def test_new_code_rebuilds_even_when_the_content_is_unchanged(
+    library_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "evidex.db"
+    build(library_dir, db)
+    import evidex.build.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "code_digest", lambda: "a-newer-evidex")
+    again = build(library_dir, db)
+    assert again.written, "a database built by older code is not 'up to date'"

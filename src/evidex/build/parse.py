@@ -12,6 +12,7 @@ import pickle
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,17 @@ class ParsedFile:
 
 def digest_bytes(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of Evidex's own source: new code must re-parse, never reuse old results."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.blake2b(str(CACHE_VERSION).encode(), digest_size=16)
+    for source in sorted([*package.rglob("*.py"), *package.rglob("*.sql")]):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def _parse_one(source: SourceFile, raw: bytes, conditions: list[Condition]) -> ParsedFile:
@@ -100,7 +112,7 @@ def _parse_chunk(
 class ParseCache:
     def __init__(self, path: Path | None, vocabulary_digest: str) -> None:
         self.path = path
-        self.key = f"{CACHE_VERSION}:{vocabulary_digest}"
+        self.key = f"{code_digest()}:{vocabulary_digest}"
         self.entries: dict[str, ParsedFile] = {}
         if path is not None and path.exists():
             try:

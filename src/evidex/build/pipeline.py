@@ -19,7 +19,7 @@ from evidex.build.discover import SourceFile, discover
 from evidex.build.grade import grade
 from evidex.build.library import Library
 from evidex.build.link import link
-from evidex.build.parse import CACHE_VERSION, ParseCache, digest_bytes, parse_all
+from evidex.build.parse import ParseCache, code_digest, digest_bytes, parse_all
 from evidex.build.write import WriteHook, write_database
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.render import markdown_to_html
@@ -103,7 +103,7 @@ def load_library(
 
 def library_hash(sources: list[SourceFile]) -> str:
     """A digest of every file's path and bytes, and of the code that reads them."""
-    digest = hashlib.blake2b(f"{__version__}:{CACHE_VERSION}".encode(), digest_size=16)
+    digest = hashlib.blake2b(f"{__version__}:{code_digest()}".encode(), digest_size=16)
     for source in sources:
         digest.update(source.rel.encode())
         digest.update(digest_bytes(source.path.read_bytes()).encode())
