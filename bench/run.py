@@ -66,7 +66,8 @@ def main() -> None:
     if enabled("swap"):
         from bench import swap_bench
 
-        results["swap"] = swap_bench.run(content, WORK)
+        # rebuilt 10 times in 60 s, so the bundled library rather than the 15,000-document one
+        results["swap"] = swap_bench.run(Path("content"), WORK)
     (WORK / "results.json").write_text(json.dumps(results, indent=2, default=str))
     print(f"all figures: {WORK / 'results.json'}")
 
