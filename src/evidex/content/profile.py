@@ -766,9 +766,8 @@ class _Profile:
                 html = markdown_to_html(markdown)
             else:
                 html = "\n".join([rendered_part, *(html_of.get(id(dup), "") for dup in twins)])
-            # every field is built here with its declared type: validation would only cost
             found.append(
-                Section.model_construct(
+                Section(
                     key=block.key, title=block.title, markdown=markdown, html=html, line=block.line
                 )
             )
