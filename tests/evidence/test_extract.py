@@ -214,4 +214,6 @@ def test_random_unicode_never_crashes(text: str) -> None:
 def test_hostile_inputs_finish_quickly(hostile: str) -> None:
     started = time.perf_counter()
     extract_studies(hostile)
-    assert time.perf_counter() - started < 30.0, "catastrophic backtracking: linear inputs must not take minutes"
+    assert time.perf_counter() - started < 30.0, (
+        "catastrophic backtracking: linear inputs must not take minutes"
+    )

@@ -91,7 +91,9 @@ class Compound(Model):
     last_modified: str | None = None  # ISO 8601 as written
     names: Names = Field(default_factory=Names)
     compound_class: str | None = None  # "Immunomodulatory agent"
-    classes: list[str] = Field(default_factory=list)  # normalised class tags, e.g. "immunomodulator"
+    classes: list[str] = Field(
+        default_factory=list
+    )  # normalised class tags, e.g. "immunomodulator"
     mechanism: str | None = None
     usage: str | None = None
     half_life_hours: float | None = None
