@@ -1,4 +1,4 @@
-"""Replay every input that once crashed or stalled a parser (tests/ops/regressions/).
+"""Replay every input that once crashed or stalled a parser (tests/ops/regressions/)."""
 
 from __future__ import annotations
 
