@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from evidex.evidence.extract import extract_studies
 from evidex.evidence.notation import find_estimates, normalise, parse_count
 
 
@@ -89,3 +90,10 @@ def test_rejects_what_is_not_an_estimate(text: str) -> None:
 )
 def test_counts_in_digits_and_words(raw: str, count: int | None) -> None:
     assert parse_count(raw) == count
+
+
+def test_counts_grouped_by_thin_or_plain_spaces_are_one_number() -> None:
+    text = "Thirty-two trials with 51 145 participants were included; a further 2019 120 were not."
+    studies = extract_studies(text)
+    assert studies and studies[0].n == 51145
+    assert parse_count("12\u2009345") == 12345

@@ -34,7 +34,8 @@ _WORD_NUMBER = (
     r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
-COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+|(?i:{_WORD_NUMBER}))"
+# thousands grouped by commas ("2,345") or, in BMJ/Lancet style, by a (thin) space ("51 145")
+COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|(?<!\d)\d{{1,3}}(?:[ \u2009\u202f\u00a0]\d{{3}})+(?![\d.,])|\d+|(?i:{_WORD_NUMBER}))"
 
 
 def normalise(text: str) -> str:
@@ -64,6 +65,8 @@ def parse_count(raw: str) -> int | None:
         tens, _, unit = word.partition("-")
         if tens in _NUMBER_WORDS and unit in _NUMBER_WORDS:
             return _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]
+    for space in (" ", "\u2009", "\u202f", "\u00a0"):
+        word = word.replace(space, "")
     value = parse_number(word)
     if value is None or value != int(value) or value < 0:
         return None
