@@ -217,3 +217,14 @@ def test_hostile_inputs_finish_quickly(hostile: str) -> None:
     assert time.perf_counter() - started < 30.0, (
         "catastrophic backtracking: linear inputs must not take minutes"
     )
+
+
+def test_mixed_case_abstract_section_labels_do_not_name_outcomes() -> None:
+    abstract = (
+        "Methods: Forty adults were randomised to the supplement or placebo for 8 weeks.\n"
+        "Results: Fasting glucose fell (mean difference -0.4 mmol/L, 95% CI -0.7 to -0.1; "
+        "p = .01).\n"
+    )
+    outcomes = [o for s in extract_studies(abstract) for o in s.outcomes]
+    assert outcomes and outcomes[0].name.lower().startswith("fasting glucose")
+    assert (outcomes[0].value, outcomes[0].ci_low, outcomes[0].ci_high) == (-0.4, -0.7, -0.1)

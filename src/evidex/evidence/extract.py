@@ -417,8 +417,11 @@ def _outcomes(text: str) -> list[Outcome]:
     for raw_line in text.split("\n"):
         label_match = _LEADING_LABEL.match(raw_line)
         label = _tidy_label(label_match["label"]) if label_match else None
-        if label and label.isupper() and len(label.split()) <= 3:
-            label = None  # an abstract section label such as RESULTS
+        if label and (
+            (label.isupper() and len(label.split()) <= 3)
+            or label.lower().strip(" .") in _ABSTRACT_SECTIONS
+        ):
+            label = None  # an abstract section label such as RESULTS or "Results"
         for sentence in _SENTENCE_END.split(raw_line):
             for outcome in _sentence_outcomes(sentence, label):
                 key = (outcome.measure, outcome.value, outcome.ci_low, outcome.ci_high)
@@ -427,6 +430,19 @@ def _outcomes(text: str) -> list[Outcome]:
                 seen.add(key)
                 outcomes.append(complete_outcome(outcome))
     return outcomes
+
+
+_ABSTRACT_SECTIONS = frozenset(
+    {
+        "abstract", "aim", "aims", "background", "conclusion", "conclusions", "context",
+        "design", "design, setting, and participants", "discussion", "exposure", "exposures",
+        "findings", "funding", "importance", "interpretation", "intervention", "interventions",
+        "introduction", "limitations", "main outcome measures", "main outcomes and measures",
+        "material and methods", "materials and methods", "methods", "methods and results",
+        "objective", "objectives", "participants", "purpose", "results", "setting",
+        "study design", "trial registration",
+    }
+)  # fmt: skip
 
 
 def _sentence_outcomes(sentence: str, label: str | None) -> list[Outcome]:
@@ -537,7 +553,10 @@ def _trim_name(name: str) -> str:
         r"(?i)\b(?:was|were|is|with an?|with|had an?|showed an?|an?|the)$", "", name.strip()
     )
     name = re.sub(r"(?i)^(?:the|an?) ", "", name.strip())
-    return name.strip(" ,;:-")[:80] or "effect"
+    section = re.match(r"\s*([A-Za-z ,]+):\s+", name)
+    if section and section[1].lower().strip() in _ABSTRACT_SECTIONS:
+        name = name[section.end() :]  # "Results: Sleep onset latency ..." names the outcome
+    return name.strip(" ,;:-)(")[:80] or "effect"
 
 
 _TRAILING_FILLER = re.compile(
