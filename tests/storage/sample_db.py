@@ -8,11 +8,12 @@ as well as curated studies.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from importlib import resources
 from pathlib import Path
 
+from evidex.build.library import Library, TierResult
+from evidex.build.link import compound_names
+from evidex.build.write import write_database
 from evidex.content.models import (
     Article,
     Combination,
@@ -25,7 +26,7 @@ from evidex.content.models import (
     Section,
     SideEffects,
 )
-from evidex.content.names import build_name_index, fold_name
+from evidex.content.names import build_name_index
 from evidex.content.render import markdown_to_html
 from evidex.evidence.models import Citation, Outcome, Study
 
@@ -212,122 +213,67 @@ def goals() -> list[Goal]:
     ]
 
 
-def _dump(model: object) -> str:
-    return json.dumps(model.model_dump(mode="json"))  # type: ignore[attr-defined]
+_RATIONALE = {
+    3: "Probable efficacy: one propensity-matched study of 316 patients found a survival "
+    "benefit. The only randomised data were not significant.",
+    2: "Strong evidence: a large randomised trial showed benefit.",
+}
+_TIER_NAMES = {2: "strong evidence", 3: "probable efficacy"}
+
+
+def sample_library() -> Library:
+    """The sample content linked as the build would link it (names resolved, tiers given)."""
+    compounds = [thymosin(), interferon(), hostile(), banned()]
+    names = {c.slug: compound_names(c) for c in compounds}
+    index, _ = build_name_index(names)
+    a = article()
+    tiers = [
+        TierResult(
+            compound_slug=slug,
+            goal="liver-health",
+            tier=tier,
+            tier_name=_TIER_NAMES[tier],
+            rationale=_RATIONALE[tier],
+            study_ids=[s.id for s in studies()] if slug == "thymosin-alpha" else [],
+            forest_svg=FOREST_SVG,
+        )
+        for slug, tier in {"thymosin-alpha": 3, "interferon-alpha": 2}.items()
+    ]
+    return Library(
+        compounds={c.slug: c for c in compounds},
+        articles={a.slug: a},
+        studies={s.id: s for s in studies()},
+        goals={g.slug: g for g in goals()},
+        name_index=index,
+        tiers=tiers,
+        content_hash="abc",
+    )
 
 
 def write_sample_db(path: Path, build_id: str = "build-1") -> Path:
-    """Write the sample artifact to `path` (replacing it atomically) and return the path."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    conn = sqlite3.connect(tmp)
-    schema = resources.files("evidex.storage").joinpath("schema.sql").read_text("utf-8")
-    conn.executescript(schema)
-    compounds = [thymosin(), interferon(), hostile(), banned()]
-    tiers = {"thymosin-alpha": 3, "interferon-alpha": 2}
-    for c in compounds:
-        graded = ["liver-health"] if c.slug in tiers else []
-        conn.execute(
-            "INSERT INTO compounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                c.slug,
-                c.title,
-                c.description,
-                int(c.is_banned),
-                c.compound_class,
-                c.last_modified,
-                json.dumps(c.routes),
-                json.dumps(sorted({*graded, *c.goals})),
-                _dump(c),
-            ),
-        )
-    names = {c.slug: [c.title, *c.names.alternate, *c.names.brand, *c.aliases] for c in compounds}
-    index, _ = build_name_index(names)
-    shown = {fold_name(n): n for ns in names.values() for n in ns}
-    conn.executemany(
-        "INSERT INTO names VALUES (?, ?, ?, ?)",
-        [(k, s, shown.get(k, k), "name") for k, s in index.items()],
-    )
-    a = article()
-    conn.execute(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (a.slug, a.title, a.compound_slug, a.goal, a.tier, a.last_modified, a.summary, _dump(a)),
-    )
-    for s in studies():
-        conn.execute(
-            "INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (s.id, s.compound, s.goal, a.slug, int(s.curated), s.design, s.n, _dump(s)),
-        )
-        conn.executemany(
-            "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    s.id,
-                    i,
-                    o.name,
-                    o.measure,
-                    o.value,
-                    o.ci_low,
-                    o.ci_high,
-                    o.p,
-                    None if o.significant is None else int(o.significant),
-                    o.direction,
-                )
-                for i, o in enumerate(s.outcomes)
-            ],
-        )
-    for g in goals():
-        conn.execute("INSERT INTO goals VALUES (?, ?, ?)", (g.slug, g.name, _dump(g)))
-    rationale = {
-        3: "Probable efficacy: one propensity-matched study of 316 patients found a survival "
-        "benefit. The only randomised data were not significant.",
-        2: "Strong evidence: a large randomised trial showed benefit.",
-    }
-    names_by_tier = {2: "strong evidence", 3: "probable efficacy"}
-    for slug, tier in tiers.items():
-        ids = [s.id for s in studies()] if slug == "thymosin-alpha" else []
-        conn.execute(
-            "INSERT INTO tiers VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                slug,
-                "liver-health",
-                tier,
-                names_by_tier[tier],
-                rationale[tier],
-                json.dumps({"study_ids": ids}),
-                FOREST_SVG,
-            ),
-        )
-    conn.execute(
-        "INSERT INTO tier_history VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            "thymosin-alpha",
-            "liver-health",
-            4,
-            3,
-            "ta1-hcc-2019",
-            "Tier 4 -> Tier 3",
-            "2025-04-03T00:00:00+00:00",
-            "build-0",
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO feed VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (c.slug, "profile", c.slug, c.title, c.description, c.last_modified or "")
-            for c in compounds
-        ]
-        + [(a.compound_slug, "article", a.slug, a.title, a.summary, a.last_modified or "")],
-    )
+    """Write the sample artifact to `path` with the build's own writer and return the path."""
     meta = {
-        "build_id": build_id,
         "built_at": "2025-06-01T12:00:00+00:00",
-        "schema_version": "1",
-        "content_hash": "abc",
         "methodology_html": markdown_to_html("## The rubric\n\nFive tiers, computed."),
     }
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    conn.commit()
-    conn.close()
-    tmp.replace(path)
+    write_database(sample_library(), path, build_id, meta, hooks=[])
+    conn = sqlite3.connect(path)
+    try:  # a tier change from an earlier build (kept once when the file is rewritten)
+        conn.execute(
+            "INSERT INTO tier_history SELECT ?, ?, ?, ?, ?, ?, ?, ? "
+            "WHERE NOT EXISTS (SELECT 1 FROM tier_history WHERE build_id = 'build-0')",
+            (
+                "thymosin-alpha",
+                "liver-health",
+                4,
+                3,
+                "ta1-hcc-2019",
+                "Tier 4 -> Tier 3",
+                "2025-04-03T00:00:00+00:00",
+                "build-0",
+            ),
+        )
+        conn.commit()
+    finally:
+        conn.close()
     return path
