@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 
 from evidex.storage.db import Database
 
+NO_STORE = "no-store"
 COUNT_KEYS = ("compounds", "articles", "studies", "goals", "vendors", "tiers")
 
 router = APIRouter(include_in_schema=False)
@@ -46,5 +47,6 @@ def health_report(db: Database) -> dict[str, Any]:
 
 
 @router.get("/healthz")
-def healthz(request: Request) -> dict[str, Any]:
+def healthz(request: Request, response: Response) -> dict[str, Any]:
+    response.headers["cache-control"] = NO_STORE  # live figures: never from a cache or memo
     return health_report(request.app.state.db)

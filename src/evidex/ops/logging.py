@@ -12,6 +12,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from evidex.ops.metrics import route_template
+from evidex.ops.scope import request_header
 
 ACCESS_LOGGER = "evidex.access"
 
@@ -43,13 +44,6 @@ def access_logger() -> logging.Logger:
         logger.setLevel(logging.INFO)
         logger.propagate = False
     return logger
-
-
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key == name:
-            return bytes(value).decode("latin-1")
-    return None
 
 
 class AccessLogMiddleware:
@@ -92,6 +86,6 @@ class AccessLogMiddleware:
                 "bytes": sent,
                 "client": client[0] if client else None,
                 "build": build,
-                "ua": (_header(scope, b"user-agent") or "")[:200],
+                "ua": (request_header(scope, b"user-agent") or "")[:200],
             }
             self.logger.info("access", extra={"fields": fields})

@@ -16,7 +16,7 @@ from prometheus_client.core import GaugeMetricFamily, InfoMetricFamily, Metric
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from evidex.ops.health import build_age_seconds
+from evidex.ops.health import NO_STORE, build_age_seconds
 from evidex.storage.db import Database
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -112,4 +112,5 @@ router = APIRouter(include_in_schema=False)
 @router.get("/metrics")
 def metrics_endpoint(request: Request) -> Response:
     metrics: Metrics = request.app.state.metrics
-    return Response(metrics.exposition(), media_type=CONTENT_TYPE)
+    headers = {"cache-control": NO_STORE}  # live figures: never from a cache or memo
+    return Response(metrics.exposition(), media_type=CONTENT_TYPE, headers=headers)

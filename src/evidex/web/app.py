@@ -19,6 +19,7 @@ from evidex.web import api, pages
 from evidex.web.caching import CachingMiddleware
 from evidex.web.errors import install_error_handlers
 from evidex.web.head import HeadAsGetMiddleware
+from evidex.web.memo import ResponseMemoMiddleware
 from evidex.web.security import SecurityHeadersMiddleware
 from evidex.web.templating import STATIC_DIR, PageCache, Site, make_environment
 
@@ -90,5 +91,6 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=800)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(ResponseMemoMiddleware, build_id=lambda: db.current().build_id)
     install_ops(app, db)  # health, metrics, build identity, limits, access log (evidex.ops)
     return app

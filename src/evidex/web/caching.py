@@ -14,6 +14,8 @@ from email.utils import format_datetime
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from evidex.ops.scope import request_header
+
 CACHE_CONTROL = b"public, max-age=300"
 
 
@@ -34,7 +36,7 @@ def http_date(iso: str | None) -> str | None:
     return format_datetime(parsed, usegmt=True)
 
 
-def _etag_matches(header: str, etag: str) -> bool:
+def etag_matches(header: str, etag: str) -> bool:
     if header.strip() == "*":
         return True
     weak = etag.removeprefix("W/")
@@ -54,15 +56,15 @@ class CachingMiddleware:
             return
         build_id, built_at = self.build_info()
         query = scope.get("query_string", b"").decode("latin-1")
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        host = request_header(scope, b"host") or ""
         # Pages carry absolute links built from the Host header, so it is part of the tag.
-        etag = make_etag(build_id, headers.get("host", "") + scope["path"], query)
+        etag = make_etag(build_id, host + scope["path"], query)
         last_modified = http_date(built_at)
         validators = [(b"etag", etag.encode()), (b"cache-control", CACHE_CONTROL)]
         if last_modified:
             validators.append((b"last-modified", last_modified.encode()))
-        if_none_match = headers.get("if-none-match")
-        if if_none_match is not None and _etag_matches(if_none_match, etag):
+        if_none_match = request_header(scope, b"if-none-match")
+        if if_none_match is not None and etag_matches(if_none_match, etag):
             await send({"type": "http.response.start", "status": 304, "headers": validators})
             await send({"type": "http.response.body", "body": b""})
             return
