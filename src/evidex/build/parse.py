@@ -1,14 +1,16 @@
 """Step 2 of the build: parse every file into typed models, in parallel, skipping unchanged files.
 
-A file's parse depends only on its bytes and the condition vocabulary, so results are cached
-by (content digest, vocabulary digest) in a pickle beside the database.
+A file's parse depends only on its bytes, the condition vocabulary and the code, so results are
+cached by content digest in a SQLite file beside the database, keyed by the vocabulary and code.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
+import sqlite3
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -21,7 +23,7 @@ from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.models import Condition
 from evidex.content.yamlload import decode_text
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 _PARALLEL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
 
 
@@ -103,39 +105,88 @@ def _extract(model: Any) -> list[Any]:
     return extract_studies(model.body_markdown, source=model.slug, goal=model.goal)
 
 
-def _parse_chunk(
-    chunk: list[tuple[SourceFile, bytes]], conditions: list[Condition]
-) -> list[ParsedFile]:
-    return [_parse_one(source, raw, conditions) for source, raw in chunk]
-
-
 class ParseCache:
+    """Parsed files from earlier builds, one pickled row per file in a SQLite file.
+
+    Rows are written as each file is parsed, from the bytes the parse workers already pickled
+    to send the result back, so saving never pickles the whole library again at once.
+    """
+
     def __init__(self, path: Path | None, vocabulary_digest: str) -> None:
         self.path = path
         self.key = f"{code_digest()}:{vocabulary_digest}"
-        self.entries: dict[str, ParsedFile] = {}
-        if path is not None and path.exists():
-            try:
-                with path.open("rb") as handle:
-                    stored = pickle.load(handle)
-                if stored.get("key") == self.key:
-                    self.entries = stored["entries"]
-            except Exception:  # a stale or broken cache is only a slower build
-                self.entries = {}
+        self.conn: sqlite3.Connection | None = None
+        if path is not None:
+            self.conn = _open_cache(path, self.key)
 
-    def get(self, rel: str, digest: str) -> ParsedFile | None:
-        hit = self.entries.get(rel)
-        return hit if hit is not None and hit.digest == digest else None
+    def hits(self, wanted: dict[str, str]) -> dict[str, ParsedFile]:
+        """The cached results for the files whose digest is unchanged ({rel: digest})."""
+        if self.conn is None:
+            return {}
+        found = {}
+        for rel, digest, blob in self.conn.execute("SELECT rel, digest, parsed FROM entries"):
+            if wanted.get(rel) == digest:
+                try:
+                    found[rel] = pickle.loads(blob)
+                except Exception:  # a damaged row is only a file to parse again
+                    continue
+        return found
 
-    def save(self, parsed: Iterable[ParsedFile]) -> None:
-        if self.path is None:
+    def put(self, rel: str, digest: str, pickled: bytes) -> None:
+        if self.conn is not None:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (rel, digest, pickled)
+            )
+
+    def save(self, kept: Iterable[str]) -> None:
+        """Forget files that are gone and commit what this build parsed."""
+        if self.conn is None:
             return
-        entries = {item.rel: item for item in parsed}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
-        with tmp.open("wb") as handle:
-            pickle.dump({"key": self.key, "entries": entries}, handle, pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        self.conn.execute("CREATE TEMP TABLE kept (rel TEXT PRIMARY KEY)")
+        self.conn.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((rel,) for rel in kept))
+        self.conn.execute("DELETE FROM entries WHERE rel NOT IN (SELECT rel FROM kept)")
+        self.conn.execute("DROP TABLE kept")
+        self.conn.commit()
+        self.conn.close()
+        self.conn = None
+
+
+def _open_cache(path: Path, key: str) -> sqlite3.Connection | None:
+    """The cache for `key`; one written by other code or vocabularies is emptied first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(2):
+        try:
+            conn = sqlite3.connect(path, timeout=30)
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT)")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS entries (rel TEXT PRIMARY KEY, digest TEXT, parsed BLOB)"
+            )
+            stored = conn.execute("SELECT key FROM meta").fetchone()
+            if stored is None or stored[0] != key:
+                conn.execute("DELETE FROM entries")
+                conn.execute("DELETE FROM meta")
+                conn.execute("INSERT INTO meta VALUES (?)", (key,))
+                conn.commit()
+            return conn
+        except sqlite3.DatabaseError:
+            # not a cache we can read (an old pickle, a damaged file): start a new one
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            if attempt:
+                return None
+    return None
+
+
+def _pickled(parsed: ParsedFile) -> tuple[str, str, bytes]:
+    return parsed.rel, parsed.digest, pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+
+
+def _parse_chunk(
+    chunk: list[tuple[SourceFile, bytes]], conditions: list[Condition]
+) -> list[tuple[str, str, bytes]]:
+    """In a worker: parse, and pickle each result once; the same bytes go into the cache."""
+    return [_pickled(_parse_one(source, raw, conditions)) for source, raw in chunk]
 
 
 def parse_all(
@@ -146,22 +197,20 @@ def parse_all(
     workers: int | None = None,
 ) -> tuple[list[ParsedFile], int]:
     """Parse every source, reusing cached results. Returns (results in source order, reparsed)."""
-    results: dict[str, ParsedFile] = {}
-    todo: list[tuple[SourceFile, bytes]] = []
-    for source in sources:
-        raw = source.path.read_bytes()
-        hit = cache.get(source.rel, digest_bytes(raw))
-        if hit is not None:
-            results[source.rel] = hit
-            if progress:
-                progress(1)
-        else:
-            todo.append((source, raw))
+    raws = {source.rel: source.path.read_bytes() for source in sources}
+    digests = {rel: digest_bytes(raw) for rel, raw in raws.items()}
+    results = cache.hits(digests)
+    if progress and results:
+        progress(len(results))
+    todo = [(source, raws[source.rel]) for source in sources if source.rel not in results]
+    del raws
 
     workers = workers or min(os.cpu_count() or 1, 4)
     if len(todo) < _PARALLEL_THRESHOLD or workers < 2:
         for source, raw in todo:
-            results[source.rel] = _parse_one(source, raw, conditions)
+            parsed = _parse_one(source, raw, conditions)
+            results[source.rel] = parsed
+            cache.put(*_pickled(parsed))
             if progress:
                 progress(1)
     else:
@@ -169,9 +218,11 @@ def parse_all(
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for done in pool.map(_parse_chunk, chunks, [conditions] * len(chunks)):
-                for parsed in done:
-                    results[parsed.rel] = parsed
+                for rel, digest, pickled in done:
+                    results[rel] = pickle.loads(pickled)
+                    cache.put(rel, digest, pickled)
                 if progress:
                     progress(len(done))
+    cache.save(digests)
     ordered = [results[source.rel] for source in sources]
     return ordered, len(todo)

@@ -95,7 +95,6 @@ def load_library(
     if progress:
         progress("grade", 0, 1)
     grade(library)
-    cache.save(parsed)
     library.content_hash = library_hash(sources)
     library.diagnostics.sort(key=lambda d: (d.path, d.line, d.level, d.message))
     return library, len(documents), reparsed
