@@ -102,3 +102,13 @@ def test_cli_export_commands(tmp_path: Path) -> None:
     assert data.exit_code == 0 and (tmp_path / "d/tiers.csv").is_file()
     missing = runner.invoke(cli, ["export", "data", str(tmp_path / "x"), "--db", "/nope.db"])
     assert missing.exit_code == 2
+
+
+def test_parallel_export_writes_the_same_files_as_a_serial_one(
+    db_path: Path, tmp_path: Path
+) -> None:
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert export_site(db_path, serial, BASE_URL) == export_site(db_path, parallel, BASE_URL, 2)
+    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
+    assert all((serial / f).read_bytes() == (parallel / f).read_bytes() for f in files)

@@ -81,12 +81,15 @@ def export_site_cmd(
     base_url: str = typer.Option(
         "", "--base-url", help="Public URL of the site, e.g. https://example.org/evidex"
     ),
+    jobs: int = typer.Option(
+        os.cpu_count() or 1, "--jobs", min=1, max=64, help="Processes rendering pages."
+    ),
 ) -> None:
     """Write every page, JSON response, feed and asset as static files."""
     from evidex.web.export import export_site
 
     _check_db(db)
-    count = export_site(db, out, base_url)
+    count = export_site(db, out, base_url, jobs)
     typer.echo(f"wrote {count} pages and responses to {out}")
 
 

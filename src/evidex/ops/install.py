@@ -6,8 +6,8 @@ from fastapi import FastAPI
 
 from evidex.ops import health, metrics
 from evidex.ops.identity import BuildIdentityMiddleware, served_build_id
-from evidex.ops.logging import AccessLogMiddleware
-from evidex.ops.metrics import Metrics, MetricsMiddleware
+from evidex.ops.metrics import Metrics
+from evidex.ops.observe import ObserveMiddleware
 from evidex.ops.ratelimit import AbuseLimitMiddleware, Limits
 from evidex.storage.db import Database
 
@@ -25,8 +25,7 @@ def install_ops(app: FastAPI, db: Database, limits: Limits | None = None) -> Non
     if templates is not None:
         templates.globals["evidex_build"] = lambda: served_build_id(db)
     # add_middleware wraps outermost last: limits, then identity (so refusals carry the
-    # build too), metrics, and the access log outside everything.
+    # build too), and metrics with the access log outside everything.
     app.add_middleware(AbuseLimitMiddleware, limits=limits)
     app.add_middleware(BuildIdentityMiddleware, db=db)
-    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
-    app.add_middleware(AccessLogMiddleware)
+    app.add_middleware(ObserveMiddleware, metrics=app.state.metrics)

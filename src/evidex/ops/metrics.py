@@ -6,7 +6,6 @@ several uvicorn workers every process reports its own series; scrape each replic
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 from fastapi import APIRouter, Request
@@ -14,7 +13,7 @@ from fastapi.responses import Response
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily, InfoMetricFamily, Metric
 from prometheus_client.registry import Collector
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from evidex.ops.health import NO_STORE, build_age_seconds
 from evidex.storage.db import Database
@@ -79,31 +78,6 @@ def route_template(scope: Scope) -> str:
     if scope.get("app_root_path") is not None and root:
         return root
     return UNMATCHED
-
-
-class MetricsMiddleware:
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
-        self.app = app
-        self.metrics = metrics
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        status = 500
-
-        async def record_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-            await send(message)
-
-        try:
-            await self.app(scope, receive, record_status)
-        finally:
-            elapsed = time.perf_counter() - started
-            self.metrics.observe(route_template(scope), scope["method"], status, elapsed)
 
 
 router = APIRouter(include_in_schema=False)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from evidex.ops.scope import request_header
+
 LIMITED_PREFIXES = ("/api/v1/search", "/api/v1/suggest", "/api/v1/stack", "/search", "/stack")
 MAX_QUERY_BYTES = 4096
 MAX_BODY_BYTES = 64 * 1024
@@ -134,6 +136,9 @@ class AbuseLimitMiddleware:
                 reason = "too many requests; slow down and retry after the given seconds"
                 await _refuse(send, 429, reason, [(b"retry-after", retry)])
                 return
+        if declared == 0 and request_header(scope, b"transfer-encoding") is None:
+            await self.app(scope, receive, send)  # no body at all: nothing to count
+            return
         await self._bounded(scope, receive, send)
 
     @staticmethod

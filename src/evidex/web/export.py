@@ -8,10 +8,11 @@ the export and the server can never drift apart. Every internal link carries the
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 import sqlite3
 import warnings
-from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -26,8 +27,6 @@ from evidex.storage.db import open_generation
 from evidex.web import seo
 from evidex.web.app import create_app
 from evidex.web.templating import STATIC_DIR, Site
-
-Progress = Callable[[str], None]
 
 
 def _page_file(out: Path, path: str) -> Path:
@@ -82,53 +81,73 @@ def search_index(conn: sqlite3.Connection) -> list[dict[str, str]]:
     return [{"key": r[0], "name": r[1], "slug": r[2], "title": r[3]} for r in rows]
 
 
-def export_site(
-    db_path: Path, out: Path, base_url: str = "", progress: Progress | None = None
+def _site_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(URL, file path under out/) for every page, feed and API response, one file each."""
+    paths = [path for path, _ in seo.site_paths(conn)]
+    paths += ["/feed.xml", "/sitemap.xml", "/robots.txt"]
+    paths += [
+        f"/compounds/{slug}/feed.xml"
+        for (slug,) in conn.execute("SELECT slug FROM compounds ORDER BY slug")
+    ]
+    pages = [(path, str(_page_file(Path(), path))) for path in paths]
+    return [*pages, *_api_files(conn)]
+
+
+def _client(db_path: Path, site: Site) -> TestClient:
+    # Plain bodies: compressing each file only for the client to decompress it is waste.
+    app = create_app(db_path, site)
+    return TestClient(app, raise_server_exceptions=True, headers={"Accept-Encoding": "identity"})
+
+
+def _render_files(db_path: Path, site: Site, out: Path, files: list[tuple[str, str]]) -> int:
+    """Render each URL through the app and write it; in a worker process when run in parallel."""
+    with _client(db_path, site) as client:
+        for url, relative in files:
+            response = client.get(url, follow_redirects=False)
+            if response.status_code != 200:
+                raise RuntimeError(f"export: {url} answered {response.status_code}")
+            _write(out / relative, response.content)
+    return len(files)
+
+
+def _render_all(
+    db_path: Path, site: Site, out: Path, files: list[tuple[str, str]], jobs: int
 ) -> int:
+    if jobs <= 1:
+        return _render_files(db_path, site, out, files)
+    shares = [files[i::jobs] for i in range(jobs)]
+    # spawn, not fork: each worker builds its own app, threads and SQLite connections.
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(_render_files, db_path, site, out, share) for share in shares]
+        return sum(future.result() for future in futures)
+
+
+def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> int:
     """Write every page, API response, feed and asset under `out`; returns the file count.
 
-    Server-only features (search form, stack builder, filters, /docs) are left out of the
-    export; `search-index.json` lists every name for a client-side search.
+    `jobs` processes render the pages in parallel. Server-only features (search form, stack
+    builder, filters, /docs) are left out of the export; `search-index.json` lists every name
+    for a client-side search.
     """
     base_path = urlparse(base_url).path.rstrip("/") if base_url else ""
     site = Site(base_path=base_path, base_url=base_url.rstrip("/"), static_export=True)
-    app = create_app(db_path, site)
     out.mkdir(parents=True, exist_ok=True)
-    written = 0
     generation = open_generation(db_path)
     try:
         conn = generation.connection()
-        with TestClient(app, raise_server_exceptions=True) as client:
-            page_paths = [path for path, _ in seo.site_paths(conn)]
-            feed_paths = ["/feed.xml", "/sitemap.xml", "/robots.txt"]
-            feed_paths += [
-                f"/compounds/{slug}/feed.xml"
-                for (slug,) in conn.execute("SELECT slug FROM compounds ORDER BY slug")
-            ]
-            for path in [*page_paths, *feed_paths]:
-                response = client.get(path, follow_redirects=False)
-                if response.status_code != 200:
-                    raise RuntimeError(f"export: {path} answered {response.status_code}")
-                _write(_page_file(out, path), response.content)
-                written += 1
-                if progress:
-                    progress(path)
-            missing = client.get("/compounds/__missing__", follow_redirects=False)
-            _write(out / "404.html", missing.content)
-            for url, relative in _api_files(conn):
-                response = client.get(url)
-                if response.status_code != 200:
-                    raise RuntimeError(f"export: {url} answered {response.status_code}")
-                _write(out / relative, response.content)
-                written += 1
-            compounds = json.dumps(_all_compounds(client), ensure_ascii=False)
-            _write(out / "api/v1/compounds.json", compounds.encode())
-            _write(out / "api/v1/openapi.json", client.get("/openapi.json").content)
-            index = json.dumps(search_index(conn), ensure_ascii=False, separators=(",", ":"))
-            _write(out / "search-index.json", index.encode())
-            written += 4
+        files = _site_files(conn)
+        index = json.dumps(search_index(conn), ensure_ascii=False, separators=(",", ":"))
     finally:
         generation.close()
+    written = _render_all(db_path, site, out, files, jobs)
+    with _client(db_path, site) as client:
+        missing = client.get("/compounds/__missing__", follow_redirects=False)
+        _write(out / "404.html", missing.content)
+        compounds = json.dumps(_all_compounds(client), ensure_ascii=False)
+        _write(out / "api/v1/compounds.json", compounds.encode())
+        _write(out / "api/v1/openapi.json", client.get("/openapi.json").content)
+    _write(out / "search-index.json", index.encode())
+    written += 4
     static_out = out / "static"
     if static_out.exists():
         shutil.rmtree(static_out)
