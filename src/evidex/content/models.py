@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from evidex.evidence.models import Study
+from evidex.modelbase import LeanModel
 
 Severity = Literal["contraindicated", "caution"]
 RegimenKind = Literal["maintenance", "single_dose", "daily_course", "weight_based", "other"]
 InteractionSeverity = Literal["contraindicated", "avoid", "monitor", "minor"]
 
 
-class Model(BaseModel):
+class Model(LeanModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 

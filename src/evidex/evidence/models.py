@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from evidex.modelbase import LeanModel
 
 Design = Literal[
     "meta-analysis",
@@ -51,7 +53,7 @@ RATIO_MEASURES = frozenset({"OR", "RR", "HR"})
 Direction = Literal["benefit", "harm", "no difference"]
 
 
-class _Model(BaseModel):
+class _Model(LeanModel):
     model_config = ConfigDict(extra="forbid")
 
 

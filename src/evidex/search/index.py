@@ -14,10 +14,14 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
+from functools import partial
+from itertools import islice
 from typing import Any
 
 from evidex.build.library import Library
 from evidex.build.link import compound_names
+from evidex.content.models import Article, Compound, Goal
 from evidex.content.names import fold_name
 
 SCHEMA = """
@@ -78,103 +82,126 @@ def _best_tiers(library: Library) -> dict[str, int]:
     return best
 
 
-def _documents(library: Library) -> list[dict[str, Any]]:
+Document = dict[str, Any]
+_BATCH = 500
+
+
+def _documents(library: Library) -> Iterator[Document]:
+    """Every document in static-rank order: evidence first (lower tier), then articles and
+    goals, then the rest by title. Each is built only when written, so the bodies of the whole
+    library are never held at once."""
     best = _best_tiers(library)
     goals_of: dict[str, set[str]] = {}
     for tier in library.tiers:
         goals_of.setdefault(tier.compound_slug, set()).add(tier.goal)
-    docs: list[dict[str, Any]] = []
-    for compound in library.compounds.values():
-        body_parts = [section.markdown for section in compound.sections]
-        body_parts += [f"{faq.q} {faq.a}" for faq in compound.faqs]
-        markdown = "\n".join(body_parts)
-        names = [*compound.names.alternate, *compound.names.brand, *compound.aliases]
-        docs.append(
-            {
-                "type": "compound",
-                "slug": compound.slug,
-                "title": compound.title,
-                "summary": compound.description,
-                "tier": best.get(compound.slug),
-                "is_banned": int(compound.is_banned),
-                "goals": sorted(goals_of.get(compound.slug, set()) | set(compound.goals)),
-                "compound_slug": compound.slug,
-                "names": " ".join(names),
-                "headings": " ".join(s.title for s in compound.sections)
-                + " "
-                + _headings(markdown),
-                "body": _plain(markdown),
-            }
-        )
     tiers = {(t.compound_slug, t.goal): t.tier for t in library.tiers}
+    ranked: list[tuple[tuple[int, bool, str], Callable[[], Document]]] = []
+    for compound in library.compounds.values():
+        ranked.append(
+            (
+                _rank(best.get(compound.slug), "compound", compound.title),
+                partial(_compound_document, compound, best, goals_of),
+            )
+        )
     for article in library.articles.values():
-        subject = library.compounds.get(article.compound_slug or "")
-        docs.append(
-            {
-                "type": "research",
-                "slug": article.slug,
-                "title": article.title,
-                "summary": article.summary,
-                "tier": tiers.get((article.compound_slug or "", article.goal), article.tier),
-                "is_banned": int(bool(subject and subject.is_banned)),
-                "goals": [article.goal],
-                "compound_slug": article.compound_slug,
-                "names": " ".join(compound_names(subject)) if subject else article.compound,
-                "headings": " ".join(article.headings),
-                "body": _plain(article.body_markdown),
-            }
+        claimed = tiers.get((article.compound_slug or "", article.goal), article.tier)
+        ranked.append(
+            (
+                _rank(claimed, "research", article.title),
+                partial(_article_document, article, claimed, library),
+            )
         )
     for goal in library.goals.values():
-        docs.append(
-            {
-                "type": "goal",
-                "slug": goal.slug,
-                "title": goal.name,
-                "summary": goal.description,
-                "tier": None,
-                "is_banned": 0,
-                "goals": [goal.slug],
-                "compound_slug": None,
-                "names": " ".join([*goal.synonyms, *goal.conditions]),
-                "headings": "",
-                "body": goal.description,
-            }
-        )
-    # static rank: evidence first (lower tier), then articles and goals, then the rest by title
-    docs.sort(
-        key=lambda d: (d["tier"] if d["tier"] is not None else 9, d["type"] != "goal", d["title"])
-    )
-    return docs
+        ranked.append((_rank(None, "goal", goal.name), partial(_goal_document, goal)))
+    ranked.sort(key=lambda item: item[0])
+    return (make() for _, make in ranked)
+
+
+def _rank(tier: int | None, kind: str, title: str) -> tuple[int, bool, str]:
+    return (tier if tier is not None else 9, kind != "goal", title)
+
+
+def _compound_document(
+    compound: Compound, best: dict[str, int], goals_of: dict[str, set[str]]
+) -> Document:
+    body_parts = [section.markdown for section in compound.sections]
+    body_parts += [f"{faq.q} {faq.a}" for faq in compound.faqs]
+    markdown = "\n".join(body_parts)
+    names = [*compound.names.alternate, *compound.names.brand, *compound.aliases]
+    return {
+        "type": "compound",
+        "slug": compound.slug,
+        "title": compound.title,
+        "summary": compound.description,
+        "tier": best.get(compound.slug),
+        "is_banned": int(compound.is_banned),
+        "goals": sorted(goals_of.get(compound.slug, set()) | set(compound.goals)),
+        "compound_slug": compound.slug,
+        "names": " ".join(names),
+        "headings": " ".join(s.title for s in compound.sections) + " " + _headings(markdown),
+        "body": _plain(markdown),
+    }
+
+
+def _article_document(article: Article, tier: int | None, library: Library) -> Document:
+    subject = library.compounds.get(article.compound_slug or "")
+    return {
+        "type": "research",
+        "slug": article.slug,
+        "title": article.title,
+        "summary": article.summary,
+        "tier": tier,
+        "is_banned": int(bool(subject and subject.is_banned)),
+        "goals": [article.goal],
+        "compound_slug": article.compound_slug,
+        "names": " ".join(compound_names(subject)) if subject else article.compound,
+        "headings": " ".join(article.headings),
+        "body": _plain(article.body_markdown),
+    }
+
+
+def _goal_document(goal: Goal) -> Document:
+    return {
+        "type": "goal",
+        "slug": goal.slug,
+        "title": goal.name,
+        "summary": goal.description,
+        "tier": None,
+        "is_banned": 0,
+        "goals": [goal.slug],
+        "compound_slug": None,
+        "names": " ".join([*goal.synonyms, *goal.conditions]),
+        "headings": "",
+        "body": goal.description,
+    }
 
 
 def write_search_index(conn: sqlite3.Connection, library: Library) -> None:
     """Create and fill the search tables inside the build being written."""
     conn.executescript(SCHEMA)
-    docs = _documents(library)
-    conn.executemany(
-        "INSERT INTO search_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            (
-                rowid,
-                d["type"],
-                d["slug"],
-                d["title"],
-                d["summary"],
-                d["tier"],
-                d["is_banned"],
-                json.dumps(d["goals"]),
-                d["compound_slug"],
-            )
-            for rowid, d in enumerate(docs, start=1)
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO search_content VALUES (?, ?, ?, ?, ?)",
-        (
-            (rowid, d["title"], d["names"], d["headings"], d["body"])
-            for rowid, d in enumerate(docs, 1)
-        ),
-    )
+    rows = enumerate(_documents(library), start=1)
+    while batch := list(islice(rows, _BATCH)):
+        conn.executemany(
+            "INSERT INTO search_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    rowid,
+                    d["type"],
+                    d["slug"],
+                    d["title"],
+                    d["summary"],
+                    d["tier"],
+                    d["is_banned"],
+                    json.dumps(d["goals"]),
+                    d["compound_slug"],
+                )
+                for rowid, d in batch
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO search_content VALUES (?, ?, ?, ?, ?)",
+            [(rowid, d["title"], d["names"], d["headings"], d["body"]) for rowid, d in batch],
+        )
     conn.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO search_heads(search_heads) VALUES ('rebuild')")
     name_rows = []
