@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import math
+import random
+import subprocess
+import sys
+import warnings
+from itertools import combinations
+from pathlib import Path
 
+import numpy as np
 import pytest
+from statsmodels.stats.meta_analysis import combine_effects
 
-from evidex.evidence.models import Arm, Outcome
+from evidex.content.yamlload import load_yaml
+from evidex.evidence.models import RATIO_MEASURES, Arm, Outcome, Study
 from evidex.evidence.stats import (
+    Z_95,
     ParsedP,
+    Pooled,
     complete_outcome,
     derive_direction,
     derive_significance,
@@ -16,6 +27,7 @@ from evidex.evidence.stats import (
     pooled_estimate,
     standard_error,
 )
+from evidex.evidence.studyfile import parse_study_file, parse_study_list
 
 
 def ratio(name: str, value: float, low: float, high: float, **extra: object) -> Outcome:
@@ -190,3 +202,128 @@ def test_identical_studies_pool_without_warnings_and_zero_heterogeneity() -> Non
     assert pooled is not None
     assert (pooled.tau2, pooled.i2) == (0.0, 0.0)
     assert pooled.value == pytest.approx(0.7, rel=1e-9)
+
+
+# ---------------------------------------------------------------- statsmodels as the oracle
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STUDY_FILES = sorted(
+    [
+        *(Path(__file__).resolve().parents[2] / "content" / "studies").glob("*.yaml"),
+        *(FIXTURES / "studies").glob("*.yaml"),
+    ]
+)
+
+
+def _pooled_by_statsmodels(outcomes: list[Outcome]) -> Pooled | None:
+    """What `pooled_estimate` returned when it called statsmodels' `combine_effects`."""
+    usable = [o for o in outcomes if (standard_error(o) or 0.0) > 0 and _valid_value(o)]
+    if len(usable) < 2 or len({o.measure for o in usable}) != 1:
+        return None
+    is_ratio = usable[0].measure in RATIO_MEASURES
+    effects = [math.log(o.value) if is_ratio else o.value for o in usable]
+    variances = [(standard_error(o) or 0.0) ** 2 for o in usable]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # sqrt of an untruncated negative tau²
+        result = combine_effects(np.array(effects), np.array(variances), method_re="dl")
+    tau2 = float(result.tau2)
+    if tau2 > 0:
+        mean, sd = float(result.mean_effect_re), float(result.sd_eff_w_re)
+    else:
+        tau2, mean, sd = 0.0, float(result.mean_effect_fe), float(result.sd_eff_w_fe)
+    q, df = float(result.q), len(usable) - 1
+    i2 = max(0.0, (q - df) / q) * 100.0 if q > 0 else 0.0
+    low, high = mean - Z_95 * sd, mean + Z_95 * sd
+    if is_ratio:
+        mean, low, high = math.exp(mean), math.exp(low), math.exp(high)
+    return Pooled(mean, low, high, i2, tau2, len(usable), usable[0].measure)
+
+
+def _valid_value(outcome: Outcome) -> bool:
+    return outcome.value > 0 if outcome.measure in RATIO_MEASURES else True
+
+
+def _random_outcomes(rng: random.Random) -> list[Outcome]:
+    """2-12 studies of one measure, as an article would write them (2-3 decimals)."""
+    measure = rng.choice(["HR", "OR", "RR", "MD", "SMD"])
+    centre, spread = rng.uniform(-1.5, 1.5), rng.choice([0.0, 0.05, 0.3, 1.0])
+    outcomes = []
+    for _ in range(rng.randint(2, 12)):
+        effect, se = centre + rng.gauss(0, spread), rng.uniform(0.02, 0.8)
+        low, high = effect - Z_95 * se, effect + Z_95 * se
+        if measure in RATIO_MEASURES:
+            effect, low, high = math.exp(effect), math.exp(low), math.exp(high)
+        places = rng.choice([2, 3])
+        value, low, high = (round(x, places) for x in (effect, low, high))
+        outcomes.append(Outcome(name="x", measure=measure, value=value, ci_low=low, ci_high=high))
+    return outcomes
+
+
+def _real_outcome_groups() -> list[list[Outcome]]:
+    """Every pair, and the whole set, of the curated ratio outcomes (all read as HRs) and of
+    the curated differences (all read as MDs): real intervals, mixed precision."""
+    families: dict[str, list[Outcome]] = {"HR": [], "MD": []}
+    for study in _curated_studies():
+        for outcome in study.outcomes:
+            kind = "HR" if outcome.measure in RATIO_MEASURES else "MD"
+            families[kind].append(outcome.model_copy(update={"measure": kind}))
+    groups = [list(pair) for rows in families.values() for pair in combinations(rows, 2)]
+    return groups + list(families.values())
+
+
+def _curated_studies() -> list[Study]:
+    """The study files of content/ and the fixtures, and the seed article's `studies:` list."""
+    studies = []
+    for path in STUDY_FILES:
+        study, _ = parse_study_file(path.read_text(encoding="utf-8"), str(path))
+        studies += [study] if study else []
+    seed = load_yaml((FIXTURES / "liver_health_article_studies.yaml").read_text(), "seed.yaml")
+    listed, _ = parse_study_list(seed.data["studies"], "seed.yaml", seed, ("studies",))
+    return studies + listed
+
+
+def _assert_same_pooled(mine: Pooled | None, oracle: Pooled | None) -> None:
+    assert (mine is None) == (oracle is None)
+    if mine is None or oracle is None:
+        return
+    assert (mine.k, mine.measure) == (oracle.k, oracle.measure)
+    for field in ("value", "ci_low", "ci_high", "i2", "tau2"):
+        expected = getattr(oracle, field)
+        assert getattr(mine, field) == pytest.approx(expected, rel=1e-9, abs=1e-9), field
+
+
+def test_pooling_matches_statsmodels_on_random_studies() -> None:
+    rng = random.Random(20240611)
+    cases = [_random_outcomes(rng) for _ in range(600)]
+    heterogeneous = 0
+    for outcomes in cases:
+        oracle = _pooled_by_statsmodels(outcomes)
+        _assert_same_pooled(pooled_estimate(outcomes), oracle)
+        heterogeneous += oracle is not None and oracle.tau2 > 0
+    assert 100 < heterogeneous < 550  # both the truncated and the random-effects branch ran
+
+
+def test_pooling_matches_statsmodels_on_curated_studies() -> None:
+    groups = _real_outcome_groups()
+    pooled = 0
+    for outcomes in groups:
+        oracle = _pooled_by_statsmodels(outcomes)
+        _assert_same_pooled(pooled_estimate(outcomes), oracle)
+        pooled += oracle is not None
+    assert pooled >= 40
+
+
+def test_a_zero_width_interval_on_the_pooling_scale_is_not_pooled() -> None:
+    point = Outcome(name="x", measure="MD", value=1.0, ci_low=1.0, ci_high=1.0 + 1e-300)
+    assert pooled_estimate([point, point]) is None
+
+
+def test_pooling_imports_neither_statsmodels_nor_numpy() -> None:
+    code = (
+        "import sys; from evidex.build import pipeline; from evidex.evidence import stats;"
+        "print(sorted({'statsmodels', 'scipy', 'numpy'} & set(sys.modules)))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"

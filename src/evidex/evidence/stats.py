@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 from dataclasses import dataclass
-
-import numpy as np
 
 from evidex.evidence.models import RATIO_MEASURES, Direction, Outcome
 
@@ -210,37 +207,49 @@ def standard_error(outcome: Outcome) -> float | None:
 def pooled_estimate(outcomes: list[Outcome]) -> Pooled | None:
     """Pool outcomes of one measure; None for fewer than 2 usable rows or mixed measures.
 
-    statsmodels' "dl" does not truncate a negative tau² at zero (it then weights studies by
-    1/(v + tau²) with tau² < 0); DerSimonian–Laird truncates, and with tau² = 0 the random-effects
-    result is the fixed-effect one, so that is what we return in that case.
+    DerSimonian–Laird on the log scale for ratios: inverse-variance weights w = 1/v, the
+    fixed-effect mean, Cochran's Q, tau² = (Q − df) / (Σw − Σw²/Σw) truncated at 0, then
+    weights 1/(v + tau²). With tau² = 0 the random-effects result is the fixed-effect one.
+    Written out rather than taken from statsmodels, whose import alone cost every build
+    process 1-2 s; the tests check this against statsmodels' `combine_effects`.
     """
-    usable = [o for o in outcomes if standard_error(o) is not None and _has_valid_value(o)]
+    # A zero-width interval (on the pooling scale) would take all the weight: it is not usable.
+    usable = [o for o in outcomes if _has_valid_value(o) and _variance(o) > 0]
     if len(usable) < 2 or len({o.measure for o in usable}) != 1:
         return None
     measure = usable[0].measure
     is_ratio = measure in RATIO_MEASURES
-    effects = np.array([math.log(o.value) if is_ratio else o.value for o in usable])
-    variances = np.array([(standard_error(o) or 0.0) ** 2 for o in usable])
-    # With an untruncated negative tau² statsmodels may take sqrt of a negative variance for
-    # the random-effects result we then discard; that RuntimeWarning is noise here.
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore", RuntimeWarning)
-        # imported here: statsmodels takes ~2 s to import and most commands never pool
-        from statsmodels.stats.meta_analysis import combine_effects
-
-        result = combine_effects(effects, variances, method_re="dl")
-    tau2 = float(result.tau2)
+    effects = [math.log(o.value) if is_ratio else o.value for o in usable]
+    variances = [_variance(o) for o in usable]
+    weights = [1.0 / v for v in variances]
+    fixed_mean = _weighted_mean(effects, weights)
+    q = sum(w * (e - fixed_mean) ** 2 for w, e in zip(weights, effects, strict=True))
+    df = len(usable) - 1
+    tau2 = _dersimonian_laird_tau2(q, df, weights)
     if tau2 > 0:
-        mean, sd = float(result.mean_effect_re), float(result.sd_eff_w_re)
-    else:
-        tau2 = 0.0
-        mean, sd = float(result.mean_effect_fe), float(result.sd_eff_w_fe)
-    q, df = float(result.q), len(usable) - 1
+        weights = [1.0 / (v + tau2) for v in variances]
+    mean, sd = _weighted_mean(effects, weights), math.sqrt(1.0 / sum(weights))
     i2 = max(0.0, (q - df) / q) * 100.0 if q > 0 else 0.0
     low, high = mean - Z_95 * sd, mean + Z_95 * sd
     if is_ratio:
         mean, low, high = math.exp(mean), math.exp(low), math.exp(high)
     return Pooled(mean, low, high, i2, tau2, len(usable), measure)
+
+
+def _dersimonian_laird_tau2(q: float, df: int, weights: list[float]) -> float:
+    """The moment estimate of the between-study variance, truncated at 0."""
+    total = sum(weights)
+    scale = total - sum(w * w for w in weights) / total
+    # scale is > 0 for two or more weights unless one outweighs the rest past float precision
+    return max(0.0, (q - df) / scale) if scale > 0 else 0.0
+
+
+def _weighted_mean(values: list[float], weights: list[float]) -> float:
+    return sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
+
+
+def _variance(outcome: Outcome) -> float:
+    return (standard_error(outcome) or 0.0) ** 2
 
 
 def _has_valid_value(outcome: Outcome) -> bool:
