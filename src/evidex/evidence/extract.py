@@ -52,6 +52,10 @@ _INTRODUCER = re.compile(
     r"(?:a|an|one|another|a second|a third|a further|a later|a recent)\s"
     rf"(?:[\w\-,+()=/.]+\s){{0,6}}?{_DESIGN_NOUN}\b"
 )
+_DESIGN_WORDS = (
+    "trial", "study", "cohort", "case series", "case report", "analysis", "experiment",
+    "systematic review",
+)  # fmt: skip
 _PREDICATE_BEFORE = re.compile(r"(?i)\b(?:was|is|were|be|been|as|not|than|like)\s*$")
 
 _POPULATION_NOUNS = (
@@ -72,6 +76,12 @@ _N_VERB_FIRST = re.compile(
     rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
     rf"comprising|of|with|among|in) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
+# Words that a match of _N_ENROLLED or _N_WERE_RANDOMISED must contain (a cheap test first).
+_ENROLMENT_VERBS = (
+    "randomi", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
+    "followed",
+)  # fmt: skip
+_WERE_RANDOMISED = ("were randomi", "was randomi", "were enrolled", "was enrolled")
 _N_WERE_RANDOMISED = re.compile(
     rf"(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"
 )
@@ -214,14 +224,20 @@ def _classify_lines(chunk: str) -> list[_Line]:
         raw = raw[:_MAX_LINE_CHARS]
         if not raw.strip():
             continue
-        is_markdown_heading = bool(_MARKDOWN_HEADING.match(raw))
-        bullet = bool(_BULLET.match(raw)) and not is_markdown_heading
-        cleaned = _BOLD.sub("", _BULLET.sub("", _MARKDOWN_HEADING.sub("", raw))).strip()
-        heading = is_markdown_heading or (
+        heading_mark = _MARKDOWN_HEADING.match(raw)
+        cleaned = raw[heading_mark.end() :] if heading_mark else raw
+        bullet_mark = _BULLET.match(cleaned)
+        bullet = bullet_mark is not None and heading_mark is None
+        if bullet_mark:
+            cleaned = cleaned[bullet_mark.end() :]
+        if "**" in cleaned or "__" in cleaned:
+            cleaned = _BOLD.sub("", cleaned)
+        cleaned = cleaned.strip()
+        heading = heading_mark is not None or (
             not bullet
             and len(cleaned) <= 80
             and not cleaned.endswith((".", ":", ";", ",", "?", "!", ")"))
-            and not re.search(r"\d", cleaned[:1])
+            and not cleaned[:1].isdecimal()
             and len(cleaned.split()) <= 12
         )
         lines.append(_Line(cleaned, heading=heading, bullet=bullet))
@@ -229,6 +245,8 @@ def _classify_lines(chunk: str) -> list[_Line]:
 
 
 def _introducers(sentence: str) -> list[re.Match[str]]:
+    if not _mentions_any(sentence, _DESIGN_WORDS):
+        return []
     found = []
     for match in _INTRODUCER.finditer(sentence):
         if _PREDICATE_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()]):
@@ -316,11 +334,17 @@ def _own_sentences(text: str) -> str:
 
 
 def _sample_size(text: str) -> int | None:
-    for pattern in (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED):
+    for pattern, cues in (
+        (_N_TOTAL, None),
+        (_N_ENROLLED, _ENROLMENT_VERBS),
+        (_N_WERE_RANDOMISED, _WERE_RANDOMISED),
+    ):
+        if cues is not None and not _contains_any(text, cues):
+            continue
         match = pattern.search(text)
         if match and (n := parse_count(match["n"])):
             return n
-    equals = list(_N_EQUALS.finditer(text))
+    equals = list(_N_EQUALS.finditer(text)) if "=" in text else []
     for match in equals:
         if match["total"]:
             return parse_count(match["n"])
@@ -462,11 +486,11 @@ def _sentence_outcomes(sentence: str, label: str | None) -> list[Outcome]:
                 text=sentence.strip()[:500],
             )
         )
-    if found:
-        return found
+    if found or "%" not in sentence:
+        return found  # every percentage pattern below needs a '%'
     arms = _arms(sentence)
-    significance = _significance_words(sentence)
     if len(arms) >= 2:
+        significance = _significance_words(sentence)
         return [
             Outcome(
                 name=label or _name_for_arms(sentence),
@@ -478,6 +502,9 @@ def _sentence_outcomes(sentence: str, label: str | None) -> list[Outcome]:
                 text=sentence.strip()[:500],
             )
         ]
+    if "% of " not in sentence:
+        return found
+    significance = _significance_words(sentence)
     for match in _PERCENT_OF.finditer(sentence):
         value = float(match["value"])
         if not 0 <= value <= 100:
@@ -496,18 +523,14 @@ def _sentence_outcomes(sentence: str, label: str | None) -> list[Outcome]:
 
 
 def _arms(sentence: str) -> list[Arm]:
-    arms = [
-        Arm(name=match["name"].strip(), value=float(match["value"]))
-        for match in _ARM_GROUP.finditer(sentence)
-    ]
-    if len(arms) >= 2:
-        return arms
-    arms = [
-        Arm(name=match["name"].strip(), value=float(match["value"]))
-        for match in _IN_GROUP.finditer(sentence)
-    ]
-    if len(arms) >= 2:
-        return arms
+    if " group" in sentence or " arm" in sentence:
+        for pattern in (_ARM_GROUP, _IN_GROUP):
+            arms = [
+                Arm(name=match["name"].strip(), value=float(match["value"]))
+                for match in pattern.finditer(sentence)
+            ]
+            if len(arms) >= 2:
+                return arms
     match = _VERSUS_PERCENT.search(sentence)
     if match:
         return [
@@ -574,6 +597,23 @@ def _name_for_arms(sentence: str) -> str:
         return _trim_name(subject.split(", ")[-1])
     match = re.search(r"% (?P<name>[A-Za-z][\w\- ]{2,50})", sentence)
     return match["name"].strip() if match else "proportion"
+
+
+def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
+
+
+# `re` matches these case-insensitively with an ASCII letter, which str.lower() does not do
+_ODD_CASE_LETTERS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+
+
+def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` contains one of the lower-case `words` as a case-insensitive pattern would
+    find it: a cheap test that a `(?i)` pattern needing one of them cannot match."""
+    for odd, letter in _ODD_CASE_LETTERS:
+        if odd in text:
+            text = text.replace(odd, letter)
+    return _contains_any(text.lower(), words)
 
 
 def study_introducers(text: str) -> list[str]:

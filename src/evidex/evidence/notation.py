@@ -12,12 +12,18 @@ from dataclasses import dataclass
 
 from evidex.evidence.models import Measure
 
-_MINUS_SIGNS = str.maketrans({"−": "-", "‒": "-", "﹣": "-", "－": "-", "‐": "-", "‑": "-"})
+_MINUS_SIGNS = ("−", "‒", "﹣", "－", "‐", "‑")
+_DASHES = ("–", "—")
+_MIDDLE_DOTS = ("·", "•")
 _DASH_AS_MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[,;:=]))[–—](?=\d|\.\d)")
 _MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[·•](?=\d)")
-_SPACE_RUN = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_ODD_SPACES = ("  ", "\t", "\u00a0", "\u2009", "\u202f")
+# A lone " " is already normal, so only runs that are longer or of another space are rewritten.
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
 # No real number is 40 characters long; cutting longer digit runs keeps every number pattern
 # constant-time per position (a 50,000-digit run would otherwise make them quadratic).
+_MAX_NUMBER_CHARS = 40
+_MAX_WORD_CHARS = 60
 _LONG_NUMBER_RUN = re.compile(r"[\d.,]{41,}")
 _LONG_WORD_RUN = re.compile(r"[^\W\d_]{61,}")
 
@@ -29,23 +35,47 @@ _NUMBER_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# Number words grouped by first letter, so the engine tries one group at a position instead of
+# every word; within a letter the words keep their order (tens first), so matches are unchanged.
 _WORD_NUMBER = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
-    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    rf"(?:o(?:ne)|t(?:wenty(?:-{_UNIT_WORD})?|hirty(?:-{_UNIT_WORD})?|wo|hree|en|welve|hirteen)"
+    rf"|f(?:orty(?:-{_UNIT_WORD})?|ifty(?:-{_UNIT_WORD})?|our|ive|ourteen|ifteen)"
+    rf"|s(?:ixty(?:-{_UNIT_WORD})?|eventy(?:-{_UNIT_WORD})?|ix|even|ixteen|eventeen)"
+    rf"|e(?:ighty(?:-{_UNIT_WORD})?|ight|leven|ighteen)|n(?:inety(?:-{_UNIT_WORD})?|ine|ineteen))"
 )
-# thousands grouped by commas ("2,345") or, in BMJ/Lancet style, by a (thin) space ("51 145")
-COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|(?<!\d)\d{{1,3}}(?:[ \u2009\u202f\u00a0]\d{{3}})+(?![\d.,])|\d+|(?i:{_WORD_NUMBER}))"
+# thousands grouped by commas ("2,345") or, in BMJ/Lancet style, by a (thin) space ("51 145");
+# the lookahead rejects at once the many positions where neither a digit nor a number word starts
+COUNT = (
+    r"(?=(?i:[\defnost]))"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|(?<!\d)\d{{1,3}}(?:[ \u2009\u202f\u00a0]\d{{3}})+(?![\d.,])|\d+"
+    rf"|(?i:{_WORD_NUMBER}))"
+)
 
 
 def normalise(text: str) -> str:
     """One minus sign, '.' decimals, single spaces; en/em dashes kept only as range marks."""
-    text = text.translate(_MINUS_SIGNS)
-    text = _MIDDLE_DOT_DECIMAL.sub(".", text)
-    text = _DASH_AS_MINUS.sub("-", text)
-    text = _LONG_NUMBER_RUN.sub(lambda match: match.group(0)[:40], text)
-    text = _LONG_WORD_RUN.sub(lambda match: match.group(0)[:60], text)
-    return _SPACE_RUN.sub(" ", text)
+    # Each rewrite runs only when the characters it rewrites are present: most text has none.
+    for minus in _MINUS_SIGNS:
+        if minus in text:
+            text = text.replace(minus, "-")
+    if _contains_any(text, _MIDDLE_DOTS):
+        text = _MIDDLE_DOT_DECIMAL.sub(".", text)
+    if _contains_any(text, _DASHES):
+        text = _DASH_AS_MINUS.sub("-", text)
+    # A run of digits or letters never spans whitespace, so short tokens rule both runs out.
+    longest_token = max(map(len, text.split()), default=0)
+    if longest_token > _MAX_NUMBER_CHARS:
+        text = _LONG_NUMBER_RUN.sub(lambda match: match.group(0)[:_MAX_NUMBER_CHARS], text)
+    if longest_token > _MAX_WORD_CHARS:
+        text = _LONG_WORD_RUN.sub(lambda match: match.group(0)[:_MAX_WORD_CHARS], text)
+    if _contains_any(text, _ODD_SPACES):
+        text = _SPACE_RUN.sub(" ", text)
+    return text
+
+
+def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
 
 
 def parse_number(raw: str) -> float | None:
