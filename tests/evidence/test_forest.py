@@ -32,6 +32,12 @@ def test_estimate_text_rounds_half_up_as_written() -> None:
     assert estimate_text(-1.25, None, None) == "-1.25"
 
 
+def test_rounding_is_remembered_per_number_as_written_so_signed_zeros_stay_apart() -> None:
+    assert estimate_text(0.0, -0.0, 0.0) == "0.00 [-0.00, 0.00]"
+    assert estimate_text(-0.0, 0.0, -0.0) == "-0.00 [0.00, -0.00]"
+    assert [estimate_text(0.175, None, None) for _ in range(2)] == ["0.18", "0.18"]
+
+
 def test_seed_plot_has_log_ticks_null_line_whiskers_and_estimates() -> None:
     root = parse(forest_svg(SEED_ROWS, title="Thymosin alpha-1 for liver health"))
     labels = texts(root)
@@ -181,6 +187,19 @@ def test_long_labels_stay_left_of_the_plot_and_keep_their_full_text_as_a_tooltip
     # The long outcome wraps onto a second line rather than being cut at once.
     assert any(s.startswith("Recurrence-free survival") for s in shown)
     assert len(shown) == 3 + 2  # study, two outcome lines; then the short row's two lines
+
+
+def test_a_row_whose_outcome_wraps_is_one_line_taller_and_the_next_row_moves_down() -> None:
+    long_outcome = "Recurrence-free survival (recurrence or death) after curative resection"
+    short_rows = [ForestRow("A", "Death", "HR", 0.8, 0.6, 1.1), ForestRow("B", "Death", "HR", 0.9)]
+    wrapped_rows = [ForestRow("A", long_outcome, "HR", 0.8, 0.6, 1.1), short_rows[1]]
+
+    def second_label_y(rows: list[ForestRow]) -> float:
+        root = parse(forest_svg(rows, title="t"))
+        labels = [t for t in root.iter(f"{SVG}text") if "".join(t.itertext()) == "B"]
+        return float(labels[0].get("y", "nan"))
+
+    assert second_label_y(wrapped_rows) - second_label_y(short_rows) == 13  # LINE_HEIGHT
 
 
 def test_short_labels_leave_more_room_for_the_plot() -> None:

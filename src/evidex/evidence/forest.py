@@ -26,6 +26,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from html import escape
 
 from evidex.evidence.models import RATIO_MEASURES
@@ -84,8 +85,14 @@ def estimate_text(value: float, low: float | None, high: float | None) -> str:
 
 def _number(value: float) -> str:
     """Round half up from the number as written, so 0.175 shows as 0.18 (not float's 0.17)."""
-    places = Decimal("0.001") if value != 0 and abs(value) < 0.1 else Decimal("0.01")
-    return str(Decimal(repr(value)).quantize(places, rounding=ROUND_HALF_UP))
+    places = "0.001" if value != 0 and abs(value) < 0.1 else "0.01"
+    return _round_half_up(repr(value), places)
+
+
+@lru_cache(maxsize=4096)
+def _round_half_up(written: str, places: str) -> str:
+    # keyed on the text: the float keys 0.0 and -0.0 are equal but print differently
+    return str(Decimal(written).quantize(Decimal(places), rounding=ROUND_HALF_UP))
 
 
 class _Axis:
@@ -142,18 +149,30 @@ _NARROW = frozenset("fijlrtI!|.,:;'()[] ")
 _WIDE = frozenset("mwMW@%")
 
 
+class _GlyphEms(dict[str, float]):
+    """Each character's estimated advance width in ems, worked out once per character."""
+
+    def __missing__(self, char: str) -> float:
+        if char in _NARROW:
+            ems = 0.3
+        elif char in _WIDE:
+            ems = 0.88
+        elif char.isupper() or char.isdigit():
+            ems = 0.64 if char.isupper() else 0.56
+        else:
+            ems = 0.54
+        self[char] = ems
+        return ems
+
+
+_GLYPH_EMS = _GlyphEms()
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width in px of `text` set at `size` px."""
     ems = 0.0
     for char in text:
-        if char in _NARROW:
-            ems += 0.3
-        elif char in _WIDE:
-            ems += 0.88
-        elif char.isupper() or char.isdigit():
-            ems += 0.64 if char.isupper() else 0.56
-        else:
-            ems += 0.54
+        ems += _GLYPH_EMS[char]
     # Measured against DejaVu Sans (the fallback on Linux, and among the widest faces): the
     # table above reads ~20% narrow there, and too wide only costs a little plot space.
     return ems * size * 1.2 * (1.03 if bold else 1.0)
@@ -225,9 +244,12 @@ class _Layout:
         return cls(label_width, plot_left, plot_width)
 
 
-def _row_height(row: ForestRow, layout: _Layout) -> float:
-    lines = len(_wrap(_outcome_text(row), layout.label_width, OUTCOME_SIZE, OUTCOME_LINES))
-    return ROW_HEIGHT + LINE_HEIGHT * max(0, lines - 1)
+def _outcome_lines(row: ForestRow, layout: _Layout) -> list[str]:
+    return _wrap(_outcome_text(row), layout.label_width, OUTCOME_SIZE, OUTCOME_LINES)
+
+
+def _row_height(outcome_lines: list[str]) -> float:
+    return ROW_HEIGHT + LINE_HEIGHT * max(0, len(outcome_lines) - 1)
 
 
 def _label_svg(text: str, shown: list[str], x: float, y: float, attributes: str) -> str:
@@ -334,7 +356,8 @@ def _panel(
         values += [pooled.ci_low, pooled.ci_high]
     axis = _Axis(values, key == "ratio", layout.plot_left, layout.plot_width)
     null = 1.0 if key == "ratio" else 0.0
-    heights = [_row_height(r, layout) for r in rows]
+    outcome_lines = [_outcome_lines(r, layout) for r in rows]
+    heights = [_row_height(lines) for lines in outcome_lines]
     plot_top = top + PANEL_HEADER
     plot_bottom = plot_top + sum(heights) + (ROW_HEIGHT if pooled else 0)
     parts = [
@@ -362,8 +385,8 @@ def _panel(
         f'y2="{plot_bottom:.1f}" stroke="#111" stroke-dasharray="4 3"/>'
     )
     row_top = plot_top
-    for row, height in zip(rows, heights, strict=True):
-        parts.append(_row_svg(row, axis, row_top, largest, layout))
+    for row, lines, height in zip(rows, outcome_lines, heights, strict=True):
+        parts.append(_row_svg(row, lines, axis, row_top, largest, layout))
         row_top += height
     if pooled:
         parts.append(_diamond(pooled, axis, row_top + ROW_HEIGHT / 2, layout))
@@ -371,13 +394,20 @@ def _panel(
     return "".join(parts), plot_bottom - top + AXIS_HEIGHT
 
 
-def _row_svg(row: ForestRow, axis: _Axis, top: float, largest: int, layout: _Layout) -> str:
-    """Study label over its outcome on the left; the marker and whiskers sit on the label line
-    (the middle of a one-line-outcome row) so they stay level with what they belong to."""
+def _row_svg(
+    row: ForestRow,
+    outcome_lines: list[str],
+    axis: _Axis,
+    top: float,
+    largest: int,
+    layout: _Layout,
+) -> str:
+    """Study label over its (wrapped) outcome on the left; the marker and whiskers sit on the
+    label line (the middle of a one-line-outcome row) so they stay level with what they
+    belong to."""
     middle = top + ROW_HEIGHT / 2
     label = _truncate(row.label, layout.label_width, LABEL_SIZE, bold=True)
     outcome = _outcome_text(row)
-    outcome_lines = _wrap(outcome, layout.label_width, OUTCOME_SIZE, OUTCOME_LINES)
     parts = [
         '<g class="row">',
         _label_svg(row.label, [label], MARGIN, middle - 3, 'fill="#111" font-weight="600"'),
