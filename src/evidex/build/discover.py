@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -46,6 +47,21 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+def _walk_files(directory: str) -> Iterator[os.DirEntry[str]]:
+    """Files under `directory` in sorted order, one listing per folder; hidden names and links
+    to folders are skipped."""
+    with os.scandir(directory) as listing:
+        entries = sorted(
+            (entry for entry in listing if not entry.name.startswith(".")),
+            key=lambda entry: entry.name,
+        )
+    for entry in entries:
+        if not entry.is_dir():
+            yield entry
+        elif not entry.is_symlink():
+            yield from _walk_files(entry.path)
+
+
 def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     """Every content file by kind, sorted; symlinks leading out of the library are errors."""
     root = content_dir.resolve()
@@ -54,9 +70,16 @@ def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     if not root.is_dir():
         return [], [Diagnostic(str(content_dir), 1, "error", "content folder not found")]
 
-    def accept(candidate: Path, kind: Kind) -> None:
+    real_dirs: dict[Path, Path] = {}
+
+    def accept(candidate: Path, kind: Kind, regular: bool = False) -> None:
         rel = candidate.relative_to(content_dir).as_posix()
         shown = f"{content_dir.name}/{rel}" if content_dir.name else rel
+        if regular:  # not a link itself: only its folder needs resolving, once per folder
+            folder = candidate.parent
+            real_dir = real_dirs.get(folder) or real_dirs.setdefault(folder, folder.resolve())
+            found.append(SourceFile(real_dir / candidate.name, shown, kind))
+            return
         real = candidate.resolve()
         if candidate.is_symlink() and not _inside(real, root):
             problems.append(
@@ -74,13 +97,10 @@ def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
             accept(candidate, kind)
     for folder, (kind, suffixes) in _FOLDERS.items():
         directory = content_dir / folder
-        if not directory.is_dir():
-            continue
-        for dirpath, dirnames, filenames in os.walk(directory):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for filename in sorted(filenames):
-                if filename.startswith(".") or not filename.endswith(suffixes):
-                    continue
-                accept(Path(dirpath) / filename, kind)
+        if directory.is_dir():
+            for entry in _walk_files(str(directory)):
+                if entry.name.endswith(suffixes):
+                    regular = not entry.is_symlink() and entry.is_file(follow_symlinks=False)
+                    accept(Path(entry.path), kind, regular)
     found.sort(key=lambda source: source.rel)
     return found, problems
