@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
@@ -95,17 +95,22 @@ def load_library(
     if progress:
         progress("grade", 0, 1)
     grade(library)
-    library.content_hash = library_hash(sources)
+    library.content_hash = library_hash(sources, {item.rel: item.digest for item in parsed})
     library.diagnostics.sort(key=lambda d: (d.path, d.line, d.level, d.message))
     return library, len(documents), reparsed
 
 
-def library_hash(sources: list[SourceFile]) -> str:
-    """A digest of every file's path and bytes, and of the code that reads them."""
+def library_hash(sources: list[SourceFile], parsed_digests: Mapping[str, str] | None = None) -> str:
+    """A digest of every file's path and bytes, and of the code that reads them.
+
+    `parsed_digests` are the digests of the bytes the build parsed, so those files are not read
+    again (and the hash names exactly what was built)."""
+    known = parsed_digests or {}
     digest = hashlib.blake2b(f"{__version__}:{code_digest()}".encode(), digest_size=16)
     for source in sources:
         digest.update(source.rel.encode())
-        digest.update(digest_bytes(source.path.read_bytes()).encode())
+        file_digest = known.get(source.rel) or digest_bytes(source.path.read_bytes())
+        digest.update(file_digest.encode())
     return digest.hexdigest()
 
 
