@@ -92,7 +92,7 @@ _N_STUDIES = re.compile(
     r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
 )
 _DURATION = re.compile(
-    rf"(?i)(?<!followed )(?<!follow-up )\b(?:for|over|lasting) (?:a period of )?"
+    rf"(?i)\b(?<!followed )(?<!follow-up )(?:for|over|lasting) (?:a period of )?"
     rf"(?P<a>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit_a>weeks?|months?|years?|days?)\b"
     rf"|\b(?P<b>\d+(?:\.\d+)?)-(?P<unit_b>week|month|year|day)\b(?! follow)"
 )
@@ -104,6 +104,7 @@ _FOLLOW_UP = re.compile(
     rf"(?P<n>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit>weeks?|months?|years?|days?)\b"
     rf"|(?P<m>\d+(?:\.\d+)?) (?P<unit_m>weeks?|months?|years?) (?:of )?(?:median )?follow-?up"
 )
+_FOLLOW_UP_CUES = ("follow", "assessment", "median", "mean")  # one is in every _FOLLOW_UP match
 _POPULATION = re.compile(
     rf"(?:\bin|\bof|\bamong|\bincluding|\benrolled|\bincluded) (?:{COUNT} )?"
     rf"(?P<pop>(?:[A-Za-z][\w\-+/]* ){{0,4}}?{_POPULATION_NOUNS}"
@@ -174,10 +175,11 @@ def extract_studies(
     stem = PurePath(source).stem if source else "extracted"
     drafts: list[_Draft] = []
     for chunk in _split_abstracts(text):
-        if _is_abstract(chunk):
+        lines = _classify_lines(chunk)
+        if _is_abstract(chunk, lines):
             drafts.append(_Draft(intro="", lines=[chunk]))
         else:
-            drafts.extend(_segment_article(chunk))
+            drafts.extend(_segment_article(lines))
     studies: list[Study] = []
     seen_values: set[tuple[str, float]] = set()
     for draft in drafts:
@@ -204,14 +206,13 @@ def _split_abstracts(text: str) -> list[str]:
     return result
 
 
-def _is_abstract(chunk: str) -> bool:
+def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
     labels = {
         match.group(0).strip().rstrip(":").split(" ")[0]
         for match in _ABSTRACT_LABEL.finditer(chunk)
     }
     if len(labels) >= 2:
         return True
-    lines = _classify_lines(chunk)
     if any(line.heading for line in lines):
         return False
     introducers = sum(1 for line in lines for _ in _introducers(line.text))
@@ -255,11 +256,11 @@ def _introducers(sentence: str) -> list[re.Match[str]]:
     return found
 
 
-def _segment_article(chunk: str) -> list[_Draft]:
+def _segment_article(lines: list[_Line]) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     in_recap = False
-    for line in _classify_lines(chunk):
+    for line in lines:
         if line.heading:
             current = None
             if _RECAP_HEADING.match(line.text):
@@ -388,6 +389,8 @@ def _duration(text: str) -> str | None:
 
 
 def _follow_up(text: str) -> str | None:
+    if not _mentions_any(text, _FOLLOW_UP_CUES):
+        return None
     match = _FOLLOW_UP.search(text)
     if match is None:
         return None

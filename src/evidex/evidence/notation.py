@@ -15,7 +15,9 @@ from evidex.evidence.models import Measure
 _MINUS_SIGNS = ("−", "‒", "﹣", "－", "‐", "‑")
 _DASHES = ("–", "—")
 _MIDDLE_DOTS = ("·", "•")
-_DASH_AS_MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[,;:=]))[–—](?=\d|\.\d)")
+# a dash at the start or after a space or opening mark, before a digit; written dash-first so
+# that the engine jumps from dash to dash
+_DASH_AS_MINUS = re.compile(r"[–—](?<![^\s(\[,;:=][–—])(?=\d|\.\d)")
 _MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[·•](?=\d)")
 _ODD_SPACES = ("  ", "\t", "\u00a0", "\u2009", "\u202f")
 # A lone " " is already normal, so only runs that are longer or of another space are rewritten.
@@ -156,6 +158,8 @@ LABELLED_ESTIMATE = re.compile(
     rf"(?P<cilabel>{_CI_LABEL} ?[:,=]? ?)?"
     rf"{_RANGE}"
 )
+# The two numbers of an interval, as every estimate needs them: a cheap test before the rest.
+_RANGE_CUE = re.compile(r"\d ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
 UNLABELLED_ESTIMATE = re.compile(
     rf"(?<![\w.])(?P<value>{NUMBER})(?: ?(?P<unit>{_UNIT}))? ?[,;]? ?[(\[] ?"
     rf"(?P<cilabel>{_CI_LABEL} ?[:,=]? ?){_RANGE}"
@@ -231,6 +235,8 @@ def _plausible(measure: Measure, value: float, low: float, high: float) -> bool:
 
 def find_estimates(text: str) -> list[Estimate]:
     """Every effect estimate with a 95% interval in normalised `text`, in reading order."""
+    if not _RANGE_CUE.search(text):
+        return []
     found: list[Estimate] = []
     taken: list[tuple[int, int]] = []
     for match in LABELLED_ESTIMATE.finditer(text):
