@@ -108,8 +108,8 @@ def _extract(model: Any) -> list[Any]:
 class ParseCache:
     """Parsed files from earlier builds, one pickled row per file in a SQLite file.
 
-    Rows are written as each file is parsed, from the bytes the parse workers already pickled
-    to send the result back, so saving never pickles the whole library again at once.
+    The parse workers write the rows themselves, from the bytes they pickle anyway to send
+    each result back, so the build never pickles the whole library a second time to save it.
     """
 
     def __init__(self, path: Path | None, vocabulary_digest: str) -> None:
@@ -132,11 +132,11 @@ class ParseCache:
                     continue
         return found
 
-    def put(self, rel: str, digest: str, pickled: bytes) -> None:
+    def put(self, rows: list[tuple[str, str, bytes]]) -> None:
+        """Store (rel, digest, pickled ParsedFile) rows."""
         if self.conn is not None:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (rel, digest, pickled)
-            )
+            self.conn.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+            self.conn.commit()
 
     def save(self, kept: Iterable[str]) -> None:
         """Forget files that are gone and commit what this build parsed."""
@@ -183,10 +183,19 @@ def _pickled(parsed: ParsedFile) -> tuple[str, str, bytes]:
 
 
 def _parse_chunk(
-    chunk: list[tuple[SourceFile, bytes]], conditions: list[Condition]
-) -> list[tuple[str, str, bytes]]:
-    """In a worker: parse, and pickle each result once; the same bytes go into the cache."""
-    return [_pickled(_parse_one(source, raw, conditions)) for source, raw in chunk]
+    chunk: list[tuple[SourceFile, bytes]], conditions: list[Condition], cache_path: Path | None
+) -> list[bytes]:
+    """In a worker: parse, pickle each result once, and store the same bytes in the cache."""
+    rows = [_pickled(_parse_one(source, raw, conditions)) for source, raw in chunk]
+    if cache_path is not None:
+        conn = sqlite3.connect(cache_path, timeout=120)
+        try:
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+            conn.commit()
+        finally:
+            conn.close()
+    return [pickled for _, _, pickled in rows]
 
 
 def parse_all(
@@ -207,20 +216,25 @@ def parse_all(
 
     workers = workers or min(os.cpu_count() or 1, 4)
     if len(todo) < _PARALLEL_THRESHOLD or workers < 2:
+        rows = []
         for source, raw in todo:
             parsed = _parse_one(source, raw, conditions)
             results[source.rel] = parsed
-            cache.put(*_pickled(parsed))
+            rows.append(_pickled(parsed))
             if progress:
                 progress(1)
+        cache.put(rows)
     else:
         size = max(50, len(todo) // (workers * 8))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        cache_path = cache.path if cache.conn is not None else None
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for done in pool.map(_parse_chunk, chunks, [conditions] * len(chunks)):
-                for rel, digest, pickled in done:
-                    results[rel] = pickle.loads(pickled)
-                    cache.put(rel, digest, pickled)
+            for done in pool.map(
+                _parse_chunk, chunks, [conditions] * len(chunks), [cache_path] * len(chunks)
+            ):
+                for pickled in done:
+                    parsed = pickle.loads(pickled)
+                    results[parsed.rel] = parsed
                 if progress:
                     progress(len(done))
     cache.save(digests)
