@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from evidex.build.forked import map_inherited
 from evidex.build.library import Library, TierResult
 from evidex.content.diagnostics import Diagnostic
 from evidex.content.models import Article, Compound
@@ -33,34 +31,13 @@ def grade(library: Library) -> None:
 
 
 _PARALLEL_JOBS = 300
-_JOBS: list[Any] = []  # the jobs of the running `_map`, inherited by its forked workers
-_CHUNK = 64
 
 
 def _map(function: Callable[[Any], Any], jobs: list[Any]) -> list[Any]:
-    """Run independent per-item work on every core when there is enough of it.
-
-    The workers are forked after the jobs are in place, so each one reads its jobs from the
-    memory it inherited and only the results travel back: pickling the parsed models out to
-    the workers used to cost more than the work itself.
-    """
-    if len(jobs) < _PARALLEL_JOBS or "fork" not in multiprocessing.get_all_start_methods():
+    """Run independent per-item work on every core when there is enough of it."""
+    if len(jobs) < _PARALLEL_JOBS:
         return [function(job) for job in jobs]
-    _JOBS[:] = jobs
-    try:
-        starts = range(0, len(jobs), _CHUNK)
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(
-            max_workers=min(os.cpu_count() or 1, 4), mp_context=context
-        ) as pool:
-            done = pool.map(_run_inherited, [function] * len(starts), starts)
-            return [result for chunk in done for result in chunk]
-    finally:
-        _JOBS.clear()
-
-
-def _run_inherited(function: Callable[[Any], Any], start: int) -> list[Any]:
-    return [function(job) for job in _JOBS[start : start + _CHUNK]]
+    return map_inherited(function, jobs)
 
 
 def _grade_job(job: tuple[str, str, str, str, list[Study]]) -> TierResult:

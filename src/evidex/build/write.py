@@ -6,13 +6,14 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from evidex.build.forked import can_fork, inherited, inheriting_pool
 from evidex.build.library import Library, TierResult
 from evidex.build.link import compound_names
 from evidex.content.names import fold_name
@@ -81,11 +82,12 @@ def write_database(
             conn.execute("PRAGMA journal_mode=OFF")
             conn.execute("PRAGMA synchronous=OFF")
             conn.executescript(schema_sql())
-            _write_content(conn, library)
+            with content_writer(library, tmp) as content:
+                for hook in hooks:  # the search index, vendors: while the content is written
+                    hook(conn, library)
+                content.copy_into(conn)
             _write_tiers(conn, library, previous, build_id)
             _write_study_feed(conn, library, previous)
-            for hook in hooks:
-                hook(conn, library)
             meta = {
                 "build_id": build_id,
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -108,6 +110,75 @@ def write_database(
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+CONTENT_TABLES = (
+    "compounds",
+    "names",
+    "articles",
+    "studies",
+    "outcomes",
+    "goals",
+    "conditions",
+    "interactions",
+    "diagnostics",
+    "feed",
+)
+_SIDE_WRITE_DOCUMENTS = 1000  # below this the content is written in place, no fork
+
+
+class _ContentWriter:
+    """The content tables, written by a forked process into a side file while this process
+    writes the search index, then copied in: SQLite has one writer per file, and the two
+    halves of the write each take seconds on a large library."""
+
+    def __init__(self, library: Library, side: Path | None, pool: Any, token: int) -> None:
+        self.library = library
+        self.side = side
+        self.done = pool.submit(_write_side_file, token, str(side)) if side else None
+
+    def copy_into(self, conn: sqlite3.Connection) -> None:
+        if self.done is None or self.side is None:
+            _write_content(conn, self.library)
+            return
+        self.done.result()
+        conn.commit()
+        conn.execute("ATTACH DATABASE ? AS side", (str(self.side),))
+        try:
+            for table in CONTENT_TABLES:
+                conn.execute(f"INSERT INTO main.{table} SELECT * FROM side.{table}")
+            conn.commit()
+        finally:
+            conn.execute("DETACH DATABASE side")
+
+
+@contextlib.contextmanager
+def content_writer(library: Library, tmp: Path) -> Iterator[_ContentWriter]:
+    documents = len(library.compounds) + len(library.articles)
+    if documents < _SIDE_WRITE_DOCUMENTS or not can_fork():
+        yield _ContentWriter(library, None, None, 0)
+        return
+    side = tmp.with_name(f"{tmp.name}.content")
+    with contextlib.suppress(FileNotFoundError):
+        side.unlink()  # left by a build that was killed
+    try:
+        with inheriting_pool(library, 1) as (pool, token):
+            yield _ContentWriter(library, side, pool, token)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            side.unlink()
+
+
+def _write_side_file(token: int, side: str) -> None:
+    conn = sqlite3.connect(side)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.executescript(schema_sql())
+        _write_content(conn, inherited(token))
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def _write_content(conn: sqlite3.Connection, library: Library) -> None:
