@@ -14,10 +14,6 @@ export_app = typer.Typer(help="Write the site or the data as files.", no_args_is
 
 DB_OPTION = typer.Option(..., "--db", help="Path to the built SQLite file.")
 APP_FACTORY_ENV = "EVIDEX_DB"
-# The C HTTP parser and event loop: several times the requests per core of the pure-Python
-# h11 protocol and asyncio loop uvicorn falls back to.
-HTTP_PROTOCOL = "httptools"
-EVENT_LOOP = "uvloop"
 
 
 def _check_db(db: Path) -> None:
@@ -44,34 +40,17 @@ def serve(
     """Serve the website and JSON API over a built database (picks up rebuilds by itself)."""
     import uvicorn
 
+    from evidex.web import workers as server
+
     _check_db(db)
     logging.basicConfig(level=logging.INFO)
     if workers == 1:
         from evidex.web.app import create_app
 
-        uvicorn.run(
-            create_app(db),
-            host=host,
-            port=port,
-            http=HTTP_PROTOCOL,
-            loop=EVENT_LOOP,
-            access_log=False,
-        )
+        uvicorn.Server(server.server_config(create_app(db), host, port)).run()
         return
     os.environ[APP_FACTORY_ENV] = str(db.resolve())
-    uvicorn.run(
-        "evidex.cli.web_cmds:app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        http=HTTP_PROTOCOL,
-        loop=EVENT_LOOP,
-        access_log=False,
-        # uvicorn kills a worker that is not ready within 5 s; on a busy 2-core box importing
-        # the app alone can take longer, and the supervisor then restarts workers forever.
-        timeout_worker_healthcheck=60,
-    )
+    raise typer.Exit(server.run_workers(host, port, workers))
 
 
 @export_app.command("site")

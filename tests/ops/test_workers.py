@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import signal
+import socket
+from pathlib import Path
+
+import httpx
+from ops_helpers import free_port, serve_argv, start_server, wait_healthy
+
+
+def test_several_workers_each_listen_and_all_stop_on_sigterm(db_path: Path, tmp_path: Path) -> None:
+    port = free_port()
+    server = start_server([*serve_argv(db_path, port), "--workers", "2"], tmp_path / "serve.log")
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", timeout=60)
+        statuses = {
+            httpx.get(
+                f"http://127.0.0.1:{port}/healthz", headers={"Connection": "close"}
+            ).status_code
+            for _ in range(20)
+        }
+        assert statuses == {200}  # every fresh connection is answered, whichever worker takes it
+        log = (tmp_path / "serve.log").read_text()
+        assert log.count("Application startup complete") == 2
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=60) == 0
+    assert (tmp_path / "serve.log").read_text().count("Finished server process") == 2
+
+
+def test_a_port_taken_by_another_program_fails_the_start(db_path: Path, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = start_server(
+            [*serve_argv(db_path, port), "--workers", "2"], tmp_path / "serve.log"
+        )
+        assert server.wait(timeout=60) == 1
