@@ -16,7 +16,15 @@ from pathlib import PurePath
 
 from evidex.evidence.design import classify_design, explicit_design
 from evidex.evidence.models import Arm, Outcome, Study
-from evidex.evidence.notation import COUNT, NUMBER, find_estimates, normalise, parse_count
+from evidex.evidence.notation import (
+    COUNT,
+    NUMBER,
+    contains_any,
+    find_estimates,
+    mentions_any,
+    normalise,
+    parse_count,
+)
 from evidex.evidence.stats import complete_outcome
 
 MAX_INPUT_CHARS = 200_000
@@ -25,7 +33,11 @@ _MAX_LINE_CHARS = 20_000
 _BULLET = re.compile(r"^\s*(?:[•\-*‣◦▪]|\d{1,2}[.)])\s+")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BOLD = re.compile(r"\*\*|__")
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bal\.)\s+(?=[A-Z(\[])")
+# The spaces after a full stop (not of "vs.", "e.g.", "i.e.", "al.") before a capital or bracket;
+# written space-first, the lookbehinds taking in that space, so the engine jumps between spaces.
+_SENTENCE_END = re.compile(
+    r"\s(?<=[.!?]\s)(?<!\bvs\.\s)(?<!e\.g\.\s)(?<!i\.e\.\s)(?<!\bal\.\s)\s*(?=[A-Z(\[])"
+)
 _RECAP_HEADING = re.compile(
     r"(?i)^(?:the )?(?:bottom line|summary|in summary|conclusions?|limitations|key takeaways|"
     r"takeaways?|key points|verdict|final thoughts|references|faqs?|frequently asked questions)"
@@ -92,9 +104,9 @@ _N_STUDIES = re.compile(
     r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
 )
 _DURATION = re.compile(
-    rf"(?i)\b(?<!followed )(?<!follow-up )(?:for|over|lasting) (?:a period of )?"
+    rf"(?i)\b(?:(?<!followed )(?<!follow-up )(?:for|over|lasting) (?:a period of )?"
     rf"(?P<a>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit_a>weeks?|months?|years?|days?)\b"
-    rf"|\b(?P<b>\d+(?:\.\d+)?)-(?P<unit_b>week|month|year|day)\b(?! follow)"
+    rf"|(?P<b>\d+(?:\.\d+)?)-(?P<unit_b>week|month|year|day)\b(?! follow))"
 )
 _FOLLOW_UP = re.compile(
     r"(?i)(?:follow-?up (?:period )?(?:of|was|lasting|for)?(?: a median of| a mean of)? ?"
@@ -246,7 +258,7 @@ def _classify_lines(chunk: str) -> list[_Line]:
 
 
 def _introducers(sentence: str) -> list[re.Match[str]]:
-    if not _mentions_any(sentence, _DESIGN_WORDS):
+    if not mentions_any(sentence, _DESIGN_WORDS):
         return []
     found = []
     for match in _INTRODUCER.finditer(sentence):
@@ -340,7 +352,7 @@ def _sample_size(text: str) -> int | None:
         (_N_ENROLLED, _ENROLMENT_VERBS),
         (_N_WERE_RANDOMISED, _WERE_RANDOMISED),
     ):
-        if cues is not None and not _contains_any(text, cues):
+        if cues is not None and not contains_any(text, cues):
             continue
         match = pattern.search(text)
         if match and (n := parse_count(match["n"])):
@@ -389,7 +401,7 @@ def _duration(text: str) -> str | None:
 
 
 def _follow_up(text: str) -> str | None:
-    if not _mentions_any(text, _FOLLOW_UP_CUES):
+    if not mentions_any(text, _FOLLOW_UP_CUES):
         return None
     match = _FOLLOW_UP.search(text)
     if match is None:
@@ -600,23 +612,6 @@ def _name_for_arms(sentence: str) -> str:
         return _trim_name(subject.split(", ")[-1])
     match = re.search(r"% (?P<name>[A-Za-z][\w\- ]{2,50})", sentence)
     return match["name"].strip() if match else "proportion"
-
-
-def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in text for needle in needles)
-
-
-# `re` matches these case-insensitively with an ASCII letter, which str.lower() does not do
-_ODD_CASE_LETTERS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
-
-
-def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether `text` contains one of the lower-case `words` as a case-insensitive pattern would
-    find it: a cheap test that a `(?i)` pattern needing one of them cannot match."""
-    for odd, letter in _ODD_CASE_LETTERS:
-        if odd in text:
-            text = text.replace(odd, letter)
-    return _contains_any(text.lower(), words)
 
 
 def study_introducers(text: str) -> list[str]:

@@ -61,9 +61,9 @@ def normalise(text: str) -> str:
     for minus in _MINUS_SIGNS:
         if minus in text:
             text = text.replace(minus, "-")
-    if _contains_any(text, _MIDDLE_DOTS):
+    if contains_any(text, _MIDDLE_DOTS):
         text = _MIDDLE_DOT_DECIMAL.sub(".", text)
-    if _contains_any(text, _DASHES):
+    if contains_any(text, _DASHES):
         text = _DASH_AS_MINUS.sub("-", text)
     # A run of digits or letters never spans whitespace, so short tokens rule both runs out.
     longest_token = max(map(len, text.split()), default=0)
@@ -71,13 +71,27 @@ def normalise(text: str) -> str:
         text = _LONG_NUMBER_RUN.sub(lambda match: match.group(0)[:_MAX_NUMBER_CHARS], text)
     if longest_token > _MAX_WORD_CHARS:
         text = _LONG_WORD_RUN.sub(lambda match: match.group(0)[:_MAX_WORD_CHARS], text)
-    if _contains_any(text, _ODD_SPACES):
+    if contains_any(text, _ODD_SPACES):
         text = _SPACE_RUN.sub(" ", text)
     return text
 
 
-def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
+def contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether one of `needles` occurs in `text`: a cheap test before a pattern needing one."""
     return any(needle in text for needle in needles)
+
+
+# `re` matches these case-insensitively with an ASCII letter, which str.lower() does not do
+_ODD_CASE_LETTERS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+
+
+def mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` contains one of the lower-case `words` as a case-insensitive pattern would
+    find it: a cheap test before a `(?i)` pattern that needs one of them."""
+    for odd, letter in _ODD_CASE_LETTERS:
+        if odd in text:
+            text = text.replace(odd, letter)
+    return contains_any(text.lower(), words)
 
 
 def parse_number(raw: str) -> float | None:
@@ -158,6 +172,11 @@ LABELLED_ESTIMATE = re.compile(
     rf"(?P<cilabel>{_CI_LABEL} ?[:,=]? ?)?"
     rf"{_RANGE}"
 )
+# Cheap tests before the patterns: every match of _ABBR_PATTERN contains one of the abbreviation
+# cues, of _WORD_PATTERN one of the word cues, of _CI_LABEL one of the CI cues.
+_ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "ETD")
+_LABEL_WORD_CUES = ("ratio", "relative risk", "difference", "hedges", "cohen")
+_CI_LABEL_CUES = ("ci", "cri", "ui", "confidence", "credible")
 # The two numbers of an interval, as every estimate needs them: a cheap test before the rest.
 _RANGE_CUE = re.compile(r"\d ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
 UNLABELLED_ESTIMATE = re.compile(
@@ -239,7 +258,7 @@ def find_estimates(text: str) -> list[Estimate]:
         return []
     found: list[Estimate] = []
     taken: list[tuple[int, int]] = []
-    for match in LABELLED_ESTIMATE.finditer(text):
+    for match in LABELLED_ESTIMATE.finditer(text) if _may_have_label(text) else ():
         if match["bracket"] is None and match["cilabel"] is None:
             continue
         label = match["abbr"] or match["label"]
@@ -248,7 +267,7 @@ def find_estimates(text: str) -> list[Estimate]:
         if estimate is not None:
             found.append(estimate)
             taken.append((match.start(), match.end()))
-    for match in UNLABELLED_ESTIMATE.finditer(text):
+    for match in UNLABELLED_ESTIMATE.finditer(text) if _may_have_ci_label(text) else ():
         if any(start <= match.start("value") < end for start, end in taken):
             continue
         before = text[max(0, match.start() - 120) : match.start()]
@@ -274,6 +293,14 @@ def find_estimates(text: str) -> list[Estimate]:
             )
         )
     return with_p
+
+
+def _may_have_label(text: str) -> bool:
+    return contains_any(text, _ABBREVIATION_CUES) or mentions_any(text, _LABEL_WORD_CUES)
+
+
+def _may_have_ci_label(text: str) -> bool:
+    return ("(" in text or "[" in text) and mentions_any(text, _CI_LABEL_CUES)
 
 
 def _build(match: re.Match[str], measure: Measure) -> Estimate | None:
