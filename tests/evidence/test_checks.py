@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evidex.content.models import Compound, Contraindication, Regimen, SideEffects
+from evidex.evidence import checks
 from evidex.evidence.checks import (
     check_p_against_ci,
     check_prose_restatements,
@@ -184,3 +187,87 @@ def test_a_range_reaching_beyond_every_regimen_is_reported_as_written() -> None:
         "article doses 2,000-10,000 IU daily; profile regimens: 1,000-4,000 IU daily;"
         " 50,000 IU once weekly"
     ]
+
+
+# ---------------------------------------------------------------- the cheap tests before regexes
+
+# Words the checks' patterns look for, and text around them, in any case, with the letters
+# re.IGNORECASE also matches to ASCII ones (ſ for s, ı and İ for i, the Kelvin sign for k).
+_VOCABULARY = (
+    "subcutaneously|sub-cutaneous|subQ|S.C.|SC,|sc)|intramuscular|intra-venously|orally|by mouth"
+    "|oral dose|oral tablets|intranasal|nasal spray|topically|sublingual|transdermal|reduced"
+    "|reduces|lowered|cut|fell|dropped|declined|increased|raised|by|about|nearly|relative"
+    "|reduction|decrease|lower|fewer|drop|decline|less|increase|higher|greater|more|pregnancy"
+    "|pregnant|1,000|50|2.5|0.5|1.6|mg|mcg|µg|μg|g|IU|to|-|–|—|%|.|,|;|(|)|twice|daily|weekly"
+    "|cut deaths by about 30%|lowers risk by|fell by nearly|declines by|raises it by|30% more"
+    "|40 % relative reduction|12% fewer"
+)
+_CHECK_WORDS = _VOCABULARY.split("|")
+_LOOKALIKES = {"s": "ſ", "i": "ı", "I": "İ", "k": "\u212a", "µ": "μ"}
+
+
+@st.composite
+def _written_like_an_article(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_CHECK_WORDS), min_size=1, max_size=12))
+    written = []
+    for word in words:
+        case = draw(st.sampled_from([str.lower, str.upper, str.title, str]))
+        word = case(word)
+        if draw(st.booleans()):
+            word = "".join(_LOOKALIKES.get(char, char) for char in word)
+        written.append(word)
+    spaces = draw(st.lists(st.sampled_from([" ", "", "\n", "  ", "\u00a0"]), min_size=len(words)))
+    return "".join(w + s for w, s in zip(written, spaces, strict=False))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_written_like_an_article())
+def test_no_route_or_claim_is_found_without_the_words_its_gate_looks_for(text: str) -> None:
+    folded = checks._folded(text)
+    for route, pattern in checks._ROUTES.items():
+        if pattern.search(text):
+            assert any(word in folded for word in checks._ROUTE_WORDS[route]), (route, text)
+    for kind, words, pattern in checks._CLAIMS:
+        if pattern.search(text):
+            assert "%" in text and any(word in folded for word in words), (kind, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_written_like_an_article())
+def test_doses_are_found_where_a_full_scan_finds_them(text: str) -> None:
+    spans = [m.span() for m in checks._dose_mentions(text)]
+    assert spans == [m.span() for m in checks._DOSE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Given ſubcutaneouſly twice weekly.",
+        "İNTRAVENOUS infusion, then ORALLY.",
+        "S.C. or SC, never subQ; by mouth; oral tablets; nasal spray",
+        "TOPİCALLY, sublıngually or transdermally",
+    ],
+)
+def test_routes_in_odd_cases_and_lookalike_letters_are_still_named(text: str) -> None:
+    expected = [route for route, pattern in checks._ROUTES.items() if pattern.search(text)]
+    assert expected  # the patterns do match these, so the gates must let them through
+    folded = checks._folded(text)
+    assert [r for r in checks._ROUTES if checks._names_route(folded, r, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,000-4,000 IU daily; 1,23 mg daily; 1.5,2 mg daily; x2.5mg daily; 10 to 20 mcg weekly",
+        "3.2 mg twice weekly, 5 — 10 µg daily, 7–9 μg daily and 95% CI 0.4-0.65",
+    ],
+)
+def test_doses_after_numbers_commas_and_ranges_match_a_full_scan(text: str) -> None:
+    spans = [m.span() for m in checks._dose_mentions(text)]
+    assert spans and spans == [m.span() for m in checks._DOSE.finditer(text)]
+
+
+def test_pregnancy_advice_in_capitals_is_still_read_from_the_article() -> None:
+    article = "PREGNANCY: NOT RECOMMENDED."
+    facts = compare_profile_and_article(profile(), article, [])
+    assert facts == ["article advises not recommended in pregnancy; profile says use caution"]

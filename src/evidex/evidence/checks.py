@@ -14,6 +14,16 @@ from evidex.content.models import Compound, Regimen
 from evidex.evidence.models import RATIO_MEASURES, Outcome, Study
 from evidex.evidence.stats import null_value, p_says_significant, parse_p
 
+
+def _folded(text: str) -> str:
+    """Lower case in which every re.IGNORECASE match of an ASCII word is a plain substring.
+
+    re.IGNORECASE also matches "ſ" to s, "ı" and "İ" to i (and the Kelvin sign, which lowers
+    to k): "ſ" and "ı" do not lower to ASCII and "İ" lowers to "i" plus a combining dot.
+    """
+    return text.lower().replace("ſ", "s").replace("ı", "i").replace("\u0307", "")
+
+
 # ---------------------------------------------------------------- p against CI
 
 
@@ -38,23 +48,43 @@ def check_p_against_ci(outcome: Outcome) -> str | None:
 # ---------------------------------------------------------------- prose restatements
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
-_REDUCTION_CLAIMS = (
-    re.compile(
-        _NUMBER + r"\s?%\s+(?:relative\s+)?(?:reduction|decrease|lower|fewer|drop|decline|less)\b",
-        re.I,
+# (kind, words the pattern cannot match without one of in `_folded` text, pattern): most
+# paragraphs with a percentage restate nothing, and a case-insensitive search costs far more
+# than looking for its words.
+_CLAIMS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        "reduction",
+        ("reduction", "decrease", "lower", "fewer", "drop", "decline", "less"),
+        re.compile(
+            _NUMBER
+            + r"\s?%\s+(?:relative\s+)?(?:reduction|decrease|lower|fewer|drop|decline|less)\b",
+            re.I,
+        ),
     ),
-    re.compile(
-        r"\b(?:reduced|reduces|reducing|lowered|lowers|decreased|decreases|cut|cuts|fell|falls"
-        r"|dropped|drops|declined|declines)\b"
-        r"[^.%\n]{0,80}?\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?" + _NUMBER + r"\s?%",
-        re.I,
+    (
+        "reduction",
+        ("by",),
+        re.compile(
+            r"\b(?:reduced|reduces|reducing|lowered|lowers|decreased|decreases|cut|cuts|fell|falls"
+            r"|dropped|drops|declined|declines)\b"
+            r"[^.%\n]{0,80}?\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?"
+            + _NUMBER
+            + r"\s?%",
+            re.I,
+        ),
     ),
-)
-_INCREASE_CLAIMS = (
-    re.compile(_NUMBER + r"\s?%\s+(?:relative\s+)?(?:increase|higher|greater|more)\b", re.I),
-    re.compile(
-        r"\b(?:increased|increases|raised|raises)\b[^.%\n]{0,80}?\bby\s+" + _NUMBER + r"\s?%",
-        re.I,
+    (
+        "increase",
+        ("increase", "higher", "greater", "more"),
+        re.compile(_NUMBER + r"\s?%\s+(?:relative\s+)?(?:increase|higher|greater|more)\b", re.I),
+    ),
+    (
+        "increase",
+        ("by",),
+        re.compile(
+            r"\b(?:increased|increases|raised|raises)\b[^.%\n]{0,80}?\bby\s+" + _NUMBER + r"\s?%",
+            re.I,
+        ),
     ),
 )
 _RATIO_IN_TEXT = re.compile(
@@ -145,8 +175,15 @@ def check_prose_restatements(
     """
     messages: list[tuple[int, str]] = []
     for block in _blocks(text):
-        claims = [(m, "reduction") for p in _REDUCTION_CLAIMS for m in p.finditer(block.text)]
-        claims += [(m, "increase") for p in _INCREASE_CLAIMS for m in p.finditer(block.text)]
+        if "%" not in block.text:
+            continue  # every claim pattern writes a percent sign
+        folded = _folded(block.text)
+        claims = [
+            (match, kind)
+            for kind, words, pattern in _CLAIMS
+            if any(word in folded for word in words)
+            for match in pattern.finditer(block.text)
+        ]
         if not claims:
             continue  # most blocks restate nothing; skip the costlier search for ratios
         ratios = _ratios_in(block.text, outcomes)
@@ -180,6 +217,18 @@ _ROUTES: dict[str, re.Pattern[str]] = {
     "sublingual": re.compile(r"\bsub-?lingual(?:ly)?\b", re.I),
     "transdermal": re.compile(r"\btransdermal(?:ly)?\b", re.I),
 }
+# Text each route's pattern cannot match without, in `_folded` text: one of these must be
+# there for the (much slower) case-insensitive search to be worth running.
+_ROUTE_WORDS: dict[str, tuple[str, ...]] = {
+    "subcutaneous": ("cutaneous", "subq", "sc", "s.c"),
+    "intramuscular": ("muscular",),
+    "intravenous": ("venous",),
+    "oral": ("orally", "by mouth", "oral "),
+    "intranasal": ("nasal",),
+    "topical": ("topical",),
+    "sublingual": ("lingual",),
+    "transdermal": ("transdermal",),
+}
 
 _FREQUENCIES: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\btwice (?:a |per )?week(?:ly)?\b|\btwo times (?:a |per )?week\b", re.I), 2.0),
@@ -197,6 +246,10 @@ _DOSE = re.compile(
     r"(?P<unit>mg|mcg|µg|μg|g|IU)\b(?!/)(?P<rest>[^.;\n]{0,40})",
     re.I,
 )
+# Where a dose can start: a number followed by a word (its unit, or "to") or a dash. `_DOSE`
+# opens with a look-behind and is case-insensitive, so it cannot skip ahead to such places by
+# itself, and trying it at every character was most of the time the checks took.
+_DOSE_START = re.compile(r"\d[\d,.]*\s*(?:[^\W\d_]|[-–—])")
 _TO_MG = {"mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "g": 1000.0}
 
 
@@ -251,7 +304,7 @@ def _article_doses(text: str) -> list[tuple[list[float], str, float, str]]:
     A range ("1,000-4,000 IU daily") gives both ends as amounts; each must fit a regimen.
     """
     doses: list[tuple[list[float], str, float, str]] = []
-    for match in _DOSE.finditer(text):
+    for match in _dose_mentions(text):
         rest = match.group("rest")
         for pattern, per_week in _FREQUENCIES:
             if pattern.search(rest):
@@ -265,6 +318,22 @@ def _article_doses(text: str) -> list[tuple[list[float], str, float, str]]:
     return doses
 
 
+def _dose_mentions(text: str) -> Iterator[re.Match[str]]:
+    """The matches `_DOSE.finditer(text)` gives, trying the pattern only where one can start.
+
+    No dose starts inside a `_DOSE_START` match but at its first digit: the digits after it
+    follow a digit, comma or point, which `_DOSE`'s look-behind rules out.
+    """
+    resume = 0
+    for start in _DOSE_START.finditer(text):
+        if start.start() < resume:
+            continue
+        match = _DOSE.match(text, start.start())
+        if match:
+            yield match
+            resume = match.end()
+
+
 _AVOID = re.compile(
     r"\bcontraindicated\b|\bnot recommended\b|\bshould not be used\b|\bdo not use\b|\bavoid\b"
     r"(?! unless)",
@@ -274,6 +343,8 @@ _CAUTION = re.compile(
     r"\bcaution\b|\bonly if (?:clearly )?needed\b|\bavoid unless\b|\bconsult\b|\bweigh\b", re.I
 )
 _SAFE = re.compile(r"\b(?:considered|generally|is) safe\b|\bno known risk\b", re.I)
+_PREGNANCY = re.compile(r"pregnan", re.I)
+_SENTENCE_OR_LINE = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def _pregnancy_advice(text: str, *, about_pregnancy: bool = False) -> str | None:
@@ -282,10 +353,10 @@ def _pregnancy_advice(text: str, *, about_pregnancy: bool = False) -> str | None
     `about_pregnancy` says the whole text is pregnancy advice (the profile's field), so its
     sentences need not name pregnancy themselves.
     """
+    if not about_pregnancy and not _PREGNANCY.search(text):
+        return None  # the common case, and splitting into sentences costs more than looking
     sentences = [
-        s
-        for s in re.split(r"(?<=[.!?])\s+|\n", text)
-        if about_pregnancy or re.search(r"pregnan", s, re.I)
+        s for s in _SENTENCE_OR_LINE.split(text) if about_pregnancy or _PREGNANCY.search(s)
     ]
     verdicts: set[str] = set()
     for sentence in sentences:
@@ -309,8 +380,9 @@ def _safety_section(text: str) -> str:
     keep: list[str] = []
     inside = False
     for raw in text.split("\n"):
-        heading = _HEADING.match(raw)
-        if heading and not _BULLET.match(raw) and len(raw.split()) <= 8:
+        # A heading has few words: counting them first spares prose lines the regex.
+        heading = _HEADING.match(raw) if len(raw.split()) <= 8 else None
+        if heading and not _BULLET.match(raw):
             inside = bool(_SAFETY_HEADING.search(heading.group(1)))
             continue
         if inside:
@@ -368,11 +440,18 @@ def _profile_routes(compound: Compound) -> set[str]:
     return routes
 
 
+def _names_route(article_folded: str, route: str, article_text: str) -> bool:
+    if not any(word in article_folded for word in _ROUTE_WORDS[route]):
+        return False
+    return _ROUTES[route].search(article_text) is not None
+
+
 def _compare_routes(compound: Compound, article_text: str) -> list[str]:
     profile = _profile_routes(compound)
     if not profile:
         return []
-    named = [route for route, pattern in _ROUTES.items() if pattern.search(article_text)]
+    folded = _folded(article_text)
+    named = [route for route in _ROUTES if _names_route(folded, route, article_text)]
     missing = [route for route in named if route not in profile]
     listed = ", ".join(sorted(profile))
     only = " only" if len(profile) == 1 else ""
