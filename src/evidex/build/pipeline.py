@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
@@ -75,10 +77,31 @@ def _read_vocabularies(sources: list[SourceFile], library: Library) -> str:
     return hashlib.blake2b("".join(digests).encode(), digest_size=16).hexdigest()
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """A build makes millions of long-lived objects and no reference cycles worth collecting,
+    so the cycle collector would only walk the growing library again and again (measured: a
+    fifth of the build process's time on 15,000 documents, collecting nothing)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_library(
     content_dir: Path, cache_path: Path | None = None, progress: Progress | None = None
 ) -> tuple[Library, int, int]:
     """Parse, link and grade the whole library. Returns (library, documents, reparsed)."""
+    with _without_cycle_collection():
+        return _load_library(content_dir, cache_path, progress)
+
+
+def _load_library(
+    content_dir: Path, cache_path: Path | None, progress: Progress | None
+) -> tuple[Library, int, int]:
     sources, problems = discover(content_dir)
     library = Library(diagnostics=list(problems))
     vocabulary_digest = _read_vocabularies(sources, library)
@@ -174,9 +197,10 @@ def build(
     if progress:
         progress("write", 0, 1)
     extra_meta = {"methodology_html": methodology_html(), "counts": json.dumps(counts)}
-    write_database(
-        library, db_path, build_id, extra_meta, write_hooks() if hooks is None else hooks
-    )
+    with _without_cycle_collection():
+        write_database(
+            library, db_path, build_id, extra_meta, write_hooks() if hooks is None else hooks
+        )
     seconds = (datetime.now(UTC) - started).total_seconds()
     return BuildReport(db_path, build_id, documents, reparsed, True, seconds, diagnostics, counts)
 
