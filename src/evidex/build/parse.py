@@ -25,6 +25,7 @@ from evidex.content.yamlload import decode_text
 
 CACHE_VERSION = 5
 _PARALLEL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
+_CHUNK_FILES = 100
 
 
 @dataclass
@@ -225,7 +226,8 @@ def parse_all(
                 progress(1)
         cache.put(rows)
     else:
-        size = max(50, len(todo) // (workers * 8))
+        # small chunks: no core sits idle at the end waiting for the other's last chunk
+        size = max(20, min(_CHUNK_FILES, len(todo) // (workers * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         cache_path = cache.path if cache.conn is not None else None
         with ProcessPoolExecutor(max_workers=workers) as pool:
