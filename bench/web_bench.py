@@ -1,9 +1,9 @@
 """Web load: the Python server against its own plaintext floor and against nginx.
 
 `evidex serve --workers 2` serves the synthetic build on loopback; wrk, a second process, drives
-it with a fixed bounded load (2 threads, 32 connections, 10 s) for a profile page, its JSON, its
-evidence page and a plaintext route on the same server (`/_plain`, only present when
-EVIDEX_BENCH_PLAIN=1). Then the site is exported and nginx serves the same profile page as a
+it with a fixed bounded load (2 threads, 32 connections, 10 s, after a 1 s warm-up load) for a
+profile page, its JSON, its evidence page and a plaintext route on the same server (`/_plain`,
+only present when EVIDEX_BENCH_PLAIN=1). Then the site is exported and nginx serves the same profile page as a
 static file under the same load. Figures are compared as ratios within this one run.
 """
 
