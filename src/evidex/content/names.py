@@ -23,14 +23,16 @@ GREEK = {
 # Common spelling variants that should fold together ("alfa" is the INN spelling of "alpha").
 _VARIANTS = {"alfa": "alpha"}
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 
 def _tokens(name: str) -> list[str]:
     text = name.strip().lower()
-    text = "".join(f" {GREEK[ch]} " if ch in GREEK else ch for ch in text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)
+    if not text.isascii():  # ASCII has no Greek letters or accents to fold
+        text = "".join(f" {GREEK[ch]} " if ch in GREEK else ch for ch in text)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _LETTER_DIGIT.sub(" ", text)
     return [_VARIANTS.get(t, t) for t in _NON_ALNUM.split(text) if t]
 
 
