@@ -109,11 +109,12 @@ def _blocks(text: str) -> Iterator[_Block]:
     current: list[str] = []
     current_start = current_line = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip() or _BULLET.match(raw):
+        blank = raw.isspace() or not raw
+        if blank or _BULLET.match(raw):
             if current:
                 yield _Block("\n".join(current), current_start, current_line)
             current = []
-        if raw.strip():
+        if not blank:
             if not current:
                 current_start, current_line = offset, number
             current.append(raw)
@@ -223,7 +224,7 @@ _ROUTE_WORDS: dict[str, tuple[str, ...]] = {
     "subcutaneous": ("cutaneous", "subq", "sc", "s.c"),
     "intramuscular": ("muscular",),
     "intravenous": ("venous",),
-    "oral": ("orally", "by mouth", "oral "),
+    "oral": ("orally", "by mouth", "oral dos", "oral administration", "oral tablet"),
     "intranasal": ("nasal",),
     "topical": ("topical",),
     "sublingual": ("lingual",),
@@ -380,8 +381,8 @@ def _safety_section(text: str) -> str:
     keep: list[str] = []
     inside = False
     for raw in text.split("\n"):
-        # A heading has few words: counting them first spares prose lines the regex.
-        heading = _HEADING.match(raw) if len(raw.split()) <= 8 else None
+        # A heading has no full stop and few words, both cheaper to see than the regex.
+        heading = None if "." in raw or len(raw.split()) > 8 else _HEADING.match(raw)
         if heading and not _BULLET.match(raw):
             inside = bool(_SAFETY_HEADING.search(heading.group(1)))
             continue
