@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from html import escape
+from itertools import accumulate
 
 from evidex.evidence.models import RATIO_MEASURES
 from evidex.evidence.stats import Pooled
@@ -170,9 +171,22 @@ _GLYPH_EMS = _GlyphEms()
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width in px of `text` set at `size` px."""
-    ems = 0.0
+    return _pixels(_ems(text), size, bold)
+
+
+def _ems(text: str, start: float = 0.0) -> float:
+    """`start` plus the widths of `text`'s characters, added left to right.
+
+    Text that grows a character or a word at a time is measured by carrying on from the width
+    of what it grew from, which gives the very same float as measuring it whole.
+    """
+    ems = start
     for char in text:
         ems += _GLYPH_EMS[char]
+    return ems
+
+
+def _pixels(ems: float, size: float, bold: bool = False) -> float:
     # Measured against DejaVu Sans (the fallback on Linux, and among the widest faces): the
     # table above reads ~20% narrow there, and too wide only costs a little plot space.
     return ems * size * 1.2 * (1.03 if bold else 1.0)
@@ -182,7 +196,9 @@ def _truncate(text: str, width: float, size: float, bold: bool = False) -> str:
     if text_width(text, size, bold) <= width:
         return text
     whole = text
-    while text and text_width(text.rstrip() + "…", size, bold) > width:
+    prefix_ems = list(accumulate((_GLYPH_EMS[char] for char in text), initial=0.0))
+    ellipsis = _GLYPH_EMS["…"]
+    while text and _pixels(prefix_ems[len(text.rstrip())] + ellipsis, size, bold) > width:
         text = text[:-1]
     cut_mid_word = whole[len(text) : len(text) + 1].isalnum() and text[-1:].isalnum()
     if cut_mid_word and text.rfind(" ") > len(text) // 2:
@@ -196,9 +212,14 @@ def _wrap(text: str, width: float, size: float, lines: int) -> list[str]:
     out: list[str] = []
     while words and len(out) < lines - 1:
         line = words.pop(0)
-        while words and text_width(f"{line} {words[0]}", size) <= width:
+        line_ems = _ems(line)
+        while words:
+            longer_ems = _ems(" " + words[0], line_ems)
+            if _pixels(longer_ems, size) > width:
+                break
             line += " " + words.pop(0)
-        if text_width(line, size) > width:
+            line_ems = longer_ems
+        if _pixels(line_ems, size) > width:
             words.insert(0, line)  # one long word: leave it to the last line's ellipsis
             break
         out.append(line)
