@@ -3,94 +3,170 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from evidex.evidence.models import Design
+from evidex.evidence.notation import CuedPattern, fold_case
 
-_ANIMAL = re.compile(
-    r"(?i)\b(?:mice|mouse|murine|rats?|rodents?|rabbits?|animal models?|zebrafish|piglets?|"
-    r"pigs|porcine|canine|dogs|primates|macaques|wistar|sprague|c57bl)\b"
+_ANIMAL = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:mice|mouse|murine|rats?|rodents?|rabbits?|animal models?|zebrafish|piglets?|"
+        r"pigs|porcine|canine|dogs|primates|macaques|wistar|sprague|c57bl)\b"
+    ),
+    (
+        "mice", "mouse", "murine", "rat", "rodent", "rabbit", "animal model", "zebrafish",
+        "piglet", "pigs", "porcine", "canine", "dogs", "primates", "macaques", "wistar",
+        "sprague", "c57bl"
+    ),
+)  # fmt: skip
+_IN_VITRO = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|\w+ cells)|"
+        r"hepg2|hela|organoids?)\b"
+    ),
+    ("in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid"),
 )
-_IN_VITRO = re.compile(
-    r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|\w+ cells)|"
-    r"hepg2|hela|organoids?)\b"
+_HUMAN = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
+        r"individuals|people|persons|outpatients|inpatients|infants|adolescents|humans?)\b"
+    ),
+    (
+        "patients", "participants", "adults", "volunteers", "subjects", "men", "children",
+        "individuals", "people", "persons", "infants", "adolescents", "human"
+    ),
+)  # fmt: skip
+_META = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:meta-? ?analys[ie]s|meta-?regression|network meta|pooled analysis of "
+        r"(?:\w+ )?(?:randomi[sz]ed|trials|studies))"
+    ),
+    ("meta", "pooled analysis of "),
 )
-_HUMAN = re.compile(
-    r"(?i)\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
-    r"individuals|people|persons|outpatients|inpatients|infants|adolescents|humans?)\b"
+_SYSTEMATIC = CuedPattern(
+    re.compile(r"(?i)\bsystematic(?:ally)? review"),
+    ("systematic",),
 )
-_META = re.compile(
-    r"(?i)\b(?:meta-? ?analys[ie]s|meta-?regression|network meta|pooled analysis of "
-    r"(?:\w+ )?(?:randomi[sz]ed|trials|studies))"
+_DATABASE_SEARCH = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:searched|search of|literature search)\b[^.]{0,120}?"
+        r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl)\b"
+    ),
+    ("search",),
 )
-_SYSTEMATIC = re.compile(r"(?i)\bsystematic(?:ally)? review")
-_DATABASE_SEARCH = re.compile(
-    r"(?i)\b(?:searched|search of|literature search)\b[^.]{0,120}?"
-    r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl)\b"
+_POOLED = CuedPattern(
+    re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)"),
+    ("pooled", "random-effect", "fixed-effect", "weighted mean difference"),
 )
-_POOLED = re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)")
-_PROPENSITY = re.compile(r"(?i)\bpropensity[ -]?(?:score)?")
-_NON_RANDOMISED = re.compile(
-    r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?experimental|single-arm|"
-    r"single arm|uncontrolled trial|open-label,? (?:single|non)|historical controls?)"
+_PROPENSITY = CuedPattern(
+    re.compile(r"(?i)\bpropensity[ -]?(?:score)?"),
+    ("propensity",),
 )
-_RANDOMISED = re.compile(
-    r"(?i)\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation to|"
-    r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study)"
-    r"|RCT)\b"
+_NON_RANDOMISED = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?experimental|single-arm|"
+        r"single arm|uncontrolled trial|open-label,? (?:single|non)|historical controls?)"
+    ),
+    (
+        "randomi", "quasi", "single-arm", "single arm", "uncontrolled trial", "open-label",
+        "historical control"
+    ),
+)  # fmt: skip
+_RANDOMISED = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation to|"
+        r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study)"
+        r"|RCT)\b"
+    ),
+    ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
-_CASE_CONTROL = re.compile(r"(?i)\b(?:case-? ?control|nested case)")
-_COHORT = re.compile(
-    r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
-    r"retrospective(?:ly)?|observational|registry|longitudinal|cross-sectional|"
-    r"population-based|claims data|database)"
+_CASE_CONTROL = CuedPattern(
+    re.compile(r"(?i)\b(?:case-? ?control|nested case)"),
+    ("control", "nested case"),
 )
-_CASE_SERIES = re.compile(
-    r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|two|"
-    r"three)|\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review)"
+_COHORT = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
+        r"retrospective(?:ly)?|observational|registry|longitudinal|cross-sectional|"
+        r"population-based|claims data|database)"
+    ),
+    (
+        "cohort", "prospective", "retrospective", "observational", "registry", "longitudinal",
+        "cross-sectional", "population-based", "claims data", "database"
+    ),
+)  # fmt: skip
+_CASE_SERIES = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|two|"
+        r"three)|\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review)"
+    ),
+    (
+        "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
+        "chart review"
+    ),
+)  # fmt: skip
+_CONTROLLED_TRIAL = CuedPattern(
+    re.compile(r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"),
+    ("controlled ", "clinical trial", "open-label"),
 )
-_CONTROLLED_TRIAL = re.compile(
-    r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"
+_COMPARISON = CuedPattern(
+    re.compile(r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls)\b"),
+    ("compared ", "versus", "vs", "control group", "controls"),
 )
-_COMPARISON = re.compile(r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls)\b")
 # Sentences about other or future work should not set the design of the study at hand.
-_ASIDE = re.compile(
-    r"(?i)\b(?:are needed|is needed|warranted|future|further (?:studies|research|trials)|"
-    r"should be|rather than|previous|prior|earlier (?:studies|trials)|remains? unclear)\b"
+_ASIDE = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:are needed|is needed|warranted|future|further (?:studies|research|trials)|"
+        r"should be|rather than|previous|prior|earlier (?:studies|trials)|remains? unclear)\b"
+    ),
+    (
+        "needed", "warranted", "future", "further ", "should be", "rather than", "previous",
+        "prior", "earlier ", "unclear"
+    ),
+)  # fmt: skip
+
+# After the pooled and animal/in-vitro readings, the first design named wins, in this order.
+_NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
+    (_PROPENSITY, "propensity-matched"),
+    (_NON_RANDOMISED, "non-randomised-controlled"),
+    (_RANDOMISED, "rct"),
+    (_CASE_CONTROL, "case-control"),
+    (_COHORT, "cohort"),
+    (_CASE_SERIES, "case-series"),
+    (_CONTROLLED_TRIAL, "non-randomised-controlled"),
 )
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 def _without_asides(text: str) -> str:
-    sentences = re.split(r"(?<=[.!?])\s+", text)
+    sentences = _SENTENCE_BREAK.split(text)
+    if not _ASIDE.search(text):
+        return " ".join(sentences)  # no sentence is an aside
     return " ".join(sentence for sentence in sentences if not _ASIDE.search(sentence))
 
 
 def explicit_design(text: str) -> Design | None:
     """The design named in `text`, or None when no design word is present."""
     text = _without_asides(text)
-    animal = bool(_ANIMAL.search(text))
-    human = bool(_HUMAN.search(text))
-    if _META.search(text):
+    folded = fold_case(text)
+
+    def names(pattern: CuedPattern) -> bool:
+        return pattern.search(text, folded) is not None
+
+    if names(_META):
         return "meta-analysis"
-    if _SYSTEMATIC.search(text) or _DATABASE_SEARCH.search(text):
-        return "meta-analysis" if _POOLED.search(text) else "mechanistic"
+    if names(_SYSTEMATIC) or names(_DATABASE_SEARCH):
+        return "meta-analysis" if names(_POOLED) else "mechanistic"
+    animal = names(_ANIMAL)
+    human = names(_HUMAN)
     if animal and not human:
         return "animal"
-    if _IN_VITRO.search(text) and not human and not animal:
+    if not human and not animal and names(_IN_VITRO):
         return "in-vitro"
-    if _PROPENSITY.search(text):
-        return "propensity-matched"
-    if _NON_RANDOMISED.search(text):
-        return "non-randomised-controlled"
-    if _RANDOMISED.search(text):
-        return "rct"
-    if _CASE_CONTROL.search(text):
-        return "case-control"
-    if _COHORT.search(text):
-        return "cohort"
-    if _CASE_SERIES.search(text):
-        return "case-series"
-    if _CONTROLLED_TRIAL.search(text):
-        return "non-randomised-controlled"
+    for pattern, design in _NAMED_DESIGNS:
+        if names(pattern):
+            return design
     return None
 
 
@@ -100,15 +176,24 @@ def classify_design(*texts: str) -> Design:
     Without any design word the most defensible reading is an uncontrolled human report
     (case series), or a cohort when the text compares groups.
     """
+    return classify_design_of(texts)
+
+
+def classify_design_of(texts: Iterable[str]) -> Design:
+    """`classify_design` over texts that may be made lazily: a text is only made (and read)
+    when the ones before it name no design."""
+    read: list[str] = []
     for text in texts:
+        read.append(text)
         design = explicit_design(text)
         if design is not None:
             return design
-    whole = " ".join(texts)
-    if _ANIMAL.search(whole) and not _HUMAN.search(whole):
+    whole = " ".join(read)
+    folded = fold_case(whole)
+    if _ANIMAL.search(whole, folded) and not _HUMAN.search(whole, folded):
         return "animal"
-    if _IN_VITRO.search(whole):
+    if _IN_VITRO.search(whole, folded):
         return "in-vitro"
-    if _COMPARISON.search(whole):
+    if _COMPARISON.search(whole, folded):
         return "cohort"
     return "case-series"

@@ -10,11 +10,12 @@ BACKGROUND/METHODS/RESULTS labels, or short texts without headings) are one stud
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import PurePath
 
-from evidex.evidence.design import classify_design, explicit_design
+from evidex.evidence.design import classify_design_of, explicit_design
 from evidex.evidence.models import Arm, Outcome, Study
 from evidex.evidence.notation import (
     COUNT,
@@ -52,6 +53,7 @@ _LABEL_NAME = re.compile(r"^\s*([A-Z]+(?: (?:AND )?[A-Z]+){0,4})\s*:?\s*", re.MU
 _METHODS_LABELS = frozenset(
     {"METHODS", "METHOD", "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "INTERVENTIONS"}
 )
+_METHODS_LABEL_CUES = ("METHOD", "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "INTERVENTIONS")
 _START_LABELS = ("BACKGROUND", "OBJECTIVE", "OBJECTIVES", "INTRODUCTION", "CONTEXT", "IMPORTANCE")
 _SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
 
@@ -68,6 +70,9 @@ _DESIGN_WORDS = (
     "trial", "study", "cohort", "case series", "case report", "analysis", "experiment",
     "systematic review",
 )  # fmt: skip
+_OWN_WORK = re.compile(
+    r"(?i)\b(?:we|our|this|these|here|the present|were randomi[sz]ed|were enrolled)\b"
+)
 _PREDICATE_BEFORE = re.compile(r"(?i)\b(?:was|is|were|be|been|as|not|than|like)\s*$")
 
 _POPULATION_NOUNS = (
@@ -297,10 +302,7 @@ def _build_study(
     draft: _Draft, study_id: str, compound: str | None, goal: str | None, source: str
 ) -> Study:
     text = draft.text
-    methods = _methods_text(text)
-    design = classify_design(
-        *(part for part in (draft.intro, methods, _own_sentences(text)) if part), text
-    )
+    design = classify_design_of(_design_texts(draft, text))
     n = _sample_size(draft.intro) or _sample_size(text)
     n_studies = _study_count(text) if design == "meta-analysis" else None
     comparator, comparator_type = _comparator(text)
@@ -325,8 +327,21 @@ def _build_study(
     )
 
 
+def _design_texts(draft: _Draft, text: str) -> Iterator[str]:
+    """Where to read the design, most specific first: each made only when needed."""
+    if draft.intro:
+        yield draft.intro
+    if methods := _methods_text(text):
+        yield methods
+    if own := _own_sentences(text):
+        yield own
+    yield text
+
+
 def _methods_text(text: str) -> str:
     """The METHODS/DESIGN part of a structured abstract ('' when unlabelled)."""
+    if not contains_any(text, _METHODS_LABEL_CUES):
+        return ""
     parts: list[str] = []
     matches = list(_LABEL_NAME.finditer(text))
     for index, match in enumerate(matches):
@@ -340,10 +355,8 @@ def _methods_text(text: str) -> str:
 
 def _own_sentences(text: str) -> str:
     """Sentences describing this work ('we', 'this study', participants) rather than background."""
-    own = re.compile(
-        r"(?i)\b(?:we|our|this|these|here|the present|were randomi[sz]ed|were enrolled)\b"
-    )
-    return " ".join(s for s in _SENTENCE_END.split(text.replace("\n", " ")) if own.search(s))
+    sentences = _SENTENCE_END.split(text.replace("\n", " "))
+    return " ".join(sentence for sentence in sentences if _OWN_WORK.search(sentence))
 
 
 def _sample_size(text: str) -> int | None:
@@ -445,8 +458,8 @@ def _comparator(text: str) -> tuple[str | None, str | None]:
         return what, "active"
     if _PLACEBO.search(text):
         return "placebo", "placebo"
-    if _STANDARD_CARE.search(text):
-        return _STANDARD_CARE.search(text).group(0), "standard-care"  # type: ignore[union-attr]
+    if standard_care := _STANDARD_CARE.search(text):
+        return standard_care.group(0), "standard-care"
     return None, None
 
 

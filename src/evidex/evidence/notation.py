@@ -85,13 +85,34 @@ def contains_any(text: str, needles: tuple[str, ...]) -> bool:
 _ODD_CASE_LETTERS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
 
 
-def mentions_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether `text` contains one of the lower-case `words` as a case-insensitive pattern would
-    find it: a cheap test before a `(?i)` pattern that needs one of them."""
+def fold_case(text: str) -> str:
+    """`text` lower-cased so that `in` finds a lower-case word wherever a case-insensitive
+    pattern would (same length, same offsets)."""
     for odd, letter in _ODD_CASE_LETTERS:
         if odd in text:
             text = text.replace(odd, letter)
-    return contains_any(text.lower(), words)
+    return text.lower()
+
+
+def mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` contains one of the lower-case `words` as a case-insensitive pattern would
+    find it: a cheap test before a `(?i)` pattern that needs one of them."""
+    return contains_any(fold_case(text), words)
+
+
+@dataclass(frozen=True)
+class CuedPattern:
+    """A case-insensitive pattern and lower-case words one of which each of its matches
+    contains: looking for the words first is far cheaper than the search."""
+
+    pattern: re.Pattern[str]
+    cues: tuple[str, ...]
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """The pattern's first match in `text`; `folded` is fold_case(text) if already made."""
+        if not contains_any(fold_case(text) if folded is None else folded, self.cues):
+            return None
+        return self.pattern.search(text)
 
 
 def parse_number(raw: str) -> float | None:
