@@ -20,8 +20,10 @@ from evidex.evidence.models import Arm, Outcome, Study
 from evidex.evidence.notation import (
     COUNT,
     NUMBER,
+    CuedPattern,
     contains_any,
     find_estimates,
+    fold_case,
     mentions_any,
     normalise,
     parse_count,
@@ -83,45 +85,58 @@ _POPULATION_NOUNS = (
 )
 _QUALIFIER = r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|and|or|of|in)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
 _N_EQUALS = re.compile(rf"\b[nN] ?= ?(?P<n>{COUNT})(?P<total> total)?\b")
-_N_TOTAL = re.compile(rf"(?i)\ba total of (?P<n>{COUNT})\b")
-_N_ENROLLED = re.compile(
-    rf"(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
-    r"(?:\w+ ){0,2}?(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
-    r"assigned|allocated|studied|analy[sz]ed|followed)"
+_N_TOTAL = CuedPattern(
+    re.compile(rf"(?i)\ba total of (?P<n>{COUNT})\b"),
+    ("a total of",),
+)
+_ENROLMENT_VERBS = (
+    "randomi", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
+    "followed",
+)  # fmt: skip
+_N_ENROLLED = CuedPattern(
+    re.compile(
+        rf"(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        r"(?:\w+ ){0,2}?(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
+        r"assigned|allocated|studied|analy[sz]ed|followed)"
+    ),
+    _ENROLMENT_VERBS,
 )
 _N_VERB_FIRST = re.compile(
     rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
     rf"comprising|of|with|among|in) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
-# Words that a match of _N_ENROLLED or _N_WERE_RANDOMISED must contain (a cheap test first).
-_ENROLMENT_VERBS = (
-    "randomi", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
-    "followed",
-)  # fmt: skip
-_WERE_RANDOMISED = ("were randomi", "was randomi", "were enrolled", "was enrolled")
-_N_WERE_RANDOMISED = re.compile(
-    rf"(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"
+_N_WERE_RANDOMISED = CuedPattern(
+    re.compile(rf"(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"),
+    ("were randomi", "was randomi", "were enrolled", "was enrolled"),
 )
 _N_PLAIN = re.compile(rf"(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b")
-_N_STUDIES = re.compile(
-    rf"(?i)(?<![\d.,%])(?P<k>{COUNT}) (?:(?:published|eligible|independent|placebo-controlled|"
-    r"double-blind|prospective|clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
-    r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
+_N_STUDIES = CuedPattern(
+    re.compile(
+        rf"(?i)(?<![\d.,%])(?P<k>{COUNT}) (?:(?:published|eligible|independent|placebo-controlled|"
+        r"double-blind|prospective|clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
+        r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
+    ),
+    ("trials", "studies", "rcts", "articles", "cohorts", "reports"),
 )
-_DURATION = re.compile(
-    rf"(?i)\b(?:(?<!followed )(?<!follow-up )(?:for|over|lasting) (?:a period of )?"
-    rf"(?P<a>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit_a>weeks?|months?|years?|days?)\b"
-    rf"|(?P<b>\d+(?:\.\d+)?)-(?P<unit_b>week|month|year|day)\b(?! follow))"
+_DURATION = CuedPattern(
+    re.compile(
+        rf"(?i)\b(?:(?<!followed )(?<!follow-up )(?:for|over|lasting) (?:a period of )?"
+        rf"(?P<a>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit_a>weeks?|months?|years?|days?)\b"
+        rf"|(?P<b>\d+(?:\.\d+)?)-(?P<unit_b>week|month|year|day)\b(?! follow))"
+    ),
+    ("week", "month", "year", "day"),
 )
-_FOLLOW_UP = re.compile(
-    r"(?i)(?:follow-?up (?:period )?(?:of|was|lasting|for)?(?: a median of| a mean of)? ?"
-    r"|followed (?:up )?(?:for )?(?:a (?:median|mean) (?:of )?)?"
-    r"|follow-?up assessments? at |assessments? (?:extended )?(?:to|at) |after a (?:median|mean) "
-    r"(?:follow-?up )?of |(?:over|for) a (?:median|mean) (?:follow-up |duration )?of )"
-    rf"(?P<n>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit>weeks?|months?|years?|days?)\b"
-    rf"|(?P<m>\d+(?:\.\d+)?) (?P<unit_m>weeks?|months?|years?) (?:of )?(?:median )?follow-?up"
+_FOLLOW_UP = CuedPattern(
+    re.compile(
+        r"(?i)(?:follow-?up (?:period )?(?:of|was|lasting|for)?(?: a median of| a mean of)? ?"
+        r"|followed (?:up )?(?:for )?(?:a (?:median|mean) (?:of )?)?"
+        r"|follow-?up assessments? at |assessments? (?:extended )?(?:to|at) |after a (?:median|mean) "
+        r"(?:follow-?up )?of |(?:over|for) a (?:median|mean) (?:follow-up |duration )?of )"
+        rf"(?P<n>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit>weeks?|months?|years?|days?)\b"
+        rf"|(?P<m>\d+(?:\.\d+)?) (?P<unit_m>weeks?|months?|years?) (?:of )?(?:median )?follow-?up"
+    ),
+    ("follow", "assessment", "median", "mean"),
 )
-_FOLLOW_UP_CUES = ("follow", "assessment", "median", "mean")  # one is in every _FOLLOW_UP match
 _POPULATION = re.compile(
     rf"(?:\bin|\bof|\bamong|\bincluding|\benrolled|\bincluded) (?:{COUNT} )?"
     rf"(?P<pop>(?:[A-Za-z][\w\-+/]* ){{0,4}}?{_POPULATION_NOUNS}"
@@ -132,11 +147,20 @@ _COMPARATOR = re.compile(
     r"or matching|or) (?P<what>(?:an? |the )?[A-Za-z][^.;,()\d]{0,50}?)"
     r"(?=[.;,()]| in | for | on | at | among | alone\b| group| arm| was| were| and |$)"
 )
-_PLACEBO = re.compile(r"(?i)\b(?:placebo|sham)\b")
-_STANDARD_CARE = re.compile(r"(?i)\b(?:usual care|standard (?:of )?care|standard treatment)\b")
-_INTERVENTION = re.compile(
-    r"(?i)\b(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
-    r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
+_PLACEBO = CuedPattern(
+    re.compile(r"(?i)\b(?:placebo|sham)\b"),
+    ("placebo", "sham"),
+)
+_STANDARD_CARE = CuedPattern(
+    re.compile(r"(?i)\b(?:usual care|standard (?:of )?care|standard treatment)\b"),
+    ("usual care", "standard"),
+)
+_INTERVENTION = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
+        r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
+    ),
+    ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
 )
 
 _PERCENT_OF = re.compile(
@@ -360,14 +384,9 @@ def _own_sentences(text: str) -> str:
 
 
 def _sample_size(text: str) -> int | None:
-    for pattern, cues in (
-        (_N_TOTAL, None),
-        (_N_ENROLLED, _ENROLMENT_VERBS),
-        (_N_WERE_RANDOMISED, _WERE_RANDOMISED),
-    ):
-        if cues is not None and not contains_any(text, cues):
-            continue
-        match = pattern.search(text)
+    folded = fold_case(text)
+    for phrase in (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED):
+        match = phrase.search(text, folded)
         if match and (n := parse_count(match["n"])):
             return n
     equals = list(_N_EQUALS.finditer(text)) if "=" in text else []
@@ -414,8 +433,6 @@ def _duration(text: str) -> str | None:
 
 
 def _follow_up(text: str) -> str | None:
-    if not mentions_any(text, _FOLLOW_UP_CUES):
-        return None
     match = _FOLLOW_UP.search(text)
     if match is None:
         return None

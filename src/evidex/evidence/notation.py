@@ -8,6 +8,7 @@ repetition of free text is bounded.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from evidex.evidence.models import Measure
@@ -110,9 +111,14 @@ class CuedPattern:
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         """The pattern's first match in `text`; `folded` is fold_case(text) if already made."""
-        if not contains_any(fold_case(text) if folded is None else folded, self.cues):
-            return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if self._cued(text, folded) else None
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `text`; `folded` as for `search`."""
+        return self.pattern.finditer(text) if self._cued(text, folded) else iter(())
+
+    def _cued(self, text: str, folded: str | None) -> bool:
+        return contains_any(fold_case(text) if folded is None else folded, self.cues)
 
 
 def parse_number(raw: str) -> float | None:
