@@ -189,7 +189,10 @@ _P_VALUE = re.compile(
     r"(?P<num>\d*\.\d+|\d+(?:\.\d+)?)(?: ?[x×] ?10 ?\^? ?(?P<exp>-?\d+))?"
 )
 
+# The leading lookahead (every label starts at a word boundary with one of these letters) lets
+# the engine pass over most positions without trying each label.
 LABELLED_ESTIMATE = re.compile(
+    r"\b(?=a|(?i:[cdehimorstw]))"
     rf"(?P<label>{_ABBR_PATTERN}|{_WORD_PATTERN})"
     rf"(?: ?[(\[](?P<abbr>{_ABBR_PATTERN})[)\]])?"
     r"(?: (?:in|with|for|of|among|between|comparing|favou?ring)\b[^,;:=()\[\]\d]{1,60})?"
