@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from evidex.build.forked import map_inherited
@@ -152,18 +153,29 @@ def _study_label(study: Study) -> str:
     else:
         name = _humanised_id(study.id)
     design = _SHORT_DESIGNS.get(study.design, study.design.replace("-", " "))
-    if re.search(rf"\b{re.escape(design)}\b", name, re.I):
+    if _word_pattern(design).search(name):
         return name  # the name already says it ("TA1 CHB RCT 316")
     return f"{name} · {design}"
+
+
+@lru_cache(maxsize=64)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b", re.I)
+
+
+_ID_SEPARATORS = re.compile(r"[-_\s]+")
+_VOWEL = re.compile(r"[aeiouy]", re.I)
+_LETTER = re.compile(r"[a-z]", re.I)
+_DIGIT = re.compile(r"\d")
 
 
 def _humanised_id(study_id: str) -> str:
     """ "ta1-hcc-resection-psm-468" -> "TA1 HCC resection PSM 468": vowel-less or
     letter-and-digit words read as abbreviations."""
     words = []
-    for word in re.split(r"[-_\s]+", study_id.strip()):
-        vowelless = word.isalpha() and len(word) <= 4 and not re.search(r"[aeiouy]", word, re.I)
-        mixed = re.search(r"[a-z]", word, re.I) and re.search(r"\d", word)
+    for word in _ID_SEPARATORS.split(study_id.strip()):
+        vowelless = word.isalpha() and len(word) <= 4 and not _VOWEL.search(word)
+        mixed = _LETTER.search(word) and _DIGIT.search(word)
         words.append(word.upper() if (vowelless and word.lower() != "vs") or mixed else word)
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:]
