@@ -204,3 +204,14 @@ def test_normalise_gives_what_it_gave_before(text: str) -> None:
 def test_normalise_gives_what_it_gave_before_on_the_fixtures() -> None:
     for text in _raw_texts():
         assert normalise(text) == _normalise_before(text)
+
+
+def test_abstract_labels_and_separator_lines_hold_their_cue_words() -> None:
+    texts = [*_corpus(), "Intro\n\n---\n\nMore\n***\n  ===  \n___\nEnd"]
+    labels = [match.group(0) for text in texts for match in extract._ABSTRACT_LABEL.finditer(text)]
+    separators = [m.group(0) for text in texts for m in extract._SEPARATOR_LINE.finditer(text)]
+    assert labels and len(separators) >= 4
+    for label in labels:
+        assert any(word in label for word in extract._LABEL_WORDS), label
+    for separator in separators:
+        assert any(run in separator for run in extract._SEPARATORS), separator

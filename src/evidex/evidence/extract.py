@@ -57,6 +57,13 @@ _METHODS_LABELS = frozenset(
 )
 _METHODS_LABEL_CUES = ("METHOD", "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "INTERVENTIONS")
 _START_LABELS = ("BACKGROUND", "OBJECTIVE", "OBJECTIVES", "INTRODUCTION", "CONTEXT", "IMPORTANCE")
+# Every _ABSTRACT_LABEL match holds one of these words, every _SEPARATOR_LINE one of these runs.
+_LABEL_WORDS = (
+    "BACKGROUND", "OBJECTIVE", "AIM", "PURPOSE", "INTRODUCTION", "CONTEXT", "IMPORTANCE", "METHOD",
+    "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "INTERVENTION", "MEASUREMENTS",
+    "MAIN OUTCOME", "RESULTS", "FINDINGS", "CONCLUSION", "INTERPRETATION", "DISCUSSION",
+)  # fmt: skip
+_SEPARATORS = ("---", "***", "===", "___")
 _SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
 
 _DESIGN_NOUN = (
@@ -234,9 +241,13 @@ def extract_studies(
 
 
 def _split_abstracts(text: str) -> list[str]:
-    chunks = [chunk for chunk in _SEPARATOR_LINE.split(text) if chunk.strip()]
+    pieces = _SEPARATOR_LINE.split(text) if contains_any(text, _SEPARATORS) else [text]
+    chunks = [chunk for chunk in pieces if chunk.strip()]
     result: list[str] = []
     for chunk in chunks:
+        if not contains_any(chunk, _START_LABELS):
+            result.append(chunk)  # no abstract starts in it
+            continue
         starts = [
             match.start()
             for match in _ABSTRACT_LABEL.finditer(chunk)
@@ -250,7 +261,7 @@ def _split_abstracts(text: str) -> list[str]:
 def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
     labels = {
         match.group(0).strip().rstrip(":").split(" ")[0]
-        for match in _ABSTRACT_LABEL.finditer(chunk)
+        for match in (_ABSTRACT_LABEL.finditer(chunk) if contains_any(chunk, _LABEL_WORDS) else ())
     }
     if len(labels) >= 2:
         return True
