@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sample_db import write_sample_db
@@ -150,6 +152,42 @@ def test_a_body_too_large_for_the_memo_streams_on_and_is_not_kept() -> None:
     client = TestClient(memo)
     assert client.get("/big").content == b"x" * 4000
     assert len(memo.entries) == 0
+
+
+def _concurrent_gets(status: int, count: int) -> tuple[int, list[httpx.Response]]:
+    """`count` simultaneous GETs of one URL against an app that takes a moment to answer."""
+    calls = 0
+
+    async def slow(scope: Scope, receive: Receive, send: Send) -> None:
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.05)  # lets the other requests arrive while this one renders
+        headers = [*PUBLIC, (b"content-length", b"2")]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    memo = ResponseMemoMiddleware(slow, build_id=lambda: "b1")
+
+    async def main() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=memo)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return list(await asyncio.gather(*(client.get("/page") for _ in range(count))))
+
+    responses = asyncio.run(main())
+    return calls, responses
+
+
+def test_simultaneous_misses_for_one_url_render_it_once() -> None:
+    calls, responses = _concurrent_gets(200, 5)
+    assert calls == 1
+    assert [r.status_code for r in responses] == [200] * 5
+    assert {r.content for r in responses} == {b"ok"}
+
+
+def test_requests_waiting_on_an_error_run_the_handler_themselves() -> None:
+    calls, responses = _concurrent_gets(404, 5)
+    assert calls == 5
+    assert [r.status_code for r in responses] == [404] * 5
 
 
 def _entry(size: int) -> Entry:

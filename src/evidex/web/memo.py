@@ -9,11 +9,13 @@ same build are answered from the memo, with 304 on a matching If-None-Match as b
 Only what the caching layer marked public (200 with our Cache-Control) is kept: errors,
 redirects, rate-limited routes and `no-store` responses (health, metrics) always run the
 handler. The memo holds at most `max_bytes` and forgets the least recently used entries first;
-a new build empties it.
+a new build empties it. Requests for a URL that is being rendered wait for that render instead
+of starting their own.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -120,6 +122,7 @@ class ResponseMemoMiddleware:
         self.build_id = build_id
         self.entries = ByteBoundedLRU(max_bytes)
         self._build = ""
+        self._pending: dict[Key, asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         method = scope["method"] if scope["type"] == "http" else ""
@@ -133,10 +136,20 @@ class ResponseMemoMiddleware:
         host, gzip, if_none_match = _request_headers(scope)
         key: Key = (build, host, scope["path"], scope["query_string"], gzip)
         entry = self.entries.get(key)
+        if entry is None and key in self._pending:
+            # The same URL is being rendered for another request: wait for it rather than
+            # render it again (after a swap, every worker would otherwise render a hot page
+            # once per waiting client).
+            await self._pending[key].wait()
+            entry = self.entries.get(key)
         if entry is not None:
             await self._answer(scope, send, entry, if_none_match)
-        elif method == "GET":
-            await self._run_and_keep(scope, receive, send, key)
+        elif method == "GET" and key not in self._pending:
+            self._pending[key] = asyncio.Event()
+            try:
+                await self._run_and_keep(scope, receive, send, key)
+            finally:
+                self._pending.pop(key).set()
         else:
             await self.app(scope, receive, send)
 
