@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import os
 import pickle
 import sqlite3
@@ -183,6 +184,13 @@ def _pickled(parsed: ParsedFile) -> tuple[str, str, bytes]:
     return parsed.rel, parsed.digest, pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
 
 
+def _import_parsers() -> None:
+    importlib.import_module("evidex.content.profile")
+    importlib.import_module("evidex.content.article")
+    importlib.import_module("evidex.evidence.studyfile")
+    importlib.import_module("evidex.evidence.extract")
+
+
 def _parse_chunk(
     chunk: list[tuple[SourceFile, bytes]], conditions: list[Condition], cache_path: Path | None
 ) -> list[bytes]:
@@ -230,6 +238,7 @@ def parse_all(
         size = max(20, min(_CHUNK_FILES, len(todo) // (workers * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         cache_path = cache.path if cache.conn is not None else None
+        _import_parsers()  # once here, inherited by every forked worker
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for done in pool.map(
                 _parse_chunk, chunks, [conditions] * len(chunks), [cache_path] * len(chunks)
