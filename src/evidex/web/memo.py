@@ -29,7 +29,6 @@ from evidex.web.caching import CACHE_CONTROL, etag_matches
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 ENTRY_OVERHEAD_BYTES = 512  # the key, the entry and its header list, roughly
 MAX_ENTRY_SHARE = 8  # one entry may take at most 1/8 of the memo
-NOT_MODIFIED_HEADERS = (b"etag", b"cache-control", b"last-modified")
 BODY_HEADERS = (b"content-length", b"content-type", b"content-encoding")
 
 Key = tuple[str, bytes, str, bytes, bool]
@@ -105,10 +104,8 @@ def _memoisable(headers: list[tuple[bytes, bytes]]) -> bool:
 
 def _entry(headers: list[tuple[bytes, bytes]], body: bytes, route: Any) -> Entry:
     etag = next(v for k, v in headers if k == b"etag").decode("latin-1")
-    not_modified = [(k, v) for k, v in headers if k in NOT_MODIFIED_HEADERS]
-    extra = [(k, v) for k, v in headers if k not in NOT_MODIFIED_HEADERS]
     # A 304 carries the validators and the response-wide headers, never the body's own.
-    not_modified += [(k, v) for k, v in extra if k not in BODY_HEADERS]
+    not_modified = [(k, v) for k, v in headers if k not in BODY_HEADERS]
     return Entry(headers, body, not_modified, etag, route)
 
 
