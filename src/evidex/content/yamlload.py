@@ -77,6 +77,84 @@ def _walk(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], i
             _walk(item, child, lines)
 
 
+class _NotPlain(Exception):
+    """The node tree holds something the plain builder leaves to PyYAML's constructor."""
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+# Scalar tags SafeLoader builds with a constructor of its own (called here unchanged).
+_SCALAR_CONSTRUCTORS = {
+    f"tag:yaml.org,2002:{name}": _Loader.yaml_constructors[f"tag:yaml.org,2002:{name}"]
+    for name in ("null", "bool", "int", "float", "timestamp")
+}
+
+
+class _PlainBuilder:
+    """Data and key lines from a composed node tree in one walk, as SafeLoader would build it.
+
+    SafeLoader's generic machinery (a generator per collection, state for recursive objects)
+    costs more than composing; a tree of plain maps, lists and scalars needs none of it.
+    Anything else (anchors, merge keys, sets, other tags) raises _NotPlain.
+    """
+
+    def __init__(self, loader: _Loader, lines: dict[tuple[Any, ...], int]) -> None:
+        self.loader = loader
+        self.lines = lines
+
+    def build(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag == _STR_TAG:
+                return node.value
+            construct = _SCALAR_CONSTRUCTORS.get(tag)
+            if construct is not None:
+                return construct(self.loader, node)
+        elif isinstance(node, yaml.MappingNode) and tag == _MAP_TAG:
+            return self._mapping(node, path)
+        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ_TAG:
+            return self._sequence(node, path)
+        raise _NotPlain(tag)
+
+    def _mapping(self, node: yaml.Node, path: tuple[Any, ...]) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_KEY_TAGS:
+                raise _NotPlain(key_node.tag)
+            child = (*path, key_node.value)
+            self.lines[child] = key_node.start_mark.line + 1
+            key = self.build(key_node, child)
+            mapping[key] = self.build(value_node, child)
+        return mapping
+
+    def _sequence(self, node: yaml.Node, path: tuple[Any, ...]) -> list[Any]:
+        items = []
+        for index, item in enumerate(node.value):
+            child = (*path, index)
+            self.lines[child] = item.start_mark.line + 1
+            items.append(self.build(item, child))
+        return items
+
+
+_PLAIN_KEY_TAGS = frozenset({_STR_TAG, *_SCALAR_CONSTRUCTORS})
+
+
+def _construct(
+    loader: _Loader, node: yaml.Node, text: str
+) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """The document's data and the line of every key and item."""
+    lines: dict[tuple[Any, ...], int] = {}
+    if "&" not in text:  # without an anchor no node is shared, so one walk builds it all
+        try:
+            return _PlainBuilder(loader, lines).build(node, ()), lines
+        except Exception:  # _NotPlain, or a bad value: PyYAML's constructor says it its way
+            lines.clear()
+    data = loader.construct_document(node)
+    _walk(node, (), lines)
+    return data, lines
+
+
 def _yaml_diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> Diagnostic:
     """Point at where the broken construct starts (the context), naming where it was noticed."""
     problem = exc.problem or exc.context or "invalid YAML"
@@ -94,11 +172,14 @@ def _yaml_diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> 
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
     """Parse one YAML document; syntax errors become ContentError at the right line."""
+    lines: dict[tuple[Any, ...], int] = {}
+    data = None
     try:
         loader = _Loader(text)
         try:  # one pass: compose the node tree (for line numbers), then construct from it
             node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
+            if node is not None:
+                data, lines = _construct(loader, node, text)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -107,9 +188,6 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
         raise ContentError(
             Diagnostic(path, 1 + line_offset, "error", f"invalid YAML: {exc}")
         ) from None
-    lines: dict[tuple[Any, ...], int] = {}
-    if node is not None:
-        _walk(node, (), lines)
     return Located(data=data, lines=lines, offset=line_offset)
 
 

@@ -1,0 +1,90 @@
+"""load_yaml builds plain documents itself: the same data as SafeLoader, with key lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from evidex.content.diagnostics import ContentError
+from evidex.content.yamlload import load_yaml
+
+DOCUMENTS = {
+    "typed scalars": (
+        "title: Plain\nn: 12\nhex: 0x1F\nsexagesimal: 1:30\nratio: 1.5e3\ninf: -.inf\n"
+        "flag: yes\noff: Off\nnothing: ~\nempty:\nday: 2025-09-22\n"
+        "stamp: 2001-12-14t21:59:43.10-05:00\nquoted: '12'\ntagged: !!str 12\n"
+        "forced: !!int '7'\nfloat_tag: !!float 3\n"
+    ),
+    "scalar keys": "1: one\ntrue: yes\n~: null key\n2025-01-01: a date\n3.5: float key\n",
+    "nested": "faqs:\n  - q: What?\n    a: This.\n  - q: Why?\n    a: [1, two, 3.0]\n",
+    "duplicate keys": "a:\n  x: 1\na:\n  y: 2\nb: 1\nb: 2\n",
+    "anchors and merge keys": "base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  z: 3\nref: *b\n",
+    "sets and ordered maps": "s: !!set {a, b}\no: !!omap [a: 1, b: 2]\nbin: !!binary aGk=\n",
+    "root sequence": "- a\n- 1\n- {k: v}\n",
+    "root scalar": "just text\n",
+}
+
+
+def _typed(value: Any) -> Any:
+    """`value` with every scalar's type spelled out (1, 1.0 and True compare equal)."""
+    if isinstance(value, dict):
+        return [(_typed(k), _typed(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+@pytest.mark.parametrize("text", DOCUMENTS.values(), ids=DOCUMENTS.keys())
+def test_data_is_what_safe_loader_builds(text: str) -> None:
+    assert _typed(load_yaml(text, "f.yaml").data) == _typed(yaml.safe_load(text))
+
+
+def test_every_key_and_item_has_its_line_named_by_the_source_key() -> None:
+    located = load_yaml(DOCUMENTS["nested"] + "1: one\n", "f.md", line_offset=1)
+    assert located.lines == {
+        ("faqs",): 1,
+        ("faqs", 0): 2,
+        ("faqs", 0, "q"): 2,
+        ("faqs", 0, "a"): 3,
+        ("faqs", 1): 4,
+        ("faqs", 1, "q"): 4,
+        ("faqs", 1, "a"): 5,
+        ("faqs", 1, "a", 0): 5,
+        ("faqs", 1, "a", 1): 5,
+        ("faqs", 1, "a", 2): 5,
+        ("1",): 6,
+    }
+    assert located.line("faqs", 1, "a") == 6
+
+
+def test_a_repeated_key_keeps_the_last_value_and_the_lines_of_both() -> None:
+    located = load_yaml(DOCUMENTS["duplicate keys"], "f.yaml")
+    assert located.data == {"a": {"y": 2}, "b": 2}
+    assert located.lines[("a", "x")] == 2
+    assert located.lines[("a", "y")] == 4
+    assert located.lines[("a",)] == 3
+
+
+def test_anchored_documents_get_lines_too() -> None:
+    located = load_yaml(DOCUMENTS["anchors and merge keys"], "f.yaml")
+    assert located.data["other"] == {"x": 1, "y": 2, "z": 3}
+    assert located.lines[("other", "z")] == 4
+
+
+def test_a_list_as_a_key_is_an_error_as_in_safe_loader() -> None:
+    with pytest.raises(ContentError, match="found unhashable key"):
+        load_yaml("? [a, b]\n: value\n", "f.yaml")
+
+
+def test_a_tag_on_the_wrong_kind_of_node_is_still_an_error() -> None:
+    with pytest.raises(ContentError, match="expected a scalar node, but found mapping"):
+        load_yaml("a: !!str {b: 1}\n", "f.yaml")
+
+
+def test_an_impossible_date_fails_as_it_does_in_safe_loader() -> None:
+    with pytest.raises(ValueError, match="day is out of range"):
+        yaml.safe_load("day: 2025-02-30\n")
+    with pytest.raises(ValueError, match="day is out of range"):
+        load_yaml("day: 2025-02-30\n", "f.yaml")
