@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from evidex.content.diagnostics import Diagnostics
 from evidex.content.models import Faq
 from evidex.content.repairs import (
+    _BAD_BULLET,
     LocatedFaq,
     body_faqs,
     reconcile_faqs,
@@ -126,3 +132,52 @@ def test_clean_text_gets_no_whitespace_warning() -> None:
     diagnostics = Diagnostics("c.md")
     whitespace_report("---\na: b\n---\n- fine\n", diagnostics, body_line=4)
     assert diagnostics.items == []
+
+
+def _misplaced_bullet_lines(text: str, body_line: int) -> list[int]:
+    """The plain form of the scan: the bullet pattern matched at the start of each line."""
+    lines = text.split("\n")
+    return [
+        index
+        for index in range(max(body_line - 1, 0), len(lines))
+        if _BAD_BULLET.match(lines[index]) and lines[index][:3] != "---"
+    ]
+
+
+_WHITESPACE_PIECES = ["a", " ", "  ", "\n", "\t", "-", "+", "*", "- ", "-  ", " - ", "* ", "---"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WHITESPACE_PIECES), max_size=14).map("".join),
+    st.integers(min_value=-1, max_value=6),
+)
+def test_bullet_spacing_scan_agrees_with_matching_every_line(text: str, body_line: int) -> None:
+    diagnostics = Diagnostics("p.md")
+    whitespace_report(text, diagnostics, body_line)
+    expected = _misplaced_bullet_lines(text, body_line)
+    messages = [d.message for d in diagnostics.items]
+    if expected:
+        assert f"{len(expected)} misplaced bullet spacing" in messages[0]
+        assert diagnostics.items[0].line <= expected[0] + 1
+    else:
+        assert not any("misplaced bullet spacing" in message for message in messages)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WHITESPACE_PIECES), max_size=14).map("".join))
+def test_double_space_scan_agrees_with_the_pattern(text: str) -> None:
+    expected = [
+        m.start()
+        for m in re.finditer("  +", text)
+        if m.start()
+        and text[m.start() - 1] not in " \n"
+        and text[m.end() : m.end() + 1] not in ("", "\n")
+    ]
+    diagnostics = Diagnostics("p.md")
+    whitespace_report(text, diagnostics, body_line=99)
+    messages = [d.message for d in diagnostics.items]
+    if expected:
+        assert f"({len(expected)} double spaces" in messages[0]
+    else:
+        assert not any("double spaces" in message for message in messages)

@@ -37,18 +37,24 @@ _DISCLAIMER = re.compile(
 )
 
 
+_EMPHASIS_ENDS = re.compile(r"^[*_]+|[*_]+$")
+
+
 def _strip_emphasis(text: str) -> str:
     """Heading text without wrapping bold/italic markers: '**Usage**' -> 'Usage'."""
-    return re.sub(r"^[*_]+|[*_]+$", "", text.strip()).strip()
+    return _EMPHASIS_ENDS.sub("", text.strip()).strip()
 
 
 def level2_headings(markdown: str) -> list[str]:
     """The `##` headings of a markdown body, in order, outside code fences."""
     found: list[str] = []
     in_fence = False
+    # a heading starts its line with '#'; only a body with a fence marker needs other lines
+    may_fence = "```" in markdown or "~~~" in markdown
     for line in markdown.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
+        if line[:1] != "#":
+            if may_fence and _FENCE.match(line):
+                in_fence = not in_fence
             continue
         match = _HEADING.match(line)
         if not in_fence and match and len(match.group(1)) == 2:

@@ -123,7 +123,7 @@ def body_faqs(block: Block | None) -> list[LocatedFaq]:
             close()
             pending = (sub.title, sub.line, [])
         for number, line in sub.lines:
-            bold_question = _BODY_QUESTION_LINE.match(line)
+            bold_question = _BODY_QUESTION_LINE.match(line) if "**" in line else None
             if bold_question:
                 close()
                 pending = (bold_question.group(1), number, [])
@@ -143,7 +143,8 @@ def reconcile_faqs(
     its FAQs in one place only.
     """
     merged: list[Faq] = [item.faq for item in front]
-    by_key = {question_key(item.faq.q): item for item in front}
+    front_keys = [question_key(item.faq.q) for item in front]
+    by_key = dict(zip(front_keys, front, strict=True))
     body_keys = set()
     for item in body:
         key = question_key(item.faq.q)
@@ -177,8 +178,8 @@ def reconcile_faqs(
         if not item.faq.a:
             diagnostics.warning(item.line, f"FAQ {item.faq.q!r} has no answer", "faq-repair")
     if body:
-        for item in front:
-            if question_key(item.faq.q) not in body_keys:
+        for key, item in zip(front_keys, front, strict=True):
+            if key not in body_keys:
                 diagnostics.warning(
                     item.line,
                     f"FAQ {item.faq.q!r} is in the frontmatter but not in the body",
@@ -241,8 +242,39 @@ def repair_description(
     return cleaned
 
 
-_DOUBLE_SPACE = re.compile(r"  +")  # literal first: re finds it fast; context checked after
 _BAD_BULLET = re.compile(r"(?: +[-*+] |[-+] {2,}|\* {2,}|[-+](?=[^\s+-]))")
+# the same at the start of every line but the first: one scan instead of a match per line
+_BAD_BULLET_LINE = re.compile(r"\n(?: +[-*+] |[-+] {2,}|\* {2,}|[-+](?=[^\s+-]))")
+
+
+def _double_spaces(text: str) -> list[int]:
+    """Offsets of runs of 2+ spaces between two characters of one line (not indentation)."""
+    spots = []
+    at = text.find("  ")
+    while at != -1:
+        end = at + 2
+        while text[end : end + 1] == " ":
+            end += 1
+        if at and text[at - 1] not in " \n" and text[end : end + 1] not in ("", "\n"):
+            spots.append(at)
+        at = text.find("  ", end)
+    return spots
+
+
+def _misplaced_bullets(text: str, body_line: int) -> list[int]:
+    """Offsets of the lines from `body_line` on whose bullet mark is spaced wrongly."""
+    before = -1  # offset of the newline that ends the line before the first judged one
+    for _ in range(max(body_line - 1, 0)):
+        before = text.find("\n", before + 1)
+        if before == -1:
+            return []
+    spots = []
+    if before == -1 and _BAD_BULLET.match(text) and not text.startswith("---"):
+        spots.append(0)
+    for match in _BAD_BULLET_LINE.finditer(text, max(before, 0)):
+        if not text.startswith("---", match.start() + 1):
+            spots.append(match.start() + 1)
+    return spots
 
 
 def whitespace_report(text: str, diagnostics: Diagnostics, body_line: int = 1) -> None:
@@ -250,21 +282,12 @@ def whitespace_report(text: str, diagnostics: Diagnostics, body_line: int = 1) -
 
     Bullet spacing is judged only from `body_line` on: YAML indents its lists on purpose.
     """
-    lines = text.split("\n")
     found: dict[str, list[int]] = {
-        "double spaces": [],
+        "double spaces": _double_spaces(text),
         "trailing spaces": [],
-        "misplaced bullet spacing": [],
+        "misplaced bullet spacing": _misplaced_bullets(text, body_line),
         "non-breaking spaces": [],
     }
-    if "  " in text:
-        found["double spaces"] = [
-            m.start()
-            for m in _DOUBLE_SPACE.finditer(text)
-            if m.start()
-            and text[m.start() - 1] not in " \n"
-            and text[m.end() : m.end() + 1] not in ("", "\n")
-        ]
     at = text.find(" \n")
     while at != -1:
         begin = at
@@ -275,16 +298,14 @@ def whitespace_report(text: str, diagnostics: Diagnostics, body_line: int = 1) -
         at = text.find(" \n", at + 1)
     if text.endswith(" ") and text.strip():
         found["trailing spaces"].append(len(text) - 1)
-    for index in range(max(body_line - 1, 0), len(lines)):
-        line = lines[index]
-        if line[:1] in (" ", "-", "+", "*") and _BAD_BULLET.match(line) and line[:3] != "---":
-            found["misplaced bullet spacing"].append(index)
     if "\u00a0" in text:
         found["non-breaking spaces"] = [
-            index for index, line in enumerate(lines) for _ in range(line.count("\u00a0"))
+            index
+            for index, line in enumerate(text.split("\n"))
+            for _ in range(line.count("\u00a0"))
         ]
-    # double and trailing spaces hold character offsets, the others line indexes
-    for name in ("double spaces", "trailing spaces"):
+    # the first spot of these is a character offset, of the others a line index
+    for name in ("double spaces", "trailing spaces", "misplaced bullet spacing"):
         spots = found[name]
         if spots:
             spots[0] = text.count("\n", 0, spots[0])
