@@ -36,6 +36,7 @@ CREATE TABLE articles (
     summary TEXT NOT NULL,
     doc TEXT NOT NULL              -- Article.model_dump(mode="json"), body_html sanitised
 );
+CREATE INDEX articles_by_compound ON articles(compound_slug);
 
 CREATE TABLE studies (
     id TEXT PRIMARY KEY,
