@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -173,7 +174,9 @@ def _concurrent_gets(status: int, count: int) -> tuple[int, list[httpx.Response]
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             return list(await asyncio.gather(*(client.get("/page") for _ in range(count))))
 
-    responses = asyncio.run(main())
+    # a thread of its own: a browser test earlier in this worker may leave a loop running here
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        responses = thread.submit(asyncio.run, main()).result()
     return calls, responses
 
 
