@@ -228,3 +228,24 @@ def test_mixed_case_abstract_section_labels_do_not_name_outcomes() -> None:
     outcomes = [o for s in extract_studies(abstract) for o in s.outcomes]
     assert outcomes and outcomes[0].name.lower().startswith("fasting glucose")
     assert (outcomes[0].value, outcomes[0].ci_low, outcomes[0].ci_high) == (-0.4, -0.7, -0.1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        (
+            "For the primary endpoint, the hazard ratio was 0.74 (95% CI 0.61 to 0.90).",
+            "primary endpoint",
+        ),
+        ("For infection rate, the estimate was RR 0.43 (95% CI 0.31-0.58).", "infection rate"),
+        (
+            "In overall survival, the adjusted hazard ratio was 0.81 (95% CI 0.70 to 0.94).",
+            "overall survival",
+        ),
+    ],
+)
+def test_a_lead_in_names_the_outcome_not_the_measure(sentence: str, outcome: str) -> None:
+    text = f"In a randomised controlled trial of 400 adults given the drug or placebo for 12 weeks. {sentence}"
+    studies = extract_studies(text, source="lead-in.txt")
+    names = [o.name.lower() for study in studies for o in study.outcomes]
+    assert names == [outcome]

@@ -627,10 +627,20 @@ def _name_before(clause: str) -> str:
     return _trim_name(" ".join(words)) or "effect"
 
 
+_LEAD_IN = re.compile(
+    r"(?i)^(?:for|in|on)\s+(?:the\s+)?(?P<name>[^,]{2,60})(?:,\s+the(?:\s+(?:adjusted|pooled))?"
+    r"(?:\s+(?:estimate|effect|result|(?:hazard|odds|risk|rate)\s+ratio|relative\s+risk|"
+    r"(?:mean\s+)?difference))?)?$"
+)
+
+
 def _trim_name(name: str) -> str:
     name = re.sub(
         r"(?i)\b(?:was|were|is|with an?|with|had an?|showed an?|an?|the)$", "", name.strip()
     )
+    lead_in = _LEAD_IN.match(name.strip(" ,;:"))
+    if lead_in:  # "For overall survival, the hazard ratio" names overall survival
+        name = lead_in["name"]
     name = re.sub(r"(?i)^(?:the|an?) ", "", name.strip())
     section = re.match(r"\s*([A-Za-z ,]+):\s+", name)
     if section and section[1].lower().strip() in _ABSTRACT_SECTIONS:
