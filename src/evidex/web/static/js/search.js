@@ -81,6 +81,8 @@
     }
 
     function render(suggestions) {
+      // a later answer (the user kept typing) must not drop the option they moved to
+      var chosen = active >= 0 && items[active] ? items[active].url : null;
       while (list.firstChild) { list.removeChild(list.firstChild); }
       items = suggestions.map(function (s, i) {
         var node = document.createElement("li");
@@ -97,10 +99,12 @@
         list.appendChild(node);
         return { node: node, url: s.url };
       });
-      active = -1;
+      var kept = -1;
+      items.forEach(function (item, i) { if (item.url === chosen) { kept = i; } });
       if (items.length) {
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
+        highlight(kept);
         status.textContent = items.length + (items.length === 1 ? " suggestion" : " suggestions");
       } else {
         close();
