@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
-import os
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from evidex.build.discover import SourceFile
+from evidex.build.forked import worker_count
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.models import Condition
 from evidex.content.yamlload import decode_text
@@ -135,10 +135,8 @@ class ParseCache:
         return found
 
     def put(self, rows: list[tuple[str, str, bytes]]) -> None:
-        """Store (rel, digest, pickled ParsedFile) rows."""
         if self.conn is not None:
-            self.conn.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
-            self.conn.commit()
+            _store(self.conn, rows)
 
     def save(self, kept: Iterable[str]) -> None:
         """Forget files that are gone and commit what this build parsed."""
@@ -180,6 +178,12 @@ def _open_cache(path: Path, key: str) -> sqlite3.Connection | None:
     return None
 
 
+def _store(conn: sqlite3.Connection, rows: list[tuple[str, str, bytes]]) -> None:
+    """Store (rel, digest, pickled ParsedFile) rows."""
+    conn.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+    conn.commit()
+
+
 def _pickled(parsed: ParsedFile) -> tuple[str, str, bytes]:
     return parsed.rel, parsed.digest, pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
 
@@ -200,8 +204,7 @@ def _parse_chunk(
         conn = sqlite3.connect(cache_path, timeout=120)
         try:
             conn.execute("PRAGMA synchronous=OFF")
-            conn.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
-            conn.commit()
+            _store(conn, rows)
         finally:
             conn.close()
     return [pickled for _, _, pickled in rows]
@@ -223,7 +226,7 @@ def parse_all(
     todo = [(source, raws[source.rel]) for source in sources if source.rel not in results]
     del raws
 
-    workers = workers or min(os.cpu_count() or 1, 4)
+    workers = workers or worker_count()
     if len(todo) < _PARALLEL_THRESHOLD or workers < 2:
         rows = []
         for source, raw in todo:

@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
@@ -77,11 +78,8 @@ def write_database(
     if tmp.exists():
         tmp.unlink()
     try:
-        conn = sqlite3.connect(tmp)
+        conn = _new_database(tmp)
         try:
-            conn.execute("PRAGMA journal_mode=OFF")
-            conn.execute("PRAGMA synchronous=OFF")
-            conn.executescript(schema_sql())
             with content_writer(library, tmp) as content:
                 for hook in hooks:  # the search index, vendors: while the content is written
                     hook(conn, library)
@@ -127,18 +125,31 @@ CONTENT_TABLES = (
 _SIDE_WRITE_DOCUMENTS = 1000  # below this the content is written in place, no fork
 
 
+def _new_database(path: Path) -> sqlite3.Connection:
+    """An empty artifact with the schema, written without a journal (it is renamed into place
+    only when complete)."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=OFF")
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.executescript(schema_sql())
+    return conn
+
+
 class _ContentWriter:
     """The content tables, written by a forked process into a side file while this process
     writes the search index, then copied in: SQLite has one writer per file, and the two
-    halves of the write each take seconds on a large library."""
+    halves of the write each take seconds on a large library. Without a side file they are
+    written in place when copied."""
 
-    def __init__(self, library: Library, side: Path | None, pool: Any, token: int) -> None:
+    def __init__(
+        self, library: Library, side: Path | None = None, done: Future[None] | None = None
+    ) -> None:
         self.library = library
         self.side = side
-        self.done = pool.submit(_write_side_file, token, str(side)) if side else None
+        self.done = done
 
     def copy_into(self, conn: sqlite3.Connection) -> None:
-        if self.done is None or self.side is None:
+        if self.side is None or self.done is None:
             _write_content(conn, self.library)
             return
         self.done.result()
@@ -156,25 +167,22 @@ class _ContentWriter:
 def content_writer(library: Library, tmp: Path) -> Iterator[_ContentWriter]:
     documents = len(library.compounds) + len(library.articles)
     if documents < _SIDE_WRITE_DOCUMENTS or not can_fork():
-        yield _ContentWriter(library, None, None, 0)
+        yield _ContentWriter(library)
         return
     side = tmp.with_name(f"{tmp.name}.content")
     with contextlib.suppress(FileNotFoundError):
         side.unlink()  # left by a build that was killed
     try:
         with inheriting_pool(library, 1) as (pool, token):
-            yield _ContentWriter(library, side, pool, token)
+            yield _ContentWriter(library, side, pool.submit(_write_side_file, token, side))
     finally:
         with contextlib.suppress(FileNotFoundError):
             side.unlink()
 
 
-def _write_side_file(token: int, side: str) -> None:
-    conn = sqlite3.connect(side)
+def _write_side_file(token: int, side: Path) -> None:
+    conn = _new_database(side)
     try:
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
-        conn.executescript(schema_sql())
         _write_content(conn, inherited(token))
         conn.commit()
     finally:
