@@ -19,6 +19,7 @@ class ErrorOut(BaseModel):
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "Not found"},
+    414: {"model": ErrorOut, "description": "Query string over the size limit"},
     422: {"model": ErrorOut, "description": "Invalid parameters"},
 }
 
