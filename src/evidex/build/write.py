@@ -6,7 +6,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -189,98 +189,75 @@ def _write_side_file(token: int, side: Path) -> None:
         conn.close()
 
 
-def _write_content(conn: sqlite3.Connection, library: Library) -> None:
+Rows = Iterable[tuple[Any, ...]]
+
+
+def _compound_rows(library: Library) -> Rows:
     goals_by_compound: dict[str, set[str]] = {}
     for tier in library.tiers:
         goals_by_compound.setdefault(tier.compound_slug, set()).add(tier.goal)
-    conn.executemany(
-        "INSERT INTO compounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    return (
         (
-            (
-                c.slug,
-                c.title,
-                c.description,
-                int(c.is_banned),
-                c.compound_class,
-                c.last_modified,
-                json.dumps(c.routes),
-                json.dumps(sorted(goals_by_compound.get(c.slug, set()) | set(c.goals))),
-                _dump(c),
-            )
-            for c in library.compounds.values()
-        ),
+            c.slug,
+            c.title,
+            c.description,
+            int(c.is_banned),
+            c.compound_class,
+            c.last_modified,
+            json.dumps(c.routes),
+            json.dumps(sorted(goals_by_compound.get(c.slug, set()) | set(c.goals))),
+            _dump(c),
+        )
+        for c in library.compounds.values()
     )
-    rows = _name_rows(library)
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", rows)
-    conn.executemany(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            (
-                a.slug,
-                a.title,
-                a.compound_slug,
-                a.goal,
-                a.tier,
-                a.last_modified,
-                a.summary,
-                _dump(a),
-            )
-            for a in library.articles.values()
-        ),
+
+
+def _article_rows(library: Library) -> Rows:
+    return (
+        (a.slug, a.title, a.compound_slug, a.goal, a.tier, a.last_modified, a.summary, _dump(a))
+        for a in library.articles.values()
     )
+
+
+def _study_rows(library: Library) -> Rows:
     article_for: dict[tuple[str | None, str | None], str] = {
         (a.compound_slug, a.goal): a.slug for a in library.articles.values()
     }
-    conn.executemany(
-        "INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    return (
         (
-            (
-                s.id,
-                s.compound,
-                s.goal,
-                article_for.get((s.compound, s.goal)),
-                int(s.curated),
-                s.design,
-                s.n,
-                _dump(s),
-            )
-            for s in library.studies.values()
-        ),
+            s.id,
+            s.compound,
+            s.goal,
+            article_for.get((s.compound, s.goal)),
+            int(s.curated),
+            s.design,
+            s.n,
+            _dump(s),
+        )
+        for s in library.studies.values()
     )
-    conn.executemany(
-        "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+
+
+def _outcome_rows(library: Library) -> Rows:
+    return (
         (
-            (
-                s.id,
-                i,
-                o.name,
-                o.measure,
-                o.value,
-                o.ci_low,
-                o.ci_high,
-                o.p,
-                None if o.significant is None else int(o.significant),
-                o.direction,
-            )
-            for s in library.studies.values()
-            for i, o in enumerate(s.outcomes)
-        ),
+            s.id,
+            i,
+            o.name,
+            o.measure,
+            o.value,
+            o.ci_low,
+            o.ci_high,
+            o.p,
+            None if o.significant is None else int(o.significant),
+            o.direction,
+        )
+        for s in library.studies.values()
+        for i, o in enumerate(s.outcomes)
     )
-    conn.executemany(
-        "INSERT INTO goals VALUES (?, ?, ?)",
-        ((g.slug, g.name, _dump(g)) for g in library.goals.values()),
-    )
-    conn.executemany(
-        "INSERT INTO conditions VALUES (?, ?, ?)",
-        ((c.slug, c.name, _dump(c)) for c in library.conditions.values()),
-    )
-    conn.executemany(
-        "INSERT INTO interactions VALUES (?, ?)", ((r.id, _dump(r)) for r in library.interactions)
-    )
-    conn.executemany(
-        "INSERT INTO diagnostics VALUES (?, ?, ?, ?)",
-        ((d.path, d.line, d.level, d.message) for d in library.diagnostics),
-    )
+
+
+def _feed_rows(library: Library) -> Rows:
     feed: list[tuple[str | None, str, str, str, str, str]] = [
         (c.slug, "profile", c.slug, c.title, c.description, c.last_modified or "")
         for c in library.compounds.values()
@@ -289,7 +266,7 @@ def _write_content(conn: sqlite3.Connection, library: Library) -> None:
         (a.compound_slug, "article", a.slug, a.title, a.summary, a.last_modified or "")
         for a in library.articles.values()
     ]
-    conn.executemany("INSERT INTO feed VALUES (?, ?, ?, ?, ?, ?)", feed)
+    return feed
 
 
 def _name_rows(library: Library) -> list[tuple[str, str, str, str]]:
@@ -303,6 +280,29 @@ def _name_rows(library: Library) -> list[tuple[str, str, str, str]]:
         (key, slug, shown.get(key, key), "name" if key in shown else "family")
         for key, slug in sorted(library.name_index.items())
     ]
+
+
+_CONTENT_ROWS: dict[str, Callable[[Library], Rows]] = {
+    "compounds": _compound_rows,
+    "names": _name_rows,
+    "articles": _article_rows,
+    "studies": _study_rows,
+    "outcomes": _outcome_rows,
+    "goals": lambda library: ((g.slug, g.name, _dump(g)) for g in library.goals.values()),
+    "conditions": lambda library: ((c.slug, c.name, _dump(c)) for c in library.conditions.values()),
+    "interactions": lambda library: ((r.id, _dump(r)) for r in library.interactions),
+    "diagnostics": lambda library: (
+        (d.path, d.line, d.level, d.message) for d in library.diagnostics
+    ),
+    "feed": _feed_rows,
+}
+
+
+def _write_content(conn: sqlite3.Connection, library: Library) -> None:
+    for table in CONTENT_TABLES:
+        columns = len(conn.execute(f"SELECT * FROM {table} LIMIT 0").description)
+        marks = ", ".join("?" * columns)
+        conn.executemany(f"INSERT INTO {table} VALUES ({marks})", _CONTENT_ROWS[table](library))
 
 
 def _tier_doc(tier: TierResult) -> str:

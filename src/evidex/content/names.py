@@ -50,7 +50,10 @@ def slugify(text: str) -> str:
 @lru_cache(maxsize=262_144)
 def family_key(name: str) -> str:
     """The folded name without a trailing member number: 'Thymosin Alpha-1' -> 'thymosinalpha'."""
-    tokens = _tokens(name)
+    return _family(_tokens(name))
+
+
+def _family(tokens: list[str]) -> str:
     if len(tokens) > 1 and tokens[-1] == "1":
         tokens = tokens[:-1]
     return "".join(tokens)
@@ -67,9 +70,12 @@ def build_name_index(
     """
     index: dict[str, str] = {}
     conflicts: list[tuple[str, str, str]] = []
+    families: dict[str, set[str]] = {}
     for slug, names in names_by_slug.items():
         for name in sorted({slug, *names}):
-            key = fold_name(name)
+            tokens = _tokens(name)  # once per name: the folded key and the family key both
+            families.setdefault(_family(tokens), set()).add(slug)
+            key = "".join(tokens)
             if not key:
                 continue
             owner = index.get(key)
@@ -77,10 +83,6 @@ def build_name_index(
                 conflicts.append((name, owner, slug))
                 continue
             index[key] = slug
-    families: dict[str, set[str]] = {}
-    for slug, names in names_by_slug.items():
-        for name in {slug, *names}:
-            families.setdefault(family_key(name), set()).add(slug)
     for key, slugs in families.items():
         if len(slugs) == 1 and key:
             slug = next(iter(slugs))
