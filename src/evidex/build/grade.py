@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -19,16 +20,25 @@ from evidex.evidence.tiers import compute_tier
 
 
 def grade(library: Library) -> None:
-    """Extract where nothing is curated, then compute a tier and forest plot per compound x goal."""
+    """Extract where nothing is curated, then grade each compound x goal (a tier and a forest
+    plot) and check the articles about it against that grade."""
     _extract_uncurated(library)
     for study in library.studies.values():
         study.outcomes = [stats.complete_outcome(outcome) for outcome in study.outcomes]
+    articles = _articles_by_group(library)
     jobs = [
-        (slug, goal, library.compounds[slug].title, _goal_label(library, goal), studies)
+        _GroupJob(
+            library.compounds[slug],
+            goal,
+            _goal_label(library, goal),
+            studies,
+            articles.get((slug, goal), []),
+        )
         for (slug, goal), studies in sorted(_group_studies(library).items())
     ]
-    library.tiers.extend(_map(_grade_job, jobs))
-    _check_articles(library)
+    for result, diagnostics in _map(_grade_and_check, jobs):
+        library.tiers.append(result)
+        library.diagnostics.extend(diagnostics)
 
 
 _PARALLEL_JOBS = 300
@@ -41,8 +51,26 @@ def _map(function: Callable[[Any], Any], jobs: list[Any]) -> list[Any]:
     return map_inherited(function, jobs)
 
 
-def _grade_job(job: tuple[str, str, str, str, list[Study]]) -> TierResult:
-    return _grade_group(*job)
+@dataclass
+class _GroupJob:
+    compound: Compound
+    goal: str
+    goal_label: str
+    studies: list[Study]
+    articles: list[Article]
+
+
+def _grade_and_check(job: _GroupJob) -> tuple[TierResult, list[Diagnostic]]:
+    """One group's tier, then its articles checked against it: one job, so the checks need no
+    second pass over the library (nor a second set of worker processes)."""
+    compound = job.compound
+    result = _grade_group(compound.slug, job.goal, compound.title, job.goal_label, job.studies)
+    diagnostics = [
+        diagnostic
+        for article in job.articles
+        for diagnostic in _article_diagnostics(article, compound, job.studies, result)
+    ]
+    return result, diagnostics
 
 
 def _extract_uncurated(library: Library) -> None:
@@ -181,26 +209,12 @@ def _humanised_id(study_id: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _check_articles(library: Library) -> None:
-    """Consistency checks per article; spread over both cores for large libraries."""
-    tiers = {(t.compound_slug, t.goal): t for t in library.tiers}
-    groups = _group_studies(library)
-    jobs = [
-        (
-            article,
-            library.compounds[article.compound_slug],
-            groups.get((article.compound_slug, article.goal), []),
-            tiers.get((article.compound_slug, article.goal)),
-        )
-        for article in library.articles.values()
-        if article.compound_slug is not None
-    ]
-    for diagnostics in _map(_article_job, jobs):
-        library.diagnostics.extend(diagnostics)
-
-
-def _article_job(job: tuple[Article, Compound, list[Study], TierResult | None]) -> list[Diagnostic]:
-    return _article_diagnostics(*job)
+def _articles_by_group(library: Library) -> dict[tuple[str, str], list[Article]]:
+    groups: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for article in library.articles.values():
+        if article.compound_slug is not None:
+            groups[(article.compound_slug, article.goal)].append(article)
+    return groups
 
 
 def _article_diagnostics(
