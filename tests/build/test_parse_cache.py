@@ -92,3 +92,20 @@ def test_worker_processes_give_the_same_results_as_one_process(
     assert [p.rel for p in pooled] == [s.rel for s in documents]
     assert [p.model for p in pooled] == [p.model for p in alone]
     assert _cached_files(tmp_path / "cache") == {s.rel for s in documents}
+
+
+@pytest.mark.parametrize("cached_first", [False, True])
+def test_a_file_gone_since_it_was_listed_is_an_error_not_a_crash(
+    library_dir: Path, tmp_path: Path, cached_first: bool
+) -> None:
+    documents = _documents(library_dir)
+    cache = tmp_path / "cache"
+    if cached_first:
+        parse_all(documents, [], ParseCache(cache, "vocab"))
+    gone = documents[0]
+    gone.path.unlink()
+    results, _ = parse_all(documents, [], ParseCache(cache, "vocab"))
+    (result,) = [r for r in results if r.rel == gone.rel]
+    assert result.model is None
+    assert [(d.path, d.level) for d in result.diagnostics] == [(gone.rel, "error")]
+    assert "cannot read" in result.diagnostics[0].message

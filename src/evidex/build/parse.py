@@ -76,6 +76,17 @@ def _parse_one(source: SourceFile, raw: bytes, conditions: list[Condition]) -> P
     return parsed
 
 
+def _read_and_parse(source: SourceFile, conditions: list[Condition]) -> ParsedFile:
+    try:
+        raw = source.path.read_bytes()
+    except OSError as exc:  # gone or unreadable since the library was listed
+        parsed = ParsedFile(source.rel, source.kind, "", str(source.path))
+        reason = exc.strerror or type(exc).__name__
+        parsed.diagnostics.append(Diagnostic(source.rel, 1, "error", f"cannot read: {reason}"))
+        return parsed
+    return _parse_one(source, raw, conditions)
+
+
 def _dispatch(
     source: SourceFile, text: str, conditions: list[Condition]
 ) -> tuple[Any, list[Diagnostic]]:
@@ -133,6 +144,9 @@ class ParseCache:
                 except Exception:  # a damaged row is only a file to parse again
                     continue
         return found
+
+    def is_empty(self) -> bool:
+        return self.conn is None or self.conn.execute("SELECT 1 FROM entries").fetchone() is None
 
     def put(self, rows: list[tuple[str, str, bytes]]) -> None:
         if self.conn is not None:
@@ -196,10 +210,11 @@ def _import_parsers() -> None:
 
 
 def _parse_chunk(
-    chunk: list[tuple[SourceFile, bytes]], conditions: list[Condition], cache_path: Path | None
+    chunk: list[SourceFile], conditions: list[Condition], cache_path: Path | None
 ) -> list[bytes]:
-    """In a worker: parse, pickle each result once, and store the same bytes in the cache."""
-    rows = [_pickled(_parse_one(source, raw, conditions)) for source, raw in chunk]
+    """In a worker: read and parse, pickle each result once, and store the same bytes in the
+    cache."""
+    rows = [_pickled(_read_and_parse(source, conditions)) for source in chunk]
     if cache_path is not None:
         conn = sqlite3.connect(cache_path, timeout=120)
         try:
@@ -217,20 +232,20 @@ def parse_all(
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
 ) -> tuple[list[ParsedFile], int]:
-    """Parse every source, reusing cached results. Returns (results in source order, reparsed)."""
-    raws = {source.rel: source.path.read_bytes() for source in sources}
-    digests = {rel: digest_bytes(raw) for rel, raw in raws.items()}
-    results = cache.hits(digests)
+    """Parse every source, reusing cached results. Returns (results in source order, reparsed).
+
+    With an empty cache (a first or a forced build) nothing can be reused, so the files are
+    read by the workers that parse them and this process starts them at once."""
+    results = {} if cache.is_empty() else cache.hits(_digests(sources))
     if progress and results:
         progress(len(results))
-    todo = [(source, raws[source.rel]) for source in sources if source.rel not in results]
-    del raws
+    todo = [source for source in sources if source.rel not in results]
 
     workers = workers or worker_count()
     if len(todo) < _PARALLEL_THRESHOLD or workers < 2:
         rows = []
-        for source, raw in todo:
-            parsed = _parse_one(source, raw, conditions)
+        for source in todo:
+            parsed = _read_and_parse(source, conditions)
             results[source.rel] = parsed
             rows.append(_pickled(parsed))
             if progress:
@@ -251,6 +266,15 @@ def parse_all(
                     results[parsed.rel] = parsed
                 if progress:
                     progress(len(done))
-    cache.save(digests)
+    cache.save(source.rel for source in sources)
     ordered = [results[source.rel] for source in sources]
     return ordered, len(todo)
+
+
+def _digests(sources: list[SourceFile]) -> dict[str, str]:
+    """{rel: digest} of every file that can be read now."""
+    digests = {}
+    for source in sources:
+        with contextlib.suppress(OSError):
+            digests[source.rel] = digest_bytes(source.path.read_bytes())
+    return digests

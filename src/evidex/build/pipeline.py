@@ -132,9 +132,16 @@ def library_hash(sources: list[SourceFile], parsed_digests: Mapping[str, str] | 
     digest = hashlib.blake2b(f"{__version__}:{code_digest()}".encode(), digest_size=16)
     for source in sources:
         digest.update(source.rel.encode())
-        file_digest = known.get(source.rel) or digest_bytes(source.path.read_bytes())
+        file_digest = known.get(source.rel) or _file_digest(source.path)
         digest.update(file_digest.encode())
     return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return digest_bytes(path.read_bytes())
+    except OSError:  # unreadable: reported by the parse; hashed as such
+        return "unreadable"
 
 
 def _load_vendors(content_dir: Path, sources: list[SourceFile], library: Library) -> None:
