@@ -69,17 +69,22 @@ _BODY_LIMIT = 20_000
 
 def _plain(markdown: str) -> str:
     """Each run of markdown punctuation becomes one space. This runs over every body in the
-    library, so it is done in C passes (a byte table, then halving runs) rather than with the
-    regex, which is kept for text that holds NUL itself."""
+    library, so it is done in C passes (a byte table marks the punctuation, one split drops it)
+    rather than with the regex, which is kept for text that holds NUL itself."""
     if "\0" in markdown:
         return _MARKDOWN_NOISE.sub(" ", markdown)[:_BODY_LIMIT]
-    text = markdown.encode().translate(_MARKS_TO_NUL).decode()
-    while "\0\0" in text:
-        text = text.replace("\0\0", "\0")
-    return text.replace("\0", " ")[:_BODY_LIMIT]
+    marked = markdown.encode().translate(_MARKS_TO_NUL).decode()
+    if "\0" not in marked:
+        return marked[:_BODY_LIMIT]
+    words = " ".join(filter(None, marked.split("\0")))
+    lead = " " if marked[0] == "\0" else ""
+    tail = " " if marked[-1] == "\0" and words else ""
+    return (lead + words + tail)[:_BODY_LIMIT]
 
 
 def _headings(markdown: str) -> str:
+    if "#" not in markdown:  # most profile sections have no heading of their own inside
+        return ""
     return " ".join(
         line.lstrip("#").strip(" *:") for line in markdown.splitlines() if line.startswith("#")
     )
