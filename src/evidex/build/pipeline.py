@@ -112,6 +112,7 @@ def _load_library(
         if progress:
             progress("parse", step, len(documents))
 
+    advance(0)  # the bar shows from the start, not after the first batch of files
     parsed, reparsed = parse_all(documents, list(library.conditions.values()), cache, advance)
     link(parsed, library)
     _load_vendors(content_dir, sources, library)
