@@ -121,8 +121,9 @@ def _extract(model: Any) -> list[Any]:
 class ParseCache:
     """Parsed files from earlier builds, one pickled row per file in a SQLite file.
 
-    The parse workers write the rows themselves, from the bytes they pickle anyway to send
-    each result back, so the build never pickles the whole library a second time to save it.
+    A row is the very bytes a parse worker pickled to send its result back, so the build never
+    pickles the library a second time to save it. Only the build process writes the file (the
+    workers wrote it themselves once: no faster, measured, and it made them wait on its lock).
     """
 
     def __init__(self, path: Path | None, vocabulary_digest: str) -> None:
@@ -209,20 +210,10 @@ def _import_parsers() -> None:
     importlib.import_module("evidex.evidence.extract")
 
 
-def _parse_chunk(
-    chunk: list[SourceFile], conditions: list[Condition], cache_path: Path | None
-) -> list[bytes]:
-    """In a worker: read and parse, pickle each result once, and store the same bytes in the
-    cache."""
-    rows = [_pickled(_read_and_parse(source, conditions)) for source in chunk]
-    if cache_path is not None:
-        conn = sqlite3.connect(cache_path, timeout=120)
-        try:
-            conn.execute("PRAGMA synchronous=OFF")
-            _store(conn, rows)
-        finally:
-            conn.close()
-    return [pickled for _, _, pickled in rows]
+def _parse_chunk(chunk: list[SourceFile], conditions: list[Condition]) -> list[bytes]:
+    """In a worker: read and parse, and pickle each result once (the build process keeps the
+    same bytes as the file's cache row)."""
+    return [_pickled(_read_and_parse(source, conditions))[2] for source in chunk]
 
 
 def parse_all(
@@ -255,15 +246,15 @@ def parse_all(
         # small chunks: no core sits idle at the end waiting for the other's last chunk
         size = max(20, min(_CHUNK_FILES, len(todo) // (workers * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        cache_path = cache.path if cache.conn is not None else None
         _import_parsers()  # once here, inherited by every forked worker
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for done in pool.map(
-                _parse_chunk, chunks, [conditions] * len(chunks), [cache_path] * len(chunks)
-            ):
+            for done in pool.map(_parse_chunk, chunks, [conditions] * len(chunks)):
+                rows = []
                 for pickled in done:
                     parsed = pickle.loads(pickled)
                     results[parsed.rel] = parsed
+                    rows.append((parsed.rel, parsed.digest, pickled))
+                cache.put(rows)
                 if progress:
                     progress(len(done))
     cache.save(source.rel for source in sources)
