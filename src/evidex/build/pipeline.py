@@ -88,6 +88,11 @@ def _without_cycle_collection() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # Everything made meanwhile is still in the youngest generation, so the first
+            # collection after enabling would walk all of it (0.7 s on 15,000 documents).
+            # Freezing and unfreezing moves it to the oldest generation in constant time.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
