@@ -251,8 +251,8 @@ def test_doses_are_found_where_a_full_scan_finds_them(text: str) -> None:
 def test_routes_in_odd_cases_and_lookalike_letters_are_still_named(text: str) -> None:
     expected = [route for route, pattern in checks._ROUTES.items() if pattern.search(text)]
     assert expected  # the patterns do match these, so the gates must let them through
-    folded = checks._folded(text)
-    assert [r for r in checks._ROUTES if checks._names_route(folded, r, text)] == expected
+    article = checks._Article.of(text)
+    assert [r for r in checks._ROUTES if checks._names_route(article, r)] == expected
 
 
 @pytest.mark.parametrize(
@@ -271,3 +271,22 @@ def test_pregnancy_advice_in_capitals_is_still_read_from_the_article() -> None:
     article = "PREGNANCY: NOT RECOMMENDED."
     facts = compare_profile_and_article(profile(), article, [])
     assert facts == ["article advises not recommended in pregnancy; profile says use caution"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_written_like_an_article())
+def test_routes_searched_line_by_line_are_those_a_whole_text_search_names(text: str) -> None:
+    article = checks._Article.of(text)
+    expected = [route for route, pattern in checks._ROUTES.items() if pattern.search(text)]
+    assert [route for route in checks._ROUTES if checks._names_route(article, route)] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(_written_like_an_article())
+def test_folded_lines_are_the_text_lines_folded(text: str) -> None:
+    article = checks._Article.of(text)
+    lines = text.split("\n")
+    assert article.folded.split("\n") == [checks._folded(line) for line in lines]
+    for number, line in enumerate(lines):
+        start, end = article.line_starts[number], article.line_starts[number + 1]
+        assert text[start:end] == line + ("\n" if number < len(lines) - 1 else "")

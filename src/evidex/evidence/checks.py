@@ -7,8 +7,10 @@ a message is a fact an editor can verify, not a guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from evidex.content.models import Compound, Regimen
 from evidex.evidence.models import RATIO_MEASURES, Outcome, Study
@@ -22,6 +24,43 @@ def _folded(text: str) -> str:
     to k): "ſ" and "ı" do not lower to ASCII and "İ" lowers to "i" plus a combining dot.
     """
     return text.lower().replace("ſ", "s").replace("ı", "i").replace("\u0307", "")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts, then one past the end (as if it ended in a newline)."""
+    return [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+
+
+@dataclass(frozen=True)
+class _Article:
+    """An article's text beside its `_folded` form, read once for every check.
+
+    Folding neither makes nor removes a newline, so line i of the one is line i of the other:
+    a word found in a folded line says which line of the text to search.
+    """
+
+    text: str
+    folded: str
+    line_starts: list[int]
+    folded_line_starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Article:
+        folded = _folded(text)
+        return cls(text, folded, _line_starts(text), _line_starts(folded))
+
+    def lines_with(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(start, end) in `text` of each line whose folded form has one of `words` (which
+        hold no newline), the end just past the line's newline."""
+        numbers: set[int] = set()
+        for word in words:
+            found = self.folded.find(word)
+            while found != -1:
+                number = bisect_right(self.folded_line_starts, found) - 1
+                numbers.add(number)
+                found = self.folded.find(word, self.folded_line_starts[number + 1])
+        starts = self.line_starts
+        return [(starts[number], starts[number + 1]) for number in sorted(numbers)]
 
 
 # ---------------------------------------------------------------- p against CI
@@ -175,6 +214,8 @@ def check_prose_restatements(
     in the same paragraph or bullet. Returns (line, message) with lines offset by `base_line`.
     """
     messages: list[tuple[int, str]] = []
+    if "%" not in text:
+        return messages  # every claim pattern writes a percent sign
     for block in _blocks(text):
         if "%" not in block.text:
             continue  # every claim pattern writes a percent sign
@@ -219,7 +260,8 @@ _ROUTES: dict[str, re.Pattern[str]] = {
     "transdermal": re.compile(r"\btransdermal(?:ly)?\b", re.I),
 }
 # Text each route's pattern cannot match without, in `_folded` text: one of these must be
-# there for the (much slower) case-insensitive search to be worth running.
+# there for the (much slower) case-insensitive search to be worth running. No route's match
+# spans a newline, so only the lines holding one of these words are searched.
 _ROUTE_WORDS: dict[str, tuple[str, ...]] = {
     "subcutaneous": ("cutaneous", "subq", "sc", "s.c"),
     "intramuscular": ("muscular",),
@@ -374,6 +416,8 @@ def _pregnancy_advice(text: str, *, about_pregnancy: bool = False) -> str | None
 
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**([A-Z][^\n.:!?]{2,80})\**\s*$")
 _SAFETY_HEADING = re.compile(r"side effects?|safety|adverse|tolerability", re.I)
+# Text `_SAFETY_HEADING` cannot match without, in `_folded` text.
+_SAFETY_WORDS = ("side effect", "safety", "adverse", "tolerability")
 
 
 def _safety_section(text: str) -> str:
@@ -427,11 +471,12 @@ def compare_profile_and_article(
     compound: Compound, article_text: str, article_studies: list[Study]
 ) -> list[str]:
     """Differences between a compound profile and an article about it, stated as facts."""
+    article = _Article.of(article_text)
     facts: list[str] = []
-    facts += _compare_routes(compound, article_text)
+    facts += _compare_routes(compound, article)
     facts += _compare_doses(compound, article_text, article_studies)
-    facts += _compare_pregnancy(compound, article_text)
-    facts += _compare_side_effects(compound, article_text)
+    facts += _compare_pregnancy(compound, article)
+    facts += _compare_side_effects(compound, article)
     return facts
 
 
@@ -441,19 +486,19 @@ def _profile_routes(compound: Compound) -> set[str]:
     return routes
 
 
-def _names_route(article_folded: str, route: str, article_text: str) -> bool:
-    if not any(word in article_folded for word in _ROUTE_WORDS[route]):
-        return False
-    return _ROUTES[route].search(article_text) is not None
+def _names_route(article: _Article, route: str) -> bool:
+    pattern = _ROUTES[route]
+    return any(
+        pattern.search(article.text, start, end)
+        for start, end in article.lines_with(_ROUTE_WORDS[route])
+    )
 
 
-def _compare_routes(compound: Compound, article_text: str) -> list[str]:
+def _compare_routes(compound: Compound, article: _Article) -> list[str]:
     profile = _profile_routes(compound)
     if not profile:
         return []
-    folded = _folded(article_text)
-    named = [route for route in _ROUTES if _names_route(folded, route, article_text)]
-    missing = [route for route in named if route not in profile]
+    missing = [route for route in _ROUTES if route not in profile and _names_route(article, route)]
     listed = ", ".join(sorted(profile))
     only = " only" if len(profile) == 1 else ""
     return [f"article names {route} route; profile lists {listed}{only}" for route in missing]
@@ -485,27 +530,31 @@ def _regimen_words(regimen: Regimen) -> str:
     return f"{amount} {regimen.unit} {_frequency_words(per_week)}"
 
 
-def _compare_pregnancy(compound: Compound, article_text: str) -> list[str]:
+def _compare_pregnancy(compound: Compound, article: _Article) -> list[str]:
+    if "pregnan" not in article.folded:
+        return []  # `_pregnancy_advice` finds nothing in an article that never says it
+    article_advice = _pregnancy_advice(article.text)
+    if article_advice is None:
+        return []
     pregnancy_rules = [c for c in compound.contraindications if c.condition == "pregnancy"]
     profile_text = "\n".join(
         [compound.pregnancy or ""]
         + [f"pregnancy: {c.text} ({c.severity})" for c in pregnancy_rules]
     )
     profile = _pregnancy_advice(profile_text, about_pregnancy=True)
-    article = _pregnancy_advice(article_text)
-    if profile is None or article is None or profile == article:
+    if profile is None or profile == article_advice:
         return []
-    return [f"article advises {article} in pregnancy; profile says {profile}"]
+    return [f"article advises {article_advice} in pregnancy; profile says {profile}"]
 
 
-def _compare_side_effects(compound: Compound, article_text: str) -> list[str]:
+def _compare_side_effects(compound: Compound, article: _Article) -> list[str]:
     effects = compound.side_effects
     listed = effects.common + effects.rare_serious + effects.long_term + effects.adverse_reactions
-    if not listed:
-        return []
+    if not listed or not any(word in article.folded for word in _SAFETY_WORDS):
+        return []  # without a safety heading the article has no safety section
     profile_words = _stem_words(" ".join(listed))
     facts: list[str] = []
-    for term, context in _side_effect_terms(_safety_section(article_text)):
+    for term, context in _side_effect_terms(_safety_section(article.text)):
         words = _stem_words(term)
         if words and not (words | _stem_words(context)) & profile_words:
             facts.append(f"article names side effect {term!r}; profile does not list it")
