@@ -290,3 +290,40 @@ def test_folded_lines_are_the_text_lines_folded(text: str) -> None:
     for number, line in enumerate(lines):
         start, end = article.line_starts[number], article.line_starts[number + 1]
         assert text[start:end] == line + ("\n" if number < len(lines) - 1 else "")
+
+
+def _every_block(text: str) -> list[checks._Block]:
+    """Paragraphs and bullets read line by line: the definition `_blocks_holding` must meet."""
+    blocks: list[checks._Block] = []
+    offset = 0
+    current: list[str] = []
+    current_start = current_line = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        blank = raw.isspace() or not raw
+        if blank or checks._BULLET.match(raw):
+            if current:
+                blocks.append(checks._Block("\n".join(current), current_start, current_line))
+            current = []
+        if not blank:
+            if not current:
+                current_start, current_line = offset, number
+            current.append(raw)
+        offset += len(raw) + 1
+    if current:
+        blocks.append(checks._Block("\n".join(current), current_start, current_line))
+    return blocks
+
+
+_PARAGRAPHS = st.lists(
+    st.sampled_from(["text", "50%", "% and %", "- bullet", "* 5% item", "2) x%", "  ", "", "\t%"]),
+    max_size=14,
+).map("\n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PARAGRAPHS)
+def test_blocks_holding_a_mark_are_the_blocks_a_line_by_line_reading_finds(text: str) -> None:
+    expected = [block for block in _every_block(text) if "%" in block.text]
+    assert list(checks._blocks_holding(text, "%")) == expected
+    for block in expected:
+        assert text[block.start :].startswith(block.text)

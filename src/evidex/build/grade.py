@@ -110,20 +110,7 @@ def _grade_group(
 ) -> TierResult:
     assessment = compute_tier(studies, compound_label=compound_title, goal_label=goal_label.lower())
     pooled = list(assessment.inputs.get("pooled") or [])
-    rows = [
-        ForestRow(
-            label=_study_label(study),
-            outcome=outcome.name,
-            measure=outcome.measure,
-            value=outcome.value,
-            ci_low=outcome.ci_low,
-            ci_high=outcome.ci_high,
-            n=study.n,
-        )
-        for study in studies
-        for outcome in study.outcomes
-        if outcome.ci_low is not None and outcome.ci_high is not None
-    ]
+    rows = [row for study in studies for row in _forest_rows(study)]
     svg = ""
     if rows:
         first_pooled = (
@@ -151,6 +138,26 @@ def _grade_group(
         details=details,
         forest_svg=svg,
     )
+
+
+def _forest_rows(study: Study) -> list[ForestRow]:
+    """A row for each of the study's outcomes with an interval, all under one label."""
+    with_intervals = [o for o in study.outcomes if o.ci_low is not None and o.ci_high is not None]
+    if not with_intervals:
+        return []
+    label = _study_label(study)
+    return [
+        ForestRow(
+            label=label,
+            outcome=outcome.name,
+            measure=outcome.measure,
+            value=outcome.value,
+            ci_low=outcome.ci_low,
+            ci_high=outcome.ci_high,
+            n=study.n,
+        )
+        for outcome in with_intervals
+    ]
 
 
 _SHORT_DESIGNS = {"rct": "RCT", "meta-analysis": "meta-analysis", "in-vitro": "in vitro"}
@@ -203,7 +210,7 @@ def _humanised_id(study_id: str) -> str:
     words = []
     for word in _ID_SEPARATORS.split(study_id.strip()):
         vowelless = word.isalpha() and len(word) <= 4 and not _VOWEL.search(word)
-        mixed = _LETTER.search(word) and _DIGIT.search(word)
+        mixed = _DIGIT.search(word) and _LETTER.search(word)
         words.append(word.upper() if (vowelless and word.lower() != "vs") or mixed else word)
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:]

@@ -142,24 +142,34 @@ class _Block:
     line: int  # 1-based line of the block's first character
 
 
-def _blocks(text: str) -> Iterator[_Block]:
-    """Paragraphs and bullets: a bullet line starts a block; a blank line ends one."""
-    offset = 0
-    current: list[str] = []
-    current_start = current_line = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        blank = raw.isspace() or not raw
-        if blank or _BULLET.match(raw):
-            if current:
-                yield _Block("\n".join(current), current_start, current_line)
-            current = []
-        if not blank:
-            if not current:
-                current_start, current_line = offset, number
-            current.append(raw)
-        offset += len(raw) + 1
-    if current:
-        yield _Block("\n".join(current), current_start, current_line)
+def _blocks_holding(text: str, mark: str) -> Iterator[_Block]:
+    """The paragraphs and bullets that hold `mark` (no newline), in order: a bullet line starts
+    a block, a blank line ends one. Each block is read from a line holding the mark out to its
+    edges, so the lines of blocks without it are not looked at."""
+    lines = text.split("\n")
+    starts = _line_starts(text)
+    found = text.find(mark)
+    while found != -1:
+        first, done = _block_edges(lines, bisect_right(starts, found) - 1)
+        yield _Block("\n".join(lines[first : done + 1]), starts[first], first + 1)
+        found = text.find(mark, starts[done + 1])
+
+
+def _block_edges(lines: list[str], number: int) -> tuple[int, int]:
+    """The first and last line of the block holding the non-blank line `number`."""
+    first = number
+    while first > 0 and not _BULLET.match(lines[first]) and not _blank(lines[first - 1]):
+        first -= 1
+    last = number
+    while (
+        last + 1 < len(lines) and not _blank(lines[last + 1]) and not _BULLET.match(lines[last + 1])
+    ):
+        last += 1
+    return first, last
+
+
+def _blank(line: str) -> bool:
+    return line.isspace() or not line
 
 
 def _ratios_in(block: str, outcomes: list[Outcome]) -> list[tuple[int, str, float]]:
@@ -214,11 +224,7 @@ def check_prose_restatements(
     in the same paragraph or bullet. Returns (line, message) with lines offset by `base_line`.
     """
     messages: list[tuple[int, str]] = []
-    if "%" not in text:
-        return messages  # every claim pattern writes a percent sign
-    for block in _blocks(text):
-        if "%" not in block.text:
-            continue  # every claim pattern writes a percent sign
+    for block in _blocks_holding(text, "%"):  # every claim pattern writes a percent sign
         folded = _folded(block.text)
         claims = [
             (match, kind)

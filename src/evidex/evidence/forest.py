@@ -112,6 +112,8 @@ class _Axis:
             self.low = below[-1] if below else low
             self.high = above[0] if above else high
             self.ticks = [t for t in LOG_TICKS if self.low <= t <= self.high]
+            self._log_low = math.log(self.low)
+            self._log_span = math.log(self.high) - self._log_low
         else:
             low = min([0.0, *values])
             high = max([0.0, *values])
@@ -126,8 +128,7 @@ class _Axis:
     def x(self, value: float) -> float:
         if self.log:
             value = max(value, self.low)
-            span = math.log(self.high) - math.log(self.low)
-            share = (math.log(value) - math.log(self.low)) / span
+            share = (math.log(value) - self._log_low) / self._log_span
         else:
             share = (value - self.low) / (self.high - self.low)
         return self.left + max(0.0, min(1.0, share)) * self.width
@@ -169,6 +170,7 @@ class _GlyphEms(dict[str, float]):
 _GLYPH_EMS = _GlyphEms()
 
 
+@lru_cache(maxsize=4096)  # labels are measured for the layout, then again to fit them
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width in px of `text` set at `size` px."""
     return _pixels(_ems(text), size, bold)

@@ -166,15 +166,18 @@ def _direction_between_arms(outcome: Outcome, significant: bool | None) -> Direc
 
 
 def complete_outcome(outcome: Outcome) -> Outcome:
-    """A copy with `significant` and `direction` filled where they can be derived."""
+    """A copy with `significant` and `direction` filled where they can be derived; the outcome
+    itself when it already says both (no one changes an outcome once made, and outcomes are
+    completed more than once: after extraction, before grading and in the grade)."""
     significant = derive_significance(outcome)
     direction = derive_direction(outcome)
-    return outcome.model_copy(
-        update={
-            "significant": significant if significant is not None else outcome.significant,
-            "direction": direction if direction is not None else outcome.direction,
-        }
-    )
+    if significant is None:
+        significant = outcome.significant
+    if direction is None:
+        direction = outcome.direction
+    if significant is outcome.significant and direction == outcome.direction:
+        return outcome
+    return outcome.model_copy(update={"significant": significant, "direction": direction})
 
 
 @dataclass(frozen=True)
