@@ -327,3 +327,46 @@ def test_blocks_holding_a_mark_are_the_blocks_a_line_by_line_reading_finds(text:
     assert list(checks._blocks_holding(text, "%")) == expected
     for block in expected:
         assert text[block.start :].startswith(block.text)
+
+
+def _every_safety_line(text: str) -> str:
+    """The safety section read line by line: the definition `_safety_section` must meet."""
+    keep: list[str] = []
+    inside = False
+    for raw in text.split("\n"):
+        heading = None if "." in raw or len(raw.split()) > 8 else checks._HEADING.match(raw)
+        if heading and not checks._BULLET.match(raw):
+            inside = bool(checks._SAFETY_HEADING.search(heading.group(1)))
+            continue
+        if inside:
+            keep.append(raw)
+    return "\n".join(keep)
+
+
+_SECTIONS = st.lists(
+    st.sampled_from(
+        [
+            "## Side Effects to Consider",
+            "SAFETY",
+            "**Adverse events**",
+            "Tolerability and ſafety",
+            "## Dosing",
+            "Overview",
+            "- Nausea: mild",
+            "- Safety: fine",
+            "safety is discussed here.",
+            "A side effect of note",
+            "",
+            "  ",
+        ]
+    ),
+    max_size=14,
+).map("\n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SECTIONS)
+def test_safety_sections_read_from_their_headings_are_those_a_full_reading_finds(
+    text: str,
+) -> None:
+    assert checks._safety_section(checks._Article.of(text)) == _every_safety_line(text)

@@ -36,10 +36,11 @@ class _Article:
     """An article's text beside its `_folded` form, read once for every check.
 
     Folding neither makes nor removes a newline, so line i of the one is line i of the other:
-    a word found in a folded line says which line of the text to search.
+    a word found in a folded line says which line of the text to read.
     """
 
     text: str
+    lines: list[str]
     folded: str
     line_starts: list[int]
     folded_line_starts: list[int]
@@ -47,11 +48,10 @@ class _Article:
     @classmethod
     def of(cls, text: str) -> _Article:
         folded = _folded(text)
-        return cls(text, folded, _line_starts(text), _line_starts(folded))
+        return cls(text, text.split("\n"), folded, _line_starts(text), _line_starts(folded))
 
-    def lines_with(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
-        """(start, end) in `text` of each line whose folded form has one of `words` (which
-        hold no newline), the end just past the line's newline."""
+    def line_numbers_with(self, words: tuple[str, ...]) -> list[int]:
+        """The lines whose folded form has one of `words` (which hold no newline), in order."""
         numbers: set[int] = set()
         for word in words:
             found = self.folded.find(word)
@@ -59,8 +59,11 @@ class _Article:
                 number = bisect_right(self.folded_line_starts, found) - 1
                 numbers.add(number)
                 found = self.folded.find(word, self.folded_line_starts[number + 1])
-        starts = self.line_starts
-        return [(starts[number], starts[number + 1]) for number in sorted(numbers)]
+        return sorted(numbers)
+
+    def line_span(self, number: int) -> tuple[int, int]:
+        """Where the line starts in `text` and where it ends, just past its newline."""
+        return self.line_starts[number], self.line_starts[number + 1]
 
 
 # ---------------------------------------------------------------- p against CI
@@ -422,23 +425,38 @@ def _pregnancy_advice(text: str, *, about_pregnancy: bool = False) -> str | None
 
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**([A-Z][^\n.:!?]{2,80})\**\s*$")
 _SAFETY_HEADING = re.compile(r"side effects?|safety|adverse|tolerability", re.I)
-# Text `_SAFETY_HEADING` cannot match without, in `_folded` text.
+# Text `_SAFETY_HEADING` cannot match without, in `_folded` text: what finds safety headings.
 _SAFETY_WORDS = ("side effect", "safety", "adverse", "tolerability")
 
 
-def _safety_section(text: str) -> str:
-    """Text under headings about side effects or safety, up to the next heading."""
+def _safety_section(article: _Article) -> str:
+    """Text under headings about side effects or safety, up to the next heading.
+
+    Read from each safety heading down, found by its words: the rest of the article is not
+    looked at.
+    """
+    lines = article.lines
     keep: list[str] = []
-    inside = False
-    for raw in text.split("\n"):
-        # A heading has no full stop and few words, both cheaper to see than the regex.
-        heading = None if "." in raw or len(raw.split()) > 8 else _HEADING.match(raw)
-        if heading and not _BULLET.match(raw):
-            inside = bool(_SAFETY_HEADING.search(heading.group(1)))
+    for number in article.line_numbers_with(_SAFETY_WORDS):
+        heading = _heading(lines[number])
+        if heading is None or not _SAFETY_HEADING.search(heading):
             continue
-        if inside:
-            keep.append(raw)
+        number += 1
+        while number < len(lines) and _heading(lines[number]) is None:
+            keep.append(lines[number])
+            number += 1
     return "\n".join(keep)
+
+
+def _heading(line: str) -> str | None:
+    """The words of a heading line, else None."""
+    # A heading has no full stop and few words, both cheaper to see than the regex.
+    if "." in line or len(line.split()) > 8:
+        return None
+    heading = _HEADING.match(line)
+    if heading is None or _BULLET.match(line):
+        return None
+    return heading.group(1)
 
 
 def _side_effect_terms(section: str) -> list[tuple[str, str]]:
@@ -495,8 +513,8 @@ def _profile_routes(compound: Compound) -> set[str]:
 def _names_route(article: _Article, route: str) -> bool:
     pattern = _ROUTES[route]
     return any(
-        pattern.search(article.text, start, end)
-        for start, end in article.lines_with(_ROUTE_WORDS[route])
+        pattern.search(article.text, *article.line_span(number))
+        for number in article.line_numbers_with(_ROUTE_WORDS[route])
     )
 
 
@@ -556,11 +574,11 @@ def _compare_pregnancy(compound: Compound, article: _Article) -> list[str]:
 def _compare_side_effects(compound: Compound, article: _Article) -> list[str]:
     effects = compound.side_effects
     listed = effects.common + effects.rare_serious + effects.long_term + effects.adverse_reactions
-    if not listed or not any(word in article.folded for word in _SAFETY_WORDS):
-        return []  # without a safety heading the article has no safety section
+    if not listed:
+        return []
     profile_words = _stem_words(" ".join(listed))
     facts: list[str] = []
-    for term, context in _side_effect_terms(_safety_section(article.text)):
+    for term, context in _side_effect_terms(_safety_section(article)):
         words = _stem_words(term)
         if words and not (words | _stem_words(context)) & profile_words:
             facts.append(f"article names side effect {term!r}; profile does not list it")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from evidex.evidence.models import RATIO_MEASURES, Direction, Outcome
 
@@ -61,6 +62,7 @@ class ParsedP:
     ns: bool = False
 
 
+@lru_cache(maxsize=4096)  # a few p values ("<0.001", "0.03") are most of those written
 def parse_p(text: str | None) -> ParsedP | None:
     """Read "<0.001", "0.03", ".04", "p = 0.2", "NS", "n.s." and "1.2 x 10^-5"."""
     if text is None:
