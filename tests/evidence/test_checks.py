@@ -324,7 +324,7 @@ _PARAGRAPHS = st.lists(
 @given(_PARAGRAPHS)
 def test_blocks_holding_a_mark_are_the_blocks_a_line_by_line_reading_finds(text: str) -> None:
     expected = [block for block in _every_block(text) if "%" in block.text]
-    assert list(checks._blocks_holding(text, "%")) == expected
+    assert list(checks._blocks_holding(checks._Article.of(text), "%")) == expected
     for block in expected:
         assert text[block.start :].startswith(block.text)
 

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from evidex.content.models import Compound, Regimen
@@ -45,10 +46,11 @@ class _Article:
     line_starts: list[int]
     folded_line_starts: list[int]
 
-    @classmethod
-    def of(cls, text: str) -> _Article:
+    @staticmethod
+    @lru_cache(maxsize=1)  # an article's checks come one after another, each given its text
+    def of(text: str) -> _Article:
         folded = _folded(text)
-        return cls(text, text.split("\n"), folded, _line_starts(text), _line_starts(folded))
+        return _Article(text, text.split("\n"), folded, _line_starts(text), _line_starts(folded))
 
     def line_numbers_with(self, words: tuple[str, ...]) -> list[int]:
         """The lines whose folded form has one of `words` (which hold no newline), in order."""
@@ -145,17 +147,16 @@ class _Block:
     line: int  # 1-based line of the block's first character
 
 
-def _blocks_holding(text: str, mark: str) -> Iterator[_Block]:
+def _blocks_holding(article: _Article, mark: str) -> Iterator[_Block]:
     """The paragraphs and bullets that hold `mark` (no newline), in order: a bullet line starts
     a block, a blank line ends one. Each block is read from a line holding the mark out to its
     edges, so the lines of blocks without it are not looked at."""
-    lines = text.split("\n")
-    starts = _line_starts(text)
+    text, lines, starts = article.text, article.lines, article.line_starts
     found = text.find(mark)
     while found != -1:
-        first, done = _block_edges(lines, bisect_right(starts, found) - 1)
-        yield _Block("\n".join(lines[first : done + 1]), starts[first], first + 1)
-        found = text.find(mark, starts[done + 1])
+        first, last = _block_edges(lines, bisect_right(starts, found) - 1)
+        yield _Block("\n".join(lines[first : last + 1]), starts[first], first + 1)
+        found = text.find(mark, starts[last + 1])
 
 
 def _block_edges(lines: list[str], number: int) -> tuple[int, int]:
@@ -227,7 +228,8 @@ def check_prose_restatements(
     in the same paragraph or bullet. Returns (line, message) with lines offset by `base_line`.
     """
     messages: list[tuple[int, str]] = []
-    for block in _blocks_holding(text, "%"):  # every claim pattern writes a percent sign
+    # every claim pattern writes a percent sign
+    for block in _blocks_holding(_Article.of(text), "%"):
         folded = _folded(block.text)
         claims = [
             (match, kind)
