@@ -227,9 +227,10 @@ def test_no_route_or_claim_is_found_without_the_words_its_gate_looks_for(text: s
     for route, pattern in checks._ROUTES.items():
         if pattern.search(text):
             assert any(word in folded for word in checks._ROUTE_WORDS[route]), (route, text)
-    for kind, words, pattern in checks._CLAIMS:
+    for kind, groups, pattern in checks._CLAIMS:
         if pattern.search(text):
-            assert "%" in text and any(word in folded for word in words), (kind, text)
+            assert "%" in text, (kind, text)
+            assert all(any(word in folded for word in words) for words in groups), (kind, text)
 
 
 @settings(max_examples=400, deadline=None)

@@ -92,13 +92,13 @@ def check_p_against_ci(outcome: Outcome) -> str | None:
 # ---------------------------------------------------------------- prose restatements
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
-# (kind, words the pattern cannot match without one of in `_folded` text, pattern): most
-# paragraphs with a percentage restate nothing, and a case-insensitive search costs far more
-# than looking for its words.
-_CLAIMS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+# (kind, groups of words, pattern): the pattern cannot match `_folded` text without one word
+# of every group. Most paragraphs with a percentage restate nothing, and a case-insensitive
+# search costs far more than looking for its words.
+_CLAIMS: tuple[tuple[str, tuple[tuple[str, ...], ...], re.Pattern[str]], ...] = (
     (
         "reduction",
-        ("reduction", "decrease", "lower", "fewer", "drop", "decline", "less"),
+        (("reduction", "decrease", "lower", "fewer", "drop", "decline", "less"),),
         re.compile(
             _NUMBER
             + r"\s?%\s+(?:relative\s+)?(?:reduction|decrease|lower|fewer|drop|decline|less)\b",
@@ -107,7 +107,7 @@ _CLAIMS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         "reduction",
-        ("by",),
+        (("reduc", "lower", "decrease", "cut", "fell", "falls", "drop", "decline"), ("by",)),
         re.compile(
             r"\b(?:reduced|reduces|reducing|lowered|lowers|decreased|decreases|cut|cuts|fell|falls"
             r"|dropped|drops|declined|declines)\b"
@@ -119,12 +119,12 @@ _CLAIMS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         "increase",
-        ("increase", "higher", "greater", "more"),
+        (("increase", "higher", "greater", "more"),),
         re.compile(_NUMBER + r"\s?%\s+(?:relative\s+)?(?:increase|higher|greater|more)\b", re.I),
     ),
     (
         "increase",
-        ("by",),
+        (("increase", "raise"), ("by",)),
         re.compile(
             r"\b(?:increased|increases|raised|raises)\b[^.%\n]{0,80}?\bby\s+" + _NUMBER + r"\s?%",
             re.I,
@@ -233,8 +233,8 @@ def check_prose_restatements(
         folded = _folded(block.text)
         claims = [
             (match, kind)
-            for kind, words, pattern in _CLAIMS
-            if any(word in folded for word in words)
+            for kind, groups, pattern in _CLAIMS
+            if all(any(word in folded for word in words) for words in groups)
             for match in pattern.finditer(block.text)
         ]
         if not claims:
@@ -488,9 +488,13 @@ _QUALIFIER_STEMS = frozenset(
 )
 
 
-def _stem_words(text: str) -> set[str]:
-    stems = {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower())}
-    return stems - _QUALIFIER_STEMS
+_LETTER_RUN = re.compile(r"[a-z]{3,}")
+
+
+@lru_cache(maxsize=4096)  # a profile's list is compared with each of its articles
+def _stem_words(text: str) -> frozenset[str]:
+    stems = {w[:5] for w in _LETTER_RUN.findall(text.lower())}
+    return frozenset(stems - _QUALIFIER_STEMS)
 
 
 def compare_profile_and_article(
