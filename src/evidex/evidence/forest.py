@@ -234,6 +234,20 @@ def _outcome_text(row: ForestRow) -> str:
     return f"{row.outcome} ({row.measure})" + (f", n={row.n}" if row.n else "")
 
 
+@dataclass(frozen=True)
+class _PlottedRow:
+    """A row with the texts it writes, worked out once: the layout measures them and the row
+    draws them."""
+
+    row: ForestRow
+    outcome: str
+    estimate: str
+
+    @classmethod
+    def of(cls, row: ForestRow) -> _PlottedRow:
+        return cls(row, _outcome_text(row), estimate_text(row.value, row.ci_low, row.ci_high))
+
+
 def _pooled_label(pooled: Pooled) -> str:
     return f"Pooled (random effects, k={pooled.k}, I² {pooled.i2:.0f}%)"
 
@@ -245,18 +259,16 @@ class _Layout:
     plot_width: float
 
     @classmethod
-    def for_rows(cls, rows: list[ForestRow], pooled: Pooled | None) -> _Layout:
+    def for_rows(cls, rows: list[_PlottedRow], pooled: Pooled | None) -> _Layout:
         widths = [text_width("Estimate [95% CI]", LABEL_SIZE)]
-        widths += [
-            text_width(estimate_text(r.value, r.ci_low, r.ci_high), LABEL_SIZE) for r in rows
-        ]
+        widths += [text_width(r.estimate, LABEL_SIZE) for r in rows]
         if pooled:
             pooled_text = estimate_text(pooled.value, pooled.ci_low, pooled.ci_high)
             widths.append(text_width(pooled_text, LABEL_SIZE, bold=True))
         estimate_width = max(widths)
-        wanted = [text_width(r.label, LABEL_SIZE, bold=True) for r in rows]
+        wanted = [text_width(r.row.label, LABEL_SIZE, bold=True) for r in rows]
         # Outcomes may take two lines, so half their length (plus a word's slack) suffices.
-        wanted += [text_width(_outcome_text(r), OUTCOME_SIZE) / OUTCOME_LINES + 30 for r in rows]
+        wanted += [text_width(r.outcome, OUTCOME_SIZE) / OUTCOME_LINES + 30 for r in rows]
         if pooled:
             wanted.append(text_width(_pooled_label(pooled), LABEL_SIZE, bold=True))
         low, high = LABEL_WIDTH_RANGE
@@ -267,8 +279,8 @@ class _Layout:
         return cls(label_width, plot_left, plot_width)
 
 
-def _outcome_lines(row: ForestRow, layout: _Layout) -> list[str]:
-    return _wrap(_outcome_text(row), layout.label_width, OUTCOME_SIZE, OUTCOME_LINES)
+def _outcome_lines(row: _PlottedRow, layout: _Layout) -> list[str]:
+    return _wrap(row.outcome, layout.label_width, OUTCOME_SIZE, OUTCOME_LINES)
 
 
 def _row_height(outcome_lines: list[str]) -> float:
@@ -304,14 +316,14 @@ def _describe_row(row: ForestRow) -> str:
 
 def forest_svg(rows: list[ForestRow], *, title: str, pooled: Pooled | None = None) -> str:
     """An accessible, script-free SVG forest plot; all text is XML-escaped."""
-    panels: dict[str, list[ForestRow]] = {}
+    panels: dict[str, list[_PlottedRow]] = {}
     skipped: list[ForestRow] = []
     for row in rows:
         key = family(row.measure)
         if key is None or (key == "ratio" and row.value <= 0):
             skipped.append(row)
         else:
-            panels.setdefault(key, []).append(row)
+            panels.setdefault(key, []).append(_PlottedRow.of(row))
     pooled_family = family(pooled.measure) if pooled else None
     largest = max((r.n or 0 for r in rows), default=0)
     uid = (
@@ -368,13 +380,13 @@ def forest_svg(rows: list[ForestRow], *, title: str, pooled: Pooled | None = Non
 
 def _panel(
     key: str,
-    rows: list[ForestRow],
+    rows: list[_PlottedRow],
     pooled: Pooled | None,
     largest: int,
     top: float,
     layout: _Layout,
 ) -> tuple[str, float]:
-    values = [v for r in rows for v in (r.value, r.ci_low, r.ci_high) if v is not None]
+    values = [v for r in rows for v in (r.row.value, r.row.ci_low, r.row.ci_high) if v is not None]
     if pooled:
         values += [pooled.ci_low, pooled.ci_high]
     axis = _Axis(values, key == "ratio", layout.plot_left, layout.plot_width)
@@ -418,7 +430,7 @@ def _panel(
 
 
 def _row_svg(
-    row: ForestRow,
+    plotted: _PlottedRow,
     outcome_lines: list[str],
     axis: _Axis,
     top: float,
@@ -428,9 +440,10 @@ def _row_svg(
     """Study label over its (wrapped) outcome on the left; the marker and whiskers sit on the
     label line (the middle of a one-line-outcome row) so they stay level with what they
     belong to."""
+    row = plotted.row
     middle = top + ROW_HEIGHT / 2
     label = _truncate(row.label, layout.label_width, LABEL_SIZE, bold=True)
-    outcome = _outcome_text(row)
+    outcome = plotted.outcome
     parts = [
         '<g class="row">',
         _label_svg(row.label, [label], MARGIN, middle - 3, 'fill="#111" font-weight="600"'),
@@ -456,7 +469,7 @@ def _row_svg(
     parts.append(
         f'<text x="{WIDTH - 8}" y="{middle + 4:.1f}" text-anchor="end" fill="#111" '
         'font-variant-numeric="tabular-nums">'
-        f"{escape(estimate_text(row.value, row.ci_low, row.ci_high))}</text></g>"
+        f"{escape(plotted.estimate)}</text></g>"
     )
     return "".join(parts)
 
