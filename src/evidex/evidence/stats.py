@@ -47,6 +47,7 @@ _GOOD_EVENT_WORDS = (
     "healing",
 )
 
+_WORD = re.compile(r"[a-z]+")
 _P_NUMBER = re.compile(
     r"(?P<op>[<>≤≥=]?)\s*(?P<num>\d*\.\d+|\d+(?:\.\d+)?)"
     r"(?:\s*[x×]\s*10\^?\s*(?P<exp>[-−]?\d+))?"
@@ -126,11 +127,10 @@ def infer_better(outcome: Outcome) -> str | None:
     if outcome.better is not None:
         return outcome.better
     name = outcome.name.lower()
-    words = set(re.findall(r"[a-z]+", name))
     if any(word in name for word in _BAD_EVENT_WORDS):
         return "lower"
     # A survival HR is, by convention, the hazard of the bad event (death, recurrence).
-    if outcome.measure == "HR" and words & _SURVIVAL_WORDS:
+    if outcome.measure == "HR" and set(_WORD.findall(name)) & _SURVIVAL_WORDS:
         return "lower"
     if any(word in name for word in _GOOD_EVENT_WORDS):
         return "higher"
@@ -139,8 +139,12 @@ def infer_better(outcome: Outcome) -> str | None:
 
 def derive_direction(outcome: Outcome) -> Direction | None:
     """benefit / harm / no difference; None when it cannot be told (no null, unknown better)."""
+    return _direction(outcome, derive_significance(outcome))
+
+
+def _direction(outcome: Outcome, significant: bool | None) -> Direction | None:
+    """`derive_direction` given what `derive_significance` says of the outcome."""
     null = null_value(outcome.measure)
-    significant = derive_significance(outcome)
     if null is None:
         return _direction_between_arms(outcome, significant)
     if significant is False:
@@ -172,7 +176,7 @@ def complete_outcome(outcome: Outcome) -> Outcome:
     itself when it already says both (no one changes an outcome once made, and outcomes are
     completed more than once: after extraction, before grading and in the grade)."""
     significant = derive_significance(outcome)
-    direction = derive_direction(outcome)
+    direction = _direction(outcome, significant)
     if significant is None:
         significant = outcome.significant
     if direction is None:
