@@ -207,13 +207,16 @@ _DIGIT = re.compile(r"\d")
 def _humanised_id(study_id: str) -> str:
     """ "ta1-hcc-resection-psm-468" -> "TA1 HCC resection PSM 468": vowel-less or
     letter-and-digit words read as abbreviations."""
-    words = []
-    for word in _ID_SEPARATORS.split(study_id.strip()):
-        vowelless = word.isalpha() and len(word) <= 4 and not _VOWEL.search(word)
-        mixed = _DIGIT.search(word) and _LETTER.search(word)
-        words.append(word.upper() if (vowelless and word.lower() != "vs") or mixed else word)
+    words = [_humanised_word(word) for word in _ID_SEPARATORS.split(study_id.strip())]
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:]
+
+
+@lru_cache(maxsize=4096)  # ids share most of their words (compound, goal, "for")
+def _humanised_word(word: str) -> str:
+    vowelless = word.isalpha() and len(word) <= 4 and not _VOWEL.search(word)
+    mixed = _DIGIT.search(word) and _LETTER.search(word)
+    return word.upper() if (vowelless and word.lower() != "vs") or mixed else word
 
 
 def _articles_by_group(library: Library) -> dict[tuple[str, str], list[Article]]:
