@@ -229,7 +229,7 @@ def test_no_route_or_claim_is_found_without_the_words_its_gate_looks_for(text: s
             assert any(word in folded for word in checks._ROUTE_WORDS[route]), (route, text)
     for kind, gate, pattern in checks._CLAIMS:
         if pattern.search(text):
-            assert "%" in text and gate.passes(folded), (kind, text)
+            assert "%" in text and gate.search(folded), (kind, text)
 
 
 @settings(max_examples=400, deadline=None)
@@ -386,7 +386,22 @@ _CLAIM_GAPS = [
     " İ",
     "\u0307",
 ]
-_CLAIM_TAILS = [" by 40%", " BY about 3.5 %", " by\n12%", " by nearly  7%", " by 5", " bY 2.5%"]
+_CLAIM_TAILS = [
+    " by 40%",
+    " BY about 3.5 %",
+    " by\n12%",
+    " by nearly  7%",
+    " by 5",
+    " bY 2.5%",
+    " BY\u00a0٣%",
+    " 12 % \u00a0RELATİVE\nLESS",
+    " 3%  ReductIon",
+    " 3% relatıve fewer",
+    " 4%\nmore",
+    " 5% HİGHER",
+    " 5% leſſ",
+    " 6%\u2003decline",
+]
 
 
 @settings(max_examples=500, deadline=None)
@@ -403,4 +418,4 @@ def test_a_claim_found_by_its_pattern_passes_its_gate(
     folded = checks._folded(text)
     for kind, gate, pattern in checks._CLAIMS:
         if pattern.search(text):
-            assert gate.passes(folded), (kind, text)
+            assert gate.search(folded), (kind, text)
