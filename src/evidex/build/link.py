@@ -169,7 +169,7 @@ def _check_interactions(library: Library) -> None:
                 library.diagnostics.append(
                     Diagnostic(
                         "interactions.yaml",
-                        1,
+                        rule.line or 1,
                         "warning",
                         f"interaction {rule.id!r} names {name!r}, which is not in the library",
                         "missing-interaction-compound",

@@ -185,6 +185,7 @@ class InteractionRule(Model):
     mechanism: str = ""
     evidence: str = ""
     source: str = ""
+    line: int = 0  # where the rule starts in interactions.yaml, for messages
 
 
 Compound.model_rebuild()

@@ -49,6 +49,8 @@ def _parse_list(
             )
             continue
         seen[key] = line
+        if "line" in model.model_fields:  # records that keep their place, for later messages
+            record.line = line  # type: ignore[attr-defined]
         parsed.append(record)
     return parsed, problems
 
@@ -86,7 +88,7 @@ def parse_interactions(text: str, path: str) -> tuple[list[InteractionRule], lis
     prefix: tuple[Any, ...] = ("rules",) if isinstance(located.data, dict) else ()
     rules, problems = _parse_list(data, InteractionRule, path, located, prefix)
     valid = []
-    for index, rule in enumerate(rules):
+    for rule in rules:
         forms = [
             bool(rule.a and rule.b),
             bool(rule.a_class and rule.b_class),
@@ -94,11 +96,10 @@ def parse_interactions(text: str, path: str) -> tuple[list[InteractionRule], lis
             bool(rule.effect),
         ]
         if sum(forms) != 1:
-            line = located.line(*prefix, index)
             problems.append(
                 Diagnostic(
                     path,
-                    line,
+                    rule.line,
                     "error",
                     f"rule {rule.id!r} must be exactly one of: a+b, a_class+b_class, "
                     "a+b_class, or effect",
