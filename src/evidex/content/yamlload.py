@@ -10,9 +10,24 @@ import yaml
 from evidex.content.diagnostics import ContentError, Diagnostic
 
 try:  # the C loader is ~9x faster; fall back only where libyaml is missing
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):
+    """SafeLoader, except that a date that cannot exist (2025-02-30) stays the text it was
+    written as, so the field's own check reports it at its line instead of the load failing."""
+
+
+def _timestamp_or_text(loader: _BaseLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
