@@ -122,7 +122,7 @@ def body_faqs(block: Block | None) -> list[LocatedFaq]:
         if sub is not block:
             close()
             pending = (sub.title, sub.line, [])
-        for number, line in sub.lines:
+        for number, line in enumerate(sub.texts, sub.first_line):
             bold_question = _BODY_QUESTION_LINE.match(line) if "**" in line else None
             if bold_question:
                 close()

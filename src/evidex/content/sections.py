@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# greedy text, closing '#'s and spaces stripped after: a lazy `(.*?)[ \t#]*$` retries the
+# tail at every character
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
+_HEADING_CLOSE = " \t#"
 # `*` needs a following space (otherwise it is bold); `-` and `+` may touch the text.
 _BULLET = re.compile(r"^[ \t]*(?:[-+•·▪◦‣](?!-)|\*(?=[ \t])|\d{1,2}[.)](?=[ \t]))[ \t]*(.*)$")
 _BULLET_STARTS = frozenset("-+*•·▪◦‣0123456789")
@@ -95,7 +98,7 @@ def clean_title(raw: str) -> str:
     return _NUMBERING.sub("", clean_inline(raw).rstrip(":").strip()).rstrip(":").strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Bullet:
     text: str  # cleaned text, label removed
     label: str | None
@@ -110,14 +113,17 @@ class Block:
     title: str
     level: int
     line: int  # 1-based line of the heading (0 for the preamble before any heading)
-    lines: list[tuple[int, str]] = field(default_factory=list)  # own body lines (line, text)
+    # own body lines (a slice of the body: most readers want only the text); the first of
+    # them is line `first_line`
+    texts: list[str] = field(default_factory=list)
+    first_line: int = 0
     children: list[Block] = field(default_factory=list)
     _items: list[Bullet] | None = field(default=None, repr=False, compare=False)
 
     def items(self) -> list[Bullet]:
         """The bullets / paragraphs of this block's own lines (parsed once)."""
         if self._items is None:
-            self._items = bullets(self.lines)
+            self._items = bullets(self.texts, self.first_line)
         return self._items
 
     _key: str | None = field(default=None, repr=False, compare=False)
@@ -129,25 +135,26 @@ class Block:
         return self._key
 
     def own_markdown(self) -> str:
-        return "\n".join(text for _, text in self.lines).strip("\n")
+        return "\n".join(self.texts).strip("\n")
 
     def markdown(self) -> str:
         """This block's body and its sub-blocks, heading of this block excluded."""
-        parts = [text for _, text in self.lines]
+        parts = list(self.texts)
         for child in self.children:
-            parts.extend(child.source_lines())
+            child.add_source_lines(parts)
         return "\n".join(parts).strip("\n")
 
     def is_empty(self) -> bool:
         """No text under this heading, in its own lines or any sub-block."""
-        return not self.children and not any(text.strip() for _, text in self.lines)
+        return not self.children and not any(text.strip() for text in self.texts)
 
-    def source_lines(self) -> list[str]:
-        out = [f"{'#' * self.level} {self.title}"]
-        out.extend(text for _, text in self.lines)
+    def add_source_lines(self, out: list[str]) -> None:
+        """Append this block's heading, body and sub-blocks to `out` (one list for a whole
+        section, not one per sub-block)."""
+        out.append(f"{'#' * self.level} {self.title}")
+        out.extend(self.texts)
         for child in self.children:
-            out.extend(child.source_lines())
-        return out
+            child.add_source_lines(out)
 
     def walk(self) -> list[Block]:
         """This block and every descendant, in file order."""
@@ -240,7 +247,8 @@ def _headings(body: str, raw_lines: list[str]) -> list[tuple[int, int, str, bool
         if head[:1] == "#":
             match = _HEADING.match(line)
             if match:
-                found.append((index, len(match.group(1)), clean_title(match.group(2)), True))
+                title = clean_title(match.group(2).rstrip(_HEADING_CLOSE))
+                found.append((index, len(match.group(1)), title, True))
         elif head[:2] in ("**", "__"):
             bold = _BOLD_LINE.match(line)
             if bold is None:
@@ -272,14 +280,11 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
     levels = {level for _, level, _, hashed in headings if hashed}
     top = min(known) if known else 2 if 2 in levels else min(levels, default=2)
 
-    preamble = Block(title="", level=0, line=0)
-    roots: list[Block] = []
-    stack: list[Block] = []
     # each block owns the lines between its heading and the next one (sliced, not looped)
     ends = [heading[0] for heading in headings] + [len(raw_lines)]
-    preamble.lines = list(
-        zip(range(first_line, first_line + ends[0]), raw_lines[: ends[0]], strict=False)
-    )
+    preamble = Block(title="", level=0, line=0, texts=raw_lines[: ends[0]], first_line=first_line)
+    roots: list[Block] = []
+    stack: list[Block] = []
     for position, (index, level, title, _) in enumerate(headings):
         if level == 0 or (
             level > top
@@ -287,14 +292,13 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
             and not (stack and section_key(stack[0].title) == section_key(title))
         ):
             level = top
-        block = Block(title=title, level=max(level, top), line=first_line + index)
-        end = ends[position + 1]
-        block.lines = list(
-            zip(
-                range(first_line + index + 1, first_line + end),
-                raw_lines[index + 1 : end],
-                strict=False,
-            )
+        line = first_line + index
+        block = Block(
+            title=title,
+            level=max(level, top),
+            line=line,
+            texts=raw_lines[index + 1 : ends[position + 1]],
+            first_line=line + 1,
         )
         while stack and stack[-1].level >= block.level:
             stack.pop()
@@ -343,15 +347,16 @@ def _table_row(line: str) -> str | None:
     return f"{cells[0]}: {' '.join(cells[1:])}"
 
 
-def bullets(lines: list[tuple[int, str]]) -> list[Bullet]:
-    """Bullets and paragraphs of a block's own lines; continuation lines join their item.
+def bullets(lines: list[str], first_line: int = 1) -> list[Bullet]:
+    """Bullets and paragraphs of a block's own lines (the first is line `first_line`);
+    continuation lines join their item.
 
     A paragraph outside any list is returned as an item too (label None unless it starts
     with one), so callers treat `- X` and a plain `X` paragraph the same way.
     """
     items: list[tuple[int, list[str]]] = []
     open_item = False
-    for number, line in lines:
+    for number, line in enumerate(lines, first_line):
         stripped = line.strip()
         if not stripped:
             open_item = False
