@@ -251,3 +251,69 @@ def test_goal_maps_through_the_library_goals_first() -> None:
     assert goal_slug("Muscle and Strength", goals) == "muscle-and-strength"
     page = "Creatine for Muscle Growth: What the Research Says\n\n\nOverview\n\nCreatine helps.\n"
     assert import_article(page, goals=goals).goal == "muscle-and-strength"
+
+
+_TAXONOMY = [
+    Goal(slug="tissue-repair", name="Tissue repair", synonyms=["healing"], conditions=["injury"]),
+    Goal(slug="muscle-and-strength", name="Muscle and strength", synonyms=["muscle", "strength"]),
+    Goal(slug="heart-health", name="Heart health", synonyms=["cardiovascular health"]),
+    Goal(slug="skin-health", name="Skin health", synonyms=["skin"], conditions=["wrinkles"]),
+    Goal(slug="sleep", name="Sleep", conditions=["jet lag", "insomnia"]),
+    Goal(slug="bone-health", name="Bone health", synonyms=["bone density"]),
+    Goal(slug="body-composition", name="Body composition", synonyms=["visceral fat"]),
+]
+
+
+def _page(title: str, header: str = "") -> str:
+    return (
+        f"Research Deep Dives\n\n{title}\n\n{header}\n\nDisclaimer: For education only; not "
+        "medical advice.\n\nOverview\n\nWhat the studies found, briefly.\n\nThe Bottom Line\n\n"
+        "It may help.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "compound", "goal"),
+    [
+        ("BPC-157 and Tendon Healing: An Evidence Review", "BPC-157", "tissue-repair"),
+        ("Creatine and Muscle Strength: What the Research Says", "Creatine", "muscle-and-strength"),
+        ("Omega-3 Fatty Acids and Cardiovascular Health", "Omega-3 Fatty Acids", "heart-health"),
+        ("Can Tesamorelin Reduce Visceral Fat?", "Tesamorelin", "body-composition"),
+        ("Does Melatonin Help With Jet Lag?", "Melatonin", "sleep"),
+        ("Effects of Vitamin D3 on Bone Density", "Vitamin D3", "bone-health"),
+        ("GHK-Cu for Skin Aging and Wound Healing", "GHK-Cu", "skin-health"),
+    ],
+)
+def test_title_shapes_beyond_x_for_y_name_compound_and_goal(
+    title: str, compound: str, goal: str
+) -> None:
+    result = import_article(_page(title), goals=_TAXONOMY)
+    assert (result.title, result.compound, result.goal) == (title, compound, goal)
+    assert not [w for w in result.warnings if "goal" in w or "compound" in w]
+
+
+def test_and_in_a_compound_name_is_not_taken_for_a_goal() -> None:
+    result = import_article(_page("GHK-Cu and TB-500: A Stack Review"), goals=_TAXONOMY)
+    assert result.goal == "general-health"
+    assert any("goal not found" in warning for warning in result.warnings)
+
+
+def test_the_page_headers_compound_is_used_when_the_title_names_none() -> None:
+    page = _page("GHK-Cu and TB-500: A Stack Review", header="Interested in GHK-Cu?")
+    assert import_article(page, goals=_TAXONOMY).compound == "GHK-Cu"
+    # a title that names one wins over the header
+    page = _page("Melatonin for Sleep", header="Interested in Something Else?")
+    assert import_article(page, goals=_TAXONOMY).compound == "Melatonin"
+
+
+def test_a_goal_outside_the_taxonomy_is_written_as_a_slug_with_a_warning() -> None:
+    result = import_article(_page("Semaglutide for Hair Loss"), goals=_TAXONOMY)
+    assert result.goal == "hair-loss"
+    assert any("'Hair Loss' matches no goal in goals.yaml" in w for w in result.warnings)
+
+
+def test_a_goal_phrase_inside_a_longer_goal_maps_to_it() -> None:
+    assert goal_slug("Tendon Healing", _TAXONOMY) == "tissue-repair"
+    assert goal_slug("Skin Aging and Wound Healing", _TAXONOMY) == "skin-health"  # earliest
+    assert goal_slug("Hair Loss", _TAXONOMY) == "hair-loss"  # 'loss' alone names nothing
+    assert goal_slug("Stronger Bones") == "stronger-bones"  # whole words only

@@ -67,12 +67,12 @@ DEFAULT_GOAL = "general-health"
 _TITLE_TAIL = re.compile(
     r"\s*[:\u2013\u2014|]\s+(?:what|a|an|the|how|evidence|review|research)\b.*$", re.IGNORECASE
 )
-_FOR = re.compile(r"^(?P<compound>.+?)\s+for\s+(?P<goal>.+?)$", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"^\W*disclaimer\W*\s*(?P<text>.*)$", re.IGNORECASE | re.DOTALL)
 _LAST_UPDATED = re.compile(
     r"^\W*(?:last\s+updated|updated|last\s+modified|published)\s*(?:on)?\s*:?\s*(?P<date>.*)$",
     re.IGNORECASE,
 )
+_INTERESTED_IN = re.compile(r"^interested in (?P<compound>.{1,80})\?$", re.IGNORECASE)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIER = re.compile(r"\bTier\s+([1-5])\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·‣∙*]|[-–](?=\s))\s*(?P<text>.+)$")
@@ -288,28 +288,83 @@ def _escape_paragraph(text: str) -> str:
     return text
 
 
-def _split_title(title: str) -> tuple[str, str]:
-    """'X for Y: What the Research Says' -> ('X', 'Y'); ('', '') when no ' for ' in it."""
+# Title shapes that name a compound and a goal, tried in order. The last, looser ones are
+# taken only when the goal part is a known goal ("Creatine and Muscle Strength", not
+# "GHK-Cu and TB-500").
+_TITLE_FORMS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^(?P<compound>.+?)\s+for\s+(?P<goal>.+?)$",
+        r"^(?:can|does|do|will|could|is|are)\s+(?P<compound>.+?)\s+(?:help(?:\s+with)?|reduce|"
+        r"improve|boost|increase|lower|support|treat|prevent|enhance|protect|promote|aid|"
+        r"build|fight|slow|reverse|heal|burn|raise|restore|speed\s+up)\s+(?P<goal>.+?)\??$",
+        r"^(?:the\s+)?effects?\s+of\s+(?P<compound>.+?)\s+on\s+(?P<goal>.+?)$",
+    )
+)
+_LOOSE_JOIN = re.compile(r"\s+(?:and|&|in|on|against)\s+", re.IGNORECASE)
+
+
+def _split_title(title: str, goals: Sequence[Goal] = ()) -> tuple[str, str]:
+    """'X for Y: What the Research Says' -> ('X', 'Y'), likewise 'Can X Improve Y?',
+    'Effects of X on Y' and 'X and Y' where Y is a known goal; ('', '') otherwise."""
     core = _TITLE_TAIL.sub("", _plain(title)).strip()
     core = re.split(r"\s*:\s+", core, maxsplit=1)[0]
-    match = _FOR.match(core)
-    if not match:
-        return "", ""
-    return match.group("compound").strip(), match.group("goal").strip()
+    for form in _TITLE_FORMS:
+        match = form.match(core)
+        if match:
+            return match.group("compound").strip(), match.group("goal").strip()
+    for join in _LOOSE_JOIN.finditer(core):
+        compound, goal = core[: join.start()].strip(), core[join.end() :].strip()
+        if compound and _known_goal(goal, goals):
+            return compound, goal
+    return "", ""
 
 
 def goal_slug(goal_name: str, goals: Sequence[Goal] = ()) -> str:
     """Map a goal as written in a title to a goal slug.
 
-    The library's goals (slug, name, synonyms) are tried first, then the built-in synonym
-    table, then the slug form of the phrase itself.
+    The library's goals (slug, name, synonyms, conditions) are tried first, then the built-in
+    synonym table, then a known goal phrase inside it ("Tendon Healing" -> tissue-repair),
+    then the slug form of the phrase itself.
     """
+    return _known_goal(goal_name, goals) or slugify(goal_name)
+
+
+def _known_goal(goal_name: str, goals: Sequence[Goal]) -> str | None:
     wanted = fold_name(goal_name)
     for goal in goals:
-        if wanted in {fold_name(name) for name in (goal.slug, goal.name, *goal.synonyms)}:
+        if wanted in {fold_name(name) for name in _goal_phrases(goal)}:
             return goal.slug
     key = " ".join(goal_name.lower().replace("-", " ").split())
-    return GOAL_SYNONYMS.get(key) or slugify(goal_name)
+    return GOAL_SYNONYMS.get(key) or _goal_within(key, goals)
+
+
+def _goal_phrases(goal: Goal) -> list[str]:
+    return [goal.slug, goal.name, *goal.synonyms, *goal.conditions]
+
+
+# Words of a goal's name too common to name it on their own ("Hair Loss" is not weight loss).
+_GENERIC_GOAL_WORDS = frozenset({"health", "and", "control", "support", "loss", "the", "of"})
+
+
+def _goal_within(text: str, goals: Sequence[Goal]) -> str | None:
+    """The goal whose phrase appears earliest in `text` as whole words (the longest phrase
+    where two start together): "skin aging and wound healing" -> skin-health."""
+    phrases: list[tuple[str, str]] = [(phrase, slug) for phrase, slug in GOAL_SYNONYMS.items()]
+    for goal in goals:
+        phrases += [(phrase.lower(), goal.slug) for phrase in _goal_phrases(goal)]
+        phrases += [
+            (word, goal.slug)
+            for word in goal.name.lower().split()
+            if word not in _GENERIC_GOAL_WORDS and len(word) > 3
+        ]
+    best: tuple[int, int, str] | None = None
+    for phrase, slug in phrases:
+        phrase = " ".join(phrase.replace("-", " ").split())
+        match = re.search(rf"\b{re.escape(phrase)}\b", text) if phrase else None
+        if match and (best is None or (match.start(), -len(phrase)) < best[:2]):
+            best = (match.start(), -len(phrase), slug)
+    return best[2] if best else None
 
 
 _MONTH_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b. %d, %Y")
@@ -374,9 +429,10 @@ class _Page:
     headings: list[str] = field(default_factory=list)
     opening: list[str] = field(default_factory=list)  # paragraphs under the first heading
     warnings: list[str] = field(default_factory=list)
+    interested_in: str = ""  # the page header's "Interested in X?": the compound's own name
 
 
-def _find_title(blocks: list[_Block]) -> tuple[str, int]:
+def _find_title(blocks: list[_Block], goals: Sequence[Goal]) -> tuple[str, int]:
     """The article title and the index of its last occurrence (-1 when none is found)."""
     candidates: dict[str, list[int]] = {}
     for index, block in enumerate(blocks):
@@ -385,13 +441,22 @@ def _find_title(blocks: list[_Block]) -> tuple[str, int]:
         text = _plain(block.lines[0].lstrip("# "))
         if len(text) > 160 or text.endswith(".") or is_boilerplate(text):
             continue
-        if _split_title(text)[0]:
+        if _split_title(text, goals)[0]:
             candidates.setdefault(text, []).append(index)
     if not candidates:
         return "", -1
     # A title repeated in the page header and above the article beats one seen once.
     best = max(candidates.items(), key=lambda item: (len(item[1]), -item[1][0]))
     return best[0], best[1][-1]
+
+
+def _interested_in(blocks: list[_Block]) -> str:
+    """The compound a page's "Interested in X?" line names, if it has one."""
+    for block in blocks:
+        match = _INTERESTED_IN.match(_plain(block.text))
+        if match:
+            return match.group("compound").strip()
+    return ""
 
 
 def _take_disclaimers(blocks: list[_Block], page: _Page) -> list[_Block]:
@@ -611,7 +676,8 @@ def import_article(text: str, *, source: str = "", goals: Sequence[Goal] = ()) -
     if not is_markdown:
         blocks = _split_page_lines(blocks)
     blocks = _take_disclaimers(blocks, page)
-    title, title_index = _find_title(blocks)
+    page.interested_in = _interested_in(blocks)
+    title, title_index = _find_title(blocks, goals)
     page.title = title
     if is_markdown:
         _convert_markdown(blocks[title_index + 1 :] if title_index >= 0 else blocks, page)
@@ -625,8 +691,8 @@ def import_article(text: str, *, source: str = "", goals: Sequence[Goal] = ()) -
         page.title = page.headings[0] if page.headings else "Untitled article"
         page.warnings.append("no 'X for Y' title line found; title and goal need checking")
 
-    compound, goal_name = _split_title(page.title)
-    compound = _given_text(given, "compound") or compound
+    compound, goal_name = _split_title(page.title, goals)
+    compound = _given_text(given, "compound") or compound or page.interested_in
     goal_name = _given_text(given, "goal") or goal_name
     if not compound:
         compound = re.split(r"\s*:\s+", page.title, maxsplit=1)[0].strip() or "Unknown compound"
@@ -636,6 +702,11 @@ def import_article(text: str, *, source: str = "", goals: Sequence[Goal] = ()) -
         goal = given_goal
     else:
         goal = goal_slug(goal_name, goals) if goal_name else DEFAULT_GOAL
+    if goals and goal_name and goal not in {known.slug for known in goals}:
+        page.warnings.append(
+            f"goal {goal_name!r} matches no goal in goals.yaml; written as {goal!r}: "
+            "add it there or set 'goal' by hand"
+        )
     if not goal_name:
         page.warnings.append(f"goal not found in the title; using {DEFAULT_GOAL!r}")
     if page.last_modified is None:
