@@ -191,7 +191,7 @@ _RENDERED_HEADING = re.compile(r"<h([1-6])>")
 _HOURS_PER = {"m": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
 _PREGNANCY_CATEGORY = re.compile(r"^\s*(?:category\s+)?([ABCDX])\b(?![-'])")
 _CATEGORY_IN_TEXT = re.compile(r"(?i:\bcategory)\s*:?\s*([ABCDX])\b")
-_TOP_LEVEL_SPLIT = re.compile(r"[,;]")
+_LIST_PUNCTUATION = re.compile(r"[()\[\],;]")
 _LEADING_AND = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
 _AND_SPLIT = re.compile(r",?\s+and\s+(?=[^,]*$)", re.IGNORECASE)
 _COMBINATION_JOIN = re.compile(
@@ -270,14 +270,16 @@ def split_items(text: str) -> list[str]:
     items: list[str] = []
     depth = 0
     start = 0
-    for index, char in enumerate(text):
+    # only brackets and separators matter: visit those, not every character
+    for match in _LIST_PUNCTUATION.finditer(text):
+        char = match.group()
         if char in "([":
             depth += 1
         elif char in ")]":
             depth = max(depth - 1, 0)
-        elif char in ",;" and depth == 0:
-            items.append(text[start:index])
-            start = index + 1
+        elif depth == 0:
+            items.append(text[start : match.start()])
+            start = match.end()
     items.append(text[start:])
     cleaned = []
     for item in items:
@@ -464,11 +466,12 @@ class _Profile:
         parts = [item.text for item in block.items() if item.label is None]
         return " ".join(parts) or None
 
-    def compound_class(self) -> str | None:
+    def compound_class(self, classification: str | None) -> str | None:
+        """The frontmatter `class`, else the body's classification text."""
         given = self.data.get("class")
         if isinstance(given, str) and given.strip():
             return clean_inline(given)
-        return self.classification_text()
+        return classification
 
     def classification_text(self) -> str | None:
         for key in ("usage", "summary", "how_it_works"):
@@ -920,7 +923,8 @@ def parse_profile(
     default_route = profile.default_route(faqs)
     regimens, special_cases = profile.regimens(default_route)
     routes = profile.routes(regimens, faqs)
-    compound_class = profile.compound_class()
+    classification = profile.classification_text()
+    compound_class = profile.compound_class(classification)
     mechanism = profile.mechanism()
     pk = profile.pharmacokinetics()
     pk_lines = pk.split("\n")
@@ -934,7 +938,7 @@ def parse_profile(
     description = repair_description(
         str(data["description"]), usage, profile.meta.line("description"), diagnostics
     )
-    class_texts = (compound_class, profile.classification_text(), mechanism)
+    class_texts = (compound_class, classification, mechanism)
     # editors' explicit tags add to what the class and mechanism text implies
     classes = sorted(
         {*_classes([t for t in class_texts if t], routes), *profile._string_list("classes")}

@@ -22,8 +22,10 @@ _UNIT = (
     r"mg|mcg|µg|μg|ug|g|iu|units?|ml|"
     r"milligrams?|micrograms?|grams?|international units"
 )
+# The lookahead lets every position that cannot start a number fail at once, before the
+# number alternatives are entered.
 _AMOUNT = re.compile(
-    rf"(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<unit>{_UNIT})"
+    rf"(?=[\d.])(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<unit>{_UNIT})"
     r"(?P<perkg>\s*(?:/|per)\s*kg\b)?(?!\w)(?!/(?!\s*(?:day|d|week|wk)\b))"
     r"(?!\s*per\s*(?:ml|l)\b)",
     re.IGNORECASE,

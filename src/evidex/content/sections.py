@@ -127,12 +127,24 @@ class Block:
         return self._items
 
     _key: str | None = field(default=None, repr=False, compare=False)
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
         if self._key is None:
             self._key = section_key(self.title)
         return self._key
+
+    def text(self) -> str:
+        """All the prose under this block (sub-blocks included), cleaned, one item per line;
+        joined once, as several fields read the same section's text."""
+        if self._text is None:
+            self._text = "\n".join(
+                f"{item.label}: {item.text}" if item.label else item.text
+                for sub in self.walk()
+                for item in sub.items()
+            )
+        return self._text
 
     def own_markdown(self) -> str:
         return "\n".join(self.texts).strip("\n")
@@ -418,10 +430,4 @@ def first_labelled(block: Block | None, *words: str) -> Bullet | None:
 
 def block_text(block: Block | None) -> str:
     """All the prose under a block (sub-blocks included), cleaned, one item per line."""
-    if block is None:
-        return ""
-    parts: list[str] = []
-    for sub in block.walk():
-        for item in sub.items():
-            parts.append(f"{item.label}: {item.text}" if item.label else item.text)
-    return "\n".join(parts)
+    return block.text() if block is not None else ""
