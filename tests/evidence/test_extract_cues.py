@@ -107,16 +107,29 @@ def test_fold_case_keeps_offsets_and_folds_what_re_ignores_case_for() -> None:
 
 
 def test_estimate_cues_hold_for_every_label_interval_and_ci_label() -> None:
-    labels = re.compile(rf"{notation._ABBR_PATTERN}|{notation._WORD_PATTERN}")
+    abbreviations = re.compile(notation._ABBR_PATTERN)
+    words = re.compile(notation._WORD_PATTERN)
     ci_labels = re.compile(notation._CI_LABEL)
     ranges = re.compile(notation._RANGE)
     for text in _corpus():
-        for match in labels.finditer(text):
-            assert notation._may_have_label(match.group(0)), match.group(0)
+        for match in abbreviations.finditer(text):
+            assert notation.contains_any(match.group(0), notation._ABBREVIATION_CUES), match
+        for match in words.finditer(text):
+            assert notation.mentions_any(match.group(0), notation._LABEL_WORD_CUES), match
         for match in ci_labels.finditer(text):
             assert notation.mentions_any(match.group(0), notation._CI_LABEL_CUES), match.group(0)
         for match in ranges.finditer(text):
             assert notation._RANGE_CUE.search(match.group(0)), match.group(0)
+
+
+def test_the_narrowed_label_patterns_find_what_the_full_one_finds() -> None:
+    def spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+        return [match.span() for match in pattern.finditer(text)] if pattern else []
+
+    texts = [*_corpus(), "HR 0.8 (95% CI 0.7-0.9)", "odds ratio 1.2 (1.1-1.3)", "aOR 2 [1-3]"]
+    for text in texts:
+        narrowed = notation._labelled_pattern(text, fold_case(text))
+        assert spans(narrowed, text) == spans(notation.LABELLED_ESTIMATE, text), text
 
 
 _NUMBER_WORDS_BEFORE = (

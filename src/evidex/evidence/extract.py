@@ -70,8 +70,10 @@ _DESIGN_NOUN = (
     r"(?:meta-?analysis|systematic review|trial|study|cohort|case series|case report|"
     r"analysis|experiment)"
 )
+# The leading lookahead (every match starts with one of these letters) lets the engine pass over
+# most positions without trying each alternative; the same holds for the other such lookaheads.
 _INTRODUCER = re.compile(
-    r"(?i)(?:^|\b(?:from|in|by|of|conducted|performed|published|reported|described|found)\s)"
+    r"(?i)(?=[abcdfiopr])(?:^|\b(?:from|in|by|of|conducted|performed|published|reported|described|found)\s)"
     r"(?:a|an|one|another|a second|a third|a further|a later|a recent)\s"
     rf"(?:[\w\-,+()=/.]+\s){{0,6}}?{_DESIGN_NOUN}\b"
 )
@@ -97,16 +99,21 @@ _N_TOTAL = CuedPattern(
     ("a total of",),
 )
 _ENROLMENT_VERBS = (
-    "randomi", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
+    "random", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
     "followed",
 )  # fmt: skip
+# Every match has one of the verbs right after its 'were', 'was' or 'had been': the verbs alone
+# also turn up in background sentences ("the studied range", "randomized trials").
+_ENROLMENT_CUES = tuple(
+    f"{auxiliary} {verb}" for auxiliary in ("were", "was", "been") for verb in _ENROLMENT_VERBS
+)
 _N_ENROLLED = CuedPattern(
     re.compile(
         rf"(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
         r"(?:\w+ ){0,2}?(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
         r"assigned|allocated|studied|analy[sz]ed|followed)"
     ),
-    _ENROLMENT_VERBS,
+    _ENROLMENT_CUES,
 )
 _N_VERB_FIRST = re.compile(
     rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
@@ -127,7 +134,7 @@ _N_STUDIES = CuedPattern(
 )
 _DURATION = CuedPattern(
     re.compile(
-        rf"(?i)\b(?:(?<!followed )(?<!follow-up )(?:for|over|lasting) (?:a period of )?"
+        rf"(?i)\b(?=[fol\d])(?:(?<!followed )(?<!follow-up )(?:for|over|lasting) (?:a period of )?"
         rf"(?P<a>{COUNT}|\d+(?:\.\d+)?) ?(?P<unit_a>weeks?|months?|years?|days?)\b"
         rf"|(?P<b>\d+(?:\.\d+)?)-(?P<unit_b>week|month|year|day)\b(?! follow))"
     ),
@@ -150,7 +157,7 @@ _POPULATION = re.compile(
     r"(?: (?:with|who|aged|undergoing|receiving|after|at|on|living|without)\b[^.;,()]{1,80})?)"
 )
 _COMPARATOR = re.compile(
-    r"(?i)\b(?:versus|vs\.?|compared (?:directly )?(?:with|to)|directly to|relative to|against|"
+    r"(?i)\b(?=[vcdrao])(?:versus|vs\.?|compared (?:directly )?(?:with|to)|directly to|relative to|against|"
     r"or matching|or) (?P<what>(?:an? |the )?[A-Za-z][^.;,()\d]{0,50}?)"
     r"(?=[.;,()]| in | for | on | at | among | alone\b| group| arm| was| were| and |$)"
 )
@@ -337,21 +344,22 @@ def _build_study(
     draft: _Draft, study_id: str, compound: str | None, goal: str | None, source: str
 ) -> Study:
     text = draft.text
+    folded = fold_case(text)  # for every cue test on the whole text
     design = classify_design_of(_design_texts(draft, text))
-    n = _sample_size(draft.intro) or _sample_size(text)
-    n_studies = _study_count(text) if design == "meta-analysis" else None
-    comparator, comparator_type = _comparator(text)
+    n = _sample_size(draft.intro) or _sample_size(text, folded)
+    n_studies = _study_count(text, folded) if design == "meta-analysis" else None
+    comparator, comparator_type = _comparator(text, folded)
     return Study(
         id=study_id,
         design=design,
         n=n,
         n_studies=n_studies,
         population=_population(draft.intro) or _population(text),
-        intervention=compound or _intervention(text),
+        intervention=compound or _intervention(text, folded),
         comparator=comparator,
         comparator_type=comparator_type,
-        duration=_duration(text),
-        follow_up=_follow_up(text),
+        duration=_duration(text, folded),
+        follow_up=_follow_up(text, folded),
         human=design not in ("animal", "in-vitro"),
         outcomes=_outcomes(text),
         goal=goal,
@@ -394,8 +402,9 @@ def _own_sentences(text: str) -> str:
     return " ".join(sentence for sentence in sentences if _OWN_WORK.search(sentence))
 
 
-def _sample_size(text: str) -> int | None:
-    folded = fold_case(text)
+def _sample_size(text: str, folded: str | None = None) -> int | None:
+    """The number of participants; `folded` is fold_case(text) if already made."""
+    folded = fold_case(text) if folded is None else folded
     for phrase in (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED):
         match = phrase.search(text, folded)
         if match and (n := parse_count(match["n"])):
@@ -425,13 +434,13 @@ def _sample_size(text: str) -> int | None:
     return None
 
 
-def _study_count(text: str) -> int | None:
-    match = _N_STUDIES.search(text)
+def _study_count(text: str, folded: str) -> int | None:
+    match = _N_STUDIES.search(text, folded)
     return parse_count(match["k"]) if match else None
 
 
-def _duration(text: str) -> str | None:
-    for match in _DURATION.finditer(text):
+def _duration(text: str, folded: str) -> str | None:
+    for match in _DURATION.finditer(text, folded):
         before = text[max(0, match.start() - 20) : match.start()].lower()
         if "follow" in before or "median" in text[match.start() : match.start() + 18].lower():
             continue
@@ -443,8 +452,8 @@ def _duration(text: str) -> str | None:
     return None
 
 
-def _follow_up(text: str) -> str | None:
-    match = _FOLLOW_UP.search(text)
+def _follow_up(text: str, folded: str) -> str | None:
+    match = _FOLLOW_UP.search(text, folded)
     if match is None:
         return None
     if match["n"]:
@@ -467,12 +476,12 @@ def _population(text: str) -> str | None:
     return population[:120]
 
 
-def _intervention(text: str) -> str | None:
-    match = _INTERVENTION.search(text)
+def _intervention(text: str, folded: str) -> str | None:
+    match = _INTERVENTION.search(text, folded)
     return match["what"].strip() if match else None
 
 
-def _comparator(text: str) -> tuple[str | None, str | None]:
+def _comparator(text: str, folded: str) -> tuple[str | None, str | None]:
     for match in _COMPARATOR.finditer(text):
         what = re.sub(r"(?i)^(?:an?|the) ", "", match["what"].strip())
         if not what or what[0].isdigit():
@@ -484,9 +493,9 @@ def _comparator(text: str) -> tuple[str | None, str | None]:
         if match.group(0).lower().startswith("or") and not _PLACEBO.search(what):
             continue
         return what, "active"
-    if _PLACEBO.search(text):
+    if _PLACEBO.search(text, folded):
         return "placebo", "placebo"
-    if standard_care := _STANDARD_CARE.search(text):
+    if standard_care := _STANDARD_CARE.search(text, folded):
         return standard_care.group(0), "standard-care"
     return None, None
 

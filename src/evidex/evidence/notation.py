@@ -189,19 +189,32 @@ _P_VALUE = re.compile(
     r"(?P<num>\d*\.\d+|\d+(?:\.\d+)?)(?: ?[x×] ?10 ?\^? ?(?P<exp>-?\d+))?"
 )
 
-# The leading lookahead (every label starts at a word boundary with one of these letters) lets
-# the engine pass over most positions without trying each label.
-LABELLED_ESTIMATE = re.compile(
-    r"\b(?=a|(?i:[cdehimorstw]))"
-    rf"(?P<label>{_ABBR_PATTERN}|{_WORD_PATTERN})"
-    rf"(?: ?[(\[](?P<abbr>{_ABBR_PATTERN})[)\]])?"
-    r"(?: (?:in|with|for|of|among|between|comparing|favou?ring)\b[^,;:=()\[\]\d]{1,60})?"
-    r"(?: ?(?:=|:|,|\bof\b|\bwas\b|\bis\b|\bwere\b|≈))?(?: ?=)? ?"
-    rf"(?P<value>{NUMBER})(?: ?(?P<unit>{_UNIT}))?"
-    r" ?[,;]? ?(?P<bracket>[(\[])? ?"
-    rf"(?P<cilabel>{_CI_LABEL} ?[:,=]? ?)?"
-    rf"{_RANGE}"
+
+def _labelled_estimate(labels: str, first_letters: str) -> re.Pattern[str]:
+    """An estimate introduced by one of `labels`, each of which starts at a word boundary with
+    one of `first_letters`: that leading lookahead lets the engine pass over most positions
+    without trying each label."""
+    return re.compile(
+        rf"\b(?={first_letters})"
+        rf"(?P<label>{labels})"
+        rf"(?: ?[(\[](?P<abbr>{_ABBR_PATTERN})[)\]])?"
+        r"(?: (?:in|with|for|of|among|between|comparing|favou?ring)\b[^,;:=()\[\]\d]{1,60})?"
+        r"(?: ?(?:=|:|,|\bof\b|\bwas\b|\bis\b|\bwere\b|≈))?(?: ?=)? ?"
+        rf"(?P<value>{NUMBER})(?: ?(?P<unit>{_UNIT}))?"
+        r" ?[,;]? ?(?P<bracket>[(\[])? ?"
+        rf"(?P<cilabel>{_CI_LABEL} ?[:,=]? ?)?"
+        rf"{_RANGE}"
+    )
+
+
+_ABBR_FIRST_LETTERS = "[aORHIWSME]"
+_WORD_FIRST_LETTERS = "(?i:[cdehimorstw])"
+LABELLED_ESTIMATE = _labelled_estimate(
+    f"{_ABBR_PATTERN}|{_WORD_PATTERN}", f"{_ABBR_FIRST_LETTERS}|{_WORD_FIRST_LETTERS}"
 )
+# Most texts name a measure one way only; a label the cues rule out need not be tried anywhere.
+_ABBR_LABELLED_ESTIMATE = _labelled_estimate(_ABBR_PATTERN, _ABBR_FIRST_LETTERS)
+_WORD_LABELLED_ESTIMATE = _labelled_estimate(_WORD_PATTERN, _WORD_FIRST_LETTERS)
 # Cheap tests before the patterns: every match of _ABBR_PATTERN contains one of the abbreviation
 # cues, of _WORD_PATTERN one of the word cues, of _CI_LABEL one of the CI cues.
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "ETD")
@@ -286,9 +299,11 @@ def find_estimates(text: str) -> list[Estimate]:
     """Every effect estimate with a 95% interval in normalised `text`, in reading order."""
     if not _RANGE_CUE.search(text):
         return []
+    folded = fold_case(text)
+    labelled = _labelled_pattern(text, folded)
     found: list[Estimate] = []
     taken: list[tuple[int, int]] = []
-    for match in LABELLED_ESTIMATE.finditer(text) if _may_have_label(text) else ():
+    for match in labelled.finditer(text) if labelled is not None else ():
         if match["bracket"] is None and match["cilabel"] is None:
             continue
         label = match["abbr"] or match["label"]
@@ -297,7 +312,7 @@ def find_estimates(text: str) -> list[Estimate]:
         if estimate is not None:
             found.append(estimate)
             taken.append((match.start(), match.end()))
-    for match in UNLABELLED_ESTIMATE.finditer(text) if _may_have_ci_label(text) else ():
+    for match in UNLABELLED_ESTIMATE.finditer(text) if _may_have_ci_label(text, folded) else ():
         if any(start <= match.start("value") < end for start, end in taken):
             continue
         before = text[max(0, match.start() - 120) : match.start()]
@@ -325,12 +340,19 @@ def find_estimates(text: str) -> list[Estimate]:
     return with_p
 
 
-def _may_have_label(text: str) -> bool:
-    return contains_any(text, _ABBREVIATION_CUES) or mentions_any(text, _LABEL_WORD_CUES)
+def _labelled_pattern(text: str, folded: str) -> re.Pattern[str] | None:
+    """The labelled-estimate pattern for the kinds of label `text` may hold (None: no label)."""
+    abbreviation = contains_any(text, _ABBREVIATION_CUES)
+    word = contains_any(folded, _LABEL_WORD_CUES)
+    if abbreviation and word:
+        return LABELLED_ESTIMATE
+    if abbreviation:
+        return _ABBR_LABELLED_ESTIMATE
+    return _WORD_LABELLED_ESTIMATE if word else None
 
 
-def _may_have_ci_label(text: str) -> bool:
-    return ("(" in text or "[" in text) and mentions_any(text, _CI_LABEL_CUES)
+def _may_have_ci_label(text: str, folded: str) -> bool:
+    return ("(" in text or "[" in text) and contains_any(folded, _CI_LABEL_CUES)
 
 
 def _build(match: re.Match[str], measure: Measure) -> Estimate | None:
