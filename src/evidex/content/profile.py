@@ -22,7 +22,7 @@ from evidex.content.models import (
     SideEffects,
     SpecialCase,
 )
-from evidex.content.names import slugify
+from evidex.content.names import fold_name, slugify
 from evidex.content.regimens import find_routes, parse_regimens
 from evidex.content.render import markdown_to_html
 from evidex.content.repairs import (
@@ -35,6 +35,7 @@ from evidex.content.repairs import (
 )
 from evidex.content.sections import (
     Block,
+    Bullet,
     block_text,
     clean_inline,
     first_labelled,
@@ -198,12 +199,26 @@ _COMBINATION_JOIN = re.compile(
     r"\s+(?:for|to|in|with|as|plus)\s+|\s*[:—–]\s+|\s+-\s+", re.IGNORECASE
 )
 _SIDE_EFFECT_CLASSES = (
-    ("rare_serious", ("rare", "serious", "severe")),
+    # before "common": "uncommon" and "less common" contain it
+    ("rare_serious", ("rare", "serious", "severe", "uncommon", "less common", "infrequent")),
     ("long_term", ("long-term", "long term", "chronic")),
     ("adverse_reactions", ("adverse", "adr")),
     ("common", ("common", "frequent", "mild")),
 )
 
+
+# The words that open a sentence listing side effects and say how often they occur:
+# "Common side effects include ...", "Rarely, ...", "Serious but rare: ...".
+_FREQUENCY_WORD = (
+    r"(?:common|frequent|uncommon|infrequent|rare|occasional|serious|severe|long[- ]term)"
+)
+_SIDE_EFFECT_LEAD = re.compile(
+    rf"^(?:the\s+)?(?:most\s+|very\s+|less\s+|more\s+)?{_FREQUENCY_WORD}(?:ly)?"
+    rf"(?:\s+(?:but|and|or)\s+{_FREQUENCY_WORD}(?:ly)?)?"
+    r"(?:\s+(?:side\s+effects?|adverse\s+(?:effects?|events?|reactions?)|effects?|reactions?))?"
+    r"(?:\s+(?:reported\s+)?(?:include[sd]?|are|were|may\s+include|can\s+include)\s+|\s*[,:]\s*)",
+    re.IGNORECASE,
+)
 
 _BOOLEAN_WORDS = {
     "true": True,
@@ -262,6 +277,18 @@ def _time_range(match: re.Match[str]) -> tuple[float, float]:
     high = float(match.group(2)) if match.group(2) else low
     unit = match.group(3)
     return _hours(min(low, high), unit), _hours(max(low, high), unit)
+
+
+_BRAND_MARK = re.compile(r"\s*(?:\((?:brand|brand name|trade name|trademark)\)|[®™])\s*$", re.I)
+
+
+def _brand_marked(name: str) -> tuple[str, bool]:
+    """'Circadin (brand)' or 'Circadin®' -> ('Circadin', True): a brand named in a list of
+    other names."""
+    match = _BRAND_MARK.search(name)
+    if match is None:
+        return name, False
+    return name[: match.start()].strip(), True
 
 
 def split_items(text: str) -> list[str]:
@@ -449,8 +476,10 @@ class _Profile:
                 if item.label is None and "brand" not in label and "trade" not in label:
                     target = alternate
                 for name in split_items(item.text):
-                    if name not in target:
-                        target.append(name)
+                    name, marked_brand = _brand_marked(name)
+                    listed = brand if marked_brand else target
+                    if name and name not in listed:
+                        listed.append(name)
         title = clean_inline(str(self.data.get("title", "")))
         for name in _derived_names(
             title, [*alternate, *self._string_list("aliases")], self.usage_text() or ""
@@ -497,11 +526,18 @@ class _Profile:
         )
 
     def excretion(self) -> str | None:
+        """The 'Elimination Pathways' / 'Excretion' item, else the first sentence about
+        excretion, else one about elimination that is not the elimination half-life."""
         item = first_labelled(self.section("how_it_works"), "elimination", "excretion")
-        if item is not None and item.text:
+        if item is not None and item.text and "half" not in (item.label or "").lower():
             return item.text
-        for sentence in sentences(block_text(self.section("how_it_works"))):
-            if "excret" in sentence.lower() or "eliminat" in sentence.lower():
+        found = sentences(block_text(self.section("how_it_works")))
+        for sentence in found:
+            if "excret" in sentence.lower():
+                return sentence
+        for sentence in found:
+            lowered = sentence.lower()
+            if "eliminat" in lowered and "half-life" not in lowered and "half life" not in lowered:
                 return sentence
         return None
 
@@ -603,13 +639,9 @@ class _Profile:
         if block is None:
             return found
         for label, item in labelled(block):
-            target = "common"
-            for name, words in _SIDE_EFFECT_CLASSES:
-                if any(word in label for word in words):
-                    target = name
-                    break
-            bucket: list[str] = getattr(found, target)
-            bucket.extend(e for e in split_items(item.text) if e not in bucket)
+            for heading, effects in _side_effect_lists(label, item):
+                bucket: list[str] = getattr(found, _side_effect_class(heading))
+                bucket.extend(e for e in effects if e not in bucket)
         return found
 
     def contraindications(self) -> list[Contraindication]:
@@ -618,8 +650,15 @@ class _Profile:
         items = labelled(block) if block is not None else []
         for _, item in items:
             text = f"{item.label}: {item.text}" if item.label else item.text
-            parts = [text] if len(items) > 1 else [s.rstrip(".") for s in sentences(text)]
-            for part in parts:
+            if len(items) > 1:  # one contraindication per bullet
+                whole = [text]
+            else:  # a paragraph: each sentence, and each item of a list written in one
+                whole = [s.rstrip(".") for s in sentences(text)]
+                if item.label is None:
+                    whole = [
+                        entry for sentence in whole for entry in _short_list_or_whole(sentence)
+                    ]
+            for part in whole:
                 severity = severity_of(part) or "contraindicated"
                 slugs: list[str | None] = [*map_conditions(part, self.conditions)] or [None]
                 found.extend(
@@ -700,31 +739,33 @@ class _Profile:
         for key in ("summary", "precautions", "dosage"):
             item = first_labelled(self.section(key), "monitoring")
             if item is not None and item.text:
-                return _monitoring_items(item.text)
+                return _list_items(item.text)
         for faq in faqs:
             if "monitor" in faq.q.lower() and faq.a:
-                return _monitoring_items(faq.a)
+                return _list_items(faq.a)
         return []
 
     def combinations(self) -> list[Combination]:
+        """One record per compound named: 'Quercetin and vitamin D3' is two, each with the
+        purpose written after 'for', a dash or in brackets."""
         block = self.section("combinations")
         found: list[Combination] = []
         if block is None:
             return found
         for _, item in labelled(block):
             if item.label:
-                name, purpose = item.label, item.text
+                named, purpose = item.label, item.text
                 text = f"{item.label}: {item.text}"
             else:
                 text = item.text
                 parts = _COMBINATION_JOIN.split(text, maxsplit=1)
-                name, purpose = parts[0], (parts[1] if len(parts) > 1 else "")
-            purpose = re.sub(r"^(?:for|to|in)\s+", "", purpose.strip(), flags=re.IGNORECASE)
-            name = name.strip().rstrip(".:")
-            if name:
+                named, purpose = parts[0], (parts[1] if len(parts) > 1 else "")
+            named, aside = _without_brackets(named.strip().rstrip(".:,;"))
+            purpose = _LEADING_PURPOSE.sub("", (purpose.strip() or aside).strip()).rstrip(".")
+            for name in _list_items(named):
                 found.append(
                     Combination(
-                        text=text.rstrip("."), name=name, purpose=purpose.rstrip(".") or None
+                        text=text.rstrip("."), name=_capitalised(name), purpose=purpose or None
                     )
                 )
         return found
@@ -784,8 +825,9 @@ class _Profile:
                 "its content is read as part of the first",
                 "duplicate-section",
             )
+        title = fold_name(str(self.data.get("title", "")))
         for block in self.blocks:
-            if block.title and block.is_empty():
+            if block.title and block.is_empty() and fold_name(block.title) != title:
                 self.diagnostics.warning(
                     block.line, f"section '{block.title}' is empty", "empty-section"
                 )
@@ -867,7 +909,72 @@ def _population_of(title: str) -> str | None:
     return None
 
 
-def _monitoring_items(text: str) -> list[str]:
+_LEADING_PURPOSE = re.compile(r"^(?:for|to|in)\s+", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
+def _without_brackets(text: str) -> tuple[str, str]:
+    """'Metformin (type 2 diabetes)' -> ('Metformin', 'type 2 diabetes')."""
+    asides = _BRACKETED.findall(text)
+    if not asides:
+        return text, ""
+    return " ".join(_BRACKETED.sub(" ", text).split()), "; ".join(a.strip() for a in asides)
+
+
+def _capitalised(name: str) -> str:
+    """'vitamin D3' from a running list is shown as 'Vitamin D3'; 'mTOR' is left alone."""
+    first_word = name.split(" ", 1)[0]
+    if any(char.isupper() for char in first_word):
+        return name
+    return name[:1].upper() + name[1:]
+
+
+_SHORT_ITEM_WORDS = 8
+
+
+_CLAUSE_START = re.compile(
+    r"^(?:and|or|but|because|as|since|given|only|which|who|if|unless|when|while|so|use|avoid)\b",
+    re.IGNORECASE,
+)
+
+
+def _short_list_or_whole(text: str) -> list[str]:
+    """'Hypersensitivity, renal impairment (caution), pregnancy' is three items; a sentence
+    whose commas join clauses ('use caution, and only with supervision') stays whole."""
+    items = split_items(text)
+    if len(items) < 2 or ":" in text or ";" in text:  # a semicolon joins a reason on
+        return [text]
+    if all(len(item.split()) <= _SHORT_ITEM_WORDS for item in items) and not any(
+        _CLAUSE_START.match(item) for item in items[1:]
+    ):
+        return items
+    return [text]
+
+
+def _side_effect_class(heading: str) -> str:
+    for name, words in _SIDE_EFFECT_CLASSES:
+        if any(word in heading for word in words):
+            return name
+    return "common"
+
+
+def _side_effect_lists(label: str, item: Bullet) -> list[tuple[str, list[str]]]:
+    """(what says how often, effects) for a side-effects item: its label or heading, or, in
+    prose, each sentence's opening words ("Rarely, copper deficiency and anaemia")."""
+    names_its_class = any(word in label for _, words in _SIDE_EFFECT_CLASSES for word in words)
+    if item.label is None and not names_its_class:
+        found = []
+        for sentence in split_sentences(item.text):
+            lead = _SIDE_EFFECT_LEAD.match(sentence)
+            if lead is not None:
+                found.append((lead.group(0).lower(), _list_items(sentence[lead.end() :])))
+        if found:
+            return found
+    return [(label, split_items(item.text))]
+
+
+def _list_items(text: str) -> list[str]:
+    """A list written in running text: 'a, b and c' -> ['a', 'b', 'c']."""
     items: list[str] = []
     for item in split_items(text):
         for part in _AND_SPLIT.split(item):

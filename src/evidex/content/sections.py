@@ -26,7 +26,8 @@ _QUESTION_LIKE = re.compile(r"^(?:Q\s*\d*\s*[:.)]|.*\?\s*:?$)", re.IGNORECASE)
 _NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BOLD_LABEL = re.compile(r"^\*\*([^*]{1,80}?)(?::\s*\*\*|\*\*\s*:)\s*(.*)$")
-_BOLD_ONLY_LABEL = re.compile(r"^\*\*([^*]{1,80}?)\*\*\s+(\S.*)$")
+# '**Label** text', '**Label** - text' and '**Label** – text' (a dash used as the colon)
+_BOLD_ONLY_LABEL = re.compile(r"^\*\*([^*]{1,80}?)\*\*(?:\s*[-–—]\s+|\s+)(\S.*)$")
 _PLAIN_LABEL = re.compile(r"^([A-Z][A-Za-z0-9 /&'(),<>≤-]{0,60}?):\s+(\S.*)$")
 
 # Canonical keys for top-level sections, checked in order (the first keyword found wins, so
@@ -390,12 +391,27 @@ def bullets(lines: list[str], first_line: int = 1) -> list[Bullet]:
             open_item = True
     found: list[Bullet] = []
     for number, parts in items:
-        raw = parts[0].strip() if len(parts) == 1 else " ".join(part.strip() for part in parts)
-        label, rest = _split_label(raw)
-        text = clean_inline(rest)
-        if text or label:
-            found.append(Bullet(text=text, label=label, line=number, raw=raw))
+        joined = parts[0].strip() if len(parts) == 1 else " ".join(part.strip() for part in parts)
+        for raw in _at_inline_labels(joined):
+            label, rest = _split_label(raw)
+            text = clean_inline(rest)
+            if text or label:
+                found.append(Bullet(text=text, label=label, line=number, raw=raw))
     return found
+
+
+# A sentence that opens with a short label inside a paragraph: "... intakes. Breastfeeding: ..."
+_INLINE_LABEL = re.compile(
+    r"(?<=[.!?])\s+(?=(?:\*\*)?[A-Z][A-Za-z0-9/&'-]*(?: [A-Za-z0-9/&'-]+){0,3}:)"
+)
+
+
+def _at_inline_labels(text: str) -> list[str]:
+    """A paragraph of labelled sentences ("Pregnancy Category: C. Breastfeeding: avoid.")
+    as one item per label."""
+    if ":" not in text[1:] or not _INLINE_LABEL.search(text):
+        return [text]
+    return [part for part in _INLINE_LABEL.split(text) if part]
 
 
 def labelled(block: Block) -> list[tuple[str, Bullet]]:
