@@ -259,3 +259,23 @@ def test_half_life_notations(written: str, hours: float) -> None:
     )
     compound, _ = parse_profile(text, "compounds/example.md")
     assert compound is not None and compound.half_life_hours == hours
+
+
+@pytest.mark.parametrize(
+    ("written", "is_a_date"),
+    [
+        ("2025-02-30", False),  # YAML reads it as a timestamp that cannot exist
+        ("'2025-13-45'", False),
+        ("'2024-02-29T10:00:00Z'", True),
+        ("2025-02-28", True),
+    ],
+)
+def test_last_modified_must_be_a_date_that_exists(written: str, is_a_date: bool) -> None:
+    text = (
+        f"---\ntitle: Selank\ndescription: A heptapeptide.\nis_banned: false\n"
+        f"lastModified: {written}\n---\n## Usage\n- Anxiety.\n"
+    )
+    compound, diagnostics = parse_profile(text, "compounds/selank.md")
+    assert compound is not None
+    warned = [(d.line, d.level) for d in diagnostics if "is not a date" in d.message]
+    assert warned == ([] if is_a_date else [(5, "warning")])

@@ -235,11 +235,19 @@ _BOOLEAN_WORDS = {
     "not banned": False,
 }
 _FAQ_KEY_ALIASES = (("question", "q"), ("Q", "q"), ("answer", "a"), ("A", "a"))
-_DATE_START = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
+_DATE_START = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def _looks_like_date(text: str) -> bool:
-    return bool(_DATE_START.match(text))
+    """Whether `text` opens with a calendar date that exists (2025-02-30 does not)."""
+    match = _DATE_START.match(text)
+    if match is None:
+        return False
+    try:
+        dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return False
+    return True
 
 
 def _from_epoch(value: float) -> str | None:
