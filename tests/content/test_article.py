@@ -97,3 +97,8 @@ def test_disclaimer_split_only_takes_a_leading_paragraph() -> None:
     assert (text, rest) == ("Be careful.", "## A\n")
     none, same = split_leading_disclaimer("## A\n\n**Disclaimer:** later\n")
     assert none is None and same.startswith("## A")
+
+
+def test_level2_headings_take_only_two_hashes_and_a_space() -> None:
+    body = "## Two ##\n### Three\n##Tight\n#One\n##\tTab\n## \n##\n"
+    assert level2_headings(body) == ["Two", "Tab", ""]

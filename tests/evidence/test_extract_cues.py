@@ -228,3 +228,15 @@ def test_abstract_labels_and_separator_lines_hold_their_cue_words() -> None:
         assert any(word in label for word in extract._LABEL_WORDS), label
     for separator in separators:
         assert any(run in separator for run in extract._SEPARATORS), separator
+
+
+def test_line_gates_hold_for_every_bullet_and_abstract_label() -> None:
+    lines = [line for text in _corpus() for line in text.split("\n")]
+    lines += ["  • dot", "- dash", "* star", "‣ x", "◦ y", "▪ z", "12. twelve", "3) three", "٣. x"]
+    for line in lines:
+        if extract._BULLET.match(line):
+            assert extract._may_be_bullet(line), line
+    chunks = [*_corpus(), "  \n\n RESULTS: x", "METHODS\ny", "intro\n  AIM: z"]
+    for chunk in chunks:
+        if extract._ABSTRACT_LABEL.search(chunk):
+            assert extract._may_hold_label(chunk), chunk

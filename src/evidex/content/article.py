@@ -56,6 +56,8 @@ def level2_headings(markdown: str) -> list[str]:
             if may_fence and _FENCE.match(line):
                 in_fence = not in_fence
             continue
+        if line[1:2] != "#" or not line[2:3].isspace():
+            continue  # only '##' and a space open a level-2 heading
         match = _HEADING.match(line)
         if not in_fence and match and len(match.group(1)) == 2:
             found.append(_strip_emphasis(match.group(2)))

@@ -24,6 +24,7 @@ from evidex.evidence.notation import (
     contains_any,
     find_estimates,
     fold_case,
+    may_hold_estimate,
     mentions_any,
     normalise,
     parse_count,
@@ -34,6 +35,7 @@ MAX_INPUT_CHARS = 200_000
 _MAX_LINE_CHARS = 20_000
 
 _BULLET = re.compile(r"^\s*(?:[•\-*‣◦▪]|\d{1,2}[.)])\s+")
+_BULLET_MARKS = "•-*‣◦▪"
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BOLD = re.compile(r"\*\*|__")
 # The spaces after a full stop (not of "vs.", "e.g.", "i.e.", "al.") before a capital or bracket;
@@ -64,6 +66,10 @@ _LABEL_WORDS = (
     "MAIN OUTCOME", "RESULTS", "FINDINGS", "CONCLUSION", "INTERPRETATION", "DISCUSSION",
 )  # fmt: skip
 _SEPARATORS = ("---", "***", "===", "___")
+# Every abstract label opens a line (after any spaces) with three capitals: one scan for a line
+# break followed by them rules out all the labels at once.
+_CAPITALS_FIRST = re.compile(r"\s*[A-Z]{3}")
+_CAPITALS_AFTER_BREAK = re.compile(r"\n\s*[A-Z]{3}")
 _SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
 
 _DESIGN_NOUN = (
@@ -252,7 +258,7 @@ def _split_abstracts(text: str) -> list[str]:
     chunks = [chunk for chunk in pieces if chunk.strip()]
     result: list[str] = []
     for chunk in chunks:
-        if not contains_any(chunk, _START_LABELS):
+        if not _may_hold_label(chunk) or not contains_any(chunk, _START_LABELS):
             result.append(chunk)  # no abstract starts in it
             continue
         starts = [
@@ -265,10 +271,15 @@ def _split_abstracts(text: str) -> list[str]:
     return result
 
 
+def _may_hold_label(chunk: str) -> bool:
+    return bool(_CAPITALS_FIRST.match(chunk) or _CAPITALS_AFTER_BREAK.search(chunk))
+
+
 def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
+    may_hold_label = _may_hold_label(chunk) and contains_any(chunk, _LABEL_WORDS)
     labels = {
         match.group(0).strip().rstrip(":").split(" ")[0]
-        for match in (_ABSTRACT_LABEL.finditer(chunk) if contains_any(chunk, _LABEL_WORDS) else ())
+        for match in (_ABSTRACT_LABEL.finditer(chunk) if may_hold_label else ())
     }
     if len(labels) >= 2:
         return True
@@ -284,9 +295,10 @@ def _classify_lines(chunk: str) -> list[_Line]:
         raw = raw[:_MAX_LINE_CHARS]
         if not raw.strip():
             continue
-        heading_mark = _MARKDOWN_HEADING.match(raw)
+        # the patterns run only where a line's first marks allow them: most lines are prose
+        heading_mark = _MARKDOWN_HEADING.match(raw) if "#" in raw[:4] else None
         cleaned = raw[heading_mark.end() :] if heading_mark else raw
-        bullet_mark = _BULLET.match(cleaned)
+        bullet_mark = _BULLET.match(cleaned) if _may_be_bullet(cleaned) else None
         bullet = bullet_mark is not None and heading_mark is None
         if bullet_mark:
             cleaned = cleaned[bullet_mark.end() :]
@@ -302,6 +314,11 @@ def _classify_lines(chunk: str) -> list[_Line]:
         )
         lines.append(_Line(cleaned, heading=heading, bullet=bullet))
     return lines
+
+
+def _may_be_bullet(line: str) -> bool:
+    first = line.lstrip()[:1]
+    return first != "" and (first in _BULLET_MARKS or first.isdecimal())
 
 
 def _introducers(sentence: str) -> list[re.Match[str]]:
@@ -504,6 +521,8 @@ def _outcomes(text: str) -> list[Outcome]:
     outcomes: list[Outcome] = []
     seen: set[tuple[str, float, float | None, float | None]] = set()
     for raw_line in text.split("\n"):
+        if "%" not in raw_line and not may_hold_estimate(raw_line):
+            continue  # every outcome needs the numbers of an interval or a percentage
         label_match = _LEADING_LABEL.match(raw_line)
         label = _tidy_label(label_match["label"]) if label_match else None
         if label and (

@@ -220,6 +220,11 @@ _WORD_LABELLED_ESTIMATE = _labelled_estimate(_WORD_PATTERN, _WORD_FIRST_LETTERS)
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "ETD")
 _LABEL_WORD_CUES = ("ratio", "relative risk", "difference", "hedges", "cohen")
 _CI_LABEL_CUES = ("ci", "cri", "ui", "confidence", "credible")
+# An unlabelled estimate's CI label follows its bracket (and at most one space) and starts with
+# '95' or 'c' (CI, CrI): a far rarer sight than "ci" anywhere.
+_BRACKETED_CI_CUES = tuple(
+    f"{bracket}{space}{start}" for bracket in "([" for space in ("", " ") for start in ("95", "c")
+)
 # The two numbers of an interval, as every estimate needs them: a cheap test before the rest.
 _RANGE_CUE = re.compile(r"\d ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
 UNLABELLED_ESTIMATE = re.compile(
@@ -295,9 +300,15 @@ def _plausible(measure: Measure, value: float, low: float, high: float) -> bool:
     return low - slack <= value <= high + slack
 
 
+def may_hold_estimate(text: str) -> bool:
+    """False when neither `text` nor any part of it holds an estimate (no two numbers of an
+    interval): a cheap test before splitting it up."""
+    return _RANGE_CUE.search(text) is not None
+
+
 def find_estimates(text: str) -> list[Estimate]:
     """Every effect estimate with a 95% interval in normalised `text`, in reading order."""
-    if not _RANGE_CUE.search(text):
+    if not may_hold_estimate(text):
         return []
     folded = fold_case(text)
     labelled = _labelled_pattern(text, folded)
@@ -312,7 +323,7 @@ def find_estimates(text: str) -> list[Estimate]:
         if estimate is not None:
             found.append(estimate)
             taken.append((match.start(), match.end()))
-    for match in UNLABELLED_ESTIMATE.finditer(text) if _may_have_ci_label(text, folded) else ():
+    for match in UNLABELLED_ESTIMATE.finditer(text) if _may_have_bracketed_ci(folded) else ():
         if any(start <= match.start("value") < end for start, end in taken):
             continue
         before = text[max(0, match.start() - 120) : match.start()]
@@ -351,8 +362,8 @@ def _labelled_pattern(text: str, folded: str) -> re.Pattern[str] | None:
     return _WORD_LABELLED_ESTIMATE if word else None
 
 
-def _may_have_ci_label(text: str, folded: str) -> bool:
-    return ("(" in text or "[" in text) and contains_any(folded, _CI_LABEL_CUES)
+def _may_have_bracketed_ci(folded: str) -> bool:
+    return ("(" in folded or "[" in folded) and contains_any(folded, _BRACKETED_CI_CUES)
 
 
 def _build(match: re.Match[str], measure: Measure) -> Estimate | None:
