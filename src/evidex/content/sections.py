@@ -402,14 +402,15 @@ def bullets(lines: list[str], first_line: int = 1) -> list[Bullet]:
 
 # A sentence that opens with a short label inside a paragraph: "... intakes. Breastfeeding: ..."
 _INLINE_LABEL = re.compile(
-    r"(?<=[.!?])\s+(?=(?:\*\*)?[A-Z][A-Za-z0-9/&'-]*(?: [A-Za-z0-9/&'-]+){0,3}:)"
+    r"(?<=\.)\s+(?=(?:\*\*)?[A-Z][A-Za-z0-9/&'-]*(?: [A-Za-z0-9/&'-]+){0,3}:)"
 )
 
 
 def _at_inline_labels(text: str) -> list[str]:
     """A paragraph of labelled sentences ("Pregnancy Category: C. Breastfeeding: avoid.")
     as one item per label."""
-    if ":" not in text[1:] or not _INLINE_LABEL.search(text):
+    first_stop = text.find(". ")
+    if first_stop < 0 or text.find(":", first_stop) < 0 or not _INLINE_LABEL.search(text):
         return [text]
     return [part for part in _INLINE_LABEL.split(text) if part]
 
