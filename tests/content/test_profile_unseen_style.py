@@ -279,3 +279,23 @@ def test_last_modified_must_be_a_date_that_exists(written: str, is_a_date: bool)
     assert compound is not None
     warned = [(d.line, d.level) for d in diagnostics if "is not a date" in d.message]
     assert warned == ([] if is_a_date else [(5, "warning")])
+
+
+def test_frontmatter_keys_in_another_case_or_spelling_are_read_with_a_warning() -> None:
+    text = (
+        "---\nTitle: Selank\nDescription: A heptapeptide.\nisBanned: false\n"
+        "last_modified: 2025-01-01\nFAQs:\n  - q: What is it?\n    a: A peptide.\n---\n"
+        "## Usage\n- Anxiety.\n"
+    )
+    compound, diagnostics = parse_profile(text, "compounds/selank.md")
+    assert compound is not None, [str(d) for d in diagnostics]
+    assert (compound.title, compound.description, compound.last_modified) == (
+        "Selank",
+        "A heptapeptide.",
+        "2025-01-01",
+    )
+    assert [(faq.q, faq.a) for faq in compound.faqs] == [("What is it?", "A peptide.")]
+    repaired = {d.line: d.message for d in diagnostics if d.code == "key-repair"}
+    assert repaired[2] == "frontmatter key 'Title' read as 'title'"
+    assert repaired[5] == "frontmatter key 'last_modified' read as 'lastModified'"
+    assert not [d for d in diagnostics if d.level == "error" or "unknown" in d.message]

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from evidex.content.diagnostics import ContentError
-from evidex.content.yamlload import load_yaml
+from evidex.content.yamlload import canonical_keys, load_yaml
 
 DOCUMENTS = {
     "typed scalars": (
@@ -93,3 +93,30 @@ def test_an_impossible_date_stays_the_text_it_was_written_as() -> None:
     assert located.line("day") == 2
     anchored = load_yaml("a: &x 2025-02-30\nb: *x\n", "f.yaml")  # the general constructor
     assert anchored.data == {"a": "2025-02-30", "b": "2025-02-30"}
+
+
+def test_keys_in_another_case_or_spelling_take_the_known_name_and_keep_their_lines() -> None:
+    located = load_yaml(
+        "Title: T\nlast_modified: 2025-01-01\nFAQ:\n  - q: Why?\ntitle_extra: kept\n", "f.yaml"
+    )
+    notes = canonical_keys(located, ["title", "lastModified", "faqs"], {"faq": "faqs"})
+    assert located.data == {
+        "title": "T",
+        "lastModified": dt.date(2025, 1, 1),
+        "faqs": [{"q": "Why?"}],
+        "title_extra": "kept",
+    }
+    assert located.line("faqs", 0, "q") == 4
+    assert notes == [
+        (1, "key 'Title' read as 'title'"),
+        (2, "key 'last_modified' read as 'lastModified'"),
+        (3, "key 'FAQ' read as 'faqs'"),
+    ]
+
+
+def test_a_variant_of_a_key_already_given_is_ignored_with_a_note() -> None:
+    located = load_yaml("title: Kept\nTITLE: Dropped\n", "f.yaml")
+    assert canonical_keys(located, ["title"]) == [
+        (2, "key 'TITLE' repeats 'title' (line 1); ignored")
+    ]
+    assert located.data == {"title": "Kept"}

@@ -43,7 +43,12 @@ from evidex.content.sections import (
     parse_blocks,
     split_sentences,
 )
-from evidex.content.yamlload import FrontmatterDocument, Located, split_frontmatter
+from evidex.content.yamlload import (
+    FrontmatterDocument,
+    Located,
+    canonical_keys,
+    split_frontmatter,
+)
 
 REQUIRED_KEYS = ("title", "description")
 KNOWN_KEYS = frozenset(
@@ -66,6 +71,17 @@ KNOWN_KEYS = frozenset(
         "contraindications",
     }
 )
+# Other names editors give frontmatter keys (case, '_' and '-' are ignored as well).
+_FRONTMATTER_KEY_ALIASES = {
+    "banned": "is_banned",
+    "last_updated": "lastModified",
+    "updated": "lastModified",
+    "modified": "lastModified",
+    "date_modified": "lastModified",
+    "faq": "faqs",
+    "brands": "brand_names",
+    "alternate_names": "aliases",
+}
 EXPECTED_SECTIONS: dict[str, str] = {
     "usage": "Usage",
     "alternate_names": "Alternate Names",
@@ -369,6 +385,8 @@ class _Profile:
         string, epoch timestamps, `question`/`answer` FAQ keys. Ambiguous values are left
         for validate() to reject."""
         data, meta, diag = self.data, self.meta, self.diagnostics
+        for line, message in canonical_keys(meta, KNOWN_KEYS, _FRONTMATTER_KEY_ALIASES):
+            diag.warning(line, f"frontmatter {message}", "key-repair")
         banned = data.get("is_banned")
         if isinstance(banned, (str, int)) and not isinstance(banned, bool):
             flag = _BOOLEAN_WORDS.get(str(banned).strip().lower())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,6 +205,42 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
             Diagnostic(path, 1 + line_offset, "error", f"invalid YAML: {exc}")
         ) from None
     return Located(data=data, lines=lines, offset=line_offset)
+
+
+def _folded_key(key: str) -> str:
+    return "".join(char for char in key.lower() if char.isalnum())
+
+
+def canonical_keys(
+    located: Located, known: Iterable[str], aliases: Mapping[str, str] | None = None
+) -> list[tuple[int, str]]:
+    """Rename top-level keys written in another case or spelling ('Title', 'last_modified',
+    'isBanned', or an alias such as 'faq') to the known key, moving their lines with them.
+
+    Returns (line, message) for each key read so, and for one that repeats a key already
+    given (that one is ignored)."""
+    data = located.data
+    if not isinstance(data, dict):
+        return []
+    by_folded = {_folded_key(key): key for key in known}
+    by_folded.update({_folded_key(alias): key for alias, key in (aliases or {}).items()})
+    notes: list[tuple[int, str]] = []
+    for written in [key for key in data if isinstance(key, str) and key not in by_folded.values()]:
+        key = by_folded.get(_folded_key(written))
+        if key is None:
+            continue
+        line = located.line(written)
+        if key in data:
+            notes.append(
+                (line, f"key '{written}' repeats '{key}' (line {located.line(key)}); ignored")
+            )
+            del data[written]
+            continue
+        data[key] = data.pop(written)
+        for path in [path for path in located.lines if path[0] == written]:
+            located.lines[(key, *path[1:])] = located.lines.pop(path)
+        notes.append((line, f"key '{written}' read as '{key}'"))
+    return notes
 
 
 @dataclass
