@@ -33,9 +33,9 @@ _PLAIN_LABEL = re.compile(r"^([A-Z][A-Za-z0-9 /&'(),<>≤-]{0,60}?):\s+(\S.*)$")
 # Canonical keys for top-level sections, checked in order (the first keyword found wins, so
 # "Drug Profile Summary" is a summary, not a profile, and "Contraindications" is not "usage").
 SECTION_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("faqs", ("faq", "frequently asked", "questions")),
-    ("summary", ("profile summary", "summary", "at a glance")),
-    ("contraindications", ("contraindication",)),
+    ("faqs", ("faq", "frequently asked", "questions", "q&a", "q & a")),
+    ("summary", ("profile summary", "summary", "at a glance", "key facts")),
+    ("contraindications", ("contraindication", "contra-indication")),
     ("interactions", ("interaction",)),
     ("side_effects", ("side effect", "adverse", "safety profile")),
     ("pregnancy", ("pregnan", "breastfeed", "breast-feed", "lactation")),
@@ -45,8 +45,8 @@ SECTION_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "alternate_names",
         ("alternate name", "alternative name", "other name", "synonym", "known as", "names"),
     ),
-    ("how_it_works", ("how it works", "pharmacolog", "mechanism")),
-    ("dosage", ("dosage", "dosing", "dose", "administration")),
+    ("how_it_works", ("how it works", "pharmacolog", "mechanism", "pharmacokinetic", "half-life")),
+    ("dosage", ("dosage", "dosing", "dose", "administration", "how to take", "how to use")),
     ("usage", ("usage", "uses", "indication", "overview", "what is")),
 )
 
