@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +65,41 @@ def test_body_faq_headings_and_bold_question_lines() -> None:
         ("What is it?", "A peptide.", 22),
         ("How is it stored?", "In a fridge, out of light.", 26),
     ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "**What is it?**\nA peptide.\n\n**How is it stored?**\nIn a fridge.\n",
+        "**Q:** What is it? **A:** A peptide.\n\n**Q:** How is it stored? **A:** In a fridge.\n",
+        "1. **What is it?** A peptide.\n2. **How is it stored?** In a fridge.\n",
+        "- **Q: What is it?**\n  A: A peptide.\n- **Q: How is it stored?**\n  A: In a fridge.\n",
+        "Question: What is it?\nAnswer: A peptide.\n\nQuestion: How is it stored?\nAnswer: In a fridge.\n",
+        "Q: What is it?\nA: A peptide.\n\n2) How is it stored?\nIn a fridge.\n",
+    ],
+    ids=[
+        "bold-lines",
+        "q-and-a-on-one-line",
+        "numbered-bold",
+        "bullets",
+        "question-answer",
+        "plain",
+    ],
+)
+def test_body_faqs_written_in_other_styles(written: str) -> None:
+    faqs = body_faqs(parse_blocks(f"## FAQs\n\n{written}")[0])
+    assert [(f.faq.q, f.faq.a) for f in faqs] == [
+        ("What is it?", "A peptide."),
+        ("How is it stored?", "In a fridge."),
+    ]
+
+
+def test_an_answer_that_asks_a_question_or_lists_items_stays_an_answer() -> None:
+    body = "## FAQs\n\n**Is it safe?**\nMostly. Is anything risk-free? No.\n- Nausea\n- Headache\n"
+    (faq,) = body_faqs(parse_blocks(body)[0])
+    assert faq.faq.q == "Is it safe?"
+    assert faq.faq.a.startswith("Mostly. Is anything risk-free? No.")
+    assert "Nausea" in faq.faq.a and "Headache" in faq.faq.a
 
 
 def test_reconcile_unions_and_warns_about_every_difference() -> None:

@@ -22,7 +22,6 @@ _LEADING_ANSWER = re.compile(r"^\s*\*{0,2}\s*(?:A|[Aa]nswer|ANSWER)\s*\d*\s*[:.]
 _LEADING_QUESTION = re.compile(
     r"^\s*\*{0,2}\s*(?:Q|Question)\s*\d*\s*[:.)]\s*\*{0,2}\s*", re.IGNORECASE
 )
-_BODY_QUESTION_LINE = re.compile(r"^\s*\*\*\s*Q\s*\d*\s*[:.)]\s*(.+?)\*\*\s*$", re.IGNORECASE)
 _NORMALISE = re.compile(r"[^0-9a-z]+")
 _ELLIPSIS = ("...", "…")
 DESCRIPTION_LIMIT = 300
@@ -102,8 +101,9 @@ def repair_frontmatter_faqs(
 def body_faqs(block: Block | None) -> list[LocatedFaq]:
     """Questions and answers of the body's FAQ section.
 
-    Questions are sub-headings (`### **Q1: ...?**`) or bold lines (`**Q: ...?**`); the answer
-    is the prose that follows, with its `**A:**` mark removed.
+    A question is a sub-heading (`### **Q1: ...?**`) or a line that asks one: bold
+    (`**Q: ...?**`, `**What is it?** answer`), marked (`Q:`, `Question:`, `**Q:** ... **A:** ...`)
+    or a list item ending in '?'. The answer is the prose that follows, its `A:` mark removed.
     """
     if block is None:
         return []
@@ -123,14 +123,44 @@ def body_faqs(block: Block | None) -> list[LocatedFaq]:
             close()
             pending = (sub.title, sub.line, [])
         for number, line in enumerate(sub.texts, sub.first_line):
-            bold_question = _BODY_QUESTION_LINE.match(line) if "**" in line else None
-            if bold_question:
+            asked = _question_in_line(line)
+            if asked is not None:
                 close()
-                pending = (bold_question.group(1), number, [])
+                question, answer = asked
+                pending = (question, number, [answer] if answer else [])
             elif pending is not None and line.strip():
                 pending[2].append(line.strip())
     close()
     return found
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+_BOLD_QUESTION = re.compile(r"^\*\*(?P<question>[^*]+?\?)\s*\*\*\s*(?P<answer>.*)$")
+_MARKED_QUESTION = re.compile(r"^\*{0,2}\s*(?:Q|Question)\s*\d*\s*[:.)]", re.IGNORECASE)
+
+
+def _question_in_line(line: str) -> tuple[str, str] | None:
+    """(question, answer on the same line) when `line` asks an FAQ question, else None."""
+    text = line.strip()
+    if not text or _LEADING_ANSWER.match(text):
+        return None
+    listed = _LIST_MARK.match(text)
+    if listed:
+        text = text[listed.end() :]
+    if _MARKED_QUESTION.match(text):
+        text = _LEADING_QUESTION.sub("", text)
+    elif not (listed or text.startswith("**")) or "?" not in text:
+        return None  # a plain paragraph is an answer, even when it asks something
+    bold = _BOLD_QUESTION.match(text)
+    if bold:
+        return bold.group("question"), _LEADING_ANSWER.sub("", bold.group("answer"))
+    mark = _answer_mark(text)
+    if mark is not None:
+        return text[: mark[0]], text[mark[1] :]
+    question, asked, rest = text.partition("?")
+    if not asked:
+        return None if listed else (question, "")
+    return question + "?", rest.strip(" *")
 
 
 def reconcile_faqs(
