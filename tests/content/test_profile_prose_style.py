@@ -112,3 +112,25 @@ def test_a_title_heading_above_the_sections_is_not_an_empty_section(
 ) -> None:
     _, messages = zinc
     assert not [m for m in messages if "is empty" in m], messages
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "- Serum zinc\n- Copper, with long-term use\n- **Liver function:** ALT every 3 months\n",
+            ["Serum zinc", "Copper, with long-term use", "Liver function: ALT every 3 months"],
+        ),
+        (
+            "Serum zinc, serum copper and blood count.\n",
+            ["Serum zinc", "serum copper", "blood count"],
+        ),
+    ],
+    ids=["one-per-bullet", "one-paragraph-list"],
+)
+def test_a_monitoring_section_of_its_own_gives_the_parameters(
+    written: str, expected: list[str]
+) -> None:
+    text = f"---\ntitle: X\ndescription: Y.\n---\n## Usage\n- Test.\n\n## Monitoring\n\n{written}"
+    compound, _ = parse_profile(text, "compounds/x.md")
+    assert compound is not None and compound.monitoring == expected

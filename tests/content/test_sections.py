@@ -26,6 +26,7 @@ from evidex.content.sections import section_key
         ("Dosing", "dosage"),
         ("How to Take", "dosage"),
         ("Q&A", "faqs"),
+        ("Monitoring Parameters", "monitoring"),
         ("FAQs (Frequently Asked Questions)", "faqs"),
         ("Storage", "storage"),  # unknown headings keep a key of their own
     ],

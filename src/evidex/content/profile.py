@@ -762,6 +762,12 @@ class _Profile:
         return category, pregnancy, breastfeeding
 
     def monitoring(self, faqs: list[Faq]) -> list[str]:
+        own = self.section("monitoring")
+        items = labelled(own) if own is not None else []
+        if len(items) == 1:  # a section of its own written as one list
+            return _list_items(items[0][1].text)
+        if items:  # one parameter per bullet
+            return [f"{i.label}: {i.text}" if i.label else i.text.rstrip(".") for _, i in items]
         for key in ("summary", "precautions", "dosage"):
             item = first_labelled(self.section(key), "monitoring")
             if item is not None and item.text:

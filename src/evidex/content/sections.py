@@ -41,6 +41,7 @@ SECTION_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pregnancy", ("pregnan", "breastfeed", "breast-feed", "lactation")),
     ("combinations", ("combination", "stack")),
     ("precautions", ("precaution", "warning")),
+    ("monitoring", ("monitoring", "lab tests", "laboratory tests")),
     (
         "alternate_names",
         ("alternate name", "alternative name", "other name", "synonym", "known as", "names"),
