@@ -240,3 +240,29 @@ def test_new_code_rebuilds_even_when_the_content_is_unchanged(
     monkeypatch.setattr(pipeline, "code_digest", lambda: "a-newer-evidex")
     again = build(library_dir, db)
     assert again.written, "a database built by older code is not 'up to date'"
+
+
+@pytest.mark.parametrize(
+    ("written", "level", "goal"),
+    [
+        ("insomnia", "warning", "sleep"),
+        ("Liver", "warning", "liver-health"),
+        ("astrology", "error", None),
+    ],
+)
+def test_an_article_goal_given_by_a_synonym_becomes_that_goal(
+    library_dir: Path, written: str, level: str, goal: str | None
+) -> None:
+    article = next((library_dir / "research").glob("*.md"))
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("goal: sleep", f"goal: {written}", 1), encoding="utf-8")
+    library, _, _ = load_library(library_dir)
+    about_goal = [
+        d
+        for d in library.diagnostics
+        if "goal" in d.message and d.path == f"content/research/{article.name}"
+    ]
+    assert about_goal and about_goal[-1].level == level, [str(d) for d in about_goal]
+    assert about_goal[-1].line == text.splitlines().index("goal: sleep") + 1
+    if goal is not None:
+        assert [a.goal for a in library.articles.values()] == [goal]

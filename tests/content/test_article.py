@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from evidex.content.article import level2_headings, parse_article, split_leading_disclaimer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -45,9 +47,9 @@ def test_broken_keys_are_errors_with_lines_and_unknown_keys_warn() -> None:
     assert article is None
     found = {(d.level, d.line, d.message.split(":")[0]) for d in diagnostics}
     assert ("error", 1, "missing required key 'compound'") in found
-    messages = {d.line: d.message for d in diagnostics}
-    assert "goal slug" in messages[3] and "'liver-health'" in messages[3]
-    assert "tier" in messages[4]
+    messages = {d.line: (d.level, d.message) for d in diagnostics}
+    assert messages[3] == ("warning", "'goal' written as 'Liver Health'; read as 'liver-health'")
+    assert messages[4][0] == "error" and "tier" in messages[4][1]
     assert any(d.level == "warning" and d.line == 5 and "colour" in d.message for d in diagnostics)
 
 
@@ -102,3 +104,35 @@ def test_disclaimer_split_only_takes_a_leading_paragraph() -> None:
 def test_level2_headings_take_only_two_hashes_and_a_space() -> None:
     body = "## Two ##\n### Three\n##Tight\n#One\n##\tTab\n## \n##\n"
     assert level2_headings(body) == ["Two", "Tab", ""]
+
+
+@pytest.mark.parametrize(
+    ("written", "tier", "warned"),
+    [
+        ("3", 3, False),
+        ("'Tier 4'", 4, True),
+        ("'3 (probable efficacy)'", 3, True),
+        ("tier 2", 2, True),
+    ],
+)
+def test_a_tier_written_with_its_name_is_read_as_its_number(
+    written: str, tier: int, warned: bool
+) -> None:
+    text = f"---\ntitle: T\ncompound: C\ngoal: sleep\ntier: {written}\n---\nBody.\n"
+    article, diagnostics = parse_article(text, "research/t.md")
+    assert article is not None and article.tier == tier
+    assert [(d.line, d.level) for d in diagnostics] == ([(5, "warning")] if warned else [])
+
+
+def test_keys_in_another_spelling_and_a_date_that_is_not_one() -> None:
+    text = "---\nTitle: T\nCompound: C\nGoal: Weight Loss\nlast_updated: March 2025\n---\nBody.\n"
+    article, diagnostics = parse_article(text, "research/t.md")
+    assert article is not None
+    assert (article.title, article.compound, article.goal) == ("T", "C", "weight-loss")
+    assert article.last_modified == "March 2025"
+    found = {(d.line, d.message) for d in diagnostics}
+    assert (2, "frontmatter key 'Title' read as 'title'") in found
+    assert (5, "frontmatter key 'last_updated' read as 'lastModified'") in found
+    assert (5, "'lastModified' 'March 2025' is not a date") in found
+    assert (4, "'goal' written as 'Weight Loss'; read as 'weight-loss'") in found
+    assert all(d.level == "warning" for d in diagnostics)

@@ -9,6 +9,7 @@ from evidex.build.parse import ParsedFile
 from evidex.content.diagnostics import Diagnostic
 from evidex.content.models import Article, Compound
 from evidex.content.names import build_name_index, resolve
+from evidex.content.vocab import match_goal
 from evidex.evidence.models import Study
 
 
@@ -83,14 +84,7 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
                 )
             )
         if library.goals and article.goal not in library.goals:
-            library.diagnostics.append(
-                Diagnostic(
-                    item.rel,
-                    _frontmatter_line(item, "goal"),
-                    "error",
-                    f"goal {article.goal!r} is not in goals.yaml",
-                )
-            )
+            _resolve_goal(article, item, library)
         for study in article.studies:
             study.compound = article.compound_slug or study.compound
             study.goal = study.goal or article.goal
@@ -98,6 +92,20 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
             _add_study(study, library, item.rel)
         library.articles[article.slug] = article
         library.extracted[article.slug] = list(item.extracted)
+
+
+def _resolve_goal(article: Article, item: ParsedFile, library: Library) -> None:
+    """A goal given by one of its synonyms or conditions ('weight-management', 'insomnia')
+    becomes that goal, with a warning; one goals.yaml does not know is an error."""
+    line = _frontmatter_line(item, "goal")
+    known = match_goal(article.goal.replace("-", " "), list(library.goals.values()))
+    if known not in library.goals:
+        message = f"goal {article.goal!r} is not in goals.yaml"
+        library.diagnostics.append(Diagnostic(item.rel, line, "error", message))
+        return
+    message = f"goal {article.goal!r} read as {known!r}, the goal in goals.yaml that names it"
+    library.diagnostics.append(Diagnostic(item.rel, line, "warning", message, "goal-synonym"))
+    article.goal = str(known)
 
 
 def _frontmatter_line(item: ParsedFile, key: str) -> int:

@@ -11,7 +11,12 @@ from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
 from evidex.content.models import Article
 from evidex.content.names import slugify
 from evidex.content.render import markdown_to_html
-from evidex.content.yamlload import Located, split_frontmatter
+from evidex.content.yamlload import (
+    Located,
+    canonical_keys,
+    is_calendar_date,
+    split_frontmatter,
+)
 from evidex.evidence.models import Study
 from evidex.evidence.studyfile import parse_study_list
 
@@ -28,7 +33,9 @@ KNOWN_KEYS = frozenset(
         "slug",
     }
 )
+_KEY_ALIASES = {"last_updated": "lastModified", "updated": "lastModified", "health_goal": "goal"}
 _REQUIRED_TEXT_KEYS = ("title", "compound", "goal")
+_WRITTEN_TIER = re.compile(r"^\s*(?:tier\s*)?([1-5])(?:\s*\(.*\))?\s*$", re.IGNORECASE)
 _GOAL_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -97,8 +104,16 @@ def _tier(meta: dict[str, Any], located: Located, diags: Diagnostics) -> int | N
     value = meta.get("tier")
     if value is None:
         return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):
+        written = _WRITTEN_TIER.match(value)
+        if written is not None:
+            if not value.strip().isdigit():
+                diags.warning(
+                    located.line("tier"),
+                    f"'tier' written as {value!r}; read as {written[1]}",
+                    "type",
+                )
+            value = int(written[1])
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
         diags.error(
             located.line("tier"), f"'tier' must be a whole number 1-5, got {value!r}", "type"
@@ -114,6 +129,10 @@ def _last_modified(meta: dict[str, Any], located: Located, diags: Diagnostics) -
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     if isinstance(value, str) and value.strip():
+        if not is_calendar_date(value):
+            diags.warning(
+                located.line("lastModified"), f"'lastModified' {value!r} is not a date", "type"
+            )
         return value.strip()
     diags.error(located.line("lastModified"), "'lastModified' must be a date or text", "type")
     return None
@@ -138,6 +157,8 @@ def parse_article(
     located = document.meta
     first_line = located.offset  # the '---' line; missing keys are reported there
 
+    for line, message in canonical_keys(located, KNOWN_KEYS, _KEY_ALIASES):
+        diags.warning(line, f"frontmatter {message}", "key-repair")
     for key in meta:
         if key not in KNOWN_KEYS:
             diags.warning(located.line(key), f"unknown key {key!r} ignored", "unknown-key")
@@ -151,13 +172,15 @@ def parse_article(
             values[key] = _text_field(meta, key, located, diags, required=True)
     goal = values["goal"]
     if goal is not None and not _GOAL_SLUG.match(goal):
-        suggestion = slugify(goal)
-        diags.error(
-            located.line("goal"),
-            f"'goal' must be a goal slug such as {suggestion!r}, got {goal!r}",
-            "goal-slug",
-        )
-        goal = None
+        written, goal = goal, slugify(goal) or None
+        if goal is None:
+            diags.error(located.line("goal"), f"'goal' {written!r} is not a goal slug", "goal-slug")
+        else:  # checked against goals.yaml when the library is linked
+            diags.warning(
+                located.line("goal"),
+                f"'goal' written as {written!r}; read as {goal!r}",
+                "goal-slug",
+            )
     summary = _text_field(meta, "summary", located, diags, required=False) or ""
     disclaimer = _text_field(meta, "disclaimer", located, diags, required=False)
     tier = _tier(meta, located, diags)

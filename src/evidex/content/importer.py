@@ -18,7 +18,8 @@ import yaml
 
 from evidex.content.diagnostics import ContentError
 from evidex.content.models import Goal
-from evidex.content.names import fold_name, slugify
+from evidex.content.names import slugify
+from evidex.content.vocab import match_goal
 from evidex.content.yamlload import split_frontmatter
 
 SUMMARY_LIMIT = 300
@@ -26,42 +27,6 @@ _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 90
 _MAX_LABEL_WORDS = 6
 
-# Goal phrases as written in titles -> the sample library's goal slugs (content/goals.yaml),
-# used when no goals vocabulary is passed in or it does not know the phrase.
-GOAL_SYNONYMS: dict[str, str] = {
-    "liver": "liver-health",
-    "liver function": "liver-health",
-    "hepatic health": "liver-health",
-    "liver disease": "liver-health",
-    "fat loss": "weight-loss",
-    "weight management": "weight-loss",
-    "obesity": "weight-loss",
-    "muscle growth": "muscle-and-strength",
-    "muscle building": "muscle-and-strength",
-    "muscle gain": "muscle-and-strength",
-    "strength": "muscle-and-strength",
-    "injury healing": "tissue-repair",
-    "injury recovery": "tissue-repair",
-    "wound healing": "tissue-repair",
-    "healing": "tissue-repair",
-    "sleep quality": "sleep",
-    "better sleep": "sleep",
-    "insomnia": "sleep",
-    "cognition": "cognitive-health",
-    "cognitive function": "cognitive-health",
-    "memory": "cognitive-health",
-    "brain health": "cognitive-health",
-    "immunity": "immune-support",
-    "immune health": "immune-support",
-    "immune function": "immune-support",
-    "cardiovascular health": "heart-health",
-    "anti aging": "skin-health",
-    "bone density": "bone-health",
-    "blood sugar": "blood-sugar-control",
-    "glucose control": "blood-sugar-control",
-    "glycemic control": "blood-sugar-control",
-    "visceral fat": "body-composition",
-}
 DEFAULT_GOAL = "general-health"
 
 _TITLE_TAIL = re.compile(
@@ -315,56 +280,15 @@ def _split_title(title: str, goals: Sequence[Goal] = ()) -> tuple[str, str]:
             return match.group("compound").strip(), match.group("goal").strip()
     for join in _LOOSE_JOIN.finditer(core):
         compound, goal = core[: join.start()].strip(), core[join.end() :].strip()
-        if compound and _known_goal(goal, goals):
+        if compound and match_goal(goal, goals):
             return compound, goal
     return "", ""
 
 
 def goal_slug(goal_name: str, goals: Sequence[Goal] = ()) -> str:
-    """Map a goal as written in a title to a goal slug.
-
-    The library's goals (slug, name, synonyms, conditions) are tried first, then the built-in
-    synonym table, then a known goal phrase inside it ("Tendon Healing" -> tissue-repair),
-    then the slug form of the phrase itself.
-    """
-    return _known_goal(goal_name, goals) or slugify(goal_name)
-
-
-def _known_goal(goal_name: str, goals: Sequence[Goal]) -> str | None:
-    wanted = fold_name(goal_name)
-    for goal in goals:
-        if wanted in {fold_name(name) for name in _goal_phrases(goal)}:
-            return goal.slug
-    key = " ".join(goal_name.lower().replace("-", " ").split())
-    return GOAL_SYNONYMS.get(key) or _goal_within(key, goals)
-
-
-def _goal_phrases(goal: Goal) -> list[str]:
-    return [goal.slug, goal.name, *goal.synonyms, *goal.conditions]
-
-
-# Words of a goal's name too common to name it on their own ("Hair Loss" is not weight loss).
-_GENERIC_GOAL_WORDS = frozenset({"health", "and", "control", "support", "loss", "the", "of"})
-
-
-def _goal_within(text: str, goals: Sequence[Goal]) -> str | None:
-    """The goal whose phrase appears earliest in `text` as whole words (the longest phrase
-    where two start together): "skin aging and wound healing" -> skin-health."""
-    phrases: list[tuple[str, str]] = [(phrase, slug) for phrase, slug in GOAL_SYNONYMS.items()]
-    for goal in goals:
-        phrases += [(phrase.lower(), goal.slug) for phrase in _goal_phrases(goal)]
-        phrases += [
-            (word, goal.slug)
-            for word in goal.name.lower().split()
-            if word not in _GENERIC_GOAL_WORDS and len(word) > 3
-        ]
-    best: tuple[int, int, str] | None = None
-    for phrase, slug in phrases:
-        phrase = " ".join(phrase.replace("-", " ").split())
-        match = re.search(rf"\b{re.escape(phrase)}\b", text) if phrase else None
-        if match and (best is None or (match.start(), -len(phrase)) < best[:2]):
-            best = (match.start(), -len(phrase), slug)
-    return best[2] if best else None
+    """Map a goal as written in a title to a goal slug: a known goal (see `match_goal`), else
+    the slug form of the phrase itself."""
+    return match_goal(goal_name, goals) or slugify(goal_name)
 
 
 _MONTH_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b. %d, %Y")

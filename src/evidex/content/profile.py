@@ -47,6 +47,7 @@ from evidex.content.yamlload import (
     FrontmatterDocument,
     Located,
     canonical_keys,
+    is_calendar_date,
     split_frontmatter,
 )
 
@@ -251,19 +252,6 @@ _BOOLEAN_WORDS = {
     "not banned": False,
 }
 _FAQ_KEY_ALIASES = (("question", "q"), ("Q", "q"), ("answer", "a"), ("A", "a"))
-_DATE_START = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
-
-
-def _looks_like_date(text: str) -> bool:
-    """Whether `text` opens with a calendar date that exists (2025-02-30 does not)."""
-    match = _DATE_START.match(text)
-    if match is None:
-        return False
-    try:
-        dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return False
-    return True
 
 
 def _from_epoch(value: float) -> str | None:
@@ -443,7 +431,7 @@ class _Profile:
         modified = data.get("lastModified")
         if modified is not None and not isinstance(modified, (str, dt.date)):
             diag.error(meta.line("lastModified"), "'lastModified' must be a date string", "type")
-        elif isinstance(modified, str) and not _looks_like_date(modified):
+        elif isinstance(modified, str) and not is_calendar_date(modified):
             diag.warning(
                 meta.line("lastModified"), f"'lastModified' {modified!r} is not a date", "type"
             )

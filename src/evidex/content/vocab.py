@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.models import Condition, Goal, InteractionRule
+from evidex.content.names import fold_name
 from evidex.content.yamlload import Located, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -108,3 +111,81 @@ def parse_interactions(text: str, path: str) -> tuple[list[InteractionRule], lis
             continue
         valid.append(rule)
     return valid, problems
+
+
+# Goal phrases as written in titles -> the sample library's goal slugs (content/goals.yaml),
+# used when no goals vocabulary is passed in or it does not know the phrase.
+GOAL_SYNONYMS: dict[str, str] = {
+    "liver": "liver-health",
+    "liver function": "liver-health",
+    "hepatic health": "liver-health",
+    "liver disease": "liver-health",
+    "fat loss": "weight-loss",
+    "weight management": "weight-loss",
+    "obesity": "weight-loss",
+    "muscle growth": "muscle-and-strength",
+    "muscle building": "muscle-and-strength",
+    "muscle gain": "muscle-and-strength",
+    "strength": "muscle-and-strength",
+    "injury healing": "tissue-repair",
+    "injury recovery": "tissue-repair",
+    "wound healing": "tissue-repair",
+    "healing": "tissue-repair",
+    "sleep quality": "sleep",
+    "better sleep": "sleep",
+    "insomnia": "sleep",
+    "cognition": "cognitive-health",
+    "cognitive function": "cognitive-health",
+    "memory": "cognitive-health",
+    "brain health": "cognitive-health",
+    "immunity": "immune-support",
+    "immune health": "immune-support",
+    "immune function": "immune-support",
+    "cardiovascular health": "heart-health",
+    "anti aging": "skin-health",
+    "bone density": "bone-health",
+    "blood sugar": "blood-sugar-control",
+    "glucose control": "blood-sugar-control",
+    "glycemic control": "blood-sugar-control",
+    "visceral fat": "body-composition",
+}
+
+
+def match_goal(goal_name: str, goals: Sequence[Goal] = ()) -> str | None:
+    """The goal slug a phrase names: a goal's slug, name, synonym or condition (the library's
+    goals first, then the built-in synonyms), else a known goal phrase inside it ("Tendon
+    Healing" -> tissue-repair); None when it names none."""
+    wanted = fold_name(goal_name)
+    for goal in goals:
+        if wanted in {fold_name(name) for name in _goal_phrases(goal)}:
+            return goal.slug
+    key = " ".join(goal_name.lower().replace("-", " ").split())
+    return GOAL_SYNONYMS.get(key) or _goal_within(key, goals)
+
+
+def _goal_phrases(goal: Goal) -> list[str]:
+    return [goal.slug, goal.name, *goal.synonyms, *goal.conditions]
+
+
+# Words of a goal's name too common to name it on their own ("Hair Loss" is not weight loss).
+_GENERIC_GOAL_WORDS = frozenset({"health", "and", "control", "support", "loss", "the", "of"})
+
+
+def _goal_within(text: str, goals: Sequence[Goal]) -> str | None:
+    """The goal whose phrase appears earliest in `text` as whole words (the longest phrase
+    where two start together): "skin aging and wound healing" -> skin-health."""
+    phrases: list[tuple[str, str]] = [(phrase, slug) for phrase, slug in GOAL_SYNONYMS.items()]
+    for goal in goals:
+        phrases += [(phrase.lower(), goal.slug) for phrase in _goal_phrases(goal)]
+        phrases += [
+            (word, goal.slug)
+            for word in goal.name.lower().split()
+            if word not in _GENERIC_GOAL_WORDS and len(word) > 3
+        ]
+    best: tuple[int, int, str] | None = None
+    for phrase, slug in phrases:
+        phrase = " ".join(phrase.replace("-", " ").split())
+        match = re.search(rf"\b{re.escape(phrase)}\b", text) if phrase else None
+        if match and (best is None or (match.start(), -len(phrase)) < best[:2]):
+            best = (match.start(), -len(phrase), slug)
+    return best[2] if best else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -205,6 +207,21 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
             Diagnostic(path, 1 + line_offset, "error", f"invalid YAML: {exc}")
         ) from None
     return Located(data=data, lines=lines, offset=line_offset)
+
+
+_DATE_START = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def is_calendar_date(text: str) -> bool:
+    """Whether `text` opens with a calendar date that exists (2025-02-30 does not)."""
+    match = _DATE_START.match(text)
+    if match is None:
+        return False
+    try:
+        dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return False
+    return True
 
 
 def _folded_key(key: str) -> str:
