@@ -130,6 +130,22 @@ def test_profile_and_article_differences_are_listed_as_facts() -> None:
     ]
 
 
+def test_each_difference_carries_the_line_of_the_article_that_shows_it() -> None:
+    text = fixture("deep_dive_profile_mismatch.txt")
+    lines = text.split("\n")
+    found = checks.profile_differences(profile(), text, [])
+    assert [fact for _, fact in found] == compare_profile_and_article(profile(), text, [])
+    words = ("intramuscular", "3.2 mg", "pregnan", "headache")
+    for (line, fact), word in zip(found, words, strict=True):
+        assert word in lines[line - 1].lower(), (fact, line, lines[line - 1])
+
+
+def test_a_dose_only_in_a_study_record_has_no_article_line() -> None:
+    trial = Study(id="t", design="rct", n=40, intervention="3.2 mg twice weekly")
+    (only,) = checks.profile_differences(profile(), "No doses in the prose.", [trial])
+    assert only[0] == 0 and "3.2 mg" in only[1]
+
+
 def test_an_article_that_agrees_with_the_profile_yields_nothing() -> None:
     article = (
         "Dosing\n\nPatients injected 1.6 mg twice weekly subcutaneously, or 1500 mcg every third"

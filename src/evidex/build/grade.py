@@ -249,7 +249,9 @@ def _article_diagnostics(
             problem = checks.check_p_against_ci(outcome)
             if problem:
                 found.append(Diagnostic(path, study.line or 1, "warning", problem, "p-vs-ci"))
-    for difference in checks.compare_profile_and_article(compound, article.body_markdown, studies):
+    body = article.body_markdown
+    for line, difference in checks.profile_differences(compound, body, studies):
         message = f"{difference} (profile {compound.source_path})"
-        found.append(Diagnostic(path, 1, "warning", message, "profile-vs-article"))
+        at = article.body_line - 1 + line if line else 1
+        found.append(Diagnostic(path, at, "warning", message, "profile-vs-article"))
     return found

@@ -67,6 +67,13 @@ class _Article:
         """Where the line starts in `text` and where it ends, just past its newline."""
         return self.line_starts[number], self.line_starts[number + 1]
 
+    def line_of(self, offset: int | None) -> int:
+        """The 1-based line of `text` holding `offset`; 0 when there is none (or it is past
+        the end, in text the check added)."""
+        if offset is None or offset >= len(self.text):
+            return 0
+        return bisect_right(self.line_starts, offset)
+
 
 # ---------------------------------------------------------------- p against CI
 
@@ -354,12 +361,12 @@ def _dose_matches(amount: float, unit: str, per_week: float, regimen: Regimen) -
     return low - 1e-9 <= mine <= high + 1e-9
 
 
-def _article_doses(text: str) -> list[tuple[list[float], str, float, str]]:
-    """(amounts, unit, doses per week, as written) for doses followed by a frequency.
+def _article_doses(text: str) -> list[tuple[int, list[float], str, float, str]]:
+    """(where, amounts, unit, doses per week, as written) for doses followed by a frequency.
 
     A range ("1,000-4,000 IU daily") gives both ends as amounts; each must fit a regimen.
     """
-    doses: list[tuple[list[float], str, float, str]] = []
+    doses: list[tuple[int, list[float], str, float, str]] = []
     for match in _dose_mentions(text):
         rest = match.group("rest")
         for pattern, per_week in _FREQUENCIES:
@@ -369,7 +376,7 @@ def _article_doses(text: str) -> list[tuple[list[float], str, float, str]]:
                 amounts = [high] if low is None else [low, high]
                 shown = "-".join(_amount_words(a) for a in amounts)
                 written = f"{shown} {unit} {_frequency_words(per_week)}"
-                doses.append((amounts, unit, per_week, written))
+                doses.append((match.start(), amounts, unit, per_week, written))
                 break
     return doses
 
@@ -503,13 +510,20 @@ def compare_profile_and_article(
     compound: Compound, article_text: str, article_studies: list[Study]
 ) -> list[str]:
     """Differences between a compound profile and an article about it, stated as facts."""
+    return [fact for _, fact in profile_differences(compound, article_text, article_studies)]
+
+
+def profile_differences(
+    compound: Compound, article_text: str, article_studies: list[Study]
+) -> list[tuple[int, str]]:
+    """(line of the article that shows it, or 0, fact) for each difference from the profile."""
     article = _Article.of(article_text)
-    facts: list[str] = []
-    facts += _compare_routes(compound, article)
-    facts += _compare_doses(compound, article_text, article_studies)
-    facts += _compare_pregnancy(compound, article)
-    facts += _compare_side_effects(compound, article)
-    return facts
+    found: list[tuple[int | None, str]] = []
+    found += _compare_routes(compound, article)
+    found += _compare_doses(compound, article_text, article_studies)
+    found += _compare_pregnancy(compound, article)
+    found += _compare_side_effects(compound, article)
+    return [(article.line_of(offset), fact) for offset, fact in found]
 
 
 def _profile_routes(compound: Compound) -> set[str]:
@@ -518,38 +532,52 @@ def _profile_routes(compound: Compound) -> set[str]:
     return routes
 
 
-def _names_route(article: _Article, route: str) -> bool:
+def _route_position(article: _Article, route: str) -> int | None:
+    """Where the article first names `route`, or None."""
     pattern = _ROUTES[route]
-    return any(
-        pattern.search(article.text, *article.line_span(number))
-        for number in article.line_numbers_with(_ROUTE_WORDS[route])
-    )
+    for number in article.line_numbers_with(_ROUTE_WORDS[route]):
+        match = pattern.search(article.text, *article.line_span(number))
+        if match:
+            return match.start()
+    return None
 
 
-def _compare_routes(compound: Compound, article: _Article) -> list[str]:
+def _names_route(article: _Article, route: str) -> bool:
+    return _route_position(article, route) is not None
+
+
+def _compare_routes(compound: Compound, article: _Article) -> list[tuple[int | None, str]]:
     profile = _profile_routes(compound)
     if not profile:
         return []
-    missing = [route for route in _ROUTES if route not in profile and _names_route(article, route)]
     listed = ", ".join(sorted(profile))
     only = " only" if len(profile) == 1 else ""
-    return [f"article names {route} route; profile lists {listed}{only}" for route in missing]
+    found: list[tuple[int | None, str]] = []
+    for route in _ROUTES:
+        at = None if route in profile else _route_position(article, route)
+        if at is not None:
+            found.append((at, f"article names {route} route; profile lists {listed}{only}"))
+    return found
 
 
-def _compare_doses(compound: Compound, article_text: str, studies: list[Study]) -> list[str]:
+def _compare_doses(
+    compound: Compound, article_text: str, studies: list[Study]
+) -> list[tuple[int | None, str]]:
     regimens = [r for r in compound.regimens if _regimen_per_week(r) is not None]
     if not regimens:
         return []
     text = article_text + "\n" + "\n".join(s.intervention or "" for s in studies)
-    facts: list[str] = []
-    for amounts, unit, per_week, written in _article_doses(text):
+    found: list[tuple[int | None, str]] = []
+    facts: set[str] = set()
+    for at, amounts, unit, per_week, written in _article_doses(text):
         if all(any(_dose_matches(a, unit, per_week, r) for r in regimens) for a in amounts):
             continue
         known = "; ".join(dict.fromkeys(_regimen_words(r) for r in regimens))
         fact = f"article doses {written}; profile regimens: {known}"
         if fact not in facts:
-            facts.append(fact)
-    return facts
+            facts.add(fact)
+            found.append((at, fact))
+    return found
 
 
 def _regimen_words(regimen: Regimen) -> str:
@@ -562,7 +590,7 @@ def _regimen_words(regimen: Regimen) -> str:
     return f"{amount} {regimen.unit} {_frequency_words(per_week)}"
 
 
-def _compare_pregnancy(compound: Compound, article: _Article) -> list[str]:
+def _compare_pregnancy(compound: Compound, article: _Article) -> list[tuple[int | None, str]]:
     if "pregnan" not in article.folded:
         return []  # `_pregnancy_advice` finds nothing in an article that never says it
     article_advice = _pregnancy_advice(article.text)
@@ -576,18 +604,23 @@ def _compare_pregnancy(compound: Compound, article: _Article) -> list[str]:
     profile = _pregnancy_advice(profile_text, about_pregnancy=True)
     if profile is None or profile == article_advice:
         return []
-    return [f"article advises {article_advice} in pregnancy; profile says {profile}"]
+    first_mention = article.folded.find("pregnan")
+    return [
+        (first_mention, f"article advises {article_advice} in pregnancy; profile says {profile}")
+    ]
 
 
-def _compare_side_effects(compound: Compound, article: _Article) -> list[str]:
+def _compare_side_effects(compound: Compound, article: _Article) -> list[tuple[int | None, str]]:
     effects = compound.side_effects
     listed = effects.common + effects.rare_serious + effects.long_term + effects.adverse_reactions
     if not listed:
         return []
     profile_words = _stem_words(" ".join(listed))
-    facts: list[str] = []
+    found: list[tuple[int | None, str]] = []
     for term, context in _side_effect_terms(_safety_section(article)):
         words = _stem_words(term)
         if words and not (words | _stem_words(context)) & profile_words:
-            facts.append(f"article names side effect {term!r}; profile does not list it")
-    return facts
+            at = article.folded.find(term)  # terms are lower case, as the folded text is
+            fact = f"article names side effect {term!r}; profile does not list it"
+            found.append((at if at >= 0 else None, fact))
+    return found
