@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from evidex.cli import import_cmds
 from evidex.content.article import parse_article
 from evidex.content.names import fold_name, slugify
+from evidex.content.profile import parse_profile
 from evidex.content.vocab import parse_conditions, parse_goals, parse_interactions
 from evidex.content.yamlload import decode_text, split_frontmatter
 from evidex.synth import generate_library
@@ -112,6 +113,33 @@ def test_profiles_have_frontmatter_names_and_seed_like_defects(library: Path) ->
     assert crlf and bom and truncated and broken_faq
     assert 0.8 <= receptor / 200 < 1.0
     assert 6000 <= sum(sizes) / len(sizes) <= 11000
+
+
+def test_profiles_written_as_paragraphs_parse_into_the_same_fields(library: Path) -> None:
+    conditions_path = library / "conditions.yaml"
+    conditions, _ = parse_conditions(conditions_path.read_text(encoding="utf-8"), "c.yaml")
+    prose = 0
+    for path in sorted((library / "compounds").glob("*.md")):
+        text = decode_text(path.read_bytes(), str(path))
+        if "Common side effects include" not in text:
+            continue
+        prose += 1
+        compound, diagnostics = parse_profile(text, str(path), conditions)
+        assert compound is not None, [str(d) for d in diagnostics]
+        assert len(compound.side_effects.common) == 3
+        assert len(compound.side_effects.rare_serious) == 2
+        if "Contraindications" in text:  # a section some profiles lack
+            assert len(compound.contraindications) >= 2
+            assert all(c.condition for c in compound.contraindications), compound.contraindications
+        if "Pregnancy and Breastfeeding" in text:
+            assert compound.pregnancy_category and compound.breastfeeding
+        assert len(compound.faqs) >= 2 and all(f.a for f in compound.faqs)
+        # the body's one-line FAQs are read and agree with the frontmatter's
+        assert not [d for d in diagnostics if d.code == "faq-mismatch"], diagnostics
+        assert not [n for n in compound.names.alternate if "(brand)" in n]
+        if "(brand)" in text:
+            assert compound.names.brand
+    assert 10 <= prose <= 60
 
 
 def test_article_bodies_hold_study_notation(library: Path) -> None:

@@ -436,6 +436,31 @@ def _section(title: str, lines: list[str], rng: random.Random) -> str:
     return heading + "\n\n" + "\n".join(lines) + "\n"
 
 
+_PROSE_STYLE_SHARE = 0.15  # profiles whose sections are paragraphs rather than bullets
+
+
+def _as_prose(title: str, lines: list[str], c: SynthCompound, rng: random.Random) -> list[str]:
+    """A section written the way editors who do not use bullets write it."""
+    if title == "Side Effects":
+        rare = rng.sample(_SIDE_RARE, 2)
+        return [
+            f"Common side effects include {_spoken_list(c.common_side_effects)}. "
+            f"Rarely, {_spoken_list(rare)}."
+        ]
+    if title == "Contraindications":
+        items = [line.removeprefix("- ").split(";")[0] for line in lines]
+        return [", ".join(items[:1] + [item[:1].lower() + item[1:] for item in items[1:]]) + "."]
+    if title == "Alternate Names":
+        return ["; ".join([*c.alternate, *(f"{brand} (brand)" for brand in c.brands)])]
+    if title == "Pregnancy and Breastfeeding":
+        return [" ".join(line.removeprefix("- ").replace("**", "") for line in lines)]
+    return lines
+
+
+def _spoken_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def compound_markdown(rng: random.Random, c: SynthCompound) -> str:
     """One profile in seed 000's format, with the seed's kinds of defects at random."""
     dose, route = _regimen(rng)
@@ -552,6 +577,9 @@ def compound_markdown(rng: random.Random, c: SynthCompound) -> str:
         ),
         ("Precautions", [f"- {_prose(rng, c, 3)}"]),
     ]
+    prose_style = rng.random() < _PROSE_STYLE_SHARE
+    if prose_style:
+        sections = [(title, _as_prose(title, lines, c, rng)) for title, lines in sections]
     if rng.random() < 0.3:  # some profiles lack a section
         del sections[rng.randrange(2, len(sections))]
     if rng.random() < 0.2:  # and some are out of the usual order
@@ -564,7 +592,10 @@ def compound_markdown(rng: random.Random, c: SynthCompound) -> str:
     for number, faq in enumerate(faqs, 1):
         question = faq["q"].split("**")[0]
         answer = faq["a"].removeprefix("A:** ")
-        faq_lines += [f"### **Q{number}: {question}**", "", f"**A:** {answer}", ""]
+        if prose_style:  # the other common way: question and answer on one line
+            faq_lines += [f"**Q:** {question} **A:** {answer}", ""]
+        else:
+            faq_lines += [f"### **Q{number}: {question}**", "", f"**A:** {answer}", ""]
     sections.append(("FAQs (Frequently Asked Questions)", faq_lines))
     meta: dict[str, object] = {
         "title": c.title,

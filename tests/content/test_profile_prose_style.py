@@ -125,8 +125,12 @@ def test_a_title_heading_above_the_sections_is_not_an_empty_section(
             "Serum zinc, serum copper and blood count.\n",
             ["Serum zinc", "serum copper", "blood count"],
         ),
+        (
+            "Serum zinc, copper and blood count (CBC, differential).\n",
+            ["Serum zinc", "copper", "blood count (CBC, differential)"],
+        ),
     ],
-    ids=["one-per-bullet", "one-paragraph-list"],
+    ids=["one-per-bullet", "one-paragraph-list", "bracketed-comma-after-and"],
 )
 def test_a_monitoring_section_of_its_own_gives_the_parameters(
     written: str, expected: list[str]

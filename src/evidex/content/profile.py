@@ -211,7 +211,8 @@ _PREGNANCY_CATEGORY = re.compile(r"^\s*(?:category\s+)?([ABCDX])\b(?![-'])")
 _CATEGORY_IN_TEXT = re.compile(r"(?i:\bcategory)\s*:?\s*([ABCDX])\b")
 _LIST_PUNCTUATION = re.compile(r"[()\[\],;]")
 _LEADING_AND = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
-_AND_SPLIT = re.compile(r",?\s+and\s+(?=[^,]*$)", re.IGNORECASE)
+# the last 'and' of an item, with no comma after it outside brackets
+_AND_SPLIT = re.compile(r",?\s+and\s+(?=(?:[^,()]|\([^)]*\))*$)", re.IGNORECASE)
 _COMBINATION_JOIN = re.compile(
     r"\s+(?:for|to|in|with|as|plus)\s+|\s*[:—–]\s+|\s+-\s+", re.IGNORECASE
 )
