@@ -217,3 +217,150 @@ def test_dose_notations_seen_in_real_profiles(
         regimen.duration_max_days,
     )
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5 million IU subcutaneously three times a week for 16 weeks",
+            (5_000_000.0, 5_000_000.0, "IU", "subcutaneous", 3.0, 112.0),
+        ),
+        ("1 mg SC q7d", (1.0, 1.0, "mg", "subcutaneous", 1.0, None)),
+        ("500 mg PO qod", (500.0, 500.0, "mg", "oral", 3.5, None)),
+        ("200 mg orally tid for 10 days", (200.0, 200.0, "mg", "oral", 21.0, 10.0)),
+        ("50 mcg IV q12h", (50.0, 50.0, "mcg", "intravenous", 14.0, None)),
+        ("3 mg by mouth at bedtime for 2 weeks", (3.0, 3.0, "mg", "oral", 7.0, 14.0)),
+    ],
+)
+def test_shorthand_frequencies_and_millions_of_units(
+    text: str, expected: tuple[float, float, str, str | None, float, float | None]
+) -> None:
+    (regimen,) = parse_regimens(text)
+    found = (
+        regimen.amount_min,
+        regimen.amount_max,
+        regimen.unit,
+        regimen.route,
+        regimen.doses_per_week,
+        regimen.duration_max_days,
+    )
+    assert found == expected
+
+
+def test_a_single_dose_written_before_its_amount_is_a_single_dose() -> None:
+    (regimen,) = parse_regimens("A single 2 mg intranasal dose before the procedure.")
+    assert (regimen.amount_min, regimen.route, regimen.kind) == (2.0, "intranasal", "single_dose")
+
+
+@pytest.mark.parametrize(
+    ("text", "per_week", "interval_days"),
+    [
+        ("2 mg q3d", 2.333, 3.0),
+        ("2 mg q.7.d.", 1.0, 7.0),
+        ("2 mg SC q14d", 0.5, 14.0),
+        ("2 mg q2w", 0.5, 14.0),
+        ("0.5 mg qw", 1.0, None),
+        ("0.5 mg q week", 1.0, None),
+        ("0.5 mg qwk", 1.0, None),
+        ("1 mg SC biw", 2.0, None),
+        ("1 mg SC tiw", 3.0, None),
+        ("3 mg qhs", 7.0, None),
+        ("3 mg at local bedtime", 7.0, None),
+        ("3 mg at night", 7.0, None),
+        ("3 mg before bed", 7.0, None),
+        ("3 mg each night", 7.0, None),
+    ],
+)
+def test_q_intervals_latin_weekly_counts_and_night_time_doses(
+    text: str, per_week: float, interval_days: float | None
+) -> None:
+    (regimen,) = parse_regimens(text)
+    assert (regimen.doses_per_week, regimen.interval_days) == (per_week, interval_days)
+
+
+def test_a_range_of_millions_scales_both_ends() -> None:
+    (regimen,) = parse_regimens("3-5 million IU SC tiw")
+    assert (regimen.amount_min, regimen.amount_max, regimen.unit) == (3e6, 5e6, "IU")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A one-time 2 mg dose.",
+        "Once only 2 mg IV.",
+        "A one-off 2 mg dose before the flight.",
+        "Single dose: 2 mg IV.",
+        "A single dose of 2 mg orally.",
+        "2 mg IV as a one-off dose.",
+    ],
+)
+def test_single_dose_words_before_or_after_the_amount(text: str) -> None:
+    (regimen,) = parse_regimens(text)
+    assert (regimen.amount_min, regimen.kind) == (2.0, "single_dose")
+
+
+def test_single_dose_words_of_an_earlier_clause_stay_with_it() -> None:
+    single, course = parse_regimens("0.8-6.4 mg for single doses, and 1.6-16 mg daily for 5 days")
+    assert (single.kind, course.kind) == ("single_dose", "daily_course")
+
+
+@pytest.mark.parametrize(
+    ("text", "indication", "kind"),
+    [
+        ("Common cold: 75 mg per day in divided doses for 5 days.", "common cold", "daily_course"),
+        (
+            "Jet lag: 0.5-5 mg at local bedtime for 2-5 days after arrival.",
+            "jet lag",
+            "daily_course",
+        ),
+        ("Chronic hepatitis B: 1.6 mg SC twice weekly.", "chronic hepatitis B", "maintenance"),
+        ("Adults with insomnia: 3 mg at night.", "insomnia", "maintenance"),
+        ("Insomnia: 3 mg at bedtime for sleep onset.", "sleep onset", "maintenance"),
+    ],
+)
+def test_a_label_naming_a_condition_is_the_indication(
+    text: str, indication: str, kind: str
+) -> None:
+    (regimen,) = parse_regimens(text)
+    assert (regimen.indication, regimen.kind) == (indication, kind)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Dose",
+        "Typical research dose",
+        "Oral",
+        "Adults",
+        "Children",
+        "Maintenance",
+        "Loading",
+        "Standard",
+        "Renal impairment",
+    ],
+)
+def test_labels_naming_no_condition_are_not_indications(label: str) -> None:
+    (regimen,) = parse_regimens(f"{label}: 5 mg daily for 5 days.")
+    assert regimen.indication is None
+
+
+def test_a_labelled_indication_holds_for_the_sentences_after_it() -> None:
+    found = parse_regimens(
+        "Insomnia: 3 mg at bedtime. Reduce to 1 mg after 4 weeks. Jet lag: 0.5 mg at night."
+    )
+    assert [r.indication for r in found] == ["insomnia", "insomnia", "jet lag"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "500 mg twice daily with meals, titrated to a maximum of 2,550 mg/day.",
+        "500 mg twice daily, up to a maximum of 2 g.",
+        "500 mg twice daily; maximum daily dose of 2 g.",
+        "500 mg twice daily and do not exceed 2 g per day.",
+    ],
+)
+def test_a_ceiling_is_not_a_regimen_of_its_own(text: str) -> None:
+    (regimen,) = parse_regimens(text)
+    assert (regimen.amount_max, regimen.doses_per_week) == (500.0, 14.0)

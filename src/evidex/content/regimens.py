@@ -3,14 +3,17 @@
 Each amount with a unit ("1.6 mg", "0.8-6.4 mg", "40 mcg/kg", "1,000–4,000 IU") starts a
 regimen; the text up to the next amount in the same sentence describes it (route, frequency,
 duration, indication, kind). A short stretch before the amount may name the population
-("For patients <40 kg: 40 mcg/kg"). All patterns are compiled once and bounded, so any input
-is safe and fast.
+("For patients <40 kg: 40 mcg/kg"), and a label opening the sentence may name the indication
+("Jet lag: 0.5-5 mg ..."). An amount written as a ceiling ("titrated to a maximum of 2,550
+mg/day") is not a regimen of its own: the Regimen has no field for it. All patterns are
+compiled once and bounded, so any input is safe and fast.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from evidex.content.models import Regimen, RegimenKind
 from evidex.content.sections import split_sentences
@@ -25,7 +28,8 @@ _UNIT = (
 # The lookahead lets every position that cannot start a number fail at once, before the
 # number alternatives are entered.
 _AMOUNT = re.compile(
-    rf"(?=[\d.])(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<unit>{_UNIT})"
+    rf"(?=[\d.])(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<million>million\s*)?"
+    rf"(?P<unit>{_UNIT})"
     r"(?P<perkg>\s*(?:/|per)\s*kg\b)?(?!\w)(?!/(?!\s*(?:day|d|week|wk)\b))"
     r"(?!\s*per\s*(?:ml|l)\b)",
     re.IGNORECASE,
@@ -158,17 +162,41 @@ _EVERY = re.compile(
     r"(?:-\s*)?(?P<per>hours?|hrs?|days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
-_Q_HOURS = re.compile(r"\bq\s?(?P<n>\d{1,2})\s?h(?:rs?|ours?)?\b", re.IGNORECASE)
-_LATIN = re.compile(r"\b(?P<w>b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|q\.?o\.?d)\b\.?", re.IGNORECASE)
-_LATIN_PER_WEEK = {"bid": 14.0, "tid": 21.0, "qid": 28.0, "qd": 7.0, "od": 7.0, "qod": 3.5}
+# "q12h", "q7d", "q.7.d.", "q 2 weeks": every n hours, days or weeks
+_Q_EVERY = re.compile(
+    r"\bq\.?\s?(?P<n>\d{1,2})\.?\s?(?P<per>h(?:rs?|ours?)?|d(?:ays?)?|w(?:ks?|eeks?)?)\b\.?",
+    re.IGNORECASE,
+)
+_LATIN = re.compile(
+    r"\b(?P<w>b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|q\.?o\.?d|q\.?h\.?s|q\.?a\.?m|q\.?p\.?m|"
+    r"q\.?\s?w(?:ee)?k|q\.?w|b\.?i\.?w|t\.?i\.?w)\b\.?",
+    re.IGNORECASE,
+)
+_LATIN_PER_WEEK = {
+    "bid": 14.0,
+    "tid": 21.0,
+    "qid": 28.0,
+    "qd": 7.0,
+    "od": 7.0,
+    "qod": 3.5,
+    "qhs": 7.0,
+    "qam": 7.0,
+    "qpm": 7.0,
+    "qw": 1.0,
+    "qwk": 1.0,
+    "qweek": 1.0,
+    "biw": 2.0,
+    "tiw": 3.0,
+}
 _ON_OFF = re.compile(
     r"\b(?P<on>\d)\s*days?\s*on\b[^.;]{0,6}?(?P<off>\d)\s*days?\s*off\b", re.IGNORECASE
 )
 _PLAIN_FREQUENCY = (
     (
         re.compile(
-            r"(?:\b(?:daily|nightly|per day|a day|each day|every day|at bedtime|"
-            r"before bed(?:time)?|each morning|every morning|every night)|/\s?d(?:ay)?)\b",
+            r"(?:\b(?:daily|nightly|per day|a day|each day|every day|at (?:local )?bedtime|"
+            r"before bed(?:time)?|at night|each morning|every morning|every night|each night)"
+            r"|/\s?d(?:ay)?)\b",
             re.IGNORECASE,
         ),
         7.0,
@@ -184,7 +212,20 @@ _DURATION = re.compile(
 )
 _DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 _SINGLE = re.compile(
-    r"\b(?:single(?:[- ]dose)?|one-time|one time|once only|as a single|stat)\b", re.IGNORECASE
+    r"\b(?:single(?:[- ]dose)?|one-time|one time|one-off|once only|as a single|stat)\b",
+    re.IGNORECASE,
+)
+# Written just before the amount: "A single 2 mg dose", "one-off dose of 2 mg", "Single dose: 2 mg"
+_SINGLE_BEFORE = re.compile(
+    r"\b(?:single|one-time|one time|one-off|once only|once-only)(?:[- ]doses?)?(?:\s+of)?"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A ceiling, not a regimen: "titrated to a maximum of 2,550 mg/day", "not to exceed 4 g"
+_CEILING_BEFORE = re.compile(
+    r"\b(?:max(?:imum)?(?:\s+(?:daily|total|single))?(?:\s+doses?)?\s+of|"
+    r"(?:do not|not to|never) exceed)\s*$",
+    re.IGNORECASE,
 )
 _WEIGHT_LIMIT = re.compile(
     r"(?P<who>patients|children|adults|people|individuals|those)?\s*"
@@ -253,7 +294,10 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 
 # Each pattern below runs only when one of its words is in the (lower-cased) text: a
 # substring test costs a fraction of a case-insensitive regex search.
-_LATIN_HINTS = ("bid", "tid", "qid", "qd", "qod", "b.i.d", "t.i.d", "q.i.d", "q.d", "q.o.d", "od")
+_LATIN_HINTS = (
+    *("bid", "tid", "qid", "qd", "od", "qhs", "qam", "qpm", "qw", "q w", "biw", "tiw"),
+    *("b.i.", "t.i.", "q."),  # every dotted form: "b.i.d", "t.i.w", "q.o.d", "q.h.s", ...
+)
 _TIMES_HINTS = ("once", "twice", "thrice", "times", "x")
 _ALTERNATE_HINTS = ("alternate", "eod")
 _DURATION_HINTS = ("day", "week", "month", "year")
@@ -287,9 +331,14 @@ def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
             # "every day" / "every week" is a plain rate; an interval needs a count or ordinal
             interval = days if every.group("n") else None
             return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=interval)
-    q_hours = _Q_HOURS.search(text) if "q" in lowered else None
-    if q_hours and int(q_hours.group("n")) > 0:
-        return _Frequency(doses_per_week=round(168.0 / int(q_hours.group("n")), 3))
+    q_every = _Q_EVERY.search(text) if "q" in lowered else None
+    if q_every and int(q_every.group("n")) > 0:
+        n = int(q_every.group("n"))
+        per = q_every.group("per")[0].lower()
+        if per == "h":
+            return _Frequency(doses_per_week=round(168.0 / n, 3))
+        days = n * (7.0 if per == "w" else 1.0)
+        return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=days)
     times = _TIMES_PER.search(text) if _has(lowered, _TIMES_HINTS) else None
     if times:
         n = _count(times.group("n"))
@@ -301,7 +350,7 @@ def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
         return _Frequency(doses_per_week=round(n * 7.0 / 30.0, 3))
     latin = _LATIN.search(text) if _has(lowered, _LATIN_HINTS) else None
     if latin:
-        key = latin.group("w").replace(".", "").lower()
+        key = latin.group("w").replace(".", "").replace(" ", "").lower()
         per_week = _LATIN_PER_WEEK.get(key)
         if per_week is not None:
             interval = 2.0 if key == "qod" else None
@@ -353,6 +402,108 @@ def _indication(text: str) -> str | None:
     return None
 
 
+# A paragraph opening with a label that names what its doses treat ("Jet lag: 0.5-5 mg ...").
+# Only a label with a word for a condition counts: "Adults", "Oral", "Maintenance" or "Typical
+# research dose" name none. Dose-adjustment labels ("Renal impairment") are not indications.
+_LABEL = re.compile(r"(?P<label>[A-Za-z][\w' /-]{1,58}?)\s*:\s")
+_LABEL_POPULATION = re.compile(
+    r"^(?:adults?|children|adolescents|patients|people|individuals|those|men|women|elderly)"
+    r"\s+(?:with|for)\s+",
+    re.IGNORECASE,
+)
+_CONDITION_WORDS = frozenset(
+    {
+        "acne",
+        "aids",
+        "allergy",
+        "allergies",
+        "angina",
+        "anxiety",
+        "asthma",
+        "burns",
+        "cancer",
+        "cold",
+        "colds",
+        "constipation",
+        "covid",
+        "cramps",
+        "deficiency",
+        "dementia",
+        "depression",
+        "diabetes",
+        "disease",
+        "disorder",
+        "eczema",
+        "epilepsy",
+        "erectile",
+        "failure",
+        "fatigue",
+        "flu",
+        "fracture",
+        "gout",
+        "headache",
+        "herpes",
+        "hiv",
+        "hypertension",
+        "infection",
+        "infections",
+        "inflammation",
+        "injury",
+        "injuries",
+        "insomnia",
+        "lag",
+        "loss",
+        "malaria",
+        "migraine",
+        "nafld",
+        "nausea",
+        "obesity",
+        "overweight",
+        "pain",
+        "pcos",
+        "seizures",
+        "sepsis",
+        "shingles",
+        "sickness",
+        "sores",
+        "spasm",
+        "spasms",
+        "stroke",
+        "syndrome",
+        "tumor",
+        "tumour",
+        "ulcer",
+        "ulcers",
+        "vomiting",
+        "wound",
+        "wounds",
+    }
+)
+_CONDITION_ENDINGS = ("itis", "osis", "emia", "pathy", "algia", "penia", "iasis", "oma", "rrhea")
+_ADJUSTMENT_WORDS = frozenset({"renal", "hepatic", "kidney"})
+
+
+def _label_indication(sentence: str) -> str | None:
+    label = _LABEL.match(sentence) if ":" in sentence[:62] else None
+    return _indication_of_label(label.group("label")) if label else None
+
+
+@lru_cache(maxsize=4096)  # labels repeat across documents: "Dosage", "Adults", ...
+def _indication_of_label(label: str) -> str | None:
+    words = label.lower().replace("-", " ").replace("/", " ").split()
+    if not any(w in _CONDITION_WORDS or w.endswith(_CONDITION_ENDINGS) for w in words):
+        return None
+    if _ADJUSTMENT_WORDS.intersection(words):
+        return None
+    what = _LABEL_POPULATION.sub("", label)
+    return " ".join(_lower_capitalised(word) for word in what.split())
+
+
+def _lower_capitalised(word: str) -> str:
+    """'Common' -> 'common'; acronyms and names ('HIV', 'B', "Crohn's") keep their case."""
+    return word.lower() if word[1:].islower() and "'" not in word else word
+
+
 def _population(before: str, default: str | None) -> tuple[str | None, float | None]:
     lowered = before.lower()
     limit = _WEIGHT_LIMIT.search(before) if "kg" in lowered else None
@@ -378,10 +529,14 @@ def _unit(match: re.Match[str]) -> str:
     return unit
 
 
-def _kind(unit: str, after: str, freq: _Frequency, max_days: float | None) -> RegimenKind:
+def _kind(
+    unit: str, lead_in: str, after: str, freq: _Frequency, max_days: float | None
+) -> RegimenKind:
     if unit.endswith("/kg"):
         return "weight_based"
     if _has(after.lower(), _SINGLE_HINTS) and _SINGLE.search(after):
+        return "single_dose"
+    if _has(lead_in.lower(), _SINGLE_HINTS) and _SINGLE_BEFORE.search(lead_in):
         return "single_dose"
     per_week = freq.doses_per_week
     if per_week is not None and per_week >= 7 and max_days and max_days <= _DAILY_COURSE_MAX_DAYS:
@@ -408,8 +563,24 @@ def _units_of_text(text: str) -> list[tuple[int, str]]:
     return [(index, _MARKUP.sub("", " ".join(parts))) for index, parts in units]
 
 
+def _is_ceiling(lead_in: str) -> bool:
+    lowered = lead_in.lower()
+    return ("max" in lowered or "exceed" in lowered) and _CEILING_BEFORE.search(lead_in) is not None
+
+
+def _amounts(match: re.Match[str]) -> tuple[float, float]:
+    scale = 1_000_000.0 if match.group("million") else 1.0
+    low = _number(match.group("a")) * scale
+    high = _number(match.group("b") or match.group("a")) * scale
+    return min(low, high), max(low, high)
+
+
 def _sentence_regimens(
-    sentence: str, line: int, population: str | None, default_route: str | None
+    sentence: str,
+    line: int,
+    population: str | None,
+    default_route: str | None,
+    label_indication: str | None = None,
 ) -> list[Regimen]:
     amounts = [
         match
@@ -428,9 +599,11 @@ def _sentence_regimens(
             before[breaks[-1].end() :] if breaks and breaks[-1].group() != ":" else before
         )
         previous_end = match.end()
+        lead_in = local_before[-40:]  # "a single", "to a maximum of": the words just before
+        if _is_ceiling(lead_in):
+            continue  # the Regimen has no field for a maximum; the regimen it caps is kept
 
-        low, high = _number(match.group("a")), _number(match.group("b") or match.group("a"))
-        low, high = min(low, high), max(low, high)
+        low, high = _amounts(match)
         unit = _unit(match)
         routes = find_routes(after)
         if not routes:
@@ -452,8 +625,8 @@ def _sentence_regimens(
                 duration_max_days=max_days,
                 population=who,
                 max_weight_kg=max_kg,
-                indication=_indication(after) or _indication(before),
-                kind=_kind(unit, after, freq, max_days),
+                indication=_indication(after) or _indication(before) or label_indication,
+                kind=_kind(unit, lead_in, after, freq, max_days),
                 text=sentence.strip(),
                 line=line,
             )
@@ -484,8 +657,12 @@ def parse_regimens(
     for offset, unit_text in units:
         if not _DIGIT.search(unit_text):
             continue
+        label_indication = None  # a label naming an indication holds until the next one
         for sentence in split_sentences(unit_text, semicolons=True):
+            label_indication = _label_indication(sentence) or label_indication
             found.extend(
-                _sentence_regimens(sentence, base_line + offset, population, default_route)
+                _sentence_regimens(
+                    sentence, base_line + offset, population, default_route, label_indication
+                )
             )
     return found
