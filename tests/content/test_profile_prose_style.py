@@ -138,3 +138,16 @@ def test_a_monitoring_section_of_its_own_gives_the_parameters(
     text = f"---\ntitle: X\ndescription: Y.\n---\n## Usage\n- Test.\n\n## Monitoring\n\n{written}"
     compound, _ = parse_profile(text, "compounds/x.md")
     assert compound is not None and compound.monitoring == expected
+
+
+def test_a_labelled_dose_paragraph_names_its_indication(zinc: tuple[Compound, list[str]]) -> None:
+    compound, _ = zinc
+    daily, cold = compound.regimens
+    assert (daily.amount_min, daily.amount_max, daily.unit, daily.route) == (15, 30, "mg", "oral")
+    assert (daily.doses_per_week, daily.population, daily.kind) == (7, "adults", "maintenance")
+    assert (cold.amount_min, cold.unit, cold.doses_per_week) == (75, "mg", 7)
+    assert (cold.duration_min_days, cold.kind, cold.indication) == (
+        5,
+        "daily_course",
+        "common cold",
+    )
