@@ -299,3 +299,15 @@ def test_frontmatter_keys_in_another_case_or_spelling_are_read_with_a_warning() 
     assert repaired[2] == "frontmatter key 'Title' read as 'title'"
     assert repaired[5] == "frontmatter key 'last_modified' read as 'lastModified'"
     assert not [d for d in diagnostics if d.level == "error" or "unknown" in d.message]
+
+
+def test_entries_saying_there_are_none_are_not_names_or_combinations() -> None:
+    text = (
+        "---\ntitle: Retatrutide\ndescription: An investigational triple agonist.\n---\n"
+        "## Alternate Names\n- LY3437943\n- **Brand Names:** None (investigational)\n\n"
+        "## Popular Combinations\n- None documented\n\n## Usage\n- Obesity.\n"
+    )
+    compound, _ = parse_profile(text, "compounds/retatrutide.md")
+    assert compound is not None
+    assert (compound.names.alternate, compound.names.brand) == (["LY3437943"], [])
+    assert compound.combinations == []

@@ -292,6 +292,18 @@ def _time_range(match: re.Match[str]) -> tuple[float, float]:
     return _hours(min(low, high), unit), _hours(max(low, high), unit)
 
 
+_PLACEHOLDER = re.compile(
+    r"^(?:none|n/?a|nil|not applicable|not known|unknown|no data)\b(?:\s+(?:known|documented|"
+    r"established|reported|listed|available))?\W*(?:\(.*\))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _is_placeholder(text: str) -> bool:
+    """'None', 'N/A', 'None documented (investigational)': a list entry saying there is none."""
+    return bool(_PLACEHOLDER.match(text.strip()))
+
+
 _BRAND_MARK = re.compile(r"\s*(?:\((?:brand|brand name|trade name|trademark)\)|[®™])\s*$", re.I)
 
 
@@ -493,7 +505,7 @@ class _Profile:
                 for name in split_items(item.text):
                     name, marked_brand = _brand_marked(name)
                     listed = brand if marked_brand else target
-                    if name and name not in listed:
+                    if name and name not in listed and not _is_placeholder(name):
                         listed.append(name)
         title = clean_inline(str(self.data.get("title", "")))
         for name in _derived_names(
@@ -781,6 +793,8 @@ class _Profile:
                 text = item.text
                 parts = _COMBINATION_JOIN.split(text, maxsplit=1)
                 named, purpose = parts[0], (parts[1] if len(parts) > 1 else "")
+            if _is_placeholder(text):  # "None documented", "N/A"
+                continue
             named, aside = _without_brackets(named.strip().rstrip(".:,;"))
             purpose = _LEADING_PURPOSE.sub("", (purpose.strip() or aside).strip()).rstrip(".")
             for name in _list_items(named):
