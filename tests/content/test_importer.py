@@ -317,3 +317,14 @@ def test_a_goal_phrase_inside_a_longer_goal_maps_to_it() -> None:
     assert goal_slug("Skin Aging and Wound Healing", _TAXONOMY) == "skin-health"  # earliest
     assert goal_slug("Hair Loss", _TAXONOMY) == "hair-loss"  # 'loss' alone names nothing
     assert goal_slug("Stronger Bones") == "stronger-bones"  # whole words only
+
+
+def test_the_summary_comes_from_the_first_section_with_prose() -> None:
+    page = (
+        "TB-500 for Injury Recovery: What the Evidence Shows\n\nKey Takeaways\n\n"
+        "  • A fragment of thymosin beta-4\n  • Banned in tested sport\n\nOverview\n\n"
+        "TB-500 is a synthetic peptide. Human evidence is thin.\n\nThe Bottom Line\n\nMaybe.\n"
+    )
+    result = import_article(page, goals=_TAXONOMY)
+    assert result.headings[:2] == ["Key Takeaways", "Overview"]
+    assert result.summary == "TB-500 is a synthetic peptide. Human evidence is thin."

@@ -351,7 +351,8 @@ class _Page:
     last_modified: str | None = None
     body: list[str] = field(default_factory=list)  # markdown lines
     headings: list[str] = field(default_factory=list)
-    opening: list[str] = field(default_factory=list)  # paragraphs under the first heading
+    opening: list[str] = field(default_factory=list)  # prose of the first section with any
+    opening_section: int = 0  # which section (by count of headings) the opening is from
     warnings: list[str] = field(default_factory=list)
     interested_in: str = ""  # the page header's "Interested in X?": the compound's own name
 
@@ -492,8 +493,7 @@ def _convert_body(blocks: list[_Block], page: _Page) -> None:
             index += 1
             continue
         paragraph = " ".join(line.strip() for line in block.lines)
-        if len(page.headings) == 1 and not _has_subheading(page):
-            page.opening.append(paragraph)
+        _add_to_opening(page, paragraph)
         page.body.extend([_escape_paragraph(paragraph), ""])
         index += 1
 
@@ -506,6 +506,17 @@ def _list_kind(block: _Block) -> bool | None:
     if _BULLET.match(first):
         return False
     return None
+
+
+def _add_to_opening(page: _Page, paragraph: str) -> None:
+    """Keep `paragraph` for the summary when it is prose of the first section that has any
+    (a 'Key Takeaways' list may come before the Overview), before any sub-heading."""
+    if not page.headings or _has_subheading(page):
+        return
+    if not page.opening:
+        page.opening_section = len(page.headings)
+    if page.opening_section == len(page.headings):
+        page.opening.append(paragraph)
 
 
 def _has_subheading(page: _Page) -> bool:
@@ -537,13 +548,8 @@ def _convert_markdown(blocks: list[_Block], page: _Page) -> None:
             continue
         if heading and len(heading.group(1)) == 2:
             page.headings.append(_plain(heading.group(2)))
-        elif (
-            len(page.headings) == 1
-            and not _has_subheading(page)
-            and not heading
-            and _list_kind(block) is None
-        ):
-            page.opening.append(block.text)
+        elif not heading and _list_kind(block) is None:
+            _add_to_opening(page, block.text)
         page.body.extend([*block.lines, ""])
 
 
