@@ -249,3 +249,20 @@ def test_a_lead_in_names_the_outcome_not_the_measure(sentence: str, outcome: str
     studies = extract_studies(text, source="lead-in.txt")
     names = [o.name.lower() for study in studies for o in study.outcomes]
     assert names == [outcome]
+
+
+def test_a_recap_section_ends_at_the_next_section_of_its_rank() -> None:
+    """'Key Takeaways' may open an article: the studies after it are still read, and a
+    sub-heading inside a recap does not end it."""
+    text = (FIXTURES / "deep_dive_takeaways_first.md").read_text(encoding="utf-8")
+    studies = extract_studies(text, source="research/tb-500.md")
+    assert [(s.design, s.n) for s in studies] == [("animal", 48), ("rct", 73)]
+    trial = studies[1]
+    assert trial.population == "patients with venous stasis ulcers"
+    [healing] = trial.outcomes
+    assert (healing.measure, healing.value, healing.ci_low, healing.ci_high) == (
+        "RR",
+        2.1,
+        0.8,
+        5.4,
+    )

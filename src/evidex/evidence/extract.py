@@ -74,7 +74,9 @@ _SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
 
 _DESIGN_NOUN = (
     r"(?:meta-?analysis|systematic review|trial|study|cohort|case series|case report|"
-    r"analysis|experiment)"
+    r"analysis|experiment|"
+    # "a rat Achilles tendon model": a model is a study only when an animal is named in it
+    r"(?:rat|mouse|murine|rodent|animal|canine|porcine|rabbit|primate)\s(?:[\w\-]+\s){0,3}model)"
 )
 # The leading lookahead (every match starts with one of these letters) lets the engine pass over
 # most positions without trying each alternative; the same holds for the other such lookaheads.
@@ -85,7 +87,7 @@ _INTRODUCER = re.compile(
 )
 _DESIGN_WORDS = (
     "trial", "study", "cohort", "case series", "case report", "analysis", "experiment",
-    "systematic review",
+    "systematic review", "model",
 )  # fmt: skip
 _OWN_WORK = re.compile(
     r"(?i)\b(?:we|our|this|these|here|the present|were randomi[sz]ed|were enrolled)\b"
@@ -160,7 +162,8 @@ _FOLLOW_UP = CuedPattern(
 _POPULATION = re.compile(
     rf"(?:\bin|\bof|\bamong|\bincluding|\benrolled|\bincluded) (?:{COUNT} )?"
     rf"(?P<pop>(?:[A-Za-z][\w\-+/]* ){{0,4}}?{_POPULATION_NOUNS}"
-    r"(?: (?:with|who|aged|undergoing|receiving|after|at|on|living|without)\b[^.;,()]{1,80})?)"
+    r"(?: (?:with|who|aged|undergoing|receiving|after|at|on|living|without)\b"
+    r"(?:(?! (?:found|showed|reported|had|demonstrated|experienced|achieved)\b)[^.;,()]){1,80})?)"
 )
 _COMPARATOR = re.compile(
     r"(?i)\b(?=[vcdrao])(?:versus|vs\.?|compared (?:directly )?(?:with|to)|directly to|relative to|against|"
@@ -216,6 +219,7 @@ class _Line:
     text: str
     heading: bool = False
     bullet: bool = False
+    level: int = 2  # a heading's rank: its number of '#' (a plain-text heading counts as 2)
 
 
 @dataclass
@@ -312,7 +316,8 @@ def _classify_lines(chunk: str) -> list[_Line]:
             and not cleaned[:1].isdecimal()
             and len(cleaned.split()) <= 12
         )
-        lines.append(_Line(cleaned, heading=heading, bullet=bullet))
+        level = raw.lstrip().count("#", 0, 6) if heading_mark else 2
+        lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level))
     return lines
 
 
@@ -335,14 +340,14 @@ def _introducers(sentence: str) -> list[re.Match[str]]:
 def _segment_article(lines: list[_Line]) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
-    in_recap = False
+    recap_level: int | None = None  # inside a recap section ('Key Takeaways', 'The Bottom Line')
     for line in lines:
         if line.heading:
             current = None
-            if _RECAP_HEADING.match(line.text):
-                in_recap = True
+            if recap_level is None or line.level <= recap_level:  # a recap ends at its peer
+                recap_level = line.level if _RECAP_HEADING.match(line.text) else None
             continue
-        if in_recap:
+        if recap_level is not None:
             continue
         if line.bullet:
             if current is not None:
