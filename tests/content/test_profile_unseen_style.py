@@ -311,3 +311,14 @@ def test_entries_saying_there_are_none_are_not_names_or_combinations() -> None:
     assert compound is not None
     assert (compound.names.alternate, compound.names.brand) == (["LY3437943"], [])
     assert compound.combinations == []
+
+
+def test_zero_width_characters_and_soft_hyphens_do_not_split_names() -> None:
+    text = (
+        "---\ntitle: Thymosin alpha\ndescription: A peptide.\n---\n## Usage\n- Immune\u200b support.\n"
+        "\n## Alternate Names\n- Thymal\u00adfasin\n- **Brand Names:** Zada\u200bxin\n"
+    )
+    compound, _ = parse_profile(text, "compounds/thymosin-alpha.md")
+    assert compound is not None
+    assert compound.usage == "Immune support."
+    assert (compound.names.alternate[0], compound.names.brand[0]) == ("Thymalfasin", "Zadaxin")

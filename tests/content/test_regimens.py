@@ -364,3 +364,17 @@ def test_a_labelled_indication_holds_for_the_sentences_after_it() -> None:
 def test_a_ceiling_is_not_a_regimen_of_its_own(text: str) -> None:
     (regimen,) = parse_regimens(text)
     assert (regimen.amount_max, regimen.doses_per_week) == (500.0, 14.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "duration", "days"),
+    [
+        ("1.6 mg twice a week for six months", "6 months", (180.0, 180.0)),
+        ("1 mg daily for one to two weeks", "1-2 weeks", (7.0, 14.0)),
+        ("1 mg three times daily for ten days", "10 days", (10.0, 10.0)),
+    ],
+)
+def test_durations_written_in_words(text: str, duration: str, days: tuple[float, float]) -> None:
+    (regimen,) = parse_regimens(text)
+    assert regimen.duration == duration
+    assert (regimen.duration_min_days, regimen.duration_max_days) == days

@@ -145,6 +145,12 @@ _COUNT_WORDS = {
     "four": 4,
     "five": 5,
     "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _COUNT = (
@@ -205,9 +211,13 @@ _PLAIN_FREQUENCY = (
     (re.compile(r"\b(?:monthly|per month|a month)\b", re.IGNORECASE), 7.0 / 30.0),
 )
 _ALTERNATE_DAYS = re.compile(r"\b(?:on alternate days|alternate-day|eod)\b", re.IGNORECASE)
+_DURATION_COUNT = (
+    r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
 _DURATION = re.compile(
     r"\b(?:for|over|during|x)\s+(?:up to\s+|at least\s+|about\s+|approximately\s+|a further\s+)?"
-    rf"(?P<a>\d+(?:\.\d+)?)(?:{_DASH}(?P<b>\d+(?:\.\d+)?))?\s*(?P<unit>days?|weeks?|months?|years?)\b",
+    rf"(?P<a>{_DURATION_COUNT})(?:{_DASH}(?P<b>{_DURATION_COUNT}))?\s*"
+    r"(?P<unit>days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
 _DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
@@ -369,14 +379,23 @@ def _duration(text: str) -> tuple[str | None, float | None, float | None]:
         return None, None, None
     unit = match.group("unit").lower()
     singular = unit.rstrip("s")
-    low = float(match.group("a"))
-    high = float(match.group("b")) if match.group("b") else low
+    low = _duration_count(match.group("a"))
+    high = _duration_count(match.group("b")) if match.group("b") else low
     low, high = min(low, high), max(low, high)
-    shown = match.group("a") + (f"-{match.group('b')}" if match.group("b") else "")
+    shown = _number_text(low) + (f"-{_number_text(high)}" if match.group("b") else "")
     plural = unit if (match.group("b") or low != 1) else singular
     if not plural.endswith("s") and (match.group("b") or low != 1):
         plural += "s"
     return f"{shown} {plural}", _to_days(low, singular), _to_days(high, singular)
+
+
+def _duration_count(written: str) -> float:
+    """'6' -> 6.0, 'six' -> 6.0."""
+    return float(_COUNT_WORDS.get(written.lower()) or written)
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
 
 
 def _to_days(count: float, unit: str) -> float:
