@@ -250,6 +250,9 @@ def test_a_very_long_line_parses_quickly(conditions: list[Condition]) -> None:
         ("Elimination half-life ~5 h in adults.", 5.0),
         ("t½ 7 days.", 168.0),
         ("Its t1/2 is about 12 hrs.", 12.0),
+        ("Plasma half-life roughly two hours.", 2.0),
+        ("A half-life of about a week allows weekly dosing.", 168.0),
+        ("The half-life is two to three days.", 60.0),
     ],
 )
 def test_half_life_notations(written: str, hours: float) -> None:

@@ -188,7 +188,16 @@ CLASS_EFFECTS = {
 CLASS_IMPLIES = {"glp-1-agonist": "hypoglycemic"}
 INJECTABLE_ROUTES = frozenset({"subcutaneous", "intramuscular", "intravenous"})
 
-_NUM = r"(\d+(?:\.\d+)?)"
+# "2", "2.5", or a number written as a word ("two hours", "about a week")
+_NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)  # fmt: skip
+_TIME_WORDS = {word: float(value) for value, word in enumerate(_NUMBER_WORDS, start=1)} | {
+    "a": 1.0,
+    "an": 1.0,
+}
+_NUM = rf"(\d+(?:\.\d+)?|\b(?:{'|'.join(_NUMBER_WORDS)}|an?)\b)"
 _RANGE = rf"{_NUM}(?:\s*(?:-|–|—|to)\s*{_NUM})?"
 _TIME_UNIT = r"(minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b"
 _HALF_LIFE = re.compile(
@@ -285,9 +294,13 @@ def _hours(value: float, unit: str) -> float:
     return value * _HOURS_PER.get(unit.lower()[0], 1.0)
 
 
+def _time_count(written: str) -> float:
+    return _TIME_WORDS.get(written.lower()) or float(written)
+
+
 def _time_range(match: re.Match[str]) -> tuple[float, float]:
-    low = float(match.group(1))
-    high = float(match.group(2)) if match.group(2) else low
+    low = _time_count(match.group(1))
+    high = _time_count(match.group(2)) if match.group(2) else low
     unit = match.group(3)
     return _hours(min(low, high), unit), _hours(max(low, high), unit)
 
