@@ -266,3 +266,15 @@ def test_an_article_goal_given_by_a_synonym_becomes_that_goal(
     assert about_goal[-1].line == text.splitlines().index("goal: sleep") + 1
     if goal is not None:
         assert [a.goal for a in library.articles.values()] == [goal]
+
+
+def test_a_tier_claim_the_evidence_does_not_support_is_reported_at_its_line(
+    library_dir: Path,
+) -> None:
+    article = next((library_dir / "research").glob("*.md"))
+    text = article.read_text(encoding="utf-8").replace("tier: 4", "tier: 1", 1)
+    article.write_text(text, encoding="utf-8")
+    library, _, _ = load_library(library_dir)
+    (claim,) = [d for d in library.diagnostics if d.code == "tier-claim"]
+    assert claim.line == text.splitlines().index("tier: 1") + 1
+    assert claim.message.startswith("article claims Tier 1")

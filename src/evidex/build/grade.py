@@ -238,7 +238,8 @@ def _article_diagnostics(
             f"article claims Tier {article.tier} but the evidence computes to "
             f"Tier {result.tier} ({result.tier_name}): {result.rationale}"
         )
-        found.append(Diagnostic(path, 1, "warning", message, "tier-claim"))
+        line = article.key_lines.get("tier", 1)
+        found.append(Diagnostic(path, line, "warning", message, "tier-claim"))
     outcomes = [o for s in studies for o in s.outcomes]
     for line, message in checks.check_prose_restatements(
         article.body_markdown, outcomes, base_line=article.body_line - 1

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from evidex.build.library import Library
 from evidex.build.parse import ParsedFile
 from evidex.content.diagnostics import Diagnostic
@@ -78,7 +76,7 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
             library.diagnostics.append(
                 Diagnostic(
                     item.rel,
-                    _frontmatter_line(item, "compound"),
+                    article.key_lines.get("compound", 1),
                     "error",
                     f"compound {article.compound!r} names no compound in the library",
                 )
@@ -97,7 +95,7 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
 def _resolve_goal(article: Article, item: ParsedFile, library: Library) -> None:
     """A goal given by one of its synonyms or conditions ('weight-management', 'insomnia')
     becomes that goal, with a warning; one goals.yaml does not know is an error."""
-    line = _frontmatter_line(item, "goal")
+    line = article.key_lines.get("goal", 1)
     known = match_goal(article.goal.replace("-", " "), list(library.goals.values()))
     if known not in library.goals:
         message = f"goal {article.goal!r} is not in goals.yaml"
@@ -106,18 +104,6 @@ def _resolve_goal(article: Article, item: ParsedFile, library: Library) -> None:
     message = f"goal {article.goal!r} read as {known!r}, the goal in goals.yaml that names it"
     library.diagnostics.append(Diagnostic(item.rel, line, "warning", message, "goal-synonym"))
     article.goal = str(known)
-
-
-def _frontmatter_line(item: ParsedFile, key: str) -> int:
-    """Line of a top-level frontmatter key, read again from the file only when reporting."""
-    try:
-        text = Path(item.path).read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return 1
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
 
 
 def _collect_studies(parsed: list[ParsedFile], library: Library) -> None:

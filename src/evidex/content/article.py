@@ -203,6 +203,7 @@ def parse_article(
     article_slug = slug or _slug_from(meta, path)
     article = Article(
         body_line=_first_body_line(document.body, body, document.body_line),
+        key_lines={str(key): located.line(key) for key in meta},
         slug=article_slug,
         title=title,
         compound=compound,

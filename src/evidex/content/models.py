@@ -142,6 +142,8 @@ class Article(Model):
     disclaimer: str | None = None
     body_markdown: str = ""
     body_line: int = 1  # file line where body_markdown starts, for diagnostics
+    # line of each frontmatter key, for messages found after parsing (not published)
+    key_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
     body_html: str = ""
     headings: list[str] = Field(default_factory=list)
     studies: list[Study] = Field(default_factory=list)  # curated, from frontmatter
