@@ -151,3 +151,18 @@ def test_a_labelled_dose_paragraph_names_its_indication(zinc: tuple[Compound, li
         "daily_course",
         "common cold",
     )
+
+
+def test_labels_split_from_one_paragraph_keep_its_population() -> None:
+    text = (
+        "---\ntitle: Melatonin\ndescription: A hormone.\n---\n## Dosage\n\n"
+        "Adults: 0.5-5 mg by mouth at bedtime. Jet lag: 0.5-5 mg at local bedtime for 2-5 days.\n\n"
+        "Children: 1-3 mg under specialist care.\n"
+    )
+    compound, _ = parse_profile(text, "compounds/melatonin.md")
+    assert compound is not None
+    assert [(r.population, r.indication, r.kind) for r in compound.regimens] == [
+        ("adults", None, "maintenance"),
+        ("adults", "jet lag", "daily_course"),
+        ("children", None, "other"),
+    ]

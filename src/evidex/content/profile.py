@@ -619,9 +619,13 @@ class _Profile:
                     special.extend(self._special_cases(sub, default_route, found))
                     continue
                 population = _population_of(title)
+                paragraph_who: tuple[int, str | None] = (0, None)
                 for item in sub.items():
                     text = f"{item.label}: {item.text}" if item.label else item.text
                     who = _population_of(item.label.lower()) if item.label else None
+                    if who is None and paragraph_who[0] == item.line:
+                        who = paragraph_who[1]  # "Adults: ... Jet lag: ..." in one paragraph
+                    paragraph_who = (item.line, who)
                     found.extend(parse_regimens(text, item.line, who or population, default_route))
         return self._merge_structured_regimens(found), special
 
