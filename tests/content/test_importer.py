@@ -328,3 +328,12 @@ def test_the_summary_comes_from_the_first_section_with_prose() -> None:
     result = import_article(page, goals=_TAXONOMY)
     assert result.headings[:2] == ["Key Takeaways", "Overview"]
     assert result.summary == "TB-500 is a synthetic peptide. Human evidence is thin."
+
+
+def test_the_summary_is_plain_text() -> None:
+    page = (
+        "# Ashwagandha for Sleep\n\n## Overview\n\nAshwagandha (*Withania somnifera*) is an "
+        "[adaptogen](https://example.com/a) with **modest** effects.\n\n## The Bottom Line\n\nMaybe.\n"
+    )
+    summary = import_article(page, goals=_TAXONOMY).summary
+    assert summary == "Ashwagandha (Withania somnifera) is an adaptogen with modest effects."

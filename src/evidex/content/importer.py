@@ -19,6 +19,7 @@ import yaml
 from evidex.content.diagnostics import ContentError
 from evidex.content.models import Goal
 from evidex.content.names import slugify
+from evidex.content.sections import clean_inline
 from evidex.content.vocab import match_goal
 from evidex.content.yamlload import split_frontmatter
 
@@ -329,9 +330,17 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in sentences if s.strip()]
 
 
+_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def _summary_text(paragraph: str) -> str:
+    return clean_inline(_MARKDOWN_LINK.sub(r"\1", paragraph))
+
+
 def make_summary(paragraphs: list[str], limit: int = SUMMARY_LIMIT) -> str:
-    """The first sentence(s) of the opening paragraphs, at most `limit` characters."""
-    sentences = [s for p in paragraphs for s in split_sentences(_plain(p))]
+    """The first sentence(s) of the opening paragraphs as plain text (no emphasis marks, links
+    as their words), at most `limit` characters."""
+    sentences = [s for p in paragraphs for s in split_sentences(_summary_text(p))]
     summary = ""
     for sentence in sentences:
         joined = f"{summary} {sentence}".strip()
