@@ -12,6 +12,7 @@ import pytest
 from evidex.content.models import Compound, Condition
 from evidex.content.profile import parse_profile
 from evidex.content.vocab import parse_conditions
+from evidex.content.yamlload import decode_text
 
 UNSEEN = Path(__file__).parent / "fixtures" / "profiles" / "unseen_style"
 INVALID = Path(__file__).parent / "fixtures" / "profiles" / "unseen_style_invalid"
@@ -317,11 +318,13 @@ def test_entries_saying_there_are_none_are_not_names_or_combinations() -> None:
 
 
 def test_zero_width_characters_and_soft_hyphens_do_not_split_names() -> None:
+    """They are dropped when the file is decoded, before anything reads it."""
     text = (
         "---\ntitle: Thymosin alpha\ndescription: A peptide.\n---\n## Usage\n- Immune\u200b support.\n"
         "\n## Alternate Names\n- Thymal\u00adfasin\n- **Brand Names:** Zada\u200bxin\n"
     )
-    compound, _ = parse_profile(text, "compounds/thymosin-alpha.md")
+    decoded = decode_text(text.encode("utf-8"), "compounds/thymosin-alpha.md")
+    compound, _ = parse_profile(decoded, "compounds/thymosin-alpha.md")
     assert compound is not None
     assert compound.usage == "Immune support."
     assert (compound.names.alternate[0], compound.names.brand[0]) == ("Thymalfasin", "Zadaxin")

@@ -55,15 +55,8 @@ SECTION_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _SINGLE_STAR = re.compile(r"(?<![\w*])\*(?![\s*])|(?<![\s*])\*(?![\w*])")
 
 
-# characters that take no space: pasted from web pages, they would split names and words
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-
-
 def clean_inline(text: str) -> str:
-    """Drop emphasis markup, zero-width characters and soft hyphens, and collapse every run
-    of whitespace (incl. NBSP) to one space."""
-    if not text.isascii():
-        text = text.translate(_ZERO_WIDTH)
+    """Drop emphasis markup and collapse every run of whitespace (incl. NBSP) to one space."""
     if "**" in text or "__" in text or "`" in text:
         text = text.replace("**", "").replace("__", "").replace("`", "")
     if "*" in text:

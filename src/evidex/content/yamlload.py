@@ -35,8 +35,13 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
+# Characters that take no space, pasted in from web pages: they would split names and words.
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def decode_text(raw: bytes, path: str) -> str:
-    """Decode UTF-8 content, dropping a byte-order mark and normalising CRLF / CR to LF.
+    """Decode UTF-8 content, dropping a byte-order mark, zero-width characters and soft
+    hyphens, and normalising CRLF / CR to LF.
 
     Binary or non-UTF-8 bytes and oversized files raise ContentError with the offending line.
     """
@@ -58,6 +63,8 @@ def decode_text(raw: bytes, path: str) -> str:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    if not text.isascii() and _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -239,10 +246,13 @@ def canonical_keys(
     data = located.data
     if not isinstance(data, dict):
         return []
+    known = frozenset(known)
+    if all(key in known for key in data):  # the usual case: nothing to rename
+        return []
     by_folded = {_folded_key(key): key for key in known}
     by_folded.update({_folded_key(alias): key for alias, key in (aliases or {}).items()})
     notes: list[tuple[int, str]] = []
-    for written in [key for key in data if isinstance(key, str) and key not in by_folded.values()]:
+    for written in [key for key in data if isinstance(key, str) and key not in known]:
         key = by_folded.get(_folded_key(written))
         if key is None:
             continue
