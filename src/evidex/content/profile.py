@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -684,7 +685,7 @@ class _Profile:
             return found
         for label, item in labelled(block):
             for heading, effects in _side_effect_lists(label, item):
-                bucket: list[str] = getattr(found, _side_effect_class(heading))
+                bucket: list[str] = getattr(found, _side_effect_class(heading) or "common")
                 bucket.extend(e for e in effects if e not in bucket)
         return found
 
@@ -1003,18 +1004,19 @@ def _short_list_or_whole(text: str) -> list[str]:
     return [text]
 
 
-def _side_effect_class(heading: str) -> str:
+@lru_cache(maxsize=1024)  # headings repeat: "common side effects:", "rare but serious ..."
+def _side_effect_class(heading: str) -> str | None:
+    """The frequency class a heading or lead-in names, or None when it names none."""
     for name, words in _SIDE_EFFECT_CLASSES:
         if any(word in heading for word in words):
             return name
-    return "common"
+    return None
 
 
 def _side_effect_lists(label: str, item: Bullet) -> list[tuple[str, list[str]]]:
     """(what says how often, effects) for a side-effects item: its label or heading, or, in
     prose, each sentence's opening words ("Rarely, copper deficiency and anaemia")."""
-    names_its_class = any(word in label for _, words in _SIDE_EFFECT_CLASSES for word in words)
-    if item.label is None and not names_its_class:
+    if item.label is None and _side_effect_class(label) is None:
         found = []
         for sentence in split_sentences(item.text):
             lead = _SIDE_EFFECT_LEAD.match(sentence)
