@@ -123,6 +123,21 @@ def test_route_notations(text: str, route: str) -> None:
     assert parse_regimens(text)[0].route == route
 
 
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("100 mcg inhaled twice daily", "inhaled"),
+        ("2.5 mg via nebulizer", "inhaled"),
+        ("10 mg rectal suppository at night", "rectal"),
+        ("one eye drop twice daily", "ophthalmic"),
+        ("a 2 mg buccal film", "buccal"),
+        ("0.1 mL intradermal", "intradermal"),
+    ],
+)
+def test_less_common_routes(text: str, route: str) -> None:
+    assert find_routes(text) == [route]
+
+
 def test_lowercase_words_are_not_route_abbreviations() -> None:
     assert find_routes("im going to take it iv times") == []
 

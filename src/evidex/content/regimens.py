@@ -76,6 +76,16 @@ _ROUTE_STEMS: tuple[tuple[str, str], ...] = (
     ("transdermal", "transdermal"),
     ("patch", "transdermal"),
     ("topical", "topical"),
+    ("inhaled", "inhaled"),
+    ("inhalation", "inhaled"),
+    ("nebuli", "inhaled"),
+    ("rectal", "rectal"),
+    ("suppositor", "rectal"),
+    ("intradermal", "intradermal"),
+    ("buccal", "buccal"),
+    ("ophthalmic", "ophthalmic"),
+    ("eye drop", "ophthalmic"),
+    ("vaginal", "vaginal"),
 )
 # Literal-first pattern (fast scan); the word boundary before it is checked in Python.
 _ROUTE_ABBREVIATION = re.compile(r"(?:SC|SQ|IM|IV|PO|[sSiIpP]\.[cCmMvVoO]\.)(?!\w)")
