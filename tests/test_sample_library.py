@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
+from evidex.content.conditions_map import map_conditions
+from evidex.content.vocab import parse_conditions
 from evidex.content.yamlload import decode_text
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
@@ -128,6 +130,26 @@ def test_conditions_use_the_fixed_slugs() -> None:
     data = yaml.safe_load((CONTENT / "conditions.yaml").read_text(encoding="utf-8"))
     assert {item["slug"] for item in data} == REQUIRED_CONDITIONS
     assert {item["category"] for item in data} <= {"life-stage", "condition", "age"}
+
+
+@pytest.mark.parametrize(
+    ("contraindication", "condition"),
+    [
+        ("Uncontrolled hypertension", "cardiovascular-disease"),
+        ("Patients on warfarin or with a bleeding tendency", "bleeding-disorder"),
+        ("Not for use in children under 12", "under-18"),
+        ("Nursing mothers", "breastfeeding"),
+        ("Organ transplant recipients", "immunosuppressed"),
+        ("Avoid in severe kidney disease", "renal-impairment"),
+    ],
+)
+def test_the_condition_vocabulary_names_contraindications_as_written(
+    contraindication: str, condition: str
+) -> None:
+    path = CONTENT / "conditions.yaml"
+    conditions, problems = parse_conditions(path.read_text(encoding="utf-8"), str(path))
+    assert not problems
+    assert map_conditions(contraindication, conditions) == [condition]
 
 
 def test_every_interaction_rule_has_exactly_one_form() -> None:
