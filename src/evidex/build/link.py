@@ -82,7 +82,7 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
                 )
             )
         if library.goals and article.goal not in library.goals:
-            _resolve_goal(article, item, library)
+            _resolve_goal(article, library)
         for study in article.studies:
             study.compound = article.compound_slug or study.compound
             study.goal = study.goal or article.goal
@@ -92,17 +92,17 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
         library.extracted[article.slug] = list(item.extracted)
 
 
-def _resolve_goal(article: Article, item: ParsedFile, library: Library) -> None:
+def _resolve_goal(article: Article, library: Library) -> None:
     """A goal given by one of its synonyms or conditions ('weight-management', 'insomnia')
     becomes that goal, with a warning; one goals.yaml does not know is an error."""
-    line = article.key_lines.get("goal", 1)
-    known = match_goal(article.goal.replace("-", " "), list(library.goals.values()))
+    path, line = article.source_path, article.key_lines.get("goal", 1)
+    known = match_goal(article.goal, list(library.goals.values()))
     if known not in library.goals:
         message = f"goal {article.goal!r} is not in goals.yaml"
-        library.diagnostics.append(Diagnostic(item.rel, line, "error", message))
+        library.diagnostics.append(Diagnostic(path, line, "error", message))
         return
     message = f"goal {article.goal!r} read as {known!r}, the goal in goals.yaml that names it"
-    library.diagnostics.append(Diagnostic(item.rel, line, "warning", message, "goal-synonym"))
+    library.diagnostics.append(Diagnostic(path, line, "warning", message, "goal-synonym"))
     article.goal = str(known)
 
 

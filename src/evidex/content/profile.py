@@ -24,7 +24,7 @@ from evidex.content.models import (
     SpecialCase,
 )
 from evidex.content.names import fold_name, slugify
-from evidex.content.regimens import find_routes, parse_regimens
+from evidex.content.regimens import NUMBER_WORDS, find_routes, parse_regimens, written_number
 from evidex.content.render import markdown_to_html
 from evidex.content.repairs import (
     LocatedFaq,
@@ -190,15 +190,7 @@ CLASS_IMPLIES = {"glp-1-agonist": "hypoglycemic"}
 INJECTABLE_ROUTES = frozenset({"subcutaneous", "intramuscular", "intravenous"})
 
 # "2", "2.5", or a number written as a word ("two hours", "about a week")
-_NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
-)  # fmt: skip
-_TIME_WORDS = {word: float(value) for value, word in enumerate(_NUMBER_WORDS, start=1)} | {
-    "a": 1.0,
-    "an": 1.0,
-}
-_NUM = rf"(\d+(?:\.\d+)?|\b(?:{'|'.join(_NUMBER_WORDS)}|an?)\b)"
+_NUM = rf"(\d+(?:\.\d+)?|\b(?:{'|'.join(NUMBER_WORDS)}|an?)\b)"
 _RANGE = rf"{_NUM}(?:\s*(?:-|–|—|to)\s*{_NUM})?"
 _TIME_UNIT = r"(minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b"
 _HALF_LIFE = re.compile(
@@ -296,7 +288,7 @@ def _hours(value: float, unit: str) -> float:
 
 
 def _time_count(written: str) -> float:
-    return _TIME_WORDS.get(written.lower()) or float(written)
+    return 1.0 if written.lower() in ("a", "an") else written_number(written)
 
 
 def _time_range(match: re.Match[str]) -> tuple[float, float]:
@@ -804,15 +796,14 @@ class _Profile:
         if block is None:
             return found
         for _, item in labelled(block):
-            if item.label:
-                named, purpose = item.label, item.text
-                text = f"{item.label}: {item.text}"
-            else:
-                text = item.text
-                parts = _COMBINATION_JOIN.split(text, maxsplit=1)
-                named, purpose = parts[0], (parts[1] if len(parts) > 1 else "")
+            text = f"{item.label}: {item.text}" if item.label else item.text
             if _is_placeholder(text):  # "None documented", "N/A"
                 continue
+            if item.label:
+                named, purpose = item.label, item.text
+            else:
+                parts = _COMBINATION_JOIN.split(text, maxsplit=1)
+                named, purpose = parts[0], (parts[1] if len(parts) > 1 else "")
             named, aside = _without_brackets(named.strip().rstrip(".:,;"))
             purpose = _LEADING_PURPOSE.sub("", (purpose.strip() or aside).strip()).rstrip(".")
             for name in _list_items(named):

@@ -145,22 +145,13 @@ def find_routes(text: str) -> list[str]:
     return list(dict.fromkeys(route for _, route in hits))
 
 
-_COUNT_WORDS = {
-    "once": 1,
-    "twice": 2,
-    "thrice": 3,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+# Small counts written as words: "six months", "two hours" (profile.py reads them too)
+NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)  # fmt: skip
+_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3} | {
+    word: value for value, word in enumerate(NUMBER_WORDS, start=1)
 }
 _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _COUNT = (
@@ -221,9 +212,7 @@ _PLAIN_FREQUENCY = (
     (re.compile(r"\b(?:monthly|per month|a month)\b", re.IGNORECASE), 7.0 / 30.0),
 )
 _ALTERNATE_DAYS = re.compile(r"\b(?:on alternate days|alternate-day|eod)\b", re.IGNORECASE)
-_DURATION_COUNT = (
-    r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-)
+_DURATION_COUNT = rf"(?:\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})"
 _DURATION = re.compile(
     r"\b(?:for|over|during|x)\s+(?:up to\s+|at least\s+|about\s+|approximately\s+|a further\s+)?"
     rf"(?P<a>{_DURATION_COUNT})(?:{_DASH}(?P<b>{_DURATION_COUNT}))?\s*"
@@ -389,8 +378,8 @@ def _duration(text: str) -> tuple[str | None, float | None, float | None]:
         return None, None, None
     unit = match.group("unit").lower()
     singular = unit.rstrip("s")
-    low = _duration_count(match.group("a"))
-    high = _duration_count(match.group("b")) if match.group("b") else low
+    low = written_number(match.group("a"))
+    high = written_number(match.group("b")) if match.group("b") else low
     low, high = min(low, high), max(low, high)
     shown = _number_text(low) + (f"-{_number_text(high)}" if match.group("b") else "")
     plural = unit if (match.group("b") or low != 1) else singular
@@ -399,8 +388,8 @@ def _duration(text: str) -> tuple[str | None, float | None, float | None]:
     return f"{shown} {plural}", _to_days(low, singular), _to_days(high, singular)
 
 
-def _duration_count(written: str) -> float:
-    """'6' -> 6.0, 'six' -> 6.0."""
+def written_number(written: str) -> float:
+    """'6' -> 6.0, '2.5' -> 2.5, 'six' -> 6.0."""
     return float(_COUNT_WORDS.get(written.lower()) or written)
 
 
