@@ -112,7 +112,7 @@ def read_advice(text: str) -> Advice:
             avoided |= routes
             level = "caution"
         levels.append(level)
-    strongest = min(levels, key=LEVEL_ORDER.__getitem__) if levels else None
+    strongest = sorted(levels, key=lambda found: LEVEL_ORDER[found])[0] if levels else None
     return Advice(text=text, level=strongest, avoided_routes=frozenset(avoided))
 
 
