@@ -58,6 +58,12 @@ def test_an_avoid_naming_a_route_forbids_only_that_route(text: str, routes: set[
     assert severity_of(text, None) == "caution"
 
 
+def test_a_route_named_beside_an_avoid_does_not_limit_it() -> None:
+    advice = read_advice("Known hypersensitivity to the tablet: contraindicated.")
+    assert advice.level == "avoid"
+    assert advice.avoided_routes == frozenset()
+
+
 def test_avoiding_an_activity_is_not_advice_about_the_compound() -> None:
     assert read_advice("Avoid driving for several hours after a dose.").level is None
 
