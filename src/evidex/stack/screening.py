@@ -141,10 +141,7 @@ def _statements(compound: Compound, situation: Situation) -> list[_Statement]:
     if "pregnancy" in situation.conditions and compound.pregnancy:
         category = (compound.pregnancy_category or "").strip().upper()[:1]
         prefix = f"Pregnancy (category {category}): " if category else "Pregnancy: "
-        severity: Severity | None = (
-            "contraindicated" if category in _FORBIDDEN_PREGNANCY_CATEGORIES else None
-        )
-        found.append(_Statement(prefix + compound.pregnancy, "pregnancy", 3, severity))
+        found.append(_Statement(prefix + compound.pregnancy, "pregnancy", 3))
     if "breastfeeding" in situation.conditions and compound.breastfeeding:
         text = f"Breastfeeding: {compound.breastfeeding}"
         found.append(_Statement(text, "breastfeeding", 3))
@@ -161,15 +158,28 @@ def screen(compound: Compound, situation: Situation) -> Screening:
         result.excluded_reason = f"Prohibited in tested sport{detail}"
         result.kind = "banned"
         return result
+    if situation.no_injections and is_injection_only(compound):
+        routes = ", ".join(sorted({r for r in compound.routes} or {"injection"}))
+        result.excluded_reason = f"Only given by injection ({routes})"
+        result.kind = "route"
+        return result
     if situation.no_injections:
         result.avoided_routes[INJECTION] = NO_INJECTIONS_REASON
+    if "pregnancy" in situation.conditions:
+        category = (compound.pregnancy_category or "").strip().upper()[:1]
+        if category in _FORBIDDEN_PREGNANCY_CATEGORIES:
+            result.excluded_reason = (
+                f"Pregnancy category {compound.pregnancy_category}: "
+                f"{compound.pregnancy or 'not to be used in pregnancy'}"
+            )
+            return result
     forbidding: list[_Statement] = []
     for statement in _statements(compound, situation):
         advice = read_advice(statement.text)
-        levels = [advice.level, _SEVERITY_LEVEL.get(statement.severity or "caution")]
-        if statement.severity is None or advice.avoided_routes:
-            levels.pop()  # no word of its own, or the editor's word is about the route
-        if "avoid" in levels:
+        # The profile's own words decide; the parser's or editor's severity only when the
+        # statement has no advice words ("Severe renal impairment" under Contraindications).
+        level = advice.level or _SEVERITY_LEVEL.get(statement.severity or "caution")
+        if level == "avoid":
             forbidding.append(statement)
             continue
         for route in sorted(advice.avoided_routes):
