@@ -159,8 +159,8 @@ def screen(compound: Compound, situation: Situation) -> Screening:
         result.kind = "banned"
         return result
     if situation.no_injections and is_injection_only(compound):
-        routes = ", ".join(sorted({r for r in compound.routes} or {"injection"}))
-        result.excluded_reason = f"Only given by injection ({routes})"
+        named = ", ".join(sorted({r for r in compound.routes} or {"injection"}))
+        result.excluded_reason = f"Only given by injection ({named})"
         result.kind = "route"
         return result
     if situation.no_injections:

@@ -54,14 +54,27 @@ _SAFE = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r";|(?<=[.!?])\s+|(?<=[.!?])$|\n")
-_ROUTE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+_ROUTE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"inject\w*|subcutaneous\w*|intramuscular\w*|intravenous\w*", INJECTION),
+    (r"oral(?:ly)?|tablets?|capsules?", "oral"),
+    (r"topical(?:ly)?|creams?|serums?", "topical"),
+    (r"(?:intra)?nasal(?:ly)?|nasal sprays?", "intranasal"),
+)
+# An avoid aimed at a route or form: the route within a few words after the avoid word
+# ("avoid injectable forms", "do not inject"), or a route's form before it ("injections are
+# not recommended"). A route named elsewhere in the clause does not limit it.
+_AVOID_CUE = r"(?:avoid(?:ed)?|do not use|should not use|not recommended|contraindicated|do not)"
+_ROUTE_AIMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (
-        re.compile(r"\binject\w*|\bsubcutaneous\w*|\bintramuscular\w*|\bintravenous\w*", re.I),
-        INJECTION,
-    ),
-    (re.compile(r"\boral(?:ly)?\b|\btablets?\b|\bcapsules?\b", re.I), "oral"),
-    (re.compile(r"\btopical(?:ly)?\b|\bcreams?\b|\bserums?\b", re.I), "topical"),
-    (re.compile(r"\b(?:intra)?nasal(?:ly)?\b", re.I), "intranasal"),
+        re.compile(
+            rf"\b{_AVOID_CUE}\s+(?:\w+\s+){{0,3}}?(?:{words})\b"
+            rf"|\b(?:{words})\s+(?:\w+\s+){{0,2}}?(?:is|are|should be|must be)?\s*"
+            rf"(?:not recommended|contraindicated|avoided)\b",
+            re.I,
+        ),
+        family,
+    )
+    for words, family in _ROUTE_WORDS
 )
 
 
@@ -96,7 +109,8 @@ def clause_level(clause: str) -> Level | None:
 
 
 def _routes(clause: str) -> frozenset[str]:
-    return frozenset(family for pattern, family in _ROUTE_WORDS if pattern.search(clause))
+    """Route families an avoid in this clause is aimed at."""
+    return frozenset(family for pattern, family in _ROUTE_AIMS if pattern.search(clause))
 
 
 def read_advice(text: str) -> Advice:
