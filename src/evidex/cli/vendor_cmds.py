@@ -123,6 +123,29 @@ def _price_cell(offer: dict[str, Any]) -> str:
     return str(price["price_per_mg_display"]) if price["comparable"] else "not comparable"
 
 
+def _grade_cell(grade: dict[str, Any]) -> str:
+    if not grade["flags"]:
+        return str(grade["grade"])
+    return f"{grade['grade']} [bold red]flagged[/bold red]"
+
+
+def _print_flags(offers: list[dict[str, Any]]) -> None:
+    """Each flagged certificate once, in a warning style, with the cap it put on the grade."""
+    seen: set[tuple[str, str, str]] = set()
+    for offer in offers:
+        for flag in offer["grade"]["flags"]:
+            key = (offer["vendor_name"], flag["batch_id"], flag["code"])
+            if key in seen:
+                continue
+            seen.add(key)
+            cap = f"; grade capped at {flag['cap']}" if flag["cap"] else ""
+            out.print(
+                f"[bold red]flag[/bold red] {offer['vendor_name']}, batch {flag['batch_id']}: "
+                f"{flag['message']}{cap}",
+                highlight=False,
+            )
+
+
 def vendors_command(
     compound: str = typer.Option(..., "--compound", help="Any name of the compound."),
     db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
@@ -177,11 +200,12 @@ def vendors_command(
                 offer["vendor_name"],
                 f"{offer['amount']} {offer['unit']} {offer['form']} x{offer['units_per_pack']}",
                 _price_cell(offer),
-                offer["grade"]["grade"],
+                _grade_cell(offer["grade"]),
                 f"{verified} (stale)" if offer["stale"] else verified,
                 "; ".join(notes),
             )
         out.print(table)
+        _print_flags(data["offers"])
         if data["rate_date"]:
             out.print(f"Converted to {data['currency']} at the rates of {data['rate_date']}.")
     out.print(data["disclaimer"], style="dim", highlight=False)
