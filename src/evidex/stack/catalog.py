@@ -72,8 +72,10 @@ class StackCatalog:
     goal_index: dict[str, str] = field(default_factory=dict)
     condition_index: dict[str, str] = field(default_factory=dict)
     rule_names: dict[str, str] = field(default_factory=dict)  # folded rule name -> as written
-    # Every line of the profiles' interactions and monitoring: where other medicines are named.
-    medicine_lines: list[str] = field(default_factory=list)
+    # The profiles' interactions and monitoring lines, lower case, one per line, and their
+    # words: where medicines without a profile of their own are named.
+    medicine_text: str = ""
+    medicine_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rows(
@@ -150,16 +152,22 @@ class StackCatalog:
             for rule_name in (rule.a, rule.b):
                 if rule_name:
                     self.rule_names.setdefault(fold_name(rule_name), rule_name)
-        self.medicine_lines = [
-            line for c in self.compounds.values() for line in (*c.interactions, *c.monitoring)
-        ]
+        self.medicine_text = "\n".join(
+            line.lower()
+            for c in self.compounds.values()
+            for line in (*c.interactions, *c.monitoring)
+        )
+        self.medicine_words = frozenset(_WORD.findall(self.medicine_text))
 
     def knows_medicine(self, name: str) -> bool:
         """A medicine without a profile that a rule or a profile's interactions or monitoring
         names (warfarin, fluvoxamine)."""
         if fold_name(name) in self.rule_names:
             return True
-        return any(names_medicine(line, name) for line in self.medicine_lines)
+        words = _WORD.findall(name.lower())
+        if not words or not all(word in self.medicine_words for word in words):
+            return False  # the common case, answered without reading the text
+        return len(words) == 1 or names_medicine(self.medicine_text, name)
 
     def resolve_compound(self, name: str) -> str | None:
         return resolve(name, self.name_index)
@@ -178,6 +186,9 @@ class StackCatalog:
         """The best tier the compound holds for any of the goals."""
         found = [self.tiers[(slug, g)] for g in goals if (slug, g) in self.tiers]
         return min(found, key=TierEntry.sort_key) if found else None
+
+
+_WORD = re.compile(r"\w+")
 
 
 def names_medicine(text: str, name: str) -> bool:
