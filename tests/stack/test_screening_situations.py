@@ -151,3 +151,15 @@ def test_a_medicine_a_profile_names_in_its_interactions_is_recognised(
     (found,) = [i for i in result.interactions if i.a == "nightcalm"]
     assert found.severity == "monitor"
     assert found.advice == "Ketoconazole raises levels; monitor for drowsiness."
+
+
+def test_a_medicine_named_only_in_the_monitoring_is_recognised_and_paired(
+    catalog: StackCatalog,
+) -> None:
+    for field in ("taking", "check"):
+        names = ["lithium"] if field == "taking" else ["nightcalm", "lithium"]
+        result = _build(catalog, **{field: names})
+        assert result.unknown_names == []
+        (found,) = [i for i in result.interactions if i.a == "nightcalm"]
+        assert (found.b, found.severity) == ("lithium", "monitor")
+        assert found.advice == "Monitor lithium levels when taken with lithium"

@@ -60,6 +60,7 @@ class RuleBook:
     def __init__(self, catalog: StackCatalog) -> None:
         self.rules = [r for r in catalog.rules if r.effect is None]
         self._lines = {slug: c.interactions for slug, c in catalog.compounds.items()}
+        self._monitoring = {slug: c.monitoring for slug, c in catalog.compounds.items()}
         self.additive_rules = [r for r in catalog.rules if r.effect is not None]
         self._names: dict[str, str] = {}
         for rule in self.rules:
@@ -103,13 +104,19 @@ class RuleBook:
 
     def _profile_lines(self, profiled: Member, outside: Member) -> list[Interaction]:
         """Lines of a profile's interactions that name a medicine the library has no profile
-        for ("Warfarin: case reports of changed INR; monitor.")."""
+        for ("Warfarin: case reports of changed INR; monitor."), else its monitoring lines
+        that do ("INR if on warfarin")."""
         if outside.key in self._lines or profiled.key not in self._lines:
             return []
         found: list[Interaction] = []
-        for line in self._lines[profiled.key]:
-            if not names_medicine(line, outside.title):
-                continue
+        named = [line for line in self._lines[profiled.key] if names_medicine(line, outside.title)]
+        if not named:
+            named = [
+                f"Monitor {line}"
+                for line in self._monitoring[profiled.key]
+                if names_medicine(line, outside.title)
+            ]
+        for line in named:
             advice = read_advice(line)
             if advice.level == "safe":
                 continue
