@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from evidex.content.names import fold_name
 from evidex.content.render import markdown_to_html
+from evidex.evidence.presentation import reference_list, study_view
 from evidex.storage import queries
 from evidex.web import feeds, seo
 from evidex.web.deps import build_id, canonical_redirect, connection
@@ -254,7 +255,13 @@ def compound_evidence(request: Request, name: str, goal: OptionalText = None) ->
         return _not_found_compound(request, conn, name)
 
     def render() -> str:
-        return render_text(request, "evidence.html", {"e": evidence, "goal": goal})
+        short = queries.short_name(conn, evidence["compound"]["slug"])
+        goals = [
+            {**g, "views": [study_view(s, short) for s in g["studies"]]} for g in evidence["goals"]
+        ]
+        return render_text(
+            request, "evidence.html", {"e": {**evidence, "goals": goals}, "goal": goal}
+        )
 
     return _cached(request, render)
 
@@ -301,10 +308,18 @@ def research(request: Request, slug: str) -> Response:
 
     def render() -> str:
         page_url = _absolute(request)(f"/research/{slug}")
+        compound_slug = article.get("compound_slug")
+        short = queries.short_name(conn, compound_slug) if compound_slug else article["compound"]
+        studies = article["evidence_studies"]
         return render_text(
             request,
             "research.html",
-            {"a": article, "json_ld_blocks": [seo.article_ld(article, page_url)]},
+            {
+                "a": article,
+                "views": [study_view(s, short) for s in studies],
+                "references": reference_list(studies),
+                "json_ld_blocks": [seo.article_ld(article, page_url)],
+            },
         )
 
     return _cached(request, render)
