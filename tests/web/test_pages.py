@@ -42,7 +42,7 @@ def test_profile_shows_every_part(client: TestClient) -> None:
     html = client.get("/compounds/thymosin-alpha").text
     assert "Zadaxin" in html and "thymalfasin" in html
     assert "Tier 3" in html and 'href="/research/thymosin-alpha-liver-health"' in html
-    assert "1.6 mg" in html and "2× per week" in html
+    assert "1.6 mg" in html and "twice weekly" in html
     assert "<dd>Thymosin Alpha-1, Tα1, TA1, thymalfasin</dd>" in html  # TA-1 folds to TA1
     assert "Injection-site redness" in html and "Rare but serious" in html
     assert "Do not use</span> Organ transplant recipients" in html

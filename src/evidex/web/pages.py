@@ -12,7 +12,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from evidex.content.models import Regimen
 from evidex.content.names import fold_name
+from evidex.content.regimen_rows import regimen_rows
 from evidex.content.render import markdown_to_html
 from evidex.evidence.presentation import reference_list, study_view
 from evidex.storage import queries
@@ -226,6 +228,9 @@ def compound(request: Request, name: str) -> Response:
                 "c": doc,
                 "other_names": other_names(doc),
                 "contraindications": distinct_contraindications(doc.get("contraindications", [])),
+                "regimen_rows": regimen_rows(
+                    [Regimen.model_validate(r) for r in doc.get("regimens", [])]
+                ),
                 # The FAQ section of the body duplicates the structured FAQs shown below.
                 "sections": [
                     s for s in doc.get("sections", []) if not (s["key"] == "faqs" and doc["faqs"])
@@ -403,9 +408,9 @@ def site_feed(request: Request) -> Response:
 
 @router.get("/sitemap.xml")
 def sitemap(request: Request) -> Response:
-    return Response(
-        seo.sitemap_xml(connection(request), _absolute(request)), media_type="application/xml"
-    )
+    tools = not request.app.state.site.static_export
+    xml = seo.sitemap_xml(connection(request), _absolute(request), tools=tools)
+    return Response(xml, media_type="application/xml")
 
 
 @router.get("/robots.txt")
