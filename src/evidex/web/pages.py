@@ -383,6 +383,12 @@ def methodology(request: Request) -> Response:
     return _cached(request, render)
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    """The interactive API reference (Swagger UI) inside the site's own header and footer."""
+    return _cached(request, lambda: render_text(request, "docs.html", {}))
+
+
 @router.get("/about", response_class=HTMLResponse)
 def about(request: Request) -> Response:
     conn = connection(request)
