@@ -37,7 +37,8 @@ def arms_text(outcome: Outcome, unit: str | None) -> str:
 
 def study_view(doc: dict[str, Any], compound: str) -> dict[str, Any]:
     """{study, name, cited, citation, links, summary, outcomes: [{o, unit, arms, verdict}]}."""
-    study = Study.model_validate(doc)
+    # Callers may have added keys of their own (the CLI's "status"); the record is the rest.
+    study = Study.model_validate({k: v for k, v in doc.items() if k in Study.model_fields})
     citation = study.citation
     comparator = comparator_name(study)
     outcomes = []
