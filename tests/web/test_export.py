@@ -82,6 +82,16 @@ def test_data_export_has_tables_and_a_dictionary(db_path: Path, tmp_path: Path) 
         "ta1-extracted-1": False,
         "ta1-hcc-2019": True,
     }
+    cited = next(s for s in studies if s["id"] == "ta1-hcc-2019")
+    assert (cited["title"], cited["year"], cited["pmid"]) == (
+        "Adjuvant thymosin after hepatectomy",
+        2019,
+        "31000000",
+    )
+    with (out / "studies.csv").open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    for column in ("citation", "trial", "authors", "journal", "year", "pmid", "doi", "summary"):
+        assert column in header, column
     package = json.loads((out / "datapackage.json").read_text("utf-8"))
     names = [r["name"] for r in package["resources"]]
     assert names == ["compounds", "studies", "outcomes", "tiers"]

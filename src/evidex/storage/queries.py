@@ -238,6 +238,14 @@ def get_compound(conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
     return None if row is None else _doc(row[0])
 
 
+def short_name(conn: sqlite3.Connection, slug: str) -> str:
+    """How evidence labels name a compound: its `short_name` ("Tα1"), else its title."""
+    row = conn.execute("SELECT title, doc FROM compounds WHERE slug = ?", (slug,)).fetchone()
+    if row is None:
+        return slug
+    return str(_doc(row["doc"]).get("short_name") or row["title"])
+
+
 def compound_titles(conn: sqlite3.Connection, slugs: list[str]) -> dict[str, str]:
     if not slugs:
         return {}
@@ -345,6 +353,7 @@ def get_article(conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
             computed = {
                 key: graded[key] for key in ("tier", "tier_name", "rationale", "forest_svg")
             }
+            computed["forest_svg_narrow"] = graded["details"].get("forest_svg_narrow", "")
             evidence_studies = graded["studies"]
         else:
             rows = conn.execute(
