@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from evidex.evidence.extract import extract_studies
-from evidex.evidence.notation import find_estimates, normalise, parse_count
+from evidex.text.estimates import find_estimates
+from evidex.text.numbers import normalise, parse_count
 
 
 @pytest.mark.parametrize(
@@ -20,7 +21,7 @@ from evidex.evidence.notation import find_estimates, normalise, parse_count
         ("MD -7.06 (95% CI -9.75, -4.37)", "MD", -7.06, -9.75, -4.37),
         ("aOR 1.45 (1.10-1.91)", "OR", 1.45, 1.10, 1.91),
         ("relative risk 0.85 (95% confidence interval 0.77 to 0.94)", "RR", 0.85, 0.77, 0.94),
-        ("IRR 0.79; 95%CI 0.70-0.89", "RR", 0.79, 0.70, 0.89),
+        ("IRR 0.79; 95%CI 0.70-0.89", "IRR", 0.79, 0.70, 0.89),
         ("mean difference –1.2 points (95% CI –2.1 to –0.3)", "MD", -1.2, -2.1, -0.3),
         ("odds ratio 1.64 (95% CrI 1.25–2.14)", "OR", 1.64, 1.25, 2.14),
         ("HR = 1.34, CI95% 1.12–1.61", "HR", 1.34, 1.12, 1.61),
@@ -75,7 +76,7 @@ def test_p_value_belongs_to_the_estimate_before_it() -> None:
     "text",
     [
         "Patients aged 18-65 or older were eligible",
-        "OR 0.62 (95% CI 1.35-2.10)",  # estimate outside its own interval
+        "OR 0.62 (1.35-2.10)",  # outside an unlabelled pair: not this value's interval
         "HR -0.5 (95% CI -0.9 to -0.1)",  # a ratio cannot be negative
         "the cohort or (0.5-0.9) group",
     ],
