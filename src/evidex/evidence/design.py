@@ -65,10 +65,11 @@ _SYSTEMATIC = CuedPattern(
 )
 _DATABASE_SEARCH = CuedPattern(
     re.compile(
-        r"(?i)\b(?:searched|search of|literature search)\b[^.]{0,120}?"
+        r"(?i)\b(?:searched|search of|literature search|identified (?:through|from|in)|"
+        r"retrieved from)\b[^.]{0,120}?"
         r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl)\b"
     ),
-    ("search",),
+    ("search", "identified ", "retrieved from"),
 )
 _POOLED = CuedPattern(
     re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)"),
@@ -189,6 +190,16 @@ def explicit_design(text: str) -> Design | None:
     return None
 
 
+def _names_own_meta_analysis(text: str) -> bool:
+    """A meta-analysis named outside asides, beside a database search or a pooled estimate."""
+    text = _without_asides(text)
+    folded = fold_case(text)
+    return _META.search(text, folded) is not None and (
+        _DATABASE_SEARCH.search(text, folded) is not None
+        or _POOLED.search(text, folded) is not None
+    )
+
+
 def classify_design(*texts: str) -> Design:
     """The design of a study, trying each text in turn (most specific first).
 
@@ -210,6 +221,10 @@ def classify_design_of(texts: Iterable[str]) -> Design:
             # a cohort matched on a propensity score may say so only in its results
             whole = read[-1] if not (rest := list(iterator)) else rest[-1]
             return "propensity-matched" if _PROPENSITY.search(whole) else design
+        if design in ("rct", "mechanistic", "non-randomised-controlled"):
+            # a review's methods name the trials it pooled; its aim names the meta-analysis
+            whole = read[-1] if not (rest := list(iterator)) else rest[-1]
+            return "meta-analysis" if _names_own_meta_analysis(whole) else design
         if design is not None:
             return design
     whole = " ".join(read)

@@ -69,7 +69,12 @@ _POPULATION_NOUNS = (
     r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
     r"rabbits|animals|dogs|pigs|eyes|pregnancies)"
 )
-_QUALIFIER = r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|and|or|of|in)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+# words between a count and the people it counts ("2614 community-dwelling white and black
+# participants"); never a unit, a time or another kind of thing counted
+_QUALIFIER = (
+    r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|mg|g|kg|mcg|µg|ml|mL|IU|"
+    r"mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+)
 _N_EQUALS = re.compile(rf"\b[nN] ?= ?(?P<n>{COUNT})(?P<total> total)?\b")
 _N_TOTAL = CuedPattern(
     re.compile(
@@ -79,13 +84,14 @@ _N_TOTAL = CuedPattern(
     ("a total of",),
 )
 # "125 participants were assigned to the liraglutide group and 126 to the placebo group"
+# "182 patients received placebo and 185 patients received DHA and EPA"
 _N_SPLIT = CuedPattern(
     re.compile(
-        rf"(?i)(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} (?:were|was) "
-        r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?[^.;]{1,60}? "
-        rf"and (?P<m>{COUNT}) to\b"
+        rf"(?i)(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} (?:(?:were|was) "
+        r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|received )"
+        rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
     ),
-    ("assigned", "allocated", "randomi"),
+    ("assigned", "allocated", "randomi", "received"),
 )
 _ENROLMENT_VERBS = (
     "random", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
@@ -106,7 +112,7 @@ _N_ENROLLED = CuedPattern(
 )
 _N_VERB_FIRST = re.compile(
     rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
-    rf"comprising|of|with|among|in) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(rf"(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"),

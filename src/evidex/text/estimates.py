@@ -55,7 +55,7 @@ _ABBREVIATIONS: dict[str, str] = {
 }  # fmt: skip
 _ABBREVIATION = (
     r"(?<![\w-])(?:adj(?:usted)?\.? ?)?"
-    rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})(?![\w-])"
+    rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})s?(?![\w-])"
 )
 _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
 LABEL = re.compile(rf"{_ABBREVIATION}|(?i:\b(?:{_WORDS}))")
@@ -93,11 +93,12 @@ _WITH_INTERVAL = re.compile(
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
     rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
-    r"(?: (?:for|of|in|between|among)\b[^,;:=()\[\]]{1,60}?)?"
-    rf" ?(?:=|:|,|\bof\b|\bwas\b|\bis\b|\bwere\b)(?: ?=)? ?{_VALUE}"
+    r"(?: ?,| (?:for|of|in|between|among)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
+    r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b))"
+    rf"(?: ?=)? ?{_VALUE}"
 )
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
-_LISTED_AFTER = re.compile(rf"^(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
+_LISTED_AFTER = re.compile(rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
 _P_VALUE = re.compile(
     r"(?<![A-Za-z])[Pp](?:[ -]?values?)?(?P<qual> (?:for|of) [a-z]+)? ?"
     r"(?P<op>[<>=≤≥‹›]=?|&lt;|&gt;) ?"
@@ -110,6 +111,13 @@ _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau"
 _NOT_AN_ESTIMATE = re.compile(
     r"(?i)\b(?:median|IQR|interquartile|range|aged?|years? old|SD|standard deviation|±)\b|±"
 )
+# "a 38% [95% CI 9–74%] increased risk", "reduced the risk by 58%": a ratio restated as a
+# relative change, not an effect of its own
+_RELATIVE_CHANGE_AFTER = re.compile(
+    r"^\W{0,3}(?:increased|decreased|reduced|lower|higher|greater|relative)"
+    r" (?:risk|odds|hazard|incidence|rate|likelihood)"
+)
+_RELATIVE_CHANGE_VERB = re.compile(r"(?i)\b(?:reduc|lower|increas|decreas|cut)\w*")
 _THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under) ?$")
 # the upper end of a range of percentages ("60–70% of people") is not a group's percentage
 _RANGE_BEFORE = re.compile(r"\d ?%? ?(?:-|–|—|to) ?$")
@@ -248,9 +256,9 @@ def _interval_estimate(
     measure = label_measure(label) if label else _inheritable(previous_measure, unit)
     if measure is None and not labelled_ci:
         return None  # a bracketed pair with nothing saying it is an effect
-    if not labelled_ci and _NOT_AN_ESTIMATE.search(
-        sentence[max(0, match.start() - 40) : match.end()]
-    ):
+    if not labelled_ci and _NOT_AN_ESTIMATE.search(sentence[previous_end : match.end()]):
+        return None  # a median and its IQR, an age and its range
+    if measure is None and unit and unit.startswith("%") and _relative_change(sentence, match):
         return None
     measure = measure or _fallback_measure(unit)
     if not _plausible(measure, value, low, high, labelled_ci):
@@ -261,6 +269,15 @@ def _interval_estimate(
         unit = None
     start = previous_end + label.start() if label else match.start()  # the label opens it
     return Estimate(measure, value, low, high, None, unit, start, match.end(), ci_level)
+
+
+def _relative_change(sentence: str, match: re.Match[str]) -> bool:
+    """'a 38% (...) increased risk', '(reduced the incidence) ... by 58% (...)'."""
+    before = sentence[: match.start()]
+    return bool(
+        _RELATIVE_CHANGE_AFTER.search(sentence[match.end() : match.end() + 40])
+        or (before.endswith(" by ") and _RELATIVE_CHANGE_VERB.search(before))
+    )
 
 
 def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
@@ -317,6 +334,23 @@ _NOT_AN_OUTCOME = re.compile(
 )
 
 
+_OUTCOME_VERB_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+ ){0,2}?(?:had|has|developed|experienced|achieved|reported|showed|improved|"
+    r"responded|died|relapsed|recovered|reached|needed|required|suffered)\b"
+)
+
+
+def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
+    """A count with its percentage is a result when it is of a named group or arm, part of a
+    subgroup ("11 of the 12"), or followed by what happened to them."""
+    return (
+        " group" in sentence
+        or " arm" in sentence
+        or " of the " in match.group(0)
+        or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
+    )
+
+
 @dataclass(frozen=True)
 class GroupPercent:
     """A percentage of one group (or arm) of a study; `pair` numbers a "x% vs y%" pair."""
@@ -354,6 +388,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
             continue
+        if key in ("v1", "v2") and not _of_a_group(sentence, match):
+            continue  # "69 (51%) women": a description of the whole sample
         value = float(match[key])
         if not 0 <= value <= 100:
             continue

@@ -37,7 +37,8 @@ _SIGN_CHARS = f"+{MINUS_SIGNS}{DASHES}"
 # A sign may stand at the start, after a space or opening mark, never after a digit, letter or a
 # closing mark (that dash is a range or a hyphen); a space may follow it ("- 0.5") unless a
 # number precedes it ("5 - 10" is a range).
-_SIGN = rf"(?:(?<![\w.)\]%])(?<![\d)\]%] )[{re.escape(_SIGN_CHARS)}] ?)"
+_SIGN_CLASS = f"[{re.escape(_SIGN_CHARS)}]"
+_SIGN = rf"(?:(?<![\w.)\]%])(?:{_SIGN_CLASS}(?! )|(?<![\d)\]%] ){_SIGN_CLASS} ))"
 _DECIMAL = r"[.\u00b7\u2022]"
 _GROUP_SPACE = f"[{SPACES}]"
 # Thousands groups: commas ("1,204"), spaces ("51 145"), or two or more dots ("1.234.567");
@@ -52,8 +53,10 @@ _DOT_GROUPED = r"[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
 _DECIMAL_COMMA = r"(?:0|[1-9]\d{0,2}(?=,(?!\d{3}(?!\d))))(?:,\d+)(?= ?[^\W\d_%]|%)"
 _PLAIN = rf"\d+(?:{_DECIMAL}\d+)?|{_DECIMAL}\d+"
 # Not inside another number: never straight after a digit or after a digit and a decimal mark.
+# Atomic: once read, a number is never given back digit by digit to let a pattern around it
+# match a shorter one ("95" of "95% CI" never becomes "9").
 NUMBER = (
-    rf"(?:{_SIGN}?(?<!\d)(?<!\d[.\u00b7\u2022])"
+    rf"(?>{_SIGN}?(?<!\d)(?<!\d[.\u00b7\u2022])"
     rf"(?:{_COMMA_GROUPED}|{_SPACE_GROUPED}|{_DOT_GROUPED}|{_DECIMAL_COMMA}|{_PLAIN}))"
 )
 PERCENT = r"(?: ?%%?)"
