@@ -94,7 +94,7 @@ _WITH_INTERVAL = re.compile(
 _LABELLED_VALUE = re.compile(
     rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
     r"(?: ?,| (?:for|of|in|between|among)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
-    r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b))"
+    r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
 )
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
@@ -222,6 +222,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if value is None or _THRESHOLD_BEFORE.search(sentence[: match.start("value")]):
             continue
         measure = label_measure(match)
+        if measure in RATIO_MEASURES and value <= 0:
+            continue  # a ratio is never negative: the label names something else
         found.append(
             Estimate(measure, value, None, None, None, match["unit"], match.start(), match.end())
         )
@@ -286,11 +288,25 @@ def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
     for_all = _P_FOR_ALL.search(sentence)
     shared = parse_p(for_all) if for_all else None
     with_p = []
+    claimed_until = 0
     for index, estimate in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else len(sentence)
-        p = _p_after(sentence, estimate.end, limit) or shared
-        with_p.append(replace(estimate, p=p))
+        after = _p_after(sentence, estimate.end, limit)
+        before = None if after else _p_before(sentence, max(claimed_until, 0), estimate.start)
+        with_p.append(replace(estimate, p=after or before or shared))
+        claimed_until = limit if after else estimate.end
     return with_p
+
+
+_P_JUST_BEFORE = re.compile(rf"{_P_VALUE.pattern} ?[;,:]? ?\(?$")
+
+
+def _p_before(sentence: str, start: int, end: int) -> str | None:
+    """A p value written right before its estimate: 'P<0.001; HR 0.5 (0.3-0.8)'."""
+    match = _P_JUST_BEFORE.search(sentence[max(start, end - 60) : end])
+    if match is None or match["qual"]:
+        return None
+    return parse_p(match)
 
 
 # Per-group percentages ---------------------------------------------------------------------
