@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from evidex.content.models import Article, Compound, Goal
 from evidex.evidence.models import Study
+from evidex.search.engine import engine_for
 from evidex.storage import queries
 from evidex.web.deps import build_id, connection
 
@@ -128,7 +129,8 @@ def _resolve(request: Request, name: str) -> str:
     if slug is None and conn.execute("SELECT 1 FROM compounds WHERE slug = ?", (name,)).fetchone():
         slug = name
     if slug is None:
-        close = ", ".join(s["title"] for s in queries.suggest_names(conn, name, 3))
+        suggestions = engine_for(conn, build_id(request)).close_names(name, 3)
+        close = ", ".join(s["title"] for s in suggestions)
         hint = f" Did you mean: {close}?" if close else ""
         raise HTTPException(404, f"no compound called {name!r}.{hint}")
     return slug
