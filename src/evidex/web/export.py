@@ -53,9 +53,9 @@ def _write(target: Path, body: bytes) -> None:
 
 
 def _compress_tree(folder: Path) -> None:
-    for path in folder.rglob("*"):
-        if path.is_file() and path.suffix in COMPRESSED_SUFFIXES:
-            _write(path, path.read_bytes())
+    text_files = [p for p in folder.rglob("*") if p.is_file() and p.suffix in COMPRESSED_SUFFIXES]
+    for path in text_files:
+        _write(path, path.read_bytes())
 
 
 def _api_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
