@@ -213,6 +213,12 @@ def get_compound(conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
     return None if row is None else _doc(row[0])
 
 
+def compound_json(conn: sqlite3.Connection, slug: str) -> str | None:
+    """The stored Compound as the JSON text the build wrote (the model's own dump), or None."""
+    row = conn.execute("SELECT doc FROM compounds WHERE slug = ?", (slug,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def compound_titles(conn: sqlite3.Connection, slugs: list[str]) -> dict[str, str]:
     if not slugs:
         return {}
