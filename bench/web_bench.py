@@ -171,9 +171,26 @@ def _on_fresh_server(
     try:
         _wait_for(base + ready_path, server)
         _wrk(CONNECT_ARGS, base + ready_path)
-        return drive(base, paths, args)
+        figures = drive(base, paths, args)
+        figures["worker_rss_mb"] = max(_children_rss_mb(server.pid), default=0.0)
+        return figures
     finally:
         _stop(server)
+
+
+def _children_rss_mb(parent: int) -> list[float]:
+    """Resident memory of each worker process of the server `parent` (Linux /proc)."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:
+            continue  # the process ended while we looked
+        if fields.get("PPid", "").strip() == str(parent) and "VmRSS" in fields:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sizes
 
 
 def _sequences(cat: traffic.Catalogue, kinds: list[str]) -> dict[str, Path]:
@@ -343,6 +360,7 @@ def _row(name: str, figures: dict[str, float], floor: float) -> str:
     return (
         f"{name:<26}{figures['rps']:>10,.0f}{figures['p50_ms']:>9.2f}{figures['p99_ms']:>9.2f}"
         f"{ratio:>10.0%}{int(figures.get('4xx', 0)):>8}{int(figures['errors']):>8}"
+        f"{figures.get('worker_rss_mb', 0.0):>8.0f}"
     )
 
 
@@ -374,7 +392,8 @@ def run(db_path: Path) -> dict[str, Any]:
         "(mixes 10 s, single kinds 5 s; a fresh server for each run)"
     )
     print(
-        f"{'load':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'vs floor':>10}{'4xx':>8}{'errors':>8}"
+        f"{'load':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'vs floor':>10}{'4xx':>8}"
+        f"{'errors':>8}{'RSS MB':>8}"
     )
     for name, row in figures.items():
         print(_row(name, row, floor))
