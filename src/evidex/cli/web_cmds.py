@@ -113,12 +113,21 @@ def export_site_cmd(
         os.cpu_count() or 1, "--jobs", min=1, max=64, help="Processes rendering pages."
     ),
 ) -> None:
-    """Write every page, JSON response, feed and asset as static files."""
-    from evidex.web.export import export_site
+    """Write every page, JSON response, feed and asset as static files.
+
+    Into the folder of an earlier export, only the files whose content changed are written."""
+    from evidex.web.export import ExportRefused, export_site
 
     _check_db(db)
-    count = export_site(db, out, base_url, jobs)
-    typer.echo(f"wrote {count} pages and responses to {out}")
+    try:
+        summary = export_site(db, out, base_url, jobs)
+    except ExportRefused as refused:
+        typer.echo(f"error: {refused}", err=True)
+        raise typer.Exit(2) from None
+    kind = "full export" if summary.full else f"incremental; {summary.deleted} deleted"
+    typer.echo(
+        f"{out}: {summary.files} pages and responses, {summary.rewritten} files written ({kind})"
+    )
 
 
 @export_app.command("data")

@@ -3,6 +3,13 @@
 Pages are rendered by the real app (in-process, no network) configured for static hosting, so
 the export and the server can never drift apart. Every internal link carries the base path of
 `base_url`, so the export works from a sub-path such as https://example.org/evidex/.
+
+Exporting into the folder of an earlier export is incremental: `.evidex-export.json` records
+each file's fingerprint (a digest of the rows it shows, see export_fingerprints), and only
+files whose fingerprint changed are rendered again; files of pages that are gone are deleted.
+Pages that show the whole library (lists, goal pages, feeds, sitemap, API lists) are rendered
+on every export and written only when their bytes changed, so an untouched file keeps its
+mtime. Another Evidex code version or base URL renders everything.
 """
 
 from __future__ import annotations
@@ -10,10 +17,10 @@ from __future__ import annotations
 import gzip
 import json
 import multiprocessing
-import shutil
 import sqlite3
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -27,12 +34,51 @@ from evidex.storage import queries
 from evidex.storage.db import open_generation
 from evidex.web import seo
 from evidex.web.app import create_app
+from evidex.web.export_fingerprints import Fingerprints, code_version, fingerprints
 from evidex.web.templating import STATIC_DIR, Site
 
 # Text files get a precompressed `.gz` twin (nginx `gzip_static`, Caddy `precompressed`):
 # compressed once here at level 9 instead of on every request. Brotli was left out: it saves
 # ~18% (about 700 bytes a file) but needs an extra package here and a module in nginx.
 COMPRESSED_SUFFIXES = frozenset({".html", ".json", ".xml", ".txt", ".css", ".js", ".svg"})
+
+
+MANIFEST = ".evidex-export.json"
+MANIFEST_FORMAT = 1
+# Below this many files per process, starting another process costs more than it saves.
+FILES_PER_WORKER = 400
+
+
+class ExportRefused(ValueError):
+    """The output folder is neither empty nor an earlier Evidex export."""
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    url: str
+    relative: str
+    # None: the file shows the whole library and is rendered on every export.
+    fingerprint: str | None
+
+
+@dataclass(frozen=True)
+class Manifest:
+    code: str
+    base_url: str
+    files: dict[str, str | None]
+
+    def dump(self) -> str:
+        data = {"format": MANIFEST_FORMAT, "code": self.code, "base_url": self.base_url}
+        return json.dumps({**data, "files": self.files}, sort_keys=True, indent=0) + "\n"
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    files: int  # every page, response and feed the export holds (assets aside)
+    rendered: int  # of those, rendered again because their inputs changed or show everything
+    rewritten: int  # files written because their bytes changed (assets included)
+    deleted: int  # files of pages that no longer exist
+    full: bool  # no usable earlier export: every file was rendered
 
 
 def _page_file(out: Path, path: str) -> Path:
@@ -43,37 +89,82 @@ def _page_file(out: Path, path: str) -> Path:
     return out / relative / "index.html" if relative else out / "index.html"
 
 
-def _write(target: Path, body: bytes) -> None:
-    """Write `target`, and beside a text file its gzip twin for servers that send it as is."""
+def _twin(target: Path) -> Path | None:
+    return target.with_name(target.name + ".gz") if target.suffix in COMPRESSED_SUFFIXES else None
+
+
+def _write(target: Path, body: bytes) -> bool:
+    """Write `target`, and beside a text file its gzip twin for servers that send it as is.
+
+    A file that already holds `body` (and its twin) is left alone, mtime included; returns
+    whether anything was written."""
+    twin = _twin(target)
+    if target.is_file() and (twin is None or twin.is_file()) and target.read_bytes() == body:
+        return False
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(body)
-    if target.suffix in COMPRESSED_SUFFIXES:
-        compressed = target.with_name(target.name + ".gz")
-        compressed.write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+    if twin is not None:
+        twin.write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+    return True
 
 
-def _compress_tree(folder: Path) -> None:
-    text_files = [p for p in folder.rglob("*") if p.is_file() and p.suffix in COMPRESSED_SUFFIXES]
-    for path in text_files:
-        _write(path, path.read_bytes())
+def _delete(out: Path, relative: str) -> None:
+    """Remove an exported file, its twin and the folders it leaves empty."""
+    target = out / relative
+    for path in (target, _twin(target)):
+        if path is not None:
+            path.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != out and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
-def _api_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(API URL, file path under out/) for every JSON response the export carries."""
-    files = [
-        ("/api/v1/research", "api/v1/research.json"),
-        ("/api/v1/goals", "api/v1/goals.json"),
-        ("/api/v1/meta", "api/v1/meta.json"),
+def _asset_files() -> dict[str, Path]:
+    """The stylesheet and scripts under static/ (Swagger UI is server-only): out path -> source."""
+    assets = {}
+    for source in sorted(STATIC_DIR.rglob("*")):
+        relative = source.relative_to(STATIC_DIR)
+        if source.is_file() and relative.parts[0] != "swagger":
+            assets[str(Path("static") / relative)] = source
+    return assets
+
+
+def _compound_files(slug: str, fingerprint: str) -> list[ExportFile]:
+    urls = [
+        f"/compounds/{slug}",
+        f"/compounds/{slug}/evidence",
+        f"/compounds/{slug}/feed.xml",
+        f"/api/v1/compounds/{slug}",
+        f"/api/v1/compounds/{slug}/evidence",
     ]
+    return [ExportFile(url, _relative(url), fingerprint) for url in urls]
+
+
+def _relative(url: str) -> str:
+    if url.startswith("/api/"):
+        return url.strip("/") + ".json"
+    return str(_page_file(Path(), url))
+
+
+def _site_files(conn: sqlite3.Connection, fps: Fingerprints) -> list[ExportFile]:
+    """Every page, feed and API response, one file each, with what it shows as a fingerprint."""
+    files: list[ExportFile] = []
     for (slug,) in conn.execute("SELECT slug FROM compounds ORDER BY slug"):
-        files.append((f"/api/v1/compounds/{slug}", f"api/v1/compounds/{slug}.json"))
-        files.append(
-            (f"/api/v1/compounds/{slug}/evidence", f"api/v1/compounds/{slug}/evidence.json")
-        )
-    for (slug,) in conn.execute("SELECT slug FROM articles ORDER BY slug"):
-        files.append((f"/api/v1/research/{slug}", f"api/v1/research/{slug}.json"))
-    for (slug,) in conn.execute("SELECT slug FROM goals ORDER BY slug"):
-        files.append((f"/api/v1/goals/{slug}", f"api/v1/goals/{slug}.json"))
+        files += _compound_files(slug, fps.compound(slug))
+    for slug, compound in conn.execute("SELECT slug, compound_slug FROM articles ORDER BY slug"):
+        fingerprint = fps.research(slug, compound)
+        for url in (f"/research/{slug}", f"/api/v1/research/{slug}"):
+            files.append(ExportFile(url, _relative(url), fingerprint))
+    whole_library = [path for path, _ in seo.site_paths(conn)]
+    whole_library = [p for p in whole_library if not p.startswith(("/compounds/", "/research/"))]
+    whole_library += ["/feed.xml", "/sitemap.xml", "/robots.txt"]
+    whole_library += ["/api/v1/research", "/api/v1/goals", "/api/v1/meta"]
+    whole_library += [f"/api/v1/goals/{slug}" for (slug,) in conn.execute("SELECT slug FROM goals")]
+    files += [ExportFile(url, _relative(url), None) for url in whole_library]
+    # The OpenAPI document is made from the code alone (slow: ~0.4 s), which the manifest's
+    # code version covers.
+    files.append(ExportFile("/openapi.json", "api/v1/openapi.json", "code"))
     return files
 
 
@@ -97,18 +188,6 @@ def search_index(conn: sqlite3.Connection) -> list[dict[str, str]]:
     return [{"key": r[0], "name": r[1], "slug": r[2], "title": r[3]} for r in rows]
 
 
-def _site_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(URL, file path under out/) for every page, feed and API response, one file each."""
-    paths = [path for path, _ in seo.site_paths(conn)]
-    paths += ["/feed.xml", "/sitemap.xml", "/robots.txt"]
-    paths += [
-        f"/compounds/{slug}/feed.xml"
-        for (slug,) in conn.execute("SELECT slug FROM compounds ORDER BY slug")
-    ]
-    pages = [(path, str(_page_file(Path(), path))) for path in paths]
-    return [*pages, *_api_files(conn)]
-
-
 def _client(db_path: Path, site: Site) -> TestClient:
     # Plain bodies: compressing each file only for the client to decompress it is waste.
     app = create_app(db_path, site)
@@ -116,20 +195,23 @@ def _client(db_path: Path, site: Site) -> TestClient:
 
 
 def _render_files(db_path: Path, site: Site, out: Path, files: list[tuple[str, str]]) -> int:
-    """Render each URL through the app and write it; in a worker process when run in parallel."""
+    """Render each URL through the app and write what changed; in a worker process when run
+    in parallel. Returns the number of files written."""
+    written = 0
     with _client(db_path, site) as client:
         for url, relative in files:
             response = client.get(url, follow_redirects=False)
             if response.status_code != 200:
                 raise RuntimeError(f"export: {url} answered {response.status_code}")
-            _write(out / relative, response.content)
-    return len(files)
+            written += _write(out / relative, response.content)
+    return written
 
 
 def _render_all(
     db_path: Path, site: Site, out: Path, files: list[tuple[str, str]], jobs: int
 ) -> int:
-    if jobs <= 1:
+    jobs = max(1, min(jobs, len(files) // FILES_PER_WORKER))
+    if jobs == 1:
         return _render_files(db_path, site, out, files)
     shares = [files[i::jobs] for i in range(jobs)]
     # spawn, not fork: each worker builds its own app, threads and SQLite connections.
@@ -138,35 +220,107 @@ def _render_all(
         return sum(future.result() for future in futures)
 
 
-def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> int:
-    """Write every page, API response, feed and asset under `out`; returns the file count.
+def _render_extras(db_path: Path, site: Site, out: Path, index: list[dict[str, str]]) -> int:
+    """The files not rendered from one URL each: 404 page, compound list, OpenAPI, search index."""
+    with _client(db_path, site) as client:
+        missing = client.get("/compounds/__missing__", follow_redirects=False)
+        compounds = json.dumps(_all_compounds(client), ensure_ascii=False)
+    bodies = {
+        "404.html": missing.content,
+        "api/v1/compounds.json": compounds.encode(),
+        "search-index.json": json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode(),
+    }
+    return sum(_write(out / relative, body) for relative, body in bodies.items())
 
-    `jobs` processes render the pages in parallel. Server-only features (search form, stack
-    builder, filters, /docs) are left out of the export; `search-index.json` lists every name
-    for a client-side search.
+
+EXTRA_FILES = ("404.html", "api/v1/compounds.json", "search-index.json")
+
+
+def read_manifest(out: Path) -> Manifest | None:
+    """The manifest of the export in `out`; None for an empty or missing folder.
+
+    Raises ExportRefused for a file, or a folder holding anything but an Evidex export."""
+    if out.exists() and not out.is_dir():
+        raise ExportRefused(f"{out} exists and is not a folder; choose another output path")
+    path = out / MANIFEST
+    if not path.is_file():
+        if out.is_dir() and any(out.iterdir()):
+            raise ExportRefused(
+                f"{out} is not empty and holds no Evidex export ({MANIFEST} is missing);"
+                " choose an empty or new folder"
+            )
+        return None
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("format") != MANIFEST_FORMAT:
+            raise ValueError(f"format {data.get('format')!r}")
+        manifest = Manifest(str(data["code"]), str(data["base_url"]), dict(data["files"]))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ExportRefused(f"{path}: not a manifest this Evidex can read ({exc})") from None
+    for relative in manifest.files:
+        # The manifest says which files to delete: never one outside the export.
+        if Path(relative).is_absolute() or ".." in Path(relative).parts:
+            raise ExportRefused(f"{path} lists {relative!r}, outside the export")
+    return manifest
+
+
+def _save_manifest(out: Path, manifest: Manifest) -> None:
+    """Written whole then renamed, so a crash leaves the old manifest or the new one."""
+    temporary = out / (MANIFEST + ".tmp")
+    temporary.write_text(manifest.dump(), "utf-8")
+    temporary.replace(out / MANIFEST)
+
+
+def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> ExportSummary:
+    """Write every page, API response, feed and asset under `out`, rendering only files whose
+    inputs changed since the export already there. `jobs` processes render in parallel.
+
+    Server-only features (search form, stack builder, filters, /docs) are left out of the
+    export; `search-index.json` lists every name for a client-side search.
     """
     base_path = urlparse(base_url).path.rstrip("/") if base_url else ""
     site = Site(base_path=base_path, base_url=base_url.rstrip("/"), static_export=True)
+    old = read_manifest(out)
+    code = code_version()
+    reusable = old is not None and old.code == code and old.base_url == base_url
+    before: dict[str, str | None] = dict(old.files) if old is not None and reusable else {}
     out.mkdir(parents=True, exist_ok=True)
+    if old is not None and not reusable:
+        # Still listed, so files of pages gone since are deleted even if this export fails.
+        _save_manifest(out, Manifest(code, base_url, dict.fromkeys(old.files)))
+    elif old is None:
+        _save_manifest(out, Manifest(code, base_url, {}))
     generation = open_generation(db_path)
     try:
         conn = generation.connection()
-        files = _site_files(conn)
-        index = json.dumps(search_index(conn), ensure_ascii=False, separators=(",", ":"))
+        files = _site_files(conn, fingerprints(conn))
+        index = search_index(conn)
     finally:
         generation.close()
-    written = _render_all(db_path, site, out, files, jobs)
-    with _client(db_path, site) as client:
-        missing = client.get("/compounds/__missing__", follow_redirects=False)
-        _write(out / "404.html", missing.content)
-        compounds = json.dumps(_all_compounds(client), ensure_ascii=False)
-        _write(out / "api/v1/compounds.json", compounds.encode())
-        _write(out / "api/v1/openapi.json", client.get("/openapi.json").content)
-    _write(out / "search-index.json", index.encode())
-    written += 4
-    static_out = out / "static"
-    if static_out.exists():
-        shutil.rmtree(static_out)
-    shutil.copytree(STATIC_DIR, static_out, ignore=shutil.ignore_patterns("swagger"))
-    _compress_tree(static_out)
-    return written
+    stale = [
+        (f.url, f.relative)
+        for f in files
+        if f.fingerprint is None
+        or before.get(f.relative) != f.fingerprint
+        or not (out / f.relative).is_file()
+    ]
+    rewritten = _render_all(db_path, site, out, stale, jobs)
+    rewritten += _render_extras(db_path, site, out, index)
+    assets = _asset_files()
+    rewritten += sum(
+        _write(out / relative, source.read_bytes()) for relative, source in assets.items()
+    )
+    current = {f.relative for f in files} | set(EXTRA_FILES) | set(assets)
+    gone = sorted(set(old.files if old is not None else ()) - current)
+    for relative in gone:
+        _delete(out, relative)
+    listed: dict[str, str | None] = {f.relative: f.fingerprint for f in files}
+    listed.update(dict.fromkeys([*EXTRA_FILES, *assets]))
+    _save_manifest(out, Manifest(code, base_url, listed))
+    return ExportSummary(
+        files=len(files) + len(EXTRA_FILES),
+        rendered=len(stale) + len(EXTRA_FILES),
+        rewritten=rewritten,
+        deleted=len(gone),
+        full=not before,
+    )

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+import evidex
+
 _FALLBACK_DATE = "1970-01-01T00:00:00Z"
 
 
@@ -41,8 +43,9 @@ def atom_feed(
     page_path: str,
     entries: list[dict[str, Any]],
     absolute: Callable[[str], str],
-    build_id: str,
 ) -> str:
+    """An Atom feed. The generator names the Evidex version, not the build, so a feed whose
+    entries did not change is the same file after a rebuild (the static export keeps it)."""
     updated = max((atom_date(e.get("updated")) for e in entries), default=_FALLBACK_DATE)
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -53,7 +56,7 @@ def atom_feed(
         f'  <link rel="alternate" type="text/html" href="{escape(absolute(page_path))}"/>',
         f"  <updated>{updated}</updated>",
         "  <author><name>Evidex editors</name></author>",
-        f'  <generator version="{escape(build_id)}">Evidex</generator>',
+        f'  <generator version="{escape(evidex.__version__)}">Evidex</generator>',
     ]
     for entry in entries:
         link = absolute(entry_path(entry))

@@ -287,7 +287,6 @@ def compound_feed(request: Request, name: str) -> Response:
         f"/compounds/{doc['slug']}",
         queries.feed_entries(conn, doc["slug"]),
         _absolute(request),
-        build_id(request),
     )
     return Response(xml, media_type="application/atom+xml")
 
@@ -408,7 +407,6 @@ def site_feed(request: Request) -> Response:
         "/",
         queries.feed_entries(conn),
         _absolute(request),
-        build_id(request),
     )
     return Response(xml, media_type="application/atom+xml")
 

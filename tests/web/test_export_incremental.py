@@ -1,0 +1,195 @@
+"""Incremental static export: after an edit and a rebuild, exporting into the earlier export's
+folder gives exactly the files a fresh export of the new build gives, and leaves alone every
+file whose bytes did not change."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from evidex.build.pipeline import build
+from evidex.cli.main import app as cli
+from evidex.web.export import MANIFEST, ExportRefused, export_site
+
+LIBRARY = Path(__file__).resolve().parents[2] / "content"
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{path.name} no longer holds {old!r}; pick another edit"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _profile_text(content: Path) -> None:
+    _replace(
+        content / "compounds/melatonin.md",
+        "## **Usage**",
+        "## **Usage**\n\nTaken an hour before the desired bedtime in the trials below.\n",
+    )
+
+
+def _partner_title(content: Path) -> None:
+    # BPC-157's Popular Combinations link to TB-500 and show its title.
+    _replace(content / "compounds/tb-500.md", "title: TB-500\n", "title: TB-500 Fragment\n")
+
+
+def _article_tier(content: Path) -> None:
+    _replace(content / "research/melatonin-sleep.md", "\ntier: 2\n", "\ntier: 3\n")
+
+
+def _study_numbers(content: Path) -> None:
+    _replace(content / "studies/dpp-metformin-2002.yaml", "value: 7.8", "value: 6.1")
+
+
+def _deleted_compound(content: Path) -> None:
+    (content / "compounds/interferon-alpha.md").unlink()
+
+
+def _goal_name(content: Path) -> None:
+    _replace(content / "goals.yaml", "name: Liver health", "name: Liver and bile health")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "profile text": _profile_text,
+    "combination partner title": _partner_title,
+    "article tier": _article_tier,
+    "study numbers": _study_numbers,
+    "deleted compound": _deleted_compound,
+    "goal name": _goal_name,
+}
+
+# Goal names label the tiers on every compound page, so that edit renders every page again.
+SHOWN_EVERYWHERE = {"goal name"}
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _folders(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_dir()}
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(LIBRARY, target)
+    return target
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_incremental_export_equals_a_fresh_export_of_the_new_build(
+    edit: str, library: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "evidex.db"
+    site = tmp_path / "site"
+    build(library, db)
+    export_site(db, site)
+    before, mtimes = _files(site), _mtimes(site)
+
+    EDITS[edit](library)
+    build(library, db)
+    summary = export_site(db, site)
+    fresh = tmp_path / "fresh"
+    export_site(db, fresh)
+
+    after, expected = _files(site), _files(fresh)
+    assert sorted(after) == sorted(expected)
+    assert _folders(site) == _folders(fresh)
+    differing = [name for name in expected if after[name] != expected[name]]
+    assert differing == []
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert changed - {MANIFEST}, "the edit changed no exported file"
+    kept = [name for name in after if name not in changed]
+    assert [name for name in kept if _mtimes(site)[name] != mtimes[name]] == []
+    assert not summary.full
+    if edit not in SHOWN_EVERYWHERE:
+        # Incremental: the pages of compounds the edit does not touch are not rendered again.
+        assert summary.rendered < summary.files / 2
+
+
+def test_an_edited_partner_title_reaches_the_page_that_names_it(
+    library: Path, tmp_path: Path
+) -> None:
+    db, site = tmp_path / "evidex.db", tmp_path / "site"
+    build(library, db)
+    export_site(db, site)
+    _partner_title(library)
+    build(library, db)
+    export_site(db, site)
+    assert "TB-500 Fragment" in (site / "compounds/bpc-157/index.html").read_text("utf-8")
+
+
+def test_a_rebuild_of_unchanged_content_renders_only_whole_library_pages(
+    library: Path, tmp_path: Path
+) -> None:
+    db, site = tmp_path / "evidex.db", tmp_path / "site"
+    build(library, db)
+    export_site(db, site)
+    manifest = json.loads((site / MANIFEST).read_text("utf-8"))
+    whole_library = [
+        name
+        for name, fingerprint in manifest["files"].items()
+        if fingerprint is None and not name.startswith("static/")
+    ]
+    build(library, db, force=True)
+    summary = export_site(db, site)
+    assert summary.rendered == len(whole_library)
+    profile_mtime = (site / "compounds/melatonin/index.html").stat().st_mtime_ns
+    export_site(db, site)
+    assert (site / "compounds/melatonin/index.html").stat().st_mtime_ns == profile_mtime
+
+
+def test_another_base_url_renders_every_file(library: Path, tmp_path: Path) -> None:
+    db, site = tmp_path / "evidex.db", tmp_path / "site"
+    build(library, db)
+    export_site(db, site)
+    summary = export_site(db, site, "https://example.org/evidex")
+    assert summary.full
+    assert summary.rendered >= summary.files - 3
+    profile = (site / "compounds/melatonin/index.html").read_text("utf-8")
+    assert 'href="https://example.org/evidex/compounds/melatonin/"' in profile
+
+
+def test_a_folder_that_is_not_an_export_is_refused(library: Path, tmp_path: Path) -> None:
+    db, site = tmp_path / "evidex.db", tmp_path / "site"
+    build(library, db)
+    site.mkdir()
+    (site / "notes.txt").write_text("mine")
+    with pytest.raises(ExportRefused, match="not empty"):
+        export_site(db, site)
+    assert _files(site) == {"notes.txt": b"mine"}
+    result = CliRunner().invoke(cli, ["export", "site", str(site), "--db", str(db)])
+    assert result.exit_code == 2
+    assert re.search(r"error: .*site is not empty and holds no Evidex export", result.output)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ExportRefused, match="is not a folder"):
+        export_site(db, tmp_path / "file")
+
+
+def test_a_manifest_naming_a_path_outside_the_export_is_refused(
+    library: Path, tmp_path: Path
+) -> None:
+    db, site = tmp_path / "evidex.db", tmp_path / "site"
+    build(library, db)
+    export_site(db, site)
+    outside = tmp_path / "keep.txt"
+    outside.write_text("keep")
+    manifest = json.loads((site / MANIFEST).read_text("utf-8"))
+    manifest["files"]["../keep.txt"] = "x"
+    (site / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(ExportRefused, match="outside the export"):
+        export_site(db, site)
+    assert outside.read_text() == "keep"
