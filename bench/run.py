@@ -63,6 +63,10 @@ def main() -> None:
         from bench import web_bench
 
         results["web"] = web_bench.run(db)
+    if enabled("export"):
+        from bench import export_bench
+
+        results["export"] = export_bench.run(content, db)
     if enabled("edit"):
         from bench import edit_bench
 

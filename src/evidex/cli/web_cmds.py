@@ -124,9 +124,10 @@ def export_site_cmd(
     except ExportRefused as refused:
         typer.echo(f"error: {refused}", err=True)
         raise typer.Exit(2) from None
-    kind = "full export" if summary.full else f"incremental; {summary.deleted} deleted"
+    kind = "full export" if summary.full else "incremental"
     typer.echo(
-        f"{out}: {summary.files} pages and responses, {summary.rewritten} files written ({kind})"
+        f"{out}: {summary.files} pages and responses; {summary.rendered} rendered,"
+        f" {summary.rewritten} files written, {summary.deleted} deleted ({kind})"
     )
 
 
