@@ -20,7 +20,7 @@ import multiprocessing
 import sqlite3
 import warnings
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -66,10 +66,13 @@ class Manifest:
     code: str
     base_url: str
     files: dict[str, str | None]
+    # Per compound, its own rows' digest and its combination partners (see Fingerprints).
+    rows: dict[str, str] = field(default_factory=dict)
+    partners: dict[str, list[str]] = field(default_factory=dict)
 
     def dump(self) -> str:
-        data = {"format": MANIFEST_FORMAT, "code": self.code, "base_url": self.base_url}
-        return json.dumps({**data, "files": self.files}, sort_keys=True, indent=0) + "\n"
+        data = {"format": MANIFEST_FORMAT, **asdict(self)}
+        return json.dumps(data, sort_keys=True, indent=0) + "\n"
 
 
 @dataclass(frozen=True)
@@ -254,7 +257,13 @@ def read_manifest(out: Path) -> Manifest | None:
         data = json.loads(path.read_text("utf-8"))
         if data.get("format") != MANIFEST_FORMAT:
             raise ValueError(f"format {data.get('format')!r}")
-        manifest = Manifest(str(data["code"]), str(data["base_url"]), dict(data["files"]))
+        manifest = Manifest(
+            str(data["code"]),
+            str(data["base_url"]),
+            dict(data["files"]),
+            dict(data.get("rows", {})),
+            dict(data.get("partners", {})),
+        )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ExportRefused(f"{path}: not a manifest this Evidex can read ({exc})") from None
     for relative in manifest.files:
@@ -293,7 +302,8 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
     generation = open_generation(db_path)
     try:
         conn = generation.connection()
-        files = _site_files(conn, fingerprints(conn))
+        fps = fingerprints(conn, old.rows, old.partners) if old and reusable else fingerprints(conn)
+        files = _site_files(conn, fps)
         index = search_index(conn)
     finally:
         generation.close()
@@ -316,7 +326,7 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
         _delete(out, relative)
     listed: dict[str, str | None] = {f.relative: f.fingerprint for f in files}
     listed.update(dict.fromkeys([*EXTRA_FILES, *assets]))
-    _save_manifest(out, Manifest(code, base_url, listed))
+    _save_manifest(out, Manifest(code, base_url, listed, fps.rows, fps.partners))
     return ExportSummary(
         files=len(files) + len(EXTRA_FILES),
         rendered=len(stale) + len(EXTRA_FILES),

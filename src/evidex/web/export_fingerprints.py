@@ -1,19 +1,23 @@
 """What each exported file shows, as a digest: equal digests mean equal files.
 
-Every row of every table is hashed and credited to the pages that show it: a row naming a
+Every row of every table is checksummed and credited to the pages that show it: a row naming a
 compound (its `slug` or `compound_slug` column) to that compound's pages, a row naming an
 article (`article_slug`, or an article's own `slug`) to that article's page, an outcome to its
 study's pages. A row naming neither, and every table not listed here, goes into one shared
 digest that every page carries, so a table added later makes every page depend on it until it
 is credited here: the export can be slower than it needs to be, never stale.
+
+Rows are read as raw bytes and checksummed in C (CRC-32 and Adler-32 with the length: 10,000
+compounds are ~400 MB of rows, too much to parse or hash with a slower digest in the export's
+two-second budget), and a page's rows are summed, so table order does not matter.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import zlib
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,25 +48,22 @@ WHOLE_LIBRARY_META_KEYS = frozenset(
 )
 
 _PACKAGE_DIR = Path(evidex.__file__).resolve().parent
-
-
-def _digest() -> hashlib.blake2b:
-    return hashlib.blake2b(digest_size=16)
-
-
-def _row_value(table: str, row: Sequence[object]) -> int:
-    # tuple(): the build's connections hand out sqlite3.Row, whose repr is its address.
-    data = repr((table, tuple(row))).encode()
-    return int.from_bytes(hashlib.blake2b(data, digest_size=16).digest())
+_MASK = (1 << 128) - 1
 
 
 @dataclass
 class Fingerprints:
-    """Per compound and per article, the digest of the rows it shows (shared rows included)."""
+    """Per compound and per article, the digest of the rows its pages show (shared included).
+
+    `rows` (a compound's own rows) and `partners` (the compounds its combinations link to,
+    read from its own document) are kept in the manifest: the next export reads the
+    documents only of compounds whose own rows changed, not of all of them."""
 
     compounds: dict[str, str] = field(default_factory=dict)
     articles: dict[str, str] = field(default_factory=dict)
     shared: str = ""
+    rows: dict[str, str] = field(default_factory=dict)
+    partners: dict[str, list[str]] = field(default_factory=dict)
 
     def compound(self, slug: str) -> str:
         return self.compounds.get(slug, self.shared)
@@ -75,12 +76,20 @@ class Fingerprints:
 def code_version() -> str:
     """A digest of Evidex's own files (code, templates, static assets): any change to them
     can change any page, so it forces a full export."""
-    digest = _digest()
+    digest = hashlib.blake2b(digest_size=16)
     digest.update(evidex.__version__.encode())
     for path in sorted(_PACKAGE_DIR.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             digest.update(str(path.relative_to(_PACKAGE_DIR)).encode() + b"\0")
             digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def join(*parts: str) -> str:
+    """One digest of several (a page's fingerprint from its inputs' digests)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -97,77 +106,10 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
-def _cited_studies(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(compound, study) for a study a compound's tier cites that names another compound."""
-    rows = conn.execute(
-        "SELECT t.compound_slug, s.id FROM tiers t, json_each(t.doc, '$.study_ids') j"
-        " JOIN studies s ON s.id = j.value WHERE s.compound_slug IS NOT t.compound_slug"
-    )
-    return [(str(r[0]), str(r[1])) for r in rows]
-
-
-def _partner_titles(conn: sqlite3.Connection) -> dict[str, list[tuple[object, object]]]:
-    """compound -> (slug, title or None) of each compound its combinations link to."""
-    rows = conn.execute(
-        "SELECT c.slug, json_extract(j.value, '$.slug') AS partner, p.title"
-        " FROM compounds c, json_each(c.doc, '$.combinations') j"
-        " LEFT JOIN compounds p ON p.slug = json_extract(j.value, '$.slug')"
-        " WHERE partner IS NOT NULL ORDER BY c.slug, j.key"
-    )
-    partners: dict[str, list[tuple[object, object]]] = defaultdict(list)
-    for slug, partner, title in rows:
-        partners[str(slug)].append((str(partner), title))
-    return partners
-
-
-def fingerprints(conn: sqlite3.Connection) -> Fingerprints:
-    """The digest of every compound's rows and every article's rows, and the shared one.
-
-    Rows are summed (each row's own hash, as an integer), so the table order does not matter.
-    """
-    by_compound: dict[str, int] = defaultdict(int)
-    by_article: dict[str, int] = defaultdict(int)
-    shared = 0
-    study_owners = {
-        str(r[0]): (r[1], r[2])
-        for r in conn.execute("SELECT id, compound_slug, article_slug FROM studies")
-    }
-    study_values: dict[str, int] = defaultdict(int)
-    for key, value in conn.execute("SELECT key, value FROM meta"):
-        if key not in WHOLE_LIBRARY_META_KEYS:
-            shared += _row_value("meta", (key, value))
-    for table in _tables(conn):
-        columns = _columns(conn, table)
-        compound_at, article_at = _owner_positions(table, columns)
-        for row in conn.execute(f'SELECT * FROM "{table}"'):
-            value = _row_value(table, row)
-            if table in CHILDREN:
-                compound, article = study_owners.get(str(row[compound_at or 0]), (None, None))
-            else:
-                compound = row[compound_at] if compound_at is not None else None
-                article = row[article_at] if article_at is not None else None
-            if table == "studies":
-                study_values[str(row[columns.index("id")])] += value
-            if compound is not None:
-                by_compound[str(compound)] += value
-            if article is not None:
-                by_article[str(article)] += value
-            if compound is None and article is None:
-                shared += value
-    for compound, study in _cited_studies(conn):
-        by_compound[compound] += study_values[study]
-    for compound, partners in _partner_titles(conn).items():
-        by_compound[compound] += _row_value("partners", tuple(partners))
-    shared_hex = f"{shared % (1 << 128):032x}"
-    return Fingerprints(
-        compounds={
-            slug: join(shared_hex, f"{v % (1 << 128):032x}") for slug, v in by_compound.items()
-        },
-        articles={
-            slug: join(shared_hex, f"{v % (1 << 128):032x}") for slug, v in by_article.items()
-        },
-        shared=shared_hex,
-    )
+def _checksum(number: int, row: tuple[bytes | None, ...]) -> int:
+    """A row's value: its table's number and a checksum of its raw column bytes."""
+    data = b"\x1f".join(b"\x00" if value is None else b"\x01" + value for value in row)
+    return (zlib.crc32(data) << 96) | (zlib.adler32(data) << 64) | (len(data) << 16) | number
 
 
 def _owner_positions(table: str, columns: list[str]) -> tuple[int | None, int | None]:
@@ -181,9 +123,109 @@ def _owner_positions(table: str, columns: list[str]) -> tuple[int | None, int | 
     )
 
 
-def join(*parts: str) -> str:
-    """One digest of several (a page's fingerprint from its inputs' digests)."""
-    digest = _digest()
-    for part in parts:
-        digest.update(part.encode() + b"\0")
-    return digest.hexdigest()
+def _text(value: bytes | None) -> str | None:
+    return None if value is None else value.decode()
+
+
+def _cited_studies(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(compound, study) for a study a compound's tier cites that names another compound."""
+    rows = conn.execute(
+        "SELECT t.compound_slug, s.id FROM tiers t, json_each(t.doc, '$.study_ids') j"
+        " JOIN studies s ON s.id = j.value WHERE s.compound_slug IS NOT t.compound_slug"
+    )
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def _read_partners(conn: sqlite3.Connection, slugs: list[str]) -> dict[str, list[str]]:
+    """compound -> slugs its Popular Combinations link to, read from its document."""
+    partners: dict[str, list[str]] = {slug: [] for slug in slugs}
+    for start in range(0, len(slugs), 500):
+        chunk = slugs[start : start + 500]
+        rows = conn.execute(
+            "SELECT c.slug, json_extract(j.value, '$.slug') AS partner"
+            " FROM compounds c, json_each(c.doc, '$.combinations') j"
+            f" WHERE c.slug IN ({','.join('?' * len(chunk))}) AND partner IS NOT NULL"
+            " ORDER BY c.slug, j.key",
+            chunk,
+        )
+        for slug, partner in rows:
+            partners[str(slug)].append(str(partner))
+    return partners
+
+
+def fingerprints(
+    conn: sqlite3.Connection,
+    previous_rows: dict[str, str] | None = None,
+    previous_partners: dict[str, list[str]] | None = None,
+) -> Fingerprints:
+    """The digest of every compound's rows and every article's rows, and the shared one.
+
+    `previous_rows` and `previous_partners` are the last export's `rows` and `partners`."""
+    by_compound: dict[str, int] = defaultdict(int)
+    by_article: dict[str, int] = defaultdict(int)
+    shared = 0
+    study_owners = {
+        str(r[0]): (r[1], r[2])
+        for r in conn.execute("SELECT id, compound_slug, article_slug FROM studies")
+    }
+    study_values: dict[str, int] = defaultdict(int)
+    for key, value in conn.execute("SELECT key, CAST(value AS BLOB) FROM meta"):
+        if key not in WHOLE_LIBRARY_META_KEYS:
+            shared += _checksum(0, (key.encode(), value))
+    for number, table in enumerate(_tables(conn), 1):
+        columns = _columns(conn, table)
+        compound_at, article_at = _owner_positions(table, columns)
+        id_at = columns.index("id") if table == "studies" else None
+        blobs = ", ".join(f'CAST("{column}" AS BLOB)' for column in columns)
+        for row in conn.execute(f'SELECT {blobs} FROM "{table}"'):
+            value = _checksum(number, row)
+            if table in CHILDREN:
+                compound, article = study_owners.get(
+                    str(_text(row[compound_at or 0])), (None, None)
+                )
+            else:
+                compound = _text(row[compound_at]) if compound_at is not None else None
+                article = _text(row[article_at]) if article_at is not None else None
+            if id_at is not None:
+                study_values[str(_text(row[id_at]))] += value
+            if compound is not None:
+                by_compound[str(compound)] += value
+            if article is not None:
+                by_article[str(article)] += value
+            if compound is None and article is None:
+                shared += value
+    for compound, study in _cited_studies(conn):
+        by_compound[compound] += study_values[study]
+    shared_hex = f"{shared & _MASK:032x}"
+    rows = {slug: f"{value & _MASK:032x}" for slug, value in by_compound.items()}
+    titles = {str(r[0]): str(r[1]) for r in conn.execute("SELECT slug, title FROM compounds")}
+    partners = _partners(conn, titles, rows, previous_rows or {}, previous_partners or {})
+    return Fingerprints(
+        compounds={
+            slug: join(
+                shared_hex, digest, repr([(p, titles.get(p)) for p in partners.get(slug, [])])
+            )
+            for slug, digest in rows.items()
+        },
+        articles={slug: join(shared_hex, f"{v & _MASK:032x}") for slug, v in by_article.items()},
+        shared=shared_hex,
+        rows=rows,
+        partners=partners,
+    )
+
+
+def _partners(
+    conn: sqlite3.Connection,
+    titles: dict[str, str],
+    rows: dict[str, str],
+    previous_rows: dict[str, str],
+    previous_partners: dict[str, list[str]],
+) -> dict[str, list[str]]:
+    """Each compound's combination partners: as last time when its own rows are unchanged
+    (they come from its document), read again otherwise."""
+    kept = {
+        slug: previous_partners[slug]
+        for slug in titles
+        if slug in previous_partners and previous_rows.get(slug) == rows.get(slug)
+    }
+    return {**kept, **_read_partners(conn, sorted(set(titles) - set(kept)))}
