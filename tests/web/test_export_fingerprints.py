@@ -1,0 +1,72 @@
+"""Fingerprints of exported pages: a change to a row changes the fingerprint of every page
+that shows it, and of no page that does not."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from evidex.web.export_fingerprints import Fingerprints, fingerprints
+
+
+@pytest.fixture
+def conn(db_path: Path) -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(db_path)
+    yield connection
+    connection.close()
+
+
+def _changed(before: Fingerprints, after: Fingerprints) -> set[str]:
+    slugs = set(before.compounds) | set(after.compounds)
+    return {slug for slug in slugs if before.compound(slug) != after.compound(slug)}
+
+
+def test_an_outcome_changes_only_its_studys_compound_and_article(
+    conn: sqlite3.Connection,
+) -> None:
+    before = fingerprints(conn)
+    conn.execute("UPDATE outcomes SET value = value + 1 WHERE study_id = 'ta1-hcc-2019'")
+    after = fingerprints(conn)
+    assert _changed(before, after) == {"thymosin-alpha"}
+    article = "thymosin-alpha-liver-health"
+    assert before.research(article, "thymosin-alpha") != after.research(article, "thymosin-alpha")
+    assert before.shared == after.shared
+
+
+def test_a_partners_title_changes_the_compound_that_links_to_it(
+    conn: sqlite3.Connection,
+) -> None:
+    before = fingerprints(conn)
+    conn.execute("UPDATE compounds SET title = 'Interferon alfa' WHERE slug = 'interferon-alpha'")
+    after = fingerprints(conn, before.rows, before.partners)
+    assert _changed(before, after) == {"interferon-alpha", "thymosin-alpha"}
+    assert after.partners["thymosin-alpha"] == ["interferon-alpha"]
+
+
+def test_partners_are_read_again_when_a_compounds_own_rows_change(
+    conn: sqlite3.Connection,
+) -> None:
+    before = fingerprints(conn)
+    conn.execute("UPDATE compounds SET description = 'new' WHERE slug = 'thymosin-alpha'")
+    # A previous export that recorded other partners is not believed for a changed compound.
+    stale = {**before.partners, "thymosin-alpha": ["bpc-157"]}
+    after = fingerprints(conn, before.rows, stale)
+    assert after.partners["thymosin-alpha"] == ["interferon-alpha"]
+
+
+def test_a_table_no_page_is_credited_with_changes_every_page(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE glossary (term TEXT, text TEXT)")
+    before = fingerprints(conn)
+    conn.execute("INSERT INTO glossary VALUES ('RCT', 'randomised controlled trial')")
+    after = fingerprints(conn)
+    assert _changed(before, after) == set(before.compounds)
+    assert before.shared != after.shared
+
+
+def test_the_build_identity_changes_no_page(conn: sqlite3.Connection) -> None:
+    before = fingerprints(conn)
+    conn.execute("UPDATE meta SET value = 'another' WHERE key IN ('build_id', 'built_at')")
+    assert fingerprints(conn) == before
