@@ -87,3 +87,9 @@ def test_route_families() -> None:
     assert route_family("Subcutaneous") == "injection"
     assert route_family("injectable") == "injection"
     assert route_family("oral") == "oral"
+
+
+def test_contraindicated_in_so_many_words_is_told_apart_from_avoid() -> None:
+    assert read_advice("Contraindicated with MAO inhibitors.").contraindicated
+    assert not read_advice("Avoid the combination.").contraindicated
+    assert not read_advice("Not contraindicated; monitor.").contraindicated
