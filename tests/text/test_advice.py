@@ -18,6 +18,11 @@ FORBIDS = [
     "Do not use while breastfeeding.",
     "Should not be given unless the potential benefit justifies the risk to the fetus.",
     "Contraindicated (active disease); use caution after treatment.",
+    "Not for use in pregnancy.",
+    "Unsafe during breastfeeding.",
+    "Is not considered safe in pregnancy.",
+    "Should not be administered to nursing mothers.",
+    "Discontinue if pregnancy occurs.",
 ]
 CAUTIONS = [
     "Use with caution in renal impairment.",

@@ -33,8 +33,10 @@ _AVOID = re.compile(
     r"\bcontra-?indicated\b|\bcontraindication\b(?<!relative contraindication)"
     r"|\bavoid(?:ed|s|ance)?\b"
     r"|\b(?:do|must|should) not (?:be )?(?:use|used|take|taken|give|given|inject|injected|start"
-    r"|started|combine|combined)\b"
-    r"|\bnot to be (?:used|taken|given)\b|\bnever (?:be )?(?:use|used|take|taken|give|given)\b"
+    r"|started|combine|combined|administer|administered)\b"
+    r"|\bnot (?:to be|for) (?:used|taken|given|use)\b"
+    r"|\bnever (?:be )?(?:use|used|take|taken|give|given)\b"
+    r"|\bunsafe\b|\bnot (?:\w+ ){0,2}safe\b|\bdiscontinue\b"
     r"|\bnot (?:\w+ )?(?:recommended|advised)\b|\bunless (?:the )?(?:potential )?benefits? "
     r"(?:clearly )?(?:outweighs?|justif(?:y|ies))\b|\b(?:unless|only if|only when) (?:clearly|"
     r"absolutely) (?:needed|necessary|indicated)\b",
