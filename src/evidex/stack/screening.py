@@ -138,6 +138,8 @@ def _statements(compound: Compound, situation: Situation) -> list[_Statement]:
     for case in compound.special_cases:
         text = f"{case.population}: {case.text}"
         found += _about(text, case.condition, situation, case.severity)
+    for sentence in _sentences(compound.precautions):
+        found += _about(sentence, None, situation, None)
     if "pregnancy" in situation.conditions and compound.pregnancy:
         category = (compound.pregnancy_category or "").strip().upper()[:1]
         prefix = f"Pregnancy (category {category}): " if category else "Pregnancy: "
@@ -206,15 +208,19 @@ def _children_statements(compound: Compound) -> list[str]:
     ]
     found += [c.text for c in compound.special_cases if _CHILD_WORDS.search(c.population)]
     found += [
-        sentence
+        clause
         for p in compound.precautions
-        for sentence in re.split(r"(?<=[.;])\s+", p)
-        if _CHILD_WORDS.search(sentence)
+        for clause in re.split(r"(?<=[.;])\s+", p)
+        if _CHILD_WORDS.search(clause)
     ]
     for section in getattr(compound, "sections", []):
         if section.key == "dosage":
             found += _children_from_dosage(section.markdown)
     return found
+
+
+def _sentences(paragraphs: list[str]) -> list[str]:
+    return [s for p in paragraphs for s in re.split(r"(?<=[.!?])\s+", p) if s.strip()]
 
 
 def _children_from_dosage(markdown: str) -> list[str]:
