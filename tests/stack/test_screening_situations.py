@@ -170,3 +170,11 @@ def test_a_precaution_about_the_persons_situation_is_shown(catalog: StackCatalog
     assert item.cautions == ["Use cautiously in older adults; skin heals more slowly."]
     (younger,) = _build(catalog, goals=["skin-health"], age=40).items
     assert younger.cautions == []
+
+
+def test_an_age_limited_childrens_warning_applies_below_its_age_only(
+    catalog: StackCatalog,
+) -> None:
+    for age, kept in ((1, False), (11, False), (12, True), (16, True)):
+        result = _build(catalog, goals=["skin-health"], age=age)
+        assert ("dermapep" in _offered(result)) is kept, age

@@ -147,6 +147,7 @@ def _situation(request: StackRequest, catalog: StackCatalog, draft: _Draft) -> S
     return Situation(
         conditions=frozenset(found),
         weight_kg=request.weight_kg,
+        age=request.age,
         tested_athlete=request.tested_athlete,
         no_injections=request.no_injections,
         condition_words=_words(catalog),
