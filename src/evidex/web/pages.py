@@ -191,6 +191,13 @@ def other_names(doc: dict[str, Any]) -> list[str]:
     return names
 
 
+def first_warnings(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The "do not use" lines a profile opens with: a named situation before the allergy to
+    the product itself, which almost every medicine lists."""
+    serious = [i for i in items if i.get("severity") == "contraindicated"]
+    return sorted(serious, key=lambda i: i.get("condition") == "hypersensitivity")
+
+
 def distinct_contraindications(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One line per sentence: the profile parser files "Pregnancy and breastfeeding: use
     caution." under both conditions (the stack builder screens each), but a reader needs it
@@ -220,6 +227,7 @@ def compound(request: Request, name: str) -> Response:
 
     def render() -> str:
         combo_slugs = [c["slug"] for c in doc.get("combinations", []) if c.get("slug")]
+        contraindications = distinct_contraindications(doc.get("contraindications", []))
         page_url = _absolute(request)(f"/compounds/{doc['slug']}")
         return render_text(
             request,
@@ -227,7 +235,8 @@ def compound(request: Request, name: str) -> Response:
             {
                 "c": doc,
                 "other_names": other_names(doc),
-                "contraindications": distinct_contraindications(doc.get("contraindications", [])),
+                "contraindications": contraindications,
+                "first_warnings": first_warnings(contraindications),
                 "regimen_rows": regimen_rows(
                     [Regimen.model_validate(r) for r in doc.get("regimens", [])]
                 ),
