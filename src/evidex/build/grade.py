@@ -13,7 +13,7 @@ from evidex.content.diagnostics import Diagnostic
 from evidex.content.models import Article, Compound
 from evidex.evidence import checks, stats
 from evidex.evidence.citations import short_label
-from evidex.evidence.favours import comparator_name, verdict
+from evidex.evidence.favours import better_side, comparator_name, verdict
 from evidex.evidence.forest import NARROW_WIDTH, ForestRow, forest_svg
 from evidex.evidence.models import Outcome, Study
 from evidex.evidence.outcome_text import clean_outcome_name, shown_unit
@@ -172,7 +172,7 @@ def _forest_rows(study: Study, compound: str = "the compound") -> list[ForestRow
             ci_low=outcome.ci_low,
             ci_high=outcome.ci_high,
             n=study.n,
-            better=stats.infer_better(outcome),
+            better=better_side(outcome),
             compound=compound,
             comparator=comparator,
             verdict=verdict(outcome, compound, comparator),
