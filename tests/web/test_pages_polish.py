@@ -154,3 +154,13 @@ def test_a_profile_opens_with_a_named_situation_before_the_product_allergy() -> 
         "Organ transplant recipients.",
         "Known hypersensitivity.",
     ]
+
+
+def test_error_pages_read_as_errors(site: TestClient) -> None:
+    invalid = site.get("/compounds?tier=9")
+    assert invalid.status_code == 422
+    assert '<p class="errors" role="alert">tier must be a number from 1 to 5</p>' in invalid.text
+    missing = site.get("/no/such/page")
+    assert missing.status_code == 404
+    assert "<h1>Page not found</h1>" in missing.text and "Error 404" in missing.text
+    assert '<header class="site-header"' in missing.text
