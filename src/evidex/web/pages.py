@@ -16,7 +16,7 @@ from evidex.content.models import Regimen
 from evidex.content.names import fold_name
 from evidex.content.regimen_rows import regimen_rows
 from evidex.content.render import markdown_to_html
-from evidex.evidence.presentation import reference_list, study_view
+from evidex.evidence.presentation import phone_plot, reference_list, study_view
 from evidex.storage import queries
 from evidex.web import feeds, seo
 from evidex.web.deps import build_id, canonical_redirect, connection
@@ -270,8 +270,21 @@ def compound_evidence(request: Request, name: str, goal: OptionalText = None) ->
 
     def render() -> str:
         short = queries.short_name(conn, evidence["compound"]["slug"])
+        title = evidence["compound"]["title"]
         goals = [
-            {**g, "views": [study_view(s, short) for s in g["studies"]]} for g in evidence["goals"]
+            {
+                **g,
+                "views": [study_view(s, short) for s in g["studies"]],
+                "phone_svg": phone_plot(
+                    g["studies"],
+                    compound=short,
+                    title=f"{title} for {g['goal_name'].lower()}",
+                    pooled=g["details"].get("pooled", []),
+                )
+                if g["forest_svg"]
+                else "",
+            }
+            for g in evidence["goals"]
         ]
         return render_text(
             request, "evidence.html", {"e": {**evidence, "goals": goals}, "goal": goal}
@@ -325,12 +338,22 @@ def research(request: Request, slug: str) -> Response:
         compound_slug = article.get("compound_slug")
         short = queries.short_name(conn, compound_slug) if compound_slug else article["compound"]
         studies = article["evidence_studies"]
+        computed = article["computed"]
+        phone_svg = ""
+        if computed and computed["forest_svg"]:
+            phone_svg = phone_plot(
+                studies,
+                compound=short,
+                title=f"{computed['compound_title']} for {article['goal_name'].lower()}",
+                pooled=computed["pooled"],
+            )
         return render_text(
             request,
             "research.html",
             {
                 "a": article,
                 "views": [study_view(s, short) for s in studies],
+                "phone_svg": phone_svg,
                 "references": reference_list(studies),
                 "json_ld_blocks": [seo.article_ld(article, page_url)],
             },
