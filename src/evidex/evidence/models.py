@@ -48,8 +48,11 @@ DESIGN_LABELS: dict[str, str] = {
     "mechanistic": "Mechanistic / expert opinion",
 }
 
-Measure = Literal["OR", "RR", "HR", "MD", "SMD", "percent", "count"]
-RATIO_MEASURES = frozenset({"OR", "RR", "HR"})
+# g is Hedges' g, r a correlation coefficient, RD a risk (or rate) difference.
+Measure = Literal[
+    "OR", "RR", "HR", "IRR", "MD", "SMD", "g", "RD", "NNT", "r", "percent", "count"
+]  # fmt: skip
+RATIO_MEASURES = frozenset({"OR", "RR", "HR", "IRR"})
 Direction = Literal["benefit", "harm", "no difference"]
 
 
@@ -80,6 +83,7 @@ class Outcome(_Model):
     value: float
     ci_low: float | None = None
     ci_high: float | None = None
+    ci_level: float | None = None  # the interval's level in percent, when it is not 95
     p: str | None = None  # as written: "<0.001", "0.03"
     arms: list[Arm] = Field(default_factory=list)
     # Which way is better for this outcome: "lower" for mortality/recurrence HRs, "higher"

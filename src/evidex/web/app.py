@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 from pathlib import Path
 from types import ModuleType
 
 from fastapi import FastAPI
-from fastapi.responses import PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -64,12 +62,6 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-
-    if os.environ.get("EVIDEX_BENCH_PLAIN") == "1":
-        # The benchmark's floor: the same server and middleware with no handler work at all.
-        @app.get("/_plain", include_in_schema=False)
-        async def plain() -> PlainTextResponse:
-            return PlainTextResponse("ok")
 
     def build_info() -> tuple[str, str | None]:
         generation = db.current()

@@ -17,6 +17,7 @@ from evidex.content.names import fold_name
 from evidex.content.regimen_rows import regimen_rows
 from evidex.content.render import markdown_to_html
 from evidex.evidence.presentation import phone_plot, reference_list, study_view
+from evidex.search.engine import engine_for
 from evidex.storage import queries
 from evidex.web import feeds, seo
 from evidex.web.deps import build_id, canonical_redirect, connection
@@ -65,7 +66,7 @@ def _cached(request: Request, render: Callable[[], str]) -> HTMLResponse:
 
 
 def _not_found_compound(request: Request, conn: sqlite3.Connection, name: str) -> Response:
-    suggestions = queries.suggest_names(conn, name)
+    suggestions = engine_for(conn, build_id(request)).close_names(name)
     return error_response(
         request,
         404,
