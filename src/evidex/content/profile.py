@@ -86,6 +86,18 @@ _FRONTMATTER_KEY_ALIASES = {
     "faq": "faqs",
     "brands": "brand_names",
     "alternate_names": "aliases",
+    "prohibited_in_sport": "is_banned",
+    "prescription_status": "prescription",
+    "rx": "prescription",
+    "approval": "approved",
+    "approvals": "approved",
+    "approved_in": "approved",
+    "regulatory_status": "approved",
+    "black_box_warning": "boxed_warning",
+    "blackbox_warning": "boxed_warning",
+    "box_warning": "boxed_warning",
+    "short": "short_name",
+    "abbreviation": "short_name",
 }
 EXPECTED_SECTIONS: dict[str, str] = {
     "usage": "Usage",
@@ -473,10 +485,10 @@ class _Profile:
                             f"faqs[{index}] must be a mapping with string 'q' and 'a'",
                             "type",
                         )
-        for key in ("slug", "class", "ban_details", *KEY_FACT_KEYS):
+        for key in ("slug", "class", "ban_details"):
             if key in data and data[key] is not None and not isinstance(data[key], str):
                 diag.error(meta.line(key), f"'{key}' must be a string", "type")
-        for key in ("aliases", "brand_names", "goals", "classes", "effects"):
+        for key in ("aliases", "brand_names", "goals", "classes", "effects", *KEY_FACT_KEYS):
             value = data.get(key)
             if value is not None and not (
                 isinstance(value, str)
@@ -1144,11 +1156,7 @@ def parse_profile(
         ),
         aliases=profile._string_list("aliases"),
         iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
-        **{
-            key: clean_inline(data[key])
-            for key in KEY_FACT_KEYS
-            if isinstance(data.get(key), str) and data[key].strip()
-        },
+        **{key: fact for key in KEY_FACT_KEYS if (fact := _key_fact(data.get(key)))},
         sections=profile.sections(),
         source_path=path,
         warnings=[
@@ -1158,6 +1166,13 @@ def parse_profile(
         ],
     )
     return compound, diagnostics.items
+
+
+def _key_fact(value: object) -> str | None:
+    """A key fact as one line: a list ("US (FDA)", "EU (EMA)") is joined with semicolons."""
+    items = value if isinstance(value, list) else [value]
+    texts = [clean_inline(item) for item in items if isinstance(item, str) and item.strip()]
+    return "; ".join(texts) or None
 
 
 __all__ = ["abbreviations", "parse_profile", "sentences", "split_items"]
