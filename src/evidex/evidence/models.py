@@ -68,6 +68,7 @@ class Citation(_Model):
     pmid: str | None = None
     doi: str | None = None
     url: str | None = None
+    trial: str | None = None  # the trial's name when it has one, e.g. "STEP 1"
 
 
 class Arm(_Model):
@@ -91,6 +92,7 @@ class Outcome(_Model):
     direction: Direction | None = None  # derived when absent
     significant: bool | None = None  # derived from the CI when absent
     timepoint: str | None = None
+    unit: str | None = None  # of a mean difference: "percentage points", "minutes", "kg"
     text: str = ""  # sentence it came from (extracted records)
 
 
