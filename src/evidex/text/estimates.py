@@ -47,7 +47,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:absolute )?(?:risk|rate) differences?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
-    (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b", "r"),
+    (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b|r(?= ?=)", "r"),
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
