@@ -17,43 +17,8 @@ from functools import lru_cache
 
 from evidex.content.models import Regimen, RegimenKind
 from evidex.content.sections import split_sentences
-
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_DASH = r"\s*(?:-|–|—|to)\s*"
-_UNIT = (
-    r"mg/kg|mcg/kg|µg/kg|μg/kg|ug/kg|g/kg|iu/kg|"
-    r"mg|mcg|µg|μg|ug|g|iu|units?|ml|"
-    r"milligrams?|micrograms?|grams?|international units"
-)
-# The lookahead lets every position that cannot start a number fail at once, before the
-# number alternatives are entered.
-_AMOUNT = re.compile(
-    rf"(?=[\d.])(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<million>million\s*)?"
-    rf"(?P<unit>{_UNIT})"
-    r"(?P<perkg>\s*(?:/|per)\s*kg\b)?(?!\w)(?!/(?!\s*(?:day|d|week|wk)\b))"
-    r"(?!\s*per\s*(?:ml|l)\b)",
-    re.IGNORECASE,
-)
-_UNITS = {
-    "µg": "mcg",
-    "μg": "mcg",
-    "ug": "mcg",
-    "micrograms": "mcg",
-    "microgram": "mcg",
-    "milligrams": "mg",
-    "milligram": "mg",
-    "grams": "g",
-    "gram": "g",
-    "iu": "IU",
-    "international units": "IU",
-    "units": "units",
-    "unit": "units",
-    "ml": "mL",
-    "µg/kg": "mcg/kg",
-    "μg/kg": "mcg/kg",
-    "ug/kg": "mcg/kg",
-    "iu/kg": "IU/kg",
-}
+from evidex.text.durations import DAYS_PER, NUMBER_WORDS, SPAN, in_days, span_counts
+from evidex.text.units import DOSE_UNITS, Quantity, find_quantities
 
 # Route words are found by plain substring search at word starts (several times faster than
 # a regex alternation); abbreviations are matched case-sensitively so that ordinary words
@@ -145,11 +110,6 @@ def find_routes(text: str) -> list[str]:
     return list(dict.fromkeys(route for _, route in hits))
 
 
-# Small counts written as words: "six months", "two hours" (profile.py reads them too)
-NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
-)  # fmt: skip
 _COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3} | {
     word: value for value, word in enumerate(NUMBER_WORDS, start=1)
 }
@@ -212,14 +172,11 @@ _PLAIN_FREQUENCY = (
     (re.compile(r"\b(?:monthly|per month|a month)\b", re.IGNORECASE), 7.0 / 30.0),
 )
 _ALTERNATE_DAYS = re.compile(r"\b(?:on alternate days|alternate-day|eod)\b", re.IGNORECASE)
-_DURATION_COUNT = rf"(?:\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})"
 _DURATION = re.compile(
     r"\b(?:for|over|during|x)\s+(?:up to\s+|at least\s+|about\s+|approximately\s+|a further\s+)?"
-    rf"(?P<a>{_DURATION_COUNT})(?:{_DASH}(?P<b>{_DURATION_COUNT}))?\s*"
-    r"(?P<unit>days?|weeks?|months?|years?)\b",
+    + SPAN,
     re.IGNORECASE,
 )
-_DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 _SINGLE = re.compile(
     r"\b(?:single(?:[- ]dose)?|one-time|one time|one-off|once only|as a single|stat)\b",
     re.IGNORECASE,
@@ -263,10 +220,6 @@ _LIST_MARK = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
 _MARKUP = re.compile(r"\*\*|__|`")
 _DAILY_COURSE_MAX_DAYS = 31.0
 _DIGIT = re.compile(r"\d")
-
-
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
 
 
 def _count(text: str) -> float:
@@ -336,7 +289,7 @@ def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
         if n > 0:
             if per in ("hour", "hr"):
                 return _Frequency(doses_per_week=round(168.0 / n, 3))
-            days = n * _DAYS_PER.get(per, 1.0)
+            days = n * DAYS_PER.get(per, 1.0)
             # "every day" / "every week" is a plain rate; an interval needs a count or ordinal
             interval = days if every.group("n") else None
             return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=interval)
@@ -376,32 +329,17 @@ def _duration(text: str) -> tuple[str | None, float | None, float | None]:
     match = _DURATION.search(text) if _has(text.lower(), _DURATION_HINTS) else None
     if not match:
         return None, None, None
-    unit = match.group("unit").lower()
-    singular = unit.rstrip("s")
-    low = written_number(match.group("a"))
-    high = written_number(match.group("b")) if match.group("b") else low
-    low, high = min(low, high), max(low, high)
-    shown = _number_text(low) + (f"-{_number_text(high)}" if match.group("b") else "")
-    plural = unit if (match.group("b") or low != 1) else singular
-    if not plural.endswith("s") and (match.group("b") or low != 1):
-        plural += "s"
-    return f"{shown} {plural}", _to_days(low, singular), _to_days(high, singular)
-
-
-def written_number(written: str) -> float:
-    """'6' -> 6.0, '2.5' -> 2.5, 'six' -> 6.0."""
-    return float(_COUNT_WORDS.get(written.lower()) or written)
+    low, high, singular = span_counts(match)
+    if singular in ("minute", "hour"):
+        return None, None, None
+    ranged = match.group("b") is not None
+    shown = _number_text(low) + (f"-{_number_text(high)}" if ranged else "")
+    plural = f"{singular}s" if (ranged or low != 1) else singular
+    return f"{shown} {plural}", in_days(low, singular), in_days(high, singular)
 
 
 def _number_text(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
-
-
-def _to_days(count: float, unit: str) -> float:
-    """Months count 30 days, but whole years of months count 365 ("12 months" is a year)."""
-    if unit == "month" and count >= 12 and count % 12 == 0:
-        return count / 12 * 365.0
-    return count * _DAYS_PER[unit]
 
 
 def _indication(text: str) -> str | None:
@@ -537,16 +475,6 @@ def _population(before: str, default: str | None) -> tuple[str | None, float | N
     return default, None
 
 
-def _unit(match: re.Match[str]) -> str:
-    raw = match.group("unit")
-    unit = _UNITS.get(raw.lower(), raw.lower() if raw.lower() in ("mg", "mcg", "g") else raw)
-    if unit.lower() in ("mg/kg", "g/kg"):
-        unit = unit.lower()
-    if match.group("perkg") and "/kg" not in unit:
-        unit = f"{unit}/kg"
-    return unit
-
-
 def _kind(
     unit: str, lead_in: str, after: str, freq: _Frequency, max_days: float | None
 ) -> RegimenKind:
@@ -586,11 +514,14 @@ def _is_ceiling(lead_in: str) -> bool:
     return ("max" in lowered or "exceed" in lowered) and _CEILING_BEFORE.search(lead_in) is not None
 
 
-def _amounts(match: re.Match[str]) -> tuple[float, float]:
-    scale = 1_000_000.0 if match.group("million") else 1.0
-    low = _number(match.group("a")) * scale
-    high = _number(match.group("b") or match.group("a")) * scale
-    return min(low, high), max(low, high)
+def _dose_amounts(sentence: str) -> list[Quantity]:
+    """Doses in the sentence: amounts of a dose unit, alone or per kg, day or week; not
+    concentrations ("5 mg/mL") or rates."""
+    return [
+        quantity
+        for quantity in find_quantities(sentence)
+        if quantity.base_unit in DOSE_UNITS and quantity.per in (None, "day", "week")
+    ]
 
 
 def _sentence_regimens(
@@ -600,40 +531,36 @@ def _sentence_regimens(
     default_route: str | None,
     label_indication: str | None = None,
 ) -> list[Regimen]:
-    amounts = [
-        match
-        for match in _AMOUNT.finditer(sentence)
-        if not match.start()
-        or not (sentence[match.start() - 1].isalnum() or sentence[match.start() - 1] in "._")
-    ]
+    amounts = _dose_amounts(sentence)
     found: list[Regimen] = []
     previous_end = 0
-    for position, match in enumerate(amounts):
-        next_start = amounts[position + 1].start() if position + 1 < len(amounts) else len(sentence)
-        after = sentence[match.end() : next_start]
-        before = sentence[previous_end : match.start()]
+    for position, amount in enumerate(amounts):
+        next_start = amounts[position + 1].start if position + 1 < len(amounts) else len(sentence)
+        after = sentence[amount.end : next_start]
+        before = sentence[previous_end : amount.start]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         local_before = (
             before[breaks[-1].end() :] if breaks and breaks[-1].group() != ":" else before
         )
-        previous_end = match.end()
+        previous_end = amount.end
         lead_in = local_before[-40:]  # "a single", "to a maximum of": the words just before
         if _is_ceiling(lead_in):
             continue  # the Regimen has no field for a maximum; the regimen it caps is kept
 
-        low, high = _amounts(match)
-        unit = _unit(match)
+        unit = amount.unit
         routes = find_routes(after)
         if not routes:
-            routes = find_routes(sentence[: match.start()])[-1:]
+            routes = find_routes(sentence[: amount.start])[-1:]
         route = routes[0] if routes else default_route
         freq = parse_frequency(after)
+        if freq.doses_per_week is None and freq.interval_days is None and amount.per:
+            freq = _Frequency(doses_per_week=7.0 if amount.per == "day" else 1.0)
         duration, min_days, max_days = _duration(after)
         who, max_kg = _population(local_before, population)
         found.append(
             Regimen(
-                amount_min=low,
-                amount_max=high,
+                amount_min=amount.low,
+                amount_max=amount.high,
                 unit=unit,
                 route=route,
                 doses_per_week=freq.doses_per_week,
