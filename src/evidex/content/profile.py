@@ -25,7 +25,7 @@ from evidex.content.models import (
     SpecialCase,
 )
 from evidex.content.names import fold_name, slugify
-from evidex.content.regimens import find_routes, parse_regimens
+from evidex.content.regimens import fill_missing_routes, find_routes, parse_regimens
 from evidex.content.render import markdown_to_html
 from evidex.content.repairs import (
     LocatedFaq,
@@ -609,7 +609,7 @@ class _Profile:
                         who = paragraph_who[1]  # "Adults: ... Jet lag: ..." in one paragraph
                     paragraph_who = (item.line, who)
                     found.extend(parse_regimens(text, item.line, who or population, default_route))
-        return self._merge_structured_regimens(found), special
+        return self._merge_structured_regimens(fill_missing_routes(found)), special
 
     def _special_cases(
         self, block: Block, default_route: str | None, regimens: list[Regimen]

@@ -187,11 +187,23 @@ _SINGLE_BEFORE = re.compile(
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
-# A ceiling, not a regimen: "titrated to a maximum of 2,550 mg/day", "not to exceed 4 g"
-_CEILING_BEFORE = re.compile(
-    r"\b(?:max(?:imum)?(?:\s+(?:daily|total|single))?(?:\s+doses?)?\s+of|"
-    r"(?:do not|not to|never) exceed)\s*$",
+# Amounts that are not a regimen of their own: a ceiling ("titrated to a maximum of 2,550
+# mg/day", "maximum recommended dose: 20 mg", "not to exceed 4 g"), a step ("increasing by
+# 2.5 mg", "an increment of 0.5 mg") or a dose referred to ("after the 0.25 mg starting
+# month", "doses greater than 20 mg", "beyond 6 mg per day").
+_NOT_A_DOSE_BEFORE = re.compile(
+    r"(?:\bmax(?:imum)?(?:\s+(?:recommended|daily|total|single|tolerated))*"
+    r"(?:\s+(?:doses?|dosages?))?(?:\s+(?:of|is|was)|\s*:)|"
+    r"\b(?:do not|not to|never) exceed|"
+    r"\bincrements?\s+of|"
+    r"\b(?:increas|decreas|reduc|rais|lower|titrat)(?:e|es|ed|ing)\s+by|"
+    r"\b(?:after|following|before|beyond|above|below|than|exceeding)(?:\s+(?:the|a|an|this))?)"
+    r"\s*$",
     re.IGNORECASE,
+)
+_NOT_A_DOSE_HINTS = (
+    *("max", "exceed", "increment", " by", "after", "following", "before", "beyond", "above"),
+    *("below", "than"),
 )
 _WEIGHT_LIMIT = re.compile(
     r"(?P<who>patients|children|adults|people|individuals|those)?\s*"
@@ -213,7 +225,15 @@ _NOT_INDICATION = re.compile(
     re.IGNORECASE,
 )
 _INDICATION_STOP = re.compile(
-    r"\s+(?:then|followed by|or|with|in patients|in adults)\b.*$", re.IGNORECASE
+    r"\s+(?:then|followed by|or|with|after|before|following|until|starting|when|if|aged|"
+    r"in (?:patients|adults|adolescents|children|people|those|women|men))\b.*$",
+    re.IGNORECASE,
+)
+# "adult patients with rheumatoid arthritis": the indication is what they have
+_WHO_WITH = re.compile(
+    r"^(?:(?:adult|pediatric|paediatric|elderly|older)\s+)?"
+    r"(?:patients|adults|children|adolescents|people|individuals|subjects)\s+(?:with|who have)\s+",
+    re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:then|and|or)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
@@ -349,7 +369,7 @@ def _indication(text: str) -> str | None:
         phrase = _PHRASE.match(text, word.end())
         if phrase is None:
             continue
-        what = _NEXT_FOR.sub("", phrase.group()).strip()
+        what = _WHO_WITH.sub("", _NEXT_FOR.sub("", phrase.group()).strip())
         if _NOT_INDICATION.match(what):
             continue
         what = _INDICATION_STOP.sub("", what).strip()
@@ -509,9 +529,10 @@ def _units_of_text(text: str) -> list[tuple[int, str]]:
     return [(index, _MARKUP.sub("", " ".join(parts))) for index, parts in units]
 
 
-def _is_ceiling(lead_in: str) -> bool:
-    lowered = lead_in.lower()
-    return ("max" in lowered or "exceed" in lowered) and _CEILING_BEFORE.search(lead_in) is not None
+def _not_a_dose(lead_in: str) -> bool:
+    return (
+        _has(lead_in.lower(), _NOT_A_DOSE_HINTS) and _NOT_A_DOSE_BEFORE.search(lead_in) is not None
+    )
 
 
 def _dose_amounts(sentence: str) -> list[Quantity]:
@@ -524,6 +545,32 @@ def _dose_amounts(sentence: str) -> list[Quantity]:
     ]
 
 
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*", re.IGNORECASE)
+
+
+def _descriptions(sentence: str, amounts: list[Quantity]) -> list[str]:
+    """The text describing each amount: up to the next amount, or, for amounts listed together
+    ("0.5 mg, 1 mg and 1.7 mg once weekly"), the text after the last of the list."""
+    if not amounts:
+        return []
+    ends = [amount.start for amount in amounts[1:]] + [len(sentence)]
+    texts = [sentence[amount.end : end] for amount, end in zip(amounts, ends, strict=True)]
+    for index in range(len(texts) - 2, -1, -1):
+        if _LIST_SEPARATOR.fullmatch(texts[index]):
+            texts[index] = texts[index + 1]
+    return texts
+
+
+def _explains_earlier_amount(sentence: str, amounts: list[Quantity], position: int) -> bool:
+    """An amount inside brackets opened after an earlier amount tells how that dose is given
+    ("160 mg on Day 1 (given as four 40 mg injections in one day ...)")."""
+    if position == 0:
+        return False
+    start = amounts[position].start
+    opened = sentence.rfind("(", 0, start)
+    return opened > amounts[0].end and sentence.find(")", opened, start) == -1
+
+
 def _sentence_regimens(
     sentence: str,
     line: int,
@@ -534,9 +581,9 @@ def _sentence_regimens(
     amounts = _dose_amounts(sentence)
     found: list[Regimen] = []
     previous_end = 0
+    described = _descriptions(sentence, amounts)
     for position, amount in enumerate(amounts):
-        next_start = amounts[position + 1].start if position + 1 < len(amounts) else len(sentence)
-        after = sentence[amount.end : next_start]
+        after = described[position]
         before = sentence[previous_end : amount.start]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         local_before = (
@@ -544,8 +591,8 @@ def _sentence_regimens(
         )
         previous_end = amount.end
         lead_in = local_before[-40:]  # "a single", "to a maximum of": the words just before
-        if _is_ceiling(lead_in):
-            continue  # the Regimen has no field for a maximum; the regimen it caps is kept
+        if _not_a_dose(lead_in) or _explains_earlier_amount(sentence, amounts, position):
+            continue  # a ceiling, a step or a dose referred to; the regimen it qualifies is kept
 
         unit = amount.unit
         routes = find_routes(after)
@@ -557,6 +604,8 @@ def _sentence_regimens(
             freq = _Frequency(doses_per_week=7.0 if amount.per == "day" else 1.0)
         duration, min_days, max_days = _duration(after)
         who, max_kg = _population(local_before, population)
+        if position == 0 and who == population:
+            who, max_kg = _population(before, population)  # "for adult patients with RA, ... is"
         found.append(
             Regimen(
                 amount_min=amount.low,
@@ -611,3 +660,22 @@ def parse_regimens(
                 )
             )
     return found
+
+
+def fill_missing_routes(regimens: list[Regimen]) -> list[Regimen]:
+    """A regimen that names no route takes the route of the same dose (amount, unit and
+    frequency) documented elsewhere with one ("The 2.4 mg weekly dose is approved in
+    adolescents" after "2.4 mg subcutaneously once weekly"), when that route is the only one."""
+    routes: dict[tuple[float, float, str, float | None], set[str]] = {}
+    for regimen in regimens:
+        if regimen.route:
+            routes.setdefault(_dose_key(regimen), set()).add(regimen.route)
+    for regimen in regimens:
+        known = routes.get(_dose_key(regimen), set()) if regimen.route is None else set()
+        if len(known) == 1:
+            regimen.route = next(iter(known))
+    return regimens
+
+
+def _dose_key(regimen: Regimen) -> tuple[float, float, str, float | None]:
+    return (regimen.amount_min, regimen.amount_max, regimen.unit, regimen.doses_per_week)

@@ -91,18 +91,31 @@ NUMBER = (
     rf"(?:\d{{1,3}}(?:(?:,|[{_GROUP_SPACE}])\d{{3}})+(?![\d,·]|\.\d)(?:\.\d+)?"
     r"|\d+(?:[.·,]\d+)?|[.·]\d+)"
 )
+_WHOLE_NUMBER = re.compile(NUMBER)
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|0,\d{3},\d{3}(?:,\d{3})*")
 
 
-def number_value(written: str) -> float:
-    """The value of a number matched by NUMBER: '1 000' -> 1000, '0,5' -> 0.5, '1,000' -> 1000."""
+def _plain_digits(written: str) -> str:
     text = written.strip()
     for space in _GROUP_SPACE:
         text = text.replace(space, "")
     text = text.replace("·", ".")
     if "," in text:
         text = text.replace(",", "") if _THOUSANDS.fullmatch(text) else text.replace(",", ".")
-    return float(text)
+    return text
+
+
+def number_value(written: str) -> float:
+    """The value of a number matched by NUMBER: '1 000' -> 1000, '0,5' -> 0.5, '1,000' -> 1000."""
+    return float(_plain_digits(written))
+
+
+def decimal_value(written: str) -> Decimal:
+    """A number typed by a reader, exactly: '2.5', '1 000', '0,5', '1,000'; a number in any
+    other notation Decimal reads ('1e3', '-2') is passed through for the caller to judge.
+    Raises decimal.InvalidOperation when it is no number."""
+    text = written.strip()
+    return Decimal(_plain_digits(text) if _WHOLE_NUMBER.fullmatch(text) else text)
 
 
 _UNIT_WORDS = sorted(UNIT_NAMES, key=len, reverse=True)

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from evidex.content.models import Regimen
+from evidex.text.units import MG_PER_UNIT, decimal_value, to_mg
 
 MAX_WEIGHT_KG = Decimal(400)
 MAX_VIAL_MG = Decimal(1000)
 MAX_DILUENT_ML = Decimal(30)
 U100_UNITS_PER_ML = Decimal(100)
 DEFAULT_SYRINGE_ML = Decimal(1)
-MASS_UNITS = {"mcg": Decimal("0.001"), "mg": Decimal(1), "g": Decimal(1000)}
 PER_DOSE_KINDS = ("maintenance", "single_dose", "other")
 
 
@@ -112,7 +112,7 @@ def parse_amount(value: object, what: str) -> Decimal:
     if isinstance(value, bool):
         raise DoseInputError(f"{what} must be a number")
     try:
-        number = Decimal(str(value).strip())
+        number = decimal_value(str(value))
     except (InvalidOperation, ValueError):
         raise DoseInputError(f"{what} must be a number, got {value!r}") from None
     if not number.is_finite():
@@ -140,7 +140,7 @@ def weight_dose(per_kg: object, unit: str, weight_kg: object) -> WeightDose:
         weight_kg=weight,
         total=total,
         total_unit=mass_unit,
-        total_mg=total * MASS_UNITS[mass_unit],
+        total_mg=total * MG_PER_UNIT[mass_unit],
     )
 
 
@@ -202,11 +202,6 @@ def reconstitute(
     )
 
 
-def _to_mg(amount: float, unit: str) -> Decimal | None:
-    factor = MASS_UNITS.get(unit.strip().lower())
-    return None if factor is None else Decimal(str(amount)) * factor
-
-
 def dose_range_warnings(dose_mg: Decimal, regimens: Iterable[Regimen]) -> list[str]:
     """Warn when a single dose falls outside every documented per-dose amount.
 
@@ -215,14 +210,14 @@ def dose_range_warnings(dose_mg: Decimal, regimens: Iterable[Regimen]) -> list[s
     are not single doses and are left out.
     """
     fixed = [
-        r for r in regimens if r.kind in PER_DOSE_KINDS and _to_mg(r.amount_min, r.unit) is not None
+        r for r in regimens if r.kind in PER_DOSE_KINDS and to_mg(r.amount_min, r.unit) is not None
     ]
     single = [r for r in fixed if r.kind == "single_dose"]
     basis = single or fixed
     if not basis:
         return []
-    low = min(_to_mg(r.amount_min, r.unit) or Decimal(0) for r in basis)
-    high = max(_to_mg(r.amount_max, r.unit) or Decimal(0) for r in basis)
+    low = min(to_mg(r.amount_min, r.unit) or Decimal(0) for r in basis)
+    high = max(to_mg(r.amount_max, r.unit) or Decimal(0) for r in basis)
     described = f"the documented single doses ({plain(low)}-{plain(high)} mg)"
     if dose_mg > high:
         return [f"{plain(dose_mg)} mg is above {described}"]
@@ -242,13 +237,13 @@ def weight_range_warnings(dose: WeightDose, regimens: Iterable[Regimen]) -> list
     if not per_kg:
         return []
     warnings: list[str] = []
-    factor = MASS_UNITS[dose.unit.removesuffix("/kg")]
+    factor = MG_PER_UNIT[dose.unit.removesuffix("/kg")]
     rate_mg = dose.per_kg * factor
     lows = [
-        Decimal(str(r.amount_min)) * MASS_UNITS[r.unit.lower().removesuffix("/kg")] for r in per_kg
+        Decimal(str(r.amount_min)) * MG_PER_UNIT[r.unit.lower().removesuffix("/kg")] for r in per_kg
     ]
     highs = [
-        Decimal(str(r.amount_max)) * MASS_UNITS[r.unit.lower().removesuffix("/kg")] for r in per_kg
+        Decimal(str(r.amount_max)) * MG_PER_UNIT[r.unit.lower().removesuffix("/kg")] for r in per_kg
     ]
     if rate_mg > max(highs) or rate_mg < min(lows):
         documented = ", ".join(_span(r) for r in per_kg)
