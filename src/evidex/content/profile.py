@@ -53,7 +53,7 @@ from evidex.content.yamlload import (
     split_frontmatter,
 )
 from evidex.text.durations import TimeSpan, find_half_life, find_time_to_peak
-from evidex.text.units import NUMBER, number_value
+from evidex.text.numbers import NUMBER, parse_number
 
 REQUIRED_KEYS = ("title", "description")
 KNOWN_KEYS = frozenset(
@@ -272,6 +272,11 @@ def _search_lines(
             if match:
                 return match
     return None
+
+
+def _percent_range(match: re.Match[str]) -> list[float] | None:
+    low, high = parse_number(match.group(1)), parse_number(match.group(2) or match.group(1))
+    return None if low is None or high is None else [low, high]
 
 
 def _first_span(
@@ -1107,12 +1112,7 @@ def parse_profile(
         half_life_hours=round(half_life.hours, 4) if half_life else None,
         time_to_peak_hours=[peak.low_hours, peak.high_hours] if peak else None,
         excretion=profile.excretion(),
-        excretion_percent=[
-            number_value(urine.group(1)),
-            number_value(urine.group(2) or urine.group(1)),
-        ]
-        if urine
-        else None,
+        excretion_percent=_percent_range(urine) if urine else None,
         routes=routes,
         regimens=regimens,
         special_cases=special_cases,

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from evidex.content.models import Regimen, RegimenKind
 from evidex.content.sections import split_sentences
-from evidex.text.durations import DAYS_PER, NUMBER_WORDS, SPAN, in_days, span_counts
+from evidex.text.durations import DAYS_PER, SPAN, in_days, span_counts
+from evidex.text.numbers import WORD_VALUES
 from evidex.text.units import DOSE_UNITS, Quantity, find_quantities
 
 # Route words are found by plain substring search at word starts (several times faster than
@@ -110,9 +111,7 @@ def find_routes(text: str) -> list[str]:
     return list(dict.fromkeys(route for _, route in hits))
 
 
-_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3} | {
-    word: value for value, word in enumerate(NUMBER_WORDS, start=1)
-}
+_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3} | WORD_VALUES
 _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _COUNT = (
     r"once|twice|thrice|"

@@ -10,14 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evidex.text.units import NUMBER, number_value
+from evidex.text.numbers import COUNT, parse_number
 
-# Small counts written as words: "six months", "two hours"
-NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
-)  # fmt: skip
-_WORD_VALUES = {word: float(value) for value, word in enumerate(NUMBER_WORDS, start=1)}
 _UNIT_NAMES = {
     "min": "minute",
     "mins": "minute",
@@ -53,7 +47,6 @@ _HOURS_PER = {
     "month": 720.0,
     "year": 8760.0,
 }
-COUNT = rf"(?:{NUMBER}|\b(?:{'|'.join(NUMBER_WORDS)})\b)"
 _COUNT_OR_A = rf"(?:{COUNT}|\ban?\b)"
 TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\b"
 _CONNECTOR = r"\s*(?:-|–|—|to|and)\s*"
@@ -80,11 +73,10 @@ _PEAK = re.compile(
 
 
 def written_number(written: str) -> float:
-    """'6' -> 6.0, '2.5' -> 2.5, 'six' -> 6.0, 'a' -> 1.0."""
-    lowered = written.strip().lower()
-    if lowered in ("a", "an"):
+    """'6' -> 6.0, '2.5' -> 2.5, 'six' -> 6.0, 'a' -> 1.0; 0.0 for no number."""
+    if written.strip().lower() in ("a", "an"):
         return 1.0
-    return _WORD_VALUES.get(lowered) or number_value(written)
+    return parse_number(written) or 0.0
 
 
 def time_unit(written: str) -> str:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from evidex.text.numbers import NUMBER, parse_number
+
 # Spellings of each unit (lower case) -> the canonical name Evidex stores.
 _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "ng": ("ng", "nanogram", "nanograms"),
@@ -83,31 +85,7 @@ def to_mg(amount: Decimal | float, unit: str) -> Decimal | None:
     return (amount if isinstance(amount, Decimal) else Decimal(str(amount))) * factor
 
 
-# A number as doses are written: "1,000", "1 000" (space, thin or no-break space), "0,5",
-# "0·5", ".5", "2.5". A comma before exactly three digits groups thousands; before one, two
-# or four and more digits it is a decimal comma.
-_GROUP_SPACE = " \u2009\u202f\u00a0"
-NUMBER = (
-    rf"(?:\d{{1,3}}(?:(?:,|[{_GROUP_SPACE}])\d{{3}})+(?![\d,·]|\.\d)(?:\.\d+)?"
-    r"|\d+(?:[.·,]\d+)?|[.·]\d+)"
-)
-_WHOLE_NUMBER = re.compile(NUMBER)
-_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|0,\d{3},\d{3}(?:,\d{3})*")
-
-
-def _plain_digits(written: str) -> str:
-    text = written.strip()
-    for space in _GROUP_SPACE:
-        text = text.replace(space, "")
-    text = text.replace("·", ".")
-    if "," in text:
-        text = text.replace(",", "") if _THOUSANDS.fullmatch(text) else text.replace(",", ".")
-    return text
-
-
-def number_value(written: str) -> float:
-    """The value of a number matched by NUMBER: '1 000' -> 1000, '0,5' -> 0.5, '1,000' -> 1000."""
-    return float(_plain_digits(written))
+_DIGITS_AND_MARKS = re.compile(r"\d[\d.,·\s]*")
 
 
 def decimal_value(written: str) -> Decimal:
@@ -115,7 +93,11 @@ def decimal_value(written: str) -> Decimal:
     other notation Decimal reads ('1e3', '-2') is passed through for the caller to judge.
     Raises decimal.InvalidOperation when it is no number."""
     text = written.strip()
-    return Decimal(_plain_digits(text) if _WHOLE_NUMBER.fullmatch(text) else text)
+    if _DIGITS_AND_MARKS.fullmatch(text):
+        value = parse_number(text)
+        if value is not None:
+            return Decimal(repr(value))
+    return Decimal(text)
 
 
 _UNIT_WORDS = sorted(UNIT_NAMES, key=len, reverse=True)
@@ -123,6 +105,8 @@ _UNIT = "|".join(re.escape(word) for word in _UNIT_WORDS)
 # "/kg", " per kg", "/day", "/d", " per day", "/mL", "/m²" ... ("per" only with known words)
 _PER = r"(?:\s*/\s*(?:24\s*h\b|[^\W\d_][\w²]*)|\s+per\s+(?:kg|day|week|ml|l|dl|hour)\b)"
 _CONNECTOR = r"\s*(?P<conn>-|–|—|to|or|and)\s*"
+# The amount opens with a digit or a decimal mark: a dose has no sign, and a dash before it is
+# a bullet or a range.
 _QUANTITY = re.compile(
     rf"(?=[\d.·])(?P<a>{NUMBER})"
     rf"(?:\s*(?P<ua>{_UNIT})(?P<pa>(?:{_PER}){{0,2}})(?!\w))?"
@@ -167,8 +151,15 @@ def _per_parts(written: str) -> tuple[bool, str | None]:
     return per_kg, other
 
 
+def _value(written: str) -> float:
+    value = parse_number(written)
+    if value is None:  # NUMBER matched it, so parse_number reads it
+        raise ValueError(f"not a number: {written!r}")
+    return value
+
+
 def _scaled(match: re.Match[str], group: str) -> float:
-    value = number_value(match.group(group))
+    value = _value(match.group(group))
     return value * 1_000_000 if match.group("million") else value
 
 
@@ -212,7 +203,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         low_unit = UNIT_NAMES[first_unit.lower()]
         low_per_kg, low_per = _per_parts(match.group("pa"))
-        low = number_value(match.group("a"))
+        low = _value(match.group("a"))
         spans = connector in ("to", "-", "–", "—") or (
             connector == "and" and _BETWEEN.search(text, 0, start) is not None
         )
