@@ -193,7 +193,7 @@ _SINGLE_BEFORE = re.compile(
 _NOT_A_DOSE_BEFORE = re.compile(
     r"(?:\bmax(?:imum)?(?:\s+(?:recommended|daily|total|single|tolerated))*"
     r"(?:\s+(?:doses?|dosages?))?(?:\s+(?:of|is|was)|\s*:)|"
-    r"\b(?:do not|not to|never) exceed|"
+    r"\b(?:do not|not to|never|should not|must not)(?:\s+be)?\s+exceed(?:ed)?|\blimited\s+to|"
     r"\bincrements?\s+of|"
     r"\b(?:increas|decreas|reduc|rais|lower|titrat)(?:e|es|ed|ing)\s+by|"
     r"\b(?:after|following|before|beyond|above|below|than|exceeding)(?:\s+(?:the|a|an|this))?)"
@@ -202,7 +202,7 @@ _NOT_A_DOSE_BEFORE = re.compile(
 )
 _NOT_A_DOSE_HINTS = (
     *("max", "exceed", "increment", " by", "after", "following", "before", "beyond", "above"),
-    *("below", "than"),
+    *("below", "than", "limited"),
 )
 _WEIGHT_LIMIT = re.compile(
     r"(?P<who>patients|children|adults|people|individuals|those)?\s*"

@@ -85,7 +85,8 @@ def to_mg(amount: Decimal | float, unit: str) -> Decimal | None:
     return (amount if isinstance(amount, Decimal) else Decimal(str(amount))) * factor
 
 
-_DIGITS_AND_MARKS = re.compile(r"\d[\d.,·\s]*")
+# NUMBER reads a decimal comma only before a unit; typed alone, "0,5" is one too.
+_TYPED_NUMBER = re.compile(rf"{NUMBER}|\d+,\d+")
 
 
 def decimal_value(written: str) -> Decimal:
@@ -93,7 +94,7 @@ def decimal_value(written: str) -> Decimal:
     other notation Decimal reads ('1e3', '-2') is passed through for the caller to judge.
     Raises decimal.InvalidOperation when it is no number."""
     text = written.strip()
-    if _DIGITS_AND_MARKS.fullmatch(text):
+    if _TYPED_NUMBER.fullmatch(text):
         value = parse_number(text)
         if value is not None:
             return Decimal(repr(value))
