@@ -122,9 +122,10 @@ _TIMES_PER = re.compile(
     r"(?P<per>day|daily|week|weekly|wk|month|monthly)\b",
     re.IGNORECASE,
 )
+_SMALL_COUNT = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EVERY = re.compile(
-    r"\bevery\s+(?P<n>\d+(?:\.\d+)?|other|second|third|fourth|fifth|sixth|seventh)?\s*"
-    r"(?:(?:-|–|—|to)\s*\d+(?:\.\d+)?\s*)?"
+    rf"\bevery\s+(?P<n>{_SMALL_COUNT}|other|second|third|fourth|fifth|sixth|seventh)?\s*"
+    rf"(?:(?:-|–|—|to)\s*(?:{_SMALL_COUNT})\s*)?"
     r"(?:-\s*)?(?P<per>hours?|hrs?|days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
@@ -303,7 +304,7 @@ def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
     every = _EVERY.search(text) if "every" in lowered else None
     if every:
         raw = (every.group("n") or "1").lower()
-        n = float(_ORDINALS.get(raw, 0)) or float(raw)
+        n = float(_ORDINALS.get(raw) or _COUNT_WORDS.get(raw) or raw)
         per = every.group("per").lower().rstrip("s")
         if n > 0:
             if per in ("hour", "hr"):
@@ -544,6 +545,7 @@ def _dose_amounts(sentence: str) -> list[Quantity]:
     ]
 
 
+_BRACKETS = re.compile(r"\([^()]*\)?")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*", re.IGNORECASE)
 
 
@@ -553,21 +555,34 @@ def _descriptions(sentence: str, amounts: list[Quantity]) -> list[str]:
     if not amounts:
         return []
     ends = [amount.start for amount in amounts[1:]] + [len(sentence)]
-    texts = [sentence[amount.end : end] for amount, end in zip(amounts, ends, strict=True)]
+    texts = [
+        _without_bracketed_amounts(sentence[amount.end : end])
+        for amount, end in zip(amounts, ends, strict=True)
+    ]
     for index in range(len(texts) - 2, -1, -1):
         if _LIST_SEPARATOR.fullmatch(texts[index]):
             texts[index] = texts[index + 1]
     return texts
 
 
-def _explains_earlier_amount(sentence: str, amounts: list[Quantity], position: int) -> bool:
-    """An amount inside brackets opened after an earlier amount tells how that dose is given
-    ("160 mg on Day 1 (given as four 40 mg injections in one day ...)")."""
-    if position == 0:
-        return False
-    start = amounts[position].start
-    opened = sentence.rfind("(", 0, start)
-    return opened > amounts[0].end and sentence.find(")", opened, start) == -1
+def _without_bracketed_amounts(text: str) -> str:
+    """Brackets that hold an amount explain the dose before them; its frequency, duration and
+    route are outside them ("10 mg (one 10 mg tablet) once daily")."""
+    if "(" not in text:
+        return text
+    return _BRACKETS.sub(lambda m: " " if _dose_amounts(m.group()) else m.group(), text)
+
+
+def _explanations_left_out(sentence: str, amounts: list[Quantity]) -> list[Quantity]:
+    """Amounts inside brackets opened after an earlier amount tell how that dose is given
+    ("160 mg on Day 1 (given as four 40 mg injections in one day ...)"): no regimen."""
+    kept: list[Quantity] = []
+    for amount in amounts:
+        opened = sentence.rfind("(", 0, amount.start)
+        inside = opened != -1 and sentence.find(")", opened, amount.start) == -1
+        if not (kept and inside and opened > kept[0].end):
+            kept.append(amount)
+    return kept
 
 
 def _sentence_regimens(
@@ -577,7 +592,7 @@ def _sentence_regimens(
     default_route: str | None,
     label_indication: str | None = None,
 ) -> list[Regimen]:
-    amounts = _dose_amounts(sentence)
+    amounts = _explanations_left_out(sentence, _dose_amounts(sentence))
     found: list[Regimen] = []
     previous_end = 0
     described = _descriptions(sentence, amounts)
@@ -590,7 +605,7 @@ def _sentence_regimens(
         )
         previous_end = amount.end
         lead_in = local_before[-40:]  # "a single", "to a maximum of": the words just before
-        if _not_a_dose(lead_in) or _explains_earlier_amount(sentence, amounts, position):
+        if _not_a_dose(lead_in):
             continue  # a ceiling, a step or a dose referred to; the regimen it qualifies is kept
 
         unit = amount.unit

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evidex.text.numbers import COUNT, parse_number
+from evidex.text.numbers import COUNT, NUMBER, parse_number
 
 _UNIT_NAMES = {
     "min": "minute",
@@ -51,7 +51,11 @@ _COUNT_OR_A = rf"(?:{COUNT}|\ban?\b)"
 TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\b"
 _CONNECTOR = r"\s*(?:-|–|—|to|and)\s*"
 # "2 weeks", "10 to 20 days", "a week", "12–36 h"
-SPAN = rf"(?P<a>{_COUNT_OR_A})(?:{_CONNECTOR}(?P<b>{COUNT}))?\s*(?P<unit>{TIME_UNIT})"
+# a mean with its spread ("3.5 ± 0.9 hours") is read as the mean
+_SPREAD = rf"(?:\s*(?:±|\+/-|\+-)\s*{NUMBER})?"
+SPAN = (
+    rf"(?P<a>{_COUNT_OR_A})(?:{_CONNECTOR}(?P<b>{COUNT}))?{_SPREAD}\s*(?P<unit>{TIME_UNIT})"
+)
 _SPAN = re.compile(SPAN, re.IGNORECASE)
 # After a typical value, the range it varies over: ", ranging from 10 to 20 days", "(range
 # 10-20 days)", "(10 to 20 days)"
