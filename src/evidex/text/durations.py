@@ -53,9 +53,7 @@ _CONNECTOR = r"\s*(?:-|–|—|to|and)\s*"
 # "2 weeks", "10 to 20 days", "a week", "12–36 h"
 # a mean with its spread ("3.5 ± 0.9 hours") is read as the mean
 _SPREAD = rf"(?:\s*(?:±|\+/-|\+-)\s*{NUMBER})?"
-SPAN = (
-    rf"(?P<a>{_COUNT_OR_A})(?:{_CONNECTOR}(?P<b>{COUNT}))?{_SPREAD}\s*(?P<unit>{TIME_UNIT})"
-)
+SPAN = rf"(?P<a>{_COUNT_OR_A})(?:{_CONNECTOR}(?P<b>{COUNT}))?{_SPREAD}\s*(?P<unit>{TIME_UNIT})"
 _SPAN = re.compile(SPAN, re.IGNORECASE)
 # After a typical value, the range it varies over: ", ranging from 10 to 20 days", "(range
 # 10-20 days)", "(10 to 20 days)"
@@ -78,6 +76,8 @@ _PEAK = re.compile(
 
 def written_number(written: str) -> float:
     """'6' -> 6.0, '2.5' -> 2.5, 'six' -> 6.0, 'a' -> 1.0; 0.0 for no number."""
+    if written.isdigit():
+        return float(written)
     if written.strip().lower() in ("a", "an"):
         return 1.0
     return parse_number(written) or 0.0

@@ -101,25 +101,45 @@ def decimal_value(written: str) -> Decimal:
     return Decimal(text)
 
 
-_UNIT_WORDS = sorted(UNIT_NAMES, key=len, reverse=True)
-_UNIT = "|".join(re.escape(word) for word in _UNIT_WORDS)
+def _alternation(words: list[str]) -> str:
+    """`words` as a regex that branches on one letter at a time ("m(?:g|cg|l|...)"): a
+    position that starts no unit fails on its first letter, not after trying every word."""
+    if words == [""]:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for first, rests in groups.items():
+        if not first:
+            continue
+        tail = re.escape(rests[0]) if len(rests) == 1 else _alternation(rests)
+        branches.append(re.escape(first) + (f"(?:{tail})" if "|" in tail else tail))
+    pattern = "|".join(branches)
+    return f"(?:{pattern})?" if "" in groups else pattern
+
+
+_UNIT = f"(?:{_alternation(list(UNIT_NAMES))})"
 # "/kg", " per kg", "/day", "/d", " per day", "/mL", "/m²" ... ("per" only with known words)
 _PER = r"(?:\s*/\s*(?:24\s*h\b|[^\W\d_][\w²]*)|\s+per\s+(?:kg|day|week|ml|l|dl|hour)\b)"
 _CONNECTOR = r"\s*(?P<conn>-|–|—|to|or|and)\s*"
+_CONNECTOR_2 = _CONNECTOR.replace("conn", "conn2")
 # The amount opens with a digit or a decimal mark: a dose has no sign, and a dash before it is
-# a bullet or a range.
+# a bullet or a range. Either a unit follows the first number ("2.5 mg", "2.5 mg to 10 mg") or
+# only the last ("1-2 mg", "10 or 20 mg"); each unit is tried once.
 _QUANTITY = re.compile(
-    rf"(?=[\d.·])(?P<a>{NUMBER})"
-    rf"(?:\s*(?P<ua>{_UNIT})(?P<pa>(?:{_PER}){{0,2}})(?!\w))?"
-    rf"(?:{_CONNECTOR}(?P<b>{NUMBER}))?"
-    rf"\s*(?P<million>million\s*)?(?P<unit>{_UNIT})(?P<per>(?:{_PER}){{0,2}})(?!\w)",
+    rf"(?=[\d.·])(?P<a>{NUMBER})\s*(?:"
+    rf"(?P<million_a>million\s*)?(?P<ua>{_UNIT})(?P<pa>(?:{_PER}){{0,2}})(?!\w)"
+    rf"(?:{_CONNECTOR}(?P<b>{NUMBER})\s*(?P<ub>{_UNIT})(?P<pb>(?:{_PER}){{0,2}})(?!\w))?"
+    rf"|(?:{_CONNECTOR.replace('conn', 'conn2')}(?P<b2>{NUMBER}))?"
+    rf"\s*(?P<million>million\s*)?(?P<unit>{_UNIT})(?P<per>(?:{_PER}){{0,2}})(?!\w))",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _PER_PART = re.compile(r"(?:/|\bper\b)\s*([^\s/]+(?:\s*h\b)?)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quantity:
     """An amount or a range of amounts of one unit, where it was found in the text."""
 
@@ -153,15 +173,17 @@ def _per_parts(written: str) -> tuple[bool, str | None]:
 
 
 def _value(written: str) -> float:
+    if written.isdigit():
+        return float(written)  # most amounts: no separator, sign or decimal mark to read
     value = parse_number(written)
     if value is None:  # NUMBER matched it, so parse_number reads it
         raise ValueError(f"not a number: {written!r}")
     return value
 
 
-def _scaled(match: re.Match[str], group: str) -> float:
+def _scaled(match: re.Match[str], group: str, million: str) -> float:
     value = _value(match.group(group))
-    return value * 1_000_000 if match.group("million") else value
+    return value * 1_000_000 if match.group(million) else value
 
 
 def _quantity(
@@ -186,38 +208,53 @@ def find_quantities(text: str) -> list[Quantity]:
         if start and (text[start - 1].isalnum() or text[start - 1] in "._,"):
             position = start + 1
             continue
-        unit = UNIT_NAMES[match.group("unit").lower()]
-        per_kg, per = _per_parts(match.group("per"))
-        if match.group("b") is None:
-            value = _scaled(match, "a")
-            found.append(_quantity(value, value, unit, per_kg, per, start, match.end()))
-            continue
-        connector = match.group("conn").lower()
-        first_unit = match.group("ua")
-        if first_unit is None:
-            if connector == "and" and not _BETWEEN.search(text, 0, start):
-                position = match.start("b")  # "1 and 2 mg" lists two; "between 1 and 2 mg" spans
-                continue
-            # "10 or 20 mg" is either dose: read as the range they span
-            low, high = _scaled(match, "a"), _scaled(match, "b")
-            found.append(_quantity(low, high, unit, per_kg, per, start, match.end()))
-            continue
-        low_unit = UNIT_NAMES[first_unit.lower()]
-        low_per_kg, low_per = _per_parts(match.group("pa"))
-        low = _value(match.group("a"))
-        spans = connector in ("to", "-", "–", "—") or (
-            connector == "and" and _BETWEEN.search(text, 0, start) is not None
-        )
-        same_kind = spans and (low_per_kg, low_per) == (per_kg, per)
-        factor = _factor(low_unit, unit) if same_kind else None
-        if factor is None:
-            # "0.5 mg or 1 mg", "40 mg and 80 mg": the first stands alone, the second is read next
-            end = match.end("pa") if match.group("pa") else match.end("ua")
-            found.append(_quantity(low, low, low_unit, low_per_kg, low_per, start, end))
-            position = match.start("b")
-            continue
-        high = _scaled(match, "b")
-        found.append(_quantity(low * factor, high, unit, per_kg, per, start, match.end()))
+        if match.group("ua") is None:
+            position = _unit_after_last(text, match, found)
+        else:
+            position = _unit_after_each(text, match, found)
+
+
+def _unit_after_last(text: str, match: re.Match[str], found: list[Quantity]) -> int:
+    """'2.5 mg', '1-2 mg', '10 or 20 mg', 'between 2 and 5 mg'; returns where to go on."""
+    start = match.start()
+    unit = UNIT_NAMES[match.group("unit").lower()]
+    per_kg, per = _per_parts(match.group("per"))
+    low = _scaled(match, "a", "million")
+    if match.group("b2") is None:
+        found.append(_quantity(low, low, unit, per_kg, per, start, match.end()))
+        return match.end()
+    if match.group("conn2").lower() == "and" and not _BETWEEN.search(text, 0, start):
+        return match.start("b2")  # "1 and 2 mg" lists two; "between 1 and 2 mg" spans
+    # "10 or 20 mg" is either dose: read as the range they span
+    high = _scaled(match, "b2", "million")
+    found.append(_quantity(low, high, unit, per_kg, per, start, match.end()))
+    return match.end()
+
+
+def _unit_after_each(text: str, match: re.Match[str], found: list[Quantity]) -> int:
+    """'2.5 mg', '2.5 mg to 10 mg', '500 mcg to 1 mg'; '40 mg and 80 mg' is two amounts."""
+    start = match.start()
+    low_unit = UNIT_NAMES[match.group("ua").lower()]
+    low_per_kg, low_per = _per_parts(match.group("pa"))
+    low = _scaled(match, "a", "million_a")
+    if match.group("b") is None:
+        found.append(_quantity(low, low, low_unit, low_per_kg, low_per, start, match.end()))
+        return match.end()
+    connector = match.group("conn").lower()
+    unit = UNIT_NAMES[match.group("ub").lower()]
+    per_kg, per = _per_parts(match.group("pb"))
+    spans = connector in ("to", "-", "–", "—") or (
+        connector == "and" and _BETWEEN.search(text, 0, start) is not None
+    )
+    factor = _factor(low_unit, unit) if spans and (low_per_kg, low_per) == (per_kg, per) else None
+    if factor is None:
+        # "0.5 mg or 1 mg", "40 mg and 80 mg": the first stands alone, the second is read next
+        end = match.end("pa") if match.group("pa") else match.end("ua")
+        found.append(_quantity(low, low, low_unit, low_per_kg, low_per, start, end))
+        return match.start("b")
+    high = _value(match.group("b"))
+    found.append(_quantity(low * factor, high, unit, per_kg, per, start, match.end()))
+    return match.end()
 
 
 @lru_cache(maxsize=64)
