@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from evidex.content.models import Regimen
-from evidex.text.units import MG_PER_UNIT, decimal_value, to_mg
+from evidex.text.units import MG_PER_UNIT as MASS_UNITS
+from evidex.text.units import decimal_value
+from evidex.text.units import to_mg as _to_mg
 
 MAX_WEIGHT_KG = Decimal(400)
 MAX_VIAL_MG = Decimal(1000)
@@ -140,7 +142,7 @@ def weight_dose(per_kg: object, unit: str, weight_kg: object) -> WeightDose:
         weight_kg=weight,
         total=total,
         total_unit=mass_unit,
-        total_mg=total * MG_PER_UNIT[mass_unit],
+        total_mg=total * MASS_UNITS[mass_unit],
     )
 
 
@@ -210,14 +212,14 @@ def dose_range_warnings(dose_mg: Decimal, regimens: Iterable[Regimen]) -> list[s
     are not single doses and are left out.
     """
     fixed = [
-        r for r in regimens if r.kind in PER_DOSE_KINDS and to_mg(r.amount_min, r.unit) is not None
+        r for r in regimens if r.kind in PER_DOSE_KINDS and _to_mg(r.amount_min, r.unit) is not None
     ]
     single = [r for r in fixed if r.kind == "single_dose"]
     basis = single or fixed
     if not basis:
         return []
-    low = min(to_mg(r.amount_min, r.unit) or Decimal(0) for r in basis)
-    high = max(to_mg(r.amount_max, r.unit) or Decimal(0) for r in basis)
+    low = min(_to_mg(r.amount_min, r.unit) or Decimal(0) for r in basis)
+    high = max(_to_mg(r.amount_max, r.unit) or Decimal(0) for r in basis)
     described = f"the documented single doses ({plain(low)}-{plain(high)} mg)"
     if dose_mg > high:
         return [f"{plain(dose_mg)} mg is above {described}"]
@@ -237,13 +239,13 @@ def weight_range_warnings(dose: WeightDose, regimens: Iterable[Regimen]) -> list
     if not per_kg:
         return []
     warnings: list[str] = []
-    factor = MG_PER_UNIT[dose.unit.removesuffix("/kg")]
+    factor = MASS_UNITS[dose.unit.removesuffix("/kg")]
     rate_mg = dose.per_kg * factor
     lows = [
-        Decimal(str(r.amount_min)) * MG_PER_UNIT[r.unit.lower().removesuffix("/kg")] for r in per_kg
+        Decimal(str(r.amount_min)) * MASS_UNITS[r.unit.lower().removesuffix("/kg")] for r in per_kg
     ]
     highs = [
-        Decimal(str(r.amount_max)) * MG_PER_UNIT[r.unit.lower().removesuffix("/kg")] for r in per_kg
+        Decimal(str(r.amount_max)) * MASS_UNITS[r.unit.lower().removesuffix("/kg")] for r in per_kg
     ]
     if rate_mg > max(highs) or rate_mg < min(lows):
         documented = ", ".join(_span(r) for r in per_kg)
