@@ -437,3 +437,21 @@ def test_doses_in_every_number_notation(text: str, amount: float, unit: str) -> 
         unit,
         7 if "daily" in text else 1,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Titrate in 25 mg increments every week up to 100 mg daily.", [100]),
+        ("20 mg once daily (maximum dose 60 mg/day).", [20]),
+        ("Start at 10 mg daily; maximum 40 mg daily.", [10]),
+        ("1 g every 8 hours; the maximum daily dose is 4 g.", [1]),
+        ("Take 10 mg (one 10 mg tablet) once daily with food.", [10]),
+    ],
+)
+def test_increments_maxima_and_bracketed_tablets_leave_the_dose(
+    text: str, amounts: list[float]
+) -> None:
+    found = parse_regimens(text)
+    assert [r.amount_min for r in found] == amounts
+    assert all(r.doses_per_week for r in found)

@@ -193,7 +193,7 @@ _SINGLE_BEFORE = re.compile(
 # month", "doses greater than 20 mg", "beyond 6 mg per day").
 _NOT_A_DOSE_BEFORE = re.compile(
     r"(?:\bmax(?:imum)?(?:\s+(?:recommended|daily|total|single|tolerated))*"
-    r"(?:\s+(?:doses?|dosages?))?(?:\s+(?:of|is|was)|\s*:)|"
+    r"(?:\s+(?:doses?|dosages?))?(?:\s+(?:of|is|was)|\s*:)?|"
     r"\b(?:do not|not to|never|should not|must not)(?:\s+be)?\s+exceed(?:ed)?|\blimited\s+to|"
     r"\bincrements?\s+of|"
     r"\b(?:increas|decreas|reduc|rais|lower|titrat)(?:e|es|ed|ing)\s+by|"
@@ -201,6 +201,7 @@ _NOT_A_DOSE_BEFORE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+_STEP_AFTER = re.compile(r"\s*(?:increments?|decrements?|steps?)\b", re.IGNORECASE)
 _NOT_A_DOSE_HINTS = (
     *("max", "exceed", "increment", " by", "after", "following", "before", "beyond", "above"),
     *("below", "than", "limited"),
@@ -605,7 +606,7 @@ def _sentence_regimens(
         )
         previous_end = amount.end
         lead_in = local_before[-40:]  # "a single", "to a maximum of": the words just before
-        if _not_a_dose(lead_in):
+        if _not_a_dose(lead_in) or _STEP_AFTER.match(sentence, amount.end):
             continue  # a ceiling, a step or a dose referred to; the regimen it qualifies is kept
 
         unit = amount.unit
