@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evidex.text.numbers import COUNT, NUMBER, parse_number
+from evidex.text.numbers import NUMBER, WORD_VALUES, parse_number
 
 _UNIT_NAMES = {
     "min": "minute",
@@ -47,6 +47,10 @@ _HOURS_PER = {
     "month": 720.0,
     "year": 8760.0,
 }
+# Spans are counted in digits or in single words ("six months", "twenty days"); the full
+# grammar of numbers in words would add a large pattern to every span for no real case.
+_WORDS = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+COUNT = rf"(?:{NUMBER}|\b(?:{_WORDS})\b)"
 _COUNT_OR_A = rf"(?:{COUNT}|\ban?\b)"
 TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\b"
 _CONNECTOR = r"\s*(?:-|–|—|to|and)\s*"
