@@ -31,3 +31,14 @@ def test_a_vial_with_space_grouped_thousands_of_mg_is_still_refused_as_implausib
 def test_text_that_is_no_number_is_a_clear_error(typed: str) -> None:
     with pytest.raises(DoseInputError, match="must be a number"):
         parse_amount(typed, "dose")
+
+
+@pytest.mark.parametrize("unit", ["mcg/kg", "µg/kg", "μg/kg", "ug/kg", "MCG/KG"])
+def test_every_spelling_of_micrograms_per_kg_is_one_unit(unit: str) -> None:
+    dose = weight_dose("40", unit, "35")
+    assert (dose.unit, dose.total, dose.total_mg) == ("mcg/kg", Decimal(1400), Decimal("1.4"))
+
+
+def test_a_unit_that_is_not_per_kg_is_refused() -> None:
+    with pytest.raises(DoseInputError, match="mcg/kg or mg/kg"):
+        weight_dose("40", "mcg", "35")

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from evidex.content.models import Regimen
 from evidex.text.units import MG_PER_UNIT as MASS_UNITS
-from evidex.text.units import decimal_value
+from evidex.text.units import canonical_unit, decimal_value
 from evidex.text.units import to_mg as _to_mg
 
 MAX_WEIGHT_KG = Decimal(400)
@@ -126,8 +126,9 @@ def parse_amount(value: object, what: str) -> Decimal:
 
 def weight_dose(per_kg: object, unit: str, weight_kg: object) -> WeightDose:
     """`per_kg` (in mcg/kg or mg/kg) times body weight: 40 mcg/kg x 35 kg = 1400 mcg = 1.4 mg."""
-    mass_unit = unit.strip().lower().removesuffix("/kg")
-    if not unit.strip().lower().endswith("/kg") or mass_unit not in ("mcg", "mg"):
+    named = canonical_unit(unit) or ""  # "µg/kg", "ug/kg" and "MCG/KG" are mcg/kg
+    mass_unit = named.removesuffix("/kg")
+    if not named.endswith("/kg") or mass_unit not in ("mcg", "mg"):
         raise DoseInputError(f"unit must be mcg/kg or mg/kg, got {unit!r}")
     rate = parse_amount(per_kg, "dose per kg")
     weight = parse_amount(weight_kg, "body weight")
