@@ -455,3 +455,15 @@ def test_increments_maxima_and_bracketed_tablets_leave_the_dose(
     found = parse_regimens(text)
     assert [r.amount_min for r in found] == amounts
     assert all(r.doses_per_week for r in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "400 IU orally daily for infants.",
+        "600-1,000 IU daily for older children.",
+        "The recommended dose for pediatric patients 6 years of age and older is 80 mg.",
+    ],
+)
+def test_a_population_after_for_is_no_indication(text: str) -> None:
+    assert [r.indication for r in parse_regimens(text)] == [None]

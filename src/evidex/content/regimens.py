@@ -222,7 +222,9 @@ _NEXT_FOR = re.compile(r"\s+for\s.*$", re.IGNORECASE)
 _NOT_INDICATION = re.compile(
     r"^(?:\d|up to|at least|about|approximately|a further|single|multiple|one|two|three|"
     r"the first|the next|patients|adults|children|those|people|individuals|doses?|days?|"
-    r"weeks?|months?|years?|a |an |each|every|maximum|minimum|use|at least)",
+    r"weeks?|months?|years?|a |an |each|every|maximum|minimum|use|at least|"
+    r"(?:(?:adult|pediatric|paediatric|elderly|geriatric|older)\s+(?:patients|adults|children)|"
+    r"subjects|women|men|infants|neonates|adolescents|older children)\b)",
     re.IGNORECASE,
 )
 _INDICATION_STOP = re.compile(
