@@ -14,13 +14,15 @@ Notations read:
 - words: "Fifty-two", "one hundred (and) seventeen", "two thousand three hundred";
 - percent: '%' and the typo '%%'.
 
-Nothing here imports the rest of Evidex. Every pattern is linear: repetitions are bounded or
+Nothing here imports Evidex outside `evidex.text`. Every pattern is linear: repetitions are bounded or
 separated by a fixed character, so no two optional runs backtrack against each other.
 """
 
 from __future__ import annotations
 
 import re
+
+from evidex.text.cues import contains_any
 
 # Characters that are a minus sign wherever they stand before a digit.
 MINUS_SIGNS = "-\u2212\u2012\u2010\u2011\ufe63\uff0d"
@@ -35,7 +37,8 @@ _SIGN_CHARS = f"{MINUS_SIGNS}+{DASHES}"  # "-" first: inside [...] it is no rang
 # A sign may stand at the start, after a space or opening mark, never after a digit, letter or a
 # closing mark (that dash is a range or a hyphen); a space may follow it ("- 0.5") unless a
 # number precedes it ("5 - 10" is a range).
-_SIGN = rf"(?:(?<![\w.)\]%])(?<![\d)\]%] )[{_SIGN_CHARS}] ?)"
+_SIGN_CLASS = f"[{re.escape(_SIGN_CHARS)}]"
+_SIGN = rf"(?:(?<![\w.)\]%])(?:{_SIGN_CLASS}(?! )|(?<![\d)\]%] ){_SIGN_CLASS} ))"
 _DECIMAL = r"[.\u00b7\u2022]"
 _GROUP_SPACE = f"[{SPACES}]"
 # Thousands groups: commas ("1,204"), spaces ("51 145"), or two or more dots ("1.234.567");
@@ -50,8 +53,10 @@ _DOT_GROUPED = r"[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
 _DECIMAL_COMMA = r"(?:0|[1-9]\d{0,2}(?=,(?!\d{3}(?!\d))))(?:,\d+)(?= ?[^\W\d_%]|%)"
 _PLAIN = rf"\d+(?:{_DECIMAL}\d+)?|{_DECIMAL}\d+"
 # Not inside another number: never straight after a digit or after a digit and a decimal mark.
+# Atomic: once read, a number is never given back digit by digit to let a pattern around it
+# match a shorter one ("95" of "95% CI" never becomes "9").
 NUMBER = (
-    rf"(?:{_SIGN}?(?<!\d)(?<!\d[.\u00b7\u2022])"
+    rf"(?>{_SIGN}?(?<!\d)(?<!\d[.\u00b7\u2022])"
     rf"(?:{_COMMA_GROUPED}|{_SPACE_GROUPED}|{_DOT_GROUPED}|{_DECIMAL_COMMA}|{_PLAIN}))"
 )
 PERCENT = r"(?: ?%%?)"
@@ -86,10 +91,17 @@ WORD_NUMBER = (
     rf"(?i:\b{_BELOW_THOUSAND}(?: (?:thousand|million)(?:(?: and)? {_BELOW_THOUSAND})?)?\b)"
 )
 WORD_NUMBER_RE = re.compile(WORD_NUMBER)
-# A count in digits or in words, as `parse_count` reads it.
-COUNT = rf"(?:{NUMBER}|{WORD_NUMBER})"
+# A whole count in digits (any thousands separator, one dot group included: "22.155 patients")
+# or in words, as `parse_count` reads it; never the start or end of a decimal.
+COUNT = (
+    rf"(?:(?<!\d)(?<!\d[.,])(?:[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+"
+    r"|[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?!\d|[.,]\d)"
+    rf"|(?=[afnostezAFNOSTEZ]){WORD_NUMBER})"
+)
 
 _DASH_AS_MINUS = re.compile(rf"(?<![^\s(\[,;:=])[{DASHES}] ?(?=\d|\.\d)")
+_SPACED_MINUS = re.compile(rf"[{MINUS_SIGNS[1:]}] (?=\.?\d)")
+_SPACED_MINUS_CUES = tuple(f"{minus} " for minus in MINUS_SIGNS[1:])
 _MINUS_SPACE = re.compile(r"(?<=[(\[=:]) ?- (?=\d|\.\d)")
 _MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[\u00b7\u2022](?=\d)")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
@@ -106,12 +118,15 @@ def normalise(text: str) -> str:
     """One minus sign ('-'), '.' decimals, single plain spaces; an en or em dash is kept only
     where it marks a range. Thousands groups keep their (now plain) space."""
     # Each rewrite runs only when the characters it rewrites are present: most text has none.
+    if contains_any(text, _SPACED_MINUS_CUES):
+        # a true minus sign (never a range mark) followed by a space: "CI − 2.20 to − 1.02"
+        text = _SPACED_MINUS.sub("-", text)
     for minus in MINUS_SIGNS[1:]:
         if minus in text:
             text = text.replace(minus, "-")
-    if _contains_any(text, MIDDLE_DOTS):
+    if contains_any(text, MIDDLE_DOTS):
         text = _MIDDLE_DOT_DECIMAL.sub(".", text)
-    if _contains_any(text, DASHES):
+    if contains_any(text, DASHES):
         text = _DASH_AS_MINUS.sub("-", text)
     # A run of digits or letters never spans whitespace, so short tokens rule both runs out.
     longest_token = max(map(len, text.split()), default=0)
@@ -119,15 +134,11 @@ def normalise(text: str) -> str:
         text = _LONG_NUMBER_RUN.sub(lambda match: match.group(0)[:_MAX_NUMBER_CHARS], text)
     if longest_token > _MAX_WORD_CHARS:
         text = _LONG_WORD_RUN.sub(lambda match: match.group(0)[:_MAX_WORD_CHARS], text)
-    if _contains_any(text, _ODD_SPACES):
+    if contains_any(text, _ODD_SPACES):
         text = _SPACE_RUN.sub(" ", text)
     if "- " in text:
         text = _MINUS_SPACE.sub("-", text)
     return text
-
-
-def _contains_any(text: str, needles: str | tuple[str, ...]) -> bool:
-    return any(needle in text for needle in needles)
 
 
 def number_in_words(text: str) -> int | None:
