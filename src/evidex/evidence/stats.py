@@ -80,8 +80,7 @@ def parse_p(text: str | None) -> ParsedP | None:
         value *= 10.0 ** int(match["exp"].replace("−", "-"))
     if not 0.0 <= value <= 1.0:
         return None
-    relation = match["op"] or "="
-    return ParsedP(value, "=" if relation == "=" else relation)
+    return ParsedP(value, match["op"] or "=")
 
 
 def p_says_significant(parsed: ParsedP, alpha: float = 0.05) -> bool | None:
