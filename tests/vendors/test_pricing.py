@@ -118,7 +118,7 @@ def test_an_unknown_source_currency_is_refused_by_name() -> None:
     with pytest.raises(UnknownCurrency, match=r"^no exchange rate for JPY$"):
         convert(Decimal(1), "JPY", "USD", RATES)
     result = quote(product("5", "mg", 1, "40", "JPY"), RATES, "USD")
-    assert (result.price_per_mg, result.rate_date) == (None, None)
+    assert (result.price_per_mg, result.currency, result.rate_date) == (None, "USD", None)
     assert result.total_mg == Decimal(5)
     assert result.note == "no exchange rate from JPY to USD"
     assert (
@@ -143,6 +143,7 @@ def test_international_units_need_a_positive_conversion_factor() -> None:
     assert (
         to_mg(Decimal(10), "iu", Decimal(2)) is None
     )  # units are written as the model spells them
+    assert to_mg(Decimal(3), "IU", Decimal("0.5")) == Decimal(6)
     assert to_mg(Decimal(3), "mg") == Decimal(3)
     assert to_mg(Decimal(3), "kg") is None
     result = quote(product("10", "IU", 1, "55"), RATES)
