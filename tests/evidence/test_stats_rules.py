@@ -144,6 +144,13 @@ def test_a_rate_without_two_arms_keeps_what_the_editor_said() -> None:
     assert derive_significance(said) is True
     one_arm = said.model_copy(update={"arms": [Arm(name="drug", value=40)]})
     assert derive_significance(one_arm) is True
+    # Half an interval is no interval: the p decides, and a vague p leaves the editor's word.
+    half = Outcome(name="Death", measure="HR", value=0.7, ci_low=0.5, p="0.01")
+    assert derive_significance(half) is True
+    assert derive_significance(half.model_copy(update={"ci_low": None, "ci_high": 0.9})) is True
+    vague = Outcome(name="Death", measure="HR", value=0.7, p="<0.5", significant=True)
+    assert derive_significance(vague) is None
+    assert complete_outcome(vague).significant is True
     unsaid = Outcome(name="Death", measure="HR", value=0.7)
     assert derive_significance(unsaid.model_copy(update={"significant": False})) is False
 
