@@ -294,3 +294,85 @@ def test_a_claimed_tier_that_differs_is_a_warning_naming_both() -> None:
         "article claims Tier 1 but the evidence computes to Tier 4 (possible efficacy): "
         + computed.rationale
     )
+
+
+def test_the_article_before_a_design_follows_its_first_sound() -> None:
+    from evidex.evidence.tiers import _with_article
+
+    assert _with_article("RCT n=40") == "an RCT n=40"
+    assert _with_article("in vitro study") == "an in vitro study"
+    assert _with_article("Observational study") == "an Observational study"
+    assert _with_article("cohort study n=90") == "a cohort study n=90"
+    assert _with_article("inception cohort") == "an inception cohort"
+
+
+def test_only_a_meta_analysis_counts_its_trials() -> None:
+    result = grade(study("r", "rct", 40, benefit(), n_studies=3))
+    assert result.rationale.startswith("Tier 4 (possible efficacy) for X in Y: RCT n=40 with")
+
+
+def test_the_effect_quoted_is_the_first_benefit_with_an_interval() -> None:
+    p_only = Outcome(name="Death", measure="HR", value=0.6, p="0.01")
+    with_ci = Outcome(name="Relapse", measure="HR", value=0.5, ci_low=0.3, ci_high=0.8)
+    result = grade(study("r", "rct", 400, null(), p_only, with_ci))
+    assert result.rationale == (
+        "Tier 2 (strong evidence) for X in Y: RCT n=400 with significant benefit "
+        "(HR 0.5 [0.3, 0.8] for relapse)."
+    )
+    bare = grade(study("r", "rct", 400, p_only))
+    assert (
+        bare.rationale == "Tier 2 (strong evidence) for X in Y: RCT n=400 with significant benefit."
+    )
+
+
+def test_a_small_disagreeing_study_is_named_once_beside_the_agreeing_pair() -> None:
+    agreeing = [study("s1", "rct", 60, benefit()), study("s2", "cohort", 70, benefit())]
+    conflicting = grade(*agreeing, study("s3", "rct", 55, null()))
+    assert conflicting.rationale == (
+        "Tier 4 (possible efficacy) for X in Y: cohort study n=70 with significant benefit "
+        "(HR 0.7 [0.55, 0.88] for all-cause mortality); RCT n=60 with significant benefit "
+        "(HR 0.7 [0.55, 0.88] for all-cause mortality); "
+        "no significant difference vs placebo in an RCT n=55."
+    )
+    harmed = grade(*agreeing, study("h", "cohort", 100, harm()))
+    assert harmed.tier == 4
+    assert harmed.rationale.count("significant harm vs placebo in a cohort study n=100") == 1
+
+
+def test_tier_4_without_small_benefits_is_driven_by_what_was_reported_else_the_first_study() -> (
+    None
+):
+    series = study("series", "case-series", 30, rate(), comparator=None, comparator_type=None)
+    lone_null = study("n", "rct", 40, null())
+    assert grade(lone_null, series).driving_study_ids == ["series"]
+    pilot = study("p", "rct", 40, benefit())
+    assert grade(pilot, series).driving_study_ids == ["p"]
+    other_null = study("m", "rct", 45, null())
+    assert grade(lone_null, other_null).driving_study_ids == ["n"]
+
+
+def test_preclinical_designs_are_listed_together() -> None:
+    result = grade(study("a", "animal", 20), study("c", "in-vitro", None))
+    assert result.rationale == (
+        "Tier 5 (insufficient / preclinical) for X in Y: only animal study, in vitro study "
+        "evidence, no human studies."
+    )
+    assert result.inputs["largest_n"] == 0
+    unsized = grade(study("u", "cohort", None, benefit()))
+    assert unsized.inputs["largest_n"] == 0
+
+
+def test_two_studies_of_one_outcome_are_pooled_in_the_inputs() -> None:
+    result = grade(study("a", "rct", 40, benefit()), study("b", "rct", 50, benefit()))
+    [pooled] = result.inputs["pooled"]
+    assert (pooled["outcome"], pooled["k"], pooled["measure"]) == ("all-cause mortality", 2, "HR")
+    assert pooled["value"] == pytest.approx(0.7)
+
+
+def test_an_unverified_note_follows_the_whole_rationale() -> None:
+    result = grade(study("a", "rct", 40, benefit(), curated=False))
+    assert result.rationale == (
+        "Tier 4 (possible efficacy) for X in Y: RCT n=40 with significant benefit "
+        "(HR 0.7 [0.55, 0.88] for all-cause mortality). 1 of 1 studies were extracted from "
+        "article text and are unverified."
+    )
