@@ -19,6 +19,7 @@ Rules (documented for readers in docs/methodology.md):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,7 @@ CONTROLLED_DESIGNS = frozenset(
         "case-control",
     }
 )
+_VOWEL_SOUND = re.compile(r"[aeiouAEIOU]|RCT")  # "an RCT": said "ar-see-tee"
 _DESIGN_WORDS = {
     "meta-analysis": "meta-analysis",
     "rct": "RCT",
@@ -217,7 +219,7 @@ def _driver_phrase(v: _Verdict) -> str:
 
 
 def _with_article(phrase: str) -> str:
-    return ("an " if phrase[:1].lower() in "aeiou" or phrase.startswith("RCT") else "a ") + phrase
+    return ("an " if _VOWEL_SOUND.match(phrase) else "a ") + phrase
 
 
 def _limit_phrase(v: _Verdict) -> str:
