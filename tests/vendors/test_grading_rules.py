@@ -10,7 +10,9 @@ import pytest
 
 from evidex.vendors.grading import (
     MASS_SPEC_METHODS,
+    Flag,
     assess_batch,
+    coa_flags,
     grade_products,
     letter_for,
     uses_mass_spec,
@@ -187,3 +189,36 @@ def test_a_grade_as_data_keeps_the_exact_score_and_every_batch() -> None:
 
 def test_a_score_below_every_floor_is_an_f() -> None:
     assert letter_for(Decimal(-1)) == "F"
+
+
+def test_a_passed_endotoxin_test_is_a_pass() -> None:
+    result = assess_batch(batch(endotoxin="pass"), Decimal(5), TODAY)
+    assert (result.checks, result.verdict) == ({"endotoxin": "pass"}, "pass")
+    assert result.reasons == ["endotoxin pass"]
+
+
+def test_each_certificate_anomaly_names_its_batch_and_what_is_wrong() -> None:
+    made, tested = dt.date(2026, 5, 2), dt.date(2026, 5, 1)
+    odd = batch(
+        id="LOT-7",
+        purity_percent="100.4",
+        manufactured=made,
+        tested=tested,
+        measured_amount="6.5",
+    )
+    assert coa_flags(odd, Decimal(5)) == [
+        Flag("LOT-7", "purity-over-100", "purity 100.4% is above 100%"),
+        Flag(
+            "LOT-7",
+            "tested-before-manufactured",
+            "tested 2026-05-01 before it was made (2026-05-02)",
+        ),
+        Flag("LOT-7", "overfilled", "measured 6.5 is more than 120% of the labelled 5"),
+    ]
+    assert coa_flags(batch(id="LOT-8", purity_percent="100.00"), Decimal(5)) == [
+        Flag(
+            "LOT-8",
+            "purity-exactly-100",
+            "purity reported as exactly 100.00%: no assay is that clean",
+        )
+    ]
