@@ -146,3 +146,48 @@ def test_a_volume_over_the_syringe_or_under_two_units_is_a_warning() -> None:
     tiny = reconstitute("10", "1", "0.19")  # 0.019 mL
     assert tiny.warnings == ["under 2 units is hard to measure accurately: use more diluent"]
     assert reconstitute("10", "1", "0.2").warnings == []  # exactly 2 units
+
+
+@pytest.mark.parametrize(
+    ("vial", "diluent", "dose", "measured", "message"),
+    [
+        ("x", "2", "1", None, "vial content (mg) must be a number, got 'x'"),
+        ("5", "0", "1", None, "diluent volume (mL) must be greater than zero, got 0"),
+        ("5", "2", "-1", None, "dose (mg) must be greater than zero, got -1"),
+        ("5", "2", "1", "none", "measured content (mg) must be a number, got 'none'"),
+    ],
+)
+def test_a_bad_reconstitution_input_is_named_in_the_message(
+    vial: str, diluent: str, dose: str, measured: str | None, message: str
+) -> None:
+    with pytest.raises(DoseInputError) as raised:
+        reconstitute(vial, diluent, dose, measured)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("per_kg", "weight", "message"),
+    [
+        ("x", "70", "dose per kg must be a number, got 'x'"),
+        ("40", "0", "body weight must be greater than zero, got 0"),
+    ],
+)
+def test_a_bad_weight_dose_input_is_named_in_the_message(
+    per_kg: str, weight: str, message: str
+) -> None:
+    with pytest.raises(DoseInputError) as raised:
+        weight_dose(per_kg, "mcg/kg", weight)
+    assert str(raised.value) == message
+
+
+def test_volumes_show_three_decimals_units_and_doses_one() -> None:
+    result = reconstitute("3", "1", "0.2")
+    # 3 mg/mL: 0.0666... mL = 6.666... units; 15 doses a vial.
+    assert result.summary() == (
+        "Using the labelled content 3 mg: 3 mg in 1 mL = 3 mg/mL; a 0.2 mg dose is "
+        "0.067 mL = 6.7 units on a U-100 insulin syringe."
+    )
+    thirds = reconstitute("10", "2", "3").as_dict()
+    assert (thirds["volume_ml"], thirds["doses_per_vial"]) == ("0.6", "3.3")
+    over = reconstitute("10", "5", "3.3333")
+    assert over.warnings[0].startswith("1.667 mL is more than a 1 mL syringe holds")
