@@ -63,12 +63,20 @@ def test_pregnancy_and_breastfeeding_are_conditions_of_their_own() -> None:
 def test_condition_words_are_the_lower_case_names_longer_than_three_letters() -> None:
     conditions = {
         "renal-impairment": Condition(
-            slug="renal-impairment", name="Kidney Disease", synonyms=["CKD", "Renal failure"]
+            slug="renal-impairment",
+            name="Kidney Disease",
+            synonyms=["CKD", "Renal failure", "ESRD", "ESKD5"],
         ),
         "hiv": Condition(slug="hiv", name="HIV", synonyms=["HIV infection"]),
     }
     assert condition_words(conditions) == {
-        "renal-impairment": ("kidney disease", "renal failure", "renal impairment"),
+        "renal-impairment": (
+            "eskd5",
+            "esrd",
+            "kidney disease",
+            "renal failure",
+            "renal impairment",
+        ),
         "hiv": ("hiv infection",),
     }
 
@@ -82,6 +90,7 @@ def test_condition_words_are_the_lower_case_names_longer_than_three_letters() ->
         ([], ["injection"], True),
         (["subcutaneous"], ["oral"], False),
         ([], [], False),  # no route written: not known to be injection-only
+        (["subcutaneous", "intramuscular", "intravenous", "injection"], [], True),
     ],
 )
 def test_injection_only_means_every_route_is_an_injection(
@@ -328,11 +337,17 @@ def test_a_childrens_heading_in_the_dosage_section_alone_is_found() -> None:
             {
                 "key": "dosage",
                 "title": "Dosage",
-                "markdown": "Intro line\n- adult bullet\n#### Children (under 12)\n-   5 mg once\n",
+                "markdown": (
+                    "Intro line\n- adult bullet\n  #### Children (under 12)\n-   5 mg once\n"
+                    "- -2 mg if vomiting\n"
+                ),
             }
         ]
     )
-    assert screen(drug, person("under-18")).cautions == ["Children: 5 mg once"]
+    assert screen(drug, person("under-18")).cautions == [
+        "Children: 5 mg once",
+        "Children: -2 mg if vomiting",
+    ]
 
 
 def test_under_18_already_covered_by_a_contraindication_is_not_repeated() -> None:
@@ -392,3 +407,18 @@ def test_adding_a_condition_never_brings_back_an_excluded_compound(
     if first.excluded:
         assert then.excluded
     assert set(first.cautions) <= set(then.cautions) or then.excluded
+
+
+def test_a_special_case_about_children_stands_for_the_childrens_section() -> None:
+    drug = compound(
+        special_cases=[
+            {
+                "population": "Children",
+                "text": "Not established below 18.",
+                "condition": "under-18",
+                "severity": "caution",
+            }
+        ],
+        precautions=["Not for children under 12."],
+    )
+    assert screen(drug, person("under-18")).cautions == ["Children: Not established below 18."]
