@@ -131,6 +131,8 @@ def test_a_class_rule_fires_within_the_class_and_is_a_class_conflict() -> None:
     named = book.between(zinc, fish)
     assert [(i.rule, i.evidence) for i in named] == [("zinc-fish", "case reports")]
     assert not book.is_class_conflict(named[0])
+    unknown = named[0].model_copy(update={"rule": "not-in-this-library"})
+    assert not book.is_class_conflict(unknown)
 
 
 def test_a_rule_missing_one_side_never_fires() -> None:
