@@ -194,7 +194,7 @@ def test_the_rationale_lists_drivers_largest_first_then_the_limits() -> None:
         "(HR 0.7 [0.55, 0.88] for all-cause mortality); "
         "RCT n=400 with significant benefit (HR 0.7 [0.55, 0.88] for all-cause mortality); "
         "not superior to drug Z in an RCT n=350; "
-        "case series n=12 with no measurable outcome; "
+        "case series n=12 whose outcome figures are not recorded; "
         "approved by a regulator for this use."
     )
     assert result.driving_study_ids == ["big", "small", "versus"]
@@ -211,7 +211,10 @@ def test_tier_4_names_what_there_is() -> None:
         "Tier 4 (possible efficacy) for X in Y: RCT n=40 without a significant difference."
     )
     empty = grade(study("e", "cohort", None))
-    assert empty.rationale == "Tier 4 (possible efficacy) for X in Y: cohort study."
+    assert empty.rationale == (
+        "Tier 4 (possible efficacy) for X in Y: cohort study vs placebo whose outcome figures "
+        "are not recorded."
+    )
     assert empty.driving_study_ids == ["e"]
 
 

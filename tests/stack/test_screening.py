@@ -258,14 +258,21 @@ def test_pregnancy_category_x_excludes_in_pregnancy() -> None:
     assert not screen(unworded, person("breastfeeding")).excluded
 
 
+def test_pregnancy_advice_that_says_avoid_excludes_in_its_own_words() -> None:
+    drug = compound(pregnancy_category="C", pregnancy="Avoid unless clearly needed.")
+    result = screen(drug, person("pregnancy"))
+    assert result.excluded_reason == "Pregnancy (category C): Avoid unless clearly needed."
+    assert not screen(drug, person("breastfeeding")).excluded
+
+
 def test_pregnancy_advice_is_a_caution_with_its_category() -> None:
-    drug = compound(pregnancy_category=" c ", pregnancy="Avoid unless clearly needed.")
+    drug = compound(pregnancy_category=" c ", pregnancy="Limited human data; use with caution.")
     assert screen(drug, person("pregnancy")).cautions == [
-        "Pregnancy (category C): Avoid unless clearly needed."
+        "Pregnancy (category C): Limited human data; use with caution."
     ]
-    uncategorised = compound(pregnancy="Avoid unless clearly needed.")
+    uncategorised = compound(pregnancy="Limited human data; use with caution.")
     assert screen(uncategorised, person("pregnancy")).cautions == [
-        "Pregnancy: Avoid unless clearly needed."
+        "Pregnancy: Limited human data; use with caution."
     ]
     assert screen(compound(pregnancy_category="C"), person("pregnancy")).cautions == []
 
@@ -273,14 +280,14 @@ def test_pregnancy_advice_is_a_caution_with_its_category() -> None:
 def test_breastfeeding_without_pregnancy_gets_only_the_breastfeeding_advice() -> None:
     drug = compound(
         pregnancy_category="C",
-        pregnancy="Avoid unless clearly needed.",
+        pregnancy="Limited human data; use with caution.",
         breastfeeding="Unknown if excreted in breast milk.",
     )
     assert screen(drug, person("breastfeeding")).cautions == [
         "Breastfeeding: Unknown if excreted in breast milk."
     ]
     assert screen(drug, person("pregnancy")).cautions == [
-        "Pregnancy (category C): Avoid unless clearly needed."
+        "Pregnancy (category C): Limited human data; use with caution."
     ]
     assert screen(drug, person()).cautions == []
     assert screen(compound(), person("breastfeeding")).cautions == []
