@@ -18,6 +18,11 @@ FORBIDS = [
     "Do not use while breastfeeding.",
     "Should not be given unless the potential benefit justifies the risk to the fetus.",
     "Contraindicated (active disease); use caution after treatment.",
+    "Not for use in pregnancy.",
+    "Unsafe during breastfeeding.",
+    "Is not considered safe in pregnancy.",
+    "Should not be administered to nursing mothers.",
+    "Discontinue if pregnancy occurs.",
 ]
 CAUTIONS = [
     "Use with caution in renal impairment.",
@@ -87,3 +92,9 @@ def test_route_families() -> None:
     assert route_family("Subcutaneous") == "injection"
     assert route_family("injectable") == "injection"
     assert route_family("oral") == "oral"
+
+
+def test_contraindicated_in_so_many_words_is_told_apart_from_avoid() -> None:
+    assert read_advice("Contraindicated with MAO inhibitors.").contraindicated
+    assert not read_advice("Avoid the combination.").contraindicated
+    assert not read_advice("Not contraindicated; monitor.").contraindicated
