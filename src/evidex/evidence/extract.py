@@ -173,6 +173,7 @@ _INTERVENTION = CuedPattern(
     ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
 )
 
+_DIGIT = re.compile(r"\d")
 _NOT_SIGNIFICANT = re.compile(
     r"(?i)\b(?:not (?:statistically )?significant|no (?:statistically )?significant|"
     r"non-?significant|did not (?:differ|reach)|similar)"
@@ -494,7 +495,7 @@ def _outcomes(text: str) -> list[Outcome]:
         if section.kind == "background":
             continue  # the background's numbers are other studies'
         for raw_line in section.text.split("\n"):
-            if not any(char.isdigit() for char in raw_line):
+            if _DIGIT.search(raw_line) is None:
                 continue  # every outcome needs a number
             label_match = _LEADING_LABEL.match(raw_line)
             label = _tidy_label(label_match["label"]) if label_match else None
@@ -570,10 +571,11 @@ def _sentence_outcomes(
         else:
             name = percentage.group or f"group {index + 1}"
         arms.append(Arm(name=name, value=percentage.value))
+    what = next((percentage.what for percentage in percentages if percentage.what), None)
     for arms in groups.values():
         found.append(
             Outcome(
-                name=label or _name_for_arms(sentence),
+                name=label or (what if len(arms) == 1 and what else _name_for_arms(sentence)),
                 measure="percent",
                 value=arms[0].value,
                 arms=arms if len(arms) >= 2 else [],

@@ -29,7 +29,6 @@ _BREAK = re.compile(
     r"[.!?](?:(?:(?<=[^\W\d_)\]][.!?])\d{1,3}(?:[,\u2013-]\d{1,3}){0,4})?[\"'”’)]?\s+"
     r"(?=[A-Z(\[“\"'\d])|(?<=[a-z)\]][.!?])(?=[A-Z][a-z]))"
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -51,10 +50,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    if text[stop] != ".":
+    if text[stop] != "." or not text[stop - 1 : stop].isalpha():
         return False
-    word = _WORD_BEFORE.search(text[max(0, stop - 12) : stop])
-    if word is None:
-        return False
-    lowered = word.group(1).lower().lstrip(".")
-    return lowered in ABBREVIATIONS or lowered.rsplit(".", 1)[-1] in ("vs", "al")
+    start = max(text.rfind(" ", 0, stop), text.rfind("(", 0, stop), text.rfind("\n", 0, stop)) + 1
+    word = text[start:stop].lower().lstrip(".")
+    return word in ABBREVIATIONS or word.rsplit(".", 1)[-1] in ("vs", "al")
