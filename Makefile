@@ -52,7 +52,7 @@ fuzz: $(STAMP)
 
 # Mutation testing of the money, safety and statistics modules ([tool.mutmut] in pyproject.toml).
 # Not part of `make test`: it takes minutes. One module at a time, MUTATE_JOBS processes each.
-MUTATE_MODULES ?= pricing dose grading screening interactions stats tiers
+MUTATE_MODULES ?= pricing dose grading screening interactions stats tiers numbers
 MUTATE_JOBS ?= 1
 
 $(VENV)/.mutmut: $(STAMP)
