@@ -21,7 +21,15 @@ from rich.progress import (
 
 from evidex.build.pipeline import BuildFailed, build, load_library
 from evidex.build.pipeline import Progress as ProgressCallback
-from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
+from evidex.cli.common import (
+    DEFAULT_DB,
+    build_problem,
+    db_option,
+    fail,
+    open_db,
+    print_json,
+    resolve_or_exit,
+)
 from evidex.content.diagnostics import Diagnostic
 from evidex.storage import queries
 
@@ -72,10 +80,15 @@ def _document_count(content: Path) -> int:
 
 def build_command(
     content: Path = typer.Argument(..., help="The content folder (compounds/, research/, ...)."),
-    db: Path = typer.Option(Path("var/evidex.db"), "--db", help="Where to write the SQLite build."),
+    db: Path = typer.Option(
+        DEFAULT_DB, "--db", help="Where to write the SQLite build (default var/evidex.db)."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     force: bool = typer.Option(
-        False, "--force", help="Write a new database even if nothing changed."
+        False,
+        "--force",
+        help="Write a new database even if nothing changed, replacing a file at --db that is "
+        "not an Evidex build.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
 ) -> None:
@@ -83,6 +96,9 @@ def build_command(
 
     A failed build leaves the previous database untouched. Unchanged files are not parsed again.
     """
+    _check_build_target(db, force)
+    if not content.is_dir():
+        raise fail(f"{content} is not a content folder")
     show_bar = _document_count(content) >= _PROGRESS_MIN_DOCUMENTS and err.is_terminal
     try:
         with build_progress(show_bar) as progress:
@@ -98,9 +114,31 @@ def build_command(
         rate = report.documents / report.seconds if report.seconds else 0.0
         out.print(
             f"Built {report.db_path}: {counts}; {report.documents} documents "
-            f"({report.reparsed} parsed, the rest cached) in {report.seconds:.2f}s "
+            f"({_parsed_phrase(report.reparsed, report.documents)}) in {report.seconds:.2f}s "
             f"({rate:,.0f} documents/s); build {report.build_id}; database {state}.",
             highlight=False,
+        )
+
+
+def _parsed_phrase(parsed: int, documents: int) -> str:
+    if parsed >= documents:
+        return "all parsed"
+    if parsed == 0:
+        return "all cached"
+    return f"{parsed} parsed, {documents - parsed} cached"
+
+
+def _check_build_target(db: Path, force: bool) -> None:
+    """A directory is never a database; a file that is not an Evidex build is replaced only
+    with --force (an empty file holds nothing to lose)."""
+    if db.is_dir():
+        raise fail(f"{db} is a directory; --db needs the path of a database file")
+    if not db.is_file() or db.stat().st_size == 0 or force:
+        return
+    if build_problem(db) is not None:
+        raise fail(
+            f"{db} exists and is not an Evidex database; refusing to overwrite it "
+            "(use --force to replace it)"
         )
 
 
@@ -129,7 +167,7 @@ def lint_command(
 
 def show_command(
     name: str = typer.Argument(..., help="Any name of the compound: title, slug, brand, alias."),
-    db: Path = typer.Option(Path("var/evidex.db"), "--db", help=DB_OPTION_HELP),
+    db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print the full profile as JSON."),
 ) -> None:
     """Print one compound, found by any of its names."""

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
+from evidex.cli.common import db_option, open_db, print_json, resolve_or_exit
 from evidex.storage import queries
 
 out = Console()
@@ -42,7 +42,7 @@ def evidence_data(conn: Any, slug: str, goal: str | None) -> dict[str, Any]:
 def evidence_command(
     name: str = typer.Argument(..., help="Any name of the compound."),
     goal: str | None = typer.Option(None, "--goal", help="Only this health goal (slug)."),
-    db: Path = typer.Option(Path("var/evidex.db"), "--db", help=DB_OPTION_HELP),
+    db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show a compound's studies, outcomes and computed tier per health goal."""

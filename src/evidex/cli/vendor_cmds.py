@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
+from evidex.cli.common import db_option, open_db, print_json, resolve_or_exit
 from evidex.content.models import Regimen
 from evidex.vendors import queries
 from evidex.vendors.dose import (
@@ -24,7 +24,6 @@ from evidex.vendors.dose import (
 from evidex.vendors.finder import SORT_KEYS, FinderFilters
 
 out = Console()
-DEFAULT_DB = Path("var/evidex.db")
 COMPOUND_HELP = "Check against this compound's documented doses (any name; needs --db)."
 
 
@@ -54,7 +53,7 @@ def weight_command(
     unit: str = typer.Option("mcg/kg", "--unit", help="mcg/kg or mg/kg."),
     weight_kg: str = typer.Option(..., "--weight-kg", help="Body weight in kg."),
     compound: str | None = typer.Option(None, "--compound", help=COMPOUND_HELP),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
+    db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Weight-based dose: dose per kg times body weight, in exact decimals."""
@@ -79,7 +78,7 @@ def reconstitute_command(
         None, "--measured-mg", help="A tested batch's measured content, used instead of the label."
     ),
     compound: str | None = typer.Option(None, "--compound", help=COMPOUND_HELP),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
+    db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Reconstitution: concentration, volume to draw and U-100 syringe units."""
@@ -103,7 +102,7 @@ def _price_cell(offer: dict[str, Any]) -> str:
 
 def vendors_command(
     compound: str = typer.Option(..., "--compound", help="Any name of the compound."),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
+    db: Path = db_option(),
     region: str | None = typer.Option(
         None, "--region", help="Only vendors shipping there (US, EU, UK...)."
     ),

@@ -38,7 +38,8 @@ def check_database(db_path: Path, max_age_hours: float | None) -> tuple[list[Che
         generation = open_generation(db_path)
     except DatabaseUnavailable as exc:
         return [Check("readable", False, str(exc))], None
-    checks = [Check("readable", True, f"{db_path} opens read-only and has {REQUIRED_META_KEYS}")]
+    keys = " and ".join(REQUIRED_META_KEYS)
+    checks = [Check("readable", True, f"{db_path} opens read-only and records its {keys}.")]
     try:
         conn = generation.first
         meta = generation.meta
