@@ -144,11 +144,12 @@ def _link_combinations(library: Library) -> None:
         for combination in compound.combinations:
             combination.slug = resolve(combination.name, library.name_index)
             if combination.slug is None:
+                line = next((s.line for s in compound.sections if s.key == "combinations"), 1)
                 library.diagnostics.append(
                     Diagnostic(
                         compound.source_path,
-                        1,
-                        "warning",
+                        line,
+                        "info",
                         f"popular combination {combination.name!r} is not in the library yet "
                         "(it will be linked when it is added)",
                         "missing-combination",
@@ -162,9 +163,9 @@ def _check_interactions(library: Library) -> None:
             if name and resolve(name, library.name_index) is None:
                 library.diagnostics.append(
                     Diagnostic(
-                        "interactions.yaml",
+                        library.interactions_path,
                         rule.line or 1,
-                        "warning",
+                        "info",
                         f"interaction {rule.id!r} names {name!r}, which is not in the library",
                         "missing-interaction-compound",
                     )

@@ -35,6 +35,7 @@ Progress = Callable[[str, int, int], None]  # (stage, advance, total)
 class BuildFailed(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         errors = [d for d in diagnostics if d.level == "error"]
+        diagnostics = [d for d in diagnostics if d.is_problem]
         super().__init__(
             f"build failed with {len(errors)} error(s); the previous database is untouched"
         )
@@ -84,6 +85,7 @@ def _read_vocabularies(sources: list[SourceFile], library: Library) -> str:
             library.conditions = {condition.slug: condition for condition in conditions}
         else:
             library.interactions, problems = parse_interactions(text, source.rel)
+            library.interactions_path = source.rel
         library.diagnostics.extend(problems)
     return hashlib.blake2b("".join(digests).encode(), digest_size=16).hexdigest()
 
@@ -281,7 +283,7 @@ def _unchanged_report(
             conn.close()
     except sqlite3.Error:
         return None
-    if strict and diagnostics:
+    if strict and any(d.is_problem for d in diagnostics):
         raise BuildFailed([_as_error(d) for d in diagnostics])
     documents = sum(s.kind in ("compound", "article", "study") for s in sources)
     seconds = (datetime.now(UTC) - started).total_seconds()

@@ -148,18 +148,27 @@ def lint_command(
         OutputFormat.text, "--format", help="text (path:line: level: message) or json."
     ),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+    verbose: bool = typer.Option(
+        False,
+        "--verbose",
+        "-v",
+        help="Also show information that needs no fix (e.g. a combination partner the "
+        "library does not have yet).",
+    ),
 ) -> None:
     """Report every error and warning in CONTENT without writing anything. Exit 1 on errors."""
     library, _, _ = load_library(content)
-    diagnostics = library.diagnostics
+    diagnostics = [d for d in library.diagnostics if verbose or d.is_problem]
     if output_format is OutputFormat.json:
         typer.echo(json.dumps([d.as_dict() for d in diagnostics], indent=2, ensure_ascii=False))
     else:
         for diagnostic in diagnostics:
             typer.echo(str(diagnostic))
         errors = sum(d.level == "error" for d in diagnostics)
-        warnings = len(diagnostics) - errors
-        typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+        warnings = sum(d.level == "warning" for d in diagnostics)
+        notes = sum(not d.is_problem for d in library.diagnostics)
+        hint = f", {notes} note(s)" + ("" if verbose else " (see --verbose)") if notes else ""
+        typer.echo(f"{errors} error(s), {warnings} warning(s){hint}", err=True)
     failing = any(d.level == "error" or (strict and d.level == "warning") for d in diagnostics)
     if failing:
         raise typer.Exit(1)

@@ -14,7 +14,7 @@ from evidex.content.render import markdown_to_html
 from evidex.content.yamlload import (
     Located,
     canonical_keys,
-    is_calendar_date,
+    date_problem,
     split_frontmatter,
 )
 from evidex.evidence.models import Study
@@ -129,10 +129,14 @@ def _last_modified(meta: dict[str, Any], located: Located, diags: Diagnostics) -
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     if isinstance(value, str) and value.strip():
-        if not is_calendar_date(value):
+        problem = date_problem(value)
+        if problem:
             diags.warning(
-                located.line("lastModified"), f"'lastModified' {value!r} is not a date", "type"
+                located.line("lastModified"),
+                f"'lastModified' {value!r} {problem}; it is not published",
+                "type",
             )
+            return None
         return value.strip()
     diags.error(located.line("lastModified"), "'lastModified' must be a date or text", "type")
     return None

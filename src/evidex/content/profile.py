@@ -48,6 +48,7 @@ from evidex.content.yamlload import (
     FrontmatterDocument,
     Located,
     canonical_keys,
+    date_problem,
     is_calendar_date,
     split_frontmatter,
 )
@@ -450,9 +451,11 @@ class _Profile:
         modified = data.get("lastModified")
         if modified is not None and not isinstance(modified, (str, dt.date)):
             diag.error(meta.line("lastModified"), "'lastModified' must be a date string", "type")
-        elif isinstance(modified, str) and not is_calendar_date(modified):
+        elif isinstance(modified, str) and (problem := date_problem(modified)):
             diag.warning(
-                meta.line("lastModified"), f"'lastModified' {modified!r} is not a date", "type"
+                meta.line("lastModified"),
+                f"'lastModified' {modified!r} {problem}; it is not published",
+                "type",
             )
         faqs = data.get("faqs")
         if faqs is not None:
@@ -861,6 +864,17 @@ class _Profile:
             )
         return found
 
+    def report_misspelled_headings(self) -> None:
+        for block in self.blocks:
+            for sub in block.walk():
+                if sub.written_title:
+                    self.diagnostics.warning(
+                        sub.line,
+                        f"unknown section '{sub.written_title}'; did you mean '{sub.title}'? "
+                        "Its content is read as that section",
+                        "heading-repair",
+                    )
+
     def report_missing_sections(self) -> None:
         for first, repeated in self.duplicates:
             self.diagnostics.warning(
@@ -1041,11 +1055,12 @@ def _classes(texts: list[str], routes: list[str]) -> list[str]:
 
 
 def _last_modified(value: Any) -> str | None:
+    """The date to publish; one that cannot exist (reported by validate) is not published."""
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value if isinstance(value, str) else None
+    return value.strip() if isinstance(value, str) and is_calendar_date(value) else None
 
 
 def parse_profile(
@@ -1069,6 +1084,7 @@ def parse_profile(
         return None, diagnostics.items
     data = profile.data
     whitespace_report(text, diagnostics, document.body_line)
+    profile.report_misspelled_headings()
     profile.report_missing_sections()
 
     faqs = profile.faqs()

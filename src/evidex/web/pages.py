@@ -16,7 +16,7 @@ from evidex.content.names import fold_name
 from evidex.content.render import markdown_to_html
 from evidex.storage import queries
 from evidex.web import feeds, seo
-from evidex.web.deps import build_id, canonical_redirect, connection
+from evidex.web.deps import build_id, canonical_redirect, connection, database
 from evidex.web.errors import error_response
 from evidex.web.templating import render_text
 
@@ -275,6 +275,7 @@ def compound_feed(request: Request, name: str) -> Response:
         queries.feed_entries(conn, doc["slug"]),
         _absolute(request),
         build_id(request),
+        database(request).current().meta.get("built_at"),
     )
     return Response(xml, media_type="application/atom+xml")
 
@@ -382,6 +383,7 @@ def site_feed(request: Request) -> Response:
         queries.feed_entries(conn),
         _absolute(request),
         build_id(request),
+        database(request).current().meta.get("built_at"),
     )
     return Response(xml, media_type="application/atom+xml")
 

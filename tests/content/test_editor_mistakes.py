@@ -1,0 +1,62 @@
+"""A new profile copied from melatonin.md with the mistakes editors make: each is reported at its
+own line and nothing the profile says is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evidex.content.profile import parse_profile
+
+MELATONIN = Path(__file__).resolve().parents[2] / "content" / "compounds" / "melatonin.md"
+
+
+def _melatonin() -> str:
+    return MELATONIN.read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+def _line_of(text: str, fragment: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), 1) if fragment in line)
+
+
+def test_misspelled_headings_are_read_as_their_section_with_a_did_you_mean() -> None:
+    text = (
+        _melatonin()
+        .replace("## **Side Effects**", "## **Side Efects**")
+        .replace("## **Contraindications**", "## Contraindicatons")
+    )
+    written, _ = parse_profile(_melatonin(), "compounds/melatonin.md")
+    compound, diagnostics = parse_profile(text, "compounds/melatonin.md")
+    assert compound is not None and written is not None
+    by_message = {d.message: d for d in diagnostics}
+    side = next(d for m, d in by_message.items() if "'Side Efects'" in m)
+    assert "did you mean 'Side Effects'?" in side.message
+    assert side.line == _line_of(text, "Side Efects")
+    contra = next(d for m, d in by_message.items() if "'Contraindicatons'" in m)
+    assert "did you mean 'Contraindications'?" in contra.message
+    assert contra.line == _line_of(text, "Contraindicatons")
+    assert not [d for d in diagnostics if d.code == "missing-section"]
+    assert compound.side_effects == written.side_effects
+    assert compound.contraindications == written.contraindications
+    assert compound.contraindications
+
+
+def test_a_heading_that_is_not_a_section_is_left_alone() -> None:
+    text = _melatonin().replace("## **Precautions**", "## **Research Notes**")
+    _, diagnostics = parse_profile(text, "compounds/melatonin.md")
+    assert not [d for d in diagnostics if "did you mean" in d.message]
+    assert [d.message for d in diagnostics if d.code == "missing-section"] == [
+        "missing section 'Precautions'"
+    ]
+
+
+def test_a_date_that_cannot_exist_is_reported_and_not_published() -> None:
+    text = _melatonin()
+    start = text.index("lastModified:")
+    end = text.index("\n", start)
+    text = text[:start] + "lastModified: '2026-02-30'" + text[end:]
+    compound, diagnostics = parse_profile(text, "compounds/melatonin.md")
+    assert compound is not None
+    assert compound.last_modified is None
+    found = [d for d in diagnostics if "2026-02-30" in d.message]
+    assert [(d.line, d.level) for d in found] == [(_line_of(text, "lastModified"), "warning")]
+    assert "is not a date that exists" in found[0].message
