@@ -60,3 +60,40 @@ def test_a_date_that_cannot_exist_is_reported_and_not_published() -> None:
     found = [d for d in diagnostics if "2026-02-30" in d.message]
     assert [(d.line, d.level) for d in found] == [(_line_of(text, "lastModified"), "warning")]
     assert "is not a date that exists" in found[0].message
+
+
+def test_a_dose_that_cannot_be_read_is_a_warning_at_its_line_naming_it() -> None:
+    text = (
+        _melatonin()
+        .replace("- 2 mg orally once daily 1-2 hours", "- 2OO mg orally once daily 1-2 hours")
+        .replace("- 0.5-5 mg orally at local bedtime", "- 300 mh orally at local bedtime")
+    )
+    compound, diagnostics = parse_profile(text, "compounds/melatonin.md")
+    assert compound is not None
+    found = {d.line: d.message for d in diagnostics if d.code == "unreadable-dose"}
+    assert set(found) == {_line_of(text, "2OO mg"), _line_of(text, "300 mh")}
+    assert "'2OO' is not a number" in found[_line_of(text, "2OO mg")]
+    assert "'mh' is not a unit (did you mean 'mg'" in found[_line_of(text, "300 mh")]
+
+
+def test_doses_as_written_in_the_library_raise_no_dose_warning() -> None:
+    _, diagnostics = parse_profile(_melatonin(), "compounds/melatonin.md")
+    assert not [d for d in diagnostics if d.code in ("unreadable-dose", "no-regimen")]
+
+
+def test_a_dosage_section_with_no_readable_regimen_is_a_warning() -> None:
+    text = _melatonin()
+    start, end = text.index("## **Dosage**"), text.index("## **Side Effects**")
+    dosage = (
+        "## **Dosage**\n\n- Ask a pharmacist: the amount depends on the product and the person.\n\n"
+    )
+    compound, diagnostics = parse_profile(text[:start] + dosage + text[end:], "c/m.md")
+    assert compound is not None and compound.regimens == []
+    warned = [(d.line, d.message) for d in diagnostics if d.code == "no-regimen"]
+    assert warned == [
+        (
+            _line_of(text, "## **Dosage**"),
+            "no dose could be read from section 'Dosage' "
+            "(write each regimen as e.g. '3 mg orally at bedtime')",
+        )
+    ]

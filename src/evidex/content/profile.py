@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
+from rapidfuzz.distance import Levenshtein
 
 from evidex.content.conditions_map import map_conditions, severity_of
 from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
@@ -623,7 +624,20 @@ class _Profile:
                         who = paragraph_who[1]  # "Adults: ... Jet lag: ..." in one paragraph
                     paragraph_who = (item.line, who)
                     found.extend(parse_regimens(text, item.line, who or population, default_route))
-        return self._merge_structured_regimens(found), special
+                    self._report_unreadable_doses(text, item.line)
+        merged = self._merge_structured_regimens(found)
+        if block is not None and block.title and not merged and block.text().strip():
+            self.diagnostics.warning(
+                block.line,
+                f"no dose could be read from section '{block.title}' "
+                "(write each regimen as e.g. '3 mg orally at bedtime')",
+                "no-regimen",
+            )
+        return merged, special
+
+    def _report_unreadable_doses(self, text: str, line: int) -> None:
+        for problem in unreadable_doses(text):
+            self.diagnostics.warning(line, problem, "unreadable-dose")
 
     def _special_cases(
         self, block: Block, default_route: str | None, regimens: list[Regimen]
@@ -909,6 +923,98 @@ _GREEK_SYMBOLS = {
 }
 _NAME_WORDS = re.compile(r"[A-Za-z]+|\d+")
 _NUMBER_AFTER_TITLE = re.compile(r"[\s-]+(\d{1,2})\b")
+
+
+# A number next to a short word: where a dose is written ("2OO mg", "300 mh").
+_DOSE_LIKE = re.compile(
+    r"(?<![\w.,])(?P<number>\d[\dOoIl.,]*)\s?(?P<unit>[A-Za-zµμ]{1,4})(?![\w/])"
+)
+_DOSE_UNITS = ("mg", "mcg", "g", "mL", "IU", "units")
+# Short words that follow numbers in profiles and are not doses (times, weights, ordinals...).
+_NOT_UNITS = frozenset(
+    [
+        "mg",
+        "mcg",
+        "µg",
+        "μg",
+        "ug",
+        "g",
+        "gm",
+        "ng",
+        "ml",
+        "mL",
+        "l",
+        "dl",
+        "iu",
+        "unit",
+        "kg",
+        "lb",
+        "lbs",
+        "mm",
+        "cm",
+        "nm",
+        "mmol",
+        "mol",
+        "h",
+        "hr",
+        "hrs",
+        "min",
+        "mins",
+        "s",
+        "sec",
+        "d",
+        "day",
+        "days",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "yr",
+        "yrs",
+        "am",
+        "pm",
+        "x",
+        "to",
+        "or",
+        "and",
+        "in",
+        "of",
+        "at",
+        "on",
+        "per",
+        "a",
+        "an",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    ]
+)
+
+
+def unreadable_doses(text: str) -> list[str]:
+    """What in `text` looks like a dose but cannot be read: a letter among the digits
+    ('2OO mg') or a unit that is one letter off a dose unit ('300 mh')."""
+    problems = []
+    for match in _DOSE_LIKE.finditer(text):
+        number, unit = match.group("number").rstrip(".,"), match.group("unit")
+        written = match.group(0)
+        if not number.replace(".", "").replace(",", "").isdigit():
+            if unit.lower() in _NOT_UNITS:
+                problems.append(
+                    f"dose '{written}' not understood: '{number}' is not a number "
+                    "(a letter among the digits?)"
+                )
+            continue
+        if unit.lower() in _NOT_UNITS or unit in _NOT_UNITS:
+            continue
+        close = [u for u in _DOSE_UNITS if Levenshtein.distance(unit.lower(), u.lower()) == 1]
+        if close and len(unit) >= 2:
+            options = " or ".join(f"'{u}'" for u in close)
+            problems.append(
+                f"dose '{written}' not understood: '{unit}' is not a unit (did you mean {options}?)"
+            )
+    return problems
 
 
 def abbreviations(name: str) -> list[str]:
