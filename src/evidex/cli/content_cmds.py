@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -31,10 +32,12 @@ from evidex.cli.common import (
     resolve_or_exit,
 )
 from evidex.content.diagnostics import Diagnostic
+from evidex.content.timespan import hours_phrase
 from evidex.storage import queries
+from evidex.web.templating import DISCLAIMER
 
 err = Console(stderr=True)
-out = Console()
+out = Console(soft_wrap=True)  # lines are never cut at 80 columns in a pipe
 
 _PROGRESS_MIN_DOCUMENTS = 500
 
@@ -179,23 +182,59 @@ def show_command(
     db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print the full profile as JSON."),
 ) -> None:
-    """Print one compound, found by any of its names."""
+    """Print one compound, found by any of its names: evidence tiers, doses and safety."""
     with open_db(db) as conn:
         slug = resolve_or_exit(conn, name)
         compound = queries.get_compound(conn, slug)
-    assert compound is not None
+        assert compound is not None
+        tiers = queries.compound_tiers(conn, slug)
     compound.pop("sections", None)
     if as_json:
-        print_json(compound)
+        print_json({**compound, "tiers": tiers, "disclaimer": DISCLAIMER})
         return
     out.print(f"[bold]{compound['title']}[/bold] ({compound['slug']})", highlight=False)
     out.print(compound["description"], highlight=False)
     names = compound["names"]
     out.print(f"Also: {', '.join(names['alternate'] + names['brand'])}", highlight=False)
-    for regimen in compound["regimens"]:
-        out.print(f"  dose: {regimen['text'] or regimen}", highlight=False)
+    if compound.get("half_life_hours"):
+        out.print(f"Half-life: {hours_phrase(compound['half_life_hours'])}", highlight=False)
+    peak = compound.get("time_to_peak_hours")
+    if peak:
+        out.print(f"Time to peak: {hours_phrase(peak[0], peak[-1])}", highlight=False)
+    out.print("[bold]Evidence by goal[/bold]", highlight=False)
+    for tier in tiers:
+        out.print(
+            f"  {tier['goal_name']}: Tier {tier['tier']} ({tier['tier_name']})", highlight=False
+        )
+    if not tiers:
+        out.print("  No graded evidence yet.", highlight=False)
+    out.print("[bold]Doses[/bold]", highlight=False)
+    # one sentence can hold several regimens ("2 mg ..., increased to 5-10 mg"): shown once
+    for text in dict.fromkeys(str(r["text"] or r) for r in compound["regimens"]):
+        out.print(f"  {text}", highlight=False)
+    _print_safety(compound)
     if compound["warnings"]:
         out.print(f"{len(compound['warnings'])} repair(s) made; see --json", highlight=False)
+    out.print(DISCLAIMER, style="dim", highlight=False)
+
+
+def _print_safety(compound: dict[str, Any]) -> None:
+    """The profile's 'Safety at a glance', in the profile's own words."""
+    from evidex.web.pages import SIDE_EFFECT_GROUPS, distinct_contraindications
+
+    out.print("[bold]Safety at a glance[/bold]", highlight=False)
+    for item in distinct_contraindications(compound.get("contraindications", [])):
+        advice = "Do not use" if item.get("severity") == "contraindicated" else "Use caution"
+        out.print(f"  {advice}: {item['text']}", highlight=False)
+    for key, label in (("pregnancy", "Pregnancy"), ("breastfeeding", "Breastfeeding")):
+        if compound.get(key):
+            out.print(f"  {label}: {compound[key]}", highlight=False)
+    effects = compound.get("side_effects") or {}
+    for key, label in SIDE_EFFECT_GROUPS:
+        if effects.get(key):
+            out.print(
+                f"  Side effects ({label.lower()}): {'; '.join(effects[key])}", highlight=False
+            )
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from evidex.cli.common import db_option, open_db, print_json, resolve_or_exit
+from evidex.cli.common import db_option, fail, open_db, print_json, resolve_or_exit
 from evidex.storage import queries
 
 out = Console()
@@ -39,16 +39,35 @@ def evidence_data(conn: Any, slug: str, goal: str | None) -> dict[str, Any]:
     }
 
 
+def _goal_or_exit(conn: Any, slug: str, goal: str) -> str:
+    """The goal's slug when the compound is graded for it; otherwise exit 1 listing the goals
+    there are."""
+    found = queries.resolve_goal(conn, goal)
+    if found is None:
+        names = ", ".join(g.name for g in queries.library_goals(conn))
+        raise fail(f"no goal is called {goal!r}; the goals are: {names}", 1)
+    graded = queries.compound_tiers(conn, slug)
+    if found not in {tier["goal"] for tier in graded}:
+        title = queries.get_compound(conn, slug)
+        shown = title["title"] if title else slug
+        listed = ", ".join(str(t["goal_name"]) for t in graded) or "none"
+        raise fail(f"{shown} has no graded evidence for {goal!r}; its graded goals: {listed}", 1)
+    return found
+
+
 def evidence_command(
     name: str = typer.Argument(..., help="Any name of the compound."),
-    goal: str | None = typer.Option(None, "--goal", help="Only this health goal (slug)."),
+    goal: str | None = typer.Option(
+        None, "--goal", help="Only this health goal, by slug or name ('liver health')."
+    ),
     db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show a compound's studies, outcomes and computed tier per health goal."""
     with open_db(db) as conn:
         slug = resolve_or_exit(conn, name)
-        data = evidence_data(conn, slug, goal)
+        goal_slug = _goal_or_exit(conn, slug, goal) if goal else None
+        data = evidence_data(conn, slug, goal_slug)
     if as_json:
         print_json(data)
         return

@@ -13,7 +13,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from evidex.content.models import Goal
 from evidex.content.names import family_key, fold_name
+from evidex.content.vocab import match_goal
 
 MAX_LIMIT = 500
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -485,3 +487,16 @@ def feed_entries(
             }
         )
     return fallback[:limit]
+
+
+def library_goals(conn: sqlite3.Connection) -> list[Goal]:
+    """The build's goals, with their synonyms and conditions, by name."""
+    rows = conn.execute("SELECT doc FROM goals ORDER BY name").fetchall()
+    return [Goal.model_validate_json(row[0]) for row in rows]
+
+
+def resolve_goal(conn: sqlite3.Connection, name: str) -> str | None:
+    """The slug of the library goal `name` names (slug, name, synonym or condition)."""
+    goals = library_goals(conn)
+    slug = match_goal(name, goals)
+    return slug if slug in {goal.slug for goal in goals} else None
