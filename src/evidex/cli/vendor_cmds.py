@@ -101,7 +101,9 @@ def _price_cell(offer: dict[str, Any]) -> str:
 
 
 def vendors_command(
-    compound: str = typer.Option(..., "--compound", help="Any name of the compound."),
+    compound: str | None = typer.Option(
+        None, "--compound", help="Any name of the compound; without it, every vendor is listed."
+    ),
     db: Path = db_option(),
     region: str | None = typer.Option(
         None, "--region", help="Only vendors shipping there (US, EU, UK...)."
@@ -115,10 +117,14 @@ def vendors_command(
     sort: str = typer.Option("price", "--sort", help="price | grade | name"),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Vendors of a compound with price per mg, test grade and freshness."""
+    """Vendors of a compound with price per mg, test grade and freshness (all vendors without
+    --compound)."""
     if sort not in SORT_KEYS:
         typer.echo(f"error: --sort must be one of {', '.join(SORT_KEYS)}", err=True)
         raise typer.Exit(2)
+    if compound is None:
+        _print_all_vendors(db, as_json)
+        return
     filters = FinderFilters(
         region=region, tested_only=tested, in_stock_only=in_stock, form=form, sort=sort
     )
@@ -161,6 +167,29 @@ def vendors_command(
         out.print(table)
         if data["rate_date"]:
             out.print(f"Converted to {data['currency']} at the rates of {data['rate_date']}.")
+    out.print(data["disclaimer"], style="dim", highlight=False)
+
+
+def _print_all_vendors(db: Path, as_json: bool) -> None:
+    with open_db(db) as conn:
+        data = queries.vendor_overview(conn, dt.date.today())
+    if as_json:
+        print_json(data)
+        return
+    table = Table(title="Vendors")
+    for column in ("vendor", "country", "ships to", "compounds", "tested", "verified"):
+        table.add_column(column)
+    for vendor in data["vendors"]:
+        verified = vendor["last_verified"] or "never"
+        table.add_row(
+            vendor["name"],
+            vendor["country"] or "",
+            ", ".join(vendor["ships_to"]),
+            ", ".join(c["title"] for c in vendor["compounds"]),
+            "yes" if vendor["third_party_tested"] else "no",
+            f"{verified} (stale)" if vendor["stale"] else verified,
+        )
+    out.print(table)
     out.print(data["disclaimer"], style="dim", highlight=False)
 
 
