@@ -88,8 +88,28 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
             study.goal = study.goal or article.goal
             study.source_path = item.rel
             _add_study(study, library, item.rel)
+        _report_repeated_article(article, library)
         library.articles[article.slug] = article
         library.extracted[article.slug] = list(item.extracted)
+
+
+def _report_repeated_article(article: Article, library: Library) -> None:
+    """A second article for one compound and goal: the evidence page links only one."""
+    if article.compound_slug is None:
+        return
+    for other in library.articles.values():
+        if (other.compound_slug, other.goal) == (article.compound_slug, article.goal):
+            library.diagnostics.append(
+                Diagnostic(
+                    article.source_path,
+                    article.key_lines.get("goal", 1),
+                    "warning",
+                    f"another article covers {article.compound_slug} for {article.goal} "
+                    f"({other.source_path}); merge them, as the evidence page links only one",
+                    "repeated-article",
+                )
+            )
+            return
 
 
 def _resolve_goal(article: Article, library: Library) -> None:
