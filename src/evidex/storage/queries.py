@@ -500,3 +500,32 @@ def resolve_goal(conn: sqlite3.Connection, name: str) -> str | None:
     goals = library_goals(conn)
     slug = match_goal(name, goals)
     return slug if slug in {goal.slug for goal in goals} else None
+
+
+def _typed_meta_value(value: str) -> Any:
+    """A meta value as what it is: '15' -> 15, a JSON object -> the object, text stays text."""
+    if value.isdigit():
+        return int(value)
+    if value.startswith(("{", "[")):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def build_summary(conn: sqlite3.Connection) -> dict[str, Any]:
+    """{build: meta with numbers as numbers (rates too), counts: every count as a number}."""
+    build = {
+        key: _typed_meta_value(value)
+        for key, value in build_info(conn).items()
+        if key != "methodology_html"
+    }
+    declared = build.pop("counts", {})
+    totals = {**(declared if isinstance(declared, dict) else {}), **counts(conn)}
+    for key in totals:
+        build.pop(key, None)  # one place for each count
+    rates = build.get("currency_rates")
+    if isinstance(rates, dict) and isinstance(rates.get("rates"), dict):
+        rates["rates"] = {code: float(rate) for code, rate in rates["rates"].items()}
+    return {"build": build, "counts": {key: int(value) for key, value in totals.items()}}
