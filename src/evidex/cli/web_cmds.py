@@ -80,6 +80,12 @@ def export_site_cmd(
     check_output_folder(out)
     count = export_site(db, out, base_url, jobs)
     typer.echo(f"wrote {count} pages and responses to {out}")
+    if not base_url:
+        typer.echo(
+            "note: no sitemap.xml was written: it needs absolute URLs; "
+            "give --base-url https://your.site/path to have one",
+            err=True,
+        )
 
 
 @export_app.command("data")

@@ -15,6 +15,9 @@ from evidex.web.templating import render_page
 log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
+# Starlette's own words for a path no route answers; readers get a sentence instead.
+_NO_ROUTE = "Not Found"
+NO_PAGE_MESSAGE = "There is no page at this address: the link may be mistyped or the page moved."
 
 
 def is_api(request: Request) -> bool:
@@ -36,7 +39,10 @@ def error_response(request: Request, status: int, message: str, **extra: Any) ->
     title = {404: "Not found", 405: "Method not allowed", 422: "Invalid request"}.get(
         status, "Something went wrong"
     )
-    context = {"status": status, "title": title, "message": message, **extra}
+    if status == 404 and message == _NO_ROUTE:
+        message = NO_PAGE_MESSAGE
+    # an error page is not the canonical page of its address (nor of any other)
+    context = {"status": status, "title": title, "message": message, "canonical": None, **extra}
     try:
         return render_page(request, "error.html", context, status_code=status)
     except Exception:  # the page itself must never turn a 4xx into a crash
