@@ -17,7 +17,8 @@ def test_a_fresh_sample_build_passes(db_path: Path) -> None:
     result = CliRunner().invoke(app, ["doctor", "--db", str(db_path), "--max-age-hours", "24"])
     assert result.exit_code == 0, result.output
     assert "5/5 checks passed" in result.output
-    assert "compounds 15" in result.output
+    assert "counts: the build holds 15 compounds, " in result.output
+    assert "('" not in result.output, "sentences, not Python tuples"
 
 
 def test_an_old_build_fails_the_age_check(db_path: Path) -> None:
