@@ -4,6 +4,7 @@ fix only with --verbose."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -41,3 +42,31 @@ def test_a_missing_partner_is_information_shown_with_verbose() -> None:
     assert "content/interactions.yaml:126: info: interaction 'melatonin-fluvoxamine'" in (
         verbose.stdout
     )
+
+
+def test_an_impossible_date_fails_a_strict_build_naming_only_real_problems(tmp_path: Path) -> None:
+    library = tmp_path / "content"
+    shutil.copytree(CONTENT, library)
+    article = library / "research" / "melatonin-sleep.md"
+    text = article.read_text(encoding="utf-8")
+    start = text.index("lastModified:")
+    article.write_text(
+        text[:start] + "lastModified: '2026-02-30'" + text[text.index("\n", start) :],
+        encoding="utf-8",
+    )
+    db = tmp_path / "evidex.db"
+    result = runner.invoke(app, ["build", str(library), "--db", str(db), "--strict"])
+    assert result.exit_code == 1
+    assert "content/research/melatonin-sleep.md:" in result.output
+    assert "'2026-02-30' is not a date that exists" in result.output
+    assert "build failed with 1 error(s); the previous database is untouched" in result.output
+    assert not db.exists()
+    relaxed = runner.invoke(app, ["build", str(library), "--db", str(db), "-q"])
+    assert relaxed.exit_code == 0
+    conn = sqlite3.connect(db)
+    published = [
+        *conn.execute("SELECT last_modified FROM articles WHERE slug = 'melatonin-sleep'"),
+        *conn.execute("SELECT updated FROM feed WHERE ref = 'melatonin-sleep'"),
+    ]
+    conn.close()
+    assert all(row[0] in (None, "") for row in published), published

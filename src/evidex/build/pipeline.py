@@ -34,8 +34,8 @@ Progress = Callable[[str, int, int], None]  # (stage, advance, total)
 
 class BuildFailed(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        errors = [d for d in diagnostics if d.level == "error"]
         diagnostics = [d for d in diagnostics if d.is_problem]
+        errors = [d for d in diagnostics if d.level == "error"]
         super().__init__(
             f"build failed with {len(errors)} error(s); the previous database is untouched"
         )
@@ -292,7 +292,8 @@ def _unchanged_report(
 
 
 def _as_error(diagnostic: Diagnostic) -> Diagnostic:
-    if diagnostic.level == "error":
+    """A warning as an error (--strict); information stays information."""
+    if diagnostic.level != "warning":
         return diagnostic
     return Diagnostic(
         diagnostic.path, diagnostic.line, "error", diagnostic.message, diagnostic.code
