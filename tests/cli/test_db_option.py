@@ -131,3 +131,18 @@ def test_export_onto_an_existing_file_is_refused(
         == f"error: {target} exists and is not a folder; choose another output path"
     )
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_synth_and_import_refuse_an_existing_file_as_their_folder(tmp_path: Path) -> None:
+    target = _wrong_kind(tmp_path)
+    before = target.read_bytes()
+    for args in (
+        ["synth", "--compounds", "1", "--articles", "0", "--out", str(target)],
+        ["import", "article", str(README), "--out", str(target)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert result.output.strip() == (
+            f"error: {target} exists and is not a folder; choose another output path"
+        )
+    assert target.read_bytes() == before

@@ -75,7 +75,8 @@ def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     found: list[SourceFile] = []
     problems: list[Diagnostic] = []
     if not root.is_dir():
-        return [], [Diagnostic(str(content_dir), 1, "error", "content folder not found")]
+        problem = "is a file, not a content folder" if root.exists() else "content folder not found"
+        return [], [Diagnostic(str(content_dir), 1, "error", problem)]
 
     real_dirs: dict[Path, Path] = {}
 

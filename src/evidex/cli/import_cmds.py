@@ -92,6 +92,7 @@ def synth_command(
     seed: int = typer.Option(0, "--seed", help="Same seed, same library."),
 ) -> None:
     """Write a synthetic content library (same formats as content/) for benchmarks."""
+    check_output_folder(out)
     total = compounds + articles
     if total < _SHOW_PROGRESS_FROM:
         generate_library(out, compounds, articles, seed=seed)
