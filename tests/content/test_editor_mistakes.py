@@ -97,3 +97,21 @@ def test_a_dosage_section_with_no_readable_regimen_is_a_warning() -> None:
             "(write each regimen as e.g. '3 mg orally at bedtime')",
         )
     ]
+
+
+def test_a_misspelled_article_section_is_reported_at_its_line() -> None:
+    from evidex.content.article import parse_article
+
+    path = MELATONIN.parents[1] / "research" / "melatonin-sleep.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "## Side Effects to Consider", "## Side Efects to Consider"
+    )
+    article, diagnostics = parse_article(text, "research/melatonin-sleep.md")
+    assert article is not None
+    found = [(d.line, d.message) for d in diagnostics if d.code == "heading-repair"]
+    assert found == [
+        (
+            _line_of(text, "## Side Efects"),
+            "unknown section 'Side Efects to Consider'; did you mean 'Side Effects to Consider'?",
+        )
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -259,10 +260,19 @@ def corrected_section_title(title: str) -> str | None:
     if not title or is_section_title(title) or section_key(title) in _KNOWN_SECTION_KEYS:
         return None
     lowered = " ".join(_PARENTHESISED.sub("", title.lower().replace("&", "and")).split())
+    found = misspelled_title(lowered, KNOWN_SECTION_TITLES)
+    return _display_title(found) if found else None
+
+
+def misspelled_title(title: str, known: Collection[str]) -> str | None:
+    """The one of `known` titles that `title` misspells by a letter or two, or None (also when
+    it is one of them, in any case)."""
+    if any(title.lower() == name.lower() for name in known):
+        return None
     found = process.extractOne(
-        lowered, KNOWN_SECTION_TITLES, scorer=fuzz.ratio, score_cutoff=_SECTION_SPELLING_CUTOFF
+        title, known, scorer=fuzz.ratio, processor=str.lower, score_cutoff=_SECTION_SPELLING_CUTOFF
     )
-    return _display_title(found[0]) if found else None
+    return str(found[0]) if found else None
 
 
 _SUB_LEVEL = 6  # bold-line sub-headings nest under whatever heading precedes them
