@@ -490,9 +490,15 @@ def feed_entries(
 
 
 def library_goals(conn: sqlite3.Connection) -> list[Goal]:
-    """The build's goals, with their synonyms and conditions, by name."""
+    """The build's goals, with their synonyms and conditions, by name; a goal graded without
+    a goals.yaml entry is listed by its slug."""
     rows = conn.execute("SELECT doc FROM goals ORDER BY name").fetchall()
-    return [Goal.model_validate_json(row[0]) for row in rows]
+    goals = [Goal.model_validate_json(row[0]) for row in rows]
+    known = {goal.slug for goal in goals}
+    for (slug,) in conn.execute("SELECT DISTINCT goal FROM tiers ORDER BY goal"):
+        if slug not in known:
+            goals.append(Goal(slug=str(slug), name=str(slug).replace("-", " ").capitalize()))
+    return goals
 
 
 def resolve_goal(conn: sqlite3.Connection, name: str) -> str | None:
