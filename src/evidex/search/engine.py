@@ -139,6 +139,11 @@ class SearchEngine:
             tokens = tuple(re.findall(r"\w+", str(phrase).lower()))
             if tokens:
                 self.goal_phrases.append((tokens, str(goal)))
+        # a shortened phrase ('hep b') writes one of its words out: look up only those phrases
+        self.phrases_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for tokens, goal in self.goal_phrases:
+            for word in set(tokens):
+                self.phrases_by_word[word].append((tokens, goal))
         self.goal_titles: dict[str, str] = {}  # folded goal name or slug -> goal slug
         for doc in self.docs.values():
             if doc.type == "goal":
@@ -279,9 +284,13 @@ class SearchEngine:
         if not self.goal_phrases:
             return {}, set(), None
         unknown = {t for t in tokens if len(t) >= 5 and not self._in_text(conn, t)}
+        if unknown:
+            candidates = self.goal_phrases
+        else:  # no typo possible: only shortened phrases, which write one word out
+            candidates = [pair for t in set(tokens) for pair in self.phrases_by_word.get(t, [])]
         # (-words covered, edits, start, phrase, goal): the longest, closest reading wins
         best: tuple[int, int, int, tuple[str, ...], str] | None = None
-        for phrase, goal in self.goal_phrases:
+        for phrase, goal in candidates:
             for start in range(len(tokens)):
                 edits = _phrase_edits(tokens[start:], phrase, unknown)
                 if edits is None:
