@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from evidex.cli.main import app
@@ -70,3 +71,14 @@ def test_an_impossible_date_fails_a_strict_build_naming_only_real_problems(tmp_p
     ]
     conn.close()
     assert all(row[0] in (None, "") for row in published), published
+
+
+def test_diagnostics_print_as_written_never_as_emoji_or_markup(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from evidex.cli.content_cmds import print_diagnostics
+    from evidex.content.diagnostics import Diagnostic
+
+    message = "ratio [bold]1.2[/bold] :smile: [/]"
+    print_diagnostics([Diagnostic("content/compounds/x.md", 100, "warning", message)])
+    assert capsys.readouterr().err.strip() == f"content/compounds/x.md:100: warning: {message}"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.console import Console
 
 from evidex.storage import queries
 from evidex.storage.db import Database, DatabaseUnavailable, open_generation
@@ -22,6 +23,11 @@ DB_OPTION_HELP = "The SQLite file written by `evidex build` (default var/evidex.
 def db_option() -> Any:
     """The `--db` option every command that reads a build takes: one default, one help."""
     return typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP)
+
+
+def console(stderr: bool = False) -> Console:
+    """A console for content: never cut at 80 columns in a pipe, no ':name:' emoji codes."""
+    return Console(stderr=stderr, soft_wrap=True, emoji=False)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -25,6 +24,7 @@ from evidex.build.pipeline import Progress as ProgressCallback
 from evidex.cli.common import (
     DEFAULT_DB,
     build_problem,
+    console,
     db_option,
     fail,
     open_db,
@@ -36,8 +36,8 @@ from evidex.content.timespan import hours_phrase
 from evidex.storage import queries
 from evidex.web.templating import DISCLAIMER
 
-err = Console(stderr=True)
-out = Console(soft_wrap=True)  # lines are never cut at 80 columns in a pipe
+err = console(stderr=True)
+out = console()
 
 _PROGRESS_MIN_DOCUMENTS = 500
 
@@ -50,7 +50,7 @@ class OutputFormat(StrEnum):
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         style = "red" if diagnostic.level == "error" else "yellow"
-        err.print(f"[{style}]{diagnostic}[/{style}]", highlight=False, soft_wrap=True)
+        err.print(str(diagnostic), style=style, markup=False, highlight=False)
 
 
 @contextmanager
@@ -192,30 +192,33 @@ def show_command(
     if as_json:
         print_json({**compound, "tiers": tiers, "disclaimer": DISCLAIMER})
         return
-    out.print(f"[bold]{compound['title']}[/bold] ({compound['slug']})", highlight=False)
-    out.print(compound["description"], highlight=False)
+    _line(f"{compound['title']} ({compound['slug']})", "bold")
+    _line(compound["description"])
     names = compound["names"]
-    out.print(f"Also: {', '.join(names['alternate'] + names['brand'])}", highlight=False)
+    _line(f"Also: {', '.join(names['alternate'] + names['brand'])}")
     if compound.get("half_life_hours"):
-        out.print(f"Half-life: {hours_phrase(compound['half_life_hours'])}", highlight=False)
+        _line(f"Half-life: {hours_phrase(compound['half_life_hours'])}")
     peak = compound.get("time_to_peak_hours")
     if peak:
-        out.print(f"Time to peak: {hours_phrase(peak[0], peak[-1])}", highlight=False)
-    out.print("[bold]Evidence by goal[/bold]", highlight=False)
+        _line(f"Time to peak: {hours_phrase(peak[0], peak[-1])}")
+    _line("Evidence by goal", "bold")
     for tier in tiers:
-        out.print(
-            f"  {tier['goal_name']}: Tier {tier['tier']} ({tier['tier_name']})", highlight=False
-        )
+        _line(f"  {tier['goal_name']}: Tier {tier['tier']} ({tier['tier_name']})")
     if not tiers:
-        out.print("  No graded evidence yet.", highlight=False)
-    out.print("[bold]Doses[/bold]", highlight=False)
+        _line("  No graded evidence yet.")
+    _line("Doses", "bold")
     # one sentence can hold several regimens ("2 mg ..., increased to 5-10 mg"): shown once
     for text in dict.fromkeys(str(r["text"] or r) for r in compound["regimens"]):
-        out.print(f"  {text}", highlight=False)
+        _line(f"  {text}")
     _print_safety(compound)
     if compound["warnings"]:
-        out.print(f"{len(compound['warnings'])} repair(s) made; see --json", highlight=False)
-    out.print(DISCLAIMER, style="dim", highlight=False)
+        _line(f"{len(compound['warnings'])} repair(s) made; see --json")
+    _line(DISCLAIMER, "dim")
+
+
+def _line(text: str, style: str | None = None) -> None:
+    """One line of profile text, printed as written (no markup, no emoji codes)."""
+    out.print(text, style=style, markup=False, highlight=False)
 
 
 def _print_safety(compound: dict[str, Any]) -> None:

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from evidex.cli.common import check_output_folder, fail
+from evidex.cli.common import check_output_folder, console, fail
 from evidex.content.diagnostics import ContentError
 from evidex.content.importer import import_article
 from evidex.content.models import Goal
@@ -19,7 +18,7 @@ from evidex.content.yamlload import decode_text, split_frontmatter
 from evidex.synth import generate_library
 
 import_app = typer.Typer(help="Turn outside text into library files.", no_args_is_help=True)
-_err = Console(stderr=True, soft_wrap=True)
+_err = console(stderr=True)
 _SHOW_PROGRESS_FROM = 500  # files; smaller libraries are written before a bar would draw
 
 
@@ -36,7 +35,7 @@ def import_article_command(
     try:
         text = decode_text(file.read_bytes(), str(file))
     except ContentError as exc:
-        _err.print(f"[red]{exc.diagnostic}[/red]", highlight=False)
+        _err.print(str(exc.diagnostic), style="red", markup=False, highlight=False)
         raise typer.Exit(1) from None
     except OSError as exc:
         raise fail(f"{file}: cannot read: {exc.strerror or exc}", 1) from None
@@ -47,21 +46,22 @@ def import_article_command(
     if goals_file.is_file():
         goals, problems = parse_goals(goals_file.read_text(encoding="utf-8"), str(goals_file))
         for problem in problems:
-            _err.print(f"[yellow]{problem}[/yellow]", highlight=False)
+            _err.print(str(problem), style="yellow", markup=False, highlight=False)
     imported = import_article(text, source=str(file), goals=goals)
     target = out / f"{imported.slug}.md"
     if target.exists() and not force:
-        _err.print(f"[red]{target} exists; use --force to overwrite[/red]")
-        raise typer.Exit(1)
+        raise fail(f"{target} exists; use --force to overwrite", 1)
     twins = same_subject_articles(out, imported.compound, imported.goal, target)
     out.mkdir(parents=True, exist_ok=True)
     target.write_text(imported.markdown, encoding="utf-8")
     for warning in imported.warnings:
-        _err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+        _err.print(f"warning: {warning}", style="yellow", markup=False, highlight=False)
     for twin in twins:
         _err.print(
-            f"[yellow]warning:[/yellow] {twin} is already an article on {imported.compound} for "
+            f"warning: {twin} is already an article on {imported.compound} for "
             f"{imported.goal}; both are kept: merge them (the evidence page links only one)",
+            style="yellow",
+            markup=False,
             highlight=False,
         )
     typer.echo(str(target))
