@@ -6,13 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from evidex.cli.common import db_option, fail, open_db, print_json, resolve_or_exit
+from evidex.cli.common import console, db_option, fail, open_db, print_json, resolve_or_exit
 from evidex.storage import queries
 
-out = Console()
+out = console()
 
 
 def _with_status(studies: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -72,14 +71,16 @@ def evidence_command(
         print_json(data)
         return
     if not data["goals"]:
-        out.print(f"No graded evidence for {data['compound']['title']}.")
+        out.print(f"No graded evidence for {data['compound']['title']}.", markup=False)
         return
     for entry in data["goals"]:
         out.print(
-            f"[bold]{entry['goal_name']}: Tier {entry['tier']} ({entry['tier_name']})[/bold]",
+            f"{entry['goal_name']}: Tier {entry['tier']} ({entry['tier_name']})",
+            style="bold",
+            markup=False,
             highlight=False,
         )
-        out.print(entry["rationale"], highlight=False)
+        out.print(entry["rationale"], markup=False, highlight=False)
         table = Table("study", "design", "n", "outcome", "estimate", "p", "status")
         for study in entry["studies"]:
             for outcome in study["outcomes"] or [{}]:
