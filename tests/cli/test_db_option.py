@@ -146,3 +146,25 @@ def test_synth_and_import_refuse_an_existing_file_as_their_folder(tmp_path: Path
             f"error: {target} exists and is not a folder; choose another output path"
         )
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "data", "out"],
+        ["search", "sleep", "--json"],
+        ["show", "melatonin", "--json"],
+        ["doctor"],
+        ["vendors", "--json"],
+        ["stack", "--goal", "sleep", "--json"],
+    ],
+)
+def test_commands_read_the_default_build_without_db(
+    args: list[str], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    default = tmp_path / DEFAULT_DB
+    default.parent.mkdir(parents=True)
+    db_path.rename(default)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
