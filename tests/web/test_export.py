@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import re
 from pathlib import Path
@@ -82,6 +83,16 @@ def test_data_export_has_tables_and_a_dictionary(db_path: Path, tmp_path: Path) 
         "ta1-extracted-1": False,
         "ta1-hcc-2019": True,
     }
+    cited = next(s for s in studies if s["id"] == "ta1-hcc-2019")
+    assert (cited["title"], cited["year"], cited["pmid"]) == (
+        "Adjuvant thymosin after hepatectomy",
+        2019,
+        "31000000",
+    )
+    with (out / "studies.csv").open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    for column in ("citation", "trial", "authors", "journal", "year", "pmid", "doi", "summary"):
+        assert column in header, column
     package = json.loads((out / "datapackage.json").read_text("utf-8"))
     names = [r["name"] for r in package["resources"]]
     assert names == ["compounds", "studies", "outcomes", "tiers"]
@@ -131,6 +142,22 @@ def test_the_static_404_page_is_a_generic_not_found_page(db_path: Path, tmp_path
     out = tmp_path / "site"
     export_site(db_path, out, BASE_URL)
     page = (out / "404.html").read_text("utf-8")
-    assert "<h1>Not found</h1>" in page
-    assert "There is no page at this address" in page
-    assert "__missing__" not in page and 'rel="canonical"' not in page
+    assert "<h1>Page not found</h1>" in page
+    assert "The address may be mistyped" in page
+    assert "__missing__" not in page and "No compound is called" not in page
+    assert 'rel="canonical"' not in page
+
+
+def test_every_text_file_has_a_gzip_twin_with_the_same_bytes(db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    export_site(db_path, out, BASE_URL)
+    text_files = [
+        p for p in out.rglob("*") if p.suffix in {".html", ".json", ".xml", ".txt", ".css", ".js"}
+    ]
+    assert len(text_files) > 20
+    for path in text_files:
+        twin = path.with_name(path.name + ".gz")
+        assert twin.is_file(), f"{path.relative_to(out)} has no .gz twin"
+        assert gzip.decompress(twin.read_bytes()) == path.read_bytes()
+    assert not list(out.rglob("*.gz.gz"))
+    assert not list((out / "static").rglob("*.png.gz"))  # images are not recompressed

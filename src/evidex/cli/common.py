@@ -13,6 +13,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from evidex.search.engine import SearchEngine
 from evidex.storage import queries
 from evidex.storage.db import Database, DatabaseUnavailable, open_generation
 
@@ -71,6 +72,20 @@ def open_db(db: Path) -> Iterator[sqlite3.Connection]:
         database.close()
 
 
+def check_build_target(db: Path, force: bool) -> None:
+    """A directory is never a database; a file that is not an Evidex build is replaced only
+    with --force (an empty file holds nothing to lose)."""
+    if db.is_dir():
+        raise fail(f"{db} is a directory; --db needs the path of a database file")
+    if not db.is_file() or db.stat().st_size == 0 or force:
+        return
+    if build_problem(db) is not None:
+        raise fail(
+            f"{db} exists and is not an Evidex database; refusing to overwrite it "
+            "(use --force to replace it)"
+        )
+
+
 def check_output_folder(out: Path) -> None:
     """Exit 2 with one line when `out` exists and is not a folder (a file is never replaced)."""
     if out.exists() and not out.is_dir():
@@ -80,7 +95,7 @@ def check_output_folder(out: Path) -> None:
 def resolve_or_exit(conn: sqlite3.Connection, name: str) -> str:
     slug = queries.resolve_name(conn, name)
     if slug is None:
-        close = ", ".join(s["title"] for s in queries.suggest_names(conn, name))
+        close = ", ".join(s["title"] for s in SearchEngine(conn).close_names(name))
         hint = f" Did you mean: {close}?" if close else ""
         typer.echo(f"error: no compound is called {name!r}.{hint}", err=True)
         raise typer.Exit(1)

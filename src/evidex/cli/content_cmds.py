@@ -23,7 +23,7 @@ from evidex.build.pipeline import BuildFailed, build, load_library
 from evidex.build.pipeline import Progress as ProgressCallback
 from evidex.cli.common import (
     DEFAULT_DB,
-    build_problem,
+    check_build_target,
     console,
     db_option,
     fail,
@@ -99,7 +99,7 @@ def build_command(
 
     A failed build leaves the previous database untouched. Unchanged files are not parsed again.
     """
-    _check_build_target(db, force)
+    check_build_target(db, force)
     if not content.is_dir():
         raise fail(f"{content} is not a content folder")
     show_bar = _document_count(content) >= _PROGRESS_MIN_DOCUMENTS and err.is_terminal
@@ -129,20 +129,6 @@ def _parsed_phrase(parsed: int, documents: int) -> str:
     if parsed == 0:
         return "all cached"
     return f"{parsed} parsed, {documents - parsed} cached"
-
-
-def _check_build_target(db: Path, force: bool) -> None:
-    """A directory is never a database; a file that is not an Evidex build is replaced only
-    with --force (an empty file holds nothing to lose)."""
-    if db.is_dir():
-        raise fail(f"{db} is a directory; --db needs the path of a database file")
-    if not db.is_file() or db.stat().st_size == 0 or force:
-        return
-    if build_problem(db) is not None:
-        raise fail(
-            f"{db} exists and is not an Evidex database; refusing to overwrite it "
-            "(use --force to replace it)"
-        )
 
 
 def lint_command(

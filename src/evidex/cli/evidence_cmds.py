@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from evidex.cli.common import console, db_option, fail, open_db, print_json, resolve_or_exit
+from evidex.evidence.presentation import study_view
 from evidex.storage import queries
 
 out = console()
@@ -67,6 +68,7 @@ def evidence_command(
         slug = resolve_or_exit(conn, name)
         goal_slug = _goal_or_exit(conn, slug, goal) if goal else None
         data = evidence_data(conn, slug, goal_slug)
+        short = queries.short_name(conn, slug)
     if as_json:
         print_json(data)
         return
@@ -81,20 +83,25 @@ def evidence_command(
             highlight=False,
         )
         out.print(entry["rationale"], markup=False, highlight=False)
-        table = Table("study", "design", "n", "outcome", "estimate", "p", "status")
+        table = Table("study", "design", "n", "outcome", "estimate", "p", "result", "status")
         for study in entry["studies"]:
-            for outcome in study["outcomes"] or [{}]:
+            view = study_view(study, short)
+            for shown in view["outcomes"] or [{}]:
+                outcome = shown.get("o", {})
                 ci = ""
                 if outcome.get("ci_low") is not None:
                     ci = f" [{outcome['ci_low']}, {outcome['ci_high']}]"
                 estimate = f"{outcome.get('measure', '')} {outcome.get('value', '')}{ci}"
+                if shown.get("unit") and outcome.get("measure") == "MD":
+                    estimate += f" {shown['unit']}"
                 table.add_row(
-                    study["id"],
+                    view["name"],
                     study["design"],
                     str(study.get("n") or ""),
                     outcome.get("name", ""),
                     estimate.strip(),
                     outcome.get("p") or "",
+                    shown.get("verdict", ""),
                     study["status"],
                 )
         out.print(table)

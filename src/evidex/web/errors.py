@@ -15,9 +15,6 @@ from evidex.web.templating import render_page
 log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
-# Starlette's own words for a path no route answers; readers get a sentence instead.
-_NO_ROUTE = "Not Found"
-NO_PAGE_MESSAGE = "There is no page at this address: the link may be mistyped or the page moved."
 
 
 def is_api(request: Request) -> bool:
@@ -36,11 +33,9 @@ def validation_message(errors: list[Any]) -> str:
 def error_response(request: Request, status: int, message: str, **extra: Any) -> Response:
     if is_api(request):
         return JSONResponse({"detail": message}, status_code=status)
-    title = {404: "Not found", 405: "Method not allowed", 422: "Invalid request"}.get(
+    title = {404: "Page not found", 405: "Method not allowed", 422: "Invalid request"}.get(
         status, "Something went wrong"
     )
-    if status == 404 and message == _NO_ROUTE:
-        message = NO_PAGE_MESSAGE
     # an error page is not the canonical page of its address (nor of any other)
     context = {"status": status, "title": title, "message": message, "canonical": None, **extra}
     try:
