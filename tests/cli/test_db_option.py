@@ -94,7 +94,7 @@ def _db_option(path: str) -> object:
     return next(p for p in command.params if p.name == "db")  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("command", [*READERS, "build", "dose weight", "dose reconstitute"])
+@pytest.mark.parametrize("command", [*READERS, "build", "dev", "dose weight", "dose reconstitute"])
 def test_every_db_option_has_the_same_default(command: str) -> None:
     option = _db_option(command)
     assert Path(option.default) == DEFAULT_DB  # type: ignore[attr-defined]

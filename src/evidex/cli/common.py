@@ -26,6 +26,13 @@ def db_option() -> Any:
     return typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP)
 
 
+def build_db_option() -> Any:
+    """The `--db` option of the commands that write a build (build, dev): the same default."""
+    return typer.Option(
+        DEFAULT_DB, "--db", help="Where to write the SQLite build (default var/evidex.db)."
+    )
+
+
 def console(stderr: bool = False) -> Console:
     """A console for content: never cut at 80 columns in a pipe, no ':name:' emoji codes."""
     return Console(stderr=stderr, soft_wrap=True, emoji=False)

@@ -22,7 +22,7 @@ from rich.progress import (
 from evidex.build.pipeline import BuildFailed, build, load_library
 from evidex.build.pipeline import Progress as ProgressCallback
 from evidex.cli.common import (
-    DEFAULT_DB,
+    build_db_option,
     check_build_target,
     console,
     db_option,
@@ -83,9 +83,7 @@ def _document_count(content: Path) -> int:
 
 def build_command(
     content: Path = typer.Argument(..., help="The content folder (compounds/, research/, ...)."),
-    db: Path = typer.Option(
-        DEFAULT_DB, "--db", help="Where to write the SQLite build (default var/evidex.db)."
-    ),
+    db: Path = build_db_option(),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     force: bool = typer.Option(
         False,

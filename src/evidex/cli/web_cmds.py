@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from evidex.cli.common import (
-    DEFAULT_DB,
+    build_db_option,
     check_build,
     check_build_target,
     check_output_folder,
@@ -71,9 +71,7 @@ def serve(
 
 def dev(
     content: Path = typer.Argument(Path("content"), help="The content folder to build and watch."),
-    db: Path = typer.Option(
-        DEFAULT_DB, "--db", help="Where to write the SQLite build (default var/evidex.db)."
-    ),
+    db: Path = build_db_option(),
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
 ) -> None:
