@@ -115,3 +115,19 @@ def test_a_misspelled_article_section_is_reported_at_its_line() -> None:
             "unknown section 'Side Efects to Consider'; did you mean 'Side Effects to Consider'?",
         )
     ]
+
+
+def test_an_unreadable_dose_in_special_cases_is_reported_too() -> None:
+    text = _melatonin().replace(
+        "- **Elderly Patients:** Use the lowest effective dose;",
+        "- **Elderly Patients:** 1 mgg at night; use the lowest effective dose;",
+    )
+    assert "1 mgg" in text
+    _, diagnostics = parse_profile(text, "compounds/melatonin.md")
+    found = [(d.line, d.message) for d in diagnostics if d.code == "unreadable-dose"]
+    assert found == [
+        (
+            _line_of(text, "1 mgg"),
+            "dose '1 mgg' not understood: 'mgg' is not a unit (did you mean 'mg' or 'mcg'?)",
+        )
+    ]

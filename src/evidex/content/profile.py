@@ -660,6 +660,7 @@ class _Profile:
                 )
             )
             regimens.extend(parse_regimens(item.text, item.line, population, default_route))
+            self._report_unreadable_doses(item.text, item.line)
         return cases
 
     def _merge_structured_regimens(self, parsed: list[Regimen]) -> list[Regimen]:
