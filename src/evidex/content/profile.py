@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
+from rapidfuzz.distance import Levenshtein
 
 from evidex.content.conditions_map import map_conditions, severity_of
 from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
@@ -49,6 +50,7 @@ from evidex.content.yamlload import (
     FrontmatterDocument,
     Located,
     canonical_keys,
+    date_problem,
     is_calendar_date,
     split_frontmatter,
 )
@@ -459,9 +461,11 @@ class _Profile:
         modified = data.get("lastModified")
         if modified is not None and not isinstance(modified, (str, dt.date)):
             diag.error(meta.line("lastModified"), "'lastModified' must be a date string", "type")
-        elif isinstance(modified, str) and not is_calendar_date(modified):
+        elif isinstance(modified, str) and (problem := date_problem(modified)):
             diag.warning(
-                meta.line("lastModified"), f"'lastModified' {modified!r} is not a date", "type"
+                meta.line("lastModified"),
+                f"'lastModified' {modified!r} {problem}; it is not published",
+                "type",
             )
         faqs = data.get("faqs")
         if faqs is not None:
@@ -629,7 +633,20 @@ class _Profile:
                         who = paragraph_who[1]  # "Adults: ... Jet lag: ..." in one paragraph
                     paragraph_who = (item.line, who)
                     found.extend(parse_regimens(text, item.line, who or population, default_route))
-        return self._merge_structured_regimens(fill_missing_routes(found)), special
+                    self._report_unreadable_doses(text, item.line)
+        merged = self._merge_structured_regimens(fill_missing_routes(found))
+        if block is not None and block.title and not merged and block.text().strip():
+            self.diagnostics.warning(
+                block.line,
+                f"no dose could be read from section '{block.title}' "
+                "(write each regimen as e.g. '3 mg orally at bedtime')",
+                "no-regimen",
+            )
+        return merged, special
+
+    def _report_unreadable_doses(self, text: str, line: int) -> None:
+        for problem in unreadable_doses(text):
+            self.diagnostics.warning(line, problem, "unreadable-dose")
 
     def _special_cases(
         self, block: Block, default_route: str | None, regimens: list[Regimen]
@@ -649,6 +666,7 @@ class _Profile:
                 )
             )
             regimens.extend(parse_regimens(item.text, item.line, population, default_route))
+            self._report_unreadable_doses(item.text, item.line)
         return cases
 
     def _merge_structured_regimens(self, parsed: list[Regimen]) -> list[Regimen]:
@@ -870,6 +888,17 @@ class _Profile:
             )
         return found
 
+    def report_misspelled_headings(self) -> None:
+        for block in self.blocks:
+            for sub in block.walk():
+                if sub.written_title:
+                    self.diagnostics.warning(
+                        sub.line,
+                        f"unknown section '{sub.written_title}'; did you mean '{sub.title}'? "
+                        "Its content is read as that section",
+                        "heading-repair",
+                    )
+
     def report_missing_sections(self) -> None:
         for first, repeated in self.duplicates:
             self.diagnostics.warning(
@@ -904,6 +933,98 @@ _GREEK_SYMBOLS = {
 }
 _NAME_WORDS = re.compile(r"[A-Za-z]+|\d+")
 _NUMBER_AFTER_TITLE = re.compile(r"[\s-]+(\d{1,2})\b")
+
+
+# A number next to a short word: where a dose is written ("2OO mg", "300 mh").
+_DOSE_LIKE = re.compile(
+    r"(?<![\w.,])(?P<number>\d[\dOoIl.,]*)\s?(?P<unit>[A-Za-zµμ]{1,4})(?![\w/])"
+)
+_DOSE_UNITS = ("mg", "mcg", "g", "mL", "IU", "units")
+# Short words that follow numbers in profiles and are not doses (times, weights, ordinals...).
+_NOT_UNITS = frozenset(
+    [
+        "mg",
+        "mcg",
+        "µg",
+        "μg",
+        "ug",
+        "g",
+        "gm",
+        "ng",
+        "ml",
+        "mL",
+        "l",
+        "dl",
+        "iu",
+        "unit",
+        "kg",
+        "lb",
+        "lbs",
+        "mm",
+        "cm",
+        "nm",
+        "mmol",
+        "mol",
+        "h",
+        "hr",
+        "hrs",
+        "min",
+        "mins",
+        "s",
+        "sec",
+        "d",
+        "day",
+        "days",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "yr",
+        "yrs",
+        "am",
+        "pm",
+        "x",
+        "to",
+        "or",
+        "and",
+        "in",
+        "of",
+        "at",
+        "on",
+        "per",
+        "a",
+        "an",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    ]
+)
+
+
+def unreadable_doses(text: str) -> list[str]:
+    """What in `text` looks like a dose but cannot be read: a letter among the digits
+    ('2OO mg') or a unit that is one letter off a dose unit ('300 mh')."""
+    problems = []
+    for match in _DOSE_LIKE.finditer(text):
+        number, unit = match.group("number").rstrip(".,"), match.group("unit")
+        written = match.group(0)
+        if not number.replace(".", "").replace(",", "").isdigit():
+            if unit.lower() in _NOT_UNITS:
+                problems.append(
+                    f"dose '{written}' not understood: '{number}' is not a number "
+                    "(a letter among the digits?)"
+                )
+            continue
+        if unit.lower() in _NOT_UNITS or unit in _NOT_UNITS:
+            continue
+        close = [u for u in _DOSE_UNITS if Levenshtein.distance(unit.lower(), u.lower()) == 1]
+        if close and len(unit) >= 2:
+            options = " or ".join(f"'{u}'" for u in close)
+            problems.append(
+                f"dose '{written}' not understood: '{unit}' is not a unit (did you mean {options}?)"
+            )
+    return problems
 
 
 def abbreviations(name: str) -> list[str]:
@@ -1050,11 +1171,12 @@ def _classes(texts: list[str], routes: list[str]) -> list[str]:
 
 
 def _last_modified(value: Any) -> str | None:
+    """The date to publish; one that cannot exist (reported by validate) is not published."""
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value if isinstance(value, str) else None
+    return value.strip() if isinstance(value, str) and is_calendar_date(value) else None
 
 
 def parse_profile(
@@ -1078,6 +1200,7 @@ def parse_profile(
         return None, diagnostics.items
     data = profile.data
     whitespace_report(text, diagnostics, document.body_line)
+    profile.report_misspelled_headings()
     profile.report_missing_sections()
 
     faqs = profile.faqs()
