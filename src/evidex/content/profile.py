@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from evidex.content.conditions_map import map_conditions, severity_of
 from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
+from evidex.content.field_sources import parse_field_sources
 from evidex.content.models import (
     Combination,
     Compound,
@@ -71,6 +72,7 @@ KNOWN_KEYS = frozenset(
         "iu_per_mg",
         "regimens",
         "contraindications",
+        "sources",
     }
 )
 # Other names editors give frontmatter keys (case, '_' and '-' are ignored as well).
@@ -1142,6 +1144,7 @@ def parse_profile(
         aliases=profile._string_list("aliases"),
         iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
         sections=profile.sections(),
+        sources=parse_field_sources(data.get("sources"), diagnostics, 1),
         source_path=path,
         warnings=[
             f"{d.path}:{d.line}: {d.message}"
