@@ -10,7 +10,13 @@ import typer
 
 from evidex.cli.import_cmds import import_app
 from evidex.sources.fetch import Fetcher, FetchSettings, Service
-from evidex.sources.imports import ImportReport, import_label, import_pubmed, import_trial
+from evidex.sources.imports import (
+    ImportReport,
+    Links,
+    import_label,
+    import_pubmed,
+    import_trial,
+)
 from evidex.sources.reader import SourceError
 
 fetch_app = typer.Typer(
@@ -26,6 +32,10 @@ _CONTENT = typer.Option(
 _ACCEPT = typer.Option(
     [], "--accept", help="Take this field of the import into the existing file (repeatable)."
 )
+_COMPOUND = typer.Option(
+    None, "--compound", help="Link the studies to this compound (any of its names)."
+)
+_GOAL = typer.Option(None, "--goal", help="Link the studies to this goal (slug or synonym).")
 _OUT_LABEL = "Folder for draft profiles (default CONTENT/drafts, which the build never reads)."
 _OUT_STUDY = "Folder for study records (default CONTENT/studies)."
 
@@ -77,9 +87,12 @@ def import_pubmed_command(
     out: Path | None = typer.Option(None, "--out", help=_OUT_STUDY),
     content: Path = _CONTENT,
     accept: list[str] = _ACCEPT,
+    compound: str | None = _COMPOUND,
+    goal: str | None = _GOAL,
 ) -> None:
     """Study records from PubMed records (estimates from the abstract, unverified)."""
-    _finish(_run(_pubmed, [file], out or content / "studies", content, accept))
+    importer = _pubmed(Links(compound, goal))
+    _finish(_run(importer, [file], out or content / "studies", content, accept))
 
 
 @import_app.command("trial")
@@ -88,17 +101,26 @@ def import_trial_command(
     out: Path | None = typer.Option(None, "--out", help=_OUT_STUDY),
     content: Path = _CONTENT,
     accept: list[str] = _ACCEPT,
+    compound: str | None = _COMPOUND,
+    goal: str | None = _GOAL,
 ) -> None:
     """A study record from a trial registry entry (provenance: registry)."""
-    _finish(_run(_trial, [file], out or content / "studies", content, accept))
+    importer = _trial(Links(compound, goal))
+    _finish(_run(importer, [file], out or content / "studies", content, accept))
 
 
-def _pubmed(file: Path, out: Path, content: Path | None, accept: tuple[str, ...]) -> ImportReport:
-    return import_pubmed(file, out, content, accept)
+def _pubmed(links: Links) -> Importer:
+    def run(file: Path, out: Path, content: Path | None, accept: tuple[str, ...]) -> ImportReport:
+        return import_pubmed(file, out, content, accept, links=links)
+
+    return run
 
 
-def _trial(file: Path, out: Path, content: Path | None, accept: tuple[str, ...]) -> ImportReport:
-    return import_trial(file, out, content, accept)
+def _trial(links: Links) -> Importer:
+    def run(file: Path, out: Path, content: Path | None, accept: tuple[str, ...]) -> ImportReport:
+        return import_trial(file, out, content, accept, links=links)
+
+    return run
 
 
 def _fetch(
@@ -136,7 +158,8 @@ def fetch_pubmed_command(
     accept: list[str] = _ACCEPT,
 ) -> None:
     """Fetch PubMed records (NCBI E-utilities efetch) and import them."""
-    _fetch("pubmed", pmids, _pubmed, out or content / "studies", content, cache, refresh, accept)
+    studies = out or content / "studies"
+    _fetch("pubmed", pmids, _pubmed(Links()), studies, content, cache, refresh, accept)
 
 
 @fetch_app.command("trial")
@@ -149,7 +172,8 @@ def fetch_trial_command(
     accept: list[str] = _ACCEPT,
 ) -> None:
     """Fetch registry entries (ClinicalTrials.gov API v2) and import them."""
-    _fetch("trial", ncts, _trial, out or content / "studies", content, cache, refresh, accept)
+    studies = out or content / "studies"
+    _fetch("trial", ncts, _trial(Links()), studies, content, cache, refresh, accept)
 
 
 @fetch_app.command("label")

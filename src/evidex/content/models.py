@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, computed_field
 
 from evidex.evidence.models import Study
 from evidex.modelbase import LeanModel
@@ -98,6 +98,7 @@ class FieldSource(Model):
     title: str | None = None
     file: str | None = None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def description(self) -> str:
         """'From the label, section 8.1, version 20 (2017-11-07)'."""

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import NormalDist
 
 from evidex.evidence.models import RATIO_MEASURES, Direction, Outcome
 
@@ -114,12 +115,27 @@ def derive_significance(outcome: Outcome) -> bool | None:
         if len(outcome.arms) >= 2 and (parsed := parse_p(outcome.p)) is not None:
             return p_says_significant(parsed)
         return outcome.significant
-    if outcome.ci_low is not None and outcome.ci_high is not None:
-        return outcome.ci_high < null or outcome.ci_low > null
     parsed = parse_p(outcome.p)
+    if outcome.ci_low is not None and outcome.ci_high is not None:
+        excludes = outcome.ci_high < null or outcome.ci_low > null
+        # A CI narrower than 95% (a registry's 90% CI) excluding the null says nothing about
+        # p < 0.05; one 95% or wider crossing it says nothing against. The written p decides.
+        level = outcome.ci_level or 95.0
+        if level == 95.0 or (excludes and level > 95.0) or (not excludes and level < 95.0):
+            return excludes
+        if parsed is not None:
+            return p_says_significant(parsed)
+        return outcome.significant
     if parsed is not None:
         return p_says_significant(parsed)
     return outcome.significant
+
+
+def z_of_level(level: float | None) -> float:
+    """The two-sided normal quantile of a confidence level in percent (95 -> 1.96)."""
+    if level is None or level == 95.0:
+        return Z_95
+    return NormalDist().inv_cdf(0.5 + level / 200.0)
 
 
 def infer_better(outcome: Outcome) -> str | None:
@@ -200,16 +216,18 @@ class Pooled:
 
 
 def standard_error(outcome: Outcome) -> float | None:
-    """SE from the 95% CI: (ln hi − ln lo) / (2 × 1.96) for ratios, (hi − lo) / (2 × 1.96) else."""
+    """SE from the CI: (ln hi − ln lo) / (2 × z) for ratios, (hi − lo) / (2 × z) else, with
+    z = 1.96 for a 95% CI and the CI's own quantile otherwise (1.645 for 90%)."""
     low, high = outcome.ci_low, outcome.ci_high
     if low is None or high is None or high <= low:
         return None
+    z = z_of_level(outcome.ci_level)
     if outcome.measure in RATIO_MEASURES:
         if low <= 0:
             return None
-        return (math.log(high) - math.log(low)) / (2 * Z_95)
+        return (math.log(high) - math.log(low)) / (2 * z)
     if outcome.measure in DIFFERENCE_MEASURES:
-        return (high - low) / (2 * Z_95)
+        return (high - low) / (2 * z)
     return None
 
 

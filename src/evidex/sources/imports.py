@@ -3,9 +3,11 @@ The CLI and `fetch` call these."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evidex.evidence.models import Study
 from evidex.sources.drafts import WriteResult, write_import
 from evidex.sources.label import openfda_records, read_openfda, read_spl
 from evidex.sources.profile_draft import draft_profile
@@ -14,9 +16,6 @@ from evidex.sources.reader import load_source
 from evidex.sources.records import dump_yaml, study_record
 from evidex.sources.trial import read_trial
 from evidex.sources.vocabulary import Vocabulary, load_vocabulary
-
-DRAFTS = Path("drafts")
-STUDIES = Path("studies")
 
 
 @dataclass
@@ -45,6 +44,27 @@ def import_label(
     return report
 
 
+@dataclass(frozen=True)
+class Links:
+    """What an editor names on the command line: the study's compound (any name) and goal."""
+
+    compound: str | None = None
+    goal: str | None = None
+
+
+def _linked(studies: Iterable[Study], links: Links, vocabulary: Vocabulary) -> list[Study]:
+    if links.compound is None and links.goal is None:
+        return list(studies)
+    compound = vocabulary.compound([links.compound]) if links.compound else None
+    if links.compound and compound is None:
+        raise ValueError(f"--compound {links.compound!r} names no compound in the library")
+    goal = vocabulary.goal([links.goal]) if links.goal else None
+    if links.goal and goal is None:
+        raise ValueError(f"--goal {links.goal!r} is not a goal in goals.yaml")
+    update = {k: v for k, v in (("compound", compound), ("goal", goal)) if v is not None}
+    return [study.model_copy(update=update) for study in studies]
+
+
 def _write_studies(
     studies: list[tuple[str, str]], out: Path, accept: tuple[str, ...], report: ImportReport
 ) -> None:
@@ -58,11 +78,13 @@ def import_pubmed(
     content: Path | None,
     accept: tuple[str, ...] = (),
     vocabulary: Vocabulary | None = None,
+    links: Links = Links(),
 ) -> ImportReport:
     """Each PubmedArticle as a study record `<out>/pmid-<PMID>.yaml` (extracted, unverified)."""
     _, root = load_source(path, ("pubmed",))
     vocabulary = vocabulary if vocabulary is not None else load_vocabulary(content)
-    studies = [(s.id, dump_yaml(study_record(s))) for s in read_pubmed(root, str(path), vocabulary)]
+    read = _linked(read_pubmed(root, str(path), vocabulary), links, vocabulary)
+    studies = [(s.id, dump_yaml(study_record(s))) for s in read]
     report = ImportReport()
     _write_studies(studies, out, accept, report)
     return report
@@ -74,11 +96,13 @@ def import_trial(
     content: Path | None,
     accept: tuple[str, ...] = (),
     vocabulary: Vocabulary | None = None,
+    links: Links = Links(),
 ) -> ImportReport:
     """A ClinicalTrials.gov v2 study as `<out>/nct<number>.yaml` (provenance registry)."""
     _, document = load_source(path, ("ctgov",))
     vocabulary = vocabulary if vocabulary is not None else load_vocabulary(content)
     study, warnings = read_trial(document, str(path), vocabulary)
+    study = _linked([study], links, vocabulary)[0]
     report = ImportReport(warnings=[f"{path}: {w}" for w in warnings])
     _write_studies([(study.id, dump_yaml(study_record(study)))], out, accept, report)
     return report
