@@ -52,8 +52,8 @@ _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         ("boxed_warning", r"^\W*(?:boxed warning|warning\s*:)"),
-        ("lactation", r"\b(?:lactation|nursing mothers?|breast[- ]?feeding)\b"),
         ("pregnancy", r"\bpregnan|\bteratogenic"),
+        ("lactation", r"\b(?:lactation|nursing mothers?|breast[- ]?feeding)\b"),
         ("contraindications", r"\bcontra-?indications?\b"),
         ("warnings_precautions", r"^\W*warnings and precautions\b"),
         ("warnings", r"^\W*warnings?\W*$"),
@@ -125,6 +125,7 @@ class LabelSection:
     blocks: list[str] = field(default_factory=list)  # paragraphs, list items, table rows
     tables: list[list[list[str]]] = field(default_factory=list)  # rows of cells
     parent_kind: str = ""  # kind of the section it stands in ("" at the top)
+    headings: set[str] = field(default_factory=set)  # titles of subsections read into it
 
     @property
     def number(self) -> str:
@@ -254,8 +255,14 @@ def _spl_sections(root: ElementTree.Element, path: str) -> list[LabelSection]:
         parent_kind = parent.kind if parent is not None else ""
         kind = section_kind(code if code != _UNCLASSIFIED else "", title, parent_kind, depth)
         if parent is not None and (parent_kind not in _CONTAINERS or not (kind or title)):
-            # part of its parent: its title and text read as the parent's own
-            parent.blocks.extend([title, *blocks] if title else blocks)
+            # part of its parent: its title and text read as the parent's own; a title with
+            # no text of its own is an item ("4.1 Active liver disease ...")
+            if title and (blocks or section.find(f"{_V3}component/{_V3}section") is not None):
+                parent.headings.add(title)
+                parent.blocks.append(title)
+            elif title:
+                parent.blocks.append(_NUMBERED_TITLE.sub("", title))
+            parent.blocks.extend(blocks)
             parent.tables.extend(tables)
             owner = parent
         else:

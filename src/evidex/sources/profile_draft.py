@@ -40,6 +40,7 @@ _LIST_END = re.compile(r"\s+To report\b.*$|\s+See \d.*$", re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^[<>≤≥]?\s*\d+(?:\.\d+)?\s*%?$")
 _PEDIATRIC = re.compile(r"\b(?:pediatric|paediatric|child|children|adolescents?)\b", re.I)
 _MONITOR = re.compile(r"\b(?:monitor|test(?:ing)? for|check|measure)\w*\b", re.IGNORECASE)
+_LACTATION_WORDS = re.compile(r"breast[- ]?feeding|lactation|nursing", re.IGNORECASE)
 _PRECAUTION_KINDS = ("warnings_precautions", "warnings", "precautions")
 _NUMBER_PREFIX = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+")
 
@@ -76,7 +77,7 @@ def _sentences(section: LabelSection | None) -> list[str]:
         return []
     found: list[str] = []
     for block in section.blocks:
-        if block == section.title or "|" in block or _is_heading(block):
+        if block == section.title or block in section.headings or " | " in block:
             continue
         for sentence in split_sentences(block):
             cleaned = _clean(sentence)
@@ -316,11 +317,14 @@ def _pregnancy_lines(label: Label, sources: list[dict[str, str]]) -> list[str]:
         sentences = _strip_heading(_sentences(pregnancy), pregnancy)
         category = _CATEGORY.search(pregnancy.text)
         sources.append(_source(label, "pregnancy", pregnancy))
-        if category:
-            lines.append(_labelled("Pregnancy Safety Category", category.group(1).upper()))
-        if sentences:
-            lines.append(_labelled("Pregnancy", " ".join(sentences[:3])))
+        text = " ".join(sentences[:3])
+        if category:  # as the seed writes it: the category, then what the label says
+            lines.append(_labelled("Pregnancy Safety Category", f"{category.group(1)}. {text}"))
+        elif text:
+            lines.append(_labelled("Pregnancy", text))
     lactation = label.first("lactation")
+    if lactation is None and pregnancy is not None and _LACTATION_WORDS.search(pregnancy.title):
+        lactation = pregnancy  # one OTC paragraph: "If pregnant or breast-feeding, ask ..."
     if lactation is not None:
         sentences = _strip_heading(_sentences(lactation), lactation)
         if sentences:
