@@ -9,7 +9,7 @@ import pytest
 
 from evidex.content.profile import parse_profile
 from evidex.sources.imports import import_label
-from evidex.sources.label import read_openfda, read_spl, openfda_records
+from evidex.sources.label import openfda_records, read_openfda, read_spl
 from evidex.sources.profile_draft import draft_profile
 from evidex.sources.reader import load_source
 
