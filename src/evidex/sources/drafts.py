@@ -111,7 +111,10 @@ def write_import(
     if not changes:
         return WriteResult("unchanged", base)
     if accept:
-        unknown = [name for name in accept if name not in {c.field for c in changes}]
+        differing = {c.field for c in changes}
+        # a profile section may be named without its "## " ("Dosage" for "## Dosage")
+        accept = tuple(n if n in differing or f"## {n}" not in differing else f"## {n}" for n in accept)
+        unknown = [name for name in accept if name not in differing]
         if unknown:
             raise ValueError(
                 f"nothing to accept for {', '.join(unknown)}; fields that differ: "
