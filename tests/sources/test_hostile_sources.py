@@ -27,8 +27,16 @@ def _import(kind: str, path: Path, out: Path) -> tuple[int, str]:
         ("pubmed", "network_dtd.xml", "declares an XML entity 'remote'"),
         ("label", "truncated_label.xml", "line 28, column 6: not well-formed XML"),
         ("trial", "trial_missing_nct.json", "protocolSection.identificationModule.nctId"),
-        ("label", "pubmed_three_records.xml", "this is a PubMed record set (XML), not an SPL drug label"),
-        ("pubmed", "trial_90ci_string_values.json", "ClinicalTrials.gov study (JSON), not a PubMed"),
+        (
+            "label",
+            "pubmed_three_records.xml",
+            "this is a PubMed record set (XML), not an SPL drug label",
+        ),
+        (
+            "pubmed",
+            "trial_90ci_string_values.json",
+            "ClinicalTrials.gov study (JSON), not a PubMed",
+        ),
     ],
 )
 def test_refused_with_one_line_and_nothing_written(

@@ -76,16 +76,16 @@ def test_label_reimport_compares_against_the_published_profile(library: Path) ->
     draft = library / "drafts" / "examplor.md"
     published = library / "compounds" / "examplor.md"
     published.write_text(
-        draft.read_text("utf-8").replace("500 mg orally twice daily", "500 mg by mouth twice daily"),
+        draft.read_text("utf-8").replace(
+            "500 mg orally twice daily", "500 mg by mouth twice daily"
+        ),
         encoding="utf-8",
     )
     code, output = _run("import", "label", source, "--content", str(library))
     assert code == 0 and output.startswith(f"changed: {published}")
     assert "~ ## Dosage:" in output and len(output.strip().splitlines()) == 2
     assert "by mouth" in published.read_text("utf-8")
-    code, output = _run(
-        "import", "label", source, "--content", str(library), "--accept", "Dosage"
-    )
+    code, output = _run("import", "label", source, "--content", str(library), "--accept", "Dosage")
     assert code == 0 and "orally twice daily" in published.read_text("utf-8")
     code, output = _run("import", "label", source, "--content", str(library))
     assert output.startswith(f"unchanged: {published}")

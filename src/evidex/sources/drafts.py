@@ -113,7 +113,9 @@ def write_import(
     if accept:
         differing = {c.field for c in changes}
         # a profile section may be named without its "## " ("Dosage" for "## Dosage")
-        accept = tuple(n if n in differing or f"## {n}" not in differing else f"## {n}" for n in accept)
+        accept = tuple(
+            n if n in differing or f"## {n}" not in differing else f"## {n}" for n in accept
+        )
         unknown = [name for name in accept if name not in differing]
         if unknown:
             raise ValueError(
