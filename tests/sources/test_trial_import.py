@@ -12,6 +12,7 @@ from evidex.evidence.models import Outcome
 from evidex.evidence.stats import complete_outcome, standard_error
 from evidex.evidence.studyfile import parse_study_file
 from evidex.sources.imports import import_trial
+from evidex.sources.reader import SourceError
 from evidex.sources.trial import exact_number
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -65,7 +66,7 @@ def test_a_90_percent_ci_keeps_its_level_downstream() -> None:
 
 
 def test_missing_required_key_is_one_line_naming_the_key(tmp_path: Path) -> None:
-    with pytest.raises(Exception, match="protocolSection.identificationModule.nctId"):
+    with pytest.raises(SourceError, match=r"protocolSection\.identificationModule\.nctId"):
         import_trial(FIXTURES / "trial_missing_nct.json", tmp_path, None)
     assert not list(tmp_path.iterdir())
 
