@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+from urllib.parse import quote
 
 import httpx
 
@@ -135,28 +136,29 @@ class Fetcher:
         self._last[service] = time.monotonic()
 
     def _request(self, service: Service, url: str) -> bytes:
-        params = {"api_key": self.settings.ncbi_api_key} if service == "pubmed" else {}
-        params = {k: v for k, v in params.items() if v}
+        shown = url  # messages never carry the API key
+        if service == "pubmed" and self.settings.ncbi_api_key:  # never part of the cache key
+            url = f"{url}&api_key={quote(self.settings.ncbi_api_key)}"
         delay = self.settings.backoff
         for attempt in range(self.settings.retries + 1):
             self._wait_turn(service)
             self.requests += 1
             try:
-                with self.client.stream("GET", url, params=params) as response:
+                with self.client.stream("GET", url) as response:
                     if response.status_code in _RETRY_STATUSES and attempt < self.settings.retries:
                         wait = _retry_after(response.headers.get("Retry-After"), delay)
                         self.sleep(wait)
                         delay *= 2
                         continue
                     if response.status_code != 200:
-                        raise SourceError(url, f"HTTP {response.status_code} from {service}")
-                    return _bounded_body(response, url)
+                        raise SourceError(shown, f"HTTP {response.status_code} from {service}")
+                    return _bounded_body(response, shown)
             except httpx.TransportError as exc:
                 if attempt >= self.settings.retries:
-                    raise SourceError(url, f"{service} unreachable: {exc}") from None
+                    raise SourceError(shown, f"{service} unreachable: {exc}") from None
                 self.sleep(delay)
                 delay *= 2
-        raise SourceError(url, f"{service} gave no answer after {self.settings.retries} retries")
+        raise SourceError(shown, f"{service} gave no answer after {self.settings.retries} retries")
 
 
 def _bounded_body(response: httpx.Response, url: str) -> bytes:
