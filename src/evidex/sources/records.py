@@ -58,5 +58,9 @@ def study_record(study: Study) -> dict[str, Any]:
     return record
 
 
+# libyaml's emitter where PyYAML was built with it: the pure-Python one was most of a bulk import
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def dump_yaml(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)

@@ -20,6 +20,7 @@ class Vocabulary:
     name_index: dict[str, str] = field(default_factory=dict)
     goals: list[Goal] = field(default_factory=list)
     conditions: list[Condition] = field(default_factory=list)
+    _goal_of: dict[str, str | None] = field(default_factory=dict)  # a bulk import repeats terms
 
     def compound(self, names: Iterable[str]) -> str | None:
         """The slug of the first name that names a library compound."""
@@ -30,11 +31,15 @@ class Vocabulary:
         return None
 
     def goal(self, terms: Iterable[str]) -> str | None:
-        known = {goal.slug for goal in self.goals}
+        if not self.goals:
+            return None
         for term in terms:
-            slug = match_goal(term, self.goals) if self.goals else None
-            if slug in known:
-                return slug
+            if term not in self._goal_of:
+                slug = match_goal(term, self.goals)
+                known = any(goal.slug == slug for goal in self.goals)
+                self._goal_of[term] = slug if known else None
+            if self._goal_of[term] is not None:
+                return self._goal_of[term]
         return None
 
     def condition_slugs(self, terms: Iterable[str]) -> list[str]:
