@@ -73,3 +73,18 @@ def test_json_of_an_unknown_shape_names_it(tmp_path: Path) -> None:
     odd.write_text('{"studies": []}', encoding="utf-8")
     code, output = _import("trial", odd, tmp_path / "out")
     assert code == 1 and "unrecognised JSON" in output
+
+
+def test_label_record_without_set_id_names_the_record(tmp_path: Path) -> None:
+    record = tmp_path / "label.json"
+    record.write_text('{"meta": {}, "results": [{"version": "1"}]}', encoding="utf-8")
+    code, output = _import("label", record, tmp_path / "out")
+    assert code == 1
+    assert output.strip() == f"error: {record}: results[0]: required key 'set_id' is missing"
+
+
+def test_json_nested_past_any_record_is_refused(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, output = _import("trial", deep, tmp_path / "out")
+    assert code == 1 and "nested too deeply" in output

@@ -84,6 +84,8 @@ def parse_json(data: bytes, path: str) -> Any:
         return json.loads(data)
     except UnicodeDecodeError:
         raise SourceError(path, "not UTF-8 text") from None
+    except RecursionError:
+        raise SourceError(path, "JSON nested too deeply to be a source record") from None
     except json.JSONDecodeError as exc:
         raise SourceError(
             path, f"not valid JSON ({exc.msg})", f"line {exc.lineno}, column {exc.colno}"
@@ -148,9 +150,21 @@ def load_source(path: Path, expected: tuple[SourceKind, ...]) -> tuple[SourceKin
     else:
         raise SourceError(shown, "neither XML nor JSON")
     wanted = " or ".join(KIND_NAMES[k] for k in expected)
+    if kind is None and form == "json" and "openfda" in expected:
+        _name_missing_set_id(parsed, shown)
     if kind is None:
         root = f"<{_local(parsed.tag)}>" if form == "xml" else "its top-level keys"
         raise SourceError(shown, f"not {wanted}: unrecognised {form.upper()} ({root})")
     if kind not in expected:
         raise SourceError(shown, f"this is {KIND_NAMES[kind]}, not {wanted}")
     return kind, parsed
+
+
+def _name_missing_set_id(document: Any, path: str) -> None:
+    """A label record set whose record lacks `set_id`: say which record."""
+    records = document.get("results") if isinstance(document, dict) else document
+    if not isinstance(records, list):
+        return
+    for index, record in enumerate(records):
+        if isinstance(record, dict) and "set_id" not in record:
+            raise SourceError(path, "required key 'set_id' is missing", f"results[{index}]")
