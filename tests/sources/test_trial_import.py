@@ -89,3 +89,16 @@ def test_real_registry_records(tmp_path: Path) -> None:
     assert no_analyses["n"] == 31 and "outcomes" not in no_analyses and "phase" not in no_analyses
     registered_only = _record(SOURCES / "ctgov" / "NCT03418623.json", tmp_path, None)
     assert registered_only["phase"] == "Phase 2" and "outcomes" not in registered_only
+
+
+def test_a_90_percent_ci_is_labelled_and_drawn_dashed_in_the_forest_plot() -> None:
+    from evidex.evidence.forest import ForestRow, forest_svg
+
+    rows = [
+        ForestRow("Registry trial", "Weight", "MD", -4.1, -5.2, -3.0, 118, ci_level=90),
+        ForestRow("Curated trial", "Weight", "MD", -12.4, -13.4, -11.5, 1961),
+    ]
+    svg = forest_svg(rows, title="Weight")
+    assert svg.count("ci-other-level") == 1
+    assert "-4.10 [-5.20, -3.00] 90%" in svg and "90% CI -5.20 to -3.00" in svg
+    assert "95% CI -13.40 to -11.50" in svg

@@ -155,6 +155,7 @@ def _forest_rows(study: Study) -> list[ForestRow]:
             ci_low=outcome.ci_low,
             ci_high=outcome.ci_high,
             n=study.n,
+            ci_level=outcome.ci_level,
         )
         for outcome in with_intervals
     ]
