@@ -10,7 +10,7 @@ import pytest
 from evidex.content.profile import parse_profile
 from evidex.sources.imports import import_label
 from evidex.sources.label import openfda_records, read_openfda, read_spl
-from evidex.sources.profile_draft import draft_profile
+from evidex.sources.profile_draft import draft_profile, respectively
 from evidex.sources.reader import load_source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -83,6 +83,14 @@ def test_fields_read_by_the_library_parser() -> None:
     assert {"boxed_warning", "monitoring", "breastfeeding"} <= fields
 
 
+def test_values_given_respectively_are_set_beside_their_subjects() -> None:
+    pairs = respectively(
+        "Mean Cmax, Tmax and AUC were 12 ng/mL, 2.5 hours and 80 ng·h/mL, respectively."
+    )
+    assert pairs == ["Mean Cmax: 12 ng/mL.", "Tmax: 2.5 hours.", "AUC: 80 ng·h/mL."]
+    assert respectively("Cmax and Tmax were 12 ng/mL respectively.") == []  # unpaired: nothing
+
+
 def test_openfda_record_without_openfda_names_takes_the_product_name() -> None:
     compound = _profile(_draft(FIXTURES / "label_openfda_no_names.json"))
     assert compound.title == "Restora"
@@ -113,6 +121,7 @@ def test_humira_spl_boxed_warning_half_life_and_names() -> None:
     compound = _profile(markdown)
     assert compound.title == "Humira" and "Adalimumab" in compound.names.alternate
     assert compound.half_life_hours == 14 * 24  # "approximately 2 weeks"
+    assert compound.time_to_peak_hours == [131, 131]  # "... and 131 ± 56 hours respectively"
     assert compound.precautions[0].startswith("Boxed warning (Serious infections")
     assert any(r.amount_min == 40 and r.interval_days == 14 for r in compound.regimens)
     version = {s.version for s in compound.sources}

@@ -197,12 +197,41 @@ def _table_side_effects(table: list[list[str]], names: list[str], add: object) -
             add(row[0], value if value.endswith("%") else f"{value}%")  # type: ignore[operator]
 
 
+_RESPECTIVELY = re.compile(
+    r"^(?P<subjects>.+?)\s+(?:were|was|are|is)\s+(?:approximately\s+|about\s+)?"
+    r"(?P<values>.+?),?\s+respectively\b",
+    re.IGNORECASE,
+)
+_PAIR_SPLIT = re.compile(r",\s*(?:and\s+)?(?![^()]*\))|\s+and\s+(?![^()]*\))")
+_MEAN_SD = re.compile(r"^(?P<mean>\d+(?:\.\d+)?)\s*±\s*\d+(?:\.\d+)?\s*(?P<unit>[^\d\s].*)$")
+
+
+def respectively(sentence: str) -> list[str]:
+    """'A and B were 4.7 ± 1.6 µg/mL and 131 ± 56 hours respectively' as 'A: 4.7 µg/mL
+    (4.7 ± 1.6 µg/mL)' and 'B: 131 hours (131 ± 56 hours)', each value beside its subject."""
+    match = _RESPECTIVELY.search(sentence)
+    if match is None:
+        return []
+    subjects = [p.strip() for p in _PAIR_SPLIT.split(match.group("subjects")) if p.strip()]
+    values = [p.strip() for p in _PAIR_SPLIT.split(match.group("values")) if p.strip()]
+    if len(subjects) != len(values) or len(subjects) < 2:
+        return []
+    pairs = []
+    for subject, value in zip(subjects, values, strict=True):
+        subject = re.sub(r"^(?:the|and)\s+", "", subject, flags=re.IGNORECASE)
+        spread = _MEAN_SD.match(value)
+        shown = f"{spread.group('mean')} {spread.group('unit')} ({value})" if spread else value
+        pairs.append(f"{subject[0].upper()}{subject[1:]}: {shown}.")
+    return pairs
+
+
 def _pharmacokinetics(label: Label) -> tuple[list[str], LabelSection | None]:
     for kind in ("pharmacokinetics", "clinical_pharmacology"):
         for section in label.all(kind):
-            picked = [s for s in _sentences(section) if _PK_WORDS.search(s)]
+            picked = [s for s in _sentences(section) if _PK_WORDS.search(s)][:4]
             if picked:
-                return picked[:4], section
+                derived = [pair for s in picked for pair in respectively(s)]
+                return picked + [d for d in derived if _PK_WORDS.search(d)], section
     return [], None
 
 
