@@ -99,6 +99,8 @@ def test_real_records(tmp_path: Path, library: Path) -> None:
     assert vitamin_d["compound"] == "vitamin-d3"
     assert "vitamin D3 (14,000 IU/day" in vitamin_d["abstract"]  # <sub>3</sub> kept
     assert records["pmid-35830032"]["design"] == "meta-analysis"
+    # indexed without 'Humans' or 'Animals' and no design words: laboratory work
+    assert records["pmid-9997"]["design"] == "in-vitro" and records["pmid-9997"]["human"] is False
     assert (
         "abstract" not in records["pmid-12091962"]
         and "doi" not in records["pmid-12091962"]["citation"]

@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 
+from evidex.evidence.design import explicit_design
 from evidex.evidence.extract import extract_studies
 from evidex.evidence.models import Citation, Design, Study
 from evidex.sources.label import fold
@@ -113,6 +114,14 @@ def _substances(citation: ElementTree.Element) -> list[str]:
     return [name for name in names if name]
 
 
+def _preclinical(mesh: list[str]) -> Design | None:
+    """MEDLINE tags every study of people 'Humans' and of animals 'Animals': indexed work with
+    neither is laboratory work; with only 'Animals', an animal study."""
+    if not mesh or "Humans" in mesh:
+        return None
+    return "animal" if "Animals" in mesh else "in-vitro"
+
+
 def _registry_ids(article: ElementTree.Element) -> list[str]:
     return [
         _text(number)
@@ -145,10 +154,12 @@ def read_article(
     goal = vocabulary.goal(terms)
     extracted = extract_studies(abstract, source=path, compound=None, goal=goal) if abstract else []
     found = extracted[0] if extracted else None
-    design = design_of_types(types) or (found.design if found else None) or "case-series"
-    human = "Humans" in mesh or "Animals" not in mesh
-    if design in ("rct", "cohort", "case-series") and not human:
-        design = "animal"
+    design = (
+        design_of_types(types)
+        or explicit_design(f"{title or ''}\n{abstract}")  # the abstract's own words
+        or _preclinical(mesh)
+        or (found.design if found else "case-series")
+    )
     nct = _registry_ids(article)
     return Study(
         id=f"pmid-{pmid}",
