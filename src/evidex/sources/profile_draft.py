@@ -243,6 +243,18 @@ def _monitoring(label: Label) -> tuple[list[str], LabelSection | None]:
     return [], None
 
 
+_SEVERITY_WORDS = re.compile(r"contraindicat|caution|must not|do not|should not|avoid", re.I)
+_LIST_ITEM_WORDS = 14
+
+
+def _contraindication(item: str) -> str:
+    """A listed condition says 'contraindicated' as the section's heading does; a sentence
+    that explains (or already says how strongly) stays as the label wrote it."""
+    if _SEVERITY_WORDS.search(item) or len(item.split()) > _LIST_ITEM_WORDS:
+        return item
+    return f"{item.rstrip('.')}: contraindicated."
+
+
 def _labelled(label: str, text: str) -> str:
     return f"- **{label}:** {text}"
 
@@ -303,7 +315,7 @@ def draft_profile(label: Label) -> ProfileDraft:
 
     contraindications = label.first("contraindications")
     items = [
-        s if re.search(r"contraindicat|caution", s, re.I) else f"{s.rstrip('.')}: contraindicated."
+        _contraindication(s)
         for s in _strip_heading(_sentences(contraindications), contraindications)
         if not re.match(r"^(?:none|\d+(?:\.\d+)?\s*$)", s, re.I)
     ]
