@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 _ARTICLE = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.DOTALL)
 _PMID = re.compile(rb"<PMID[^>]*>(\d+)</PMID>")
 _SET_ID = re.compile(r'set_id:"?([0-9a-f-]+)"?')
+STALL = 0  # a "status" in `failures` meaning: answer nothing for STALL_SECONDS
+STALL_SECONDS = 1.0
 
 
 class SourceFiles:
@@ -52,7 +55,8 @@ class SourceFiles:
 def serve(
     files: SourceFiles, failures: dict[str, list[int]] | None = None
 ) -> Iterator[tuple[str, Counter[str], list[dict[str, list[str]]]]]:
-    """Serve `files`; `failures` maps a path prefix to statuses answered before succeeding.
+    """Serve `files`; `failures` maps a path prefix to statuses answered before succeeding
+    (STALL: no answer within the client's timeout).
     Yields the base URL, hits per path and every request's query."""
     hits: Counter[str] = Counter()
     queries: list[dict[str, list[str]]] = []
@@ -78,7 +82,10 @@ def serve(
             queries.append(query)
             for prefix, statuses in pending.items():
                 if url.path.startswith(prefix) and statuses:
-                    self._send(statuses.pop(0), b"busy")
+                    status = statuses.pop(0)
+                    if status == STALL:
+                        time.sleep(STALL_SECONDS)  # longer than the client's timeout
+                    self._send(status if status != STALL else 503, b"busy")
                     return
             if url.path.endswith("/efetch.fcgi"):
                 ids = query.get("id", [""])[0].split(",")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from source_server import SourceFiles, serve
+from source_server import STALL, SourceFiles, serve
 from typer.testing import CliRunner
 
 from evidex.cli.main import app
@@ -65,6 +65,17 @@ def test_fetch_trial_retries_on_429_and_503(library: Path, tmp_path: Path) -> No
         assert hits["/api/v2/studies/NCT09999991"] == 3
     record = yaml.safe_load((library / "studies" / "nct09999991.yaml").read_text("utf-8"))
     assert record["provenance"] == "registry" and record["outcomes"][0]["ci_level"] == 90
+
+
+def test_a_request_that_times_out_is_retried(library: Path, tmp_path: Path) -> None:
+    with serve(SourceFiles([FIXTURES]), {"/api/v2/studies/": [STALL]}) as (base, hits, _):
+        env = _env(base, EVIDEX_FETCH_TIMEOUT="0.2")
+        code, output = _fetch(
+            env, "trial", "NCT09999991", "--content", str(library), "--cache", str(tmp_path)
+        )
+        assert code == 0, output
+        assert hits["/api/v2/studies/NCT09999991"] == 2
+    assert (library / "studies" / "nct09999991.yaml").is_file()
 
 
 def test_a_service_that_stays_down_is_one_line_and_nothing_written(
