@@ -89,3 +89,11 @@ def test_label_reimport_compares_against_the_published_profile(library: Path) ->
     assert code == 0 and "orally twice daily" in published.read_text("utf-8")
     code, output = _run("import", "label", source, "--content", str(library))
     assert output.startswith(f"unchanged: {published}")
+
+
+def test_the_same_label_from_another_place_is_unchanged(library: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "downloaded.xml"
+    copy.write_bytes((FIXTURES / "label_reused_codes.xml").read_bytes())
+    _run("import", "label", str(FIXTURES / "label_reused_codes.xml"), "--content", str(library))
+    code, output = _run("import", "label", str(copy), "--content", str(library))
+    assert code == 0 and output.startswith("unchanged:")

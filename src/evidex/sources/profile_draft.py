@@ -63,7 +63,6 @@ def _source(label: Label, field: str, section: LabelSection | None) -> dict[str,
             entry["code"] = section.code
         if section.title:
             entry["title"] = section.title
-    entry["file"] = label.source_path
     return entry
 
 
