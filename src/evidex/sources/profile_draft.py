@@ -8,6 +8,7 @@ finds a regimen in them, so the draft's Dosage says what the build will read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -175,7 +176,11 @@ def _side_effects(section: LabelSection | None, names: list[str]) -> list[str]:
     return found
 
 
-def _table_side_effects(table: list[list[str]], names: list[str], add: object) -> None:
+def _table_side_effects(
+    table: list[list[str]], names: list[str], add: Callable[[str, str], None]
+) -> None:
+    """Rows of an adverse-reaction table: the term and its rate in the drug's column (the
+    column naming the drug, else the first that is not placebo)."""
     header = next((row for row in table if row and not any(_NUMBER_CELL.match(c) for c in row)), [])
     lowered = [cell.casefold() for cell in header]
     drug_column = next(
@@ -193,7 +198,7 @@ def _table_side_effects(table: list[list[str]], names: list[str], add: object) -
         cells = [row[column]] if column is not None else row[1:]
         value = next((c for c in cells if _NUMBER_CELL.match(c)), "")
         if value:
-            add(row[0], value if value.endswith("%") else f"{value}%")  # type: ignore[operator]
+            add(row[0], value if value.endswith("%") else f"{value}%")
 
 
 _RESPECTIVELY = re.compile(
