@@ -46,6 +46,16 @@ def _get(document: Any, path: str, file: str, required: bool = True) -> Any:
     return value
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """A registry object, or {} where the record has something else (null, a string)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _objects(value: Any) -> list[dict[str, Any]]:
+    """The objects of a registry list, skipping anything that is not one."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def exact_number(text: Any) -> float | None:
     """A registry value as the number written: "15.231" -> 15.231; "NA", "<0.001" -> None."""
     if not isinstance(text, str | int | float) or isinstance(text, bool):
@@ -60,7 +70,7 @@ def exact_number(text: Any) -> float | None:
 
 
 def design_of(design_module: dict[str, Any]) -> Design:
-    info = design_module.get("designInfo") or {}
+    info = _mapping(design_module.get("designInfo"))
     allocation = str(info.get("allocation", "")).upper()
     if str(design_module.get("studyType", "")).upper() == "OBSERVATIONAL":
         model = str(info.get("observationalModel", "")).upper()
@@ -76,13 +86,14 @@ def design_of(design_module: dict[str, Any]) -> Design:
 def _phase(phases: Any) -> str | None:
     if not isinstance(phases, list):
         return None
-    shown = [p.replace("EARLY_PHASE", "Early phase ").replace("PHASE", "Phase ") for p in phases]
+    words = [p for p in phases if isinstance(p, str)]
+    shown = [p.replace("EARLY_PHASE", "Early phase ").replace("PHASE", "Phase ") for p in words]
     named = [p.strip() for p in shown if p and p != "NA"]
     return "/".join(named) or None
 
 
 def _masking(design_module: dict[str, Any]) -> str:
-    masking = ((design_module.get("designInfo") or {}).get("maskingInfo") or {}).get("masking")
+    masking = _mapping(_mapping(design_module.get("designInfo")).get("maskingInfo")).get("masking")
     return str(masking).replace("_", " ").lower() if masking else ""
 
 
@@ -99,9 +110,9 @@ def _measure(param_type: str, unit: str) -> Measure | None:
 def _group_values(measure: dict[str, Any]) -> dict[str, float]:
     """Each group's first posted value (first class, first category)."""
     values: dict[str, float] = {}
-    for klass in measure.get("classes") or []:
-        for category in klass.get("categories") or []:
-            for cell in category.get("measurements") or []:
+    for klass in _objects(measure.get("classes")):
+        for category in _objects(klass.get("categories")):
+            for cell in _objects(category.get("measurements")):
                 number = exact_number(cell.get("value"))
                 group = cell.get("groupId")
                 if number is not None and isinstance(group, str):
@@ -111,8 +122,8 @@ def _group_values(measure: dict[str, Any]) -> dict[str, float]:
 
 def _group_counts(measure: dict[str, Any]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for denom in measure.get("denoms") or []:
-        for cell in denom.get("counts") or []:
+    for denom in _objects(measure.get("denoms")):
+        for cell in _objects(denom.get("counts")):
             number = exact_number(cell.get("value"))
             if number is not None and number > 0 and isinstance(cell.get("groupId"), str):
                 counts.setdefault(cell["groupId"], int(number))
@@ -121,12 +132,16 @@ def _group_counts(measure: dict[str, Any]) -> dict[str, int]:
 
 def _analyses(results: dict[str, Any], warnings: list[str]) -> list[Outcome]:
     outcomes: list[Outcome] = []
-    measures = (results.get("outcomeMeasuresModule") or {}).get("outcomeMeasures") or []
+    measures = _objects(_mapping(results.get("outcomeMeasuresModule")).get("outcomeMeasures"))
     for index, measure in enumerate(measures):
-        titles = {g.get("id"): g.get("title", "") for g in measure.get("groups") or []}
+        titles = {
+            g["id"]: str(g.get("title") or g["id"])
+            for g in _objects(measure.get("groups"))
+            if isinstance(g.get("id"), str)
+        }
         values = _group_values(measure)
         counts = _group_counts(measure)
-        for number, analysis in enumerate(measure.get("analyses") or []):
+        for number, analysis in enumerate(_objects(measure.get("analyses"))):
             where = f"outcomeMeasures[{index}].analyses[{number}]"
             param_type = str(analysis.get("paramType") or "")
             kind = _measure(param_type, str(measure.get("unitOfMeasure") or ""))
@@ -141,7 +156,10 @@ def _analyses(results: dict[str, Any], warnings: list[str]) -> list[Outcome]:
             high = exact_number(analysis.get("ciUpperLimit"))
             if low is None or high is None:
                 low = high = None
-            groups = [g for g in analysis.get("groupIds") or [] if isinstance(g, str)]
+            group_ids = analysis.get("groupIds")
+            groups = (
+                [g for g in group_ids if isinstance(g, str)] if isinstance(group_ids, list) else []
+            )
             arms = [
                 Arm(name=str(titles.get(g) or g), value=values[g], n=counts.get(g))
                 for g in groups
@@ -191,15 +209,16 @@ def read_trial(document: Any, path: str, vocabulary: Vocabulary) -> tuple[Study,
     design_module = _get(document, "protocolSection.designModule", path)
     if not isinstance(design_module, dict):
         raise SourceError(path, "must be an object", "protocolSection.designModule")
-    arms_module = _get(document, "protocolSection.armsInterventionsModule", path, False) or {}
-    outcomes_module = _get(document, "protocolSection.outcomesModule", path, False) or {}
-    conditions = _get(document, "protocolSection.conditionsModule.conditions", path, False) or []
-    keywords = _get(document, "protocolSection.conditionsModule.keywords", path, False) or []
-    enrollment = design_module.get("enrollmentInfo") or {}
-    interventions = [i for i in arms_module.get("interventions") or [] if isinstance(i, dict)]
+    arms_module = _mapping(_get(document, "protocolSection.armsInterventionsModule", path, False))
+    outcomes_module = _mapping(_get(document, "protocolSection.outcomesModule", path, False))
+    conditions_module = _mapping(_get(document, "protocolSection.conditionsModule", path, False))
+    conditions = _strings(conditions_module.get("conditions"))
+    keywords = _strings(conditions_module.get("keywords"))
+    enrollment = _mapping(design_module.get("enrollmentInfo"))
+    interventions = _objects(arms_module.get("interventions"))
     names = [str(i.get("name", "")) for i in interventions if not _PLACEBO.search(str(i))]
-    other_names = [str(n) for i in interventions for n in i.get("otherNames") or []]
-    arms = [a for a in arms_module.get("armGroups") or [] if isinstance(a, dict)]
+    other_names = [n for i in interventions for n in _strings(i.get("otherNames"))]
+    arms = _objects(arms_module.get("armGroups"))
     comparators = [str(a.get("label", "")) for a in arms if "COMPARATOR" in str(a.get("type"))]
     placebo = any(_PLACEBO.search(c) for c in comparators)
     warnings: list[str] = []
@@ -210,7 +229,9 @@ def read_trial(document: Any, path: str, vocabulary: Vocabulary) -> tuple[Study,
     design = design_of(design_module)
     terms = [*conditions, *keywords, str(title)]
     summary_parts = [
-        str(design_module.get("designInfo", {}).get("allocation", "")).lower().replace("_", "-"),
+        str(_mapping(design_module.get("designInfo")).get("allocation") or "")
+        .lower()
+        .replace("_", "-"),
         f"{masking}-masked" if masking and masking != "none" else "",
         _phase(design_module.get("phases")) or "",
         f"{'enrolled' if enrollment.get('type') == 'ACTUAL' else 'anticipated'} {int(count)}"
@@ -244,11 +265,13 @@ def read_trial(document: Any, path: str, vocabulary: Vocabulary) -> tuple[Study,
     return study, warnings
 
 
+def _strings(value: Any) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
 def _outcome_names(items: Any) -> list[str]:
-    if not isinstance(items, list):
-        return []
     return [
         f"{item['measure']} ({item['timeFrame']})" if item.get("timeFrame") else item["measure"]
-        for item in items
-        if isinstance(item, dict) and isinstance(item.get("measure"), str)
+        for item in _objects(items)
+        if isinstance(item.get("measure"), str)
     ]
