@@ -88,3 +88,43 @@ def test_json_nested_past_any_record_is_refused(tmp_path: Path) -> None:
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     code, output = _import("trial", deep, tmp_path / "out")
     assert code == 1 and "nested too deeply" in output
+
+
+def _key_paths(data: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    if isinstance(data, dict):
+        items: list[tuple[object, object]] = list(data.items())
+    elif isinstance(data, list) and data:
+        items = [(0, data[0])]
+    else:
+        return []
+    paths = []
+    for key, value in items:
+        paths.append((*prefix, key))
+        paths.extend(_key_paths(value, (*prefix, key)))
+    return paths
+
+
+@pytest.mark.parametrize("replacement", ["<deleted>", None, "text", 7, [1]])
+def test_any_registry_key_of_the_wrong_shape_is_never_a_traceback(replacement: object) -> None:
+    import copy
+    import json
+
+    from evidex.sources.reader import SourceError
+    from evidex.sources.trial import read_trial
+    from evidex.sources.vocabulary import Vocabulary
+
+    original = json.loads((FIXTURES / "trial_90ci_string_values.json").read_text("utf-8"))
+    broken = "broken.json"
+    for path in _key_paths(original):
+        document = copy.deepcopy(original)
+        parent = document
+        for key in path[:-1]:
+            parent = parent[key]
+        if replacement == "<deleted>":
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = replacement
+        try:
+            read_trial(document, broken, Vocabulary())
+        except SourceError as exc:
+            assert str(exc).startswith(f"{broken}: ") and "\n" not in str(exc)
