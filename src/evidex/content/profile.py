@@ -54,6 +54,8 @@ from evidex.content.yamlload import (
 )
 
 REQUIRED_KEYS = ("title", "description")
+# Optional one-line facts shown first on a profile; see content/README.md.
+KEY_FACT_KEYS = ("short_name", "prescription", "approved", "boxed_warning")
 KNOWN_KEYS = frozenset(
     {
         "title",
@@ -73,6 +75,7 @@ KNOWN_KEYS = frozenset(
         "regimens",
         "contraindications",
         "sources",
+        *KEY_FACT_KEYS,
     }
 )
 # Other names editors give frontmatter keys (case, '_' and '-' are ignored as well).
@@ -472,7 +475,7 @@ class _Profile:
                             f"faqs[{index}] must be a mapping with string 'q' and 'a'",
                             "type",
                         )
-        for key in ("slug", "class", "ban_details"):
+        for key in ("slug", "class", "ban_details", *KEY_FACT_KEYS):
             if key in data and data[key] is not None and not isinstance(data[key], str):
                 diag.error(meta.line(key), f"'{key}' must be a string", "type")
         for key in ("aliases", "brand_names", "goals", "classes", "effects"):
@@ -1143,6 +1146,11 @@ def parse_profile(
         ),
         aliases=profile._string_list("aliases"),
         iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
+        **{
+            key: clean_inline(data[key])
+            for key in KEY_FACT_KEYS
+            if isinstance(data.get(key), str) and data[key].strip()
+        },
         sections=profile.sections(),
         sources=parse_field_sources(data.get("sources"), diagnostics, 1),
         source_path=path,

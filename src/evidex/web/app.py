@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 from pathlib import Path
 from types import ModuleType
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -28,14 +26,6 @@ log = logging.getLogger(__name__)
 # Routers other areas write; each module exposes `router`. Included before our pages so a
 # more specific route of theirs (e.g. /compounds/{slug}/vendors) wins.
 OPTIONAL_ROUTERS = ("evidex.web.stack_views", "evidex.web.vendor_views", "evidex.web.search_views")
-
-DOCS_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Evidex API</title>
-<link rel="stylesheet" href="{base}/static/swagger/swagger-ui.css"></head>
-<body><div id="swagger-ui" data-spec-url="{base}/openapi.json"></div>
-<script src="{base}/static/swagger/swagger-ui-bundle.js"></script>
-<script src="{base}/static/swagger/init.js"></script></body></html>
-"""
 
 
 def _optional_router_modules() -> list[ModuleType]:
@@ -72,16 +62,6 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-
-    if os.environ.get("EVIDEX_BENCH_PLAIN") == "1":
-        # The benchmark's floor: the same server and middleware with no handler work at all.
-        @app.get("/_plain", include_in_schema=False)
-        async def plain() -> PlainTextResponse:
-            return PlainTextResponse("ok")
-
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return HTMLResponse(DOCS_HTML.format(base=site.base_path))
 
     def build_info() -> tuple[str, str | None]:
         generation = db.current()
