@@ -18,6 +18,7 @@ from evidex.sources.imports import (
     import_trial,
 )
 from evidex.sources.reader import SourceError
+from evidex.sources.vocabulary import Vocabulary, load_vocabulary
 
 fetch_app = typer.Typer(
     help="Get labels, PubMed records and registry entries from the public services and import "
@@ -72,18 +73,20 @@ def _finish(failed: int) -> None:
 
 @import_app.command("label")
 def import_label_command(
-    file: Path = typer.Argument(..., help="SPL XML or openFDA label JSON."),
+    files: list[Path] = typer.Argument(..., help="SPL XML or openFDA label JSON files."),
     out: Path | None = typer.Option(None, "--out", help=_OUT_LABEL),
     content: Path = _CONTENT,
     accept: list[str] = _ACCEPT,
 ) -> None:
     """Draft a compound profile from a drug label, every field with its source."""
-    _finish(_run(import_label, [file], out or content / "drafts", content, accept))
+    _finish(_run(import_label, files, out or content / "drafts", content, accept))
 
 
 @import_app.command("pubmed")
 def import_pubmed_command(
-    file: Path = typer.Argument(..., help="PubMed efetch XML (one or many PubmedArticle)."),
+    files: list[Path] = typer.Argument(
+        ..., help="PubMed efetch XML files (each one or many PubmedArticle)."
+    ),
     out: Path | None = typer.Option(None, "--out", help=_OUT_STUDY),
     content: Path = _CONTENT,
     accept: list[str] = _ACCEPT,
@@ -92,12 +95,12 @@ def import_pubmed_command(
 ) -> None:
     """Study records from PubMed records (estimates from the abstract, unverified)."""
     importer = _pubmed(Links(compound, goal))
-    _finish(_run(importer, [file], out or content / "studies", content, accept))
+    _finish(_run(importer, files, out or content / "studies", content, accept))
 
 
 @import_app.command("trial")
 def import_trial_command(
-    file: Path = typer.Argument(..., help="ClinicalTrials.gov API v2 study JSON."),
+    files: list[Path] = typer.Argument(..., help="ClinicalTrials.gov API v2 study JSON files."),
     out: Path | None = typer.Option(None, "--out", help=_OUT_STUDY),
     content: Path = _CONTENT,
     accept: list[str] = _ACCEPT,
@@ -106,21 +109,30 @@ def import_trial_command(
 ) -> None:
     """A study record from a trial registry entry (provenance: registry)."""
     importer = _trial(Links(compound, goal))
-    _finish(_run(importer, [file], out or content / "studies", content, accept))
+    _finish(_run(importer, files, out or content / "studies", content, accept))
+
+
+StudyImport = Callable[..., ImportReport]
+
+
+def _studies(read: StudyImport, links: Links) -> Importer:
+    """An importer of study records with the library's vocabulary read once for all files."""
+    vocabularies: dict[Path | None, Vocabulary] = {}
+
+    def run(file: Path, out: Path, content: Path | None, accept: tuple[str, ...]) -> ImportReport:
+        if content not in vocabularies:
+            vocabularies[content] = load_vocabulary(content)
+        return read(file, out, content, accept, vocabularies[content], links)
+
+    return run
 
 
 def _pubmed(links: Links) -> Importer:
-    def run(file: Path, out: Path, content: Path | None, accept: tuple[str, ...]) -> ImportReport:
-        return import_pubmed(file, out, content, accept, links=links)
-
-    return run
+    return _studies(import_pubmed, links)
 
 
 def _trial(links: Links) -> Importer:
-    def run(file: Path, out: Path, content: Path | None, accept: tuple[str, ...]) -> ImportReport:
-        return import_trial(file, out, content, accept, links=links)
-
-    return run
+    return _studies(import_trial, links)
 
 
 def _fetch(
