@@ -1,5 +1,6 @@
-"""A real HTTP server on 127.0.0.1 answering like the three public services, from files on disk:
-E-utilities efetch (PubMed XML), ClinicalTrials.gov API v2 and the openFDA label service."""
+"""A real HTTP server on 127.0.0.1 answering like the public services, from files on disk:
+E-utilities efetch (PubMed XML), ClinicalTrials.gov API v2, the openFDA label service and
+DailyMed's SPL service."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 _ARTICLE = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.DOTALL)
 _PMID = re.compile(rb"<PMID[^>]*>(\d+)</PMID>")
 _SET_ID = re.compile(r'set_id:"?([0-9a-f-]+)"?')
+_SPL_SET_ID = re.compile(rb'<setId root="([0-9a-f-]+)"')
 STALL = 0  # a "status" in `failures` meaning: answer nothing for STALL_SECONDS
 STALL_SECONDS = 1.0
 
@@ -28,10 +30,14 @@ class SourceFiles:
         self.articles: dict[str, bytes] = {}
         self.studies: dict[str, bytes] = {}
         self.labels: dict[str, bytes] = {}
+        self.spls: dict[str, bytes] = {}  # DailyMed: the SPL XML by set id
         for folder in folders:
             for path in sorted(folder.rglob("*")):
                 data = path.read_bytes() if path.is_file() else b""
-                if b"<PubmedArticle>" in data:
+                set_id = _SPL_SET_ID.search(data) if b"urn:hl7-org:v3" in data[:2000] else None
+                if set_id:
+                    self.spls.setdefault(set_id.group(1).decode(), data)  # first file wins
+                elif b"<PubmedArticle>" in data:
                     for article in _ARTICLE.findall(data):
                         pmid = _PMID.search(article)
                         if pmid:
@@ -95,6 +101,9 @@ def serve(
             elif url.path.startswith("/api/v2/studies/"):
                 study = files.studies.get(url.path.rsplit("/", 1)[-1])
                 self._send(200, study) if study else self._send(404, b'{"error": "not found"}')
+            elif url.path.startswith("/dailymed/services/v2/spls/"):
+                spl = files.spls.get(url.path.rsplit("/", 1)[-1].removesuffix(".xml"))
+                self._send(200, spl, "text/xml") if spl else self._send(404, b"no such SPL")
             elif url.path == "/drug/label.json":
                 match = _SET_ID.search(query.get("search", [""])[0])
                 label = files.labels.get(match.group(1)) if match else None

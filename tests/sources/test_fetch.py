@@ -24,6 +24,7 @@ def _env(base: str, **extra: str) -> dict[str, str]:
         "EVIDEX_PUBMED_URL": f"{base}/entrez/eutils",
         "EVIDEX_TRIAL_URL": f"{base}/api/v2",
         "EVIDEX_LABEL_URL": f"{base}/drug/label.json",
+        "EVIDEX_DAILYMED_URL": f"{base}/dailymed/services/v2",
         "EVIDEX_FETCH_BACKOFF": "0.01",
         "EVIDEX_PUBMED_RATE": "1000",
         "EVIDEX_TRIAL_RATE": "1000",
@@ -89,6 +90,19 @@ def test_a_service_that_stays_down_is_one_line_and_nothing_written(
         assert hits["/api/v2/studies/NCT09999991"] == 3
     assert not (tmp_path / "c").exists()
     assert not (library / "studies" / "nct09999991.yaml").exists()
+
+
+def test_fetch_label_from_dailymed_drafts_the_spl(library: Path, tmp_path: Path) -> None:
+    with serve(SourceFiles([FIXTURES])) as (base, hits, _):
+        env = _env(base, EVIDEX_LABEL_SERVICE="dailymed")
+        set_id = "0a1b2c3d-0000-4000-8000-00000000abcd"
+        code, output = _fetch(
+            env, "label", set_id, "--content", str(library), "--cache", str(tmp_path)
+        )
+        assert code == 0, output
+        assert hits[f"/dailymed/services/v2/spls/{set_id}.xml"] == 1
+    draft = (library / "drafts" / "examplor.md").read_text("utf-8")
+    assert "section: '8.1'" in draft and "version: '20'" in draft
 
 
 def test_ids_are_checked_before_any_request(tmp_path: Path) -> None:

@@ -39,6 +39,8 @@ class FetchSettings:
     ncbi_api_key: str = ""
     trial_url: str = "https://clinicaltrials.gov/api/v2"
     label_url: str = "https://api.fda.gov/drug/label.json"
+    dailymed_url: str = "https://dailymed.nlm.nih.gov/dailymed/services/v2"
+    label_service: str = "openfda"  # or "dailymed": the SPL XML itself
     timeout: float = 30.0
     retries: int = 4
     backoff: float = 1.0  # seconds before the first retry, doubled each time
@@ -56,10 +58,14 @@ class FetchSettings:
             ncbi_api_key=env.get("EVIDEX_NCBI_API_KEY", ""),
             trial_url=env.get("EVIDEX_TRIAL_URL", cls.trial_url),
             label_url=env.get("EVIDEX_LABEL_URL", cls.label_url),
+            dailymed_url=env.get("EVIDEX_DAILYMED_URL", cls.dailymed_url),
+            label_service=env.get("EVIDEX_LABEL_SERVICE", cls.label_service),
             timeout=float(env.get("EVIDEX_FETCH_TIMEOUT", cls.timeout)),
             retries=int(env.get("EVIDEX_FETCH_RETRIES", cls.retries)),
             backoff=float(env.get("EVIDEX_FETCH_BACKOFF", cls.backoff)),
         )
+        if settings.label_service not in ("openfda", "dailymed"):
+            raise SourceError("EVIDEX_LABEL_SERVICE", "must be 'openfda' or 'dailymed'")
         if settings.ncbi_api_key:
             settings.rates["pubmed"] = 10.0
         for service in ("pubmed", "trial", "label"):
@@ -104,6 +110,9 @@ class Fetcher:
         if service == "trial":
             base = self.settings.trial_url.rstrip("/")
             return [self._get(service, f"{base}/studies/{i}", i, ".json", refresh) for i in wanted]
+        if self.settings.label_service == "dailymed":
+            base = self.settings.dailymed_url.rstrip("/")
+            return [self._get(service, f"{base}/spls/{i}.xml", i, ".xml", refresh) for i in wanted]
         return [
             self._get(
                 service, f'{self.settings.label_url}?search=set_id:"{i}"', i, ".json", refresh
