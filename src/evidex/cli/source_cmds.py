@@ -58,6 +58,10 @@ def _run(importer: Importer, files: list[Path], out: Path, content: Path, accept
             typer.echo(f"error: {file}: {exc}", err=True)
             failed += 1
             continue
+        except Exception as exc:  # a source shaped as nothing foreseen: say so, go on to the next
+            typer.echo(f"error: {file}: could not be read ({type(exc).__name__}: {exc})", err=True)
+            failed += 1
+            continue
         for warning in report.warnings:
             typer.echo(f"warning: {warning}", err=True)
         for result in report.results:
