@@ -15,8 +15,17 @@ from evidex.storage import queries
 out = console()
 
 
+_STATUS = {"curated": "curated", "registry": "registry", "extracted": "extracted, unverified"}
+
+
 def _with_status(studies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{**s, "status": "curated" if s.get("curated", True) else "unverified"} for s in studies]
+    def status(study: dict[str, Any]) -> str:
+        provenance = study.get("provenance")
+        if provenance in _STATUS:
+            return _STATUS[provenance]
+        return "curated" if study.get("curated", True) else _STATUS["extracted"]
+
+    return [{**s, "status": status(s)} for s in studies]
 
 
 def evidence_data(conn: Any, slug: str, goal: str | None) -> dict[str, Any]:

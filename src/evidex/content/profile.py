@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from evidex.content.conditions_map import map_conditions, severity_of
 from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
+from evidex.content.field_sources import parse_field_sources
 from evidex.content.models import (
     Combination,
     Compound,
@@ -78,6 +79,7 @@ KNOWN_KEYS = frozenset(
         "iu_per_mg",
         "regimens",
         "contraindications",
+        "sources",
         *KEY_FACT_KEYS,
     }
 )
@@ -1273,6 +1275,7 @@ def parse_profile(
         iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
         **{key: fact for key in KEY_FACT_KEYS if (fact := _key_fact(data.get(key)))},
         sections=profile.sections(),
+        sources=parse_field_sources(data.get("sources"), diagnostics, 1),
         source_path=path,
         warnings=[
             f"{d.path}:{d.line}: {d.message}"
