@@ -67,6 +67,10 @@ def main() -> None:
         from bench import export_bench
 
         results["export"] = export_bench.run(content, db)
+    if enabled("import"):
+        from bench import import_bench
+
+        results["import"] = import_bench.run(WORK)
     if enabled("edit"):
         from bench import edit_bench
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,7 +41,10 @@ def _partner_title(content: Path) -> None:
 
 
 def _article_tier(content: Path) -> None:
-    _replace(content / "research/melatonin-sleep.md", "\ntier: 2\n", "\ntier: 3\n")
+    path = content / "research/melatonin-sleep.md"
+    claimed = re.search(r"\ntier: (\d)\n", path.read_text("utf-8"))
+    assert claimed, "the article claims no tier any more; pick another edit"
+    _replace(path, claimed[0], f"\ntier: {int(claimed[1]) % 5 + 1}\n")
 
 
 def _study_numbers(content: Path) -> None:
@@ -193,3 +197,22 @@ def test_a_manifest_naming_a_path_outside_the_export_is_refused(
     with pytest.raises(ExportRefused, match="outside the export"):
         export_site(db, site)
     assert outside.read_text() == "keep"
+
+
+def test_a_feed_without_dated_entries_follows_the_build_time(db_path: Path, tmp_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("DELETE FROM feed WHERE compound_slug = 'bpc-157'")
+        conn.execute("UPDATE meta SET value = '2026-01-01T00:00:00+00:00' WHERE key = 'built_at'")
+    site = tmp_path / "site"
+    export_site(db_path, site)
+    with conn:  # a rebuild of the same content, a day later
+        conn.execute("UPDATE meta SET value = '2026-01-02T00:00:00+00:00' WHERE key = 'built_at'")
+    conn.close()
+    export_site(db_path, site)
+    assert "<updated>2026-01-02T00:00:00Z</updated>" in (
+        site / "compounds/bpc-157/feed.xml"
+    ).read_text("utf-8")
+    fresh = tmp_path / "fresh"
+    export_site(db_path, fresh)
+    assert _files(site) == _files(fresh)

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import multiprocessing
 import sqlite3
 import warnings
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,11 +33,13 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from evidex.ops.logging import ACCESS_LOGGER
 from evidex.storage import queries
-from evidex.storage.db import open_generation
+from evidex.storage.db import open_generation, read_meta
 from evidex.web import seo
 from evidex.web.app import create_app
-from evidex.web.export_fingerprints import Fingerprints, code_version, fingerprints
+from evidex.web.export_fingerprints import Fingerprints, code_version, fingerprints, join
+from evidex.web.feeds import atom_date
 from evidex.web.templating import STATIC_DIR, Site
 
 # Text files get a precompressed `.gz` twin (nginx `gzip_static`, Caddy `precompressed`):
@@ -133,15 +138,26 @@ def _asset_files() -> dict[str, Path]:
     return assets
 
 
-def _compound_files(slug: str, fingerprint: str) -> list[ExportFile]:
+def _compound_files(slug: str, fingerprint: str, feed_fingerprint: str) -> list[ExportFile]:
     urls = [
         f"/compounds/{slug}",
         f"/compounds/{slug}/evidence",
-        f"/compounds/{slug}/feed.xml",
         f"/api/v1/compounds/{slug}",
         f"/api/v1/compounds/{slug}/evidence",
     ]
-    return [ExportFile(url, _relative(url), fingerprint) for url in urls]
+    feed = f"/compounds/{slug}/feed.xml"
+    files = [ExportFile(url, _relative(url), fingerprint) for url in urls]
+    return [*files, ExportFile(feed, _relative(feed), feed_fingerprint)]
+
+
+def _undated_feeds(conn: sqlite3.Connection) -> set[str]:
+    """Compounds whose feed has no dated entry: it is dated by the build time instead."""
+    dated = {
+        row[0]
+        for row in conn.execute("SELECT compound_slug, updated FROM feed")
+        if atom_date(row[1])
+    }
+    return {row[0] for row in conn.execute("SELECT slug FROM compounds")} - dated
 
 
 def _relative(url: str) -> str:
@@ -150,18 +166,25 @@ def _relative(url: str) -> str:
     return str(_page_file(Path(), url))
 
 
-def _site_files(conn: sqlite3.Connection, fps: Fingerprints) -> list[ExportFile]:
-    """Every page, feed and API response, one file each, with what it shows as a fingerprint."""
+def _site_files(
+    conn: sqlite3.Connection, fps: Fingerprints, absolute_urls: bool
+) -> list[ExportFile]:
+    """Every page, feed and API response, one file each, with what it shows as a fingerprint;
+    the sitemap only with absolute URLs (a sitemap of relative ones is invalid)."""
     files: list[ExportFile] = []
+    built_at = str(read_meta(conn).get("built_at"))
+    undated = _undated_feeds(conn)
     for (slug,) in conn.execute("SELECT slug FROM compounds ORDER BY slug"):
-        files += _compound_files(slug, fps.compound(slug))
+        fingerprint = fps.compound(slug)
+        feed = join(fingerprint, built_at) if slug in undated else fingerprint
+        files += _compound_files(slug, fingerprint, feed)
     for slug, compound in conn.execute("SELECT slug, compound_slug FROM articles ORDER BY slug"):
         fingerprint = fps.research(slug, compound)
         for url in (f"/research/{slug}", f"/api/v1/research/{slug}"):
             files.append(ExportFile(url, _relative(url), fingerprint))
     whole_library = [path for path, _ in seo.site_paths(conn)]
     whole_library = [p for p in whole_library if not p.startswith(("/compounds/", "/research/"))]
-    whole_library += ["/feed.xml", "/sitemap.xml", "/robots.txt"]
+    whole_library += ["/feed.xml", "/robots.txt", *(["/sitemap.xml"] if absolute_urls else [])]
     whole_library += ["/api/v1/research", "/api/v1/goals", "/api/v1/meta"]
     whole_library += [f"/api/v1/goals/{slug}" for (slug,) in conn.execute("SELECT slug FROM goals")]
     files += [ExportFile(url, _relative(url), None) for url in whole_library]
@@ -191,6 +214,18 @@ def search_index(conn: sqlite3.Connection) -> list[dict[str, str]]:
     return [{"key": r[0], "name": r[1], "slug": r[2], "title": r[3]} for r in rows]
 
 
+@contextmanager
+def _quiet_access_log() -> Iterator[None]:
+    """The export renders through the app; its files are not requests worth a log line each."""
+    logger = logging.getLogger(ACCESS_LOGGER)
+    was = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = was
+
+
 def _client(db_path: Path, site: Site) -> TestClient:
     # Plain bodies: compressing each file only for the client to decompress it is waste.
     app = create_app(db_path, site)
@@ -201,7 +236,7 @@ def _render_files(db_path: Path, site: Site, out: Path, files: list[tuple[str, s
     """Render each URL through the app and write what changed; in a worker process when run
     in parallel. Returns the number of files written."""
     written = 0
-    with _client(db_path, site) as client:
+    with _quiet_access_log(), _client(db_path, site) as client:
         for url, relative in files:
             response = client.get(url, follow_redirects=False)
             if response.status_code != 200:
@@ -225,8 +260,9 @@ def _render_all(
 
 def _render_extras(db_path: Path, site: Site, out: Path, index: list[dict[str, str]]) -> int:
     """The files not rendered from one URL each: 404 page, compound list, OpenAPI, search index."""
-    with _client(db_path, site) as client:
-        missing = client.get("/compounds/__missing__", follow_redirects=False)
+    with _quiet_access_log(), _client(db_path, site) as client:
+        # any address the export has no file for: the generic not-found page
+        missing = client.get("/404", follow_redirects=False)
         compounds = json.dumps(_all_compounds(client), ensure_ascii=False)
     bodies = {
         "404.html": missing.content,
@@ -303,7 +339,7 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
     try:
         conn = generation.connection()
         fps = fingerprints(conn, old.rows, old.partners) if old and reusable else fingerprints(conn)
-        files = _site_files(conn, fps)
+        files = _site_files(conn, fps, bool(site.base_url))
         index = search_index(conn)
     finally:
         generation.close()
