@@ -235,7 +235,7 @@ def _children_statements(compound: Compound) -> list[str]:
         for clause in re.split(r"(?<=[.;])\s+", p)
         if _CHILD_WORDS.search(clause)
     ]
-    for section in getattr(compound, "sections", []):
+    for section in compound.sections:
         if section.key == "dosage":
             found += _children_from_dosage(section.markdown)
     return found
@@ -254,7 +254,7 @@ def _children_from_dosage(markdown: str) -> list[str]:
             inside = bool(_CHILD_WORDS.search(line))
             continue
         if inside and line.strip().startswith("-"):
-            lines.append(line.strip().lstrip("-").strip())
+            lines.append(line.strip().removeprefix("-").strip())
     return lines
 
 
