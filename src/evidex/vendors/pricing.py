@@ -96,11 +96,8 @@ def quote(
 
 def round_money(value: Decimal) -> Decimal:
     """Two decimals for prices of a unit or more, three significant figures below that."""
-    if value >= 1:
-        return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    if value == 0:
-        return Decimal("0.00")
-    exponent = value.adjusted() - 2
+    # adjusted() is the exponent of the leading digit: >= 0 from 1 up, so two decimals there.
+    exponent = min(value.adjusted() - 2, -2)
     return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
 
 
