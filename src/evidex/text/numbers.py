@@ -173,7 +173,8 @@ def number_in_words(text: str) -> int | None:
             last = value
         elif word in _SCALES:
             scale = _SCALES[word]
-            if last is None:
+            # "hundred" needs a word before it; "thousand" may follow "three hundred"
+            if last is None and (scale == 100 or current == 0):
                 return None
             if scale == 100:
                 if current >= 100 or current == 0:
