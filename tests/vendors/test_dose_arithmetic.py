@@ -9,6 +9,8 @@ import pytest
 from evidex.content.models import Regimen
 from evidex.vendors.dose import (
     DoseInputError,
+    documented_doses,
+    dose_range_warnings,
     parse_amount,
     plain,
     range_report,
@@ -261,3 +263,48 @@ def test_the_range_report_describes_each_routes_documented_doses() -> None:
         },
     }
     assert range_report(PER_KG, [], None)["route"] is None
+
+
+# ------------------------------------------------------------------ documented doses
+
+
+def mg(low: float, high: float, route: str | None, **more: object) -> Regimen:
+    return Regimen.model_validate(
+        {"amount_min": low, "amount_max": high, "unit": "mg", "route": route, **more}
+    )
+
+
+def test_a_dose_outside_every_route_names_each_routes_range() -> None:
+    routes = [mg(0.25, 2.4, "subcutaneous"), mg(7, 14, "oral")]
+    assert dose_range_warnings(Decimal(20), routes) == [
+        "20 mg is above the documented single doses by every route "
+        "(injection 0.25-2.4 mg; oral 7-14 mg)"
+    ]
+    assert dose_range_warnings(Decimal(5), routes) == [
+        "5 mg is outside the documented single doses by every route "
+        "(injection 0.25-2.4 mg; oral 7-14 mg)"
+    ]
+
+
+def test_single_doses_decide_the_range_and_are_left_out_of_the_weekly_total() -> None:
+    documented = documented_doses(
+        [
+            mg(10, 10, "oral", doses_per_week=1),
+            mg(1, 2, "oral", kind="single_dose", doses_per_week=7),
+        ]
+    )
+    assert documented["oral"].per_dose == (Decimal(1), Decimal(2))
+    assert documented["oral"].per_week == (Decimal(10), Decimal(10))
+
+
+def test_a_regimen_without_a_route_joins_the_only_route_named() -> None:
+    assert documented_doses([mg(1, 1, "subcutaneous"), mg(5, 5, None)])["injection"].per_dose == (
+        Decimal(1),
+        Decimal(5),
+    )
+    # With two routes named it cannot be placed; the regimens after it still count.
+    two = documented_doses([mg(1, 1, "subcutaneous"), mg(3, 3, None), mg(10, 10, "oral")])
+    assert {route: d.per_dose for route, d in two.items()} == {
+        "injection": (Decimal(1), Decimal(1)),
+        "oral": (Decimal(10), Decimal(10)),
+    }
