@@ -36,7 +36,9 @@ def test_each_written_form_reads_as_its_value(written: str, value: float) -> Non
     assert parse_number(written) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("written", ["", " % ", "1,2,3", "1,23.4", "ten-ish", "-", "1.2.3x"])
+@pytest.mark.parametrize(
+    "written", ["", " % ", "1,2,3", "1,23.4", "ten-ish", "-", "1.2.3x", "5X", "5x%"]
+)
 def test_what_is_not_one_number_reads_as_none(written: str) -> None:
     assert parse_number(written) is None
 
@@ -51,6 +53,7 @@ def test_what_is_not_one_number_reads_as_none(written: str) -> None:
         ("twenty", 20),
         ("ninety-nine", 99),
         ("eleven", 11),
+        ("zero thousand", 0),  # read as 1000 before
         ("three hundred thousand", 300_000),  # read as None before: "thousand" after "hundred"
         ("two million three hundred thousand", 2_300_000),
     ],
@@ -68,6 +71,7 @@ def test_numbers_in_words_up_to_the_millions(written: str, value: int) -> None:
         "a",
         "twenty twenty",  # two tens
         "twenty eleven",
+        "twenty ten",
         "twenty one two",  # a unit after a unit
         "one hundred hundred",
         "zero hundred",
@@ -113,6 +117,7 @@ def test_a_percent_is_a_trailing_percent_sign() -> None:
         ("[- 3]", "[-3]"),
         ("5 - 3", "5 - 3"),
         ("plain text", "plain text"),
+        ("", ""),
     ],
 )
 def test_normalise_rewrites_only_glyphs_that_differ(written: str, normal: str) -> None:

@@ -182,7 +182,7 @@ def number_in_words(text: str) -> int | None:
                     return None
                 current *= 100
             else:
-                total += (current or 1) * scale
+                total += current * scale
                 current = 0
             last = None
         else:
