@@ -94,7 +94,9 @@ def test_a_count_reads_dots_between_thousands(written: str, count: int) -> None:
     assert parse_count(written) == count
 
 
-@pytest.mark.parametrize("written", ["+3", "\u22123", "1.5", "01.234", "1.2345", "", "x"])
+@pytest.mark.parametrize(
+    "written", ["+3", "\u22123", "1.5", "01.234", "1.2345", "", "x", "-Fifty-two", "-a hundred"]
+)
 def test_a_count_is_never_signed_or_a_fraction(written: str) -> None:
     assert parse_count(written) is None
 

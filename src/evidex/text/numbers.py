@@ -235,9 +235,6 @@ def parse_count(text: str) -> int | None:
     raw = text.strip()
     if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", raw):
         raw = raw.replace(".", "")
-    words = number_in_words(raw)
-    if words is not None:
-        return words
     if raw[:1] in _SIGN_CHARS:
         return None
     value = parse_number(raw)
