@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from evidex.content.diagnostics import ContentError
-from evidex.content.yamlload import canonical_keys, load_yaml
+from evidex.content.yamlload import canonical_keys, load_yaml, split_frontmatter
 
 DOCUMENTS = {
     "typed scalars": (
@@ -120,3 +120,19 @@ def test_a_variant_of_a_key_already_given_is_ignored_with_a_note() -> None:
         (2, "key 'TITLE' repeats 'title' (line 1); ignored")
     ]
     assert located.data == {"title": "Kept"}
+
+
+def test_a_tab_used_for_indentation_is_named_at_its_line() -> None:
+    for text, line in (("rules:\n\t- id: x\n", 2), ("name: V\n\tproducts: []\n", 2)):
+        with pytest.raises(ContentError) as caught:
+            load_yaml(text, "content/interactions.yaml")
+        assert caught.value.diagnostic.line == line
+        assert "a tab indents this line" in caught.value.diagnostic.message
+
+
+def test_an_empty_profile_is_reported_at_line_1() -> None:
+    for text in ("", "\n\n\n"):
+        with pytest.raises(ContentError) as caught:
+            split_frontmatter(text, "content/compounds/new.md")
+        assert caught.value.diagnostic.line == 1
+        assert "empty file" in caught.value.diagnostic.message

@@ -145,7 +145,8 @@ def test_international_units_need_a_positive_conversion_factor() -> None:
     )  # units are written as the model spells them
     assert to_mg(Decimal(3), "IU", Decimal("0.5")) == Decimal(6)
     assert to_mg(Decimal(3), "mg") == Decimal(3)
-    assert to_mg(Decimal(3), "kg") is None
+    assert to_mg(Decimal(3), "kg") == Decimal(3_000_000)  # bulk powders are sold by the kg
+    assert to_mg(Decimal(3), "mL") is None  # a volume is not an amount of the compound
     result = quote(product("10", "IU", 1, "55"), RATES)
     assert result.note == (
         "not comparable: labelled in IU and the profile gives no IU-per-mg conversion"

@@ -39,6 +39,13 @@ class SourceFile:
         return Path(self.rel).stem
 
 
+def shown_path(content_dir: Path, candidate: Path) -> str:
+    """How messages name a file: its path under the content folder, folder name first
+    ('content/interactions.yaml')."""
+    rel = candidate.relative_to(content_dir).as_posix()
+    return f"{content_dir.name}/{rel}" if content_dir.name else rel
+
+
 def _inside(path: Path, root: Path) -> bool:
     try:
         path.relative_to(root)
@@ -68,13 +75,13 @@ def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     found: list[SourceFile] = []
     problems: list[Diagnostic] = []
     if not root.is_dir():
-        return [], [Diagnostic(str(content_dir), 1, "error", "content folder not found")]
+        problem = "is a file, not a content folder" if root.exists() else "content folder not found"
+        return [], [Diagnostic(str(content_dir), 1, "error", problem)]
 
     real_dirs: dict[Path, Path] = {}
 
     def accept(candidate: Path, kind: Kind, regular: bool = False) -> None:
-        rel = candidate.relative_to(content_dir).as_posix()
-        shown = f"{content_dir.name}/{rel}" if content_dir.name else rel
+        shown = shown_path(content_dir, candidate)
         if regular:  # not a link itself: only its folder needs resolving, once per folder
             folder = candidate.parent
             real_dir = real_dirs.get(folder) or real_dirs.setdefault(folder, folder.resolve())

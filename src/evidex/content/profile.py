@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
+from rapidfuzz.distance import Levenshtein
 
 from evidex.content.conditions_map import map_conditions, severity_of
 from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
+from evidex.content.field_sources import parse_field_sources
 from evidex.content.models import (
     Combination,
     Compound,
@@ -24,7 +27,7 @@ from evidex.content.models import (
     SpecialCase,
 )
 from evidex.content.names import fold_name, slugify
-from evidex.content.regimens import NUMBER_WORDS, find_routes, parse_regimens, written_number
+from evidex.content.regimens import fill_missing_routes, find_routes, parse_regimens
 from evidex.content.render import markdown_to_html
 from evidex.content.repairs import (
     LocatedFaq,
@@ -48,9 +51,12 @@ from evidex.content.yamlload import (
     FrontmatterDocument,
     Located,
     canonical_keys,
+    date_problem,
     is_calendar_date,
     split_frontmatter,
 )
+from evidex.text.durations import TimeSpan, find_half_life, find_time_to_peak
+from evidex.text.numbers import NUMBER, parse_number
 
 REQUIRED_KEYS = ("title", "description")
 # Optional one-line facts shown first on a profile; see content/README.md.
@@ -73,6 +79,7 @@ KNOWN_KEYS = frozenset(
         "iu_per_mg",
         "regimens",
         "contraindications",
+        "sources",
         *KEY_FACT_KEYS,
     }
 )
@@ -86,6 +93,18 @@ _FRONTMATTER_KEY_ALIASES = {
     "faq": "faqs",
     "brands": "brand_names",
     "alternate_names": "aliases",
+    "prohibited_in_sport": "is_banned",
+    "prescription_status": "prescription",
+    "rx": "prescription",
+    "approval": "approved",
+    "approvals": "approved",
+    "approved_in": "approved",
+    "regulatory_status": "approved",
+    "black_box_warning": "boxed_warning",
+    "blackbox_warning": "boxed_warning",
+    "box_warning": "boxed_warning",
+    "short": "short_name",
+    "abbreviation": "short_name",
 }
 EXPECTED_SECTIONS: dict[str, str] = {
     "usage": "Usage",
@@ -192,26 +211,14 @@ CLASS_EFFECTS = {
 CLASS_IMPLIES = {"glp-1-agonist": "hypoglycemic"}
 INJECTABLE_ROUTES = frozenset({"subcutaneous", "intramuscular", "intravenous"})
 
-# "2", "2.5", or a number written as a word ("two hours", "about a week")
-_NUM = rf"(\d+(?:\.\d+)?|\b(?:{'|'.join(NUMBER_WORDS)}|an?)\b)"
-_RANGE = rf"{_NUM}(?:\s*(?:-|–|—|to)\s*{_NUM})?"
-_TIME_UNIT = r"(minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b"
-_HALF_LIFE = re.compile(
-    rf"(?:half[- ]?li(?:fe|ves)|t\s?½|t1/2)[^.;\d]{{0,60}}?{_RANGE}\s*{_TIME_UNIT}", re.IGNORECASE
-)
-_PEAK = re.compile(
-    rf"(?:\bpeak\b|\btmax\b|\bt_max\b|maximum (?:plasma|serum) concentration)[^.;\d]{{0,60}}?"
-    rf"{_RANGE}\s*{_TIME_UNIT}",
-    re.IGNORECASE,
-)
+_PERCENT_RANGE = rf"({NUMBER})(?:\s*(?:-|–|—|to)\s*({NUMBER}))?"
 _PERCENT_URINE = re.compile(
-    rf"{_RANGE}\s*%[^.;]{{0,60}}?\b(?:urine|urinary|renal(?:ly)?|kidneys?)\b", re.IGNORECASE
+    rf"{_PERCENT_RANGE}\s*%[^.;]{{0,60}}?\b(?:urine|urinary|renal(?:ly)?|kidneys?)\b", re.IGNORECASE
 )
 _URINE_PERCENT = re.compile(
-    rf"\b(?:urine|urinary|renal(?:ly)?)\b[^.;\d]{{0,40}}?{_RANGE}\s*%", re.IGNORECASE
+    rf"\b(?:urine|urinary|renal(?:ly)?)\b[^.;\d]{{0,40}}?{_PERCENT_RANGE}\s*%", re.IGNORECASE
 )
 _RENDERED_HEADING = re.compile(r"<h([1-6])>")
-_HOURS_PER = {"m": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
 _PREGNANCY_CATEGORY = re.compile(r"^\s*(?:category\s+)?([ABCDX])\b(?![-'])")
 _CATEGORY_IN_TEXT = re.compile(r"(?i:\bcategory)\s*:?\s*([ABCDX])\b")
 _LIST_PUNCTUATION = re.compile(r"[()\[\],;]")
@@ -286,19 +293,22 @@ def _search_lines(
     return None
 
 
-def _hours(value: float, unit: str) -> float:
-    return value * _HOURS_PER.get(unit.lower()[0], 1.0)
+def _percent_range(match: re.Match[str]) -> list[float] | None:
+    low, high = parse_number(match.group(1)), parse_number(match.group(2) or match.group(1))
+    return None if low is None or high is None else [low, high]
 
 
-def _time_count(written: str) -> float:
-    return 1.0 if written.lower() in ("a", "an") else written_number(written)
-
-
-def _time_range(match: re.Match[str]) -> tuple[float, float]:
-    low = _time_count(match.group(1))
-    high = _time_count(match.group(2)) if match.group(2) else low
-    unit = match.group(3)
-    return _hours(min(low, high), unit), _hours(max(low, high), unit)
+def _first_span(
+    find: Callable[[str], TimeSpan | None], lines: list[str], keywords: tuple[str, ...]
+) -> TimeSpan | None:
+    """The first time span `find` reads in a line holding one of `keywords` (lower case)."""
+    for line in lines:
+        lowered = line.lower()
+        if any(word in lowered for word in keywords):
+            span = find(line)
+            if span is not None:
+                return span
+    return None
 
 
 _PLACEHOLDER = re.compile(
@@ -453,9 +463,11 @@ class _Profile:
         modified = data.get("lastModified")
         if modified is not None and not isinstance(modified, (str, dt.date)):
             diag.error(meta.line("lastModified"), "'lastModified' must be a date string", "type")
-        elif isinstance(modified, str) and not is_calendar_date(modified):
+        elif isinstance(modified, str) and (problem := date_problem(modified)):
             diag.warning(
-                meta.line("lastModified"), f"'lastModified' {modified!r} is not a date", "type"
+                meta.line("lastModified"),
+                f"'lastModified' {modified!r} {problem}; it is not published",
+                "type",
             )
         faqs = data.get("faqs")
         if faqs is not None:
@@ -473,10 +485,10 @@ class _Profile:
                             f"faqs[{index}] must be a mapping with string 'q' and 'a'",
                             "type",
                         )
-        for key in ("slug", "class", "ban_details", *KEY_FACT_KEYS):
+        for key in ("slug", "class", "ban_details"):
             if key in data and data[key] is not None and not isinstance(data[key], str):
                 diag.error(meta.line(key), f"'{key}' must be a string", "type")
-        for key in ("aliases", "brand_names", "goals", "classes", "effects"):
+        for key in ("aliases", "brand_names", "goals", "classes", "effects", *KEY_FACT_KEYS):
             value = data.get(key)
             if value is not None and not (
                 isinstance(value, str)
@@ -623,7 +635,20 @@ class _Profile:
                         who = paragraph_who[1]  # "Adults: ... Jet lag: ..." in one paragraph
                     paragraph_who = (item.line, who)
                     found.extend(parse_regimens(text, item.line, who or population, default_route))
-        return self._merge_structured_regimens(found), special
+                    self._report_unreadable_doses(text, item.line)
+        merged = self._merge_structured_regimens(fill_missing_routes(found))
+        if block is not None and block.title and not merged and block.text().strip():
+            self.diagnostics.warning(
+                block.line,
+                f"no dose could be read from section '{block.title}' "
+                "(write each regimen as e.g. '3 mg orally at bedtime')",
+                "no-regimen",
+            )
+        return merged, special
+
+    def _report_unreadable_doses(self, text: str, line: int) -> None:
+        for problem in unreadable_doses(text):
+            self.diagnostics.warning(line, problem, "unreadable-dose")
 
     def _special_cases(
         self, block: Block, default_route: str | None, regimens: list[Regimen]
@@ -643,6 +668,7 @@ class _Profile:
                 )
             )
             regimens.extend(parse_regimens(item.text, item.line, population, default_route))
+            self._report_unreadable_doses(item.text, item.line)
         return cases
 
     def _merge_structured_regimens(self, parsed: list[Regimen]) -> list[Regimen]:
@@ -864,6 +890,17 @@ class _Profile:
             )
         return found
 
+    def report_misspelled_headings(self) -> None:
+        for block in self.blocks:
+            for sub in block.walk():
+                if sub.written_title:
+                    self.diagnostics.warning(
+                        sub.line,
+                        f"unknown section '{sub.written_title}'; did you mean '{sub.title}'? "
+                        "Its content is read as that section",
+                        "heading-repair",
+                    )
+
     def report_missing_sections(self) -> None:
         for first, repeated in self.duplicates:
             self.diagnostics.warning(
@@ -898,6 +935,98 @@ _GREEK_SYMBOLS = {
 }
 _NAME_WORDS = re.compile(r"[A-Za-z]+|\d+")
 _NUMBER_AFTER_TITLE = re.compile(r"[\s-]+(\d{1,2})\b")
+
+
+# A number next to a short word: where a dose is written ("2OO mg", "300 mh").
+_DOSE_LIKE = re.compile(
+    r"(?<![\w.,])(?P<number>\d[\dOoIl.,]*)\s?(?P<unit>[A-Za-zµμ]{1,4})(?![\w/])"
+)
+_DOSE_UNITS = ("mg", "mcg", "g", "mL", "IU", "units")
+# Short words that follow numbers in profiles and are not doses (times, weights, ordinals...).
+_NOT_UNITS = frozenset(
+    [
+        "mg",
+        "mcg",
+        "µg",
+        "μg",
+        "ug",
+        "g",
+        "gm",
+        "ng",
+        "ml",
+        "mL",
+        "l",
+        "dl",
+        "iu",
+        "unit",
+        "kg",
+        "lb",
+        "lbs",
+        "mm",
+        "cm",
+        "nm",
+        "mmol",
+        "mol",
+        "h",
+        "hr",
+        "hrs",
+        "min",
+        "mins",
+        "s",
+        "sec",
+        "d",
+        "day",
+        "days",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "yr",
+        "yrs",
+        "am",
+        "pm",
+        "x",
+        "to",
+        "or",
+        "and",
+        "in",
+        "of",
+        "at",
+        "on",
+        "per",
+        "a",
+        "an",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    ]
+)
+
+
+def unreadable_doses(text: str) -> list[str]:
+    """What in `text` looks like a dose but cannot be read: a letter among the digits
+    ('2OO mg') or a unit that is one letter off a dose unit ('300 mh')."""
+    problems = []
+    for match in _DOSE_LIKE.finditer(text):
+        number, unit = match.group("number").rstrip(".,"), match.group("unit")
+        written = match.group(0)
+        if not number.replace(".", "").replace(",", "").isdigit():
+            if unit.lower() in _NOT_UNITS:
+                problems.append(
+                    f"dose '{written}' not understood: '{number}' is not a number "
+                    "(a letter among the digits?)"
+                )
+            continue
+        if unit.lower() in _NOT_UNITS or unit in _NOT_UNITS:
+            continue
+        close = [u for u in _DOSE_UNITS if Levenshtein.distance(unit.lower(), u.lower()) == 1]
+        if close and len(unit) >= 2:
+            options = " or ".join(f"'{u}'" for u in close)
+            problems.append(
+                f"dose '{written}' not understood: '{unit}' is not a unit (did you mean {options}?)"
+            )
+    return problems
 
 
 def abbreviations(name: str) -> list[str]:
@@ -1044,11 +1173,12 @@ def _classes(texts: list[str], routes: list[str]) -> list[str]:
 
 
 def _last_modified(value: Any) -> str | None:
+    """The date to publish; one that cannot exist (reported by validate) is not published."""
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value if isinstance(value, str) else None
+    return value.strip() if isinstance(value, str) and is_calendar_date(value) else None
 
 
 def parse_profile(
@@ -1072,6 +1202,7 @@ def parse_profile(
         return None, diagnostics.items
     data = profile.data
     whitespace_report(text, diagnostics, document.body_line)
+    profile.report_misspelled_headings()
     profile.report_missing_sections()
 
     faqs = profile.faqs()
@@ -1083,8 +1214,8 @@ def parse_profile(
     mechanism = profile.mechanism()
     pk = profile.pharmacokinetics()
     pk_lines = pk.split("\n")
-    half_life = _search_lines(_HALF_LIFE, pk_lines, ("half", "t1/2", "t½", "t 1/2"))
-    peak = _search_lines(_PEAK, pk_lines, ("peak", "max"))
+    half_life = _first_span(find_half_life, pk_lines, ("half", "t1/2", "t½", "t 1/2"))
+    peak = _first_span(find_time_to_peak, pk_lines, ("peak", "max"))
     urine = _search_lines(_PERCENT_URINE, pk_lines, ("%",)) or _search_lines(
         _URINE_PERCENT, pk_lines, ("%",)
     )
@@ -1118,12 +1249,10 @@ def parse_profile(
         classes=classes,
         mechanism=mechanism,
         usage=usage,
-        half_life_hours=round(sum(_time_range(half_life)) / 2, 4) if half_life else None,
-        time_to_peak_hours=list(_time_range(peak)) if peak else None,
+        half_life_hours=round(half_life.hours, 4) if half_life else None,
+        time_to_peak_hours=[peak.low_hours, peak.high_hours] if peak else None,
         excretion=profile.excretion(),
-        excretion_percent=[float(urine.group(1)), float(urine.group(2) or urine.group(1))]
-        if urine
-        else None,
+        excretion_percent=_percent_range(urine) if urine else None,
         routes=routes,
         regimens=regimens,
         special_cases=special_cases,
@@ -1144,12 +1273,9 @@ def parse_profile(
         ),
         aliases=profile._string_list("aliases"),
         iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
-        **{
-            key: clean_inline(data[key])
-            for key in KEY_FACT_KEYS
-            if isinstance(data.get(key), str) and data[key].strip()
-        },
+        **{key: fact for key in KEY_FACT_KEYS if (fact := _key_fact(data.get(key)))},
         sections=profile.sections(),
+        sources=parse_field_sources(data.get("sources"), diagnostics, 1),
         source_path=path,
         warnings=[
             f"{d.path}:{d.line}: {d.message}"
@@ -1158,6 +1284,13 @@ def parse_profile(
         ],
     )
     return compound, diagnostics.items
+
+
+def _key_fact(value: object) -> str | None:
+    """A key fact as one line: a list ("US (FDA)", "EU (EMA)") is joined with semicolons."""
+    items = value if isinstance(value, list) else [value]
+    texts = [clean_inline(item) for item in items if isinstance(item, str) and item.strip()]
+    return "; ".join(texts) or None
 
 
 __all__ = ["abbreviations", "parse_profile", "sentences", "split_items"]

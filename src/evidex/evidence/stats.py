@@ -13,6 +13,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import NormalDist
 
 from evidex.evidence.models import RATIO_MEASURES, Direction, Outcome
 
@@ -107,7 +108,8 @@ def null_value(measure: str) -> float | None:
 
 
 def derive_significance(outcome: Outcome) -> bool | None:
-    """Does the 95% CI exclude the null? Falls back to the written p when there is no CI."""
+    """Does the 95% CI exclude the null? Falls back to the written p when there is no CI or
+    an interval of another level does not settle it."""
     null = null_value(outcome.measure)
     if null is None:
         # Rates and counts compare arms only through the written p.
@@ -115,11 +117,23 @@ def derive_significance(outcome: Outcome) -> bool | None:
             return p_says_significant(parsed)
         return outcome.significant
     if outcome.ci_low is not None and outcome.ci_high is not None:
-        return outcome.ci_high < null or outcome.ci_low > null
+        excludes_null = outcome.ci_high < null or outcome.ci_low > null
+        level = outcome.ci_level or 95.0
+        # A 95% interval settles it; a wider one only when it excludes the null, a narrower
+        # (90%) one only when it includes it. Otherwise the written p decides.
+        if level == 95.0 or (level > 95.0) == excludes_null:
+            return excludes_null
     parsed = parse_p(outcome.p)
     if parsed is not None:
         return p_says_significant(parsed)
     return outcome.significant
+
+
+def z_of_level(level: float | None) -> float:
+    """The two-sided normal quantile of a confidence level in percent (95 -> 1.96)."""
+    if level is None or level == 95.0:
+        return Z_95
+    return NormalDist().inv_cdf(0.5 + level / 200.0)
 
 
 def infer_better(outcome: Outcome) -> str | None:
@@ -198,16 +212,18 @@ class Pooled:
 
 
 def standard_error(outcome: Outcome) -> float | None:
-    """SE from the 95% CI: (ln hi − ln lo) / (2 × 1.96) for ratios, (hi − lo) / (2 × 1.96) else."""
+    """SE from the CI: (ln hi − ln lo) / (2 × z) for ratios, (hi − lo) / (2 × z) else, with
+    z = 1.96 for a 95% CI and the CI's own quantile otherwise (1.645 for 90%)."""
     low, high = outcome.ci_low, outcome.ci_high
     if low is None or high is None or high <= low:
         return None
+    z = z_of_level(outcome.ci_level)
     if outcome.measure in RATIO_MEASURES:
         if low <= 0:
             return None
-        return (math.log(high) - math.log(low)) / (2 * Z_95)
+        return (math.log(high) - math.log(low)) / (2 * z)
     if outcome.measure in DIFFERENCE_MEASURES:
-        return (high - low) / (2 * Z_95)
+        return (high - low) / (2 * z)
     return None
 
 

@@ -47,7 +47,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:absolute )?(?:risk|rate) differences?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
-    (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b", "r"),
+    (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b|r(?= ?=)", "r"),
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
@@ -155,6 +155,7 @@ class Estimate:
     start: int
     end: int
     ci_level: float | None = None  # the interval's level when it is not 95%
+    value_start: int = -1  # where the value itself begins (after any label)
 
 
 def label_measure(match: re.Match[str]) -> str:
@@ -246,7 +247,17 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if measure in RATIO_MEASURES and value <= 0:
             continue  # a ratio is never negative: the label names something else
         found.append(
-            Estimate(measure, value, None, None, None, match["unit"], match.start(), match.end())
+            Estimate(
+                measure,
+                value,
+                None,
+                None,
+                None,
+                match["unit"],
+                match.start(),
+                match.end(),
+                value_start=match.start("value"),
+            )
         )
         listed = _LISTED_AFTER.match(sentence, match.end())
         if listed and not any(start <= listed.start("value") < end for start, end in taken):
@@ -254,7 +265,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
             if listed_value is not None:
                 found.append(
                     Estimate(measure, listed_value, None, None, None, listed["unit"],
-                             listed.start("value"), listed.end())
+                             listed.start("value"), listed.end(),
+                             value_start=listed.start("value"))
                 )  # fmt: skip
     found.sort(key=lambda estimate: estimate.start)
     return _with_p(sentence, found)
@@ -291,7 +303,9 @@ def _interval_estimate(
     if unit is not None and unit.upper().startswith("CI"):
         unit = None
     start = previous_end + label.start() if label else match.start()  # the label opens it
-    return Estimate(measure, value, low, high, None, unit, start, match.end(), ci_level)
+    return Estimate(
+        measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value")
+    )
 
 
 def _relative_change(sentence: str, match: re.Match[str]) -> bool:

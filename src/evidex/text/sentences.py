@@ -5,9 +5,12 @@ after an abbreviation ("vs.", "e.g.", "et al.", "Fig."), not inside a decimal. T
 copied abstracts hold are ends too: a full stop glued to the next sentence ("meta-analysis.Methods
 Randomized") and a reference number glued to the full stop ("knee pain.1 The use").
 
-pysbd and syntok were measured against this on the real-abstract corpus: both split the glued
-forms wrongly or not at all and cost 20-200 times as much per abstract (see the report in the
-tests), so the rules stay here.
+pysbd 0.3.4 and syntok 1.4.4 were measured against these rules on the 40 real abstracts of
+the corpus and six forms from them (glued full stop, glued reference, "vs.", "et al.", a sentence
+opening with a number, a CI before a p value): pysbd 5.6 ms per abstract and 4 of the 6 forms
+right (not the glued full stop nor "et al."), syntok 1.3 ms and 4 of 6 (not the glued reference
+nor "et al."), these rules (written for those forms) 0.017 ms and 6 of 6. So the rules stay
+here and no package is added.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from evidex.build.discover import shown_path
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.names import resolve
 from evidex.content.yamlload import decode_text
@@ -33,9 +34,8 @@ def load_vendors(
     rates_path = content_dir / "currency.yaml"
     if rates_path.is_file():
         try:
-            rates = parse_rates(
-                decode_text(rates_path.read_bytes(), str(rates_path)), str(rates_path)
-            )
+            shown = shown_path(content_dir, rates_path)
+            rates = parse_rates(decode_text(rates_path.read_bytes(), shown), shown)
         except ContentError as exc:
             diagnostics.append(exc.diagnostic)
     index: dict[str, str] = getattr(library, "name_index", {}) or {}
@@ -52,12 +52,13 @@ def load_vendors(
         else []
     )
     for path in files:
+        shown = shown_path(content_dir, path)
         try:
-            text = decode_text(path.read_bytes(), str(path))
+            text = decode_text(path.read_bytes(), shown)
         except ContentError as exc:
             diagnostics.append(exc.diagnostic)
             continue
-        vendor, found = parse_vendor(text, str(path), resolve_name, codes)
+        vendor, found = parse_vendor(text, shown, resolve_name, codes)
         diagnostics.extend(found)
         if vendor is not None:
             vendors[vendor.slug] = vendor

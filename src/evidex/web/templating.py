@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from evidex.content.timespan import hours_phrase
 from evidex.evidence.models import DESIGN_LABELS
 
 TEMPLATES_DIR = Path(str(resources.files("evidex.web").joinpath("templates")))
@@ -128,6 +129,7 @@ def make_environment(site: Site) -> Environment:
     env.filters["trusted_html"] = trusted_html
     env.filters["safe_url"] = safe_url
     env.filters["num"] = number
+    env.filters["hours"] = hours_phrase
     return env
 
 
