@@ -201,8 +201,13 @@ def parse_article(
     if title is None or compound is None or goal is None or diags.has_errors:
         return None, diags.items
     article_slug = slug or _slug_from(meta, path)
+    body_line = _first_body_line(document.body, body, document.body_line)
+    notes: list[tuple[int, str]] = []
+    body_html = markdown_to_html(body, notes)
+    for line, message in notes:
+        diags.warning(body_line + line - 1, message, "nesting")
     article = Article(
-        body_line=_first_body_line(document.body, body, document.body_line),
+        body_line=body_line,
         key_lines={str(key): located.line(key) for key in meta},
         slug=article_slug,
         title=title,
@@ -213,7 +218,7 @@ def parse_article(
         summary=summary,
         disclaimer=disclaimer,
         body_markdown=body,
-        body_html=markdown_to_html(body),
+        body_html=body_html,
         headings=level2_headings(body),
         studies=studies,
         source_path=path,

@@ -838,7 +838,10 @@ class _Profile:
                 return []
             html = markdown_to_html(markdown)
             return [Section(key="usage", title="Usage", markdown=markdown, html=html, line=1)]
-        rendered = _split_rendered(markdown_to_html(self.body), len(titled))
+        notes: list[tuple[int, str]] = []
+        rendered = _split_rendered(markdown_to_html(self.body, notes), len(titled))
+        for line, message in notes:
+            self.diagnostics.warning(self.body_line + line - 1, message, "nesting")
         html_of = {id(block): rendered[i] for i, block in enumerate(titled)} if rendered else {}
         repeated = {id(block): first for first, block in self.duplicates}
         found = []
