@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from evidex.build.discover import SourceFile
+from evidex.build.discover import SourceFile, read_source
 from evidex.build.forked import worker_count
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.models import Condition
@@ -78,11 +78,10 @@ def _parse_one(source: SourceFile, raw: bytes, conditions: list[Condition]) -> P
 
 def _read_and_parse(source: SourceFile, conditions: list[Condition]) -> ParsedFile:
     try:
-        raw = source.path.read_bytes()
-    except OSError as exc:  # gone or unreadable since the library was listed
+        raw = read_source(source)
+    except ContentError as exc:  # gone, unreadable or swapped since the library was listed
         parsed = ParsedFile(source.rel, source.kind, "", str(source.path))
-        reason = exc.strerror or type(exc).__name__
-        parsed.diagnostics.append(Diagnostic(source.rel, 1, "error", f"cannot read: {reason}"))
+        parsed.diagnostics.append(exc.diagnostic)
         return parsed
     return _parse_one(source, raw, conditions)
 
@@ -266,6 +265,6 @@ def _digests(sources: list[SourceFile]) -> dict[str, str]:
     """{rel: digest} of every file that can be read now."""
     digests = {}
     for source in sources:
-        with contextlib.suppress(OSError):
-            digests[source.rel] = digest_bytes(source.path.read_bytes())
+        with contextlib.suppress(ContentError):
+            digests[source.rel] = digest_bytes(read_source(source))
     return digests

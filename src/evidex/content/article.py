@@ -9,7 +9,7 @@ from typing import Any
 
 from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
 from evidex.content.models import Article
-from evidex.content.names import slugify
+from evidex.content.names import slug_conflict, slugify
 from evidex.content.render import markdown_to_html
 from evidex.content.yamlload import (
     Located,
@@ -201,6 +201,9 @@ def parse_article(
     if title is None or compound is None or goal is None or diags.has_errors:
         return None, diags.items
     article_slug = slug or _slug_from(meta, path)
+    conflict = slug_conflict(meta.get("slug"), slug)
+    if conflict:
+        diags.warning(located.line("slug"), conflict, "slug")
     body_line = _first_body_line(document.body, body, document.body_line)
     notes: list[tuple[int, str]] = []
     body_html = markdown_to_html(body, notes)

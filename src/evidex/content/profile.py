@@ -23,7 +23,7 @@ from evidex.content.models import (
     SideEffects,
     SpecialCase,
 )
-from evidex.content.names import fold_name, slugify
+from evidex.content.names import fold_name, slug_conflict, slugify
 from evidex.content.regimens import NUMBER_WORDS, find_routes, parse_regimens, written_number
 from evidex.content.render import markdown_to_html
 from evidex.content.repairs import (
@@ -1071,6 +1071,9 @@ def parse_profile(
     if not profile.validate():
         return None, diagnostics.items
     data = profile.data
+    conflict = slug_conflict(data.get("slug"), slug)
+    if conflict:
+        diagnostics.warning(profile.meta.line("slug"), conflict, "slug")
     whitespace_report(text, diagnostics, document.body_line)
     profile.report_missing_sections()
 

@@ -7,6 +7,7 @@ p agrees with the CI) is checked here because pydantic cannot know it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -18,6 +19,9 @@ from evidex.evidence.models import DESIGNS, RATIO_MEASURES, Outcome, Study
 
 MEASURES = ("OR", "RR", "HR", "MD", "SMD", "percent", "count")
 PRECLINICAL_DESIGNS = frozenset({"animal", "in-vitro"})
+
+# Ids name pages and files: one path segment, no dot first (`.`, `..`, hidden).
+_STUDY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 
 
 def parse_study_file(text: str, path: str) -> tuple[Study | None, list[Diagnostic]]:
@@ -86,6 +90,13 @@ def _parse_one(
         return None, diagnostics
     if isinstance(study_id, bool) or not isinstance(study_id, str | int):
         error("`id` must be a short text such as `hcc-resection-2019`", "id")
+        return None, diagnostics
+    if isinstance(study_id, str) and not _STUDY_ID.fullmatch(study_id.strip()):
+        error(
+            f"`id` {study_id!r} must be letters, digits, '.', '-' and '_' (not a path), "
+            "such as `hcc-resection-2019`",
+            "id",
+        )
         return None, diagnostics
     _check_vocabulary(data, error)
     if diagnostics:  # pydantic's Literal messages would only repeat these, less clearly
