@@ -12,14 +12,13 @@ import importlib
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from evidex.build.discover import SourceFile, read_source
-from evidex.build.forked import worker_count
+from evidex.build.forked import worker_count, worker_pool
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.models import Condition
 from evidex.content.yamlload import decode_text
@@ -246,7 +245,7 @@ def parse_all(
         size = max(20, min(_CHUNK_FILES, len(todo) // (workers * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         _import_parsers()  # once here, inherited by every forked worker
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             for done in pool.map(_parse_chunk, chunks, [conditions] * len(chunks)):
                 rows = []
                 for pickled in done:

@@ -22,7 +22,7 @@ from evidex.build.grade import grade
 from evidex.build.library import Library
 from evidex.build.link import link
 from evidex.build.parse import ParseCache, code_digest, digest_bytes, parse_all
-from evidex.build.write import WriteHook, write_database
+from evidex.build.write import WriteHook, remove_stale_temporaries, write_database
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.render import markdown_to_html
 from evidex.content.vocab import parse_conditions, parse_goals, parse_interactions
@@ -188,6 +188,7 @@ def build(
     nothing (the artifact would be identical) unless `force` is set.
     """
     started = datetime.now(UTC)
+    remove_stale_temporaries(db_path)
     if not force:
         unchanged = _unchanged_report(content_dir, db_path, strict, started)
         if unchanged is not None:
