@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import typer
 
@@ -36,13 +37,26 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
     workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
+    base_url: str = typer.Option(
+        "",
+        "--base-url",
+        envvar="EVIDEX_BASE_URL",
+        help="Public URL of the site (canonical links, sitemap, feeds); other Hosts get 400.",
+    ),
 ) -> None:
     """Serve the website and JSON API over a built database (picks up rebuilds by itself)."""
     import uvicorn
 
     from evidex.web import workers as server
+    from evidex.web.app import BASE_URL_ENV
 
     _check_db(db)
+    if base_url:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            typer.echo(f"error: --base-url {base_url!r} is not an http(s)://host URL", err=True)
+            raise typer.Exit(2)
+        os.environ[BASE_URL_ENV] = base_url  # read by every worker's app
     logging.basicConfig(level=logging.INFO)
     if workers == 1:
         from evidex.web.app import create_app

@@ -67,6 +67,21 @@ class Site:
         return f"{base}{self.url(path)}"
 
 
+def own_origin(request: Request) -> str:
+    """The origin absolute links use when no base URL is set: the address this server
+    listens on (the ASGI `server`), never the client's Host header."""
+    scheme = request.scope.get("scheme", "http")
+    server = request.scope.get("server")
+    if not server:
+        return ""
+    host, port = server[0], server[1]
+    if ":" in host:
+        host = f"[{host}]"
+    if port is None or {"http": 80, "https": 443}.get(scheme) == port:
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{port}"
+
+
 def export_path(path: str) -> str:
     """A URL path as the static export lays it out: pages become directories."""
     path, _, query = path.partition("?")
@@ -158,10 +173,9 @@ def environment(request: Request) -> Environment:
 
 def render_text(request: Request, template: str, context: dict[str, Any]) -> str:
     env = environment(request)
-    request_base = str(request.base_url)
     page_context = {
         "request_path": request.url.path,
-        "canonical": request.app.state.site.absolute(request.url.path, request_base),
+        "canonical": request.app.state.site.absolute(request.url.path, own_origin(request)),
         **context,
     }
     return env.get_template(template).render(page_context)

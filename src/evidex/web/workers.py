@@ -26,9 +26,12 @@ from typing import Any
 
 import uvicorn
 
+from evidex.web.httpbounds import BoundedHttpToolsProtocol
+
 log = logging.getLogger(__name__)
 
-HTTP_PROTOCOL = "httptools"  # the C HTTP parser: several times h11's requests per core
+# the C HTTP parser (several times h11's requests per core), with the request head bounded
+HTTP_PROTOCOL = BoundedHttpToolsProtocol
 EVENT_LOOP = "uvloop"  # the libuv event loop, likewise faster than asyncio's own
 APP_FACTORY = "evidex.cli.web_cmds:app_from_env"
 BACKLOG = 2048
@@ -52,6 +55,9 @@ def server_config(app: Callable[..., Any] | str, host: str, port: int) -> uvicor
     return uvicorn.Config(
         app, host=host, port=port, factory=factory, http=HTTP_PROTOCOL, loop=EVENT_LOOP,
         access_log=False,  # evidex.ops writes its own JSON access log
+        # uvicorn would otherwise take the client address from X-Forwarded-For whenever the
+        # peer is 127.0.0.1; the rate limiter reads it itself, from trusted proxies only.
+        proxy_headers=False,
     )  # fmt: skip
 
 
