@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import typer
 
-from evidex.storage.db import DatabaseUnavailable, open_generation
+from evidex.storage.db import DatabaseUnavailable, verified_generation
 
 export_app = typer.Typer(help="Write the site or the data as files.", no_args_is_help=True)
 
@@ -19,7 +19,7 @@ APP_FACTORY_ENV = "EVIDEX_DB"
 
 def _check_db(db: Path) -> None:
     try:
-        open_generation(db).close()
+        verified_generation(db).close()
     except DatabaseUnavailable as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evidex.ops.health import build_age_seconds, library_counts
-from evidex.storage.db import REQUIRED_META_KEYS, DatabaseUnavailable, open_generation
+from evidex.storage.db import (
+    REQUIRED_META_KEYS,
+    DatabaseUnavailable,
+    integrity_problem,
+    open_generation,
+)
 
 EXPECTED_SCHEMA_VERSION = "1"
 COUNTED_TABLES = ("compounds", "articles", "studies", "goals", "tiers")
@@ -58,8 +63,8 @@ def check_database(db_path: Path, max_age_hours: float | None) -> tuple[list[Che
             fresh = max_age_hours is None or hours <= max_age_hours
             limit = "" if max_age_hours is None else f" (limit {max_age_hours:g} h)"
             checks.append(Check("build age", fresh, f"{hours:.1f} h{limit}"))
-        integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-        checks.append(Check("integrity", integrity == ["ok"], "; ".join(integrity[:5])))
+        problem = integrity_problem(conn)  # the check the server runs before switching
+        checks.append(Check("integrity", problem is None, problem or "ok"))
         counts = _table_counts(conn)
         declared = library_counts(meta)
         mismatched = [k for k, v in declared.items() if k in counts and counts[k] != v]
