@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from evidex.evidence.models import DESIGN_LABELS
+from evidex.web.security import META_CONTENT_SECURITY_POLICY
 
 TEMPLATES_DIR = Path(str(resources.files("evidex.web").joinpath("templates")))
 STATIC_DIR = Path(str(resources.files("evidex.web").joinpath("static")))
@@ -138,6 +139,8 @@ def make_environment(site: Site) -> Environment:
         tier_names=TIER_NAMES,
         design_labels=DESIGN_LABELS,
         json_ld=json_ld,
+        # a static host may send no headers at all: the export carries its policy in the page
+        csp_meta=META_CONTENT_SECURITY_POLICY if site.static_export else "",
     )
     env.filters["trusted_html"] = trusted_html
     env.filters["safe_url"] = safe_url
