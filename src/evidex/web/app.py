@@ -21,6 +21,7 @@ from evidex.web.caching import CachingMiddleware
 from evidex.web.errors import install_error_handlers
 from evidex.web.head import HeadAsGetMiddleware
 from evidex.web.memo import ResponseMemoMiddleware
+from evidex.web.openapi import install_openapi
 from evidex.web.security import HostGuardMiddleware, SecurityHeadersMiddleware
 from evidex.web.templating import STATIC_DIR, PageCache, Site, make_environment
 
@@ -75,6 +76,7 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_openapi(app)
 
     if os.environ.get("EVIDEX_BENCH_PLAIN") == "1":
         # The benchmark's floor: the same server and middleware with no handler work at all.
