@@ -263,7 +263,10 @@ def to_date(value: Any) -> dt.date | None:
 
 
 def is_web_url(value: str) -> bool:
-    parsed = urlparse(value)
+    try:
+        parsed = urlparse(value)
+    except ValueError:  # 'http://[' and the like: an unclosed or invalid IPv6 host
+        return False
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value
 
 
