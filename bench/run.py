@@ -63,6 +63,10 @@ def main() -> None:
         from bench import web_bench
 
         results["web"] = web_bench.run(db)
+    if enabled("edit"):
+        from bench import edit_bench
+
+        results["edit"] = edit_bench.run(content, db)
     if enabled("swap"):
         from bench import swap_bench
 

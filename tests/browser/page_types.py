@@ -54,5 +54,6 @@ PAGE_TYPES = [
         "Thymosin Alpha-1",
     ),
     PageType("reconstitution", "/tools/reconstitution", "calculator", "calculator", subheadings=()),
-    PageType("not-found", "/compounds/no-such-compound", "Not found", "Not found", status=404),
+    PageType("not-found", "/compounds/no-such-compound", "not found", "not found", status=404),
+    PageType("no-such-page", "/no/such/page", "Page not found", "Page not found", status=404),
 ]

@@ -1,35 +1,19 @@
-"""Forest-plot labels and rows the grade step makes for each study."""
+"""Forest-plot rows the grade step makes for each study: named by citation, never by id, and
+saying which way each result goes."""
 
 from __future__ import annotations
 
-import pytest
-
-from evidex.build.grade import _forest_rows, _humanised_id, _study_label
+from evidex.build.grade import _forest_rows
 from evidex.evidence.models import Citation, Outcome, Study
+from evidex.evidence.stats import complete_outcome
 
 
-@pytest.mark.parametrize(
-    ("study_id", "shown"),
-    [
-        ("ta1-hcc-resection-psm-468", "TA1 HCC resection PSM 468"),
-        ("ta1-chb-rct-316", "TA1 CHB RCT 316"),
-        ("drug_vs_placebo  trial", "Drug vs placebo trial"),
-        ("babeascortin-for-sleep-x1", "Babeascortin for sleep X1"),
-        ("--", ""),
-    ],
-)
-def test_ids_read_as_words_with_abbreviations_in_capitals(study_id: str, shown: str) -> None:
-    assert _humanised_id(study_id) == shown
-    assert _humanised_id(study_id) == shown  # the same again once its words are remembered
-
-
-def test_a_label_is_a_short_title_else_author_and_year_else_the_id_with_its_design() -> None:
-    titled = Study(id="s-1", design="rct", citation=Citation(title="The TRIAL study"))
-    cited = Study(id="s-2", design="cohort", citation=Citation(authors="Smith, J", year=2019))
-    bare = Study(id="ta1-chb-rct-316", design="rct")
-    assert _study_label(titled) == "The TRIAL study · RCT"
-    assert _study_label(cited) == "Smith 2019 · cohort"
-    assert _study_label(bare) == "TA1 CHB RCT 316"  # the name already says RCT
+def _outcome(
+    name: str, measure: str, value: float, low: float, high: float, **kw: object
+) -> Outcome:
+    return complete_outcome(
+        Outcome(name=name, measure=measure, value=value, ci_low=low, ci_high=high, **kw)  # type: ignore[arg-type]
+    )
 
 
 def test_forest_rows_are_the_outcomes_with_intervals_under_one_label() -> None:
@@ -49,6 +33,35 @@ def test_forest_rows_are_the_outcomes_with_intervals_under_one_label() -> None:
         ("Overall survival", "HR", 0.31, 0.18, 0.54),
         ("Death", "OR", 0.5, 0.3, 0.9),
     ]
-    assert {r.label for r in rows} == {"TA1 HCC PSM 468 · propensity matched"}
+    # Never the record id ("ta1 hcc psm 468"): the design and size when there is no citation.
+    assert {r.label for r in rows} == {"Propensity-matched observational, n=468"}
     assert all(r.n == 468 for r in rows)
     assert _forest_rows(Study(id="x", design="rct")) == []
+
+
+def test_a_cited_study_is_labelled_by_trial_first_author_and_year() -> None:
+    study = Study(
+        id="step-1",
+        design="rct",
+        n=1961,
+        citation=Citation(authors="Wilding JPH, Batterham RL, et al.", year=2021, trial="STEP 1"),
+        outcomes=[_outcome("Body weight", "MD", -12.4, -13.4, -11.5, better="lower")],
+    )
+    assert _forest_rows(study, "semaglutide")[0].label == "STEP 1 (Wilding et al. 2021)"
+
+
+def test_an_odds_ratio_below_one_for_a_response_favours_the_active_comparator() -> None:
+    study = Study(
+        id="meta",
+        design="meta-analysis",
+        comparator="Interferon-alpha",
+        comparator_type="active",
+        outcomes=[
+            _outcome("Complete response", "OR", 0.54, 0.30, 0.97, better="higher"),
+            _outcome("Overall survival (death)", "HR", 0.31, 0.18, 0.54, better="lower"),
+        ],
+    )
+    response, survival = _forest_rows(study, "Tα1")
+    assert (response.better, response.verdict) == ("higher", "favours interferon-alpha")
+    assert (survival.better, survival.verdict) == ("lower", "favours Tα1")
+    assert response.compound == "Tα1" and response.comparator == "interferon-alpha"

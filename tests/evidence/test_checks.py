@@ -113,14 +113,19 @@ def profile(**changes: object) -> Compound:
             Regimen(amount_min=1.6, amount_max=1.6, unit="mg", doses_per_week=2),
             Regimen(amount_min=1.5, amount_max=1.5, unit="mg", interval_days=3),
         ],
-        "pregnancy": "Use with caution; only if clearly needed.",
+        "pregnancy": "Use with caution; safety data are limited.",
         "side_effects": SideEffects(common=["Injection site reactions", "Fatigue", "Nausea"]),
     }
     return Compound.model_validate({**base, **changes})
 
 
+CAUTIOUS = "Use with caution; safety data are limited."
+
+
 def test_profile_and_article_differences_are_listed_as_facts() -> None:
-    facts = compare_profile_and_article(profile(), fixture("deep_dive_profile_mismatch.txt"), [])
+    facts = compare_profile_and_article(
+        profile(pregnancy=CAUTIOUS), fixture("deep_dive_profile_mismatch.txt"), []
+    )
     assert facts == [
         "article names intramuscular route; profile lists subcutaneous only",
         "article doses 3.2 mg twice weekly; profile regimens: 1.6 mg twice weekly;"
@@ -133,11 +138,23 @@ def test_profile_and_article_differences_are_listed_as_facts() -> None:
 def test_each_difference_carries_the_line_of_the_article_that_shows_it() -> None:
     text = fixture("deep_dive_profile_mismatch.txt")
     lines = text.split("\n")
-    found = checks.profile_differences(profile(), text, [])
-    assert [fact for _, fact in found] == compare_profile_and_article(profile(), text, [])
+    cautious = profile(pregnancy=CAUTIOUS)
+    found = checks.profile_differences(cautious, text, [])
+    assert [fact for _, fact in found] == compare_profile_and_article(cautious, text, [])
     words = ("intramuscular", "3.2 mg", "pregnan", "headache")
     for (line, fact), word in zip(found, words, strict=True):
         assert word in lines[line - 1].lower(), (fact, line, lines[line - 1])
+
+
+def test_only_if_clearly_needed_is_the_same_advice_as_not_recommended() -> None:
+    # Nobody building their own stack has a clinician to judge "clearly needed".
+    for words in ("Avoid unless clearly needed during pregnancy.", "Use only if clearly needed."):
+        article = "Dosing\n\nNot recommended in pregnancy."
+        assert compare_profile_and_article(profile(pregnancy=words), article, []) == []
+        cautious = compare_profile_and_article(profile(pregnancy=CAUTIOUS), article, [])
+        assert cautious == [
+            "article advises not recommended in pregnancy; profile says use caution"
+        ]
 
 
 def test_a_dose_only_in_a_study_record_has_no_article_line() -> None:
@@ -150,7 +167,7 @@ def test_an_article_that_agrees_with_the_profile_yields_nothing() -> None:
     article = (
         "Dosing\n\nPatients injected 1.6 mg twice weekly subcutaneously, or 1500 mcg every third"
         " day.\n\nSide Effects\n\n- Nausea: mild\n- Injection site reactions\n\n"
-        "Use during pregnancy only if clearly needed.\n\n"
+        "Use with caution during pregnancy.\n\n"
         "Other drugs cause side effects such as hair loss."
     )
     assert compare_profile_and_article(profile(), article, []) == []

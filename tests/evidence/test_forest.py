@@ -208,3 +208,111 @@ def test_short_labels_leave_more_room_for_the_plot() -> None:
     assert _plot_left(parse(forest_svg(short, title="t"))) < _plot_left(
         parse(forest_svg(long, title="t"))
     )
+
+
+def _favours(root: ET.Element) -> list[tuple[str, str]]:
+    """(panel's better, favours texts left to right) for each panel."""
+    found = []
+    for panel in root.iter(f"{SVG}g"):
+        if panel.get("class") != "panel":
+            continue
+        for group in panel.iter(f"{SVG}g"):
+            if group.get("class") == "favours":
+                texts_ = [" ".join("".join(t.itertext()) for t in group.iter(f"{SVG}text"))]
+                found.append((panel.get("data-better", ""), texts_[0]))
+    return found
+
+
+def test_each_side_of_the_axis_says_whom_it_favours_by_which_way_is_better() -> None:
+    rows = [
+        ForestRow(
+            "Meta",
+            "Complete response",
+            "OR",
+            0.54,
+            0.30,
+            0.97,
+            199,
+            better="higher",
+            compound="Tα1",
+            comparator="interferon-alpha",
+            verdict="favours interferon-alpha",
+        ),
+        ForestRow(
+            "Cohort",
+            "Death",
+            "HR",
+            0.31,
+            0.18,
+            0.54,
+            468,
+            better="lower",
+            compound="Tα1",
+            comparator="no treatment",
+            verdict="favours Tα1",
+        ),
+    ]
+    root = parse(forest_svg(rows, title="t"))
+    assert _favours(root) == [
+        ("lower", "← favours Tα1 favours no treatment →"),
+        ("higher", "← favours interferon-alpha favours Tα1 →"),
+    ]
+    shown = texts(root)
+    assert "favours interferon-alpha" in shown and "favours Tα1" in shown
+    assert (
+        "Meta, Complete response: OR 0.54 (95% CI 0.30 to 0.97), n=199: favours "
+        "interferon-alpha." in "".join(root.find(f"{SVG}desc").itertext())
+    )  # type: ignore[union-attr]
+
+
+def test_a_panel_whose_better_side_is_unknown_says_so_instead_of_guessing() -> None:
+    rows = [ForestRow("Meta", "Sleep onset latency", "MD", -7.06, -9.75, -4.37, unit="minutes")]
+    root = parse(forest_svg(rows, title="t"))
+    assert _favours(root) == []
+    shown = texts(root)
+    assert "Which way is better is not recorded for these outcomes." in shown
+    assert "Mean difference (minutes)" in shown
+    assert "Sleep onset latency (MD, minutes)" in " ".join(shown)
+
+
+def test_the_narrow_drawing_fits_a_phone_with_text_at_full_size() -> None:
+    long_study = "Propensity-matched observational cohort from three centres, n=468"
+    rows = [
+        ForestRow(
+            long_study,
+            "Recurrence-free survival (recurrence or death)",
+            "HR",
+            0.381,
+            0.229,
+            0.633,
+            468,
+            better="lower",
+            compound="thymosin alpha-1",
+            comparator="no treatment",
+            verdict="favours thymosin alpha-1",
+        ),
+        ForestRow(
+            "Meta",
+            "Complete response",
+            "OR",
+            0.54,
+            0.30,
+            0.97,
+            199,
+            better="higher",
+            compound="thymosin alpha-1",
+            comparator="interferon-alpha",
+            verdict="favours interferon-alpha",
+        ),
+    ]
+    root = parse(forest_svg(rows, title="Thymosin Alpha-1 for liver health", width=360))
+    assert root.get("viewBox", "").startswith("0 0 360 ")
+    for text in root.iter(f"{SVG}text"):
+        size = float(text.get("font-size", "12"))
+        assert size >= 11
+        content = "".join(text.itertext())
+        x = float(text.get("x", "0"))
+        width = text_width(content, size, text.get("font-weight") in ("600", "bold"))
+        anchor = text.get("text-anchor", "start")
+        left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+        assert left >= 0 and left + width <= 360 + 0.5, content

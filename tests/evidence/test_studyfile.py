@@ -74,9 +74,9 @@ def test_animal_design_marked_human_warns_and_is_kept_preclinical() -> None:
             "arms",
         ),
         (
-            "id: a\ndesign: rct\noutcomes:\n  - name: x\n    measure: NNT\n    value: 3\n",
+            "id: a\ndesign: rct\noutcomes:\n  - name: x\n    measure: QALY\n    value: 3\n",
             5,
-            "unknown measure 'NNT'",
+            "unknown measure 'QALY'",
         ),
         (
             "id: a\ndesign: rct\noutcomes:\n  - name: x\n    measure: OR\n    value: 0\n",

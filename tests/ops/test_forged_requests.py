@@ -28,7 +28,7 @@ def _serve(
     server = start_server(serve_argv(db_path, port), tmp_path / "server.log")
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(base)
+        wait_healthy(base, timeout=60.0)  # a loaded machine starts slowly
         yield base
     finally:
         server.terminate()

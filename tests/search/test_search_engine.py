@@ -173,3 +173,25 @@ def test_a_build_without_search_tables_answers_empty() -> None:
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE tiers (compound_slug TEXT, goal TEXT, tier INTEGER)")
     assert SearchEngine(conn).search(conn, "liver").total == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("zadaxn", "thymosin-alpha-1"),  # a letter dropped from a brand
+        ("melatonn", "melatonin"),
+        ("semaglutdie", "semaglutide"),  # two letters swapped
+        ("tesamo", "tesamorelin"),  # the start of a name
+    ],
+)
+def test_close_names_offer_the_compound_a_reader_meant(
+    engine: SearchEngine, typed: str, slug: str
+) -> None:
+    suggestions = engine.close_names(typed)
+    assert suggestions[0]["slug"] == slug
+    assert len({s["slug"] for s in suggestions}) == len(suggestions)  # one per compound
+
+
+def test_close_names_offer_nothing_for_noise(engine: SearchEngine) -> None:
+    assert engine.close_names("!!!") == []
+    assert engine.close_names("qqqqqqqqqqqq") == []

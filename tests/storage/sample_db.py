@@ -29,6 +29,7 @@ from evidex.content.models import (
 from evidex.content.names import build_name_index
 from evidex.content.render import markdown_to_html
 from evidex.evidence.models import Citation, Outcome, Study
+from evidex.search.index import write_search_index
 
 HOSTILE_MARKDOWN = """Plain words first.
 
@@ -256,7 +257,8 @@ def write_sample_db(path: Path, build_id: str = "build-1") -> Path:
         "built_at": "2025-06-01T12:00:00+00:00",
         "methodology_html": markdown_to_html("## The rubric\n\nFive tiers, computed."),
     }
-    write_database(sample_library(), path, build_id, meta, hooks=[])
+    # The search tables are part of every real build: 404 pages suggest names from them.
+    write_database(sample_library(), path, build_id, meta, hooks=[write_search_index])
     conn = sqlite3.connect(path)
     try:  # a tier change from an earlier build (kept once when the file is rewritten)
         conn.execute(

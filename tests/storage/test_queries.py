@@ -34,14 +34,6 @@ def test_every_name_resolves_to_the_canonical_slug(conn: sqlite3.Connection, nam
     assert queries.resolve_name(conn, name) == "thymosin-alpha"
 
 
-def test_unknown_name_gets_close_suggestions(conn: sqlite3.Connection) -> None:
-    assert queries.resolve_name(conn, "zadaxn") is None
-    suggestions = queries.suggest_names(conn, "zadaxn")
-    assert suggestions[0]["slug"] == "thymosin-alpha"
-    assert len({s["slug"] for s in suggestions}) == len(suggestions)
-    assert queries.suggest_names(conn, "!!!") == []
-
-
 def test_list_compounds_filters_and_counts(conn: sqlite3.Connection) -> None:
     everything = queries.list_compounds(conn)
     assert everything["total"] == 4

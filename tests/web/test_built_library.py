@@ -11,6 +11,7 @@ import pytest
 from html_safety import executable_parts
 
 from evidex.build.pipeline import build
+from evidex.content.models import Compound
 from evidex.storage.db import open_generation
 from evidex.web import seo
 from evidex.web.app import create_app
@@ -75,3 +76,17 @@ def test_hostile_profile_renders_nothing_executable(hostile_site: TestClient) ->
     assert executable_parts(html) == []
     assert "<script>alert" not in html
     assert "<svg" not in html
+
+
+def test_compound_json_is_what_validating_the_stored_document_would_send(
+    sample_site: TestClient,
+) -> None:
+    slugs = [
+        item["slug"] for item in sample_site.get("/api/v1/compounds?limit=100").json()["items"]
+    ]
+    assert len(slugs) >= 10
+    for slug in slugs:
+        response = sample_site.get(f"/api/v1/compounds/{slug}")
+        assert response.headers["content-type"] == "application/json"
+        validated = Compound.model_validate_json(response.content).model_dump_json()
+        assert response.content == validated.encode(), slug

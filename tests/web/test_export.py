@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import re
 from pathlib import Path
@@ -85,6 +86,16 @@ def test_data_export_has_tables_and_a_dictionary(db_path: Path, tmp_path: Path) 
         "ta1-extracted-1": False,
         "ta1-hcc-2019": True,
     }
+    cited = next(s for s in studies if s["id"] == "ta1-hcc-2019")
+    assert (cited["title"], cited["year"], cited["pmid"]) == (
+        "Adjuvant thymosin after hepatectomy",
+        2019,
+        "31000000",
+    )
+    with (out / "studies.csv").open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    for column in ("citation", "trial", "authors", "journal", "year", "pmid", "doi", "summary"):
+        assert column in header, column
     package = json.loads((out / "datapackage.json").read_text("utf-8"))
     names = [r["name"] for r in package["resources"]]
     assert names == ["compounds", "studies", "outcomes", "tiers"]
@@ -140,3 +151,18 @@ def test_the_deploy_guide_sends_the_servers_security_headers_from_nginx() -> Non
         assert f'add_header {name.decode().title()} "{value.decode()}" always;'.lower() in (
             guide.lower()
         ), name
+
+
+def test_every_text_file_has_a_gzip_twin_with_the_same_bytes(db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    export_site(db_path, out, BASE_URL)
+    text_files = [
+        p for p in out.rglob("*") if p.suffix in {".html", ".json", ".xml", ".txt", ".css", ".js"}
+    ]
+    assert len(text_files) > 20
+    for path in text_files:
+        twin = path.with_name(path.name + ".gz")
+        assert twin.is_file(), f"{path.relative_to(out)} has no .gz twin"
+        assert gzip.decompress(twin.read_bytes()) == path.read_bytes()
+    assert not list(out.rglob("*.gz.gz"))
+    assert not list((out / "static").rglob("*.png.gz"))  # images are not recompressed

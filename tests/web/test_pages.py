@@ -42,7 +42,7 @@ def test_profile_shows_every_part(client: TestClient) -> None:
     html = client.get("/compounds/thymosin-alpha").text
     assert "Zadaxin" in html and "thymalfasin" in html
     assert "Tier 3" in html and 'href="/research/thymosin-alpha-liver-health"' in html
-    assert "1.6 mg" in html and "2× per week" in html
+    assert "1.6 mg" in html and "twice weekly" in html
     assert "<dd>Thymosin Alpha-1, Tα1, TA1, thymalfasin</dd>" in html  # TA-1 folds to TA1
     assert "Injection-site redness" in html and "Rare but serious" in html
     assert "Do not use</span> Organ transplant recipients" in html
@@ -104,9 +104,10 @@ def test_unknown_compound_is_a_helpful_404(client: TestClient) -> None:
 
 def test_evidence_page_has_table_plot_and_badges(client: TestClient) -> None:
     html = client.get("/compounds/thymosin-alpha/evidence").text
+    text = re.sub(r"<[^>]+>", "", html)
     assert "<svg" in html and "Forest plot" in html
-    assert "HR 0.308 (0.175–0.541)" in html and "&lt;0.001" in html
-    assert "OR 0.62 (0.35–1.1)" in html and ">22.8%<" in html
+    assert "HR 0.308 (0.175–0.541)" in text and "&lt;0.001" in html
+    assert "OR 0.62 (0.35–1.1)" in text and ">22.8%<" in html
     assert "Propensity-matched observational" in html and "316" in html
     assert ">curated<" in html and ">unverified<" in html
     assert 'href="https://pubmed.ncbi.nlm.nih.gov/31000000/"' in html
@@ -158,8 +159,12 @@ def test_feeds_sitemap_and_robots(client: TestClient) -> None:
 
 def test_assets_are_local(client: TestClient) -> None:
     docs = client.get("/docs").text
+    assert '<header class="site-header"' in docs  # the API reference is a page of the site
     for src in re.findall(r'(?:src|href)="([^"]+)"', docs):
-        assert src.startswith("/static/")
+        assert src.startswith(("/", "#", "http://testserver/")), src  # no other host
+    assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', docs)
+    assert any("swagger" in a for a in assets)
+    for src in assets:
         assert client.get(src).status_code == 200
     css = client.get("/static/css/evidex.css").text
     assert "http" not in css

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from evidex.build.forked import map_inherited
@@ -14,8 +12,11 @@ from evidex.build.library import Library, TierResult
 from evidex.content.diagnostics import Diagnostic
 from evidex.content.models import Article, Compound
 from evidex.evidence import checks, stats
-from evidex.evidence.forest import ForestRow, forest_svg
-from evidex.evidence.models import Study
+from evidex.evidence.citations import short_label
+from evidex.evidence.favours import comparator_name, verdict
+from evidex.evidence.forest import NARROW_WIDTH, ForestRow, forest_svg
+from evidex.evidence.models import Outcome, Study
+from evidex.evidence.outcome_text import clean_outcome_name, shown_unit
 from evidex.evidence.tiers import compute_tier
 
 
@@ -24,7 +25,7 @@ def grade(library: Library) -> None:
     plot) and check the articles about it against that grade."""
     _extract_uncurated(library)
     for study in library.studies.values():
-        study.outcomes = [stats.complete_outcome(outcome) for outcome in study.outcomes]
+        study.outcomes = [_shown_outcome(outcome) for outcome in study.outcomes]
     articles = _articles_by_group(library)
     jobs = [
         _GroupJob(
@@ -64,13 +65,21 @@ def _grade_and_check(job: _GroupJob) -> tuple[TierResult, list[Diagnostic]]:
     """One group's tier, then its articles checked against it: one job, so the checks need no
     second pass over the library (nor a second set of worker processes)."""
     compound = job.compound
-    result = _grade_group(compound.slug, job.goal, compound.title, job.goal_label, job.studies)
+    result = _grade_group(compound, job.goal, job.goal_label, job.studies)
     diagnostics = [
         diagnostic
         for article in job.articles
         for diagnostic in _article_diagnostics(article, compound, job.studies, result)
     ]
     return result, diagnostics
+
+
+def _shown_outcome(outcome: Outcome) -> Outcome:
+    """Significance and direction filled in, and the unit of a difference read from its
+    sentence when the record does not give one."""
+    outcome = stats.complete_outcome(outcome)
+    unit = shown_unit(outcome)
+    return outcome if unit == outcome.unit else outcome.model_copy(update={"unit": unit})
 
 
 def _extract_uncurated(library: Library) -> None:
@@ -85,6 +94,9 @@ def _extract_uncurated(library: Library) -> None:
             study.compound = article.compound_slug
             study.goal = article.goal
             study.source_path = article.source_path
+            study.outcomes = [
+                o.model_copy(update={"name": clean_outcome_name(o.name)}) for o in study.outcomes
+            ]
             if study.id not in library.studies:
                 library.studies[study.id] = study
 
@@ -106,22 +118,25 @@ def _goal_label(library: Library, goal: str) -> str:
 
 
 def _grade_group(
-    slug: str, goal: str, compound_title: str, goal_label: str, studies: list[Study]
+    compound: Compound, goal: str, goal_label: str, studies: list[Study]
 ) -> TierResult:
+    slug, compound_title = compound.slug, compound.title
     assessment = compute_tier(studies, compound_label=compound_title, goal_label=goal_label.lower())
     pooled = list(assessment.inputs.get("pooled") or [])
-    rows = [row for study in studies for row in _forest_rows(study)]
-    svg = ""
+    short = compound.short_name or compound_title
+    rows = [row for study in studies for row in _forest_rows(study, short)]
+    svg = narrow_svg = ""
     if rows:
         first_pooled = (
             stats.Pooled(**{k: v for k, v in pooled[0].items() if k != "outcome"})
             if pooled
             else None
         )
-        svg = forest_svg(
-            rows, title=f"{compound_title} for {goal_label.lower()}", pooled=first_pooled
-        )
+        title = f"{compound_title} for {goal_label.lower()}"
+        svg = forest_svg(rows, title=title, pooled=first_pooled)
+        narrow_svg = forest_svg(rows, title=title, pooled=first_pooled, width=NARROW_WIDTH)
     details: dict[str, Any] = {
+        "forest_svg_narrow": narrow_svg,
         "inputs": assessment.inputs,
         "driving_study_ids": list(assessment.driving_study_ids),
         "pooled": pooled,
@@ -140,12 +155,14 @@ def _grade_group(
     )
 
 
-def _forest_rows(study: Study) -> list[ForestRow]:
-    """A row for each of the study's outcomes with an interval, all under one label."""
+def _forest_rows(study: Study, compound: str = "the compound") -> list[ForestRow]:
+    """A row for each of the study's outcomes with an interval, all under one label, each
+    saying which way is better and what its result favours."""
     with_intervals = [o for o in study.outcomes if o.ci_low is not None and o.ci_high is not None]
     if not with_intervals:
         return []
-    label = _study_label(study)
+    label = short_label(study)
+    comparator = comparator_name(study)
     return [
         ForestRow(
             label=label,
@@ -155,12 +172,14 @@ def _forest_rows(study: Study) -> list[ForestRow]:
             ci_low=outcome.ci_low,
             ci_high=outcome.ci_high,
             n=study.n,
+            better=stats.infer_better(outcome),
+            compound=compound,
+            comparator=comparator,
+            verdict=verdict(outcome, compound, comparator),
+            unit=outcome.unit,
         )
         for outcome in with_intervals
     ]
-
-
-_SHORT_DESIGNS = {"rct": "RCT", "meta-analysis": "meta-analysis", "in-vitro": "in vitro"}
 
 
 def _best_outcome(studies: list[Study]) -> dict[str, Any] | None:
@@ -175,48 +194,6 @@ def _best_outcome(studies: list[Study]) -> dict[str, Any] | None:
         return None
     _, outcome = max(candidates, key=lambda c: c[0])
     return {"name": outcome.name, "measure": outcome.measure, "value": outcome.value}
-
-
-def _study_label(study: Study) -> str:
-    """Which study a forest-plot row is: a short title, else "Author year", else its id."""
-    citation = study.citation
-    author = re.split(r"[ ,;]", citation.authors.strip())[0] if citation.authors else ""
-    if citation.title and len(citation.title) <= 40:
-        name = citation.title
-    elif author and citation.year:
-        name = f"{author} {citation.year}"
-    else:
-        name = _humanised_id(study.id)
-    design = _SHORT_DESIGNS.get(study.design, study.design.replace("-", " "))
-    if _word_pattern(design).search(name):
-        return name  # the name already says it ("TA1 CHB RCT 316")
-    return f"{name} · {design}"
-
-
-@lru_cache(maxsize=64)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(word)}\b", re.I)
-
-
-_ID_SEPARATORS = re.compile(r"[-_\s]+")
-_VOWEL = re.compile(r"[aeiouy]", re.I)
-_LETTER = re.compile(r"[a-z]", re.I)
-_DIGIT = re.compile(r"\d")
-
-
-def _humanised_id(study_id: str) -> str:
-    """ "ta1-hcc-resection-psm-468" -> "TA1 HCC resection PSM 468": vowel-less or
-    letter-and-digit words read as abbreviations."""
-    words = [_humanised_word(word) for word in _ID_SEPARATORS.split(study_id.strip())]
-    text = " ".join(w for w in words if w)
-    return text[:1].upper() + text[1:]
-
-
-@lru_cache(maxsize=4096)  # ids share most of their words (compound, goal, "for")
-def _humanised_word(word: str) -> str:
-    vowelless = word.isalpha() and len(word) <= 4 and not _VOWEL.search(word)
-    mixed = _DIGIT.search(word) and _LETTER.search(word)
-    return word.upper() if (vowelless and word.lower() != "vs") or mixed else word
 
 
 def _articles_by_group(library: Library) -> dict[tuple[str, str], list[Article]]:

@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from evidex.search.engine import SearchEngine
 from evidex.storage import queries
 from evidex.storage.db import Database, DatabaseUnavailable
 
@@ -40,7 +41,7 @@ def open_db(db: Path) -> Iterator[sqlite3.Connection]:
 def resolve_or_exit(conn: sqlite3.Connection, name: str) -> str:
     slug = queries.resolve_name(conn, name)
     if slug is None:
-        close = ", ".join(s["title"] for s in queries.suggest_names(conn, name))
+        close = ", ".join(s["title"] for s in SearchEngine(conn).close_names(name))
         hint = f" Did you mean: {close}?" if close else ""
         typer.echo(f"error: no compound is called {name!r}.{hint}", err=True)
         raise typer.Exit(1)

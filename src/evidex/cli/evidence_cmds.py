@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
+from evidex.evidence.presentation import study_view
 from evidex.storage import queries
 
 out = Console()
@@ -49,6 +50,7 @@ def evidence_command(
     with open_db(db) as conn:
         slug = resolve_or_exit(conn, name)
         data = evidence_data(conn, slug, goal)
+        short = queries.short_name(conn, slug)
     if as_json:
         print_json(data)
         return
@@ -61,20 +63,25 @@ def evidence_command(
             highlight=False,
         )
         out.print(entry["rationale"], highlight=False)
-        table = Table("study", "design", "n", "outcome", "estimate", "p", "status")
+        table = Table("study", "design", "n", "outcome", "estimate", "p", "result", "status")
         for study in entry["studies"]:
-            for outcome in study["outcomes"] or [{}]:
+            view = study_view(study, short)
+            for shown in view["outcomes"] or [{}]:
+                outcome = shown.get("o", {})
                 ci = ""
                 if outcome.get("ci_low") is not None:
                     ci = f" [{outcome['ci_low']}, {outcome['ci_high']}]"
                 estimate = f"{outcome.get('measure', '')} {outcome.get('value', '')}{ci}"
+                if shown.get("unit") and outcome.get("measure") == "MD":
+                    estimate += f" {shown['unit']}"
                 table.add_row(
-                    study["id"],
+                    view["name"],
                     study["design"],
                     str(study.get("n") or ""),
                     outcome.get("name", ""),
                     estimate.strip(),
                     outcome.get("p") or "",
+                    shown.get("verdict", ""),
                     study["status"],
                 )
         out.print(table)

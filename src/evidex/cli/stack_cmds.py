@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from evidex.cli.common import DB_OPTION_HELP, open_db, print_json
-from evidex.stack.builder import build_stack
+from evidex.stack.builder import UnknownGoalsError, build_stack
 from evidex.stack.catalog import catalog_for_file
 from evidex.stack.models import StackRequest, StackResult
 from evidex.stack.share import share_url
@@ -76,7 +76,11 @@ def stack(
         raise typer.Exit(2) from None
     with open_db(db) as conn:
         catalog = catalog_for_file(db, conn)
-    result = build_stack(request, catalog)
+    try:
+        result = build_stack(request, catalog)
+    except UnknownGoalsError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:

@@ -17,6 +17,8 @@ from evidex.vendors import queries
 from evidex.vendors.dose import (
     DoseInputError,
     dose_range_warnings,
+    parse_amount,
+    range_report,
     reconstitute,
     weight_dose,
     weight_range_warnings,
@@ -26,6 +28,8 @@ from evidex.vendors.finder import SORT_KEYS, FinderFilters
 out = Console()
 DEFAULT_DB = Path("var/evidex.db")
 COMPOUND_HELP = "Check against this compound's documented doses (any name; needs --db)."
+ROUTE_HELP = "Route the dose is given by (subcutaneous, oral...); checked against that route only."
+PER_WEEK_HELP = "Doses a week (e.g. 7 for daily), to check the weekly total too."
 
 
 def _regimens(compound: str | None, db: Path) -> tuple[str | None, list[Regimen]]:
@@ -44,9 +48,16 @@ def _fail(error: DoseInputError) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _print_warnings(warnings: list[str]) -> None:
+def _print_warnings(warnings: list[str], range_warnings: list[str]) -> None:
     for warning in warnings:
-        out.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+        if warning in range_warnings:
+            out.print(f"[bold white on red] WARNING [/] [bold]{warning}[/bold]", highlight=False)
+        else:
+            out.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+
+
+def _per_week(value: str | None) -> Decimal | None:
+    return None if value is None else parse_amount(value, "doses a week")
 
 
 def weight_command(
@@ -54,21 +65,25 @@ def weight_command(
     unit: str = typer.Option("mcg/kg", "--unit", help="mcg/kg or mg/kg."),
     weight_kg: str = typer.Option(..., "--weight-kg", help="Body weight in kg."),
     compound: str | None = typer.Option(None, "--compound", help=COMPOUND_HELP),
+    route: str | None = typer.Option(None, "--route", help=ROUTE_HELP),
+    doses_per_week: str | None = typer.Option(None, "--doses-per-week", help=PER_WEEK_HELP),
     db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Weight-based dose: dose per kg times body weight, in exact decimals."""
     try:
         dose = weight_dose(per_kg, unit, weight_kg)
+        per_week = _per_week(doses_per_week)
     except DoseInputError as error:
         raise _fail(error) from None
     title, regimens = _regimens(compound, db)
-    warnings = weight_range_warnings(dose, regimens)
+    warnings = weight_range_warnings(dose, regimens, route, per_week)
+    report = range_report(regimens, warnings, route)
     if as_json:
-        print_json({**dose.as_dict(), "compound": title, "warnings": warnings})
+        print_json({**dose.as_dict(), "compound": title, "warnings": warnings, **report})
         return
     out.print(dose.summary(), highlight=False)
-    _print_warnings(warnings)
+    _print_warnings(warnings, warnings)
 
 
 def reconstitute_command(
@@ -79,26 +94,56 @@ def reconstitute_command(
         None, "--measured-mg", help="A tested batch's measured content, used instead of the label."
     ),
     compound: str | None = typer.Option(None, "--compound", help=COMPOUND_HELP),
+    route: str = typer.Option(
+        "injection", "--route", help="Route of the reconstituted dose (default: injection)."
+    ),
+    doses_per_week: str | None = typer.Option(None, "--doses-per-week", help=PER_WEEK_HELP),
     db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Reconstitution: concentration, volume to draw and U-100 syringe units."""
     try:
         result = reconstitute(vial_mg, diluent_ml, dose_mg, measured_mg)
+        per_week = _per_week(doses_per_week)
     except DoseInputError as error:
         raise _fail(error) from None
     title, regimens = _regimens(compound, db)
-    warnings = [*result.warnings, *dose_range_warnings(result.dose_mg, regimens)]
+    in_range = dose_range_warnings(result.dose_mg, regimens, route, per_week)
+    warnings = [*in_range, *result.warnings]
+    report = range_report(regimens, in_range, route)
     if as_json:
-        print_json({**result.as_dict(), "compound": title, "warnings": warnings})
+        print_json({**result.as_dict(), "compound": title, "warnings": warnings, **report})
         return
     out.print(result.summary(), highlight=False)
-    _print_warnings(warnings)
+    _print_warnings(warnings, in_range)
 
 
 def _price_cell(offer: dict[str, Any]) -> str:
     price = offer["price_per_mg"]
     return str(price["price_per_mg_display"]) if price["comparable"] else "not comparable"
+
+
+def _grade_cell(grade: dict[str, Any]) -> str:
+    if not grade["flags"]:
+        return str(grade["grade"])
+    return f"{grade['grade']} [bold red]flagged[/bold red]"
+
+
+def _print_flags(offers: list[dict[str, Any]]) -> None:
+    """Each flagged certificate once, in a warning style, with the cap it put on the grade."""
+    seen: set[tuple[str, str, str]] = set()
+    for offer in offers:
+        for flag in offer["grade"]["flags"]:
+            key = (offer["vendor_name"], flag["batch_id"], flag["code"])
+            if key in seen:
+                continue
+            seen.add(key)
+            cap = f"; grade capped at {flag['cap']}" if flag["cap"] else ""
+            out.print(
+                f"[bold red]flag[/bold red] {offer['vendor_name']}, batch {flag['batch_id']}: "
+                f"{flag['message']}{cap}",
+                highlight=False,
+            )
 
 
 def vendors_command(
@@ -155,11 +200,12 @@ def vendors_command(
                 offer["vendor_name"],
                 f"{offer['amount']} {offer['unit']} {offer['form']} x{offer['units_per_pack']}",
                 _price_cell(offer),
-                offer["grade"]["grade"],
+                _grade_cell(offer["grade"]),
                 f"{verified} (stale)" if offer["stale"] else verified,
                 "; ".join(notes),
             )
         out.print(table)
+        _print_flags(data["offers"])
         if data["rate_date"]:
             out.print(f"Converted to {data['currency']} at the rates of {data['rate_date']}.")
     out.print(data["disclaimer"], style="dim", highlight=False)

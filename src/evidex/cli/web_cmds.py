@@ -67,6 +67,55 @@ def serve(
     raise typer.Exit(server.run_workers(host, port, workers))
 
 
+def dev(
+    content: Path = typer.Argument(Path("content"), help="The content folder to build and watch."),
+    db: Path = typer.Option(Path("var/evidex.db"), "--db", help="Where to write the SQLite build."),
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
+) -> None:
+    """Build CONTENT, serve it, and rebuild on every save; open pages reload by themselves.
+
+    For editors: each save is an ordinary atomic build, so a mistake prints its file:line and
+    the site keeps showing the last good build until the mistake is fixed.
+    """
+    import threading
+
+    import uvicorn
+
+    from evidex.build.watch import Rebuild, rebuild, snapshot, watch
+    from evidex.cli.content_cmds import print_diagnostics
+    from evidex.web import workers as server
+    from evidex.web.app import create_app
+    from evidex.web.templating import Site
+
+    def report(result: Rebuild) -> None:
+        what = ", ".join(result.changed[:3]) + (" ..." if len(result.changed) > 3 else "")
+        if result.failure is not None:
+            print_diagnostics(result.failure.diagnostics)
+            typer.echo(f"{what}: {result.failure}", err=True)
+            return
+        assert result.report is not None
+        print_diagnostics([d for d in result.report.diagnostics if d.level == "warning"])
+        typer.echo(f"{what}: rebuilt in {result.seconds:.2f}s, build {result.report.build_id}")
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    built_from = snapshot(content)
+    report(rebuild(content, db, ["(start)"]))
+    _check_db(db)
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch, args=(content, db, report, stop), kwargs={"since": built_from}, daemon=True
+    )
+    watcher.start()
+    typer.echo(f"watching {content}; serving http://{host}:{port}/ (Ctrl-C stops)")
+    try:
+        app = create_app(db, Site(live_reload=True))
+        uvicorn.Server(server.server_config(app, host, port)).run()
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+
+
 @export_app.command("site")
 def export_site_cmd(
     out: Path = typer.Argument(..., help="Folder to write the static site into."),
@@ -102,4 +151,5 @@ def export_data_cmd(
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
     app.command("serve")(serve)
+    app.command("dev")(dev)
     app.add_typer(export_app, name="export")

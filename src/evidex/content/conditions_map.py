@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from evidex.content.models import Condition, Severity
+from evidex.text.advice import advice_level
 
 DEFAULT_CONDITIONS: tuple[Condition, ...] = (
     Condition(
@@ -162,15 +163,6 @@ DEFAULT_CONDITIONS: tuple[Condition, ...] = (
     ),
 )
 
-_CAUTION = re.compile(
-    r"\b(?:caution|cautious|cautiously|careful|with care|monitor|relative contraindication|"
-    r"consult|dose adjustment|dosage adjustment|not (?:been )?established|limited data)\b"
-)
-_CONTRAINDICATED = re.compile(
-    r"\b(?:contraindicated|do not use|must not|should not be used|avoid|not recommended|"
-    r"unless (?:the )?benefits? outweigh|never)\b"
-)
-
 
 @lru_cache(maxsize=32)
 def _matcher(
@@ -228,11 +220,12 @@ def map_conditions(text: str, conditions: list[Condition] | None = None) -> list
 
 
 def severity_of(text: str, default: Severity | None = "contraindicated") -> Severity | None:
-    """'caution' when the text softens the warning ('use caution', 'monitor'),
-    'contraindicated' when it forbids (incl. 'unless benefits outweigh risks'), else default."""
-    lowered = text.lower()
-    if _CONTRAINDICATED.search(lowered):
+    """'contraindicated' when the text forbids the compound (avoid, not recommended, 'unless
+    benefits outweigh risks'), 'caution' when it softens the warning or forbids only a route,
+    else default."""
+    level = advice_level(text)
+    if level == "avoid":
         return "contraindicated"
-    if _CAUTION.search(lowered):
+    if level == "caution":
         return "caution"
     return default

@@ -118,6 +118,11 @@ class Compound(Model):
     effects: list[str] = Field(default_factory=list)  # e.g. "lowers-blood-glucose", "sedating"
     aliases: list[str] = Field(default_factory=list)  # extra names from frontmatter `aliases:`
     iu_per_mg: float | None = None  # conversion for vendor price normalisation
+    # Key facts, as the editor wrote them (None: not stated)
+    short_name: str | None = None  # "Tα1": how evidence labels name it
+    prescription: str | None = None  # "Prescription only in the US, EU and UK"
+    approved: str | None = None  # "US (FDA) and EU (EMA) for type 2 diabetes"
+    boxed_warning: str | None = None  # the regulator's boxed warning, in brief
     sections: list[Section] = Field(default_factory=list)
     source_path: str = ""
     warnings: list[str] = Field(default_factory=list)  # repairs made, "path:line: message"

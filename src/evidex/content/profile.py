@@ -53,6 +53,8 @@ from evidex.content.yamlload import (
 )
 
 REQUIRED_KEYS = ("title", "description")
+# Optional one-line facts shown first on a profile; see content/README.md.
+KEY_FACT_KEYS = ("short_name", "prescription", "approved", "boxed_warning")
 KNOWN_KEYS = frozenset(
     {
         "title",
@@ -71,6 +73,7 @@ KNOWN_KEYS = frozenset(
         "iu_per_mg",
         "regimens",
         "contraindications",
+        *KEY_FACT_KEYS,
     }
 )
 # Other names editors give frontmatter keys (case, '_' and '-' are ignored as well).
@@ -470,7 +473,7 @@ class _Profile:
                             f"faqs[{index}] must be a mapping with string 'q' and 'a'",
                             "type",
                         )
-        for key in ("slug", "class", "ban_details"):
+        for key in ("slug", "class", "ban_details", *KEY_FACT_KEYS):
             if key in data and data[key] is not None and not isinstance(data[key], str):
                 diag.error(meta.line(key), f"'{key}' must be a string", "type")
         for key in ("aliases", "brand_names", "goals", "classes", "effects"):
@@ -1147,6 +1150,11 @@ def parse_profile(
         ),
         aliases=profile._string_list("aliases"),
         iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
+        **{
+            key: clean_inline(data[key])
+            for key in KEY_FACT_KEYS
+            if isinstance(data.get(key), str) and data[key].strip()
+        },
         sections=profile.sections(),
         source_path=path,
         warnings=[

@@ -16,6 +16,7 @@ from itertools import accumulate
 from evidex.content.models import Compound, Regimen
 from evidex.evidence.models import RATIO_MEASURES, Outcome, Study
 from evidex.evidence.stats import null_value, p_says_significant, parse_p
+from evidex.text.advice import advice_level
 
 
 def _folded(text: str) -> str:
@@ -397,15 +398,12 @@ def _dose_mentions(text: str) -> Iterator[re.Match[str]]:
             resume = match.end()
 
 
-_AVOID = re.compile(
-    r"\bcontraindicated\b|\bnot recommended\b|\bshould not be used\b|\bdo not use\b|\bavoid\b"
-    r"(?! unless)",
-    re.I,
-)
-_CAUTION = re.compile(
-    r"\bcaution\b|\bonly if (?:clearly )?needed\b|\bavoid unless\b|\bconsult\b|\bweigh\b", re.I
-)
-_SAFE = re.compile(r"\b(?:considered|generally|is) safe\b|\bno known risk\b", re.I)
+# The verdict words a consistency message uses for each level of advice.
+_VERDICTS: dict[str, str] = {
+    "avoid": "not recommended",
+    "caution": "use caution",
+    "safe": "considered safe",
+}
 _PREGNANCY = re.compile(r"pregnan", re.I)
 _SENTENCE_OR_LINE = re.compile(r"(?<=[.!?])\s+|\n")
 
@@ -423,12 +421,9 @@ def _pregnancy_advice(text: str, *, about_pregnancy: bool = False) -> str | None
     ]
     verdicts: set[str] = set()
     for sentence in sentences:
-        if _AVOID.search(sentence):
-            verdicts.add("not recommended")
-        elif _CAUTION.search(sentence):
-            verdicts.add("use caution")
-        elif _SAFE.search(sentence):
-            verdicts.add("considered safe")
+        level = advice_level(sentence)
+        if level is not None:
+            verdicts.add(_VERDICTS[level])
     if len(verdicts) != 1:  # silent or self-contradicting: nothing firm to compare
         return None
     return verdicts.pop()

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 
 from evidex.evidence.models import Design
-from evidex.evidence.notation import CuedPattern, fold_case
+from evidex.text.cues import CuedPattern, fold_case
+from evidex.text.sentences import split_sentences
 
 _ANIMAL = CuedPattern(
     re.compile(
@@ -21,10 +22,25 @@ _ANIMAL = CuedPattern(
 )  # fmt: skip
 _IN_VITRO = CuedPattern(
     re.compile(
-        r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|\w+ cells)|"
-        r"hepg2|hela|organoids?)\b"
+        r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
+        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|cells were (?:treated|"
+        r"incubated|exposed|cultured|transfected))\b"
     ),
-    ("in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid"),
+    (
+        "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
+        "fibroblasts", "primary ", "cells were"
+    ),
+)  # fmt: skip
+# Live animals being treated: what makes a study with cells and animals an animal study (cells
+# taken from a rat and grown in a dish make it in vitro).
+_LIVE_ANIMALS = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:mice|rats|animals|rabbits|dogs|pigs|piglets|primates|zebrafish) "
+        r"(?:\w+ )?(?:were|was) (?:randomly|randomi[sz]ed|divided|assigned|allocated|fed|treated|"
+        r"given|injected|administered|housed|subjected|exposed|gavaged|dosed)"
+        r"|\b(?:gavage|intraperitoneal(?:ly)?|in vivo)\b"
+    ),
+    (" were ", " was ", "gavage", "intraperitoneal", "in vivo"),
 )
 _HUMAN = CuedPattern(
     re.compile(
@@ -49,17 +65,19 @@ _SYSTEMATIC = CuedPattern(
 )
 _DATABASE_SEARCH = CuedPattern(
     re.compile(
-        r"(?i)\b(?:searched|search of|literature search)\b[^.]{0,120}?"
+        r"(?i)\b(?:searched|search of|literature search|identified (?:through|from|in)|"
+        r"retrieved from)\b[^.]{0,120}?"
         r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl)\b"
     ),
-    ("search",),
+    ("search", "identified ", "retrieved from"),
 )
 _POOLED = CuedPattern(
     re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)"),
     ("pooled", "random-effect", "fixed-effect", "weighted mean difference"),
 )
+# matching on a propensity score makes a matched cohort; weighting by one does not
 _PROPENSITY = CuedPattern(
-    re.compile(r"(?i)\bpropensity[ -]?(?:score)?"),
+    re.compile(r"(?i)\bpropensity(?:[ -]score)?[ -](?:score[ -])?match"),
     ("propensity",),
 )
 _NON_RANDOMISED = CuedPattern(
@@ -117,7 +135,8 @@ _COMPARISON = CuedPattern(
 _ASIDE = CuedPattern(
     re.compile(
         r"(?i)\b(?:are needed|is needed|warranted|future|further (?:studies|research|trials)|"
-        r"should be|rather than|previous|prior|earlier (?:studies|trials)|remains? unclear)\b"
+        r"should be|rather than|(?:previous|prior|earlier) (?:\w+ )?(?:studies|trials|research|"
+        r"reports|work|meta-analys[ie]s|reviews)|remains? unclear)\b"
     ),
     (
         "needed", "warranted", "future", "further ", "should be", "rather than", "previous",
@@ -136,11 +155,9 @@ _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_CONTROLLED_TRIAL, "non-randomised-controlled"),
 )
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
-
 
 def _without_asides(text: str) -> str:
-    sentences = _SENTENCE_BREAK.split(text)
+    sentences = split_sentences(text)
     if not _ASIDE.search(text):
         return " ".join(sentences)  # no sentence is an aside
     return " ".join(sentence for sentence in sentences if not _ASIDE.search(sentence))
@@ -160,14 +177,27 @@ def explicit_design(text: str) -> Design | None:
         return "meta-analysis" if names(_POOLED) else "mechanistic"
     animal = names(_ANIMAL)
     human = names(_HUMAN)
+    in_vitro = names(_IN_VITRO)
     if animal and not human:
-        return "animal"
-    if not human and not animal and names(_IN_VITRO):
+        return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
+    if not human and not animal and in_vitro:
         return "in-vitro"
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
+            if design == "cohort" and names(_CASE_SERIES) and not names(_COMPARISON):
+                return "case-series"  # a retrospective chart review of treated patients only
             return design
     return None
+
+
+def _names_own_meta_analysis(text: str) -> bool:
+    """A meta-analysis named outside asides, beside a database search or a pooled estimate."""
+    text = _without_asides(text)
+    folded = fold_case(text)
+    return _META.search(text, folded) is not None and (
+        _DATABASE_SEARCH.search(text, folded) is not None
+        or _POOLED.search(text, folded) is not None
+    )
 
 
 def classify_design(*texts: str) -> Design:
@@ -183,9 +213,18 @@ def classify_design_of(texts: Iterable[str]) -> Design:
     """`classify_design` over texts that may be made lazily: a text is only made (and read)
     when the ones before it name no design."""
     read: list[str] = []
-    for text in texts:
+    iterator = iter(texts)
+    for text in iterator:
         read.append(text)
         design = explicit_design(text)
+        if design == "cohort":
+            # a cohort matched on a propensity score may say so only in its results
+            whole = read[-1] if not (rest := list(iterator)) else rest[-1]
+            return "propensity-matched" if _PROPENSITY.search(whole) else design
+        if design in ("rct", "mechanistic", "non-randomised-controlled"):
+            # a review's methods name the trials it pooled; its aim names the meta-analysis
+            whole = read[-1] if not (rest := list(iterator)) else rest[-1]
+            return "meta-analysis" if _names_own_meta_analysis(whole) else design
         if design is not None:
             return design
     whole = " ".join(read)

@@ -14,22 +14,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import PurePath
+from typing import cast, get_args
 
 from evidex.evidence.design import classify_design_of, explicit_design
-from evidex.evidence.models import Arm, Outcome, Study
-from evidex.evidence.notation import (
-    COUNT,
-    NUMBER,
-    CuedPattern,
-    contains_any,
-    find_estimates,
-    fold_case,
-    may_hold_estimate,
-    mentions_any,
-    normalise,
-    parse_count,
-)
+from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
+from evidex.text.abstracts import abstract_starts, is_structured, split_sections
+from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
+from evidex.text.estimates import find_estimates, find_group_percentages
+from evidex.text.numbers import COUNT, normalise, parse_count
+from evidex.text.sentences import split_sentences
 
 MAX_INPUT_CHARS = 200_000
 _MAX_LINE_CHARS = 20_000
@@ -38,38 +32,13 @@ _BULLET = re.compile(r"^\s*(?:[•\-*‣◦▪]|\d{1,2}[.)])\s+")
 _BULLET_MARKS = "•-*‣◦▪"
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BOLD = re.compile(r"\*\*|__")
-# The spaces after a full stop (not of "vs.", "e.g.", "i.e.", "al.") before a capital or bracket;
-# written space-first, the lookbehinds taking in that space, so the engine jumps between spaces.
-_SENTENCE_END = re.compile(
-    r"\s(?<=[.!?]\s)(?<!\bvs\.\s)(?<!e\.g\.\s)(?<!i\.e\.\s)(?<!\bal\.\s)\s*(?=[A-Z(\[])"
-)
 _RECAP_HEADING = re.compile(
     r"(?i)^(?:the )?(?:bottom line|summary|in summary|conclusions?|limitations|key takeaways|"
     r"takeaways?|key points|verdict|final thoughts|references|faqs?|frequently asked questions)"
     r"\b"
 )
-_ABSTRACT_LABEL = re.compile(
-    r"(?m)^\s*(?:BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|INTRODUCTION|CONTEXT|IMPORTANCE|METHODS?|"
-    r"DESIGN|SETTING|PARTICIPANTS|PATIENTS|INTERVENTIONS?|MEASUREMENTS|MAIN OUTCOMES?[A-Z ]*|"
-    r"RESULTS|FINDINGS|CONCLUSIONS?|INTERPRETATION|DISCUSSION)\b(?:[ A-Z]{0,30})?(?::|\n|$)",
-)
-_LABEL_NAME = re.compile(r"^\s*([A-Z]+(?: (?:AND )?[A-Z]+){0,4})\s*:?\s*", re.MULTILINE)
-_METHODS_LABELS = frozenset(
-    {"METHODS", "METHOD", "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "INTERVENTIONS"}
-)
-_METHODS_LABEL_CUES = ("METHOD", "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "INTERVENTIONS")
-_START_LABELS = ("BACKGROUND", "OBJECTIVE", "OBJECTIVES", "INTRODUCTION", "CONTEXT", "IMPORTANCE")
-# Every _ABSTRACT_LABEL match holds one of these words, every _SEPARATOR_LINE one of these runs.
-_LABEL_WORDS = (
-    "BACKGROUND", "OBJECTIVE", "AIM", "PURPOSE", "INTRODUCTION", "CONTEXT", "IMPORTANCE", "METHOD",
-    "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "INTERVENTION", "MEASUREMENTS",
-    "MAIN OUTCOME", "RESULTS", "FINDINGS", "CONCLUSION", "INTERPRETATION", "DISCUSSION",
-)  # fmt: skip
+# Every _SEPARATOR_LINE match holds one of these runs.
 _SEPARATORS = ("---", "***", "===", "___")
-# Every abstract label opens a line (after any spaces) with three capitals: one scan for a line
-# break followed by them rules out all the labels at once.
-_CAPITALS_FIRST = re.compile(r"\s*[A-Z]{3}")
-_CAPITALS_AFTER_BREAK = re.compile(r"\n\s*[A-Z]{3}")
 _SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
 
 _DESIGN_NOUN = (
@@ -100,11 +69,29 @@ _POPULATION_NOUNS = (
     r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
     r"rabbits|animals|dogs|pigs|eyes|pregnancies)"
 )
-_QUALIFIER = r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|and|or|of|in)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+# words between a count and the people it counts ("2614 community-dwelling white and black
+# participants"); never a unit, a time or another kind of thing counted
+_QUALIFIER = (
+    r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|mg|g|kg|mcg|µg|ml|mL|IU|"
+    r"mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+)
 _N_EQUALS = re.compile(rf"\b[nN] ?= ?(?P<n>{COUNT})(?P<total> total)?\b")
 _N_TOTAL = CuedPattern(
-    re.compile(rf"(?i)\ba total of (?P<n>{COUNT})\b"),
+    re.compile(
+        rf"(?i)\ba total of (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+        r"(?P<completed> (?:\w+ ){0,2}?(?:completed|finished|were (?:analy[sz]ed|available)))?"
+    ),
     ("a total of",),
+)
+# "125 participants were assigned to the liraglutide group and 126 to the placebo group"
+# "182 patients received placebo and 185 patients received DHA and EPA"
+_N_SPLIT = CuedPattern(
+    re.compile(
+        rf"(?i)(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} (?:(?:were|was) "
+        r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|received )"
+        rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
+    ),
+    ("assigned", "allocated", "randomi", "received"),
 )
 _ENROLMENT_VERBS = (
     "random", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
@@ -125,7 +112,7 @@ _N_ENROLLED = CuedPattern(
 )
 _N_VERB_FIRST = re.compile(
     rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
-    rf"comprising|of|with|among|in) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(rf"(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"),
@@ -186,21 +173,6 @@ _INTERVENTION = CuedPattern(
     ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
 )
 
-_PERCENT_OF = re.compile(
-    rf"(?P<value>{NUMBER}) ?% of (?:the )?(?:\w+ ){{0,2}}?{_POPULATION_NOUNS} "
-    r"(?:\w+ )?(?:achieved|had|showed|reached|attained|experienced|developed|obtained|"
-    r"demonstrated|reported|were|met)\b(?P<what>[^.;:()]{0,80})"
-)
-_ARM_GROUP = re.compile(
-    rf"(?P<name>[A-Za-z][\w\- +]{{0,40}}?) (?:group|arm) ?: ?(?P<value>{NUMBER}) ?%"
-)
-_IN_GROUP = re.compile(
-    rf"(?P<value>{NUMBER}) ?%(?: of (?:patients|participants))? (?:in|with) the "
-    r"(?P<name>[\w\- +]{1,40}?) (?:group|arm)\b"
-)
-_VERSUS_PERCENT = re.compile(
-    rf"(?P<a>{NUMBER}) ?% (?:vs\.?|versus|compared with|and) (?P<b>{NUMBER}) ?%"
-)
 _NOT_SIGNIFICANT = re.compile(
     r"(?i)\b(?:not (?:statistically )?significant|no (?:statistically )?significant|"
     r"non-?significant|did not (?:differ|reach)|similar)"
@@ -259,33 +231,17 @@ def extract_studies(
 
 def _split_abstracts(text: str) -> list[str]:
     pieces = _SEPARATOR_LINE.split(text) if contains_any(text, _SEPARATORS) else [text]
-    chunks = [chunk for chunk in pieces if chunk.strip()]
     result: list[str] = []
-    for chunk in chunks:
-        if not _may_hold_label(chunk) or not contains_any(chunk, _START_LABELS):
-            result.append(chunk)  # no abstract starts in it
+    for chunk in pieces:
+        if not chunk.strip():
             continue
-        starts = [
-            match.start()
-            for match in _ABSTRACT_LABEL.finditer(chunk)
-            if match.group(0).strip().rstrip(":").split(" ")[0] in _START_LABELS
-        ]
-        cuts = [0, *[start for start in starts if start > 0], len(chunk)]
+        cuts = [0, *[start for start in abstract_starts(chunk) if start > 0], len(chunk)]
         result.extend(chunk[a:b] for a, b in pairwise(cuts) if chunk[a:b].strip())
     return result
 
 
-def _may_hold_label(chunk: str) -> bool:
-    return bool(_CAPITALS_FIRST.match(chunk) or _CAPITALS_AFTER_BREAK.search(chunk))
-
-
 def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
-    may_hold_label = _may_hold_label(chunk) and contains_any(chunk, _LABEL_WORDS)
-    labels = {
-        match.group(0).strip().rstrip(":").split(" ")[0]
-        for match in (_ABSTRACT_LABEL.finditer(chunk) if may_hold_label else ())
-    }
-    if len(labels) >= 2:
+    if is_structured(chunk):
         return True
     if any(line.heading for line in lines):
         return False
@@ -353,7 +309,7 @@ def _segment_article(lines: list[_Line]) -> list[_Draft]:
             if current is not None:
                 current.lines.append(line.text)
             continue
-        for sentence in _SENTENCE_END.split(line.text):
+        for sentence in split_sentences(line.text):
             if _introducers(sentence):
                 current = _Draft(intro=sentence)
                 drafts.append(current)
@@ -404,33 +360,36 @@ def _design_texts(draft: _Draft, text: str) -> Iterator[str]:
 
 
 def _methods_text(text: str) -> str:
-    """The METHODS/DESIGN part of a structured abstract ('' when unlabelled)."""
-    if not contains_any(text, _METHODS_LABEL_CUES):
-        return ""
-    parts: list[str] = []
-    matches = list(_LABEL_NAME.finditer(text))
-    for index, match in enumerate(matches):
-        label = match.group(1).split(" ")[0]
-        if label not in _METHODS_LABELS:
-            continue
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        parts.append(text[match.end() : end])
-    return " ".join(parts)
+    """The methods part of a structured abstract ('' when unlabelled)."""
+    return " ".join(section.text for section in split_sections(text) if section.kind == "methods")
 
 
 def _own_sentences(text: str) -> str:
     """Sentences describing this work ('we', 'this study', participants) rather than background."""
-    sentences = _SENTENCE_END.split(text.replace("\n", " "))
+    sentences = split_sentences(text.replace("\n", " "))
     return " ".join(sentence for sentence in sentences if _OWN_WORK.search(sentence))
 
 
 def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
     folded = fold_case(text) if folded is None else folded
+    split = _N_SPLIT.search(text, folded)
+    if split and (n := parse_count(split["n"])) and (m := parse_count(split["m"])):
+        return n + m
+    # those who completed are the total only when no randomised or enrolled total is written
+    completed: int | None = None
     for phrase in (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED):
         match = phrase.search(text, folded)
         if match and (n := parse_count(match["n"])):
+            if phrase is _N_TOTAL and match["completed"]:
+                completed = n
+                continue
             return n
+    return _sample_size_equals(text) or completed or _people_count(text)
+
+
+def _sample_size_equals(text: str) -> int | None:
+    """n from 'n = ' counts: a total, or the arms of one sentence added up."""
     equals = list(_N_EQUALS.finditer(text)) if "=" in text else []
     for match in equals:
         if match["total"]:
@@ -448,6 +407,11 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         ):
             return sum(counts)
         return counts[0] or None
+    return None
+
+
+def _people_count(text: str) -> int | None:
+    """The first count of people ('involving 600 patients', '45 adults')."""
     for pattern in (_N_VERB_FIRST, _N_PLAIN):
         for match in pattern.finditer(text):
             n = parse_count(match["n"])
@@ -524,25 +488,38 @@ def _comparator(text: str, folded: str) -> tuple[str | None, str | None]:
 
 def _outcomes(text: str) -> list[Outcome]:
     outcomes: list[Outcome] = []
-    seen: set[tuple[str, float, float | None, float | None]] = set()
-    for raw_line in text.split("\n"):
-        if "%" not in raw_line and not may_hold_estimate(raw_line):
-            continue  # every outcome needs the numbers of an interval or a percentage
-        label_match = _LEADING_LABEL.match(raw_line)
-        label = _tidy_label(label_match["label"]) if label_match else None
-        if label and (
-            (label.isupper() and len(label.split()) <= 3)
-            or label.lower().strip(" .") in _ABSTRACT_SECTIONS
-        ):
-            label = None  # an abstract section label such as RESULTS or "Results"
-        for sentence in _SENTENCE_END.split(raw_line):
-            for outcome in _sentence_outcomes(sentence, label):
-                key = (outcome.measure, outcome.value, outcome.ci_low, outcome.ci_high)
-                if key in seen:
-                    continue
-                seen.add(key)
-                outcomes.append(complete_outcome(outcome))
+    seen: set[tuple[object, ...]] = set()
+    carried: str | None = None  # the measure an unlabelled estimate inherits
+    for section in split_sections(text):
+        if section.kind == "background":
+            continue  # the background's numbers are other studies'
+        for raw_line in section.text.split("\n"):
+            if not any(char.isdigit() for char in raw_line):
+                continue  # every outcome needs a number
+            label_match = _LEADING_LABEL.match(raw_line)
+            label = _tidy_label(label_match["label"]) if label_match else None
+            if label and (
+                (label.isupper() and len(label.split()) <= 3)
+                or label.lower().strip(" .") in _ABSTRACT_SECTIONS
+            ):
+                label = None  # an abstract section label such as RESULTS or "Results"
+            for sentence in split_sentences(raw_line):
+                found, carried = _sentence_outcomes(sentence, label, carried)
+                for outcome in found:
+                    key = _outcome_key(outcome)
+                    if key in seen:
+                        continue  # a restatement (a conclusion repeating a result)
+                    seen.add(key)
+                    outcomes.append(complete_outcome(outcome))
     return outcomes
+
+
+def _outcome_key(outcome: Outcome) -> tuple[object, ...]:
+    if outcome.arms:
+        return ("arms", *[arm.value for arm in outcome.arms], outcome.name)
+    if outcome.ci_low is None:
+        return (outcome.measure, outcome.value, outcome.p, outcome.name)
+    return (outcome.measure, outcome.value, outcome.ci_low, outcome.ci_high)
 
 
 _ABSTRACT_SECTIONS = frozenset(
@@ -558,75 +535,64 @@ _ABSTRACT_SECTIONS = frozenset(
 )  # fmt: skip
 
 
-def _sentence_outcomes(sentence: str, label: str | None) -> list[Outcome]:
+def _sentence_outcomes(
+    sentence: str, label: str | None, carried: str | None
+) -> tuple[list[Outcome], str | None]:
+    """The outcomes of one sentence and the measure the next sentence's estimates inherit."""
     found: list[Outcome] = []
     previous_end = 0
-    for estimate in find_estimates(sentence):
+    for estimate in find_estimates(sentence, carried):
         name = label or _name_before(sentence[previous_end : estimate.start])
         previous_end = estimate.end
+        carried = estimate.measure
         found.append(
             Outcome(
                 name=name,
-                measure=estimate.measure,
+                measure=_measure(estimate.measure),
                 value=estimate.value,
                 ci_low=estimate.ci_low,
                 ci_high=estimate.ci_high,
+                ci_level=estimate.ci_level,
                 p=estimate.p,
                 text=sentence.strip()[:500],
             )
         )
-    if found or "%" not in sentence:
-        return found  # every percentage pattern below needs a '%'
-    arms = _arms(sentence)
-    if len(arms) >= 2:
-        significance = _significance_words(sentence)
-        return [
+    percentages = find_group_percentages(sentence)
+    if not percentages:
+        return found, carried
+    significance = _significance_words(sentence)
+    groups: dict[object, list[Arm]] = {}
+    for index, percentage in enumerate(percentages):
+        key = ("pair", percentage.pair) if percentage.pair is not None else "groups"
+        arms = groups.setdefault(key, [])
+        if percentage.pair is not None:
+            name = "intervention" if not arms else "comparator"
+        else:
+            name = percentage.group or f"group {index + 1}"
+        arms.append(Arm(name=name, value=percentage.value))
+    for arms in groups.values():
+        found.append(
             Outcome(
                 name=label or _name_for_arms(sentence),
                 measure="percent",
                 value=arms[0].value,
-                arms=arms,
+                arms=arms if len(arms) >= 2 else [],
                 significant=significance,
-                direction="no difference" if significance is False else None,
-                text=sentence.strip()[:500],
-            )
-        ]
-    if "% of " not in sentence:
-        return found
-    significance = _significance_words(sentence)
-    for match in _PERCENT_OF.finditer(sentence):
-        value = float(match["value"])
-        if not 0 <= value <= 100:
-            continue
-        what = re.sub(r"(?i)^\s*(?:an?|the) ", "", match["what"]).strip()
-        found.append(
-            Outcome(
-                name=label or what[:80] or "proportion",
-                measure="percent",
-                value=value,
-                significant=significance,
+                direction="no difference" if significance is False and len(arms) >= 2 else None,
                 text=sentence.strip()[:500],
             )
         )
-    return found
+    return found, carried
 
 
-def _arms(sentence: str) -> list[Arm]:
-    if " group" in sentence or " arm" in sentence:
-        for pattern in (_ARM_GROUP, _IN_GROUP):
-            arms = [
-                Arm(name=match["name"].strip(), value=float(match["value"]))
-                for match in pattern.finditer(sentence)
-            ]
-            if len(arms) >= 2:
-                return arms
-    match = _VERSUS_PERCENT.search(sentence)
-    if match:
-        return [
-            Arm(name="intervention", value=float(match["a"])),
-            Arm(name="comparator", value=float(match["b"])),
-        ]
-    return []
+_MEASURES = frozenset(get_args(Measure))
+
+
+def _measure(name: str) -> Measure:
+    """The model's name for a measure the estimate reader found (the same names)."""
+    if name not in _MEASURES:
+        raise ValueError(f"unknown measure {name!r}")
+    return cast(Measure, name)
 
 
 def _significance_words(sentence: str) -> bool | None:
@@ -703,7 +669,7 @@ def study_introducers(text: str) -> list[str]:
     return [
         sentence
         for line in _classify_lines(normalise(text[:MAX_INPUT_CHARS]))
-        for sentence in _SENTENCE_END.split(line.text)
+        for sentence in split_sentences(line.text)
         if _introducers(sentence)
     ]
 

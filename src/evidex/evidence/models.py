@@ -48,8 +48,11 @@ DESIGN_LABELS: dict[str, str] = {
     "mechanistic": "Mechanistic / expert opinion",
 }
 
-Measure = Literal["OR", "RR", "HR", "MD", "SMD", "percent", "count"]
-RATIO_MEASURES = frozenset({"OR", "RR", "HR"})
+# g is Hedges' g, r a correlation coefficient, RD a risk (or rate) difference.
+Measure = Literal[
+    "OR", "RR", "HR", "IRR", "MD", "SMD", "g", "RD", "NNT", "r", "percent", "count"
+]  # fmt: skip
+RATIO_MEASURES = frozenset({"OR", "RR", "HR", "IRR"})
 Direction = Literal["benefit", "harm", "no difference"]
 
 
@@ -65,6 +68,7 @@ class Citation(_Model):
     pmid: str | None = None
     doi: str | None = None
     url: str | None = None
+    trial: str | None = None  # the trial's name when it has one, e.g. "STEP 1"
 
 
 class Arm(_Model):
@@ -79,6 +83,7 @@ class Outcome(_Model):
     value: float
     ci_low: float | None = None
     ci_high: float | None = None
+    ci_level: float | None = None  # the interval's level in percent, when it is not 95
     p: str | None = None  # as written: "<0.001", "0.03"
     arms: list[Arm] = Field(default_factory=list)
     # Which way is better for this outcome: "lower" for mortality/recurrence HRs, "higher"
@@ -87,6 +92,7 @@ class Outcome(_Model):
     direction: Direction | None = None  # derived when absent
     significant: bool | None = None  # derived from the CI when absent
     timepoint: str | None = None
+    unit: str | None = None  # of a mean difference: "percentage points", "minutes", "kg"
     text: str = ""  # sentence it came from (extracted records)
 
 

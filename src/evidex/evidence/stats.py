@@ -16,7 +16,7 @@ from functools import lru_cache
 from evidex.evidence.models import RATIO_MEASURES, Direction, Outcome
 
 Z_95 = 1.959963984540054
-DIFFERENCE_MEASURES = frozenset({"MD", "SMD"})
+DIFFERENCE_MEASURES = frozenset({"MD", "SMD", "g", "RD"})
 
 _BAD_EVENT_WORDS = (
     "mortality",

@@ -8,16 +8,16 @@ p agrees with the CI) is checked here because pydantic cannot know it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.yamlload import Located, load_yaml
 from evidex.evidence.checks import check_p_against_ci
-from evidex.evidence.models import DESIGNS, RATIO_MEASURES, Outcome, Study
+from evidex.evidence.models import DESIGNS, RATIO_MEASURES, Measure, Outcome, Study
 
-MEASURES = ("OR", "RR", "HR", "MD", "SMD", "percent", "count")
+MEASURES: tuple[str, ...] = get_args(Measure)
 PRECLINICAL_DESIGNS = frozenset({"animal", "in-vitro"})
 
 # Ids name pages and files: one path segment, no dot first (`.`, `..`, hidden).

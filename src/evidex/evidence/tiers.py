@@ -80,6 +80,9 @@ class _Verdict:
     null: bool
     not_superior: bool
     reported_only: bool
+    # significant results whose better side is not recorded, so they cannot count either way
+    undirected: list[Outcome] = field(default_factory=list)
+    no_figures: bool = False  # a study on record without a single outcome figure
 
 
 def comparator_kind(study: Study) -> str:
@@ -110,8 +113,19 @@ def _verdict(study: Study) -> _Verdict:
     not_superior = active and not benefit and (harm or null)
     if not_superior:
         harm = null = False
-    reported_only = not directions and bool(outcomes)
-    return _Verdict(study, outcomes, benefit, harm, null, not_superior, reported_only)
+    undirected = [o for o in outcomes if o.significant and o.direction is None]
+    reported_only = not directions and not undirected and bool(outcomes)
+    return _Verdict(
+        study,
+        outcomes,
+        benefit,
+        harm,
+        null,
+        not_superior,
+        reported_only,
+        undirected,
+        no_figures=not outcomes,
+    )
 
 
 def _describe(study: Study) -> str:
@@ -201,15 +215,69 @@ def compute_tier(
     limits = [_limit_phrase(v) for v in against_nulls + harms + not_superior + active_nulls]
     limits += [_limit_phrase(v) for v in reported if v not in drivers]
     limits += [_limit_phrase(v) for v in small_against if v not in drivers]
+    unread = [v for v in verdicts if (v.undirected or v.no_figures) and not v.benefit]
+    limits += [_limit_phrase(v) for v in unread if v not in drivers]
     driving = [v.study.id for v in drivers + against_nulls + harms + not_superior + active_nulls]
     if approved:
         limits.append("approved by a regulator for this use")
-    return _assessment(tier, head, reasons + limits, list(dict.fromkeys(driving)), human, inputs)
+    assessment = _assessment(
+        tier, head, reasons + limits, list(dict.fromkeys(driving)), human, inputs
+    )
+    assessment.rationale += _what_would_raise(tier, unread)
+    return assessment
+
+
+def _would_reach(study: Study) -> int:
+    """The tier a significant benefit in this study alone would support."""
+    if study.design == "meta-analysis" or (study.design == "rct" and _size(study) >= LARGE_N):
+        return 2
+    if study.design in CONTROLLED_DESIGNS and _size(study) >= MODERATE_N:
+        return 3
+    return 4
+
+
+def _what_would_raise(tier: int, unread: list[_Verdict]) -> str:
+    """What missing figures hold the tier back: the step an editor can take."""
+    best = min(unread, key=lambda v: _would_reach(v.study), default=None)
+    if best is None or _would_reach(best.study) >= tier:
+        return ""
+    where = _with_article(_describe(best.study))
+    if best.no_figures:
+        need = f"the effect estimates of {where} with their 95% confidence intervals"
+    else:
+        need = f"which way is better for the outcomes of {where}"
+    return (
+        f" What would raise the tier: recording {need}; a significant benefit there would"
+        f" support Tier {_would_reach(best.study)}."
+    )
+
+
+def _versus(study: Study) -> str:
+    kind = comparator_kind(study)
+    if kind == "unknown":
+        return ""
+    return f" vs {'no treatment' if kind == 'none' else study.comparator or kind}"
+
+
+def _undirected_phrase(v: _Verdict) -> str:
+    names = ", ".join(dict.fromkeys(o.name.lower() for o in v.undirected))
+    return (
+        f"{_describe(v.study)}{_versus(v.study)} with significant differences ({names}) whose"
+        " better direction is not recorded, so they count neither as benefit nor as harm"
+    )
+
+
+def _no_figures_phrase(v: _Verdict) -> str:
+    return f"{_describe(v.study)}{_versus(v.study)} whose outcome figures are not recorded"
 
 
 def _driver_phrase(v: _Verdict) -> str:
     if v.benefit:
         return f"{_describe(v.study)} with significant benefit{_best_effect(v)}"
+    if v.undirected:
+        return _undirected_phrase(v)
+    if v.no_figures:
+        return _no_figures_phrase(v)
     if v.reported_only:
         return f"{_describe(v.study)} reporting outcomes without a comparison"
     if v.null:
@@ -224,6 +292,10 @@ def _with_article(phrase: str) -> str:
 def _limit_phrase(v: _Verdict) -> str:
     comparator = v.study.comparator or "its comparator"
     where = _with_article(_describe(v.study))
+    if v.undirected and not (v.not_superior or v.null or v.harm):
+        return _undirected_phrase(v)
+    if v.no_figures:
+        return _no_figures_phrase(v)
     if v.not_superior:
         return f"not superior to {comparator} in {where}"
     if v.null:

@@ -253,6 +253,29 @@ class SearchEngine:
                 suggestions.append({"name": name, "slug": slug, "title": title})
         return suggestions[:limit]
 
+    def close_names(self, text: str, limit: int = 5) -> list[dict[str, str]]:
+        """Compounds whose names are close to `text` (a typo, or the start of a name), best
+        first and one per compound: the "did you mean" of a 404. Looked up in the fuzzy buckets
+        and the sorted names, so an unknown URL costs well under a millisecond."""
+        folded = fold_name(text[:200])
+        if len(folded) < 3:
+            return []
+        keys = [key for key, _ in self._fuzzy(folded, 1 if len(folded) < 8 else 2)]
+        keys += self._prefixed(folded, limit)
+        suggestions: list[dict[str, str]] = []
+        seen: set[str] = set()
+        for key in keys:
+            for slug in sorted(self.names[key]):
+                if slug in seen:
+                    continue
+                seen.add(slug)
+                rowid = self.doc_by_key.get(("compound", slug))
+                title = self.docs[rowid].title if rowid else slug
+                suggestions.append(
+                    {"name": self.display.get(key, key), "slug": slug, "title": title}
+                )
+        return suggestions[:limit]
+
     # -- goals -------------------------------------------------------------------------------
 
     def _goals(self, parsed: ParsedQuery) -> tuple[dict[str, int], set[str]]:

@@ -27,6 +27,17 @@ from evidex.stack.schedule import build_schedule
 from evidex.stack.screening import Screening, Situation, condition_words, screen
 from evidex.stack.screening import situation_conditions as conditions_of
 from evidex.stack.share import encode_query
+from evidex.text.advice import route_family
+
+
+class UnknownGoalsError(ValueError):
+    """A request whose goals are all unknown: building nothing would look like an answer."""
+
+    def __init__(self, names: list[str], known: list[str]) -> None:
+        self.names = names
+        listed = ", ".join(repr(n) for n in names)
+        super().__init__(f"no known goal among {listed}; known goals: {', '.join(known)}")
+
 
 _RULEBOOKS: weakref.WeakKeyDictionary[StackCatalog, RuleBook] = weakref.WeakKeyDictionary()
 _WORDS: weakref.WeakKeyDictionary[StackCatalog, dict[str, tuple[str, ...]]] = (
@@ -69,9 +80,11 @@ def build_stack(
 ) -> StackResult:
     draft = _Draft()
     goals = _resolve_goals(request, catalog, draft)
+    if request.goals and not goals and not request.check:
+        raise UnknownGoalsError(list(request.goals), sorted(catalog.goals))
     situation = _situation(request, catalog, draft)
     book = _rulebook(catalog)
-    current = _current_members(request, catalog, draft)
+    current = _current_members(request, catalog, draft) + _outside_checked(request, catalog, draft)
     checked = _checked_slugs(request, catalog)
     for entry in _candidates(request, catalog, goals, draft):
         if entry.compound_slug in draft.seen:
@@ -145,10 +158,23 @@ def _current_members(request: StackRequest, catalog: StackCatalog, draft: _Draft
         if slug is not None:
             members.append(member_for(catalog, slug, current=True))
             continue
-        if fold_name(name) not in catalog.rule_names:
+        if not catalog.knows_medicine(name):
             draft.unknown.append(name)
         # Still checked: a pairwise rule may name a medicine the library has no profile for.
         members.append(outside(name))
+    return members
+
+
+def _outside_checked(request: StackRequest, catalog: StackCatalog, draft: _Draft) -> list[Member]:
+    """Medicines in a stack to check that have no profile: checked as if already taken."""
+    members: list[Member] = []
+    for name in request.check:
+        if catalog.resolve_compound(name) is not None:
+            continue
+        if catalog.knows_medicine(name):
+            members.append(outside(name, current=False))
+        else:
+            draft.unknown.append(name)
     return members
 
 
@@ -162,8 +188,7 @@ def _candidates(
     for name in request.check:
         slug = catalog.resolve_compound(name)
         if slug is None:
-            draft.unknown.append(name)
-            continue
+            continue  # a medicine without a profile, or unknown: see _outside_checked
         yield catalog.tier_for(slug, goals) or unranked(slug)
     yield from round_robin(catalog, goals)
 
@@ -192,7 +217,8 @@ def _consider(
     for other in current:
         blocking = [f for f in book.between(member, other) if f.severity in BLOCKING]
         if blocking:
-            reason_text = f"{blocking[0].severity} with {other.title}, which you take: "
+            where = "which you take" if other.current else "in the stack to check"
+            reason_text = f"{blocking[0].severity} with {other.title}, {where}: "
             draft.excluded.append(
                 Excluded(
                     slug=compound.slug,
@@ -241,12 +267,14 @@ def _item(
 ) -> StackItem:
     compound = catalog.compounds[pick.entry.compound_slug]
     entry = pick.entry
-    advice = regimen_for(compound, request.weight_kg)
+    avoided = pick.screening.avoided_routes
+    advice = regimen_for(compound, request.weight_kg, avoided)
     duration = advice.duration if advice else None
     if advice and duration is None:
         duration = next((r.duration for r in compound.regimens if r.duration), None)
     penalty = sum(1 for i in interactions if compound.slug in (i.a, i.b))
-    route = (advice.route if advice else None) or ", ".join(compound.routes) or None
+    routes = [r for r in compound.routes if route_family(r) not in avoided]
+    route = (advice.route if advice else None) or ", ".join(routes) or None
     goal_name = catalog.goal_name(entry.goal) if entry.goal else "the chosen goals"
     return StackItem(
         slug=compound.slug,
@@ -267,6 +295,7 @@ def _item(
         duration=duration,
         monitoring=list(compound.monitoring),
         cautions=list(pick.screening.cautions),
+        avoided_routes=dict(avoided),
         is_banned=compound.is_banned,
     )
 

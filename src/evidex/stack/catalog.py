@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -71,6 +72,10 @@ class StackCatalog:
     goal_index: dict[str, str] = field(default_factory=dict)
     condition_index: dict[str, str] = field(default_factory=dict)
     rule_names: dict[str, str] = field(default_factory=dict)  # folded rule name -> as written
+    # The profiles' interactions and monitoring lines, lower case, one per line, and their
+    # words: where medicines without a profile of their own are named.
+    medicine_text: str = ""
+    medicine_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rows(
@@ -147,6 +152,22 @@ class StackCatalog:
             for rule_name in (rule.a, rule.b):
                 if rule_name:
                     self.rule_names.setdefault(fold_name(rule_name), rule_name)
+        self.medicine_text = "\n".join(
+            line.lower()
+            for c in self.compounds.values()
+            for line in (*c.interactions, *c.monitoring)
+        )
+        self.medicine_words = frozenset(_WORD.findall(self.medicine_text))
+
+    def knows_medicine(self, name: str) -> bool:
+        """A medicine without a profile that a rule or a profile's interactions or monitoring
+        names (warfarin, fluvoxamine)."""
+        if fold_name(name) in self.rule_names:
+            return True
+        words = _WORD.findall(name.lower())
+        if not words or not all(word in self.medicine_words for word in words):
+            return False  # the common case, answered without reading the text
+        return len(words) == 1 or names_medicine(self.medicine_text, name)
 
     def resolve_compound(self, name: str) -> str | None:
         return resolve(name, self.name_index)
@@ -165,6 +186,17 @@ class StackCatalog:
         """The best tier the compound holds for any of the goals."""
         found = [self.tiers[(slug, g)] for g in goals if (slug, g) in self.tiers]
         return min(found, key=TierEntry.sort_key) if found else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def names_medicine(text: str, name: str) -> bool:
+    """Whether `text` names the medicine, as a whole word in any case."""
+    words = " ".join(name.lower().split())
+    if len(words) < 3:
+        return False
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text.lower()) is not None
 
 
 def _doc(row: dict[str, Any]) -> dict[str, Any]:

@@ -50,9 +50,10 @@ def stack_calendar(result: StackResult, stamp: dt.datetime | None = None) -> byt
         event.add("dtend", first + dt.timedelta(days=1))
         event.add("rrule", rule)
         dose = item.regimen.text if item.regimen else "see profile"
-        event.add(
-            "summary", f"{item.title}: {item.regimen.amount if item.regimen else ''}".strip(": ")
-        )
+        summary = f"{item.title}: {item.regimen.amount if item.regimen else ''}".strip(": ")
+        if entry.times_per_day > 1:
+            summary += f", {entry.times_per_day} times a day"
+        event.add("summary", summary)
         notes = [dose, *(f"Caution: {c}" for c in item.cautions), result.disclaimer]
         event.add("description", "\n".join(notes))
         calendar.add_component(event)

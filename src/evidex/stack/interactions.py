@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
 from evidex.content.models import InteractionRule
 from evidex.content.names import fold_name
-from evidex.stack.catalog import StackCatalog
+from evidex.stack.catalog import StackCatalog, names_medicine
 from evidex.stack.models import Interaction, StackWarning
+from evidex.text.advice import Level, read_advice
 
 BLOCKING = frozenset({"contraindicated", "avoid"})
 SEVERITY_ORDER = {"contraindicated": 0, "avoid": 1, "monitor": 2, "minor": 3}
+# A profile's own interaction line, read by its advice words; a line naming a medicine with no
+# advice words still asks the reader to watch the pair.
+_LINE_SEVERITY: dict[Level | None, str] = {"avoid": "avoid", "caution": "monitor", None: "monitor"}
+_CONTRAINDICATED = re.compile(r"\bcontra-?indicated\b", re.I)
 
 # Used when the library's interactions.yaml has no additive rule for one of these effects.
 DEFAULT_ADDITIVE_ADVICE = {
@@ -42,9 +48,10 @@ def member_for(catalog: StackCatalog, slug: str, current: bool = False) -> Membe
     )
 
 
-def outside_member(name: str) -> Member:
-    """A current medicine the library has no profile for; only name rules can match it."""
-    return Member(fold_name(name), name, current=True)
+def outside_member(name: str, current: bool = True) -> Member:
+    """A medicine the library has no profile for (taken, or in a stack to check): only name
+    rules and the profiles' own interaction lines can match it."""
+    return Member(fold_name(name), name, current=current)
 
 
 class RuleBook:
@@ -52,6 +59,8 @@ class RuleBook:
 
     def __init__(self, catalog: StackCatalog) -> None:
         self.rules = [r for r in catalog.rules if r.effect is None]
+        self._lines = {slug: c.interactions for slug, c in catalog.compounds.items()}
+        self._monitoring = {slug: c.monitoring for slug, c in catalog.compounds.items()}
         self.additive_rules = [r for r in catalog.rules if r.effect is not None]
         self._names: dict[str, str] = {}
         for rule in self.rules:
@@ -88,7 +97,45 @@ class RuleBook:
                         with_current_medicine=x.current or y.current,
                     )
                 )
+        if not found:
+            found = self._profile_lines(x, y) or self._profile_lines(y, x)
         found.sort(key=lambda i: SEVERITY_ORDER[i.severity])
+        return found
+
+    def _profile_lines(self, profiled: Member, outside: Member) -> list[Interaction]:
+        """Lines of a profile's interactions that name a medicine the library has no profile
+        for ("Warfarin: case reports of changed INR; monitor."), else its monitoring lines
+        that do ("INR if on warfarin")."""
+        if outside.key in self._lines or profiled.key not in self._lines:
+            return []
+        found: list[Interaction] = []
+        named = [line for line in self._lines[profiled.key] if names_medicine(line, outside.title)]
+        if not named:
+            named = [
+                f"Monitor {line}"
+                for line in self._monitoring[profiled.key]
+                if names_medicine(line, outside.title)
+            ]
+        for line in named:
+            advice = read_advice(line)
+            if advice.level == "safe":
+                continue
+            severity = _LINE_SEVERITY[advice.level]
+            if _CONTRAINDICATED.search(line):
+                severity = "contraindicated"
+            found.append(
+                Interaction.model_validate(
+                    {
+                        "a": profiled.key,
+                        "b": outside.key,
+                        "severity": severity,
+                        "advice": line,
+                        "evidence": "profile",
+                        "rule": f"profile:{profiled.key}",
+                        "with_current_medicine": profiled.current or outside.current,
+                    }
+                )
+            )
         return found
 
     def is_class_conflict(self, finding: Interaction) -> bool:

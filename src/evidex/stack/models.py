@@ -92,6 +92,8 @@ class StackItem(_Model):
     duration: str | None = None
     monitoring: list[str] = Field(default_factory=list)
     cautions: list[str] = Field(default_factory=list)
+    # Route family ("injection") -> the profile's sentence that rules it out for this person.
+    avoided_routes: dict[str, str] = Field(default_factory=dict)
     is_banned: bool = False
 
 
@@ -126,6 +128,7 @@ class ScheduleEntry(_Model):
     text: str
     weekdays: list[str] = Field(default_factory=list)  # "Mon", "Thu" for weekly patterns
     interval_days: int | None = None
+    times_per_day: int = 1
     dates: list[dt.date] = Field(default_factory=list)  # occurrences in the first 4 weeks
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from decimal import Decimal
 
 from evidex.content.models import Compound, Regimen
 from evidex.stack.models import RegimenAdvice
+from evidex.stack.schedule import times_per_day
+from evidex.text.advice import route_family
 
 DEFAULT_WEIGHT_LIMIT_KG = 40.0  # weight-based regimens with no stated bound apply below this
 _CHILD = re.compile(r"child|paediatric|pediatric|adolescent", re.I)
@@ -17,10 +20,16 @@ def is_weight_based(regimen: Regimen) -> bool:
     return regimen.unit.lower().endswith("/kg") or regimen.kind == "weight_based"
 
 
-def choose_regimen(compound: Compound, weight_kg: float | None) -> Regimen | None:
-    """The weight-based regimen when the person is under its bound, else the main adult one."""
+def choose_regimen(
+    compound: Compound, weight_kg: float | None, avoided_routes: Collection[str] = ()
+) -> Regimen | None:
+    """The weight-based regimen when the person is under its bound, else the main adult one,
+    among the regimens whose route (family) is not ruled out for the person."""
+    allowed = [
+        r for r in compound.regimens if not (r.route and route_family(r.route) in avoided_routes)
+    ]
     if weight_kg is not None:
-        for regimen in compound.regimens:
+        for regimen in allowed:
             limit = regimen.max_weight_kg
             if limit is None and is_weight_based(regimen):
                 limit = DEFAULT_WEIGHT_LIMIT_KG
@@ -28,7 +37,7 @@ def choose_regimen(compound: Compound, weight_kg: float | None) -> Regimen | Non
                 return regimen
     adult = [
         r
-        for r in compound.regimens
+        for r in allowed
         if not is_weight_based(r) and not (r.population and _CHILD.search(r.population))
     ]
     if not adult:
@@ -39,6 +48,9 @@ def choose_regimen(compound: Compound, weight_kg: float | None) -> Regimen | Non
 
 
 def frequency_text(regimen: Regimen) -> str | None:
+    per_day = times_per_day(regimen.interval_days, regimen.doses_per_week)
+    if per_day is not None and per_day > 1:
+        return {2: "twice daily", 3: "three times daily"}.get(per_day, f"{per_day} times daily")
     if regimen.interval_days:
         days = regimen.interval_days
         if days == 1:
@@ -115,6 +127,8 @@ def advise(regimen: Regimen, weight_kg: float | None) -> RegimenAdvice:
     )
 
 
-def regimen_for(compound: Compound, weight_kg: float | None) -> RegimenAdvice | None:
-    regimen = choose_regimen(compound, weight_kg)
+def regimen_for(
+    compound: Compound, weight_kg: float | None, avoided_routes: Collection[str] = ()
+) -> RegimenAdvice | None:
+    regimen = choose_regimen(compound, weight_kg, avoided_routes)
     return advise(regimen, weight_kg) if regimen else None

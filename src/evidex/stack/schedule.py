@@ -8,6 +8,7 @@ from evidex.stack.models import CalendarDay, Schedule, ScheduleEntry, StackItem
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 HORIZON_DAYS = 28
+_TIMES = {2: "twice", 3: "three times", 4: "four times"}
 # Day offsets from the start that spread n doses a week as evenly as whole days allow.
 _WEEKLY_OFFSETS: dict[int, tuple[int, ...]] = {
     1: (0,),
@@ -20,12 +21,29 @@ _WEEKLY_OFFSETS: dict[int, tuple[int, ...]] = {
 }
 
 
+def times_per_day(interval_days: float | None, doses_per_week: float | None) -> int | None:
+    """Doses a day for a regimen taken every day (1 for daily, 2 for twice daily), else None."""
+    if interval_days and interval_days <= 1:
+        per_day = 1 / interval_days
+    elif doses_per_week and doses_per_week >= 7:
+        per_day = doses_per_week / 7
+    else:
+        return None
+    whole = round(per_day)
+    return whole if whole >= 1 and abs(per_day - whole) < 1e-6 else None
+
+
 def entry_for(item: StackItem, start: dt.date, horizon: int = HORIZON_DAYS) -> ScheduleEntry:
     regimen = item.regimen
     interval = regimen.interval_days if regimen else None
     per_week = regimen.doses_per_week if regimen else None
-    if (interval and interval == 1) or per_week == 7:
-        return _weekly(item, start, 7, horizon, "daily")
+    per_day = times_per_day(interval, per_week)
+    if per_day is not None:
+        entry = _weekly(item, start, 7, horizon, "daily")
+        if per_day > 1:
+            entry.times_per_day = per_day
+            entry.text = f"every day, {_TIMES.get(per_day, f'{per_day} times')} a day"
+        return entry
     if interval and interval == 7:
         per_week = 1
     elif interval and interval == int(interval) and interval > 1:

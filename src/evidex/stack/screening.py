@@ -1,19 +1,29 @@
-"""Screening one compound against one person's situation, in the profile's own words."""
+"""Screening one compound against one person's situation, in the profile's own words.
+
+Every statement of the profile about the person's situation (contraindications, special
+populations, the pregnancy and breastfeeding fields, the children's advice) is read by
+`evidex.text.advice`: one that says avoid excludes the compound, quoting the statement that
+names the situation most directly; one that says avoid for a route or form ("avoid injectable
+forms") removes that route only; a caution is kept beside the item as a warning.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from evidex.content.models import Compound, Condition
+from evidex.content.models import Compound, Condition, Severity
+from evidex.text.advice import INJECTION, Level, read_advice, route_family
 
-INJECTABLE_ROUTES = frozenset({"subcutaneous", "intramuscular", "intravenous", "injection"})
 UNDER_18 = "under-18"
+ADULT_AGE = 18
 ELDERLY_AGE = 65
 # Pregnancy categories that mean "do not use in pregnancy" on their own.
 _FORBIDDEN_PREGNANCY_CATEGORIES = {"X"}
-_CAUTION_WORDS = re.compile(r"\b(use caution|with caution|caution)\b", re.I)
 _CHILD_WORDS = re.compile(r"\b(child|children|paediatric|pediatric|adolescent|below the age)", re.I)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_SEVERITY_LEVEL: dict[Severity, Level] = {"contraindicated": "avoid", "caution": "caution"}
+NO_INJECTIONS_REASON = "You asked for no injections"
 
 
 @dataclass(frozen=True)
@@ -33,10 +43,20 @@ class Screening:
     excluded_reason: str | None = None
     kind: str = "screening"
     cautions: list[str] = field(default_factory=list)
+    # Route family ("injection", "oral", ...) -> the statement that rules it out.
+    avoided_routes: dict[str, str] = field(default_factory=dict)
 
     @property
     def excluded(self) -> bool:
         return self.excluded_reason is not None
+
+
+@dataclass(frozen=True)
+class _Statement:
+    text: str  # as quoted to the reader
+    condition: str
+    relevance: int  # how directly it names the condition: higher wins the quote
+    severity: Severity | None = None  # what the parser or the editor said
 
 
 def situation_conditions(
@@ -50,7 +70,7 @@ def situation_conditions(
         found.add("pregnancy")
     if breastfeeding:
         found.add("breastfeeding")
-    if age is not None and age < 18:
+    if age is not None and age < ADULT_AGE:
         found.add(UNDER_18)
     if age is not None and age >= ELDERLY_AGE:
         found.add("elderly")
@@ -66,10 +86,16 @@ def condition_words(conditions: dict[str, Condition]) -> dict[str, tuple[str, ..
     return words
 
 
+def compound_routes(compound: Compound) -> set[str]:
+    """Route families the compound is given by, from its routes and its regimens."""
+    routes = {route_family(r) for r in compound.routes}
+    routes |= {route_family(r.route) for r in compound.regimens if r.route}
+    return routes
+
+
 def is_injection_only(compound: Compound) -> bool:
-    routes = {r.lower() for r in compound.routes}
-    routes |= {r.route.lower() for r in compound.regimens if r.route}
-    return bool(routes) and routes <= INJECTABLE_ROUTES
+    routes = compound_routes(compound)
+    return bool(routes) and routes <= {INJECTION}
 
 
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
@@ -77,20 +103,55 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(word)}", lowered) for word in words)
 
 
-def _condition_of(text: str, mapped: str | None, situation: Situation) -> str | None:
-    """The situation condition a profile statement is about, if any."""
-    if mapped is not None and mapped in situation.conditions:
-        return mapped
-    # Statements often name more than one condition ("Pregnancy and breastfeeding"), and
-    # some are left unmapped by the parser: the words decide.
-    for slug in sorted(situation.conditions):
-        if _mentions(text, situation.condition_words.get(slug, ())):
-            return slug
-    return None
+def _lead(text: str) -> str:
+    """The part of a statement that names who it is about: before its colon, without
+    parenthesised examples ("pituitary axis (… pituitary tumour …): contraindicated")."""
+    head, colon, _rest = text.partition(":")
+    return _PARENTHESES.sub(" ", head if colon else text)
+
+
+def _relevance(text: str, mapped: str | None, condition: str, situation: Situation) -> int:
+    words = situation.condition_words.get(condition, ())
+    if _mentions(_lead(text), words):
+        return 3
+    if mapped == condition:
+        return 2
+    return 1 if _mentions(text, words) else 0
+
+
+def _about(
+    text: str, mapped: str | None, situation: Situation, severity: Severity | None
+) -> list[_Statement]:
+    """The statement once for each of the person's conditions it is about."""
+    found = []
+    for condition in sorted(situation.conditions):
+        relevance = _relevance(text, mapped, condition, situation)
+        if relevance:
+            found.append(_Statement(text, condition, relevance, severity))
+    return found
+
+
+def _statements(compound: Compound, situation: Situation) -> list[_Statement]:
+    found: list[_Statement] = []
+    for item in compound.contraindications:
+        found += _about(item.text, item.condition, situation, item.severity)
+    for case in compound.special_cases:
+        text = f"{case.population}: {case.text}"
+        found += _about(text, case.condition, situation, case.severity)
+    if "pregnancy" in situation.conditions and compound.pregnancy:
+        category = (compound.pregnancy_category or "").strip().upper()[:1]
+        prefix = f"Pregnancy (category {category}): " if category else "Pregnancy: "
+        found.append(_Statement(prefix + compound.pregnancy, "pregnancy", 3))
+    if "breastfeeding" in situation.conditions and compound.breastfeeding:
+        text = f"Breastfeeding: {compound.breastfeeding}"
+        found.append(_Statement(text, "breastfeeding", 3))
+    if UNDER_18 in situation.conditions and not any(s.condition == UNDER_18 for s in found):
+        found += [_Statement(f"Children: {t}", UNDER_18, 1) for t in _children_statements(compound)]
+    return found
 
 
 def screen(compound: Compound, situation: Situation) -> Screening:
-    """Exclude (with the reason) or keep (with cautions) one compound for this person."""
+    """Exclude (with the reason) or keep (with cautions and any routes ruled out)."""
     result = Screening()
     if situation.tested_athlete and compound.is_banned:
         detail = f": {compound.ban_details}" if compound.ban_details else ""
@@ -98,37 +159,12 @@ def screen(compound: Compound, situation: Situation) -> Screening:
         result.kind = "banned"
         return result
     if situation.no_injections and is_injection_only(compound):
-        routes = ", ".join(sorted({r for r in compound.routes} or {"injection"}))
-        result.excluded_reason = f"Only given by injection ({routes})"
+        named = ", ".join(sorted({r for r in compound.routes} or {"injection"}))
+        result.excluded_reason = f"Only given by injection ({named})"
         result.kind = "route"
         return result
-    covered: set[str] = set()
-    for item in compound.contraindications:
-        condition = _condition_of(item.text, item.condition, situation)
-        if condition is None:
-            continue
-        covered.add(condition)
-        if item.severity == "contraindicated" and not _CAUTION_WORDS.search(item.text):
-            result.excluded_reason = item.text
-            return result
-        _add(result.cautions, item.text)
-    for case in compound.special_cases:
-        condition = _condition_of(f"{case.population} {case.text}", case.condition, situation)
-        if condition is None:
-            continue
-        covered.add(condition)
-        if case.severity == "contraindicated":
-            result.excluded_reason = f"{case.population}: {case.text}"
-            return result
-        _add(result.cautions, f"{case.population}: {case.text}")
-    _life_stage(compound, situation, covered, result)
-    return result
-
-
-def _life_stage(
-    compound: Compound, situation: Situation, covered: set[str], result: Screening
-) -> None:
-    """Pregnancy, breastfeeding and childhood advice from their own profile sections."""
+    if situation.no_injections:
+        result.avoided_routes[INJECTION] = NO_INJECTIONS_REASON
     if "pregnancy" in situation.conditions:
         category = (compound.pregnancy_category or "").strip().upper()[:1]
         if category in _FORBIDDEN_PREGNANCY_CATEGORIES:
@@ -136,15 +172,30 @@ def _life_stage(
                 f"Pregnancy category {compound.pregnancy_category}: "
                 f"{compound.pregnancy or 'not to be used in pregnancy'}"
             )
-            return
-        if compound.pregnancy:
-            prefix = f"Pregnancy (category {category}): " if category else "Pregnancy: "
-            _add(result.cautions, prefix + compound.pregnancy)
-    if "breastfeeding" in situation.conditions and compound.breastfeeding:
-        _add(result.cautions, f"Breastfeeding: {compound.breastfeeding}")
-    if UNDER_18 in situation.conditions and UNDER_18 not in covered:
-        for text in _children_statements(compound):
-            _add(result.cautions, f"Children: {text}")
+            return result
+    forbidding: list[_Statement] = []
+    for statement in _statements(compound, situation):
+        advice = read_advice(statement.text)
+        # The profile's own words decide; the parser's or editor's severity only when the
+        # statement has no advice words ("Severe renal impairment" under Contraindications).
+        level = advice.level or _SEVERITY_LEVEL.get(statement.severity or "caution")
+        if level == "avoid":
+            forbidding.append(statement)
+            continue
+        for route in sorted(advice.avoided_routes):
+            result.avoided_routes.setdefault(route, statement.text)
+        _add(result.cautions, statement.text)
+    if forbidding:
+        best = max(forbidding, key=lambda s: s.relevance)  # first of the most direct
+        result.excluded_reason = best.text
+        return result
+    routes = compound_routes(compound)
+    if routes and routes <= set(result.avoided_routes):
+        reasons = [result.avoided_routes[r] for r in sorted(routes)]
+        names = ", ".join(sorted(routes))
+        result.excluded_reason = f"Only given by {names}: {'; '.join(dict.fromkeys(reasons))}"
+        result.kind = "route"
+    return result
 
 
 def _children_statements(compound: Compound) -> list[str]:

@@ -11,8 +11,6 @@ import re
 import sqlite3
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from evidex.content.names import family_key, fold_name
 
 MAX_LIMIT = 500
@@ -65,29 +63,6 @@ def resolve_name(conn: sqlite3.Connection, name: str) -> str | None:
         if row is not None:
             return str(row[0])
     return None
-
-
-def suggest_names(conn: sqlite3.Connection, name: str, limit: int = 5) -> list[dict[str, str]]:
-    """Close names for a 404 page: [{slug, title, name}], best first, one per compound."""
-    key = fold_name(name)
-    if not key:
-        return []
-    rows = conn.execute(
-        "SELECT n.key, n.name, n.slug, c.title FROM names n JOIN compounds c ON c.slug = n.slug"
-    ).fetchall()
-    choices = {i: str(row["key"]) for i, row in enumerate(rows)}
-    matches = process.extract(key, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60)
-    seen: set[str] = set()
-    suggestions: list[dict[str, str]] = []
-    for _choice, _score, index in matches:
-        row = rows[index]
-        if row["slug"] in seen:
-            continue
-        seen.add(row["slug"])
-        suggestions.append({"slug": row["slug"], "title": row["title"], "name": row["name"]})
-        if len(suggestions) >= limit:
-            break
-    return suggestions
 
 
 # --- compounds -------------------------------------------------------------------------------
@@ -238,6 +213,20 @@ def get_compound(conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
     return None if row is None else _doc(row[0])
 
 
+def short_name(conn: sqlite3.Connection, slug: str) -> str:
+    """How evidence labels name a compound: its `short_name` ("Tα1"), else its title."""
+    row = conn.execute("SELECT title, doc FROM compounds WHERE slug = ?", (slug,)).fetchone()
+    if row is None:
+        return slug
+    return str(_doc(row["doc"]).get("short_name") or row["title"])
+
+
+def compound_json(conn: sqlite3.Connection, slug: str) -> str | None:
+    """The stored Compound as the JSON text the build wrote (the model's own dump), or None."""
+    row = conn.execute("SELECT doc FROM compounds WHERE slug = ?", (slug,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def compound_titles(conn: sqlite3.Connection, slugs: list[str]) -> dict[str, str]:
     if not slugs:
         return {}
@@ -345,6 +334,7 @@ def get_article(conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
             computed = {
                 key: graded[key] for key in ("tier", "tier_name", "rationale", "forest_svg")
             }
+            computed["forest_svg_narrow"] = graded["details"].get("forest_svg_narrow", "")
             evidence_studies = graded["studies"]
         else:
             rows = conn.execute(

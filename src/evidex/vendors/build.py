@@ -17,7 +17,7 @@ from evidex.build.discover import SourceFile, discover, read_source
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.names import resolve
 from evidex.content.yamlload import decode_text
-from evidex.vendors.grading import grade_products
+from evidex.vendors.grading import batch_numbers_elsewhere, grade_products
 from evidex.vendors.models import RateTable, Vendor
 from evidex.vendors.parse import parse_rates, parse_vendor
 from evidex.vendors.pricing import quote
@@ -77,6 +77,7 @@ def write_vendors(conn: sqlite3.Connection, library: Any, today: dt.date | None 
             "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
             (RATES_META_KEY, rates.model_dump_json()),
         )
+    elsewhere = batch_numbers_elsewhere(vendors.values())
     for slug, vendor in sorted(vendors.items()):
         conn.execute(
             "INSERT INTO vendors (slug, name, last_verified, ships_to, doc) VALUES (?, ?, ?, ?, ?)",
@@ -90,7 +91,9 @@ def write_vendors(conn: sqlite3.Connection, library: Any, today: dt.date | None 
         )
         grades = {
             compound: grade_products(
-                [p for p in vendor.products if p.compound_slug == compound], day
+                [p for p in vendor.products if p.compound_slug == compound],
+                day,
+                elsewhere.get(vendor.slug),
             ).grade
             for compound in {p.compound_slug for p in vendor.products}
         }

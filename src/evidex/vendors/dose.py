@@ -7,11 +7,12 @@ raise DoseInputError with a message a reader can act on; doubtful but possible r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from evidex.content.models import Regimen
+from evidex.text.advice import route_family
 
 MAX_WEIGHT_KG = Decimal(400)
 MAX_VIAL_MG = Decimal(1000)
@@ -20,6 +21,7 @@ U100_UNITS_PER_ML = Decimal(100)
 DEFAULT_SYRINGE_ML = Decimal(1)
 MASS_UNITS = {"mcg": Decimal("0.001"), "mg": Decimal(1), "g": Decimal(1000)}
 PER_DOSE_KINDS = ("maintenance", "single_dose", "other")
+ANY_ROUTE = "any"  # regimens that name no route at all
 
 
 class DoseInputError(ValueError):
@@ -216,56 +218,235 @@ def _to_mg(amount: float, unit: str) -> Decimal | None:
     return None if factor is None else Decimal(str(amount)) * factor
 
 
-def dose_range_warnings(dose_mg: Decimal, regimens: Iterable[Regimen]) -> list[str]:
-    """Warn when a single dose falls outside every documented per-dose amount.
+def _per_kg_mg(amount: float, unit: str) -> Decimal | None:
+    lowered = unit.strip().lower()
+    if not lowered.endswith("/kg"):
+        return None
+    return _to_mg(amount, lowered.removesuffix("/kg"))
 
-    Regimens of kind single_dose say the documented range for one dose; without them the
-    maintenance and other fixed-amount regimens do. Daily-course totals and per-kg regimens
-    are not single doses and are left out.
+
+def _span(low: Decimal, high: Decimal, unit: str = "mg") -> str:
+    return f"{plain(low)} {unit}" if low == high else f"{plain(low)}-{plain(high)} {unit}"
+
+
+def route_groups(regimens: Iterable[Regimen]) -> dict[str, list[Regimen]]:
+    """Regimens by route family ("injection", "oral", ...), so that one route's doses never
+    widen another's. A regimen without a route joins the only route the others name; with
+    several named it cannot be placed and is left out; when none name a route all share
+    ANY_ROUTE, which every route is compared with."""
+    listed = list(regimens)
+    named = {route_family(r.route) for r in listed if r.route}
+    groups: dict[str, list[Regimen]] = {}
+    for regimen in listed:
+        if regimen.route:
+            family = route_family(regimen.route)
+        elif len(named) == 1:
+            family = next(iter(named))
+        elif not named:
+            family = ANY_ROUTE
+        else:
+            continue
+        groups.setdefault(family, []).append(regimen)
+    return groups
+
+
+@dataclass(frozen=True)
+class DocumentedDoses:
+    """What one route's regimens document: per dose, per week and per kg (mg, mg/kg)."""
+
+    route: str
+    per_dose: tuple[Decimal, Decimal] | None
+    per_week: tuple[Decimal, Decimal] | None
+    per_kg: tuple[Decimal, Decimal] | None
+    weight_limit_kg: Decimal | None
+
+    @property
+    def label(self) -> str:
+        return "by any route" if self.route == ANY_ROUTE else f"by {self.route}"
+
+    def describe(self) -> str:
+        parts = []
+        if self.per_dose:
+            parts.append(f"{_span(*self.per_dose)} per dose")
+        if self.per_week:
+            parts.append(f"{_span(*self.per_week)} a week")
+        if self.per_kg:
+            parts.append(f"{_span(*self.per_kg, unit='mg/kg')} per dose")
+        return ", ".join(parts)
+
+
+def _bounds(values: list[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal] | None:
+    if not values:
+        return None
+    return min(low for low, _ in values), max(high for _, high in values)
+
+
+def documented_doses(regimens: Iterable[Regimen]) -> dict[str, DocumentedDoses]:
+    """Per route family, the documented range of one dose, of a week's total and per kg.
+
+    One dose: the `single_dose` regimens when there are any, otherwise the fixed maintenance
+    and other doses; daily-course totals and per-kg regimens are not single doses. A week:
+    every fixed regimen with a frequency, amount x doses a week.
     """
-    fixed = [
-        r for r in regimens if r.kind in PER_DOSE_KINDS and _to_mg(r.amount_min, r.unit) is not None
+    found: dict[str, DocumentedDoses] = {}
+    for family, group in route_groups(regimens).items():
+        fixed = [r for r in group if r.kind in PER_DOSE_KINDS and _to_mg(1, r.unit)]
+        basis = [r for r in fixed if r.kind == "single_dose"] or fixed
+        per_dose = [(_mg(r.amount_min, r.unit), _mg(r.amount_max, r.unit)) for r in basis]
+        weekly = [
+            (
+                _mg(r.amount_min, r.unit) * Decimal(str(r.doses_per_week)),
+                _mg(r.amount_max, r.unit) * Decimal(str(r.doses_per_week)),
+            )
+            for r in group
+            if r.doses_per_week and r.kind != "single_dose" and _to_mg(1, r.unit)
+        ]
+        kg = [r for r in group if _per_kg_mg(1, r.unit)]
+        per_kg = [(_per_kg(r.amount_min, r.unit), _per_kg(r.amount_max, r.unit)) for r in kg]
+        limits = [Decimal(str(r.max_weight_kg)) for r in kg if r.max_weight_kg is not None]
+        found[family] = DocumentedDoses(
+            route=family,
+            per_dose=_bounds(per_dose),
+            per_week=_bounds([(low.normalize(), high.normalize()) for low, high in weekly]),
+            per_kg=_bounds(per_kg),
+            weight_limit_kg=max(limits) if limits else None,
+        )
+    return found
+
+
+def _mg(amount: float, unit: str) -> Decimal:
+    value = _to_mg(amount, unit)
+    assert value is not None
+    return value
+
+
+def _per_kg(amount: float, unit: str) -> Decimal:
+    value = _per_kg_mg(amount, unit)
+    assert value is not None
+    return value
+
+
+def _routes_for(documented: dict[str, DocumentedDoses], route: str | None) -> list[DocumentedDoses]:
+    if route is None:
+        return list(documented.values())
+    family = route_family(route)
+    return [documented[key] for key in (family, ANY_ROUTE) if key in documented]
+
+
+def _outside(value: Decimal, bounds: tuple[Decimal, Decimal] | None) -> str | None:
+    if bounds is None:
+        return None
+    if value > bounds[1]:
+        return "above"
+    if value < bounds[0]:
+        return "below"
+    return None
+
+
+def _compare(
+    value: Decimal,
+    candidates: list[DocumentedDoses],
+    bounds_of: Callable[[DocumentedDoses], tuple[Decimal, Decimal] | None],
+    what: str,
+    unit: str = "mg",
+) -> str | None:
+    """One warning when `value` is outside the range of every route that documents one."""
+    ranged = [c for c in candidates if bounds_of(c) is not None]
+    if not ranged:
+        return None
+    sides = {_outside(value, bounds_of(c)) for c in ranged}
+    if None in sides:
+        return None
+    side = sides.pop() if len(sides) == 1 else "outside"
+    if len(ranged) == 1:
+        only = ranged[0]
+        bounds = bounds_of(only)
+        assert bounds is not None
+        where = "" if only.route == ANY_ROUTE else f" {only.label}"
+        return f"{plain(value)} {unit} is {side} the documented {what}{where} ({_span(*bounds, unit=unit)})"
+    spans = "; ".join(
+        f"{c.route} {_span(*bounds_of(c) or (value, value), unit=unit)}" for c in ranged
+    )
+    return f"{plain(value)} {unit} is {side} the documented {what} by every route ({spans})"
+
+
+def dose_range_warnings(
+    dose_mg: Decimal,
+    regimens: Iterable[Regimen],
+    route: str | None = None,
+    doses_per_week: Decimal | None = None,
+) -> list[str]:
+    """Warn when one dose, or a week of them, falls outside the documented doses of the same
+    route (injection, oral, ...); without a route, outside those of every route."""
+    documented = documented_doses(regimens)
+    if not documented:
+        return []
+    candidates = _routes_for(documented, route)
+    if route is not None and not candidates:
+        routes = ", ".join(sorted(documented))
+        return [f"no {route_family(route)} doses are documented (documented routes: {routes})"]
+    warnings = [
+        w for w in [_compare(dose_mg, candidates, lambda c: c.per_dose, "single doses")] if w
     ]
-    single = [r for r in fixed if r.kind == "single_dose"]
-    basis = single or fixed
-    if not basis:
-        return []
-    low = min(_to_mg(r.amount_min, r.unit) or Decimal(0) for r in basis)
-    high = max(_to_mg(r.amount_max, r.unit) or Decimal(0) for r in basis)
-    described = f"the documented single doses ({plain(low)}-{plain(high)} mg)"
-    if dose_mg > high:
-        return [f"{plain(dose_mg)} mg is above {described}"]
-    if dose_mg < low:
-        return [f"{plain(dose_mg)} mg is below {described}"]
-    return []
+    if doses_per_week is not None:
+        weekly = dose_mg * doses_per_week
+        found = _compare(weekly, candidates, lambda c: c.per_week, "weekly total")
+        if found:
+            warnings.append(f"{found}: {plain(dose_mg)} mg x {plain(doses_per_week)} a week")
+    return warnings
 
 
-def _span(regimen: Regimen) -> str:
-    low, high = regimen.amount_min, regimen.amount_max
-    return f"{low:g} {regimen.unit}" if low == high else f"{low:g}-{high:g} {regimen.unit}"
+def weight_range_warnings(
+    dose: WeightDose,
+    regimens: Iterable[Regimen],
+    route: str | None = None,
+    doses_per_week: Decimal | None = None,
+) -> list[str]:
+    """Compare a per-kg dose with the documented per-kg regimens and their weight limit, and
+    the dose it comes to with the documented fixed doses, per dose and per week.
 
-
-def weight_range_warnings(dose: WeightDose, regimens: Iterable[Regimen]) -> list[str]:
-    """Compare a per-kg dose with the documented weight-based regimens and their weight limit."""
-    per_kg = [r for r in regimens if r.unit.strip().lower() in ("mcg/kg", "mg/kg")]
-    if not per_kg:
-        return []
-    warnings: list[str] = []
+    A rate within the per-kg range for a person under its weight limit is what the profile
+    documents for them; only otherwise is the total compared with the fixed adult doses.
+    """
+    documented = documented_doses(regimens)
+    candidates = _routes_for(documented, route)
     factor = MASS_UNITS[dose.unit.removesuffix("/kg")]
     rate_mg = dose.per_kg * factor
-    lows = [
-        Decimal(str(r.amount_min)) * MASS_UNITS[r.unit.lower().removesuffix("/kg")] for r in per_kg
-    ]
-    highs = [
-        Decimal(str(r.amount_max)) * MASS_UNITS[r.unit.lower().removesuffix("/kg")] for r in per_kg
-    ]
-    if rate_mg > max(highs) or rate_mg < min(lows):
-        documented = ", ".join(_span(r) for r in per_kg)
-        warnings.append(f"{plain(dose.per_kg)} {dose.unit} is outside the documented {documented}")
-    limits = [r.max_weight_kg for r in per_kg if r.max_weight_kg is not None]
-    if limits and dose.weight_kg >= Decimal(str(max(limits))):
+    warnings: list[str] = []
+    ranged = [c for c in candidates if c.per_kg is not None]
+    sides = {_outside(rate_mg, c.per_kg) for c in ranged}
+    per_kg = bool(ranged) and None not in sides
+    if per_kg:
+        side = sides.pop() if len(sides) == 1 else "outside"
+        spans = "; ".join(
+            _span(c.per_kg[0] / factor, c.per_kg[1] / factor, dose.unit)
+            for c in ranged
+            if c.per_kg is not None
+        )
         warnings.append(
-            f"the weight-based regimen is documented for patients under {max(limits):g} kg; "
+            f"{plain(dose.per_kg)} {dose.unit} is {side} the range: outside the documented {spans}"
+        )
+    limits = [c.weight_limit_kg for c in candidates if c.weight_limit_kg is not None]
+    over_limit = bool(limits) and dose.weight_kg >= max(limits)
+    if over_limit:
+        warnings.append(
+            f"the weight-based regimen is documented for patients under {plain(max(limits))} kg; "
             "at this weight the fixed adult dose applies"
         )
+    per_kg_documented = any(c.per_kg for c in candidates)
+    if per_kg or over_limit or not per_kg_documented:
+        warnings += dose_range_warnings(dose.total_mg, regimens, route, doses_per_week)
     return warnings
+
+
+def range_report(
+    regimens: Iterable[Regimen], range_warnings: list[str], route: str | None
+) -> dict[str, object]:
+    """The range check as the JSON, the page and the CLI show it: whether the dose is outside
+    the documented doses, those doses per route, and the route compared with."""
+    return {
+        "route": route_family(route) if route else None,
+        "out_of_range": bool(range_warnings),
+        "range_warnings": list(range_warnings),
+        "documented": {k: v.describe() for k, v in documented_doses(regimens).items()},
+    }

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from evidex.vendors.grading import Grade, grade_products
+from evidex.vendors.grading import Grade, batch_numbers_elsewhere, grade_products
 from evidex.vendors.models import Product, RateTable, Vendor
 from evidex.vendors.pricing import PriceQuote, plain, quote
 
@@ -149,11 +149,12 @@ def find_offers(
     chosen = filters or FinderFilters()
     target = (currency or (rates.base if rates else "USD")).upper()
     result = FinderResult(compound_slug, target, None, chosen)
+    elsewhere = batch_numbers_elsewhere(vendors)
     for vendor in vendors:
         products = [p for p in vendor.products if p.compound_slug == compound_slug]
         if not products:
             continue
-        grade = grade_products(products, today)
+        grade = grade_products(products, today, elsewhere.get(vendor.slug))
         for product in products:
             if not _passes(vendor, product, chosen):
                 result.hidden += 1

@@ -7,12 +7,12 @@ constants below are the single place they live in code.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from evidex.vendors.models import Batch, Product
+from evidex.vendors.models import Batch, Product, Vendor
 
 Verdict = Literal["pass", "marginal", "fail"]
 
@@ -36,6 +36,27 @@ LETTER_FLOORS: tuple[tuple[str, Decimal], ...] = (
     ("D", Decimal(40)),
     ("F", Decimal(0)),
 )
+# Flags cap the grade (docs/vendor-grading.md, "Certificate anomaly flags"): a certificate that
+# cannot be true as written caps it at C, one that is implausible at B.
+IMPOSSIBLE_FLAG_CAP = "C"
+IMPLAUSIBLE_FLAG_CAP = "B"
+FLAG_CAPS: dict[str, str] = {
+    "purity-over-100": IMPOSSIBLE_FLAG_CAP,
+    "tested-before-manufactured": IMPOSSIBLE_FLAG_CAP,
+    "dated-in-future": IMPOSSIBLE_FLAG_CAP,
+    "batch-number-elsewhere": IMPOSSIBLE_FLAG_CAP,
+    "purity-exactly-100": IMPLAUSIBLE_FLAG_CAP,
+    "overfilled": IMPLAUSIBLE_FLAG_CAP,
+}
+LETTERS = "ABCDF"
+FLAG_LABELS: dict[str, str] = {
+    "purity-over-100": "purity above 100%",
+    "purity-exactly-100": "purity exactly 100%",
+    "tested-before-manufactured": "tested before it was made",
+    "dated-in-future": "dated in the future",
+    "batch-number-elsewhere": "batch number on another vendor's certificate",
+    "overfilled": "content over 120% of label",
+}
 MASS_SPEC_METHODS = ("MS", "LC-MS", "LCMS", "LC-MS/MS", "MALDI", "MALDI-TOF", "ESI-MS", "HRMS")
 UNTESTED = "untested"
 
@@ -43,7 +64,9 @@ UNTESTED = "untested"
 @dataclass(frozen=True)
 class Flag:
     batch_id: str
-    code: str  # purity-over-100 | purity-exactly-100 | tested-before-manufactured | overfilled
+    # purity-over-100 | purity-exactly-100 | tested-before-manufactured | dated-in-future |
+    # batch-number-elsewhere | overfilled
+    code: str
     message: str
 
 
@@ -70,7 +93,14 @@ class Grade:
             "score": None if self.score is None else str(self.score),
             "reasons": list(self.reasons),
             "flags": [
-                {"batch_id": f.batch_id, "code": f.code, "message": f.message} for f in self.flags
+                {
+                    "batch_id": f.batch_id,
+                    "code": f.code,
+                    "label": FLAG_LABELS.get(f.code, f.code),
+                    "cap": FLAG_CAPS.get(f.code),
+                    "message": f.message,
+                }
+                for f in self.flags
             ],
             "batches": [
                 {
@@ -114,8 +144,40 @@ def uses_mass_spec(methods: Iterable[str]) -> bool:
     return any(method.strip().upper() in MASS_SPEC_METHODS for method in methods)
 
 
-def coa_flags(batch: Batch, label_amount: Decimal) -> list[Flag]:
-    """Things on a certificate that are implausible or impossible as written."""
+def batch_key(batch_id: str) -> str:
+    """A batch number compared across certificates: case, spaces and dashes do not count."""
+    return "".join(ch for ch in batch_id.upper() if ch.isalnum())
+
+
+def batch_numbers_elsewhere(vendors: Iterable[Vendor]) -> dict[str, dict[str, list[str]]]:
+    """For each vendor slug, its batch numbers (`batch_key`) that another vendor's
+    certificates also carry, with those vendors' names: a copied or invented certificate."""
+    listed = list(vendors)
+    owners: dict[str, dict[str, str]] = {}
+    for vendor in listed:
+        for product in vendor.products:
+            for batch in product.batches:
+                owners.setdefault(batch_key(batch.id), {})[vendor.slug] = vendor.name
+    found: dict[str, dict[str, list[str]]] = {}
+    for key, by_slug in owners.items():
+        for slug in by_slug:
+            others = sorted(name for other, name in by_slug.items() if other != slug)
+            if others:
+                found.setdefault(slug, {})[key] = others
+    return found
+
+
+def coa_flags(
+    batch: Batch,
+    label_amount: Decimal,
+    today: dt.date | None = None,
+    elsewhere: Mapping[str, list[str]] | None = None,
+) -> list[Flag]:
+    """Things on a certificate that are implausible or impossible as written.
+
+    `today` finds certificates dated in the future; `elsewhere` (batch key -> other vendors)
+    finds a batch number that another vendor's certificate also carries.
+    """
     flags: list[Flag] = []
     purity = batch.purity_percent
     if purity is not None and purity > 100:
@@ -134,6 +196,29 @@ def coa_flags(batch: Batch, label_amount: Decimal) -> list[Flag]:
                 batch.id,
                 "tested-before-manufactured",
                 f"tested {batch.tested.isoformat()} before it was made ({batch.manufactured.isoformat()})",
+            )
+        )
+    future = [
+        f"{what} {day.isoformat()}"
+        for what, day in (("tested", batch.tested), ("made", batch.manufactured))
+        if today is not None and day is not None and day > today
+    ]
+    if future:
+        flags.append(
+            Flag(
+                batch.id,
+                "dated-in-future",
+                f"certificate dated in the future ({', '.join(future)}; today is "
+                f"{today.isoformat() if today else ''})",
+            )
+        )
+    others = (elsewhere or {}).get(batch_key(batch.id))
+    if others:
+        flags.append(
+            Flag(
+                batch.id,
+                "batch-number-elsewhere",
+                f"batch number {batch.id} also appears on a certificate from {', '.join(others)}",
             )
         )
     measured = batch.measured_amount
@@ -181,15 +266,34 @@ def letter_for(score: Decimal) -> str:
     return "F"
 
 
-def grade_products(products: Iterable[Product], today: dt.date) -> Grade:
-    """Grade every batch of one vendor's products of one compound together."""
+def cap_for_flags(letter: str, flags: Iterable[Flag]) -> tuple[str, list[str]]:
+    """The letter after the flags' caps, and a reason for each cap that lowered it."""
+    reasons: list[str] = []
+    for flag in flags:
+        cap = FLAG_CAPS.get(flag.code)
+        if cap is not None and LETTERS.index(letter) < LETTERS.index(cap):
+            letter = cap
+            reasons.append(f"capped at {cap}: batch {flag.batch_id} {flag.message}")
+    return letter, reasons
+
+
+def grade_products(
+    products: Iterable[Product],
+    today: dt.date,
+    elsewhere: Mapping[str, list[str]] | None = None,
+) -> Grade:
+    """Grade every batch of one vendor's products of one compound together.
+
+    `elsewhere` maps this vendor's batch numbers that other vendors' certificates also carry
+    to those vendors (`batch_numbers_elsewhere`).
+    """
     assessments: list[BatchAssessment] = []
     flags: list[Flag] = []
     mass_spec = False
     for product in products:
         for batch in product.batches:
             assessments.append(assess_batch(batch, product.amount, today))
-            flags.extend(coa_flags(batch, product.amount))
+            flags.extend(coa_flags(batch, product.amount, today, elsewhere))
             mass_spec = mass_spec or uses_mass_spec(batch.methods)
     measured = [a for a in assessments if a.verdict is not None]
     if not measured:
@@ -205,4 +309,6 @@ def grade_products(products: Iterable[Product], today: dt.date) -> Grade:
     old = sum(1 for a in measured if a.weight < 1)
     if old:
         reasons.append(f"{old} result(s) older than 12 months count half")
+    letter, capped = cap_for_flags(letter, flags)
+    reasons.extend(capped)
     return Grade(letter, score, reasons, flags, assessments)

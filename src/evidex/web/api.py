@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from evidex.content.models import Article, Compound, Goal
 from evidex.evidence.models import Study
+from evidex.search.engine import engine_for
 from evidex.storage import queries
 from evidex.web.deps import build_id, connection
 
@@ -128,7 +129,8 @@ def _resolve(request: Request, name: str) -> str:
     if slug is None and conn.execute("SELECT 1 FROM compounds WHERE slug = ?", (name,)).fetchone():
         slug = name
     if slug is None:
-        close = ", ".join(s["title"] for s in queries.suggest_names(conn, name, 3))
+        suggestions = engine_for(conn, build_id(request)).close_names(name, 3)
+        close = ", ".join(s["title"] for s in suggestions)
         hint = f" Did you mean: {close}?" if close else ""
         raise HTTPException(404, f"no compound called {name!r}.{hint}")
     return slug
@@ -160,12 +162,14 @@ def api_compounds(
 
 
 @router.get("/compounds/{name}", response_model=Compound)
-def api_compound(request: Request, name: str) -> dict[str, Any]:
+def api_compound(request: Request, name: str) -> Response:
     """One compound by any of its names (slug, title, brand, alternate, alias)."""
-    doc = queries.get_compound(connection(request), _resolve(request, name))
-    if doc is None:
+    # Sent as stored: the build wrote the document with the model's own serialiser, so checking
+    # and re-serialising it here would give the same bytes at several times the cost.
+    body = queries.compound_json(connection(request), _resolve(request, name))
+    if body is None:
         raise HTTPException(404, f"no compound called {name!r}")
-    return doc
+    return Response(body, media_type="application/json")
 
 
 @router.get("/compounds/{name}/evidence", response_model=EvidenceOut)

@@ -10,7 +10,6 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -32,14 +31,6 @@ log = logging.getLogger(__name__)
 BASE_URL_ENV = "EVIDEX_BASE_URL"  # the site's public URL: canonical links, sitemap, feeds
 ALLOWED_HOSTS_ENV = "EVIDEX_ALLOWED_HOSTS"  # more Host names to answer, beside the base URL's
 OPTIONAL_ROUTERS = ("evidex.web.stack_views", "evidex.web.vendor_views", "evidex.web.search_views")
-
-DOCS_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Evidex API</title>
-<link rel="stylesheet" href="{base}/static/swagger/swagger-ui.css"></head>
-<body><div id="swagger-ui" data-spec-url="{base}/openapi.json"></div>
-<script src="{base}/static/swagger/swagger-ui-bundle.js"></script>
-<script src="{base}/static/swagger/init.js"></script></body></html>
-"""
 
 
 def _optional_router_modules() -> list[ModuleType]:
@@ -77,16 +68,6 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_openapi(app)
-
-    if os.environ.get("EVIDEX_BENCH_PLAIN") == "1":
-        # The benchmark's floor: the same server and middleware with no handler work at all.
-        @app.get("/_plain", include_in_schema=False)
-        async def plain() -> PlainTextResponse:
-            return PlainTextResponse("ok")
-
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return HTMLResponse(DOCS_HTML.format(base=site.base_path))
 
     def build_info() -> tuple[str, str | None]:
         generation = db.current()

@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from evidex.evidence.citations import citation_text
+from evidex.evidence.models import Citation
 from evidex.storage import queries
 from evidex.storage.db import open_generation
 
@@ -29,7 +31,17 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ],
     ),
     "studies": (
-        "SELECT id, compound_slug, goal, article_slug, curated, design, n FROM studies ORDER BY id",
+        "SELECT id, compound_slug, goal, article_slug, curated, design, n,"
+        " json_extract(doc, '$.citation.trial') AS trial,"
+        " json_extract(doc, '$.citation.authors') AS authors,"
+        " json_extract(doc, '$.citation.title') AS title,"
+        " json_extract(doc, '$.citation.journal') AS journal,"
+        " json_extract(doc, '$.citation.year') AS year,"
+        " json_extract(doc, '$.citation.pmid') AS pmid,"
+        " json_extract(doc, '$.citation.doi') AS doi,"
+        " json_extract(doc, '$.citation.url') AS url,"
+        " json_extract(doc, '$.summary') AS summary"
+        " FROM studies ORDER BY id",
         [
             ("id", "string", "study identifier"),
             ("compound_slug", "string", "compound studied"),
@@ -38,6 +50,16 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("curated", "boolean", "true for editor-curated records, false for extracted"),
             ("design", "string", "study design, strongest first: meta-analysis, rct, ..."),
             ("n", "integer", "participants"),
+            ("citation", "string", "first author et al., journal, year (empty if not recorded)"),
+            ("trial", "string", "the trial's name, e.g. STEP 1"),
+            ("authors", "string", "authors as written"),
+            ("title", "string", "article title"),
+            ("journal", "string", "journal"),
+            ("year", "integer", "year of publication"),
+            ("pmid", "string", "PubMed identifier"),
+            ("doi", "string", "digital object identifier"),
+            ("url", "string", "address of the source"),
+            ("summary", "string", "the editor's one-line summary of the study"),
         ],
     ),
     "outcomes": (
@@ -78,6 +100,11 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
         for key in BOOLEAN_COLUMNS & record.keys():
             if record[key] is not None:
                 record[key] = bool(record[key])
+        if "journal" in record:
+            cited = Citation(
+                authors=record["authors"], journal=record["journal"], year=record["year"]
+            )
+            record["citation"] = citation_text(cited)
         rows.append(record)
     return rows
 

@@ -33,7 +33,7 @@ def validation_message(errors: list[Any]) -> str:
 def error_response(request: Request, status: int, message: str, **extra: Any) -> Response:
     if is_api(request):
         return JSONResponse({"detail": message}, status_code=status)
-    title = {404: "Not found", 405: "Method not allowed", 422: "Invalid request"}.get(
+    title = {404: "Page not found", 405: "Method not allowed", 422: "Invalid request"}.get(
         status, "Something went wrong"
     )
     context = {"status": status, "title": title, "message": message, **extra}

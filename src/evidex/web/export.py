@@ -7,6 +7,7 @@ the export and the server can never drift apart. Every internal link carries the
 
 from __future__ import annotations
 
+import gzip
 import json
 import multiprocessing
 import shutil
@@ -28,6 +29,11 @@ from evidex.web import seo
 from evidex.web.app import create_app
 from evidex.web.templating import STATIC_DIR, Site
 
+# Text files get a precompressed `.gz` twin (nginx `gzip_static`, Caddy `precompressed`):
+# compressed once here at level 9 instead of on every request. Brotli was left out: it saves
+# ~18% (about 700 bytes a file) but needs an extra package here and a module in nginx.
+COMPRESSED_SUFFIXES = frozenset({".html", ".json", ".xml", ".txt", ".css", ".js", ".svg"})
+
 
 def _page_file(out: Path, path: str) -> Path:
     """Where a URL path lives on disk: '/compounds/x' -> compounds/x/index.html."""
@@ -38,8 +44,18 @@ def _page_file(out: Path, path: str) -> Path:
 
 
 def _write(target: Path, body: bytes) -> None:
+    """Write `target`, and beside a text file its gzip twin for servers that send it as is."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(body)
+    if target.suffix in COMPRESSED_SUFFIXES:
+        compressed = target.with_name(target.name + ".gz")
+        compressed.write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+
+
+def _compress_tree(folder: Path) -> None:
+    text_files = [p for p in folder.rglob("*") if p.is_file() and p.suffix in COMPRESSED_SUFFIXES]
+    for path in text_files:
+        _write(path, path.read_bytes())
 
 
 def _api_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -152,4 +168,5 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
     if static_out.exists():
         shutil.rmtree(static_out)
     shutil.copytree(STATIC_DIR, static_out, ignore=shutil.ignore_patterns("swagger"))
+    _compress_tree(static_out)
     return written

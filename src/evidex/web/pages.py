@@ -12,8 +12,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from evidex.content.models import Regimen
 from evidex.content.names import fold_name
+from evidex.content.regimen_rows import regimen_rows
 from evidex.content.render import markdown_to_html
+from evidex.evidence.presentation import reference_list, study_view
+from evidex.search.engine import engine_for
 from evidex.storage import queries
 from evidex.web import feeds, seo
 from evidex.web.deps import build_id, canonical_redirect, connection
@@ -62,7 +66,7 @@ def _cached(request: Request, render: Callable[[], str]) -> HTMLResponse:
 
 
 def _not_found_compound(request: Request, conn: sqlite3.Connection, name: str) -> Response:
-    suggestions = queries.suggest_names(conn, name)
+    suggestions = engine_for(conn, build_id(request)).close_names(name)
     return error_response(
         request,
         404,
@@ -225,6 +229,9 @@ def compound(request: Request, name: str) -> Response:
                 "c": doc,
                 "other_names": other_names(doc),
                 "contraindications": distinct_contraindications(doc.get("contraindications", [])),
+                "regimen_rows": regimen_rows(
+                    [Regimen.model_validate(r) for r in doc.get("regimens", [])]
+                ),
                 # The FAQ section of the body duplicates the structured FAQs shown below.
                 "sections": [
                     s for s in doc.get("sections", []) if not (s["key"] == "faqs" and doc["faqs"])
@@ -254,7 +261,13 @@ def compound_evidence(request: Request, name: str, goal: OptionalText = None) ->
         return _not_found_compound(request, conn, name)
 
     def render() -> str:
-        return render_text(request, "evidence.html", {"e": evidence, "goal": goal})
+        short = queries.short_name(conn, evidence["compound"]["slug"])
+        goals = [
+            {**g, "views": [study_view(s, short) for s in g["studies"]]} for g in evidence["goals"]
+        ]
+        return render_text(
+            request, "evidence.html", {"e": {**evidence, "goals": goals}, "goal": goal}
+        )
 
     return _cached(request, render)
 
@@ -301,10 +314,18 @@ def research(request: Request, slug: str) -> Response:
 
     def render() -> str:
         page_url = _absolute(request)(f"/research/{slug}")
+        compound_slug = article.get("compound_slug")
+        short = queries.short_name(conn, compound_slug) if compound_slug else article["compound"]
+        studies = article["evidence_studies"]
         return render_text(
             request,
             "research.html",
-            {"a": article, "json_ld_blocks": [seo.article_ld(article, page_url)]},
+            {
+                "a": article,
+                "views": [study_view(s, short) for s in studies],
+                "references": reference_list(studies),
+                "json_ld_blocks": [seo.article_ld(article, page_url)],
+            },
         )
 
     return _cached(request, render)
@@ -363,6 +384,12 @@ def methodology(request: Request) -> Response:
     return _cached(request, render)
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    """The interactive API reference (Swagger UI) inside the site's own header and footer."""
+    return _cached(request, lambda: render_text(request, "docs.html", {}))
+
+
 @router.get("/about", response_class=HTMLResponse)
 def about(request: Request) -> Response:
     conn = connection(request)
@@ -388,9 +415,9 @@ def site_feed(request: Request) -> Response:
 
 @router.get("/sitemap.xml")
 def sitemap(request: Request) -> Response:
-    return Response(
-        seo.sitemap_xml(connection(request), _absolute(request)), media_type="application/xml"
-    )
+    tools = not request.app.state.site.static_export
+    xml = seo.sitemap_xml(connection(request), _absolute(request), tools=tools)
+    return Response(xml, media_type="application/xml")
 
 
 @router.get("/robots.txt")

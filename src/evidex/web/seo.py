@@ -88,12 +88,27 @@ def site_paths(conn: sqlite3.Connection) -> list[tuple[str, str | None]]:
     return paths
 
 
-def sitemap_xml(conn: sqlite3.Connection, absolute: Callable[[str], str]) -> str:
+def tool_paths(conn: sqlite3.Connection) -> list[tuple[str, str | None]]:
+    """Pages that answer forms (stack builder, vendor finder, dose tools): served by the
+    server only, so they are in its sitemap but not in a static export."""
+    paths: list[tuple[str, str | None]] = [
+        ("/stack", None),
+        ("/vendors", None),
+        ("/tools/reconstitution", None),
+    ]
+    for row in conn.execute("SELECT slug FROM compounds ORDER BY slug"):
+        paths.append((f"/compounds/{row[0]}/vendors", None))
+    return paths
+
+
+def sitemap_xml(
+    conn: sqlite3.Connection, absolute: Callable[[str], str], *, tools: bool = True
+) -> str:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
-    for path, modified in site_paths(conn):
+    for path, modified in site_paths(conn) + (tool_paths(conn) if tools else []):
         lines.append(f"  <url><loc>{escape(absolute(path))}</loc>")
         if modified:
             lines.append(f"    <lastmod>{escape(modified[:10])}</lastmod>")

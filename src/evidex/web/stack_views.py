@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import ValidationError
 
-from evidex.stack.builder import build_stack
+from evidex.stack.builder import UnknownGoalsError, build_stack
 from evidex.stack.catalog import StackCatalog, catalog_for_file
 from evidex.stack.ics import stack_calendar
 from evidex.stack.models import MAX_GOALS, StackRequest, StackResult
@@ -63,11 +63,20 @@ def _form_context(
     }
 
 
+def _unknown_goals(error: UnknownGoalsError) -> JSONResponse:
+    return JSONResponse({"detail": str(error), "unknown_goals": error.names}, status_code=422)
+
+
 @router.get("/stack", response_class=HTMLResponse, include_in_schema=False)
 def stack_page(request: Request) -> Response:
     catalog = stack_catalog(request)
     stack_request, fields, errors = _from_query(request)
-    result = build_stack(stack_request, catalog) if stack_request else None
+    result = None
+    if stack_request is not None:
+        try:
+            result = build_stack(stack_request, catalog)
+        except UnknownGoalsError as error:
+            errors = [str(error)]
     context = _form_context(catalog, fields, errors)
     context.update(_result_context(result))
     return render_page(request, "stack.html", context, status_code=422 if errors else 200)
@@ -90,7 +99,10 @@ def stack_print(request: Request) -> Response:
     stack_request, _fields, errors = _from_query(request)
     if stack_request is None:
         return error_response(request, 422, "; ".join(errors) or "choose at least one goal")
-    result = build_stack(stack_request, stack_catalog(request))
+    try:
+        result = build_stack(stack_request, stack_catalog(request))
+    except UnknownGoalsError as error:
+        return error_response(request, 422, str(error))
     return render_page(request, "stack_print.html", _result_context(result))
 
 
@@ -99,7 +111,10 @@ def stack_ics(request: Request) -> Response:
     stack_request, _fields, errors = _from_query(request)
     if stack_request is None:
         return error_response(request, 422, "; ".join(errors) or "choose at least one goal")
-    result = build_stack(stack_request, stack_catalog(request))
+    try:
+        result = build_stack(stack_request, stack_catalog(request))
+    except UnknownGoalsError as error:
+        return error_response(request, 422, str(error))
     return Response(
         stack_calendar(result),
         media_type="text/calendar; charset=utf-8",
@@ -109,8 +124,11 @@ def stack_ics(request: Request) -> Response:
 
 @router.post("/api/v1/stack", response_model=StackResult, tags=["stack"])
 def stack_api_post(body: StackRequest, request: Request) -> JSONResponse:
-    """Build a stack from a JSON request body."""
-    result = build_stack(body, stack_catalog(request))
+    """Build a stack from a JSON request body; 422 naming them when no goal is known."""
+    try:
+        result = build_stack(body, stack_catalog(request))
+    except UnknownGoalsError as error:
+        return _unknown_goals(error)
     return JSONResponse(result.model_dump(mode="json"))
 
 
@@ -121,5 +139,8 @@ def stack_api_get(request: Request) -> JSONResponse:
     if stack_request is None:
         message = "; ".join(errors) or "give at least one goal or a stack to check"
         return JSONResponse({"detail": message}, status_code=422)
-    result = build_stack(stack_request, stack_catalog(request))
+    try:
+        result = build_stack(stack_request, stack_catalog(request))
+    except UnknownGoalsError as error:
+        return _unknown_goals(error)
     return JSONResponse(result.model_dump(mode="json"))

@@ -50,6 +50,7 @@ class Site:
     base_path: str = ""
     base_url: str = ""
     static_export: bool = False
+    live_reload: bool = False  # `evidex dev`: pages reload themselves when a new build is served
 
     def url(self, path: str) -> str:
         if not path.startswith("/"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from decimal import Decimal
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -17,6 +18,8 @@ from evidex.vendors import queries
 from evidex.vendors.dose import (
     DoseInputError,
     dose_range_warnings,
+    parse_amount,
+    range_report,
     reconstitute,
     weight_dose,
     weight_range_warnings,
@@ -99,36 +102,56 @@ def _reconstitution(request: Request, conn: sqlite3.Connection | None) -> dict[s
     """Inputs, result and messages of the reconstitution calculator for one query string."""
     inputs = {
         k: _param(request, k)
-        for k in ("vial_mg", "diluent_ml", "dose_mg", "measured_mg", "compound")
+        for k in (
+            "vial_mg",
+            "diluent_ml",
+            "dose_mg",
+            "measured_mg",
+            "compound",
+            "route",
+            "doses_per_week",
+        )
     }
+    inputs["route"] = inputs["route"] or "injection"  # a reconstituted vial is injected
     if not any(inputs[k] for k in ("vial_mg", "diluent_ml", "dose_mg")):
         return {"inputs": inputs, "result": None, "error": None}
     try:
         result = reconstitute(
             inputs["vial_mg"], inputs["diluent_ml"], inputs["dose_mg"], inputs["measured_mg"]
         )
+        per_week = _per_week(inputs["doses_per_week"])
     except DoseInputError as error:
         return {"inputs": inputs, "result": None, "error": str(error)}
     data = result.as_dict()
     title, regimens = _compound_regimens(conn, inputs["compound"])
     data["compound"] = title
-    data["warnings"] = [*result.warnings, *dose_range_warnings(result.dose_mg, regimens)]
+    in_range = dose_range_warnings(result.dose_mg, regimens, inputs["route"], per_week)
+    data["warnings"] = [*in_range, *result.warnings]
+    data.update(range_report(regimens, in_range, inputs["route"]))
     return {"inputs": inputs, "result": data, "error": None}
 
 
+def _per_week(value: str | None) -> Decimal | None:
+    return None if value is None else parse_amount(value, "doses a week")
+
+
 def _weight(request: Request, conn: sqlite3.Connection | None) -> dict[str, Any]:
-    inputs = {k: _param(request, k) for k in ("per_kg", "unit", "weight_kg", "compound")}
+    names = ("per_kg", "unit", "weight_kg", "compound", "route", "doses_per_week")
+    inputs = {k: _param(request, k) for k in names}
     inputs["unit"] = inputs["unit"] or "mcg/kg"
     if not (inputs["per_kg"] or inputs["weight_kg"]):
         return {"inputs": inputs, "result": None, "error": None}
     try:
         dose = weight_dose(inputs["per_kg"], inputs["unit"] or "", inputs["weight_kg"])
+        per_week = _per_week(inputs["doses_per_week"])
     except DoseInputError as error:
         return {"inputs": inputs, "result": None, "error": str(error)}
     data = dose.as_dict()
     title, regimens = _compound_regimens(conn, inputs["compound"])
     data["compound"] = title
-    data["warnings"] = weight_range_warnings(dose, regimens)
+    warnings = weight_range_warnings(dose, regimens, inputs["route"], per_week)
+    data["warnings"] = warnings
+    data.update(range_report(regimens, warnings, inputs["route"]))
     return {"inputs": inputs, "result": data, "error": None}
 
 
@@ -178,7 +201,7 @@ def api_vendors(request: Request) -> Response:
 @router.get("/api/v1/tools/reconstitution", tags=["tools"])
 def api_reconstitution(request: Request) -> Response:
     """Concentration, volume and U-100 units for vial_mg + diluent_ml + dose_mg
-    (optionally measured_mg and compound for a range check)."""
+    (optionally measured_mg; compound, route and doses_per_week for the range check)."""
     found = _reconstitution(request, connection(request))
     if found["result"] is None:
         return error_response(
@@ -189,7 +212,8 @@ def api_reconstitution(request: Request) -> Response:
 
 @router.get("/api/v1/tools/weight-dose", tags=["tools"])
 def api_weight_dose(request: Request) -> Response:
-    """Weight-based dose: per_kg x weight_kg in unit mcg/kg or mg/kg (compound optional)."""
+    """Weight-based dose: per_kg x weight_kg in unit mcg/kg or mg/kg (compound, route and
+    doses_per_week optional, for the range check)."""
     found = _weight(request, connection(request))
     if found["result"] is None:
         return error_response(request, 422, found["error"] or "per_kg and weight_kg are required")

@@ -61,22 +61,28 @@ def server_config(app: Callable[..., Any] | str, host: str, port: int) -> uvicor
     )  # fmt: skip
 
 
-def _worker(host: str, port: int) -> None:
-    """One worker process: its own socket, the app built from EVIDEX_DB."""
+def _worker(host: str, port: int, app_factory: str) -> None:
+    """One worker process: its own socket, the app made by `app_factory` (an import string)."""
     logging.basicConfig(level=logging.INFO)
-    server = uvicorn.Server(server_config(APP_FACTORY, host, port))
+    server = uvicorn.Server(server_config(app_factory, host, port))
     server.run(sockets=[reuseport_socket(host, port)])
     if not server.started:
         sys.exit(1)
 
 
-def run_workers(host: str, port: int, workers: int) -> int:
-    """Run `workers` processes until SIGINT/SIGTERM; returns the exit status."""
+def run_workers(host: str, port: int, workers: int, app_factory: str = APP_FACTORY) -> int:
+    """Run `workers` processes until SIGINT/SIGTERM; returns the exit status.
+
+    `app_factory` names the function each worker calls for its app: Evidex's own by default
+    (it reads EVIDEX_DB); the web benchmark passes a bare plaintext app to measure the floor.
+    """
     context = multiprocessing.get_context("spawn")
     stopping = False
 
     def start() -> tuple[BaseProcess, float]:
-        process = context.Process(target=_worker, args=(host, port), name="evidex-worker")
+        process = context.Process(
+            target=_worker, args=(host, port, app_factory), name="evidex-worker"
+        )
         process.start()
         return process, time.monotonic()
 

@@ -18,7 +18,19 @@
       return;
     }
     line(target, data.summary, "", "");
-    (data.warnings || []).forEach(function (w) { line(target, w, "warning", "alert"); });
+    var outside = data.range_warnings || [];
+    if (data.out_of_range) {
+      var box = document.createElement("div");
+      box.className = "alert dose-out-of-range";
+      box.setAttribute("role", "alert");
+      line(box, "Outside the documented doses" + (data.compound ? " of " + data.compound : "") +
+        ". Do not take this dose without a clinician's advice.", "", "");
+      outside.forEach(function (w) { line(box, w, "", ""); });
+      target.appendChild(box);
+    }
+    (data.warnings || []).forEach(function (w) {
+      if (outside.indexOf(w) < 0) { line(target, w, "warning", "alert"); }
+    });
   }
 
   function enhance(form) {

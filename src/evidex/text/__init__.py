@@ -1,0 +1,1 @@
+"""Reading text: the grammar every reader shares. Imports nothing else of Evidex."""

@@ -1,0 +1,173 @@
+"""The labelled sections of a published abstract (Background / Methods / Results / ...).
+
+Labels are found in the three forms abstracts are printed in: on a line of their own
+("Results"), run in with a colon ("RESULTS: A total of ..."), and run in without one
+("Results Of 1106 adults ...", "meta-analysis.Methods Randomized ..."), in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# canonical name -> the kind of section it is
+SECTION_KINDS: dict[str, str] = {
+    "abstract": "start",
+    "background": "background",
+    "introduction": "background",
+    "context": "background",
+    "importance": "background",
+    "rationale": "background",
+    "objective": "background",
+    "objectives": "background",
+    "aim": "background",
+    "aims": "background",
+    "purpose": "background",
+    "methods": "methods",
+    "method": "methods",
+    "methodology": "methods",
+    "materials and methods": "methods",
+    "material and methods": "methods",
+    "material/methods": "methods",
+    "materials/methods": "methods",
+    "research design and methods": "methods",
+    "design": "methods",
+    "study design": "methods",
+    "design, setting, and participants": "methods",
+    "design, setting and participants": "methods",
+    "setting": "methods",
+    "settings": "methods",
+    "participants": "methods",
+    "patients": "methods",
+    "subjects": "methods",
+    "interventions": "methods",
+    "intervention": "methods",
+    "exposure": "methods",
+    "exposures": "methods",
+    "measurements": "methods",
+    "main outcome measures": "methods",
+    "main outcomes and measures": "methods",
+    "data sources": "methods",
+    "study selection": "methods",
+    "data extraction": "methods",
+    "methods and results": "results",
+    "results": "results",
+    "findings": "results",
+    "conclusion": "conclusions",
+    "conclusions": "conclusions",
+    "interpretation": "conclusions",
+    "discussion": "conclusions",
+    "limitations": "conclusions",
+    "conclusions and relevance": "conclusions",
+    "trial registration": "other",
+    "trial registration number": "other",
+    "funding": "other",
+    "keywords": "other",
+}
+# Run in without a colon, only the labels that cannot open an ordinary sentence before a
+# capitalised word ("Patients Were ..." can).
+_BARE_RUN_IN = (
+    "background", "objective", "objectives", "aim", "aims", "purpose", "methods", "results",
+    "conclusion", "conclusions", "findings", "interpretation", "introduction",
+)  # fmt: skip
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(
+        re.escape(name).replace(r"\ ", " ") for name in sorted(names, key=len, reverse=True)
+    )
+
+
+_ANY_LABEL = _alternation(list(SECTION_KINDS))
+# own line: the whole line is the label (a colon allowed)
+_OWN_LINE = re.compile(rf"(?im)^[ \t]*(?P<label>{_ANY_LABEL})[ \t]*:?[ \t]*$")
+# run in with a colon, at a line start or after a sentence's end (a glued one too)
+_WITH_COLON = re.compile(
+    rf"(?i)(?:^|(?<=[.!?)\]])[ \t]*|(?<=\n)[ \t]*)(?P<label>{_ANY_LABEL})[ \t]*:(?=\s*\S)",
+    re.MULTILINE,
+)
+# run in without a colon: a capitalised label at the start or after a sentence's end, followed
+# by a capitalised word or a number
+_BARE = re.compile(
+    r"(?:^|(?<=[.!?)\]])[ \t]*|(?<=\n)[ \t]*)"
+    rf"(?P<label>(?i:{_alternation(list(_BARE_RUN_IN))}))[ \t]+(?=[A-Z\d])",
+    re.MULTILINE,
+)
+# every label in any form starts with one of these letters: a cheap test first
+_LABEL_CUE = re.compile(rf"(?i)\b(?:{_ANY_LABEL})\b")
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str | None  # canonical lower-case label; None for text before the first label
+    kind: str  # background, methods, results, conclusions, other, start; "" when unlabelled
+    text: str
+    start: int  # offset of the section's text in the abstract
+
+
+@dataclass(frozen=True)
+class _Label:
+    name: str
+    start: int  # where the label begins
+    end: int  # where the section's text begins
+
+
+def find_labels(text: str) -> list[_Label]:
+    """Every section label of `text`, in order."""
+    if not _LABEL_CUE.search(text):
+        return []
+    found: dict[int, _Label] = {}
+    for pattern in (_OWN_LINE, _WITH_COLON, _BARE):
+        for match in pattern.finditer(text):
+            name = " ".join(match["label"].lower().split())
+            if pattern is _BARE and not (match["label"][0].isupper()):
+                continue
+            start = match.start("label")
+            if any(label.start <= start < label.end for label in found.values()):
+                continue
+            found[start] = _Label(name, start, match.end())
+    return [found[start] for start in sorted(found)]
+
+
+def split_sections(text: str) -> list[Section]:
+    """`text` cut at its section labels; one unlabelled section when it has none."""
+    labels = find_labels(text)
+    sections: list[Section] = []
+    if not labels or (labels[0].start > 0 and text[: labels[0].start].strip()):
+        head_end = labels[0].start if labels else len(text)
+        sections.append(Section(None, "", text[:head_end].strip(), 0))
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start if index + 1 < len(labels) else len(text)
+        body = text[label.end : end]
+        sections.append(Section(label.name, SECTION_KINDS[label.name], body.strip(), label.end))
+    return sections
+
+
+# An abstract opens with its first label, after at most a title.
+_MAX_TEXT_BEFORE_FIRST_LABEL = 200
+
+
+def is_structured(text: str) -> bool:
+    """Whether `text` reads as a structured abstract: it opens with a label, and its labels are
+    of two or more kinds, one of them a background or methods label (an article's 'Results'
+    and 'Limitations' headings alone do not make it an abstract)."""
+    labels = find_labels(text)
+    if not labels or len(text[: labels[0].start].strip()) > _MAX_TEXT_BEFORE_FIRST_LABEL:
+        return False
+    kinds = {SECTION_KINDS[label.name] for label in labels}
+    return len(kinds) >= 2 and bool(kinds & {"background", "methods"})
+
+
+def abstract_starts(text: str) -> list[int]:
+    """Where each of several abstracts in `text` begins: at a background-kind label that
+    follows a results or conclusions section (a new abstract restarts the sequence)."""
+    starts: list[int] = []
+    seen_results = False
+    for label in find_labels(text):
+        kind = SECTION_KINDS[label.name]
+        if kind in ("background", "start") and seen_results:
+            starts.append(label.start)
+            seen_results = False
+        elif kind in ("results", "conclusions"):
+            seen_results = True
+    return starts

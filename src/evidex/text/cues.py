@@ -1,0 +1,51 @@
+"""Cheap tests before costly patterns: whether text holds one of a few words at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+def contains_any(text: str, needles: tuple[str, ...] | str) -> bool:
+    """Whether one of `needles` occurs in `text`: a cheap test before a pattern needing one."""
+    return any(needle in text for needle in needles)
+
+
+# `re` matches these case-insensitively with an ASCII letter, which str.lower() does not do
+_ODD_CASE_LETTERS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+
+
+def fold_case(text: str) -> str:
+    """`text` lower-cased so that `in` finds a lower-case word wherever a case-insensitive
+    pattern would (same length, same offsets)."""
+    for odd, letter in _ODD_CASE_LETTERS:
+        if odd in text:
+            text = text.replace(odd, letter)
+    return text.lower()
+
+
+def mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` contains one of the lower-case `words` as a case-insensitive pattern would
+    find it: a cheap test before a `(?i)` pattern that needs one of them."""
+    return contains_any(fold_case(text), words)
+
+
+@dataclass(frozen=True)
+class CuedPattern:
+    """A case-insensitive pattern and lower-case words one of which each of its matches
+    contains: looking for the words first is far cheaper than the search."""
+
+    pattern: re.Pattern[str]
+    cues: tuple[str, ...]
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """The pattern's first match in `text`; `folded` is fold_case(text) if already made."""
+        return self.pattern.search(text) if self._cued(text, folded) else None
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `text`; `folded` as for `search`."""
+        return self.pattern.finditer(text) if self._cued(text, folded) else iter(())
+
+    def _cued(self, text: str, folded: str | None) -> bool:
+        return contains_any(fold_case(text) if folded is None else folded, self.cues)

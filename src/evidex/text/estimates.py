@@ -1,0 +1,415 @@
+"""Effect estimates as abstracts write them: a value, its confidence interval, its p value.
+
+Works on `numbers.normalise`d text, one sentence at a time (`find_estimates`), carrying the
+measure of the last estimate from sentence to sentence so that an unlabelled estimate listed
+after labelled ones inherits their measure ("0.84 (0.78 to 0.91)" after a hazard ratio).
+
+Forms read:
+- a value followed by its interval, with or without a CI label of any level, in brackets or
+  not: "HR 0.31 (95% CI, 0.18 to 0.54)", "RR=0.65,95%CI(0.47,0.90)", "4.84 (3.28,7.16)",
+  "-0.78% (-0.97%, -0.60%)", "SMD = −0.70; 95% CI = −1.92–0.51", "0.65 with 95% CI = [0.18, 1.12]";
+- a labelled value without an interval, when none is printed or the printed one cannot be read:
+  "MD = -0.59 mmol/L, p = 0.048", "HR = 0.41, 95% CI: 0.18-0.0.93", "a number needed to treat
+  of 2"; and a value listed after it with "and" ("-4.50 kg [for absolute change] and -5.01
+  percentage points");
+- the measure from the nearest label before the value in its sentence, in words or
+  abbreviations (OR, RR, HR, IRR, MD, SMD, Hedges' g, RD, NNT, r), else inherited;
+- the p value after the estimate (not one that belongs to heterogeneity or an interaction), or
+  one written for all ("P<0.01 for all").
+Per-group percentages ("127 participants (23.4%)", "87.5% in the ipamorelin group",
+"86.4% vs 31.5%") are read by `find_group_percentages`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from evidex.text.numbers import NUMBER, WORD_NUMBER, parse_number
+
+MEASURES = ("OR", "RR", "HR", "IRR", "MD", "SMD", "g", "RD", "NNT", "r", "percent")
+RATIO_MEASURES = frozenset({"OR", "RR", "HR", "IRR"})
+
+# Measure labels in words, most specific first (case-insensitive).
+_WORD_LABELS: tuple[tuple[str, str], ...] = (
+    (r"incidence rate ratios?|rate ratios?", "IRR"),
+    (r"odds ratios?", "OR"),
+    (r"hazard ratios?", "HR"),
+    (r"risk ratios?", "RR"),
+    (r"relative risk reductions?", "percent"),
+    (r"relative risks?", "RR"),
+    (r"standardi[sz]ed (?:mean )?differences?(?: in means?)?", "SMD"),
+    (r"hedges?['’]?s?['’]? g\b|hedges?['’]?s?['’]? ?\(g\)", "g"),
+    (r"cohen['’]?s? d\b", "SMD"),
+    (r"(?:weighted )?mean differences?", "MD"),
+    (r"(?:absolute )?(?:risk|rate) differences?", "RD"),
+    (r"(?:estimated )?(?:treatment )?differences?", "MD"),
+    (r"numbers? needed to (?:treat|harm)", "NNT"),
+    (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b", "r"),
+)
+_ABBREVIATIONS: dict[str, str] = {
+    "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
+    "AHR": "HR", "IRR": "IRR", "aIRR": "IRR", "MD": "MD", "WMD": "MD", "ETD": "MD",
+    "SMD": "SMD", "RD": "RD", "ARD": "RD", "ARR": "RD", "NNT": "NNT", "NNH": "NNT",
+    "RRR": "percent",
+}  # fmt: skip
+_ABBREVIATION = (
+    r"(?<![\w-])(?:adj(?:usted)?\.? ?)?"
+    rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})s?(?![\w-])"
+)
+_WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
+LABEL = re.compile(rf"{_ABBREVIATION}|(?i:\b(?:{_WORDS}))")
+
+# A CI label of any level: "95% CI", "95%CI", "95 % CI", "95.5% CI", "90% confidence
+# interval [CI]", "CI 95%", "95% CrI".
+_CI_WORDS = (
+    r"(?:CI|CrI|UI|(?i:confidence intervals?|credible intervals?|confidence limits?"
+    r"|uncertainty intervals?))"
+)
+CI_LABEL = (
+    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent)) ?{_CI_WORDS}"
+    rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
+    r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
+)
+# A unit after a value or bound: "%", "kg", "mmol/L", "percentage points", "days".
+_UNIT = (
+    r"(?:%%?|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
+    r"[a-zA-Zµμ][a-zA-Zµμ/²2]{0,11}(?: (?:points?|Hg|units?))?)"
+)
+_SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
+# a value, never the level of a CI label ("95% CI")
+_VALUE = (
+    rf"(?P<value>{NUMBER})(?! ?%? ?(?:CI\b|CrI\b|(?i:confidence|credible)))(?: ?(?P<unit>{_UNIT}))?"
+)
+# the two bounds; the high bound must not run on into more digits ("0.18-0.0.93" is garbled)
+_INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
+# value, then its interval: with a CI label, or in brackets right after the value
+_WITH_INTERVAL = re.compile(
+    rf"(?<![\w.]){_VALUE}(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?)?"
+    rf"{_INTERVAL}"
+)
+# a labelled value without an interval: "MD = -0.59 mmol/L", "Odds Ratio (OR) =3.33",
+# "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
+_LABELLED_VALUE = re.compile(
+    rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
+    r"(?: ?,| (?:for|of|in|between|among)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
+    r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
+    rf"(?: ?=)? ?{_VALUE}"
+)
+# a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
+_LISTED_AFTER = re.compile(rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
+_P_VALUE = re.compile(
+    r"(?<![A-Za-z])[Pp](?:[ -]?values?)?(?P<qual> (?:for|of) [a-z]+)? ?"
+    r"(?P<op>[<>=≤≥‹›]=?|&lt;|&gt;) ?"
+    r"(?P<num>\d*\.\d+|\d+(?:\.\d+)?)(?: ?[x×] ?10 ?\^? ?(?P<exp>-?\d+))?"
+)
+_P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
+# a p value that belongs to heterogeneity or an interaction, not to the estimate before it
+_OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
+# words that make a bracketed pair a spread or a range of values, not an interval
+_NOT_AN_ESTIMATE = re.compile(
+    r"(?i)\b(?:median|IQR|interquartile|range|aged?|years? old|SD|standard deviation|±)\b|±"
+)
+# "a 38% [95% CI 9–74%] increased risk", "reduced the risk by 58%": a ratio restated as a
+# relative change, not an effect of its own
+_RELATIVE_CHANGE_AFTER = re.compile(
+    r"^\W{0,3}(?:increased|decreased|reduced|lower|higher|greater|relative)"
+    r" (?:risk|odds|hazard|incidence|rate|likelihood)"
+)
+_RELATIVE_CHANGE_VERB = re.compile(r"(?i)\b(?:reduc|lower|increas|decreas|cut)\w*")
+_THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under) ?$")
+# the upper end of a range of percentages ("60–70% of people") is not a group's percentage
+_RANGE_BEFORE = re.compile(r"\d ?%? ?(?:-|–|—|to) ?$")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """One effect estimate as found in a sentence (offsets into it)."""
+
+    measure: str
+    value: float
+    ci_low: float | None
+    ci_high: float | None
+    p: str | None
+    unit: str | None
+    start: int
+    end: int
+    ci_level: float | None = None  # the interval's level when it is not 95%
+
+
+def label_measure(match: re.Match[str]) -> str:
+    """The measure a LABEL match names."""
+    if match["abbr"]:
+        return _ABBREVIATIONS[match["abbr"]]
+    for index, (_, measure) in enumerate(_WORD_LABELS):
+        if match[f"w{index}"]:
+            return measure
+    raise ValueError(match.group(0))  # pragma: no cover - every match has one of the groups
+
+
+def _last_label(text: str) -> re.Match[str] | None:
+    """The last measure label in `text`, if any."""
+    last = None
+    for match in LABEL.finditer(text):
+        last = match
+    return last
+
+
+def parse_p(match: re.Match[str]) -> str:
+    """A p value as the project writes it: '<0.001', '0.03', '1.2x10^-5'."""
+    op = match["op"].replace("≤", "<=").replace("≥", ">=").replace("‹", "<").replace("›", ">")
+    op = op.replace("&lt;", "<").replace("&gt;", ">")
+    number = match["num"]
+    if number.startswith("."):
+        number = "0" + number
+    if match["exp"]:
+        number = f"{number}x10^{match['exp']}"
+    return number if op in ("=", "==") else f"{op}{number}"
+
+
+def _p_after(text: str, start: int, limit: int) -> str | None:
+    window = text[start : min(limit, start + 80)]
+    for match in _P_VALUE.finditer(window):
+        if match["qual"] or _OTHER_P.search(window[: match.start()]):
+            return None  # the p of heterogeneity or an interaction
+        return parse_p(match)
+    return None
+
+
+def _plausible(measure: str, value: float, low: float, high: float, labelled_ci: bool) -> bool:
+    if low > high:
+        return False
+    if measure in RATIO_MEASURES and (low <= 0 or value <= 0):
+        return False
+    if labelled_ci:
+        return True  # kept as printed, even when the value lies outside its own interval
+    slack = 1e-9 + 0.011 * max(abs(low), abs(high), 1.0)
+    return low - slack <= value <= high + slack
+
+
+def _fallback_measure(unit: str | None) -> str:
+    return "percent" if unit and unit.startswith("%") else "MD"
+
+
+def _inheritable(measure: str | None, unit: str | None) -> str | None:
+    """A ratio is never written with a percent sign: such a value does not inherit one."""
+    if measure in RATIO_MEASURES and unit and unit.startswith("%"):
+        return None
+    return measure
+
+
+def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
+    """The estimates of one normalised sentence, in reading order. `carried` is the measure of
+    the last estimate of the sentences before (an unlabelled estimate inherits it)."""
+    if not any(char.isdigit() for char in sentence):
+        return []
+    found: list[Estimate] = []
+    previous_end = 0
+    previous_measure = carried
+    taken: list[tuple[int, int]] = []
+    for match in _WITH_INTERVAL.finditer(sentence):
+        estimate = _interval_estimate(sentence, match, previous_end, previous_measure)
+        if estimate is None:
+            continue
+        found.append(estimate)
+        taken.append((match.start(), match.end()))
+        previous_end, previous_measure = estimate.end, estimate.measure
+    for match in _LABELLED_VALUE.finditer(sentence):
+        if any(start <= match.start("value") < end for start, end in taken):
+            continue
+        value = parse_number(match["value"])
+        if value is None or _THRESHOLD_BEFORE.search(sentence[: match.start("value")]):
+            continue
+        measure = label_measure(match)
+        if measure in RATIO_MEASURES and value <= 0:
+            continue  # a ratio is never negative: the label names something else
+        found.append(
+            Estimate(measure, value, None, None, None, match["unit"], match.start(), match.end())
+        )
+        listed = _LISTED_AFTER.match(sentence, match.end())
+        if listed and not any(start <= listed.start("value") < end for start, end in taken):
+            listed_value = parse_number(listed["value"])
+            if listed_value is not None:
+                found.append(
+                    Estimate(measure, listed_value, None, None, None, listed["unit"],
+                             listed.start("value"), listed.end())
+                )  # fmt: skip
+    found.sort(key=lambda estimate: estimate.start)
+    return _with_p(sentence, found)
+
+
+def _interval_estimate(
+    sentence: str, match: re.Match[str], previous_end: int, previous_measure: str | None
+) -> Estimate | None:
+    value = parse_number(match["value"])
+    low = parse_number(match["low"])
+    high = parse_number(match["high"])
+    if value is None or low is None or high is None:
+        return None
+    labelled_ci = match["cilabel"] is not None
+    if not labelled_ci and match["bracket"] is None:
+        return None  # two numbers with a dash between them are a range, not an interval
+    before = sentence[previous_end : match.start()]
+    if _THRESHOLD_BEFORE.search(before):
+        return None
+    unit = match["unit"]
+    label = _last_label(before)
+    measure = label_measure(label) if label else _inheritable(previous_measure, unit)
+    if measure is None and not labelled_ci:
+        return None  # a bracketed pair with nothing saying it is an effect
+    if not labelled_ci and _NOT_AN_ESTIMATE.search(sentence[previous_end : match.end()]):
+        return None  # a median and its IQR, an age and its range
+    if measure is None and unit and unit.startswith("%") and _relative_change(sentence, match):
+        return None
+    measure = measure or _fallback_measure(unit)
+    if not _plausible(measure, value, low, high, labelled_ci):
+        return None
+    level = match["level"] or match["level2"]
+    ci_level = float(level) if level and float(level) != 95 else None
+    if unit is not None and unit.upper().startswith("CI"):
+        unit = None
+    start = previous_end + label.start() if label else match.start()  # the label opens it
+    return Estimate(measure, value, low, high, None, unit, start, match.end(), ci_level)
+
+
+def _relative_change(sentence: str, match: re.Match[str]) -> bool:
+    """'a 38% (...) increased risk', '(reduced the incidence) ... by 58% (...)'."""
+    before = sentence[: match.start()]
+    return bool(
+        _RELATIVE_CHANGE_AFTER.search(sentence[match.end() : match.end() + 40])
+        or (before.endswith(" by ") and _RELATIVE_CHANGE_VERB.search(before))
+    )
+
+
+def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
+    if not found or not any(char in sentence for char in "Pp"):
+        return found
+    for_all = _P_FOR_ALL.search(sentence)
+    shared = parse_p(for_all) if for_all else None
+    with_p = []
+    claimed_until = 0
+    for index, estimate in enumerate(found):
+        limit = found[index + 1].start if index + 1 < len(found) else len(sentence)
+        after = _p_after(sentence, estimate.end, limit)
+        before = None if after else _p_before(sentence, max(claimed_until, 0), estimate.start)
+        with_p.append(replace(estimate, p=after or before or shared))
+        claimed_until = limit if after else estimate.end
+    return with_p
+
+
+_P_JUST_BEFORE = re.compile(rf"{_P_VALUE.pattern} ?[;,:]? ?\(?$")
+
+
+def _p_before(sentence: str, start: int, end: int) -> str | None:
+    """A p value written right before its estimate: 'P<0.001; HR 0.5 (0.3-0.8)'."""
+    match = _P_JUST_BEFORE.search(sentence[max(start, end - 60) : end])
+    if match is None or match["qual"]:
+        return None
+    return parse_p(match)
+
+
+# Per-group percentages ---------------------------------------------------------------------
+
+
+def _pct(name: str) -> str:
+    return rf"(?P<{name}>\d+(?:\.\d+)?) ?%%?"
+
+
+_COUNT = rf"(?:\d[\d,]*|{WORD_NUMBER})"
+_PEOPLE = (
+    r"(?:patients?|participants?|subjects?|adults?|children|women|men|people|persons?|"
+    r"individuals?|infants?|cases?|controls?|those|volunteers?|mice|rats|animals?|eyes)"
+)
+_GROUP_PERCENT = re.compile(
+    # "11 of the 12 patients (91.6%)", "1 patient (8.3 %)", "127 participants (23.4%)"
+    rf"(?<![\w.]){_COUNT}(?: of (?:the )?{_COUNT})? (?:[a-z-]+ ){{0,2}}?{_PEOPLE} \({_pct('v1')}\)"
+    # "four (13.3%) patients"
+    rf"|(?<![\w.]){_COUNT} \({_pct('v2')}\) (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
+    # "30.8% (8/26)"
+    rf"|(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)"
+    # "87.5 % in the ipamorelin group", "15% of the patients in the CoQ10 group", "26% in the
+    # placebo group", "0 for the control group" (a zero written without its sign)
+    rf"|(?<![\w.\-])(?P<bare>\d+(?:\.\d+)?)(?P<sign> ?%%?)?(?: of (?:the )?{_PEOPLE})? "
+    r"(?:in|for|among) (?:the )?(?:[\w\-+]+ ){0,3}?(?:group|arm)\b"
+    # "5.8% of those with diabetes", "32% of patients achieved"
+    rf"|(?<![\w.\-]){_pct('v5')} of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE} (?:with|without|not|"
+    r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
+    r"obtained|demonstrated|reported|met)\b"
+    # "placebo group: 12%"
+    rf"|\b(?:group|arm) ?: ?{_pct('v6')}"
+)
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6")
+_PAIR = re.compile(rf"(?<![\w.\-]){_pct('a')} (?:vs\.?|versus|compared with) {_pct('b')}")
+_GROUP_NAME = re.compile(
+    r"\b(?:in|for|among) (?:the )?(?P<name>(?:[\w\-+]+ ){0,3}?)(?:group|arm)\b"
+)
+_NOT_AN_OUTCOME = re.compile(
+    r"^\W*(?:\w+ ){0,2}?(?:received|were (?:assigned|allocated|randomi[sz]ed|included|enrolled|"
+    r"female|male|women|men)|completed)\b"
+)
+
+
+_OUTCOME_VERB_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+ ){0,2}?(?:had|has|developed|experienced|achieved|reported|showed|improved|"
+    r"responded|died|relapsed|recovered|reached|needed|required|suffered)\b"
+)
+
+
+def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
+    """A count with its percentage is a result when it is of a named group or arm, part of a
+    subgroup ("11 of the 12"), or followed by what happened to them."""
+    return (
+        " group" in sentence
+        or " arm" in sentence
+        or " of the " in match.group(0)
+        or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
+    )
+
+
+@dataclass(frozen=True)
+class GroupPercent:
+    """A percentage of one group (or arm) of a study; `pair` numbers a "x% vs y%" pair."""
+
+    value: float
+    group: str | None
+    start: int
+    pair: int | None = None
+
+
+def find_group_percentages(sentence: str) -> list[GroupPercent]:
+    """Per-group percentages of one normalised sentence, in reading order."""
+    if "%" not in sentence and " group" not in sentence:
+        return []
+    found: dict[int, GroupPercent] = {}
+    for index, match in enumerate(_PAIR.finditer(sentence)):
+        if _THRESHOLD_BEFORE.search(sentence[: match.start()]):
+            continue
+        for key in ("a", "b"):
+            found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
+    has_sign = False
+    candidates = []
+    for match in _GROUP_PERCENT.finditer(sentence):
+        # a bare number ("0 for the control group") is kept only beside a percentage
+        has_sign = has_sign or match["bare"] is None or bool(match["sign"])
+        candidates.append(match)
+    for match in candidates:
+        key = next(group for group in _VALUE_GROUPS if match[group] is not None)
+        position = match.start(key)
+        if position in found or (match["bare"] is not None and not match["sign"] and not has_sign):
+            continue
+        if _THRESHOLD_BEFORE.search(sentence[:position]) or _RANGE_BEFORE.search(
+            sentence[:position]
+        ):
+            continue
+        if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
+            continue
+        if key in ("v1", "v2") and not _of_a_group(sentence, match):
+            continue  # "69 (51%) women": a description of the whole sample
+        value = float(match[key])
+        if not 0 <= value <= 100:
+            continue
+        name = _GROUP_NAME.search(match.group(0))
+        group = name["name"].strip() if name and name["name"].strip() else None
+        found[position] = GroupPercent(value, group, position)
+    return [found[position] for position in sorted(found)]

@@ -1,0 +1,242 @@
+"""The one number reader: every way a number is written in published and editorial text.
+
+`NUMBER` is a regex fragment (no groups of its own) that other patterns embed; `parse_number`
+turns any text it matched into a float, `parse_count` into a whole count, and `number_in_words`
+reads counts written as words. `normalise` rewrites the notations that differ only in glyphs
+(minus signs, middle dots, odd spaces) so that later patterns need only one of each.
+
+Notations read:
+- signs: '-', '+', U+2212 and kin, an en-dash used as a minus, a minus followed by a space;
+- decimals: '.' and the middle dot '·' ("0·74"); a decimal comma where it cannot be a
+  thousands separator ("0,5 mg", "2,25 g");
+- thousands: commas ("1,204"), spaces, thin and no-break spaces ("51 145", "1 000"), dots in
+  counts ("22.155 patients");
+- words: "Fifty-two", "one hundred (and) seventeen", "two thousand three hundred";
+- percent: '%' and the typo '%%'.
+
+Nothing here imports Evidex outside `evidex.text`. Every pattern is linear: repetitions are bounded or
+separated by a fixed character, so no two optional runs backtrack against each other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evidex.text.cues import contains_any
+
+# Characters that are a minus sign wherever they stand before a digit.
+MINUS_SIGNS = "-\u2212\u2012\u2010\u2011\ufe63\uff0d"
+# Dashes that are a minus only at the start of a number (after a space, bracket or '='), and
+# otherwise mark a range.
+DASHES = "\u2013\u2014"
+MIDDLE_DOTS = "\u00b7\u2022"
+# Spaces that group thousands or separate words: space, no-break, thin, narrow no-break.
+SPACES = " \u00a0\u2009\u202f"
+
+_SIGN_CHARS = f"+{MINUS_SIGNS}{DASHES}"
+# A sign may stand at the start, after a space or opening mark, never after a digit, letter or a
+# closing mark (that dash is a range or a hyphen); a space may follow it ("- 0.5") unless a
+# number precedes it ("5 - 10" is a range).
+_SIGN_CLASS = f"[{re.escape(_SIGN_CHARS)}]"
+_SIGN = rf"(?:(?<![\w.)\]%])(?:{_SIGN_CLASS}(?! )|(?<![\d)\]%] ){_SIGN_CLASS} ))"
+_DECIMAL = r"[.\u00b7\u2022]"
+_GROUP_SPACE = f"[{SPACES}]"
+# Thousands groups: commas ("1,204"), spaces ("51 145"), or two or more dots ("1.234.567");
+# one dot is read as a decimal here and as thousands only by parse_count.
+_COMMA_GROUPED = rf"[1-9]\d{{0,2}}(?:,\d{{3}})+(?!\d)(?:{_DECIMAL}\d+)?"
+_SPACE_GROUPED = (
+    rf"[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,]|{_DECIMAL}\d{{3}})(?:{_DECIMAL}\d+)?"
+)
+_DOT_GROUPED = r"[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
+# A decimal comma: its integer part is 0 or it is not followed by exactly three digits, and a
+# unit or percent follows ("0,5 mg", "2,25 g", "1,5%"), so "(1,3)" stays two numbers.
+_DECIMAL_COMMA = r"(?:0|[1-9]\d{0,2}(?=,(?!\d{3}(?!\d))))(?:,\d+)(?= ?[^\W\d_%]|%)"
+_PLAIN = rf"\d+(?:{_DECIMAL}\d+)?|{_DECIMAL}\d+"
+# Not inside another number: never straight after a digit or after a digit and a decimal mark.
+# Atomic: once read, a number is never given back digit by digit to let a pattern around it
+# match a shorter one ("95" of "95% CI" never becomes "9").
+NUMBER = (
+    rf"(?>{_SIGN}?(?<!\d)(?<!\d[.\u00b7\u2022])"
+    rf"(?:{_COMMA_GROUPED}|{_SPACE_GROUPED}|{_DOT_GROUPED}|{_DECIMAL_COMMA}|{_PLAIN}))"
+)
+PERCENT = r"(?: ?%%?)"
+NUMBER_RE = re.compile(NUMBER)
+
+_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+WORD_VALUES: dict[str, int] = {word: value for value, word in enumerate(_UNITS)} | {
+    word: 20 + 10 * index for index, word in enumerate(_TENS)
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    # longest first, so "seventeen" is tried before "seven"
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_UNIT_WORD = _alternation(_UNITS[1:10])
+_SMALL_WORD = _alternation(_UNITS)
+_TENS_WORD = _alternation(_TENS)
+_BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_SMALL_WORD})"
+_BELOW_THOUSAND = (
+    rf"(?:(?:(?:{_UNIT_WORD}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+)
+# A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen".
+WORD_NUMBER = (
+    rf"(?i:\b{_BELOW_THOUSAND}(?: (?:thousand|million)(?:(?: and)? {_BELOW_THOUSAND})?)?\b)"
+)
+WORD_NUMBER_RE = re.compile(WORD_NUMBER)
+# A whole count in digits (any thousands separator, one dot group included: "22.155 patients")
+# or in words, as `parse_count` reads it; never the start or end of a decimal.
+COUNT = (
+    rf"(?:(?<!\d)(?<!\d[.,])(?:[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+"
+    r"|[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?!\d|[.,]\d)"
+    rf"|(?=[afnostezAFNOSTEZ]){WORD_NUMBER})"
+)
+
+_DASH_AS_MINUS = re.compile(rf"(?<![^\s(\[,;:=])[{DASHES}] ?(?=\d|\.\d)")
+_SPACED_MINUS = re.compile(rf"[{MINUS_SIGNS[1:]}] (?=\.?\d)")
+_SPACED_MINUS_CUES = tuple(f"{minus} " for minus in MINUS_SIGNS[1:])
+_MINUS_SPACE = re.compile(r"(?<=[(\[=:]) ?- (?=\d|\.\d)")
+_MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[\u00b7\u2022](?=\d)")
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
+# No real number is 40 characters long; cutting longer digit runs keeps every number pattern
+# constant-time per position (a 50,000-digit run would otherwise make them quadratic).
+_MAX_NUMBER_CHARS = 40
+_MAX_WORD_CHARS = 60
+_LONG_NUMBER_RUN = re.compile(r"[\d.,]{41,}")
+_LONG_WORD_RUN = re.compile(r"[^\W\d_]{61,}")
+_ODD_SPACES = ("  ", "\t", "\u00a0", "\u2009", "\u202f")
+
+
+def normalise(text: str) -> str:
+    """One minus sign ('-'), '.' decimals, single plain spaces; an en or em dash is kept only
+    where it marks a range. Thousands groups keep their (now plain) space."""
+    # Each rewrite runs only when the characters it rewrites are present: most text has none.
+    if contains_any(text, _SPACED_MINUS_CUES):
+        # a true minus sign (never a range mark) followed by a space: "CI − 2.20 to − 1.02"
+        text = _SPACED_MINUS.sub("-", text)
+    for minus in MINUS_SIGNS[1:]:
+        if minus in text:
+            text = text.replace(minus, "-")
+    if contains_any(text, MIDDLE_DOTS):
+        text = _MIDDLE_DOT_DECIMAL.sub(".", text)
+    if contains_any(text, DASHES):
+        text = _DASH_AS_MINUS.sub("-", text)
+    # A run of digits or letters never spans whitespace, so short tokens rule both runs out.
+    longest_token = max(map(len, text.split()), default=0)
+    if longest_token > _MAX_NUMBER_CHARS:
+        text = _LONG_NUMBER_RUN.sub(lambda match: match.group(0)[:_MAX_NUMBER_CHARS], text)
+    if longest_token > _MAX_WORD_CHARS:
+        text = _LONG_WORD_RUN.sub(lambda match: match.group(0)[:_MAX_WORD_CHARS], text)
+    if contains_any(text, _ODD_SPACES):
+        text = _SPACE_RUN.sub(" ", text)
+    if "- " in text:
+        text = _MINUS_SPACE.sub("-", text)
+    return text
+
+
+def number_in_words(text: str) -> int | None:
+    """'Fifty-two' -> 52, 'one hundred and seventeen' -> 117, 'two thousand three hundred' ->
+    2300; None unless the whole of `text` is a number in words."""
+    words = text.strip().lower().replace("-", " ").split()
+    if not words:
+        return None
+    total = 0
+    current = 0
+    last: int | None = None
+    for index, word in enumerate(words):
+        if word == "and" and 0 < index < len(words) - 1:
+            continue
+        if word == "a" and index == 0 and len(words) > 1:
+            current = 1
+            last = 1
+            continue
+        if word in WORD_VALUES:
+            value = WORD_VALUES[word]
+            # "twenty three" adds; "three twenty" or "seven three" is not a number
+            if last is not None and (last < 20 or value >= 10 or last % 10):
+                return None
+            current += value
+            last = value
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            if last is None:
+                return None
+            if scale == 100:
+                if current >= 100 or current == 0:
+                    return None
+                current *= 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+            last = None
+        else:
+            return None
+    return total + current
+
+
+def parse_number(text: str) -> float | None:
+    """Any number NUMBER matched, a number in words or a percent: '−0·5' -> -0.5, '1 000' ->
+    1000.0, '1,204' -> 1204.0, '0,5' -> 0.5, '23.4%%' -> 23.4; None when it is not a number."""
+    raw = text.strip().rstrip("%").rstrip()
+    if not raw:
+        return None
+    sign = 1.0
+    if raw[0] in _SIGN_CHARS:
+        sign = -1.0 if raw[0] != "+" else 1.0
+        raw = raw[1:].lstrip()
+    for space in SPACES:
+        raw = raw.replace(space, "")
+    for dot in MIDDLE_DOTS:
+        raw = raw.replace(dot, ".")
+    if "," in raw:
+        raw = _comma_read(raw)
+    elif raw.count(".") > 1:
+        raw = raw.replace(".", "")
+    try:
+        return sign * float(raw)
+    except ValueError:
+        words = number_in_words(text)
+        return None if words is None else sign * float(words)
+
+
+def _comma_read(raw: str) -> str:
+    """A comma is a thousands separator when every group after it has three digits and the
+    first group does not start with 0; otherwise (a single comma) it is a decimal comma."""
+    head, *groups = raw.split(",")
+    fraction = ""
+    if groups and "." in groups[-1]:
+        groups[-1], _, fraction = groups[-1].partition(".")
+    if head and head[0] != "0" and all(len(group) == 3 for group in groups):
+        return head + "".join(groups) + (f".{fraction}" if fraction else "")
+    if len(groups) == 1 and not fraction:
+        return f"{head}.{groups[0]}"
+    return raw
+
+
+def parse_count(text: str) -> int | None:
+    """A whole, non-negative count in digits or words: '2,345', '22.155' (a dot between
+    thousands), '51 145', 'Fifty-two'; None for anything else (a fraction, a sign)."""
+    raw = text.strip()
+    if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", raw):
+        raw = raw.replace(".", "")
+    words = number_in_words(raw)
+    if words is not None:
+        return words
+    if raw[:1] in _SIGN_CHARS:
+        return None
+    value = parse_number(raw)
+    if value is None or value != int(value) or value < 0:
+        return None
+    return int(value)
+
+
+def is_percent(text: str) -> bool:
+    """Whether a number as written carries a percent sign ('%' or the typo '%%')."""
+    return text.rstrip().endswith("%")

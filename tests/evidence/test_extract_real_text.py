@@ -1,0 +1,123 @@
+"""Extraction from abstracts printed the ways journals and PubMed print them (own wording)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidex.evidence.extract import extract_studies
+
+
+def _effects(text: str) -> list[tuple[str, float, float | None, float | None]]:
+    [study] = extract_studies(text)
+    return [(o.measure, o.value, o.ci_low, o.ci_high) for o in study.outcomes]
+
+
+LABELS_ON_OWN_LINES = """Background
+Fish oil may lower triglycerides.
+Methods
+In this double-blind trial, 240 adults were randomized to fish oil or placebo for 12 weeks.
+Results
+Triglycerides fell more with fish oil (mean difference -0.41 mmol/L, 95% CI -0.60 to -0.22).
+Conclusions
+Fish oil lowered triglycerides.
+"""
+
+
+def test_labels_on_their_own_lines_give_one_study() -> None:
+    [study] = extract_studies(LABELS_ON_OWN_LINES)
+    assert (study.design, study.n) == ("rct", 240)
+    assert _effects(LABELS_ON_OWN_LINES) == [("MD", -0.41, -0.6, -0.22)]
+
+
+def test_run_in_labels_without_colons() -> None:
+    text = (
+        "Objective To test whether zinc shortens colds. Methods Adults with a cold were randomly "
+        "assigned to zinc or placebo. Results Of 1106 adults enrolled, those given zinc recovered "
+        "sooner (hazard ratio 1.31, 95% CI 1.12 to 1.53). Conclusion Zinc helped."
+    )
+    [study] = extract_studies(text)
+    assert study.design == "rct"
+    assert _effects(text) == [("HR", 1.31, 1.12, 1.53)]
+
+
+def test_per_group_percentages_and_a_whole_sample_description() -> None:
+    text = (
+        "Methods: 300 patients were randomized to drug or placebo. Results: Of these, 180 (60%) "
+        "were women. Nausea developed in 21 (14.0%) patients in the drug group and 9 (6.0%) "
+        "patients in the placebo group. Remission was reached by 45% of patients in the drug "
+        "group versus 30% in the placebo group."
+    )
+    [study] = extract_studies(text)
+    arms = [[arm.value for arm in outcome.arms] for outcome in study.outcomes]
+    assert arms == [[14.0, 6.0], [45.0, 30.0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "design"),
+    [
+        pytest.param(
+            "Forty rats were randomly divided into four groups and given curcumin or saline by "
+            "gavage for 8 weeks.",
+            "animal",
+            id="rats-randomly-divided",
+        ),
+        pytest.param(
+            "We searched PubMed and Embase for randomized trials and excluded animal studies. "
+            "Twelve trials with 1,020 patients were pooled in a random-effects meta-analysis.",
+            "meta-analysis",
+            id="meta-analysis-excluding-animal-studies",
+        ),
+        pytest.param(
+            "Tendon fibroblasts isolated from a rat were cultured and exposed to the peptide; "
+            "cell migration increased.",
+            "in-vitro",
+            id="cells-from-a-rat",
+        ),
+        pytest.param(
+            "Cohort patients were compared using propensity score weighting to control confounding.",
+            "cohort",
+            id="propensity-weighting-is-not-matching",
+        ),
+        pytest.param(
+            "A retrospective cohort was formed; after propensity score matching, 200 treated "
+            "patients were compared with 200 controls.",
+            "propensity-matched",
+            id="propensity-matched",
+        ),
+    ],
+)
+def test_design_traps(text: str, design: str) -> None:
+    [study] = extract_studies(text)
+    assert study.design == design
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        pytest.param("One hundred seventeen patients were enrolled in the trial.", 117, id="words"),
+        pytest.param("We included ten trials with 22.155 patients.", 22155, id="dot-thousands"),
+        pytest.param(
+            "A total of 12 RCTs with 9 526 participants were pooled.", 9526, id="not-the-trials"
+        ),
+        pytest.param(
+            "Adults aged 45 to 70 at 14 centres took 500 mg daily; 62 adults were randomized; "
+            "there were 31 events.",
+            62,
+            id="not-age-centres-dose-or-events",
+        ),
+        pytest.param(
+            "125 participants were assigned to the drug group and 126 to the placebo group.",
+            251,
+            id="arms-added",
+        ),
+        pytest.param(
+            "Women were randomized to drug (n = 53) or placebo (n = 53). A total of 96 women "
+            "completed the study.",
+            106,
+            id="randomised-not-completers",
+        ),
+    ],
+)
+def test_n_is_the_randomised_or_enrolled_total(text: str, n: int) -> None:
+    [study] = extract_studies(text)
+    assert study.n == n

@@ -1,0 +1,56 @@
+"""Section labels of published abstracts, in the forms they are printed in."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidex.text.abstracts import abstract_starts, is_structured, split_sections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Background\nWhy.\nMethods\nHow.\nResults\nWhat.", id="labels-on-own-lines"),
+        pytest.param(
+            "Background:\n\nWhy.\n\nMethods:\n\nHow.\n\nResults:\n\nWhat.",
+            id="own-lines-with-colons",
+        ),
+        pytest.param("BACKGROUND: Why. METHODS: How. RESULTS: What.", id="run-in-capitals"),
+        pytest.param(
+            "Objective To know why.Methods How we did it.Results What was found.", id="run-in-glued"
+        ),
+        pytest.param(
+            "Background Why it matters. Methods How. Results Of 1106 adults, most.",
+            id="run-in-no-colon",
+        ),
+    ],
+)
+def test_every_printed_form_of_the_labels_is_found(text: str) -> None:
+    sections = split_sections(text)
+    assert [section.kind for section in sections] == ["background", "methods", "results"]
+    assert is_structured(text)
+    assert sections[2].text.startswith(("What", "Of 1106"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Results were mixed. Methods differ between trials.", id="label-words-in-prose"
+        ),
+        pytest.param(
+            "Omega-3 has been studied for years in many places and ways. " * 5
+            + "\n\nResults:\n\nIt helped.\n\nLimitations\n\nSmall.",
+            id="article-with-results-and-limitations-headings",
+        ),
+    ],
+)
+def test_prose_and_articles_are_not_structured_abstracts(text: str) -> None:
+    assert not is_structured(text)
+
+
+def test_a_second_abstract_starts_when_the_labels_start_again() -> None:
+    text = "OBJECTIVES: a. BACKGROUND: b. RESULTS: c.\nBACKGROUND: d. RESULTS: e."
+    starts = abstract_starts(text)
+    assert [text[start:].split(":")[0] for start in starts] == ["BACKGROUND"]
+    assert text[starts[0] :].startswith("BACKGROUND: d.")

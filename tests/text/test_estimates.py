@@ -1,0 +1,205 @@
+"""Effect estimates, intervals, p values and counts as they are written in real abstracts."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidex.evidence.extract import extract_studies
+from evidex.text.estimates import find_estimates
+from evidex.text.numbers import normalise, parse_count
+
+
+@pytest.mark.parametrize(
+    ("written", "measure", "value", "low", "high"),
+    [
+        ("OR=0.62 (95% CI 0.35–1.10)", "OR", 0.62, 0.35, 1.10),
+        ("hazard ratio [HR]=0.308, 95% CI 0.175–0.541, p<0.001", "HR", 0.308, 0.175, 0.541),
+        ("HR 0.31 (95% CI, 0.18 to 0.54)", "HR", 0.31, 0.18, 0.54),
+        ("RR: 1.2 [1.05; 1.37]", "RR", 1.2, 1.05, 1.37),
+        ("WMD −2.1 kg (95% CI −3.0 to −1.2)", "MD", -2.1, -3.0, -1.2),
+        ("SMD 0.45; 95% CI: 0.12, 0.78", "SMD", 0.45, 0.12, 0.78),
+        ("MD -7.06 (95% CI -9.75, -4.37)", "MD", -7.06, -9.75, -4.37),
+        ("aOR 1.45 (1.10-1.91)", "OR", 1.45, 1.10, 1.91),
+        ("relative risk 0.85 (95% confidence interval 0.77 to 0.94)", "RR", 0.85, 0.77, 0.94),
+        ("IRR 0.79; 95%CI 0.70-0.89", "IRR", 0.79, 0.70, 0.89),
+        ("mean difference –1.2 points (95% CI –2.1 to –0.3)", "MD", -1.2, -2.1, -0.3),
+        ("odds ratio 1.64 (95% CrI 1.25–2.14)", "OR", 1.64, 1.25, 2.14),
+        ("HR = 1.34, CI95% 1.12–1.61", "HR", 1.34, 1.12, 1.61),
+        (
+            "(hazard ratio, 0.80; 95% confidence interval [CI], 0.72 to 0.90)",
+            "HR",
+            0.80,
+            0.72,
+            0.90,
+        ),
+        ("HR 0·80, 95% CI 0·73–0·87", "HR", 0.80, 0.73, 0.87),
+        ("hazard ratio, 0.86; 95.02% CI, 0.74 to 0.99", "HR", 0.86, 0.74, 0.99),
+        ("a hazard ratio of 0.75 (95% CI, 0.68 to 0.83)", "HR", 0.75, 0.68, 0.83),
+        ("ETD −12.4 percentage points (95% CI, −13.4 to −11.5)", "MD", -12.4, -13.4, -11.5),
+    ],
+)
+def test_reads_each_written_form(
+    written: str, measure: str, value: float, low: float, high: float
+) -> None:
+    [estimate] = find_estimates(normalise(written))
+    assert (estimate.measure, estimate.value, estimate.ci_low, estimate.ci_high) == (
+        measure,
+        pytest.approx(value),
+        pytest.approx(low),
+        pytest.approx(high),
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "p"),
+    [
+        ("HR 0.7 (95% CI 0.5-0.9), P < .001", "<0.001"),
+        ("HR 0.7 (95% CI 0.5-0.9); P = 0.03", "0.03"),
+        ("HR 0.7 (95% CI 0.5-0.9), p=.04", "0.04"),
+        ("HR 0.7 (95% CI 0.5-0.9; P<0.0001)", "<0.0001"),
+    ],
+)
+def test_p_value_is_kept_as_written(written: str, p: str) -> None:
+    [estimate] = find_estimates(normalise(written))
+    assert estimate.p == p
+
+
+def test_p_value_belongs_to_the_estimate_before_it() -> None:
+    text = normalise("OR 0.5 (95% CI 0.3-0.8), and OR 1.1 (95% CI 0.9-1.4), P = 0.2")
+    first, second = find_estimates(text)
+    assert first.p is None
+    assert second.p == "0.2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients aged 18-65 or older were eligible",
+        "HR -0.5 (95% CI -0.9 to -0.1)",  # a ratio cannot be negative
+        "the cohort or (0.5-0.9) group",
+        # a ratio restated as a relative change is not an effect of its own (corpus README)
+        "reduced incidence by 58% (95% CI, 48 to 66) and metformin by 31% (95% CI, 17 to 43)",
+        "had a 38% [95% confidence interval (CI) 9-74%] increased risk of hip fracture",
+    ],
+)
+def test_rejects_what_is_not_an_estimate(text: str) -> None:
+    assert find_estimates(normalise(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "count"),
+    [("2,345", 2345), ("four", 4), ("Twenty-three", 23), ("199", 199), ("1.5", None)],
+)
+def test_counts_in_digits_and_words(raw: str, count: int | None) -> None:
+    assert parse_count(raw) == count
+
+
+def test_counts_grouped_by_thin_or_plain_spaces_are_one_number() -> None:
+    text = "Thirty-two trials with 51 145 participants were included; a further 2019 120 were not."
+    studies = extract_studies(text)
+    assert studies and studies[0].n == 51145
+    assert parse_count("12\u2009345") == 12345
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        pytest.param("HR = 0.41, 95% CI: 0.18-0.0.93", 0.41, id="interval-garbled-in-print"),
+        pytest.param("OR 0.62 (1.35-2.10)", 0.62, id="value-outside-an-unlabelled-pair"),
+        pytest.param("MD = -0.59 mmol/L, p = 0.048", -0.59, id="no-interval-printed"),
+    ],
+)
+def test_an_interval_that_cannot_be_read_is_left_out_not_invented(
+    written: str, value: float
+) -> None:
+    [estimate] = find_estimates(normalise(written))
+    assert (estimate.value, estimate.ci_low, estimate.ci_high) == (pytest.approx(value), None, None)
+
+
+@pytest.mark.parametrize(
+    ("written", "level"),
+    [
+        pytest.param("HR 1.2 (90% CI 1.1-1.3)", 90.0, id="ci-90"),
+        pytest.param("OR 1.2 (95\u00b75% CI 1.1\u20131.3)", 95.5, id="ci-95-middle-dot-5"),
+        pytest.param("OR 1.2 (95 % CI 1.1\u20131.3)", None, id="ci-95-spaced-percent"),
+        pytest.param("OR 1.2 (95%CI 1.1\u20131.3)", None, id="ci-95-glued"),
+        pytest.param("OR 1.2, 95% confidence interval [CI] 1.1 to 1.3", None, id="ci-spelled-out"),
+    ],
+)
+def test_ci_labels_of_any_level(written: str, level: float | None) -> None:
+    [estimate] = find_estimates(normalise(written))
+    assert (estimate.ci_low, estimate.ci_high, estimate.ci_level) == (1.1, 1.3, level)
+
+
+@pytest.mark.parametrize(
+    ("written", "p"),
+    [
+        pytest.param(
+            "HR 0.74 (0.54\u20131.02); p\u20390\u00b70001",
+            "<0.0001",
+            id="angle-quote-and-middle-dot",
+        ),
+        pytest.param(
+            "HR 0.74 (95% CI 0.54-1.02), P=0.93 with log-rank test", "0.93", id="named-test"
+        ),
+        pytest.param("P<0.001; HR 0.5 (0.3-0.8)", "<0.001", id="p-before-the-estimate"),
+        pytest.param(
+            "OR 1.5 (95% CI 1.1-2.0; P for interaction = 0.04)", None, id="p-for-interaction"
+        ),
+        pytest.param("HR 0.7 (95% CI 0.5-0.9; I2 = 40%, P = 0.2)", None, id="p-of-heterogeneity"),
+    ],
+)
+def test_p_values_and_the_ones_that_belong_to_no_estimate(written: str, p: str | None) -> None:
+    [estimate] = find_estimates(normalise(written))
+    assert estimate.p == p
+
+
+@pytest.mark.parametrize(
+    ("written", "measure"),
+    [
+        pytest.param("Hedges\u2019s g = 0.30, 95% CI: 0.18\u20130.42", "g", id="hedges-g"),
+        pytest.param("NNT 12 (95% CI 8 to 25)", "NNT", id="nnt"),
+        pytest.param("rate difference -0.13, 95% confidence interval -0.61 to 0.36", "RD", id="rd"),
+        pytest.param("IRR 0.8 [0.7; 0.9]", "IRR", id="irr-semicolon-in-brackets"),
+        pytest.param(
+            "standardized difference in means of 0.65 (95% CI =0.41, 0.90)",
+            "SMD",
+            id="smd-in-words",
+        ),
+        pytest.param("WMD -2.1 kg (95% CI -3.0 to -1.2)", "MD", id="wmd"),
+    ],
+)
+def test_each_measure_is_named_as_in_the_corpus(written: str, measure: str) -> None:
+    [estimate] = find_estimates(normalise(written))
+    assert estimate.measure == measure
+
+
+def test_unlabelled_estimates_inherit_the_measure_of_their_list() -> None:
+    text = normalise(
+        "pooled odds ratios (95% confidence intervals) of 4.84 (3.28,7.16), 2.09 (1.45,3.01) "
+        "and 6.22 (3.78,10.25), respectively"
+    )
+    assert [(e.measure, e.value, e.ci_low, e.ci_high) for e in find_estimates(text)] == [
+        ("OR", 4.84, 3.28, 7.16),
+        ("OR", 2.09, 1.45, 3.01),
+        ("OR", 6.22, 3.78, 10.25),
+    ]
+
+
+def test_a_measure_carries_into_the_next_sentence_of_the_list() -> None:
+    first = find_estimates(normalise("The MD was -0.78% (-0.97%, -0.60%) in the random model."))
+    [second] = find_estimates(normalise("Weight fell by -4.05 kg (-5.02 kg, -3.09 kg)."), "MD")
+    assert first[0].measure == second.measure == "MD"
+    assert (second.value, second.ci_low, second.ci_high) == (-4.05, -5.02, -3.09)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The median (IQR) follow-up was 6.4 (6.1-6.5) years.", id="median-and-iqr"),
+        pytest.param("quartile cut-points (17.79-24.36 ng/ml)", id="a-range-of-values"),
+        pytest.param("from 113.9 to 67.4 and from 1310 to 1073", id="before-and-after-values"),
+    ],
+)
+def test_pairs_that_are_not_intervals_stay_unread_even_after_an_estimate(text: str) -> None:
+    assert find_estimates(normalise(text), "HR") == []
