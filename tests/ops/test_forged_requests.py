@@ -102,3 +102,15 @@ def test_an_oversized_header_is_refused_with_431_and_the_server_stays_up(server:
     assert status_line == b"HTTP/1.1 431 Request Header Fields Too Large"
     assert f"content-security-policy: {CONTENT_SECURITY_POLICY}".encode() in rest
     assert httpx.get(f"{server}/api/v1/meta").status_code == 200
+
+
+def test_a_request_uvicorn_cannot_parse_gets_400_with_the_security_headers(server: str) -> None:
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(b"GET /\x00 HTTP/1.1\r\nHost: x\r\n\r\n")
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    status_line, _, rest = reply.partition(b"\r\n")
+    assert status_line == b"HTTP/1.1 400 Bad Request"
+    assert f"content-security-policy: {CONTENT_SECURITY_POLICY}".encode() in rest

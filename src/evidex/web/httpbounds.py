@@ -17,10 +17,11 @@ MAX_HEAD_BYTES = 64 * 1024  # nginx's default allows 4 x 8 KiB of headers
 _END_OF_HEAD = b"\r\n\r\n"
 
 
-def head_too_large_response(limit: int) -> bytes:
-    body = json.dumps({"detail": f"request headers larger than {limit} bytes"}).encode()
+def refusal(status_line: bytes, message: str) -> bytes:
+    """A whole response, written by the protocol itself (no app ran), closing the connection."""
+    body = json.dumps({"detail": message}).encode()
     lines = [
-        b"HTTP/1.1 431 Request Header Fields Too Large",
+        status_line,
         *(name + b": " + value for name, value in SECURITY_HEADERS),
         b"content-type: application/json",
         b"content-length: " + str(len(body)).encode(),
@@ -41,10 +42,18 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self._head_bytes += len(data) if end < 0 else end
             if self._head_bytes > self.max_head_bytes:
                 self.logger.warning("request head over %d bytes refused", self.max_head_bytes)
-                self.transport.write(head_too_large_response(self.max_head_bytes))
+                message = f"request headers larger than {self.max_head_bytes} bytes"
+                self.transport.write(
+                    refusal(b"HTTP/1.1 431 Request Header Fields Too Large", message)
+                )
                 self.transport.close()
                 return
         super().data_received(data)
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to a request it cannot parse, with the security headers too."""
+        self.transport.write(refusal(b"HTTP/1.1 400 Bad Request", msg))
+        self.transport.close()
 
     def on_headers_complete(self) -> None:
         self._in_head = False
