@@ -26,6 +26,7 @@ from typing import Any
 
 import uvicorn
 
+from evidex.build.forked import die_with_parent
 from evidex.web.httpbounds import BoundedHttpToolsProtocol
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,9 @@ def server_config(app: Callable[..., Any] | str, host: str, port: int) -> uvicor
     )  # fmt: skip
 
 
-def _worker(host: str, port: int, app_factory: str) -> None:
+def _worker(host: str, port: int, app_factory: str, supervisor: int) -> None:
     """One worker process: its own socket, the app made by `app_factory` (an import string)."""
+    die_with_parent(supervisor)  # a killed supervisor leaves no server holding the port
     logging.basicConfig(level=logging.INFO)
     server = uvicorn.Server(server_config(app_factory, host, port))
     server.run(sockets=[reuseport_socket(host, port)])
@@ -81,7 +83,7 @@ def run_workers(host: str, port: int, workers: int, app_factory: str = APP_FACTO
 
     def start() -> tuple[BaseProcess, float]:
         process = context.Process(
-            target=_worker, args=(host, port, app_factory), name="evidex-worker"
+            target=_worker, args=(host, port, app_factory, os.getpid()), name="evidex-worker"
         )
         process.start()
         return process, time.monotonic()
