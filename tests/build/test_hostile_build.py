@@ -56,6 +56,13 @@ CASES = {
         "between 0.000001 and 1,000,000,000",
         0,
     ),
+    "a study estimate of 1e300": (
+        "studies/step-1-semaglutide-2021.yaml",
+        r"^    value: -12\.4$",
+        "    value: -1.0e+300",
+        "must lie between -1,000,000,000 and 1,000,000,000",
+        0,
+    ),
     "an alias loop in a study": (
         "studies/step-1-semaglutide-2021.yaml",
         r"^n: \d+$",

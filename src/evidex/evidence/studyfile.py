@@ -19,6 +19,7 @@ from evidex.evidence.models import DESIGNS, RATIO_MEASURES, Measure, Outcome, St
 
 MEASURES: tuple[str, ...] = get_args(Measure)
 PRECLINICAL_DESIGNS = frozenset({"animal", "in-vitro"})
+LARGEST_ESTIMATE = 1_000_000_000
 
 # Ids name pages and files: one path segment, no dot first (`.`, `..`, hidden).
 _STUDY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
@@ -163,6 +164,16 @@ def _check_vocabulary(data: dict[str, Any], error: Any) -> None:
 def _check_outcome(outcome: Outcome, error: Any, warning: Any, key: tuple[Any, ...]) -> None:
     low, high, value = outcome.ci_low, outcome.ci_high, outcome.value
     label = f"outcome {outcome.name!r}"
+    for field, number in (("value", value), ("ci_low", low), ("ci_high", high)):
+        if number is not None and not -LARGEST_ESTIMATE <= number <= LARGEST_ESTIMATE:
+            # 1e300 is a finite float, but no effect size: rounding it for the plot failed
+            error(
+                f"{label}: {field} must lie between -{LARGEST_ESTIMATE:,} and "
+                f"{LARGEST_ESTIMATE:,}, got {number}",
+                *key,
+                field,
+            )
+            return
     if (low is None) != (high is None):
         error(f"{label} gives only one CI bound", *key, "ci_low" if high is None else "ci_high")
     if outcome.measure in RATIO_MEASURES:
