@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import multiprocessing
 import random
+import re
 import time
 import traceback
 from collections.abc import Callable
@@ -128,13 +129,22 @@ def _alias_loop(rng: random.Random) -> str:
     )
 
 
+def _huge_value(rng: random.Random) -> str:
+    digits = "".join(rng.choice("0123456789") for _ in range(rng.randrange(19, 6000)))
+    return rng.choice(
+        [
+            *(digits, f"-{digits}", f"{digits}.5", "0x" + digits),
+            *("1.0e+400", "-.inf", ".nan", "1e400", "1.0e+300", "-9.9e+307", "1e-400"),
+        ]
+    )
+
+
 def _huge_number(rng: random.Random) -> str:
     key = rng.choice(["n", "price", "amount", "age", "n_studies", "purity_percent"])
-    digits = "".join(rng.choice("0123456789") for _ in range(rng.randrange(19, 6000)))
-    value = rng.choice(
-        [digits, f"-{digits}", "1.0e+400", "-.inf", ".nan", "1e400", f"{digits}.5", "0x" + digits]
-    )
-    return f"{key}: {value}"
+    return f"{key}: {_huge_value(rng)}"
+
+
+_WRITTEN_NUMBER = re.compile(r"(?<=: )-?\d+(?:\.\d+)?(?=\s*$)", re.M)
 
 
 def _deep_nesting(rng: random.Random) -> str:
@@ -162,6 +172,10 @@ HOSTILE: list[Callable[[random.Random], str]] = [
 
 
 def _splice_hostile(rng: random.Random, text: str) -> str:
+    numbers = list(_WRITTEN_NUMBER.finditer(text))
+    if numbers and rng.random() < 0.3:  # a number where the format expects one
+        found = rng.choice(numbers)
+        return text[: found.start()] + _huge_value(rng) + text[found.end() :]
     lines = text.split("\n")
     at = rng.randrange(0, len(lines) + 1)
     if text.startswith("---") and rng.random() < 0.7:
