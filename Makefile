@@ -7,7 +7,7 @@ DB := var/evidex.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint typecheck pytest bench bench-deps fuzz build serve demo-cluster browser-deps clean
+.PHONY: run test lint typecheck pytest bench bench-deps fuzz build serve demo-cluster browser-deps clean mutate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,8 +50,24 @@ bench: $(STAMP) bench-deps
 fuzz: $(STAMP)
 	$(BIN)/python -m bench.fuzz
 
+# Mutation testing of the money, safety and statistics modules ([tool.mutmut] in pyproject.toml).
+# Not part of `make test`: it takes minutes. One module at a time, MUTATE_JOBS processes each.
+MUTATE_MODULES ?= pricing dose grading screening interactions stats tiers numbers
+MUTATE_JOBS ?= 1
+
+$(VENV)/.mutmut: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[mutate]'
+	touch $@
+
+mutate: $(VENV)/.mutmut
+	@for module in $(MUTATE_MODULES); do \
+		echo "mutmut: $$module"; \
+		$(BIN)/mutmut run --max-children $(MUTATE_JOBS) "evidex.*.$$module.*" > /dev/null || exit 1; \
+	done
+	$(BIN)/python -m bench.mutation_report
+
 demo-cluster: $(STAMP)
 	bash scripts/demo-cluster.sh
 
 clean:
-	rm -rf var build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf var build mutants .pytest_cache .mypy_cache .ruff_cache

@@ -322,3 +322,19 @@ def test_bad_structured_items_are_errors_with_their_line() -> None:
     compound, diagnostics = parse_profile("---\ntitle: A\ndescription: B\nclass: 7\n---\n", "c.md")
     assert compound is None
     assert "c.md:4: error: 'class' must be a string" in [str(d) for d in diagnostics]
+
+
+def test_key_facts_are_read_in_other_spellings_and_as_lists() -> None:
+    text = (
+        "---\ntitle: Examplin\ndescription: An example.\nis_banned: false\n"
+        "lastModified: '2026-01-01'\nfaqs: []\nRx: Prescription only\n"
+        "approved_in:\n- US (FDA)\n- EU (EMA)\nBlack-Box-Warning: Can stop breathing\n---\n"
+        "## Usage\nExample.\n"
+    )
+    compound, diagnostics = parse_profile(text, "examplin.md")
+    assert compound is not None
+    assert compound.prescription == "Prescription only"
+    assert compound.approved == "US (FDA); EU (EMA)"
+    assert compound.boxed_warning == "Can stop breathing"
+    assert compound.short_name is None
+    assert not [d for d in diagnostics if d.code == "unknown-key"]

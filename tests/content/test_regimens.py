@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidex.content.regimens import find_routes, parse_frequency, parse_regimens
+from evidex.content.regimens import (
+    fill_missing_routes,
+    find_routes,
+    parse_frequency,
+    parse_regimens,
+)
 
 ADULTS = (
     "- 1.6 mg subcutaneously twice weekly for 6-12 months for chronic hepatitis B. Alternative "
@@ -373,3 +378,92 @@ def test_durations_written_in_words(text: str, duration: str, days: tuple[float,
     (regimen,) = parse_regimens(text)
     assert regimen.duration == duration
     assert (regimen.duration_min_days, regimen.duration_max_days) == days
+
+
+def test_steps_listed_together_share_the_frequency_written_after_the_last() -> None:
+    found = parse_regimens(
+        "0.25 mg subcutaneously once weekly for 4 weeks, then 0.5 mg, 1 mg and 1.7 mg once "
+        "weekly at 4-week steps"
+    )
+    assert [(r.amount_min, r.doses_per_week, r.route) for r in found] == [
+        (0.25, 1, "subcutaneous"),
+        (0.5, 1, "subcutaneous"),
+        (1, 1, "subcutaneous"),
+        (1.7, 1, "subcutaneous"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0.5-2 mg subcutaneously once weekly for type 2 diabetes after the 0.25 mg starting month.",
+        "0.5-2 mg subcutaneously once weekly, increasing by 0.25 mg every 4 weeks.",
+        "0.5-2 mg subcutaneously once weekly; doses greater than 0.25 mg need titration.",
+        "0.5-2 mg subcutaneously once weekly; maximum recommended dose: 0.25 mg once weekly.",
+    ],
+)
+def test_steps_ceilings_and_doses_referred_to_are_not_regimens(text: str) -> None:
+    assert [(r.amount_min, r.amount_max) for r in parse_regimens(text)] == [(0.5, 2)]
+
+
+def test_an_indication_stops_before_when_and_whom() -> None:
+    (first,) = parse_regimens("0.5-2 mg once weekly for type 2 diabetes after the first month.")
+    (second,) = parse_regimens("2.4 mg weekly for weight management in adolescents aged 12.")
+    assert (first.indication, second.indication) == ("type 2 diabetes", "weight management")
+
+
+def test_a_dose_without_a_route_takes_the_only_route_of_the_same_dose() -> None:
+    adults = parse_regimens("2.4 mg subcutaneously once weekly.", population="adults")
+    children = parse_regimens("The 2.4 mg weekly dose is approved.", population="children")
+    other = parse_regimens("1 mg weekly.")
+    filled = fill_missing_routes(adults + children + other)
+    assert [r.route for r in filled] == ["subcutaneous", "subcutaneous", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("Take 1 000 mg daily", 1000, "mg"),
+        ("Take 1\u2009000 mg daily", 1000, "mg"),
+        ("2 500 IU daily", 2500, "IU"),
+        ("0,5 mg once weekly", 0.5, "mg"),
+        ("2.5 mg to 10 mg once daily", 2.5, "mg"),
+    ],
+)
+def test_doses_in_every_number_notation(text: str, amount: float, unit: str) -> None:
+    (regimen,) = parse_regimens(text)
+    assert (regimen.amount_min, regimen.unit, regimen.doses_per_week) == (
+        amount,
+        unit,
+        7 if "daily" in text else 1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Titrate in 25 mg increments every week up to 100 mg daily.", [100]),
+        ("20 mg once daily (maximum dose 60 mg/day).", [20]),
+        ("Start at 10 mg daily; maximum 40 mg daily.", [10]),
+        ("1 g every 8 hours; the maximum daily dose is 4 g.", [1]),
+        ("Take 10 mg (one 10 mg tablet) once daily with food.", [10]),
+    ],
+)
+def test_increments_maxima_and_bracketed_tablets_leave_the_dose(
+    text: str, amounts: list[float]
+) -> None:
+    found = parse_regimens(text)
+    assert [r.amount_min for r in found] == amounts
+    assert all(r.doses_per_week for r in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "400 IU orally daily for infants.",
+        "600-1,000 IU daily for older children.",
+        "The recommended dose for pediatric patients 6 years of age and older is 80 mg.",
+    ],
+)
+def test_a_population_after_for_is_no_indication(text: str) -> None:
+    assert [r.indication for r in parse_regimens(text)] == [None]

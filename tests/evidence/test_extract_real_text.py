@@ -121,3 +121,16 @@ def test_design_traps(text: str, design: str) -> None:
 def test_n_is_the_randomised_or_enrolled_total(text: str, n: int) -> None:
     [study] = extract_studies(text)
     assert study.n == n
+
+
+def test_a_respectively_list_names_each_estimate() -> None:
+    text = (
+        "Hazard ratios for death, stroke and heart attack were 0.84 (0.78 to 0.91), "
+        "0.90 (0.80 to 1.01) and 1.10 (0.90 to 1.30), respectively."
+    )
+    [study] = extract_studies(text)
+    assert [(o.name, o.measure, o.value) for o in study.outcomes] == [
+        ("death", "HR", 0.84),
+        ("stroke", "HR", 0.90),
+        ("heart attack", "HR", 1.10),
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evidex.evidence.favours import comparator_name, sides, verdict
+from evidex.evidence.favours import better_side, comparator_name, sides, verdict
 from evidex.evidence.models import Outcome, Study
 from evidex.evidence.stats import complete_outcome
 
@@ -40,3 +40,18 @@ def test_comparator_names_are_short_and_keep_abbreviations() -> None:
     )
     assert comparator_name(active) == "interferon-alpha"
     assert comparator_name(Study(id="d", design="rct", comparator="TACE alone")) == "TACE alone"
+
+
+def test_a_direction_the_editor_gave_tells_which_side_is_better() -> None:
+    given = Outcome(
+        name="Symptom score",
+        measure="MD",
+        value=-3.0,
+        ci_low=-5.0,
+        ci_high=-1.0,
+        direction="benefit",
+    )
+    assert better_side(given) == "lower"
+    assert sides(given) == ("compound", "comparator")
+    unknown = Outcome(name="Symptom score", measure="MD", value=-3.0, ci_low=-5.0, ci_high=-1.0)
+    assert better_side(unknown) is None

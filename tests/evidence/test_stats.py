@@ -327,3 +327,26 @@ def test_pooling_imports_neither_statsmodels_nor_numpy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert loaded.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("level", "low", "high", "p", "significant"),
+    [
+        pytest.param(90.0, 0.70, 0.95, "0.08", False, id="90-excluding-null-p-decides"),
+        pytest.param(90.0, 0.70, 1.05, None, False, id="90-including-null-not-significant"),
+        pytest.param(99.0, 0.60, 0.95, None, True, id="99-excluding-null-significant"),
+        pytest.param(99.0, 0.60, 1.05, "0.03", True, id="99-including-null-p-decides"),
+    ],
+)
+def test_significance_from_an_interval_of_another_level(
+    level: float, low: float, high: float, p: str | None, significant: bool
+) -> None:
+    outcome = Outcome(
+        name="x", measure="HR", value=0.8, ci_low=low, ci_high=high, ci_level=level, p=p
+    )
+    assert derive_significance(outcome) is significant
+
+
+def test_the_standard_error_of_a_90_percent_interval_uses_its_own_quantile() -> None:
+    at_90 = Outcome(name="x", measure="MD", value=0.0, ci_low=-1.645, ci_high=1.645, ci_level=90.0)
+    assert standard_error(at_90) == pytest.approx(1.0, rel=1e-3)

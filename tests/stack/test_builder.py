@@ -64,10 +64,18 @@ def test_breastfeeding_matches_a_statement_mapped_only_to_pregnancy(
     assert "Breastfeeding: Unknown if excreted in breast milk; use caution." in thymosin.cautions
 
 
-def test_under_18_gets_the_childrens_section(catalog: StackCatalog) -> None:
-    result = build_stack(StackRequest(goals=["liver-health"], age=15), catalog)
+def test_under_18_gets_the_profiles_children_special_case_and_18_does_not(
+    catalog: StackCatalog,
+) -> None:
+    # The children's section fallback (dosage headings) is covered in test_screening.py.
+    result = build_stack(StackRequest(goals=["liver-health"], age=17), catalog)
     thymosin = next(i for i in result.items if i.slug == "thymosin-alpha")
-    assert any("Safety and efficacy have not been established" in c for c in thymosin.cautions)
+    assert thymosin.cautions == [
+        "Children: Safety and efficacy have not been established in patients below the age "
+        "of 18 years."
+    ]
+    adult = build_stack(StackRequest(goals=["liver-health"], age=18), catalog)
+    assert next(i for i in adult.items if i.slug == "thymosin-alpha").cautions == []
 
 
 def test_renal_impairment_shows_the_special_case_and_excludes_metformin(

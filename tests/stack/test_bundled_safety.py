@@ -64,6 +64,8 @@ def test_fluvoxamine_is_checked_the_same_in_either_list(bundled: StackCatalog) -
         assert result.unknown_names == []
         assert result.items == []
         assert "Fluvoxamine greatly raises melatonin levels" in _excluded(result)["melatonin"]
+    assert taking.current_medicines == ["fluvoxamine"]
+    assert checking.current_medicines == []  # checked, not taken
 
 
 def test_warfarin_is_recognised_and_its_interactions_are_shown(bundled: StackCatalog) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from evidex.stack.builder import build_stack
 from evidex.stack.catalog import StackCatalog, catalog_for_file, effect_strength, load_catalog
@@ -19,8 +22,25 @@ def test_catalog_from_sqlite_matches_the_model_catalog(
     with sqlite3.connect(path) as conn:
         stored = load_catalog(conn)
     conn.close()
+    assert (stored.compounds, stored.tiers, stored.rules) == (
+        catalog.compounds,
+        catalog.tiers,
+        catalog.rules,
+    )
+    assert (stored.conditions, stored.goals) == (catalog.conditions, catalog.goals)
     request = StackRequest(goals=["liver-health", "weight-loss"], weight_kg=35, max_items=4)
-    assert build_stack(request, stored) == build_stack(request, catalog)
+    result = build_stack(request, stored)
+    assert [(i.slug, i.goal) for i in result.items] == [
+        ("tenofovir", "liver-health"),
+        ("semaglutide", "weight-loss"),
+        ("interferon-alpha", "liver-health"),
+        ("thymosin-alpha", "liver-health"),
+    ]
+    # 40 mcg/kg x 35 kg, from the stored weight-based regimen.
+    thymosin = result.items[3]
+    assert thymosin.regimen is not None
+    assert thymosin.regimen.text == "1.4 mg subcutaneous twice weekly"
+    assert [e.slug for e in result.excluded] == ["liraglutide"]
     assert [e.compound_slug for e in stored.by_goal["liver-health"]] == [
         "tenofovir",
         "interferon-alpha",
@@ -38,8 +58,12 @@ def test_catalog_is_cached_per_file_until_replaced(tmp_path: Path) -> None:
 
 
 def test_effect_strength_is_comparable_across_measures() -> None:
-    assert effect_strength({"pooled": {"measure": "HR", "value": 0.5}}) == effect_strength(
-        {"pooled": {"measure": "OR", "value": 2.0}}
+    # |ln 0.5| = |ln 2|: halving the hazard is as strong as doubling the odds.
+    assert effect_strength({"pooled": {"measure": "HR", "value": 0.5}}) == pytest.approx(
+        math.log(2)
+    )
+    assert effect_strength({"pooled": {"measure": "OR", "value": 2.0}}) == pytest.approx(
+        math.log(2)
     )
     assert effect_strength({"pooled": {"measure": "MD", "value": -3.0}}) == 3.0
     assert effect_strength({"largest_n": 10}) is None

@@ -75,7 +75,7 @@ def test_an_adult_without_conditions_is_offered_the_compound(catalog: StackCatal
 def test_seventeen_is_a_child_and_eighteen_is_not(catalog: StackCatalog) -> None:
     child = _build(catalog, age=17)
     assert _excluded(child)["nightcalm"] == (
-        "Children: Not recommended for children and adolescents below the age of 18."
+        "Not recommended for children and adolescents below the age of 18."
     )
     assert "nightcalm" in _offered(_build(catalog, age=18))
 
@@ -163,3 +163,18 @@ def test_a_medicine_named_only_in_the_monitoring_is_recognised_and_paired(
         (found,) = [i for i in result.interactions if i.a == "nightcalm"]
         assert (found.b, found.severity) == ("lithium", "monitor")
         assert found.advice == "Monitor lithium levels when taken with lithium"
+
+
+def test_a_precaution_about_the_persons_situation_is_shown(catalog: StackCatalog) -> None:
+    (item,) = _build(catalog, goals=["skin-health"], age=70).items
+    assert item.cautions == ["Use cautiously in older adults; skin heals more slowly."]
+    (younger,) = _build(catalog, goals=["skin-health"], age=40).items
+    assert younger.cautions == []
+
+
+def test_an_age_limited_childrens_warning_applies_below_its_age_only(
+    catalog: StackCatalog,
+) -> None:
+    for age, kept in ((1, False), (11, False), (12, True), (16, True)):
+        result = _build(catalog, goals=["skin-health"], age=age)
+        assert ("dermapep" in _offered(result)) is kept, age

@@ -18,7 +18,7 @@ from evidex.stack.share import decode_query, encode_query, share_url
 MONDAY = dt.date(2025, 3, 3)
 
 
-def test_share_url_round_trips_to_the_same_result(catalog: StackCatalog) -> None:
+def test_share_url_round_trips_to_the_same_request() -> None:
     request = StackRequest(
         goals=["liver-health", "blood-sugar"],
         weight_kg=35,
@@ -35,7 +35,6 @@ def test_share_url_round_trips_to_the_same_result(catalog: StackCatalog) -> None
     assert "weight_kg=35" in url
     again = decode_query(url.split("?", 1)[1])
     assert again == request
-    assert build_stack(again, catalog) == build_stack(request, catalog)
 
 
 def test_decode_ignores_unknown_params_and_empty_fields() -> None:

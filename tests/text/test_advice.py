@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidex.content.conditions_map import severity_of
-from evidex.text.advice import read_advice, route_family
+from evidex.text.advice import LEVEL_ORDER, read_advice, route_family
 
 FORBIDS = [
     "Not recommended during pregnancy.",
@@ -18,6 +22,11 @@ FORBIDS = [
     "Do not use while breastfeeding.",
     "Should not be given unless the potential benefit justifies the risk to the fetus.",
     "Contraindicated (active disease); use caution after treatment.",
+    "Not for use in pregnancy.",
+    "Unsafe during breastfeeding.",
+    "Is not considered safe in pregnancy.",
+    "Should not be administered to nursing mothers.",
+    "Discontinue if pregnancy occurs.",
 ]
 CAUTIONS = [
     "Use with caution in renal impairment.",
@@ -87,3 +96,33 @@ def test_route_families() -> None:
     assert route_family("Subcutaneous") == "injection"
     assert route_family("injectable") == "injection"
     assert route_family("oral") == "oral"
+
+
+def test_contraindicated_in_so_many_words_is_told_apart_from_avoid() -> None:
+    assert read_advice("Contraindicated with MAO inhibitors.").contraindicated
+    assert not read_advice("Avoid the combination.").contraindicated
+    assert not read_advice("Not contraindicated; monitor.").contraindicated
+
+
+CLAUSES = [
+    "Not recommended during pregnancy",
+    "use with caution in renal impairment",
+    "generally safe at dietary intakes",
+    "Category B in animal studies",
+    "avoid unless clearly needed",
+    "monitor blood glucose",
+    "avoid injectable forms",
+]
+
+
+@given(st.lists(st.sampled_from(CLAUSES), min_size=1, max_size=5), st.randoms())
+def test_the_strongest_clause_decides_whatever_the_order(
+    clauses: list[str], rng: random.Random
+) -> None:
+    alone = [read_advice(clause) for clause in clauses]
+    ranks = sorted(LEVEL_ORDER[a.level] for a in alone if a.level is not None)
+    rng.shuffle(clauses)
+    together = read_advice("; ".join(clauses))
+    expected = [lv for lv, rank in LEVEL_ORDER.items() if ranks and rank == ranks[0]]
+    assert together.level == (expected[0] if expected else None)
+    assert together.avoided_routes == frozenset().union(*(a.avoided_routes for a in alone))

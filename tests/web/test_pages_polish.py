@@ -11,7 +11,7 @@ import pytest
 
 from evidex.build.pipeline import build
 from evidex.web.app import create_app
-from evidex.web.pages import distinct_contraindications, split_leading_heading
+from evidex.web.pages import distinct_contraindications, first_warnings, split_leading_heading
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -130,3 +130,37 @@ def test_negative_intervals_read_with_to_rather_than_a_dash(site: TestClient) ->
     assert "MD -12.4 percentage points (-13.4 to -11.5)" in re.sub(r"<[^>]+>", "", html)
     assert "–-" not in html
     assert "STEP 1: Wilding et al., New England Journal of Medicine, 2021" in html
+
+
+def test_a_profile_opens_with_a_named_situation_before_the_product_allergy() -> None:
+    items = [
+        {
+            "text": "Known hypersensitivity.",
+            "condition": "hypersensitivity",
+            "severity": "contraindicated",
+        },
+        {
+            "text": "Kidney disease: caution.",
+            "condition": "renal-impairment",
+            "severity": "caution",
+        },
+        {
+            "text": "Organ transplant recipients.",
+            "condition": "immunosuppressed",
+            "severity": "contraindicated",
+        },
+    ]
+    assert [i["text"] for i in first_warnings(items)] == [
+        "Organ transplant recipients.",
+        "Known hypersensitivity.",
+    ]
+
+
+def test_error_pages_read_as_errors(site: TestClient) -> None:
+    invalid = site.get("/compounds?tier=9")
+    assert invalid.status_code == 422
+    assert '<p class="errors" role="alert">tier must be a number from 1 to 5</p>' in invalid.text
+    missing = site.get("/no/such/page")
+    assert missing.status_code == 404
+    assert "<h1>Page not found</h1>" in missing.text and "Error 404" in missing.text
+    assert '<header class="site-header"' in missing.text

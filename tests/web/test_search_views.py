@@ -125,3 +125,8 @@ def test_bad_filter_values_on_the_page_are_ignored(search_client: TestClient) ->
         "/search", params={"q": "liver", "tier": "nine", "banned": "maybe", "page": "-3"}
     )
     assert response.status_code == 200
+    # The unfiltered first page: both groups, the Tier 3 compound, no previous page.
+    page = response.text
+    assert 'href="/compounds/thymosin-alpha-1"' in page and "Tier 3" in page
+    assert ">Compounds</h2>" in page and ">Research</h2>" in page
+    assert 'rel="prev"' not in page

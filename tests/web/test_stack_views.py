@@ -101,5 +101,11 @@ def test_api_get_and_post_agree(client: TestClient) -> None:
 
 
 def test_api_rejects_a_request_without_goals(client: TestClient) -> None:
-    assert client.get("/api/v1/stack?age=30").status_code == 422
-    assert client.post("/api/v1/stack", json={"goals": []}).status_code == 422
+    for response in (
+        client.get("/api/v1/stack?age=30"),
+        client.post("/api/v1/stack", json={"goals": []}),
+    ):
+        assert response.status_code == 422
+        assert response.json()["detail"].endswith(
+            "give at least one goal (up to 5) or a stack to check"
+        )

@@ -12,11 +12,9 @@ from evidex.build.library import Library, TierResult
 from evidex.content.diagnostics import Diagnostic
 from evidex.content.models import Article, Compound
 from evidex.evidence import checks, stats
-from evidex.evidence.citations import short_label
-from evidex.evidence.favours import comparator_name, verdict
-from evidex.evidence.forest import NARROW_WIDTH, ForestRow, forest_svg
 from evidex.evidence.models import Outcome, Study
 from evidex.evidence.outcome_text import clean_outcome_name, shown_unit
+from evidex.evidence.plots import goal_plot
 from evidex.evidence.tiers import compute_tier
 
 
@@ -123,20 +121,10 @@ def _grade_group(
     slug, compound_title = compound.slug, compound.title
     assessment = compute_tier(studies, compound_label=compound_title, goal_label=goal_label.lower())
     pooled = list(assessment.inputs.get("pooled") or [])
+    title = f"{compound_title} for {goal_label.lower()}"
     short = compound.short_name or compound_title
-    rows = [row for study in studies for row in _forest_rows(study, short)]
-    svg = narrow_svg = ""
-    if rows:
-        first_pooled = (
-            stats.Pooled(**{k: v for k, v in pooled[0].items() if k != "outcome"})
-            if pooled
-            else None
-        )
-        title = f"{compound_title} for {goal_label.lower()}"
-        svg = forest_svg(rows, title=title, pooled=first_pooled)
-        narrow_svg = forest_svg(rows, title=title, pooled=first_pooled, width=NARROW_WIDTH)
+    svg = goal_plot(studies, compound=short, title=title, pooled=pooled)
     details: dict[str, Any] = {
-        "forest_svg_narrow": narrow_svg,
         "inputs": assessment.inputs,
         "driving_study_ids": list(assessment.driving_study_ids),
         "pooled": pooled,
@@ -153,33 +141,6 @@ def _grade_group(
         details=details,
         forest_svg=svg,
     )
-
-
-def _forest_rows(study: Study, compound: str = "the compound") -> list[ForestRow]:
-    """A row for each of the study's outcomes with an interval, all under one label, each
-    saying which way is better and what its result favours."""
-    with_intervals = [o for o in study.outcomes if o.ci_low is not None and o.ci_high is not None]
-    if not with_intervals:
-        return []
-    label = short_label(study)
-    comparator = comparator_name(study)
-    return [
-        ForestRow(
-            label=label,
-            outcome=outcome.name,
-            measure=outcome.measure,
-            value=outcome.value,
-            ci_low=outcome.ci_low,
-            ci_high=outcome.ci_high,
-            n=study.n,
-            better=stats.infer_better(outcome),
-            compound=compound,
-            comparator=comparator,
-            verdict=verdict(outcome, compound, comparator),
-            unit=outcome.unit,
-        )
-        for outcome in with_intervals
-    ]
 
 
 def _best_outcome(studies: list[Study]) -> dict[str, Any] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +25,7 @@ from evidex.content.models import (
     SpecialCase,
 )
 from evidex.content.names import fold_name, slug_conflict, slugify
-from evidex.content.regimens import NUMBER_WORDS, find_routes, parse_regimens, written_number
+from evidex.content.regimens import fill_missing_routes, find_routes, parse_regimens
 from evidex.content.render import markdown_to_html
 from evidex.content.repairs import (
     LocatedFaq,
@@ -51,6 +52,8 @@ from evidex.content.yamlload import (
     is_calendar_date,
     split_frontmatter,
 )
+from evidex.text.durations import TimeSpan, find_half_life, find_time_to_peak
+from evidex.text.numbers import NUMBER, parse_number
 
 REQUIRED_KEYS = ("title", "description")
 # Optional one-line facts shown first on a profile; see content/README.md.
@@ -86,6 +89,18 @@ _FRONTMATTER_KEY_ALIASES = {
     "faq": "faqs",
     "brands": "brand_names",
     "alternate_names": "aliases",
+    "prohibited_in_sport": "is_banned",
+    "prescription_status": "prescription",
+    "rx": "prescription",
+    "approval": "approved",
+    "approvals": "approved",
+    "approved_in": "approved",
+    "regulatory_status": "approved",
+    "black_box_warning": "boxed_warning",
+    "blackbox_warning": "boxed_warning",
+    "box_warning": "boxed_warning",
+    "short": "short_name",
+    "abbreviation": "short_name",
 }
 EXPECTED_SECTIONS: dict[str, str] = {
     "usage": "Usage",
@@ -192,26 +207,14 @@ CLASS_EFFECTS = {
 CLASS_IMPLIES = {"glp-1-agonist": "hypoglycemic"}
 INJECTABLE_ROUTES = frozenset({"subcutaneous", "intramuscular", "intravenous"})
 
-# "2", "2.5", or a number written as a word ("two hours", "about a week")
-_NUM = rf"(\d+(?:\.\d+)?|\b(?:{'|'.join(NUMBER_WORDS)}|an?)\b)"
-_RANGE = rf"{_NUM}(?:\s*(?:-|–|—|to)\s*{_NUM})?"
-_TIME_UNIT = r"(minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b"
-_HALF_LIFE = re.compile(
-    rf"(?:half[- ]?li(?:fe|ves)|t\s?½|t1/2)[^.;\d]{{0,60}}?{_RANGE}\s*{_TIME_UNIT}", re.IGNORECASE
-)
-_PEAK = re.compile(
-    rf"(?:\bpeak\b|\btmax\b|\bt_max\b|maximum (?:plasma|serum) concentration)[^.;\d]{{0,60}}?"
-    rf"{_RANGE}\s*{_TIME_UNIT}",
-    re.IGNORECASE,
-)
+_PERCENT_RANGE = rf"({NUMBER})(?:\s*(?:-|–|—|to)\s*({NUMBER}))?"
 _PERCENT_URINE = re.compile(
-    rf"{_RANGE}\s*%[^.;]{{0,60}}?\b(?:urine|urinary|renal(?:ly)?|kidneys?)\b", re.IGNORECASE
+    rf"{_PERCENT_RANGE}\s*%[^.;]{{0,60}}?\b(?:urine|urinary|renal(?:ly)?|kidneys?)\b", re.IGNORECASE
 )
 _URINE_PERCENT = re.compile(
-    rf"\b(?:urine|urinary|renal(?:ly)?)\b[^.;\d]{{0,40}}?{_RANGE}\s*%", re.IGNORECASE
+    rf"\b(?:urine|urinary|renal(?:ly)?)\b[^.;\d]{{0,40}}?{_PERCENT_RANGE}\s*%", re.IGNORECASE
 )
 _RENDERED_HEADING = re.compile(r"<h([1-6])>")
-_HOURS_PER = {"m": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
 _PREGNANCY_CATEGORY = re.compile(r"^\s*(?:category\s+)?([ABCDX])\b(?![-'])")
 _CATEGORY_IN_TEXT = re.compile(r"(?i:\bcategory)\s*:?\s*([ABCDX])\b")
 _LIST_PUNCTUATION = re.compile(r"[()\[\],;]")
@@ -286,19 +289,22 @@ def _search_lines(
     return None
 
 
-def _hours(value: float, unit: str) -> float:
-    return value * _HOURS_PER.get(unit.lower()[0], 1.0)
+def _percent_range(match: re.Match[str]) -> list[float] | None:
+    low, high = parse_number(match.group(1)), parse_number(match.group(2) or match.group(1))
+    return None if low is None or high is None else [low, high]
 
 
-def _time_count(written: str) -> float:
-    return 1.0 if written.lower() in ("a", "an") else written_number(written)
-
-
-def _time_range(match: re.Match[str]) -> tuple[float, float]:
-    low = _time_count(match.group(1))
-    high = _time_count(match.group(2)) if match.group(2) else low
-    unit = match.group(3)
-    return _hours(min(low, high), unit), _hours(max(low, high), unit)
+def _first_span(
+    find: Callable[[str], TimeSpan | None], lines: list[str], keywords: tuple[str, ...]
+) -> TimeSpan | None:
+    """The first time span `find` reads in a line holding one of `keywords` (lower case)."""
+    for line in lines:
+        lowered = line.lower()
+        if any(word in lowered for word in keywords):
+            span = find(line)
+            if span is not None:
+                return span
+    return None
 
 
 _PLACEHOLDER = re.compile(
@@ -473,10 +479,10 @@ class _Profile:
                             f"faqs[{index}] must be a mapping with string 'q' and 'a'",
                             "type",
                         )
-        for key in ("slug", "class", "ban_details", *KEY_FACT_KEYS):
+        for key in ("slug", "class", "ban_details"):
             if key in data and data[key] is not None and not isinstance(data[key], str):
                 diag.error(meta.line(key), f"'{key}' must be a string", "type")
-        for key in ("aliases", "brand_names", "goals", "classes", "effects"):
+        for key in ("aliases", "brand_names", "goals", "classes", "effects", *KEY_FACT_KEYS):
             value = data.get(key)
             if value is not None and not (
                 isinstance(value, str)
@@ -623,7 +629,7 @@ class _Profile:
                         who = paragraph_who[1]  # "Adults: ... Jet lag: ..." in one paragraph
                     paragraph_who = (item.line, who)
                     found.extend(parse_regimens(text, item.line, who or population, default_route))
-        return self._merge_structured_regimens(found), special
+        return self._merge_structured_regimens(fill_missing_routes(found)), special
 
     def _special_cases(
         self, block: Block, default_route: str | None, regimens: list[Regimen]
@@ -1089,8 +1095,8 @@ def parse_profile(
     mechanism = profile.mechanism()
     pk = profile.pharmacokinetics()
     pk_lines = pk.split("\n")
-    half_life = _search_lines(_HALF_LIFE, pk_lines, ("half", "t1/2", "t½", "t 1/2"))
-    peak = _search_lines(_PEAK, pk_lines, ("peak", "max"))
+    half_life = _first_span(find_half_life, pk_lines, ("half", "t1/2", "t½", "t 1/2"))
+    peak = _first_span(find_time_to_peak, pk_lines, ("peak", "max"))
     urine = _search_lines(_PERCENT_URINE, pk_lines, ("%",)) or _search_lines(
         _URINE_PERCENT, pk_lines, ("%",)
     )
@@ -1124,12 +1130,10 @@ def parse_profile(
         classes=classes,
         mechanism=mechanism,
         usage=usage,
-        half_life_hours=round(sum(_time_range(half_life)) / 2, 4) if half_life else None,
-        time_to_peak_hours=list(_time_range(peak)) if peak else None,
+        half_life_hours=round(half_life.hours, 4) if half_life else None,
+        time_to_peak_hours=[peak.low_hours, peak.high_hours] if peak else None,
         excretion=profile.excretion(),
-        excretion_percent=[float(urine.group(1)), float(urine.group(2) or urine.group(1))]
-        if urine
-        else None,
+        excretion_percent=_percent_range(urine) if urine else None,
         routes=routes,
         regimens=regimens,
         special_cases=special_cases,
@@ -1150,11 +1154,7 @@ def parse_profile(
         ),
         aliases=profile._string_list("aliases"),
         iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
-        **{
-            key: clean_inline(data[key])
-            for key in KEY_FACT_KEYS
-            if isinstance(data.get(key), str) and data[key].strip()
-        },
+        **{key: fact for key in KEY_FACT_KEYS if (fact := _key_fact(data.get(key)))},
         sections=profile.sections(),
         source_path=path,
         warnings=[
@@ -1164,6 +1164,13 @@ def parse_profile(
         ],
     )
     return compound, diagnostics.items
+
+
+def _key_fact(value: object) -> str | None:
+    """A key fact as one line: a list ("US (FDA)", "EU (EMA)") is joined with semicolons."""
+    items = value if isinstance(value, list) else [value]
+    texts = [clean_inline(item) for item in items if isinstance(item, str) and item.strip()]
+    return "; ".join(texts) or None
 
 
 __all__ = ["abbreviations", "parse_profile", "sentences", "split_items"]

@@ -17,43 +17,9 @@ from functools import lru_cache
 
 from evidex.content.models import Regimen, RegimenKind
 from evidex.content.sections import split_sentences
-
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_DASH = r"\s*(?:-|–|—|to)\s*"
-_UNIT = (
-    r"mg/kg|mcg/kg|µg/kg|μg/kg|ug/kg|g/kg|iu/kg|"
-    r"mg|mcg|µg|μg|ug|g|iu|units?|ml|"
-    r"milligrams?|micrograms?|grams?|international units"
-)
-# The lookahead lets every position that cannot start a number fail at once, before the
-# number alternatives are entered.
-_AMOUNT = re.compile(
-    rf"(?=[\d.])(?P<a>{_NUMBER})(?:{_DASH}(?P<b>{_NUMBER}))?\s*(?P<million>million\s*)?"
-    rf"(?P<unit>{_UNIT})"
-    r"(?P<perkg>\s*(?:/|per)\s*kg\b)?(?!\w)(?!/(?!\s*(?:day|d|week|wk)\b))"
-    r"(?!\s*per\s*(?:ml|l)\b)",
-    re.IGNORECASE,
-)
-_UNITS = {
-    "µg": "mcg",
-    "μg": "mcg",
-    "ug": "mcg",
-    "micrograms": "mcg",
-    "microgram": "mcg",
-    "milligrams": "mg",
-    "milligram": "mg",
-    "grams": "g",
-    "gram": "g",
-    "iu": "IU",
-    "international units": "IU",
-    "units": "units",
-    "unit": "units",
-    "ml": "mL",
-    "µg/kg": "mcg/kg",
-    "μg/kg": "mcg/kg",
-    "ug/kg": "mcg/kg",
-    "iu/kg": "IU/kg",
-}
+from evidex.text.durations import DAYS_PER, SPAN, in_days, span_counts
+from evidex.text.numbers import WORD_VALUES
+from evidex.text.units import DOSE_UNITS, Quantity, find_quantities
 
 # Route words are found by plain substring search at word starts (several times faster than
 # a regex alternation); abbreviations are matched case-sensitively so that ordinary words
@@ -145,14 +111,7 @@ def find_routes(text: str) -> list[str]:
     return list(dict.fromkeys(route for _, route in hits))
 
 
-# Small counts written as words: "six months", "two hours" (profile.py reads them too)
-NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
-)  # fmt: skip
-_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3} | {
-    word: value for value, word in enumerate(NUMBER_WORDS, start=1)
-}
+_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3} | WORD_VALUES
 _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _COUNT = (
     r"once|twice|thrice|"
@@ -163,9 +122,10 @@ _TIMES_PER = re.compile(
     r"(?P<per>day|daily|week|weekly|wk|month|monthly)\b",
     re.IGNORECASE,
 )
+_SMALL_COUNT = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EVERY = re.compile(
-    r"\bevery\s+(?P<n>\d+(?:\.\d+)?|other|second|third|fourth|fifth|sixth|seventh)?\s*"
-    r"(?:(?:-|–|—|to)\s*\d+(?:\.\d+)?\s*)?"
+    rf"\bevery\s+(?P<n>{_SMALL_COUNT}|other|second|third|fourth|fifth|sixth|seventh)?\s*"
+    rf"(?:(?:-|–|—|to)\s*(?:{_SMALL_COUNT})\s*)?"
     r"(?:-\s*)?(?P<per>hours?|hrs?|days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
@@ -212,14 +172,11 @@ _PLAIN_FREQUENCY = (
     (re.compile(r"\b(?:monthly|per month|a month)\b", re.IGNORECASE), 7.0 / 30.0),
 )
 _ALTERNATE_DAYS = re.compile(r"\b(?:on alternate days|alternate-day|eod)\b", re.IGNORECASE)
-_DURATION_COUNT = rf"(?:\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})"
 _DURATION = re.compile(
     r"\b(?:for|over|during|x)\s+(?:up to\s+|at least\s+|about\s+|approximately\s+|a further\s+)?"
-    rf"(?P<a>{_DURATION_COUNT})(?:{_DASH}(?P<b>{_DURATION_COUNT}))?\s*"
-    r"(?P<unit>days?|weeks?|months?|years?)\b",
+    + SPAN,
     re.IGNORECASE,
 )
-_DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 _SINGLE = re.compile(
     r"\b(?:single(?:[- ]dose)?|one-time|one time|one-off|once only|as a single|stat)\b",
     re.IGNORECASE,
@@ -230,11 +187,24 @@ _SINGLE_BEFORE = re.compile(
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
-# A ceiling, not a regimen: "titrated to a maximum of 2,550 mg/day", "not to exceed 4 g"
-_CEILING_BEFORE = re.compile(
-    r"\b(?:max(?:imum)?(?:\s+(?:daily|total|single))?(?:\s+doses?)?\s+of|"
-    r"(?:do not|not to|never) exceed)\s*$",
+# Amounts that are not a regimen of their own: a ceiling ("titrated to a maximum of 2,550
+# mg/day", "maximum recommended dose: 20 mg", "not to exceed 4 g"), a step ("increasing by
+# 2.5 mg", "an increment of 0.5 mg") or a dose referred to ("after the 0.25 mg starting
+# month", "doses greater than 20 mg", "beyond 6 mg per day").
+_NOT_A_DOSE_BEFORE = re.compile(
+    r"(?:\bmax(?:imum)?(?:\s+(?:recommended|daily|total|single|tolerated))*"
+    r"(?:\s+(?:doses?|dosages?))?(?:\s+(?:of|is|was)|\s*:)?|"
+    r"\b(?:do not|not to|never|should not|must not)(?:\s+be)?\s+exceed(?:ed)?|\blimited\s+to|"
+    r"\bincrements?\s+of|"
+    r"\b(?:increas|decreas|reduc|rais|lower|titrat)(?:e|es|ed|ing)\s+by|"
+    r"\b(?:after|following|before|beyond|above|below|than|exceeding)(?:\s+(?:the|a|an|this))?)"
+    r"\s*$",
     re.IGNORECASE,
+)
+_STEP_AFTER = re.compile(r"\s*(?:increments?|decrements?|steps?)\b", re.IGNORECASE)
+_NOT_A_DOSE_HINTS = (
+    *("max", "exceed", "increment", " by", "after", "following", "before", "beyond", "above"),
+    *("below", "than", "limited"),
 )
 _WEIGHT_LIMIT = re.compile(
     r"(?P<who>patients|children|adults|people|individuals|those)?\s*"
@@ -252,21 +222,27 @@ _NEXT_FOR = re.compile(r"\s+for\s.*$", re.IGNORECASE)
 _NOT_INDICATION = re.compile(
     r"^(?:\d|up to|at least|about|approximately|a further|single|multiple|one|two|three|"
     r"the first|the next|patients|adults|children|those|people|individuals|doses?|days?|"
-    r"weeks?|months?|years?|a |an |each|every|maximum|minimum|use|at least)",
+    r"weeks?|months?|years?|a |an |each|every|maximum|minimum|use|at least|"
+    r"(?:(?:adult|pediatric|paediatric|elderly|geriatric|older)\s+(?:patients|adults|children)|"
+    r"subjects|women|men|infants|neonates|adolescents|older children)\b)",
     re.IGNORECASE,
 )
 _INDICATION_STOP = re.compile(
-    r"\s+(?:then|followed by|or|with|in patients|in adults)\b.*$", re.IGNORECASE
+    r"\s+(?:then|followed by|or|with|after|before|following|until|starting|when|if|aged|"
+    r"in (?:patients|adults|adolescents|children|people|those|women|men))\b.*$",
+    re.IGNORECASE,
+)
+# "adult patients with rheumatoid arthritis": the indication is what they have
+_WHO_WITH = re.compile(
+    r"^(?:(?:adult|pediatric|paediatric|elderly|older)\s+)?"
+    r"(?:patients|adults|children|adolescents|people|individuals|subjects)\s+(?:with|who have)\s+",
+    re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:then|and|or)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
 _MARKUP = re.compile(r"\*\*|__|`")
 _DAILY_COURSE_MAX_DAYS = 31.0
 _DIGIT = re.compile(r"\d")
-
-
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
 
 
 def _count(text: str) -> float:
@@ -331,12 +307,12 @@ def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
     every = _EVERY.search(text) if "every" in lowered else None
     if every:
         raw = (every.group("n") or "1").lower()
-        n = float(_ORDINALS.get(raw, 0)) or float(raw)
+        n = float(_ORDINALS.get(raw) or _COUNT_WORDS.get(raw) or raw)
         per = every.group("per").lower().rstrip("s")
         if n > 0:
             if per in ("hour", "hr"):
                 return _Frequency(doses_per_week=round(168.0 / n, 3))
-            days = n * _DAYS_PER.get(per, 1.0)
+            days = n * DAYS_PER.get(per, 1.0)
             # "every day" / "every week" is a plain rate; an interval needs a count or ordinal
             interval = days if every.group("n") else None
             return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=interval)
@@ -376,32 +352,17 @@ def _duration(text: str) -> tuple[str | None, float | None, float | None]:
     match = _DURATION.search(text) if _has(text.lower(), _DURATION_HINTS) else None
     if not match:
         return None, None, None
-    unit = match.group("unit").lower()
-    singular = unit.rstrip("s")
-    low = written_number(match.group("a"))
-    high = written_number(match.group("b")) if match.group("b") else low
-    low, high = min(low, high), max(low, high)
-    shown = _number_text(low) + (f"-{_number_text(high)}" if match.group("b") else "")
-    plural = unit if (match.group("b") or low != 1) else singular
-    if not plural.endswith("s") and (match.group("b") or low != 1):
-        plural += "s"
-    return f"{shown} {plural}", _to_days(low, singular), _to_days(high, singular)
-
-
-def written_number(written: str) -> float:
-    """'6' -> 6.0, '2.5' -> 2.5, 'six' -> 6.0."""
-    return float(_COUNT_WORDS.get(written.lower()) or written)
+    low, high, singular = span_counts(match)
+    if singular in ("minute", "hour"):
+        return None, None, None
+    ranged = match.group("b") is not None
+    shown = _number_text(low) + (f"-{_number_text(high)}" if ranged else "")
+    plural = f"{singular}s" if (ranged or low != 1) else singular
+    return f"{shown} {plural}", in_days(low, singular), in_days(high, singular)
 
 
 def _number_text(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
-
-
-def _to_days(count: float, unit: str) -> float:
-    """Months count 30 days, but whole years of months count 365 ("12 months" is a year)."""
-    if unit == "month" and count >= 12 and count % 12 == 0:
-        return count / 12 * 365.0
-    return count * _DAYS_PER[unit]
 
 
 def _indication(text: str) -> str | None:
@@ -411,7 +372,7 @@ def _indication(text: str) -> str | None:
         phrase = _PHRASE.match(text, word.end())
         if phrase is None:
             continue
-        what = _NEXT_FOR.sub("", phrase.group()).strip()
+        what = _WHO_WITH.sub("", _NEXT_FOR.sub("", phrase.group()).strip())
         if _NOT_INDICATION.match(what):
             continue
         what = _INDICATION_STOP.sub("", what).strip()
@@ -537,16 +498,6 @@ def _population(before: str, default: str | None) -> tuple[str | None, float | N
     return default, None
 
 
-def _unit(match: re.Match[str]) -> str:
-    raw = match.group("unit")
-    unit = _UNITS.get(raw.lower(), raw.lower() if raw.lower() in ("mg", "mcg", "g") else raw)
-    if unit.lower() in ("mg/kg", "g/kg"):
-        unit = unit.lower()
-    if match.group("perkg") and "/kg" not in unit:
-        unit = f"{unit}/kg"
-    return unit
-
-
 def _kind(
     unit: str, lead_in: str, after: str, freq: _Frequency, max_days: float | None
 ) -> RegimenKind:
@@ -581,16 +532,60 @@ def _units_of_text(text: str) -> list[tuple[int, str]]:
     return [(index, _MARKUP.sub("", " ".join(parts))) for index, parts in units]
 
 
-def _is_ceiling(lead_in: str) -> bool:
-    lowered = lead_in.lower()
-    return ("max" in lowered or "exceed" in lowered) and _CEILING_BEFORE.search(lead_in) is not None
+def _not_a_dose(lead_in: str) -> bool:
+    return (
+        _has(lead_in.lower(), _NOT_A_DOSE_HINTS) and _NOT_A_DOSE_BEFORE.search(lead_in) is not None
+    )
 
 
-def _amounts(match: re.Match[str]) -> tuple[float, float]:
-    scale = 1_000_000.0 if match.group("million") else 1.0
-    low = _number(match.group("a")) * scale
-    high = _number(match.group("b") or match.group("a")) * scale
-    return min(low, high), max(low, high)
+def _dose_amounts(sentence: str) -> list[Quantity]:
+    """Doses in the sentence: amounts of a dose unit, alone or per kg, day or week; not
+    concentrations ("5 mg/mL") or rates."""
+    return [
+        quantity
+        for quantity in find_quantities(sentence)
+        if quantity.base_unit in DOSE_UNITS and quantity.per in (None, "day", "week")
+    ]
+
+
+_BRACKETS = re.compile(r"\([^()]*\)?")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*", re.IGNORECASE)
+
+
+def _descriptions(sentence: str, amounts: list[Quantity]) -> list[str]:
+    """The text describing each amount: up to the next amount, or, for amounts listed together
+    ("0.5 mg, 1 mg and 1.7 mg once weekly"), the text after the last of the list."""
+    if not amounts:
+        return []
+    ends = [amount.start for amount in amounts[1:]] + [len(sentence)]
+    texts = [
+        _without_bracketed_amounts(sentence[amount.end : end])
+        for amount, end in zip(amounts, ends, strict=True)
+    ]
+    for index in range(len(texts) - 2, -1, -1):
+        if _LIST_SEPARATOR.fullmatch(texts[index]):
+            texts[index] = texts[index + 1]
+    return texts
+
+
+def _without_bracketed_amounts(text: str) -> str:
+    """Brackets that hold an amount explain the dose before them; its frequency, duration and
+    route are outside them ("10 mg (one 10 mg tablet) once daily")."""
+    if "(" not in text:
+        return text
+    return _BRACKETS.sub(lambda m: " " if _dose_amounts(m.group()) else m.group(), text)
+
+
+def _explanations_left_out(sentence: str, amounts: list[Quantity]) -> list[Quantity]:
+    """Amounts inside brackets opened after an earlier amount tell how that dose is given
+    ("160 mg on Day 1 (given as four 40 mg injections in one day ...)"): no regimen."""
+    kept: list[Quantity] = []
+    for amount in amounts:
+        opened = sentence.rfind("(", 0, amount.start)
+        inside = opened != -1 and sentence.find(")", opened, amount.start) == -1
+        if not (kept and inside and opened > kept[0].end):
+            kept.append(amount)
+    return kept
 
 
 def _sentence_regimens(
@@ -600,40 +595,38 @@ def _sentence_regimens(
     default_route: str | None,
     label_indication: str | None = None,
 ) -> list[Regimen]:
-    amounts = [
-        match
-        for match in _AMOUNT.finditer(sentence)
-        if not match.start()
-        or not (sentence[match.start() - 1].isalnum() or sentence[match.start() - 1] in "._")
-    ]
+    amounts = _explanations_left_out(sentence, _dose_amounts(sentence))
     found: list[Regimen] = []
     previous_end = 0
-    for position, match in enumerate(amounts):
-        next_start = amounts[position + 1].start() if position + 1 < len(amounts) else len(sentence)
-        after = sentence[match.end() : next_start]
-        before = sentence[previous_end : match.start()]
+    described = _descriptions(sentence, amounts)
+    for position, amount in enumerate(amounts):
+        after = described[position]
+        before = sentence[previous_end : amount.start]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         local_before = (
             before[breaks[-1].end() :] if breaks and breaks[-1].group() != ":" else before
         )
-        previous_end = match.end()
+        previous_end = amount.end
         lead_in = local_before[-40:]  # "a single", "to a maximum of": the words just before
-        if _is_ceiling(lead_in):
-            continue  # the Regimen has no field for a maximum; the regimen it caps is kept
+        if _not_a_dose(lead_in) or _STEP_AFTER.match(sentence, amount.end):
+            continue  # a ceiling, a step or a dose referred to; the regimen it qualifies is kept
 
-        low, high = _amounts(match)
-        unit = _unit(match)
+        unit = amount.unit
         routes = find_routes(after)
         if not routes:
-            routes = find_routes(sentence[: match.start()])[-1:]
+            routes = find_routes(sentence[: amount.start])[-1:]
         route = routes[0] if routes else default_route
         freq = parse_frequency(after)
+        if freq.doses_per_week is None and freq.interval_days is None and amount.per:
+            freq = _Frequency(doses_per_week=7.0 if amount.per == "day" else 1.0)
         duration, min_days, max_days = _duration(after)
         who, max_kg = _population(local_before, population)
+        if position == 0 and who == population:
+            who, max_kg = _population(before, population)  # "for adult patients with RA, ... is"
         found.append(
             Regimen(
-                amount_min=low,
-                amount_max=high,
+                amount_min=amount.low,
+                amount_max=amount.high,
                 unit=unit,
                 route=route,
                 doses_per_week=freq.doses_per_week,
@@ -684,3 +677,22 @@ def parse_regimens(
                 )
             )
     return found
+
+
+def fill_missing_routes(regimens: list[Regimen]) -> list[Regimen]:
+    """A regimen that names no route takes the route of the same dose (amount, unit and
+    frequency) documented elsewhere with one ("The 2.4 mg weekly dose is approved in
+    adolescents" after "2.4 mg subcutaneously once weekly"), when that route is the only one."""
+    routes: dict[tuple[float, float, str, float | None], set[str]] = {}
+    for regimen in regimens:
+        if regimen.route:
+            routes.setdefault(_dose_key(regimen), set()).add(regimen.route)
+    for regimen in regimens:
+        known = routes.get(_dose_key(regimen), set()) if regimen.route is None else set()
+        if len(known) == 1:
+            regimen.route = next(iter(known))
+    return regimens
+
+
+def _dose_key(regimen: Regimen) -> tuple[float, float, str, float | None]:
+    return (regimen.amount_min, regimen.amount_max, regimen.unit, regimen.doses_per_week)

@@ -17,6 +17,7 @@ from evidex.content.models import Compound, Regimen
 from evidex.evidence.models import RATIO_MEASURES, Outcome, Study
 from evidex.evidence.stats import null_value, p_says_significant, parse_p
 from evidex.text.advice import advice_level
+from evidex.text.units import find_quantities, to_mg
 
 
 def _folded(text: str) -> str:
@@ -303,18 +304,8 @@ _FREQUENCIES: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\bevery (?:third|3rd|three) days?\b", re.I), 7.0 / 3.0),
     (re.compile(r"\bevery (?:other|second) day\b", re.I), 3.5),
 )
-# "1,000" and "50,000" are one number: a group of three digits after a comma continues it.
-_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_DOSE = re.compile(
-    rf"(?<![\d.,])(?:(?P<low>{_AMOUNT})\s*(?:-|–|—|to)\s*)?(?P<amount>{_AMOUNT})\s*"
-    r"(?P<unit>mg|mcg|µg|μg|g|IU)\b(?!/)(?P<rest>[^.;\n]{0,40})",
-    re.I,
-)
-# Where a dose can start: a number followed by a word (its unit, or "to") or a dash. `_DOSE`
-# opens with a look-behind and is case-insensitive, so it cannot skip ahead to such places by
-# itself, and trying it at every character was most of the time the checks took.
-_DOSE_START = re.compile(r"\d[\d,.]*\s*(?:[^\W\d_]|[-–—])")
-_TO_MG = {"mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "g": 1000.0}
+_CHECKED_UNITS = frozenset({"ng", "mcg", "mg", "g", "IU"})
+_REST = re.compile(r"[^.;\n]{0,40}")
 
 
 def _frequency_words(doses_per_week: float) -> str:
@@ -334,12 +325,8 @@ def _regimen_per_week(regimen: Regimen) -> float | None:
 
 
 def _in_mg(amount: float, unit: str) -> float | None:
-    factor = _TO_MG.get(unit.lower() if unit.lower() != "µg" else "µg")
-    return amount * factor if factor is not None else None
-
-
-def _amount(written: str) -> float:
-    return float(written.replace(",", ""))
+    in_mg = to_mg(amount, unit)
+    return None if in_mg is None else float(in_mg)
 
 
 def _amount_words(amount: float) -> str:
@@ -368,34 +355,22 @@ def _article_doses(text: str) -> list[tuple[int, list[float], str, float, str]]:
     A range ("1,000-4,000 IU daily") gives both ends as amounts; each must fit a regimen.
     """
     doses: list[tuple[int, list[float], str, float, str]] = []
-    for match in _dose_mentions(text):
-        rest = match.group("rest")
+    for quantity in find_quantities(text):
+        if quantity.unit not in _CHECKED_UNITS or quantity.per is not None:
+            continue
+        rest = _REST.match(text, quantity.end)
         for pattern, per_week in _FREQUENCIES:
-            if pattern.search(rest):
-                high, unit = _amount(match.group("amount")), match.group("unit")
-                low = _amount(match.group("low")) if match.group("low") else None
-                amounts = [high] if low is None else [low, high]
+            if rest and pattern.search(rest.group()):
+                amounts = (
+                    [quantity.high]
+                    if quantity.low == quantity.high
+                    else [quantity.low, quantity.high]
+                )
                 shown = "-".join(_amount_words(a) for a in amounts)
-                written = f"{shown} {unit} {_frequency_words(per_week)}"
-                doses.append((match.start(), amounts, unit, per_week, written))
+                written = f"{shown} {quantity.unit} {_frequency_words(per_week)}"
+                doses.append((quantity.start, amounts, quantity.unit, per_week, written))
                 break
     return doses
-
-
-def _dose_mentions(text: str) -> Iterator[re.Match[str]]:
-    """The matches `_DOSE.finditer(text)` gives, trying the pattern only where one can start.
-
-    No dose starts inside a `_DOSE_START` match but at its first digit: the digits after it
-    follow a digit, comma or point, which `_DOSE`'s look-behind rules out.
-    """
-    resume = 0
-    for start in _DOSE_START.finditer(text):
-        if start.start() < resume:
-            continue
-        match = _DOSE.match(text, start.start())
-        if match:
-            yield match
-            resume = match.end()
 
 
 # The verdict words a consistency message uses for each level of advice.

@@ -173,6 +173,7 @@ _INTERVENTION = CuedPattern(
     ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
 )
 
+_DIGIT = re.compile(r"\d")
 _NOT_SIGNIFICANT = re.compile(
     r"(?i)\b(?:not (?:statistically )?significant|no (?:statistically )?significant|"
     r"non-?significant|did not (?:differ|reach)|similar)"
@@ -494,7 +495,7 @@ def _outcomes(text: str) -> list[Outcome]:
         if section.kind == "background":
             continue  # the background's numbers are other studies'
         for raw_line in section.text.split("\n"):
-            if not any(char.isdigit() for char in raw_line):
+            if _DIGIT.search(raw_line) is None:
                 continue  # every outcome needs a number
             label_match = _LEADING_LABEL.match(raw_line)
             label = _tidy_label(label_match["label"]) if label_match else None
@@ -541,8 +542,14 @@ def _sentence_outcomes(
     """The outcomes of one sentence and the measure the next sentence's estimates inherit."""
     found: list[Outcome] = []
     previous_end = 0
-    for estimate in find_estimates(sentence, carried):
-        name = label or _name_before(sentence[previous_end : estimate.start])
+    estimates = find_estimates(sentence, carried)
+    listed = (
+        _respectively_names(sentence, estimates[0].value_start, len(estimates)) if estimates else []
+    )
+    for index, estimate in enumerate(estimates):
+        name = label or (
+            listed[index] if listed else _name_before(sentence[previous_end : estimate.start])
+        )
         previous_end = estimate.end
         carried = estimate.measure
         found.append(
@@ -570,10 +577,11 @@ def _sentence_outcomes(
         else:
             name = percentage.group or f"group {index + 1}"
         arms.append(Arm(name=name, value=percentage.value))
+    what = next((percentage.what for percentage in percentages if percentage.what), None)
     for arms in groups.values():
         found.append(
             Outcome(
-                name=label or _name_for_arms(sentence),
+                name=label or (what if len(arms) == 1 and what else _name_for_arms(sentence)),
                 measure="percent",
                 value=arms[0].value,
                 arms=arms if len(arms) >= 2 else [],
@@ -583,6 +591,33 @@ def _sentence_outcomes(
             )
         )
     return found, carried
+
+
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_TAIL = re.compile(r"(?i)\s+(?:were|was|are|is)\s*:?\s*$")
+_FIRST_ITEM_START = re.compile(r"(?i).*\b(?:at|for|in|among|on|with)\s+(?:the\s+)?")
+
+
+def _respectively_names(sentence: str, first_start: int, count: int) -> list[str]:
+    """'... at the end of treatment, 6 months and 12 months were 0.56 (...), 1.67 (...) and
+    2.67 (...), respectively': the names of a list of estimates, in order ([] when the sentence
+    does not list them so)."""
+    if count < 2 or "respectively" not in sentence:
+        return []
+    before = _BRACKETED.sub("", sentence[:first_start])
+    tail = _LIST_TAIL.search(before)
+    if tail is None:
+        return []  # the names must be listed right before "were" and the values
+    before = before[: tail.start()].strip(" ,;:")
+    items = [item.strip() for item in _LIST_SEPARATOR.split(before) if item.strip()]
+    if len(items) < count:
+        return []
+    names = items[-count:]
+    names[0] = _FIRST_ITEM_START.sub("", names[0]) or names[0]
+    if any(len(name) > 80 or not name[:1].isalnum() for name in names):
+        return []
+    return names
 
 
 _MEASURES = frozenset(get_args(Measure))

@@ -34,12 +34,25 @@ def comparator_name(study: Study) -> str:
     return text if _ABBREVIATION.match(text) else text[:1].lower() + text[1:]
 
 
+def better_side(outcome: Outcome) -> str | None:
+    """ "lower" or "higher": as recorded or guessed from the name, else read back from a
+    direction the editor gave ("benefit" with a ratio below 1 means lower is better)."""
+    better = infer_better(outcome)
+    null = null_value(outcome.measure)
+    if better is not None or null is None or outcome.value == null:
+        return better
+    if outcome.direction not in ("benefit", "harm"):
+        return None
+    below = outcome.value < null
+    return "lower" if below == (outcome.direction == "benefit") else "higher"
+
+
 def sides(outcome: Outcome) -> tuple[Side, Side] | None:
     """Which party the left and the right of the no-effect line favour; None when the outcome
     does not say which way is better (or has no comparison scale)."""
     if null_value(outcome.measure) is None:
         return None
-    better = infer_better(outcome)
+    better = better_side(outcome)
     if better is None:
         return None
     return ("compound", "comparator") if better == "lower" else ("comparator", "compound")

@@ -14,8 +14,15 @@ from evidex.evidence.citations import (
     short_label,
 )
 from evidex.evidence.favours import comparator_name, verdict
+from evidex.evidence.forest import NARROW_WIDTH
 from evidex.evidence.models import Arm, Outcome, Study
 from evidex.evidence.outcome_text import shown_unit
+from evidex.evidence.plots import goal_plot
+
+
+def _study(doc: dict[str, Any]) -> Study:
+    # Callers may have added keys of their own (the CLI's "status"); the record is the rest.
+    return Study.model_validate({k: v for k, v in doc.items() if k in Study.model_fields})
 
 
 def _number(value: float) -> str:
@@ -37,8 +44,7 @@ def arms_text(outcome: Outcome, unit: str | None) -> str:
 
 def study_view(doc: dict[str, Any], compound: str) -> dict[str, Any]:
     """{study, name, cited, citation, links, summary, outcomes: [{o, unit, arms, verdict}]}."""
-    # Callers may have added keys of their own (the CLI's "status"); the record is the rest.
-    study = Study.model_validate({k: v for k, v in doc.items() if k in Study.model_fields})
+    study = _study(doc)
     citation = study.citation
     comparator = comparator_name(study)
     outcomes = []
@@ -77,3 +83,16 @@ def reference_list(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             seen.add(key)
             found.append(view)
     return found
+
+
+def phone_plot(
+    docs: list[dict[str, Any]], *, compound: str, title: str, pooled: list[dict[str, Any]]
+) -> str:
+    """The forest plot drawn for a phone's width from the stored studies."""
+    return goal_plot(
+        [_study(doc) for doc in docs],
+        compound=compound,
+        title=title,
+        pooled=pooled,
+        width=NARROW_WIDTH,
+    )

@@ -9,9 +9,11 @@ name (mortality, recurrence, ... are bad events, so lower is better).
 from __future__ import annotations
 
 import math
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import NormalDist
 
 from evidex.evidence.models import RATIO_MEASURES, Direction, Outcome
 
@@ -80,8 +82,7 @@ def parse_p(text: str | None) -> ParsedP | None:
         value *= 10.0 ** int(match["exp"].replace("−", "-"))
     if not 0.0 <= value <= 1.0:
         return None
-    relation = match["op"] or "="
-    return ParsedP(value, "=" if relation == "=" else relation)
+    return ParsedP(value, match["op"] or "=")
 
 
 def p_says_significant(parsed: ParsedP, alpha: float = 0.05) -> bool | None:
@@ -107,7 +108,8 @@ def null_value(measure: str) -> float | None:
 
 
 def derive_significance(outcome: Outcome) -> bool | None:
-    """Does the 95% CI exclude the null? Falls back to the written p when there is no CI."""
+    """Does the 95% CI exclude the null? Falls back to the written p when there is no CI or
+    an interval of another level does not settle it."""
     null = null_value(outcome.measure)
     if null is None:
         # Rates and counts compare arms only through the written p.
@@ -115,7 +117,12 @@ def derive_significance(outcome: Outcome) -> bool | None:
             return p_says_significant(parsed)
         return outcome.significant
     if outcome.ci_low is not None and outcome.ci_high is not None:
-        return outcome.ci_high < null or outcome.ci_low > null
+        excludes_null = outcome.ci_high < null or outcome.ci_low > null
+        level = outcome.ci_level or 95.0
+        # A 95% interval settles it; a wider one only when it excludes the null, a narrower
+        # (90%) one only when it includes it. Otherwise the written p decides.
+        if level == 95.0 or (level > 95.0) == excludes_null:
+            return excludes_null
     parsed = parse_p(outcome.p)
     if parsed is not None:
         return p_says_significant(parsed)
@@ -179,8 +186,6 @@ def complete_outcome(outcome: Outcome) -> Outcome:
     direction = _direction(outcome, significant)
     if significant is None:
         significant = outcome.significant
-    if direction is None:
-        direction = outcome.direction
     if significant is outcome.significant and direction == outcome.direction:
         return outcome
     return outcome.model_copy(update={"significant": significant, "direction": direction})
@@ -199,17 +204,23 @@ class Pooled:
     measure: str
 
 
+def _z_for(level: float) -> float:
+    """The normal quantile of a two-sided interval of `level` percent (1.96 for 95)."""
+    return Z_95 if level == 95.0 else NormalDist().inv_cdf(0.5 + level / 200.0)
+
+
 def standard_error(outcome: Outcome) -> float | None:
     """SE from the 95% CI: (ln hi − ln lo) / (2 × 1.96) for ratios, (hi − lo) / (2 × 1.96) else."""
     low, high = outcome.ci_low, outcome.ci_high
     if low is None or high is None or high <= low:
         return None
+    z = _z_for(outcome.ci_level or 95.0)
     if outcome.measure in RATIO_MEASURES:
         if low <= 0:
             return None
-        return (math.log(high) - math.log(low)) / (2 * Z_95)
+        return (math.log(high) - math.log(low)) / (2 * z)
     if outcome.measure in DIFFERENCE_MEASURES:
-        return (high - low) / (2 * Z_95)
+        return (high - low) / (2 * z)
     return None
 
 
@@ -224,21 +235,21 @@ def pooled_estimate(outcomes: list[Outcome]) -> Pooled | None:
     """
     # A zero-width interval (on the pooling scale) would take all the weight: it is not usable.
     usable = [o for o in outcomes if _has_valid_value(o) and _variance(o) > 0]
-    if len(usable) < 2 or len({o.measure for o in usable}) != 1:
+    measures = {o.measure for o in usable}
+    if len(usable) < 2 or len(measures) != 1:
         return None
-    measure = usable[0].measure
+    (measure,) = measures
     is_ratio = measure in RATIO_MEASURES
     effects = [math.log(o.value) if is_ratio else o.value for o in usable]
     variances = [_variance(o) for o in usable]
     weights = [1.0 / v for v in variances]
     fixed_mean = _weighted_mean(effects, weights)
-    q = sum(w * (e - fixed_mean) ** 2 for w, e in zip(weights, effects, strict=True))
+    q = sum(map(operator.mul, weights, [(e - fixed_mean) ** 2 for e in effects]))
     df = len(usable) - 1
     tau2 = _dersimonian_laird_tau2(q, df, weights)
-    if tau2 > 0:
-        weights = [1.0 / (v + tau2) for v in variances]
+    weights = [1.0 / (v + tau2) for v in variances]  # unchanged when tau2 is 0
     mean, sd = _weighted_mean(effects, weights), math.sqrt(1.0 / sum(weights))
-    i2 = max(0.0, (q - df) / q) * 100.0 if q > 0 else 0.0
+    i2 = 100.0 * max(0.0, 1.0 - df / q) if q else 0.0
     low, high = mean - Z_95 * sd, mean + Z_95 * sd
     if is_ratio:
         mean, low, high = math.exp(mean), math.exp(low), math.exp(high)
@@ -254,7 +265,7 @@ def _dersimonian_laird_tau2(q: float, df: int, weights: list[float]) -> float:
 
 
 def _weighted_mean(values: list[float], weights: list[float]) -> float:
-    return sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
+    return sum(map(operator.mul, weights, values)) / sum(weights)
 
 
 def _variance(outcome: Outcome) -> float:

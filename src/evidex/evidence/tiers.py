@@ -19,6 +19,7 @@ Rules (documented for readers in docs/methodology.md):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,7 @@ CONTROLLED_DESIGNS = frozenset(
         "case-control",
     }
 )
+_VOWEL_SOUND = re.compile(r"[aeiouAEIOU]|RCT")  # "an RCT": said "ar-see-tee"
 _DESIGN_WORDS = {
     "meta-analysis": "meta-analysis",
     "rct": "RCT",
@@ -129,7 +131,7 @@ def _verdict(study: Study) -> _Verdict:
 
 
 def _describe(study: Study) -> str:
-    design = _DESIGN_WORDS.get(study.design, study.design)
+    design = _DESIGN_WORDS[study.design]
     if study.design == "meta-analysis" and study.n_studies:
         design = f"meta-analysis of {study.n_studies} RCTs"
     return f"{design} n={study.n}" if study.n else design
@@ -158,7 +160,7 @@ def _pooled_inputs(human: list[Study]) -> list[dict[str, Any]]:
             groups.setdefault(key, []).append(outcome)
     results: list[dict[str, Any]] = []
     for (name, _measure), outcomes in sorted(groups.items()):
-        pooled: Pooled | None = pooled_estimate(outcomes) if len(outcomes) > 1 else None
+        pooled: Pooled | None = pooled_estimate(outcomes)
         if pooled is not None:
             results.append({"outcome": name, **pooled.__dict__})
     return results
@@ -173,7 +175,7 @@ def compute_tier(
     inputs = _inputs(studies, verdicts, approved)
     head = f"Tier {{tier}} ({{name}}) for {compound_label} in {goal_label}"
     if not human:
-        what = ", ".join(sorted({_DESIGN_WORDS.get(s.design, s.design) for s in studies}))
+        what = ", ".join(sorted({_DESIGN_WORDS[s.design] for s in studies}))
         reason = f"only {what} evidence, no human studies" if studies else "no studies on record"
         return _assessment(5, head, [reason], [s.id for s in studies], studies, inputs)
 
@@ -184,7 +186,7 @@ def compute_tier(
     meta_benefits = [v for v in verdicts if v.study.design == "meta-analysis" and v.benefit]
     controlled = [v for v in verdicts if v.study.design in CONTROLLED_DESIGNS]
     moderate_benefits = [v for v in controlled if v.benefit and _size(v.study) >= MODERATE_N]
-    small_benefits = [v for v in controlled if v.benefit and _size(v.study) < MODERATE_N]
+    small_benefits = [v for v in controlled if v.benefit and v not in moderate_benefits]
     against_nulls = [
         v
         for v in verdicts
@@ -193,9 +195,8 @@ def compute_tier(
     harms = [v for v in controlled if v.harm and _size(v.study) >= MODERATE_N]
     small_against = [v for v in controlled if (v.null or v.harm) and _size(v.study) < MODERATE_N]
     not_superior = [v for v in verdicts if v.not_superior]
-    active_nulls = [
-        v for v in verdicts if v.null and comparator_kind(v.study) in ("active", "unknown")
-    ]
+    # A null against an active comparator is already "not superior" (see _verdict).
+    unknown_nulls = [v for v in verdicts if v.null and comparator_kind(v.study) == "unknown"]
     reported = [v for v in verdicts if v.reported_only or v.study.design == "case-series"]
 
     if len(rct_benefits) >= 2 or (meta_benefits and rct_benefits):
@@ -206,22 +207,28 @@ def compute_tier(
         tier, drivers = 3, moderate_benefits or small_benefits
     else:
         tier, drivers = 4, small_benefits or reported or verdicts[:1]
-    if tier == 1 and (not_superior or active_nulls):
+    if tier == 1 and (not_superior or unknown_nulls):
         tier = 2
     if against_nulls or harms:
         tier = min(tier + 1, 4)
 
     reasons = [_driver_phrase(v) for v in sorted(drivers, key=lambda v: -_size(v.study))]
-    limits = [_limit_phrase(v) for v in against_nulls + harms + not_superior + active_nulls]
+    limits = [_limit_phrase(v) for v in against_nulls + harms + not_superior + unknown_nulls]
     limits += [_limit_phrase(v) for v in reported if v not in drivers]
     limits += [_limit_phrase(v) for v in small_against if v not in drivers]
     unread = [v for v in verdicts if (v.undirected or v.no_figures) and not v.benefit]
     limits += [_limit_phrase(v) for v in unread if v not in drivers]
-    driving = [v.study.id for v in drivers + against_nulls + harms + not_superior + active_nulls]
+    driving = [v.study.id for v in drivers + against_nulls + harms + not_superior + unknown_nulls]
     if approved:
         limits.append("approved by a regulator for this use")
     assessment = _assessment(
-        tier, head, reasons + limits, list(dict.fromkeys(driving)), human, inputs
+        # a study can be a limit twice over (reported only, and without figures): name it once
+        tier,
+        head,
+        list(dict.fromkeys(reasons + limits)),
+        list(dict.fromkeys(driving)),
+        human,
+        inputs,
     )
     assessment.rationale += _what_would_raise(tier, unread)
     return assessment
@@ -286,7 +293,7 @@ def _driver_phrase(v: _Verdict) -> str:
 
 
 def _with_article(phrase: str) -> str:
-    return ("an " if phrase[:1].lower() in "aeiou" or phrase.startswith("RCT") else "a ") + phrase
+    return ("an " if _VOWEL_SOUND.match(phrase) else "a ") + phrase
 
 
 def _limit_phrase(v: _Verdict) -> str:

@@ -84,7 +84,9 @@ def build_stack(
         raise UnknownGoalsError(list(request.goals), sorted(catalog.goals))
     situation = _situation(request, catalog, draft)
     book = _rulebook(catalog)
-    current = _current_members(request, catalog, draft) + _outside_checked(request, catalog, draft)
+    taking = _current_members(request, catalog, draft)
+    # Medicines without a profile in a stack to check are checked as if already taken.
+    current = taking + _outside_checked(request, catalog, draft)
     checked = _checked_slugs(request, catalog)
     for entry in _candidates(request, catalog, goals, draft):
         if entry.compound_slug in draft.seen:
@@ -114,7 +116,7 @@ def build_stack(
         monitoring=_union(m for item in items for m in item.monitoring),
         combinations=_combinations(items, catalog, draft),
         unknown_names=draft.unknown,
-        current_medicines=[m.key for m in current],
+        current_medicines=[m.key for m in taking],
         share_query=encode_query(request),
     )
 
@@ -145,6 +147,7 @@ def _situation(request: StackRequest, catalog: StackCatalog, draft: _Draft) -> S
     return Situation(
         conditions=frozenset(found),
         weight_kg=request.weight_kg,
+        age=request.age,
         tested_athlete=request.tested_athlete,
         no_injections=request.no_injections,
         condition_words=_words(catalog),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -17,7 +16,6 @@ SEVERITY_ORDER = {"contraindicated": 0, "avoid": 1, "monitor": 2, "minor": 3}
 # A profile's own interaction line, read by its advice words; a line naming a medicine with no
 # advice words still asks the reader to watch the pair.
 _LINE_SEVERITY: dict[Level | None, str] = {"avoid": "avoid", "caution": "monitor", None: "monitor"}
-_CONTRAINDICATED = re.compile(r"\bcontra-?indicated\b", re.I)
 
 # Used when the library's interactions.yaml has no additive rule for one of these effects.
 DEFAULT_ADDITIVE_ADVICE = {
@@ -121,7 +119,7 @@ class RuleBook:
             if advice.level == "safe":
                 continue
             severity = _LINE_SEVERITY[advice.level]
-            if _CONTRAINDICATED.search(line):
+            if advice.contraindicated:
                 severity = "contraindicated"
             found.append(
                 Interaction.model_validate(

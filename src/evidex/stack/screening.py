@@ -22,6 +22,14 @@ ELDERLY_AGE = 65
 _FORBIDDEN_PREGNANCY_CATEGORIES = {"X"}
 _CHILD_WORDS = re.compile(r"\b(child|children|paediatric|pediatric|adolescent|below the age)", re.I)
 _PARENTHESES = re.compile(r"\([^)]*\)")
+# The youngest age a children's statement does not reach: "under 12", "below the age of 2",
+# neonates (under 1), infants (under 2).
+_AGE_BOUND = re.compile(
+    r"\b(?:under|below|younger than|less than)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b"
+    r"|\b(neonat\w*|newborns?|infants?)\b",
+    re.I,
+)
+_NAMED_AGE_BOUNDS = {"neonat": 1, "newbor": 1, "infant": 2}
 _SEVERITY_LEVEL: dict[Severity, Level] = {"contraindicated": "avoid", "caution": "caution"}
 NO_INJECTIONS_REASON = "You asked for no injections"
 
@@ -32,6 +40,7 @@ class Situation:
 
     conditions: frozenset[str]
     weight_kg: float | None = None
+    age: int | None = None
     tested_athlete: bool = False
     no_injections: bool = False
     # The vocabulary's words for each condition, for contraindications the parser left unmapped.
@@ -138,6 +147,8 @@ def _statements(compound: Compound, situation: Situation) -> list[_Statement]:
     for case in compound.special_cases:
         text = f"{case.population}: {case.text}"
         found += _about(text, case.condition, situation, case.severity)
+    for sentence in _sentences(compound.precautions):
+        found += _about(sentence, None, situation, None)
     if "pregnancy" in situation.conditions and compound.pregnancy:
         category = (compound.pregnancy_category or "").strip().upper()[:1]
         prefix = f"Pregnancy (category {category}): " if category else "Pregnancy: "
@@ -179,6 +190,8 @@ def screen(compound: Compound, situation: Situation) -> Screening:
         # The profile's own words decide; the parser's or editor's severity only when the
         # statement has no advice words ("Severe renal impairment" under Contraindications).
         level = advice.level or _SEVERITY_LEVEL.get(statement.severity or "caution")
+        if level == "avoid" and statement.condition == UNDER_18 and _older(situation, statement):
+            level = "caution"  # "contraindicated in neonates" does not forbid a 16-year-old
         if level == "avoid":
             forbidding.append(statement)
             continue
@@ -198,6 +211,17 @@ def screen(compound: Compound, situation: Situation) -> Screening:
     return result
 
 
+def _older(situation: Situation, statement: _Statement) -> bool:
+    """Whether the person is older than every age the statement is limited to."""
+    if situation.age is None:
+        return False
+    bounds = [
+        int(number) if number else _NAMED_AGE_BOUNDS[word.lower()[:6]]
+        for number, word in _AGE_BOUND.findall(statement.text)
+    ]
+    return bool(bounds) and situation.age >= max(bounds)
+
+
 def _children_statements(compound: Compound) -> list[str]:
     found = [
         r.text
@@ -206,15 +230,19 @@ def _children_statements(compound: Compound) -> list[str]:
     ]
     found += [c.text for c in compound.special_cases if _CHILD_WORDS.search(c.population)]
     found += [
-        sentence
+        clause
         for p in compound.precautions
-        for sentence in re.split(r"(?<=[.;])\s+", p)
-        if _CHILD_WORDS.search(sentence)
+        for clause in re.split(r"(?<=[.;])\s+", p)
+        if _CHILD_WORDS.search(clause)
     ]
-    for section in getattr(compound, "sections", []):
+    for section in compound.sections:
         if section.key == "dosage":
             found += _children_from_dosage(section.markdown)
     return found
+
+
+def _sentences(paragraphs: list[str]) -> list[str]:
+    return [s for p in paragraphs for s in re.split(r"(?<=[.!?])\s+", p) if s.strip()]
 
 
 def _children_from_dosage(markdown: str) -> list[str]:
@@ -226,7 +254,7 @@ def _children_from_dosage(markdown: str) -> list[str]:
             inside = bool(_CHILD_WORDS.search(line))
             continue
         if inside and line.strip().startswith("-"):
-            lines.append(line.strip().lstrip("-").strip())
+            lines.append(line.strip().removeprefix("-").strip())
     return lines
 
 

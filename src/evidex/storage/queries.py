@@ -334,7 +334,9 @@ def get_article(conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
             computed = {
                 key: graded[key] for key in ("tier", "tier_name", "rationale", "forest_svg")
             }
-            computed["forest_svg_narrow"] = graded["details"].get("forest_svg_narrow", "")
+            # what the page needs to draw the plot again for a phone
+            computed["pooled"] = graded["details"].get("pooled", [])
+            computed["compound_title"] = evidence["compound"]["title"]
             evidence_studies = graded["studies"]
         else:
             rows = conn.execute(

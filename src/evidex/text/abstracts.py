@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from evidex.text.cues import contains_any
 
 # canonical name -> the kind of section it is
 SECTION_KINDS: dict[str, str] = {
@@ -78,14 +81,9 @@ def _alternation(names: list[str]) -> str:
     )
 
 
-_ANY_LABEL = _alternation(list(SECTION_KINDS))
-# own line: the whole line is the label (a colon allowed)
-_OWN_LINE = re.compile(rf"(?im)^[ \t]*(?P<label>{_ANY_LABEL})[ \t]*:?[ \t]*$")
-# run in with a colon, at a line start or after a sentence's end (a glued one too)
-_WITH_COLON = re.compile(
-    rf"(?i)(?:^|(?<=[.!?)\]])[ \t]*|(?<=\n)[ \t]*)(?P<label>{_ANY_LABEL})[ \t]*:(?=\s*\S)",
-    re.MULTILINE,
-)
+_LONGEST_LABEL = max(map(len, SECTION_KINDS))
+# The words between a sentence's end (or a line's start) and a colon: a label when they are one.
+_BEFORE_COLON = re.compile(r"[.!?)\]\n][ \t]*(?P<label>[A-Za-z][A-Za-z/ ,]*?)[ \t]*$")
 # run in without a colon: a capitalised label at the start or after a sentence's end, followed
 # by a capitalised word or a number
 _BARE = re.compile(
@@ -93,8 +91,8 @@ _BARE = re.compile(
     rf"(?P<label>(?i:{_alternation(list(_BARE_RUN_IN))}))[ \t]+(?=[A-Z\d])",
     re.MULTILINE,
 )
-# every label in any form starts with one of these letters: a cheap test first
-_LABEL_CUE = re.compile(rf"(?i)\b(?:{_ANY_LABEL})\b")
+# A label without a colon or a line of its own is one of these words, capitalised.
+_BARE_CUES = tuple(form for name in _BARE_RUN_IN for form in (name.capitalize(), name.upper()))
 
 
 @dataclass(frozen=True)
@@ -114,19 +112,43 @@ class _Label:
 
 def find_labels(text: str) -> list[_Label]:
     """Every section label of `text`, in order."""
-    if not _LABEL_CUE.search(text):
-        return []
+    return list(_find_labels(text))
+
+
+# Extraction asks for the labels of one text several times (is it structured, where do its
+# abstracts start, which part is the methods): each text is read once.
+@lru_cache(maxsize=32)
+def _find_labels(text: str) -> tuple[_Label, ...]:
     found: dict[int, _Label] = {}
-    for pattern in (_OWN_LINE, _WITH_COLON, _BARE):
-        for match in pattern.finditer(text):
-            name = " ".join(match["label"].lower().split())
-            if pattern is _BARE and not (match["label"][0].isupper()):
-                continue
-            start = match.start("label")
-            if any(label.start <= start < label.end for label in found.values()):
-                continue
-            found[start] = _Label(name, start, match.end())
-    return [found[start] for start in sorted(found)]
+
+    def add(name: str, start: int, end: int) -> None:
+        name = " ".join(name.lower().split())
+        if name in SECTION_KINDS and not any(
+            other.start <= start < other.end for other in found.values()
+        ):
+            found[start] = _Label(name, start, end)
+
+    offset = 0
+    for line in text.split("\n"):  # a label on a line of its own, a colon allowed
+        stripped = line.strip()
+        if stripped and len(stripped) <= _LONGEST_LABEL + 1:
+            start = offset + line.index(stripped[0])
+            add(stripped.rstrip(":").strip(), start, offset + len(line))
+        offset += len(line) + 1
+    colon = text.find(":")
+    while colon != -1:  # run in with a colon, after a line start or a sentence's end
+        window_start = max(0, colon - _LONGEST_LABEL - 2)
+        before = ("\n" if window_start == 0 else text[window_start - 1]) + text[window_start:colon]
+        match = _BEFORE_COLON.search(before)
+        if match and text[colon + 1 : colon + 40].strip():
+            start = window_start - 1 + match.start("label")
+            add(match["label"], start, colon + 1)
+        colon = text.find(":", colon + 1)
+    if contains_any(text, _BARE_CUES):
+        for match in _BARE.finditer(text):
+            if match["label"][0].isupper():
+                add(match["label"], match.start("label"), match.end())
+    return tuple(found[start] for start in sorted(found))
 
 
 def split_sections(text: str) -> list[Section]:

@@ -33,13 +33,16 @@ _AVOID = re.compile(
     r"\bcontra-?indicated\b|\bcontraindication\b(?<!relative contraindication)"
     r"|\bavoid(?:ed|s|ance)?\b"
     r"|\b(?:do|must|should) not (?:be )?(?:use|used|take|taken|give|given|inject|injected|start"
-    r"|started|combine|combined)\b"
-    r"|\bnot to be (?:used|taken|given)\b|\bnever (?:be )?(?:use|used|take|taken|give|given)\b"
+    r"|started|combine|combined|administer|administered)\b"
+    r"|\bnot (?:to be|for) (?:used|taken|given|use)\b"
+    r"|\bnever (?:be )?(?:use|used|take|taken|give|given)\b"
+    r"|\bunsafe\b|\bnot (?:\w+ ){0,2}safe\b|\bdiscontinue\b"
     r"|\bnot (?:\w+ )?(?:recommended|advised)\b|\bunless (?:the )?(?:potential )?benefits? "
     r"(?:clearly )?(?:outweighs?|justif(?:y|ies))\b|\b(?:unless|only if|only when) (?:clearly|"
     r"absolutely) (?:needed|necessary|indicated)\b",
     re.I,
 )
+_CONTRAINDICATED = re.compile(r"\bcontra-?indicated\b", re.I)
 _CAUTION = re.compile(
     r"\bcaution(?:s|ary)?\b|\bcautious(?:ly)?\b|\bcareful(?:ly)?\b|\bwith care\b"
     r"|\bmonitor(?:ed|ing)?\b|\brelative contraindication\b|\bconsult\b|\bsupervision\b"
@@ -85,6 +88,7 @@ class Advice:
     text: str
     level: Level | None  # None: no advice words at all
     avoided_routes: frozenset[str] = frozenset()  # route families ("injection", "oral", ...)
+    contraindicated: bool = False  # says "contraindicated" in so many words
 
     @property
     def forbids(self) -> bool:
@@ -127,7 +131,12 @@ def read_advice(text: str) -> Advice:
             level = "caution"
         levels.append(level)
     strongest = sorted(levels, key=lambda found: LEVEL_ORDER[found])[0] if levels else None
-    return Advice(text=text, level=strongest, avoided_routes=frozenset(avoided))
+    return Advice(
+        text=text,
+        level=strongest,
+        avoided_routes=frozenset(avoided),
+        contraindicated=strongest == "avoid" and _CONTRAINDICATED.search(text) is not None,
+    )
 
 
 def advice_level(text: str) -> Level | None:

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import chain
 
+from evidex.text.cues import contains_any, fold_case
 from evidex.text.numbers import NUMBER, WORD_NUMBER, parse_number
 
 MEASURES = ("OR", "RR", "HR", "IRR", "MD", "SMD", "g", "RD", "NNT", "r", "percent")
@@ -45,7 +47,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:absolute )?(?:risk|rate) differences?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
-    (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b", "r"),
+    (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b|r(?= ?=)", "r"),
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
@@ -54,11 +56,12 @@ _ABBREVIATIONS: dict[str, str] = {
     "RRR": "percent",
 }  # fmt: skip
 _ABBREVIATION = (
-    r"(?<![\w-])(?:adj(?:usted)?\.? ?)?"
+    r"(?<!-)(?:adj(?:usted)?\.? ?)?"
     rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})s?(?![\w-])"
 )
 _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
-LABEL = re.compile(rf"{_ABBREVIATION}|(?i:\b(?:{_WORDS}))")
+# The word boundary first: most positions fail there at once.
+LABEL = re.compile(rf"\b(?:{_ABBREVIATION}|(?i:{_WORDS}))")
 
 # A CI label of any level: "95% CI", "95%CI", "95 % CI", "95.5% CI", "90% confidence
 # interval [CI]", "CI 95%", "95% CrI".
@@ -123,6 +126,22 @@ _THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over
 _RANGE_BEFORE = re.compile(r"\d ?%? ?(?:-|–|—|to) ?$")
 
 
+_DIGIT = re.compile(r"\d")
+# Cheap tests before the costly patterns: the two numbers of an interval (a unit may follow the
+# first), and the letters every measure label holds.
+_INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
+_ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
+_LABEL_WORD_CUES = (
+    "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman"
+)  # fmt: skip
+
+
+def _may_hold_label(sentence: str) -> bool:
+    return contains_any(sentence, _ABBREVIATION_CUES) or contains_any(
+        fold_case(sentence), _LABEL_WORD_CUES
+    )
+
+
 @dataclass(frozen=True)
 class Estimate:
     """One effect estimate as found in a sentence (offsets into it)."""
@@ -136,6 +155,7 @@ class Estimate:
     start: int
     end: int
     ci_level: float | None = None  # the interval's level when it is not 95%
+    value_start: int = -1  # where the value itself begins (after any label)
 
 
 def label_measure(match: re.Match[str]) -> str:
@@ -202,20 +222,22 @@ def _inheritable(measure: str | None, unit: str | None) -> str | None:
 def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     """The estimates of one normalised sentence, in reading order. `carried` is the measure of
     the last estimate of the sentences before (an unlabelled estimate inherits it)."""
-    if not any(char.isdigit() for char in sentence):
+    if _DIGIT.search(sentence) is None:
         return []
     found: list[Estimate] = []
     previous_end = 0
     previous_measure = carried
     taken: list[tuple[int, int]] = []
-    for match in _WITH_INTERVAL.finditer(sentence):
+    intervals = _WITH_INTERVAL.finditer(sentence) if _INTERVAL_CUE.search(sentence) else ()
+    for match in intervals:
         estimate = _interval_estimate(sentence, match, previous_end, previous_measure)
         if estimate is None:
             continue
         found.append(estimate)
         taken.append((match.start(), match.end()))
         previous_end, previous_measure = estimate.end, estimate.measure
-    for match in _LABELLED_VALUE.finditer(sentence):
+    labelled = _LABELLED_VALUE.finditer(sentence) if _may_hold_label(sentence) else ()
+    for match in labelled:
         if any(start <= match.start("value") < end for start, end in taken):
             continue
         value = parse_number(match["value"])
@@ -225,7 +247,17 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if measure in RATIO_MEASURES and value <= 0:
             continue  # a ratio is never negative: the label names something else
         found.append(
-            Estimate(measure, value, None, None, None, match["unit"], match.start(), match.end())
+            Estimate(
+                measure,
+                value,
+                None,
+                None,
+                None,
+                match["unit"],
+                match.start(),
+                match.end(),
+                value_start=match.start("value"),
+            )
         )
         listed = _LISTED_AFTER.match(sentence, match.end())
         if listed and not any(start <= listed.start("value") < end for start, end in taken):
@@ -233,7 +265,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
             if listed_value is not None:
                 found.append(
                     Estimate(measure, listed_value, None, None, None, listed["unit"],
-                             listed.start("value"), listed.end())
+                             listed.start("value"), listed.end(),
+                             value_start=listed.start("value"))
                 )  # fmt: skip
     found.sort(key=lambda estimate: estimate.start)
     return _with_p(sentence, found)
@@ -270,7 +303,9 @@ def _interval_estimate(
     if unit is not None and unit.upper().startswith("CI"):
         unit = None
     start = previous_end + label.start() if label else match.start()  # the label opens it
-    return Estimate(measure, value, low, high, None, unit, start, match.end(), ci_level)
+    return Estimate(
+        measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value")
+    )
 
 
 def _relative_change(sentence: str, match: re.Match[str]) -> bool:
@@ -283,7 +318,7 @@ def _relative_change(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
-    if not found or not any(char in sentence for char in "Pp"):
+    if not found or ("p" not in sentence and "P" not in sentence):
         return found
     for_all = _P_FOR_ALL.search(sentence)
     shared = parse_p(for_all) if for_all else None
@@ -293,7 +328,8 @@ def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
         limit = found[index + 1].start if index + 1 < len(found) else len(sentence)
         after = _p_after(sentence, estimate.end, limit)
         before = None if after else _p_before(sentence, max(claimed_until, 0), estimate.start)
-        with_p.append(replace(estimate, p=after or before or shared))
+        p = after or before or shared
+        with_p.append(replace(estimate, p=p) if p else estimate)
         claimed_until = limit if after else estimate.end
     return with_p
 
@@ -316,30 +352,37 @@ def _pct(name: str) -> str:
     return rf"(?P<{name}>\d+(?:\.\d+)?) ?%%?"
 
 
-_COUNT = rf"(?:\d[\d,]*|{WORD_NUMBER})"
+_COUNT = rf"(?:\b\d[\d,]*|{WORD_NUMBER})"
 _PEOPLE = (
     r"(?:patients?|participants?|subjects?|adults?|children|women|men|people|persons?|"
     r"individuals?|infants?|cases?|controls?|those|volunteers?|mice|rats|animals?|eyes)"
 )
-_GROUP_PERCENT = re.compile(
+# A count with its percentage in brackets: looked for only where "%)" is written.
+_COUNTED_PERCENT = re.compile(
     # "11 of the 12 patients (91.6%)", "1 patient (8.3 %)", "127 participants (23.4%)"
     rf"(?<![\w.]){_COUNT}(?: of (?:the )?{_COUNT})? (?:[a-z-]+ ){{0,2}}?{_PEOPLE} \({_pct('v1')}\)"
     # "four (13.3%) patients"
     rf"|(?<![\w.]){_COUNT} \({_pct('v2')}\) (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
-    # "30.8% (8/26)"
-    rf"|(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)"
+)
+# Each of these is looked for only where the words it needs are written.
+_PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
+_PERCENT_OF_A_GROUP = re.compile(
     # "87.5 % in the ipamorelin group", "15% of the patients in the CoQ10 group", "26% in the
     # placebo group", "0 for the control group" (a zero written without its sign)
-    rf"|(?<![\w.\-])(?P<bare>\d+(?:\.\d+)?)(?P<sign> ?%%?)?(?: of (?:the )?{_PEOPLE})? "
+    rf"(?<![\w.\-])(?P<bare>\d+(?:\.\d+)?)(?P<sign> ?%%?)?(?: of (?:the )?{_PEOPLE})? "
     r"(?:in|for|among) (?:the )?(?:[\w\-+]+ ){0,3}?(?:group|arm)\b"
-    # "5.8% of those with diabetes", "32% of patients achieved"
-    rf"|(?<![\w.\-]){_pct('v5')} of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE} (?:with|without|not|"
-    r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
-    r"obtained|demonstrated|reported|met)\b"
     # "placebo group: 12%"
     rf"|\b(?:group|arm) ?: ?{_pct('v6')}"
 )
+_PERCENT_OF_PEOPLE = re.compile(
+    # "5.8% of those with diabetes", "32% of patients achieved"
+    rf"(?<![\w.\-]){_pct('v5')} of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE} (?:with|without|not|"
+    r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
+    r"obtained|demonstrated|reported|met)\b"
+)
+_PAIR_CUES = (" vs", "versus", "compared with")
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6")
+_VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 _PAIR = re.compile(rf"(?<![\w.\-]){_pct('a')} (?:vs\.?|versus|compared with) {_pct('b')}")
 _GROUP_NAME = re.compile(
     r"\b(?:in|for|among) (?:the )?(?P<name>(?:[\w\-+]+ ){0,3}?)(?:group|arm)\b"
@@ -350,6 +393,7 @@ _NOT_AN_OUTCOME = re.compile(
 )
 
 
+_WHAT_FOLLOWS = re.compile(r" (?P<what>[^.,;:()\[\]]{2,80})")
 _OUTCOME_VERB_AFTER = re.compile(
     r"^\W{0,3}(?:\w+ ){0,2}?(?:had|has|developed|experienced|achieved|reported|showed|improved|"
     r"responded|died|relapsed|recovered|reached|needed|required|suffered)\b"
@@ -375,28 +419,45 @@ class GroupPercent:
     group: str | None
     start: int
     pair: int | None = None
+    what: str | None = None  # what the percentage of people did ("achieved normalization of ALT")
 
 
 def find_group_percentages(sentence: str) -> list[GroupPercent]:
     """Per-group percentages of one normalised sentence, in reading order."""
-    if "%" not in sentence and " group" not in sentence:
-        return []
+    if "%" not in sentence:
+        return []  # a bare "0 for the control group" counts only beside a percentage
     found: dict[int, GroupPercent] = {}
-    for index, match in enumerate(_PAIR.finditer(sentence)):
+    pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
+    for index, match in enumerate(pairs):
         if _THRESHOLD_BEFORE.search(sentence[: match.start()]):
             continue
         for key in ("a", "b"):
             found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
     has_sign = False
     candidates = []
-    for match in _GROUP_PERCENT.finditer(sentence):
+    patterns = [
+        pattern
+        for pattern, needed in (
+            (_COUNTED_PERCENT, "%)" in sentence),
+            (_PERCENT_WITH_FRACTION, "/" in sentence),
+            (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
+            (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
+        )
+        if needed
+    ]
+    for match in chain.from_iterable(pattern.finditer(sentence) for pattern in patterns):
         # a bare number ("0 for the control group") is kept only beside a percentage
-        has_sign = has_sign or match["bare"] is None or bool(match["sign"])
+        bare = match.groupdict().get("bare")
+        has_sign = has_sign or bare is None or bool(match["sign"])
         candidates.append(match)
     for match in candidates:
-        key = next(group for group in _VALUE_GROUPS if match[group] is not None)
+        key = next(
+            group
+            for group, value in match.groupdict().items()
+            if group in _VALUE_GROUP_NAMES and value is not None
+        )
         position = match.start(key)
-        if position in found or (match["bare"] is not None and not match["sign"] and not has_sign):
+        if position in found or (key == "bare" and not match["sign"] and not has_sign):
             continue
         if _THRESHOLD_BEFORE.search(sentence[:position]) or _RANGE_BEFORE.search(
             sentence[:position]
@@ -411,5 +472,6 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         name = _GROUP_NAME.search(match.group(0))
         group = name["name"].strip() if name and name["name"].strip() else None
-        found[position] = GroupPercent(value, group, position)
+        what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
+        found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
     return [found[position] for position in sorted(found)]

@@ -33,7 +33,7 @@ MIDDLE_DOTS = "\u00b7\u2022"
 # Spaces that group thousands or separate words: space, no-break, thin, narrow no-break.
 SPACES = " \u00a0\u2009\u202f"
 
-_SIGN_CHARS = f"+{MINUS_SIGNS}{DASHES}"
+_SIGN_CHARS = f"{MINUS_SIGNS}+{DASHES}"  # "-" first: inside [...] it is no range
 # A sign may stand at the start, after a space or opening mark, never after a digit, letter or a
 # closing mark (that dash is a range or a hyphen); a space may follow it ("- 0.5") unless a
 # number precedes it ("5 - 10" is a range).
@@ -75,8 +75,13 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    # longest first, so "seventeen" is tried before "seven"
-    return "|".join(sorted(words, key=len, reverse=True))
+    """The words grouped by first letter ("t(?:wenty|hirty|...)"), so the engine tries one group
+    at a position instead of every word; longest first within a letter, so "seventeen" is
+    tried before "seven"."""
+    by_letter: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_letter.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items()))
 
 
 _UNIT_WORD = _alternation(_UNITS[1:10])
@@ -87,8 +92,10 @@ _BELOW_THOUSAND = (
     rf"(?:(?:(?:{_UNIT_WORD}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
 )
 # A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen".
+# The word boundary and the first letters come first: most positions fail there at once.
 WORD_NUMBER = (
-    rf"(?i:\b{_BELOW_THOUSAND}(?: (?:thousand|million)(?:(?: and)? {_BELOW_THOUSAND})?)?\b)"
+    r"\b(?=[afnostezAFNOSTEZ])"
+    rf"(?i:{_BELOW_THOUSAND}(?: (?:thousand|million)(?:(?: and)? {_BELOW_THOUSAND})?)?\b)"
 )
 WORD_NUMBER_RE = re.compile(WORD_NUMBER)
 # A whole count in digits (any thousands separator, one dot group included: "22.155 patients")
@@ -96,13 +103,13 @@ WORD_NUMBER_RE = re.compile(WORD_NUMBER)
 COUNT = (
     rf"(?:(?<!\d)(?<!\d[.,])(?:[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+"
     r"|[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?!\d|[.,]\d)"
-    rf"|(?=[afnostezAFNOSTEZ]){WORD_NUMBER})"
+    rf"|{WORD_NUMBER})"
 )
 
 _DASH_AS_MINUS = re.compile(rf"(?<![^\s(\[,;:=])[{DASHES}] ?(?=\d|\.\d)")
 _SPACED_MINUS = re.compile(rf"[{MINUS_SIGNS[1:]}] (?=\.?\d)")
 _SPACED_MINUS_CUES = tuple(f"{minus} " for minus in MINUS_SIGNS[1:])
-_MINUS_SPACE = re.compile(r"(?<=[(\[=:]) ?- (?=\d|\.\d)")
+_MINUS_SPACE = re.compile(r"([(\[=:]) ?- (?=\d|\.\d)")
 _MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[\u00b7\u2022](?=\d)")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
 # No real number is 40 characters long; cutting longer digit runs keeps every number pattern
@@ -137,7 +144,7 @@ def normalise(text: str) -> str:
     if contains_any(text, _ODD_SPACES):
         text = _SPACE_RUN.sub(" ", text)
     if "- " in text:
-        text = _MINUS_SPACE.sub("-", text)
+        text = _MINUS_SPACE.sub(r"\1-", text)
     return text
 
 

@@ -5,9 +5,12 @@ after an abbreviation ("vs.", "e.g.", "et al.", "Fig."), not inside a decimal. T
 copied abstracts hold are ends too: a full stop glued to the next sentence ("meta-analysis.Methods
 Randomized") and a reference number glued to the full stop ("knee pain.1 The use").
 
-pysbd and syntok were measured against this on the real-abstract corpus: both split the glued
-forms wrongly or not at all and cost 20-200 times as much per abstract (see the report in the
-tests), so the rules stay here.
+pysbd 0.3.4 and syntok 1.4.4 were measured against these rules on the 40 real abstracts of
+the corpus and six forms from them (glued full stop, glued reference, "vs.", "et al.", a sentence
+opening with a number, a CI before a p value): pysbd 5.6 ms per abstract and 4 of the 6 forms
+right (not the glued full stop nor "et al."), syntok 1.3 ms and 4 of 6 (not the glued reference
+nor "et al."), these rules (written for those forms) 0.017 ms and 6 of 6. So the rules stay
+here and no package is added.
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ _BREAK = re.compile(
     r"[.!?](?:(?:(?<=[^\W\d_)\]][.!?])\d{1,3}(?:[,\u2013-]\d{1,3}){0,4})?[\"'”’)]?\s+"
     r"(?=[A-Z(\[“\"'\d])|(?<=[a-z)\]][.!?])(?=[A-Z][a-z]))"
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -51,10 +53,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    if text[stop] != ".":
+    if text[stop] != "." or not text[stop - 1 : stop].isalpha():
         return False
-    word = _WORD_BEFORE.search(text[max(0, stop - 12) : stop])
-    if word is None:
-        return False
-    lowered = word.group(1).lower().lstrip(".")
-    return lowered in ABBREVIATIONS or lowered.rsplit(".", 1)[-1] in ("vs", "al")
+    start = max(text.rfind(" ", 0, stop), text.rfind("(", 0, stop), text.rfind("\n", 0, stop)) + 1
+    word = text[start:stop].lower().lstrip(".")
+    return word in ABBREVIATIONS or word.rsplit(".", 1)[-1] in ("vs", "al")

@@ -13,13 +13,15 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from evidex.content.models import Regimen
 from evidex.text.advice import route_family
+from evidex.text.units import MG_PER_UNIT as MASS_UNITS
+from evidex.text.units import canonical_unit, decimal_value
+from evidex.text.units import to_mg as _to_mg
 
 MAX_WEIGHT_KG = Decimal(400)
 MAX_VIAL_MG = Decimal(1000)
 MAX_DILUENT_ML = Decimal(30)
 U100_UNITS_PER_ML = Decimal(100)
 DEFAULT_SYRINGE_ML = Decimal(1)
-MASS_UNITS = {"mcg": Decimal("0.001"), "mg": Decimal(1), "g": Decimal(1000)}
 PER_DOSE_KINDS = ("maintenance", "single_dose", "other")
 ANY_ROUTE = "any"  # regimens that name no route at all
 
@@ -118,7 +120,7 @@ def parse_amount(value: object, what: str) -> Decimal:
     if isinstance(value, bool):
         raise DoseInputError(f"{what} must be a number")
     try:
-        number = Decimal(str(value).strip())
+        number = decimal_value(str(value))
     except (InvalidOperation, ValueError):
         raise DoseInputError(f"{what} must be a number, got {value!r}") from None
     if not number.is_finite():
@@ -135,8 +137,9 @@ def parse_amount(value: object, what: str) -> Decimal:
 
 def weight_dose(per_kg: object, unit: str, weight_kg: object) -> WeightDose:
     """`per_kg` (in mcg/kg or mg/kg) times body weight: 40 mcg/kg x 35 kg = 1400 mcg = 1.4 mg."""
-    mass_unit = unit.strip().lower().removesuffix("/kg")
-    if not unit.strip().lower().endswith("/kg") or mass_unit not in ("mcg", "mg"):
+    named = canonical_unit(unit) or ""  # "µg/kg", "ug/kg" and "MCG/KG" are mcg/kg
+    mass_unit = named.removesuffix("/kg")
+    if not named.endswith("/kg") or mass_unit not in ("mcg", "mg"):
         raise DoseInputError(f"unit must be mcg/kg or mg/kg, got {unit!r}")
     rate = parse_amount(per_kg, "dose per kg")
     weight = parse_amount(weight_kg, "body weight")
@@ -211,11 +214,6 @@ def reconstitute(
         doses_per_vial=content / dose,
         warnings=warnings,
     )
-
-
-def _to_mg(amount: float, unit: str) -> Decimal | None:
-    factor = MASS_UNITS.get(unit.strip().lower())
-    return None if factor is None else Decimal(str(amount)) * factor
 
 
 def _per_kg_mg(amount: float, unit: str) -> Decimal | None:

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
 from evidex.content.names import slugify
 from evidex.content.yamlload import Located, load_yaml
+from evidex.text.units import decimal_value
 from evidex.vendors.models import (
     FORMS,
     UNITS,
@@ -242,7 +243,7 @@ def to_decimal(value: Any) -> Decimal | None:
     if isinstance(value, int | float | str):
         try:
             # str() first: Decimal(0.1) would carry the binary float's full expansion.
-            parsed = Decimal(str(value).strip().replace(",", ""))
+            parsed = decimal_value(str(value))
         except InvalidOperation:
             return None
         return parsed if parsed.is_finite() else None

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+from evidex.text.units import to_mg as mass_in_mg
 from evidex.vendors.models import Product, RateTable
-
-MG_PER_UNIT = {"mg": Decimal(1), "mcg": Decimal("0.001"), "g": Decimal(1000)}
 
 
 class UnknownCurrency(ValueError):
@@ -50,8 +49,9 @@ class PriceQuote:
 
 def to_mg(amount: Decimal, unit: str, iu_per_mg: Decimal | None = None) -> Decimal | None:
     """`amount` of `unit` in mg; None for IU without a conversion factor or an unknown unit."""
-    if unit in MG_PER_UNIT:
-        return amount * MG_PER_UNIT[unit]
+    in_mg = mass_in_mg(amount, unit)
+    if in_mg is not None:
+        return in_mg
     if unit == "IU" and iu_per_mg is not None and iu_per_mg > 0:
         return amount / iu_per_mg
     return None
@@ -101,11 +101,8 @@ _MONEY_CONTEXT = Context(prec=100)
 
 def round_money(value: Decimal) -> Decimal:
     """Two decimals for prices of a unit or more, three significant figures below that."""
-    if value >= 1:
-        return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=_MONEY_CONTEXT)
-    if value == 0:
-        return Decimal("0.00")
-    exponent = value.adjusted() - 2
+    # adjusted() is the exponent of the leading digit: >= 0 from 1 up, so two decimals there.
+    exponent = min(value.adjusted() - 2, -2)
     return value.quantize(
         Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP, context=_MONEY_CONTEXT
     )

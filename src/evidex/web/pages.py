@@ -16,7 +16,7 @@ from evidex.content.models import Regimen
 from evidex.content.names import fold_name
 from evidex.content.regimen_rows import regimen_rows
 from evidex.content.render import markdown_to_html
-from evidex.evidence.presentation import reference_list, study_view
+from evidex.evidence.presentation import phone_plot, reference_list, study_view
 from evidex.search.engine import engine_for
 from evidex.storage import queries
 from evidex.web import feeds, seo
@@ -192,6 +192,13 @@ def other_names(doc: dict[str, Any]) -> list[str]:
     return names
 
 
+def first_warnings(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The "do not use" lines a profile opens with: a named situation before the allergy to
+    the product itself, which almost every medicine lists."""
+    serious = [i for i in items if i.get("severity") == "contraindicated"]
+    return sorted(serious, key=lambda i: i.get("condition") == "hypersensitivity")
+
+
 def distinct_contraindications(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One line per sentence: the profile parser files "Pregnancy and breastfeeding: use
     caution." under both conditions (the stack builder screens each), but a reader needs it
@@ -221,6 +228,7 @@ def compound(request: Request, name: str) -> Response:
 
     def render() -> str:
         combo_slugs = [c["slug"] for c in doc.get("combinations", []) if c.get("slug")]
+        contraindications = distinct_contraindications(doc.get("contraindications", []))
         page_url = _absolute(request)(f"/compounds/{doc['slug']}")
         return render_text(
             request,
@@ -228,7 +236,8 @@ def compound(request: Request, name: str) -> Response:
             {
                 "c": doc,
                 "other_names": other_names(doc),
-                "contraindications": distinct_contraindications(doc.get("contraindications", [])),
+                "contraindications": contraindications,
+                "first_warnings": first_warnings(contraindications),
                 "regimen_rows": regimen_rows(
                     [Regimen.model_validate(r) for r in doc.get("regimens", [])]
                 ),
@@ -262,8 +271,21 @@ def compound_evidence(request: Request, name: str, goal: OptionalText = None) ->
 
     def render() -> str:
         short = queries.short_name(conn, evidence["compound"]["slug"])
+        title = evidence["compound"]["title"]
         goals = [
-            {**g, "views": [study_view(s, short) for s in g["studies"]]} for g in evidence["goals"]
+            {
+                **g,
+                "views": [study_view(s, short) for s in g["studies"]],
+                "phone_svg": phone_plot(
+                    g["studies"],
+                    compound=short,
+                    title=f"{title} for {g['goal_name'].lower()}",
+                    pooled=g["details"].get("pooled", []),
+                )
+                if g["forest_svg"]
+                else "",
+            }
+            for g in evidence["goals"]
         ]
         return render_text(
             request, "evidence.html", {"e": {**evidence, "goals": goals}, "goal": goal}
@@ -317,12 +339,22 @@ def research(request: Request, slug: str) -> Response:
         compound_slug = article.get("compound_slug")
         short = queries.short_name(conn, compound_slug) if compound_slug else article["compound"]
         studies = article["evidence_studies"]
+        computed = article["computed"]
+        phone_svg = ""
+        if computed and computed["forest_svg"]:
+            phone_svg = phone_plot(
+                studies,
+                compound=short,
+                title=f"{computed['compound_title']} for {article['goal_name'].lower()}",
+                pooled=computed["pooled"],
+            )
         return render_text(
             request,
             "research.html",
             {
                 "a": article,
                 "views": [study_view(s, short) for s in studies],
+                "phone_svg": phone_svg,
                 "references": reference_list(studies),
                 "json_ld_blocks": [seo.article_ld(article, page_url)],
             },
