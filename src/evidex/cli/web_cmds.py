@@ -57,6 +57,12 @@ def serve(
             typer.echo(f"error: --base-url {base_url!r} is not an http(s)://host URL", err=True)
             raise typer.Exit(2)
         os.environ[BASE_URL_ENV] = base_url  # read by every worker's app
+    elif host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(
+            f"warning: no --base-url: canonical links, the sitemap and feeds name "
+            f"http://{host}:{port} (never the request's Host header)",
+            err=True,
+        )
     logging.basicConfig(level=logging.INFO)
     if workers == 1:
         from evidex.web.app import create_app
