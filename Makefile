@@ -2,20 +2,29 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Evidex with the test tools (the `dev` extra), for make test:
 STAMP := $(VENV)/.installed
+# Evidex alone, all that make run, bench and fuzz need:
+RUN_STAMP := $(VENV)/.installed-run
 DB := var/evidex.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test lint typecheck pytest bench bench-deps fuzz build serve demo-cluster browser-deps clean mutate
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-build: $(STAMP)
+build: $(RUN_STAMP)
 	@mkdir -p var
 	$(BIN)/evidex build content --db $(DB)
 
@@ -44,10 +53,10 @@ bench-deps:
 	@( command -v wrk >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } ) || \
 		( apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null )
 
-bench: $(STAMP) bench-deps
+bench: $(RUN_STAMP) bench-deps
 	$(BIN)/python -m bench.run
 
-fuzz: $(STAMP)
+fuzz: $(RUN_STAMP)
 	$(BIN)/python -m bench.fuzz
 
 # Mutation testing of the money, safety and statistics modules ([tool.mutmut] in pyproject.toml).
@@ -66,7 +75,7 @@ mutate: $(VENV)/.mutmut
 	done
 	$(BIN)/python -m bench.mutation_report
 
-demo-cluster: $(STAMP)
+demo-cluster: $(RUN_STAMP)
 	bash scripts/demo-cluster.sh
 
 clean:

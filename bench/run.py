@@ -63,6 +63,10 @@ def main() -> None:
         from bench import web_bench
 
         results["web"] = web_bench.run(db)
+    if enabled("import"):
+        from bench import import_bench
+
+        results["import"] = import_bench.run(WORK)
     if enabled("edit"):
         from bench import edit_bench
 

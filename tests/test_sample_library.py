@@ -173,3 +173,11 @@ def test_vendors_are_fictional_and_priced_in_known_currencies() -> None:
         for product in vendor["products"]:
             assert product["currency"] in rates, (path.name, product["compound"])
             assert product["url"].split("/")[2].endswith("example.com"), path.name
+
+
+def test_the_library_builds_clean_with_strict(tmp_path: Path) -> None:
+    from evidex.build.pipeline import build
+
+    report = build(CONTENT, tmp_path / "evidex.db", strict=True)
+    problems = [str(d) for d in report.diagnostics if d.level != "info"]
+    assert problems == []

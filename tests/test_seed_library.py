@@ -85,7 +85,7 @@ def test_imported_deep_dive_links_to_the_profile_and_grades_to_tier_3(seed_db: P
     assert evidence["tier_name"] == "probable efficacy"
     studies = evidence["studies"]
     assert isinstance(studies, list) and len(studies) == 5
-    assert all(s["status"] == "unverified" for s in studies)
+    assert all(s["status"] == "extracted, unverified" for s in studies)
     hazard_ratios = sorted(
         (o["value"], o["ci_low"], o["ci_high"])
         for s in studies

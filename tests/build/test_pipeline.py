@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from evidex.build.library import Library
-from evidex.build.pipeline import BuildFailed, build, load_library
+from evidex.build.pipeline import BuildFailed, BuildWriteFailed, build, load_library
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = FIXTURES / "bad"
@@ -171,7 +171,7 @@ def test_a_writer_that_fails_halfway_leaves_the_previous_database(
 
     profile = library_dir / "compounds" / "nightcap.md"
     profile.write_text(profile.read_text() + "\n")
-    with pytest.raises(OSError):
+    with pytest.raises(BuildWriteFailed, match="No space left on device; the previous database"):
         build(library_dir, db, hooks=[explode])
     meta = dict(_rows(db, "SELECT key, value FROM meta"))
     assert meta["build_id"] == good.build_id
@@ -278,3 +278,13 @@ def test_a_tier_claim_the_evidence_does_not_support_is_reported_at_its_line(
     (claim,) = [d for d in library.diagnostics if d.code == "tier-claim"]
     assert claim.line == text.splitlines().index("tier: 1") + 1
     assert claim.message.startswith("article claims Tier 1")
+
+
+def test_a_failed_first_build_leaves_no_parse_cache(library_dir: Path, tmp_path: Path) -> None:
+    profile = library_dir / "compounds" / "nightcap.md"
+    profile.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    db = tmp_path / "out" / "evidex.db"
+    with pytest.raises(BuildFailed):
+        build(library_dir, db)
+    assert not db.exists()
+    assert [p.name for p in db.parent.iterdir()] == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import evidex.build.write as write
-from evidex.build.pipeline import build
+from evidex.build.pipeline import BuildWriteFailed, build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -53,7 +53,7 @@ def test_a_failing_side_write_fails_the_build_and_keeps_the_old_database(
 
     monkeypatch.setattr(write, "_SIDE_WRITE_DOCUMENTS", 0)
     monkeypatch.setattr(write, "_write_content", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(BuildWriteFailed, match="disk full; the previous database is untouched"):
         build(content, db, force=True)
     assert db.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]

@@ -129,10 +129,13 @@ def test_keys_in_another_spelling_and_a_date_that_is_not_one() -> None:
     article, diagnostics = parse_article(text, "research/t.md")
     assert article is not None
     assert (article.title, article.compound, article.goal) == ("T", "C", "weight-loss")
-    assert article.last_modified == "March 2025"
+    assert article.last_modified is None  # not published as a date
     found = {(d.line, d.message) for d in diagnostics}
     assert (2, "frontmatter key 'Title' read as 'title'") in found
     assert (5, "frontmatter key 'last_updated' read as 'lastModified'") in found
-    assert (5, "'lastModified' 'March 2025' is not a date") in found
+    assert (
+        5,
+        "'lastModified' 'March 2025' is not a date (write YYYY-MM-DD); it is not published",
+    ) in found
     assert (4, "'goal' written as 'Weight Loss'; read as 'weight-loss'") in found
     assert all(d.level == "warning" for d in diagnostics)

@@ -9,7 +9,13 @@ import pytest
 import yaml
 
 from evidex.content.diagnostics import ContentError
-from evidex.content.yamlload import MAX_ALIAS_NODES, MAX_DEPTH, canonical_keys, load_yaml
+from evidex.content.yamlload import (
+    MAX_ALIAS_NODES,
+    MAX_DEPTH,
+    canonical_keys,
+    load_yaml,
+    split_frontmatter,
+)
 
 DOCUMENTS = {
     "typed scalars": (
@@ -181,3 +187,19 @@ def test_a_number_that_is_not_finite_is_an_error(written: str) -> None:
     with pytest.raises(ContentError, match="not finite; numbers must lie between") as refused:
         load_yaml(f"title: T\nprice: {written}\n", "f.yaml")
     assert refused.value.diagnostic.line == 2
+
+
+def test_a_tab_used_for_indentation_is_named_at_its_line() -> None:
+    for text, line in (("rules:\n\t- id: x\n", 2), ("name: V\n\tproducts: []\n", 2)):
+        with pytest.raises(ContentError) as caught:
+            load_yaml(text, "content/interactions.yaml")
+        assert caught.value.diagnostic.line == line
+        assert "a tab indents this line" in caught.value.diagnostic.message
+
+
+def test_an_empty_profile_is_reported_at_line_1() -> None:
+    for text in ("", "\n\n\n"):
+        with pytest.raises(ContentError) as caught:
+            split_frontmatter(text, "content/compounds/new.md")
+        assert caught.value.diagnostic.line == 1
+        assert "empty file" in caught.value.diagnostic.message

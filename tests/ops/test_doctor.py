@@ -17,7 +17,8 @@ def test_a_fresh_sample_build_passes(db_path: Path) -> None:
     result = CliRunner().invoke(app, ["doctor", "--db", str(db_path), "--max-age-hours", "24"])
     assert result.exit_code == 0, result.output
     assert "5/5 checks passed" in result.output
-    assert "compounds 15" in result.output
+    assert "counts: the build holds 15 compounds, " in result.output
+    assert "('" not in result.output, "sentences, not Python tuples"
 
 
 def test_an_old_build_fails_the_age_check(db_path: Path) -> None:
@@ -37,9 +38,12 @@ def test_a_wrong_schema_and_a_garbage_file_fail(db_path: Path, tmp_path: Path) -
     assert _by_name(db_path)["schema version"] is False
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"this is not sqlite" * 100)
+    assert _by_name(garbage)["readable"] is False
     result = CliRunner().invoke(app, ["doctor", "--db", str(garbage)])
-    assert result.exit_code == 1
-    assert "FAIL  readable" in result.output
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"error: {garbage}: not an Evidex build (file is not a database)"
+    ]
 
 
 def test_a_corrupted_page_fails_the_integrity_check(db_path: Path) -> None:

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from ops_helpers import REPO_ROOT, free_port, wait_healthy
 
 from evidex.build.library import Library
-from evidex.build.pipeline import build, write_hooks
+from evidex.build.pipeline import BuildWriteFailed, build, write_hooks
 from evidex.ops.swapload import edit_profile
 from evidex.storage.db import Database
 from evidex.web.app import create_app
@@ -38,7 +38,9 @@ def _serve_and_check(client: TestClient, build_id: str) -> None:
     assert response.headers["x-evidex-build"] == build_id
 
 
-@pytest.mark.parametrize(("hook", "error"), [(_fail_halfway, RuntimeError), (_disk_full, OSError)])
+@pytest.mark.parametrize(
+    ("hook", "error"), [(_fail_halfway, RuntimeError), (_disk_full, BuildWriteFailed)]
+)
 def test_a_build_that_fails_in_the_writer_leaves_the_old_database_serving(
     content_dir: Path, tmp_path: Path, hook: object, error: type[Exception]
 ) -> None:

@@ -40,7 +40,12 @@ def test_a_port_taken_by_another_program_fails_the_start(db_path: Path, tmp_path
         server = start_server(
             [*serve_argv(db_path, port), "--workers", "2"], tmp_path / "serve.log"
         )
-        assert server.wait(timeout=60) == 1
+        assert server.wait(timeout=60) == 2
+    log = (tmp_path / "serve.log").read_text().strip().splitlines()
+    assert log == [
+        f"error: cannot listen on 127.0.0.1:{port}: the port is already in use; "
+        "choose another with --port (or PORT=8001 make run)"
+    ]
 
 
 def _children(pid: int) -> list[int]:

@@ -153,6 +153,29 @@ def test_the_deploy_guide_sends_the_servers_security_headers_from_nginx() -> Non
         ), name
 
 
+def test_export_prints_no_access_lines_and_without_a_base_url_says_why_there_is_no_sitemap(
+    db_path: Path, tmp_path: Path, capfd: object
+) -> None:
+    out = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["export", "site", str(out), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    captured = capfd.readouterr()  # type: ignore[attr-defined]
+    assert '"method":"GET"' not in captured.err + result.output
+    assert "--base-url" in result.stderr
+    assert not (out / "sitemap.xml").exists()
+    assert "Sitemap:" not in (out / "robots.txt").read_text("utf-8")
+
+
+def test_the_static_404_page_is_a_generic_not_found_page(db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    export_site(db_path, out, BASE_URL)
+    page = (out / "404.html").read_text("utf-8")
+    assert "<h1>Page not found</h1>" in page
+    assert "The address may be mistyped" in page
+    assert "__missing__" not in page and "No compound is called" not in page
+    assert 'rel="canonical"' not in page
+
+
 def test_every_text_file_has_a_gzip_twin_with_the_same_bytes(db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     export_site(db_path, out, BASE_URL)

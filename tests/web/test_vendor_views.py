@@ -154,3 +154,13 @@ def test_api_tools(client: TestClient) -> None:
     )
     assert bad.status_code == 422 and "greater than zero" in bad.json()["detail"]
     assert client.get("/api/v1/tools/weight-dose").status_code == 422
+
+
+def test_a_missing_reconstitution_input_is_named_never_none(client: TestClient) -> None:
+    page = client.get("/tools/reconstitution?vial_mg=5&dose_mg=0.25")
+    assert page.status_code == 422
+    assert "None" not in page.text
+    assert "is missing: give it as a number" in page.text
+    api = client.get("/api/v1/tools/reconstitution?vial_mg=5&diluent_ml=&dose_mg=0.25")
+    assert api.status_code == 422
+    assert "None" not in api.json()["detail"] and "is missing" in api.json()["detail"]

@@ -47,6 +47,13 @@ class SourceFile:
         return Path(self.rel).stem
 
 
+def shown_path(content_dir: Path, candidate: Path) -> str:
+    """How messages name a file: its path under the content folder, folder name first
+    ('content/interactions.yaml')."""
+    rel = candidate.relative_to(content_dir).as_posix()
+    return f"{content_dir.name}/{rel}" if content_dir.name else rel
+
+
 def _inside(path: Path, root: Path) -> bool:
     try:
         path.relative_to(root)
@@ -100,11 +107,11 @@ def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     found: list[SourceFile] = []
     problems: list[Diagnostic] = []
     if not root.is_dir():
-        return [], [Diagnostic(str(content_dir), 1, "error", "content folder not found")]
+        problem = "is a file, not a content folder" if root.exists() else "content folder not found"
+        return [], [Diagnostic(str(content_dir), 1, "error", problem)]
 
     def shown(candidate: Path) -> str:
-        rel = candidate.relative_to(content_dir).as_posix()
-        return f"{content_dir.name}/{rel}" if content_dir.name else rel
+        return shown_path(content_dir, candidate)
 
     def refuse(candidate: Path, message: str, level: Literal["error", "warning"] = "error") -> None:
         problems.append(Diagnostic(shown(candidate), 1, level, message))

@@ -86,7 +86,21 @@ def _extract_uncurated(library: Library) -> None:
         if article.compound_slug is None or article.studies:
             continue
         if (article.compound_slug, article.goal) in curated_groups:
-            continue  # curated records for this compound and goal win over extraction
+            # curated records for this compound and goal win over extraction; say so
+            extracted = library.extracted.get(article.slug, [])
+            if extracted:
+                library.diagnostics.append(
+                    Diagnostic(
+                        article.source_path,
+                        article.key_lines.get("goal", 1),
+                        "warning",
+                        f"{len(extracted)} studies read from this article are not graded: "
+                        f"curated studies for {article.compound_slug} and {article.goal} "
+                        "exist; add these to the curated records or merge the articles",
+                        "extraction-skipped",
+                    )
+                )
+            continue
         for study in library.extracted.get(article.slug, []):
             study.curated = False
             study.compound = article.compound_slug

@@ -31,6 +31,7 @@ class Library:
     goals: dict[str, Goal] = field(default_factory=dict)
     conditions: dict[str, Condition] = field(default_factory=dict)
     interactions: list[InteractionRule] = field(default_factory=list)
+    interactions_path: str = "interactions.yaml"  # as shown in messages
     vendors: dict[str, Any] = field(default_factory=dict)  # by slug; vendors.models.Vendor
     currency: Any = None  # vendors.models.RateTable
     name_index: dict[str, str] = field(default_factory=dict)  # folded name -> slug

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from evidex.build.library import Library
 from evidex.build.parse import ParsedFile
 from evidex.content.diagnostics import Diagnostic
 from evidex.content.models import Article, Compound
-from evidex.content.names import build_name_index, resolve
+from evidex.content.names import build_name_index, fold_name, resolve
 from evidex.content.vocab import match_goal
 from evidex.evidence.models import Study
 
@@ -88,8 +91,28 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
             study.goal = study.goal or article.goal
             study.source_path = item.rel
             _add_study(study, library, item.rel)
+        _report_repeated_article(article, library)
         library.articles[article.slug] = article
         library.extracted[article.slug] = list(item.extracted)
+
+
+def _report_repeated_article(article: Article, library: Library) -> None:
+    """A second article for one compound and goal: the evidence page links only one."""
+    if article.compound_slug is None:
+        return
+    for other in library.articles.values():
+        if (other.compound_slug, other.goal) == (article.compound_slug, article.goal):
+            library.diagnostics.append(
+                Diagnostic(
+                    article.source_path,
+                    article.key_lines.get("goal", 1),
+                    "warning",
+                    f"another article covers {article.compound_slug} for {article.goal} "
+                    f"({other.source_path}); merge them, as the evidence page links only one",
+                    "repeated-article",
+                )
+            )
+            return
 
 
 def _resolve_goal(article: Article, library: Library) -> None:
@@ -139,18 +162,54 @@ def _add_study(study: Study, library: Library, rel: str) -> None:
     library.studies[study.id] = study
 
 
+_LINKED_LATER = " yet (it will be linked when it is added)"
+
+
+def _misspelt_compound(name: str, library: Library) -> str | None:
+    """The title of the library compound `name` misspells by a letter or two, if one."""
+    folded = fold_name(name)
+    if len(folded) < 5:
+        return None
+    budget = 1 if len(folded) < 10 else 2
+    digits = [c for c in folded if c.isdigit()]
+    for key, _, _ in process.extract(
+        folded, list(library.name_index), scorer=Levenshtein.distance, score_cutoff=budget
+    ):
+        # 'Vitamin K2' is not a misspelling of 'Vitamin D3': numbers must agree
+        if [c for c in str(key) if c.isdigit()] == digits:
+            break
+    else:
+        return None
+    compound = library.compounds.get(library.name_index[str(key)])
+    return compound.title if compound else None
+
+
+def _unknown_name(
+    path: str, line: int, name: str, library: Library, missing: str, code: str
+) -> Diagnostic:
+    """A name the library lacks: a warning with "did you mean" when it misspells a compound
+    of the library, else information (`missing`) for `lint --verbose`."""
+    meant = _misspelt_compound(name, library)
+    if meant:
+        message = f"{missing.removesuffix(_LINKED_LATER)}; did you mean {meant!r}?"
+        return Diagnostic(path, line, "warning", message, code)
+    return Diagnostic(path, line, "info", missing, code)
+
+
 def _link_combinations(library: Library) -> None:
     for compound in library.compounds.values():
         for combination in compound.combinations:
             combination.slug = resolve(combination.name, library.name_index)
             if combination.slug is None:
+                line = next((s.line for s in compound.sections if s.key == "combinations"), 1)
                 library.diagnostics.append(
-                    Diagnostic(
+                    _unknown_name(
                         compound.source_path,
-                        1,
-                        "warning",
-                        f"popular combination {combination.name!r} is not in the library yet "
-                        "(it will be linked when it is added)",
+                        line,
+                        combination.name,
+                        library,
+                        f"popular combination {combination.name!r} is not in the library"
+                        + _LINKED_LATER,
                         "missing-combination",
                     )
                 )
@@ -161,10 +220,11 @@ def _check_interactions(library: Library) -> None:
         for name in (rule.a, rule.b):
             if name and resolve(name, library.name_index) is None:
                 library.diagnostics.append(
-                    Diagnostic(
-                        "interactions.yaml",
+                    _unknown_name(
+                        library.interactions_path,
                         rule.line or 1,
-                        "warning",
+                        name,
+                        library,
                         f"interaction {rule.id!r} names {name!r}, which is not in the library",
                         "missing-interaction-compound",
                     )

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -33,11 +34,22 @@ Progress = Callable[[str, int, int], None]  # (stage, advance, total)
 
 class BuildFailed(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        diagnostics = [d for d in diagnostics if d.is_problem]
         errors = [d for d in diagnostics if d.level == "error"]
         super().__init__(
             f"build failed with {len(errors)} error(s); the previous database is untouched"
         )
         self.diagnostics = diagnostics
+
+
+class BuildWriteFailed(BuildFailed):
+    """The files were fine but the database could not be written (full disk, no permission)."""
+
+    def __init__(self, db_path: Path, reason: str) -> None:
+        Exception.__init__(
+            self, f"build failed writing {db_path}: {reason}; the previous database is untouched"
+        )
+        self.diagnostics = []
 
 
 @dataclass
@@ -73,6 +85,7 @@ def _read_vocabularies(sources: list[SourceFile], library: Library) -> str:
             library.conditions = {condition.slug: condition for condition in conditions}
         else:
             library.interactions, problems = parse_interactions(text, source.rel)
+            library.interactions_path = source.rel
         library.diagnostics.extend(problems)
     return hashlib.blake2b("".join(digests).encode(), digest_size=16).hexdigest()
 
@@ -194,6 +207,35 @@ def build(
         if unchanged is not None:
             return unchanged
     cache_path = db_path.with_name(f".{db_path.name}.parse-cache")
+    had_cache = cache_path.exists()
+    try:
+        return _build(content_dir, db_path, cache_path, strict, progress, hooks, started)
+    except BuildFailed:
+        if not had_cache:  # a failed first build leaves nothing behind
+            _remove_cache(cache_path)
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        if not had_cache:
+            _remove_cache(cache_path)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise BuildWriteFailed(db_path, reason) from exc
+
+
+def _remove_cache(cache_path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            cache_path.with_name(cache_path.name + suffix).unlink()
+
+
+def _build(
+    content_dir: Path,
+    db_path: Path,
+    cache_path: Path,
+    strict: bool,
+    progress: Progress | None,
+    hooks: list[WriteHook] | None,
+    started: datetime,
+) -> BuildReport:
     library, documents, reparsed = load_library(content_dir, cache_path, progress)
     diagnostics = library.diagnostics
     failing = [d for d in diagnostics if d.level == "error" or (strict and d.level == "warning")]
@@ -242,7 +284,7 @@ def _unchanged_report(
             conn.close()
     except sqlite3.Error:
         return None
-    if strict and diagnostics:
+    if strict and any(d.is_problem for d in diagnostics):
         raise BuildFailed([_as_error(d) for d in diagnostics])
     documents = sum(s.kind in ("compound", "article", "study") for s in sources)
     seconds = (datetime.now(UTC) - started).total_seconds()
@@ -251,7 +293,8 @@ def _unchanged_report(
 
 
 def _as_error(diagnostic: Diagnostic) -> Diagnostic:
-    if diagnostic.level == "error":
+    """A warning as an error (--strict); information stays information."""
+    if diagnostic.level != "warning":
         return diagnostic
     return Diagnostic(
         diagnostic.path, diagnostic.line, "error", diagnostic.message, diagnostic.code

@@ -265,7 +265,7 @@ def _study_rows(library: Library) -> Rows:
             int(s.curated),
             s.design,
             s.n,
-            _dump(s),
+            _dump(s if s.provenance else s.model_copy(update={"provenance": s.source_kind})),
         )
         for s in library.studies.values()
     )

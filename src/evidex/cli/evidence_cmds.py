@@ -6,18 +6,26 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
+from evidex.cli.common import console, db_option, fail, open_db, print_json, resolve_or_exit
 from evidex.evidence.presentation import study_view
 from evidex.storage import queries
 
-out = Console()
+out = console()
+
+
+_STATUS = {"curated": "curated", "registry": "registry", "extracted": "extracted, unverified"}
 
 
 def _with_status(studies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{**s, "status": "curated" if s.get("curated", True) else "unverified"} for s in studies]
+    def status(study: dict[str, Any]) -> str:
+        provenance = study.get("provenance")
+        if provenance in _STATUS:
+            return _STATUS[provenance]
+        return "curated" if study.get("curated", True) else _STATUS["extracted"]
+
+    return [{**s, "status": status(s)} for s in studies]
 
 
 def evidence_data(conn: Any, slug: str, goal: str | None) -> dict[str, Any]:
@@ -40,29 +48,50 @@ def evidence_data(conn: Any, slug: str, goal: str | None) -> dict[str, Any]:
     }
 
 
+def _goal_or_exit(conn: Any, slug: str, goal: str) -> str:
+    """The goal's slug when the compound is graded for it; otherwise exit 1 listing the goals
+    there are."""
+    found = queries.resolve_goal(conn, goal)
+    if found is None:
+        names = ", ".join(g.name for g in queries.library_goals(conn))
+        raise fail(f"no goal is called {goal!r}; the goals are: {names}", 1)
+    graded = queries.compound_tiers(conn, slug)
+    if found not in {tier["goal"] for tier in graded}:
+        title = queries.get_compound(conn, slug)
+        shown = title["title"] if title else slug
+        listed = ", ".join(str(t["goal_name"]) for t in graded) or "none"
+        raise fail(f"{shown} has no graded evidence for {goal!r}; its graded goals: {listed}", 1)
+    return found
+
+
 def evidence_command(
     name: str = typer.Argument(..., help="Any name of the compound."),
-    goal: str | None = typer.Option(None, "--goal", help="Only this health goal (slug)."),
-    db: Path = typer.Option(Path("var/evidex.db"), "--db", help=DB_OPTION_HELP),
+    goal: str | None = typer.Option(
+        None, "--goal", help="Only this health goal, by slug or name ('liver health')."
+    ),
+    db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show a compound's studies, outcomes and computed tier per health goal."""
     with open_db(db) as conn:
         slug = resolve_or_exit(conn, name)
-        data = evidence_data(conn, slug, goal)
+        goal_slug = _goal_or_exit(conn, slug, goal) if goal else None
+        data = evidence_data(conn, slug, goal_slug)
         short = queries.short_name(conn, slug)
     if as_json:
         print_json(data)
         return
     if not data["goals"]:
-        out.print(f"No graded evidence for {data['compound']['title']}.")
+        out.print(f"No graded evidence for {data['compound']['title']}.", markup=False)
         return
     for entry in data["goals"]:
         out.print(
-            f"[bold]{entry['goal_name']}: Tier {entry['tier']} ({entry['tier_name']})[/bold]",
+            f"{entry['goal_name']}: Tier {entry['tier']} ({entry['tier_name']})",
+            style="bold",
+            markup=False,
             highlight=False,
         )
-        out.print(entry["rationale"], highlight=False)
+        out.print(entry["rationale"], markup=False, highlight=False)
         table = Table("study", "design", "n", "outcome", "estimate", "p", "result", "status")
         for study in entry["studies"]:
             view = study_view(study, short)

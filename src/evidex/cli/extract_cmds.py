@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from evidex.content.diagnostics import ContentError
+from evidex.content.importer import goal_slug
 from evidex.content.yamlload import decode_text
 from evidex.evidence.extract import extract_studies
 from evidex.evidence.models import Outcome, Study
@@ -24,7 +25,9 @@ def extract(
     file: Path = typer.Argument(..., help="Article or abstract text (markdown or plain)."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list of studies."),
     compound: str | None = typer.Option(None, help="Compound the text is about."),
-    goal: str | None = typer.Option(None, help="Goal slug the text is about."),
+    goal: str | None = typer.Option(
+        None, help="Goal the text is about, by slug or name ('liver health')."
+    ),
 ) -> None:
     """Propose (unverified) study records from an article's prose or from abstracts."""
     try:
@@ -37,6 +40,7 @@ def extract(
     except ContentError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(code=2) from error
+    goal = goal_slug(goal) if goal else None
     studies = extract_studies(text, source=str(file), compound=compound, goal=goal)
     if as_json:
         typer.echo(json.dumps([study.model_dump(mode="json") for study in studies], indent=2))

@@ -11,6 +11,7 @@ from evidex.cli import (
     import_cmds,
     ops_cmds,
     search_cmds,
+    source_cmds,
     stack_cmds,
     vendor_cmds,
     web_cmds,
@@ -27,6 +28,7 @@ app = typer.Typer(
 for module in (
     content_cmds,
     import_cmds,
+    source_cmds,
     evidence_cmds,
     extract_cmds,
     web_cmds,

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import typer
 
+from evidex.cli.common import check_build, db_option
+
 
 def doctor(
-    db: Path = typer.Option(..., "--db", help="Path to the built SQLite file."),
+    db: Path = db_option(),
     max_age_hours: float | None = typer.Option(
         None, "--max-age-hours", min=0, help="Fail when the build is older than this."
     ),
@@ -19,6 +21,7 @@ def doctor(
     """Check a deployment: database readable, schema, build age, integrity, counts, server."""
     from evidex.ops.doctor import run_doctor
 
+    check_build(db)
     checks = run_doctor(db, max_age_hours, url)
     for check in checks:
         typer.echo(f"{'ok  ' if check.ok else 'FAIL'}  {check.name}: {check.detail}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from evidex.cli.common import db_option, open_db
 from evidex.search.engine import SearchEngine
 
 TYPES = ("compound", "research", "goal")
@@ -22,7 +22,6 @@ def register(app: typer.Typer) -> None:
     @app.command("search")
     def search(
         query: Annotated[str, typer.Argument(help="Any name, brand, condition, goal or words.")],
-        db: Annotated[Path, typer.Option("--db", help="Build artifact to search.")],
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON in rank order.")] = False,
         type_: Annotated[
             list[str] | None, typer.Option("--type", help="compound, research or goal.")
@@ -30,22 +29,18 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[
             int, typer.Option("--limit", min=1, max=200, help="How many results to print (1-200).")
         ] = 10,
+        db: Path = db_option(),
     ) -> None:
         """Search the library: names first, then goals and conditions, then text."""
-        if not db.is_file():
-            raise typer.BadParameter(f"no build artifact at {db}", param_hint="--db")
         unknown = [t for t in type_ or [] if t not in TYPES]
         if unknown:
             raise typer.BadParameter(
                 f"unknown type {unknown[0]!r}; use one of {', '.join(TYPES)}", param_hint="--type"
             )
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
+        with open_db(db) as conn:
             results = SearchEngine(conn).search(
                 conn, query, types=set(type_) if type_ else None, limit=limit
             )
-        finally:
-            conn.close()
         if as_json:
             rows = [{"rank": rank, **hit.as_dict()} for rank, hit in enumerate(results.items, 1)]
             payload = {

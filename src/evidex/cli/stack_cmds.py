@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from evidex.cli.common import DB_OPTION_HELP, open_db, print_json
+from evidex.cli.common import db_option, open_db, print_json
 from evidex.stack.builder import UnknownGoalsError, build_stack
 from evidex.stack.catalog import catalog_for_file
 from evidex.stack.models import StackRequest, StackResult
@@ -52,7 +52,7 @@ def stack(
     ),
     check: list[str] = typer.Option([], "--check", help="Check this stack instead."),
     start: str | None = typer.Option(None, "--start", help="Schedule start, YYYY-MM-DD."),
-    db: Path = typer.Option(..., "--db", help=DB_OPTION_HELP),
+    db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Build (or check) a stack for your goals and situation."""

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from evidex.cli.common import DB_OPTION_HELP, open_db, print_json, resolve_or_exit
+from evidex.cli.common import db_option, open_db, print_json, resolve_or_exit
 from evidex.content.models import Regimen
 from evidex.vendors import queries
 from evidex.vendors.dose import (
@@ -26,7 +26,6 @@ from evidex.vendors.dose import (
 from evidex.vendors.finder import SORT_KEYS, FinderFilters
 
 out = Console()
-DEFAULT_DB = Path("var/evidex.db")
 COMPOUND_HELP = "Check against this compound's documented doses (any name; needs --db)."
 ROUTE_HELP = "Route the dose is given by (subcutaneous, oral...); checked against that route only."
 PER_WEEK_HELP = "Doses a week (e.g. 7 for daily), to check the weekly total too."
@@ -67,7 +66,7 @@ def weight_command(
     compound: str | None = typer.Option(None, "--compound", help=COMPOUND_HELP),
     route: str | None = typer.Option(None, "--route", help=ROUTE_HELP),
     doses_per_week: str | None = typer.Option(None, "--doses-per-week", help=PER_WEEK_HELP),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
+    db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Weight-based dose: dose per kg times body weight, in exact decimals."""
@@ -98,7 +97,7 @@ def reconstitute_command(
         "injection", "--route", help="Route of the reconstituted dose (default: injection)."
     ),
     doses_per_week: str | None = typer.Option(None, "--doses-per-week", help=PER_WEEK_HELP),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
+    db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Reconstitution: concentration, volume to draw and U-100 syringe units."""
@@ -147,8 +146,10 @@ def _print_flags(offers: list[dict[str, Any]]) -> None:
 
 
 def vendors_command(
-    compound: str = typer.Option(..., "--compound", help="Any name of the compound."),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_OPTION_HELP),
+    compound: str | None = typer.Option(
+        None, "--compound", help="Any name of the compound; without it, every vendor is listed."
+    ),
+    db: Path = db_option(),
     region: str | None = typer.Option(
         None, "--region", help="Only vendors shipping there (US, EU, UK...)."
     ),
@@ -161,10 +162,14 @@ def vendors_command(
     sort: str = typer.Option("price", "--sort", help="price | grade | name"),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Vendors of a compound with price per mg, test grade and freshness."""
+    """Vendors of a compound with price per mg, test grade and freshness (all vendors without
+    --compound)."""
     if sort not in SORT_KEYS:
         typer.echo(f"error: --sort must be one of {', '.join(SORT_KEYS)}", err=True)
         raise typer.Exit(2)
+    if compound is None:
+        _print_all_vendors(db, as_json)
+        return
     filters = FinderFilters(
         region=region, tested_only=tested, in_stock_only=in_stock, form=form, sort=sort
     )
@@ -208,6 +213,29 @@ def vendors_command(
         _print_flags(data["offers"])
         if data["rate_date"]:
             out.print(f"Converted to {data['currency']} at the rates of {data['rate_date']}.")
+    out.print(data["disclaimer"], style="dim", highlight=False)
+
+
+def _print_all_vendors(db: Path, as_json: bool) -> None:
+    with open_db(db) as conn:
+        data = queries.vendor_overview(conn, dt.date.today())
+    if as_json:
+        print_json(data)
+        return
+    table = Table(title="Vendors")
+    for column in ("vendor", "country", "ships to", "compounds", "tested", "verified"):
+        table.add_column(column)
+    for vendor in data["vendors"]:
+        verified = vendor["last_verified"] or "never"
+        table.add_row(
+            vendor["name"],
+            vendor["country"] or "",
+            ", ".join(vendor["ships_to"]),
+            ", ".join(c["title"] for c in vendor["compounds"]),
+            "yes" if vendor["third_party_tested"] else "no",
+            f"{verified} (stale)" if vendor["stale"] else verified,
+        )
+    out.print(table)
     out.print(data["disclaimer"], style="dim", highlight=False)
 
 

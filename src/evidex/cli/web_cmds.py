@@ -2,27 +2,51 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import typer
 
+from evidex.cli.common import (
+    build_db_option,
+    check_build,
+    check_build_target,
+    check_output_folder,
+    db_option,
+    fail,
+)
 from evidex.storage.db import DatabaseUnavailable, verified_generation
 
 export_app = typer.Typer(help="Write the site or the data as files.", no_args_is_help=True)
 
-DB_OPTION = typer.Option(..., "--db", help="Path to the built SQLite file.")
 APP_FACTORY_ENV = "EVIDEX_DB"
 
 
-def _check_db(db: Path) -> None:
+def _check_port_free(host: str, port: int) -> None:
+    """One line instead of uvicorn's errno when another program holds the port."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            reason = "is already in use" if exc.errno == errno.EADDRINUSE else f"({exc.strerror})"
+            raise fail(
+                f"cannot listen on {host}:{port}: the port {reason}; choose another with --port "
+                "(or PORT=8001 make run)"
+            ) from None
+
+
+def _check_integrity(db: Path) -> None:
+    """The check a running server makes before it switches to a new build, made on the first."""
     try:
         verified_generation(db).close()
     except DatabaseUnavailable as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+        raise fail(str(exc)) from None
 
 
 def app_from_env() -> object:
@@ -33,7 +57,7 @@ def app_from_env() -> object:
 
 
 def serve(
-    db: Path = DB_OPTION,
+    db: Path = db_option(),
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
     workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
@@ -50,12 +74,13 @@ def serve(
     from evidex.web import workers as server
     from evidex.web.app import BASE_URL_ENV
 
-    _check_db(db)
+    check_build(db)
+    _check_integrity(db)
+    _check_port_free(host, port)
     if base_url:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            typer.echo(f"error: --base-url {base_url!r} is not an http(s)://host URL", err=True)
-            raise typer.Exit(2)
+            raise fail(f"--base-url {base_url!r} is not an http(s)://host URL")
         os.environ[BASE_URL_ENV] = base_url  # read by every worker's app
     elif host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(
@@ -75,7 +100,7 @@ def serve(
 
 def dev(
     content: Path = typer.Argument(Path("content"), help="The content folder to build and watch."),
-    db: Path = typer.Option(Path("var/evidex.db"), "--db", help="Where to write the SQLite build."),
+    db: Path = build_db_option(),
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
 ) -> None:
@@ -104,10 +129,12 @@ def dev(
         print_diagnostics([d for d in result.report.diagnostics if d.level == "warning"])
         typer.echo(f"{what}: rebuilt in {result.seconds:.2f}s, build {result.report.build_id}")
 
+    _check_port_free(host, port)
+    check_build_target(db, force=False)
     db.parent.mkdir(parents=True, exist_ok=True)
     built_from = snapshot(content)
     report(rebuild(content, db, ["(start)"]))
-    _check_db(db)
+    check_build(db)
     stop = threading.Event()
     watcher = threading.Thread(
         target=watch, args=(content, db, report, stop), kwargs={"since": built_from}, daemon=True
@@ -125,7 +152,7 @@ def dev(
 @export_app.command("site")
 def export_site_cmd(
     out: Path = typer.Argument(..., help="Folder to write the static site into."),
-    db: Path = DB_OPTION,
+    db: Path = db_option(),
     base_url: str = typer.Option(
         "", "--base-url", help="Public URL of the site, e.g. https://example.org/evidex"
     ),
@@ -136,20 +163,28 @@ def export_site_cmd(
     """Write every page, JSON response, feed and asset as static files."""
     from evidex.web.export import export_site
 
-    _check_db(db)
+    check_build(db)
+    check_output_folder(out)
     count = export_site(db, out, base_url, jobs)
     typer.echo(f"wrote {count} pages and responses to {out}")
+    if not base_url:
+        typer.echo(
+            "note: no sitemap.xml was written: it needs absolute URLs; "
+            "give --base-url https://your.site/path to have one",
+            err=True,
+        )
 
 
 @export_app.command("data")
 def export_data_cmd(
     out: Path = typer.Argument(..., help="Folder to write CSV and JSON files into."),
-    db: Path = DB_OPTION,
+    db: Path = db_option(),
 ) -> None:
     """Write compounds, studies, outcomes and tiers as CSV and JSON with a data dictionary."""
     from evidex.web.data_export import export_data
 
-    _check_db(db)
+    check_build(db)
+    check_output_folder(out)
     files = export_data(db, out)
     typer.echo(f"wrote {len(files)} files to {out}")
 

@@ -11,10 +11,11 @@ from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
 from evidex.content.models import Article
 from evidex.content.names import slug_conflict, slugify
 from evidex.content.render import markdown_to_html
+from evidex.content.sections import misspelled_title
 from evidex.content.yamlload import (
     Located,
     canonical_keys,
-    is_calendar_date,
+    date_problem,
     split_frontmatter,
 )
 from evidex.evidence.models import Study
@@ -69,6 +70,28 @@ def level2_headings(markdown: str) -> list[str]:
         if not in_fence and match and len(match.group(1)) == 2:
             found.append(_strip_emphasis(match.group(2)))
     return found
+
+
+# The level-2 sections of a deep dive (the dosing one is titled freely: "Dosing in ...").
+ARTICLE_SECTIONS = (
+    "Overview",
+    "What the Research Shows",
+    "Side Effects to Consider",
+    "The Bottom Line",
+)
+
+
+def report_misspelled_headings(body: str, first_line: int, diags: Diagnostics) -> None:
+    """A `##` heading one or two letters off an article section, at its line."""
+    for number, line in enumerate(body.split("\n"), first_line):
+        if not line.startswith("## "):
+            continue
+        written = _strip_emphasis(line[3:].strip().rstrip("#").strip())
+        meant = misspelled_title(written, ARTICLE_SECTIONS)
+        if meant:
+            diags.warning(
+                number, f"unknown section '{written}'; did you mean '{meant}'?", "heading-repair"
+            )
 
 
 def split_leading_disclaimer(body: str) -> tuple[str | None, str]:
@@ -129,10 +152,14 @@ def _last_modified(meta: dict[str, Any], located: Located, diags: Diagnostics) -
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     if isinstance(value, str) and value.strip():
-        if not is_calendar_date(value):
+        problem = date_problem(value)
+        if problem:
             diags.warning(
-                located.line("lastModified"), f"'lastModified' {value!r} is not a date", "type"
+                located.line("lastModified"),
+                f"'lastModified' {value!r} {problem}; it is not published",
+                "type",
             )
+            return None
         return value.strip()
     diags.error(located.line("lastModified"), "'lastModified' must be a date or text", "type")
     return None
@@ -187,6 +214,7 @@ def parse_article(
     last_modified = _last_modified(meta, located, diags)
 
     body = document.body
+    report_misspelled_headings(body, document.body_line, diags)
     body_disclaimer, stripped_body = split_leading_disclaimer(body)
     if body_disclaimer is not None:
         disclaimer = disclaimer or body_disclaimer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "info"]  # info: shown by `lint --verbose` only
 
 
 @dataclass(frozen=True, order=True)
@@ -15,6 +15,11 @@ class Diagnostic:
     level: Level
     message: str
     code: str = ""
+
+    @property
+    def is_problem(self) -> bool:
+        """An error or a warning (what `--strict` fails on); info is not."""
+        return self.level != "info"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
@@ -41,6 +46,9 @@ class Diagnostics:
 
     def warning(self, line: int, message: str, code: str = "") -> None:
         self.items.append(Diagnostic(self.path, max(line, 1), "warning", message, code))
+
+    def info(self, line: int, message: str, code: str = "") -> None:
+        self.items.append(Diagnostic(self.path, max(line, 1), "info", message, code))
 
     @property
     def has_errors(self) -> bool:

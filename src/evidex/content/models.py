@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, computed_field
 
 from evidex.evidence.models import Study
 from evidex.modelbase import LeanModel
@@ -83,6 +83,37 @@ class Section(Model):
     line: int = 0
 
 
+class FieldSource(Model):
+    """Where a drafted field came from: a drug label's section, version and date."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    field: str  # "pregnancy", "dosage", "half_life", ...
+    kind: str = Field("label", alias="from")
+    set_id: str
+    version: str | None = None
+    date: str | None = None  # ISO date of the label version
+    section: str | None = None  # the label's own number, e.g. "8.1"
+    code: str | None = None  # LOINC section code
+    title: str | None = None
+    file: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def description(self) -> str:
+        """'From the label, section 8.1, version 20 (2017-11-07)'."""
+        parts = [f"From the {self.kind}"]
+        if self.section:
+            parts.append(f"section {self.section}")
+        elif self.title:
+            parts.append(f"section “{self.title}”")
+        if self.version:
+            parts.append(f"version {self.version}" + (f" ({self.date})" if self.date else ""))
+        elif self.date:
+            parts.append(self.date)
+        return ", ".join(parts)
+
+
 class Compound(Model):
     slug: str
     title: str
@@ -124,6 +155,7 @@ class Compound(Model):
     approved: str | None = None  # "US (FDA) and EU (EMA) for type 2 diabetes"
     boxed_warning: str | None = None  # the regulator's boxed warning, in brief
     sections: list[Section] = Field(default_factory=list)
+    sources: list[FieldSource] = Field(default_factory=list)  # drafted fields' sources
     source_path: str = ""
     warnings: list[str] = Field(default_factory=list)  # repairs made, "path:line: message"
 

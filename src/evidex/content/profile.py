@@ -9,9 +9,11 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
+from rapidfuzz.distance import Levenshtein
 
 from evidex.content.conditions_map import map_conditions, severity_of
 from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
+from evidex.content.field_sources import parse_field_sources
 from evidex.content.models import (
     Combination,
     Compound,
@@ -49,6 +51,7 @@ from evidex.content.yamlload import (
     FrontmatterDocument,
     Located,
     canonical_keys,
+    date_problem,
     is_calendar_date,
     split_frontmatter,
 )
@@ -76,6 +79,7 @@ KNOWN_KEYS = frozenset(
         "iu_per_mg",
         "regimens",
         "contraindications",
+        "sources",
         *KEY_FACT_KEYS,
     }
 )
@@ -459,9 +463,11 @@ class _Profile:
         modified = data.get("lastModified")
         if modified is not None and not isinstance(modified, (str, dt.date)):
             diag.error(meta.line("lastModified"), "'lastModified' must be a date string", "type")
-        elif isinstance(modified, str) and not is_calendar_date(modified):
+        elif isinstance(modified, str) and (problem := date_problem(modified)):
             diag.warning(
-                meta.line("lastModified"), f"'lastModified' {modified!r} is not a date", "type"
+                meta.line("lastModified"),
+                f"'lastModified' {modified!r} {problem}; it is not published",
+                "type",
             )
         faqs = data.get("faqs")
         if faqs is not None:
@@ -629,7 +635,20 @@ class _Profile:
                         who = paragraph_who[1]  # "Adults: ... Jet lag: ..." in one paragraph
                     paragraph_who = (item.line, who)
                     found.extend(parse_regimens(text, item.line, who or population, default_route))
-        return self._merge_structured_regimens(fill_missing_routes(found)), special
+                    self._report_unreadable_doses(text, item.line)
+        merged = self._merge_structured_regimens(fill_missing_routes(found))
+        if block is not None and block.title and not merged and block.text().strip():
+            self.diagnostics.warning(
+                block.line,
+                f"no dose could be read from section '{block.title}' "
+                "(write each regimen as e.g. '3 mg orally at bedtime')",
+                "no-regimen",
+            )
+        return merged, special
+
+    def _report_unreadable_doses(self, text: str, line: int) -> None:
+        for problem in unreadable_doses(text):
+            self.diagnostics.warning(line, problem, "unreadable-dose")
 
     def _special_cases(
         self, block: Block, default_route: str | None, regimens: list[Regimen]
@@ -649,6 +668,7 @@ class _Profile:
                 )
             )
             regimens.extend(parse_regimens(item.text, item.line, population, default_route))
+            self._report_unreadable_doses(item.text, item.line)
         return cases
 
     def _merge_structured_regimens(self, parsed: list[Regimen]) -> list[Regimen]:
@@ -873,6 +893,17 @@ class _Profile:
             )
         return found
 
+    def report_misspelled_headings(self) -> None:
+        for block in self.blocks:
+            for sub in block.walk():
+                if sub.written_title:
+                    self.diagnostics.warning(
+                        sub.line,
+                        f"unknown section '{sub.written_title}'; did you mean '{sub.title}'? "
+                        "Its content is read as that section",
+                        "heading-repair",
+                    )
+
     def report_missing_sections(self) -> None:
         for first, repeated in self.duplicates:
             self.diagnostics.warning(
@@ -907,6 +938,98 @@ _GREEK_SYMBOLS = {
 }
 _NAME_WORDS = re.compile(r"[A-Za-z]+|\d+")
 _NUMBER_AFTER_TITLE = re.compile(r"[\s-]+(\d{1,2})\b")
+
+
+# A number next to a short word: where a dose is written ("2OO mg", "300 mh").
+_DOSE_LIKE = re.compile(
+    r"(?<![\w.,])(?P<number>\d[\dOoIl.,]*)\s?(?P<unit>[A-Za-zµμ]{1,4})(?![\w/])"
+)
+_DOSE_UNITS = ("mg", "mcg", "g", "mL", "IU", "units")
+# Short words that follow numbers in profiles and are not doses (times, weights, ordinals...).
+_NOT_UNITS = frozenset(
+    [
+        "mg",
+        "mcg",
+        "µg",
+        "μg",
+        "ug",
+        "g",
+        "gm",
+        "ng",
+        "ml",
+        "mL",
+        "l",
+        "dl",
+        "iu",
+        "unit",
+        "kg",
+        "lb",
+        "lbs",
+        "mm",
+        "cm",
+        "nm",
+        "mmol",
+        "mol",
+        "h",
+        "hr",
+        "hrs",
+        "min",
+        "mins",
+        "s",
+        "sec",
+        "d",
+        "day",
+        "days",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "yr",
+        "yrs",
+        "am",
+        "pm",
+        "x",
+        "to",
+        "or",
+        "and",
+        "in",
+        "of",
+        "at",
+        "on",
+        "per",
+        "a",
+        "an",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    ]
+)
+
+
+def unreadable_doses(text: str) -> list[str]:
+    """What in `text` looks like a dose but cannot be read: a letter among the digits
+    ('2OO mg') or a unit that is one letter off a dose unit ('300 mh')."""
+    problems = []
+    for match in _DOSE_LIKE.finditer(text):
+        number, unit = match.group("number").rstrip(".,"), match.group("unit")
+        written = match.group(0)
+        if not number.replace(".", "").replace(",", "").isdigit():
+            if unit.lower() in _NOT_UNITS:
+                problems.append(
+                    f"dose '{written}' not understood: '{number}' is not a number "
+                    "(a letter among the digits?)"
+                )
+            continue
+        if unit.lower() in _NOT_UNITS or unit in _NOT_UNITS:
+            continue
+        close = [u for u in _DOSE_UNITS if Levenshtein.distance(unit.lower(), u.lower()) == 1]
+        if close and len(unit) >= 2:
+            options = " or ".join(f"'{u}'" for u in close)
+            problems.append(
+                f"dose '{written}' not understood: '{unit}' is not a unit (did you mean {options}?)"
+            )
+    return problems
 
 
 def abbreviations(name: str) -> list[str]:
@@ -1053,11 +1176,12 @@ def _classes(texts: list[str], routes: list[str]) -> list[str]:
 
 
 def _last_modified(value: Any) -> str | None:
+    """The date to publish; one that cannot exist (reported by validate) is not published."""
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value if isinstance(value, str) else None
+    return value.strip() if isinstance(value, str) and is_calendar_date(value) else None
 
 
 def parse_profile(
@@ -1084,6 +1208,7 @@ def parse_profile(
     if conflict:
         diagnostics.warning(profile.meta.line("slug"), conflict, "slug")
     whitespace_report(text, diagnostics, document.body_line)
+    profile.report_misspelled_headings()
     profile.report_missing_sections()
 
     faqs = profile.faqs()
@@ -1156,6 +1281,7 @@ def parse_profile(
         iu_per_mg=float(iu_per_mg) if isinstance(iu_per_mg, (int, float)) else None,
         **{key: fact for key in KEY_FACT_KEYS if (fact := _key_fact(data.get(key)))},
         sections=profile.sections(),
+        sources=parse_field_sources(data.get("sources"), diagnostics, 1),
         source_path=path,
         warnings=[
             f"{d.path}:{d.line}: {d.message}"

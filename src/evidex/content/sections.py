@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from rapidfuzz import fuzz, process
 
 # greedy text, closing '#'s and spaces stripped after: a lazy `(.*?)[ \t#]*$` retries the
 # tail at every character
@@ -115,6 +118,8 @@ class Block:
     title: str
     level: int
     line: int  # 1-based line of the heading (0 for the preamble before any heading)
+    # the heading as written when it was a misspelled section name read as `title`
+    written_title: str | None = field(default=None, kw_only=True)
     # own body lines (a slice of the body: most readers want only the text); the first of
     # them is line `first_line`
     texts: list[str] = field(default_factory=list)
@@ -235,16 +240,55 @@ def is_section_title(title: str) -> bool:
     return " ".join(lowered.split()) in KNOWN_SECTION_TITLES
 
 
+_SECTION_SPELLING_CUTOFF = 85  # rapidfuzz ratio: one or two letters wrong in a section name
+_KNOWN_SECTION_KEYS = frozenset(key for key, _ in SECTION_KEYS)
+
+
+def _display_title(lowered: str) -> str:
+    words = lowered.split()
+    shown = [
+        "FAQs" if w == "faqs" else "FAQ" if w == "faq" else w if w == "and" else w.capitalize()
+        for w in words
+    ]
+    return " ".join(shown)
+
+
+@lru_cache(maxsize=4096)
+def corrected_section_title(title: str) -> str | None:
+    """The section name a misspelled heading means ('Side Efects' -> 'Side Effects'), or None
+    when the heading already names a section or is not close to any."""
+    if not title or is_section_title(title) or section_key(title) in _KNOWN_SECTION_KEYS:
+        return None
+    lowered = " ".join(_PARENTHESISED.sub("", title.lower().replace("&", "and")).split())
+    found = misspelled_title(lowered, KNOWN_SECTION_TITLES)
+    return _display_title(found) if found else None
+
+
+def misspelled_title(title: str, known: Collection[str]) -> str | None:
+    """The one of `known` titles that `title` misspells by a letter or two, or None (also when
+    it is one of them, in any case)."""
+    if any(title.lower() == name.lower() for name in known):
+        return None
+    found = process.extractOne(
+        title, known, scorer=fuzz.ratio, processor=str.lower, score_cutoff=_SECTION_SPELLING_CUTOFF
+    )
+    return str(found[0]) if found else None
+
+
 _SUB_LEVEL = 6  # bold-line sub-headings nest under whatever heading precedes them
 
 
 _HEADING_FIRST_CHARS = frozenset("# `~*_")
 
 
-def _headings(body: str, raw_lines: list[str]) -> list[tuple[int, int, str, bool]]:
-    """(line index, level, title, written with '#') of every heading; a bold line gets level
-    0 when its title names a profile section (it is then top level) and _SUB_LEVEL otherwise."""
-    found: list[tuple[int, int, str, bool]] = []
+_Heading = tuple[int, int, str, bool, str | None]
+
+
+def _headings(body: str, raw_lines: list[str]) -> list[_Heading]:
+    """(line index, level, title, written with '#', title as written when it was a misspelled
+    section name) of every heading; a bold line gets level 0 when its title names a profile
+    section (it is then top level) and _SUB_LEVEL otherwise."""
+    found: list[_Heading] = []
     if "#" not in body and "**" not in body and "__" not in body:
         return found
     in_fence = False
@@ -262,7 +306,11 @@ def _headings(body: str, raw_lines: list[str]) -> list[tuple[int, int, str, bool
             match = _HEADING.match(line)
             if match:
                 title = clean_title(match.group(2).rstrip(_HEADING_CLOSE))
-                found.append((index, len(match.group(1)), title, True))
+                corrected = corrected_section_title(title)
+                if corrected:
+                    found.append((index, len(match.group(1)), corrected, True, title))
+                else:
+                    found.append((index, len(match.group(1)), title, True, None))
         elif head[:2] in ("**", "__"):
             bold = _BOLD_LINE.match(line)
             if bold is None:
@@ -275,7 +323,12 @@ def _headings(body: str, raw_lines: list[str]) -> list[tuple[int, int, str, bool
                 or _QUESTION_LIKE.match(title)
             ):
                 continue
-            found.append((index, 0 if is_section_title(title) else _SUB_LEVEL, title, False))
+            corrected = corrected_section_title(title)
+            if corrected:
+                found.append((index, 0, corrected, False, title))
+            else:
+                level = 0 if is_section_title(title) else _SUB_LEVEL
+                found.append((index, level, title, False, None))
     return found
 
 
@@ -290,8 +343,8 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
     """
     raw_lines = body.split("\n")
     headings = _headings(body, raw_lines)
-    known = [level for _, level, title, hashed in headings if hashed and is_section_title(title)]
-    levels = {level for _, level, _, hashed in headings if hashed}
+    known = [level for _, level, title, hashed, _ in headings if hashed and is_section_title(title)]
+    levels = {level for _, level, _, hashed, _ in headings if hashed}
     top = min(known) if known else 2 if 2 in levels else min(levels, default=2)
 
     # each block owns the lines between its heading and the next one (sliced, not looped)
@@ -299,7 +352,7 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
     preamble = Block(title="", level=0, line=0, texts=raw_lines[: ends[0]], first_line=first_line)
     roots: list[Block] = []
     stack: list[Block] = []
-    for position, (index, level, title, _) in enumerate(headings):
+    for position, (index, level, title, _, written) in enumerate(headings):
         if level == 0 or (
             level > top
             and is_section_title(title)
@@ -313,6 +366,7 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
             line=line,
             texts=raw_lines[index + 1 : ends[position + 1]],
             first_line=line + 1,
+            written_title=written,
         )
         while stack and stack[-1].level >= block.level:
             stack.pop()

@@ -281,8 +281,29 @@ def _construct(
     return data, lines
 
 
-def _yaml_diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> Diagnostic:
+def _tab_line(exc: yaml.MarkedYAMLError, text: str) -> int | None:
+    """The 0-based line, between where the construct started and where the error was noticed,
+    that a tab indents (PyYAML's messages rarely say so)."""
+    mark = exc.problem_mark
+    if mark is None or "\t" not in text:
+        return None
+    first = exc.context_mark.line if exc.context_mark else mark.line
+    lines = text.split("\n")
+    for number in range(min(first, mark.line), min(mark.line, len(lines) - 1) + 1):
+        line = lines[number]
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
+            return number
+    return None
+
+
+def _yaml_diagnostic(
+    exc: yaml.MarkedYAMLError, path: str, line_offset: int, text: str = ""
+) -> Diagnostic:
     """Point at where the broken construct starts (the context), naming where it was noticed."""
+    tab = _tab_line(exc, text)
+    if tab is not None:
+        message = "invalid YAML: a tab indents this line; YAML indents with spaces only"
+        return Diagnostic(path, tab + 1 + line_offset, "error", message)
     problem = exc.problem or exc.context or "invalid YAML"
     noticed = exc.problem_mark.line + 1 + line_offset if exc.problem_mark else None
     started = exc.context_mark.line + 1 + line_offset if exc.context_mark else None
@@ -311,7 +332,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
     except _Refused as exc:
         raise ContentError(Diagnostic(path, exc.line + line_offset, "error", exc.message)) from None
     except yaml.MarkedYAMLError as exc:
-        raise ContentError(_yaml_diagnostic(exc, path, line_offset)) from None
+        raise ContentError(_yaml_diagnostic(exc, path, line_offset, text)) from None
     except yaml.YAMLError as exc:
         raise ContentError(
             Diagnostic(path, 1 + line_offset, "error", f"invalid YAML: {exc}")
@@ -324,14 +345,19 @@ _DATE_START = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 def is_calendar_date(text: str) -> bool:
     """Whether `text` opens with a calendar date that exists (2025-02-30 does not)."""
+    return date_problem(text) is None
+
+
+def date_problem(text: str) -> str | None:
+    """Why `text` is not a publishable date ('not a date that exists' for 2026-02-30), or None."""
     match = _DATE_START.match(text)
     if match is None:
-        return False
+        return "is not a date (write YYYY-MM-DD)"
     try:
         dt.date(*(int(part) for part in match.groups()))
     except ValueError:
-        return False
-    return True
+        return "is not a date that exists"
+    return None
 
 
 def _folded_key(key: str) -> str:
@@ -386,6 +412,12 @@ def split_frontmatter(text: str, path: str) -> FrontmatterDocument:
     start = 0
     while start < len(lines) and not lines[start].strip():
         start += 1
+    if not text.strip():
+        raise ContentError(
+            Diagnostic(
+                path, 1, "error", "empty file (expected YAML frontmatter opening with '---')"
+            )
+        )
     if start >= len(lines) or lines[start].strip() != "---":
         raise ContentError(
             Diagnostic(path, start + 1, "error", "missing YAML frontmatter (expected a line '---')")

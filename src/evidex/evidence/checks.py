@@ -81,9 +81,12 @@ class _Article:
 
 
 def check_p_against_ci(outcome: Outcome) -> str | None:
-    """A sentence when the written p and the 95% CI disagree about significance, else None."""
+    """A sentence when the written p and the 95% CI disagree about significance, else None.
+    A CI of another level (a registry's 90% CI) can agree with any p, so it is not checked."""
     null = null_value(outcome.measure)
     if null is None or outcome.ci_low is None or outcome.ci_high is None:
+        return None
+    if outcome.ci_level not in (None, 95.0):
         return None
     parsed = parse_p(outcome.p)
     if parsed is None:

@@ -96,7 +96,7 @@ def citation_text(citation: Citation) -> str:
 
 
 def links(citation: Citation) -> list[Link]:
-    """PubMed, DOI and any other source address, each once."""
+    """PubMed, DOI, the trial registry and any other source address, each once."""
     found: list[Link] = []
     pmid = (citation.pmid or "").strip()
     if pmid.isdigit():
@@ -106,6 +106,9 @@ def links(citation: Citation) -> list[Link]:
         doi = doi[len("https://doi.org/") :]
     if doi.startswith("10."):
         found.append(Link(f"DOI {doi}", "https://doi.org/" + quote(doi, safe="/:;()._-")))
+    nct = (citation.nct or "").strip().upper()
+    if re.fullmatch(r"NCT\d{8}", nct):
+        found.append(Link(f"ClinicalTrials.gov {nct}", f"https://clinicaltrials.gov/study/{nct}"))
     url = (citation.url or "").strip()
     if url.startswith(("https://", "http://")) and url not in {link.url for link in found}:
         found.append(Link("Source", url))

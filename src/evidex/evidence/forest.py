@@ -82,6 +82,7 @@ class ForestRow:
     ci_low: float | None = None
     ci_high: float | None = None
     n: int | None = None
+    ci_level: float | None = None  # percent; None means 95 (drawn dashed and labelled if not)
     # Which way is better ("lower" / "higher"; None: not recorded), and the names of the two
     # sides: the axis says which side favours which, the row what its result favours.
     better: str | None = None
@@ -271,7 +272,15 @@ class _PlottedRow:
 
     @classmethod
     def of(cls, row: ForestRow) -> _PlottedRow:
-        return cls(row, _outcome_text(row), estimate_text(row.value, row.ci_low, row.ci_high))
+        estimate = estimate_text(row.value, row.ci_low, row.ci_high)
+        if _other_level(row):
+            estimate = f"{estimate} {row.ci_level:g}%"
+        return cls(row, _outcome_text(row), estimate)
+
+
+def _other_level(row: ForestRow) -> bool:
+    """A CI of another level than 95% (a registry's 90% CI): labelled and drawn dashed."""
+    return row.ci_low is not None and row.ci_level not in (None, 95.0)
 
 
 def _pooled_label(pooled: Pooled) -> str:
@@ -353,7 +362,7 @@ def _marker_side(n: int | None, largest: int) -> float:
 def _describe_row(row: ForestRow) -> str:
     n_text = f", n={row.n}" if row.n else ""
     ci = (
-        f" (95% CI {_number(row.ci_low)} to {_number(row.ci_high)})"
+        f" ({row.ci_level or 95:g}% CI {_number(row.ci_low)} to {_number(row.ci_high)})"
         if row.ci_low is not None and row.ci_high is not None
         else " (no confidence interval)"
     )
@@ -621,9 +630,10 @@ def _row_svg(
             )
     if row.ci_low is not None and row.ci_high is not None:
         x1, x2 = axis.x(row.ci_low), axis.x(row.ci_high)
+        dash = ' stroke-dasharray="2 2" class="ci-other-level"' if _other_level(row) else ""
         parts.append(
             f'<line x1="{x1:.1f}" y1="{middle:.1f}" x2="{x2:.1f}" y2="{middle:.1f}" '
-            'stroke="#222" stroke-width="1.5"/>'
+            f'stroke="#222" stroke-width="1.5"{dash}/>'
         )
         for x in (x1, x2):
             parts.append(

@@ -54,6 +54,9 @@ Measure = Literal[
 ]  # fmt: skip
 RATIO_MEASURES = frozenset({"OR", "RR", "HR", "IRR"})
 Direction = Literal["benefit", "harm", "no difference"]
+# Where a record's numbers come from: an editor's YAML, a trial registry's posted results (both
+# verified), or read from prose or an abstract (unverified until an editor confirms it).
+Provenance = Literal["curated", "registry", "extracted"]
 
 
 class _Model(LeanModel):
@@ -68,6 +71,7 @@ class Citation(_Model):
     pmid: str | None = None
     doi: str | None = None
     url: str | None = None
+    nct: str | None = None  # trial registry id, e.g. "NCT02552212"
     trial: str | None = None  # the trial's name when it has one, e.g. "STEP 1"
 
 
@@ -113,6 +117,18 @@ class Study(_Model):
     goal: str | None = None  # goal slug
     compound: str | None = None  # compound name or slug
     curated: bool = True  # False for extractor output ("unverified")
+    provenance: Provenance | None = None  # None: "curated" or "extracted" as `curated` says
+    phase: str | None = None  # registry phase as written, e.g. "Phase 3"
+    conditions: list[str] = Field(default_factory=list)  # condition slugs (from MeSH terms)
+    primary_outcomes: list[str] = Field(default_factory=list)  # as registered
+    secondary_outcomes: list[str] = Field(default_factory=list)
+    abstract: str = ""  # the abstract as imported (PubMed), kept for the editor
     source_path: str = ""
     line: int = 0
     summary: str = ""
+
+    @property
+    def source_kind(self) -> Provenance:
+        if self.provenance is not None:
+            return self.provenance
+        return "curated" if self.curated else "extracted"

@@ -33,6 +33,7 @@ def study_rows(study: Study, compound: str = "the compound") -> list[ForestRow]:
             ci_low=outcome.ci_low,
             ci_high=outcome.ci_high,
             n=study.n,
+            ci_level=outcome.ci_level,
             better=better_side(outcome),
             compound=compound,
             comparator=comparator,

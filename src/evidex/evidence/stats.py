@@ -129,6 +129,13 @@ def derive_significance(outcome: Outcome) -> bool | None:
     return outcome.significant
 
 
+def z_of_level(level: float | None) -> float:
+    """The two-sided normal quantile of a confidence level in percent (95 -> 1.96)."""
+    if level is None or level == 95.0:
+        return Z_95
+    return NormalDist().inv_cdf(0.5 + level / 200.0)
+
+
 def infer_better(outcome: Outcome) -> str | None:
     """ "lower" or "higher": from `better` when set, else from words in the outcome name."""
     if outcome.better is not None:
@@ -204,17 +211,13 @@ class Pooled:
     measure: str
 
 
-def _z_for(level: float) -> float:
-    """The normal quantile of a two-sided interval of `level` percent (1.96 for 95)."""
-    return Z_95 if level == 95.0 else NormalDist().inv_cdf(0.5 + level / 200.0)
-
-
 def standard_error(outcome: Outcome) -> float | None:
-    """SE from the 95% CI: (ln hi − ln lo) / (2 × 1.96) for ratios, (hi − lo) / (2 × 1.96) else."""
+    """SE from the CI: (ln hi − ln lo) / (2 × z) for ratios, (hi − lo) / (2 × z) else, with
+    z = 1.96 for a 95% CI and the CI's own quantile otherwise (1.645 for 90%)."""
     low, high = outcome.ci_low, outcome.ci_high
     if low is None or high is None or high <= low:
         return None
-    z = _z_for(outcome.ci_level or 95.0)
+    z = z_of_level(outcome.ci_level)
     if outcome.measure in RATIO_MEASURES:
         if low <= 0:
             return None

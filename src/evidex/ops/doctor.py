@@ -43,41 +43,60 @@ def check_database(db_path: Path, max_age_hours: float | None) -> tuple[list[Che
         generation = open_generation(db_path)
     except DatabaseUnavailable as exc:
         return [Check("readable", False, str(exc))], None
-    checks = [Check("readable", True, f"{db_path} opens read-only and has {REQUIRED_META_KEYS}")]
+    keys = " and ".join(REQUIRED_META_KEYS)
+    checks = [Check("readable", True, f"{db_path} opens read-only and records its {keys}.")]
     try:
         conn = generation.first
         meta = generation.meta
         version = meta.get("schema_version", "")
+        same = version == EXPECTED_SCHEMA_VERSION
         checks.append(
             Check(
                 "schema version",
-                version == EXPECTED_SCHEMA_VERSION,
-                f"{version} (this code reads {EXPECTED_SCHEMA_VERSION})",
+                same,
+                f"the build has schema version {version}, the one this code reads."
+                if same
+                else f"the build has schema version {version or 'none'}; this code reads "
+                f"{EXPECTED_SCHEMA_VERSION}: rebuild it with this version.",
             )
         )
         age = build_age_seconds(meta.get("built_at"))
         if age is None:
-            checks.append(Check("build age", False, "meta has no readable built_at"))
+            checks.append(Check("build age", False, "the build does not say when it was made."))
         else:
             hours = age / 3600
             fresh = max_age_hours is None or hours <= max_age_hours
-            limit = "" if max_age_hours is None else f" (limit {max_age_hours:g} h)"
-            checks.append(Check("build age", fresh, f"{hours:.1f} h{limit}"))
+            limit = "" if max_age_hours is None else f" (the limit is {max_age_hours:g} hours)"
+            checks.append(Check("build age", fresh, f"built {hours:.1f} hours ago{limit}."))
         problem = integrity_problem(conn)  # the check the server runs before switching
-        checks.append(Check("integrity", problem is None, problem or "ok"))
+        checks.append(
+            Check(
+                "integrity",
+                problem is None,
+                "SQLite's integrity check finds no damage."
+                if problem is None
+                else f"SQLite's integrity check finds damage: {problem}.",
+            )
+        )
         counts = _table_counts(conn)
         declared = library_counts(meta)
         mismatched = [k for k, v in declared.items() if k in counts and counts[k] != v]
+        held = ", ".join(f"{v} {k}" for k, v in counts.items())
         checks.append(
             Check(
                 "counts",
                 bool(counts.get("compounds")) and not mismatched,
-                ", ".join(f"{k} {v}" for k, v in counts.items())
-                + (f"; meta disagrees on {', '.join(mismatched)}" if mismatched else ""),
+                f"the build holds {held}."
+                + (
+                    f" Its meta records other counts of {', '.join(mismatched)}."
+                    if mismatched
+                    else ""
+                )
+                + ("" if counts.get("compounds") else " It has no compounds."),
             )
         )
     except sqlite3.DatabaseError as exc:
-        checks.append(Check("integrity", False, f"query failed: {exc}"))
+        checks.append(Check("integrity", False, f"reading the build failed: {exc}."))
     finally:
         generation.close()
     return checks, generation.build_id

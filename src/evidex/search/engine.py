@@ -25,10 +25,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from evidex.content.names import GREEK, family_key, fold_name
-from evidex.search.query import ParsedQuery, fts_expression, parse_query
+from evidex.search.query import ParsedQuery, fts_expression, parse_query, prefix_term
 
 COMMON_TERM_DOCS = 200  # a match set larger than this is not ranked by bm25 over bodies
 SNIPPET_SCAN_CHARS = 6000
@@ -139,6 +139,11 @@ class SearchEngine:
             tokens = tuple(re.findall(r"\w+", str(phrase).lower()))
             if tokens:
                 self.goal_phrases.append((tokens, str(goal)))
+        # a shortened phrase ('hep b') writes one of its words out: look up only those phrases
+        self.phrases_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for tokens, goal in self.goal_phrases:
+            for word in set(tokens):
+                self.phrases_by_word[word].append((tokens, goal))
         self.goal_titles: dict[str, str] = {}  # folded goal name or slug -> goal slug
         for doc in self.docs.values():
             if doc.type == "goal":
@@ -292,6 +297,42 @@ class SearchEngine:
                     break
         return found, explained
 
+    def _misspelt_goals(
+        self, conn: sqlite3.Connection, parsed: ParsedQuery
+    ) -> tuple[dict[str, int], set[str], str | None]:
+        """Goals whose phrase the query spells wrongly or shortens ('slepe', 'hepatitus', 'hep
+        b'): (goal -> tokens covered, the query words explained, the phrase it meant). A word
+        the library's text contains is never taken for a misspelling."""
+        tokens = parsed.tokens
+        if not self.goal_phrases:
+            return {}, set(), None
+        unknown = {t for t in tokens if len(t) >= 5 and not self._in_text(conn, t)}
+        if unknown:
+            candidates = self.goal_phrases
+        else:  # no typo possible: only shortened phrases, which write one word out
+            candidates = [pair for t in set(tokens) for pair in self.phrases_by_word.get(t, [])]
+        # (-words covered, edits, start, phrase, goal): the longest, closest reading wins
+        best: tuple[int, int, int, tuple[str, ...], str] | None = None
+        for phrase, goal in candidates:
+            for start in range(len(tokens)):
+                edits = _phrase_edits(tokens[start:], phrase, unknown)
+                if edits is None:
+                    continue
+                found = (-min(len(phrase), len(tokens) - start), edits, start, phrase, goal)
+                if best is None or found[:3] < best[:3]:
+                    best = found
+        if best is None:
+            return {}, set(), None
+        covered, start, phrase, goal = -best[0], best[2], best[3], best[4]
+        return {goal: covered}, set(tokens[start : start + covered]), " ".join(phrase[:covered])
+
+    @staticmethod
+    def _in_text(conn: sqlite3.Connection, word: str) -> bool:
+        found = conn.execute(
+            "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1", (f'"{word}"',)
+        ).fetchone()
+        return found is not None
+
     # -- text --------------------------------------------------------------------------------
 
     @staticmethod
@@ -386,6 +427,9 @@ class SearchEngine:
         matched: dict[int, list[str]] = defaultdict(list)
 
         goals, explained = self._goals(parsed)
+        meant_phrase = None
+        if not goals and not any(key in self.names for key, _ in parsed.windows()):
+            goals, explained, meant_phrase = self._misspelt_goals(conn, parsed)
         names = self._name_slugs(parsed, explained)
         for slug, (score, how) in names.items():
             rowid = self.doc_by_key.get(("compound", slug))
@@ -458,9 +502,9 @@ class SearchEngine:
         groups: dict[str, list[Hit]] = {}
         for hit in items:
             groups.setdefault(hit.type, []).append(hit)
-        did_you_mean = None
+        did_you_mean = meant_phrase
         fuzzy = [slug for slug, (_, how) in names.items() if how == "fuzzy"]
-        if fuzzy:
+        if fuzzy and not did_you_mean:
             rowid = self.doc_by_key.get(("compound", fuzzy[0]))
             did_you_mean = self.docs[rowid].title if rowid else None
         return SearchResults(parsed.text, len(ranked), items, groups, did_you_mean)
@@ -496,13 +540,14 @@ class SearchEngine:
         one; marked in Python because FTS5 snippet() re-tokenises whole bodies (slow)."""
         found: dict[int, str] = {}
         terms = [t for t in parsed.terms if t]
+        prefix = prefix_term(parsed)
         if not terms or not rowids:
             return {rowid: html.escape(self.docs[rowid].summary[:240]) for rowid in rowids}
         need_body = []
         for rowid in rowids:
             summary = self.docs[rowid].summary
-            if _first_word_match(summary, terms) is not None:
-                found[rowid] = highlight(summary[:300], terms)
+            if _first_word_match(summary, terms, prefix) is not None:
+                found[rowid] = highlight(summary[:300], terms, prefix)
             else:
                 need_body.append(rowid)
         if need_body and expression:
@@ -514,16 +559,62 @@ class SearchEngine:
                 need_body,
             ):
                 text = str(body or "")
-                at = _first_word_match(text, terms)
+                at = _first_word_match(text, terms, prefix)
                 if at is not None:
-                    found[int(rowid)] = highlight(_window(text, at), terms)
+                    found[int(rowid)] = highlight(_window(text, at), terms, prefix)
         for rowid in rowids:
             if rowid not in found:
                 found[rowid] = html.escape(self.docs[rowid].summary[:240])
         return found
 
 
-def _first_word_match(text: str, terms: list[str]) -> int | None:
+def _typo_budget(word: str) -> int:
+    """Edits a misspelling of `word` may carry: none under 5 letters, one, two from 8."""
+    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
+
+
+def _phrase_edits(tokens: list[str], phrase: tuple[str, ...], unknown: set[str]) -> int | None:
+    """Edits that turn the leading `tokens` into `phrase` (or its first word, for a one-word
+    query of 5+ letters); None when they do not spell it. Only `unknown` words may be typos;
+    a word of 3+ letters may shorten a phrase word when another word of the phrase is written
+    out ('hep b')."""
+    if not tokens:
+        return None
+    words = phrase[: len(tokens)]
+    if len(words) < len(phrase) and (len(tokens) > len(words) or len(tokens[0]) < 5):
+        return None
+    total, exact, shortened = 0, 0, 0
+    for typed, word in zip(tokens, words, strict=False):
+        if typed == word:
+            exact += 1
+            continue
+        distance = OSA.distance(typed, word)
+        if typed in unknown and distance <= _typo_budget(word):
+            total += distance
+        elif len(typed) >= 3 and word.startswith(typed):
+            shortened += 1
+        else:
+            return None
+    if shortened and not exact:
+        return None
+    if total == 0 and not shortened:
+        return None  # spelled right: the exact goal match handles it
+    return total + shortened
+
+
+def _word_ends(lowered: str, at: int, term: str, prefix: str | None) -> bool:
+    """The word found at `at` is the term itself or, for a term of 4+ letters, the term with
+    a short ending (porter-stemmed matches: 'livers', 'treated'); any word `prefix` starts."""
+    if term == prefix:
+        return True
+    end = at + len(term)
+    extra = 0
+    while end + extra < len(lowered) and lowered[end + extra].isalnum():
+        extra += 1
+    return extra == 0 or (len(term) >= 4 and extra <= 3)
+
+
+def _first_word_match(text: str, terms: list[str], prefix: str | None = None) -> int | None:
     """Where the first word starting with a term begins (str.find: far faster than a regex
     with word boundaries over 20 KB bodies)."""
     lowered = text.lower()
@@ -534,23 +625,31 @@ def _first_word_match(text: str, terms: list[str]) -> int | None:
     best: int | None = None
     for term in terms:
         at = lowered.find(term)
-        while at != -1 and at > 0 and lowered[at - 1].isalnum():
+        while at != -1 and (
+            (at > 0 and lowered[at - 1].isalnum()) or not _word_ends(lowered, at, term, prefix)
+        ):
             at = lowered.find(term, at + 1)
         if at != -1 and (best is None or at < best):
             best = at
     return best
 
 
-def _term_pattern(terms: list[str]) -> re.Pattern[str] | None:
-    return _compiled_terms(tuple(terms))
+def _term_pattern(terms: list[str], prefix: str | None = None) -> re.Pattern[str] | None:
+    return _compiled_terms(tuple(terms), prefix)
 
 
 @functools.lru_cache(maxsize=512)
-def _compiled_terms(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    usable = [re.escape(t) for t in terms if t]
+def _compiled_terms(terms: tuple[str, ...], prefix: str | None) -> re.Pattern[str] | None:
+    # whole words only: the term itself, or a 4+ letter term with a short ending (the words
+    # the stemmed full-text search matched), or any word the half-typed `prefix` starts;
+    # 'b' never marks 'by'
+    def ending(term: str) -> str:
+        return r"\w*" if term == prefix else r"\w{0,3}" if len(term) >= 4 else ""
+
+    usable = [re.escape(t) + ending(t) for t in sorted(terms, key=len) if t]
     if not usable:
         return None
-    return re.compile(r"\b(" + "|".join(usable) + r")\w*", re.I)
+    return re.compile(r"\b(?:" + "|".join(reversed(usable)) + r")\b", re.I)
 
 
 def _window(text: str, at: int, width: int = 220) -> str:
@@ -590,9 +689,9 @@ def _safe_marked(text: str) -> str:
     return escaped.replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>")
 
 
-def highlight(text: str, terms: list[str]) -> str:
-    """Escape `text` and wrap words starting with a query term in <mark>."""
-    pattern = _term_pattern(terms)
+def highlight(text: str, terms: list[str], prefix: str | None = None) -> str:
+    """Escape `text` and wrap the words a query term matched in <mark> (whole words)."""
+    pattern = _term_pattern(terms, prefix)
     if pattern is None:
         return html.escape(text)
     marked = pattern.sub(lambda m: f"{_MARK_OPEN}{m.group(0)}{_MARK_CLOSE}", text)

@@ -99,6 +99,14 @@ def parse_query(raw: str) -> ParsedQuery:
     return ParsedQuery(text=text, tokens=tokens, terms=terms, folded=fold_name(text[:120]))
 
 
+def prefix_term(parsed: ParsedQuery) -> str | None:
+    """The term matched as a prefix: as-you-type, the last word may be half-typed (not in long
+    questions: costly, rarely useful)."""
+    if parsed.terms and len(parsed.terms[-1]) >= 3 and len(parsed.terms) < 3:
+        return parsed.terms[-1]
+    return None
+
+
 def fts_expression(parsed: ParsedQuery, any_term: bool = False) -> str:
     """An FTS5 MATCH expression built only from quoted word tokens (no operators leak in).
 
@@ -107,7 +115,6 @@ def fts_expression(parsed: ParsedQuery, any_term: bool = False) -> str:
     if not parsed.terms:
         return ""
     quoted = [f'"{term}"' for term in parsed.terms]
-    # as-you-type: the last word may be half-typed (not in long questions: costly, rarely useful)
-    if len(parsed.terms[-1]) >= 3 and not any_term and len(parsed.terms) < 3:
+    if prefix_term(parsed) and not any_term:
         quoted[-1] += "*"
     return (" OR " if any_term else " ").join(quoted)

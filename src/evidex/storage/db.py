@@ -135,11 +135,19 @@ def open_generation(path: Path) -> Generation:
     identity = _file_identity(path)
     if identity is None:
         raise DatabaseUnavailable(f"{path}: no such database file")
+    if path.is_dir():
+        raise DatabaseUnavailable(f"{path}: is a directory, not a database file")
+    if path.stat().st_size == 0:
+        raise DatabaseUnavailable(f"{path}: is an empty file, not an Evidex build")
     try:
         conn = _connect(path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnavailable(f"{path}: cannot be opened ({exc})") from exc
+    try:
         meta = read_meta(conn)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseUnavailable(f"{path}: not a readable Evidex build ({exc})") from exc
+        conn.close()
+        raise DatabaseUnavailable(f"{path}: not an Evidex build ({exc})") from exc
     missing = [key for key in REQUIRED_META_KEYS if not meta.get(key)]
     if missing:
         conn.close()

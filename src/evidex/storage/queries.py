@@ -11,7 +11,9 @@ import re
 import sqlite3
 from typing import Any
 
+from evidex.content.models import Goal
 from evidex.content.names import family_key, fold_name
+from evidex.content.vocab import match_goal
 
 MAX_LIMIT = 500
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -477,3 +479,51 @@ def feed_entries(
             }
         )
     return fallback[:limit]
+
+
+def library_goals(conn: sqlite3.Connection) -> list[Goal]:
+    """The build's goals, with their synonyms and conditions, by name; a goal graded without
+    a goals.yaml entry is listed by its slug."""
+    rows = conn.execute("SELECT doc FROM goals ORDER BY name").fetchall()
+    goals = [Goal.model_validate_json(row[0]) for row in rows]
+    known = {goal.slug for goal in goals}
+    for (slug,) in conn.execute("SELECT DISTINCT goal FROM tiers ORDER BY goal"):
+        if slug not in known:
+            goals.append(Goal(slug=str(slug), name=str(slug).replace("-", " ").capitalize()))
+    return goals
+
+
+def resolve_goal(conn: sqlite3.Connection, name: str) -> str | None:
+    """The slug of the library goal `name` names (slug, name, synonym or condition)."""
+    goals = library_goals(conn)
+    slug = match_goal(name, goals)
+    return slug if slug in {goal.slug for goal in goals} else None
+
+
+def _typed_meta_value(value: str) -> Any:
+    """A meta value as what it is: '15' -> 15, a JSON object -> the object, text stays text."""
+    if value.isdigit():
+        return int(value)
+    if value.startswith(("{", "[")):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def build_summary(conn: sqlite3.Connection) -> dict[str, Any]:
+    """{build: meta with numbers as numbers (rates too), counts: every count as a number}."""
+    build = {
+        key: _typed_meta_value(value)
+        for key, value in build_info(conn).items()
+        if key != "methodology_html"
+    }
+    declared = build.pop("counts", {})
+    totals = {**(declared if isinstance(declared, dict) else {}), **counts(conn)}
+    for key in totals:
+        build.pop(key, None)  # one place for each count
+    rates = build.get("currency_rates")
+    if isinstance(rates, dict) and isinstance(rates.get("rates"), dict):
+        rates["rates"] = {code: float(rate) for code, rate in rates["rates"].items()}
+    return {"build": build, "counts": {key: int(value) for key, value in totals.items()}}

@@ -119,6 +119,8 @@ def parse_amount(value: object, what: str) -> Decimal:
     """A positive, finite Decimal from user input (text or number), else DoseInputError."""
     if isinstance(value, bool):
         raise DoseInputError(f"{what} must be a number")
+    if value is None or not str(value).strip():
+        raise DoseInputError(f"{what} is missing: give it as a number")
     try:
         number = decimal_value(str(value))
     except (InvalidOperation, ValueError):

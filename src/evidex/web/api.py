@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
 from evidex.content.models import Article, Compound, Goal
@@ -116,8 +117,22 @@ class GoalOut(Goal):
 
 
 class MetaOut(BaseModel):
-    build: dict[str, str]
+    build: dict[str, Any] = Field(
+        description="build_id, built_at, content_hash, schema_version (a number), currency_rates"
+    )
     counts: dict[str, int]
+
+
+class EndpointOut(BaseModel):
+    path: str
+    description: str
+
+
+class ApiIndexOut(BaseModel):
+    version: str
+    openapi: str
+    docs: str
+    endpoints: list[EndpointOut]
 
 
 Text = Annotated[str | None, Query(max_length=100)]
@@ -183,11 +198,13 @@ def api_compound_evidence(request: Request, name: str, goal: Text = None) -> dic
 
 @router.get("/research", response_model=list[ArticleSummary])
 def api_research(request: Request) -> list[dict[str, Any]]:
+    """Every research article with its compound, goal and tiers."""
     return queries.list_articles(connection(request))
 
 
 @router.get("/research/{slug}", response_model=ArticleOut)
 def api_article(request: Request, slug: str) -> dict[str, Any]:
+    """One research article with its claimed and computed tier."""
     article = queries.get_article(connection(request), slug)
     if article is None:
         raise HTTPException(404, f"no research article called {slug!r}")
@@ -196,11 +213,13 @@ def api_article(request: Request, slug: str) -> dict[str, Any]:
 
 @router.get("/goals", response_model=list[GoalSummary])
 def api_goals(request: Request) -> list[dict[str, Any]]:
+    """Every health goal with how many compounds are graded for it."""
     return queries.list_goals(connection(request))
 
 
 @router.get("/goals/{slug}", response_model=GoalOut)
 def api_goal(request: Request, slug: str) -> dict[str, Any]:
+    """One health goal with its compounds ranked by tier."""
     goal = queries.get_goal(connection(request), slug)
     if goal is None:
         raise HTTPException(404, f"no health goal called {slug!r}")
@@ -209,7 +228,22 @@ def api_goal(request: Request, slug: str) -> dict[str, Any]:
 
 @router.get("/meta", response_model=MetaOut)
 def api_meta(request: Request) -> dict[str, Any]:
-    conn = connection(request)
-    info = queries.build_info(conn)
-    info.pop("methodology_html", None)
-    return {"build": info, "counts": queries.counts(conn)}
+    """The build: id, time, schema version, exchange rates and counts."""
+    return queries.build_summary(connection(request))
+
+
+@router.get("", response_model=ApiIndexOut)
+def api_index(request: Request) -> dict[str, Any]:
+    """What this API answers: every endpoint with a line on what it returns."""
+    site = request.app.state.site
+    endpoints = [
+        {"path": site.url(route.path), "description": route.description.split("\n")[0]}
+        for route in router.routes
+        if isinstance(route, APIRoute) and route.path != router.prefix and route.include_in_schema
+    ]
+    return {
+        "version": "v1",
+        "openapi": site.url("/openapi.json"),
+        "docs": site.url("/docs"),
+        "endpoints": endpoints,
+    }

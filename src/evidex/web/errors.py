@@ -36,7 +36,8 @@ def error_response(request: Request, status: int, message: str, **extra: Any) ->
     title = {404: "Page not found", 405: "Method not allowed", 422: "Invalid request"}.get(
         status, "Something went wrong"
     )
-    context = {"status": status, "title": title, "message": message, **extra}
+    # an error page is not the canonical page of its address (nor of any other)
+    context = {"status": status, "title": title, "message": message, "canonical": None, **extra}
     try:
         return render_page(request, "error.html", context, status_code=status)
     except Exception:  # the page itself must never turn a 4xx into a crash

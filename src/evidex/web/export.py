@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import multiprocessing
 import shutil
 import sqlite3
 import warnings
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -23,6 +26,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from evidex.ops.logging import ACCESS_LOGGER
 from evidex.storage import queries
 from evidex.storage.db import open_generation
 from evidex.web import seo
@@ -97,16 +101,29 @@ def search_index(conn: sqlite3.Connection) -> list[dict[str, str]]:
     return [{"key": r[0], "name": r[1], "slug": r[2], "title": r[3]} for r in rows]
 
 
-def _site_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(URL, file path under out/) for every page, feed and API response, one file each."""
+def _site_files(conn: sqlite3.Connection, absolute_urls: bool) -> list[tuple[str, str]]:
+    """(URL, file path under out/) for every page, feed and API response, one file each; the
+    sitemap only with absolute URLs (a sitemap of relative ones is invalid)."""
     paths = [path for path, _ in seo.site_paths(conn)]
-    paths += ["/feed.xml", "/sitemap.xml", "/robots.txt"]
+    paths += ["/feed.xml", "/robots.txt", *(["/sitemap.xml"] if absolute_urls else [])]
     paths += [
         f"/compounds/{slug}/feed.xml"
         for (slug,) in conn.execute("SELECT slug FROM compounds ORDER BY slug")
     ]
     pages = [(path, str(_page_file(Path(), path))) for path in paths]
     return [*pages, *_api_files(conn)]
+
+
+@contextmanager
+def _quiet_access_log() -> Iterator[None]:
+    """The export renders through the app; its files are not requests worth a log line each."""
+    logger = logging.getLogger(ACCESS_LOGGER)
+    was = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = was
 
 
 def _client(db_path: Path, site: Site) -> TestClient:
@@ -117,7 +134,7 @@ def _client(db_path: Path, site: Site) -> TestClient:
 
 def _render_files(db_path: Path, site: Site, out: Path, files: list[tuple[str, str]]) -> int:
     """Render each URL through the app and write it; in a worker process when run in parallel."""
-    with _client(db_path, site) as client:
+    with _quiet_access_log(), _client(db_path, site) as client:
         for url, relative in files:
             response = client.get(url, follow_redirects=False)
             if response.status_code != 200:
@@ -151,13 +168,14 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
     generation = open_generation(db_path)
     try:
         conn = generation.connection()
-        files = _site_files(conn)
+        files = _site_files(conn, bool(site.base_url))
         index = json.dumps(search_index(conn), ensure_ascii=False, separators=(",", ":"))
     finally:
         generation.close()
     written = _render_all(db_path, site, out, files, jobs)
-    with _client(db_path, site) as client:
-        missing = client.get("/compounds/__missing__", follow_redirects=False)
+    with _quiet_access_log(), _client(db_path, site) as client:
+        # any address the export has no file for: the generic not-found page
+        missing = client.get("/404", follow_redirects=False)
         _write(out / "404.html", missing.content)
         compounds = json.dumps(_all_compounds(client), ensure_ascii=False)
         _write(out / "api/v1/compounds.json", compounds.encode())

@@ -7,21 +7,22 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
-_FALLBACK_DATE = "1970-01-01T00:00:00Z"
+_ATOM_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
-def atom_date(value: str | None) -> str:
-    """An RFC 3339 timestamp from the dates content carries ('2025-04-02', ISO with offset)."""
+def atom_date(value: str | None) -> str | None:
+    """An RFC 3339 timestamp from the dates content carries ('2025-04-02', ISO with offset);
+    None when there is no date or it cannot exist (such an entry is left out of the feed)."""
     if not value:
-        return _FALLBACK_DATE
+        return None
     text = value.strip().replace("Z", "+00:00")
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        return _FALLBACK_DATE
+        return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return parsed.astimezone(UTC).strftime(_ATOM_FORMAT)
 
 
 def entry_path(entry: dict[str, Any]) -> str:
@@ -42,8 +43,12 @@ def atom_feed(
     entries: list[dict[str, Any]],
     absolute: Callable[[str], str],
     build_id: str,
+    built_at: str | None = None,
 ) -> str:
-    updated = max((atom_date(e.get("updated")) for e in entries), default=_FALLBACK_DATE)
+    """The feed of `entries` that carry a real date; with none, the feed is as new as the build."""
+    dated = [(entry, stamp) for entry in entries if (stamp := atom_date(entry.get("updated")))]
+    fallback = atom_date(built_at) or datetime.now(UTC).strftime(_ATOM_FORMAT)
+    updated = max((stamp for _, stamp in dated), default=fallback)
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
@@ -55,17 +60,15 @@ def atom_feed(
         "  <author><name>Evidex editors</name></author>",
         f'  <generator version="{escape(build_id)}">Evidex</generator>',
     ]
-    for entry in entries:
+    for entry, stamp in dated:
         link = absolute(entry_path(entry))
-        entry_id = (
-            f"{link}#{entry.get('kind')}-{entry.get('ref')}-{atom_date(entry.get('updated'))}"
-        )
+        entry_id = f"{link}#{entry.get('kind')}-{entry.get('ref')}-{stamp}"
         out += [
             "  <entry>",
             f"    <title>{escape(str(entry.get('title', '')))}</title>",
             f"    <id>{escape(entry_id)}</id>",
             f'    <link href="{escape(link)}"/>',
-            f"    <updated>{atom_date(entry.get('updated'))}</updated>",
+            f"    <updated>{stamp}</updated>",
             f'    <category term="{escape(str(entry.get("kind", "")))}"/>',
             f"    <summary>{escape(str(entry.get('summary', '')))}</summary>",
             "  </entry>",

@@ -20,7 +20,7 @@ from evidex.evidence.presentation import phone_plot, reference_list, study_view
 from evidex.search.engine import engine_for
 from evidex.storage import queries
 from evidex.web import feeds, seo
-from evidex.web.deps import build_id, canonical_redirect, connection
+from evidex.web.deps import build_id, canonical_redirect, connection, database
 from evidex.web.errors import error_response
 from evidex.web.templating import own_origin, render_text
 
@@ -310,6 +310,7 @@ def compound_feed(request: Request, name: str) -> Response:
         queries.feed_entries(conn, doc["slug"]),
         _absolute(request),
         build_id(request),
+        database(request).current().meta.get("built_at"),
     )
     return Response(xml, media_type="application/atom+xml")
 
@@ -441,6 +442,7 @@ def site_feed(request: Request) -> Response:
         queries.feed_entries(conn),
         _absolute(request),
         build_id(request),
+        database(request).current().meta.get("built_at"),
     )
     return Response(xml, media_type="application/atom+xml")
 

@@ -118,4 +118,8 @@ def sitemap_xml(
 
 
 def robots_txt(sitemap_url: str) -> str:
-    return f"User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {sitemap_url}\n"
+    """robots.txt; the Sitemap line only with an absolute URL (the only kind crawlers read)."""
+    text = "User-agent: *\nAllow: /\nDisallow: /api/\n"
+    if sitemap_url.startswith(("https://", "http://")):
+        text += f"Sitemap: {sitemap_url}\n"
+    return text

@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from evidex.content.timespan import hours_phrase
 from evidex.evidence.models import DESIGN_LABELS
 from evidex.web.security import META_CONTENT_SECURITY_POLICY
 
@@ -146,6 +147,7 @@ def make_environment(site: Site) -> Environment:
     env.filters["trusted_html"] = trusted_html
     env.filters["safe_url"] = safe_url
     env.filters["num"] = number
+    env.filters["hours"] = hours_phrase
     return env
 
 
