@@ -385,6 +385,7 @@ def test_the_pooled_value_lies_within_the_studies_and_inside_its_own_ci(
 def test_a_wider_interval_settles_significance_only_when_it_excludes_the_null() -> None:
     excludes = ratio("Death", 0.6, 0.4, 0.9, ci_level=99.0, p="0.2")
     assert derive_significance(excludes) is True
+    assert derive_significance(excludes.model_copy(update={"ci_level": 96.0})) is True
     includes = ratio("Death", 0.7, 0.5, 1.02, ci_level=99.0, p="0.01")
     assert derive_significance(includes) is True  # the p decides: the 95% CI may exclude 1
     assert derive_significance(includes.model_copy(update={"p": None})) is None
