@@ -33,7 +33,7 @@ MIDDLE_DOTS = "\u00b7\u2022"
 # Spaces that group thousands or separate words: space, no-break, thin, narrow no-break.
 SPACES = " \u00a0\u2009\u202f"
 
-_SIGN_CHARS = f"{MINUS_SIGNS}+{DASHES}"  # "-" first: inside [...] it is no range
+_SIGN_CHARS = f"+{MINUS_SIGNS}{DASHES}"
 # A sign may stand at the start, after a space or opening mark, never after a digit, letter or a
 # closing mark (that dash is a range or a hyphen); a space may follow it ("- 0.5") unless a
 # number precedes it ("5 - 10" is a range).

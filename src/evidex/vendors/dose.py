@@ -109,6 +109,10 @@ def plain(value: Decimal) -> str:
     return format(normal, "f")
 
 
+SMALLEST_AMOUNT = Decimal("0.000001")
+LARGEST_AMOUNT = Decimal("1000000")
+
+
 def parse_amount(value: object, what: str) -> Decimal:
     """A positive, finite Decimal from user input (text or number), else DoseInputError."""
     if isinstance(value, bool):
@@ -123,6 +127,11 @@ def parse_amount(value: object, what: str) -> Decimal:
         raise DoseInputError(f"{what} must be a finite number")
     if number <= 0:
         raise DoseInputError(f"{what} must be greater than zero, got {plain(number)}")
+    if not SMALLEST_AMOUNT <= number <= LARGEST_AMOUNT:
+        # 1e-119 mg would make 1e119 doses per vial, more digits than rounding can hold
+        raise DoseInputError(
+            f"{what} must be between {SMALLEST_AMOUNT} and {LARGEST_AMOUNT:,}, got {number}"
+        )
     return number
 
 
