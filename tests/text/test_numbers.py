@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidex.text.numbers import (
+    _DASH_AS_MINUS,
+    DASHES,
     NUMBER_RE,
     WORD_NUMBER_RE,
     is_percent,
@@ -123,3 +129,27 @@ def test_long_runs_of_numbers_are_read_in_linear_time() -> None:
     grouped = "1 000 " * 5000
     assert len(NUMBER_RE.findall(grouped)) == 5000
     assert len(normalise("9" * 50_000)) == 40
+
+
+# Dashes in the places that decide whether one is a minus sign: after nothing, a space, an
+# opening mark, '=' or a comma (a minus), after a digit or letter (a range or a hyphen).
+_DASH_CONTEXTS = ["", " ", "(", "[", "=", ", ", ";", ":", "0", "a", ")", "%", "\n", "–", "—"]
+_DASH_FOLLOWERS = ["1", "0.5", ".5", " 2", " .3", "x", " ", "–", "—"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_DASH_CONTEXTS),
+            st.sampled_from(["–", "—"]),
+            st.sampled_from(_DASH_FOLLOWERS),
+        ),
+        max_size=6,
+    )
+)
+def test_dash_first_minus_pattern_rewrites_what_the_context_first_pattern_did(
+    pieces: list[tuple[str, str, str]],
+) -> None:
+    text = "".join(before + dash + after for before, dash, after in pieces)
+    context_first = re.compile(rf"(?<![^\s(\[,;:=])[{DASHES}] ?(?=\d|\.\d)")
+    assert _DASH_AS_MINUS.sub("-", text) == context_first.sub("-", text)

@@ -127,6 +127,9 @@ _RANGE_BEFORE = re.compile(r"\d ?%? ?(?:-|–|—|to) ?$")
 
 
 _DIGIT = re.compile(r"\d")
+# A value begins at most this many characters before its first digit (a sign, a space and a
+# decimal point: "- .5"): the interval pattern is not tried on the words before.
+_MAX_VALUE_LEAD = 3
 # Cheap tests before the costly patterns: the two numbers of an interval (a unit may follow the
 # first), and the letters every measure label holds.
 _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
@@ -222,13 +225,18 @@ def _inheritable(measure: str | None, unit: str | None) -> str | None:
 def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     """The estimates of one normalised sentence, in reading order. `carried` is the measure of
     the last estimate of the sentences before (an unlabelled estimate inherits it)."""
-    if _DIGIT.search(sentence) is None:
+    first_digit = _DIGIT.search(sentence)
+    if first_digit is None:
         return []
     found: list[Estimate] = []
     previous_end = 0
     previous_measure = carried
     taken: list[tuple[int, int]] = []
-    intervals = _WITH_INTERVAL.finditer(sentence) if _INTERVAL_CUE.search(sentence) else ()
+    intervals = (
+        _WITH_INTERVAL.finditer(sentence, max(0, first_digit.start() - _MAX_VALUE_LEAD))
+        if _INTERVAL_CUE.search(sentence)
+        else ()
+    )
     for match in intervals:
         estimate = _interval_estimate(sentence, match, previous_end, previous_measure)
         if estimate is None:
