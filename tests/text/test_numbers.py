@@ -12,6 +12,7 @@ from evidex.text.numbers import (
     _DASH_AS_MINUS,
     DASHES,
     NUMBER_RE,
+    NUMBER_START,
     WORD_NUMBER_RE,
     is_percent,
     normalise,
@@ -153,3 +154,16 @@ def test_dash_first_minus_pattern_rewrites_what_the_context_first_pattern_did(
     text = "".join(before + dash + after for before, dash, after in pieces)
     context_first = re.compile(rf"(?<![^\s(\[,;:=])[{DASHES}] ?(?=\d|\.\d)")
     assert _DASH_AS_MINUS.sub("-", text) == context_first.sub("-", text)
+
+
+_NUMBER_PIECES = [
+    "-", "+", "−", "–", "—", " ", "- ", ".", "·", "•", ",", "0", "5", "12", "1 000", "1,204",
+    "22.155", "0,5", "٣", "%", "a", "(", "x", "e",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=12).map("".join))
+def test_every_number_starts_with_a_character_of_number_start(text: str) -> None:
+    start = re.compile(NUMBER_START)
+    for match in NUMBER_RE.finditer(text):
+        assert start.match(text, match.start()), (text, match.group(0))

@@ -324,7 +324,7 @@ def _build_study(
 ) -> Study:
     text = draft.text
     folded = fold_case(text)  # for every cue test on the whole text
-    design = classify_design_of(_design_texts(draft, text))
+    design = classify_design_of(_design_texts(draft, text), last=text)
     n = _sample_size(draft.intro) or _sample_size(text, folded)
     n_studies = _study_count(text, folded) if design == "meta-analysis" else None
     comparator, comparator_type = _comparator(text, folded)
@@ -350,7 +350,8 @@ def _build_study(
 
 
 def _design_texts(draft: _Draft, text: str) -> Iterator[str]:
-    """Where to read the design, most specific first: each made only when needed."""
+    """Where to read the design, most specific first: each made only when needed; the
+    last is always the whole text."""
     if draft.intro:
         yield draft.intro
     if methods := _methods_text(text):

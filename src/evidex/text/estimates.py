@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from evidex.text.cues import contains_any, fold_case
-from evidex.text.numbers import NUMBER, WORD_NUMBER, parse_number
+from evidex.text.numbers import NUMBER, NUMBER_START, WORD_NUMBER, parse_number
 
 MEASURES = ("OR", "RR", "HR", "IRR", "MD", "SMD", "g", "RD", "NNT", "r", "percent")
 RATIO_MEASURES = frozenset({"OR", "RR", "HR", "IRR"})
@@ -88,7 +88,7 @@ _VALUE = (
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"(?<![\w.]){_VALUE}(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w.]){_VALUE}(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?)?"
     rf"{_INTERVAL}"
 )
