@@ -310,8 +310,10 @@ def _segment_article(lines: list[_Line]) -> list[_Draft]:
             if current is not None:
                 current.lines.append(line.text)
             continue
+        # a line naming no design word has no sentence that introduces a study
+        may_introduce = mentions_any(line.text, _DESIGN_WORDS)
         for sentence in split_sentences(line.text):
-            if _introducers(sentence):
+            if may_introduce and _introducers(sentence):
                 current = _Draft(intro=sentence)
                 drafts.append(current)
             elif current is not None:
