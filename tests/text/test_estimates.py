@@ -236,3 +236,39 @@ def test_interval_search_from_the_first_digit_finds_what_a_whole_sentence_search
     whole = [match.span() for match in estimates._WITH_INTERVAL.finditer(sentence)]
     start = max(0, first_digit.start() - estimates._MAX_VALUE_LEAD) if first_digit else 0
     assert [match.span() for match in estimates._WITH_INTERVAL.finditer(sentence, start)] == whole
+
+
+# Estimates with and without the marks the interval gate looks for: brackets and CI labels in
+# any case, and bare ranges.
+_GATE_LABELS = ["", "HR ", "OR=", "mean difference ", "SMD: "]
+# values, each with an interval holding it
+_GATE_ESTIMATES = [
+    ("0.74", "0.54 to 1.02"), ("-0.78%", "-0.97%, -0.60%"), ("1.2", "1.05; 1.37"),
+    ("0.62", "0.35-1.10"), ("12", "10-14"), ("-0.5", "-1 to 0"),
+]  # fmt: skip
+_GATE_MARKS = [
+    " ", " (", " [", ", 95% CI ", " 95% Ci ", " (95% CI, ", ", 90% confidence interval ",
+    " 95% Credible Interval ", " 95% CrI ", " 95% UI ", " UNCERTAINTY INTERVAL ", " with ",
+    ", 95% confidence limits ", "; ",
+]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_GATE_LABELS),
+            st.sampled_from(_GATE_ESTIMATES),
+            st.sampled_from(_GATE_MARKS),
+            st.sampled_from(["", ")", "]", ". "]),
+        ).map(lambda part: part[0] + part[1][0] + part[2] + part[1][1] + part[3]),
+        min_size=1,
+        max_size=3,
+    ).map("".join),
+    st.sampled_from([None, "HR", "MD", "percent"]),
+)
+def test_a_sentence_the_interval_gate_passes_over_holds_no_interval_estimate(
+    sentence: str, carried: str | None
+) -> None:
+    if not estimates._may_hold_interval(sentence):
+        for match in estimates._WITH_INTERVAL.finditer(sentence):
+            assert estimates._interval_estimate(sentence, match, 0, carried) is None

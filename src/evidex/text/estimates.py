@@ -139,6 +139,18 @@ _LABEL_WORD_CUES = (
 )  # fmt: skip
 
 
+# An interval is kept only in brackets or after a CI label (`_interval_estimate`): a sentence
+# with neither has no interval estimate, whatever the pattern matches in it.
+_INTERVAL_MARKS = ("(", "[", "CI", "CrI", "UI")
+_CI_WORD_CUES = ("confidence", "credible", "uncertainty")
+
+
+def _may_hold_interval(sentence: str) -> bool:
+    return _INTERVAL_CUE.search(sentence) is not None and (
+        contains_any(sentence, _INTERVAL_MARKS) or contains_any(fold_case(sentence), _CI_WORD_CUES)
+    )
+
+
 def _may_hold_label(sentence: str) -> bool:
     return contains_any(sentence, _ABBREVIATION_CUES) or contains_any(
         fold_case(sentence), _LABEL_WORD_CUES
@@ -234,7 +246,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     taken: list[tuple[int, int]] = []
     intervals = (
         _WITH_INTERVAL.finditer(sentence, max(0, first_digit.start() - _MAX_VALUE_LEAD))
-        if _INTERVAL_CUE.search(sentence)
+        if _may_hold_interval(sentence)
         else ()
     )
     for match in intervals:
