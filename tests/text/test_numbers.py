@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from evidex.text.numbers import (
     _DASH_AS_MINUS,
+    COUNT,
+    COUNT_START,
     DASHES,
     NUMBER_RE,
     NUMBER_START,
@@ -166,4 +168,17 @@ _NUMBER_PIECES = [
 def test_every_number_starts_with_a_character_of_number_start(text: str) -> None:
     start = re.compile(NUMBER_START)
     for match in NUMBER_RE.finditer(text):
+        assert start.match(text, match.start()), (text, match.group(0))
+
+
+_COUNT_PIECES = [
+    " ", "0", "7", "12", "1 000", "1,204", "22.155", "One", "fifty-two", "TWENTY", "a hundred",
+    "seventeen", "thousand", "zero", "Eight", "nine", "and", "-", ".", ",", "x", "٣",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_COUNT_PIECES), max_size=10).map(" ".join))
+def test_every_count_starts_with_a_character_of_count_start(text: str) -> None:
+    start = re.compile(COUNT_START)
+    for match in re.finditer(COUNT, text):
         assert start.match(text, match.start()), (text, match.group(0))

@@ -22,7 +22,7 @@ from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import abstract_starts, is_structured, split_sections
 from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
-from evidex.text.numbers import COUNT, normalise, parse_count
+from evidex.text.numbers import COUNT, COUNT_START, normalise, parse_count
 from evidex.text.sentences import split_sentences
 
 MAX_INPUT_CHARS = 200_000
@@ -87,7 +87,8 @@ _N_TOTAL = CuedPattern(
 # "182 patients received placebo and 185 patients received DHA and EPA"
 _N_SPLIT = CuedPattern(
     re.compile(
-        rf"(?i)(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} (?:(?:were|was) "
+        rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        r"(?:(?:were|was) "
         r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|received )"
         rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
     ),
@@ -104,7 +105,7 @@ _ENROLMENT_CUES = tuple(
 )
 _N_ENROLLED = CuedPattern(
     re.compile(
-        rf"(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
         r"(?:\w+ ){0,2}?(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
         r"assigned|allocated|studied|analy[sz]ed|followed)"
     ),
@@ -115,14 +116,16 @@ _N_VERB_FIRST = re.compile(
     rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_WERE_RANDOMISED = CuedPattern(
-    re.compile(rf"(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"),
+    re.compile(rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"),
     ("were randomi", "was randomi", "were enrolled", "was enrolled"),
 )
-_N_PLAIN = re.compile(rf"(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b")
+_N_PLAIN = re.compile(
+    rf"{COUNT_START}(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+)
 _N_STUDIES = CuedPattern(
     re.compile(
-        rf"(?i)(?<![\d.,%])(?P<k>{COUNT}) (?:(?:published|eligible|independent|placebo-controlled|"
-        r"double-blind|prospective|clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
+        rf"(?i){COUNT_START}(?<![\d.,%])(?P<k>{COUNT}) "
+        r"(?:(?:published|eligible|independent|placebo-controlled|double-blind|prospective|clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
         r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
     ),
     ("trials", "studies", "rcts", "articles", "cohorts", "reports"),
