@@ -2,7 +2,10 @@
 
 Inputs come from a seeded generator: the sample library, the shared seeds (../shared/seeds,
 when present) and the ops test fixtures, mutated by truncation, splicing, byte noise, unicode
-insertions, line shuffles and dosing/statistics tokens; plus wholly random text. Any exception
+insertions, line shuffles and dosing/statistics tokens; plus wholly random text. A share of
+them also get a hostile construct spliced in (HOSTILE: billion laughs, alias loops, huge and
+non-finite numbers, deep YAML nesting, deep blockquotes), which a parser must refuse or
+bound rather than exhaust the machine on (inputs slower than SLOW_SECONDS are kept). Any exception
 is a crash (parsers report problems as diagnostics); each distinct crash is saved under
 tests/ops/regressions/ so tests/ops/test_regressions.py replays it from then on.
 """
@@ -13,6 +16,7 @@ import argparse
 import hashlib
 import multiprocessing
 import random
+import re
 import time
 import traceback
 from collections.abc import Callable
@@ -24,6 +28,7 @@ REGRESSIONS = REPO / "tests" / "ops" / "regressions"
 CHUNK = 500
 MAX_INPUT_CHARS = 3000
 SLOW_SECONDS = 2.0
+HOSTILE_SHARE = 0.05  # of inputs get one of HOSTILE spliced in
 
 TOKENS = [
     "---",
@@ -109,6 +114,76 @@ TOKENS = [
 ]
 
 
+def _laughs(rng: random.Random) -> str:
+    """Anchors of aliases of anchors: `width ** levels` nodes from a few hundred bytes."""
+    levels, width = rng.randrange(2, 11), rng.randrange(2, 11)
+    lines = [f"l0: &l0 [{', '.join(['lol'] * width)}]"]
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [{', '.join([f'*l{level - 1}'] * width)}]")
+    return "\n".join(lines)
+
+
+def _alias_loop(rng: random.Random) -> str:
+    return rng.choice(
+        ["loop: &a [*a]", "loop: &a {self: *a}", "outer: &o\n  inner: [1, {back: *o}]"]
+    )
+
+
+def _huge_value(rng: random.Random) -> str:
+    digits = "".join(rng.choice("0123456789") for _ in range(rng.randrange(19, 6000)))
+    return rng.choice(
+        [
+            *(digits, f"-{digits}", f"{digits}.5", "0x" + digits),
+            *("1.0e+400", "-.inf", ".nan", "1e400", "1.0e+300", "-9.9e+307", "1e-400"),
+        ]
+    )
+
+
+def _huge_number(rng: random.Random) -> str:
+    key = rng.choice(["n", "price", "amount", "age", "n_studies", "purity_percent"])
+    return f"{key}: {_huge_value(rng)}"
+
+
+_WRITTEN_NUMBER = re.compile(r"(?<=: )-?\d+(?:\.\d+)?(?=\s*$)", re.M)
+
+
+def _deep_nesting(rng: random.Random) -> str:
+    depth = rng.randrange(50, 3000)
+    return rng.choice(
+        [f"deep: {'[' * depth}{']' * depth}", f"deep: {'{a: ' * depth}1{'}' * depth}"]
+    )
+
+
+def _deep_quote(rng: random.Random) -> str:
+    depth = rng.randrange(20, 100_000)
+    marker = rng.choice([">", "> ", "- >", "> - ", ">>"])
+    return marker * (depth // len(marker)) + " deep text"
+
+
+# Inputs that exhaust a parser rather than confuse it: each is spliced into a seed at a line
+# start, after the size cap that keeps the other mutations small.
+HOSTILE: list[Callable[[random.Random], str]] = [
+    _laughs,
+    _alias_loop,
+    _huge_number,
+    _deep_nesting,
+    _deep_quote,
+]
+
+
+def _splice_hostile(rng: random.Random, text: str) -> str:
+    numbers = list(_WRITTEN_NUMBER.finditer(text))
+    if numbers and rng.random() < 0.3:  # a number where the format expects one
+        found = rng.choice(numbers)
+        return text[: found.start()] + _huge_value(rng) + text[found.end() :]
+    lines = text.split("\n")
+    at = rng.randrange(0, len(lines) + 1)
+    if text.startswith("---") and rng.random() < 0.7:
+        at = rng.randrange(1, max(2, lines.index("---", 1) if "---" in lines[1:] else 2))
+    lines.insert(at, rng.choice(HOSTILE)(rng))
+    return "\n".join(lines)
+
+
 def _corpus() -> dict[str, list[str]]:
     def read(paths: list[Path]) -> list[str]:
         return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(paths)]
@@ -125,7 +200,15 @@ def _corpus() -> dict[str, list[str]]:
             text = seed.read_text(encoding="utf-8", errors="replace")
             (profiles if text.startswith("---") else articles).append(text)
     queries = ["bpc 157 tendon", "semaglutide weight loss", "α-lipoic acid", '"quoted" OR x*']
-    return {"profile": profiles, "article": articles, "query": queries}
+    studies = read([*(REPO / "content" / "studies").glob("*.yaml")])
+    vendors = read([*(REPO / "content" / "vendors").glob("*.yaml")])
+    return {
+        "profile": profiles,
+        "article": articles,
+        "query": queries,
+        "study": studies,
+        "vendor": vendors,
+    }
 
 
 def _window(rng: random.Random, text: str) -> str:
@@ -178,19 +261,26 @@ def mutate(rng: random.Random, corpus: list[str]) -> str:
             text = text[:at] + chunk * rng.randrange(2, 20) + text[at:]
         else:
             text = text.replace("\n", rng.choice(["\r\n", "\r", "\n\n", "  \n"]))
-    return text[: MAX_INPUT_CHARS * 2]
+    text = text[: MAX_INPUT_CHARS * 2]
+    return _splice_hostile(rng, text) if rng.random() < HOSTILE_SHARE else text
 
 
 def _targets() -> dict[str, tuple[str, Callable[[str], object]]]:
+    from evidex.content.article import parse_article
     from evidex.content.importer import import_article
     from evidex.content.profile import parse_profile
     from evidex.content.regimens import parse_regimens
     from evidex.evidence.extract import extract_studies
+    from evidex.evidence.studyfile import parse_study_file
     from evidex.search.query import fts_expression, parse_query
+    from evidex.vendors.parse import parse_vendor
 
     def query(text: str) -> object:
         parsed = parse_query(text)
         return fts_expression(parsed), fts_expression(parsed, any_term=True)
+
+    def vendor(text: str) -> object:
+        return parse_vendor(text, "vendors/fuzz.yaml", lambda name: name.lower(), None)
 
     return {
         "parse_profile": ("profile", lambda t: parse_profile(t, "compounds/fuzz.md")),
@@ -198,6 +288,9 @@ def _targets() -> dict[str, tuple[str, Callable[[str], object]]]:
         "extract_studies": ("article", lambda t: extract_studies(t, source="fuzz.txt")),
         "parse_regimens": ("profile", parse_regimens),
         "parse_query": ("query", query),
+        "parse_article": ("article", lambda t: parse_article(t, "research/fuzz.md", "fuzz")),
+        "parse_study_file": ("study", lambda t: parse_study_file(t, "studies/fuzz.yaml")),
+        "parse_vendor": ("vendor", vendor),
     }
 
 

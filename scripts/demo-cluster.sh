@@ -52,7 +52,7 @@ say "building the sample library into var/cluster/evidex.db"
 
 for i in "${!REPLICA_PORTS[@]}"; do
     port="${REPLICA_PORTS[$i]}"
-    EVIDEX_TRUST_FORWARDED=1 "$PY" -m evidex serve --db "$DB" --host 127.0.0.1 --port "$port" \
+    EVIDEX_TRUSTED_PROXIES=127.0.0.1 "$PY" -m evidex serve --db "$DB" --host 127.0.0.1 --port "$port" \
         >"$VAR/replica-$((i + 1)).log" 2>&1 &
     PIDS+=("$!")
     say "replica $((i + 1)) on 127.0.0.1:$port (pid $!)"

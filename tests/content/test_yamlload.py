@@ -9,11 +9,17 @@ import pytest
 import yaml
 
 from evidex.content.diagnostics import ContentError
-from evidex.content.yamlload import canonical_keys, load_yaml, split_frontmatter
+from evidex.content.yamlload import (
+    MAX_ALIAS_NODES,
+    MAX_DEPTH,
+    canonical_keys,
+    load_yaml,
+    split_frontmatter,
+)
 
 DOCUMENTS = {
     "typed scalars": (
-        "title: Plain\nn: 12\nhex: 0x1F\nsexagesimal: 1:30\nratio: 1.5e3\ninf: -.inf\n"
+        "title: Plain\nn: 12\nhex: 0x1F\nsexagesimal: 1:30\nratio: 1.5e3\n"
         "flag: yes\noff: Off\nnothing: ~\nempty:\nday: 2025-09-22\n"
         "stamp: 2001-12-14t21:59:43.10-05:00\nquoted: '12'\ntagged: !!str 12\n"
         "forced: !!int '7'\nfloat_tag: !!float 3\n"
@@ -120,6 +126,67 @@ def test_a_variant_of_a_key_already_given_is_ignored_with_a_note() -> None:
         (2, "key 'TITLE' repeats 'title' (line 1); ignored")
     ]
     assert located.data == {"title": "Kept"}
+
+
+def _laughs(levels: int) -> str:
+    """Each anchor is a list of nine aliases of the one before: 9**levels strings."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [{', '.join([f'*l{level - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_billion_laughs_is_refused_at_the_anchor_that_multiplies_it() -> None:
+    text = _laughs(9)
+    assert len(text) < 1100
+    with pytest.raises(ContentError) as refused:
+        load_yaml(text, "vendors/laughs.yaml")
+    diagnostic = refused.value.diagnostic
+    assert (diagnostic.path, diagnostic.line) == ("vendors/laughs.yaml", 8)
+    assert f"at most {MAX_ALIAS_NODES}" in diagnostic.message
+
+
+def test_aliases_that_add_a_little_are_still_built() -> None:
+    located = load_yaml(_laughs(3), "f.yaml")  # 9 * 9 * 9 strings: under the bound
+    assert sum(len(inner) for inner in located.data["l2"]) == 81
+
+
+@pytest.mark.parametrize("text", ["loop: &a [*a]\n", "a: 1\nloop: &a {b: [1, *a]}\n"])
+def test_an_alias_inside_its_own_anchor_is_an_error_at_its_line(text: str) -> None:
+    with pytest.raises(ContentError, match="refers to the anchor that contains it") as refused:
+        load_yaml(text, "f.yaml", line_offset=1)
+    assert refused.value.diagnostic.line == text.count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    "text", ["x: " + "[" * 500 + "]" * 500 + "\n", "x: &a " + "{a: " * 500 + "1" + "}" * 500]
+)
+def test_nesting_past_the_limit_is_an_error_not_a_recursion_error(text: str) -> None:
+    with pytest.raises(ContentError, match=f"nested deeper than {MAX_DEPTH} levels"):
+        load_yaml(text, "f.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("title: T\nn: " + "9" * 5000 + "\n", 2),
+        ("title: T\noutcomes:\n  - n: " + "1" * 30 + "\n", 3),
+        ("a: &x " + "9" * 30 + "\nb: *x\n", 1),
+    ],
+)
+def test_an_integer_past_what_sqlite_holds_is_an_error_naming_the_range(
+    text: str, line: int
+) -> None:
+    with pytest.raises(ContentError, match="between -9223372036854775808 and") as refused:
+        load_yaml(text, "f.yaml")
+    assert refused.value.diagnostic.line == line
+
+
+@pytest.mark.parametrize("written", ["1.0e+400", "-.inf", ".nan"])
+def test_a_number_that_is_not_finite_is_an_error(written: str) -> None:
+    with pytest.raises(ContentError, match="not finite; numbers must lie between") as refused:
+        load_yaml(f"title: T\nprice: {written}\n", "f.yaml")
+    assert refused.value.diagnostic.line == 2
 
 
 def test_a_tab_used_for_indentation_is_named_at_its_line() -> None:

@@ -21,6 +21,7 @@ from evidex.evidence.stats import (
     parse_p,
     pooled_estimate,
     standard_error,
+    z_of_level,
 )
 
 
@@ -376,3 +377,43 @@ def test_the_pooled_value_lies_within_the_studies_and_inside_its_own_ci(
     assert min(values) - 1e-9 <= pooled.value <= max(values) + 1e-9
     assert pooled.ci_low < pooled.value < pooled.ci_high
     assert 0.0 <= pooled.i2 <= 100.0 and pooled.tau2 >= 0.0
+
+
+# ------------------------------------------------------------ intervals of other levels
+
+
+def test_a_wider_interval_settles_significance_only_when_it_excludes_the_null() -> None:
+    excludes = ratio("Death", 0.6, 0.4, 0.9, ci_level=99.0, p="0.2")
+    assert derive_significance(excludes) is True
+    assert derive_significance(excludes.model_copy(update={"ci_level": 96.0})) is True
+    includes = ratio("Death", 0.7, 0.5, 1.02, ci_level=99.0, p="0.01")
+    assert derive_significance(includes) is True  # the p decides: the 95% CI may exclude 1
+    assert derive_significance(includes.model_copy(update={"p": None})) is None
+
+
+def test_a_narrower_interval_settles_significance_only_when_it_includes_the_null() -> None:
+    includes = ratio("Death", 0.8, 0.6, 1.05, ci_level=90.0, p="0.01")
+    assert derive_significance(includes) is False
+    excludes = ratio("Death", 0.8, 0.66, 0.97, ci_level=90.0, p="0.08")
+    assert derive_significance(excludes) is False  # the p decides: the 95% CI may touch 1
+    assert derive_significance(excludes.model_copy(update={"p": "0.01"})) is True
+    assert derive_significance(ratio("Death", 0.6, 0.4, 0.9, ci_level=95.0, p="0.2")) is True
+
+
+def test_the_quantile_of_a_confidence_level() -> None:
+    assert z_of_level(None) == z_of_level(95.0) == pytest.approx(1.959964, abs=1e-6)
+    assert z_of_level(90.0) == pytest.approx(1.644854, abs=1e-6)
+    assert z_of_level(99.0) == pytest.approx(2.575829, abs=1e-6)
+
+
+def test_a_standard_error_uses_its_intervals_own_level() -> None:
+    md = Outcome(name="x", measure="MD", value=1, ci_low=-1, ci_high=3, ci_level=90.0)
+    assert standard_error(md) == pytest.approx(4 / (2 * 1.644854), abs=1e-6)
+    hr = ratio("Death", 0.5, 0.25, 1.0, ci_level=99.0)
+    assert standard_error(hr) == pytest.approx(math.log(4) / (2 * 2.575829), abs=1e-6)
+
+
+def test_hedges_g_and_risk_differences_have_a_null_of_zero() -> None:
+    assert (null_value("g"), null_value("RD")) == (0.0, 0.0)
+    rd = Outcome(name="Relapse", measure="RD", value=-0.1, ci_low=-0.15, ci_high=-0.05)
+    assert (derive_significance(rd), derive_direction(rd)) == (True, "benefit")

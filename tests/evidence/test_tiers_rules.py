@@ -379,3 +379,61 @@ def test_an_unverified_note_follows_the_whole_rationale() -> None:
         "(HR 0.7 [0.55, 0.88] for all-cause mortality). 1 of 1 studies were extracted from "
         "article text and are unverified."
     )
+
+
+def score() -> Outcome:
+    """Significant, but nothing says whether a lower score is better."""
+    return Outcome(name="Score", measure="HR", value=0.5, ci_low=0.3, ci_high=0.8)
+
+
+def test_differences_without_a_better_direction_count_neither_way_and_say_what_is_missing() -> None:
+    pain = Outcome(name="Pain", measure="HR", value=0.6, ci_low=0.4, ci_high=0.9)
+    result = grade(study("u", "rct", 400, score(), score(), pain))
+    assert result.rationale == (
+        "Tier 4 (possible efficacy) for X in Y: RCT n=400 vs placebo with significant "
+        "differences (score, pain) whose better direction is not recorded, so they count "
+        "neither as benefit nor as harm. What would raise the tier: recording which way is "
+        "better for the outcomes of an RCT n=400; a significant benefit there would support "
+        "Tier 2."
+    )
+
+
+@pytest.mark.parametrize(
+    ("design", "n", "reach"),
+    [
+        ("meta-analysis", None, 2),
+        ("rct", 300, 2),
+        ("rct", 299, 3),
+        ("cohort", 300, 3),
+        ("cohort", 150, 3),
+        ("cohort", 50, None),  # a benefit there would still be Tier 4: nothing to ask for
+    ],
+)
+def test_the_tier_a_missing_figure_would_support_follows_the_design_and_size(
+    design: str, n: int | None, reach: int | None
+) -> None:
+    rationale = grade(study("s", design, n, score())).rationale
+    if reach is None:
+        assert "What would raise the tier" not in rationale
+    else:
+        assert rationale.endswith(f"a significant benefit there would support Tier {reach}.")
+
+
+def test_a_study_without_figures_asks_for_its_estimates_and_names_its_comparator() -> None:
+    result = grade(study("e", "rct", 300, comparator="none", comparator_type="none"))
+    assert result.rationale == (
+        "Tier 4 (possible efficacy) for X in Y: RCT n=300 vs no treatment whose outcome "
+        "figures are not recorded. What would raise the tier: recording the effect estimates "
+        "of an RCT n=300 with their 95% confidence intervals; a significant benefit there "
+        "would support Tier 2."
+    )
+    active = grade(study("a", "cohort", 20, comparator="metformin", comparator_type="active"))
+    assert active.rationale == (
+        "Tier 4 (possible efficacy) for X in Y: cohort study n=20 vs metformin whose outcome "
+        "figures are not recorded."
+    )
+    unnamed = grade(study("u", "cohort", 20, comparator=None, comparator_type=None))
+    assert unnamed.rationale == (
+        "Tier 4 (possible efficacy) for X in Y: cohort study n=20 whose outcome figures are "
+        "not recorded."
+    )

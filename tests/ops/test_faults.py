@@ -64,7 +64,24 @@ def _replace_with(db_path: Path, data: bytes) -> None:
     os.replace(staged, db_path)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def _corrupt_pages(db_path: Path, table: str) -> bytes:
+    """The file with every page of `table` overwritten: header, schema and meta intact, so
+    it opens and names its build, but reading the table fails."""
+    conn = sqlite3.connect(db_path)
+    try:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = [
+            row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))
+        ]
+    finally:
+        conn.close()
+    data = bytearray(db_path.read_bytes())
+    for page in pages:
+        data[(page - 1) * size : page * size] = b"\xa5" * size
+    return bytes(data)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "corrupt pages"])
 def test_a_bad_file_renamed_into_place_is_refused_and_logged(
     db_path: Path, damage: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -75,6 +92,7 @@ def test_a_bad_file_renamed_into_place_is_refused_and_logged(
         "garbage": b"SQLite format 3\x00" + os.urandom(len(good) - 16),
         "truncated": good[: len(good) // 2],
         "empty": b"",
+        "corrupt pages": _corrupt_pages(db_path, "compounds"),
     }[damage]
     _replace_with(db_path, data)
     with caplog.at_level(logging.WARNING, logger="evidex.storage.db"):

@@ -3,10 +3,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from evidex.ops.ratelimit import AbuseLimitMiddleware, Limits, TokenBuckets, client_key
+from evidex.ops.ratelimit import (
+    AbuseLimitMiddleware,
+    Limits,
+    TokenBuckets,
+    client_key,
+    parse_networks,
+)
 
 
 class FakeClock:
@@ -36,10 +43,33 @@ def test_bucket_forgets_the_least_recent_clients_past_capacity() -> None:
     assert buckets.take("c") > 0
 
 
-def test_forwarded_for_is_used_only_when_trusted() -> None:
-    scope = {"client": ("10.0.0.1", 1), "headers": [(b"x-forwarded-for", b"6.6.6.6, 1.2.3.4")]}
-    assert client_key(scope, trust_forwarded=False) == "10.0.0.1"
-    assert client_key(scope, trust_forwarded=True) == "1.2.3.4"
+PROXIES = parse_networks("10.0.0.0/24, 127.0.0.1")
+
+
+def _scope(peer: str, *forwarded: bytes) -> dict[str, object]:
+    return {"client": (peer, 1), "headers": [(b"x-forwarded-for", line) for line in forwarded]}
+
+
+def test_forwarded_for_is_read_only_from_a_trusted_proxy() -> None:
+    forged = _scope("10.0.0.1", b"6.6.6.6, 1.2.3.4")
+    assert client_key(forged) == "10.0.0.1"  # no proxies configured: the peer, always
+    assert client_key(forged, PROXIES) == "1.2.3.4"
+    assert client_key(_scope("8.8.8.8", b"1.2.3.4"), PROXIES) == "8.8.8.8"  # not our proxy
+
+
+def test_the_client_is_the_right_most_hop_that_is_not_a_trusted_proxy() -> None:
+    # client forged "6.6.6.6", our outer proxy 10.0.0.2 saw 1.2.3.4, the inner one saw 10.0.0.2
+    assert client_key(_scope("127.0.0.1", b"6.6.6.6, 1.2.3.4, 10.0.0.2"), PROXIES) == "1.2.3.4"
+    # a second header line is read in order, not instead of the first
+    two_lines = _scope("127.0.0.1", b"6.6.6.6", b"1.2.3.4")
+    assert client_key(two_lines, PROXIES) == "1.2.3.4"
+    assert client_key(_scope("127.0.0.1", b"7.7.7.7", b"1.2.3.4, 10.0.0.9"), PROXIES) == "1.2.3.4"
+    assert client_key(_scope("127.0.0.1"), PROXIES) == "127.0.0.1"  # nothing forwarded
+
+
+def test_a_bad_trusted_proxy_entry_is_named() -> None:
+    with pytest.raises(ValueError, match=r"'proxy\.local' is not an IP address or network"):
+        parse_networks("10.0.0.1, proxy.local")
 
 
 def _limited_app(limits: Limits) -> TestClient:

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from evidex.content.article import parse_article
 from evidex.content.importer import import_article
 from evidex.content.profile import parse_profile
 from evidex.content.regimens import parse_regimens
 from evidex.evidence.extract import extract_studies
+from evidex.evidence.studyfile import parse_study_file
 from evidex.search.query import fts_expression, parse_query
+from evidex.vendors.parse import parse_vendor
 
 REGRESSIONS = Path(__file__).resolve().parent / "regressions"
 CASES = sorted(REGRESSIONS.glob("*__*.txt"))
@@ -22,6 +25,11 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "extract_studies": lambda text: extract_studies(text, source="fuzz.txt"),
     "parse_regimens": parse_regimens,
     "parse_query": lambda text: fts_expression(parse_query(text)),
+    "parse_article": lambda text: parse_article(text, "research/fuzz.md", "fuzz"),
+    "parse_study_file": lambda text: parse_study_file(text, "studies/fuzz.yaml"),
+    "parse_vendor": lambda text: parse_vendor(
+        text, "vendors/fuzz.yaml", lambda name: name.lower(), None
+    ),
 }
 
 

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import os
 import signal
 import socket
+import sys
+import time
 from pathlib import Path
 
 import httpx
+import pytest
 from ops_helpers import free_port, serve_argv, start_server, wait_healthy
 
 
@@ -42,3 +46,45 @@ def test_a_port_taken_by_another_program_fails_the_start(db_path: Path, tmp_path
         f"error: cannot listen on 127.0.0.1:{port}: the port is already in use; "
         "choose another with --port (or PORT=8001 make run)"
     ]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_die_with_a_killed_supervisor(db_path: Path, tmp_path: Path) -> None:
+    port = free_port()
+    server = start_server([*serve_argv(db_path, port), "--workers", "2"], tmp_path / "serve.log")
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", timeout=60)
+        workers = [pid for pid in _children(server.pid) if _running(pid)]
+        assert len(workers) >= 2
+    finally:
+        server.kill()
+        server.wait()
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _running(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
+    with pytest.raises(httpx.HTTPError):
+        httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)

@@ -196,3 +196,28 @@ def test_an_effect_without_advice_adds_no_warning() -> None:
     book = RuleBook(catalog([]))
     odd = [Member(s, s, effects=frozenset({"tastes-odd"})) for s in ("a", "b", "c")]
     assert book.additive(odd) == []
+
+
+def test_a_profiles_own_lines_warn_about_a_medicine_the_library_lacks() -> None:
+    zinc = compound(
+        "zinc",
+        "Zinc",
+        interactions=[
+            "Warfarin: considered safe at usual doses.",
+            "Warfarin: contraindicated with high-dose zinc.",
+            "Warfarin: monitor INR.",
+            "Fish oil: take apart.",
+        ],
+    )
+    cat = StackCatalog.from_models([zinc, *COMPOUNDS[3:4]], [], [], [], [])
+    book = RuleBook(cat)
+    found = book.between(member_for(cat, "zinc"), outside_member("Warfarin"))
+    assert [(i.severity, i.advice) for i in found] == [
+        ("contraindicated", "Warfarin: contraindicated with high-dose zinc."),
+        ("monitor", "Warfarin: monitor INR."),
+    ]
+    assert {(i.a, i.b, i.evidence, i.rule, i.with_current_medicine) for i in found} == {
+        ("zinc", "warfarin", "profile", "profile:zinc", True)
+    }
+    # Between two profiled compounds only the library's rules speak.
+    assert book.between(member_for(cat, "zinc"), member_for(cat, "fish-oil")) == []

@@ -429,3 +429,99 @@ def test_a_special_case_about_children_stands_for_the_childrens_section() -> Non
         precautions=["Not for children under 12."],
     )
     assert screen(drug, person("under-18")).cautions == ["Children: Not established below 18."]
+
+
+# ------------------------------------------------ which words decide, and which are quoted
+
+
+def test_the_most_direct_forbidding_statement_is_quoted() -> None:
+    words = {"renal-impairment": ("renal impairment",)}
+    tail = {"text": "Dialysis: do not use; worse with renal impairment", "condition": None}
+    mapped = {"text": "Severe disease: do not use", "condition": "renal-impairment"}
+    lead = {"text": "Renal impairment (stage 4): do not use", "condition": None}
+    situation = person("renal-impairment", condition_words=words)
+    all_three = compound(contraindications=[tail, mapped, lead])
+    assert screen(all_three, situation).excluded_reason == "Renal impairment (stage 4): do not use"
+    assert screen(compound(contraindications=[tail, mapped]), situation).excluded_reason == (
+        "Severe disease: do not use"
+    )
+    # Words inside the lead's parentheses are an example, not who it is about.
+    example = {"text": "Kidney axis (e.g. renal impairment): do not use", "condition": None}
+    both = compound(contraindications=[tail, example])
+    assert screen(both, situation).excluded_reason == (
+        "Dialysis: do not use; worse with renal impairment"
+    )
+
+
+def test_a_contraindication_naming_pregnancy_is_quoted_before_the_pregnancy_field() -> None:
+    drug = compound(
+        contraindications=[{"text": "Pregnancy: do not use", "condition": "pregnancy"}],
+        pregnancy="Avoid.",
+        breastfeeding="Avoid.",
+    )
+    situation = person("pregnancy", condition_words=WORDS)
+    assert screen(drug, situation).excluded_reason == "Pregnancy: do not use"
+    nursing = compound(
+        contraindications=[{"text": "Breastfeeding: do not use", "condition": "breastfeeding"}],
+        breastfeeding="Avoid.",
+    )
+    nursing_mother = person("breastfeeding", condition_words=WORDS)
+    assert screen(nursing, nursing_mother).excluded_reason == "Breastfeeding: do not use"
+
+
+def test_a_pregnancy_category_is_its_letter() -> None:
+    drug = compound(pregnancy_category="B (no human data)", pregnancy="Limited human data.")
+    assert screen(drug, person("pregnancy")).cautions == [
+        "Pregnancy (category B): Limited human data."
+    ]
+
+
+def test_a_special_case_without_advice_words_follows_its_severity() -> None:
+    drug = compound(
+        special_cases=[
+            {
+                "population": "Renal impairment",
+                "text": "eGFR below 30",
+                "condition": "renal-impairment",
+                "severity": "contraindicated",
+            }
+        ]
+    )
+    assert screen(drug, person("renal-impairment")).excluded_reason == (
+        "Renal impairment: eGFR below 30"
+    )
+
+
+def test_a_childrens_warning_limited_to_an_age_excludes_only_below_it() -> None:
+    drug = compound(precautions=["Monitor liver tests. Contraindicated in children under 2."])
+    teen = screen(drug, person("under-18", age=16))
+    assert (teen.excluded_reason, teen.cautions) == (
+        None,
+        ["Children: Contraindicated in children under 2."],
+    )
+    assert screen(drug, person("under-18", age=1)).excluded_reason == (
+        "Children: Contraindicated in children under 2."
+    )
+    # Without an age the limit cannot be checked: the warning stands.
+    assert screen(drug, person("under-18")).excluded_reason == (
+        "Children: Contraindicated in children under 2."
+    )
+
+
+def test_routes_ruled_out_one_by_one_exclude_a_compound_given_only_by_them() -> None:
+    drug = compound(
+        routes=["subcutaneous", "oral"],
+        contraindications=[{"text": "Kidney disease: avoid oral forms", "condition": None}],
+    )
+    situation = person("renal-impairment", no_injections=True, condition_words=WORDS)
+    result = screen(drug, situation)
+    assert (result.excluded_reason, result.kind) == (
+        "Only given by injection, oral: You asked for no injections; Kidney disease: avoid "
+        "oral forms",
+        "route",
+    )
+    kept = screen(drug, person("renal-impairment", condition_words=WORDS))
+    assert (kept.excluded_reason, kept.avoided_routes) == (
+        None,
+        {"oral": "Kidney disease: avoid oral forms"},
+    )

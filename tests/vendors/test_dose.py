@@ -150,3 +150,17 @@ def test_reconstitution_round_trips_and_prints_plain_numbers(
     for key in ("concentration_mg_per_ml", "volume_ml", "syringe_units"):
         shown = str(result.as_dict()[key])
         assert "E" not in shown and "e" not in shown
+
+
+@pytest.mark.parametrize(
+    ("vial", "diluent", "dose"),
+    [("1.0", "1.0", "1.767460856220314e-119"), ("1e-30", "1", "1e-30"), ("5", "1e-200", "1")],
+)
+def test_amounts_outside_the_range_are_refused_not_a_rounding_crash(
+    vial: str, diluent: str, dose: str
+) -> None:
+    """Found by schemathesis: a dose of 1e-119 mg made 1e119 doses per vial (InvalidOperation)."""
+    with pytest.raises(DoseInputError, match=r"must be between 0\.000001 and 1,000,000"):
+        reconstitute(vial, diluent, dose, None)
+    with pytest.raises(DoseInputError, match=r"must be between 0\.000001 and 1,000,000"):
+        weight_dose(dose, "mcg/kg", "1e-100")

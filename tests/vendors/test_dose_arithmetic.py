@@ -6,13 +6,18 @@ from decimal import Decimal
 
 import pytest
 
+from evidex.content.models import Regimen
 from evidex.vendors.dose import (
     DoseInputError,
+    documented_doses,
+    dose_range_warnings,
     parse_amount,
     plain,
+    range_report,
     reconstitute,
     rounded,
     weight_dose,
+    weight_range_warnings,
 )
 
 
@@ -191,3 +196,115 @@ def test_volumes_show_three_decimals_units_and_doses_one() -> None:
     assert (thirds["volume_ml"], thirds["doses_per_vial"]) == ("0.6", "3.3")
     over = reconstitute("10", "5", "3.3333")
     assert over.warnings[0].startswith("1.667 mL is more than a 1 mL syringe holds")
+
+
+# ------------------------------------------------------------------ per-kg range checks
+
+
+def regimen(low: float, high: float, unit: str, route: str, **more: object) -> Regimen:
+    return Regimen.model_validate(
+        {"amount_min": low, "amount_max": high, "unit": unit, "route": route, **more}
+    )
+
+
+# Per kg by injection for patients under 40 kg, per kg by mouth, and a fixed adult injection.
+PER_KG = [
+    regimen(10, 20, "mcg/kg", "subcutaneous", max_weight_kg=40, kind="weight_based"),
+    regimen(50, 60, "mcg/kg", "oral", kind="weight_based"),
+    regimen(1.6, 1.6, "mg", "subcutaneous", doses_per_week=2),
+]
+
+
+def test_a_rate_outside_every_routes_range_names_each_range() -> None:
+    # 30 mcg/kg is above the injection's range and below the tablet's; 30 x 35 kg = 1.05 mg.
+    assert weight_range_warnings(weight_dose("30", "mcg/kg", "35"), PER_KG) == [
+        "30 mcg/kg is outside the range: outside the documented 10-20 mcg/kg; 50-60 mcg/kg",
+        "1.05 mg is below the documented single doses by injection (1.6 mg)",
+    ]
+
+
+def test_a_rate_is_compared_with_its_own_routes_range_only() -> None:
+    dose = weight_dose("15", "mcg/kg", "35")
+    assert weight_range_warnings(dose, PER_KG, route="oral") == [
+        "15 mcg/kg is below the range: outside the documented 50-60 mcg/kg"
+    ]
+    assert weight_range_warnings(dose, PER_KG, route="subcutaneous") == []
+
+
+def test_at_the_weight_limit_the_fixed_adult_dose_applies() -> None:
+    at_limit = weight_range_warnings(weight_dose("15", "mcg/kg", "40"), PER_KG, "subcutaneous")
+    assert at_limit == [
+        "the weight-based regimen is documented for patients under 40 kg; at this weight the "
+        "fixed adult dose applies",
+        "0.6 mg is below the documented single doses by injection (1.6 mg)",
+    ]
+    assert weight_range_warnings(weight_dose("15", "mcg/kg", "39.9"), PER_KG, "subcutaneous") == []
+
+
+def test_a_weight_based_dose_over_the_limit_is_checked_per_week_too() -> None:
+    dose = weight_dose("40", "mcg/kg", "50")  # 2 mg a dose, three a week
+    assert weight_range_warnings(dose, PER_KG, "subcutaneous", doses_per_week=Decimal(3)) == [
+        "40 mcg/kg is above the range: outside the documented 10-20 mcg/kg",
+        "the weight-based regimen is documented for patients under 40 kg; at this weight the "
+        "fixed adult dose applies",
+        "2 mg is above the documented single doses by injection (1.6 mg)",
+        "6 mg is above the documented weekly total by injection (3.2 mg): 2 mg x 3 a week",
+    ]
+
+
+def test_the_range_report_describes_each_routes_documented_doses() -> None:
+    assert range_report(PER_KG, ["a warning"], "intramuscular") == {
+        "route": "injection",
+        "out_of_range": True,
+        "range_warnings": ["a warning"],
+        "documented": {
+            "injection": "1.6 mg per dose, 3.2 mg a week, 0.01-0.02 mg/kg per dose",
+            "oral": "0.05-0.06 mg/kg per dose",
+        },
+    }
+    assert range_report(PER_KG, [], None)["route"] is None
+
+
+# ------------------------------------------------------------------ documented doses
+
+
+def mg(low: float, high: float, route: str | None, **more: object) -> Regimen:
+    return Regimen.model_validate(
+        {"amount_min": low, "amount_max": high, "unit": "mg", "route": route, **more}
+    )
+
+
+def test_a_dose_outside_every_route_names_each_routes_range() -> None:
+    routes = [mg(0.25, 2.4, "subcutaneous"), mg(7, 14, "oral")]
+    assert dose_range_warnings(Decimal(20), routes) == [
+        "20 mg is above the documented single doses by every route "
+        "(injection 0.25-2.4 mg; oral 7-14 mg)"
+    ]
+    assert dose_range_warnings(Decimal(5), routes) == [
+        "5 mg is outside the documented single doses by every route "
+        "(injection 0.25-2.4 mg; oral 7-14 mg)"
+    ]
+
+
+def test_single_doses_decide_the_range_and_are_left_out_of_the_weekly_total() -> None:
+    documented = documented_doses(
+        [
+            mg(10, 10, "oral", doses_per_week=1),
+            mg(1, 2, "oral", kind="single_dose", doses_per_week=7),
+        ]
+    )
+    assert documented["oral"].per_dose == (Decimal(1), Decimal(2))
+    assert documented["oral"].per_week == (Decimal(10), Decimal(10))
+
+
+def test_a_regimen_without_a_route_joins_the_only_route_named() -> None:
+    assert documented_doses([mg(1, 1, "subcutaneous"), mg(5, 5, None)])["injection"].per_dose == (
+        Decimal(1),
+        Decimal(5),
+    )
+    # With two routes named it cannot be placed; the regimens after it still count.
+    two = documented_doses([mg(1, 1, "subcutaneous"), mg(3, 3, None), mg(10, 10, "oral")])
+    assert {route: d.per_dose for route, d in two.items()} == {
+        "injection": (Decimal(1), Decimal(1)),
+        "oral": (Decimal(10), Decimal(10)),
+    }

@@ -11,7 +11,10 @@ import pytest
 from evidex.vendors.grading import (
     MASS_SPEC_METHODS,
     Flag,
+    Grade,
     assess_batch,
+    batch_key,
+    cap_for_flags,
     coa_flags,
     grade_products,
     letter_for,
@@ -221,4 +224,46 @@ def test_each_certificate_anomaly_names_its_batch_and_what_is_wrong() -> None:
             "purity-exactly-100",
             "purity reported as exactly 100.00%: no assay is that clean",
         )
+    ]
+
+
+def test_batch_numbers_compare_without_case_spaces_or_dashes() -> None:
+    assert batch_key("lot-12 a") == "LOT12A"
+    assert batch_key("LOT12A") == batch_key("Lot 12-A")
+
+
+def test_a_cap_lowers_a_better_letter_only_and_says_why() -> None:
+    overfilled = Flag("B1", "overfilled", "measured 6.5 is more than 120% of the labelled 5")
+    assert cap_for_flags("A", [overfilled]) == (
+        "B",
+        ["capped at B: batch B1 measured 6.5 is more than 120% of the labelled 5"],
+    )
+    assert cap_for_flags("B", [overfilled]) == ("B", [])
+    assert cap_for_flags("D", [overfilled]) == ("D", [])
+
+
+def test_a_certificate_dated_in_the_future_says_which_dates() -> None:
+    future = batch(id="B9", tested=dt.date(2026, 12, 1), manufactured=dt.date(2026, 11, 20))
+    assert coa_flags(future, Decimal(5), TODAY) == [
+        Flag(
+            "B9",
+            "dated-in-future",
+            "certificate dated in the future (tested 2026-12-01, made 2026-11-20; "
+            "today is 2026-11-01)",
+        )
+    ]
+
+
+def test_flags_as_data_carry_their_label_and_cap() -> None:
+    grade = Grade("C", Decimal(50), [], [Flag("B1", "overfilled", "m"), Flag("B2", "odd", "n")])
+    assert grade.as_dict()["flags"] == [
+        {
+            "batch_id": "B1",
+            "code": "overfilled",
+            "label": "content over 120% of label",
+            "cap": "B",
+            "message": "m",
+        },
+        # a code without a label of its own is shown as it is
+        {"batch_id": "B2", "code": "odd", "label": "odd", "cap": None, "message": "n"},
     ]

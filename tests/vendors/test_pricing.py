@@ -95,6 +95,19 @@ def test_rounding_for_display(value: str, shown: str) -> None:
     assert format_money(Decimal(value), "EUR") == f"{shown} EUR"
 
 
+def test_the_dearest_price_per_mg_the_vendor_checks_admit_still_rounds() -> None:
+    """1,000,000,000 EUR for 0.000001 mcg, shown in a currency at 1e9 per USD from one at
+    1e-6: 1e33 per mg, past the 28 digits Decimal rounds in by default (InvalidOperation)."""
+    rates = RateTable(
+        base="USD",
+        date=dt.date(2026, 10, 1),
+        rates={"EUR": Decimal("0.000001"), "JPY": Decimal("1000000000")},
+    )
+    priced = quote(product("0.000001", "mcg", 1, "1000000000", "EUR"), rates, "JPY")
+    assert priced.price_per_mg == Decimal("1E+33")
+    assert format_money(priced.price_per_mg, "JPY") == f"{10**33}.00 JPY"
+
+
 # ------------------------------------------------------------- rules a reader acts on
 
 

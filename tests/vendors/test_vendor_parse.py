@@ -158,3 +158,29 @@ def test_bad_rate_tables_raise_with_the_line(text: str, line: int) -> None:
     with pytest.raises(ContentError) as caught:
         parse_rates(text, "currency.yaml")
     assert caught.value.diagnostic.line == line
+
+
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [("price", "1e400"), ("price", "'1e-400'"), ("amount", "5000000000000"), ("price", "1e10")],
+)
+def test_a_number_outside_the_range_is_an_error_naming_the_range(
+    resolve_name: Resolve, field: str, written: str
+) -> None:
+    values = {"amount": "5", "price": "30"} | {field: written}
+    text = (
+        "name: X\nwebsite: https://x.example\ncountry: us\nproducts:\n"
+        "  - compound: TA1\n    form: capsule\n    unit: mg\n    currency: usd\n"
+        f"    amount: {values['amount']}\n    price: {values['price']}\n"
+    )
+    vendor, diagnostics = parse_vendor(text, "x.yaml", resolve_name, CODES)
+    errors = [d for d in diagnostics if d.level == "error"]
+    assert [d.line for d in errors] == [9 if field == "amount" else 10]
+    assert "between 0.000001 and 1,000,000,000" in errors[0].message
+    assert vendor is None or vendor.products == []
+
+
+def test_a_rate_outside_the_range_is_an_error_at_its_line() -> None:
+    with pytest.raises(ContentError, match=r"between 0\.000001 and 1,000,000,000") as refused:
+        parse_rates("base: USD\ndate: 2025-01-01\nrates:\n  EUR: 0.9\n  GBP: 1e400\n", "c.yaml")
+    assert refused.value.diagnostic.line == 5

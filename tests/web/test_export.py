@@ -7,12 +7,15 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
+from fastapi.testclient import TestClient
+from markupsafe import escape
 from sample_db import write_sample_db
 from typer.testing import CliRunner
 
 from evidex.cli.main import app as cli
 from evidex.web.data_export import export_data
 from evidex.web.export import export_site
+from evidex.web.security import META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS
 
 BASE_URL = "https://example.org/sub/evidex"
 
@@ -123,6 +126,31 @@ def test_parallel_export_writes_the_same_files_as_a_serial_one(
     files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
     assert all((serial / f).read_bytes() == (parallel / f).read_bytes() for f in files)
+
+
+def test_every_exported_page_carries_its_content_security_policy(
+    db_path: Path, tmp_path: Path, client: TestClient
+) -> None:
+    out = tmp_path / "site"
+    export_site(db_path, out)
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 10
+    policy = escape(META_CONTENT_SECURITY_POLICY)  # as an attribute: quotes escaped
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    for page in pages:
+        head = page.read_text("utf-8").split("</head>", 1)[0]
+        assert meta in head, page.relative_to(out)
+    assert "script-src 'self'" in META_CONTENT_SECURITY_POLICY
+    assert "frame-ancestors" not in META_CONTENT_SECURITY_POLICY  # ignored in a meta tag
+    assert "http-equiv" not in client.get("/").text  # the server sends it as a header
+
+
+def test_the_deploy_guide_sends_the_servers_security_headers_from_nginx() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "deploy.md").read_text("utf-8")
+    for name, value in SECURITY_HEADERS:
+        assert f'add_header {name.decode().title()} "{value.decode()}" always;'.lower() in (
+            guide.lower()
+        ), name
 
 
 def test_export_prints_no_access_lines_and_without_a_base_url_says_why_there_is_no_sitemap(

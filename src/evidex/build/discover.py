@@ -1,14 +1,22 @@
-"""Step 1 of the build: find the library's files and refuse the ones that must not be read."""
+"""Step 1 of the build: find the library's files and refuse the ones that must not be read.
+
+The content folder is a boundary. Every kind of content is found here and only here, and
+`read_source` is the one way a found file is read: regular files only, inside the library
+once links are resolved, no bigger than MAX_FILE_BYTES (checked before reading, and again
+while reading, so a file swapped for a pipe or a device after the listing is still refused).
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from evidex.content.diagnostics import Diagnostic
+from evidex.content.diagnostics import ContentError, Diagnostic
+from evidex.content.yamlload import MAX_FILE_BYTES
 
 Kind = Literal[
     "compound", "article", "study", "vendor", "goals", "conditions", "interactions", "currency"
@@ -54,23 +62,47 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+def _too_big(size: int) -> str:
+    return f"file is {size} bytes; the limit is {MAX_FILE_BYTES}"
+
+
+def read_source(source: SourceFile) -> bytes:
+    """The file's bytes; ContentError (line 1) when it is no longer a regular file, has grown
+    past the limit, or cannot be read. Never blocks on a pipe and never reads without bound."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        descriptor = os.open(source.path, flags)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ContentError(Diagnostic(source.rel, 1, "error", f"cannot read: {reason}")) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ContentError(Diagnostic(source.rel, 1, "error", "not a regular file; refused"))
+        if info.st_size > MAX_FILE_BYTES:
+            raise ContentError(Diagnostic(source.rel, 1, "error", _too_big(info.st_size)))
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(Diagnostic(source.rel, 1, "error", _too_big(len(raw))))
+    return raw
+
+
 def _walk_files(directory: str) -> Iterator[os.DirEntry[str]]:
-    """Files under `directory` in sorted order, one listing per folder; hidden names and links
-    to folders are skipped."""
+    """Entries under `directory` in sorted order, one listing per folder, descending into real
+    sub-folders (not links to folders, which are yielded for the caller to refuse)."""
     with os.scandir(directory) as listing:
-        entries = sorted(
-            (entry for entry in listing if not entry.name.startswith(".")),
-            key=lambda entry: entry.name,
-        )
+        entries = sorted(listing, key=lambda entry: entry.name)
     for entry in entries:
-        if not entry.is_dir():
-            yield entry
-        elif not entry.is_symlink():
+        if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
             yield from _walk_files(entry.path)
+        else:
+            yield entry
 
 
 def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """Every content file by kind, sorted; symlinks leading out of the library are errors."""
+    """Every content file by kind, sorted, and the entries refused on the way: links leading
+    out of the library, anything that is not a regular file, files over the size limit (all
+    errors) and hidden content files (warnings: an editor may think them published)."""
     root = content_dir.resolve()
     found: list[SourceFile] = []
     problems: list[Diagnostic] = []
@@ -78,36 +110,66 @@ def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
         problem = "is a file, not a content folder" if root.exists() else "content folder not found"
         return [], [Diagnostic(str(content_dir), 1, "error", problem)]
 
-    real_dirs: dict[Path, Path] = {}
+    def shown(candidate: Path) -> str:
+        return shown_path(content_dir, candidate)
 
-    def accept(candidate: Path, kind: Kind, regular: bool = False) -> None:
-        shown = shown_path(content_dir, candidate)
-        if regular:  # not a link itself: only its folder needs resolving, once per folder
-            folder = candidate.parent
-            real_dir = real_dirs.get(folder) or real_dirs.setdefault(folder, folder.resolve())
-            found.append(SourceFile(real_dir / candidate.name, shown, kind))
-            return
+    def refuse(candidate: Path, message: str, level: Literal["error", "warning"] = "error") -> None:
+        problems.append(Diagnostic(shown(candidate), 1, level, message))
+
+    def accept(candidate: Path, kind: Kind, info: os.stat_result, real: Path) -> None:
+        if not stat.S_ISREG(info.st_mode):
+            refuse(candidate, "not a regular file (a pipe, device or folder); refused")
+        elif info.st_size > MAX_FILE_BYTES:
+            refuse(candidate, _too_big(info.st_size))
+        else:
+            found.append(SourceFile(real, shown(candidate), kind))
+
+    def accept_link(candidate: Path, kind: Kind) -> None:
         real = candidate.resolve()
-        if candidate.is_symlink() and not _inside(real, root):
-            problems.append(
-                Diagnostic(shown, 1, "error", "symlink points outside the library; refused")
-            )
+        if not _inside(real, root):
+            refuse(candidate, "symlink points outside the library; refused")
             return
-        if not real.is_file():
-            problems.append(Diagnostic(shown, 1, "error", "not a regular file"))
+        try:
+            info = real.stat()
+        except OSError:
+            refuse(candidate, "symlink leads nowhere; refused")
             return
-        found.append(SourceFile(real, shown, kind))
+        accept(candidate, kind, info, real)
 
     for name, kind in _SINGLE_FILES.items():
         candidate = content_dir / name
-        if candidate.exists() or candidate.is_symlink():
-            accept(candidate, kind)
+        if candidate.is_symlink():
+            accept_link(candidate, kind)
+        elif candidate.exists():
+            accept(candidate, kind, candidate.stat(), root / name)
     for folder, (kind, suffixes) in _FOLDERS.items():
         directory = content_dir / folder
-        if directory.is_dir():
-            for entry in _walk_files(str(directory)):
+        if not (directory.is_dir() or directory.is_symlink()):
+            continue
+        real_dir = directory.resolve()
+        if not _inside(real_dir, root):
+            refuse(directory, f"'{folder}' links to a folder outside the library; refused")
+            continue
+        if not real_dir.is_dir():
+            refuse(directory, f"'{folder}' is not a folder; refused")
+            continue
+        real_dirs: dict[str, Path] = {}
+        for entry in _walk_files(str(directory)):
+            candidate = Path(entry.path)
+            if entry.name.startswith("."):
                 if entry.name.endswith(suffixes):
-                    regular = not entry.is_symlink() and entry.is_file(follow_symlinks=False)
-                    accept(Path(entry.path), kind, regular)
+                    refuse(candidate, "hidden file (name starts with '.') is not published",
+                           "warning")  # fmt: skip
+            elif entry.is_symlink():
+                if entry.is_dir():
+                    refuse(candidate, "links to folders are not followed; refused", "warning")
+                elif entry.name.endswith(suffixes):
+                    accept_link(candidate, kind)
+            elif entry.name.endswith(suffixes):
+                parent = os.path.dirname(entry.path)
+                real_parent = real_dirs.get(parent) or real_dirs.setdefault(
+                    parent, Path(parent).resolve()
+                )
+                accept(candidate, kind, entry.stat(follow_symlinks=False), real_parent / entry.name)
     found.sort(key=lambda source: source.rel)
     return found, problems

@@ -7,11 +7,17 @@ place read it from the memory they inherited; only their results travel back.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from multiprocessing.context import BaseContext
 from typing import Any
 
 _INHERITED: dict[int, Any] = {}
@@ -26,6 +32,38 @@ def worker_count() -> int:
     return min(os.cpu_count() or 1, 4)
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """Pool initializer: end this worker when the process that started it dies, even by
+    SIGKILL. A worker of a killed build would otherwise wait on its pipe forever: it holds a
+    copy of the pipe's other end itself, so it never reads end-of-file."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:  # pragma: no cover - elsewhere, look for the parent once a second
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:  # pragma: no cover - not Linux
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def worker_pool(workers: int, context: BaseContext | None = None) -> ProcessPoolExecutor:
+    """A process pool whose workers die with this process (the one way the build makes one)."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
 @contextmanager
 def inheriting_pool(value: Any, workers: int) -> Iterator[tuple[ProcessPoolExecutor, int]]:
     """A pool whose workers see `value` through `inherited(token)`. Workers are forked at the
@@ -34,7 +72,7 @@ def inheriting_pool(value: Any, workers: int) -> Iterator[tuple[ProcessPoolExecu
     _INHERITED[token] = value
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with worker_pool(workers, context) as pool:
             yield pool, token
     finally:
         del _INHERITED[token]

@@ -12,14 +12,13 @@ import importlib
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from evidex.build.discover import SourceFile
-from evidex.build.forked import worker_count
+from evidex.build.discover import SourceFile, read_source
+from evidex.build.forked import worker_count, worker_pool
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.models import Condition
 from evidex.content.yamlload import decode_text
@@ -78,11 +77,10 @@ def _parse_one(source: SourceFile, raw: bytes, conditions: list[Condition]) -> P
 
 def _read_and_parse(source: SourceFile, conditions: list[Condition]) -> ParsedFile:
     try:
-        raw = source.path.read_bytes()
-    except OSError as exc:  # gone or unreadable since the library was listed
+        raw = read_source(source)
+    except ContentError as exc:  # gone, unreadable or swapped since the library was listed
         parsed = ParsedFile(source.rel, source.kind, "", str(source.path))
-        reason = exc.strerror or type(exc).__name__
-        parsed.diagnostics.append(Diagnostic(source.rel, 1, "error", f"cannot read: {reason}"))
+        parsed.diagnostics.append(exc.diagnostic)
         return parsed
     return _parse_one(source, raw, conditions)
 
@@ -247,7 +245,7 @@ def parse_all(
         size = max(20, min(_CHUNK_FILES, len(todo) // (workers * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         _import_parsers()  # once here, inherited by every forked worker
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             for done in pool.map(_parse_chunk, chunks, [conditions] * len(chunks)):
                 rows = []
                 for pickled in done:
@@ -266,6 +264,6 @@ def _digests(sources: list[SourceFile]) -> dict[str, str]:
     """{rel: digest} of every file that can be read now."""
     digests = {}
     for source in sources:
-        with contextlib.suppress(OSError):
-            digests[source.rel] = digest_bytes(source.path.read_bytes())
+        with contextlib.suppress(ContentError):
+            digests[source.rel] = digest_bytes(read_source(source))
     return digests

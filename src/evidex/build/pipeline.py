@@ -18,12 +18,12 @@ from importlib import resources
 from pathlib import Path
 
 from evidex import __version__
-from evidex.build.discover import SourceFile, discover
+from evidex.build.discover import SourceFile, discover, read_source
 from evidex.build.grade import grade
 from evidex.build.library import Library
 from evidex.build.link import link
 from evidex.build.parse import ParseCache, code_digest, digest_bytes, parse_all
-from evidex.build.write import WriteHook, write_database
+from evidex.build.write import WriteHook, remove_stale_temporaries, write_database
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.render import markdown_to_html
 from evidex.content.vocab import parse_conditions, parse_goals, parse_interactions
@@ -70,9 +70,9 @@ def _read_vocabularies(sources: list[SourceFile], library: Library) -> str:
     for source in sources:
         if source.kind not in ("goals", "conditions", "interactions"):
             continue
-        raw = source.path.read_bytes()
-        digests.append(digest_bytes(raw))
         try:
+            raw = read_source(source)
+            digests.append(digest_bytes(raw))
             text = decode_text(raw, source.rel)
         except ContentError as exc:
             library.diagnostics.append(exc.diagnostic)
@@ -151,22 +151,22 @@ def library_hash(sources: list[SourceFile], parsed_digests: Mapping[str, str] | 
     digest = hashlib.blake2b(f"{__version__}:{code_digest()}".encode(), digest_size=16)
     for source in sources:
         digest.update(source.rel.encode())
-        file_digest = known.get(source.rel) or _file_digest(source.path)
+        file_digest = known.get(source.rel) or _file_digest(source)
         digest.update(file_digest.encode())
     return digest.hexdigest()
 
 
-def _file_digest(path: Path) -> str:
+def _file_digest(source: SourceFile) -> str:
     try:
-        return digest_bytes(path.read_bytes())
-    except OSError:  # unreadable: reported by the parse; hashed as such
+        return digest_bytes(read_source(source))
+    except ContentError:  # unreadable: reported by the parse; hashed as such
         return "unreadable"
 
 
 def _load_vendors(content_dir: Path, sources: list[SourceFile], library: Library) -> None:
     from evidex.vendors.build import load_vendors
 
-    vendors, rates, problems = load_vendors(content_dir, library)
+    vendors, rates, problems = load_vendors(content_dir, library, sources)
     library.vendors = vendors
     library.currency = rates
     library.diagnostics.extend(problems)
@@ -201,6 +201,7 @@ def build(
     nothing (the artifact would be identical) unless `force` is set.
     """
     started = datetime.now(UTC)
+    remove_stale_temporaries(db_path)
     if not force:
         unchanged = _unchanged_report(content_dir, db_path, strict, started)
         if unchanged is not None:
@@ -267,7 +268,7 @@ def _unchanged_report(
     if not db_path.exists():
         return None
     sources, problems = discover(content_dir)
-    if problems:
+    if any(problem.level == "error" for problem in problems):
         return None
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)

@@ -64,6 +64,39 @@ def previous_build(db_path: Path) -> PreviousBuild:
         return PreviousBuild()
 
 
+def _temporary(db_path: Path, pid: int) -> Path:
+    return db_path.with_name(f".{db_path.name}.tmp-{pid}")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def remove_stale_temporaries(db_path: Path) -> list[Path]:
+    """Delete the temporary files (`.<db>.tmp-<pid>` and its `.content` side file) of builds
+    that died before they could, such as a build killed with SIGKILL; a build still running
+    keeps its own."""
+    prefix = _temporary(db_path, 0).name[:-1]
+    removed = []
+    with contextlib.suppress(FileNotFoundError):
+        for entry in os.scandir(db_path.parent):
+            if not entry.name.startswith(prefix):
+                continue
+            pid = entry.name[len(prefix) :].split(".", 1)[0]
+            if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid)):
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
 def write_database(
     library: Library,
     db_path: Path,
@@ -74,7 +107,7 @@ def write_database(
     """Write everything to `<db>.tmp-<pid>`, then rename over `db_path`. Nothing partial is seen."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     previous = previous_build(db_path)
-    tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
+    tmp = _temporary(db_path, os.getpid())
     if tmp.exists():
         tmp.unlink()
     try:

@@ -7,6 +7,7 @@ import logging
 import os
 import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import typer
 
@@ -18,6 +19,7 @@ from evidex.cli.common import (
     db_option,
     fail,
 )
+from evidex.storage.db import DatabaseUnavailable, verified_generation
 
 export_app = typer.Typer(help="Write the site or the data as files.", no_args_is_help=True)
 
@@ -39,6 +41,14 @@ def _check_port_free(host: str, port: int) -> None:
             ) from None
 
 
+def _check_integrity(db: Path) -> None:
+    """The check a running server makes before it switches to a new build, made on the first."""
+    try:
+        verified_generation(db).close()
+    except DatabaseUnavailable as exc:
+        raise fail(str(exc)) from None
+
+
 def app_from_env() -> object:
     """uvicorn factory for several workers: reads the database path from EVIDEX_DB."""
     from evidex.web.app import create_app
@@ -51,14 +61,33 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
     workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
+    base_url: str = typer.Option(
+        "",
+        "--base-url",
+        envvar="EVIDEX_BASE_URL",
+        help="Public URL of the site (canonical links, sitemap, feeds); other Hosts get 400.",
+    ),
 ) -> None:
     """Serve the website and JSON API over a built database (picks up rebuilds by itself)."""
     import uvicorn
 
     from evidex.web import workers as server
+    from evidex.web.app import BASE_URL_ENV
 
     check_build(db)
+    _check_integrity(db)
     _check_port_free(host, port)
+    if base_url:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise fail(f"--base-url {base_url!r} is not an http(s)://host URL")
+        os.environ[BASE_URL_ENV] = base_url  # read by every worker's app
+    elif host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(
+            f"warning: no --base-url: canonical links, the sitemap and feeds name "
+            f"http://{host}:{port} (never the request's Host header)",
+            err=True,
+        )
     logging.basicConfig(level=logging.INFO)
     if workers == 1:
         from evidex.web.app import create_app

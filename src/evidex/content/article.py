@@ -9,7 +9,7 @@ from typing import Any
 
 from evidex.content.diagnostics import ContentError, Diagnostic, Diagnostics
 from evidex.content.models import Article
-from evidex.content.names import slugify
+from evidex.content.names import slug_conflict, slugify
 from evidex.content.render import markdown_to_html
 from evidex.content.sections import misspelled_title
 from evidex.content.yamlload import (
@@ -229,8 +229,16 @@ def parse_article(
     if title is None or compound is None or goal is None or diags.has_errors:
         return None, diags.items
     article_slug = slug or _slug_from(meta, path)
+    conflict = slug_conflict(meta.get("slug"), slug)
+    if conflict:
+        diags.warning(located.line("slug"), conflict, "slug")
+    body_line = _first_body_line(document.body, body, document.body_line)
+    notes: list[tuple[int, str]] = []
+    body_html = markdown_to_html(body, notes)
+    for line, message in notes:
+        diags.warning(body_line + line - 1, message, "nesting")
     article = Article(
-        body_line=_first_body_line(document.body, body, document.body_line),
+        body_line=body_line,
         key_lines={str(key): located.line(key) for key in meta},
         slug=article_slug,
         title=title,
@@ -241,7 +249,7 @@ def parse_article(
         summary=summary,
         disclaimer=disclaimer,
         body_markdown=body,
-        body_html=markdown_to_html(body),
+        body_html=body_html,
         headings=level2_headings(body),
         studies=studies,
         source_path=path,

@@ -47,6 +47,16 @@ def slugify(text: str) -> str:
     return "-".join(_tokens(text)) or "item"
 
 
+def slug_conflict(given: object, file_slug: str | None) -> str | None:
+    """The warning for a frontmatter `slug` that the file name overrides (a library page's
+    address comes from its file name); None when there is nothing to say."""
+    if file_slug is None or not isinstance(given, str) or not given.strip():
+        return None
+    if given.strip().lower() == file_slug.lower() or slugify(given) == slugify(file_slug):
+        return None
+    return f"slug '{given.strip()}' differs from the file name '{file_slug}'; the file name is used"
+
+
 @lru_cache(maxsize=262_144)
 def family_key(name: str) -> str:
     """The folded name without a trailing member number: 'Thymosin Alpha-1' -> 'thymosinalpha'."""

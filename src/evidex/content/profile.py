@@ -26,7 +26,7 @@ from evidex.content.models import (
     SideEffects,
     SpecialCase,
 )
-from evidex.content.names import fold_name, slugify
+from evidex.content.names import fold_name, slug_conflict, slugify
 from evidex.content.regimens import fill_missing_routes, find_routes, parse_regimens
 from evidex.content.render import markdown_to_html
 from evidex.content.repairs import (
@@ -867,7 +867,10 @@ class _Profile:
                 return []
             html = markdown_to_html(markdown)
             return [Section(key="usage", title="Usage", markdown=markdown, html=html, line=1)]
-        rendered = _split_rendered(markdown_to_html(self.body), len(titled))
+        notes: list[tuple[int, str]] = []
+        rendered = _split_rendered(markdown_to_html(self.body, notes), len(titled))
+        for line, message in notes:
+            self.diagnostics.warning(self.body_line + line - 1, message, "nesting")
         html_of = {id(block): rendered[i] for i, block in enumerate(titled)} if rendered else {}
         repeated = {id(block): first for first, block in self.duplicates}
         found = []
@@ -1201,6 +1204,9 @@ def parse_profile(
     if not profile.validate():
         return None, diagnostics.items
     data = profile.data
+    conflict = slug_conflict(data.get("slug"), slug)
+    if conflict:
+        diagnostics.warning(profile.meta.line("slug"), conflict, "slug")
     whitespace_report(text, diagnostics, document.body_line)
     profile.report_misspelled_headings()
     profile.report_missing_sections()

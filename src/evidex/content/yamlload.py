@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,44 @@ def _timestamp_or_text(loader: _BaseLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# What SQLite stores as an integer; a longer number would fail while writing the build.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+MAX_DEPTH = 100  # nested mappings and lists; content needs a handful
+MAX_ALIAS_NODES = 10_000  # nodes that aliases may add to a document (billion laughs)
+
+
+class _Refused(Exception):
+    """A value or structure the loader will not build; reported at its line."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line  # 1-based, within the YAML text
+
+
+def _bounded_int(loader: _BaseLoader, node: yaml.ScalarNode) -> Any:
+    allowed = f"whole numbers must lie between {INT_MIN} and {INT_MAX}"
+    if sum(char.isdigit() for char in node.value) > 40:  # int() itself refuses 4,300 digits
+        raise _Refused(f"number with {len(node.value)} characters is out of range; {allowed}",
+                       node.start_mark.line + 1)  # fmt: skip
+    value = loader.construct_yaml_int(node)
+    if not INT_MIN <= value <= INT_MAX:
+        raise _Refused(f"number {node.value} is out of range; {allowed}", node.start_mark.line + 1)
+    return value
+
+
+def _finite_float(loader: _BaseLoader, node: yaml.ScalarNode) -> Any:
+    value = loader.construct_yaml_float(node)
+    if not math.isfinite(value):
+        raise _Refused(
+            f"number {node.value} is not finite; numbers must lie between -1.7e308 and 1.7e308",
+            node.start_mark.line + 1,
+        )
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _finite_float)
 
 
 # Characters that take no space, pasted in from web pages: they would split names and words.
@@ -102,6 +141,61 @@ def _walk(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], i
             _walk(item, child, lines)
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _too_deep(node: yaml.Node) -> _Refused:
+    return _Refused(f"nested deeper than {MAX_DEPTH} levels", node.start_mark.line + 1)
+
+
+def _check_shared_nodes(root: yaml.Node) -> None:
+    """Refuse an alias inside the node it names, nesting past MAX_DEPTH, and aliases that
+    multiply the document past MAX_ALIAS_NODES; each node is visited once, so this is linear
+    in what was written however far the aliases would expand."""
+    expanded: dict[int, int] = {}  # id -> node count with every alias expanded
+    uses: dict[int, tuple[yaml.Node, int]] = {}
+    open_nodes: set[int] = set()  # the ancestors of the node being visited
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 0, False)]
+    while stack:
+        node, depth, leaving = stack.pop()
+        key = id(node)
+        if leaving:
+            open_nodes.discard(key)
+            expanded[key] = 1 + sum(expanded[id(child)] for child in _children(node))
+            continue
+        uses[key] = (node, uses.get(key, (node, 0))[1] + 1)
+        if key in expanded:
+            continue
+        if key in open_nodes:
+            raise _Refused(
+                "an alias refers to the anchor that contains it (a loop)",
+                node.start_mark.line + 1,
+            )
+        children = _children(node)
+        if not children:
+            expanded[key] = 1
+            continue
+        if depth >= MAX_DEPTH:
+            raise _too_deep(node)
+        open_nodes.add(key)
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in reversed(children))
+    added = expanded[id(root)] - len(expanded)
+    if added > MAX_ALIAS_NODES:
+        shared = [node for node, count in uses.values() if count > 1]
+        worst = max(shared, key=lambda node: expanded[id(node)])
+        raise _Refused(
+            f"aliases of the anchor on this line expand the document by {added} nodes; "
+            f"at most {MAX_ALIAS_NODES} are allowed",
+            worst.start_mark.line + 1,
+        )
+
+
 class _NotPlain(Exception):
     """The node tree holds something the plain builder leaves to PyYAML's constructor."""
 
@@ -143,6 +237,8 @@ class _PlainBuilder:
         raise _NotPlain(tag)
 
     def _mapping(self, node: yaml.Node, path: tuple[Any, ...]) -> dict[Any, Any]:
+        if len(path) >= MAX_DEPTH:
+            raise _too_deep(node)
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_KEY_TAGS:
@@ -154,6 +250,8 @@ class _PlainBuilder:
         return mapping
 
     def _sequence(self, node: yaml.Node, path: tuple[Any, ...]) -> list[Any]:
+        if len(path) >= MAX_DEPTH:
+            raise _too_deep(node)
         items = []
         for index, item in enumerate(node.value):
             child = (*path, index)
@@ -173,8 +271,11 @@ def _construct(
     if "&" not in text:  # without an anchor no node is shared, so one walk builds it all
         try:
             return _PlainBuilder(loader, lines).build(node, ()), lines
+        except _Refused:
+            raise
         except Exception:  # _NotPlain, or a bad value: PyYAML's constructor says it its way
             lines.clear()
+    _check_shared_nodes(node)
     data = loader.construct_document(node)
     _walk(node, (), lines)
     return data, lines
@@ -228,6 +329,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
                 data, lines = _construct(loader, node, text)
         finally:
             loader.dispose()
+    except _Refused as exc:
+        raise ContentError(Diagnostic(path, exc.line + line_offset, "error", exc.message)) from None
     except yaml.MarkedYAMLError as exc:
         raise ContentError(_yaml_diagnostic(exc, path, line_offset, text)) from None
     except yaml.YAMLError as exc:

@@ -7,6 +7,7 @@ p agrees with the CI) is checked here because pydantic cannot know it.
 
 from __future__ import annotations
 
+import re
 from typing import Any, get_args
 
 from pydantic import ValidationError
@@ -18,6 +19,10 @@ from evidex.evidence.models import DESIGNS, RATIO_MEASURES, Measure, Outcome, St
 
 MEASURES: tuple[str, ...] = get_args(Measure)
 PRECLINICAL_DESIGNS = frozenset({"animal", "in-vitro"})
+LARGEST_ESTIMATE = 1_000_000_000
+
+# Ids name pages and files: one path segment, no dot first (`.`, `..`, hidden).
+_STUDY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 
 
 def parse_study_file(text: str, path: str) -> tuple[Study | None, list[Diagnostic]]:
@@ -87,6 +92,13 @@ def _parse_one(
     if isinstance(study_id, bool) or not isinstance(study_id, str | int):
         error("`id` must be a short text such as `hcc-resection-2019`", "id")
         return None, diagnostics
+    if isinstance(study_id, str) and not _STUDY_ID.fullmatch(study_id.strip()):
+        error(
+            f"`id` {study_id!r} must be letters, digits, '.', '-' and '_' (not a path), "
+            "such as `hcc-resection-2019`",
+            "id",
+        )
+        return None, diagnostics
     _check_vocabulary(data, error)
     if diagnostics:  # pydantic's Literal messages would only repeat these, less clearly
         return None, diagnostics
@@ -152,6 +164,16 @@ def _check_vocabulary(data: dict[str, Any], error: Any) -> None:
 def _check_outcome(outcome: Outcome, error: Any, warning: Any, key: tuple[Any, ...]) -> None:
     low, high, value = outcome.ci_low, outcome.ci_high, outcome.value
     label = f"outcome {outcome.name!r}"
+    for field, number in (("value", value), ("ci_low", low), ("ci_high", high)):
+        if number is not None and not -LARGEST_ESTIMATE <= number <= LARGEST_ESTIMATE:
+            # 1e300 is a finite float, but no effect size: rounding it for the plot failed
+            error(
+                f"{label}: {field} must lie between -{LARGEST_ESTIMATE:,} and "
+                f"{LARGEST_ESTIMATE:,}, got {number}",
+                *key,
+                field,
+            )
+            return
     if (low is None) != (high is None):
         error(f"{label} gives only one CI bound", *key, "ci_low" if high is None else "ci_high")
     if outcome.measure in RATIO_MEASURES:

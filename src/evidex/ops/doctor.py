@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evidex.ops.health import build_age_seconds, library_counts
-from evidex.storage.db import REQUIRED_META_KEYS, DatabaseUnavailable, open_generation
+from evidex.storage.db import (
+    REQUIRED_META_KEYS,
+    DatabaseUnavailable,
+    integrity_problem,
+    open_generation,
+)
 
 EXPECTED_SCHEMA_VERSION = "1"
 COUNTED_TABLES = ("compounds", "articles", "studies", "goals", "tiers")
@@ -63,15 +68,14 @@ def check_database(db_path: Path, max_age_hours: float | None) -> tuple[list[Che
             fresh = max_age_hours is None or hours <= max_age_hours
             limit = "" if max_age_hours is None else f" (the limit is {max_age_hours:g} hours)"
             checks.append(Check("build age", fresh, f"built {hours:.1f} hours ago{limit}."))
-        integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-        intact = integrity == ["ok"]
+        problem = integrity_problem(conn)  # the check the server runs before switching
         checks.append(
             Check(
                 "integrity",
-                intact,
+                problem is None,
                 "SQLite's integrity check finds no damage."
-                if intact
-                else "SQLite's integrity check finds damage: " + "; ".join(integrity[:5]) + ".",
+                if problem is None
+                else f"SQLite's integrity check finds damage: {problem}.",
             )
         )
         counts = _table_counts(conn)

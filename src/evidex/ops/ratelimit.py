@@ -4,6 +4,10 @@ Search, suggest and the stack builder do real work per request, so each client I
 bucket of `burst` tokens refilled at `rate` per second there; an empty bucket answers 429 with
 Retry-After. Every request is also bounded: an oversized query string is 414, a declared or
 streamed body over the limit is 413, a malformed Content-Length is 400.
+
+A client is its TCP peer. Only when that peer is one of the configured trusted proxies
+(EVIDEX_TRUSTED_PROXIES) is X-Forwarded-For read, and then the client is the right-most hop
+that is not itself a trusted proxy: everything left of it was written by the client.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -25,6 +30,8 @@ LIMITED_PREFIXES = ("/api/v1/search", "/api/v1/suggest", "/api/v1/stack", "/sear
 MAX_QUERY_BYTES = 4096
 MAX_BODY_BYTES = 64 * 1024
 MAX_TRACKED_CLIENTS = 50_000
+TRUSTED_PROXIES_ENV = "EVIDEX_TRUSTED_PROXIES"
+Network = IPv4Network | IPv6Network
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class Limits:
     burst: float = 30.0
     max_query_bytes: int = MAX_QUERY_BYTES
     max_body_bytes: int = MAX_BODY_BYTES
-    trust_forwarded: bool = False  # behind our own proxy: use its X-Forwarded-For
+    trusted_proxies: tuple[Network, ...] = ()  # our own proxies: read their X-Forwarded-For
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -43,8 +50,22 @@ class Limits:
             burst=float(env.get("EVIDEX_RATE_BURST", cls.burst)),
             max_query_bytes=int(env.get("EVIDEX_MAX_QUERY_BYTES", cls.max_query_bytes)),
             max_body_bytes=int(env.get("EVIDEX_MAX_BODY_BYTES", cls.max_body_bytes)),
-            trust_forwarded=env.get("EVIDEX_TRUST_FORWARDED", "") in ("1", "true", "yes"),
+            trusted_proxies=parse_networks(env.get(TRUSTED_PROXIES_ENV, "")),
         )
+
+
+def parse_networks(text: str) -> tuple[Network, ...]:
+    """'10.0.0.0/8, 127.0.0.1' -> networks; a bad entry raises ValueError naming it."""
+    networks = []
+    for item in text.replace(";", ",").split(","):
+        if item.strip():
+            try:
+                networks.append(ip_network(item.strip(), strict=False))
+            except ValueError:
+                raise ValueError(
+                    f"{TRUSTED_PROXIES_ENV}: {item.strip()!r} is not an IP address or network"
+                ) from None
+    return tuple(networks)
 
 
 class TokenBuckets:
@@ -85,14 +106,32 @@ def is_limited_path(path: str) -> bool:
     return any(path == p or path.startswith(p + "/") for p in LIMITED_PREFIXES)
 
 
-def client_key(scope: Scope, trust_forwarded: bool) -> str:
-    if trust_forwarded:
-        for name, value in scope.get("headers", []):
-            if name == b"x-forwarded-for":
-                # The last hop was appended by our proxy; earlier ones are client-supplied.
-                return bytes(value).decode("latin-1").split(",")[-1].strip()
+def _trusted(address: str, proxies: tuple[Network, ...]) -> bool:
+    try:
+        parsed = ip_address(address)
+    except ValueError:
+        return False
+    return any(parsed in network for network in proxies)
+
+
+def client_key(scope: Scope, trusted_proxies: tuple[Network, ...] = ()) -> str:
+    """Who is asking: the TCP peer, or behind trusted proxies the right-most untrusted hop of
+    X-Forwarded-For (every header line of it, in order)."""
     client = scope.get("client")
-    return str(client[0]) if client else "unknown"
+    peer = str(client[0]) if client else "unknown"
+    if not trusted_proxies or not _trusted(peer, trusted_proxies):
+        return peer
+    hops = [
+        hop.strip()
+        for name, value in scope.get("headers", [])
+        if name == b"x-forwarded-for"
+        for hop in bytes(value).decode("latin-1").split(",")
+        if hop.strip()
+    ]
+    for hop in reversed(hops):
+        if not _trusted(hop, trusted_proxies):
+            return hop
+    return hops[0] if hops else peer
 
 
 async def _refuse(send: Send, status: int, reason: str, extra: list[tuple[bytes, bytes]]) -> None:
@@ -130,7 +169,7 @@ class AbuseLimitMiddleware:
             await _refuse(send, 413, f"request body over {limits.max_body_bytes} bytes", [])
             return
         if is_limited_path(scope["path"]):
-            wait = self.buckets.take(client_key(scope, limits.trust_forwarded))
+            wait = self.buckets.take(client_key(scope, limits.trusted_proxies))
             if wait > 0:
                 retry = str(max(1, math.ceil(wait))).encode()
                 reason = "too many requests; slow down and retry after the given seconds"

@@ -190,9 +190,9 @@ def screen(compound: Compound, situation: Situation) -> Screening:
         # The profile's own words decide; the parser's or editor's severity only when the
         # statement has no advice words ("Severe renal impairment" under Contraindications).
         level = advice.level or _SEVERITY_LEVEL.get(statement.severity or "caution")
-        if level == "avoid" and statement.condition == UNDER_18 and _older(situation, statement):
-            level = "caution"  # "contraindicated in neonates" does not forbid a 16-year-old
-        if level == "avoid":
+        # "contraindicated in neonates" does not forbid a 16-year-old: it is a caution for them
+        outgrown = statement.condition == UNDER_18 and _older(situation, statement)
+        if level == "avoid" and not outgrown:
             forbidding.append(statement)
             continue
         for route in sorted(advice.avoided_routes):

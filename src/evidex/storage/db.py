@@ -23,6 +23,9 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 CHECK_INTERVAL_SECONDS = 0.5
+# A new build up to this size is checked in the request that notices it (tens of ms); a
+# bigger one on a thread of its own, so no request waits for it.
+SYNC_CHECK_BYTES = 64 * 1024 * 1024
 REQUIRED_META_KEYS = ("build_id", "schema_version")
 
 
@@ -106,6 +109,27 @@ def _truncation_problem(conn: sqlite3.Connection, path: Path) -> str | None:
     return None
 
 
+def integrity_problem(conn: sqlite3.Connection) -> str | None:
+    """What `PRAGMA integrity_check` finds wrong (its first lines), None when the file is
+    sound. The server runs it before switching to a new build, `evidex doctor` on demand: a
+    file with an intact header and meta but corrupt pages would otherwise be served."""
+    try:
+        found = [str(row[0]) for row in conn.execute("PRAGMA integrity_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        return f"integrity check failed: {exc}"
+    return None if found == ["ok"] else "; ".join(found[:5])
+
+
+def verified_generation(path: Path) -> Generation:
+    """`open_generation` plus the integrity check: what a server may switch to."""
+    generation = open_generation(path)
+    problem = integrity_problem(generation.first)
+    if problem:
+        generation.close()
+        raise DatabaseUnavailable(f"{path}: {problem}")
+    return generation
+
+
 def open_generation(path: Path) -> Generation:
     """Open and verify a build file; raises DatabaseUnavailable when it is missing or bad."""
     identity = _file_identity(path)
@@ -146,6 +170,7 @@ class Database:
         self._checked_at = time.monotonic()
         self._swap_lock = threading.Lock()
         self._rejected: tuple[int, int] | None = None
+        self._checking: tuple[int, int] | None = None
         self._pinned: ContextVar[Generation | None] = ContextVar("pinned", default=None)
 
     @property
@@ -167,15 +192,34 @@ class Database:
             self._checked_at = now
             identity = _file_identity(self.path)
             current = self._generation
-            if identity is None or identity == current.identity or identity == self._rejected:
-                # Deleted: keep serving the open file. Unchanged or known-bad: nothing to do.
+            if identity is None or identity in (current.identity, self._rejected, self._checking):
+                # Deleted: keep serving the open file. Unchanged, known-bad or being checked
+                # by another thread: nothing to do.
                 return False
-            try:
-                fresh = open_generation(self.path)
-            except DatabaseUnavailable as exc:
-                log.warning("keeping build %s: new file rejected: %s", current.build_id, exc)
+            self._checking = identity
+        try:
+            size = os.stat(self.path).st_size
+        except OSError:
+            size = 0
+        if force or size <= SYNC_CHECK_BYTES:
+            return self._check_and_switch(identity)
+        # A large file takes a while to check: meanwhile the current build keeps serving.
+        threading.Thread(target=self._check_and_switch, args=(identity,), daemon=True).start()
+        return False
+
+    def _check_and_switch(self, identity: tuple[int, int]) -> bool:
+        current = self._generation
+        try:
+            fresh = verified_generation(self.path)
+        except (DatabaseUnavailable, OSError) as exc:
+            log.warning("keeping build %s: new file rejected: %s", current.build_id, exc)
+            with self._swap_lock:
                 self._rejected = identity
-                return False
+                self._checking = None
+            return False
+        with self._swap_lock:
+            self._checking = None
+            current = self._generation
             self._generation = fresh
             # Old connections stay open: in-flight requests still read through them.
             self._retired.append(current)

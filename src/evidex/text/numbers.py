@@ -33,7 +33,7 @@ MIDDLE_DOTS = "\u00b7\u2022"
 # Spaces that group thousands or separate words: space, no-break, thin, narrow no-break.
 SPACES = " \u00a0\u2009\u202f"
 
-_SIGN_CHARS = f"{MINUS_SIGNS}+{DASHES}"  # "-" first: inside [...] it is no range
+_SIGN_CHARS = f"+{MINUS_SIGNS}{DASHES}"
 # A sign may stand at the start, after a space or opening mark, never after a digit, letter or a
 # closing mark (that dash is a range or a hyphen); a space may follow it ("- 0.5") unless a
 # number precedes it ("5 - 10" is a range).
@@ -78,7 +78,8 @@ WORD_VALUES: dict[str, int] = {word: value for value, word in enumerate(_UNITS)}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
-def _alternation(words: tuple[str, ...]) -> str:
+# Run only at import, to build the patterns below, so no test can see a mutant of it.
+def _alternation(words: tuple[str, ...]) -> str:  # pragma: no mutate block
     """The words grouped by first letter ("t(?:wenty|hirty|...)"), so the engine tries one group
     at a position instead of every word; longest first within a letter, so "seventeen" is
     tried before "seven"."""
@@ -182,14 +183,15 @@ def number_in_words(text: str) -> int | None:
             last = value
         elif word in _SCALES:
             scale = _SCALES[word]
-            if last is None:
+            # "hundred" needs a word before it; "thousand" may follow "three hundred"
+            if last is None and (scale == 100 or current == 0):
                 return None
             if scale == 100:
                 if current >= 100 or current == 0:
                     return None
                 current *= 100
             else:
-                total += (current or 1) * scale
+                total += current * scale
                 current = 0
             last = None
         else:
@@ -242,9 +244,6 @@ def parse_count(text: str) -> int | None:
     raw = text.strip()
     if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", raw):
         raw = raw.replace(".", "")
-    words = number_in_words(raw)
-    if words is not None:
-        return words
     if raw[:1] in _SIGN_CHARS:
         return None
     value = parse_number(raw)

@@ -135,6 +135,15 @@ _QUANTITY = re.compile(
     rf"\s*(?P<million>million\s*)?(?P<unit>{_UNIT})(?P<per>(?:{_PER}){{0,2}})(?!\w))",
     re.IGNORECASE,
 )
+# Where an amount can start: a number (digits, with marks or grouping spaces between them)
+# followed by the first letter of a unit, of "to", "or", "and" or "million", or a dash.
+_FIRST_LETTERS = "".join(
+    sorted({word[0] for word in (*UNIT_NAMES, "to", "or", "and", "million")})
+).replace("-", "")
+_CANDIDATE = re.compile(
+    r"\d(?:[\d.·]|,(?=\d)|[ \u2009\u202f\u00a0](?=\d))*\s*"
+    rf"[{re.escape(_FIRST_LETTERS + _FIRST_LETTERS.upper())}\-–—]"
+)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _PER_PART = re.compile(r"(?:/|\bper\b)\s*([^\s/]+(?:\s*h\b)?)", re.IGNORECASE)
 
@@ -199,19 +208,24 @@ def find_quantities(text: str) -> list[Quantity]:
     quantity when both bounds are of one kind ("500 mcg to 1 mg" is 0.5-1 mg)."""
     found: list[Quantity] = []
     position = 0
-    while True:
-        match = _QUANTITY.search(text, position)
-        if match is None:
-            return found
-        start = match.start()
-        position = match.end()
+    # Try the pattern only where an amount can start (with its decimal mark, ".5"): re scans
+    # for that far faster than it can try the whole pattern at every digit.
+    while (candidate := _CANDIDATE.search(text, position)) is not None:
+        start = position = candidate.start()
+        while position < len(text) and text[position].isdigit():
+            position += 1  # unless an amount is read here, the next may start after these digits
+        if start and text[start - 1] in ".·":
+            start -= 1
         if start and (text[start - 1].isalnum() or text[start - 1] in "._,"):
-            position = start + 1
+            continue
+        match = _QUANTITY.match(text, start)
+        if match is None:
             continue
         if match.group("ua") is None:
             position = _unit_after_last(text, match, found)
         else:
             position = _unit_after_each(text, match, found)
+    return found
 
 
 def _unit_after_last(text: str, match: re.Match[str], found: list[Quantity]) -> int:

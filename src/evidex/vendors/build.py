@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from evidex.build.discover import shown_path
+from evidex.build.discover import SourceFile, discover, read_source
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.names import resolve
 from evidex.content.yamlload import decode_text
@@ -26,16 +26,24 @@ RATES_META_KEY = "currency_rates"
 
 
 def load_vendors(
-    content_dir: Path, library: Any
+    content_dir: Path, library: Any, sources: list[SourceFile] | None = None
 ) -> tuple[dict[str, Vendor], RateTable | None, list[Diagnostic]]:
-    """Parse currency.yaml and every vendors/*.yaml; compound names resolve via library.name_index."""
+    """Parse currency.yaml and every vendor file found by the build's discovery (`sources`,
+    discovered here when not given); compound names resolve via library.name_index."""
+    if sources is None:
+        sources, _ = discover(content_dir)  # the build reports what discovery refused
     diagnostics: list[Diagnostic] = []
     rates: RateTable | None = None
-    rates_path = content_dir / "currency.yaml"
-    if rates_path.is_file():
+    texts: list[tuple[SourceFile, str]] = []
+    for source in sources:
+        if source.kind not in ("currency", "vendor"):
+            continue
         try:
-            shown = shown_path(content_dir, rates_path)
-            rates = parse_rates(decode_text(rates_path.read_bytes(), shown), shown)
+            text = decode_text(read_source(source), source.rel)
+            if source.kind == "currency":
+                rates = parse_rates(text, source.rel)
+            else:
+                texts.append((source, text))
         except ContentError as exc:
             diagnostics.append(exc.diagnostic)
     index: dict[str, str] = getattr(library, "name_index", {}) or {}
@@ -45,20 +53,8 @@ def load_vendors(
 
     codes = rates.codes() if rates else None
     vendors: dict[str, Vendor] = {}
-    vendor_dir = content_dir / "vendors"
-    files = (
-        sorted(vendor_dir.glob("*.yaml")) + sorted(vendor_dir.glob("*.yml"))
-        if vendor_dir.is_dir()
-        else []
-    )
-    for path in files:
-        shown = shown_path(content_dir, path)
-        try:
-            text = decode_text(path.read_bytes(), shown)
-        except ContentError as exc:
-            diagnostics.append(exc.diagnostic)
-            continue
-        vendor, found = parse_vendor(text, shown, resolve_name, codes)
+    for source, text in texts:
+        vendor, found = parse_vendor(text, source.rel, resolve_name, codes)
         diagnostics.extend(found)
         if vendor is not None:
             vendors[vendor.slug] = vendor

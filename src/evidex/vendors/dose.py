@@ -13,9 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from evidex.content.models import Regimen
 from evidex.text.advice import route_family
-from evidex.text.units import MG_PER_UNIT as MASS_UNITS
-from evidex.text.units import canonical_unit, decimal_value
-from evidex.text.units import to_mg as _to_mg
+from evidex.text.units import MG_PER_UNIT, canonical_unit, decimal_value, to_mg
 
 MAX_WEIGHT_KG = Decimal(400)
 MAX_VIAL_MG = Decimal(1000)
@@ -111,6 +109,10 @@ def plain(value: Decimal) -> str:
     return format(normal, "f")
 
 
+SMALLEST_AMOUNT = Decimal("0.000001")
+LARGEST_AMOUNT = Decimal("1000000")
+
+
 def parse_amount(value: object, what: str) -> Decimal:
     """A positive, finite Decimal from user input (text or number), else DoseInputError."""
     if isinstance(value, bool):
@@ -125,6 +127,11 @@ def parse_amount(value: object, what: str) -> Decimal:
         raise DoseInputError(f"{what} must be a finite number")
     if number <= 0:
         raise DoseInputError(f"{what} must be greater than zero, got {plain(number)}")
+    if not SMALLEST_AMOUNT <= number <= LARGEST_AMOUNT:
+        # 1e-119 mg would make 1e119 doses per vial, more digits than rounding can hold
+        raise DoseInputError(
+            f"{what} must be between {SMALLEST_AMOUNT} and {LARGEST_AMOUNT:,}, got {number}"
+        )
     return number
 
 
@@ -147,7 +154,7 @@ def weight_dose(per_kg: object, unit: str, weight_kg: object) -> WeightDose:
         weight_kg=weight,
         total=total,
         total_unit=mass_unit,
-        total_mg=total * MASS_UNITS[mass_unit],
+        total_mg=total * MG_PER_UNIT[mass_unit],
     )
 
 
@@ -213,7 +220,7 @@ def _per_kg_mg(amount: float, unit: str) -> Decimal | None:
     lowered = unit.strip().lower()
     if not lowered.endswith("/kg"):
         return None
-    return _to_mg(amount, lowered.removesuffix("/kg"))
+    return to_mg(amount, lowered.removesuffix("/kg"))
 
 
 def _span(low: Decimal, high: Decimal, unit: str = "mg") -> str:
@@ -281,7 +288,7 @@ def documented_doses(regimens: Iterable[Regimen]) -> dict[str, DocumentedDoses]:
     """
     found: dict[str, DocumentedDoses] = {}
     for family, group in route_groups(regimens).items():
-        fixed = [r for r in group if r.kind in PER_DOSE_KINDS and _to_mg(1, r.unit)]
+        fixed = [r for r in group if r.kind in PER_DOSE_KINDS and to_mg(1, r.unit)]
         basis = [r for r in fixed if r.kind == "single_dose"] or fixed
         per_dose = [(_mg(r.amount_min, r.unit), _mg(r.amount_max, r.unit)) for r in basis]
         weekly = [
@@ -290,7 +297,7 @@ def documented_doses(regimens: Iterable[Regimen]) -> dict[str, DocumentedDoses]:
                 _mg(r.amount_max, r.unit) * Decimal(str(r.doses_per_week)),
             )
             for r in group
-            if r.doses_per_week and r.kind != "single_dose" and _to_mg(1, r.unit)
+            if r.doses_per_week and r.kind != "single_dose" and to_mg(1, r.unit)
         ]
         kg = [r for r in group if _per_kg_mg(1, r.unit)]
         per_kg = [(_per_kg(r.amount_min, r.unit), _per_kg(r.amount_max, r.unit)) for r in kg]
@@ -306,7 +313,7 @@ def documented_doses(regimens: Iterable[Regimen]) -> dict[str, DocumentedDoses]:
 
 
 def _mg(amount: float, unit: str) -> Decimal:
-    value = _to_mg(amount, unit)
+    value = to_mg(amount, unit)
     assert value is not None
     return value
 
@@ -401,7 +408,7 @@ def weight_range_warnings(
     """
     documented = documented_doses(regimens)
     candidates = _routes_for(documented, route)
-    factor = MASS_UNITS[dose.unit.removesuffix("/kg")]
+    factor = MG_PER_UNIT[dose.unit.removesuffix("/kg")]
     rate_mg = dose.per_kg * factor
     warnings: list[str] = []
     ranged = [c for c in candidates if c.per_kg is not None]

@@ -31,6 +31,17 @@ from evidex.vendors.models import (
 ResolveName = Callable[[str], str | None]
 
 _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+# Prices, amounts and rates outside this range are typing slips (1e400 would pass as a number
+# and fail later, when a price per mg is rounded); the message names the range.
+SMALLEST_NUMBER = Decimal("0.000001")
+LARGEST_NUMBER = Decimal("1000000000")
+NUMBER_RANGE = f"between {SMALLEST_NUMBER} and {LARGEST_NUMBER:,}"
+
+
+def in_range(number: Decimal) -> bool:
+    return number == 0 or SMALLEST_NUMBER <= abs(number) <= LARGEST_NUMBER
+
+
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 _TEST_RESULTS = ("pass", "fail", "not-tested")
 _VENDOR_KEYS = {
@@ -141,6 +152,9 @@ class _Reader:
         if parsed < 0:
             self.error((*where, key), f"{key!r} must not be negative, got {value!r}")
             return None
+        if not in_range(parsed):
+            self.error((*where, key), f"{key!r} must lie {NUMBER_RANGE}, got {value!r}")
+            return None
         return parsed
 
     def day(
@@ -250,7 +264,10 @@ def to_date(value: Any) -> dt.date | None:
 
 
 def is_web_url(value: str) -> bool:
-    parsed = urlparse(value)
+    try:
+        parsed = urlparse(value)
+    except ValueError:  # 'http://[' and the like: an unclosed or invalid IPv6 host
+        return False
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value
 
 
@@ -282,8 +299,8 @@ def parse_rates(text: str, path: str) -> RateTable:
         if not _CURRENCY_CODE.match(code_text):
             raise fail(line, f"{code!r} is not a 3-letter currency code")
         rate = to_decimal(value)
-        if rate is None or rate <= 0:
-            raise fail(line, f"rate for {code_text} must be a positive number, got {value!r}")
+        if rate is None or rate <= 0 or not in_range(rate):
+            raise fail(line, f"rate for {code_text} must be a number {NUMBER_RANGE}, got {value!r}")
         rates[code_text] = rate
     if base in rates and rates[base] != 1:
         raise fail(doc.line("rates", base), f"the base currency {base} must have rate 1")

@@ -7,7 +7,7 @@ it an IU-labelled product is "not comparable" rather than priced on a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from evidex.text.units import to_mg as mass_in_mg
 from evidex.vendors.models import Product, RateTable
@@ -94,11 +94,18 @@ def quote(
     return PriceQuote(converted, target, total_mg, rates.date.isoformat(), note)
 
 
+# Prices, amounts and rates in range (vendors.parse) still make a price per mg of up to ~1e39
+# once converted; the default 28 digits could not round it to cents (InvalidOperation).
+_MONEY_CONTEXT = Context(prec=100)
+
+
 def round_money(value: Decimal) -> Decimal:
     """Two decimals for prices of a unit or more, three significant figures below that."""
     # adjusted() is the exponent of the leading digit: >= 0 from 1 up, so two decimals there.
     exponent = min(value.adjusted() - 2, -2)
-    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    return value.quantize(
+        Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP, context=_MONEY_CONTEXT
+    )
 
 
 def plain(value: Decimal) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -18,13 +20,16 @@ from evidex.web.caching import CachingMiddleware
 from evidex.web.errors import install_error_handlers
 from evidex.web.head import HeadAsGetMiddleware
 from evidex.web.memo import ResponseMemoMiddleware
-from evidex.web.security import SecurityHeadersMiddleware
+from evidex.web.openapi import install_openapi
+from evidex.web.security import HostGuardMiddleware, SecurityHeadersMiddleware
 from evidex.web.templating import STATIC_DIR, PageCache, Site, make_environment
 
 log = logging.getLogger(__name__)
 
 # Routers other areas write; each module exposes `router`. Included before our pages so a
 # more specific route of theirs (e.g. /compounds/{slug}/vendors) wins.
+BASE_URL_ENV = "EVIDEX_BASE_URL"  # the site's public URL: canonical links, sitemap, feeds
+ALLOWED_HOSTS_ENV = "EVIDEX_ALLOWED_HOSTS"  # more Host names to answer, beside the base URL's
 OPTIONAL_ROUTERS = ("evidex.web.stack_views", "evidex.web.vendor_views", "evidex.web.search_views")
 
 
@@ -42,7 +47,7 @@ def _optional_router_modules() -> list[ModuleType]:
 
 def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     """The whole site over the build at `db_path` (re-read when a new build is swapped in)."""
-    site = site or Site()
+    site = site or Site(base_url=os.environ.get(BASE_URL_ENV, "").strip().rstrip("/"))
     db = Database(Path(db_path))
     app = FastAPI(
         title="Evidex API",
@@ -62,6 +67,7 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_openapi(app)
 
     def build_info() -> tuple[str, str | None]:
         generation = db.current()
@@ -69,8 +75,19 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
 
     app.add_middleware(CachingMiddleware, build_info=build_info)
     app.add_middleware(GZipMiddleware, minimum_size=800)
-    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(ResponseMemoMiddleware, build_id=lambda: db.current().build_id)
     install_ops(app, db)  # health, metrics, build identity, limits, access log (evidex.ops)
+    # Outermost, so refusals (400, 413, 414, 429) and errors carry them too.
+    app.add_middleware(HostGuardMiddleware, allowed_hosts=allowed_hosts(site))
+    app.add_middleware(SecurityHeadersMiddleware)
     return app
+
+
+def allowed_hosts(site: Site) -> list[str]:
+    """The hosts the live site answers for: its base URL's and EVIDEX_ALLOWED_HOSTS; none
+    (any Host) when no base URL is set, as nothing sent then names the Host anyway."""
+    if not site.base_url or site.static_export:
+        return []
+    extra = os.environ.get(ALLOWED_HOSTS_ENV, "").replace(";", ",").split(",")
+    return [urlsplit(site.base_url).netloc, *(host.strip() for host in extra if host.strip())]

@@ -1,4 +1,4 @@
-"""HTTP caching: ETag from (build id, host, path, query), Last-Modified from the build time,
+"""HTTP caching: ETag from (build id, path, query), Last-Modified from the build time,
 Cache-Control public for five minutes, and 304 on a matching If-None-Match.
 
 Every response is a pure function of the build and the URL, so the validator can be checked
@@ -56,9 +56,9 @@ class CachingMiddleware:
             return
         build_id, built_at = self.build_info()
         query = scope.get("query_string", b"").decode("latin-1")
-        host = request_header(scope, b"host") or ""
-        # Pages carry absolute links built from the Host header, so it is part of the tag.
-        etag = make_etag(build_id, host + scope["path"], query)
+        # No response depends on the Host header (see evidex.web.security), so it is not
+        # part of the tag: a made-up Host can neither poison nor fragment a cache.
+        etag = make_etag(build_id, scope["path"], query)
         last_modified = http_date(built_at)
         validators = [(b"etag", etag.encode()), (b"cache-control", CACHE_CONTROL)]
         if last_modified:

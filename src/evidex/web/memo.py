@@ -1,6 +1,6 @@
 """A bounded memo of finished responses, answered before routing, rendering or compression.
 
-Every cacheable response is a pure function of the build and the request's host, path, query
+Every cacheable response is a pure function of the build and the request's path, query
 and whether it accepts gzip (see `evidex.web.caching`), and a build never changes once served.
 So the first GET of a URL runs the whole stack below (handler, ETag, security headers, gzip)
 and its final status, headers and body are kept; later GETs and HEADs of the same URL under the
@@ -31,7 +31,7 @@ ENTRY_OVERHEAD_BYTES = 512  # the key, the entry and its header list, roughly
 MAX_ENTRY_SHARE = 8  # one entry may take at most 1/8 of the memo
 BODY_HEADERS = (b"content-length", b"content-type", b"content-encoding")
 
-Key = tuple[str, bytes, str, bytes, bool]
+Key = tuple[str, str, bytes, bool]
 
 
 @dataclass(frozen=True)
@@ -81,21 +81,18 @@ class ByteBoundedLRU:
         self.bytes = 0
 
 
-def _request_headers(scope: Scope) -> tuple[bytes, bool, str | None]:
-    """Host, whether gzip is accepted (as GZipMiddleware decides it), and If-None-Match."""
-    host = b""
+def _request_headers(scope: Scope) -> tuple[bool, str | None]:
+    """Whether gzip is accepted (as GZipMiddleware decides it), and If-None-Match."""
     gzip = False
     if_none_match: str | None = None
     seen_encoding = False
     for name, value in scope["headers"]:
-        if name == b"host":
-            host = value
-        elif name == b"accept-encoding" and not seen_encoding:
+        if name == b"accept-encoding" and not seen_encoding:
             seen_encoding = True
             gzip = b"gzip" in value
         elif name == b"if-none-match":
             if_none_match = value.decode("latin-1")
-    return host, gzip, if_none_match
+    return gzip, if_none_match
 
 
 def _memoisable(headers: list[tuple[bytes, bytes]]) -> bool:
@@ -130,8 +127,8 @@ class ResponseMemoMiddleware:
         if build != self._build:
             self.entries.clear()  # a new build: nothing kept can be served again
             self._build = build
-        host, gzip, if_none_match = _request_headers(scope)
-        key: Key = (build, host, scope["path"], scope["query_string"], gzip)
+        gzip, if_none_match = _request_headers(scope)
+        key: Key = (build, scope["path"], scope["query_string"], gzip)
         entry = self.entries.get(key)
         if entry is None and key in self._pending:
             # The same URL is being rendered for another request: wait for it rather than

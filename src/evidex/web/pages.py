@@ -22,7 +22,7 @@ from evidex.storage import queries
 from evidex.web import feeds, seo
 from evidex.web.deps import build_id, canonical_redirect, connection, database
 from evidex.web.errors import error_response
-from evidex.web.templating import render_text
+from evidex.web.templating import own_origin, render_text
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,15 +40,15 @@ OptionalText = Annotated[str | None, Query(max_length=100)]
 
 def _absolute(request: Request) -> Callable[[str], str]:
     site = request.app.state.site
-    base = str(request.base_url)
+    base = own_origin(request)
     return lambda path: str(site.absolute(path, base))
 
 
 def _cache_key(request: Request) -> str:
-    # The host is part of the key: absolute links (canonical) are built from it, so one
-    # client's Host header must never end up in a page served to another.
+    # No page depends on the Host header (absolute links use the base URL or the server's
+    # own address), so a made-up Host cannot add entries.
     query = "?" + request.url.query if request.url.query else ""
-    return f"{request.url.scheme}://{request.url.netloc}{request.url.path}{query}"
+    return f"{request.url.path}{query}"
 
 
 def _memoised(request: Request) -> HTMLResponse | None:

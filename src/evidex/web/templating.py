@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from evidex.content.timespan import hours_phrase
 from evidex.evidence.models import DESIGN_LABELS
+from evidex.web.security import META_CONTENT_SECURITY_POLICY
 
 TEMPLATES_DIR = Path(str(resources.files("evidex.web").joinpath("templates")))
 STATIC_DIR = Path(str(resources.files("evidex.web").joinpath("static")))
@@ -67,6 +68,21 @@ class Site:
             suffix = export_path(path) if self.static_export else path
             return f"{base}{suffix}"
         return f"{base}{self.url(path)}"
+
+
+def own_origin(request: Request) -> str:
+    """The origin absolute links use when no base URL is set: the address this server
+    listens on (the ASGI `server`), never the client's Host header."""
+    scheme = request.scope.get("scheme", "http")
+    server = request.scope.get("server")
+    if not server:
+        return ""
+    host, port = server[0], server[1]
+    if ":" in host:
+        host = f"[{host}]"
+    if port is None or {"http": 80, "https": 443}.get(scheme) == port:
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{port}"
 
 
 def export_path(path: str) -> str:
@@ -125,6 +141,8 @@ def make_environment(site: Site) -> Environment:
         tier_names=TIER_NAMES,
         design_labels=DESIGN_LABELS,
         json_ld=json_ld,
+        # a static host may send no headers at all: the export carries its policy in the page
+        csp_meta=META_CONTENT_SECURITY_POLICY if site.static_export else "",
     )
     env.filters["trusted_html"] = trusted_html
     env.filters["safe_url"] = safe_url
@@ -161,10 +179,9 @@ def environment(request: Request) -> Environment:
 
 def render_text(request: Request, template: str, context: dict[str, Any]) -> str:
     env = environment(request)
-    request_base = str(request.base_url)
     page_context = {
         "request_path": request.url.path,
-        "canonical": request.app.state.site.absolute(request.url.path, request_base),
+        "canonical": request.app.state.site.absolute(request.url.path, own_origin(request)),
         **context,
     }
     return env.get_template(template).render(page_context)

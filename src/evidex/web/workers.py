@@ -26,9 +26,13 @@ from typing import Any
 
 import uvicorn
 
+from evidex.build.forked import die_with_parent
+from evidex.web.httpbounds import BoundedHttpToolsProtocol
+
 log = logging.getLogger(__name__)
 
-HTTP_PROTOCOL = "httptools"  # the C HTTP parser: several times h11's requests per core
+# the C HTTP parser (several times h11's requests per core), with the request head bounded
+HTTP_PROTOCOL = BoundedHttpToolsProtocol
 EVENT_LOOP = "uvloop"  # the libuv event loop, likewise faster than asyncio's own
 APP_FACTORY = "evidex.cli.web_cmds:app_from_env"
 BACKLOG = 2048
@@ -52,11 +56,15 @@ def server_config(app: Callable[..., Any] | str, host: str, port: int) -> uvicor
     return uvicorn.Config(
         app, host=host, port=port, factory=factory, http=HTTP_PROTOCOL, loop=EVENT_LOOP,
         access_log=False,  # evidex.ops writes its own JSON access log
+        # uvicorn would otherwise take the client address from X-Forwarded-For whenever the
+        # peer is 127.0.0.1; the rate limiter reads it itself, from trusted proxies only.
+        proxy_headers=False,
     )  # fmt: skip
 
 
-def _worker(host: str, port: int, app_factory: str) -> None:
+def _worker(host: str, port: int, app_factory: str, supervisor: int) -> None:
     """One worker process: its own socket, the app made by `app_factory` (an import string)."""
+    die_with_parent(supervisor)  # a killed supervisor leaves no server holding the port
     logging.basicConfig(level=logging.INFO)
     server = uvicorn.Server(server_config(app_factory, host, port))
     server.run(sockets=[reuseport_socket(host, port)])
@@ -75,7 +83,7 @@ def run_workers(host: str, port: int, workers: int, app_factory: str = APP_FACTO
 
     def start() -> tuple[BaseProcess, float]:
         process = context.Process(
-            target=_worker, args=(host, port, app_factory), name="evidex-worker"
+            target=_worker, args=(host, port, app_factory, os.getpid()), name="evidex-worker"
         )
         process.start()
         return process, time.monotonic()
