@@ -125,7 +125,8 @@ _N_PLAIN = re.compile(
 _N_STUDIES = CuedPattern(
     re.compile(
         rf"(?i){COUNT_START}(?<![\d.,%])(?P<k>{COUNT}) "
-        r"(?:(?:published|eligible|independent|placebo-controlled|double-blind|prospective|clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
+        r"(?:(?:published|eligible|independent|placebo-controlled|double-blind|prospective|"
+        r"clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
         r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
     ),
     ("trials", "studies", "rcts", "articles", "cohorts", "reports"),
