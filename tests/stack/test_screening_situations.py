@@ -178,3 +178,15 @@ def test_an_age_limited_childrens_warning_applies_below_its_age_only(
     for age, kept in ((1, False), (11, False), (12, True), (16, True)):
         result = _build(catalog, goals=["skin-health"], age=age)
         assert ("dermapep" in _offered(result)) is kept, age
+
+
+def test_a_compound_given_only_by_a_route_ruled_out_is_excluded_for_that_route(
+    catalog: StackCatalog,
+) -> None:
+    result = _build(catalog, breastfeeding=True)
+    (excluded,) = [e for e in result.excluded if e.slug == "slimtide"]
+    assert excluded.kind == "route"
+    assert excluded.reason == (
+        "Only given by injection: Breastfeeding: Do not inject while breastfeeding."
+    )
+    assert "slimtide" in _offered(_build(catalog, pregnant=False))
