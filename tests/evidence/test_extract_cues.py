@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidex.evidence import design, extract
-from evidex.text.cues import CuedPattern, fold_case
+from evidex.text.cues import CuedPattern, fold_case, mentions_any
 from evidex.text.numbers import normalise
+from evidex.text.sentences import split_sentences
 
 _FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -121,3 +124,17 @@ def test_line_gates_hold_for_every_bullet() -> None:
     for line in lines:
         if extract._BULLET.match(line):
             assert extract._may_be_bullet(line), line
+
+
+_LINE_PIECES = [
+    "A randomised TRIAL of 40 adults. ", "One Study documented ", "a rat tendon model ",
+    "In a cohort of ", "an Experiment ", "a case series. ", "A meta-analysis of ", "was a trial ",
+    "Outcomes improved. ", "by a second ", "of ", "published ", "a ", "an ", "one ", "another ",
+    "systematic review ", "analysis ", "Case Report ", "mouse ", "model ", "(n = 12). ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=10).map("".join))
+def test_a_line_naming_no_design_word_has_no_sentence_introducing_a_study(line: str) -> None:
+    if not mentions_any(line, extract._DESIGN_WORDS):
+        assert not any(extract._introducers(sentence) for sentence in split_sentences(line))

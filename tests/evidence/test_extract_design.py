@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from evidex.evidence.design import classify_design
+from evidex.evidence.design import classify_design, classify_design_of
 
 
 @pytest.mark.parametrize(
@@ -41,3 +43,23 @@ def test_a_call_for_future_trials_does_not_make_a_cohort_an_rct() -> None:
 
 def test_without_design_words_a_report_on_patients_reads_as_a_case_series() -> None:
     assert classify_design("One study documented higher CD8+ counts in patients.") == "case-series"
+
+
+_DESIGN_SENTENCES = [
+    "A randomized controlled trial of 120 adults.", "We searched MEDLINE and pooled 12 trials.",
+    "A meta-analysis of randomised trials.", "A retrospective cohort of treated patients.",
+    "Propensity score-matched patients were compared.", "Rats were randomly divided.",
+    "Cultured cells were exposed in vitro.", "Future randomized trials are needed.",
+    "A chart review of patients treated with the drug.", "Compared with controls.", "",
+]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_DESIGN_SENTENCES), max_size=3).map(" ".join),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_telling_the_last_text_gives_the_design_read_from_all_the_texts(texts: list[str]) -> None:
+    assert classify_design_of(iter(texts), last=texts[-1]) == classify_design_of(iter(texts))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidex.evidence.extract import extract_studies
+from evidex.text import estimates
 from evidex.text.estimates import find_estimates
 from evidex.text.numbers import normalise, parse_count
 
@@ -203,3 +206,69 @@ def test_a_measure_carries_into_the_next_sentence_of_the_list() -> None:
 )
 def test_pairs_that_are_not_intervals_stay_unread_even_after_an_estimate(text: str) -> None:
     assert find_estimates(normalise(text), "HR") == []
+
+
+# Sentences built from the notations estimates are written in: words before the first number,
+# values with their signs, spaced signs and bare decimal points, CI labels and brackets, intervals.
+_WORDS = ["", "HR ", "OR=", "the risk of death was ", "SMD ", "(", "[", "mean difference: ", " "]
+_VALUES = ["0.74", "-0.5", "- .5", "-.42", "+1.2", ".3", "- 2", "12", "1,204", "0·5", "–0.7"]
+_JOINS = [" ", "", ", ", "; ", " with ", " % ", " kg "]
+_INTERVALS = [
+    "(0.54 to 1.02)", "(95% CI, -0.97%, -0.60%)", "[1.05; 1.37]", "95% CI 0.35–1.10",
+    "(- .9 to - .1)", "(0.18-0.0.93)", "(1, 3)", "95%CI(0.47,0.90)",
+]  # fmt: skip
+_TAILS = ["", ", p<0.001", " and 0.5 (0.2 to 0.9)", ". OR 2 (1-3)", " vs 12"]
+
+
+@given(
+    st.lists(
+        st.tuples(*(st.sampled_from(part) for part in (_WORDS, _VALUES, _JOINS, _INTERVALS))),
+        min_size=1,
+        max_size=3,
+    ).map(lambda parts: "".join("".join(part) for part in parts)),
+    st.sampled_from(_TAILS),
+)
+def test_interval_search_from_the_first_digit_finds_what_a_whole_sentence_search_finds(
+    body: str, tail: str
+) -> None:
+    sentence = normalise(body + tail)
+    first_digit = estimates._DIGIT.search(sentence)
+    whole = [match.span() for match in estimates._WITH_INTERVAL.finditer(sentence)]
+    start = max(0, first_digit.start() - estimates._MAX_VALUE_LEAD) if first_digit else 0
+    assert [match.span() for match in estimates._WITH_INTERVAL.finditer(sentence, start)] == whole
+
+
+# Estimates with and without the marks the interval gate looks for: brackets and CI labels in
+# any case, and bare ranges.
+_GATE_LABELS = ["", "HR ", "OR=", "mean difference ", "SMD: "]
+# values, each with an interval holding it
+_GATE_ESTIMATES = [
+    ("0.74", "0.54 to 1.02"), ("-0.78%", "-0.97%, -0.60%"), ("1.2", "1.05; 1.37"),
+    ("0.62", "0.35-1.10"), ("12", "10-14"), ("-0.5", "-1 to 0"),
+]  # fmt: skip
+_GATE_MARKS = [
+    " ", " (", " [", ", 95% CI ", " 95% Ci ", " (95% CI, ", ", 90% confidence interval ",
+    " 95% Credible Interval ", " 95% CrI ", " 95% UI ", " UNCERTAINTY INTERVAL ", " with ",
+    ", 95% confidence limits ", "; ",
+]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_GATE_LABELS),
+            st.sampled_from(_GATE_ESTIMATES),
+            st.sampled_from(_GATE_MARKS),
+            st.sampled_from(["", ")", "]", ". "]),
+        ).map(lambda part: part[0] + part[1][0] + part[2] + part[1][1] + part[3]),
+        min_size=1,
+        max_size=3,
+    ).map("".join),
+    st.sampled_from([None, "HR", "MD", "percent"]),
+)
+def test_a_sentence_the_interval_gate_passes_over_holds_no_interval_estimate(
+    sentence: str, carried: str | None
+) -> None:
+    if not estimates._may_hold_interval(sentence):
+        for match in estimates._WITH_INTERVAL.finditer(sentence):
+            assert estimates._interval_estimate(sentence, match, 0, carried) is None

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidex.text.numbers import (
+    _DASH_AS_MINUS,
+    COUNT,
+    COUNT_START,
+    DASHES,
     NUMBER_RE,
+    NUMBER_START,
     WORD_NUMBER_RE,
     is_percent,
     normalise,
@@ -123,3 +132,53 @@ def test_long_runs_of_numbers_are_read_in_linear_time() -> None:
     grouped = "1 000 " * 5000
     assert len(NUMBER_RE.findall(grouped)) == 5000
     assert len(normalise("9" * 50_000)) == 40
+
+
+# Dashes in the places that decide whether one is a minus sign: after nothing, a space, an
+# opening mark, '=' or a comma (a minus), after a digit or letter (a range or a hyphen).
+_DASH_CONTEXTS = ["", " ", "(", "[", "=", ", ", ";", ":", "0", "a", ")", "%", "\n", "–", "—"]
+_DASH_FOLLOWERS = ["1", "0.5", ".5", " 2", " .3", "x", " ", "–", "—"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_DASH_CONTEXTS),
+            st.sampled_from(["–", "—"]),
+            st.sampled_from(_DASH_FOLLOWERS),
+        ),
+        max_size=6,
+    )
+)
+def test_dash_first_minus_pattern_rewrites_what_the_context_first_pattern_did(
+    pieces: list[tuple[str, str, str]],
+) -> None:
+    text = "".join(before + dash + after for before, dash, after in pieces)
+    context_first = re.compile(rf"(?<![^\s(\[,;:=])[{DASHES}] ?(?=\d|\.\d)")
+    assert _DASH_AS_MINUS.sub("-", text) == context_first.sub("-", text)
+
+
+_NUMBER_PIECES = [
+    "-", "+", "−", "–", "—", " ", "- ", ".", "·", "•", ",", "0", "5", "12", "1 000", "1,204",
+    "22.155", "0,5", "٣", "%", "a", "(", "x", "e",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=12).map("".join))
+def test_every_number_starts_with_a_character_of_number_start(text: str) -> None:
+    start = re.compile(NUMBER_START)
+    for match in NUMBER_RE.finditer(text):
+        assert start.match(text, match.start()), (text, match.group(0))
+
+
+_COUNT_PIECES = [
+    " ", "0", "7", "12", "1 000", "1,204", "22.155", "One", "fifty-two", "TWENTY", "a hundred",
+    "seventeen", "thousand", "zero", "Eight", "nine", "and", "-", ".", ",", "x", "٣",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_COUNT_PIECES), max_size=10).map(" ".join))
+def test_every_count_starts_with_a_character_of_count_start(text: str) -> None:
+    start = re.compile(COUNT_START)
+    for match in re.finditer(COUNT, text):
+        assert start.match(text, match.start()), (text, match.group(0))

@@ -53,3 +53,13 @@ from evidex.text.sentences import split_sentences
 )
 def test_split_sentences(text: str, sentences: list[str]) -> None:
     assert split_sentences(text) == sentences
+
+
+def test_a_text_split_twice_gives_equal_lists_that_callers_may_change_apart() -> None:
+    text = "Mortality fell (HR 0.74, 95% CI 0.54 to 1.02). Falls were rare vs. placebo."
+    first = split_sentences(text)
+    first.append("changed by a caller")
+    assert split_sentences(text) == [
+        "Mortality fell (HR 0.74, 95% CI 0.54 to 1.02).",
+        "Falls were rare vs. placebo.",
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from evidex.evidence.models import Design
 from evidex.text.cues import CuedPattern, fold_case
@@ -209,9 +209,15 @@ def classify_design(*texts: str) -> Design:
     return classify_design_of(texts)
 
 
-def classify_design_of(texts: Iterable[str]) -> Design:
+def _last_of(read: list[str], rest: Iterator[str]) -> str:
+    """The last text: of those still to come, else the last one read."""
+    return read[-1] if not (remaining := list(rest)) else remaining[-1]
+
+
+def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
     """`classify_design` over texts that may be made lazily: a text is only made (and read)
-    when the ones before it name no design."""
+    when the ones before it name no design. `last` is the last of `texts` when the caller
+    knows it (the whole text), so that the texts between need not be made."""
     read: list[str] = []
     iterator = iter(texts)
     for text in iterator:
@@ -219,11 +225,11 @@ def classify_design_of(texts: Iterable[str]) -> Design:
         design = explicit_design(text)
         if design == "cohort":
             # a cohort matched on a propensity score may say so only in its results
-            whole = read[-1] if not (rest := list(iterator)) else rest[-1]
+            whole = _last_of(read, iterator) if last is None else last
             return "propensity-matched" if _PROPENSITY.search(whole) else design
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
             # a review's methods name the trials it pooled; its aim names the meta-analysis
-            whole = read[-1] if not (rest := list(iterator)) else rest[-1]
+            whole = _last_of(read, iterator) if last is None else last
             return "meta-analysis" if _names_own_meta_analysis(whole) else design
         if design is not None:
             return design

@@ -22,7 +22,7 @@ from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import abstract_starts, is_structured, split_sections
 from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
-from evidex.text.numbers import COUNT, normalise, parse_count
+from evidex.text.numbers import COUNT, COUNT_START, normalise, parse_count
 from evidex.text.sentences import split_sentences
 
 MAX_INPUT_CHARS = 200_000
@@ -87,7 +87,8 @@ _N_TOTAL = CuedPattern(
 # "182 patients received placebo and 185 patients received DHA and EPA"
 _N_SPLIT = CuedPattern(
     re.compile(
-        rf"(?i)(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} (?:(?:were|was) "
+        rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        r"(?:(?:were|was) "
         r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|received )"
         rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
     ),
@@ -104,7 +105,7 @@ _ENROLMENT_CUES = tuple(
 )
 _N_ENROLLED = CuedPattern(
     re.compile(
-        rf"(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
         r"(?:\w+ ){0,2}?(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
         r"assigned|allocated|studied|analy[sz]ed|followed)"
     ),
@@ -115,14 +116,17 @@ _N_VERB_FIRST = re.compile(
     rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_WERE_RANDOMISED = CuedPattern(
-    re.compile(rf"(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"),
+    re.compile(rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"),
     ("were randomi", "was randomi", "were enrolled", "was enrolled"),
 )
-_N_PLAIN = re.compile(rf"(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b")
+_N_PLAIN = re.compile(
+    rf"{COUNT_START}(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+)
 _N_STUDIES = CuedPattern(
     re.compile(
-        rf"(?i)(?<![\d.,%])(?P<k>{COUNT}) (?:(?:published|eligible|independent|placebo-controlled|"
-        r"double-blind|prospective|clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
+        rf"(?i){COUNT_START}(?<![\d.,%])(?P<k>{COUNT}) "
+        r"(?:(?:published|eligible|independent|placebo-controlled|double-blind|prospective|"
+        r"clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
         r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
     ),
     ("trials", "studies", "rcts", "articles", "cohorts", "reports"),
@@ -310,8 +314,10 @@ def _segment_article(lines: list[_Line]) -> list[_Draft]:
             if current is not None:
                 current.lines.append(line.text)
             continue
+        # a line naming no design word has no sentence that introduces a study
+        may_introduce = mentions_any(line.text, _DESIGN_WORDS)
         for sentence in split_sentences(line.text):
-            if _introducers(sentence):
+            if may_introduce and _introducers(sentence):
                 current = _Draft(intro=sentence)
                 drafts.append(current)
             elif current is not None:
@@ -324,7 +330,7 @@ def _build_study(
 ) -> Study:
     text = draft.text
     folded = fold_case(text)  # for every cue test on the whole text
-    design = classify_design_of(_design_texts(draft, text))
+    design = classify_design_of(_design_texts(draft, text), last=text)
     n = _sample_size(draft.intro) or _sample_size(text, folded)
     n_studies = _study_count(text, folded) if design == "meta-analysis" else None
     comparator, comparator_type = _comparator(text, folded)
@@ -350,7 +356,8 @@ def _build_study(
 
 
 def _design_texts(draft: _Draft, text: str) -> Iterator[str]:
-    """Where to read the design, most specific first: each made only when needed."""
+    """Where to read the design, most specific first: each made only when needed; the
+    last is always the whole text."""
     if draft.intro:
         yield draft.intro
     if methods := _methods_text(text):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from evidex.text.cues import contains_any
+from evidex.text.cues import any_of
 
 # canonical name -> the kind of section it is
 SECTION_KINDS: dict[str, str] = {
@@ -92,7 +92,9 @@ _BARE = re.compile(
     re.MULTILINE,
 )
 # A label without a colon or a line of its own is one of these words, capitalised.
-_BARE_CUES = tuple(form for name in _BARE_RUN_IN for form in (name.capitalize(), name.upper()))
+_BARE_CUE = any_of(
+    tuple(form for name in _BARE_RUN_IN for form in (name.capitalize(), name.upper()))
+)
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def _find_labels(text: str) -> tuple[_Label, ...]:
             start = window_start - 1 + match.start("label")
             add(match["label"], start, colon + 1)
         colon = text.find(":", colon + 1)
-    if contains_any(text, _BARE_CUES):
+    if _BARE_CUE.search(text):
         for match in _BARE.finditer(text):
             if match["label"][0].isupper():
                 add(match["label"], match.start("label"), match.end())

@@ -7,6 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 
+def any_of(needles: tuple[str, ...] | str) -> re.Pattern[str]:
+    """One pattern finding any of the literal `needles` (a string: any of its characters).
+
+    Faster than `contains_any` where the needles are many and the text long (the engine scans
+    once for their first characters); slower for two or three needles, or on short texts.
+    """
+    return re.compile("|".join(re.escape(needle) for needle in needles))
+
+
 def contains_any(text: str, needles: tuple[str, ...] | str) -> bool:
     """Whether one of `needles` occurs in `text`: a cheap test before a pattern needing one."""
     # A plain loop, not any() over a generator: this runs half a million times in a build of

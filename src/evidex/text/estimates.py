@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from evidex.text.cues import contains_any, fold_case
-from evidex.text.numbers import NUMBER, WORD_NUMBER, parse_number
+from evidex.text.numbers import NUMBER, NUMBER_START, WORD_NUMBER, parse_number
 
 MEASURES = ("OR", "RR", "HR", "IRR", "MD", "SMD", "g", "RD", "NNT", "r", "percent")
 RATIO_MEASURES = frozenset({"OR", "RR", "HR", "IRR"})
@@ -88,7 +88,7 @@ _VALUE = (
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"(?<![\w.]){_VALUE}(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w.]){_VALUE}(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?)?"
     rf"{_INTERVAL}"
 )
@@ -127,6 +127,9 @@ _RANGE_BEFORE = re.compile(r"\d ?%? ?(?:-|–|—|to) ?$")
 
 
 _DIGIT = re.compile(r"\d")
+# A value begins at most this many characters before its first digit (a sign, a space and a
+# decimal point: "- .5"): the interval pattern is not tried on the words before.
+_MAX_VALUE_LEAD = 3
 # Cheap tests before the costly patterns: the two numbers of an interval (a unit may follow the
 # first), and the letters every measure label holds.
 _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
@@ -134,6 +137,18 @@ _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
     "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman"
 )  # fmt: skip
+
+
+# An interval is kept only in brackets or after a CI label (`_interval_estimate`): a sentence
+# with neither has no interval estimate, whatever the pattern matches in it.
+_INTERVAL_MARKS = ("(", "[", "CI", "CrI", "UI")
+_CI_WORD_CUES = ("confidence", "credible", "uncertainty")
+
+
+def _may_hold_interval(sentence: str) -> bool:
+    return _INTERVAL_CUE.search(sentence) is not None and (
+        contains_any(sentence, _INTERVAL_MARKS) or contains_any(fold_case(sentence), _CI_WORD_CUES)
+    )
 
 
 def _may_hold_label(sentence: str) -> bool:
@@ -222,13 +237,18 @@ def _inheritable(measure: str | None, unit: str | None) -> str | None:
 def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     """The estimates of one normalised sentence, in reading order. `carried` is the measure of
     the last estimate of the sentences before (an unlabelled estimate inherits it)."""
-    if _DIGIT.search(sentence) is None:
+    first_digit = _DIGIT.search(sentence)
+    if first_digit is None:
         return []
     found: list[Estimate] = []
     previous_end = 0
     previous_measure = carried
     taken: list[tuple[int, int]] = []
-    intervals = _WITH_INTERVAL.finditer(sentence) if _INTERVAL_CUE.search(sentence) else ()
+    intervals = (
+        _WITH_INTERVAL.finditer(sentence, max(0, first_digit.start() - _MAX_VALUE_LEAD))
+        if _may_hold_interval(sentence)
+        else ()
+    )
     for match in intervals:
         estimate = _interval_estimate(sentence, match, previous_end, previous_measure)
         if estimate is None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from evidex.text.cues import contains_any
+from evidex.text.cues import any_of, contains_any
 
 # Characters that are a minus sign wherever they stand before a digit.
 MINUS_SIGNS = "-\u2212\u2012\u2010\u2011\ufe63\uff0d"
@@ -59,6 +59,10 @@ NUMBER = (
     rf"(?>{_SIGN}?(?<!\d)(?<!\d[.\u00b7\u2022])"
     rf"(?:{_COMMA_GROUPED}|{_SPACE_GROUPED}|{_DOT_GROUPED}|{_DECIMAL_COMMA}|{_PLAIN}))"
 )
+# The first character of every NUMBER match (a sign, a digit or a decimal mark): a lookahead
+# of it before a pattern that opens with a number lets the engine leave every other position
+# after one test.
+NUMBER_START = rf"(?=[\d{re.escape(_SIGN_CHARS)}.\u00b7\u2022])"
 PERCENT = r"(?: ?%%?)"
 NUMBER_RE = re.compile(NUMBER)
 
@@ -106,10 +110,15 @@ COUNT = (
     r"|[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?!\d|[.,]\d)"
     rf"|{WORD_NUMBER})"
 )
+# The first character of every COUNT match (a digit or a number word's first letter), as a
+# lookahead for patterns that open with a count (see NUMBER_START).
+COUNT_START = r"(?=[\dafnostezAFNOSTEZ])"
 
-_DASH_AS_MINUS = re.compile(rf"(?<![^\s(\[,;:=])[{DASHES}] ?(?=\d|\.\d)")
+# A dash after nothing, a space, an opening mark or '='. Written dash-first (the check of what
+# precedes it follows), so the engine jumps from dash to dash instead of trying every position.
+_DASH_AS_MINUS = re.compile(rf"[{DASHES}](?<![^\s(\[,;:=][{DASHES}]) ?(?=\d|\.\d)")
 _SPACED_MINUS = re.compile(rf"[{MINUS_SIGNS[1:]}] (?=\.?\d)")
-_SPACED_MINUS_CUES = tuple(f"{minus} " for minus in MINUS_SIGNS[1:])
+_SPACED_MINUS_CUE = any_of(tuple(f"{minus} " for minus in MINUS_SIGNS[1:]))
 _MINUS_SPACE = re.compile(r"([(\[=:]) ?- (?=\d|\.\d)")
 _MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[\u00b7\u2022](?=\d)")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
@@ -126,7 +135,7 @@ def normalise(text: str) -> str:
     """One minus sign ('-'), '.' decimals, single plain spaces; an en or em dash is kept only
     where it marks a range. Thousands groups keep their (now plain) space."""
     # Each rewrite runs only when the characters it rewrites are present: most text has none.
-    if contains_any(text, _SPACED_MINUS_CUES):
+    if _SPACED_MINUS_CUE.search(text):
         # a true minus sign (never a range mark) followed by a space: "CI − 2.20 to − 1.02"
         text = _SPACED_MINUS.sub("-", text)
     for minus in MINUS_SIGNS[1:]:

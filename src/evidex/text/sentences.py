@@ -16,6 +16,7 @@ here and no package is added.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that end with a full stop inside a sentence (compared lower-case, without the stop).
 ABBREVIATIONS = frozenset(
@@ -36,6 +37,13 @@ _BREAK = re.compile(
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of `text`, each stripped; line breaks inside a sentence are kept."""
+    return list(_split_sentences(text))
+
+
+# Extraction splits an article's lines into sentences, then the sentences of each study's text
+# again: each text is split once.
+@lru_cache(maxsize=4096)
+def _split_sentences(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     start = 0
     for match in _BREAK.finditer(text):
@@ -49,7 +57,7 @@ def split_sentences(text: str) -> list[str]:
     rest = text[start:].strip()
     if rest:
         sentences.append(rest)
-    return sentences
+    return tuple(sentences)
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
