@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -33,8 +35,9 @@ def link(parsed: list[ParsedFile], library: Library) -> None:
     _index_names(library)
     _collect_articles(parsed, library)
     _collect_studies(parsed, library)
-    _link_combinations(library)
-    _check_interactions(library)
+    misspellings = _Misspellings(library)
+    _link_combinations(library, misspellings)
+    _check_interactions(library, misspellings)
     _check_goals(library)
 
 
@@ -69,6 +72,7 @@ def _index_names(library: Library) -> None:
 
 
 def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
+    by_topic: dict[tuple[str, str], Article] = {}  # (compound, goal) -> the first article
     for item in parsed:
         if item.kind != "article" or not isinstance(item.model, Article):
             continue
@@ -91,28 +95,28 @@ def _collect_articles(parsed: list[ParsedFile], library: Library) -> None:
             study.goal = study.goal or article.goal
             study.source_path = item.rel
             _add_study(study, library, item.rel)
-        _report_repeated_article(article, library)
+        if article.compound_slug is not None:
+            topic = (article.compound_slug, article.goal)
+            if topic in by_topic:
+                _report_repeated_article(article, by_topic[topic], library)
+            else:
+                by_topic[topic] = article
         library.articles[article.slug] = article
         library.extracted[article.slug] = list(item.extracted)
 
 
-def _report_repeated_article(article: Article, library: Library) -> None:
+def _report_repeated_article(article: Article, other: Article, library: Library) -> None:
     """A second article for one compound and goal: the evidence page links only one."""
-    if article.compound_slug is None:
-        return
-    for other in library.articles.values():
-        if (other.compound_slug, other.goal) == (article.compound_slug, article.goal):
-            library.diagnostics.append(
-                Diagnostic(
-                    article.source_path,
-                    article.key_lines.get("goal", 1),
-                    "warning",
-                    f"another article covers {article.compound_slug} for {article.goal} "
-                    f"({other.source_path}); merge them, as the evidence page links only one",
-                    "repeated-article",
-                )
-            )
-            return
+    library.diagnostics.append(
+        Diagnostic(
+            article.source_path,
+            article.key_lines.get("goal", 1),
+            "warning",
+            f"another article covers {article.compound_slug} for {article.goal} "
+            f"({other.source_path}); merge them, as the evidence page links only one",
+            "repeated-article",
+        )
+    )
 
 
 def _resolve_goal(article: Article, library: Library) -> None:
@@ -165,38 +169,58 @@ def _add_study(study: Study, library: Library, rel: str) -> None:
 _LINKED_LATER = " yet (it will be linked when it is added)"
 
 
-def _misspelt_compound(name: str, library: Library) -> str | None:
-    """The title of the library compound `name` misspells by a letter or two, if one."""
-    folded = fold_name(name)
-    if len(folded) < 5:
+class _Misspellings:
+    """Which library compound a name misspells by a letter or two. Names are grouped by length
+    once (a typo changes the length by at most the budget), and each name is looked up once: a
+    library names the same missing partner from many profiles."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.by_length: dict[int, list[str]] = defaultdict(list)
+        for key in library.name_index:
+            self.by_length[len(key)].append(key)
+        self.found: dict[str, str | None] = {}
+
+    def title_meant(self, name: str) -> str | None:
+        folded = fold_name(name)
+        if folded not in self.found:
+            self.found[folded] = self._look_up(folded)
+        return self.found[folded]
+
+    def _look_up(self, folded: str) -> str | None:
+        if len(folded) < 5:
+            return None
+        budget = 1 if len(folded) < 10 else 2
+        digits = [c for c in folded if c.isdigit()]
+        candidates = [
+            key
+            for length in range(len(folded) - budget, len(folded) + budget + 1)
+            for key in self.by_length.get(length, ())
+        ]
+        matches = process.extract(
+            folded, candidates, scorer=Levenshtein.distance, score_cutoff=budget, limit=None
+        )
+        for key, _, _ in sorted(matches, key=lambda m: (m[1], m[0])):
+            # 'Vitamin K2' is not a misspelling of 'Vitamin D3': numbers must agree
+            if [c for c in str(key) if c.isdigit()] == digits:
+                compound = self.library.compounds.get(self.library.name_index[str(key)])
+                return compound.title if compound else None
         return None
-    budget = 1 if len(folded) < 10 else 2
-    digits = [c for c in folded if c.isdigit()]
-    for key, _, _ in process.extract(
-        folded, list(library.name_index), scorer=Levenshtein.distance, score_cutoff=budget
-    ):
-        # 'Vitamin K2' is not a misspelling of 'Vitamin D3': numbers must agree
-        if [c for c in str(key) if c.isdigit()] == digits:
-            break
-    else:
-        return None
-    compound = library.compounds.get(library.name_index[str(key)])
-    return compound.title if compound else None
 
 
 def _unknown_name(
-    path: str, line: int, name: str, library: Library, missing: str, code: str
+    path: str, line: int, name: str, misspellings: _Misspellings, missing: str, code: str
 ) -> Diagnostic:
     """A name the library lacks: a warning with "did you mean" when it misspells a compound
     of the library, else information (`missing`) for `lint --verbose`."""
-    meant = _misspelt_compound(name, library)
+    meant = misspellings.title_meant(name)
     if meant:
         message = f"{missing.removesuffix(_LINKED_LATER)}; did you mean {meant!r}?"
         return Diagnostic(path, line, "warning", message, code)
     return Diagnostic(path, line, "info", missing, code)
 
 
-def _link_combinations(library: Library) -> None:
+def _link_combinations(library: Library, misspellings: _Misspellings) -> None:
     for compound in library.compounds.values():
         for combination in compound.combinations:
             combination.slug = resolve(combination.name, library.name_index)
@@ -207,7 +231,7 @@ def _link_combinations(library: Library) -> None:
                         compound.source_path,
                         line,
                         combination.name,
-                        library,
+                        misspellings,
                         f"popular combination {combination.name!r} is not in the library"
                         + _LINKED_LATER,
                         "missing-combination",
@@ -215,7 +239,7 @@ def _link_combinations(library: Library) -> None:
                 )
 
 
-def _check_interactions(library: Library) -> None:
+def _check_interactions(library: Library, misspellings: _Misspellings) -> None:
     for rule in library.interactions:
         for name in (rule.a, rule.b):
             if name and resolve(name, library.name_index) is None:
@@ -224,7 +248,7 @@ def _check_interactions(library: Library) -> None:
                         library.interactions_path,
                         rule.line or 1,
                         name,
-                        library,
+                        misspellings,
                         f"interaction {rule.id!r} names {name!r}, which is not in the library",
                         "missing-interaction-compound",
                     )
