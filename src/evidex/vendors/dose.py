@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from evidex.content.models import Regimen
 from evidex.text.advice import route_family
 from evidex.text.units import MG_PER_UNIT, canonical_unit, decimal_value, to_mg
+from evidex.vendors.pricing import plain
 
 MAX_WEIGHT_KG = Decimal(400)
 MAX_VIAL_MG = Decimal(1000)
@@ -101,12 +102,6 @@ class Reconstitution:
 
 def rounded(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def plain(value: Decimal) -> str:
-    """Without exponent or trailing zeros: Decimal('1400') -> '1400', Decimal('0.640') -> '0.64'."""
-    normal = value.normalize()
-    return format(normal, "f")
 
 
 SMALLEST_AMOUNT = Decimal("0.000001")

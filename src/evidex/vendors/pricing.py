@@ -109,9 +109,9 @@ def round_money(value: Decimal) -> Decimal:
 
 
 def plain(value: Decimal) -> str:
-    """A Decimal without exponent notation or trailing zeros: 1400, 1.4, 0.727."""
-    text = format(value.normalize(), "f")
-    return text
+    """A Decimal without exponent notation or trailing zeros: 1400, 1.4, 0.727 (prices and the
+    dose tools print numbers this one way)."""
+    return format(value.normalize(), "f")
 
 
 def format_money(value: Decimal, currency: str) -> str:
