@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
@@ -15,32 +14,9 @@ from evidex.vendors.grading import (
     purity_verdict,
     result_weight,
 )
-from evidex.vendors.models import Batch, Product
+from evidex.vendors.models import Batch
 
-TODAY = dt.date(2026, 11, 1)
-
-
-def batch(**fields: Any) -> Batch:
-    values: dict[str, Any] = {
-        "id": "B1",
-        "tested": TODAY - dt.timedelta(days=30),
-        "methods": ["HPLC", "MS"],
-    }
-    values.update(fields)
-    return Batch.model_validate(values)
-
-
-def product(*batches: Batch, amount: str = "5") -> Product:
-    return Product(
-        compound="TA1",
-        compound_slug="thymosin-alpha",
-        form="lyophilised vial",
-        amount=Decimal(amount),
-        unit="mg",
-        price=Decimal(40),
-        currency="USD",
-        batches=list(batches),
-    )
+from .grading_builders import TODAY, batch, product
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
@@ -20,28 +19,11 @@ from evidex.vendors.grading import (
     letter_for,
     uses_mass_spec,
 )
-from evidex.vendors.models import Batch, Product
 
-TODAY = dt.date(2026, 11, 1)
+from .grading_builders import TODAY, batch, product
+
 RECENT = TODAY - dt.timedelta(days=30)
 OLD = TODAY - dt.timedelta(days=400)
-
-
-def batch(**fields: Any) -> Batch:
-    return Batch.model_validate({"id": "B1", "tested": RECENT, "methods": ["HPLC", "MS"], **fields})
-
-
-def product(*batches: Batch, amount: str = "5") -> Product:
-    return Product(
-        compound="TA1",
-        compound_slug="thymosin-alpha",
-        form="lyophilised vial",
-        amount=Decimal(amount),
-        unit="mg",
-        price=Decimal(40),
-        currency="USD",
-        batches=list(batches),
-    )
 
 
 @pytest.mark.parametrize(
