@@ -195,7 +195,7 @@ class SearchEngine:
             for folded, size in dict.fromkeys(fuzzy_windows):
                 if len(folded) < 5:
                     continue
-                budget = 1 if len(folded) < 8 else 2
+                budget = _typo_budget(folded)
                 for key, distance in self._fuzzy(folded, budget):
                     for slug in self.names[key]:
                         add(slug, 800.0 - 100 * distance + 5 * size, "fuzzy")
@@ -244,19 +244,8 @@ class SearchEngine:
             return []
         keys = self._prefixed(prefix, limit * 3)
         if not keys and len(prefix) >= 5:
-            keys = [key for key, _ in self._fuzzy(prefix, 1 if len(prefix) < 8 else 2)]
-        suggestions: list[dict[str, str]] = []
-        seen: set[tuple[str, str]] = set()
-        for key in keys:
-            for slug in sorted(self.names[key]):
-                name = self.display.get(key, key)
-                if (name, slug) in seen:
-                    continue
-                seen.add((name, slug))
-                rowid = self.doc_by_key.get(("compound", slug))
-                title = self.docs[rowid].title if rowid else slug
-                suggestions.append({"name": name, "slug": slug, "title": title})
-        return suggestions[:limit]
+            keys = [key for key, _ in self._fuzzy(prefix, _typo_budget(prefix))]
+        return self._named(keys, one_per_compound=False)[:limit]
 
     def close_names(self, text: str, limit: int = 5) -> list[dict[str, str]]:
         """Compounds whose names are close to `text` (a typo, or the start of a name), best
@@ -265,21 +254,27 @@ class SearchEngine:
         folded = fold_name(text[:200])
         if len(folded) < 3:
             return []
-        keys = [key for key, _ in self._fuzzy(folded, 1 if len(folded) < 8 else 2)]
+        # A URL of 3-4 letters still gets one edit of leeway (search allows none there).
+        keys = [key for key, _ in self._fuzzy(folded, max(1, _typo_budget(folded)))]
         keys += self._prefixed(folded, limit)
-        suggestions: list[dict[str, str]] = []
-        seen: set[str] = set()
+        return self._named(keys, one_per_compound=True)[:limit]
+
+    def _named(self, keys: list[str], one_per_compound: bool) -> list[dict[str, str]]:
+        """{name, slug, title} for each compound of each folded name, in the order given; once
+        per compound, or once per name and compound."""
+        found: list[dict[str, str]] = []
+        seen: set[tuple[str, str]] = set()
         for key in keys:
+            name = self.display.get(key, key)
             for slug in sorted(self.names[key]):
-                if slug in seen:
+                seen_as = ("", slug) if one_per_compound else (name, slug)
+                if seen_as in seen:
                     continue
-                seen.add(slug)
+                seen.add(seen_as)
                 rowid = self.doc_by_key.get(("compound", slug))
                 title = self.docs[rowid].title if rowid else slug
-                suggestions.append(
-                    {"name": self.display.get(key, key), "slug": slug, "title": title}
-                )
-        return suggestions[:limit]
+                found.append({"name": name, "slug": slug, "title": title})
+        return found
 
     # -- goals -------------------------------------------------------------------------------
 
