@@ -41,6 +41,8 @@ class SourceFile:
     path: Path  # absolute, symlinks resolved
     rel: str  # path relative to the content folder, as shown in messages
     kind: Kind
+    size: int = -1  # as listed by discover(): what an incremental build compares
+    mtime_ns: int = -1
 
     @property
     def stem(self) -> str:
@@ -122,7 +124,7 @@ def discover(content_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
         elif info.st_size > MAX_FILE_BYTES:
             refuse(candidate, _too_big(info.st_size))
         else:
-            found.append(SourceFile(real, shown(candidate), kind))
+            found.append(SourceFile(real, shown(candidate), kind, info.st_size, info.st_mtime_ns))
 
     def accept_link(candidate: Path, kind: Kind) -> None:
         real = candidate.resolve()

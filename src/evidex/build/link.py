@@ -33,12 +33,33 @@ def link(parsed: list[ParsedFile], library: Library) -> None:
         library.diagnostics.extend(item.diagnostics)
     _collect_compounds(parsed, library)
     _index_names(library)
+    misspellings = _link_documents(parsed, library, _titles(library))
+    _check_interactions(library, misspellings)
+
+
+def link_part(parsed: list[ParsedFile], library: Library, titles: dict[str, str]) -> None:
+    """Link the files of a few compounds (all of their profiles, articles and studies) against
+    a whole library's name index, already in `library.name_index`, and its titles by slug.
+    The interactions file is not checked: it links to names, which are the whole library's."""
+    for item in parsed:
+        library.diagnostics.extend(item.diagnostics)
+    _collect_compounds(parsed, library)
+    _link_documents(parsed, library, titles)
+
+
+def _titles(library: Library) -> dict[str, str]:
+    return {slug: compound.title for slug, compound in library.compounds.items()}
+
+
+def _link_documents(
+    parsed: list[ParsedFile], library: Library, titles: dict[str, str]
+) -> _Misspellings:
     _collect_articles(parsed, library)
     _collect_studies(parsed, library)
-    misspellings = _Misspellings(library)
+    misspellings = _Misspellings(library.name_index, titles)
     _link_combinations(library, misspellings)
-    _check_interactions(library, misspellings)
     _check_goals(library)
+    return misspellings
 
 
 def _collect_compounds(parsed: list[ParsedFile], library: Library) -> None:
@@ -174,10 +195,11 @@ class _Misspellings:
     once (a typo changes the length by at most the budget), and each name is looked up once: a
     library names the same missing partner from many profiles."""
 
-    def __init__(self, library: Library) -> None:
-        self.library = library
+    def __init__(self, name_index: dict[str, str], titles: dict[str, str]) -> None:
+        self.name_index = name_index
+        self.titles = titles
         self.by_length: dict[int, list[str]] = defaultdict(list)
-        for key in library.name_index:
+        for key in name_index:
             self.by_length[len(key)].append(key)
         self.found: dict[str, str | None] = {}
 
@@ -203,8 +225,7 @@ class _Misspellings:
         for key, _, _ in sorted(matches, key=lambda m: (m[1], m[0])):
             # 'Vitamin K2' is not a misspelling of 'Vitamin D3': numbers must agree
             if [c for c in str(key) if c.isdigit()] == digits:
-                compound = self.library.compounds.get(self.library.name_index[str(key)])
-                return compound.title if compound else None
+                return self.titles.get(self.name_index[str(key)])
         return None
 
 
