@@ -39,3 +39,55 @@ def test_rebuilds_under_load_lose_nothing_and_never_mix_builds(
     assert len(report.swap_visible_s) == 3
     assert max(report.swap_visible_s) < 1.0, summary
     assert len(report.builds_seen) >= 3, summary  # the swaps really reached the readers
+
+
+def test_incremental_builds_under_load_never_show_a_page_of_two_builds(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    """Each edit is written in place; a response whose header names a build shows that build's
+    description of the edited compound and no other's."""
+    db_path = tmp_path / "evidex.db"
+    first = build(content_dir, db_path).build_id
+    marks: dict[str, str] = {first: ""}
+    profile = content_dir / "compounds" / "creatine.md"
+    original = profile.read_text(encoding="utf-8")
+    port = free_port()
+    server = start_server(serve_argv(db_path, port), tmp_path / "server.log")
+
+    def rebuild(number: int) -> str:
+        mark = f"swapmark{number}x"
+        profile.write_text(
+            original.replace("description: >-\n  ", f"description: >-\n  {mark} ", 1),
+            encoding="utf-8",
+        )
+        report = build(content_dir, db_path)
+        assert report.incremental
+        marks[report.build_id] = mark
+        return report.build_id
+
+    shows_description = {"/compounds/creatine", "/api/v1/compounds/creatine"}
+
+    def check(url: str, build_id: str, body: bytes) -> str | None:
+        if url not in shows_description or build_id not in marks:
+            return None
+        shown = {mark for mark in marks.values() if mark and mark.encode() in body}
+        wanted = {marks[build_id]} - {""}
+        return None if shown == wanted else f"build {build_id} shows {sorted(shown)}"
+
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert wait_healthy(base)["build"] == first
+        urls = [*pick_urls(base), *sorted(shows_description)]
+        report = run_load_with_swaps(
+            base, urls, rebuild, connections=8, seconds=10, swaps=4, check=check
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+    summary = report.summary()
+    assert report.requests > 100, summary
+    assert report.failed == 0, summary
+    assert report.mixed == 0, (summary, report.samples)
+    assert len(report.swap_visible_s) == 4
+    assert max(report.swap_visible_s) < 1.0, summary
+    assert len(report.builds_seen) >= 4, summary

@@ -1,7 +1,7 @@
 """Build identity: each request is served from one generation, and says which.
 
 The middleware pins the current generation for the whole request (so every query of a page
-reads the same build), then stamps `X-Evidex-Build` on the response.
+reads the same build, in one read transaction), then stamps `X-Evidex-Build` on the response.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ class BuildIdentityMiddleware:
 
             async def send_with_build(message: Message) -> None:
                 if message["type"] == "http.response.start":
+                    self.db.end_snapshot()  # the response is made: let a build commit
                     headers = [h for h in message.get("headers", []) if h[0] != BUILD_HEADER]
                     message["headers"] = [*headers, (BUILD_HEADER, build)]
                 await send(message)
