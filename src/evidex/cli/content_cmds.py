@@ -113,6 +113,8 @@ def build_command(
         print_diagnostics([d for d in report.diagnostics if d.level == "warning"])
         counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
         state = "written" if report.written else "unchanged (already up to date)"
+        if report.written and report.incremental:
+            state = "written in place (only the changed compounds rebuilt)"
         rate = report.documents / report.seconds if report.seconds else 0.0
         out.print(
             f"Built {report.db_path}: {counts}; {report.documents} documents "
