@@ -16,20 +16,26 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 @pytest.mark.parametrize(
-    ("rel", "table"),
+    ("rel", "table", "key"),
     [
-        ("compounds/creatine.md", "compounds"),  # a plain title
-        ("research/creatine-muscle-and-strength.md", "articles"),  # quoted, with a colon
+        ("compounds/creatine.md", "compounds", "title"),  # plain
+        ("compounds/creatine.md", "compounds", "description"),  # a folded block
+        ("compounds/ghk-cu.md", "compounds", "description"),
+        ("research/creatine-muscle-and-strength.md", "articles", "title"),  # quoted, a colon
     ],
 )
-def test_a_marked_title_builds_and_shows_the_marker(tmp_path: Path, rel: str, table: str) -> None:
+def test_a_marked_file_builds_and_shows_the_marker(
+    tmp_path: Path, rel: str, table: str, key: str
+) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     path = content / rel
-    path.write_text(with_marker(path.read_text(encoding="utf-8"), "editmark7"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(with_marker(text, "editmark7", key), encoding="utf-8")
     db = tmp_path / "evidex.db"
     build(content, db)
     conn = sqlite3.connect(db)
-    title = conn.execute(f"SELECT title FROM {table} WHERE slug = ?", (path.stem,)).fetchone()[0]
+    query = f"SELECT {key} FROM {table} WHERE slug = ?"
+    value = conn.execute(query, (path.stem,)).fetchone()[0]
     conn.close()
-    assert title.endswith(" editmark7")
+    assert value.startswith("editmark7 ")

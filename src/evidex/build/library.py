@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from evidex.content.diagnostics import Diagnostic
 from evidex.content.models import Article, Compound, Condition, Goal, InteractionRule
@@ -22,8 +22,7 @@ class TierResult:
     forest_svg: str = ""
 
 
-@dataclass(frozen=True)
-class SourceRecord:
+class SourceRecord(NamedTuple):
     """One library file as a build read it: an incremental build compares the folder with these
     (the `sources` table) and rewrites only the compounds whose files changed."""
 

@@ -198,10 +198,16 @@ class _Misspellings:
     def __init__(self, name_index: dict[str, str], titles: dict[str, str]) -> None:
         self.name_index = name_index
         self.titles = titles
-        self.by_length: dict[int, list[str]] = defaultdict(list)
-        for key in name_index:
-            self.by_length[len(key)].append(key)
+        self._by_length: dict[int, list[str]] | None = None  # made at the first lookup
         self.found: dict[str, str | None] = {}
+
+    @property
+    def by_length(self) -> dict[int, list[str]]:
+        if self._by_length is None:
+            self._by_length = defaultdict(list)
+            for key in self.name_index:
+                self._by_length[len(key)].append(key)
+        return self._by_length
 
     def title_meant(self, name: str) -> str | None:
         folded = fold_name(name)

@@ -303,21 +303,23 @@ def build_incrementally(
             if comparison.touched:
                 with conn:
                     write_sources(conn, comparison.touched)
-            return _report_built(conn, db_path, meta["build_id"], documents, 0, False, started)
+            return _report_built(conn, db_path, meta["build_id"], documents, 0, started, None)
         part = load_part(conn, sources, comparison, recorded, cache_path)
         library = part.library
         if any(d.level == "error" for d in library.diagnostics):
             raise BuildFailed(library.diagnostics)
         library.content_hash = library_hash(sources, comparison.digests)
         build_id = _build_id(library.content_hash, started)
-        changed = {source.rel for source in comparison.changed} | part.paths
-        records = [
-            r for r in source_records(sources, comparison.digests, library) if r.rel in changed
-        ]
+        rewritten = {source.rel for source in comparison.changed} | part.paths
+        records = source_records(
+            [s for s in sources if s.rel in rewritten], comparison.digests, library
+        )
         updates = [counterparts[hook] for hook in wanted]
         write_part(conn, part, build_id, updates, [*records, *comparison.touched])
         reparsed = len(comparison.changed)
-        return _report_built(conn, db_path, build_id, documents, reparsed, True, started)
+        return _report_built(
+            conn, db_path, build_id, documents, reparsed, started, library.diagnostics
+        )
 
 
 def _report_built(
@@ -326,20 +328,31 @@ def _report_built(
     build_id: str,
     documents: int,
     reparsed: int,
-    written: bool,
     started: datetime,
+    written: list[Diagnostic] | None,
 ) -> BuildReport:
-    """The report of a build from what the database says: its diagnostics and counts."""
-    diagnostics = [
-        Diagnostic(str(r[0]), int(r[1]), r[2], str(r[3]))
-        for r in conn.execute("SELECT path, line, level, message FROM diagnostics")
-    ]
-    diagnostics.sort(key=lambda d: (d.path, d.line, d.level, d.message))
+    """The report of an incremental build: the diagnostics of the files it `written` (None:
+    it wrote nothing, and reports the database's) and the counts the database now has."""
+    diagnostics = written
+    if diagnostics is None:
+        diagnostics = [
+            Diagnostic(str(r[0]), int(r[1]), r[2], str(r[3]))
+            for r in conn.execute("SELECT path, line, level, message FROM diagnostics")
+        ]
+        diagnostics.sort(key=lambda d: (d.path, d.line, d.level, d.message))
     counts_json = conn.execute("SELECT value FROM meta WHERE key = 'counts'").fetchone()
     counts = {k: int(v) for k, v in json.loads(counts_json[0] if counts_json else "{}").items()}
     seconds = (datetime.now(UTC) - started).total_seconds()
     return BuildReport(
-        db_path, build_id, documents, reparsed, written, seconds, diagnostics, counts, True
+        db_path,
+        build_id,
+        documents,
+        reparsed,
+        written is not None,
+        seconds,
+        diagnostics,
+        counts,
+        True,
     )
 
 

@@ -428,16 +428,13 @@ def _record_new_studies(conn: sqlite3.Connection, library: Library, known: set[s
 
 
 def write_sources(conn: sqlite3.Connection, records: Iterable[SourceRecord]) -> None:
-    conn.executemany(
-        "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)",
-        ((r.rel, r.kind, r.size, r.mtime_ns, r.digest, r.owner) for r in records),
-    )
+    conn.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)", records)
 
 
 def read_sources(conn: sqlite3.Connection) -> dict[str, SourceRecord]:
     try:
         rows = conn.execute("SELECT rel, kind, size, mtime_ns, digest, owner FROM sources")
-        return {row[0]: SourceRecord(*row) for row in rows}
+        return {row[0]: SourceRecord._make(row) for row in rows}
     except sqlite3.OperationalError:
         raise NotIncremental("the database has no sources table (an older build)") from None
 
