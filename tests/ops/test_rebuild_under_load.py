@@ -45,7 +45,8 @@ def test_incremental_builds_under_load_never_show_a_page_of_two_builds(
     content_dir: Path, tmp_path: Path
 ) -> None:
     """Each edit is written in place; a response whose header names a build shows that build's
-    description of the edited compound and no other's."""
+    description of the edited compound and no other's (every request has a query of its own,
+    so each is read from the database, none from a memo)."""
     db_path = tmp_path / "evidex.db"
     first = build(content_dir, db_path).build_id
     marks: dict[str, str] = {first: ""}
@@ -79,7 +80,7 @@ def test_incremental_builds_under_load_never_show_a_page_of_two_builds(
         assert wait_healthy(base)["build"] == first
         urls = [*pick_urls(base), *sorted(shows_description)]
         report = run_load_with_swaps(
-            base, urls, rebuild, connections=8, seconds=10, swaps=4, check=check
+            base, urls, rebuild, connections=8, seconds=10, swaps=4, check=check, unique=True
         )
     finally:
         server.terminate()

@@ -110,12 +110,19 @@ class _Recorder:
 
 
 def _worker(
-    base: str, urls: list[str], stop: threading.Event, recorder: _Recorder, offset: int
+    base: str,
+    urls: list[str],
+    stop: threading.Event,
+    recorder: _Recorder,
+    offset: int,
+    unique: bool = False,
 ) -> None:
     with httpx.Client(base_url=base, timeout=10.0) as client:
         index = offset
         while not stop.is_set():
             url = urls[index % len(urls)]
+            if unique:  # a URL never asked before: answered by the handler, not a memo
+                url += f"{'&' if '?' in url else '?'}load={offset}-{index}"
             index += 1
             started = time.perf_counter()
             try:
@@ -160,14 +167,16 @@ def run_load_with_swaps(
     swaps: int,
     health_bases: list[str] | None = None,
     check: ContentCheck | None = None,
+    unique: bool = False,
 ) -> LoadReport:
     """`connections` clients fetch `urls` for `seconds`; `rebuild(n)` runs `swaps` times,
     evenly spaced, returning the new build id once it is in place (renamed or written in
-    place). `check` compares each response's content with the build its header names."""
+    place). `check` compares each response's content with the build its header names;
+    `unique` gives every request a query of its own, so that none is answered from a memo."""
     recorder = _Recorder(check)
     stop = threading.Event()
     workers = [
-        threading.Thread(target=_worker, args=(base, urls, stop, recorder, n), daemon=True)
+        threading.Thread(target=_worker, args=(base, urls, stop, recorder, n, unique), daemon=True)
         for n in range(connections)
     ]
     started = time.perf_counter()

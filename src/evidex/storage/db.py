@@ -30,7 +30,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-CHECK_INTERVAL_SECONDS = 0.5
+CHECK_INTERVAL_SECONDS = 0.1  # a stat of the file: how soon a new build is noticed
 # A new build up to this size is checked in the request that notices it (tens of ms); a
 # bigger one on a thread of its own, so no request waits for it.
 SYNC_CHECK_BYTES = 64 * 1024 * 1024
@@ -114,18 +114,50 @@ def _inode(path: Path) -> int | None:
     return None if identity is None else identity[0]
 
 
+class BuildChanged(Exception):
+    """The file was rewritten in place (an incremental build) after this request was pinned and
+    before its first query: it is run again on the new build (see evidex.ops.identity)."""
+
+
 @dataclass
 class Snapshot:
-    """A request's read transaction: the connection every query of the request uses."""
+    """A request's read transaction, begun at its first query (a request answered from a memo
+    makes none): the connection every query of the request uses."""
 
-    conn: sqlite3.Connection
-    pool: _Pool
+    database: Database
+    generation: Generation
+    conn: sqlite3.Connection | None = None
     open: bool = True
+
+    def connection(self) -> sqlite3.Connection | None:
+        """The transaction's connection; None when the path names another file by now (the
+        caller reads through the generation's own connections). Raises BuildChanged when the
+        file holds a newer build than the one this request is pinned to."""
+        if self.conn is not None:
+            return self.conn
+        pool = self.generation.pool
+        assert pool is not None
+        conn = pool.take()
+        if conn is None:
+            return None
+        try:
+            conn.execute("BEGIN")
+            row = conn.execute(_BUILD_ID_SQL).fetchone()
+            if row is None or str(row[0]) != self.generation.build_id:
+                self.database.advance(self.generation, conn)
+                raise BuildChanged(self.generation.build_id)
+        except BaseException:
+            pool.give_back(conn)
+            raise
+        self.conn = conn
+        return conn
 
     def end(self) -> None:
         if self.open:
             self.open = False
-            self.pool.give_back(self.conn)
+            if self.conn is not None:
+                assert self.generation.pool is not None
+                self.generation.pool.give_back(self.conn)
 
 
 _snapshot: ContextVar[Snapshot | None] = ContextVar("snapshot", default=None)
@@ -159,8 +191,10 @@ class Generation:
         """The request's read transaction when there is one on this file, else this thread's
         connection (each statement its own read)."""
         snapshot = _snapshot.get()
-        if snapshot is not None and snapshot.open and snapshot.pool is self.pool:
-            return snapshot.conn
+        if snapshot is not None and snapshot.open and snapshot.generation is self:
+            read = snapshot.connection()
+            if read is not None:
+                return read
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             with self._lock:
@@ -306,12 +340,15 @@ class Database:
                 # Deleted: keep serving the open file. Unchanged, known-bad or being checked
                 # by another thread: nothing to do.
                 return False
-            if current.identity is not None and identity[0] == current.identity[0]:
-                # Written in place (an incremental build): requests see it in their read
-                # transactions (`pinned`), the file is the same.
+            in_place = current.identity is not None and identity[0] == current.identity[0]
+            if in_place:
                 current.identity = identity
-                return False
-            self._checking = identity
+            else:
+                self._checking = identity
+        if in_place:
+            # Written in place (an incremental build): the same file, maybe a new build id.
+            self._check_in_place(current)
+            return False
         try:
             size = os.stat(self.path).st_size
         except OSError:
@@ -364,12 +401,17 @@ class Database:
     @contextmanager
     def pinned(self) -> Iterator[Generation]:
         """Serve everything inside (one request) from a single generation, every query in one
-        read transaction (ended by `end_snapshot()` or on leaving)."""
+        read transaction (begun at the first query, ended by `end_snapshot()` or on leaving).
+        Raises BuildChanged from that first query when the file was rewritten since."""
         already = self._pinned.get()
         if already is not None:
             yield already
             return
-        generation, snapshot = self._snapshot()
+        self.refresh()
+        with self._swap_lock:
+            generation = self._generation
+            generation.users += 1
+        snapshot = Snapshot(self, generation)
         token = self._pinned.set(generation)
         snapshot_token = _snapshot.set(snapshot)
         try:
@@ -377,57 +419,33 @@ class Database:
         finally:
             _snapshot.reset(snapshot_token)
             self._pinned.reset(token)
-            if snapshot is not None:
-                snapshot.end()
+            snapshot.end()
             with self._swap_lock:
                 generation.users -= 1
                 if any(old is generation for old in self._retired):
                     self._close_old_retired()
 
-    def _snapshot(self) -> tuple[Generation, Snapshot | None]:
-        """The current generation, pinned (users + 1), and a read transaction on its file that
-        reads exactly that build."""
-        self.refresh()
-        for _ in range(3):
-            with self._swap_lock:
-                generation = self._generation
-                generation.users += 1
-            snapshot = self._begin(generation)
-            if snapshot is not None:
-                return generation, snapshot
-            with self._swap_lock:
-                generation.users -= 1
-            self.refresh(force=True)  # the path names a new file: switch to it first
-        with self._swap_lock:  # still moving: serve without a transaction, as before
-            generation = self._generation
-            generation.users += 1
-        return generation, None
-
-    def _begin(self, generation: Generation) -> Snapshot | None:
-        """A read transaction on `generation`'s file; when that file holds a newer build than
-        `generation` (written in place), the successor generation is made current first and
-        None returned, so the caller pins it."""
-        pool = generation.pool
-        assert pool is not None
-        conn = pool.take()
+    def _check_in_place(self, generation: Generation) -> None:
+        assert generation.pool is not None
+        conn = generation.pool.take()
         if conn is None:
-            return None
-        snapshot = Snapshot(conn, pool)
+            return
         try:
             conn.execute("BEGIN")
             row = conn.execute(_BUILD_ID_SQL).fetchone()
-            if row is not None and str(row[0]) == generation.build_id:
-                return snapshot
-            self._advance(generation, conn)
+            if row is not None and str(row[0]) != generation.build_id:
+                self.advance(generation, conn)
         except sqlite3.Error as exc:
             log.warning("cannot read build %s: %s", generation.build_id, exc)
-        snapshot.end()
-        return None
+        finally:
+            generation.pool.give_back(conn)
 
-    def _advance(self, generation: Generation, conn: sqlite3.Connection) -> None:
+    def advance(self, generation: Generation, conn: sqlite3.Connection) -> None:
+        """Make the build `conn` reads (in a transaction on `generation`'s file, rewritten in
+        place) the current one."""
         with self._swap_lock:
             if self._generation is not generation:
-                return  # another request got there first
+                return  # another request got there first, or a new file came meanwhile
             fresh = generation.successor(conn)
             self._generation = fresh
             self._retired.append(generation)
