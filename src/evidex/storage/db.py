@@ -81,7 +81,10 @@ class _Pool:
         with self.lock:
             if self.free:
                 return self.free.pop()
-        conn = _connect(self.path)
+        try:
+            conn = _connect(self.path)
+        except sqlite3.Error:  # deleted: the generation's own connections still read it
+            return None
         if _inode(self.path) != self.inode:
             conn.close()
             return None
