@@ -1,13 +1,15 @@
 """An editor at work: one file changed, `evidex build` run, the change visible on the site.
 
 A running server (`evidex serve --workers 2`) serves the synthetic build. Round by round, one
-profile or one article (alternately, spread over the library) gets a new marker word in its
-title, `evidex build` runs as an editor would run it, and the page is polled until the marker
-shows. The figure is the time from the save to the page showing it, as a reader would see it
-(median and p90, for all edits and for each kind); the build's own time is printed beside it,
-and how many builds were written in place (incremental: the same database file) rather than
-in full (a new file renamed over it). The files are
-put back and rebuilt at the end, so the synthetic library stays as generated.
+profile or one article (alternately, spread over the library) gets a new marker word: in a
+profile's first bullet (its title is one of the names other files link to, so a new title is a
+full build; its description may be rebuilt from that bullet), in an article's title. `evidex
+build` runs as an editor would run it, and the page is polled until the marker shows. The
+figure is the time from the save to the page showing it, as a reader would see it (median and
+p90, for all edits and for each kind); the build's own time is printed beside it, and how many
+builds were written in place (incremental: the same database file) rather than in full (a new
+file renamed over it). The files are put back and rebuilt at the end, so the synthetic library
+stays as generated.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ EDITS = 10  # of each kind: profiles and articles
 VISIBLE_TARGET_S = 1.0
 POLL_S = 0.02
 KINDS = {  # folder, page, the front-matter line the marker goes on
-    "profile": ("compounds", "/compounds/", "description"),
+    "profile": ("compounds", "/compounds/", "body"),
     "article": ("research", "/research/", "title"),
 }
 
@@ -40,7 +42,11 @@ def _spread(content: Path, folder: str, count: int) -> list[Path]:
 
 def with_marker(text: str, marker: str, key: str = "title") -> str:
     """The file with `marker` added to the start of its front-matter `key` (a title or a
-    description, shown at the top of its page), inside quotes or a folded block."""
+    description, shown at the top of its page), inside quotes or a folded block; with key
+    "body", to the start of the first bullet after the front matter."""
+    if key == "body":
+        start = text.index("\n- ", text.index("\n---", 3)) + 3
+        return f"{text[:start]}{marker} {text[start:]}"
     head, separator, rest = text.partition(f"\n{key}: ")
     if not separator:
         raise RuntimeError(f"file has no {key} line to edit")
@@ -92,7 +98,8 @@ def run(content: Path, db: Path, edits: int = EDITS) -> dict[str, Any]:
     base = f"http://127.0.0.1:{port}"
     server = _serve_python(db.resolve(), port, WORK / "edit-serve.log")
     rounds = _rounds(content, edits)
-    originals = {path: path.read_text(encoding="utf-8") for _, path in rounds}
+    # bytes, not text: a text round trip would turn a file's CRLF line ends into LF
+    originals = {path: path.read_bytes() for _, path in rounds}
     visible: dict[str, list[float]] = {kind: [] for kind in KINDS}
     builds: list[float] = []
     in_place = 0
@@ -103,7 +110,8 @@ def run(content: Path, db: Path, edits: int = EDITS) -> dict[str, Any]:
             _, page, key = KINDS[kind]
             url = f"{base}{page}{path.stem}"
             saved = time.perf_counter()
-            path.write_text(with_marker(originals[path], marker, key), encoding="utf-8")
+            edited = with_marker(originals[path].decode("utf-8"), marker, key)
+            path.write_bytes(edited.encode("utf-8"))
             seconds, incremental = _build(content, db)
             builds.append(seconds)
             in_place += incremental
@@ -115,7 +123,7 @@ def run(content: Path, db: Path, edits: int = EDITS) -> dict[str, Any]:
     finally:
         _stop(server)
         for path, original in originals.items():
-            path.write_text(original, encoding="utf-8")
+            path.write_bytes(original)
         _build(content, db)
     every = [v for values in visible.values() for v in values]
     median, p90 = statistics.median(every), _p90(every)
