@@ -75,6 +75,8 @@ def assert_same_database(incremental: Path, full: Path, words: list[str]) -> Non
             for table in ("search_fts", "search_heads"):
                 assert _found(a, table, word) == _found(b, table, word), (table, word)
         assert a.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        for table in ("search_fts", "search_heads"):  # the index agrees with its content
+            a.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
     finally:
         a.close()
         b.close()
@@ -121,8 +123,8 @@ def synthetic(tmp_path: Path) -> Path:
 
 BUNDLED_EDITS = {
     "profile description": (
-        _replace("compounds/creatine.md", "description: >-\n  ", "description: >-\n  Quietzel. "),
-        ["quietzel"],
+        _replace("compounds/creatine.md", "most studied supplements", "most quietzel supplements"),
+        ["quietzel", "studied"],  # a word added, a word taken out of the description
     ),
     "regimen line": (
         _replace("compounds/creatine.md", "then 3-5 g daily.", "then 2-4 g daily."),
@@ -130,6 +132,14 @@ BUNDLED_EDITS = {
     ),
     "study figure moving a tier": (
         _replace("studies/step-1-semaglutide-2021.yaml", "design: rct", "design: cohort"),
+        [],
+    ),
+    "study given a new id (a new study in the feed)": (
+        _replace(
+            "studies/step-1-semaglutide-2021.yaml",
+            "id: step-1-semaglutide-2021",
+            "id: step-1-semaglutide-2021-again",
+        ),
         [],
     ),
     "article's claimed tier": (
@@ -159,6 +169,21 @@ def test_an_edit_to_the_bundled_library_builds_as_a_full_build_would(
     live, full, incremental = _build_both(bundled, tmp_path, edit)
     assert incremental
     assert_same_database(live, full, words)
+
+
+def test_a_second_edit_builds_as_a_full_build_would_after_the_first(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """The history and feed the first edit wrote are the past of the second: a tier moved and
+    moved back, and the prose the first edit added taken out again."""
+    first = BUNDLED_EDITS["study figure moving a tier"][0]
+    live, full, _ = _build_both(bundled, tmp_path, first)
+    undo = _replace("studies/step-1-semaglutide-2021.yaml", "design: cohort", "design: rct")
+    shutil.copyfile(live, full)
+    undo(bundled)
+    assert build(bundled, live).incremental
+    build(bundled, full, force=True)
+    assert_same_database(live, full, ["semaglutide"])
 
 
 def test_a_tier_moved_by_an_edit_is_in_the_history_and_the_feed(
