@@ -16,6 +16,16 @@ from evidex.cli.main import app
 _TRIAL = "In a randomised controlled trial of 316 adults with type 2 diabetes, "
 
 
+def _draw(dose: str) -> tuple[str, ...]:
+    """`evidex dose reconstitute` drawing `dose` from a 1000 mg vial."""
+    return ("reconstitute", "--vial-mg", "1000", "--diluent-ml", "10", "--dose-mg", dose)
+
+
+def _per_kg(dose: str, unit: str) -> tuple[str, ...]:
+    """`evidex dose weight` for `dose` per kg and a 70 kg reader."""
+    return ("weight", "--per-kg", dose, "--unit", unit, "--weight-kg", "70")
+
+
 @dataclass(frozen=True)
 class Row:
     name: str
@@ -61,8 +71,8 @@ ROWS = [
         outcome={"measure": "HR", "value": 0.54, "ci_low": 0.38, "ci_high": 0.77},
         dosage="- 0.5 mg subcutaneously once weekly.",
         regimen=(0.5, 0.5, "mg", 1),
-        dose=("reconstitute", "--vial-mg", "5", "--diluent-ml", "2", "--dose-mg", "0.25"),
-        dosed={"dose_mg": "0.25"},
+        dose=_draw("0.5 mg"),
+        dosed={"dose_mg": "0.5"},
     ),
     Row(
         "middle dot decimal",
@@ -71,8 +81,8 @@ ROWS = [
         outcome={"measure": "HR", "value": 0.54, "ci_low": 0.38, "ci_high": 0.77},
         dosage="- 0\u00b75 mg subcutaneously once weekly.",
         regimen=(0.5, 0.5, "mg", 1),
-        dose=("reconstitute", "--vial-mg", "5", "--diluent-ml", "2", "--dose-mg", "0\u00b725"),
-        dosed={"dose_mg": "0.25"},
+        dose=_draw("0\u00b75 mg"),
+        dosed={"dose_mg": "0.5"},
     ),
     # thousands
     Row(
@@ -82,8 +92,8 @@ ROWS = [
         study={"n": 1204},
         dosage="- 1,000 mg orally once daily.",
         regimen=(1000, 1000, "mg", 7),
-        dose=("weight", "--per-kg", "1,000", "--unit", "mcg/kg", "--weight-kg", "2"),
-        dosed={"per_kg": "1000", "total": "2000"},
+        dose=_draw("1,000 mg"),
+        dosed={"dose_mg": "1000"},
     ),
     Row(
         "thousands with dots",
@@ -97,8 +107,8 @@ ROWS = [
         study={"n": 1204},
         dosage="- Take 1 000 mg orally daily.",
         regimen=(1000, 1000, "mg", 7),
-        dose=("weight", "--per-kg", "1 000", "--unit", "mcg/kg", "--weight-kg", "2"),
-        dosed={"per_kg": "1000"},
+        dose=_draw("1 000 mg"),
+        dosed={"dose_mg": "1000"},
     ),
     Row(
         "thousands with a space in IU",
@@ -112,8 +122,8 @@ ROWS = [
         study={"n": 1204},
         dosage="- Take 1\u2009000 mg orally daily.",
         regimen=(1000, 1000, "mg", 7),
-        dose=("weight", "--per-kg", "1\u2009000", "--unit", "mcg/kg", "--weight-kg", "2"),
-        dosed={"per_kg": "1000"},
+        dose=_draw("1\u2009000 mg"),
+        dosed={"dose_mg": "1000"},
     ),
     Row(
         "thousands with a narrow no-break space",
@@ -122,15 +132,15 @@ ROWS = [
         study={"n": 1204},
         dosage="- 2\u202f500 IU orally once weekly.",
         regimen=(2500, 2500, "IU", 1),
-        dose=("weight", "--per-kg", "2\u202f500", "--unit", "mcg/kg", "--weight-kg", "2"),
+        dose=_per_kg("2\u202f500 mcg/kg", "mcg/kg"),
         dosed={"per_kg": "2500"},
     ),
     Row(
         "decimal comma before a unit",
         dosage="- 0,5 mg subcutaneously twice weekly.",
         regimen=(0.5, 0.5, "mg", 2),
-        dose=("weight", "--per-kg", "0,5", "--unit", "mg/kg", "--weight-kg", "70"),
-        dosed={"per_kg": "0.5", "total": "35"},
+        dose=_draw("0,5 mg"),
+        dosed={"dose_mg": "0.5"},
     ),
     Row(
         "decimal comma in an estimate and its interval",
@@ -176,22 +186,22 @@ ROWS = [
         "micro sign µg",
         dosage="- 250 \u00b5g subcutaneously once daily.",
         regimen=(250, 250, "mcg", 7),
-        dose=("weight", "--per-kg", "4", "--unit", "\u00b5g/kg", "--weight-kg", "50"),
-        dosed={"unit": "mcg/kg", "total": "200"},
+        dose=_draw("250 \u00b5g"),
+        dosed={"dose_mg": "0.25"},
     ),
     Row(
         "Greek mu μg",
         dosage="- 250 \u03bcg subcutaneously once daily.",
         regimen=(250, 250, "mcg", 7),
-        dose=("weight", "--per-kg", "4", "--unit", "\u03bcg/kg", "--weight-kg", "50"),
-        dosed={"unit": "mcg/kg", "total": "200"},
+        dose=_draw("250 \u03bcg"),
+        dosed={"dose_mg": "0.25"},
     ),
     Row(
         "mcg",
         dosage="- 250 mcg subcutaneously once daily.",
         regimen=(250, 250, "mcg", 7),
-        dose=("weight", "--per-kg", "4", "--unit", "mcg/kg", "--weight-kg", "50"),
-        dosed={"unit": "mcg/kg", "total": "200"},
+        dose=_draw("250 mcg"),
+        dosed={"dose_mg": "0.25"},
     ),
     Row(
         "IU",
@@ -202,8 +212,8 @@ ROWS = [
         "mg per kg",
         dosage="- 2 mg/kg intravenously once weekly.",
         regimen=(2, 2, "mg/kg", 1),
-        dose=("weight", "--per-kg", "2", "--unit", "mg/kg", "--weight-kg", "70"),
-        dosed={"unit": "mg/kg", "total": "140"},
+        dose=_per_kg("2 mg/kg", "mg/kg"),
+        dosed={"per_kg": "2", "total": "140"},
     ),
     Row(
         "per day",
