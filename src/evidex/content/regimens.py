@@ -18,7 +18,7 @@ from functools import lru_cache
 from evidex.content.models import Regimen, RegimenKind
 from evidex.content.sections import split_sentences
 from evidex.text.durations import DAYS_PER, SPAN, in_days, span_counts
-from evidex.text.markdown import list_item
+from evidex.text.markdown import ITEM_STARTS, list_item
 from evidex.text.numbers import NUMBER, WORD_VALUES, parse_number
 from evidex.text.units import DOSE_UNITS, Quantity, find_quantities
 
@@ -538,8 +538,9 @@ def _units_of_text(text: str) -> list[tuple[int, str]]:
         if not stripped or stripped.startswith("#"):
             open_unit = False
             continue
-        if list_item(line) is not None or not open_unit:
-            units.append((index, [_without_list_mark(line).strip()]))
+        item = list_item(line) if stripped[0] in ITEM_STARTS else None
+        if item is not None or not open_unit:
+            units.append((index, [(item.text if item else line).strip()]))
             open_unit = True
         else:
             units[-1][1].append(stripped)

@@ -54,7 +54,7 @@ _DOT_GROUPED = r"[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
 # glued to a word (a reference: "pain1,2"), a chemical locant ("1,25-dihydroxy") or a bracketed
 # pair ("(1,3)", "[1,3]").
 _DECIMAL_COMMA = (
-    r"(?<!\d,)(?<![^\W\d_])(?:(?<![(\[])|(?!\d+,\d+[)\]]))"
+    r"(?=\d{1,3},\d)(?<!\d,)(?<![^\W\d_])(?:(?<![(\[])|(?!\d+,\d+[)\]]))"
     r"(?:0|[1-9]\d{0,2}(?=,(?!\d{3}(?!\d))(?!\d+ ?(?:and|or|&)\b)))"
     r",\d+(?![,\d]|-[^\W\d_])"
 )
