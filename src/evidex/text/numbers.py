@@ -101,9 +101,10 @@ _SMALL_WORD = _alternation(_UNITS)
 _TENS_WORD = _alternation(_TENS)
 _BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_SMALL_WORD})"
 _BELOW_THOUSAND = (
-    rf"(?:(?:(?:{_UNIT_WORD}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+    rf"(?:(?:(?:{_BELOW_HUNDRED}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
 )
-# A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen".
+# A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen",
+# "twelve hundred".
 # The word boundary and the first letters come first: most positions fail there at once.
 WORD_NUMBER = (
     r"\b(?=[afnostezAFNOSTEZ])"
