@@ -226,6 +226,26 @@ ROWS = [
         dosage="- 3 g per day orally.",
         regimen=(3, 3, "g", 7),
     ),
+    Row(
+        "every other week",
+        dosage="- 40 mg subcutaneously every other week.",
+        regimen=(40, 40, "mg", 0.5),
+    ),
+    Row(
+        "fortnightly",
+        dosage="- 40 mg subcutaneously fortnightly.",
+        regimen=(40, 40, "mg", 0.5),
+    ),
+    Row(
+        "every 12 hours",
+        dosage="- 5 mg orally every 12 hours.",
+        regimen=(5, 5, "mg", 14),
+    ),
+    Row(
+        "b.i.d.",
+        dosage="- 5 mg orally b.i.d.",
+        regimen=(5, 5, "mg", 14),
+    ),
     # ranges
     Row(
         "range a to b",

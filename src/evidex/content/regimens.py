@@ -173,6 +173,7 @@ _PLAIN_FREQUENCY = (
     (re.compile(r"\b(?:monthly|per month|a month)\b", re.IGNORECASE), 7.0 / 30.0),
 )
 _ALTERNATE_DAYS = re.compile(r"\b(?:on alternate days|alternate-day|eod)\b", re.IGNORECASE)
+_FORTNIGHTLY = re.compile(r"\b(?:fortnightly|(?:every|each|once a|a|per) fortnight)\b", re.I)
 _DURATION = re.compile(
     r"\b(?:for|over|during|x)\s+(?:up to\s+|at least\s+|about\s+|approximately\s+|a further\s+)?"
     + SPAN,
@@ -356,6 +357,8 @@ def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
             return _Frequency(doses_per_week=per_week, interval_days=interval)
     if _has(lowered, _ALTERNATE_HINTS) and _ALTERNATE_DAYS.search(text):
         return _Frequency(doses_per_week=3.5, interval_days=2.0)
+    if "fortnight" in lowered and _FORTNIGHTLY.search(text):
+        return _Frequency(doses_per_week=0.5, interval_days=14.0)
     for pattern, per_week in _PLAIN_FREQUENCY:
         if pattern.search(text):
             return _Frequency(doses_per_week=round(per_week, 3))
