@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from evidex.content.models import Regimen, RegimenKind
 from evidex.content.sections import split_sentences
+from evidex.text.cues import contains_any
 from evidex.text.durations import DAYS_PER, SPAN, in_days, span_counts
 from evidex.text.numbers import WORD_VALUES
 from evidex.text.units import DOSE_UNITS, Quantity, find_quantities
@@ -98,7 +99,7 @@ def find_routes(text: str) -> list[str]:
     """Every route named in `text`, first mention first, without repeats."""
     hits = _word_routes(text.lower())
     abbreviations = (
-        _ROUTE_ABBREVIATION.finditer(text) if _has(text, _ABBREVIATION_HINTS) else iter(())
+        _ROUTE_ABBREVIATION.finditer(text) if contains_any(text, _ABBREVIATION_HINTS) else iter(())
     )
     for match in abbreviations:
         at = match.start()
@@ -273,10 +274,6 @@ def parse_frequency(text: str) -> _Frequency:
     return _base_frequency(text, lowered)
 
 
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
-
-
 # Each pattern below runs only when one of its words is in the (lower-cased) text: a
 # substring test costs a fraction of a case-insensitive regex search.
 _LATIN_HINTS = (
@@ -324,7 +321,7 @@ def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
             return _Frequency(doses_per_week=round(168.0 / n, 3))
         days = n * (7.0 if per == "w" else 1.0)
         return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=days)
-    times = _TIMES_PER.search(text) if _has(lowered, _TIMES_HINTS) else None
+    times = _TIMES_PER.search(text) if contains_any(lowered, _TIMES_HINTS) else None
     if times:
         n = _count(times.group("n"))
         per = times.group("per").lower()
@@ -333,14 +330,14 @@ def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
         if per.startswith("w"):
             return _Frequency(doses_per_week=n)
         return _Frequency(doses_per_week=round(n * 7.0 / 30.0, 3))
-    latin = _LATIN.search(text) if _has(lowered, _LATIN_HINTS) else None
+    latin = _LATIN.search(text) if contains_any(lowered, _LATIN_HINTS) else None
     if latin:
         key = latin.group("w").replace(".", "").replace(" ", "").lower()
         per_week = _LATIN_PER_WEEK.get(key)
         if per_week is not None:
             interval = 2.0 if key == "qod" else None
             return _Frequency(doses_per_week=per_week, interval_days=interval)
-    if _has(lowered, _ALTERNATE_HINTS) and _ALTERNATE_DAYS.search(text):
+    if contains_any(lowered, _ALTERNATE_HINTS) and _ALTERNATE_DAYS.search(text):
         return _Frequency(doses_per_week=3.5, interval_days=2.0)
     for pattern, per_week in _PLAIN_FREQUENCY:
         if pattern.search(text):
@@ -349,7 +346,7 @@ def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
 
 
 def _duration(text: str) -> tuple[str | None, float | None, float | None]:
-    match = _DURATION.search(text) if _has(text.lower(), _DURATION_HINTS) else None
+    match = _DURATION.search(text) if contains_any(text.lower(), _DURATION_HINTS) else None
     if not match:
         return None, None, None
     low, high, singular = span_counts(match)
@@ -366,7 +363,7 @@ def _number_text(value: float) -> str:
 
 
 def _indication(text: str) -> str | None:
-    if not _has(text.lower(), _INDICATION_HINTS):
+    if not contains_any(text.lower(), _INDICATION_HINTS):
         return None
     for word in _FOR_WORD.finditer(text):
         phrase = _PHRASE.match(text, word.end())
@@ -490,7 +487,7 @@ def _population(before: str, default: str | None) -> tuple[str | None, float | N
         who = (limit.group("who") or "patients").lower()
         kg = float(limit.group("kg"))
         return f"{who} <{limit.group('kg')} kg", kg
-    if not _has(lowered, _POPULATION_HINTS):
+    if not contains_any(lowered, _POPULATION_HINTS):
         return default, None
     for name, pattern in _POPULATIONS:
         if pattern.search(before):
@@ -503,9 +500,9 @@ def _kind(
 ) -> RegimenKind:
     if unit.endswith("/kg"):
         return "weight_based"
-    if _has(after.lower(), _SINGLE_HINTS) and _SINGLE.search(after):
+    if contains_any(after.lower(), _SINGLE_HINTS) and _SINGLE.search(after):
         return "single_dose"
-    if _has(lead_in.lower(), _SINGLE_HINTS) and _SINGLE_BEFORE.search(lead_in):
+    if contains_any(lead_in.lower(), _SINGLE_HINTS) and _SINGLE_BEFORE.search(lead_in):
         return "single_dose"
     per_week = freq.doses_per_week
     if per_week is not None and per_week >= 7 and max_days and max_days <= _DAILY_COURSE_MAX_DAYS:
@@ -534,7 +531,8 @@ def _units_of_text(text: str) -> list[tuple[int, str]]:
 
 def _not_a_dose(lead_in: str) -> bool:
     return (
-        _has(lead_in.lower(), _NOT_A_DOSE_HINTS) and _NOT_A_DOSE_BEFORE.search(lead_in) is not None
+        contains_any(lead_in.lower(), _NOT_A_DOSE_HINTS)
+        and _NOT_A_DOSE_BEFORE.search(lead_in) is not None
     )
 
 
