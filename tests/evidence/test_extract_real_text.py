@@ -84,6 +84,20 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "propensity-matched",
             id="propensity-matched",
         ),
+        pytest.param(
+            "We wanted to know whether magnesium lowers blood pressure. Literature searches of "
+            "MEDLINE and Embase found 9 trials; their risk ratios were pooled with a "
+            "random-effects model.",
+            "meta-analysis",
+            id="searches-and-pooling-without-the-word-meta-analysis",
+        ),
+        pytest.param(
+            "The aim of this work was to describe knee pain after injections. Since this was a "
+            "retrospective study, follow-up varied. A chart review of 12 treated patients was "
+            "performed.",
+            "case-series",
+            id="retrospective-chart-review-named-apart",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:
@@ -134,3 +148,24 @@ def test_a_respectively_list_names_each_estimate() -> None:
         ("stroke", "HR", 0.90),
         ("heart attack", "HR", 1.10),
     ]
+
+
+def test_a_line_wrapped_inside_a_sentence_is_not_a_heading() -> None:
+    text = (
+        "In this randomized trial of 24 weeks, which compared a drug with\n"
+        "placebo, we enrolled 200 adults. The drug lowered weight (mean difference -2.1 kg, "
+        "95% CI -3.0 to -1.2)."
+    )
+    [study] = extract_studies(text)
+    assert (study.design, study.n) == ("rct", 200)
+
+
+def test_an_abstract_naming_its_own_trial_first_is_one_study() -> None:
+    text = (
+        "This randomized multicenter trial evaluated zinc in colds. Adults were randomly "
+        "assigned in a 2-week trial to zinc or placebo. Recovery was judged by a time to event "
+        "analysis. A total of 300 adults were enrolled. Recovery was faster with zinc (hazard "
+        "ratio 1.4, 95% CI 1.1 to 1.8)."
+    )
+    [study] = extract_studies(text)
+    assert (study.design, study.n) == ("rct", 300)

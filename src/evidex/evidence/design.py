@@ -65,8 +65,7 @@ _SYSTEMATIC = CuedPattern(
 )
 _DATABASE_SEARCH = CuedPattern(
     re.compile(
-        r"(?i)\b(?:searched|search of|literature search|identified (?:through|from|in)|"
-        r"retrieved from)\b[^.]{0,120}?"
+        r"(?i)\b(?:search(?:ed|es|ing)?|identified (?:through|from|in)|retrieved from)\b[^.]{0,120}?"
         r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl)\b"
     ),
     ("search", "identified ", "retrieved from"),
@@ -184,19 +183,29 @@ def explicit_design(text: str) -> Design | None:
         return "in-vitro"
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
-            if design == "cohort" and names(_CASE_SERIES) and not names(_COMPARISON):
-                return "case-series"  # a retrospective chart review of treated patients only
+            if design == "cohort" and _uncontrolled_series(text, folded):
+                return "case-series"
             return design
     return None
 
 
+def _uncontrolled_series(text: str, folded: str) -> bool:
+    """A retrospective chart review of treated patients only, with no group compared."""
+    return _CASE_SERIES.search(text, folded) is not None and not _COMPARISON.search(text, folded)
+
+
 def _names_own_meta_analysis(text: str) -> bool:
-    """A meta-analysis named outside asides, beside a database search or a pooled estimate."""
+    """Outside asides: a meta-analysis named beside a search or a pooled estimate, or a
+    literature search whose results are pooled (a review that never writes "meta-analysis")."""
     text = _without_asides(text)
     folded = fold_case(text)
-    return _META.search(text, folded) is not None and (
+    searched = (
         _DATABASE_SEARCH.search(text, folded) is not None
-        or _POOLED.search(text, folded) is not None
+        or _SYSTEMATIC.search(text, folded) is not None
+    )
+    pooled = _POOLED.search(text, folded) is not None
+    return (_META.search(text, folded) is not None and (searched or pooled)) or (
+        searched and pooled
     )
 
 
@@ -224,9 +233,12 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
         read.append(text)
         design = explicit_design(text)
         if design == "cohort":
-            # a cohort matched on a propensity score may say so only in its results
+            # a cohort matched on a propensity score may say so only in its results, and a
+            # chart review of treated patients only may say so only in its methods
             whole = _last_of(read, iterator) if last is None else last
-            return "propensity-matched" if _PROPENSITY.search(whole) else design
+            if _PROPENSITY.search(whole):
+                return "propensity-matched"
+            return "case-series" if _uncontrolled_series(whole, fold_case(whole)) else design
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
             # a review's methods name the trials it pooled; its aim names the meta-analysis
             whole = _last_of(read, iterator) if last is None else last

@@ -61,6 +61,12 @@ _DESIGN_WORDS = (
 _OWN_WORK = re.compile(
     r"(?i)\b(?:we|our|this|these|here|the present|were randomi[sz]ed|were enrolled)\b"
 )
+_OWN_STUDY = re.compile(
+    r"(?i)\b(?:this|the present|the current|our) (?:[\w\-,]+ ){0,4}?"
+    r"(?:study|trial|meta-?analysis|review|cohort|experiment)\b"
+    r"|\bwe (?:conducted|performed|undertook|carried out|enrolled|randomi[sz]ed|recruited|"
+    r"searched|studied|investigated|examined|evaluated|assessed|analy[sz]ed|included)\b"
+)
 _PREDICATE_BEFORE = re.compile(r"(?i)\b(?:was|is|were|be|been|as|not|than|like)\s*$")
 
 _POPULATION_NOUNS = (
@@ -251,15 +257,28 @@ def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
     if any(line.heading for line in lines):
         return False
     introducers = sum(1 for line in lines for _ in _introducers(line.text))
-    return introducers <= 1
+    return introducers <= 1 or _own_study_first(lines)
+
+
+def _own_study_first(lines: list[_Line]) -> bool:
+    """Whether the text names its own study ("This randomized trial evaluated", "We searched")
+    before it introduces any study: an abstract, whose later "in a 2-year trial" or "by a
+    time-to-event analysis" describe that study."""
+    for line in lines:
+        for sentence in split_sentences(line.text):
+            if _introducers(sentence):
+                return False
+            if _OWN_STUDY.search(sentence):
+                return True
+    return False
 
 
 def _classify_lines(chunk: str) -> list[_Line]:
     lines: list[_Line] = []
-    for raw in chunk.split("\n"):
-        raw = raw[:_MAX_LINE_CHARS]
-        if not raw.strip():
-            continue
+    raws = [raw[:_MAX_LINE_CHARS] for raw in chunk.split("\n") if raw.strip()]
+    for index, raw in enumerate(raws):
+        # a line wrapped inside a sentence: the next line carries on in lower case
+        wrapped = index + 1 < len(raws) and raws[index + 1].lstrip()[:1].islower()
         # the patterns run only where a line's first marks allow them: most lines are prose
         heading_mark = _MARKDOWN_HEADING.match(raw) if "#" in raw[:4] else None
         cleaned = raw[heading_mark.end() :] if heading_mark else raw
@@ -272,6 +291,8 @@ def _classify_lines(chunk: str) -> list[_Line]:
         cleaned = cleaned.strip()
         heading = heading_mark is not None or (
             not bullet
+            and not wrapped
+            and not cleaned[:1].islower()
             and len(cleaned) <= 80
             and not cleaned.endswith((".", ":", ";", ",", "?", "!", ")"))
             and not cleaned[:1].isdecimal()

@@ -83,7 +83,7 @@ def _alternation(names: list[str]) -> str:
 
 _LONGEST_LABEL = max(map(len, SECTION_KINDS))
 # The words between a sentence's end (or a line's start) and a colon: a label when they are one.
-_BEFORE_COLON = re.compile(r"[.!?)\]\n][ \t]*(?P<label>[A-Za-z][A-Za-z/ ,]*?)[ \t]*$")
+_BEFORE_COLON = re.compile(r"[.!?)\]\n][ \t]*(?P<label>[A-Za-z][A-Za-z/& ,]*?)[ \t]*$")
 # run in without a colon: a capitalised label at the start or after a sentence's end, followed
 # by a capitalised word or a number
 _BARE = re.compile(
@@ -112,6 +112,20 @@ class _Label:
     end: int  # where the section's text begins
 
 
+_JOINED_LABELS = re.compile(r"\s*(?:&|/|,|\band\b)\s*")
+
+
+def _known_name(name: str) -> str:
+    """A label as the table names it: labels printed joined ("Background & aims", "Aims and
+    objectives", "Results/Discussion") are the section of the first."""
+    if name in SECTION_KINDS:
+        return name
+    parts = [part for part in _JOINED_LABELS.split(name) if part]
+    if len(parts) > 1 and all(part in SECTION_KINDS for part in parts):
+        return parts[0]
+    return name
+
+
 def find_labels(text: str) -> list[_Label]:
     """Every section label of `text`, in order."""
     return list(_find_labels(text))
@@ -124,7 +138,7 @@ def _find_labels(text: str) -> tuple[_Label, ...]:
     found: dict[int, _Label] = {}
 
     def add(name: str, start: int, end: int) -> None:
-        name = " ".join(name.lower().split())
+        name = _known_name(" ".join(name.lower().split()))
         if name in SECTION_KINDS and not any(
             other.start <= start < other.end for other in found.values()
         ):
