@@ -185,7 +185,7 @@ def _per_case(cases: list[CorpusCase]) -> dict[str, Score]:
 def _losses(before: dict[str, Score], after: dict[str, Score]) -> list[str]:
     """The new misses of every abstract read worse than printed (a design, n or effect lost,
     or a spurious estimate gained)."""
-    losses = []
+    losses: list[str] = []
     for name, was in before.items():
         now = after[name]
         if (
