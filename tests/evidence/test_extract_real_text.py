@@ -98,6 +98,18 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "case-series",
             id="retrospective-chart-review-named-apart",
         ),
+        pytest.param(
+            "This narrative review discusses statins and muscle pain. A search of PubMed "
+            "identified meta-analyses on myopathy and on diabetes, which are summarised.",
+            "mechanistic",
+            id="narrative-review-citing-meta-analyses",
+        ),
+        pytest.param(
+            "Circular dichroism spectroscopy of the purified enzyme and its two subunits showed "
+            "that zinc binding changes the fold of the catalytic site.",
+            "in-vitro",
+            id="work-on-a-purified-protein",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:
@@ -169,3 +181,12 @@ def test_an_abstract_naming_its_own_trial_first_is_one_study() -> None:
     )
     [study] = extract_studies(text)
     assert (study.design, study.n) == ("rct", 300)
+
+
+def test_each_arms_mean_share_of_time_is_not_a_group_percentage() -> None:
+    text = (
+        "Methods: 400 adults were randomized. Results: Symptom-free days were more frequent with "
+        "the drug (41.2% vs. 35.0% of days). Remission occurred in 30% vs. 20% of patients."
+    )
+    [study] = extract_studies(text)
+    assert [[arm.value for arm in o.arms] for o in study.outcomes] == [[30.0, 20.0]]

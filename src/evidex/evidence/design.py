@@ -31,6 +31,17 @@ _IN_VITRO = CuedPattern(
         "fibroblasts", "primary ", "cells were"
     ),
 )  # fmt: skip
+# Work on molecules rather than on people or animals: laboratory (in vitro) work.
+_LABORATORY = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:purified|recombinant|proteins?|enzymes?|subunits?|spectroscop\w*|"
+        r"paramagnetic|crystal structure|assays?|in silico|molecular docking)\b"
+    ),
+    (
+        "purified", "recombinant", "protein", "enzyme", "subunit", "spectroscop", "paramagnetic",
+        "crystal structure", "assay", "in silico", "molecular docking"
+    ),
+)  # fmt: skip
 # Live animals being treated: what makes a study with cells and animals an animal study (cells
 # taken from a rat and grown in a dish make it in vitro).
 _LIVE_ANIMALS = CuedPattern(
@@ -58,6 +69,11 @@ _META = CuedPattern(
         r"(?:\w+ )?(?:randomi[sz]ed|trials|studies))"
     ),
     ("meta", "pooled analysis of "),
+)
+# A review that says it is narrative may search databases and cite meta-analyses; it pools none.
+_NARRATIVE_REVIEW = CuedPattern(
+    re.compile(r"(?i)\b(?<!systematic )(?:narrative|scoping|critical|literature) review"),
+    ("review",),
 )
 _SYSTEMATIC = CuedPattern(
     re.compile(r"(?i)\bsystematic(?:ally)? review"),
@@ -170,6 +186,8 @@ def explicit_design(text: str) -> Design | None:
     def names(pattern: CuedPattern) -> bool:
         return pattern.search(text, folded) is not None
 
+    if names(_NARRATIVE_REVIEW) and not names(_POOLED):
+        return "mechanistic"
     if names(_META):
         return "meta-analysis"
     if names(_SYSTEMATIC) or names(_DATABASE_SEARCH):
@@ -204,6 +222,8 @@ def _names_own_meta_analysis(text: str) -> bool:
         or _SYSTEMATIC.search(text, folded) is not None
     )
     pooled = _POOLED.search(text, folded) is not None
+    if not pooled and _NARRATIVE_REVIEW.search(text, folded):
+        return False
     return (_META.search(text, folded) is not None and (searched or pooled)) or (
         searched and pooled
     )
@@ -249,7 +269,9 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
     folded = fold_case(whole)
     if _ANIMAL.search(whole, folded) and not _HUMAN.search(whole, folded):
         return "animal"
-    if _IN_VITRO.search(whole, folded):
+    if _IN_VITRO.search(whole, folded) or (
+        _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
+    ):
         return "in-vitro"
     if _COMPARISON.search(whole, folded):
         return "cohort"

@@ -404,6 +404,8 @@ _PAIR_CUES = (" vs", "versus", "compared with")
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 _PAIR = re.compile(rf"(?<![\w.\-]){_pct('a')} (?:vs\.?|versus|compared with) {_pct('b')}")
+# "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
+_OF_TIME = re.compile(r" of (?:the )?(?:weeks|days|nights|months|years|time)\b")
 _GROUP_NAME = re.compile(
     r"\b(?:in|for|among) (?:the )?(?P<name>(?:[\w\-+]+ ){0,3}?)(?:group|arm)\b"
 )
@@ -449,7 +451,9 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     found: dict[int, GroupPercent] = {}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
     for index, match in enumerate(pairs):
-        if _THRESHOLD_BEFORE.search(sentence[: match.start()]):
+        if _THRESHOLD_BEFORE.search(sentence[: match.start()]) or _OF_TIME.match(
+            sentence, match.end()
+        ):
             continue
         for key in ("a", "b"):
             found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
