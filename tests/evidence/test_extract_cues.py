@@ -64,6 +64,14 @@ _PHRASES = [
     "received drug A; receiving B; treated with C; assigned to receive D; randomized to E; given F.",
     "randomised to receive G or H; assigned to I versus J.",
     "ſham, İn vitro, a ſtudy of mıce, PLACEBO, USUAL CARE, ſtandard treatment, KETAMINE.",
+    "A narrative review, a scoping review, a Critical Review and a literature review.",
+    "the purified enzyme, recombinant proteins, two subunits, NMR spectroscopy, paramagnetic "
+    "resonance, the crystal structure, an assay, in silico work and molecular docking.",
+    "hamsters, guinea pigs, gerbils, ferrets, sheep, ewes, lambs, cattle, calves, cows, horses, "
+    "goats, cats, chickens, broilers, hens and monkeys; hamsters were fed; cows were dosed.",
+    "342 cases and 684 controls; 40 Men and 60 women; 12 boys and 13 girls; 5 males and 6 females.",
+    "812 underwent randomization; 1,900 agreed to take part; 30 agreed to participate; 20 consented.",
+    "36 golden hamsters were allocated; 12 dogs were divided; 8 pigs had been randomized.",
 ]
 
 

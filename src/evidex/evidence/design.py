@@ -12,12 +12,15 @@ from evidex.text.sentences import split_sentences
 _ANIMAL = CuedPattern(
     re.compile(
         r"(?i)\b(?:mice|mouse|murine|rats?|rodents?|rabbits?|animal models?|zebrafish|piglets?|"
-        r"pigs|porcine|canine|dogs|primates|macaques|wistar|sprague|c57bl)\b"
+        r"pigs|porcine|canine|dogs|primates|macaques|monkeys|wistar|sprague|c57bl|hamsters?|"
+        r"guinea pigs|gerbils|ferrets|sheep|ewes|lambs|cattle|calves|cows|horses|goats|cats|"
+        r"chickens|broilers|hens)\b"
     ),
     (
         "mice", "mouse", "murine", "rat", "rodent", "rabbit", "animal model", "zebrafish",
-        "piglet", "pigs", "porcine", "canine", "dogs", "primates", "macaques", "wistar",
-        "sprague", "c57bl"
+        "piglet", "pigs", "porcine", "canine", "dogs", "primates", "macaques", "monkeys",
+        "wistar", "sprague", "c57bl", "hamster", "gerbils", "ferrets", "sheep", "ewes", "lambs",
+        "cattle", "calves", "cows", "horses", "goats", "cats", "chickens", "broilers", "hens"
     ),
 )  # fmt: skip
 _IN_VITRO = CuedPattern(
@@ -46,7 +49,8 @@ _LABORATORY = CuedPattern(
 # taken from a rat and grown in a dish make it in vitro).
 _LIVE_ANIMALS = CuedPattern(
     re.compile(
-        r"(?i)\b(?:mice|rats|animals|rabbits|dogs|pigs|piglets|primates|zebrafish) "
+        r"(?i)\b(?:mice|rats|animals|rabbits|dogs|pigs|piglets|primates|zebrafish|hamsters|"
+        r"monkeys|sheep|cattle|cows|horses|goats|cats|chickens|hens) "
         r"(?:\w+ )?(?:were|was) (?:randomly|randomi[sz]ed|divided|assigned|allocated|fed|treated|"
         r"given|injected|administered|housed|subjected|exposed|gavaged|dosed)"
         r"|\b(?:gavage|intraperitoneal(?:ly)?|in vivo)\b"

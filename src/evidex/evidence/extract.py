@@ -73,7 +73,8 @@ _POPULATION_NOUNS = (
     r"(?:patients|participants|adults|subjects|individuals|people|persons|women|men|children|"
     r"adolescents|infants|volunteers|cases|residents|veterans|survivors|smokers|athletes|"
     r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
-    r"rabbits|animals|dogs|pigs|eyes|pregnancies)"
+    r"rabbits|animals|dogs|pigs|eyes|pregnancies|respondents|users|workers|employees|members|"
+    r"donors|nurses|physicians|boys|girls|males|females)"
 )
 # words between a count and the people it counts ("2614 community-dwelling white and black
 # participants"); never a unit, a time or another kind of thing counted
@@ -81,7 +82,28 @@ _QUALIFIER = (
     r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|mg|g|kg|mcg|µg|ml|mL|IU|"
     r"mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
 )
-_N_EQUALS = re.compile(rf"\b[nN] ?= ?(?P<n>{COUNT})(?P<total> total)?\b")
+_N_EQUALS = re.compile(
+    rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
+)
+# how many groups a per-group n multiplies: "allocated to 3 groups", "assigned to four diets"
+_GROUP_COUNT = re.compile(
+    r"(?i)\b(?:assigned|allocated|divided|randomi[sz]ed|split|distributed) (?:\w+ ){0,2}?(?:in)?to "
+    rf"(?:one of )?(?P<k>{COUNT}) (?!(?:weeks|months|days|years|hours)\b)[\w-]+"
+    rf"|\b(?P<k2>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms)\b"
+)
+# two complementary groups that together make the sample: "342 cases and 684 matched controls"
+_COMPLEMENTS = {
+    "cases": "controls", "men": "women", "women": "men", "boys": "girls", "girls": "boys",
+    "males": "females", "females": "males",
+}  # fmt: skip
+_N_COMPLEMENTS = CuedPattern(
+    re.compile(
+        rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
+        r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}? and "
+        rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
+    ),
+    ("cases", "men", "boys", "girls", "males"),
+)
 _N_TOTAL = CuedPattern(
     re.compile(
         rf"(?i)\ba total of (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
@@ -112,19 +134,41 @@ _ENROLMENT_CUES = tuple(
 _N_ENROLLED = CuedPattern(
     re.compile(
         rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
-        r"(?:\w+ ){0,2}?(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
-        r"assigned|allocated|studied|analy[sz]ed|followed)"
+        r"(?:\w+ ){0,2}?(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|"
+        r"recruited|assigned|allocated|studied|analy[sz]ed|followed)|underwent randomi[sz]ation)"
     ),
-    _ENROLMENT_CUES,
+    (*_ENROLMENT_CUES, "underwent randomi"),
 )
+# any counted plural the verb makes the sample ("Thirty-six golden hamsters were allocated"),
+# never studies, groups or times
+_N_ANY_ASSIGNED = CuedPattern(
+    re.compile(
+        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
+        r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
+        r"times|cycles|samples|sessions|cases|controls)\b)[a-z][\w-]*s (?:were|had been) "
+        r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
+    ),
+    (
+        "were randomi", "were randomly", "were allocated", "were assigned", "were divided",
+        "been randomi", "been randomly", "been allocated", "been assigned", "been divided",
+    ),
+)  # fmt: skip
 _N_VERB_FIRST = re.compile(
     rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
     rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
+# a bare count that the verb makes the sample: "812 underwent randomization", "1,900 agreed to
+# take part"
 _N_WERE_RANDOMISED = CuedPattern(
-    re.compile(rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"),
-    ("were randomi", "was randomi", "were enrolled", "was enrolled"),
-)
+    re.compile(
+        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
+        r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b)"
+    ),
+    (
+        "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
+        "was enrolled", "underwent randomi", "agreed to", "consented",
+    ),
+)  # fmt: skip
 _N_PLAIN = re.compile(
     rf"{COUNT_START}(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
@@ -405,24 +449,54 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     split = _N_SPLIT.search(text, folded)
     if split and (n := parse_count(split["n"])) and (m := parse_count(split["m"])):
         return n + m
+    phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
+    if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):
+        return randomised  # the randomised total, over the enrolled or screened one
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
-    for phrase in (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED):
+    for phrase in phrases:
         match = phrase.search(text, folded)
         if match and (n := parse_count(match["n"])):
             if phrase is _N_TOTAL and match["completed"]:
                 completed = n
                 continue
             return n
-    return _sample_size_equals(text) or completed or _people_count(text)
+    return (
+        _sample_size_equals(text)
+        or completed
+        or _complementary_groups(text, folded)
+        or _people_count(text)
+    )
+
+
+def _randomised_count(text: str, folded: str, phrases: tuple[CuedPattern, ...]) -> int | None:
+    """The first count of those randomised ("700 were randomly assigned", "A total of 3849
+    patients underwent randomization")."""
+    found: list[tuple[int, int]] = []
+    for phrase in phrases:
+        for match in phrase.finditer(text, folded):
+            # the match and the rest of its clause ("A total of 1,234 adults | were randomised")
+            clause = re.split(r"[,;.]", folded[match.end() : match.end() + 30], maxsplit=1)[0]
+            said = folded[match.start() : match.end()] + clause
+            if "random" in said and not match.groupdict().get("completed"):
+                if n := parse_count(match["n"]):
+                    found.append((match.start(), n))
+                break
+    return min(found)[1] if found else None
 
 
 def _sample_size_equals(text: str) -> int | None:
-    """n from 'n = ' counts: a total, or the arms of one sentence added up."""
+    """n from 'n = ' counts: a total, a count per group times the groups, or the arms of one
+    sentence added up."""
     equals = list(_N_EQUALS.finditer(text)) if "=" in text else []
     for match in equals:
         if match["total"]:
             return parse_count(match["n"])
+    if equals and equals[0]["per"]:
+        groups = _GROUP_COUNT.search(text)
+        per_group = parse_count(equals[0]["n"])
+        k = parse_count(groups["k"] or groups["k2"]) if groups else None
+        return per_group * k if per_group and k else None
     if equals:
         first_sentence_end = text.find(". ", equals[0].end())
         same_sentence = [
@@ -439,12 +513,24 @@ def _sample_size_equals(text: str) -> int | None:
     return None
 
 
+def _complementary_groups(text: str, folded: str) -> int | None:
+    """Cases and controls, men and women, written as two counts that make the sample."""
+    for match in _N_COMPLEMENTS.finditer(text, folded):
+        if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
+            n, m = parse_count(match["n"]), parse_count(match["m"])
+            if n and m:
+                return n + m
+    return None
+
+
 def _people_count(text: str) -> int | None:
-    """The first count of people ('involving 600 patients', '45 adults')."""
+    """The first count of people ('involving 600 patients', '45 adults'); a count of cases is
+    not the sample when their controls are not counted."""
+    controls = "control" in text
     for pattern in (_N_VERB_FIRST, _N_PLAIN):
         for match in pattern.finditer(text):
             n = parse_count(match["n"])
-            if n:
+            if n and not (controls and match.group(0).endswith("cases")):
                 return n
     return None
 
