@@ -16,6 +16,7 @@ from evidex.evidence.checks import (
     compare_profile_and_article,
 )
 from evidex.evidence.models import Outcome, Study
+from evidex.text.markdown import list_item
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
@@ -338,7 +339,7 @@ def _every_block(text: str) -> list[checks._Block]:
     current_start = current_line = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         blank = raw.isspace() or not raw
-        if blank or checks._BULLET.match(raw):
+        if blank or list_item(raw):
             if current:
                 blocks.append(checks._Block("\n".join(current), current_start, current_line))
             current = []
@@ -373,7 +374,7 @@ def _every_safety_line(text: str) -> str:
     inside = False
     for raw in text.split("\n"):
         heading = None if "." in raw or len(raw.split()) > 8 else checks._HEADING.match(raw)
-        if heading and not checks._BULLET.match(raw):
+        if heading and not list_item(raw):
             inside = bool(checks._SAFETY_HEADING.search(heading.group(1)))
             continue
         if inside:

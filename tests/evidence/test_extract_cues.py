@@ -118,22 +118,6 @@ def test_fold_case_keeps_offsets_and_folds_what_re_ignores_case_for() -> None:
     assert "mice" in fold_case(written) and fold_case(written).endswith("k")
 
 
-def test_separator_lines_hold_their_cue_runs() -> None:
-    texts = [*_corpus(), "Intro\n\n---\n\nMore\n***\n  ===  \n___\nEnd"]
-    separators = [m.group(0) for text in texts for m in extract._SEPARATOR_LINE.finditer(text)]
-    assert len(separators) >= 4
-    for separator in separators:
-        assert any(run in separator for run in extract._SEPARATORS), separator
-
-
-def test_line_gates_hold_for_every_bullet() -> None:
-    lines = [line for text in _corpus() for line in text.split("\n")]
-    lines += ["  • dot", "- dash", "* star", "‣ x", "◦ y", "▪ z", "12. twelve", "3) three", "٣. x"]
-    for line in lines:
-        if extract._BULLET.match(line):
-            assert extract._may_be_bullet(line), line
-
-
 _LINE_PIECES = [
     "A randomised TRIAL of 40 adults. ", "One Study documented ", "a rat tendon model ",
     "In a cohort of ", "an Experiment ", "a case series. ", "A meta-analysis of ", "was a trial ",

@@ -17,6 +17,7 @@ from evidex.content.models import Compound, Regimen
 from evidex.evidence.models import RATIO_MEASURES, Outcome, Study
 from evidex.evidence.stats import null_value, p_says_significant, parse_p
 from evidex.text.advice import advice_level
+from evidex.text.markdown import list_item
 from evidex.text.units import find_quantities, to_mg
 
 
@@ -151,7 +152,6 @@ _RATIO_IN_TEXT = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -176,12 +176,10 @@ def _blocks_holding(article: _Article, mark: str) -> Iterator[_Block]:
 def _block_edges(lines: list[str], number: int) -> tuple[int, int]:
     """The first and last line of the block holding the non-blank line `number`."""
     first = number
-    while first > 0 and not _BULLET.match(lines[first]) and not _blank(lines[first - 1]):
+    while first > 0 and not list_item(lines[first]) and not _blank(lines[first - 1]):
         first -= 1
     last = number
-    while (
-        last + 1 < len(lines) and not _blank(lines[last + 1]) and not _BULLET.match(lines[last + 1])
-    ):
+    while last + 1 < len(lines) and not _blank(lines[last + 1]) and not list_item(lines[last + 1]):
         last += 1
     return first, last
 
@@ -438,7 +436,7 @@ def _heading(line: str) -> str | None:
     if "." in line or len(line.split()) > 8:
         return None
     heading = _HEADING.match(line)
-    if heading is None or _BULLET.match(line):
+    if heading is None or list_item(line):
         return None
     return heading.group(1)
 
@@ -452,8 +450,9 @@ def _side_effect_terms(section: str) -> list[tuple[str, str]]:
     """
     terms: list[tuple[str, str]] = []
     for raw in section.split("\n"):
-        if _BULLET.match(raw):
-            bullet = _BULLET.sub("", raw).replace("*", "")
+        item = list_item(raw)
+        if item is not None:
+            bullet = item.text.replace("*", "")
             terms.append((re.split(r"[:—–(]| - ", bullet)[0], bullet))
     cleaned: dict[str, str] = {}
     for term, context in terms:

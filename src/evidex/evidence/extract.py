@@ -20,26 +20,20 @@ from evidex.evidence.design import classify_design_of, explicit_design
 from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import abstract_starts, is_structured, split_sections
-from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
+from evidex.text.cues import CuedPattern, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
+from evidex.text.markdown import atx_heading, list_item, split_at_separators, without_bold
 from evidex.text.numbers import COUNT, COUNT_START, normalise, parse_count
 from evidex.text.sentences import split_sentences
 
 MAX_INPUT_CHARS = 200_000
 _MAX_LINE_CHARS = 20_000
 
-_BULLET = re.compile(r"^\s*(?:[•\-*‣◦▪]|\d{1,2}[.)])\s+")
-_BULLET_MARKS = "•-*‣◦▪"
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_BOLD = re.compile(r"\*\*|__")
 _RECAP_HEADING = re.compile(
     r"(?i)^(?:the )?(?:bottom line|summary|in summary|conclusions?|limitations|key takeaways|"
     r"takeaways?|key points|verdict|final thoughts|references|faqs?|frequently asked questions)"
     r"\b"
 )
-# Every _SEPARATOR_LINE match holds one of these runs.
-_SEPARATORS = ("---", "***", "===", "___")
-_SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
 
 _DESIGN_NOUN = (
     r"(?:meta-?analysis|systematic review|trial|study|cohort|case series|case report|"
@@ -285,9 +279,8 @@ def extract_studies(
 
 
 def _split_abstracts(text: str) -> list[str]:
-    pieces = _SEPARATOR_LINE.split(text) if contains_any(text, _SEPARATORS) else [text]
     result: list[str] = []
-    for chunk in pieces:
+    for chunk in split_at_separators(text):
         if not chunk.strip():
             continue
         cuts = [0, *[start for start in abstract_starts(chunk) if start > 0], len(chunk)]
@@ -323,17 +316,14 @@ def _classify_lines(chunk: str) -> list[_Line]:
     for index, raw in enumerate(raws):
         # a line wrapped inside a sentence: the next line carries on in lower case
         wrapped = index + 1 < len(raws) and raws[index + 1].lstrip()[:1].islower()
-        # the patterns run only where a line's first marks allow them: most lines are prose
-        heading_mark = _MARKDOWN_HEADING.match(raw) if "#" in raw[:4] else None
-        cleaned = raw[heading_mark.end() :] if heading_mark else raw
-        bullet_mark = _BULLET.match(cleaned) if _may_be_bullet(cleaned) else None
-        bullet = bullet_mark is not None and heading_mark is None
-        if bullet_mark:
-            cleaned = cleaned[bullet_mark.end() :]
-        if "**" in cleaned or "__" in cleaned:
-            cleaned = _BOLD.sub("", cleaned)
-        cleaned = cleaned.strip()
-        heading = heading_mark is not None or (
+        marked = atx_heading(raw)
+        cleaned = marked.title if marked else raw
+        item = list_item(cleaned)
+        bullet = item is not None and marked is None
+        if item is not None:
+            cleaned = item.text
+        cleaned = without_bold(cleaned).strip()
+        heading = marked is not None or (
             not bullet
             and not wrapped
             and not cleaned[:1].islower()
@@ -342,14 +332,9 @@ def _classify_lines(chunk: str) -> list[_Line]:
             and not cleaned[:1].isdecimal()
             and len(cleaned.split()) <= 12
         )
-        level = raw.lstrip().count("#", 0, 6) if heading_mark else 2
+        level = marked.level if marked else 2
         lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level))
     return lines
-
-
-def _may_be_bullet(line: str) -> bool:
-    first = line.lstrip()[:1]
-    return first != "" and (first in _BULLET_MARKS or first.isdecimal())
 
 
 def _introducers(sentence: str) -> list[re.Match[str]]:
