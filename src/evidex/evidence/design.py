@@ -75,8 +75,14 @@ _META = CuedPattern(
     ("meta", "pooled analysis of "),
 )
 # A review that says it is narrative may search databases and cite meta-analyses; it pools none.
+# So does one that names itself a review without a method ("We review", "This review
+# summarises"), whatever trials it describes.
 _NARRATIVE_REVIEW = CuedPattern(
-    re.compile(r"(?i)\b(?<!systematic )(?:narrative|scoping|critical|literature) review"),
+    re.compile(
+        r"(?i)\b(?<!systematic )(?:narrative|scoping|critical|literature) review"
+        r"|\b(?:we|this|our|the present|the current) review(?:s)?\b(?! and meta| (?:of )?(?:the )?"
+        r"(?:medical )?(?:records|charts|files|notes))"
+    ),
     ("review",),
 )
 _SYSTEMATIC = CuedPattern(
@@ -94,9 +100,13 @@ _POOLED = CuedPattern(
     re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)"),
     ("pooled", "random-effect", "fixed-effect", "weighted mean difference"),
 )
-# matching on a propensity score makes a matched cohort; weighting by one does not
+# matching on a propensity score makes a matched cohort ("propensity score-matched", "matched
+# 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
 _PROPENSITY = CuedPattern(
-    re.compile(r"(?i)\bpropensity(?:[ -]score)?[ -](?:score[ -])?match"),
+    re.compile(
+        r"(?i)\bpropensity(?:[ -]score)?[ -](?:score[ -])?match"
+        r"|\bmatch(?:ed|ing)\b[^.;]{0,30}?\b(?:on|by|using) (?:the |a |their )?propensity"
+    ),
     ("propensity",),
 )
 _NON_RANDOMISED = CuedPattern(
