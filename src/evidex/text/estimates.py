@@ -223,13 +223,18 @@ def _plausible(measure: str, value: float, low: float, high: float, labelled_ci:
     return low - slack <= value <= high + slack
 
 
+def _is_percent(unit: str | None) -> bool:
+    """'%', '%%', 'percent', 'per cent'."""
+    return unit is not None and (unit.startswith("%") or unit.lower().startswith("per"))
+
+
 def _fallback_measure(unit: str | None) -> str:
-    return "percent" if unit and unit.startswith("%") else "MD"
+    return "percent" if _is_percent(unit) else "MD"
 
 
 def _inheritable(measure: str | None, unit: str | None) -> str | None:
     """A ratio is never written with a percent sign: such a value does not inherit one."""
-    if measure in RATIO_MEASURES and unit and unit.startswith("%"):
+    if measure in RATIO_MEASURES and _is_percent(unit):
         return None
     return measure
 
@@ -289,7 +294,43 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                              value_start=listed.start("value"))
                 )  # fmt: skip
     found.sort(key=lambda estimate: estimate.start)
+    if found and ("CI" in sentence or "confidence" in sentence):
+        found = _with_parted_intervals(sentence, found, taken)
     return _with_p(sentence, found)
+
+
+# a CI in its own bracket: "(95% CI −1.6 to −0.2)"
+_CI_BRACKET = re.compile(rf"[(\[] ?(?:{CI_LABEL}) ?(?:[:=,] ?){{0,2}}{_INTERVAL} ?[)\]]")
+_RANGE = re.compile(rf"{NUMBER} ?(?:-|–|—|\bto\b) ?{NUMBER}")
+
+
+def _with_parted_intervals(
+    sentence: str, found: list[Estimate], taken: list[tuple[int, int]]
+) -> list[Estimate]:
+    """'a difference of −0.9 points on a 0–10 scale (95% CI −1.6 to −0.2)': a CI parted from its
+    estimate by words holding no number but a range belongs to the estimate before it."""
+    for match in _CI_BRACKET.finditer(sentence):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        index = max(
+            (i for i, estimate in enumerate(found) if estimate.end <= match.start()), default=None
+        )
+        if index is None or found[index].ci_low is not None:
+            continue
+        if _DIGIT.search(_RANGE.sub("", sentence[found[index].end : match.start()])):
+            continue
+        low, high = parse_number(match["low"]), parse_number(match["high"])
+        if low is None or high is None or low > high:
+            continue
+        level = match["level"] or match["level2"]
+        found[index] = replace(
+            found[index],
+            ci_low=low,
+            ci_high=high,
+            ci_level=float(level) if level and float(level) != 95 else None,
+            end=match.end(),
+        )
+    return found
 
 
 def _interval_estimate(
@@ -301,11 +342,11 @@ def _interval_estimate(
     if value is None or low is None or high is None:
         return None
     labelled_ci = match["cilabel"] is not None
-    if not labelled_ci and match["bracket"] is None:
-        return None  # two numbers with a dash between them are a range, not an interval
     before = sentence[previous_end : match.start()]
-    if _THRESHOLD_BEFORE.search(before):
-        return None
+    if not labelled_ci and match["bracket"] is None and not _bare_interval(sentence, match, before):
+        return None  # two numbers with a dash between them are a range, not an interval
+    if _THRESHOLD_BEFORE.search(before) or _RANGE_BEFORE.search(sentence[: match.start("value")]):
+        return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
     unit = match["unit"]
     label = _last_label(before)
     measure = label_measure(label) if label else _inheritable(previous_measure, unit)
@@ -313,7 +354,11 @@ def _interval_estimate(
         return None  # a bracketed pair with nothing saying it is an effect
     if not labelled_ci and _NOT_AN_ESTIMATE.search(sentence[previous_end : match.end()]):
         return None  # a median and its IQR, an age and its range
-    if measure is None and unit and unit.startswith("%") and _relative_change(sentence, match):
+    if (
+        measure is None
+        and _is_percent(unit)
+        and _relative_change(sentence, match, previous_measure if previous_end > 0 else None)
+    ):
         return None
     measure = measure or _fallback_measure(unit)
     if not _plausible(measure, value, low, high, labelled_ci):
@@ -328,12 +373,32 @@ def _interval_estimate(
     )
 
 
-def _relative_change(sentence: str, match: re.Match[str]) -> bool:
-    """'a 38% (...) increased risk', '(reduced the incidence) ... by 58% (...)'."""
+def _relative_change(sentence: str, match: re.Match[str], restating: str | None) -> bool:
+    """'a 38% (...) increased risk'; '... by 58% (...)' only when it follows a ratio of the same
+    sentence (`restating`: its measure): alone, "LDL decreased by 12.4% (95% CI ...)" and
+    "reduced the incidence by 41% (...)" are percent effects of their own."""
     before = sentence[: match.start()]
     return bool(
         _RELATIVE_CHANGE_AFTER.search(sentence[match.end() : match.end() + 40])
-        or (before.endswith(" by ") and _RELATIVE_CHANGE_VERB.search(before))
+        or (
+            restating in RATIO_MEASURES
+            and before.endswith(" by ")
+            and _RELATIVE_CHANGE_VERB.search(before)
+        )
+    )
+
+
+# "(OR 0.76, 0.64 to 0.90)": a label, its value, a comma and the two bounds, in one bracket
+_LABEL_OPENS_BRACKET = re.compile(rf"[(\[] ?{LABEL.pattern} ?(?:[=:] ?)?$")
+
+
+def _bare_interval(sentence: str, match: re.Match[str], before: str) -> bool:
+    """An interval without a CI label or its own bracket: the value's label opens a bracket
+    that the interval closes, and a comma or semicolon parts the value from the bounds."""
+    return (
+        _LABEL_OPENS_BRACKET.search(before) is not None
+        and any(mark in sentence[match.end("value") : match.start("low")] for mark in ",;")
+        and sentence[match.end() : match.end() + 2].lstrip()[:1] in (")", "]")
     )
 
 
@@ -383,6 +448,8 @@ _COUNTED_PERCENT = re.compile(
     rf"(?<![\w.]){_COUNT}(?: of (?:the )?{_COUNT})? (?:[a-z-]+ ){{0,2}}?{_PEOPLE} \({_pct('v1')}\)"
     # "four (13.3%) patients"
     rf"|(?<![\w.]){_COUNT} \({_pct('v2')}\) (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
+    # "1820 (41.3%) reported", "59 (5.4%) in group B": the people named before or not at all
+    rf"|(?<![\w.]){_COUNT} \({_pct('v7')}\)(?! (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)"
 )
 # Each of these is looked for only where the words it needs are written.
 _PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
@@ -401,7 +468,7 @@ _PERCENT_OF_PEOPLE = re.compile(
     r"obtained|demonstrated|reported|met)\b"
 )
 _PAIR_CUES = (" vs", "versus", "compared with")
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 _PAIR = re.compile(rf"(?<![\w.\-]){_pct('a')} (?:vs\.?|versus|compared with) {_pct('b')}")
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
@@ -422,14 +489,22 @@ _OUTCOME_VERB_AFTER = re.compile(
 )
 
 
+# "Symptoms resolved in 22 patients (55.0%)", "Relapse was observed in 9 (12.5%)"
+_OUTCOME_VERB_BEFORE = re.compile(
+    r"\b(?:occurred|recurred|resolved|observed|reported|developed|seen|noted|achieved|"
+    r"documented|died|relapsed|recovered|responded|improved|remitted) in $"
+)
+
+
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
     """A count with its percentage is a result when it is of a named group or arm, part of a
-    subgroup ("11 of the 12"), or followed by what happened to them."""
+    subgroup ("11 of the 12"), or what happened to them is said after or before it."""
     return (
         " group" in sentence
         or " arm" in sentence
         or " of the " in match.group(0)
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
+        or bool(_OUTCOME_VERB_BEFORE.search(sentence[max(0, match.start() - 20) : match.start()]))
     )
 
 
@@ -489,7 +564,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
             continue
-        if key in ("v1", "v2") and not _of_a_group(sentence, match):
+        if key in ("v1", "v2", "v7") and not _of_a_group(sentence, match):
             continue  # "69 (51%) women": a description of the whole sample
         value = float(match[key])
         if not 0 <= value <= 100:
