@@ -127,8 +127,12 @@ _RANDOMISED = CuedPattern(
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
+# also cases counted with the controls matched to them ("410 cases ... and 820 matched controls")
 _CASE_CONTROL = CuedPattern(
-    re.compile(r"(?i)\b(?:case-? ?control|nested case)"),
+    re.compile(
+        r"(?i)\b(?:case-? ?control|nested case)"
+        r"|\bcases\b[^.;]{0,100}?\b(?:matched (?:\w+ )?controls|controls (?:\w+ )?matched)\b"
+    ),
     ("control", "nested case"),
 )
 _COHORT = CuedPattern(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import PurePath
 from typing import cast, get_args
 
@@ -98,6 +98,25 @@ _N_COMPLEMENTS = CuedPattern(
     ),
     ("cases", "men", "boys", "girls", "males"),
 )
+# A case-control study's sample is its cases plus its controls: "410 cases ... and 820 matched
+# controls", "Cases were 410 patients", "cases (n = 150)", "1,204 case patients"; the controls
+# counted outright ("controls (n = 300)", "820 controls"); "each case was matched to four
+# controls" counts the controls of one case, and leaves the total unstated.
+_CASES_COUNT = re.compile(
+    rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}(?:cases|case (?:patients|subjects|"
+    r"participants|women|men))\b"
+    rf"|\bcases (?:\(n ?= ?(?P<n2>{COUNT})\)|(?:were|comprised|included) (?P<n3>{COUNT})\b)"
+)
+_CONTROLS_PER_CASE = re.compile(
+    rf"(?i)(?<!up to )\b(?P<k>{COUNT}) (?:[\w-]+ )?controls? (?:per|for each|for every) case\b"
+    r"|\b(?:each|every) (?:case |one )?(?:\w+ ){0,3}?(?:was |were )?(?:matched|paired) "
+    rf"(?:with|to) (?P<k2>{COUNT}) (?:[\w-]+ )?controls?\b"
+)
+_CONTROLS_N = re.compile(rf"(?i)\bcontrols? \(n ?= ?(?P<m>{COUNT})\)")
+_CONTROLS_COUNT = re.compile(
+    rf"(?i){COUNT_START}(?<![\d.,%])(?<!up to )(?P<m>{COUNT}) {_QUALIFIER}controls?"
+    r"(?: (?:patients|subjects|participants|women|men))?\b"
+)
 _N_TOTAL = CuedPattern(
     re.compile(
         rf"(?i)\ba total of (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
@@ -139,7 +158,8 @@ _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
         rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
-        r"times|cycles|samples|sessions|cases|controls)\b)[a-z][\w-]*s (?:were|had been) "
+        r"times|cycles|samples|sessions|cases|controls)\b)(?:[a-z][\w-]*s|mice|children|people|"
+        r"sheep|cattle) (?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
     ),
     (
@@ -163,6 +183,21 @@ _N_WERE_RANDOMISED = CuedPattern(
         "was enrolled", "underwent randomi", "agreed to", "consented",
     ),
 )  # fmt: skip
+# a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
+# in each group"
+_GROUPS_OF = re.compile(
+    rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"
+)
+_PER_GROUP_BEFORE = re.compile(r"(?i)\b(?:groups?|arms?) of $")
+_PER_GROUP_AFTER = re.compile(r"(?i)^,? (?:each|per (?:group|arm)|in each (?:group|arm))\b")
+# one patient described: "A 52-year-old woman presented", "We report the case of a 34-year-old"
+_SINGLE_PATIENT = CuedPattern(
+    re.compile(
+        r"(?i)(?:(?m:^)\s*|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an? "
+        r"(?:[\w-]+ ){0,3}?\d+-(?:year|month|week|day)-old\b"
+    ),
+    ("-old",),
+)
 _N_PLAIN = re.compile(
     rf"{COUNT_START}(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
@@ -437,6 +472,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
     if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):
         return randomised  # the randomised total, over the enrolled or screened one
+    if (case_control := _case_control_total(text, folded)) is not None:
+        return case_control or None
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
     for phrase in phrases:
@@ -450,7 +487,9 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         _sample_size_equals(text)
         or completed
         or _complementary_groups(text, folded)
+        or _groups_times_size(text)
         or _people_count(text)
+        or _single_patient(text, folded)
     )
 
 
@@ -498,6 +537,26 @@ def _sample_size_equals(text: str) -> int | None:
     return None
 
 
+def _case_control_total(text: str, folded: str) -> int | None:
+    """Cases plus their controls; 0 when the cases are counted and the controls only per case
+    (no total is written); None when the text counts no cases."""
+    if "control" not in folded or "case" not in folded:
+        return None
+    cases_match = _CASES_COUNT.search(text)
+    cases = (
+        parse_count(next(filter(None, cases_match.group("n", "n2", "n3")))) if cases_match else None
+    )
+    if not cases:
+        return None
+    per_case = _CONTROLS_PER_CASE.search(text)
+    for match in chain(_CONTROLS_N.finditer(text), _CONTROLS_COUNT.finditer(text)):
+        if per_case and per_case.start() <= match.start("m") < per_case.end():
+            continue  # "matched to two controls": controls per case, not their number
+        if controls := parse_count(match["m"]):
+            return cases + controls
+    return 0 if per_case else None
+
+
 def _complementary_groups(text: str, folded: str) -> int | None:
     """Cases and controls, men and women, written as two counts that make the sample."""
     for match in _N_COMPLEMENTS.finditer(text, folded):
@@ -509,15 +568,41 @@ def _complementary_groups(text: str, folded: str) -> int | None:
 
 
 def _people_count(text: str) -> int | None:
-    """The first count of people ('involving 600 patients', '45 adults'); a count of cases is
-    not the sample when their controls are not counted."""
+    """The first count of people ('involving 600 patients', '45 adults'), a larger one before
+    it being the total it is part of ('fourteen consecutive patients ... biopsy in 6 cases');
+    a count of each group is not the sample, nor a count of cases when their controls are not
+    counted."""
     controls = "control" in text
+    counted: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
     for pattern in (_N_VERB_FIRST, _N_PLAIN):
         for match in pattern.finditer(text):
             n = parse_count(match["n"])
-            if n and not (controls and match.group(0).endswith("cases")):
-                return n
-    return None
+            if not n or (controls and match.group(0).endswith("cases")):
+                continue
+            if _PER_GROUP_BEFORE.search(text[max(0, match.start("n") - 12) : match.start("n")]):
+                continue
+            if _PER_GROUP_AFTER.match(text, match.end()):
+                continue
+            counted[pattern is _N_VERB_FIRST].append((match.start("n"), n))
+    chosen = min(counted[True] or counted[False], default=None)
+    if chosen is None:
+        return None
+    larger_before = [n for start, n in counted[False] if start < chosen[0] and n > chosen[1]]
+    return larger_before[0] if larger_before else chosen[1]
+
+
+def _groups_times_size(text: str) -> int | None:
+    """'five groups of eight rats': the groups times their size."""
+    match = _GROUPS_OF.search(text)
+    if match is None:
+        return None
+    k, per = parse_count(match["k"]), parse_count(match["per"])
+    return k * per if k and per else None
+
+
+def _single_patient(text: str, folded: str) -> int | None:
+    """1 when the text describes one patient (a case report)."""
+    return 1 if _SINGLE_PATIENT.search(text, folded) else None
 
 
 def _study_count(text: str, folded: str) -> int | None:

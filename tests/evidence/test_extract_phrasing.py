@@ -1,0 +1,291 @@
+"""Failure classes seen on unseen abstracts: each row a way published text writes a total, an
+estimate or a design, named for its class. The first row of each class is the lead's example;
+the others say the same thing in other words or another notation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from evidex.evidence.extract import extract_studies
+from evidex.evidence.models import Design, Study
+
+Effect = tuple[str, float, float | None, float | None]
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    text: str
+    n: int | None = None
+    design: Design | None = None
+    effects: tuple[Effect, ...] | None = None
+
+
+def _effects(study: Study) -> list[Effect]:
+    """Each reported estimate; a percent outcome with arms gives one per arm."""
+    found: list[Effect] = []
+    for outcome in study.outcomes:
+        if outcome.arms:
+            found.extend(("percent", arm.value, None, None) for arm in outcome.arms)
+        else:
+            found.append((outcome.measure, outcome.value, outcome.ci_low, outcome.ci_high))
+    return sorted(found)
+
+
+ROWS = (
+    # 1. a case-control study's n is its cases plus its controls, never the controls alone
+    Row(
+        "case-control-total/controls-n-equals",
+        "We identified 410 cases with hip fracture and 820 matched controls (n = 820). Use of "
+        "the drug was associated with fracture (OR 1.40, 95% CI 1.10 to 1.80).",
+        n=1230,
+        design="case-control",
+    ),
+    Row(
+        "case-control-total/matched-two-controls-each",
+        "Cases were 410 patients with hip fracture; each was matched to two controls (n = 820).",
+        n=1230,
+    ),
+    Row(
+        "case-control-total/controls-per-case-without-count",
+        "A total of 312 incident cases of glioma were identified, and each case was matched to "
+        "four controls by age and sex (1,248 controls in all).",
+        n=1560,
+    ),
+    Row(
+        "case-control-total/case-and-control-patients",
+        "Among 1,204 case patients and 2,408 control patients, current use was more common in "
+        "cases.",
+        n=3612,
+    ),
+    Row(
+        "case-control-total/bracketed-n-for-each",
+        "In this case-control study, cases (n = 150) were people with a first stroke and "
+        "controls (n = 300) were neighbours without one.",
+        n=450,
+    ),
+    # 2. a count per group is multiplied by the groups or ignored, never taken as n
+    Row(
+        "per-group-n/n-equals-each",
+        "Sixty mice were randomly allocated to three groups (n = 20 each).",
+        n=60,
+    ),
+    Row(
+        "per-group-n/groups-of-animals-with-total",
+        "Sixty mice were divided randomly into four groups of 15 animals.",
+        n=60,
+    ),
+    Row(
+        "per-group-n/groups-of-animals-without-total",
+        "Male Wistar rats were randomly assigned to five groups of eight rats each.",
+        n=40,
+    ),
+    Row(
+        "per-group-n/count-in-each-group-after-total",
+        "Thirty-two piglets were allocated to four diets, with 8 piglets in each group.",
+        n=32,
+    ),
+    Row(
+        "per-group-n/subset-of-a-case-series",
+        "We reviewed fourteen consecutive patients treated with the drug. A biopsy in 6 cases "
+        "showed fibrosis.",
+        n=14,
+    ),
+    Row(
+        "per-group-n/events-in-some-of-a-series",
+        "Eleven consecutive patients with tendinopathy received injections. Pain returned in "
+        "3 patients within a year.",
+        n=11,
+    ),
+    # 3. a single patient described is a case report with n = 1
+    Row(
+        "case-report/age-and-sex-presented",
+        "A 52-year-old woman presented with severe hypokalaemia after taking the supplement for "
+        "3 weeks. Potassium was replaced and she recovered.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "case-report/we-describe-a-child",
+        "We describe a 7-year-old boy who developed liver injury after 2 months of an herbal "
+        "product.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "case-report/previously-healthy-man",
+        "A previously healthy 45-year-old man was admitted with rhabdomyolysis 10 days after "
+        "starting a pre-workout powder.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "case-report/the-case-of",
+        "We report the case of a 34-year-old athlete with acute kidney injury after creatine use.",
+        n=1,
+        design="case-series",
+    ),
+    # 4. a labelled estimate, a comma and a bare interval, in the label's brackets
+    Row(
+        "bare-interval/or-comma-to",
+        "Benefit was larger with daily dosing (OR 0.76, 0.64 to 0.90) than with bolus dosing "
+        "(OR 1.02, 0.88 to 1.18).",
+        effects=(("OR", 0.76, 0.64, 0.90), ("OR", 1.02, 0.88, 1.18)),
+    ),
+    Row(
+        "bare-interval/hr-equals-semicolon-dash",
+        "Mortality was lower among users [HR = 0.81; 0.70–0.94] and among former users "
+        "[HR = 0.92; 0.80–1.06].",
+        effects=(("HR", 0.81, 0.70, 0.94), ("HR", 0.92, 0.80, 1.06)),
+    ),
+    Row(
+        "bare-interval/rr-comma-dash-negative-md",
+        "Risk was lower with the drug (RR 0.55, 0.40-0.75), and weight changed by "
+        "(MD −1.20, −1.90 to −0.50) kg.",
+        effects=(("RR", 0.55, 0.40, 0.75), ("MD", -1.2, -1.9, -0.5)),
+    ),
+    # 5. a count with its percentage is a group's result
+    Row(
+        "counted-percent/bare-count-reported",
+        "In this randomized trial, 1820 (41.3%) reported headache.",
+        effects=(("percent", 41.3, None, None),),
+    ),
+    Row(
+        "counted-percent/two-groups-second-without-noun",
+        "Adverse events occurred in 64 participants (5.9%) in group A and 59 (5.4%) in group B.",
+        effects=(("percent", 5.9, None, None), ("percent", 5.4, None, None)),
+    ),
+    Row(
+        "counted-percent/of-denominator-then-bare-count",
+        "In this trial, 12 of 40 patients (30.0%) responded and 15 (37.5%) had stable disease.",
+        effects=(("percent", 30.0, None, None), ("percent", 37.5, None, None)),
+    ),
+    Row(
+        "counted-percent/verb-before-count",
+        "Symptoms resolved in 22 patients (55.0%).",
+        effects=(("percent", 55.0, None, None),),
+    ),
+    Row(
+        "counted-percent/relapse-observed-in",
+        "Relapse was observed in 9 participants (12.5%) after the drug was stopped.",
+        effects=(("percent", 12.5, None, None),),
+    ),
+    Row(
+        "counted-percent/baseline-women-not-an-effect",
+        "We enrolled 220 adults, of whom 120 (54.5%) were women.",
+        effects=(),
+    ),
+    # 6. an estimate named by its verb and unit, with no measure label
+    Row(
+        "worded-estimate/mm-hg-lowered-by",
+        "Supplementation lowered systolic pressure by 3.10 mm Hg (95% CI, 1.20 to 5.00) and "
+        "diastolic by 1.50 mm Hg (95% CI, 0.40 to 2.60) compared with placebo.",
+        effects=(("MD", 3.10, 1.20, 5.00), ("MD", 1.50, 0.40, 2.60)),
+    ),
+    Row(
+        "worded-estimate/percent-decrease-middle-dot",
+        "LDL cholesterol decreased by 12·4% (95% CI 9·1–15·7) from baseline.",
+        effects=(("percent", 12.4, 9.1, 15.7),),
+    ),
+    Row(
+        "worded-estimate/percent-in-words",
+        "Vaccination reduced the incidence by 41 percent (95 percent confidence interval, 30 to "
+        "50 percent).",
+        effects=(("percent", 41.0, 30.0, 50.0),),
+    ),
+    Row(
+        "worded-estimate/increased-by-percent-comma-interval",
+        "Muscle strength increased by 8.5% (95% CI: 4.2%, 12.8%) over 12 weeks.",
+        effects=(("percent", 8.5, 4.2, 12.8),),
+    ),
+    Row(
+        "worded-estimate/restated-ratio-not-an-effect",
+        "The drug reduced the risk of death (HR 0.62, 95% CI 0.50 to 0.77), a reduction by 38% "
+        "(95% CI 23% to 50%).",
+        effects=(("HR", 0.62, 0.50, 0.77),),
+    ),
+    # 7. the two ends of a range in a label are not an estimate
+    Row(
+        "range-in-label/scale-0-10",
+        "Pain showed a difference of −0.9 points on a 0–10 scale (95% CI −1.6 to −0.2).",
+        effects=(("MD", -0.9, -1.6, -0.2),),
+    ),
+    Row(
+        "range-in-label/likert-1-5",
+        "Satisfaction showed a mean difference of 0.4 on a 1 to 5 Likert score (95% CI 0.1 to "
+        "0.7).",
+        effects=(("MD", 0.4, 0.1, 0.7),),
+    ),
+    Row(
+        "range-in-label/grades-0-4",
+        "Fibrosis showed a difference of −0.6 in grades 0-4 (95% CI, −1.0 to −0.2).",
+        effects=(("MD", -0.6, -1.0, -0.2),),
+    ),
+    # 8. designs
+    Row(
+        "design/matched-on-the-propensity-score",
+        "Users were matched 1:1 on the propensity score to non-users. Mortality was lower "
+        "(HR 0.80, 95% CI 0.70-0.90).",
+        design="propensity-matched",
+    ),
+    Row(
+        "design/propensity-score-matched",
+        "In this propensity score-matched analysis, mortality was lower (HR 0.80, 95% CI "
+        "0.70-0.90).",
+        design="propensity-matched",
+    ),
+    Row(
+        "design/matching-by-propensity-scores",
+        "After matching by propensity scores, 1,200 treated and 1,200 untreated patients were "
+        "compared.",
+        design="propensity-matched",
+    ),
+    Row(
+        "design/narrative-review-of-trials",
+        "In this narrative review we summarise randomised controlled trials of vitamin D.",
+        design="mechanistic",
+    ),
+    Row(
+        "design/we-review",
+        "We review the evidence from randomised trials of vitamin D in older adults.",
+        design="mechanistic",
+    ),
+    Row(
+        "design/this-review-summarises",
+        "This review summarises what double-blind trials have shown about creatine and memory.",
+        design="mechanistic",
+    ),
+    Row(
+        "design/open-label-single-arm-phase-2",
+        "This open-label, single-arm phase 2 study enrolled 40 patients.",
+        design="non-randomised-controlled",
+    ),
+    Row(
+        "design/randomised-crossover",
+        "This randomised, double-blind, placebo-controlled crossover trial enrolled 24 adults.",
+        design="rct",
+    ),
+)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row.name for row in ROWS])
+def test_unseen_phrasing_is_read(row: Row) -> None:
+    [study] = extract_studies(row.text)
+    if row.n is not None:
+        assert study.n == row.n
+    if row.design is not None:
+        assert study.design == row.design
+    if row.effects is not None:
+        assert _effects(study) == sorted(row.effects)
+
+
+def test_each_class_has_its_example_and_variants() -> None:
+    classes: dict[str, int] = {}
+    for row in ROWS:
+        kind = row.name.split("/")[0]
+        classes[kind] = classes.get(kind, 0) + 1
+    assert len(classes) == 8
+    assert min(classes.values()) >= 3
+    assert len({row.name for row in ROWS}) == len(ROWS)
