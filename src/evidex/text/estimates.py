@@ -107,6 +107,13 @@ _P_VALUE = re.compile(
     r"(?P<op>[<>=≤≥‹›]=?|&lt;|&gt;) ?"
     r"(?P<num>\d*\.\d+|\d+(?:\.\d+)?)(?: ?[x×] ?10 ?\^? ?(?P<exp>-?\d+))?"
 )
+# a p value then the interval, after a labelled value: "HR 0.81, P = 0.02; 95% CI 0.68 to 0.97"
+_CI_AFTER_P = re.compile(
+    rf" ?[,;] ?{_P_VALUE.pattern} ?[,;]? ?[(\[]? ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
+    rf"[(\[]? ?{_INTERVAL}"
+)
+# what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
+_P_BEFORE_VALUE = re.compile(r"(?<![A-Za-z])[Pp](?:[ -]?values?)? ?(?:[<>=≤≥‹›]=?) ?$")
 _P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
 # a p value that belongs to heterogeneity or an interaction, not to the estimate before it
 _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
@@ -266,19 +273,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         measure = label_measure(match)
         if measure in RATIO_MEASURES and value <= 0:
             continue  # a ratio is never negative: the label names something else
-        found.append(
-            Estimate(
-                measure,
-                value,
-                None,
-                None,
-                None,
-                match["unit"],
-                match.start(),
-                match.end(),
-                value_start=match.start("value"),
-            )
-        )
+        found.append(_labelled_estimate(sentence, match, measure, value))
         listed = _LISTED_AFTER.match(sentence, match.end())
         if listed and not any(start <= listed.start("value") < end for start, end in taken):
             listed_value = parse_number(listed["value"])
@@ -292,6 +287,24 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     return _with_p(sentence, found)
 
 
+def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value: float) -> Estimate:
+    """A labelled value, with the interval printed after its p value when there is one."""
+    after_p = _CI_AFTER_P.match(sentence, match.end()) if "CI" in sentence else None
+    if after_p:
+        low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
+        if low is not None and high is not None and _plausible(measure, value, low, high, True):
+            level = after_p["level"] or after_p["level2"]
+            return Estimate(
+                measure, value, low, high, parse_p(after_p), match["unit"], match.start(),
+                after_p.end(), float(level) if level and float(level) != 95 else None,
+                match.start("value"),
+            )  # fmt: skip
+    return Estimate(
+        measure, value, None, None, None, match["unit"], match.start(), match.end(),
+        value_start=match.start("value"),
+    )  # fmt: skip
+
+
 def _interval_estimate(
     sentence: str, match: re.Match[str], previous_end: int, previous_measure: str | None
 ) -> Estimate | None:
@@ -300,6 +313,8 @@ def _interval_estimate(
     high = parse_number(match["high"])
     if value is None or low is None or high is None:
         return None
+    if _P_BEFORE_VALUE.search(sentence, max(0, match.start("value") - 12), match.start("value")):
+        return None  # a p value followed by an interval that belongs to the estimate before
     labelled_ci = match["cilabel"] is not None
     if not labelled_ci and match["bracket"] is None:
         return None  # two numbers with a dash between them are a range, not an interval
@@ -348,7 +363,7 @@ def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
         limit = found[index + 1].start if index + 1 < len(found) else len(sentence)
         after = _p_after(sentence, estimate.end, limit)
         before = None if after else _p_before(sentence, max(claimed_until, 0), estimate.start)
-        p = after or before or shared
+        p = estimate.p or after or before or shared
         with_p.append(replace(estimate, p=p) if p else estimate)
         claimed_until = limit if after else estimate.end
     return with_p
@@ -390,7 +405,7 @@ _PERCENT_OF_A_GROUP = re.compile(
     # "87.5 % in the ipamorelin group", "15% of the patients in the CoQ10 group", "26% in the
     # placebo group", "0 for the control group" (a zero written without its sign)
     rf"(?<![\w.\-])(?P<bare>\d+(?:\.\d+)?)(?P<sign> ?%%?)?(?: of (?:the )?{_PEOPLE})? "
-    r"(?:in|for|among) (?:the )?(?:[\w\-+]+ ){0,3}?(?:group|arm)\b"
+    r"(?:in|for|among|of) (?:the )?(?:[\w\-+]+ ){0,3}?(?:group|arm)\b"
     # "placebo group: 12%"
     rf"|\b(?:group|arm) ?: ?{_pct('v6')}"
 )
@@ -407,7 +422,7 @@ _PAIR = re.compile(rf"(?<![\w.\-]){_pct('a')} (?:vs\.?|versus|compared with) {_p
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
 _OF_TIME = re.compile(r" of (?:the )?(?:weeks|days|nights|months|years|time)\b")
 _GROUP_NAME = re.compile(
-    r"\b(?:in|for|among) (?:the )?(?P<name>(?:[\w\-+]+ ){0,3}?)(?:group|arm)\b"
+    r"\b(?:in|for|among|of) (?:the )?(?P<name>(?:[\w\-+]+ ){0,3}?)(?:group|arm)\b"
 )
 _NOT_AN_OUTCOME = re.compile(
     r"^\W*(?:\w+ ){0,2}?(?:received|were (?:assigned|allocated|randomi[sz]ed|included|enrolled|"
