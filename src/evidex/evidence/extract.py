@@ -74,13 +74,14 @@ _POPULATION_NOUNS = (
     r"adolescents|infants|volunteers|cases|residents|veterans|survivors|smokers|athletes|"
     r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
     r"rabbits|animals|dogs|pigs|eyes|pregnancies|respondents|users|workers|employees|members|"
-    r"donors|nurses|physicians|boys|girls|males|females)"
+    r"donors|nurses|physicians|boys|girls|males|females|cyclists|runners|players|soldiers|"
+    r"recruits|elderly|youths|twins|couples|families|households)"
 )
 # words between a count and the people it counts ("2614 community-dwelling white and black
 # participants"); never a unit, a time or another kind of thing counted
 _QUALIFIER = (
-    r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|mg|g|kg|mcg|µg|ml|mL|IU|"
-    r"mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+    r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|on|to|at|by|for|from|per|vs|"
+    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
 )
 _N_EQUALS = re.compile(
     rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
@@ -121,6 +122,14 @@ _N_SPLIT = CuedPattern(
         rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
     ),
     ("assigned", "allocated", "randomi", "received"),
+)
+# "we compared 6,250 new users of A with 6,250 matched users of B"
+_N_COMPARED = CuedPattern(
+    re.compile(
+        rf"(?i)\bcompared (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;]{{0,60}}? "
+        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?{_POPULATION_NOUNS}\b"
+    ),
+    ("compared ",),
 )
 _ENROLMENT_VERBS = (
     "random", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
@@ -170,7 +179,7 @@ _N_WERE_RANDOMISED = CuedPattern(
     ),
 )  # fmt: skip
 _N_PLAIN = re.compile(
-    rf"{COUNT_START}(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"{COUNT_START}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_STUDIES = CuedPattern(
     re.compile(
@@ -446,9 +455,10 @@ def _own_sentences(text: str) -> str:
 def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
     folded = fold_case(text) if folded is None else folded
-    split = _N_SPLIT.search(text, folded)
-    if split and (n := parse_count(split["n"])) and (m := parse_count(split["m"])):
-        return n + m
+    for arms in (_N_SPLIT, _N_COMPARED):
+        split = arms.search(text, folded)
+        if split and (n := parse_count(split["n"])) and (m := parse_count(split["m"])):
+            return n + m
     phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
     if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):
         return randomised  # the randomised total, over the enrolled or screened one
@@ -527,12 +537,24 @@ def _people_count(text: str) -> int | None:
     """The first count of people ('involving 600 patients', '45 adults'); a count of cases is
     not the sample when their controls are not counted."""
     controls = "control" in text
-    for pattern in (_N_VERB_FIRST, _N_PLAIN):
-        for match in pattern.finditer(text):
-            n = parse_count(match["n"])
-            if n and not (controls and match.group(0).endswith("cases")):
-                return n
+    matches = sorted(
+        (*_N_VERB_FIRST.finditer(text), *_N_PLAIN.finditer(text)), key=lambda m: m.start("n")
+    )
+    for match in matches:
+        n = parse_count(match["n"])
+        if (
+            n
+            and not (controls and match.group(0).endswith("cases"))
+            and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
+            and not _PERCENT_AFTER.match(text, match.end())
+        ):
+            return n
     return None
+
+
+# "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
+_PART_BEFORE = re.compile(r"\d of (?:the )?$")
+_PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
 
 
 def _study_count(text: str, folded: str) -> int | None:

@@ -398,6 +398,8 @@ _COUNTED_PERCENT = re.compile(
     rf"(?<![\w.]){_COUNT}(?: of (?:the )?{_COUNT})? (?:[a-z-]+ ){{0,2}}?{_PEOPLE} \({_pct('v1')}\)"
     # "four (13.3%) patients"
     rf"|(?<![\w.]){_COUNT} \({_pct('v2')}\) (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
+    # "26 of 93 (28.0%)": a part of a group, whatever it is called
+    rf"|(?<![\w.]){_COUNT} of (?:the )?{_COUNT} \({_pct('v7')}\)"
 )
 # Each of these is looked for only where the words it needs are written.
 _PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
@@ -416,7 +418,7 @@ _PERCENT_OF_PEOPLE = re.compile(
     r"obtained|demonstrated|reported|met)\b"
 )
 _PAIR_CUES = (" vs", "versus", "compared with")
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 _PAIR = re.compile(rf"(?<![\w.\-]){_pct('a')} (?:vs\.?|versus|compared with) {_pct('b')}")
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
@@ -437,11 +439,19 @@ _OUTCOME_VERB_AFTER = re.compile(
 )
 
 
+_OUTCOME_IN = re.compile(
+    r"\b(?:occurred|developed|observed|reported|seen|achieved|sustained|maintained|reached|"
+    r"found|noted|recorded|attained) in $"
+)
+
+
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
     """A count with its percentage is a result when it is of a named group or arm, part of a
-    subgroup ("11 of the 12"), or followed by what happened to them."""
+    subgroup ("11 of the 12"), what happened in them ("occurred in 6 patients (10.3%)") or
+    followed by what happened to them."""
     return (
-        " group" in sentence
+        _OUTCOME_IN.search(sentence, max(0, match.start() - 16), match.start()) is not None
+        or " group" in sentence
         or " arm" in sentence
         or " of the " in match.group(0)
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
