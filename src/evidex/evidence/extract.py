@@ -103,7 +103,7 @@ _N_COMPLEMENTS = CuedPattern(
         r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}? and "
         rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
     ),
-    ("cases", "men", "boys", "girls", "males"),
+    ("cases", " men", " women", " boys", " girls", " males", " females"),
 )
 _N_TOTAL = CuedPattern(
     re.compile(
@@ -330,8 +330,6 @@ def _classify_lines(chunk: str) -> list[_Line]:
     lines: list[_Line] = []
     raws = [raw[:_MAX_LINE_CHARS] for raw in chunk.split("\n") if raw.strip()]
     for index, raw in enumerate(raws):
-        # a line wrapped inside a sentence: the next line carries on in lower case
-        wrapped = index + 1 < len(raws) and raws[index + 1].lstrip()[:1].islower()
         # the patterns run only where a line's first marks allow them: most lines are prose
         heading_mark = _MARKDOWN_HEADING.match(raw) if "#" in raw[:4] else None
         cleaned = raw[heading_mark.end() :] if heading_mark else raw
@@ -342,14 +340,18 @@ def _classify_lines(chunk: str) -> list[_Line]:
         if "**" in cleaned or "__" in cleaned:
             cleaned = _BOLD.sub("", cleaned)
         cleaned = cleaned.strip()
-        heading = heading_mark is not None or (
-            not bullet
-            and not wrapped
-            and not cleaned[:1].islower()
-            and len(cleaned) <= 80
-            and not cleaned.endswith((".", ":", ";", ",", "?", "!", ")"))
-            and not cleaned[:1].isdecimal()
-            and len(cleaned.split()) <= 12
+        heading = (
+            heading_mark is not None
+            or (
+                not bullet
+                and len(cleaned) <= 80
+                and not cleaned.endswith((".", ":", ";", ",", "?", "!", ")"))
+                and not cleaned[:1].isdecimal()
+                and not cleaned[:1].islower()
+                and len(cleaned.split()) <= 12
+                # a line wrapped inside a sentence: the next line carries on in lower case
+                and not (index + 1 < len(raws) and raws[index + 1].lstrip()[:1].islower())
+            )
         )
         level = raw.lstrip().count("#", 0, 6) if heading_mark else 2
         lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level))
@@ -537,19 +539,21 @@ def _people_count(text: str) -> int | None:
     """The first count of people ('involving 600 patients', '45 adults'); a count of cases is
     not the sample when their controls are not counted."""
     controls = "control" in text
-    matches = sorted(
-        (*_N_VERB_FIRST.finditer(text), *_N_PLAIN.finditer(text)), key=lambda m: m.start("n")
-    )
-    for match in matches:
-        n = parse_count(match["n"])
-        if (
-            n
-            and not (controls and match.group(0).endswith("cases"))
-            and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
-            and not _PERCENT_AFTER.match(text, match.end())
-        ):
-            return n
-    return None
+    first: tuple[int, int] | None = None  # (where, count): the earliest of either pattern
+    for pattern in (_N_VERB_FIRST, _N_PLAIN):
+        for match in pattern.finditer(text):
+            if first is not None and match.start("n") >= first[0]:
+                break
+            n = parse_count(match["n"])
+            if (
+                n
+                and not (controls and match.group(0).endswith("cases"))
+                and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
+                and not _PERCENT_AFTER.match(text, match.end())
+            ):
+                first = (match.start("n"), n)
+                break
+    return first[1] if first else None
 
 
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
