@@ -72,6 +72,7 @@ _PHRASES = [
     "342 cases and 684 controls; 40 Men and 60 women; 12 boys and 13 girls; 5 males and 6 females.",
     "812 underwent randomization; 1,900 agreed to take part; 30 agreed to participate; 20 consented.",
     "36 golden hamsters were allocated; 12 dogs were divided; 8 pigs had been randomized.",
+    "We compared 6,250 new users of A with 6,250 matched users of B; Compared 40 women to 41 men.",
 ]
 
 

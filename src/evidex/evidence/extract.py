@@ -68,13 +68,14 @@ _POPULATION_NOUNS = (
     r"adolescents|infants|volunteers|cases|residents|veterans|survivors|smokers|athletes|"
     r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
     r"rabbits|animals|dogs|pigs|eyes|pregnancies|respondents|users|workers|employees|members|"
-    r"donors|nurses|physicians|boys|girls|males|females)"
+    r"donors|nurses|physicians|boys|girls|males|females|cyclists|runners|players|soldiers|"
+    r"recruits|elderly|youths|twins|couples|families|households)"
 )
 # words between a count and the people it counts ("2614 community-dwelling white and black
 # participants"); never a unit, a time or another kind of thing counted
 _QUALIFIER = (
-    r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|mg|g|kg|mcg|µg|ml|mL|IU|"
-    r"mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+    r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|on|to|at|by|for|from|per|vs|"
+    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
 )
 _N_EQUALS = re.compile(
     rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
@@ -96,7 +97,7 @@ _N_COMPLEMENTS = CuedPattern(
         r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}? and "
         rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
     ),
-    ("cases", "men", "boys", "girls", "males"),
+    ("cases", " men", " women", " boys", " girls", " males", " females"),
 )
 # A case-control study's sample is its cases plus its controls: "410 cases ... and 820 matched
 # controls", "Cases were 410 patients", "cases (n = 150)", "1,204 case patients"; the controls
@@ -134,6 +135,14 @@ _N_SPLIT = CuedPattern(
         rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
     ),
     ("assigned", "allocated", "randomi", "received"),
+)
+# "we compared 6,250 new users of A with 6,250 matched users of B"
+_N_COMPARED = CuedPattern(
+    re.compile(
+        rf"(?i)\bcompared (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;]{{0,60}}? "
+        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?{_POPULATION_NOUNS}\b"
+    ),
+    ("compared ",),
 )
 _ENROLMENT_VERBS = (
     "random", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
@@ -189,7 +198,7 @@ _GROUPS_OF = re.compile(
     rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"
 )
 _PER_GROUP_BEFORE = re.compile(r"(?i)\b(?:groups?|arms?) of $")
-_PER_GROUP_AFTER = re.compile(r"(?i)^,? (?:each|per (?:group|arm)|in each (?:group|arm))\b")
+_PER_GROUP_AFTER = re.compile(r"(?i),? (?:each|per (?:group|arm)|in each (?:group|arm))\b")
 # one patient described: "A 52-year-old woman presented", "We report the case of a 34-year-old"
 _SINGLE_PATIENT = CuedPattern(
     re.compile(
@@ -199,7 +208,7 @@ _SINGLE_PATIENT = CuedPattern(
     ("-old",),
 )
 _N_PLAIN = re.compile(
-    rf"{COUNT_START}(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"{COUNT_START}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_STUDIES = CuedPattern(
     re.compile(
@@ -349,8 +358,6 @@ def _classify_lines(chunk: str) -> list[_Line]:
     lines: list[_Line] = []
     raws = [raw[:_MAX_LINE_CHARS] for raw in chunk.split("\n") if raw.strip()]
     for index, raw in enumerate(raws):
-        # a line wrapped inside a sentence: the next line carries on in lower case
-        wrapped = index + 1 < len(raws) and raws[index + 1].lstrip()[:1].islower()
         marked = atx_heading(raw)
         cleaned = marked.title if marked else raw
         item = list_item(cleaned)
@@ -358,14 +365,18 @@ def _classify_lines(chunk: str) -> list[_Line]:
         if item is not None:
             cleaned = item.text
         cleaned = without_bold(cleaned).strip()
-        heading = marked is not None or (
-            not bullet
-            and not wrapped
-            and not cleaned[:1].islower()
-            and len(cleaned) <= 80
-            and not cleaned.endswith((".", ":", ";", ",", "?", "!", ")"))
-            and not cleaned[:1].isdecimal()
-            and len(cleaned.split()) <= 12
+        heading = (
+            marked is not None
+            or (
+                not bullet
+                and len(cleaned) <= 80
+                and not cleaned.endswith((".", ":", ";", ",", "?", "!", ")"))
+                and not cleaned[:1].isdecimal()
+                and not cleaned[:1].islower()
+                and len(cleaned.split()) <= 12
+                # a line wrapped inside a sentence: the next line carries on in lower case
+                and not (index + 1 < len(raws) and raws[index + 1].lstrip()[:1].islower())
+            )
         )
         level = marked.level if marked else 2
         lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level))
@@ -466,9 +477,10 @@ def _own_sentences(text: str) -> str:
 def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
     folded = fold_case(text) if folded is None else folded
-    split = _N_SPLIT.search(text, folded)
-    if split and (n := parse_count(split["n"])) and (m := parse_count(split["m"])):
-        return n + m
+    for arms in (_N_SPLIT, _N_COMPARED):
+        split = arms.search(text, folded)
+        if split and (n := parse_count(split["n"])) and (m := parse_count(split["m"])):
+            return n + m
     phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
     if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):
         return randomised  # the randomised total, over the enrolled or screened one
@@ -568,27 +580,35 @@ def _complementary_groups(text: str, folded: str) -> int | None:
 
 
 def _people_count(text: str) -> int | None:
-    """The first count of people ('involving 600 patients', '45 adults'), a larger one before
-    it being the total it is part of ('fourteen consecutive patients ... biopsy in 6 cases');
-    a count of each group is not the sample, nor a count of cases when their controls are not
-    counted."""
+    """The first count of people in reading order ('involving 600 patients', '45 adults'); a part
+    ('14 of 93 patients'), an event count with its percentage, a count of each group ('groups of
+    15 animals', '8 piglets in each group') and a count of cases whose controls are not counted
+    are not the sample."""
     controls = "control" in text
-    counted: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
+    first: tuple[int, int] | None = None  # (where, count): the earliest of either pattern
     for pattern in (_N_VERB_FIRST, _N_PLAIN):
         for match in pattern.finditer(text):
+            if first is not None and match.start("n") >= first[0]:
+                break
             n = parse_count(match["n"])
-            if not n or (controls and match.group(0).endswith("cases")):
-                continue
-            if _PER_GROUP_BEFORE.search(text[max(0, match.start("n") - 12) : match.start("n")]):
-                continue
-            if _PER_GROUP_AFTER.match(text, match.end()):
-                continue
-            counted[pattern is _N_VERB_FIRST].append((match.start("n"), n))
-    chosen = min(counted[True] or counted[False], default=None)
-    if chosen is None:
-        return None
-    larger_before = [n for start, n in counted[False] if start < chosen[0] and n > chosen[1]]
-    return larger_before[0] if larger_before else chosen[1]
+            if (
+                n
+                and not (controls and match.group(0).endswith("cases"))
+                and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
+                and not _PERCENT_AFTER.match(text, match.end())
+                and not _PER_GROUP_BEFORE.search(
+                    text, max(0, match.start("n") - 12), match.start("n")
+                )
+                and not _PER_GROUP_AFTER.match(text, match.end())
+            ):
+                first = (match.start("n"), n)
+                break
+    return first[1] if first else None
+
+
+# "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
+_PART_BEFORE = re.compile(r"\d of (?:the )?$")
+_PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
 
 
 def _groups_times_size(text: str) -> int | None:

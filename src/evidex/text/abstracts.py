@@ -118,7 +118,7 @@ _JOINED_LABELS = re.compile(r"\s*(?:&|/|,|\band\b)\s*")
 def _known_name(name: str) -> str:
     """A label as the table names it: labels printed joined ("Background & aims", "Aims and
     objectives", "Results/Discussion") are the section of the first."""
-    if name in SECTION_KINDS:
+    if name in SECTION_KINDS or not any(mark in name for mark in ("&", "/", ",", " and ")):
         return name
     parts = [part for part in _JOINED_LABELS.split(name) if part]
     if len(parts) > 1 and all(part in SECTION_KINDS for part in parts):

@@ -107,6 +107,13 @@ _P_VALUE = re.compile(
     r"(?P<op>[<>=≤≥‹›]=?|&lt;|&gt;) ?"
     r"(?P<num>\d*\.\d+|\d+(?:\.\d+)?)(?: ?[x×] ?10 ?\^? ?(?P<exp>-?\d+))?"
 )
+# a p value then the interval, after a labelled value: "HR 0.81, P = 0.02; 95% CI 0.68 to 0.97"
+_CI_AFTER_P = re.compile(
+    rf" ?[,;] ?{_P_VALUE.pattern} ?[,;]? ?[(\[]? ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
+    rf"[(\[]? ?{_INTERVAL}"
+)
+# what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
+_P_BEFORE_VALUE = re.compile(r"(?<![A-Za-z])[Pp](?:[ -]?values?)? ?(?:[<>=≤≥‹›]=?) ?$")
 _P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
 # a p value that belongs to heterogeneity or an interaction, not to the estimate before it
 _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
@@ -271,19 +278,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         measure = label_measure(match)
         if measure in RATIO_MEASURES and value <= 0:
             continue  # a ratio is never negative: the label names something else
-        found.append(
-            Estimate(
-                measure,
-                value,
-                None,
-                None,
-                None,
-                match["unit"],
-                match.start(),
-                match.end(),
-                value_start=match.start("value"),
-            )
-        )
+        found.append(_labelled_estimate(sentence, match, measure, value))
         listed = _LISTED_AFTER.match(sentence, match.end())
         if listed and not any(start <= listed.start("value") < end for start, end in taken):
             listed_value = parse_number(listed["value"])
@@ -333,6 +328,24 @@ def _with_parted_intervals(
     return found
 
 
+def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value: float) -> Estimate:
+    """A labelled value, with the interval printed after its p value when there is one."""
+    after_p = _CI_AFTER_P.match(sentence, match.end()) if "CI" in sentence else None
+    if after_p:
+        low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
+        if low is not None and high is not None and _plausible(measure, value, low, high, True):
+            level = after_p["level"] or after_p["level2"]
+            return Estimate(
+                measure, value, low, high, parse_p(after_p), match["unit"], match.start(),
+                after_p.end(), float(level) if level and float(level) != 95 else None,
+                match.start("value"),
+            )  # fmt: skip
+    return Estimate(
+        measure, value, None, None, None, match["unit"], match.start(), match.end(),
+        value_start=match.start("value"),
+    )  # fmt: skip
+
+
 def _interval_estimate(
     sentence: str, match: re.Match[str], previous_end: int, previous_measure: str | None
 ) -> Estimate | None:
@@ -341,6 +354,8 @@ def _interval_estimate(
     high = parse_number(match["high"])
     if value is None or low is None or high is None:
         return None
+    if _P_BEFORE_VALUE.search(sentence, max(0, match.start("value") - 12), match.start("value")):
+        return None  # a p value followed by an interval that belongs to the estimate before
     labelled_ci = match["cilabel"] is not None
     before = sentence[previous_end : match.start()]
     if not labelled_ci and match["bracket"] is None and not _bare_interval(sentence, match, before):
@@ -413,7 +428,7 @@ def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
         limit = found[index + 1].start if index + 1 < len(found) else len(sentence)
         after = _p_after(sentence, estimate.end, limit)
         before = None if after else _p_before(sentence, max(claimed_until, 0), estimate.start)
-        p = after or before or shared
+        p = estimate.p or after or before or shared
         with_p.append(replace(estimate, p=p) if p else estimate)
         claimed_until = limit if after else estimate.end
     return with_p
@@ -449,7 +464,9 @@ _COUNTED_PERCENT = re.compile(
     # "four (13.3%) patients"
     rf"|(?<![\w.]){_COUNT} \({_pct('v2')}\) (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
     # "1820 (41.3%) reported", "59 (5.4%) in group B": the people named before or not at all
-    rf"|(?<![\w.]){_COUNT} \({_pct('v7')}\)(?! (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)"
+    rf"|(?<![\w.]){_COUNT} \({_pct('v8')}\)(?! (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)"
+    # "26 of 93 (28.0%)": a part of a group, whatever it is called
+    rf"|(?<![\w.]){_COUNT} of (?:the )?{_COUNT} \({_pct('v7')}\)"
 )
 # Each of these is looked for only where the words it needs are written.
 _PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
@@ -457,7 +474,7 @@ _PERCENT_OF_A_GROUP = re.compile(
     # "87.5 % in the ipamorelin group", "15% of the patients in the CoQ10 group", "26% in the
     # placebo group", "0 for the control group" (a zero written without its sign)
     rf"(?<![\w.\-])(?P<bare>\d+(?:\.\d+)?)(?P<sign> ?%%?)?(?: of (?:the )?{_PEOPLE})? "
-    r"(?:in|for|among) (?:the )?(?:[\w\-+]+ ){0,3}?(?:group|arm)\b"
+    r"(?:in|for|among|of) (?:the )?(?:[\w\-+]+ ){0,3}?(?:group|arm)\b"
     # "placebo group: 12%"
     rf"|\b(?:group|arm) ?: ?{_pct('v6')}"
 )
@@ -468,13 +485,13 @@ _PERCENT_OF_PEOPLE = re.compile(
     r"obtained|demonstrated|reported|met)\b"
 )
 _PAIR_CUES = (" vs", "versus", "compared with")
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 _PAIR = re.compile(rf"(?<![\w.\-]){_pct('a')} (?:vs\.?|versus|compared with) {_pct('b')}")
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
 _OF_TIME = re.compile(r" of (?:the )?(?:weeks|days|nights|months|years|time)\b")
 _GROUP_NAME = re.compile(
-    r"\b(?:in|for|among) (?:the )?(?P<name>(?:[\w\-+]+ ){0,3}?)(?:group|arm)\b"
+    r"\b(?:in|for|among|of) (?:the )?(?P<name>(?:[\w\-+]+ ){0,3}?)(?:group|arm)\b"
 )
 _NOT_AN_OUTCOME = re.compile(
     r"^\W*(?:\w+ ){0,2}?(?:received|were (?:assigned|allocated|randomi[sz]ed|included|enrolled|"
@@ -489,22 +506,23 @@ _OUTCOME_VERB_AFTER = re.compile(
 )
 
 
-# "Symptoms resolved in 22 patients (55.0%)", "Relapse was observed in 9 (12.5%)"
-_OUTCOME_VERB_BEFORE = re.compile(
-    r"\b(?:occurred|recurred|resolved|observed|reported|developed|seen|noted|achieved|"
-    r"documented|died|relapsed|recovered|responded|improved|remitted) in $"
+_OUTCOME_IN = re.compile(
+    r"\b(?:occurred|recurred|resolved|developed|observed|reported|seen|achieved|sustained|"
+    r"maintained|reached|found|noted|recorded|documented|attained|died|relapsed|recovered|"
+    r"responded|improved|remitted) in $"
 )
 
 
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
     """A count with its percentage is a result when it is of a named group or arm, part of a
-    subgroup ("11 of the 12"), or what happened to them is said after or before it."""
+    subgroup ("11 of the 12"), what happened in them ("occurred in 6 patients (10.3%)") or
+    followed by what happened to them."""
     return (
-        " group" in sentence
+        _OUTCOME_IN.search(sentence, max(0, match.start() - 16), match.start()) is not None
+        or " group" in sentence
         or " arm" in sentence
         or " of the " in match.group(0)
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
-        or bool(_OUTCOME_VERB_BEFORE.search(sentence[max(0, match.start() - 20) : match.start()]))
     )
 
 
@@ -564,7 +582,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
             continue
-        if key in ("v1", "v2", "v7") and not _of_a_group(sentence, match):
+        if key in ("v1", "v2", "v8") and not _of_a_group(sentence, match):
             continue  # "69 (51%) women": a description of the whole sample
         value = float(match[key])
         if not 0 <= value <= 100:
