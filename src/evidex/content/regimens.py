@@ -18,7 +18,8 @@ from functools import lru_cache
 from evidex.content.models import Regimen, RegimenKind
 from evidex.content.sections import split_sentences
 from evidex.text.durations import DAYS_PER, SPAN, in_days, span_counts
-from evidex.text.numbers import WORD_VALUES
+from evidex.text.markdown import list_item
+from evidex.text.numbers import NUMBER, WORD_VALUES, parse_number
 from evidex.text.units import DOSE_UNITS, Quantity, find_quantities
 
 # Route words are found by plain substring search at word starts (several times faster than
@@ -201,6 +202,20 @@ _NOT_A_DOSE_BEFORE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# Amounts a product holds, not a dose: "tablets containing 10, 20, 40, and 80 mg", "a pen
+# containing a 1 mL syringe", "providing 40 mg (0.8 mL) of HUMIRA".
+_STRENGTH_BEFORE = re.compile(
+    r"\b(?:contain(?:s|ing)|provid(?:es|ing)|strengths?\s+of|available\s+(?:as|in))\s+"
+    rf"(?:(?:a|an|the)\s+)?(?:{NUMBER}\s*,?\s*(?:(?:and|or)\s+)?)*$",
+    re.IGNORECASE,
+)
+_STRENGTH_HINTS = ("contain", "provid", "strength", "available")
+# An amount naming the device it comes in ("a 1 mL prefilled glass syringe", "a 5 mg vial").
+_DEVICE_AFTER = re.compile(
+    r"\s*(?:(?:single-use|single-dose|multi-dose|prefilled|pre-filled|glass|plastic)\s+)*"
+    r"(?:syringes?|vials?|pens?|cartridges?|ampoules?|ampules?|autoinjectors?)\b",
+    re.IGNORECASE,
+)
 _STEP_AFTER = re.compile(r"\s*(?:increments?|decrements?|steps?)\b", re.IGNORECASE)
 _NOT_A_DOSE_HINTS = (
     *("max", "exceed", "increment", " by", "after", "following", "before", "beyond", "above"),
@@ -208,7 +223,7 @@ _NOT_A_DOSE_HINTS = (
 )
 _WEIGHT_LIMIT = re.compile(
     r"(?P<who>patients|children|adults|people|individuals|those)?\s*"
-    r"(?:weighing\s+)?(?:<|≤|under|below|less than|lighter than)\s*(?P<kg>\d+(?:\.\d+)?)\s*kg\b",
+    rf"(?:weighing\s+)?(?:<|≤|under|below|less than|lighter than)\s*(?P<kg>{NUMBER})\s*kg\b",
     re.IGNORECASE,
 )
 _POPULATIONS = (
@@ -239,7 +254,6 @@ _WHO_WITH = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:then|and|or)\b", re.IGNORECASE)
-_LIST_MARK = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
 _MARKUP = re.compile(r"\*\*|__|`")
 _DAILY_COURSE_MAX_DAYS = 31.0
 _DIGIT = re.compile(r"\d")
@@ -486,9 +500,9 @@ def _lower_capitalised(word: str) -> str:
 def _population(before: str, default: str | None) -> tuple[str | None, float | None]:
     lowered = before.lower()
     limit = _WEIGHT_LIMIT.search(before) if "kg" in lowered else None
-    if limit:
+    kg = parse_number(limit.group("kg")) if limit else None
+    if limit and kg is not None and kg > 0:
         who = (limit.group("who") or "patients").lower()
-        kg = float(limit.group("kg"))
         return f"{who} <{limit.group('kg')} kg", kg
     if not _has(lowered, _POPULATION_HINTS):
         return default, None
@@ -524,12 +538,17 @@ def _units_of_text(text: str) -> list[tuple[int, str]]:
         if not stripped or stripped.startswith("#"):
             open_unit = False
             continue
-        if _LIST_MARK.match(line) or not open_unit:
-            units.append((index, [_LIST_MARK.sub("", line).strip()]))
+        if list_item(line) is not None or not open_unit:
+            units.append((index, [_without_list_mark(line).strip()]))
             open_unit = True
         else:
             units[-1][1].append(stripped)
     return [(index, _MARKUP.sub("", " ".join(parts))) for index, parts in units]
+
+
+def _without_list_mark(line: str) -> str:
+    item = list_item(line)
+    return item.text if item is not None else line
 
 
 def _not_a_dose(lead_in: str) -> bool:
@@ -610,6 +629,10 @@ def _sentence_regimens(
         lead_in = local_before[-40:]  # "a single", "to a maximum of": the words just before
         if _not_a_dose(lead_in) or _STEP_AFTER.match(sentence, amount.end):
             continue  # a ceiling, a step or a dose referred to; the regimen it qualifies is kept
+        if (
+            _has(before.lower(), _STRENGTH_HINTS) and _STRENGTH_BEFORE.search(before)
+        ) or _DEVICE_AFTER.match(sentence, amount.end):
+            continue  # what a tablet, vial or syringe holds
 
         unit = amount.unit
         routes = find_routes(after)
@@ -663,7 +686,7 @@ def parse_regimens(
     units = (
         _units_of_text(text)
         if "\n" in text
-        else [(0, _MARKUP.sub("", _LIST_MARK.sub("", text).strip()))]
+        else [(0, _MARKUP.sub("", _without_list_mark(text).strip()))]
     )
     for offset, unit_text in units:
         if not _DIGIT.search(unit_text):
