@@ -113,6 +113,12 @@ _CONTROLS_PER_CASE = re.compile(
     r"|\b(?:each|every) (?:case |one )?(?:\w+ ){0,3}?(?:was |were )?(?:matched|paired) "
     rf"(?:with|to) (?P<k2>{COUNT}) (?:[\w-]+ )?controls?\b"
 )
+# the cases as the people counted right before their controls: "215 patients with gout (cases)
+# with 860 controls", "1,530 women with ovarian cancer and 3,060 control women"
+_PEOPLE_THEN_CONTROLS = re.compile(
+    rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;\d]{{0,80}}?"
+    rf"\b(?:and|with|to|versus|vs\.?) (?P<m>{COUNT}) {_QUALIFIER}(?:matched )?controls?\b"
+)
 _CONTROLS_N = re.compile(rf"(?i)\bcontrols? \(n ?= ?(?P<m>{COUNT})\)")
 _CONTROLS_COUNT = re.compile(
     rf"(?i){COUNT_START}(?<![\d.,%])(?<!up to )(?P<m>{COUNT}) {_QUALIFIER}controls?"
@@ -554,17 +560,23 @@ def _case_control_total(text: str, folded: str) -> int | None:
     (no total is written); None when the text counts no cases."""
     if "control" not in folded or "case" not in folded:
         return None
+    per_case = _CONTROLS_PER_CASE.search(text)
+
+    def per_one_case(match: re.Match[str]) -> bool:
+        """'matched to two controls': the controls of one case, not their number."""
+        return per_case is not None and per_case.start() <= match.start("m") < per_case.end()
+
+    pair = _PEOPLE_THEN_CONTROLS.search(text)
+    if pair and not per_one_case(pair) and (n := parse_count(pair["n"])):
+        return n + (parse_count(pair["m"]) or 0)
     cases_match = _CASES_COUNT.search(text)
     cases = (
         parse_count(next(filter(None, cases_match.group("n", "n2", "n3")))) if cases_match else None
     )
     if not cases:
         return None
-    per_case = _CONTROLS_PER_CASE.search(text)
     for match in chain(_CONTROLS_N.finditer(text), _CONTROLS_COUNT.finditer(text)):
-        if per_case and per_case.start() <= match.start("m") < per_case.end():
-            continue  # "matched to two controls": controls per case, not their number
-        if controls := parse_count(match["m"]):
+        if not per_one_case(match) and (controls := parse_count(match["m"])):
             return cases + controls
     return 0 if per_case else None
 

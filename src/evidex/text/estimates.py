@@ -70,13 +70,13 @@ _CI_WORDS = (
     r"|uncertainty intervals?))"
 )
 CI_LABEL = (
-    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent)) ?{_CI_WORDS}"
+    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent)) ?{_CI_WORDS}"
     rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
     r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
 )
 # A unit after a value or bound: "%", "kg", "mmol/L", "percentage points", "days".
 _UNIT = (
-    r"(?:%%?|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
+    r"(?:%%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
     r"[a-zA-Zµμ][a-zA-Zµμ/²2]{0,11}(?: (?:points?|Hg|units?))?)"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
@@ -88,7 +88,7 @@ _VALUE = (
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"{NUMBER_START}(?<![\w.]){_VALUE}(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w.])(?<![A-Za-z]-){_VALUE}(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?)?"
     rf"{_INTERVAL}"
 )
@@ -230,9 +230,12 @@ def _plausible(measure: str, value: float, low: float, high: float, labelled_ci:
     return low - slack <= value <= high + slack
 
 
+_PERCENT_UNIT = re.compile(r"%|(?i:per ?cent)(?!age)")
+
+
 def _is_percent(unit: str | None) -> bool:
-    """'%', '%%', 'percent', 'per cent'."""
-    return unit is not None and (unit.startswith("%") or unit.lower().startswith("per"))
+    """'%', '%%', 'percent', 'per cent' (not 'percentage points', a difference of two)."""
+    return unit is not None and _PERCENT_UNIT.match(unit) is not None
 
 
 def _fallback_measure(unit: str | None) -> str:
@@ -289,7 +292,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                              value_start=listed.start("value"))
                 )  # fmt: skip
     found.sort(key=lambda estimate: estimate.start)
-    if found and ("CI" in sentence or "confidence" in sentence):
+    if "CI" in sentence or "confidence" in sentence:
         found = _with_parted_intervals(sentence, found, taken)
     return _with_p(sentence, found)
 
@@ -297,35 +300,63 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
 # a CI in its own bracket: "(95% CI −1.6 to −0.2)"
 _CI_BRACKET = re.compile(rf"[(\[] ?(?:{CI_LABEL}) ?(?:[:=,] ?){{0,2}}{_INTERVAL} ?[)\]]")
 _RANGE = re.compile(rf"{NUMBER} ?(?:-|–|—|\bto\b) ?{NUMBER}")
+# a name that holds digits ("PHQ-9", "IL-6", "HbA1c"): not a number of the text
+_NAME_WITH_DIGITS = re.compile(r"\b[A-Za-z][A-Za-z0-9]*-?\d+[A-Za-z]*\b")
+# an amount of change named by its verb: "fell by 1.3 points", "a difference of -0.9"
+_CHANGE_AMOUNT = re.compile(rf"\b(?:by|of) (?P<value>{NUMBER})(?: ?(?P<unit>{_UNIT}))?")
+
+
+def _without_labels(words: str) -> str:
+    """Words with the ranges and the names holding digits taken out: "on a 0–10 scale"."""
+    return _NAME_WITH_DIGITS.sub("", _RANGE.sub("", words))
 
 
 def _with_parted_intervals(
     sentence: str, found: list[Estimate], taken: list[tuple[int, int]]
 ) -> list[Estimate]:
-    """'a difference of −0.9 points on a 0–10 scale (95% CI −1.6 to −0.2)': a CI parted from its
-    estimate by words holding no number but a range belongs to the estimate before it."""
+    """'a difference of −0.9 points on a 0–10 scale (95% CI −1.6 to −0.2)', 'fell by 1.3 points
+    on a 0–100 scale (95% CI ...)': a CI parted from its estimate by words holding no number but
+    a range or a name belongs to the estimate, or the amount of change, before it."""
     for match in _CI_BRACKET.finditer(sentence):
         if any(start <= match.start() < end for start, end in taken):
-            continue
-        index = max(
-            (i for i, estimate in enumerate(found) if estimate.end <= match.start()), default=None
-        )
-        if index is None or found[index].ci_low is not None:
-            continue
-        if _DIGIT.search(_RANGE.sub("", sentence[found[index].end : match.start()])):
             continue
         low, high = parse_number(match["low"]), parse_number(match["high"])
         if low is None or high is None or low > high:
             continue
         level = match["level"] or match["level2"]
-        found[index] = replace(
-            found[index],
-            ci_low=low,
-            ci_high=high,
-            ci_level=float(level) if level and float(level) != 95 else None,
-            end=match.end(),
+        ci_level = float(level) if level and float(level) != 95 else None
+        index = max(
+            (i for i, estimate in enumerate(found) if estimate.end <= match.start()), default=None
         )
+        if index is not None:
+            estimate = found[index]
+            if estimate.ci_low is None and not _DIGIT.search(
+                _without_labels(sentence[estimate.end : match.start()])
+            ):
+                found[index] = replace(
+                    estimate, ci_low=low, ci_high=high, ci_level=ci_level, end=match.end()
+                )
+            continue
+        if amount := _parted_amount(sentence[: match.start()]):
+            value, unit, start = amount
+            found.append(
+                Estimate(_fallback_measure(unit), value, low, high, None, unit, start,
+                         match.end(), ci_level, start)
+            )  # fmt: skip
+            found.sort(key=lambda estimate: estimate.start)
     return found
+
+
+def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
+    """The amount of change whose CI a range in a label parts from it (value, unit, where)."""
+    amount = next(reversed(list(_CHANGE_AMOUNT.finditer(before))), None)
+    if amount is None:
+        return None
+    between = before[amount.end() :]
+    if not _RANGE.search(between) or _DIGIT.search(_without_labels(between)):
+        return None  # only a range parts them; an adjacent CI is read as an interval already
+    value = parse_number(amount["value"])
+    return (value, amount["unit"], amount.start("value")) if value is not None else None
 
 
 def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value: float) -> Estimate:
