@@ -46,6 +46,8 @@ _PHRASES = [
     "observational, registry, longitudinal, cross-sectional, population-based, claims data.",
     "a database; a case series; case reports; we report a case; we describe two; we present the case",
     "a 54-year-old woman, a 7-year-old boy; a chart review.",
+    "five groups of eight rats, three ARMS OF 20 adults, four dietary groups of 12; We report the "
+    "case of a 3-month-old infant. An otherwise healthy 60-year-old man.",
     "a controlled trial, a controlled clinical trial, a clinical trial, an open-label study.",
     "compared with placebo, compared to diet, versus rest, vs. sham, the control group, controls.",
     "More trials are needed; work is needed; warranted; future studies; further research.",

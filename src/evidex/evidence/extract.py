@@ -200,8 +200,9 @@ _N_WERE_RANDOMISED = CuedPattern(
 )  # fmt: skip
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
 # in each group"
-_GROUPS_OF = re.compile(
-    rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"
+_GROUPS_OF = CuedPattern(
+    re.compile(rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"),
+    ("groups of", "arms of"),
 )
 _PER_GROUP_BEFORE = re.compile(r"(?i)\b(?:groups?|arms?) of $")
 _PER_GROUP_AFTER = re.compile(r"(?i),? (?:each|per (?:group|arm)|in each (?:group|arm))\b")
@@ -505,7 +506,7 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         _sample_size_equals(text)
         or completed
         or _complementary_groups(text, folded)
-        or _groups_times_size(text)
+        or _groups_times_size(text, folded)
         or _people_count(text)
         or _single_patient(text, folded)
     )
@@ -558,7 +559,7 @@ def _sample_size_equals(text: str) -> int | None:
 def _case_control_total(text: str, folded: str) -> int | None:
     """Cases plus their controls; 0 when the cases are counted and the controls only per case
     (no total is written); None when the text counts no cases."""
-    if "control" not in folded or "case" not in folded:
+    if "case" not in folded or ("controls" not in folded and "control " not in folded):
         return None
     per_case = _CONTROLS_PER_CASE.search(text)
 
@@ -623,9 +624,9 @@ _PART_BEFORE = re.compile(r"\d of (?:the )?$")
 _PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
 
 
-def _groups_times_size(text: str) -> int | None:
+def _groups_times_size(text: str, folded: str) -> int | None:
     """'five groups of eight rats': the groups times their size."""
-    match = _GROUPS_OF.search(text)
+    match = _GROUPS_OF.search(text, folded)
     if match is None:
         return None
     k, per = parse_count(match["k"]), parse_count(match["per"])

@@ -292,7 +292,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                              value_start=listed.start("value"))
                 )  # fmt: skip
     found.sort(key=lambda estimate: estimate.start)
-    if "CI" in sentence or "confidence" in sentence:
+    if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
     return _with_p(sentence, found)
 
@@ -309,6 +309,13 @@ _CHANGE_AMOUNT = re.compile(rf"\b(?:by|of) (?P<value>{NUMBER})(?: ?(?P<unit>{_UN
 def _without_labels(words: str) -> str:
     """Words with the ranges and the names holding digits taken out: "on a 0–10 scale"."""
     return _NAME_WITH_DIGITS.sub("", _RANGE.sub("", words))
+
+
+def _unclaimed_ci_label(sentence: str, found: list[Estimate]) -> bool:
+    """Whether the sentence writes more CI labels than its estimates have intervals (a cheap
+    test: most sentences' intervals are all claimed)."""
+    labels = sentence.count("CI") + sentence.count("confidence")
+    return labels > sum(1 for estimate in found if estimate.ci_low is not None)
 
 
 def _with_parted_intervals(
