@@ -149,11 +149,13 @@ _COHORT = CuedPattern(
 _CASE_SERIES = CuedPattern(
     re.compile(
         r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|two|"
-        r"three)|\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review)"
+        r"three)|\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
+        # a review of treated patients' records: a series unless groups are compared
+        r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts))"
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
-        "chart review"
+        "chart review", "reviewed"
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(

@@ -112,6 +112,8 @@ _CONTROLS_PER_CASE = re.compile(
     rf"(?i)(?<!up to )\b(?P<k>{COUNT}) (?:[\w-]+ )?controls? (?:per|for each|for every) case\b"
     r"|\b(?:each|every) (?:case |one )?(?:\w+ ){0,3}?(?:was |were )?(?:matched|paired) "
     rf"(?:with|to) (?P<k2>{COUNT}) (?:[\w-]+ )?controls?\b"
+    r"|\b(?:matched|paired) (?:each|every) (?:case|one|patient|participant) (?:with|to) "
+    rf"(?P<k3>{COUNT}) (?:[\w-]+ )?controls?\b"
 )
 # the cases as the people counted right before their controls: "215 patients with gout (cases)
 # with 860 controls", "1,530 women with ovarian cancer and 3,060 control women"
@@ -142,13 +144,15 @@ _N_SPLIT = CuedPattern(
     ),
     ("assigned", "allocated", "randomi", "received"),
 )
-# "we compared 6,250 new users of A with 6,250 matched users of B"
+# "we compared 6,250 new users of A with 6,250 matched users of B", "we matched 4,210 users
+# 1:1 on the propensity score to 4,210 non-users"
 _N_COMPARED = CuedPattern(
     re.compile(
-        rf"(?i)\bcompared (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;]{{0,60}}? "
-        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?{_POPULATION_NOUNS}\b"
+        rf"(?i)\b(?:compared|matched|paired) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+        rf"[^.;]{{0,60}}? (?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:non-)?"
+        rf"{_POPULATION_NOUNS}\b"
     ),
-    ("compared ",),
+    ("compared ", "matched ", "paired "),
 )
 _ENROLMENT_VERBS = (
     "random", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",

@@ -405,7 +405,9 @@ def _interval_estimate(
     measure = label_measure(label) if label else _inheritable(previous_measure, unit)
     if measure is None and not labelled_ci:
         return None  # a bracketed pair with nothing saying it is an effect
-    if not labelled_ci and _NOT_AN_ESTIMATE.search(sentence[previous_end : match.end()]):
+    # from the label on: "Over a median of 5 years, ... (HR 0.82, 0.74 to 0.91)" is an estimate
+    said_from = previous_end + label.start() if label else previous_end
+    if not labelled_ci and _NOT_AN_ESTIMATE.search(sentence[said_from : match.end()]):
         return None  # a median and its IQR, an age and its range
     if (
         measure is None
