@@ -124,18 +124,19 @@ _CASE_CONTROL = CuedPattern(
 _COHORT = CuedPattern(
     re.compile(
         r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
-        r"retrospective(?:ly)?|observational|registry|longitudinal|cross-sectional|"
-        r"population-based|claims data|database)"
+        r"retrospective(?:ly)?|observational|registry|registers?\b|longitudinal|cross-sectional|"
+        r"population-based|claims data|database|survey\b|we followed)"
     ),
     (
-        "cohort", "prospective", "retrospective", "observational", "registry", "longitudinal",
-        "cross-sectional", "population-based", "claims data", "database"
+        "cohort", "prospective", "retrospective", "observational", "registry", "register",
+        "longitudinal", "cross-sectional", "population-based", "claims data", "database",
+        "survey", "we followed"
     ),
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|two|"
-        r"three)|\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review)"
+        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|"
+        r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review)"
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",

@@ -75,7 +75,7 @@ _POPULATION_NOUNS = (
     r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
     r"rabbits|animals|dogs|pigs|eyes|pregnancies|respondents|users|workers|employees|members|"
     r"donors|nurses|physicians|boys|girls|males|females|cyclists|runners|players|soldiers|"
-    r"recruits|elderly|youths|twins|couples|families|households)"
+    r"recruits|elderly|youths|twins|couples|families|households|pupils)"
 )
 # words between a count and the people it counts ("2614 community-dwelling white and black
 # participants"); never a unit, a time or another kind of thing counted
@@ -123,11 +123,13 @@ _N_SPLIT = CuedPattern(
     ),
     ("assigned", "allocated", "randomi", "received"),
 )
-# "we compared 6,250 new users of A with 6,250 matched users of B"
+# "we compared 6,250 new users of A with 6,250 matched users of B", "Twenty patients given A
+# were compared with 20 historical controls"
 _N_COMPARED = CuedPattern(
     re.compile(
-        rf"(?i)\bcompared (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;]{{0,60}}? "
-        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?{_POPULATION_NOUNS}\b"
+        rf"(?i)(?:\bcompared (?P<n>{COUNT})|{COUNT_START}(?<![\w.,%\-])(?P<n2>{COUNT}))"
+        rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)[^.;]{{0,60}}? (?:were|was) compared|[^.;]{{0,60}}?) "
+        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:{_POPULATION_NOUNS}|controls)\b"
     ),
     ("compared ",),
 )
@@ -154,12 +156,14 @@ _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
         rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
-        r"times|cycles|samples|sessions|cases|controls)\b)[a-z][\w-]*s (?:were|had been) "
+        r"times|cycles|samples|sessions|cases|controls)\b)[a-z][\w-]*s (?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
+        r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
     ),
     (
         "were randomi", "were randomly", "were allocated", "were assigned", "were divided",
         "been randomi", "been randomly", "been allocated", "been assigned", "been divided",
+        "took part", "participated",
     ),
 )  # fmt: skip
 _N_VERB_FIRST = re.compile(
@@ -459,7 +463,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     folded = fold_case(text) if folded is None else folded
     for arms in (_N_SPLIT, _N_COMPARED):
         split = arms.search(text, folded)
-        if split and (n := parse_count(split["n"])) and (m := parse_count(split["m"])):
+        first = split and (split["n"] or split.groupdict().get("n2"))
+        if split and first and (n := parse_count(first)) and (m := parse_count(split["m"])):
             return n + m
     phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
     if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):

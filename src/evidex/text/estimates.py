@@ -316,7 +316,7 @@ def _interval_estimate(
     if _P_BEFORE_VALUE.search(sentence, max(0, match.start("value") - 12), match.start("value")):
         return None  # a p value followed by an interval that belongs to the estimate before
     labelled_ci = match["cilabel"] is not None
-    if not labelled_ci and match["bracket"] is None:
+    if not labelled_ci and match["bracket"] is None and not _enclosed(sentence, match):
         return None  # two numbers with a dash between them are a range, not an interval
     before = sentence[previous_end : match.start()]
     if _THRESHOLD_BEFORE.search(before):
@@ -341,6 +341,13 @@ def _interval_estimate(
     return Estimate(
         measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value")
     )
+
+
+def _enclosed(sentence: str, match: re.Match[str]) -> bool:
+    """The value and its interval in one bracket: "(-0.31, -0.49 to -0.13)"."""
+    return sentence[: match.start("value")].rstrip().endswith(("(", "[")) and sentence[
+        match.end() :
+    ].lstrip().startswith((")", "]"))
 
 
 def _relative_change(sentence: str, match: re.Match[str]) -> bool:
@@ -420,7 +427,11 @@ _PERCENT_OF_PEOPLE = re.compile(
 _PAIR_CUES = (" vs", "versus", "compared with")
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
-_PAIR = re.compile(rf"(?<![\w.\-]){_pct('a')} (?:vs\.?|versus|compared with) {_pct('b')}")
+# "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
+_PAIR = re.compile(
+    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?)? "
+    rf"(?:vs\.?|versus|compared with) {_pct('b')}"
+)
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
 _OF_TIME = re.compile(r" of (?:the )?(?:weeks|days|nights|months|years|time)\b")
 _GROUP_NAME = re.compile(
@@ -476,8 +487,10 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     found: dict[int, GroupPercent] = {}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
     for index, match in enumerate(pairs):
-        if _THRESHOLD_BEFORE.search(sentence[: match.start()]) or _OF_TIME.match(
-            sentence, match.end()
+        if (
+            _THRESHOLD_BEFORE.search(sentence[: match.start()])
+            or _OF_TIME.match(sentence, match.end())
+            or (match["who"] and _OF_TIME.match(match["who"]))
         ):
             continue
         for key in ("a", "b"):
