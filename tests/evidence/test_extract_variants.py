@@ -10,6 +10,7 @@ extractor's grammar: a notation it does not know is then a failure here.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -164,7 +165,14 @@ LABEL_FORMS: dict[str, Rewrite] = {
     "labels-none": _relabel(lambda label, body: body, " "),
 }
 
+
+def _hard_wrapped(text: str) -> str:
+    """Each line broken at 70 columns, as text copied from a PDF or an e-mail is."""
+    return "\n".join(textwrap.fill(line, 70) if line.strip() else line for line in text.split("\n"))
+
+
 GLYPH_FORMS: dict[str, Rewrite] = {
+    "hard-wrapped-lines": _hard_wrapped,
     "middle-dot-decimals": _middle_dots,
     "point-decimals": _points,
     "unicode-minus": _unicode_minus,

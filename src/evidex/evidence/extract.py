@@ -22,6 +22,7 @@ from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import abstract_starts, is_structured, split_sections
 from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
+from evidex.text.lines import unwrap_lines
 from evidex.text.numbers import COUNT, COUNT_START, normalise, parse_count
 from evidex.text.sentences import split_sentences
 
@@ -277,6 +278,7 @@ def extract_studies(
 ) -> list[Study]:
     """Propose study records (curated=False) from article prose or one or more abstracts."""
     text = normalise(text[:MAX_INPUT_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
+    text = unwrap_lines(text)
     stem = PurePath(source).stem if source else "extracted"
     drafts: list[_Draft] = []
     for chunk in _split_abstracts(text):
