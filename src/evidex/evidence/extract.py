@@ -313,8 +313,8 @@ def _split_abstracts(text: str) -> list[str]:
 def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
     if is_structured(chunk):
         return True
-    if any(line.heading for line in lines):
-        return False
+    if any(line.heading for line in lines[1:]):
+        return False  # headings below a title divide an article
     introducers = sum(1 for line in lines for _ in _introducers(line.text))
     return introducers <= 1 or _own_study_first(lines)
 

@@ -190,8 +190,8 @@ def split_sections(text: str) -> list[Section]:
     return sections
 
 
-# An abstract opens with its first label, after at most a title.
-_MAX_TEXT_BEFORE_FIRST_LABEL = 200
+# An abstract opens with its first label, after at most a title and a citation line.
+_MAX_TEXT_BEFORE_FIRST_LABEL = 400
 
 
 def is_structured(text: str) -> bool:
