@@ -159,7 +159,16 @@ def _relabel(join: Callable[[str, str], str], separator: str) -> Rewrite:
     return rewrite
 
 
+# Other names journals give the same sections (The Lancet's Findings and Interpretation).
+_OTHER_NAMES = {
+    "background": "Introduction", "methods": "Patients and methods", "results": "Findings",
+    "conclusions": "Interpretation", "conclusion": "Interpretation", "objective": "Purpose",
+}  # fmt: skip
+
 LABEL_FORMS: dict[str, Rewrite] = {
+    "labels-other-names": _relabel(
+        lambda label, body: f"{_OTHER_NAMES.get(label.lower(), label)}\n{body}", "\n"
+    ),
     "labels-own-lines": _relabel(lambda label, body: f"{label}\n{body}", "\n"),
     "labels-run-in-colon": _relabel(lambda label, body: f"{label.upper()}: {body}", " "),
     "labels-run-in-bare": _relabel(lambda label, body: f"{label.title()} {body}", " "),

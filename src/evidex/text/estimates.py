@@ -44,10 +44,11 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"hedges?['’]?s?['’]? g\b|hedges?['’]?s?['’]? ?\(g\)", "g"),
     (r"cohen['’]?s? d\b", "SMD"),
     (r"(?:weighted )?mean differences?", "MD"),
-    (r"(?:absolute )?(?:risk|rate) differences?", "RD"),
+    (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
     (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b|r(?= ?=)", "r"),
+    (r"g(?= ?=)", "g"),
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
@@ -96,7 +97,7 @@ _WITH_INTERVAL = re.compile(
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
     rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
-    r"(?: ?,| (?:for|of|in|between|among)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
+    r"(?: ?,| (?:for|of|in|between|among|to|with|per)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
 )
@@ -251,18 +252,19 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     previous_end = 0
     previous_measure = carried
     taken: list[tuple[int, int]] = []
-    intervals = (
-        _WITH_INTERVAL.finditer(sentence, max(0, first_digit.start() - _MAX_VALUE_LEAD))
-        if _may_hold_interval(sentence)
-        else ()
-    )
-    for match in intervals:
+    position = max(0, first_digit.start() - _MAX_VALUE_LEAD)
+    may_hold = _may_hold_interval(sentence)
+    while may_hold and (match := _WITH_INTERVAL.search(sentence, position)):
         estimate = _interval_estimate(sentence, match, previous_end, previous_measure)
         if estimate is None:
+            # "HR per 10 ng/mL 0.92, 95% CI ...": the rejected pair's first number may be the
+            # value of the estimate that follows
+            position = match.start("low")
             continue
         found.append(estimate)
         taken.append((match.start(), match.end()))
         previous_end, previous_measure = estimate.end, estimate.measure
+        position = match.end()
     labelled = _LABELLED_VALUE.finditer(sentence) if _may_hold_label(sentence) else ()
     for match in labelled:
         if any(start <= match.start("value") < end for start, end in taken):
@@ -424,14 +426,19 @@ _PERCENT_OF_PEOPLE = re.compile(
     r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
     r"obtained|demonstrated|reported|met)\b"
 )
-_PAIR_CUES = (" vs", "versus", "compared with")
+_PAIR_CUES = (" vs", "versus", "compared with", "respectively")
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
     rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?)? "
-    rf"(?:vs\.?|versus|compared with) {_pct('b')}"
+    rf"(?:vs\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
 )
+# "48% and 31% in the drug and placebo groups, respectively"
+_RESPECTIVELY_AFTER = re.compile(r"[^.;()]{0,80}?\brespectively\b")
+# percentages of a sentence about a mean share ("the mean percentage of weeks with control")
+# are each arm's mean of a continuous outcome
+_MEAN_SHARE = re.compile(r"(?i)\b(?:mean|average) (?:percentage|proportion|percent)\b")
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
 _OF_TIME = re.compile(r" of (?:the )?(?:weeks|days|nights|months|years|time)\b")
 _GROUP_NAME = re.compile(
@@ -491,6 +498,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             _THRESHOLD_BEFORE.search(sentence[: match.start()])
             or _OF_TIME.match(sentence, match.end())
             or (match["who"] and _OF_TIME.match(match["who"]))
+            or (match["listed"] and not _RESPECTIVELY_AFTER.match(sentence, match.end()))
+            or _MEAN_SHARE.search(sentence)
         ):
             continue
         for key in ("a", "b"):
