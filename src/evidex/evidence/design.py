@@ -147,9 +147,22 @@ _CONTROLLED_TRIAL = CuedPattern(
     re.compile(r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"),
     ("controlled ", "clinical trial", "open-label"),
 )
+# Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
-    re.compile(r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls)\b"),
-    ("compared ", "versus", "vs", "control group", "controls"),
+    re.compile(
+        r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls|hazard ratio|"
+        r"odds ratio|risk ratio|relative risk|(?-i:a?[HOR]R)|(?:highest|lowest|top|bottom) "
+        r"(?:quartile|quintile|tertile|decile))\b"
+    ),
+    (
+        "compared ", "versus", "vs", "control group", "controls", "hazard ratio", "odds ratio",
+        "risk ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
+    ),
+)  # fmt: skip
+# an interval printed with an estimate: a review that prints one has pooled its studies
+_SUMMARY_ESTIMATE = CuedPattern(
+    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence interval|credible interval)\b"),
+    ("ci", "confidence interval", "credible interval"),
 )
 # Sentences about other or future work should not set the design of the study at hand.
 _ASIDE = CuedPattern(
@@ -229,6 +242,7 @@ def _names_own_meta_analysis(text: str) -> bool:
     pooled = _POOLED.search(text, folded) is not None
     if not pooled and _NARRATIVE_REVIEW.search(text, folded):
         return False
+    pooled = pooled or (searched and _SUMMARY_ESTIMATE.search(text, folded) is not None)
     return (_META.search(text, folded) is not None and (searched or pooled)) or (
         searched and pooled
     )

@@ -101,7 +101,7 @@ _COMPLEMENTS = {
 _N_COMPLEMENTS = CuedPattern(
     re.compile(
         rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
-        r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}? and "
+        r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
         rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
     ),
     ("cases", " men", " women", " boys", " girls", " males", " females"),
@@ -155,9 +155,10 @@ _N_ENROLLED = CuedPattern(
 # never studies, groups or times
 _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
+        rf"{COUNT_START}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
-        r"times|cycles|samples|sessions|cases|controls)\b)[a-z][\w-]*s (?:(?:were|had been) "
+        r"times|cycles|samples|sessions|cases|controls)\b)"
+        r"(?:[a-z][\w-]*s|(?:zebra)?fish|sheep|cattle|swine|deer|geese) (?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
         r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
     ),
