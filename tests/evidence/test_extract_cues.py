@@ -75,6 +75,12 @@ _PHRASES = [
     "812 underwent randomization; 1,900 agreed to take part; 30 agreed to participate; 20 consented.",
     "36 golden hamsters were allocated; 12 dogs were divided; 8 pigs had been randomized.",
     "We compared 6,250 new users of A with 6,250 matched users of B; Compared 40 women to 41 men.",
+    "20 patients given A were compared with 20 historical controls.",
+    "a hazard ratio, an Odds Ratio, the risk ratio, a relative risk; HR, aOR, RR; the highest "
+    "quartile, the lowest tertile, the top quintile, the bottom decile; 95% CI, 90 % confidence "
+    "interval, 95%credible interval; 380 cases, 1,520 controls; 50 zebrafish were divided.",
+    "national registers, a Register, a health survey; we followed them; 40 pupils aged 9 took part;"
+    " 30 nurses participated.",
 ]
 
 

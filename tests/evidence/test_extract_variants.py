@@ -9,7 +9,9 @@ extractor's grammar: a notation it does not know is then a failure here.
 
 from __future__ import annotations
 
+import json
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -157,14 +159,30 @@ def _relabel(join: Callable[[str, str], str], separator: str) -> Rewrite:
     return rewrite
 
 
+# Other names journals give the same sections (The Lancet's Findings and Interpretation).
+_OTHER_NAMES = {
+    "background": "Introduction", "methods": "Patients and methods", "results": "Findings",
+    "conclusions": "Interpretation", "conclusion": "Interpretation", "objective": "Purpose",
+}  # fmt: skip
+
 LABEL_FORMS: dict[str, Rewrite] = {
+    "labels-other-names": _relabel(
+        lambda label, body: f"{_OTHER_NAMES.get(label.lower(), label)}\n{body}", "\n"
+    ),
     "labels-own-lines": _relabel(lambda label, body: f"{label}\n{body}", "\n"),
     "labels-run-in-colon": _relabel(lambda label, body: f"{label.upper()}: {body}", " "),
     "labels-run-in-bare": _relabel(lambda label, body: f"{label.title()} {body}", " "),
     "labels-none": _relabel(lambda label, body: body, " "),
 }
 
+
+def _hard_wrapped(text: str) -> str:
+    """Each line broken at 70 columns, as text copied from a PDF or an e-mail is."""
+    return "\n".join(textwrap.fill(line, 70) if line.strip() else line for line in text.split("\n"))
+
+
 GLYPH_FORMS: dict[str, Rewrite] = {
+    "hard-wrapped-lines": _hard_wrapped,
     "middle-dot-decimals": _middle_dots,
     "point-decimals": _points,
     "unicode-minus": _unicode_minus,
@@ -220,3 +238,31 @@ def test_each_rewrite_changes_some_abstract(variant: str) -> None:
     """A rewrite that finds nothing to rewrite would pass without testing anything."""
     cases = load_corpus(CORPUS)
     assert any(VARIANTS[variant](case.text) != case.text for case in cases)
+
+
+# What is copied with an abstract from a journal or PubMed page: its title, a citation line.
+HEADED_FORMS = {
+    "title-line": "{title}\n{text}",
+    "title-blank-line": "{title}\n\n{text}",
+    "title-and-citation": "{title}\nJ Clin Med. 2019 Mar 4;8(3):312. doi: 10.3390/jcm8030312.\n\n{text}",
+}
+
+
+@needs_corpus
+@pytest.mark.parametrize("form", sorted(HEADED_FORMS))
+def test_an_abstract_copied_with_its_title_reads_as_well(
+    form: str, corpus: tuple[list[CorpusCase], dict[str, Score]]
+) -> None:
+    cases, before = corpus
+    titles = {
+        case.name: json.loads((CORPUS / f"{case.name}.json").read_text(encoding="utf-8"))["title"]
+        for case in cases
+    }
+    headed = [
+        replace(case, text=HEADED_FORMS[form].format(title=titles[case.name], text=case.text))
+        for case in cases
+        if titles[case.name]
+    ]
+    assert len(headed) >= 30
+    printed = {case.name: before[case.name] for case in headed}
+    assert _losses(printed, _per_case(headed)) == []

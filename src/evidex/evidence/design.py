@@ -138,18 +138,20 @@ _CASE_CONTROL = CuedPattern(
 _COHORT = CuedPattern(
     re.compile(
         r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
-        r"retrospective(?:ly)?|observational|registry|longitudinal|cross-sectional|"
-        r"population-based|claims data|database)"
+        r"retrospective(?:ly)?|observational|registry|registers?\b|longitudinal|cross-sectional|"
+        r"population-based|claims data|database|survey\b|we followed)"
     ),
     (
-        "cohort", "prospective", "retrospective", "observational", "registry", "longitudinal",
-        "cross-sectional", "population-based", "claims data", "database"
+        "cohort", "prospective", "retrospective", "observational", "registry", "register",
+        "longitudinal", "cross-sectional", "population-based", "claims data", "database",
+        "survey", "we followed"
     ),
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|two|"
-        r"three)|\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
+        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|"
+        r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
+        r"\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
         # a review of treated patients' records: a series unless groups are compared
         r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts))"
     ),
@@ -162,9 +164,22 @@ _CONTROLLED_TRIAL = CuedPattern(
     re.compile(r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"),
     ("controlled ", "clinical trial", "open-label"),
 )
+# Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
-    re.compile(r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls)\b"),
-    ("compared ", "versus", "vs", "control group", "controls"),
+    re.compile(
+        r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls|hazard ratio|"
+        r"odds ratio|risk ratio|relative risk|(?-i:a?[HOR]R)|(?:highest|lowest|top|bottom) "
+        r"(?:quartile|quintile|tertile|decile))\b"
+    ),
+    (
+        "compared ", "versus", "vs", "control group", "controls", "hazard ratio", "odds ratio",
+        "risk ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
+    ),
+)  # fmt: skip
+# an interval printed with an estimate: a review that prints one has pooled its studies
+_SUMMARY_ESTIMATE = CuedPattern(
+    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence interval|credible interval)\b"),
+    ("ci", "confidence interval", "credible interval"),
 )
 # Sentences about other or future work should not set the design of the study at hand.
 _ASIDE = CuedPattern(
@@ -244,6 +259,7 @@ def _names_own_meta_analysis(text: str) -> bool:
     pooled = _POOLED.search(text, folded) is not None
     if not pooled and _NARRATIVE_REVIEW.search(text, folded):
         return False
+    pooled = pooled or (searched and _SUMMARY_ESTIMATE.search(text, folded) is not None)
     return (_META.search(text, folded) is not None and (searched or pooled)) or (
         searched and pooled
     )

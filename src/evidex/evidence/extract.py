@@ -22,6 +22,7 @@ from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import abstract_starts, is_structured, split_sections
 from evidex.text.cues import CuedPattern, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
+from evidex.text.lines import unwrap_lines
 from evidex.text.markdown import atx_heading, list_item, split_at_separators, without_bold
 from evidex.text.numbers import COUNT, COUNT_START, normalise, parse_count
 from evidex.text.sentences import split_sentences
@@ -69,7 +70,7 @@ _POPULATION_NOUNS = (
     r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
     r"rabbits|animals|dogs|pigs|eyes|pregnancies|respondents|users|workers|employees|members|"
     r"donors|nurses|physicians|boys|girls|males|females|cyclists|runners|players|soldiers|"
-    r"recruits|elderly|youths|twins|couples|families|households)"
+    r"recruits|elderly|youths|twins|couples|families|households|pupils)"
 )
 # words between a count and the people it counts ("2614 community-dwelling white and black
 # participants"); never a unit, a time or another kind of thing counted
@@ -94,7 +95,7 @@ _COMPLEMENTS = {
 _N_COMPLEMENTS = CuedPattern(
     re.compile(
         rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
-        r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}? and "
+        r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
         rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
     ),
     ("cases", " men", " women", " boys", " girls", " males", " females"),
@@ -145,12 +146,13 @@ _N_SPLIT = CuedPattern(
     ("assigned", "allocated", "randomi", "received"),
 )
 # "we compared 6,250 new users of A with 6,250 matched users of B", "we matched 4,210 users
-# 1:1 on the propensity score to 4,210 non-users"
+# 1:1 on the propensity score to 4,210 non-users", "Twenty patients given A were compared with
+# 20 historical controls"
 _N_COMPARED = CuedPattern(
     re.compile(
-        rf"(?i)\b(?:compared|matched|paired) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
-        rf"[^.;]{{0,60}}? (?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:non-)?"
-        rf"{_POPULATION_NOUNS}\b"
+        rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}(?<![\w.,%\-])(?P<n2>{COUNT}))"
+        rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)[^.;]{{0,60}}? (?:were|was) compared|[^.;]{{0,60}}?) "
+        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
     ),
     ("compared ", "matched ", "paired "),
 )
@@ -175,15 +177,18 @@ _N_ENROLLED = CuedPattern(
 # never studies, groups or times
 _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
+        rf"{COUNT_START}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
-        r"times|cycles|samples|sessions|cases|controls)\b)(?:[a-z][\w-]*s|mice|children|people|"
-        r"sheep|cattle) (?:were|had been) "
+        r"times|cycles|samples|sessions|cases|controls)\b)"
+        r"(?:[a-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
+        r"(?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
+        r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
     ),
     (
         "were randomi", "were randomly", "were allocated", "were assigned", "were divided",
         "been randomi", "been randomly", "been allocated", "been assigned", "been divided",
+        "took part", "participated",
     ),
 )  # fmt: skip
 _N_VERB_FIRST = re.compile(
@@ -313,6 +318,7 @@ def extract_studies(
 ) -> list[Study]:
     """Propose study records (curated=False) from article prose or one or more abstracts."""
     text = normalise(text[:MAX_INPUT_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
+    text = unwrap_lines(text)
     stem = PurePath(source).stem if source else "extracted"
     drafts: list[_Draft] = []
     for chunk in _split_abstracts(text):
@@ -346,8 +352,8 @@ def _split_abstracts(text: str) -> list[str]:
 def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
     if is_structured(chunk):
         return True
-    if any(line.heading for line in lines):
-        return False
+    if any(line.heading for line in lines[1:]):
+        return False  # headings below a title divide an article
     introducers = sum(1 for line in lines for _ in _introducers(line.text))
     return introducers <= 1 or _own_study_first(lines)
 
@@ -490,7 +496,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     folded = fold_case(text) if folded is None else folded
     for arms in (_N_SPLIT, _N_COMPARED):
         split = arms.search(text, folded)
-        if split and (n := parse_count(split["n"])) and (m := parse_count(split["m"])):
+        first = split and (split["n"] or split.groupdict().get("n2"))
+        if split and first and (n := parse_count(first)) and (m := parse_count(split["m"])):
             return n + m
     phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
     if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):

@@ -167,6 +167,15 @@ def _find_labels(text: str) -> tuple[_Label, ...]:
     return tuple(found[start] for start in sorted(found))
 
 
+def opens_with_label(line: str) -> bool:
+    """Whether `line` opens with a section label ("Results", "METHODS: We ...")."""
+    stripped = line.strip()
+    if not stripped[:1].isalpha():
+        return False
+    labels = find_labels(stripped)
+    return bool(labels) and labels[0].start == 0
+
+
 def split_sections(text: str) -> list[Section]:
     """`text` cut at its section labels; one unlabelled section when it has none."""
     labels = find_labels(text)
@@ -181,8 +190,8 @@ def split_sections(text: str) -> list[Section]:
     return sections
 
 
-# An abstract opens with its first label, after at most a title.
-_MAX_TEXT_BEFORE_FIRST_LABEL = 200
+# An abstract opens with its first label, after at most a title and a citation line.
+_MAX_TEXT_BEFORE_FIRST_LABEL = 400
 
 
 def is_structured(text: str) -> bool:

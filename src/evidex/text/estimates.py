@@ -44,10 +44,11 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"hedges?['’]?s?['’]? g\b|hedges?['’]?s?['’]? ?\(g\)", "g"),
     (r"cohen['’]?s? d\b", "SMD"),
     (r"(?:weighted )?mean differences?", "MD"),
-    (r"(?:absolute )?(?:risk|rate) differences?", "RD"),
+    (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
     (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b|r(?= ?=)", "r"),
+    (r"g(?= ?=)", "g"),
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
@@ -96,7 +97,7 @@ _WITH_INTERVAL = re.compile(
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
     rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
-    r"(?: ?,| (?:for|of|in|between|among)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
+    r"(?: ?,| (?:for|of|in|between|among|to|with|per)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
 )
@@ -259,18 +260,19 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     previous_end = 0
     previous_measure = carried
     taken: list[tuple[int, int]] = []
-    intervals = (
-        _WITH_INTERVAL.finditer(sentence, max(0, first_digit.start() - _MAX_VALUE_LEAD))
-        if _may_hold_interval(sentence)
-        else ()
-    )
-    for match in intervals:
+    position = max(0, first_digit.start() - _MAX_VALUE_LEAD)
+    may_hold = _may_hold_interval(sentence)
+    while may_hold and (match := _WITH_INTERVAL.search(sentence, position)):
         estimate = _interval_estimate(sentence, match, previous_end, previous_measure)
         if estimate is None:
+            # "HR per 10 ng/mL 0.92, 95% CI ...": the rejected pair's first number may be the
+            # value of the estimate that follows
+            position = match.start("low")
             continue
         found.append(estimate)
         taken.append((match.start(), match.end()))
         previous_end, previous_measure = estimate.end, estimate.measure
+        position = match.end()
     labelled = _LABELLED_VALUE.finditer(sentence) if _may_hold_label(sentence) else ()
     for match in labelled:
         if any(start <= match.start("value") < end for start, end in taken):
@@ -396,7 +398,7 @@ def _interval_estimate(
         return None  # a p value followed by an interval that belongs to the estimate before
     labelled_ci = match["cilabel"] is not None
     before = sentence[previous_end : match.start()]
-    if not labelled_ci and match["bracket"] is None and not _bare_interval(sentence, match, before):
+    if not labelled_ci and match["bracket"] is None and not _enclosed(sentence, match, before):
         return None  # two numbers with a dash between them are a range, not an interval
     if _THRESHOLD_BEFORE.search(before) or _RANGE_BEFORE.search(sentence[: match.start("value")]):
         return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
@@ -443,15 +445,17 @@ def _relative_change(sentence: str, match: re.Match[str], restating: str | None)
     )
 
 
-# "(OR 0.76, 0.64 to 0.90)": a label, its value, a comma and the two bounds, in one bracket
-_LABEL_OPENS_BRACKET = re.compile(rf"[(\[] ?{LABEL.pattern} ?(?:[=:] ?)?$")
+# "(OR 0.76, 0.64 to 0.90)", "(-0.31, -0.49 to -0.13)": a value, a comma and the two bounds in
+# one bracket, the value's label first or not
+_OPENS_BRACKET = re.compile(rf"[(\[] ?(?:{LABEL.pattern} ?(?:[=:] ?)?)?$")
 
 
-def _bare_interval(sentence: str, match: re.Match[str], before: str) -> bool:
-    """An interval without a CI label or its own bracket: the value's label opens a bracket
-    that the interval closes, and a comma or semicolon parts the value from the bounds."""
+def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
+    """An interval without a CI label or its own bracket: the value (and its label) open a
+    bracket that the interval closes, and a comma or semicolon parts the value from the
+    bounds."""
     return (
-        _LABEL_OPENS_BRACKET.search(before) is not None
+        _OPENS_BRACKET.search(before) is not None
         and any(mark in sentence[match.end("value") : match.start("low")] for mark in ",;")
         and sentence[match.end() : match.end() + 2].lstrip()[:1] in (")", "]")
     )
@@ -524,10 +528,19 @@ _PERCENT_OF_PEOPLE = re.compile(
     r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
     r"obtained|demonstrated|reported|met)\b"
 )
-_PAIR_CUES = (" vs", "versus", "compared with")
+_PAIR_CUES = (" vs", "versus", "compared with", "respectively")
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
-_PAIR = re.compile(rf"(?<![\w.\-]){_pct('a')} (?:vs\.?|versus|compared with) {_pct('b')}")
+# "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
+_PAIR = re.compile(
+    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?)? "
+    rf"(?:vs\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
+)
+# "48% and 31% in the drug and placebo groups, respectively"
+_RESPECTIVELY_AFTER = re.compile(r"[^.;()]{0,80}?\brespectively\b")
+# percentages of a sentence about a mean share ("the mean percentage of weeks with control")
+# are each arm's mean of a continuous outcome
+_MEAN_SHARE = re.compile(r"(?i)\b(?:mean|average) (?:percentage|proportion|percent)\b")
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
 _OF_TIME = re.compile(r" of (?:the )?(?:weeks|days|nights|months|years|time)\b")
 _GROUP_NAME = re.compile(
@@ -584,8 +597,12 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     found: dict[int, GroupPercent] = {}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
     for index, match in enumerate(pairs):
-        if _THRESHOLD_BEFORE.search(sentence[: match.start()]) or _OF_TIME.match(
-            sentence, match.end()
+        if (
+            _THRESHOLD_BEFORE.search(sentence[: match.start()])
+            or _OF_TIME.match(sentence, match.end())
+            or (match["who"] and _OF_TIME.match(match["who"]))
+            or (match["listed"] and not _RESPECTIVELY_AFTER.match(sentence, match.end()))
+            or _MEAN_SHARE.search(sentence)
         ):
             continue
         for key in ("a", "b"):
