@@ -170,6 +170,12 @@ ROWS = [
         "pain fell (MD -1.2, 95% CI -2.0 to -0.4).",
         study={"n": 117},
     ),
+    Row(
+        "count in words with hundreds of a teen",
+        abstract="Twelve hundred adults were randomised to the drug or placebo; mortality fell "
+        "(HR 0.80, 95% CI 0.70 to 0.91).",
+        study={"n": 1200},
+    ),
     # percent
     Row(
         "percent",
@@ -219,6 +225,26 @@ ROWS = [
         "per day",
         dosage="- 3 g per day orally.",
         regimen=(3, 3, "g", 7),
+    ),
+    Row(
+        "every other week",
+        dosage="- 40 mg subcutaneously every other week.",
+        regimen=(40, 40, "mg", 0.5),
+    ),
+    Row(
+        "fortnightly",
+        dosage="- 40 mg subcutaneously fortnightly.",
+        regimen=(40, 40, "mg", 0.5),
+    ),
+    Row(
+        "every 12 hours",
+        dosage="- 5 mg orally every 12 hours.",
+        regimen=(5, 5, "mg", 14),
+    ),
+    Row(
+        "b.i.d.",
+        dosage="- 5 mg orally b.i.d.",
+        regimen=(5, 5, "mg", 14),
     ),
     # ranges
     Row(
@@ -282,6 +308,11 @@ ROWS = [
         "95·5% CI with a middle dot",
         abstract=_TRIAL + "mortality fell (RR 0.74, 95\u00b75% CI 0.54 to 1.02).",
         outcome={"measure": "RR", "value": 0.74, "ci_low": 0.54, "ci_high": 1.02, "ci_level": 95.5},
+    ),
+    Row(
+        "95%-CI with a hyphen",
+        abstract=_TRIAL + "mortality fell (RR 0.74, 95%-CI 0.54\u20131.02).",
+        outcome={"measure": "RR", "value": 0.74, "ci_low": 0.54, "ci_high": 1.02},
     ),
     Row(
         "90% CI",

@@ -48,6 +48,14 @@ def test_base_line_shifts_messages_to_file_lines() -> None:
             "prose says 50% reduction but HR 0.308 implies 69.2% reduction",
         ),
         ("Recurrence-free survival (HR=0.381, 95% CI 0.229–0.633): 62% lower risk.", None),
+        (
+            "Survival improved (HR 0\u00b7308, 95% CI 0\u00b7175–0\u00b7541), a 50% reduction.",
+            "prose says 50% reduction but HR 0.308 implies 69.2% reduction",
+        ),
+        (
+            "Survival improved (HR 0.308, 95% CI 0.175–0.541); deaths fell by 50,5 %.",
+            "prose says 50.5% reduction but HR 0.308 implies 69.2% reduction",
+        ),
         ("Falls were cut by 40% (RR 0.61).", None),
         (
             "Falls were cut by 25% (RR 0.61).",

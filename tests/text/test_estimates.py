@@ -126,6 +126,8 @@ def test_an_interval_that_cannot_be_read_is_left_out_not_invented(
         pytest.param("OR 1.2 (95\u00b75% CI 1.1\u20131.3)", 95.5, id="ci-95-middle-dot-5"),
         pytest.param("OR 1.2 (95 % CI 1.1\u20131.3)", None, id="ci-95-spaced-percent"),
         pytest.param("OR 1.2 (95%CI 1.1\u20131.3)", None, id="ci-95-glued"),
+        pytest.param("OR 1.2 (95%-CI 1.1\u20131.3)", None, id="ci-95-hyphenated"),
+        pytest.param("OR 1.2 (99%-CI 1.1\u20131.3)", 99.0, id="ci-99-hyphenated"),
         pytest.param("OR 1.2, 95% confidence interval [CI] 1.1 to 1.3", None, id="ci-spelled-out"),
     ],
 )

@@ -91,6 +91,8 @@ def test_percent_and_its_doubled_typo(written: str, value: float) -> None:
         ("twenty three", 23),
         ("a hundred", 100),
         ("zero", 0),
+        ("Twelve hundred", 1200),
+        ("twelve hundred and five", 1205),
     ],
 )
 def test_number_in_words(written: str, value: int) -> None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from evidex.text.markdown import atx_heading, is_fence, list_item
+from evidex.text.markdown import ITEM_STARTS, atx_heading, is_fence, list_item
 
 # A whole line in bold ('**Usage**', '__Dosage:__') is a heading in profiles written without
 # '#'; bold questions ('**Q: ...?**') stay FAQ lines.
@@ -430,7 +430,7 @@ def bullets(lines: list[str], first_line: int = 1) -> list[Bullet]:
                 items.append((number, [row]))
             open_item = False
             continue
-        item = list_item(line)
+        item = list_item(line) if stripped[0] in ITEM_STARTS else None
         if item:
             items.append((number, [item.text]))
             open_item = True

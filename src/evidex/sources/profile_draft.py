@@ -18,6 +18,7 @@ from evidex.content.regimens import parse_regimens
 from evidex.content.sections import split_sentences
 from evidex.sources.label import Label, LabelSection, fold
 from evidex.text.lists import mean_and_unit, respectively_pairs
+from evidex.text.numbers import NUMBER
 
 _MAX_ITEMS = 12
 _MAX_SENTENCE = 400
@@ -39,7 +40,7 @@ _SECTION_NUMBERS = re.compile(
 _SEE_ALSO = re.compile(r"\s*[\[(]\s*see [^\])]*[\])]?", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?(?![^()]*\))|\s+and\s+(?![^()]*\))")
 _LIST_END = re.compile(r"\s+To report\b.*$|\s+See \d.*$", re.IGNORECASE)
-_NUMBER_CELL = re.compile(r"^[<>≤≥]?\s*\d+(?:\.\d+)?\s*%?$")
+_NUMBER_CELL = re.compile(rf"^[<>≤≥]?\s*{NUMBER}\s*%?$")
 _PEDIATRIC = re.compile(r"\b(?:pediatric|paediatric|child|children|adolescents?)\b", re.I)
 _MONITOR = re.compile(r"\b(?:monitor|test(?:ing)? for|check|measure)\w*\b", re.IGNORECASE)
 _LACTATION_WORDS = re.compile(r"breast[- ]?feeding|lactation|nursing", re.IGNORECASE)

@@ -64,14 +64,14 @@ _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_W
 # The word boundary first: most positions fail there at once.
 LABEL = re.compile(rf"\b(?:{_ABBREVIATION}|(?i:{_WORDS}))")
 
-# A CI label of any level: "95% CI", "95%CI", "95 % CI", "95.5% CI", "90% confidence
+# A CI label of any level: "95% CI", "95%CI", "95%-CI", "95 % CI", "95.5% CI", "90% confidence
 # interval [CI]", "CI 95%", "95% CrI".
 _CI_WORDS = (
     r"(?:CI|CrI|UI|(?i:confidence intervals?|credible intervals?|confidence limits?"
     r"|uncertainty intervals?))"
 )
 CI_LABEL = (
-    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent)) ?{_CI_WORDS}"
+    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent))[ -]?{_CI_WORDS}"
     rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
     r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
 )
@@ -82,9 +82,7 @@ _UNIT = (
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
-_VALUE = (
-    rf"(?P<value>{NUMBER})(?! ?%? ?(?:CI\b|CrI\b|(?i:confidence|credible)))(?: ?(?P<unit>{_UNIT}))?"
-)
+_VALUE = rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|(?i:confidence|credible)))(?: ?(?P<unit>{_UNIT}))?"
 # the two bounds; the high bound must not run on into more digits ("0.18-0.0.93" is garbled)
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
 # value, then its interval: with a CI label, or in brackets right after the value

@@ -22,7 +22,8 @@ _HEADING_CLOSE = " \t#"
 _ITEM = re.compile(
     r"[ \t]*(?:(?P<number>[0-9]{1,2})[.)](?=[ \t])|[-+•●▪◦·‣∙](?!-)|[*–](?=[ \t]))[ \t]*(?P<text>.*)$"
 )
-_ITEM_STARTS = frozenset("-+*–•●▪◦·‣∙0123456789")
+# Every list item starts (after spaces) with one of these: a test callers may run first.
+ITEM_STARTS = frozenset("-+*–•●▪◦·‣∙0123456789")
 _FENCE_MARKS = ("```", "~~~")
 SEPARATORS = ("---", "***", "===", "___")
 # a line of three or more '-', '*', '=' or '_' alone: a thematic break (or setext underline)
@@ -57,7 +58,7 @@ def atx_heading(line: str) -> Heading | None:
 def list_item(line: str) -> Item | None:
     """The list item a line opens ('- 5 mg', '• 5 mg', '2) 5 mg'), else None."""
     first = line.lstrip(" \t")[:1]
-    if first not in _ITEM_STARTS or not first:
+    if first not in ITEM_STARTS or not first:
         return None
     match = _ITEM.match(line)
     if match is None:

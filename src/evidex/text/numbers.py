@@ -54,7 +54,7 @@ _DOT_GROUPED = r"[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
 # glued to a word (a reference: "pain1,2"), a chemical locant ("1,25-dihydroxy") or a bracketed
 # pair ("(1,3)", "[1,3]").
 _DECIMAL_COMMA = (
-    r"(?<!\d,)(?<![^\W\d_])(?:(?<![(\[])|(?!\d+,\d+[)\]]))"
+    r"(?=\d{1,3},\d)(?<!\d,)(?<![^\W\d_])(?:(?<![(\[])|(?!\d+,\d+[)\]]))"
     r"(?:0|[1-9]\d{0,2}(?=,(?!\d{3}(?!\d))(?!\d+ ?(?:and|or|&)\b)))"
     r",\d+(?![,\d]|-[^\W\d_])"
 )
@@ -101,9 +101,10 @@ _SMALL_WORD = _alternation(_UNITS)
 _TENS_WORD = _alternation(_TENS)
 _BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_SMALL_WORD})"
 _BELOW_THOUSAND = (
-    rf"(?:(?:(?:{_UNIT_WORD}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+    rf"(?:(?:(?:{_BELOW_HUNDRED}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
 )
-# A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen".
+# A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen",
+# "twelve hundred".
 # The word boundary and the first letters come first: most positions fail there at once.
 WORD_NUMBER = (
     r"\b(?=[afnostezAFNOSTEZ])"
