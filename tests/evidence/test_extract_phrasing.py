@@ -525,6 +525,73 @@ ROWS = (
         n=52,
         effects=(("percent", 42.0, 29.0, 57.0), ("percent", 15.4, None, None)),
     ),
+    # fourth batch, traps that hold no estimate (written after the third batch: one of 14 gave a
+    # spurious percent, '45 (30.0%) had diabetes at baseline')
+    Row(
+        "range-in-label/trap-age-range",
+        "Adults aged 18–65 years (n = 240) were randomized to the drug or placebo.",
+        effects=(),
+    ),
+    Row(
+        "range-in-label/trap-scale-desc",
+        "Pain was rated on a 0–10 numeric scale (higher is worse) at baseline and 12 weeks.",
+        effects=(),
+    ),
+    Row(
+        "range-in-label/trap-likert-desc",
+        "Satisfaction was scored on a 1 to 5 Likert scale (1, very poor; 5, excellent).",
+        effects=(),
+    ),
+    Row(
+        "range-in-label/trap-grade-desc",
+        "Fibrosis was graded 0-4 (F0, none; F4, cirrhosis) by two pathologists.",
+        effects=(),
+    ),
+    Row(
+        "range-in-label/trap-dose-range",
+        "Participants took 10-20 mg (mean 15 mg) daily for 6 months.",
+        effects=(),
+    ),
+    Row(
+        "range-in-label/trap-median-iqr",
+        "Median follow-up was 4.2 years (IQR 3.1 to 5.6).",
+        effects=(),
+    ),
+    Row(
+        "counted-percent/trap-baseline-count-pct",
+        "Of the 400 participants, 232 (58.0%) were women and 96 (24.0%) were current smokers.",
+        effects=(),
+    ),
+    Row(
+        "counted-percent/trap-baseline-group",
+        "In the drug group, 45 (30.0%) had diabetes at baseline.",
+        effects=(),
+    ),
+    Row(
+        "counted-percent/trap-mean-sd",
+        "Mean age was 54.3 ± 9.8 years and BMI 31.2 (SD 4.5).",
+        effects=(),
+    ),
+    Row(
+        "bare-interval/trap-i2",
+        "Heterogeneity was moderate (I² = 45%, P = 0.03).",
+        effects=(),
+    ),
+    Row(
+        "range-in-label/trap-phq-named",
+        "Depression was measured with the PHQ-9 (range 0–27) and anxiety with the GAD-7 (0-21).",
+        effects=(),
+    ),
+    Row(
+        "range-in-label/trap-years-range",
+        "Records from 2005 to 2015 (n = 12,400) were reviewed.",
+        effects=(),
+    ),
+    Row(
+        "range-in-label/trap-age-bracket",
+        "We enrolled 120 patients (mean age, 62 years; range, 45-79).",
+        effects=(),
+    ),
 )
 
 

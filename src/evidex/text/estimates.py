@@ -547,6 +547,8 @@ _GROUP_NAME = re.compile(
 _NOT_AN_OUTCOME = re.compile(
     r"^\W*(?:\w+ ){0,2}?(?:received|were (?:assigned|allocated|randomi[sz]ed|included|enrolled|"
     r"female|male|women|men)|completed)\b"
+    # what people had when they entered: "45 (30.0%) had diabetes at baseline"
+    r"|^[^.;()]{0,40}?\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b"
 )
 
 
