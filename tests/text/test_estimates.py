@@ -81,7 +81,7 @@ def test_p_value_belongs_to_the_estimate_before_it() -> None:
         "HR -0.5 (95% CI -0.9 to -0.1)",  # a ratio cannot be negative
         "the cohort or (0.5-0.9) group",
         # a ratio restated as a relative change is not an effect of its own (corpus README)
-        "reduced incidence by 58% (95% CI, 48 to 66) and metformin by 31% (95% CI, 17 to 43)",
+        "a 31% (95% CI, 17 to 43) lower risk of diabetes",
         "had a 38% [95% confidence interval (CI) 9-74%] increased risk of hip fracture",
     ],
 )
