@@ -78,6 +78,27 @@ _QUALIFIER = (
     r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|on|to|at|by|for|from|per|vs|"
     r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
 )
+# a number that is part of a name, not a count: "type 2 diabetes", "phase 3", "week 12"
+_NOT_A_NAME = "".join(
+    f"(?<!{word} )"
+    for word in (
+        "[Tt]ype",
+        "[Pp]hase",
+        "[Ss]tage",
+        "[Gg]rade",
+        "[Cc]lass",
+        "[Ss]tep",
+        "[Ww]eek",
+        "[Dd]ay",
+        "[Mm]onth",
+        "[Yy]ear",
+        "[Vv]isit",
+        "[Cc]ycle",
+        "[Ll]evel",
+        "[Ww]ave",
+        "[Pp]art",
+    )
+)
 _N_EQUALS = re.compile(
     rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
 )
@@ -94,7 +115,7 @@ _COMPLEMENTS = {
 }  # fmt: skip
 _N_COMPLEMENTS = CuedPattern(
     re.compile(
-        rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
+        rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
         r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
         rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
     ),
@@ -138,7 +159,7 @@ _N_TOTAL = CuedPattern(
 # "182 patients received placebo and 185 patients received DHA and EPA"
 _N_SPLIT = CuedPattern(
     re.compile(
-        rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
         r"(?:(?:were|was) "
         r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|received )"
         rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
@@ -150,7 +171,7 @@ _N_SPLIT = CuedPattern(
 # 20 historical controls"
 _N_COMPARED = CuedPattern(
     re.compile(
-        rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}(?<![\w.,%\-])(?P<n2>{COUNT}))"
+        rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n2>{COUNT}))"
         rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)[^.;]{{0,60}}? (?:were|was) compared|[^.;]{{0,60}}?) "
         rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
     ),
@@ -167,7 +188,7 @@ _ENROLMENT_CUES = tuple(
 )
 _N_ENROLLED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
         r"(?:\w+ ){0,2}?(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|"
         r"recruited|assigned|allocated|studied|analy[sz]ed|followed)|underwent randomi[sz]ation)"
     ),
@@ -177,7 +198,7 @@ _N_ENROLLED = CuedPattern(
 # never studies, groups or times
 _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
         r"times|cycles|samples|sessions|cases|controls)\b)"
         r"(?:[a-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
@@ -199,12 +220,14 @@ _N_VERB_FIRST = re.compile(
 # take part"
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
-        r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b)"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
+        r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b"
+        rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "underwent randomi", "agreed to", "consented",
+        "was enrolled", "underwent randomi", "agreed to", "consented", "randomized ",
+        "randomised ",
     ),
 )  # fmt: skip
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
@@ -224,11 +247,11 @@ _SINGLE_PATIENT = CuedPattern(
     ("-old",),
 )
 _N_PLAIN = re.compile(
-    rf"{COUNT_START}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_STUDIES = CuedPattern(
     re.compile(
-        rf"(?i){COUNT_START}(?<![\d.,%])(?P<k>{COUNT}) "
+        rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<k>{COUNT}) "
         r"(?:(?:published|eligible|independent|placebo-controlled|double-blind|prospective|"
         r"clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
         r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
