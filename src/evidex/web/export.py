@@ -261,10 +261,10 @@ def _search_index_json(conn: sqlite3.Connection) -> bytes:
     return json.dumps(search_index(conn), ensure_ascii=False, separators=(",", ":")).encode()
 
 
-# Files made from the database, not from one URL of the app: the view each shows and its maker.
-DATA_FILES: dict[str, tuple[str, Callable[[sqlite3.Connection], bytes]]] = {
-    "api/v1/compounds.json": ("compounds", _compounds_json),
-    "search-index.json": ("names", _search_index_json),
+# Files made from the database, not from one URL of the app: the views each shows, its maker.
+DATA_FILES: dict[str, tuple[tuple[str, ...], Callable[[sqlite3.Connection], bytes]]] = {
+    "api/v1/compounds.json": (("compounds",), _compounds_json),
+    "search-index.json": (("names", "titles"), _search_index_json),
 }
 
 
@@ -383,8 +383,8 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
         views = view_digests(conn)
         files = _site_files(conn, fps, views, bool(site.base_url))
         made = 0
-        for relative, (view, make) in DATA_FILES.items():
-            listed[relative] = join(relative, fps.shared, views.get(view, ""))
+        for relative, (shown, make) in DATA_FILES.items():
+            listed[relative] = join(relative, fps.shared, *(views.get(v, "") for v in shown))
             if before.get(relative) != listed[relative]:
                 made += 1
                 rewritten += _write(out / relative, make(conn))

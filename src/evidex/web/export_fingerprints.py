@@ -302,12 +302,9 @@ VIEWS: dict[str, View] = {
         tuple(f"(SELECT count(*) FROM {table})" for table in ("compounds", "articles", "studies")),
         "1",
     ),
-    # search-index.json
-    "names": View(
-        "names n JOIN compounds c ON c.slug = n.slug",
-        ("n.key", "n.name", "n.slug", "c.title"),
-        "n.key",
-    ),
+    # search-index.json: every name, and the title of its compound
+    "names": View("names", ("key", "name", "slug"), "key"),
+    "titles": View("compounds", ("slug", "title"), "slug"),
 }
 
 
