@@ -26,23 +26,17 @@ import multiprocessing
 import sqlite3
 import warnings
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlparse
-
-with warnings.catch_warnings():
-    # Starlette nags about its httpx-based client; it is the in-process renderer we want.
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
 
 from evidex.ops.logging import ACCESS_LOGGER
 from evidex.storage import queries
-from evidex.storage.db import open_generation, read_meta
+from evidex.storage.db import Generation, open_generation, read_meta
 from evidex.web import seo
-from evidex.web.app import create_app
 from evidex.web.export_fingerprints import (
     Fingerprints,
     code_version,
@@ -52,6 +46,9 @@ from evidex.web.export_fingerprints import (
 )
 from evidex.web.feeds import atom_date
 from evidex.web.templating import STATIC_DIR, Site
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 # Text files get a precompressed `.gz` twin (nginx `gzip_static`, Caddy `precompressed`):
 # compressed once here instead of on every request. Level 6: on 600 pages of the 10,000-compound
@@ -280,7 +277,23 @@ def _quiet_access_log() -> Iterator[None]:
         logger.disabled = was
 
 
+def _import_renderer() -> None:
+    """Import the app and its in-process client (a third of a second), done while the row
+    fingerprints are read."""
+    with warnings.catch_warnings():
+        # Starlette nags about its httpx-based client; it is the in-process renderer we want.
+        warnings.simplefilter("ignore")
+        import fastapi.testclient  # noqa: F401
+
+    import evidex.web.app  # noqa: F401
+
+
 def _client(db_path: Path, site: Site) -> TestClient:
+    _import_renderer()
+    from fastapi.testclient import TestClient
+
+    from evidex.web.app import create_app
+
     # Plain bodies: compressing each file only for the client to decompress it is waste.
     app = create_app(db_path, site)
     return TestClient(app, raise_server_exceptions=True, headers={"Accept-Encoding": "identity"})
@@ -355,6 +368,15 @@ def _save_manifest(out: Path, manifest: Manifest) -> None:
     temporary.replace(out / MANIFEST)
 
 
+def _read_inputs(
+    generation: Generation, old: Manifest | None
+) -> tuple[Fingerprints, dict[str, str]]:
+    """The fingerprints of every compound and article and the digests of the list views."""
+    conn = generation.connection()
+    fps = fingerprints(conn, old.rows, old.partners) if old else fingerprints(conn)
+    return fps, view_digests(conn)
+
+
 def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> ExportSummary:
     """Write every page, API response, feed and asset under `out`, rendering only files whose
     inputs changed since the export already there. `jobs` processes render in parallel.
@@ -378,9 +400,13 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
     rewritten = 0
     generation = open_generation(db_path)
     try:
+        with ThreadPoolExecutor(1) as thread:
+            # Reading every row is mostly SQLite's work, which lets go of the GIL: the app
+            # is imported meanwhile.
+            reading = thread.submit(_read_inputs, generation, old if reusable else None)
+            _import_renderer()
+            fps, views = reading.result()
         conn = generation.connection()
-        fps = fingerprints(conn, old.rows, old.partners) if old and reusable else fingerprints(conn)
-        views = view_digests(conn)
         files = _site_files(conn, fps, views, bool(site.base_url))
         made = 0
         for relative, (shown, make) in DATA_FILES.items():
