@@ -60,7 +60,7 @@ _ABBREVIATION = (
     r"(?<!-)(?:adj(?:usted)?\.? ?)?"
     rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})s?(?![\w-])"
 )
-_LABEL_FIRST_LETTERS = "acdehimnoprstw"
+_LABEL_FIRST_LETTERS = "acdeghimnoprstw"
 _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
 # The word boundary first, then the letters a label can open with (either case): most
 # positions fail there at once instead of at each of the alternatives (2.4 times faster).
