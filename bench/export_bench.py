@@ -98,7 +98,7 @@ def run(content: Path, db: Path, out: Path = WORK / "export-site") -> dict[str, 
             path.write_text(edit(originals[path], f"exportmark{number}x{int(time.time())}"))
             build_seconds = _build(content, db)
             seconds, cpu, counts = export(db, out)
-            runs.append({"kind": kind, "seconds": seconds, "cpu": cpu, **counts})
+            runs.append({**counts, "kind": kind, "seconds": seconds, "cpu": cpu})
             print(
                 f"export: {kind} ({path.name}): {seconds:.2f} s wall, {cpu:.2f} s CPU;"
                 f" {counts['rendered']} files rendered, {counts['written']} written"

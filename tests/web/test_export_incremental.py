@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from evidex.build.pipeline import build
 from evidex.cli.main import app as cli
 from evidex.synth import generate_library
-from evidex.web.export import MANIFEST, ExportRefused, export_site
+from evidex.web.export import MANIFEST, ExportRefused, ExportSummary, export_site
 
 LIBRARY = Path(__file__).resolve().parents[2] / "content"
 
@@ -87,6 +87,17 @@ def _folders(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_dir()}
 
 
+def _export_edited(
+    content: Path, db: Path, site: Path, edit: Callable[[Path], None], fresh: Path
+) -> ExportSummary:
+    """Edit the library, rebuild, export into `site` (an earlier export) and into `fresh`."""
+    edit(content)
+    build(content, db)
+    summary = export_site(db, site)
+    export_site(db, fresh)
+    return summary
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     target = tmp_path / "content"
@@ -104,15 +115,11 @@ def test_incremental_export_equals_a_fresh_export_of_the_new_build(
     export_site(db, site)
     before, mtimes = _files(site), _mtimes(site)
 
-    EDITS[edit](library)
-    build(library, db)
-    summary = export_site(db, site)
-    fresh = tmp_path / "fresh"
-    export_site(db, fresh)
+    summary = _export_edited(library, db, site, EDITS[edit], tmp_path / "fresh")
 
-    after, expected = _files(site), _files(fresh)
+    after, expected = _files(site), _files(tmp_path / "fresh")
     assert sorted(after) == sorted(expected)
-    assert _folders(site) == _folders(fresh)
+    assert _folders(site) == _folders(tmp_path / "fresh")
     differing = [name for name in expected if after[name] != expected[name]]
     assert differing == []
     changed = {name for name in after if before.get(name) != after[name]}
@@ -281,13 +288,9 @@ def test_one_edit_to_a_synthetic_library_exports_as_a_fresh_export_does(
     export_site(db, site)
     before = _manifest_files(site)
 
-    SYNTHETIC_EDITS[edit](content)
-    build(content, db)
-    summary = export_site(db, site)
-    fresh = tmp_path / "fresh"
-    export_site(db, fresh)
+    summary = _export_edited(content, db, site, SYNTHETIC_EDITS[edit], tmp_path / "fresh")
 
-    after, expected = _files(site), _files(fresh)
+    after, expected = _files(site), _files(tmp_path / "fresh")
     assert sorted(after) == sorted(expected)  # .gz twins included
     assert [name for name in expected if after[name] != expected[name]] == []
     listed = _manifest_files(site)
