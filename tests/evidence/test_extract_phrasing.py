@@ -592,6 +592,29 @@ ROWS = (
         "We enrolled 120 patients (mean age, 62 years; range, 45-79).",
         effects=(),
     ),
+    # written after the fourth batch: the same notation without the bracket (each bound was
+    # taken for an estimate of its own before)
+    Row(
+        "bare-interval/no-bracket-label-comma-to-semicolon",
+        "Daily dosing lowered the odds of infection, OR 0.76, 0.64 to 0.90; bolus dosing did not, "
+        "OR 1.02, 0.88 to 1.18.",
+        effects=(("OR", 0.76, 0.64, 0.90), ("OR", 1.02, 0.88, 1.18)),
+    ),
+    Row(
+        "bare-interval/no-bracket-worded-label-was",
+        "Among women the adjusted hazard ratio was 0.81, 0.70-0.94.",
+        effects=(("HR", 0.81, 0.70, 0.94),),
+    ),
+    Row(
+        "bare-interval/no-bracket-semicolon-then-p",
+        "The RR was 1.35; 1.10–1.66, P = 0.004.",
+        effects=(("RR", 1.35, 1.10, 1.66),),
+    ),
+    Row(
+        "range-in-label/trap-unlabelled-range-with-unit",
+        "Treatment lasted 1.5, 1 to 2 years in most patients (OR data not shown).",
+        effects=(),
+    ),
 )
 
 

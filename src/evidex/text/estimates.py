@@ -145,15 +145,18 @@ _LABEL_WORD_CUES = (
 )  # fmt: skip
 
 
-# An interval is kept only in brackets or after a CI label (`_interval_estimate`): a sentence
-# with neither has no interval estimate, whatever the pattern matches in it.
+# An interval is kept only in brackets, after a CI label or right after a labelled value
+# (`_interval_estimate`): a sentence with none of them has no interval estimate, whatever the
+# pattern matches in it.
 _INTERVAL_MARKS = ("(", "[", "CI", "CrI", "UI")
 _CI_WORD_CUES = ("confidence", "credible", "uncertainty")
 
 
 def _may_hold_interval(sentence: str) -> bool:
     return _INTERVAL_CUE.search(sentence) is not None and (
-        contains_any(sentence, _INTERVAL_MARKS) or contains_any(fold_case(sentence), _CI_WORD_CUES)
+        contains_any(sentence, _INTERVAL_MARKS)
+        or contains_any(fold_case(sentence), _CI_WORD_CUES)
+        or _may_hold_label(sentence)
     )
 
 
@@ -444,19 +447,22 @@ def _relative_change(sentence: str, match: re.Match[str], restating: str | None)
 
 
 # "(OR 0.76, 0.64 to 0.90)", "(-0.31, -0.49 to -0.13)": a value, a comma and the two bounds in
-# one bracket, the value's label first or not
+# one bracket, the value's label first or not; or, with no bracket, right after its label and
+# ending the clause: "OR 0.76, 0.64 to 0.90;", "the hazard ratio was 0.81, 0.70-0.94,"
 _OPENS_BRACKET = re.compile(rf"[(\[] ?(?:{LABEL.pattern} ?(?:[=:] ?)?)?$")
+_LABEL_RIGHT_BEFORE = re.compile(rf"{LABEL.pattern}(?: (?:was|of|is|were))? ?(?:[=:,] ?)?$")
 
 
 def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
     """An interval without a CI label or its own bracket: the value (and its label) open a
-    bracket that the interval closes, and a comma or semicolon parts the value from the
-    bounds."""
-    return (
-        _OPENS_BRACKET.search(before) is not None
-        and any(mark in sentence[match.end("value") : match.start("low")] for mark in ",;")
-        and sentence[match.end() : match.end() + 2].lstrip()[:1] in (")", "]")
-    )
+    bracket that the interval closes, or the value follows its label and the interval ends
+    the clause; a comma or semicolon parts the value from the bounds."""
+    if not any(mark in sentence[match.end("value") : match.start("low")] for mark in ",;"):
+        return False
+    after = sentence[match.end() : match.end() + 2].lstrip()[:1]
+    if _OPENS_BRACKET.search(before) is not None:
+        return after in (")", "]")
+    return _LABEL_RIGHT_BEFORE.search(before) is not None and after in ("", ".", ";", ",")
 
 
 def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
