@@ -104,7 +104,7 @@ _POOLED = CuedPattern(
 # 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
 _PROPENSITY = CuedPattern(
     re.compile(
-        r"(?i)\bpropensity(?:[ -]score)?[ -](?:score[ -])?match"
+        r"(?i)\bpropensity(?:[ -]score)?[ \-–](?:score[ \-–])?match"
         r"|\bmatch(?:ed|ing)\b[^.;]{0,30}?\b(?:on|by|using) (?:the |a |their )?propensity"
     ),
     ("propensity",),

@@ -561,7 +561,8 @@ _NOT_AN_OUTCOME = re.compile(
 _WHAT_FOLLOWS = re.compile(r" (?P<what>[^.,;:()\[\]]{2,80})")
 _OUTCOME_VERB_AFTER = re.compile(
     r"^\W{0,3}(?:\w+ ){0,2}?(?:had|has|developed|experienced|achieved|reported|showed|improved|"
-    r"responded|died|relapsed|recovered|reached|needed|required|suffered)\b"
+    r"responded|died|relapsed|recovered|reached|needed|required|suffered|discontinued|withdrew|"
+    r"stopped|progressed|were (?:hospitali[sz]ed|readmitted))\b"
 )
 
 
