@@ -7,7 +7,14 @@ after labelled ones inherits their measure ("0.84 (0.78 to 0.91)" after a hazard
 Forms read:
 - a value followed by its interval, with or without a CI label of any level, in brackets or
   not: "HR 0.31 (95% CI, 0.18 to 0.54)", "RR=0.65,95%CI(0.47,0.90)", "4.84 (3.28,7.16)",
-  "-0.78% (-0.97%, -0.60%)", "SMD = −0.70; 95% CI = −1.92–0.51", "0.65 with 95% CI = [0.18, 1.12]";
+  "-0.78% (-0.97%, -0.60%)", "SMD = −0.70; 95% CI = −1.92–0.51", "0.65 with 95% CI = [0.18, 1.12]",
+  and without a CI label in the value's own bracket or right after its label: "(OR 0.76, 0.64 to
+  0.90)", "the hazard ratio was 0.81, 0.70-0.94.";
+- an amount of change named by its verb and unit: "lowered systolic pressure by 3.10 mm Hg (95%
+  CI, 1.20 to 5.00)" (MD), "decreased by 12.4% (95% CI 9.1–15.7)" (percent, unless it restates a
+  ratio of its sentence), and a CI parted from its estimate by a range or a name in a label
+  ("a difference of −0.9 points on a 0–10 scale (95% CI −1.6 to −0.2)"); the end of such a
+  range is never a value;
 - a labelled value without an interval, when none is printed or the printed one cannot be read:
   "MD = -0.59 mmol/L, p = 0.048", "HR = 0.41, 95% CI: 0.18-0.0.93", "a number needed to treat
   of 2"; and a value listed after it with "and" ("-4.50 kg [for absolute change] and -5.01
