@@ -85,25 +85,14 @@ _QUALIFIER = (
     r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
 )
 # a number that is part of a name, not a count: "type 2 diabetes", "phase 3", "week 12"
+_NAME_WORDS = (
+    "[Tt]ype", "[Pp]hase", "[Ss]tage", "[Gg]rade", "[Cc]lass", "[Ss]tep", "[Ww]eek", "[Dd]ay",
+    "[Mm]onth", "[Yy]ear", "[Vv]isit", "[Cc]ycle", "[Ll]evel", "[Ww]ave", "[Pp]art",
+)  # fmt: skip
+# one lookbehind per word length (each alternative of a lookbehind has one width)
 _NOT_A_NAME = "".join(
-    f"(?<!{word} )"
-    for word in (
-        "[Tt]ype",
-        "[Pp]hase",
-        "[Ss]tage",
-        "[Gg]rade",
-        "[Cc]lass",
-        "[Ss]tep",
-        "[Ww]eek",
-        "[Dd]ay",
-        "[Mm]onth",
-        "[Yy]ear",
-        "[Vv]isit",
-        "[Cc]ycle",
-        "[Ll]evel",
-        "[Ww]ave",
-        "[Pp]art",
-    )
+    "(?<!" + "|".join(f"{word} " for word in _NAME_WORDS if len(word) - 3 == length) + ")"
+    for length in sorted({len(word) - 3 for word in _NAME_WORDS})
 )
 _N_EQUALS = re.compile(
     rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
@@ -492,15 +481,14 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         first = split and (split["n"] or split.groupdict().get("n2"))
         if split and first and (n := parse_count(first)) and (m := parse_count(split["m"])):
             return n + m
-    phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
-    if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):
+    firsts, randomised = _enrolment_counts(text, folded)
+    if randomised is not None:
         return randomised  # the randomised total, over the enrolled or screened one
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
-    for phrase in phrases:
-        match = phrase.search(text, folded)
-        if match and (n := parse_count(match["n"])):
-            if phrase is _N_TOTAL and match["completed"]:
+    for match in firsts:
+        if n := parse_count(match["n"]):
+            if match.groupdict().get("completed"):
                 completed = n
                 continue
             return n
@@ -512,20 +500,31 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     )
 
 
-def _randomised_count(text: str, folded: str, phrases: tuple[CuedPattern, ...]) -> int | None:
-    """The first count of those randomised ("700 were randomly assigned", "A total of 3849
-    patients underwent randomization")."""
-    found: list[tuple[int, int]] = []
-    for phrase in phrases:
-        for match in phrase.finditer(text, folded):
+_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
+
+
+def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int | None]:
+    """The first match of each enrolment phrase, in the phrases' order, and the first count of
+    those randomised ("700 were randomly assigned", "A total of 3849 patients underwent
+    randomization"), in reading order."""
+    firsts: list[re.Match[str]] = []
+    randomised: tuple[int, int] | None = None
+    any_random = "random" in folded
+    for phrase in _ENROLMENT_PHRASES:
+        for index, match in enumerate(phrase.finditer(text, folded)):
+            if index == 0:
+                firsts.append(match)
+            if not any_random:
+                break
             # the match and the rest of its clause ("A total of 1,234 adults | were randomised")
             clause = re.split(r"[,;.]", folded[match.end() : match.end() + 30], maxsplit=1)[0]
             said = folded[match.start() : match.end()] + clause
             if "random" in said and not match.groupdict().get("completed"):
-                if n := parse_count(match["n"]):
-                    found.append((match.start(), n))
+                n = parse_count(match["n"])
+                if n and (randomised is None or match.start() < randomised[0]):
+                    randomised = (match.start(), n)
                 break
-    return min(found)[1] if found else None
+    return firsts, randomised[1] if randomised else None
 
 
 def _sample_size_equals(text: str) -> int | None:
