@@ -78,6 +78,16 @@ _QUALIFIER = (
     r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|on|to|at|by|for|from|per|vs|"
     r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
 )
+# a number that is part of a name, not a count: "type 2 diabetes", "phase 3", "week 12"
+_NAME_WORDS = (
+    "[Tt]ype", "[Pp]hase", "[Ss]tage", "[Gg]rade", "[Cc]lass", "[Ss]tep", "[Ww]eek", "[Dd]ay",
+    "[Mm]onth", "[Yy]ear", "[Vv]isit", "[Cc]ycle", "[Ll]evel", "[Ww]ave", "[Pp]art",
+)  # fmt: skip
+# one lookbehind per word length (each alternative of a lookbehind has one width)
+_NOT_A_NAME = "".join(
+    "(?<!" + "|".join(f"{word} " for word in _NAME_WORDS if len(word) - 3 == length) + ")"
+    for length in sorted({len(word) - 3 for word in _NAME_WORDS})
+)
 _N_EQUALS = re.compile(
     rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
 )
@@ -94,7 +104,7 @@ _COMPLEMENTS = {
 }  # fmt: skip
 _N_COMPLEMENTS = CuedPattern(
     re.compile(
-        rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
+        rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
         r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
         rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
     ),
@@ -138,7 +148,7 @@ _N_TOTAL = CuedPattern(
 # "182 patients received placebo and 185 patients received DHA and EPA"
 _N_SPLIT = CuedPattern(
     re.compile(
-        rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
         r"(?:(?:were|was) "
         r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|received )"
         rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
@@ -150,7 +160,7 @@ _N_SPLIT = CuedPattern(
 # 20 historical controls"
 _N_COMPARED = CuedPattern(
     re.compile(
-        rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}(?<![\w.,%\-])(?P<n2>{COUNT}))"
+        rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n2>{COUNT}))"
         rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)[^.;]{{0,60}}? (?:were|was) compared|[^.;]{{0,60}}?) "
         rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
     ),
@@ -167,7 +177,7 @@ _ENROLMENT_CUES = tuple(
 )
 _N_ENROLLED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
         r"(?:\w+ ){0,2}?(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|"
         r"recruited|assigned|allocated|studied|analy[sz]ed|followed)|underwent randomi[sz]ation)"
     ),
@@ -177,7 +187,7 @@ _N_ENROLLED = CuedPattern(
 # never studies, groups or times
 _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
         r"times|cycles|samples|sessions|cases|controls)\b)"
         r"(?:[a-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
@@ -199,12 +209,14 @@ _N_VERB_FIRST = re.compile(
 # take part"
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
-        r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b)"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
+        r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b"
+        rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "underwent randomi", "agreed to", "consented",
+        "was enrolled", "underwent randomi", "agreed to", "consented", "randomized ",
+        "randomised ",
     ),
 )  # fmt: skip
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
@@ -224,11 +236,11 @@ _SINGLE_PATIENT = CuedPattern(
     ("-old",),
 )
 _N_PLAIN = re.compile(
-    rf"{COUNT_START}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_STUDIES = CuedPattern(
     re.compile(
-        rf"(?i){COUNT_START}(?<![\d.,%])(?P<k>{COUNT}) "
+        rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<k>{COUNT}) "
         r"(?:(?:published|eligible|independent|placebo-controlled|double-blind|prospective|"
         r"clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
         r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
@@ -499,17 +511,16 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         first = split and (split["n"] or split.groupdict().get("n2"))
         if split and first and (n := parse_count(first)) and (m := parse_count(split["m"])):
             return n + m
-    phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
-    if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):
+    firsts, randomised = _enrolment_counts(text, folded)
+    if randomised is not None:
         return randomised  # the randomised total, over the enrolled or screened one
     if (case_control := _case_control_total(text, folded)) is not None:
         return case_control or None
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
-    for phrase in phrases:
-        match = phrase.search(text, folded)
-        if match and (n := parse_count(match["n"])):
-            if phrase is _N_TOTAL and match["completed"]:
+    for match in firsts:
+        if n := parse_count(match["n"]):
+            if match.groupdict().get("completed"):
                 completed = n
                 continue
             return n
@@ -523,20 +534,31 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     )
 
 
-def _randomised_count(text: str, folded: str, phrases: tuple[CuedPattern, ...]) -> int | None:
-    """The first count of those randomised ("700 were randomly assigned", "A total of 3849
-    patients underwent randomization")."""
-    found: list[tuple[int, int]] = []
-    for phrase in phrases:
-        for match in phrase.finditer(text, folded):
+_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
+
+
+def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int | None]:
+    """The first match of each enrolment phrase, in the phrases' order, and the first count of
+    those randomised ("700 were randomly assigned", "A total of 3849 patients underwent
+    randomization"), in reading order."""
+    firsts: list[re.Match[str]] = []
+    randomised: tuple[int, int] | None = None
+    any_random = "random" in folded
+    for phrase in _ENROLMENT_PHRASES:
+        for index, match in enumerate(phrase.finditer(text, folded)):
+            if index == 0:
+                firsts.append(match)
+            if not any_random:
+                break
             # the match and the rest of its clause ("A total of 1,234 adults | were randomised")
             clause = re.split(r"[,;.]", folded[match.end() : match.end() + 30], maxsplit=1)[0]
             said = folded[match.start() : match.end()] + clause
             if "random" in said and not match.groupdict().get("completed"):
-                if n := parse_count(match["n"]):
-                    found.append((match.start(), n))
+                n = parse_count(match["n"])
+                if n and (randomised is None or match.start() < randomised[0]):
+                    randomised = (match.start(), n)
                 break
-    return min(found)[1] if found else None
+    return firsts, randomised[1] if randomised else None
 
 
 def _sample_size_equals(text: str) -> int | None:

@@ -18,6 +18,11 @@ _MIN_WRAPPED_CHARS = 40
 _OWN_LINE = re.compile(r"\s*(?:#|[-*•‣◦▪|>+]\s|\d{1,2}[.)]\s|[-*_=]{3,}\s*$)")
 
 
+# A cheap test first: some long line followed straight by text that opens no bullet, heading,
+# table row or quote (most markdown has none: its paragraphs are one line each).
+_MAY_JOIN = re.compile(rf"\n(?<=[^\n]{{{_MIN_WRAPPED_CHARS}}}\n)[ \t]*[^\s#>|*+•‣◦▪]")
+
+
 def _stands_alone(line: str) -> bool:
     return not line.strip() or _OWN_LINE.match(line) is not None
 
@@ -28,7 +33,7 @@ def _opens_a_part(line: str) -> bool:
 
 def unwrap_lines(text: str) -> str:
     """`text` with each line broken inside a paragraph joined to the next by a space."""
-    if "\n" not in text:
+    if "\n" not in text or not _MAY_JOIN.search(text):
         return text
     lines = text.split("\n")
     joined = [lines[0]]
