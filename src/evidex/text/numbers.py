@@ -101,7 +101,7 @@ _SMALL_WORD = _alternation(_UNITS)
 _TENS_WORD = _alternation(_TENS)
 _BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_SMALL_WORD})"
 _BELOW_THOUSAND = (
-    rf"(?:(?:(?:{_BELOW_HUNDRED}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+    rf"(?:(?:{_BELOW_HUNDRED}|a(?= hundred))(?: hundred(?:(?: and)? {_BELOW_HUNDRED})?)?)"
 )
 # A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen",
 # "twelve hundred".
