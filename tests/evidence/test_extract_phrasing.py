@@ -706,6 +706,69 @@ ROWS = (
         design="rct",
         n=20,
     ),
+    # sixth batch, designs and case reports (answers fixed first: 12 of 14 checks on first run,
+    # main 9); then 'this article reviews' and 'we provide an overview of trials' name a review
+    Row(
+        "design/matched-using-propensity-scores",
+        "Patients were matched using propensity scores, leaving 640 pairs. Mortality was "
+        "lower (HR 0.77, 95% CI 0.62-0.95).",
+        design="propensity-matched",
+    ),
+    Row(
+        "design/propensity-weighted-is-a-cohort",
+        "In this propensity score-weighted cohort of 8,000 adults, risk was lower (HR 0.85, "
+        "95% CI 0.75-0.96).",
+        design="cohort",
+    ),
+    Row(
+        "design/this-article-reviews",
+        "This article reviews the pharmacology of ashwagandha and the randomized trials that "
+        "tested it.",
+        design="mechanistic",
+    ),
+    Row(
+        "design/we-provide-an-overview-of-trials",
+        "Here, we provide an overview of randomised trials of omega-3 fatty acids in depression.",
+        design="mechanistic",
+    ),
+    Row(
+        "design/open-label-non-randomised-two-arm",
+        "An open-label, non-randomised, two-arm pilot study enrolled 30 adults.",
+        design="non-randomised-controlled",
+        n=30,
+    ),
+    Row(
+        "design/phase-2-single-group-open-label",
+        "In this phase 2, single-group, open-label trial, 48 patients received the peptide weekly.",
+        design="non-randomised-controlled",
+        n=48,
+    ),
+    Row(
+        "case-report/we-present-a-man",
+        "We present a 35-year-old man who developed gynecomastia while using a SARM. Symptoms"
+        " resolved after 3 months.",
+        design="case-series",
+        n=1,
+    ),
+    Row(
+        "case-report/girl-was-brought",
+        "A 4-year-old girl was brought to the emergency department after ingesting iron tablets.",
+        design="case-series",
+        n=1,
+    ),
+    Row(
+        "design/randomised-in-a-crossover-design",
+        "Sixty adults were randomised in a crossover design to drink beetroot juice or "
+        "placebo on separate days.",
+        design="rct",
+        n=60,
+    ),
+    Row(
+        "design/trap-overview-of-a-trial-design-is-the-trial",
+        "We present an overview of the trial design and baseline data of 1,200 randomised "
+        "participants.",
+        design="rct",
+    ),
 )
 
 

@@ -82,8 +82,11 @@ _NARRATIVE_REVIEW = CuedPattern(
         r"(?i)\b(?<!systematic )(?:narrative|scoping|critical|literature) review"
         r"|\b(?:we|this|our|the present|the current) review(?:s)?\b(?! and meta| (?:of )?(?:the )?"
         r"(?:medical )?(?:records|charts|files|notes))"
+        r"|\b(?:this|the present|our) (?:article|paper|chapter) reviews\b"
+        r"|\bwe (?:provide|give|present) an? (?:\w+ ){0,2}?overview of (?:the )?(?:[\w-]+ ){0,3}?"
+        r"(?:trials|studies|evidence|literature|research)\b"
     ),
-    ("review",),
+    ("review", "overview"),
 )
 _SYSTEMATIC = CuedPattern(
     re.compile(r"(?i)\bsystematic(?:ally)? review"),
