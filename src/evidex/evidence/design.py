@@ -80,13 +80,14 @@ _NARRATIVE_REVIEW = CuedPattern(
     ("review",),
 )
 _SYSTEMATIC = CuedPattern(
-    re.compile(r"(?i)\bsystematic(?:ally)? review"),
+    re.compile(r"(?i)\bsystematic(?:ally)? (?:review|search|literature search)"),
     ("systematic",),
 )
 _DATABASE_SEARCH = CuedPattern(
     re.compile(
         r"(?i)\b(?:search(?:ed|es|ing)?|identified (?:through|from|in)|retrieved from)\b[^.]{0,120}?"
-        r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl)\b"
+        r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl|"
+        r"(?:bibliographic |electronic )?databases)\b"
     ),
     ("search", "identified ", "retrieved from"),
 )

@@ -111,10 +111,10 @@ _COMPLEMENTS = {
 _N_COMPLEMENTS = CuedPattern(
     re.compile(
         rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
-        r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
+        rf"(?P<a>cases|{_POPULATION_NOUNS})\b[^.;:()\d]{{0,60}}?(?:,? and|[,;]) "
         rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
     ),
-    ("cases", " men", " women", " boys", " girls", " males", " females"),
+    ("controls", " men", " women", " boys", " girls", " males", " females"),
 )
 _N_TOTAL = CuedPattern(
     re.compile(
@@ -558,7 +558,10 @@ def _sample_size_equals(text: str) -> int | None:
 def _complementary_groups(text: str, folded: str) -> int | None:
     """Cases and controls, men and women, written as two counts that make the sample."""
     for match in _N_COMPLEMENTS.finditer(text, folded):
-        if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
+        # the cases may be named for who they are: "492 women with thromboembolism and 1968
+        # matched controls"
+        second = match["b"].lower()
+        if second == "controls" or _COMPLEMENTS.get(match["a"].lower()) == second:
             n, m = parse_count(match["n"]), parse_count(match["m"])
             if n and m:
                 return n + m
