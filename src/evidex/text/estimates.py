@@ -103,9 +103,10 @@ _LABELLED_VALUE = re.compile(
 )
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
 _LISTED_AFTER = re.compile(rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
+_P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
+_P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
 _P_VALUE = re.compile(
-    r"(?<![A-Za-z])[Pp](?:[ -]?values?)?(?P<qual> (?:for|of) [a-z]+)? ?"
-    r"(?P<op>[<>=≤≥‹›]=?|&lt;|&gt;) ?"
+    rf"{_P_LABEL}(?P<qual> (?:for|of) [a-z]+)? ?(?P<op>{_P_OPERATOR}) ?"
     r"(?P<num>\d*\.\d+|\d+(?:\.\d+)?)(?: ?[x×] ?10 ?\^? ?(?P<exp>-?\d+))?"
 )
 # a p value then the interval, after a labelled value: "HR 0.81, P = 0.02; 95% CI 0.68 to 0.97"
@@ -114,7 +115,7 @@ _CI_AFTER_P = re.compile(
     rf"[(\[]? ?{_INTERVAL}"
 )
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
-_P_BEFORE_VALUE = re.compile(r"(?<![A-Za-z])[Pp](?:[ -]?values?)? ?(?:[<>=≤≥‹›]=?) ?$")
+_P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
 _P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
 # a p value that belongs to heterogeneity or an interaction, not to the estimate before it
 _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
