@@ -494,13 +494,14 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         return []  # a bare "0 for the control group" counts only beside a percentage
     found: dict[int, GroupPercent] = {}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
+    if _MEAN_SHARE.search(sentence):
+        pairs = ()
     for index, match in enumerate(pairs):
         if (
-            _THRESHOLD_BEFORE.search(sentence[: match.start()])
+            _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (match["listed"] and not _RESPECTIVELY_AFTER.match(sentence, match.end()))
-            or _MEAN_SHARE.search(sentence)
         ):
             continue
         for key in ("a", "b"):
@@ -531,8 +532,9 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         position = match.start(key)
         if position in found or (key == "bare" and not match["sign"] and not has_sign):
             continue
-        if _THRESHOLD_BEFORE.search(sentence[:position]) or _RANGE_BEFORE.search(
-            sentence[:position]
+        window = max(0, position - 20)  # both end-anchored patterns are shorter
+        if _THRESHOLD_BEFORE.search(sentence, window, position) or _RANGE_BEFORE.search(
+            sentence, window, position
         ):
             continue
         if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
