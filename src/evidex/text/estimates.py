@@ -348,8 +348,9 @@ def _interval_estimate(
 
 def _enclosed(sentence: str, match: re.Match[str]) -> bool:
     """The value and its interval in one bracket: "(-0.31, -0.49 to -0.13)"."""
-    return sentence[: match.start("value")].rstrip().endswith(("(", "[")) and sentence[
-        match.end() :
+    start, end = match.start("value"), match.end()
+    return sentence[max(0, start - 3) : start].rstrip().endswith(("(", "[")) and sentence[
+        end : end + 3
     ].lstrip().startswith((")", "]"))
 
 
