@@ -103,11 +103,12 @@ _PROPENSITY = CuedPattern(
 _NON_RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?experimental|single-arm|"
-        r"single arm|uncontrolled trial|open-label,? (?:single|non)|historical controls?)"
+        r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
+        r"before-and-after|pre-post|open-label,? (?:single|non)|historical controls?)"
     ),
     (
-        "randomi", "quasi", "single-arm", "single arm", "uncontrolled trial", "open-label",
-        "historical control"
+        "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
+        "one-group", "before-and-after", "pre-post", "open-label", "historical control"
     ),
 )  # fmt: skip
 _RANDOMISED = CuedPattern(

@@ -167,7 +167,10 @@ _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
         rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
-        r"times|cycles|samples|sessions|cases|controls)\b)"
+        r"times|cycles|samples|sessions|cases|controls|"
+        # clusters randomised are not the participants
+        r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
+        r"communities|homes|facilities|units|regions|districts)\b)"
         r"(?:[a-z][\w-]*s|(?:zebra)?fish|sheep|cattle|swine|deer|geese) (?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
         r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
