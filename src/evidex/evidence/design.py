@@ -127,22 +127,24 @@ _COHORT = CuedPattern(
     re.compile(
         r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
         r"retrospective(?:ly)?|observational|registry|registers?\b|longitudinal|cross-sectional|"
-        r"population-based|claims data|database|survey\b|we followed)"
+        r"population-based|claims data|database|survey\b|we followed|person-years?)"
     ),
     (
         "cohort", "prospective", "retrospective", "observational", "registry", "register",
         "longitudinal", "cross-sectional", "population-based", "claims data", "database",
-        "survey", "we followed"
+        "survey", "we followed", "person-year"
     ),
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(
     re.compile(
         r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|"
-        r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review)"
+        r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
+        r"\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
+        r"reviewed (?:the )?(?:medical )?(?:charts|records))"
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
-        "chart review"
+        "chart review", "reviewed "
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(
@@ -153,12 +155,12 @@ _CONTROLLED_TRIAL = CuedPattern(
 _COMPARISON = CuedPattern(
     re.compile(
         r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls|hazard ratio|"
-        r"odds ratio|risk ratio|relative risk|(?-i:a?[HOR]R)|(?:highest|lowest|top|bottom) "
+        r"odds ratio|risk ratio|rate ratio|relative risk|(?-i:a?I?[HOR]R)|(?:highest|lowest|top|bottom) "
         r"(?:quartile|quintile|tertile|decile))\b"
     ),
     (
         "compared ", "versus", "vs", "control group", "controls", "hazard ratio", "odds ratio",
-        "risk ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
+        "risk ratio", "rate ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
     ),
 )  # fmt: skip
 # an interval printed with an estimate: a review that prints one has pooled its studies
