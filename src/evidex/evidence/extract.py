@@ -105,10 +105,10 @@ _COMPLEMENTS = {
 _N_COMPLEMENTS = CuedPattern(
     re.compile(
         rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
-        r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
+        rf"(?P<a>cases|{_POPULATION_NOUNS})\b[^.;:()\d]{{0,60}}?(?:,? and|[,;]) "
         rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
     ),
-    ("cases", " men", " women", " boys", " girls", " males", " females"),
+    ("controls", " men", " women", " boys", " girls", " males", " females"),
 )
 # A case-control study's sample is its cases plus its controls: "410 cases ... and 820 matched
 # controls", "Cases were 410 patients", "cases (n = 150)", "1,204 case patients"; the controls
@@ -189,7 +189,10 @@ _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
         rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
-        r"times|cycles|samples|sessions|cases|controls)\b)"
+        r"times|cycles|samples|sessions|cases|controls|"
+        # clusters randomised are not the participants
+        r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
+        r"communities|homes|facilities|units|regions|districts)\b)"
         r"(?:[a-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
         r"(?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
@@ -618,7 +621,10 @@ def _case_control_total(text: str, folded: str) -> int | None:
 def _complementary_groups(text: str, folded: str) -> int | None:
     """Cases and controls, men and women, written as two counts that make the sample."""
     for match in _N_COMPLEMENTS.finditer(text, folded):
-        if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
+        # the cases may be named for who they are: "492 women with thromboembolism and 1968
+        # matched controls"
+        second = match["b"].lower()
+        if second == "controls" or _COMPLEMENTS.get(match["a"].lower()) == second:
             n, m = parse_count(match["n"]), parse_count(match["m"])
             if n and m:
                 return n + m

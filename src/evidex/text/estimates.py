@@ -108,9 +108,10 @@ _LABELLED_VALUE = re.compile(
 )
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
 _LISTED_AFTER = re.compile(rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
+_P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
+_P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
 _P_VALUE = re.compile(
-    r"(?<![A-Za-z])[Pp](?:[ -]?values?)?(?P<qual> (?:for|of) [a-z]+)? ?"
-    r"(?P<op>[<>=≤≥‹›]=?|&lt;|&gt;) ?"
+    rf"{_P_LABEL}(?P<qual> (?:for|of) [a-z]+)? ?(?P<op>{_P_OPERATOR}) ?"
     r"(?P<num>\d*\.\d+|\d+(?:\.\d+)?)(?: ?[x×] ?10 ?\^? ?(?P<exp>-?\d+))?"
 )
 # a p value then the interval, after a labelled value: "HR 0.81, P = 0.02; 95% CI 0.68 to 0.97"
@@ -119,7 +120,7 @@ _CI_AFTER_P = re.compile(
     rf"[(\[]? ?{_INTERVAL}"
 )
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
-_P_BEFORE_VALUE = re.compile(r"(?<![A-Za-z])[Pp](?:[ -]?values?)? ?(?:[<>=≤≥‹›]=?) ?$")
+_P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
 _P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
 # a p value that belongs to heterogeneity or an interaction, not to the estimate before it
 _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
@@ -457,6 +458,7 @@ def _relative_change(sentence: str, match: re.Match[str], restating: str | None)
 # one bracket, the value's label first or not; or, with no bracket, right after its label and
 # ending the clause: "OR 0.76, 0.64 to 0.90;", "the hazard ratio was 0.81, 0.70-0.94,"
 _OPENS_BRACKET = re.compile(rf"[(\[] ?(?:{LABEL.pattern} ?(?:[=:] ?)?)?$")
+_LONGEST_LABEL = 60
 _LABEL_RIGHT_BEFORE = re.compile(rf"{LABEL.pattern}(?: (?:was|of|is|were))? ?(?:[=:,] ?)?$")
 
 
@@ -467,9 +469,10 @@ def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
     if not any(mark in sentence[match.end("value") : match.start("low")] for mark in ",;"):
         return False
     after = sentence[match.end() : match.end() + 2].lstrip()[:1]
-    if _OPENS_BRACKET.search(before) is not None:
+    near = before[-_LONGEST_LABEL:]  # the patterns end at the value: the words just before it
+    if _OPENS_BRACKET.search(near) is not None:
         return after in (")", "]")
-    return _LABEL_RIGHT_BEFORE.search(before) is not None and after in ("", ".", ";", ",")
+    return _LABEL_RIGHT_BEFORE.search(near) is not None and after in ("", ".", ";", ",")
 
 
 def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
@@ -610,13 +613,14 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         return []  # a bare "0 for the control group" counts only beside a percentage
     found: dict[int, GroupPercent] = {}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
+    if _MEAN_SHARE.search(sentence):
+        pairs = ()
     for index, match in enumerate(pairs):
         if (
-            _THRESHOLD_BEFORE.search(sentence[: match.start()])
+            _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (match["listed"] and not _RESPECTIVELY_AFTER.match(sentence, match.end()))
-            or _MEAN_SHARE.search(sentence)
         ):
             continue
         for key in ("a", "b"):
@@ -647,8 +651,9 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         position = match.start(key)
         if position in found or (key == "bare" and not match["sign"] and not has_sign):
             continue
-        if _THRESHOLD_BEFORE.search(sentence[:position]) or _RANGE_BEFORE.search(
-            sentence[:position]
+        window = max(0, position - 20)  # both end-anchored patterns are shorter
+        if _THRESHOLD_BEFORE.search(sentence, window, position) or _RANGE_BEFORE.search(
+            sentence, window, position
         ):
             continue
         if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):

@@ -36,20 +36,21 @@ def unwrap_lines(text: str) -> str:
     if "\n" not in text or not _MAY_JOIN.search(text):
         return text
     lines = text.split("\n")
-    joined = [lines[0]]
+    paragraphs: list[list[str]] = [[lines[0]]]  # each kept line with the lines joined to it
     for line in lines[1:]:
-        previous = joined[-1].rstrip()
+        previous = paragraphs[-1][-1].rstrip()
         if (
             len(previous) >= _MIN_WRAPPED_CHARS
-            and not _stands_alone(previous)
+            and not _stands_alone(paragraphs[-1][0])
             and (not _opens_a_part(line) or _RANGE_BROKEN.search(f"{previous[-1:]}{line}"))
         ):
             # a word broken after its hyphen ("community-|dwelling") is joined without a space
             glue = "" if _HYPHEN_BROKEN.search(f"{previous[-2:]}{line.lstrip()[:1]}") else " "
-            joined[-1] = f"{previous}{glue}{line.lstrip()}"
+            paragraphs[-1][-1] = previous + glue
+            paragraphs[-1].append(line.lstrip())
         else:
-            joined.append(line)
-    return "\n".join(joined)
+            paragraphs.append([line])
+    return "\n".join("".join(parts) for parts in paragraphs)
 
 
 _HYPHEN_BROKEN = re.compile(r"^[^\W\d_]-[^\W\d_]$")
