@@ -274,3 +274,15 @@ def test_a_sentence_the_interval_gate_passes_over_holds_no_interval_estimate(
     if not estimates._may_hold_interval(sentence):
         for match in estimates._WITH_INTERVAL.finditer(sentence):
             assert estimates._interval_estimate(sentence, match, 0, carried) is None
+
+
+def test_the_label_gate_lets_through_every_label_a_measure_can_open_with() -> None:
+    """LABEL first checks a letter from _LABEL_FIRST_LETTERS; a label added without its letter
+    would never be found (Hedges' 'g = 0.21' was lost that way)."""
+    from evidex.text import estimates
+
+    openers = {name[0].lower() for name in estimates._ABBREVIATIONS}
+    for words, _ in estimates._WORD_LABELS:
+        for alternative in words.split("|"):
+            openers.add(alternative.lstrip("(?:")[0].lower())
+    assert openers <= set(estimates._LABEL_FIRST_LETTERS)

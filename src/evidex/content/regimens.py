@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from evidex.content.models import Regimen, RegimenKind
 from evidex.content.sections import split_sentences
+from evidex.text.cues import contains_any
 from evidex.text.durations import SPAN, in_days, span_counts
 from evidex.text.frequency import Frequency, parse_frequency
 from evidex.text.markdown import ITEM_STARTS, list_item
@@ -99,7 +100,7 @@ def find_routes(text: str) -> list[str]:
     """Every route named in `text`, first mention first, without repeats."""
     hits = _word_routes(text.lower())
     abbreviations = (
-        _ROUTE_ABBREVIATION.finditer(text) if _has(text, _ABBREVIATION_HINTS) else iter(())
+        _ROUTE_ABBREVIATION.finditer(text) if contains_any(text, _ABBREVIATION_HINTS) else iter(())
     )
     for match in abbreviations:
         at = match.start()
@@ -149,12 +150,15 @@ _STRENGTH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _STRENGTH_HINTS = ("contain", "provid", "strength", "available")
-# An amount naming the device it comes in ("a 1 mL prefilled glass syringe", "a 5 mg vial").
+_DEVICES = r"(?:syringes?|vials?|pens?|cartridges?|ampoules?|ampules?|autoinjectors?)"
+# An amount naming the device it comes in ("a 1 mL prefilled glass syringe", "a 5 mg vial"),
+# or what a device holds in brackets after it ("the full amount in the syringe (0.8 mL)").
 _DEVICE_AFTER = re.compile(
     r"\s*(?:(?:single-use|single-dose|multi-dose|prefilled|pre-filled|glass|plastic)\s+)*"
-    r"(?:syringes?|vials?|pens?|cartridges?|ampoules?|ampules?|autoinjectors?)\b",
+    rf"{_DEVICES}\b",
     re.IGNORECASE,
 )
+_DEVICE_BEFORE = re.compile(rf"\b{_DEVICES}\s*\(\s*$", re.IGNORECASE)
 _STEP_AFTER = re.compile(r"\s*(?:increments?|decrements?|steps?)\b", re.IGNORECASE)
 _NOT_A_DOSE_HINTS = (
     *("max", "exceed", "increment", " by", "after", "following", "before", "beyond", "above"),
@@ -198,10 +202,6 @@ _DAILY_COURSE_MAX_DAYS = 31.0
 _DIGIT = re.compile(r"\d")
 
 
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
-
-
 # Each pattern below runs only when one of its words is in the (lower-cased) text: a
 # substring test costs a fraction of a case-insensitive regex search.
 _DURATION_HINTS = ("day", "week", "month", "year")
@@ -221,7 +221,7 @@ _POPULATION_HINTS = (
 
 
 def _duration(text: str) -> tuple[str | None, float | None, float | None]:
-    match = _DURATION.search(text) if _has(text.lower(), _DURATION_HINTS) else None
+    match = _DURATION.search(text) if contains_any(text.lower(), _DURATION_HINTS) else None
     if not match:
         return None, None, None
     low, high, singular = span_counts(match)
@@ -238,7 +238,7 @@ def _number_text(value: float) -> str:
 
 
 def _indication(text: str) -> str | None:
-    if not _has(text.lower(), _INDICATION_HINTS):
+    if not contains_any(text.lower(), _INDICATION_HINTS):
         return None
     for word in _FOR_WORD.finditer(text):
         phrase = _PHRASE.match(text, word.end())
@@ -362,7 +362,7 @@ def _population(before: str, default: str | None) -> tuple[str | None, float | N
     if limit and kg is not None and kg > 0:
         who = (limit.group("who") or "patients").lower()
         return f"{who} <{limit.group('kg')} kg", kg
-    if not _has(lowered, _POPULATION_HINTS):
+    if not contains_any(lowered, _POPULATION_HINTS):
         return default, None
     for name, pattern in _POPULATIONS:
         if pattern.search(before):
@@ -375,9 +375,9 @@ def _kind(
 ) -> RegimenKind:
     if unit.endswith("/kg"):
         return "weight_based"
-    if _has(after.lower(), _SINGLE_HINTS) and _SINGLE.search(after):
+    if contains_any(after.lower(), _SINGLE_HINTS) and _SINGLE.search(after):
         return "single_dose"
-    if _has(lead_in.lower(), _SINGLE_HINTS) and _SINGLE_BEFORE.search(lead_in):
+    if contains_any(lead_in.lower(), _SINGLE_HINTS) and _SINGLE_BEFORE.search(lead_in):
         return "single_dose"
     per_week = freq.doses_per_week
     if per_week is not None and per_week >= 7 and max_days and max_days <= _DAILY_COURSE_MAX_DAYS:
@@ -412,7 +412,8 @@ def _without_list_mark(line: str) -> str:
 
 def _not_a_dose(lead_in: str) -> bool:
     return (
-        _has(lead_in.lower(), _NOT_A_DOSE_HINTS) and _NOT_A_DOSE_BEFORE.search(lead_in) is not None
+        contains_any(lead_in.lower(), _NOT_A_DOSE_HINTS)
+        and _NOT_A_DOSE_BEFORE.search(lead_in) is not None
     )
 
 
@@ -489,8 +490,10 @@ def _sentence_regimens(
         if _not_a_dose(lead_in) or _STEP_AFTER.match(sentence, amount.end):
             continue  # a ceiling, a step or a dose referred to; the regimen it qualifies is kept
         if (
-            _has(before.lower(), _STRENGTH_HINTS) and _STRENGTH_BEFORE.search(before)
-        ) or _DEVICE_AFTER.match(sentence, amount.end):
+            (contains_any(before.lower(), _STRENGTH_HINTS) and _STRENGTH_BEFORE.search(before))
+            or _DEVICE_AFTER.match(sentence, amount.end)
+            or _DEVICE_BEFORE.search(before)
+        ):
             continue  # what a tablet, vial or syringe holds
 
         unit = amount.unit

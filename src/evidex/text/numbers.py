@@ -246,6 +246,14 @@ def _comma_read(raw: str) -> str:
     return raw
 
 
+def find_number(text: str, value: float, start: int = 0) -> re.Match[str] | None:
+    """Where `value` is written in `text`, in any notation ("−7·06" for -7.06), else None."""
+    for match in NUMBER_RE.finditer(text, start):
+        if parse_number(match.group(0)) == value:
+            return match
+    return None
+
+
 def parse_count(text: str) -> int | None:
     """A whole, non-negative count in digits or words: '2,345', '22.155' (a dot between
     thousands), '51 145', 'Fifty-two'; None for anything else (a fraction, a sign)."""
