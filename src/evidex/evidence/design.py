@@ -75,8 +75,14 @@ _META = CuedPattern(
     ("meta", "pooled analysis of "),
 )
 # A review that says it is narrative may search databases and cite meta-analyses; it pools none.
+# So does one that names itself a review without a method ("We review", "This review
+# summarises"), whatever trials it describes.
 _NARRATIVE_REVIEW = CuedPattern(
-    re.compile(r"(?i)\b(?<!systematic )(?:narrative|scoping|critical|literature) review"),
+    re.compile(
+        r"(?i)\b(?<!systematic )(?:narrative|scoping|critical|literature) review"
+        r"|\b(?:we|this|our|the present|the current) review(?:s)?\b(?! and meta| (?:of )?(?:the )?"
+        r"(?:medical )?(?:records|charts|files|notes))"
+    ),
     ("review",),
 )
 _SYSTEMATIC = CuedPattern(
@@ -95,9 +101,13 @@ _POOLED = CuedPattern(
     re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)"),
     ("pooled", "random-effect", "fixed-effect", "weighted mean difference"),
 )
-# matching on a propensity score makes a matched cohort; weighting by one does not
+# matching on a propensity score makes a matched cohort ("propensity score-matched", "matched
+# 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
 _PROPENSITY = CuedPattern(
-    re.compile(r"(?i)\bpropensity(?:[ -]score)?[ -](?:score[ -])?match"),
+    re.compile(
+        r"(?i)\bpropensity(?:[ -]score)?[ -](?:score[ -])?match"
+        r"|\bmatch(?:ed|ing)\b[^.;]{0,30}?\b(?:on|by|using) (?:the |a |their )?propensity"
+    ),
     ("propensity",),
 )
 _NON_RANDOMISED = CuedPattern(
@@ -119,8 +129,12 @@ _RANDOMISED = CuedPattern(
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
+# also cases counted with the controls matched to them ("410 cases ... and 820 matched controls")
 _CASE_CONTROL = CuedPattern(
-    re.compile(r"(?i)\b(?:case-? ?control|nested case)"),
+    re.compile(
+        r"(?i)\b(?:case-? ?control|nested case)"
+        r"|\bcases\b[^.;]{0,100}?\b(?:matched (?:\w+ )?controls|controls (?:\w+ )?matched)\b"
+    ),
     ("control", "nested case"),
 )
 _COHORT = CuedPattern(
@@ -140,11 +154,12 @@ _CASE_SERIES = CuedPattern(
         r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|"
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
         r"\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
-        r"reviewed (?:the )?(?:medical )?(?:charts|records))"
+        # a review of treated patients' records: a series unless groups are compared
+        r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts))"
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
-        "chart review", "reviewed "
+        "chart review", "reviewed"
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import PurePath
 from typing import cast, get_args
 
@@ -20,27 +20,21 @@ from evidex.evidence.design import classify_design_of, explicit_design
 from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import abstract_starts, is_structured, split_sections
-from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
+from evidex.text.cues import CuedPattern, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
 from evidex.text.lines import unwrap_lines
+from evidex.text.markdown import atx_heading, list_item, split_at_separators, without_bold
 from evidex.text.numbers import COUNT, COUNT_START, normalise, parse_count
 from evidex.text.sentences import split_sentences
 
 MAX_INPUT_CHARS = 200_000
 _MAX_LINE_CHARS = 20_000
 
-_BULLET = re.compile(r"^\s*(?:[•\-*‣◦▪]|\d{1,2}[.)])\s+")
-_BULLET_MARKS = "•-*‣◦▪"
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_BOLD = re.compile(r"\*\*|__")
 _RECAP_HEADING = re.compile(
     r"(?i)^(?:the )?(?:bottom line|summary|in summary|conclusions?|limitations|key takeaways|"
     r"takeaways?|key points|verdict|final thoughts|references|faqs?|frequently asked questions)"
     r"\b"
 )
-# Every _SEPARATOR_LINE match holds one of these runs.
-_SEPARATORS = ("---", "***", "===", "___")
-_SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
 
 _DESIGN_NOUN = (
     r"(?:meta-?analysis|systematic review|trial|study|cohort|case series|case report|"
@@ -116,6 +110,33 @@ _N_COMPLEMENTS = CuedPattern(
     ),
     ("controls", " men", " women", " boys", " girls", " males", " females"),
 )
+# A case-control study's sample is its cases plus its controls: "410 cases ... and 820 matched
+# controls", "Cases were 410 patients", "cases (n = 150)", "1,204 case patients"; the controls
+# counted outright ("controls (n = 300)", "820 controls"); "each case was matched to four
+# controls" counts the controls of one case, and leaves the total unstated.
+_CASES_COUNT = re.compile(
+    rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}(?:cases|case (?:patients|subjects|"
+    r"participants|women|men))\b"
+    rf"|\bcases (?:\(n ?= ?(?P<n2>{COUNT})\)|(?:were|comprised|included) (?P<n3>{COUNT})\b)"
+)
+_CONTROLS_PER_CASE = re.compile(
+    rf"(?i)(?<!up to )\b(?P<k>{COUNT}) (?:[\w-]+ )?controls? (?:per|for each|for every) case\b"
+    r"|\b(?:each|every) (?:case |one )?(?:\w+ ){0,3}?(?:was |were )?(?:matched|paired) "
+    rf"(?:with|to) (?P<k2>{COUNT}) (?:[\w-]+ )?controls?\b"
+    r"|\b(?:matched|paired) (?:each|every) (?:case|one|patient|participant) (?:with|to) "
+    rf"(?P<k3>{COUNT}) (?:[\w-]+ )?controls?\b"
+)
+# the cases as the people counted right before their controls: "215 patients with gout (cases)
+# with 860 controls", "1,530 women with ovarian cancer and 3,060 control women"
+_PEOPLE_THEN_CONTROLS = re.compile(
+    rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;\d]{{0,80}}?"
+    rf"\b(?:and|with|to|versus|vs\.?) (?P<m>{COUNT}) {_QUALIFIER}(?:matched )?controls?\b"
+)
+_CONTROLS_N = re.compile(rf"(?i)\bcontrols? \(n ?= ?(?P<m>{COUNT})\)")
+_CONTROLS_COUNT = re.compile(
+    rf"(?i){COUNT_START}(?<![\d.,%])(?<!up to )(?P<m>{COUNT}) {_QUALIFIER}controls?"
+    r"(?: (?:patients|subjects|participants|women|men))?\b"
+)
 _N_TOTAL = CuedPattern(
     re.compile(
         rf"(?i)\ba total of (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
@@ -134,15 +155,16 @@ _N_SPLIT = CuedPattern(
     ),
     ("assigned", "allocated", "randomi", "received"),
 )
-# "we compared 6,250 new users of A with 6,250 matched users of B", "Twenty patients given A
-# were compared with 20 historical controls"
+# "we compared 6,250 new users of A with 6,250 matched users of B", "we matched 4,210 users
+# 1:1 on the propensity score to 4,210 non-users", "Twenty patients given A were compared with
+# 20 historical controls"
 _N_COMPARED = CuedPattern(
     re.compile(
-        rf"(?i)(?:\bcompared (?P<n>{COUNT})|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n2>{COUNT}))"
+        rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n2>{COUNT}))"
         rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)[^.;]{{0,60}}? (?:were|was) compared|[^.;]{{0,60}}?) "
-        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:{_POPULATION_NOUNS}|controls)\b"
+        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
     ),
-    ("compared ",),
+    ("compared ", "matched ", "paired "),
 )
 _ENROLMENT_VERBS = (
     "random", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
@@ -171,7 +193,8 @@ _N_ANY_ASSIGNED = CuedPattern(
         # clusters randomised are not the participants
         r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
         r"communities|homes|facilities|units|regions|districts)\b)"
-        r"(?:[a-z][\w-]*s|(?:zebra)?fish|sheep|cattle|swine|deer|geese) (?:(?:were|had been) "
+        r"(?:[a-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
+        r"(?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
         r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
     ),
@@ -199,6 +222,22 @@ _N_WERE_RANDOMISED = CuedPattern(
         "randomised ",
     ),
 )  # fmt: skip
+# a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
+# in each group"
+_GROUPS_OF = CuedPattern(
+    re.compile(rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"),
+    ("groups of", "arms of"),
+)
+_PER_GROUP_BEFORE = re.compile(r"(?i)\b(?:groups?|arms?) of $")
+_PER_GROUP_AFTER = re.compile(r"(?i),? (?:each|per (?:group|arm)|in each (?:group|arm))\b")
+# one patient described: "A 52-year-old woman presented", "We report the case of a 34-year-old"
+_SINGLE_PATIENT = CuedPattern(
+    re.compile(
+        r"(?i)(?:(?m:^)\s*|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an? "
+        r"(?:[\w-]+ ){0,3}?\d+-(?:year|month|week|day)-old\b"
+    ),
+    ("-old",),
+)
 _N_PLAIN = re.compile(
     rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
@@ -316,9 +355,8 @@ def extract_studies(
 
 
 def _split_abstracts(text: str) -> list[str]:
-    pieces = _SEPARATOR_LINE.split(text) if contains_any(text, _SEPARATORS) else [text]
     result: list[str] = []
-    for chunk in pieces:
+    for chunk in split_at_separators(text):
         if not chunk.strip():
             continue
         cuts = [0, *[start for start in abstract_starts(chunk) if start > 0], len(chunk)]
@@ -352,18 +390,15 @@ def _classify_lines(chunk: str) -> list[_Line]:
     lines: list[_Line] = []
     raws = [raw[:_MAX_LINE_CHARS] for raw in chunk.split("\n") if raw.strip()]
     for index, raw in enumerate(raws):
-        # the patterns run only where a line's first marks allow them: most lines are prose
-        heading_mark = _MARKDOWN_HEADING.match(raw) if "#" in raw[:4] else None
-        cleaned = raw[heading_mark.end() :] if heading_mark else raw
-        bullet_mark = _BULLET.match(cleaned) if _may_be_bullet(cleaned) else None
-        bullet = bullet_mark is not None and heading_mark is None
-        if bullet_mark:
-            cleaned = cleaned[bullet_mark.end() :]
-        if "**" in cleaned or "__" in cleaned:
-            cleaned = _BOLD.sub("", cleaned)
-        cleaned = cleaned.strip()
+        marked = atx_heading(raw)
+        cleaned = marked.title if marked else raw
+        item = list_item(cleaned)
+        bullet = item is not None and marked is None
+        if item is not None:
+            cleaned = item.text
+        cleaned = without_bold(cleaned).strip()
         heading = (
-            heading_mark is not None
+            marked is not None
             or (
                 not bullet
                 and len(cleaned) <= 80
@@ -375,14 +410,9 @@ def _classify_lines(chunk: str) -> list[_Line]:
                 and not (index + 1 < len(raws) and raws[index + 1].lstrip()[:1].islower())
             )
         )
-        level = raw.lstrip().count("#", 0, 6) if heading_mark else 2
+        level = marked.level if marked else 2
         lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level))
     return lines
-
-
-def _may_be_bullet(line: str) -> bool:
-    first = line.lstrip()[:1]
-    return first != "" and (first in _BULLET_MARKS or first.isdecimal())
 
 
 def _introducers(sentence: str) -> list[re.Match[str]]:
@@ -487,6 +517,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     firsts, randomised = _enrolment_counts(text, folded)
     if randomised is not None:
         return randomised  # the randomised total, over the enrolled or screened one
+    if (case_control := _case_control_total(text, folded)) is not None:
+        return case_control or None
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
     for match in firsts:
@@ -499,7 +531,9 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         _sample_size_equals(text)
         or completed
         or _complementary_groups(text, folded)
+        or _groups_times_size(text, folded)
         or _people_count(text)
+        or _single_patient(text, folded)
     )
 
 
@@ -558,6 +592,32 @@ def _sample_size_equals(text: str) -> int | None:
     return None
 
 
+def _case_control_total(text: str, folded: str) -> int | None:
+    """Cases plus their controls; 0 when the cases are counted and the controls only per case
+    (no total is written); None when the text counts no cases."""
+    if "case" not in folded or ("controls" not in folded and "control " not in folded):
+        return None
+    per_case = _CONTROLS_PER_CASE.search(text)
+
+    def per_one_case(match: re.Match[str]) -> bool:
+        """'matched to two controls': the controls of one case, not their number."""
+        return per_case is not None and per_case.start() <= match.start("m") < per_case.end()
+
+    pair = _PEOPLE_THEN_CONTROLS.search(text)
+    if pair and not per_one_case(pair) and (n := parse_count(pair["n"])):
+        return n + (parse_count(pair["m"]) or 0)
+    cases_match = _CASES_COUNT.search(text)
+    cases = (
+        parse_count(next(filter(None, cases_match.group("n", "n2", "n3")))) if cases_match else None
+    )
+    if not cases:
+        return None
+    for match in chain(_CONTROLS_N.finditer(text), _CONTROLS_COUNT.finditer(text)):
+        if not per_one_case(match) and (controls := parse_count(match["m"])):
+            return cases + controls
+    return 0 if per_case else None
+
+
 def _complementary_groups(text: str, folded: str) -> int | None:
     """Cases and controls, men and women, written as two counts that make the sample."""
     for match in _N_COMPLEMENTS.finditer(text, folded):
@@ -572,8 +632,10 @@ def _complementary_groups(text: str, folded: str) -> int | None:
 
 
 def _people_count(text: str) -> int | None:
-    """The first count of people ('involving 600 patients', '45 adults'); a count of cases is
-    not the sample when their controls are not counted."""
+    """The first count of people in reading order ('involving 600 patients', '45 adults'); a part
+    ('14 of 93 patients'), an event count with its percentage, a count of each group ('groups of
+    15 animals', '8 piglets in each group') and a count of cases whose controls are not counted
+    are not the sample."""
     controls = "control" in text
     first: tuple[int, int] | None = None  # (where, count): the earliest of either pattern
     for pattern in (_N_VERB_FIRST, _N_PLAIN):
@@ -586,6 +648,10 @@ def _people_count(text: str) -> int | None:
                 and not (controls and match.group(0).endswith("cases"))
                 and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
                 and not _PERCENT_AFTER.match(text, match.end())
+                and not _PER_GROUP_BEFORE.search(
+                    text, max(0, match.start("n") - 12), match.start("n")
+                )
+                and not _PER_GROUP_AFTER.match(text, match.end())
             ):
                 first = (match.start("n"), n)
                 break
@@ -595,6 +661,20 @@ def _people_count(text: str) -> int | None:
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
 _PART_BEFORE = re.compile(r"\d of (?:the )?$")
 _PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
+
+
+def _groups_times_size(text: str, folded: str) -> int | None:
+    """'five groups of eight rats': the groups times their size."""
+    match = _GROUPS_OF.search(text, folded)
+    if match is None:
+        return None
+    k, per = parse_count(match["k"]), parse_count(match["per"])
+    return k * per if k and per else None
+
+
+def _single_patient(text: str, folded: str) -> int | None:
+    """1 when the text describes one patient (a case report)."""
+    return 1 if _SINGLE_PATIENT.search(text, folded) else None
 
 
 def _study_count(text: str, folded: str) -> int | None:
