@@ -349,6 +349,17 @@ ROWS = [
         "differ by sex (P for interaction = 0.62).",
         outcome={"measure": "HR", "value": 0.7, "p": None},
     ),
+    Row(
+        "P for heterogeneity after the estimate's own p",
+        abstract=_TRIAL + "mortality fell (HR 0.80, 95% CI 0.70 to 0.91; P < 0.001). "
+        "P for heterogeneity = 0.21.",
+        outcome={"measure": "HR", "value": 0.8, "p": "<0.001"},
+    ),
+    Row(
+        "P-interaction inside the estimate's brackets",
+        abstract=_TRIAL + "mortality fell (HR 0.80, 95% CI 0.70 to 0.91; P-interaction = 0.03).",
+        outcome={"measure": "HR", "value": 0.8, "p": None},
+    ),
 ]
 
 

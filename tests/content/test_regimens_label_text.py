@@ -153,6 +153,13 @@ LABEL_SENTENCES: list[tuple[str, str, list[Row]]] = [
         [],  # what a syringe holds
     ),
     (
+        HUMIRA,
+        "Instruct patients (15 kg to <30 kg) using the pediatric pre-filled syringe, or their "
+        "caregivers, to inject the full amount in the syringe (0.4 mL), which provides 20 mg of "
+        "HUMIRA, according to the directions provided in the Instructions for Use.",
+        [],  # how to inject what a syringe holds, not a regimen
+    ),
+    (
         HUMIRA_OPENFDA,
         "Rheumatoid Arthritis, Psoriatic Arthritis, Ankylosing Spondylitis (2.1): 40 mg every "
         "other week.",

@@ -80,6 +80,10 @@ def test_known_outcomes_stand_in_when_the_text_gives_no_ratio_label() -> None:
         (1, "prose says 50% reduction but HR 0.308 implies 69.2% reduction")
     ]
     assert check_prose_restatements("A 50% reduction in mortality.", [death]) == []
+    middle_dot = "Deaths: 0\u00b7308 of the control hazard, so a 50% reduction in mortality."
+    assert check_prose_restatements(middle_dot, [death]) == [
+        (1, "prose says 50% reduction but HR 0.308 implies 69.2% reduction")
+    ]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds folder is absent")

@@ -78,7 +78,10 @@ _PHRASES = [
     "20 patients given A were compared with 20 historical controls.",
     "a hazard ratio, an Odds Ratio, the risk ratio, a relative risk; HR, aOR, RR; the highest "
     "quartile, the lowest tertile, the top quintile, the bottom decile; 95% CI, 90 % confidence "
-    "interval, 95%credible interval; 380 cases, 1,520 controls; 50 zebrafish were divided.",
+    "interval, 95%credible interval; 380 cases, 1,520 controls; 50 zebrafish were divided; "
+    "492 women with a clot and 1968 matched controls; a systematic search of five databases; "
+    "an uncontrolled pilot study, a single-group, one-group, before-and-after, pre-post design; "
+    "we reviewed the charts, reviewed medical records; 612,000 person-years; a rate ratio, IRR.",
     "national registers, a Register, a health survey; we followed them; 40 pupils aged 9 took part;"
     " 30 nurses participated.",
 ]

@@ -592,6 +592,183 @@ ROWS = (
         "We enrolled 120 patients (mean age, 62 years; range, 45-79).",
         effects=(),
     ),
+    # written after the fourth batch: the same notation without the bracket (each bound was
+    # taken for an estimate of its own before)
+    Row(
+        "bare-interval/no-bracket-label-comma-to-semicolon",
+        "Daily dosing lowered the odds of infection, OR 0.76, 0.64 to 0.90; bolus dosing did not, "
+        "OR 1.02, 0.88 to 1.18.",
+        effects=(("OR", 0.76, 0.64, 0.90), ("OR", 1.02, 0.88, 1.18)),
+    ),
+    Row(
+        "bare-interval/no-bracket-worded-label-was",
+        "Among women the adjusted hazard ratio was 0.81, 0.70-0.94.",
+        effects=(("HR", 0.81, 0.70, 0.94),),
+    ),
+    Row(
+        "bare-interval/no-bracket-semicolon-then-p",
+        "The RR was 1.35; 1.10–1.66, P = 0.004.",
+        effects=(("RR", 1.35, 1.10, 1.66),),
+    ),
+    Row(
+        "range-in-label/trap-unlabelled-range-with-unit",
+        "Treatment lasted 1.5, 1 to 2 years in most patients (OR data not shown).",
+        effects=(),
+    ),
+    # fifth batch, written after the traps with answers fixed first: 19 of 21 checks right on
+    # first run (main 8, h-gen 14); then event verbs and the en-dash in 'score–matched'
+    Row(
+        "counted-percent/of-denominator-in-both-groups",
+        "Headache was reported in 211 of 1,048 patients (20.1%) receiving the drug and 98 of "
+        "1,052 (9.3%) receiving placebo.",
+        effects=(("percent", 20.1, None, None), ("percent", 9.3, None, None)),
+    ),
+    Row(
+        "counted-percent/bare-count-discontinued",
+        "Overall, 57 (11.4%) discontinued because of adverse events.",
+        effects=(("percent", 11.4, None, None),),
+    ),
+    Row(
+        "counted-percent/attained-in-count",
+        "Sustained virological response was attained in 88 patients (91.7%).",
+        effects=(("percent", 91.7, None, None),),
+    ),
+    Row(
+        "worded-estimate/increased-by-nmol-in-group",
+        "Serum 25(OH)D increased by 28.4 nmol/L (95% CI 24.1 to 32.7) in the vitamin D group.",
+        effects=(("MD", 28.4, 24.1, 32.7),),
+    ),
+    Row(
+        "worded-estimate/fell-by-percent-bounds-with-percent",
+        "Mortality fell by 17% (95% CI, 8% to 25%) after the policy change.",
+        effects=(("percent", 17.0, 8.0, 25.0),),
+    ),
+    Row(
+        "worded-estimate/improved-by-kg-confidence-interval",
+        "Grip strength improved by 2.3 kg (95% confidence interval 0.9–3.7) versus control.",
+        effects=(("MD", 2.3, 0.9, 3.7),),
+    ),
+    Row(
+        "range-in-label/named-scale-with-range-and-digits",
+        "Fatigue differed by 3.2 points on the 0–52 FACIT-F scale (95% CI 1.1 to 5.3).",
+        effects=(("MD", 3.2, 1.1, 5.3),),
+    ),
+    Row(
+        "range-in-label/age-range-before-labelled-md",
+        "Adults aged 40–75 years showed a mean difference of −4.1 mg/dL (95% CI −6.0 to −2.2).",
+        effects=(("MD", -4.1, -6.0, -2.2),),
+    ),
+    Row(
+        "per-group-n/groups-of-hamsters-with-total",
+        "Eighty hamsters were randomly distributed into four groups of 20 animals.",
+        n=80,
+        design="animal",
+    ),
+    Row(
+        "per-group-n/n-equals-per-group-before-groups",
+        "Piglets (n = 12 per group) were randomly assigned to three diets.",
+        n=36,
+        design="animal",
+    ),
+    Row(
+        "per-group-n/events-after-consecutive-total",
+        "We analysed 36 consecutive patients; a relapse occurred in 4 cases and 2 patients died.",
+        n=36,
+    ),
+    Row(
+        "case-control-total/patients-named-cases-and-matched-controls",
+        "We identified 725 patients with lung cancer (cases) and 2,900 matched controls.",
+        n=3625,
+        design="case-control",
+    ),
+    Row(
+        "case-report/woman-on-drug-presented",
+        "An 84-year-old woman on warfarin presented with bleeding after starting a fish oil "
+        "supplement.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "design/propensity-score-en-dash-matched",
+        "This was a prospective, propensity score–matched cohort of 1,500 adults.",
+        design="propensity-matched",
+    ),
+    Row(
+        "design/this-review-describes",
+        "This review describes what randomised trials and cohort studies have found about "
+        "zinc and colds.",
+        design="mechanistic",
+    ),
+    Row(
+        "design/two-way-crossover",
+        "In this double-blind, randomised, placebo-controlled, 2-way crossover study, 20 men "
+        "took nitrate or placebo.",
+        design="rct",
+        n=20,
+    ),
+    # sixth batch, designs and case reports (answers fixed first: 12 of 14 checks on first run,
+    # main 9); then 'this article reviews' and 'we provide an overview of trials' name a review
+    Row(
+        "design/matched-using-propensity-scores",
+        "Patients were matched using propensity scores, leaving 640 pairs. Mortality was "
+        "lower (HR 0.77, 95% CI 0.62-0.95).",
+        design="propensity-matched",
+    ),
+    Row(
+        "design/propensity-weighted-is-a-cohort",
+        "In this propensity score-weighted cohort of 8,000 adults, risk was lower (HR 0.85, "
+        "95% CI 0.75-0.96).",
+        design="cohort",
+    ),
+    Row(
+        "design/this-article-reviews",
+        "This article reviews the pharmacology of ashwagandha and the randomized trials that "
+        "tested it.",
+        design="mechanistic",
+    ),
+    Row(
+        "design/we-provide-an-overview-of-trials",
+        "Here, we provide an overview of randomised trials of omega-3 fatty acids in depression.",
+        design="mechanistic",
+    ),
+    Row(
+        "design/open-label-non-randomised-two-arm",
+        "An open-label, non-randomised, two-arm pilot study enrolled 30 adults.",
+        design="non-randomised-controlled",
+        n=30,
+    ),
+    Row(
+        "design/phase-2-single-group-open-label",
+        "In this phase 2, single-group, open-label trial, 48 patients received the peptide weekly.",
+        design="non-randomised-controlled",
+        n=48,
+    ),
+    Row(
+        "case-report/we-present-a-man",
+        "We present a 35-year-old man who developed gynecomastia while using a SARM. Symptoms"
+        " resolved after 3 months.",
+        design="case-series",
+        n=1,
+    ),
+    Row(
+        "case-report/girl-was-brought",
+        "A 4-year-old girl was brought to the emergency department after ingesting iron tablets.",
+        design="case-series",
+        n=1,
+    ),
+    Row(
+        "design/randomised-in-a-crossover-design",
+        "Sixty adults were randomised in a crossover design to drink beetroot juice or "
+        "placebo on separate days.",
+        design="rct",
+        n=60,
+    ),
+    Row(
+        "design/trap-overview-of-a-trial-design-is-the-trial",
+        "We present an overview of the trial design and baseline data of 1,200 randomised "
+        "participants.",
+        design="rct",
+    ),
 )
 
 

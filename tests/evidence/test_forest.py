@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evidex.evidence import forest
 from evidex.evidence.forest import ForestRow, estimate_text, forest_svg, text_width
 from evidex.evidence.stats import Pooled
 
@@ -316,3 +320,31 @@ def test_the_narrow_drawing_fits_a_phone_with_text_at_full_size() -> None:
         anchor = text.get("text-anchor", "start")
         left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
         assert left >= 0 and left + width <= 360 + 0.5, content
+
+
+def _truncated_a_letter_at_a_time(text: str, width: float, size: float, bold: bool) -> str:
+    """The cut `forest._truncate` makes, found as it once was: dropping the last character
+    until the rest and its ellipsis fit."""
+    if forest.text_width(text, size, bold) <= width:
+        return text
+    whole = text
+    while text and forest.text_width(text.rstrip() + "…", size, bold) > width:
+        text = text[:-1]
+    cut_mid_word = whole[len(text) : len(text) + 1].isalnum() and text[-1:].isalnum()
+    if cut_mid_word and text.rfind(" ") > len(text) // 2:
+        text = text[: text.rfind(" ")]
+    return text.rstrip(" ,;(·") + "…"
+
+
+@given(
+    text=st.text(alphabet="aimW .,(I1%é…", max_size=60),
+    width=st.floats(min_value=0, max_value=400),
+    size=st.sampled_from([9.0, 11.0, 12.5]),
+    bold=st.booleans(),
+)
+def test_truncation_keeps_the_longest_prefix_that_fits(
+    text: str, width: float, size: float, bold: bool
+) -> None:
+    assert forest._truncate(text, width, size, bold) == _truncated_a_letter_at_a_time(
+        text, width, size, bold
+    )

@@ -45,3 +45,16 @@ def test_a_mean_difference_takes_the_unit_written_after_its_value() -> None:
     assert unit_from_text(ratio) is None
     weight = Outcome(name="w", measure="MD", value=-12.4, text="lost −12.4% more body weight")
     assert unit_from_text(weight) == "percentage points"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "sleep latency fell by \u22127\u00b706 min (95% CI \u22129\u00b775 to \u22124\u00b737)",
+        "sleep latency: -7,06 min",
+        "sleep latency (MD -7.06, 95% CI -9.75 to -4.37) fell; the mean was -7.06 min",
+    ],
+)
+def test_the_unit_is_found_after_the_value_in_any_notation(sentence: str) -> None:
+    latency = Outcome(name="x", measure="MD", value=-7.06, text=sentence)
+    assert unit_from_text(latency) == "minutes"

@@ -53,7 +53,7 @@ def test_lines_that_are_not_headings(line: str) -> None:
     ("line", "expected"),
     [
         ("- 5 mg daily", Item("5 mg daily")),
-        ("-5 mg daily", Item("5 mg daily")),  # hand-written lists touch the text
+        ("-Nausea", Item("Nausea")),  # hand-written lists touch the text
         ("+ plus mark", Item("plus mark")),
         ("* star mark", Item("star mark")),
         ("  • bullet point", Item("bullet point")),
@@ -76,6 +76,8 @@ def test_list_items_give_text_and_number(line: str, expected: Item) -> None:
         "2.5 mg daily",  # a decimal, not a numbered item
         "123. too many digits",
         "–0.5 change",  # an en dash touching a number is a minus
+        "-0.5 kg change",  # so is a hyphen
+        "+2.5% change",
         "Plain prose.",
     ],
 )

@@ -16,6 +16,7 @@ from evidex.text.numbers import (
     NUMBER_RE,
     NUMBER_START,
     WORD_NUMBER_RE,
+    find_number,
     is_percent,
     normalise,
     number_in_words,
@@ -192,3 +193,20 @@ def test_every_count_starts_with_a_character_of_count_start(text: str) -> None:
     start = re.compile(COUNT_START)
     for match in re.finditer(COUNT, text):
         assert start.match(text, match.start()), (text, match.group(0))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "found"),
+    [
+        ("HR 0\u00b7308 (0\u00b7175\u20130\u00b7541)", 0.308, "0\u00b7308"),
+        ("fell by \u22127.06 min", -7.06, "\u22127.06"),
+        ("10.5 and 0.5 mg", 0.5, "0.5"),  # never inside another number
+        ("1,204 adults", 1204, "1,204"),
+        ("HR 0.31", 0.3, None),
+    ],
+)
+def test_a_value_is_found_where_it_is_written_in_any_notation(
+    text: str, value: float, found: str | None
+) -> None:
+    match = find_number(text, value)
+    assert (match.group(0) if match else None) == found

@@ -150,12 +150,15 @@ _STRENGTH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _STRENGTH_HINTS = ("contain", "provid", "strength", "available")
-# An amount naming the device it comes in ("a 1 mL prefilled glass syringe", "a 5 mg vial").
+_DEVICES = r"(?:syringes?|vials?|pens?|cartridges?|ampoules?|ampules?|autoinjectors?)"
+# An amount naming the device it comes in ("a 1 mL prefilled glass syringe", "a 5 mg vial"),
+# or what a device holds in brackets after it ("the full amount in the syringe (0.8 mL)").
 _DEVICE_AFTER = re.compile(
     r"\s*(?:(?:single-use|single-dose|multi-dose|prefilled|pre-filled|glass|plastic)\s+)*"
-    r"(?:syringes?|vials?|pens?|cartridges?|ampoules?|ampules?|autoinjectors?)\b",
+    rf"{_DEVICES}\b",
     re.IGNORECASE,
 )
+_DEVICE_BEFORE = re.compile(rf"\b{_DEVICES}\s*\(\s*$", re.IGNORECASE)
 _STEP_AFTER = re.compile(r"\s*(?:increments?|decrements?|steps?)\b", re.IGNORECASE)
 _NOT_A_DOSE_HINTS = (
     *("max", "exceed", "increment", " by", "after", "following", "before", "beyond", "above"),
@@ -487,8 +490,10 @@ def _sentence_regimens(
         if _not_a_dose(lead_in) or _STEP_AFTER.match(sentence, amount.end):
             continue  # a ceiling, a step or a dose referred to; the regimen it qualifies is kept
         if (
-            contains_any(before.lower(), _STRENGTH_HINTS) and _STRENGTH_BEFORE.search(before)
-        ) or _DEVICE_AFTER.match(sentence, amount.end):
+            (contains_any(before.lower(), _STRENGTH_HINTS) and _STRENGTH_BEFORE.search(before))
+            or _DEVICE_AFTER.match(sentence, amount.end)
+            or _DEVICE_BEFORE.search(before)
+        ):
             continue  # what a tablet, vial or syringe holds
 
         unit = amount.unit

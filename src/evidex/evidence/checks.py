@@ -18,7 +18,7 @@ from evidex.evidence.models import RATIO_MEASURES, Outcome, Study
 from evidex.evidence.stats import null_value, p_says_significant, parse_p
 from evidex.text.advice import advice_level
 from evidex.text.markdown import list_item
-from evidex.text.numbers import NUMBER, parse_number
+from evidex.text.numbers import NUMBER, find_number, parse_number
 from evidex.text.units import find_quantities, to_mg
 
 
@@ -208,7 +208,7 @@ def _ratios_in(block: str, outcomes: list[Outcome]) -> list[tuple[int, str, floa
     for outcome in outcomes:
         if outcome.measure not in RATIO_MEASURES or outcome.value <= 0:
             continue
-        written = re.search(rf"(?<![\d.]){re.escape(f'{outcome.value:g}')}(?![\d])", block)
+        written = find_number(block, outcome.value)
         if written:
             found.append((written.start(), outcome.measure, outcome.value))
     return found

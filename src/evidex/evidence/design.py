@@ -82,17 +82,21 @@ _NARRATIVE_REVIEW = CuedPattern(
         r"(?i)\b(?<!systematic )(?:narrative|scoping|critical|literature) review"
         r"|\b(?:we|this|our|the present|the current) review(?:s)?\b(?! and meta| (?:of )?(?:the )?"
         r"(?:medical )?(?:records|charts|files|notes))"
+        r"|\b(?:this|the present|our) (?:article|paper|chapter) reviews\b"
+        r"|\bwe (?:provide|give|present) an? (?:\w+ ){0,2}?overview of (?:the )?(?:[\w-]+ ){0,3}?"
+        r"(?:trials|studies|evidence|literature|research)\b"
     ),
-    ("review",),
+    ("review", "overview"),
 )
 _SYSTEMATIC = CuedPattern(
-    re.compile(r"(?i)\bsystematic(?:ally)? review"),
+    re.compile(r"(?i)\bsystematic(?:ally)? (?:review|search|literature search)"),
     ("systematic",),
 )
 _DATABASE_SEARCH = CuedPattern(
     re.compile(
         r"(?i)\b(?:search(?:ed|es|ing)?|identified (?:through|from|in)|retrieved from)\b[^.]{0,120}?"
-        r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl)\b"
+        r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl|"
+        r"(?:bibliographic |electronic )?databases)\b"
     ),
     ("search", "identified ", "retrieved from"),
 )
@@ -104,7 +108,7 @@ _POOLED = CuedPattern(
 # 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
 _PROPENSITY = CuedPattern(
     re.compile(
-        r"(?i)\bpropensity(?:[ -]score)?[ -](?:score[ -])?match"
+        r"(?i)\bpropensity(?:[ -]score)?[ \-–](?:score[ \-–])?match"
         r"|\bmatch(?:ed|ing)\b[^.;]{0,30}?\b(?:on|by|using) (?:the |a |their )?propensity"
     ),
     ("propensity",),
@@ -112,11 +116,12 @@ _PROPENSITY = CuedPattern(
 _NON_RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?experimental|single-arm|"
-        r"single arm|uncontrolled trial|open-label,? (?:single|non)|historical controls?)"
+        r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
+        r"before-and-after|pre-post|open-label,? (?:single|non)|historical controls?)"
     ),
     (
-        "randomi", "quasi", "single-arm", "single arm", "uncontrolled trial", "open-label",
-        "historical control"
+        "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
+        "one-group", "before-and-after", "pre-post", "open-label", "historical control"
     ),
 )  # fmt: skip
 _RANDOMISED = CuedPattern(
@@ -139,12 +144,12 @@ _COHORT = CuedPattern(
     re.compile(
         r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
         r"retrospective(?:ly)?|observational|registry|registers?\b|longitudinal|cross-sectional|"
-        r"population-based|claims data|database|survey\b|we followed)"
+        r"population-based|claims data|database|survey\b|we followed|person-years?)"
     ),
     (
         "cohort", "prospective", "retrospective", "observational", "registry", "register",
         "longitudinal", "cross-sectional", "population-based", "claims data", "database",
-        "survey", "we followed"
+        "survey", "we followed", "person-year"
     ),
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(
@@ -168,12 +173,12 @@ _CONTROLLED_TRIAL = CuedPattern(
 _COMPARISON = CuedPattern(
     re.compile(
         r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls|hazard ratio|"
-        r"odds ratio|risk ratio|relative risk|(?-i:a?[HOR]R)|(?:highest|lowest|top|bottom) "
+        r"odds ratio|risk ratio|rate ratio|relative risk|(?-i:a?I?[HOR]R)|(?:highest|lowest|top|bottom) "
         r"(?:quartile|quintile|tertile|decile))\b"
     ),
     (
         "compared ", "versus", "vs", "control group", "controls", "hazard ratio", "odds ratio",
-        "risk ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
+        "risk ratio", "rate ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
     ),
 )  # fmt: skip
 # an interval printed with an estimate: a review that prints one has pooled its studies

@@ -79,25 +79,14 @@ _QUALIFIER = (
     r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
 )
 # a number that is part of a name, not a count: "type 2 diabetes", "phase 3", "week 12"
+_NAME_WORDS = (
+    "[Tt]ype", "[Pp]hase", "[Ss]tage", "[Gg]rade", "[Cc]lass", "[Ss]tep", "[Ww]eek", "[Dd]ay",
+    "[Mm]onth", "[Yy]ear", "[Vv]isit", "[Cc]ycle", "[Ll]evel", "[Ww]ave", "[Pp]art",
+)  # fmt: skip
+# one lookbehind per word length (each alternative of a lookbehind has one width)
 _NOT_A_NAME = "".join(
-    f"(?<!{word} )"
-    for word in (
-        "[Tt]ype",
-        "[Pp]hase",
-        "[Ss]tage",
-        "[Gg]rade",
-        "[Cc]lass",
-        "[Ss]tep",
-        "[Ww]eek",
-        "[Dd]ay",
-        "[Mm]onth",
-        "[Yy]ear",
-        "[Vv]isit",
-        "[Cc]ycle",
-        "[Ll]evel",
-        "[Ww]ave",
-        "[Pp]art",
-    )
+    "(?<!" + "|".join(f"{word} " for word in _NAME_WORDS if len(word) - 3 == length) + ")"
+    for length in sorted({len(word) - 3 for word in _NAME_WORDS})
 )
 _N_EQUALS = re.compile(
     rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
@@ -108,18 +97,19 @@ _GROUP_COUNT = re.compile(
     rf"(?:one of )?(?P<k>{COUNT}) (?!(?:weeks|months|days|years|hours)\b)[\w-]+"
     rf"|\b(?P<k2>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms)\b"
 )
-# two complementary groups that together make the sample: "342 cases and 684 matched controls"
+# the two sexes that together make the sample: "2,031 men and 2,215 women" (cases and their
+# controls are added by _case_control_total)
 _COMPLEMENTS = {
-    "cases": "controls", "men": "women", "women": "men", "boys": "girls", "girls": "boys",
-    "males": "females", "females": "males",
+    "men": "women", "women": "men", "boys": "girls", "girls": "boys", "males": "females",
+    "females": "males",
 }  # fmt: skip
 _N_COMPLEMENTS = CuedPattern(
     re.compile(
         rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
-        r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
-        rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
+        r"(?P<a>men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
+        rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>men|women|boys|girls|males|females)\b"
     ),
-    ("cases", " men", " women", " boys", " girls", " males", " females"),
+    (" men", " women", " boys", " girls", " males", " females"),
 )
 # A case-control study's sample is its cases plus its controls: "410 cases ... and 820 matched
 # controls", "Cases were 410 patients", "cases (n = 150)", "1,204 case patients"; the controls
@@ -200,7 +190,10 @@ _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
         rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
-        r"times|cycles|samples|sessions|cases|controls)\b)"
+        r"times|cycles|samples|sessions|cases|controls|"
+        # clusters randomised are not the participants
+        r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
+        r"communities|homes|facilities|units|regions|districts)\b)"
         r"(?:[a-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
         r"(?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
@@ -522,17 +515,16 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         first = split and (split["n"] or split.groupdict().get("n2"))
         if split and first and (n := parse_count(first)) and (m := parse_count(split["m"])):
             return n + m
-    phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
-    if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):
+    firsts, randomised = _enrolment_counts(text, folded)
+    if randomised is not None:
         return randomised  # the randomised total, over the enrolled or screened one
     if (case_control := _case_control_total(text, folded)) is not None:
         return case_control or None
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
-    for phrase in phrases:
-        match = phrase.search(text, folded)
-        if match and (n := parse_count(match["n"])):
-            if phrase is _N_TOTAL and match["completed"]:
+    for match in firsts:
+        if n := parse_count(match["n"]):
+            if match.groupdict().get("completed"):
                 completed = n
                 continue
             return n
@@ -546,20 +538,31 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     )
 
 
-def _randomised_count(text: str, folded: str, phrases: tuple[CuedPattern, ...]) -> int | None:
-    """The first count of those randomised ("700 were randomly assigned", "A total of 3849
-    patients underwent randomization")."""
-    found: list[tuple[int, int]] = []
-    for phrase in phrases:
-        for match in phrase.finditer(text, folded):
+_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
+
+
+def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int | None]:
+    """The first match of each enrolment phrase, in the phrases' order, and the first count of
+    those randomised ("700 were randomly assigned", "A total of 3849 patients underwent
+    randomization"), in reading order."""
+    firsts: list[re.Match[str]] = []
+    randomised: tuple[int, int] | None = None
+    any_random = "random" in folded
+    for phrase in _ENROLMENT_PHRASES:
+        for index, match in enumerate(phrase.finditer(text, folded)):
+            if index == 0:
+                firsts.append(match)
+            if not any_random:
+                break
             # the match and the rest of its clause ("A total of 1,234 adults | were randomised")
             clause = re.split(r"[,;.]", folded[match.end() : match.end() + 30], maxsplit=1)[0]
             said = folded[match.start() : match.end()] + clause
             if "random" in said and not match.groupdict().get("completed"):
-                if n := parse_count(match["n"]):
-                    found.append((match.start(), n))
+                n = parse_count(match["n"])
+                if n and (randomised is None or match.start() < randomised[0]):
+                    randomised = (match.start(), n)
                 break
-    return min(found)[1] if found else None
+    return firsts, randomised[1] if randomised else None
 
 
 def _sample_size_equals(text: str) -> int | None:
@@ -617,7 +620,7 @@ def _case_control_total(text: str, folded: str) -> int | None:
 
 
 def _complementary_groups(text: str, folded: str) -> int | None:
-    """Cases and controls, men and women, written as two counts that make the sample."""
+    """Men and women, boys and girls, written as two counts that make the sample."""
     for match in _N_COMPLEMENTS.finditer(text, folded):
         if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
             n, m = parse_count(match["n"]), parse_count(match["m"])

@@ -224,8 +224,20 @@ def _truncate(text: str, width: float, size: float, bold: bool = False) -> str:
     whole = text
     prefix_ems = list(accumulate((_GLYPH_EMS[char] for char in text), initial=0.0))
     ellipsis = _GLYPH_EMS["…"]
-    while text and _pixels(prefix_ems[len(text.rstrip())] + ellipsis, size, bold) > width:
-        text = text[:-1]
+
+    def fits(keep: int) -> bool:
+        return _pixels(prefix_ems[len(whole[:keep].rstrip())] + ellipsis, size, bold) <= width
+
+    # the longest prefix that fits before its ellipsis, found by halving: a longer prefix is
+    # never narrower (it cut one character at a time from the end)
+    low, high = 0, len(whole)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    text = whole[:low]
     cut_mid_word = whole[len(text) : len(text) + 1].isalnum() and text[-1:].isalnum()
     if cut_mid_word and text.rfind(" ") > len(text) // 2:
         text = text[: text.rfind(" ")]  # end on a whole word when that loses little

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from evidex.evidence.models import Outcome
+from evidex.text.numbers import find_number
 
 # A reporting clause: everything up to "found/showed/... that <subject> <verb>" goes.
 _REPORTING = re.compile(
@@ -55,7 +56,7 @@ _UNITS: dict[str, str] = {
     "points": "points",
     "bpm": "beats per minute",
 }
-_UNIT_AFTER = r"\s*(%|percentage points|mg/dl|mmol/l|mmhg|[a-z]+\b)"
+_UNIT_AFTER = re.compile(r"\s*(%|percentage points|mg/dl|mmol/l|mmhg|[a-z]+\b)", re.I)
 
 
 def clean_outcome_name(name: str) -> str:
@@ -77,13 +78,12 @@ def unit_from_text(outcome: Outcome) -> str | None:
     """The unit written after a difference's value in its sentence ("-7.06 min" -> minutes)."""
     if outcome.measure != "MD" or not outcome.text:
         return None
-    value = f"{outcome.value:g}"
-    written = [value, value.replace("-", "−"), value.replace("-", "–")]
-    for form in written:
-        pattern = re.compile(r"(?<![\d.])" + re.escape(form) + _UNIT_AFTER, re.I)
-        match = pattern.search(outcome.text)
-        if match:
-            return _UNITS.get(match.group(1).lower())
+    position = 0
+    while (written := find_number(outcome.text, outcome.value, position)) is not None:
+        unit = _UNIT_AFTER.match(outcome.text, written.end())
+        if unit:
+            return _UNITS.get(unit.group(1).lower())
+        position = written.end()
     return None
 
 

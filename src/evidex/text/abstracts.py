@@ -167,11 +167,16 @@ def _find_labels(text: str) -> tuple[_Label, ...]:
     return tuple(found[start] for start in sorted(found))
 
 
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+_LABEL_FIRST_WORDS = frozenset(re.split(r"[ ,/]", name)[0] for name in SECTION_KINDS)
+
+
 def opens_with_label(line: str) -> bool:
     """Whether `line` opens with a section label ("Results", "METHODS: We ...")."""
     stripped = line.strip()
-    if not stripped[:1].isalpha():
-        return False
+    first_word = _FIRST_WORD.match(stripped)
+    if first_word is None or first_word.group(0).lower() not in _LABEL_FIRST_WORDS:
+        return False  # no label opens with that word
     labels = find_labels(stripped)
     return bool(labels) and labels[0].start == 0
 

@@ -7,7 +7,14 @@ after labelled ones inherits their measure ("0.84 (0.78 to 0.91)" after a hazard
 Forms read:
 - a value followed by its interval, with or without a CI label of any level, in brackets or
   not: "HR 0.31 (95% CI, 0.18 to 0.54)", "RR=0.65,95%CI(0.47,0.90)", "4.84 (3.28,7.16)",
-  "-0.78% (-0.97%, -0.60%)", "SMD = −0.70; 95% CI = −1.92–0.51", "0.65 with 95% CI = [0.18, 1.12]";
+  "-0.78% (-0.97%, -0.60%)", "SMD = −0.70; 95% CI = −1.92–0.51", "0.65 with 95% CI = [0.18, 1.12]",
+  and without a CI label in the value's own bracket or right after its label: "(OR 0.76, 0.64 to
+  0.90)", "the hazard ratio was 0.81, 0.70-0.94.";
+- an amount of change named by its verb and unit: "lowered systolic pressure by 3.10 mm Hg (95%
+  CI, 1.20 to 5.00)" (MD), "decreased by 12.4% (95% CI 9.1–15.7)" (percent, unless it restates a
+  ratio of its sentence), and a CI parted from its estimate by a range or a name in a label
+  ("a difference of −0.9 points on a 0–10 scale (95% CI −1.6 to −0.2)"); the end of such a
+  range is never a value;
 - a labelled value without an interval, when none is printed or the printed one cannot be read:
   "MD = -0.59 mmol/L, p = 0.048", "HR = 0.41, 95% CI: 0.18-0.0.93", "a number needed to treat
   of 2"; and a value listed after it with "and" ("-4.50 kg [for absolute change] and -5.01
@@ -103,9 +110,10 @@ _LABELLED_VALUE = re.compile(
 )
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
 _LISTED_AFTER = re.compile(rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
+_P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
+_P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
 _P_VALUE = re.compile(
-    r"(?<![A-Za-z])[Pp](?:[ -]?values?)?(?P<qual> (?:for|of) [a-z]+)? ?"
-    r"(?P<op>[<>=≤≥‹›]=?|&lt;|&gt;) ?"
+    rf"{_P_LABEL}(?P<qual> (?:for|of) [a-z]+)? ?(?P<op>{_P_OPERATOR}) ?"
     r"(?P<num>\d*\.\d+|\d+(?:\.\d+)?)(?: ?[x×] ?10 ?\^? ?(?P<exp>-?\d+))?"
 )
 # a p value then the interval, after a labelled value: "HR 0.81, P = 0.02; 95% CI 0.68 to 0.97"
@@ -114,7 +122,7 @@ _CI_AFTER_P = re.compile(
     rf"[(\[]? ?{_INTERVAL}"
 )
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
-_P_BEFORE_VALUE = re.compile(r"(?<![A-Za-z])[Pp](?:[ -]?values?)? ?(?:[<>=≤≥‹›]=?) ?$")
+_P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
 _P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
 # a p value that belongs to heterogeneity or an interaction, not to the estimate before it
 _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
@@ -147,15 +155,18 @@ _LABEL_WORD_CUES = (
 )  # fmt: skip
 
 
-# An interval is kept only in brackets or after a CI label (`_interval_estimate`): a sentence
-# with neither has no interval estimate, whatever the pattern matches in it.
+# An interval is kept only in brackets, after a CI label or right after a labelled value
+# (`_interval_estimate`): a sentence with none of them has no interval estimate, whatever the
+# pattern matches in it.
 _INTERVAL_MARKS = ("(", "[", "CI", "CrI", "UI")
 _CI_WORD_CUES = ("confidence", "credible", "uncertainty")
 
 
 def _may_hold_interval(sentence: str) -> bool:
     return _INTERVAL_CUE.search(sentence) is not None and (
-        contains_any(sentence, _INTERVAL_MARKS) or contains_any(fold_case(sentence), _CI_WORD_CUES)
+        contains_any(sentence, _INTERVAL_MARKS)
+        or contains_any(fold_case(sentence), _CI_WORD_CUES)
+        or _may_hold_label(sentence)
     )
 
 
@@ -446,19 +457,24 @@ def _relative_change(sentence: str, match: re.Match[str], restating: str | None)
 
 
 # "(OR 0.76, 0.64 to 0.90)", "(-0.31, -0.49 to -0.13)": a value, a comma and the two bounds in
-# one bracket, the value's label first or not
+# one bracket, the value's label first or not; or, with no bracket, right after its label and
+# ending the clause: "OR 0.76, 0.64 to 0.90;", "the hazard ratio was 0.81, 0.70-0.94,"
 _OPENS_BRACKET = re.compile(rf"[(\[] ?(?:{LABEL.pattern} ?(?:[=:] ?)?)?$")
+_LONGEST_LABEL = 60
+_LABEL_RIGHT_BEFORE = re.compile(rf"{LABEL.pattern}(?: (?:was|of|is|were))? ?(?:[=:,] ?)?$")
 
 
 def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
     """An interval without a CI label or its own bracket: the value (and its label) open a
-    bracket that the interval closes, and a comma or semicolon parts the value from the
-    bounds."""
-    return (
-        _OPENS_BRACKET.search(before) is not None
-        and any(mark in sentence[match.end("value") : match.start("low")] for mark in ",;")
-        and sentence[match.end() : match.end() + 2].lstrip()[:1] in (")", "]")
-    )
+    bracket that the interval closes, or the value follows its label and the interval ends
+    the clause; a comma or semicolon parts the value from the bounds."""
+    if not any(mark in sentence[match.end("value") : match.start("low")] for mark in ",;"):
+        return False
+    after = sentence[match.end() : match.end() + 2].lstrip()[:1]
+    near = before[-_LONGEST_LABEL:]  # the patterns end at the value: the words just before it
+    if _OPENS_BRACKET.search(near) is not None:
+        return after in (")", "]")
+    return _LABEL_RIGHT_BEFORE.search(near) is not None and after in ("", ".", ";", ",")
 
 
 def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
@@ -557,7 +573,8 @@ _NOT_AN_OUTCOME = re.compile(
 _WHAT_FOLLOWS = re.compile(r" (?P<what>[^.,;:()\[\]]{2,80})")
 _OUTCOME_VERB_AFTER = re.compile(
     r"^\W{0,3}(?:\w+ ){0,2}?(?:had|has|developed|experienced|achieved|reported|showed|improved|"
-    r"responded|died|relapsed|recovered|reached|needed|required|suffered)\b"
+    r"responded|died|relapsed|recovered|reached|needed|required|suffered|discontinued|withdrew|"
+    r"stopped|progressed|were (?:hospitali[sz]ed|readmitted))\b"
 )
 
 
@@ -598,13 +615,14 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         return []  # a bare "0 for the control group" counts only beside a percentage
     found: dict[int, GroupPercent] = {}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
+    if _MEAN_SHARE.search(sentence):
+        pairs = ()
     for index, match in enumerate(pairs):
         if (
-            _THRESHOLD_BEFORE.search(sentence[: match.start()])
+            _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (match["listed"] and not _RESPECTIVELY_AFTER.match(sentence, match.end()))
-            or _MEAN_SHARE.search(sentence)
         ):
             continue
         for key in ("a", "b"):
@@ -635,8 +653,9 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         position = match.start(key)
         if position in found or (key == "bare" and not match["sign"] and not has_sign):
             continue
-        if _THRESHOLD_BEFORE.search(sentence[:position]) or _RANGE_BEFORE.search(
-            sentence[:position]
+        window = max(0, position - 20)  # both end-anchored patterns are shorter
+        if _THRESHOLD_BEFORE.search(sentence, window, position) or _RANGE_BEFORE.search(
+            sentence, window, position
         ):
             continue
         if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):

@@ -18,6 +18,11 @@ _MIN_WRAPPED_CHARS = 40
 _OWN_LINE = re.compile(r"\s*(?:#|[-*•‣◦▪|>+]\s|\d{1,2}[.)]\s|[-*_=]{3,}\s*$)")
 
 
+# A cheap test first: some long line followed straight by text that opens no bullet, heading,
+# table row or quote (most markdown has none: its paragraphs are one line each).
+_MAY_JOIN = re.compile(rf"\n(?<=[^\n]{{{_MIN_WRAPPED_CHARS}}}\n)[ \t]*[^\s#>|*+•‣◦▪]")
+
+
 def _stands_alone(line: str) -> bool:
     return not line.strip() or _OWN_LINE.match(line) is not None
 
@@ -28,23 +33,24 @@ def _opens_a_part(line: str) -> bool:
 
 def unwrap_lines(text: str) -> str:
     """`text` with each line broken inside a paragraph joined to the next by a space."""
-    if "\n" not in text:
+    if "\n" not in text or not _MAY_JOIN.search(text):
         return text
     lines = text.split("\n")
-    joined = [lines[0]]
+    paragraphs: list[list[str]] = [[lines[0]]]  # each kept line with the lines joined to it
     for line in lines[1:]:
-        previous = joined[-1].rstrip()
+        previous = paragraphs[-1][-1].rstrip()
         if (
             len(previous) >= _MIN_WRAPPED_CHARS
-            and not _stands_alone(previous)
+            and not _stands_alone(paragraphs[-1][0])
             and (not _opens_a_part(line) or _RANGE_BROKEN.search(f"{previous[-1:]}{line}"))
         ):
             # a word broken after its hyphen ("community-|dwelling") is joined without a space
             glue = "" if _HYPHEN_BROKEN.search(f"{previous[-2:]}{line.lstrip()[:1]}") else " "
-            joined[-1] = f"{previous}{glue}{line.lstrip()}"
+            paragraphs[-1][-1] = previous + glue
+            paragraphs[-1].append(line.lstrip())
         else:
-            joined.append(line)
-    return "\n".join(joined)
+            paragraphs.append([line])
+    return "\n".join("".join(parts) for parts in paragraphs)
 
 
 _HYPHEN_BROKEN = re.compile(r"^[^\W\d_]-[^\W\d_]$")

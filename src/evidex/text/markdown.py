@@ -18,9 +18,11 @@ from evidex.text.cues import contains_any
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _HEADING_CLOSE = " \t#"
 # `*` and `–` need a following space (otherwise bold, or a dash inside prose); `-` and `+` may
-# touch the text as hand-written lists do ("-5 mg daily"), but not another dash ("---", "--").
+# touch a word as hand-written lists do ("-Nausea"), but not a number (a sign: "-0.5 kg") or
+# another dash ("---", "--").
 _ITEM = re.compile(
-    r"[ \t]*(?:(?P<number>[0-9]{1,2})[.)](?=[ \t])|[-+•●▪◦·‣∙](?!-)|[*–](?=[ \t]))[ \t]*(?P<text>.*)$"
+    r"[ \t]*(?:(?P<number>[0-9]{1,2})[.)](?=[ \t])|[-+](?![-+\d.])|[•●▪◦·‣∙](?!-)|[*–](?=[ \t]))"
+    r"[ \t]*(?P<text>.*)$"
 )
 # Every list item starts (after spaces) with one of these: a test callers may run first.
 ITEM_STARTS = frozenset("-+*–•●▪◦·‣∙0123456789")

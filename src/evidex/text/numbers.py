@@ -101,7 +101,7 @@ _SMALL_WORD = _alternation(_UNITS)
 _TENS_WORD = _alternation(_TENS)
 _BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_SMALL_WORD})"
 _BELOW_THOUSAND = (
-    rf"(?:(?:(?:{_BELOW_HUNDRED}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+    rf"(?:(?:{_BELOW_HUNDRED}|a(?= hundred))(?: hundred(?:(?: and)? {_BELOW_HUNDRED})?)?)"
 )
 # A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen",
 # "twelve hundred".
@@ -244,6 +244,14 @@ def _comma_read(raw: str) -> str:
     if len(groups) == 1 and not fraction:
         return f"{head}.{groups[0]}"
     return raw
+
+
+def find_number(text: str, value: float, start: int = 0) -> re.Match[str] | None:
+    """Where `value` is written in `text`, in any notation ("−7·06" for -7.06), else None."""
+    for match in NUMBER_RE.finditer(text, start):
+        if parse_number(match.group(0)) == value:
+            return match
+    return None
 
 
 def parse_count(text: str) -> int | None:
