@@ -23,7 +23,7 @@ from evidex.build.grade import grade
 from evidex.build.library import Library
 from evidex.build.link import link
 from evidex.build.parse import ParseCache, code_digest, digest_bytes, parse_all
-from evidex.build.write import WriteHook, remove_stale_temporaries, write_database
+from evidex.build.write import FinishHook, WriteHook, remove_stale_temporaries, write_database
 from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.render import markdown_to_html
 from evidex.content.vocab import parse_conditions, parse_goals, parse_interactions
@@ -180,6 +180,13 @@ def write_hooks() -> list[WriteHook]:
     return [write_vendors, write_search_index]
 
 
+def finish_hooks() -> list[FinishHook]:
+    """Run on the written artifact before it is swapped in: every page, pre-rendered."""
+    from evidex.web.prerender import prerender_build
+
+    return [prerender_build]
+
+
 def methodology_html() -> str:
     """The tier rubric (docs/methodology.md, shipped inside the package) as safe HTML."""
     source = resources.files("evidex.evidence").joinpath("methodology.md")
@@ -255,7 +262,12 @@ def _build(
     extra_meta = {"methodology_html": methodology_html(), "counts": json.dumps(counts)}
     with _without_cycle_collection():
         write_database(
-            library, db_path, build_id, extra_meta, write_hooks() if hooks is None else hooks
+            library,
+            db_path,
+            build_id,
+            extra_meta,
+            write_hooks() if hooks is None else hooks,
+            finish_hooks(),
         )
     seconds = (datetime.now(UTC) - started).total_seconds()
     return BuildReport(db_path, build_id, documents, reparsed, True, seconds, diagnostics, counts)

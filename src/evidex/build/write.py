@@ -21,6 +21,8 @@ from evidex.content.names import fold_name
 
 SCHEMA_VERSION = "1"
 WriteHook = Callable[[sqlite3.Connection, Library], None]
+# Run once the content and meta are committed, with the file being written (pre-rendered pages).
+FinishHook = Callable[[sqlite3.Connection, Path], object]
 
 
 def schema_sql() -> str:
@@ -103,6 +105,7 @@ def write_database(
     build_id: str,
     extra_meta: dict[str, str],
     hooks: list[WriteHook],
+    finish_hooks: Iterable[FinishHook] = (),
 ) -> None:
     """Write everything to `<db>.tmp-<pid>`, then rename over `db_path`. Nothing partial is seen."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,6 +134,8 @@ def write_database(
             }
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             conn.commit()
+            for finish in finish_hooks:
+                finish(conn, tmp)
             conn.execute("PRAGMA journal_mode=DELETE")
         finally:
             conn.close()

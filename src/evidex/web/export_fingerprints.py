@@ -38,8 +38,9 @@ OWNERS: dict[str, tuple[str | None, str | None]] = {
 CHILDREN: dict[str, tuple[str, str, str]] = {"outcomes": ("study_id", "studies", "id")}
 # Shown by no exported page but the global ones, which are rendered on every export: the
 # search index (the export carries its own search-index.json) and the build's lint report.
-# `meta` is read apart: its build identity is left out, its other keys are shared.
-UNSHOWN_TABLES = frozenset({"meta", "diagnostics"})
+# `meta` is read apart: its build identity is left out, its other keys are shared. The pages
+# the build pre-rendered for the server (evidex.web.prerender) are what the export renders.
+UNSHOWN_TABLES = frozenset({"meta", "diagnostics", "pages", "page_deps"})
 UNSHOWN_PREFIXES = ("search_", "sqlite_")
 # Meta keys only whole-library pages show (about, API meta, home), which are rendered on every
 # export anyway: the build's identity and its counts. Every other key is shared.
