@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from evidex.web import prerender
 from evidex.web.app import create_app
 from evidex.web.prerender import (
     SITE_META_KEY,
@@ -162,3 +163,29 @@ def test_rerender_redoes_exactly_the_pages_that_show_a_changed_compound(
     untouched = set(before) - redone
     assert untouched and all(after[p] == before[p] for p in untouched)
     assert set(after) == set(before)
+
+
+def test_pages_rendered_on_every_core_equal_those_rendered_in_one_process(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parallel = tmp_path / "parallel.db"
+    shutil.copyfile(db_path, parallel)
+    with sqlite3.connect(db_path) as conn:
+        prerender_build(conn, db_path)
+    monkeypatch.setattr(prerender, "_CHUNK", 4)  # the sample's ~100 pages in many chunks
+    monkeypatch.setattr(prerender, "worker_count", lambda: 2)
+    with sqlite3.connect(parallel) as conn:
+        prerender_build(conn, parallel)
+
+    def pages(path: Path) -> dict[str, tuple[bytes, set[str]]]:
+        with sqlite3.connect(path) as conn:
+            deps: dict[str, set[str]] = {}
+            for dep, page in conn.execute("SELECT dep, path FROM page_deps"):
+                deps.setdefault(page, set()).add(dep)
+            return {
+                p: (gzip.decompress(b) if e else b, deps[p])
+                for p, e, b in conn.execute("SELECT path, encoding, body FROM pages")
+            }
+
+    assert pages(parallel) == pages(db_path)
+    assert not list(tmp_path.glob("*.pages-*"))  # the workers' side files are gone

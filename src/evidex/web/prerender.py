@@ -124,6 +124,39 @@ def compress(body: bytes, level: int = GZIP_LEVEL) -> tuple[str, bytes]:
     return "gzip", packer.compress(body) + packer.flush()
 
 
+# Pages whose handlers are plain functions of (request, slug), called in this thread with the
+# route's own response model: routing them through FastAPI (matching, a thread-pool hop per
+# page) doubled their cost. (pattern, route template, module, handler, extra arguments)
+_DIRECT: tuple[tuple[re.Pattern[str], str, str, str, dict[str, Any]], ...] = (
+    (re.compile(r"/compounds/([^/]+)"), "/compounds/{name}", "pages", "compound", {}),
+    (
+        re.compile(r"/compounds/([^/]+)/evidence"),
+        "/compounds/{name}/evidence",
+        "pages",
+        "compound_evidence",
+        {"goal": None},
+    ),
+    (re.compile(r"/research/([^/]+)"), "/research/{slug}", "pages", "research", {}),
+    (re.compile(r"/goals/([^/]+)"), "/goals/{slug}", "pages", "goal", {}),
+    (
+        re.compile(r"/api/v1/compounds/([^/]+)"),
+        "/api/v1/compounds/{name}",
+        "api",
+        "api_compound",
+        {},
+    ),
+    (
+        re.compile(r"/api/v1/compounds/([^/]+)/evidence"),
+        "/api/v1/compounds/{name}/evidence",
+        "api",
+        "api_compound_evidence",
+        {"goal": None},
+    ),
+    (re.compile(r"/api/v1/research/([^/]+)"), "/api/v1/research/{slug}", "api", "api_article", {}),
+    (re.compile(r"/api/v1/goals/([^/]+)"), "/api/v1/goals/{slug}", "api", "api_goal", {}),
+)
+
+
 class PageRenderer:
     """The site's own routes over one artifact, called without the middleware around them."""
 
@@ -138,6 +171,7 @@ class PageRenderer:
         self.app = create_app(db_path, site)
         self.build_id = self.app.state.db.current().build_id
         self._routes = AsyncExitStackMiddleware(self.app.router)
+        self._models = _response_models()
         self._loop = asyncio.new_event_loop()
 
     def close(self) -> None:
@@ -164,6 +198,9 @@ class PageRenderer:
             "app": self.app,
             "state": {},
         }
+        for pattern, template, module, handler, extra in _DIRECT:
+            if match := pattern.fullmatch(path):
+                return self._direct(scope, template, module, handler, match.group(1), extra)
         messages: list[Message] = []
 
         async def receive() -> Message:
@@ -180,17 +217,66 @@ class PageRenderer:
             return None
         headers = dict(messages[0].get("headers", []))
         body = b"".join(m.get("body", b"") for m in messages[1:])
+        route = str(getattr(scope.get("route"), "path", path))
+        return self._page(path, route, headers.get(b"content-type", b"").decode("latin-1"), body)
+
+    def _direct(
+        self,
+        scope: dict[str, Any],
+        route: str,
+        module: str,
+        handler: str,
+        slug: str,
+        extra: dict[str, Any],
+    ) -> StoredPage | None:
+        from fastapi import HTTPException
+        from starlette.requests import Request
+        from starlette.responses import Response
+
+        from evidex.web import api, pages
+
+        function = getattr(pages if module == "pages" else api, handler)
+        try:
+            answer = function(Request(scope), slug, **extra)
+        except HTTPException:
+            return None
+        if not isinstance(answer, Response):  # a dict the route's response model serialises
+            model = self._models[route]
+            answer = Response(
+                model.dump_json(model.validate_python(answer), by_alias=True),
+                media_type="application/json",
+            )
+        if answer.status_code != 200:
+            return None
+        content_type = answer.headers.get("content-type", "")
+        return self._page(scope["path"], route, content_type, bytes(answer.body))
+
+    def _page(self, path: str, route: str, content_type: str, body: bytes) -> StoredPage:
         encoding, stored = compress(body)
         return StoredPage(
             path=path,
             build_id=self.build_id,
-            route=str(getattr(scope.get("route"), "path", path)),
-            content_type=headers.get(b"content-type", b"").decode("latin-1"),
+            route=route,
+            content_type=content_type,
             encoding=encoding,
             length=len(body),
             body=stored,
             deps=dependencies(path, body),
         )
+
+
+def _response_models() -> dict[str, Any]:
+    """The JSON routes' own response models, as FastAPI applies them, by route template."""
+    from fastapi.routing import APIRoute
+    from pydantic import TypeAdapter
+
+    from evidex.web import api
+
+    return {
+        route.path: TypeAdapter(route.response_model)
+        for route in api.router.routes
+        if isinstance(route, APIRoute) and route.response_model is not None
+    }
 
 
 def render_pages(db_path: Path, paths: Sequence[str], site: str) -> list[StoredPage]:
@@ -201,22 +287,58 @@ def render_pages(db_path: Path, paths: Sequence[str], site: str) -> list[StoredP
         renderer.close()
 
 
-def _render_chunk(token: int, start: int) -> list[StoredPage]:
+_WORKER: dict[str, PageRenderer] = {}  # one renderer per forked worker, made on its first chunk
+
+
+def _render_chunk(token: int, start: int) -> str:
+    """Render one chunk in a worker into its own side file (SQLite has one writer per file,
+    and the artifact is being read by the other workers meanwhile)."""
     db_path, paths, site = inherited(token)
-    return render_pages(db_path, paths[start : start + _CHUNK], site)
+    renderer = _WORKER.get("renderer")
+    if renderer is None:
+        renderer = _WORKER["renderer"] = PageRenderer(db_path, site)
+    side = _side_file(db_path, os.getpid())
+    conn = sqlite3.connect(side)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        store(conn, filter(None, map(renderer.render, paths[start : start + _CHUNK])))
+        conn.commit()
+    finally:
+        conn.close()
+    return str(side)
 
 
-def render_everywhere(db_path: Path, paths: list[str], site: str) -> Iterable[StoredPage]:
-    """`render_pages` on every core: forked workers read the committed artifact themselves."""
+def _side_file(db_path: Path, pid: int) -> Path:
+    return db_path.with_name(f"{db_path.name}.pages-{pid}")
+
+
+def render_into(conn: sqlite3.Connection, db_path: Path, paths: list[str], site: str) -> None:
+    """Render `paths` of the committed artifact at `db_path` into it (`conn` writes it), on
+    every core: forked workers read the artifact themselves and write side files."""
     if not can_fork() or worker_count() < 2 or len(paths) < 2 * _CHUNK:
-        yield from render_pages(db_path, paths, site)
+        store(conn, render_pages(db_path, paths, site))
         return
     import evidex.web.app  # noqa: F401 - imported once here rather than in every worker
 
-    with inheriting_pool((db_path, paths, site), worker_count()) as (pool, token):
-        starts = range(0, len(paths), _CHUNK)
-        for chunk in pool.map(_render_chunk, [token] * len(starts), starts):
-            yield from chunk
+    sides: set[str] = set()
+    try:
+        with inheriting_pool((db_path, paths, site), worker_count()) as (pool, token):
+            starts = range(0, len(paths), _CHUNK)
+            sides.update(pool.map(_render_chunk, [token] * len(starts), starts))
+        conn.executescript(PAGE_TABLES)
+        conn.commit()
+        for side in sorted(sides):
+            conn.execute("ATTACH DATABASE ? AS side", (side,))
+            try:
+                conn.execute("INSERT INTO main.pages SELECT * FROM side.pages")
+                conn.execute("INSERT INTO main.page_deps SELECT * FROM side.page_deps")
+                conn.commit()
+            finally:
+                conn.execute("DETACH DATABASE side")
+    finally:
+        for side in sides:
+            Path(side).unlink(missing_ok=True)
 
 
 def store(conn: sqlite3.Connection, pages: Iterable[StoredPage]) -> int:
@@ -247,10 +369,10 @@ def prerender_build(conn: sqlite3.Connection, db_path: Path) -> int:
     """Finish hook of the build: render every page of the committed artifact at `db_path`
     (the file `conn` writes) and store them. Returns the number of pages stored."""
     site = build_site_key()
-    count = store(conn, render_everywhere(db_path, page_paths(conn), site))
+    render_into(conn, db_path, page_paths(conn), site)
     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (SITE_META_KEY, site))
     conn.commit()
-    return count
+    return int(conn.execute("SELECT count(*) FROM pages").fetchone()[0])
 
 
 def rerender(
