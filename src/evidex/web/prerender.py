@@ -344,10 +344,10 @@ def render_into(conn: sqlite3.Connection, db_path: Path, paths: list[str], site:
 
 
 def store(conn: sqlite3.Connection, pages: Iterable[StoredPage]) -> int:
+    """Add `pages` (replacing a page of the same path; its old dependencies must be gone)."""
     conn.executescript(PAGE_TABLES)
     count = 0
     for page in pages:
-        conn.execute("DELETE FROM page_deps WHERE path = ?", (page.path,))
         conn.execute(
             "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -408,9 +408,12 @@ def rerender(
     conn.commit()
     paths = sorted(touched)
     rendered = {page.path: page for page in render_pages(db_path, paths, _stored_site(conn))}
-    gone = [p for p in paths if p not in rendered]
-    conn.executemany("DELETE FROM pages WHERE path = ?", [(p,) for p in gone])
-    conn.executemany("DELETE FROM page_deps WHERE path = ?", [(p,) for p in gone])
+    conn.executemany("DELETE FROM pages WHERE path = ?", [(p,) for p in paths])
+    # One pass over the dependencies (keyed by dependency, not by page) for all of them.
+    conn.execute("CREATE TEMP TABLE redone (path TEXT PRIMARY KEY)")
+    conn.executemany("INSERT INTO redone VALUES (?)", [(p,) for p in paths])
+    conn.execute("DELETE FROM page_deps WHERE path IN (SELECT path FROM redone)")
+    conn.execute("DROP TABLE redone")
     store(conn, rendered.values())
     conn.commit()
     return paths
