@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from evidex.build.discover import discover
+from evidex.build.discover import SourceFile, discover, read_source
 from evidex.build.pipeline import BuildFailed, build, load_library
-from evidex.content.diagnostics import Diagnostic
+from evidex.content.diagnostics import ContentError, Diagnostic
 from evidex.content.yamlload import MAX_FILE_BYTES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -168,3 +168,38 @@ def test_a_study_id_shaped_like_a_path_is_an_error_at_its_line(
         ("content/studies/step-1-semaglutide-2021.yaml", line)
     ]
     assert "not a path" in refused[0].message
+
+
+def _stale_size(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    """fstat reports `size`: the file grew between the size being read and its bytes."""
+    real_fstat = os.fstat
+
+    def stale(descriptor: int) -> os.stat_result:
+        fields = list(real_fstat(descriptor))
+        fields[6] = size  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", stale)
+
+
+def test_a_file_that_grew_after_its_size_was_read_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grown = tmp_path / "grown.md"
+    grown.write_bytes(b"line\n" * 2000)
+    _stale_size(monkeypatch, 100)
+    assert read_source(SourceFile(grown, "content/grown.md", "compound")) == b"line\n" * 2000
+
+
+def test_a_file_that_grew_past_the_limit_after_its_size_was_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grown = tmp_path / "grown.md"
+    with open(grown, "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    _stale_size(monkeypatch, 100)
+    with pytest.raises(ContentError) as refused:
+        read_source(SourceFile(grown, "content/grown.md", "compound"))
+    assert refused.value.diagnostic.message == (
+        f"file is {MAX_FILE_BYTES + 1} bytes; the limit is {MAX_FILE_BYTES}"
+    )

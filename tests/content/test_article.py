@@ -101,9 +101,10 @@ def test_disclaimer_split_only_takes_a_leading_paragraph() -> None:
     assert none is None and same.startswith("## A")
 
 
-def test_level2_headings_take_only_two_hashes_and_a_space() -> None:
+def test_level2_headings_take_only_two_hashes_then_a_space_or_the_end() -> None:
+    # CommonMark: '##' alone is an empty heading; '##Tight' is a paragraph
     body = "## Two ##\n### Three\n##Tight\n#One\n##\tTab\n## \n##\n"
-    assert level2_headings(body) == ["Two", "Tab", ""]
+    assert level2_headings(body) == ["Two", "Tab", "", ""]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from evidex.content.regimens import (
     fill_missing_routes,
     find_routes,
-    parse_frequency,
     parse_regimens,
 )
 
@@ -145,14 +144,6 @@ def test_less_common_routes(text: str, route: str) -> None:
 
 def test_lowercase_words_are_not_route_abbreviations() -> None:
     assert find_routes("im going to take it iv times") == []
-
-
-def test_frequency_phrases() -> None:
-    assert parse_frequency("every other day").interval_days == 2
-    assert parse_frequency("three times a week").doses_per_week == 3
-    assert parse_frequency("every 8 hours").doses_per_week == 21
-    assert parse_frequency("bid").doses_per_week == 14
-    assert parse_frequency("whenever needed").doses_per_week is None
 
 
 def test_text_without_doses_gives_nothing() -> None:

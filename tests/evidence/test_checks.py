@@ -16,6 +16,7 @@ from evidex.evidence.checks import (
     compare_profile_and_article,
 )
 from evidex.evidence.models import Outcome, Study
+from evidex.text.markdown import list_item
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
@@ -47,6 +48,14 @@ def test_base_line_shifts_messages_to_file_lines() -> None:
             "prose says 50% reduction but HR 0.308 implies 69.2% reduction",
         ),
         ("Recurrence-free survival (HR=0.381, 95% CI 0.229–0.633): 62% lower risk.", None),
+        (
+            "Survival improved (HR 0\u00b7308, 95% CI 0\u00b7175–0\u00b7541), a 50% reduction.",
+            "prose says 50% reduction but HR 0.308 implies 69.2% reduction",
+        ),
+        (
+            "Survival improved (HR 0.308, 95% CI 0.175–0.541); deaths fell by 50,5 %.",
+            "prose says 50.5% reduction but HR 0.308 implies 69.2% reduction",
+        ),
         ("Falls were cut by 40% (RR 0.61).", None),
         (
             "Falls were cut by 25% (RR 0.61).",
@@ -338,7 +347,7 @@ def _every_block(text: str) -> list[checks._Block]:
     current_start = current_line = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         blank = raw.isspace() or not raw
-        if blank or checks._BULLET.match(raw):
+        if blank or list_item(raw):
             if current:
                 blocks.append(checks._Block("\n".join(current), current_start, current_line))
             current = []
@@ -373,7 +382,7 @@ def _every_safety_line(text: str) -> str:
     inside = False
     for raw in text.split("\n"):
         heading = None if "." in raw or len(raw.split()) > 8 else checks._HEADING.match(raw)
-        if heading and not checks._BULLET.match(raw):
+        if heading and not list_item(raw):
             inside = bool(checks._SAFETY_HEADING.search(heading.group(1)))
             continue
         if inside:

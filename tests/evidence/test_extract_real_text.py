@@ -84,6 +84,32 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "propensity-matched",
             id="propensity-matched",
         ),
+        pytest.param(
+            "We wanted to know whether magnesium lowers blood pressure. Literature searches of "
+            "MEDLINE and Embase found 9 trials; their risk ratios were pooled with a "
+            "random-effects model.",
+            "meta-analysis",
+            id="searches-and-pooling-without-the-word-meta-analysis",
+        ),
+        pytest.param(
+            "The aim of this work was to describe knee pain after injections. Since this was a "
+            "retrospective study, follow-up varied. A chart review of 12 treated patients was "
+            "performed.",
+            "case-series",
+            id="retrospective-chart-review-named-apart",
+        ),
+        pytest.param(
+            "This narrative review discusses statins and muscle pain. A search of PubMed "
+            "identified meta-analyses on myopathy and on diabetes, which are summarised.",
+            "mechanistic",
+            id="narrative-review-citing-meta-analyses",
+        ),
+        pytest.param(
+            "Circular dichroism spectroscopy of the purified enzyme and its two subunits showed "
+            "that zinc binding changes the fold of the catalytic site.",
+            "in-vitro",
+            id="work-on-a-purified-protein",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:
@@ -134,3 +160,33 @@ def test_a_respectively_list_names_each_estimate() -> None:
         ("stroke", "HR", 0.90),
         ("heart attack", "HR", 1.10),
     ]
+
+
+def test_a_line_wrapped_inside_a_sentence_is_not_a_heading() -> None:
+    text = (
+        "In this randomized trial of 24 weeks, which compared a drug with\n"
+        "placebo, we enrolled 200 adults. The drug lowered weight (mean difference -2.1 kg, "
+        "95% CI -3.0 to -1.2)."
+    )
+    [study] = extract_studies(text)
+    assert (study.design, study.n) == ("rct", 200)
+
+
+def test_an_abstract_naming_its_own_trial_first_is_one_study() -> None:
+    text = (
+        "This randomized multicenter trial evaluated zinc in colds. Adults were randomly "
+        "assigned in a 2-week trial to zinc or placebo. Recovery was judged by a time to event "
+        "analysis. A total of 300 adults were enrolled. Recovery was faster with zinc (hazard "
+        "ratio 1.4, 95% CI 1.1 to 1.8)."
+    )
+    [study] = extract_studies(text)
+    assert (study.design, study.n) == ("rct", 300)
+
+
+def test_each_arms_mean_share_of_time_is_not_a_group_percentage() -> None:
+    text = (
+        "Methods: 400 adults were randomized. Results: Symptom-free days were more frequent with "
+        "the drug (41.2% vs. 35.0% of days). Remission occurred in 30% vs. 20% of patients."
+    )
+    [study] = extract_studies(text)
+    assert [[arm.value for arm in o.arms] for o in study.outcomes] == [[30.0, 20.0]]

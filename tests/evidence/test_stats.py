@@ -47,6 +47,11 @@ def ratio(name: str, value: float, low: float, high: float, **extra: object) -> 
         ("n.s.", ParsedP(None, ">", ns=True)),
         ("≤0.05", ParsedP(0.05, "<")),
         ("2.5 x 10^-4", ParsedP(0.00025, "=")),
+        ("2.5 \u00d7 10^\u22124", ParsedP(0.00025, "=")),
+        ("0\u00b704", ParsedP(0.04, "=")),  # middle dot
+        ("p\u20390\u00b70001", ParsedP(0.0001, "<")),  # angle quote for '<'
+        ("< 0,001", ParsedP(0.001, "<")),  # decimal comma
+        ("\u22120.1", None),
         ("significant", None),
         ("1.7", None),
     ],

@@ -10,7 +10,7 @@ import pytest
 from evidex.content.profile import parse_profile
 from evidex.sources.imports import import_label
 from evidex.sources.label import openfda_records, read_openfda, read_spl
-from evidex.sources.profile_draft import draft_profile, respectively
+from evidex.sources.profile_draft import _table_side_effects, draft_profile, respectively
 from evidex.sources.reader import load_source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -160,3 +160,15 @@ def test_raw_openfda_array_drafts_every_record_with_a_name(tmp_path: Path) -> No
         _profile(result.path.read_text(encoding="utf-8"))
     ofloxacin = _profile((tmp_path / "ofloxacin.md").read_text(encoding="utf-8"))
     assert any(c.condition == "hypersensitivity" for c in ofloxacin.contraindications)
+
+
+def test_adverse_reaction_table_rates_in_any_number_notation() -> None:
+    table = [
+        ["Adverse reaction", "Examplor (n=120)", "Placebo (n=118)"],
+        ["Nausea", "12,5%", "3%"],
+        ["Headache", "4\u00b72 %", "1\u00b71 %"],
+        ["Dizziness", "7", "2"],
+    ]
+    found: list[tuple[str, str]] = []
+    _table_side_effects(table, ["Examplor"], lambda term, rate: found.append((term, rate)))
+    assert found == [("Nausea", "12,5%"), ("Headache", "4\u00b72 %"), ("Dizziness", "7%")]

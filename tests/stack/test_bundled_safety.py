@@ -42,7 +42,7 @@ def test_breastfeeding_person_is_not_offered_melatonin(bundled: StackCatalog) ->
 
 
 def test_pregnant_person_gets_no_ghk_cu_injection(bundled: StackCatalog) -> None:
-    result = _build(bundled, goals=["skin-health"], pregnant=True)
+    result = _build(bundled, goals=["skin-health"], pregnant=True, include_preclinical=True)
     ghk = next(i for i in result.items if i.slug == "ghk-cu")
     assert ghk.regimen is None or ghk.regimen.route != "subcutaneous"
     assert "injection" in ghk.avoided_routes

@@ -525,3 +525,13 @@ def test_routes_ruled_out_one_by_one_exclude_a_compound_given_only_by_them() -> 
         None,
         {"oral": "Kidney disease: avoid oral forms"},
     )
+
+
+@pytest.mark.parametrize(
+    "limit", ["under twelve", "younger than twelve years", "below the age of 12"]
+)
+def test_an_age_limit_in_words_or_digits_excludes_only_below_it(limit: str) -> None:
+    warning = f"Contraindicated in children {limit}."
+    drug = compound(precautions=[f"Monitor liver tests. {warning}"])
+    assert screen(drug, person("under-18", age=16)).excluded_reason is None
+    assert screen(drug, person("under-18", age=11)).excluded_reason == f"Children: {warning}"

@@ -17,6 +17,13 @@ from evidex.text.abstracts import abstract_starts, is_structured, split_sections
         ),
         pytest.param("BACKGROUND: Why. METHODS: How. RESULTS: What.", id="run-in-capitals"),
         pytest.param(
+            "Background & aims\nWhy.\nMaterials and methods\nHow.\nResults\nWhat.",
+            id="joined-labels-on-own-lines",
+        ),
+        pytest.param(
+            "Background and aims: Why. Methods: How. Results: What.", id="joined-labels-run-in"
+        ),
+        pytest.param(
             "Objective To know why.Methods How we did it.Results What was found.", id="run-in-glued"
         ),
         pytest.param(

@@ -70,3 +70,21 @@ def test_a_range_written_after_a_value_outside_it_is_not_its_range() -> None:
 
 def test_twelve_months_is_a_year_of_days() -> None:
     assert in_days(12, "month") == 365 and in_days(6, "month") == 180
+
+
+@pytest.mark.parametrize(
+    ("sentence", "half_life", "peak"),
+    [
+        ("Tmax and half-life were 1.5 and 36 hours, respectively.", 36, 1.5),
+        ("The half-life and Tmax were 12 ± 3 hours and 2.5 hours, respectively.", 12, 2.5),
+        ("Peak plasma levels and the elimination half-life were 20 ng/mL and 21 hours, "
+         "respectively.", 21, None),  # a peak level is no time
+    ],
+)  # fmt: skip
+def test_times_listed_respectively_go_to_their_own_subject(
+    sentence: str, half_life: float, peak: float | None
+) -> None:
+    found_half_life = find_half_life(sentence)
+    found_peak = find_time_to_peak(sentence)
+    assert found_half_life is not None and found_half_life.hours == half_life
+    assert (found_peak.hours if found_peak else None) == peak

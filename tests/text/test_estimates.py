@@ -81,7 +81,7 @@ def test_p_value_belongs_to_the_estimate_before_it() -> None:
         "HR -0.5 (95% CI -0.9 to -0.1)",  # a ratio cannot be negative
         "the cohort or (0.5-0.9) group",
         # a ratio restated as a relative change is not an effect of its own (corpus README)
-        "reduced incidence by 58% (95% CI, 48 to 66) and metformin by 31% (95% CI, 17 to 43)",
+        "a 31% (95% CI, 17 to 43) lower risk of diabetes",
         "had a 38% [95% confidence interval (CI) 9-74%] increased risk of hip fracture",
     ],
 )
@@ -126,6 +126,8 @@ def test_an_interval_that_cannot_be_read_is_left_out_not_invented(
         pytest.param("OR 1.2 (95\u00b75% CI 1.1\u20131.3)", 95.5, id="ci-95-middle-dot-5"),
         pytest.param("OR 1.2 (95 % CI 1.1\u20131.3)", None, id="ci-95-spaced-percent"),
         pytest.param("OR 1.2 (95%CI 1.1\u20131.3)", None, id="ci-95-glued"),
+        pytest.param("OR 1.2 (95%-CI 1.1\u20131.3)", None, id="ci-95-hyphenated"),
+        pytest.param("OR 1.2 (99%-CI 1.1\u20131.3)", 99.0, id="ci-99-hyphenated"),
         pytest.param("OR 1.2, 95% confidence interval [CI] 1.1 to 1.3", None, id="ci-spelled-out"),
     ],
 )
@@ -272,3 +274,15 @@ def test_a_sentence_the_interval_gate_passes_over_holds_no_interval_estimate(
     if not estimates._may_hold_interval(sentence):
         for match in estimates._WITH_INTERVAL.finditer(sentence):
             assert estimates._interval_estimate(sentence, match, 0, carried) is None
+
+
+def test_the_label_gate_lets_through_every_label_a_measure_can_open_with() -> None:
+    """LABEL first checks a letter from _LABEL_FIRST_LETTERS; a label added without its letter
+    would never be found (Hedges' 'g = 0.21' was lost that way)."""
+    from evidex.text import estimates
+
+    openers = {name[0].lower() for name in estimates._ABBREVIATIONS}
+    for words, _ in estimates._WORD_LABELS:
+        for alternative in words.split("|"):
+            openers.add(alternative.lstrip("(?:")[0].lower())
+    assert openers <= set(estimates._LABEL_FIRST_LETTERS)

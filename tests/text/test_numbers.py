@@ -49,6 +49,14 @@ def numbers_in(text: str) -> list[float | None]:
         pytest.param("2,25 g", [2.25], id="decimal-comma-two-places"),
         pytest.param("1,5%", [1.5], id="decimal-comma-percent"),
         pytest.param("(1,3)", [1, 3], id="comma-between-integers-is-a-list"),
+        pytest.param("[1,3]", [1, 3], id="comma-pair-in-square-brackets-is-a-list"),
+        pytest.param("OR 1,74 (1,54\u20132,02)", [1.74, 1.54, 2.02], id="decimal-comma-estimate"),
+        pytest.param("MD -0,5 (-0,9 to -0,1)", [-0.5, -0.9, -0.1], id="decimal-comma-signed"),
+        pytest.param("2,5\u201310 mg", [2.5, 10], id="decimal-comma-before-a-range-dash"),
+        pytest.param("scores 0,1,2 and 3", [0, 1, 2, 3], id="comma-list-of-integers"),
+        pytest.param("weeks 4,8 and 12", [4, 8, 12], id="comma-pair-before-and-is-a-list"),
+        pytest.param("1,25-dihydroxyvitamin D", [1, 25], id="chemical-locants-are-no-decimal"),
+        pytest.param("knee pain1,2 in", [1, 2], id="reference-numbers-glued-to-a-word"),
         pytest.param("(0.5,1.2)", [0.5, 1.2], id="comma-between-decimals-is-a-list"),
         pytest.param("0.3 - 0.5", [0.3, 0.5], id="spaced-hyphen-after-a-number-is-a-range"),
         pytest.param("5\u201310", [5, 10], id="en-dash-between-numbers-is-a-range"),
@@ -83,6 +91,8 @@ def test_percent_and_its_doubled_typo(written: str, value: float) -> None:
         ("twenty three", 23),
         ("a hundred", 100),
         ("zero", 0),
+        ("Twelve hundred", 1200),
+        ("twelve hundred and five", 1205),
     ],
 )
 def test_number_in_words(written: str, value: int) -> None:

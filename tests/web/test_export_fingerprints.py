@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evidex.web.export_fingerprints import Fingerprints, fingerprints
+from evidex.web.export_fingerprints import Fingerprints, fingerprints, view_digests
 
 
 @pytest.fixture
@@ -70,3 +70,26 @@ def test_the_build_identity_changes_no_page(conn: sqlite3.Connection) -> None:
     before = fingerprints(conn)
     conn.execute("UPDATE meta SET value = 'another' WHERE key IN ('build_id', 'built_at')")
     assert fingerprints(conn) == before
+
+
+def _changed_views(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+
+
+def test_a_list_view_changes_only_with_what_the_list_shows(conn: sqlite3.Connection) -> None:
+    before = view_digests(conn)
+    conn.execute("UPDATE compounds SET doc = json_set(doc, '$.mechanism', 'new')")
+    assert view_digests(conn) == before  # no list shows a profile's sections
+    conn.execute("UPDATE compounds SET title = 'Thymosin a1' WHERE slug = 'thymosin-alpha'")
+    assert _changed_views(before, view_digests(conn)) == {
+        "compounds",
+        "titles",
+        "goal:liver-health",
+    }
+
+
+def test_a_tier_changes_its_goals_view_and_the_lists(conn: sqlite3.Connection) -> None:
+    before = view_digests(conn)
+    conn.execute("UPDATE tiers SET tier = 5 WHERE compound_slug = 'thymosin-alpha'")
+    changed = _changed_views(before, view_digests(conn))
+    assert changed == {"compounds", "articles", "goal:liver-health"}

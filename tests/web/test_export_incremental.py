@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from evidex.build.pipeline import build
 from evidex.cli.main import app as cli
-from evidex.web.export import MANIFEST, ExportRefused, export_site
+from evidex.synth import generate_library
+from evidex.web.export import MANIFEST, ExportRefused, ExportSummary, export_site
 
 LIBRARY = Path(__file__).resolve().parents[2] / "content"
 
@@ -86,6 +87,17 @@ def _folders(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_dir()}
 
 
+def _export_edited(
+    content: Path, db: Path, site: Path, edit: Callable[[Path], None], fresh: Path
+) -> ExportSummary:
+    """Edit the library, rebuild, export into `site` (an earlier export) and into `fresh`."""
+    edit(content)
+    build(content, db)
+    summary = export_site(db, site)
+    export_site(db, fresh)
+    return summary
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     target = tmp_path / "content"
@@ -103,15 +115,11 @@ def test_incremental_export_equals_a_fresh_export_of_the_new_build(
     export_site(db, site)
     before, mtimes = _files(site), _mtimes(site)
 
-    EDITS[edit](library)
-    build(library, db)
-    summary = export_site(db, site)
-    fresh = tmp_path / "fresh"
-    export_site(db, fresh)
+    summary = _export_edited(library, db, site, EDITS[edit], tmp_path / "fresh")
 
-    after, expected = _files(site), _files(fresh)
+    after, expected = _files(site), _files(tmp_path / "fresh")
     assert sorted(after) == sorted(expected)
-    assert _folders(site) == _folders(fresh)
+    assert _folders(site) == _folders(tmp_path / "fresh")
     differing = [name for name in expected if after[name] != expected[name]]
     assert differing == []
     changed = {name for name in after if before.get(name) != after[name]}
@@ -216,3 +224,82 @@ def test_a_feed_without_dated_entries_follows_the_build_time(db_path: Path, tmp_
     fresh = tmp_path / "fresh"
     export_site(db_path, fresh)
     assert _files(site) == _files(fresh)
+
+
+# --- a synthetic library: edits of each kind an editor makes, on generated profiles ----------
+
+
+def _first(content: Path, folder: str) -> Path:
+    return sorted((content / folder).glob("*.md"))[0]
+
+
+def _synthetic_title(content: Path) -> None:
+    path = _first(content, "compounds")
+    title = re.search(r"^title: (.+)$", path.read_text("utf-8"), re.M)
+    assert title, f"{path.name} has no title line"
+    _replace(path, title[0], f"title: {title[1].strip(chr(39))} Revised")
+
+
+def _synthetic_profile_text(content: Path) -> None:
+    _replace(
+        _first(content, "compounds"),
+        "## **Usage**\n",
+        "## **Usage**\n\nMost trials gave it in the morning.\n",
+    )
+
+
+def _synthetic_article_text(content: Path) -> None:
+    _replace(
+        _first(content, "research"),
+        "## Overview\n",
+        "## Overview\n\nThe trials below were all short.\n",
+    )
+
+
+SYNTHETIC_EDITS: dict[str, Callable[[Path], None]] = {
+    "profile title": _synthetic_title,
+    "profile text": _synthetic_profile_text,
+    "article text": _synthetic_article_text,
+}
+# Shown only on the edited profile's or article's own pages, never on a list.
+OWN_PAGES_ONLY = {"profile text", "article text"}
+LISTS = ("index.html", "compounds/index.html", "research/index.html", "search-index.json")
+
+
+@pytest.fixture(scope="module")
+def synthetic_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = tmp_path_factory.mktemp("synthetic") / "content"
+    generate_library(content, compounds=40, articles=20, seed=3)
+    return content
+
+
+def _manifest_files(site: Path) -> dict[str, str | None]:
+    files: dict[str, str | None] = json.loads((site / MANIFEST).read_text("utf-8"))["files"]
+    return files
+
+
+@pytest.mark.parametrize("edit", list(SYNTHETIC_EDITS))
+def test_one_edit_to_a_synthetic_library_exports_as_a_fresh_export_does(
+    edit: str, synthetic_template: Path, tmp_path: Path
+) -> None:
+    content, db, site = tmp_path / "content", tmp_path / "evidex.db", tmp_path / "site"
+    shutil.copytree(synthetic_template, content)
+    build(content, db)
+    export_site(db, site)
+    before = _manifest_files(site)
+
+    summary = _export_edited(content, db, site, SYNTHETIC_EDITS[edit], tmp_path / "fresh")
+
+    after, expected = _files(site), _files(tmp_path / "fresh")
+    assert sorted(after) == sorted(expected)  # .gz twins included
+    assert [name for name in expected if after[name] != expected[name]] == []
+    listed = _manifest_files(site)
+    always = {name for name, fingerprint in listed.items() if fingerprint is None}
+    assert not always & set(LISTS), "a list of the whole library is rendered on every export"
+    changed = {name for name in listed if before.get(name) != listed[name]} - always
+    # What was rendered: the files whose inputs changed and the few that show the build itself.
+    assert summary.rendered == len(changed) + len(always)
+    if edit in OWN_PAGES_ONLY:
+        assert changed and not changed & set(LISTS)
+    else:
+        assert set(LISTS) - {"research/index.html"} <= changed

@@ -47,6 +47,11 @@ def stack(
     no_injections: bool = typer.Option(
         False, "--no-injections", help="Exclude compounds that can only be injected."
     ),
+    include_preclinical: bool = typer.Option(
+        False,
+        "--include-preclinical",
+        help="Also suggest compounds with only animal, laboratory or no graded evidence (Tier 5).",
+    ),
     max_items: int = typer.Option(
         5, "--max-items", min=1, max=20, help="Largest stack to suggest."
     ),
@@ -67,6 +72,7 @@ def stack(
             taking=taking,
             tested_athlete=tested_athlete,
             no_injections=no_injections,
+            include_preclinical=include_preclinical,
             max_items=max_items,
             check=check,
             start=dt.date.fromisoformat(start) if start else None,
@@ -112,9 +118,10 @@ def _print(result: StackResult) -> None:
             regimen,
             "\n".join(item.cautions),
         )
-    out.print(table)
+    out.print(table if result.items else "No compound suggested.")
     for excluded in result.excluded:
-        out.print(f"[red]excluded[/red] {excluded.title or excluded.slug}: {excluded.reason}")
+        label = "not suggested" if excluded.kind == "preclinical" else "excluded"
+        out.print(f"[red]{label}[/red] {excluded.title or excluded.slug}: {excluded.reason}")
     for found in result.interactions:
         out.print(f"[yellow]{found.severity}[/yellow] {found.a} + {found.b}: {found.advice}")
     for warning in result.warnings:

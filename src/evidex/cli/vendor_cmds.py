@@ -60,7 +60,9 @@ def _per_week(value: str | None) -> Decimal | None:
 
 
 def weight_command(
-    per_kg: str = typer.Option(..., "--per-kg", help="Dose per kilogram, e.g. 40."),
+    per_kg: str = typer.Option(
+        ..., "--per-kg", help="Dose per kilogram, e.g. 40 or 0,04 mg/kg (converted to --unit)."
+    ),
     unit: str = typer.Option("mcg/kg", "--unit", help="mcg/kg or mg/kg."),
     weight_kg: str = typer.Option(..., "--weight-kg", help="Body weight in kg."),
     compound: str | None = typer.Option(None, "--compound", help=COMPOUND_HELP),
@@ -88,7 +90,9 @@ def weight_command(
 def reconstitute_command(
     vial_mg: str = typer.Option(..., "--vial-mg", help="Labelled content of the vial in mg."),
     diluent_ml: str = typer.Option(..., "--diluent-ml", help="Diluent added, in mL."),
-    dose_mg: str = typer.Option(..., "--dose-mg", help="The dose to draw, in mg."),
+    dose_mg: str = typer.Option(
+        ..., "--dose-mg", help="The dose to draw, in mg (or with its unit: 250 mcg)."
+    ),
     measured_mg: str | None = typer.Option(
         None, "--measured-mg", help="A tested batch's measured content, used instead of the label."
     ),

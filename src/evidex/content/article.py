@@ -20,6 +20,7 @@ from evidex.content.yamlload import (
 )
 from evidex.evidence.models import Study
 from evidex.evidence.studyfile import parse_study_list
+from evidex.text.markdown import atx_heading, is_fence
 
 KNOWN_KEYS = frozenset(
     {
@@ -38,8 +39,6 @@ _KEY_ALIASES = {"last_updated": "lastModified", "updated": "lastModified", "heal
 _REQUIRED_TEXT_KEYS = ("title", "compound", "goal")
 _WRITTEN_TIER = re.compile(r"^\s*(?:tier\s*)?([1-5])(?:\s*\(.*\))?\s*$", re.IGNORECASE)
 _GOAL_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _DISCLAIMER = re.compile(
     r"^\s*\*\*\s*Disclaimer\s*:?\s*\*\*\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL
 )
@@ -60,15 +59,14 @@ def level2_headings(markdown: str) -> list[str]:
     # a heading starts its line with '#'; only a body with a fence marker needs other lines
     may_fence = "```" in markdown or "~~~" in markdown
     for line in markdown.split("\n"):
-        if line[:1] != "#":
-            if may_fence and _FENCE.match(line):
-                in_fence = not in_fence
+        if may_fence and is_fence(line):
+            in_fence = not in_fence
             continue
-        if line[1:2] != "#" or not line[2:3].isspace():
-            continue  # only '##' and a space open a level-2 heading
-        match = _HEADING.match(line)
-        if not in_fence and match and len(match.group(1)) == 2:
-            found.append(_strip_emphasis(match.group(2)))
+        if "##" not in line[:5] or in_fence:
+            continue  # only '##' opens a level-2 heading
+        marked = atx_heading(line)
+        if marked and marked.level == 2:
+            found.append(_strip_emphasis(marked.title))
     return found
 
 

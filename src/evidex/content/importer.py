@@ -22,6 +22,7 @@ from evidex.content.names import slugify
 from evidex.content.sections import clean_inline
 from evidex.content.vocab import match_goal
 from evidex.content.yamlload import split_frontmatter
+from evidex.text.markdown import Heading, Item, atx_heading, list_item
 
 SUMMARY_LIMIT = 300
 _MAX_HEADING_WORDS = 12
@@ -41,9 +42,6 @@ _LAST_UPDATED = re.compile(
 _INTERESTED_IN = re.compile(r"^interested in (?P<compound>.{1,80})\?$", re.IGNORECASE)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIER = re.compile(r"\bTier\s+([1-5])\b", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[•●▪◦·‣∙*]|[-–](?=\s))\s*(?P<text>.+)$")
-_NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2})[.)]\s+(?P<text>.+)$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LABEL = re.compile(r"^(?P<label>[^:*]{1,60}?)\s*:\s+(?P<rest>\S.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"(])")
 _ABBREVIATIONS = ("vs.", "e.g.", "i.e.", "et al.", "approx.", "Dr.", "U.S.", "St.", "no.", "Fig.")
@@ -164,7 +162,7 @@ def _blocks(text: str) -> list[_Block]:
 def _starts_new_line(previous: str, line: str) -> bool:
     """In page text a line break usually ends a paragraph; join only hard-wrapped prose."""
     prev = previous.strip()
-    if _BULLET.match(line) or _NUMBERED.match(line) or prev.endswith((".", "!", "?", ":", '"')):
+    if _item(line) or prev.endswith((".", "!", "?", ":", '"')):
         return True
     if is_heading_line(prev) or is_boilerplate(prev) or _LAST_UPDATED.match(_plain(prev)):
         return True
@@ -209,7 +207,7 @@ def _is_title_like(words: list[str]) -> bool:
 def is_heading_line(line: str) -> bool:
     """A bare heading: short, title-like, no sentence punctuation at the end, not a bullet."""
     text = _plain(line)
-    if not text or len(text) > _MAX_HEADING_CHARS or _BULLET.match(line) or _NUMBERED.match(line):
+    if not text or len(text) > _MAX_HEADING_CHARS or _item(line):
         return False
     if text[-1] in ".,;!" or text.endswith(":") or not (text[0].isupper() or text[0].isdigit()):
         return False
@@ -223,7 +221,7 @@ def is_heading_line(line: str) -> bool:
 def is_label_line(line: str) -> bool:
     """A short lead-in label such as 'Key Results:' that introduces a list."""
     text = _plain(line)
-    if not text.endswith(":") or _BULLET.match(line) or _NUMBERED.match(line):
+    if not text.endswith(":") or _item(line):
         return False
     words = text[:-1].split()
     return 0 < len(words) <= _MAX_LABEL_WORDS and _is_title_like(words)
@@ -448,13 +446,12 @@ def _emit_list(items: list[tuple[str, str]], page: _Page) -> None:
 def _collect_list(blocks: list[_Block], index: int) -> tuple[list[tuple[str, str]], int]:
     """Gather consecutive list blocks of one kind; returns (number, text) items and next index."""
     numbered = _list_kind(blocks[index])
-    pattern = _NUMBERED if numbered else _BULLET
     items: list[tuple[str, str]] = []
     while index < len(blocks) and _list_kind(blocks[index]) == numbered:
         for line in blocks[index].lines:
-            match = pattern.match(line)
-            if match is not None:
-                items.append((match.group("num") if numbered else "", match.group("text")))
+            item = _item(line)
+            if item is not None and (item.number is not None) == numbered:
+                items.append((str(item.number) if numbered else "", item.text))
             elif items:  # a wrapped continuation of the previous item
                 number, prior = items[-1]
                 items[-1] = (number, f"{prior} {line.strip()}")
@@ -485,7 +482,7 @@ def _convert_body(blocks: list[_Block], page: _Page) -> None:
             pending_gap = gap
             index += 1
             continue
-        if _BULLET.match(first) or _NUMBERED.match(first):
+        if _item(first):
             items, index = _collect_list(blocks, index)
             _emit_list(items, page)
             continue
@@ -509,12 +506,20 @@ def _convert_body(blocks: list[_Block], page: _Page) -> None:
 
 def _list_kind(block: _Block) -> bool | None:
     """True for a numbered list block, False for bullets, None for anything else."""
-    first = block.lines[0]
-    if _NUMBERED.match(first):
-        return True
-    if _BULLET.match(first):
-        return False
-    return None
+    item = _item(block.lines[0])
+    return None if item is None else item.number is not None
+
+
+def _heading(line: str) -> Heading | None:
+    """The markdown heading a line opens, when it has a title."""
+    heading = atx_heading(line)
+    return heading if heading is not None and heading.title.strip() else None
+
+
+def _item(line: str) -> Item | None:
+    """The list item a line opens, when it has any text."""
+    item = list_item(line)
+    return item if item is not None and item.text.strip() else None
 
 
 def _add_to_opening(page: _Page, paragraph: str) -> None:
@@ -551,12 +556,12 @@ def _convert_markdown(blocks: list[_Block], page: _Page) -> None:
         if date_match:
             page.last_modified = parse_date(date_match.group("date")) or page.last_modified
             continue
-        heading = _MD_HEADING.match(block.lines[0])
-        if heading and len(heading.group(1)) == 1 and len(block.lines) == 1:
-            page.title = page.title or _plain(heading.group(2))
+        heading = _heading(block.lines[0])
+        if heading and heading.level == 1 and len(block.lines) == 1:
+            page.title = page.title or _plain(heading.title)
             continue
-        if heading and len(heading.group(1)) == 2:
-            page.headings.append(_plain(heading.group(2)))
+        if heading and heading.level == 2:
+            page.headings.append(_plain(heading.title))
         elif not heading and _list_kind(block) is None:
             _add_to_opening(page, block.text)
         page.body.extend([*block.lines, ""])
@@ -611,7 +616,7 @@ def import_article(text: str, *, source: str = "", goals: Sequence[Goal] = ()) -
     page = _Page()
     text, given = _existing_frontmatter(_normalise(text))
     blocks = _blocks(text)
-    is_markdown = any(_MD_HEADING.match(block.lines[0]) for block in blocks)
+    is_markdown = any(_heading(block.lines[0]) for block in blocks)
     if not is_markdown:
         blocks = _split_page_lines(blocks)
     blocks = _take_disclaimers(blocks, page)

@@ -55,6 +55,7 @@ from evidex.content.yamlload import (
     is_calendar_date,
     split_frontmatter,
 )
+from evidex.text.cues import contains_any
 from evidex.text.durations import TimeSpan, find_half_life, find_time_to_peak
 from evidex.text.numbers import NUMBER, parse_number
 
@@ -1166,7 +1167,7 @@ def _list_items(text: str) -> list[str]:
 
 def _classes(texts: list[str], routes: list[str]) -> list[str]:
     joined = " " + " ".join(texts).lower().replace("(", " ").replace("/", " ")
-    tags = [tag for tag, words in CLASS_KEYWORDS if any(word in joined for word in words)]
+    tags = [tag for tag, words in CLASS_KEYWORDS if contains_any(joined, words)]
     for tag, implied in CLASS_IMPLIES.items():
         if tag in tags and implied not in tags:
             tags.append(implied)

@@ -12,13 +12,15 @@ compiled once and bounded, so any input is safe and fast.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from evidex.content.models import Regimen, RegimenKind
 from evidex.content.sections import split_sentences
-from evidex.text.durations import DAYS_PER, SPAN, in_days, span_counts
-from evidex.text.numbers import WORD_VALUES
+from evidex.text.cues import contains_any
+from evidex.text.durations import SPAN, in_days, span_counts
+from evidex.text.frequency import Frequency, parse_frequency
+from evidex.text.markdown import ITEM_STARTS, list_item
+from evidex.text.numbers import NUMBER, parse_number
 from evidex.text.units import DOSE_UNITS, Quantity, find_quantities
 
 # Route words are found by plain substring search at word starts (several times faster than
@@ -98,7 +100,7 @@ def find_routes(text: str) -> list[str]:
     """Every route named in `text`, first mention first, without repeats."""
     hits = _word_routes(text.lower())
     abbreviations = (
-        _ROUTE_ABBREVIATION.finditer(text) if _has(text, _ABBREVIATION_HINTS) else iter(())
+        _ROUTE_ABBREVIATION.finditer(text) if contains_any(text, _ABBREVIATION_HINTS) else iter(())
     )
     for match in abbreviations:
         at = match.start()
@@ -111,67 +113,6 @@ def find_routes(text: str) -> list[str]:
     return list(dict.fromkeys(route for _, route in hits))
 
 
-_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3} | WORD_VALUES
-_ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
-_COUNT = (
-    r"once|twice|thrice|"
-    r"(?:one|two|three|four|five|six|\d+(?:\s*(?:-|–|to)\s*\d+)?)\s*(?:times|x)(?![a-z])"
-)
-_TIMES_PER = re.compile(
-    rf"\b(?P<n>{_COUNT})\s*(?:a|an|per|each|every|/)?\s*"
-    r"(?P<per>day|daily|week|weekly|wk|month|monthly)\b",
-    re.IGNORECASE,
-)
-_SMALL_COUNT = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_EVERY = re.compile(
-    rf"\bevery\s+(?P<n>{_SMALL_COUNT}|other|second|third|fourth|fifth|sixth|seventh)?\s*"
-    rf"(?:(?:-|–|—|to)\s*(?:{_SMALL_COUNT})\s*)?"
-    r"(?:-\s*)?(?P<per>hours?|hrs?|days?|weeks?|months?)\b",
-    re.IGNORECASE,
-)
-# "q12h", "q7d", "q.7.d.", "q 2 weeks": every n hours, days or weeks
-_Q_EVERY = re.compile(
-    r"\bq\.?\s?(?P<n>\d{1,2})\.?\s?(?P<per>h(?:rs?|ours?)?|d(?:ays?)?|w(?:ks?|eeks?)?)\b\.?",
-    re.IGNORECASE,
-)
-_LATIN = re.compile(
-    r"\b(?P<w>b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|q\.?o\.?d|q\.?h\.?s|q\.?a\.?m|q\.?p\.?m|"
-    r"q\.?\s?w(?:ee)?k|q\.?w|b\.?i\.?w|t\.?i\.?w)\b\.?",
-    re.IGNORECASE,
-)
-_LATIN_PER_WEEK = {
-    "bid": 14.0,
-    "tid": 21.0,
-    "qid": 28.0,
-    "qd": 7.0,
-    "od": 7.0,
-    "qod": 3.5,
-    "qhs": 7.0,
-    "qam": 7.0,
-    "qpm": 7.0,
-    "qw": 1.0,
-    "qwk": 1.0,
-    "qweek": 1.0,
-    "biw": 2.0,
-    "tiw": 3.0,
-}
-_ON_OFF = re.compile(
-    r"\b(?P<on>\d)\s*days?\s*on\b[^.;]{0,6}?(?P<off>\d)\s*days?\s*off\b", re.IGNORECASE
-)
-_PLAIN_FREQUENCY = (
-    (
-        re.compile(
-            r"(?:\b(?:daily|nightly|per day|a day|each day|every day|at (?:local )?bedtime|"
-            r"before bed(?:time)?|at night|each morning|every morning|every night|each night)"
-            r"|/\s?d(?:ay)?)\b",
-            re.IGNORECASE,
-        ),
-        7.0,
-    ),
-    (re.compile(r"(?:\b(?:weekly|per week|a week|each week)|/\s?w(?:ee)?k)\b", re.IGNORECASE), 1.0),
-    (re.compile(r"\b(?:monthly|per month|a month)\b", re.IGNORECASE), 7.0 / 30.0),
-)
-_ALTERNATE_DAYS = re.compile(r"\b(?:on alternate days|alternate-day|eod)\b", re.IGNORECASE)
 _DURATION = re.compile(
     r"\b(?:for|over|during|x)\s+(?:up to\s+|at least\s+|about\s+|approximately\s+|a further\s+)?"
     + SPAN,
@@ -201,6 +142,20 @@ _NOT_A_DOSE_BEFORE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# Amounts a product holds, not a dose: "tablets containing 10, 20, 40, and 80 mg", "a pen
+# containing a 1 mL syringe", "providing 40 mg (0.8 mL) of HUMIRA".
+_STRENGTH_BEFORE = re.compile(
+    r"\b(?:contain(?:s|ing)|provid(?:es|ing)|strengths?\s+of|available\s+(?:as|in))\s+"
+    rf"(?:(?:a|an|the)\s+)?(?:{NUMBER}\s*,?\s*(?:(?:and|or)\s+)?)*$",
+    re.IGNORECASE,
+)
+_STRENGTH_HINTS = ("contain", "provid", "strength", "available")
+# An amount naming the device it comes in ("a 1 mL prefilled glass syringe", "a 5 mg vial").
+_DEVICE_AFTER = re.compile(
+    r"\s*(?:(?:single-use|single-dose|multi-dose|prefilled|pre-filled|glass|plastic)\s+)*"
+    r"(?:syringes?|vials?|pens?|cartridges?|ampoules?|ampules?|autoinjectors?)\b",
+    re.IGNORECASE,
+)
 _STEP_AFTER = re.compile(r"\s*(?:increments?|decrements?|steps?)\b", re.IGNORECASE)
 _NOT_A_DOSE_HINTS = (
     *("max", "exceed", "increment", " by", "after", "following", "before", "beyond", "above"),
@@ -208,7 +163,7 @@ _NOT_A_DOSE_HINTS = (
 )
 _WEIGHT_LIMIT = re.compile(
     r"(?P<who>patients|children|adults|people|individuals|those)?\s*"
-    r"(?:weighing\s+)?(?:<|≤|under|below|less than|lighter than)\s*(?P<kg>\d+(?:\.\d+)?)\s*kg\b",
+    rf"(?:weighing\s+)?(?:<|≤|under|below|less than|lighter than)\s*(?P<kg>{NUMBER})\s*kg\b",
     re.IGNORECASE,
 )
 _POPULATIONS = (
@@ -239,52 +194,13 @@ _WHO_WITH = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:then|and|or)\b", re.IGNORECASE)
-_LIST_MARK = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
 _MARKUP = re.compile(r"\*\*|__|`")
 _DAILY_COURSE_MAX_DAYS = 31.0
 _DIGIT = re.compile(r"\d")
 
 
-def _count(text: str) -> float:
-    lowered = re.sub(r"\s*(?:times|x)$", "", text.lower())
-    if lowered in _COUNT_WORDS:
-        return float(_COUNT_WORDS[lowered])
-    first = re.split(r"\s*(?:-|–|to)\s*", lowered)[0]
-    return float(first) if first else 1.0
-
-
-@dataclass
-class _Frequency:
-    doses_per_week: float | None = None
-    interval_days: float | None = None
-
-
-def parse_frequency(text: str) -> _Frequency:
-    """How often, from phrases like 'twice weekly', 'every third day', 'q12h', '5 days on,
-    2 days off'. A range of counts ('2-3 times daily') takes its lower bound."""
-    lowered = text.lower()
-    on_off = _ON_OFF.search(text) if " off" in lowered else None
-    if on_off:
-        on, off = int(on_off.group("on")), int(on_off.group("off"))
-        base = _base_frequency(text[: on_off.start()] + text[on_off.end() :])
-        per_day = (base.doses_per_week or 7.0) / 7.0
-        if on + off:
-            return _Frequency(doses_per_week=round(7.0 * per_day * on / (on + off), 3))
-    return _base_frequency(text, lowered)
-
-
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
-
-
 # Each pattern below runs only when one of its words is in the (lower-cased) text: a
 # substring test costs a fraction of a case-insensitive regex search.
-_LATIN_HINTS = (
-    *("bid", "tid", "qid", "qd", "od", "qhs", "qam", "qpm", "qw", "q w", "biw", "tiw"),
-    *("b.i.", "t.i.", "q."),  # every dotted form: "b.i.d", "t.i.w", "q.o.d", "q.h.s", ...
-)
-_TIMES_HINTS = ("once", "twice", "thrice", "times", "x")
-_ALTERNATE_HINTS = ("alternate", "eod")
 _DURATION_HINTS = ("day", "week", "month", "year")
 _INDICATION_HINTS = ("for ", "to treat", "treatment of")
 _SINGLE_HINTS = ("single", "one", "once", "stat")
@@ -301,55 +217,8 @@ _POPULATION_HINTS = (
 )
 
 
-def _base_frequency(text: str, lowered: str | None = None) -> _Frequency:
-    if lowered is None:
-        lowered = text.lower()
-    every = _EVERY.search(text) if "every" in lowered else None
-    if every:
-        raw = (every.group("n") or "1").lower()
-        n = float(_ORDINALS.get(raw) or _COUNT_WORDS.get(raw) or raw)
-        per = every.group("per").lower().rstrip("s")
-        if n > 0:
-            if per in ("hour", "hr"):
-                return _Frequency(doses_per_week=round(168.0 / n, 3))
-            days = n * DAYS_PER.get(per, 1.0)
-            # "every day" / "every week" is a plain rate; an interval needs a count or ordinal
-            interval = days if every.group("n") else None
-            return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=interval)
-    q_every = _Q_EVERY.search(text) if "q" in lowered else None
-    if q_every and int(q_every.group("n")) > 0:
-        n = int(q_every.group("n"))
-        per = q_every.group("per")[0].lower()
-        if per == "h":
-            return _Frequency(doses_per_week=round(168.0 / n, 3))
-        days = n * (7.0 if per == "w" else 1.0)
-        return _Frequency(doses_per_week=round(7.0 / days, 3), interval_days=days)
-    times = _TIMES_PER.search(text) if _has(lowered, _TIMES_HINTS) else None
-    if times:
-        n = _count(times.group("n"))
-        per = times.group("per").lower()
-        if per.startswith("day") or per == "daily":
-            return _Frequency(doses_per_week=7.0 * n)
-        if per.startswith("w"):
-            return _Frequency(doses_per_week=n)
-        return _Frequency(doses_per_week=round(n * 7.0 / 30.0, 3))
-    latin = _LATIN.search(text) if _has(lowered, _LATIN_HINTS) else None
-    if latin:
-        key = latin.group("w").replace(".", "").replace(" ", "").lower()
-        per_week = _LATIN_PER_WEEK.get(key)
-        if per_week is not None:
-            interval = 2.0 if key == "qod" else None
-            return _Frequency(doses_per_week=per_week, interval_days=interval)
-    if _has(lowered, _ALTERNATE_HINTS) and _ALTERNATE_DAYS.search(text):
-        return _Frequency(doses_per_week=3.5, interval_days=2.0)
-    for pattern, per_week in _PLAIN_FREQUENCY:
-        if pattern.search(text):
-            return _Frequency(doses_per_week=round(per_week, 3))
-    return _Frequency()
-
-
 def _duration(text: str) -> tuple[str | None, float | None, float | None]:
-    match = _DURATION.search(text) if _has(text.lower(), _DURATION_HINTS) else None
+    match = _DURATION.search(text) if contains_any(text.lower(), _DURATION_HINTS) else None
     if not match:
         return None, None, None
     low, high, singular = span_counts(match)
@@ -366,7 +235,7 @@ def _number_text(value: float) -> str:
 
 
 def _indication(text: str) -> str | None:
-    if not _has(text.lower(), _INDICATION_HINTS):
+    if not contains_any(text.lower(), _INDICATION_HINTS):
         return None
     for word in _FOR_WORD.finditer(text):
         phrase = _PHRASE.match(text, word.end())
@@ -486,11 +355,11 @@ def _lower_capitalised(word: str) -> str:
 def _population(before: str, default: str | None) -> tuple[str | None, float | None]:
     lowered = before.lower()
     limit = _WEIGHT_LIMIT.search(before) if "kg" in lowered else None
-    if limit:
+    kg = parse_number(limit.group("kg")) if limit else None
+    if limit and kg is not None and kg > 0:
         who = (limit.group("who") or "patients").lower()
-        kg = float(limit.group("kg"))
         return f"{who} <{limit.group('kg')} kg", kg
-    if not _has(lowered, _POPULATION_HINTS):
+    if not contains_any(lowered, _POPULATION_HINTS):
         return default, None
     for name, pattern in _POPULATIONS:
         if pattern.search(before):
@@ -499,13 +368,13 @@ def _population(before: str, default: str | None) -> tuple[str | None, float | N
 
 
 def _kind(
-    unit: str, lead_in: str, after: str, freq: _Frequency, max_days: float | None
+    unit: str, lead_in: str, after: str, freq: Frequency, max_days: float | None
 ) -> RegimenKind:
     if unit.endswith("/kg"):
         return "weight_based"
-    if _has(after.lower(), _SINGLE_HINTS) and _SINGLE.search(after):
+    if contains_any(after.lower(), _SINGLE_HINTS) and _SINGLE.search(after):
         return "single_dose"
-    if _has(lead_in.lower(), _SINGLE_HINTS) and _SINGLE_BEFORE.search(lead_in):
+    if contains_any(lead_in.lower(), _SINGLE_HINTS) and _SINGLE_BEFORE.search(lead_in):
         return "single_dose"
     per_week = freq.doses_per_week
     if per_week is not None and per_week >= 7 and max_days and max_days <= _DAILY_COURSE_MAX_DAYS:
@@ -524,17 +393,24 @@ def _units_of_text(text: str) -> list[tuple[int, str]]:
         if not stripped or stripped.startswith("#"):
             open_unit = False
             continue
-        if _LIST_MARK.match(line) or not open_unit:
-            units.append((index, [_LIST_MARK.sub("", line).strip()]))
+        item = list_item(line) if stripped[0] in ITEM_STARTS else None
+        if item is not None or not open_unit:
+            units.append((index, [(item.text if item else line).strip()]))
             open_unit = True
         else:
             units[-1][1].append(stripped)
     return [(index, _MARKUP.sub("", " ".join(parts))) for index, parts in units]
 
 
+def _without_list_mark(line: str) -> str:
+    item = list_item(line)
+    return item.text if item is not None else line
+
+
 def _not_a_dose(lead_in: str) -> bool:
     return (
-        _has(lead_in.lower(), _NOT_A_DOSE_HINTS) and _NOT_A_DOSE_BEFORE.search(lead_in) is not None
+        contains_any(lead_in.lower(), _NOT_A_DOSE_HINTS)
+        and _NOT_A_DOSE_BEFORE.search(lead_in) is not None
     )
 
 
@@ -610,6 +486,10 @@ def _sentence_regimens(
         lead_in = local_before[-40:]  # "a single", "to a maximum of": the words just before
         if _not_a_dose(lead_in) or _STEP_AFTER.match(sentence, amount.end):
             continue  # a ceiling, a step or a dose referred to; the regimen it qualifies is kept
+        if (
+            contains_any(before.lower(), _STRENGTH_HINTS) and _STRENGTH_BEFORE.search(before)
+        ) or _DEVICE_AFTER.match(sentence, amount.end):
+            continue  # what a tablet, vial or syringe holds
 
         unit = amount.unit
         routes = find_routes(after)
@@ -618,7 +498,7 @@ def _sentence_regimens(
         route = routes[0] if routes else default_route
         freq = parse_frequency(after)
         if freq.doses_per_week is None and freq.interval_days is None and amount.per:
-            freq = _Frequency(doses_per_week=7.0 if amount.per == "day" else 1.0)
+            freq = Frequency(doses_per_week=7.0 if amount.per == "day" else 1.0)
         duration, min_days, max_days = _duration(after)
         who, max_kg = _population(local_before, population)
         if position == 0 and who == population:
@@ -663,7 +543,7 @@ def parse_regimens(
     units = (
         _units_of_text(text)
         if "\n" in text
-        else [(0, _MARKUP.sub("", _LIST_MARK.sub("", text).strip()))]
+        else [(0, _MARKUP.sub("", _without_list_mark(text).strip()))]
     )
     for offset, unit_text in units:
         if not _DIGIT.search(unit_text):

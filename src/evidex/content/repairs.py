@@ -16,6 +16,7 @@ from evidex.content.diagnostics import Diagnostics
 from evidex.content.models import Faq
 from evidex.content.sections import Block, clean_inline, split_sentences
 from evidex.content.yamlload import Located
+from evidex.text.markdown import list_item
 
 _ANSWER_MARK = re.compile(r"A\s*[:.]")  # literal first: re scans for 'A' quickly
 _LEADING_ANSWER = re.compile(r"^\s*\*{0,2}\s*(?:A|[Aa]nswer|ANSWER)\s*\d*\s*[:.]\s*\*{0,2}\s*")
@@ -134,7 +135,6 @@ def body_faqs(block: Block | None) -> list[LocatedFaq]:
     return found
 
 
-_LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _BOLD_QUESTION = re.compile(r"^\*\*(?P<question>[^*]+?\?)\s*\*\*\s*(?P<answer>.*)$")
 _MARKED_QUESTION = re.compile(r"^\*{0,2}\s*(?:Q|Question)\s*\d*\s*[:.)]", re.IGNORECASE)
 
@@ -144,9 +144,9 @@ def _question_in_line(line: str) -> tuple[str, str] | None:
     text = line.strip()
     if not text or _LEADING_ANSWER.match(text):
         return None
-    listed = _LIST_MARK.match(text)
+    listed = list_item(text)
     if listed:
-        text = text[listed.end() :]
+        text = listed.text
     if _MARKED_QUESTION.match(text):
         text = _LEADING_QUESTION.sub("", text)
     elif not (listed or text.startswith("**")) or "?" not in text:

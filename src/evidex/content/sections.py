@@ -15,13 +15,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-# greedy text, closing '#'s and spaces stripped after: a lazy `(.*?)[ \t#]*$` retries the
-# tail at every character
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
-_HEADING_CLOSE = " \t#"
-# `*` needs a following space (otherwise it is bold); `-` and `+` may touch the text.
-_BULLET = re.compile(r"^[ \t]*(?:[-+•·▪◦‣](?!-)|\*(?=[ \t])|\d{1,2}[.)](?=[ \t]))[ \t]*(.*)$")
-_BULLET_STARTS = frozenset("-+*•·▪◦‣0123456789")
+from evidex.text.markdown import ITEM_STARTS, atx_heading, is_fence, list_item
+
 # A whole line in bold ('**Usage**', '__Dosage:__') is a heading in profiles written without
 # '#'; bold questions ('**Q: ...?**') stay FAQ lines.
 _BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_]{1,80}?)(?:\*\*|__)\s*$")
@@ -297,20 +292,20 @@ def _headings(body: str, raw_lines: list[str]) -> list[_Heading]:
         if line[:1] not in _HEADING_FIRST_CHARS or not line:
             continue
         head = line.lstrip(" ")[:3]
-        if head in ("```", "~~~"):
+        if is_fence(line):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
         if head[:1] == "#":
-            match = _HEADING.match(line)
-            if match:
-                title = clean_title(match.group(2).rstrip(_HEADING_CLOSE))
+            marked = atx_heading(line)
+            if marked:
+                title = clean_title(marked.title)
                 corrected = corrected_section_title(title)
                 if corrected:
-                    found.append((index, len(match.group(1)), corrected, True, title))
+                    found.append((index, marked.level, corrected, True, title))
                 else:
-                    found.append((index, len(match.group(1)), title, True, None))
+                    found.append((index, marked.level, title, True, None))
         elif head[:2] in ("**", "__"):
             bold = _BOLD_LINE.match(line)
             if bold is None:
@@ -435,9 +430,9 @@ def bullets(lines: list[str], first_line: int = 1) -> list[Bullet]:
                 items.append((number, [row]))
             open_item = False
             continue
-        match = _BULLET.match(line) if stripped[0] in _BULLET_STARTS else None
-        if match:
-            items.append((number, [match.group(1)]))
+        item = list_item(line) if stripped[0] in ITEM_STARTS else None
+        if item:
+            items.append((number, [item.text]))
             open_item = True
         elif open_item and items and not _starts_label(stripped):
             items[-1][1].append(stripped)

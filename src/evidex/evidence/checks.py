@@ -17,6 +17,8 @@ from evidex.content.models import Compound, Regimen
 from evidex.evidence.models import RATIO_MEASURES, Outcome, Study
 from evidex.evidence.stats import null_value, p_says_significant, parse_p
 from evidex.text.advice import advice_level
+from evidex.text.markdown import list_item
+from evidex.text.numbers import NUMBER, parse_number
 from evidex.text.units import find_quantities, to_mg
 
 
@@ -103,12 +105,12 @@ def check_p_against_ci(outcome: Outcome) -> str | None:
 
 # ---------------------------------------------------------------- prose restatements
 
-_NUMBER = r"(\d+(?:\.\d+)?)"
+_NUMBER = rf"({NUMBER})"
 # Each claim is (kind, gate, pattern). The gate is searched for in `_folded` text, where every
 # match of the pattern leaves a match of its gate: the pattern's percent sign or "by" and what
 # follows, case-sensitive, so found by a fast scan for that literal. Most paragraphs with a
 # percentage restate nothing, and a case-insensitive search costs far more than the gate.
-_BY_PERCENT = re.compile(r"by\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?\d+(?:\.\d+)?\s?%")
+_BY_PERCENT = re.compile(rf"by\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?{NUMBER}\s?%")
 _CLAIMS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "reduction",
@@ -147,11 +149,10 @@ _CLAIMS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 )
 _RATIO_IN_TEXT = re.compile(
     r"\b(HR|OR|RR|aHR|aOR|IRR|hazard ratio|odds ratio|risk ratio|relative risk)\b"
-    r"(?:\s*\[(?:HR|OR|RR)\])?\s*(?:of|was|[:=]|,)?\s*(\d*\.\d+|\d+)",
+    rf"(?:\s*\[(?:HR|OR|RR)\])?\s*(?:of|was|[:=]|,)?\s*({NUMBER})",
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -176,12 +177,10 @@ def _blocks_holding(article: _Article, mark: str) -> Iterator[_Block]:
 def _block_edges(lines: list[str], number: int) -> tuple[int, int]:
     """The first and last line of the block holding the non-blank line `number`."""
     first = number
-    while first > 0 and not _BULLET.match(lines[first]) and not _blank(lines[first - 1]):
+    while first > 0 and not list_item(lines[first]) and not _blank(lines[first - 1]):
         first -= 1
     last = number
-    while (
-        last + 1 < len(lines) and not _blank(lines[last + 1]) and not _BULLET.match(lines[last + 1])
-    ):
+    while last + 1 < len(lines) and not _blank(lines[last + 1]) and not list_item(lines[last + 1]):
         last += 1
     return first, last
 
@@ -201,7 +200,7 @@ def _ratios_in(block: str, outcomes: list[Outcome]) -> list[tuple[int, str, floa
             measure = "OR"
         else:
             measure = "RR"
-        value = float(match.group(2))
+        value = parse_number(match.group(2)) or 0.0
         if value > 0:
             found.append((match.start(), measure, value))
     if found:
@@ -257,7 +256,7 @@ def check_prose_restatements(
         if not ratios:
             continue
         for match, kind in sorted(claims, key=lambda c: c[0].start()):
-            claimed = float(match.group(1))
+            claimed = parse_number(match.group(1)) or 0.0
             sentence = _sentence_span(block.text, match.start())
             same_sentence = [r for r in ratios if sentence[0] <= r[0] < sentence[1]]
             pool = same_sentence or ratios
@@ -438,7 +437,7 @@ def _heading(line: str) -> str | None:
     if "." in line or len(line.split()) > 8:
         return None
     heading = _HEADING.match(line)
-    if heading is None or _BULLET.match(line):
+    if heading is None or list_item(line):
         return None
     return heading.group(1)
 
@@ -452,8 +451,9 @@ def _side_effect_terms(section: str) -> list[tuple[str, str]]:
     """
     terms: list[tuple[str, str]] = []
     for raw in section.split("\n"):
-        if _BULLET.match(raw):
-            bullet = _BULLET.sub("", raw).replace("*", "")
+        item = list_item(raw)
+        if item is not None:
+            bullet = item.text.replace("*", "")
             terms.append((re.split(r"[:—–(]| - ", bullet)[0], bullet))
     cleaned: dict[str, str] = {}
     for term, context in terms:

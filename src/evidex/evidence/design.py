@@ -12,12 +12,15 @@ from evidex.text.sentences import split_sentences
 _ANIMAL = CuedPattern(
     re.compile(
         r"(?i)\b(?:mice|mouse|murine|rats?|rodents?|rabbits?|animal models?|zebrafish|piglets?|"
-        r"pigs|porcine|canine|dogs|primates|macaques|wistar|sprague|c57bl)\b"
+        r"pigs|porcine|canine|dogs|primates|macaques|monkeys|wistar|sprague|c57bl|hamsters?|"
+        r"guinea pigs|gerbils|ferrets|sheep|ewes|lambs|cattle|calves|cows|horses|goats|cats|"
+        r"chickens|broilers|hens)\b"
     ),
     (
         "mice", "mouse", "murine", "rat", "rodent", "rabbit", "animal model", "zebrafish",
-        "piglet", "pigs", "porcine", "canine", "dogs", "primates", "macaques", "wistar",
-        "sprague", "c57bl"
+        "piglet", "pigs", "porcine", "canine", "dogs", "primates", "macaques", "monkeys",
+        "wistar", "sprague", "c57bl", "hamster", "gerbils", "ferrets", "sheep", "ewes", "lambs",
+        "cattle", "calves", "cows", "horses", "goats", "cats", "chickens", "broilers", "hens"
     ),
 )  # fmt: skip
 _IN_VITRO = CuedPattern(
@@ -31,11 +34,23 @@ _IN_VITRO = CuedPattern(
         "fibroblasts", "primary ", "cells were"
     ),
 )  # fmt: skip
+# Work on molecules rather than on people or animals: laboratory (in vitro) work.
+_LABORATORY = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:purified|recombinant|proteins?|enzymes?|subunits?|spectroscop\w*|"
+        r"paramagnetic|crystal structure|assays?|in silico|molecular docking)\b"
+    ),
+    (
+        "purified", "recombinant", "protein", "enzyme", "subunit", "spectroscop", "paramagnetic",
+        "crystal structure", "assay", "in silico", "molecular docking"
+    ),
+)  # fmt: skip
 # Live animals being treated: what makes a study with cells and animals an animal study (cells
 # taken from a rat and grown in a dish make it in vitro).
 _LIVE_ANIMALS = CuedPattern(
     re.compile(
-        r"(?i)\b(?:mice|rats|animals|rabbits|dogs|pigs|piglets|primates|zebrafish) "
+        r"(?i)\b(?:mice|rats|animals|rabbits|dogs|pigs|piglets|primates|zebrafish|hamsters|"
+        r"monkeys|sheep|cattle|cows|horses|goats|cats|chickens|hens) "
         r"(?:\w+ )?(?:were|was) (?:randomly|randomi[sz]ed|divided|assigned|allocated|fed|treated|"
         r"given|injected|administered|housed|subjected|exposed|gavaged|dosed)"
         r"|\b(?:gavage|intraperitoneal(?:ly)?|in vivo)\b"
@@ -59,14 +74,24 @@ _META = CuedPattern(
     ),
     ("meta", "pooled analysis of "),
 )
+# A review that says it is narrative may search databases and cite meta-analyses; it pools none.
+# So does one that names itself a review without a method ("We review", "This review
+# summarises"), whatever trials it describes.
+_NARRATIVE_REVIEW = CuedPattern(
+    re.compile(
+        r"(?i)\b(?<!systematic )(?:narrative|scoping|critical|literature) review"
+        r"|\b(?:we|this|our|the present|the current) review(?:s)?\b(?! and meta| (?:of )?(?:the )?"
+        r"(?:medical )?(?:records|charts|files|notes))"
+    ),
+    ("review",),
+)
 _SYSTEMATIC = CuedPattern(
     re.compile(r"(?i)\bsystematic(?:ally)? review"),
     ("systematic",),
 )
 _DATABASE_SEARCH = CuedPattern(
     re.compile(
-        r"(?i)\b(?:searched|search of|literature search|identified (?:through|from|in)|"
-        r"retrieved from)\b[^.]{0,120}?"
+        r"(?i)\b(?:search(?:ed|es|ing)?|identified (?:through|from|in)|retrieved from)\b[^.]{0,120}?"
         r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl)\b"
     ),
     ("search", "identified ", "retrieved from"),
@@ -75,9 +100,13 @@ _POOLED = CuedPattern(
     re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)"),
     ("pooled", "random-effect", "fixed-effect", "weighted mean difference"),
 )
-# matching on a propensity score makes a matched cohort; weighting by one does not
+# matching on a propensity score makes a matched cohort ("propensity score-matched", "matched
+# 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
 _PROPENSITY = CuedPattern(
-    re.compile(r"(?i)\bpropensity(?:[ -]score)?[ -](?:score[ -])?match"),
+    re.compile(
+        r"(?i)\bpropensity(?:[ -]score)?[ -](?:score[ -])?match"
+        r"|\bmatch(?:ed|ing)\b[^.;]{0,30}?\b(?:on|by|using) (?:the |a |their )?propensity"
+    ),
     ("propensity",),
 )
 _NON_RANDOMISED = CuedPattern(
@@ -98,38 +127,59 @@ _RANDOMISED = CuedPattern(
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
+# also cases counted with the controls matched to them ("410 cases ... and 820 matched controls")
 _CASE_CONTROL = CuedPattern(
-    re.compile(r"(?i)\b(?:case-? ?control|nested case)"),
+    re.compile(
+        r"(?i)\b(?:case-? ?control|nested case)"
+        r"|\bcases\b[^.;]{0,100}?\b(?:matched (?:\w+ )?controls|controls (?:\w+ )?matched)\b"
+    ),
     ("control", "nested case"),
 )
 _COHORT = CuedPattern(
     re.compile(
         r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
-        r"retrospective(?:ly)?|observational|registry|longitudinal|cross-sectional|"
-        r"population-based|claims data|database)"
+        r"retrospective(?:ly)?|observational|registry|registers?\b|longitudinal|cross-sectional|"
+        r"population-based|claims data|database|survey\b|we followed)"
     ),
     (
-        "cohort", "prospective", "retrospective", "observational", "registry", "longitudinal",
-        "cross-sectional", "population-based", "claims data", "database"
+        "cohort", "prospective", "retrospective", "observational", "registry", "register",
+        "longitudinal", "cross-sectional", "population-based", "claims data", "database",
+        "survey", "we followed"
     ),
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|two|"
-        r"three)|\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review)"
+        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|"
+        r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
+        r"\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
+        # a review of treated patients' records: a series unless groups are compared
+        r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts))"
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
-        "chart review"
+        "chart review", "reviewed"
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(
     re.compile(r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"),
     ("controlled ", "clinical trial", "open-label"),
 )
+# Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
-    re.compile(r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls)\b"),
-    ("compared ", "versus", "vs", "control group", "controls"),
+    re.compile(
+        r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls|hazard ratio|"
+        r"odds ratio|risk ratio|relative risk|(?-i:a?[HOR]R)|(?:highest|lowest|top|bottom) "
+        r"(?:quartile|quintile|tertile|decile))\b"
+    ),
+    (
+        "compared ", "versus", "vs", "control group", "controls", "hazard ratio", "odds ratio",
+        "risk ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
+    ),
+)  # fmt: skip
+# an interval printed with an estimate: a review that prints one has pooled its studies
+_SUMMARY_ESTIMATE = CuedPattern(
+    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence interval|credible interval)\b"),
+    ("ci", "confidence interval", "credible interval"),
 )
 # Sentences about other or future work should not set the design of the study at hand.
 _ASIDE = CuedPattern(
@@ -171,6 +221,8 @@ def explicit_design(text: str) -> Design | None:
     def names(pattern: CuedPattern) -> bool:
         return pattern.search(text, folded) is not None
 
+    if names(_NARRATIVE_REVIEW) and not names(_POOLED):
+        return "mechanistic"
     if names(_META):
         return "meta-analysis"
     if names(_SYSTEMATIC) or names(_DATABASE_SEARCH):
@@ -184,19 +236,32 @@ def explicit_design(text: str) -> Design | None:
         return "in-vitro"
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
-            if design == "cohort" and names(_CASE_SERIES) and not names(_COMPARISON):
-                return "case-series"  # a retrospective chart review of treated patients only
+            if design == "cohort" and _uncontrolled_series(text, folded):
+                return "case-series"
             return design
     return None
 
 
+def _uncontrolled_series(text: str, folded: str) -> bool:
+    """A retrospective chart review of treated patients only, with no group compared."""
+    return _CASE_SERIES.search(text, folded) is not None and not _COMPARISON.search(text, folded)
+
+
 def _names_own_meta_analysis(text: str) -> bool:
-    """A meta-analysis named outside asides, beside a database search or a pooled estimate."""
+    """Outside asides: a meta-analysis named beside a search or a pooled estimate, or a
+    literature search whose results are pooled (a review that never writes "meta-analysis")."""
     text = _without_asides(text)
     folded = fold_case(text)
-    return _META.search(text, folded) is not None and (
+    searched = (
         _DATABASE_SEARCH.search(text, folded) is not None
-        or _POOLED.search(text, folded) is not None
+        or _SYSTEMATIC.search(text, folded) is not None
+    )
+    pooled = _POOLED.search(text, folded) is not None
+    if not pooled and _NARRATIVE_REVIEW.search(text, folded):
+        return False
+    pooled = pooled or (searched and _SUMMARY_ESTIMATE.search(text, folded) is not None)
+    return (_META.search(text, folded) is not None and (searched or pooled)) or (
+        searched and pooled
     )
 
 
@@ -224,9 +289,12 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
         read.append(text)
         design = explicit_design(text)
         if design == "cohort":
-            # a cohort matched on a propensity score may say so only in its results
+            # a cohort matched on a propensity score may say so only in its results, and a
+            # chart review of treated patients only may say so only in its methods
             whole = _last_of(read, iterator) if last is None else last
-            return "propensity-matched" if _PROPENSITY.search(whole) else design
+            if _PROPENSITY.search(whole):
+                return "propensity-matched"
+            return "case-series" if _uncontrolled_series(whole, fold_case(whole)) else design
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
             # a review's methods name the trials it pooled; its aim names the meta-analysis
             whole = _last_of(read, iterator) if last is None else last
@@ -237,7 +305,9 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
     folded = fold_case(whole)
     if _ANIMAL.search(whole, folded) and not _HUMAN.search(whole, folded):
         return "animal"
-    if _IN_VITRO.search(whole, folded):
+    if _IN_VITRO.search(whole, folded) or (
+        _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
+    ):
         return "in-vitro"
     if _COMPARISON.search(whole, folded):
         return "cohort"

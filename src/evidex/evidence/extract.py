@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import PurePath
 from typing import cast, get_args
 
@@ -20,26 +20,21 @@ from evidex.evidence.design import classify_design_of, explicit_design
 from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import abstract_starts, is_structured, split_sections
-from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
+from evidex.text.cues import CuedPattern, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
+from evidex.text.lines import unwrap_lines
+from evidex.text.markdown import atx_heading, list_item, split_at_separators, without_bold
 from evidex.text.numbers import COUNT, COUNT_START, normalise, parse_count
 from evidex.text.sentences import split_sentences
 
 MAX_INPUT_CHARS = 200_000
 _MAX_LINE_CHARS = 20_000
 
-_BULLET = re.compile(r"^\s*(?:[•\-*‣◦▪]|\d{1,2}[.)])\s+")
-_BULLET_MARKS = "•-*‣◦▪"
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_BOLD = re.compile(r"\*\*|__")
 _RECAP_HEADING = re.compile(
     r"(?i)^(?:the )?(?:bottom line|summary|in summary|conclusions?|limitations|key takeaways|"
     r"takeaways?|key points|verdict|final thoughts|references|faqs?|frequently asked questions)"
     r"\b"
 )
-# Every _SEPARATOR_LINE match holds one of these runs.
-_SEPARATORS = ("---", "***", "===", "___")
-_SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
 
 _DESIGN_NOUN = (
     r"(?:meta-?analysis|systematic review|trial|study|cohort|case series|case report|"
@@ -61,21 +56,98 @@ _DESIGN_WORDS = (
 _OWN_WORK = re.compile(
     r"(?i)\b(?:we|our|this|these|here|the present|were randomi[sz]ed|were enrolled)\b"
 )
+_OWN_STUDY = re.compile(
+    r"(?i)\b(?:this|the present|the current|our) (?:[\w\-,]+ ){0,4}?"
+    r"(?:study|trial|meta-?analysis|review|cohort|experiment)\b"
+    r"|\bwe (?:conducted|performed|undertook|carried out|enrolled|randomi[sz]ed|recruited|"
+    r"searched|studied|investigated|examined|evaluated|assessed|analy[sz]ed|included)\b"
+)
 _PREDICATE_BEFORE = re.compile(r"(?i)\b(?:was|is|were|be|been|as|not|than|like)\s*$")
 
 _POPULATION_NOUNS = (
     r"(?:patients|participants|adults|subjects|individuals|people|persons|women|men|children|"
     r"adolescents|infants|volunteers|cases|residents|veterans|survivors|smokers|athletes|"
     r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
-    r"rabbits|animals|dogs|pigs|eyes|pregnancies)"
+    r"rabbits|animals|dogs|pigs|eyes|pregnancies|respondents|users|workers|employees|members|"
+    r"donors|nurses|physicians|boys|girls|males|females|cyclists|runners|players|soldiers|"
+    r"recruits|elderly|youths|twins|couples|families|households|pupils)"
 )
 # words between a count and the people it counts ("2614 community-dwelling white and black
 # participants"); never a unit, a time or another kind of thing counted
 _QUALIFIER = (
-    r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|mg|g|kg|mcg|µg|ml|mL|IU|"
-    r"mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+    r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|on|to|at|by|for|from|per|vs|"
+    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
 )
-_N_EQUALS = re.compile(rf"\b[nN] ?= ?(?P<n>{COUNT})(?P<total> total)?\b")
+# a number that is part of a name, not a count: "type 2 diabetes", "phase 3", "week 12"
+_NOT_A_NAME = "".join(
+    f"(?<!{word} )"
+    for word in (
+        "[Tt]ype",
+        "[Pp]hase",
+        "[Ss]tage",
+        "[Gg]rade",
+        "[Cc]lass",
+        "[Ss]tep",
+        "[Ww]eek",
+        "[Dd]ay",
+        "[Mm]onth",
+        "[Yy]ear",
+        "[Vv]isit",
+        "[Cc]ycle",
+        "[Ll]evel",
+        "[Ww]ave",
+        "[Pp]art",
+    )
+)
+_N_EQUALS = re.compile(
+    rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
+)
+# how many groups a per-group n multiplies: "allocated to 3 groups", "assigned to four diets"
+_GROUP_COUNT = re.compile(
+    r"(?i)\b(?:assigned|allocated|divided|randomi[sz]ed|split|distributed) (?:\w+ ){0,2}?(?:in)?to "
+    rf"(?:one of )?(?P<k>{COUNT}) (?!(?:weeks|months|days|years|hours)\b)[\w-]+"
+    rf"|\b(?P<k2>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms)\b"
+)
+# two complementary groups that together make the sample: "342 cases and 684 matched controls"
+_COMPLEMENTS = {
+    "cases": "controls", "men": "women", "women": "men", "boys": "girls", "girls": "boys",
+    "males": "females", "females": "males",
+}  # fmt: skip
+_N_COMPLEMENTS = CuedPattern(
+    re.compile(
+        rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
+        r"(?P<a>cases|men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
+        rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
+    ),
+    ("cases", " men", " women", " boys", " girls", " males", " females"),
+)
+# A case-control study's sample is its cases plus its controls: "410 cases ... and 820 matched
+# controls", "Cases were 410 patients", "cases (n = 150)", "1,204 case patients"; the controls
+# counted outright ("controls (n = 300)", "820 controls"); "each case was matched to four
+# controls" counts the controls of one case, and leaves the total unstated.
+_CASES_COUNT = re.compile(
+    rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}(?:cases|case (?:patients|subjects|"
+    r"participants|women|men))\b"
+    rf"|\bcases (?:\(n ?= ?(?P<n2>{COUNT})\)|(?:were|comprised|included) (?P<n3>{COUNT})\b)"
+)
+_CONTROLS_PER_CASE = re.compile(
+    rf"(?i)(?<!up to )\b(?P<k>{COUNT}) (?:[\w-]+ )?controls? (?:per|for each|for every) case\b"
+    r"|\b(?:each|every) (?:case |one )?(?:\w+ ){0,3}?(?:was |were )?(?:matched|paired) "
+    rf"(?:with|to) (?P<k2>{COUNT}) (?:[\w-]+ )?controls?\b"
+    r"|\b(?:matched|paired) (?:each|every) (?:case|one|patient|participant) (?:with|to) "
+    rf"(?P<k3>{COUNT}) (?:[\w-]+ )?controls?\b"
+)
+# the cases as the people counted right before their controls: "215 patients with gout (cases)
+# with 860 controls", "1,530 women with ovarian cancer and 3,060 control women"
+_PEOPLE_THEN_CONTROLS = re.compile(
+    rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;\d]{{0,80}}?"
+    rf"\b(?:and|with|to|versus|vs\.?) (?P<m>{COUNT}) {_QUALIFIER}(?:matched )?controls?\b"
+)
+_CONTROLS_N = re.compile(rf"(?i)\bcontrols? \(n ?= ?(?P<m>{COUNT})\)")
+_CONTROLS_COUNT = re.compile(
+    rf"(?i){COUNT_START}(?<![\d.,%])(?<!up to )(?P<m>{COUNT}) {_QUALIFIER}controls?"
+    r"(?: (?:patients|subjects|participants|women|men))?\b"
+)
 _N_TOTAL = CuedPattern(
     re.compile(
         rf"(?i)\ba total of (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
@@ -87,12 +159,23 @@ _N_TOTAL = CuedPattern(
 # "182 patients received placebo and 185 patients received DHA and EPA"
 _N_SPLIT = CuedPattern(
     re.compile(
-        rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
         r"(?:(?:were|was) "
         r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|received )"
         rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
     ),
     ("assigned", "allocated", "randomi", "received"),
+)
+# "we compared 6,250 new users of A with 6,250 matched users of B", "we matched 4,210 users
+# 1:1 on the propensity score to 4,210 non-users", "Twenty patients given A were compared with
+# 20 historical controls"
+_N_COMPARED = CuedPattern(
+    re.compile(
+        rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n2>{COUNT}))"
+        rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)[^.;]{{0,60}}? (?:were|was) compared|[^.;]{{0,60}}?) "
+        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
+    ),
+    ("compared ", "matched ", "paired "),
 )
 _ENROLMENT_VERBS = (
     "random", "enrolled", "included", "recruited", "assigned", "allocated", "studied", "analy",
@@ -105,26 +188,70 @@ _ENROLMENT_CUES = tuple(
 )
 _N_ENROLLED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
-        r"(?:\w+ ){0,2}?(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
-        r"assigned|allocated|studied|analy[sz]ed|followed)"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        r"(?:\w+ ){0,2}?(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|"
+        r"recruited|assigned|allocated|studied|analy[sz]ed|followed)|underwent randomi[sz]ation)"
     ),
-    _ENROLMENT_CUES,
+    (*_ENROLMENT_CUES, "underwent randomi"),
 )
+# any counted plural the verb makes the sample ("Thirty-six golden hamsters were allocated"),
+# never studies, groups or times
+_N_ANY_ASSIGNED = CuedPattern(
+    re.compile(
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
+        r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
+        r"times|cycles|samples|sessions|cases|controls)\b)"
+        r"(?:[a-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
+        r"(?:(?:were|had been) "
+        r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
+        r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
+    ),
+    (
+        "were randomi", "were randomly", "were allocated", "were assigned", "were divided",
+        "been randomi", "been randomly", "been allocated", "been assigned", "been divided",
+        "took part", "participated",
+    ),
+)  # fmt: skip
 _N_VERB_FIRST = re.compile(
     rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
     rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
+# a bare count that the verb makes the sample: "812 underwent randomization", "1,900 agreed to
+# take part"
 _N_WERE_RANDOMISED = CuedPattern(
-    re.compile(rf"{COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) (?:were|was) (?:randomi[sz]ed|enrolled)"),
-    ("were randomi", "was randomi", "were enrolled", "was enrolled"),
+    re.compile(
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
+        r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b"
+        rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
+    ),
+    (
+        "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
+        "was enrolled", "underwent randomi", "agreed to", "consented", "randomized ",
+        "randomised ",
+    ),
+)  # fmt: skip
+# a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
+# in each group"
+_GROUPS_OF = CuedPattern(
+    re.compile(rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"),
+    ("groups of", "arms of"),
+)
+_PER_GROUP_BEFORE = re.compile(r"(?i)\b(?:groups?|arms?) of $")
+_PER_GROUP_AFTER = re.compile(r"(?i),? (?:each|per (?:group|arm)|in each (?:group|arm))\b")
+# one patient described: "A 52-year-old woman presented", "We report the case of a 34-year-old"
+_SINGLE_PATIENT = CuedPattern(
+    re.compile(
+        r"(?i)(?:(?m:^)\s*|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an? "
+        r"(?:[\w-]+ ){0,3}?\d+-(?:year|month|week|day)-old\b"
+    ),
+    ("-old",),
 )
 _N_PLAIN = re.compile(
-    rf"{COUNT_START}(?<![\d.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_STUDIES = CuedPattern(
     re.compile(
-        rf"(?i){COUNT_START}(?<![\d.,%])(?P<k>{COUNT}) "
+        rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<k>{COUNT}) "
         r"(?:(?:published|eligible|independent|placebo-controlled|double-blind|prospective|"
         r"clinical|individual|randomi[sz]ed|controlled|observational|cohort)"
         r",? ){0,4}(?:trials|studies|RCTs|articles|cohorts|reports)\b"
@@ -214,6 +341,7 @@ def extract_studies(
 ) -> list[Study]:
     """Propose study records (curated=False) from article prose or one or more abstracts."""
     text = normalise(text[:MAX_INPUT_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
+    text = unwrap_lines(text)
     stem = PurePath(source).stem if source else "extracted"
     drafts: list[_Draft] = []
     for chunk in _split_abstracts(text):
@@ -235,9 +363,8 @@ def extract_studies(
 
 
 def _split_abstracts(text: str) -> list[str]:
-    pieces = _SEPARATOR_LINE.split(text) if contains_any(text, _SEPARATORS) else [text]
     result: list[str] = []
-    for chunk in pieces:
+    for chunk in split_at_separators(text):
         if not chunk.strip():
             continue
         cuts = [0, *[start for start in abstract_starts(chunk) if start > 0], len(chunk)]
@@ -248,43 +375,52 @@ def _split_abstracts(text: str) -> list[str]:
 def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
     if is_structured(chunk):
         return True
-    if any(line.heading for line in lines):
-        return False
+    if any(line.heading for line in lines[1:]):
+        return False  # headings below a title divide an article
     introducers = sum(1 for line in lines for _ in _introducers(line.text))
-    return introducers <= 1
+    return introducers <= 1 or _own_study_first(lines)
+
+
+def _own_study_first(lines: list[_Line]) -> bool:
+    """Whether the text names its own study ("This randomized trial evaluated", "We searched")
+    before it introduces any study: an abstract, whose later "in a 2-year trial" or "by a
+    time-to-event analysis" describe that study."""
+    for line in lines:
+        for sentence in split_sentences(line.text):
+            if _introducers(sentence):
+                return False
+            if _OWN_STUDY.search(sentence):
+                return True
+    return False
 
 
 def _classify_lines(chunk: str) -> list[_Line]:
     lines: list[_Line] = []
-    for raw in chunk.split("\n"):
-        raw = raw[:_MAX_LINE_CHARS]
-        if not raw.strip():
-            continue
-        # the patterns run only where a line's first marks allow them: most lines are prose
-        heading_mark = _MARKDOWN_HEADING.match(raw) if "#" in raw[:4] else None
-        cleaned = raw[heading_mark.end() :] if heading_mark else raw
-        bullet_mark = _BULLET.match(cleaned) if _may_be_bullet(cleaned) else None
-        bullet = bullet_mark is not None and heading_mark is None
-        if bullet_mark:
-            cleaned = cleaned[bullet_mark.end() :]
-        if "**" in cleaned or "__" in cleaned:
-            cleaned = _BOLD.sub("", cleaned)
-        cleaned = cleaned.strip()
-        heading = heading_mark is not None or (
-            not bullet
-            and len(cleaned) <= 80
-            and not cleaned.endswith((".", ":", ";", ",", "?", "!", ")"))
-            and not cleaned[:1].isdecimal()
-            and len(cleaned.split()) <= 12
+    raws = [raw[:_MAX_LINE_CHARS] for raw in chunk.split("\n") if raw.strip()]
+    for index, raw in enumerate(raws):
+        marked = atx_heading(raw)
+        cleaned = marked.title if marked else raw
+        item = list_item(cleaned)
+        bullet = item is not None and marked is None
+        if item is not None:
+            cleaned = item.text
+        cleaned = without_bold(cleaned).strip()
+        heading = (
+            marked is not None
+            or (
+                not bullet
+                and len(cleaned) <= 80
+                and not cleaned.endswith((".", ":", ";", ",", "?", "!", ")"))
+                and not cleaned[:1].isdecimal()
+                and not cleaned[:1].islower()
+                and len(cleaned.split()) <= 12
+                # a line wrapped inside a sentence: the next line carries on in lower case
+                and not (index + 1 < len(raws) and raws[index + 1].lstrip()[:1].islower())
+            )
         )
-        level = raw.lstrip().count("#", 0, 6) if heading_mark else 2
+        level = marked.level if marked else 2
         lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level))
     return lines
-
-
-def _may_be_bullet(line: str) -> bool:
-    first = line.lstrip()[:1]
-    return first != "" and (first in _BULLET_MARKS or first.isdecimal())
 
 
 def _introducers(sentence: str) -> list[re.Match[str]]:
@@ -381,27 +517,63 @@ def _own_sentences(text: str) -> str:
 def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
     folded = fold_case(text) if folded is None else folded
-    split = _N_SPLIT.search(text, folded)
-    if split and (n := parse_count(split["n"])) and (m := parse_count(split["m"])):
-        return n + m
+    for arms in (_N_SPLIT, _N_COMPARED):
+        split = arms.search(text, folded)
+        first = split and (split["n"] or split.groupdict().get("n2"))
+        if split and first and (n := parse_count(first)) and (m := parse_count(split["m"])):
+            return n + m
+    phrases = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
+    if "random" in folded and (randomised := _randomised_count(text, folded, phrases)):
+        return randomised  # the randomised total, over the enrolled or screened one
+    if (case_control := _case_control_total(text, folded)) is not None:
+        return case_control or None
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
-    for phrase in (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED):
+    for phrase in phrases:
         match = phrase.search(text, folded)
         if match and (n := parse_count(match["n"])):
             if phrase is _N_TOTAL and match["completed"]:
                 completed = n
                 continue
             return n
-    return _sample_size_equals(text) or completed or _people_count(text)
+    return (
+        _sample_size_equals(text)
+        or completed
+        or _complementary_groups(text, folded)
+        or _groups_times_size(text, folded)
+        or _people_count(text)
+        or _single_patient(text, folded)
+    )
+
+
+def _randomised_count(text: str, folded: str, phrases: tuple[CuedPattern, ...]) -> int | None:
+    """The first count of those randomised ("700 were randomly assigned", "A total of 3849
+    patients underwent randomization")."""
+    found: list[tuple[int, int]] = []
+    for phrase in phrases:
+        for match in phrase.finditer(text, folded):
+            # the match and the rest of its clause ("A total of 1,234 adults | were randomised")
+            clause = re.split(r"[,;.]", folded[match.end() : match.end() + 30], maxsplit=1)[0]
+            said = folded[match.start() : match.end()] + clause
+            if "random" in said and not match.groupdict().get("completed"):
+                if n := parse_count(match["n"]):
+                    found.append((match.start(), n))
+                break
+    return min(found)[1] if found else None
 
 
 def _sample_size_equals(text: str) -> int | None:
-    """n from 'n = ' counts: a total, or the arms of one sentence added up."""
+    """n from 'n = ' counts: a total, a count per group times the groups, or the arms of one
+    sentence added up."""
     equals = list(_N_EQUALS.finditer(text)) if "=" in text else []
     for match in equals:
         if match["total"]:
             return parse_count(match["n"])
+    if equals and equals[0]["per"]:
+        groups = _GROUP_COUNT.search(text)
+        per_group = parse_count(equals[0]["n"])
+        k = parse_count(groups["k"] or groups["k2"]) if groups else None
+        return per_group * k if per_group and k else None
     if equals:
         first_sentence_end = text.find(". ", equals[0].end())
         same_sentence = [
@@ -418,14 +590,86 @@ def _sample_size_equals(text: str) -> int | None:
     return None
 
 
+def _case_control_total(text: str, folded: str) -> int | None:
+    """Cases plus their controls; 0 when the cases are counted and the controls only per case
+    (no total is written); None when the text counts no cases."""
+    if "case" not in folded or ("controls" not in folded and "control " not in folded):
+        return None
+    per_case = _CONTROLS_PER_CASE.search(text)
+
+    def per_one_case(match: re.Match[str]) -> bool:
+        """'matched to two controls': the controls of one case, not their number."""
+        return per_case is not None and per_case.start() <= match.start("m") < per_case.end()
+
+    pair = _PEOPLE_THEN_CONTROLS.search(text)
+    if pair and not per_one_case(pair) and (n := parse_count(pair["n"])):
+        return n + (parse_count(pair["m"]) or 0)
+    cases_match = _CASES_COUNT.search(text)
+    cases = (
+        parse_count(next(filter(None, cases_match.group("n", "n2", "n3")))) if cases_match else None
+    )
+    if not cases:
+        return None
+    for match in chain(_CONTROLS_N.finditer(text), _CONTROLS_COUNT.finditer(text)):
+        if not per_one_case(match) and (controls := parse_count(match["m"])):
+            return cases + controls
+    return 0 if per_case else None
+
+
+def _complementary_groups(text: str, folded: str) -> int | None:
+    """Cases and controls, men and women, written as two counts that make the sample."""
+    for match in _N_COMPLEMENTS.finditer(text, folded):
+        if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
+            n, m = parse_count(match["n"]), parse_count(match["m"])
+            if n and m:
+                return n + m
+    return None
+
+
 def _people_count(text: str) -> int | None:
-    """The first count of people ('involving 600 patients', '45 adults')."""
+    """The first count of people in reading order ('involving 600 patients', '45 adults'); a part
+    ('14 of 93 patients'), an event count with its percentage, a count of each group ('groups of
+    15 animals', '8 piglets in each group') and a count of cases whose controls are not counted
+    are not the sample."""
+    controls = "control" in text
+    first: tuple[int, int] | None = None  # (where, count): the earliest of either pattern
     for pattern in (_N_VERB_FIRST, _N_PLAIN):
         for match in pattern.finditer(text):
+            if first is not None and match.start("n") >= first[0]:
+                break
             n = parse_count(match["n"])
-            if n:
-                return n
-    return None
+            if (
+                n
+                and not (controls and match.group(0).endswith("cases"))
+                and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
+                and not _PERCENT_AFTER.match(text, match.end())
+                and not _PER_GROUP_BEFORE.search(
+                    text, max(0, match.start("n") - 12), match.start("n")
+                )
+                and not _PER_GROUP_AFTER.match(text, match.end())
+            ):
+                first = (match.start("n"), n)
+                break
+    return first[1] if first else None
+
+
+# "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
+_PART_BEFORE = re.compile(r"\d of (?:the )?$")
+_PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
+
+
+def _groups_times_size(text: str, folded: str) -> int | None:
+    """'five groups of eight rats': the groups times their size."""
+    match = _GROUPS_OF.search(text, folded)
+    if match is None:
+        return None
+    k, per = parse_count(match["k"]), parse_count(match["per"])
+    return k * per if k and per else None
+
+
+def _single_patient(text: str, folded: str) -> int | None:
+    """1 when the text describes one patient (a case report)."""
+    return 1 if _SINGLE_PATIENT.search(text, folded) else None
 
 
 def _study_count(text: str, folded: str) -> int | None:

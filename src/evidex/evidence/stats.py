@@ -16,6 +16,7 @@ from functools import lru_cache
 from statistics import NormalDist
 
 from evidex.evidence.models import RATIO_MEASURES, Direction, Outcome
+from evidex.text.numbers import NUMBER, normalise, parse_number
 
 Z_95 = 1.959963984540054
 DIFFERENCE_MEASURES = frozenset({"MD", "SMD", "g", "RD"})
@@ -51,9 +52,9 @@ _GOOD_EVENT_WORDS = (
 
 _WORD = re.compile(r"[a-z]+")
 _P_NUMBER = re.compile(
-    r"(?P<op>[<>≤≥=]?)\s*(?P<num>\d*\.\d+|\d+(?:\.\d+)?)"
-    r"(?:\s*[x×]\s*10\^?\s*(?P<exp>[-−]?\d+))?"
+    rf"(?P<op>[<>≤≥=]?)\s*(?P<num>{NUMBER})(?:\s*[x×]\s*10\^?\s*(?P<exp>-?\d+))?"
 )
+_P_RELATIONS = str.maketrans({"≤": "<", "≥": ">", "‹": "<", "›": ">"})
 
 
 @dataclass(frozen=True)
@@ -70,16 +71,16 @@ def parse_p(text: str | None) -> ParsedP | None:
     """Read "<0.001", "0.03", ".04", "p = 0.2", "NS", "n.s." and "1.2 x 10^-5"."""
     if text is None:
         return None
-    cleaned = text.strip().lower().replace(" ", "")
+    cleaned = normalise(text).strip().lower().replace(" ", "")
     cleaned = re.sub(r"^p(?:-?value)?", "", cleaned)
     if cleaned.replace(".", "") in ("ns", "notsignificant"):
         return ParsedP(None, ">", ns=True)
-    match = _P_NUMBER.fullmatch(cleaned.replace("≤", "<").replace("≥", ">"))
-    if match is None:
+    match = _P_NUMBER.fullmatch(cleaned.translate(_P_RELATIONS))
+    value = parse_number(match["num"]) if match else None
+    if match is None or value is None:
         return None
-    value = float(match["num"])
     if match["exp"]:
-        value *= 10.0 ** int(match["exp"].replace("−", "-"))
+        value *= 10.0 ** int(match["exp"])
     if not 0.0 <= value <= 1.0:
         return None
     return ParsedP(value, match["op"] or "=")

@@ -24,6 +24,7 @@ from evidex.build.library import Library
 from evidex.build.link import compound_names
 from evidex.content.models import Article, Compound, Goal
 from evidex.content.names import fold_name
+from evidex.text.markdown import atx_heading
 
 SCHEMA = """
 CREATE TABLE search_docs (
@@ -85,9 +86,8 @@ def _plain(markdown: str) -> str:
 def _headings(markdown: str) -> str:
     if "#" not in markdown:  # most profile sections have no heading of their own inside
         return ""
-    return " ".join(
-        line.lstrip("#").strip(" *:") for line in markdown.splitlines() if line.startswith("#")
-    )
+    marked = (atx_heading(line) for line in markdown.splitlines() if line.startswith("#"))
+    return " ".join(heading.title.strip(" *:") for heading in marked if heading)
 
 
 def _best_tiers(library: Library) -> dict[str, int]:

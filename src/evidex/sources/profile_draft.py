@@ -17,6 +17,8 @@ from evidex.content.names import slugify
 from evidex.content.regimens import parse_regimens
 from evidex.content.sections import split_sentences
 from evidex.sources.label import Label, LabelSection, fold
+from evidex.text.lists import mean_and_unit, respectively_pairs
+from evidex.text.numbers import NUMBER
 
 _MAX_ITEMS = 12
 _MAX_SENTENCE = 400
@@ -38,7 +40,7 @@ _SECTION_NUMBERS = re.compile(
 _SEE_ALSO = re.compile(r"\s*[\[(]\s*see [^\])]*[\])]?", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?(?![^()]*\))|\s+and\s+(?![^()]*\))")
 _LIST_END = re.compile(r"\s+To report\b.*$|\s+See \d.*$", re.IGNORECASE)
-_NUMBER_CELL = re.compile(r"^[<>≤≥]?\s*\d+(?:\.\d+)?\s*%?$")
+_NUMBER_CELL = re.compile(rf"^[<>≤≥]?\s*{NUMBER}\s*%?$")
 _PEDIATRIC = re.compile(r"\b(?:pediatric|paediatric|child|children|adolescents?)\b", re.I)
 _MONITOR = re.compile(r"\b(?:monitor|test(?:ing)? for|check|measure)\w*\b", re.IGNORECASE)
 _LACTATION_WORDS = re.compile(r"breast[- ]?feeding|lactation|nursing", re.IGNORECASE)
@@ -201,30 +203,13 @@ def _table_side_effects(
             add(row[0], value if value.endswith("%") else f"{value}%")
 
 
-_RESPECTIVELY = re.compile(
-    r"^(?P<subjects>.+?)\s+(?:were|was|are|is)\s+(?:approximately\s+|about\s+)?"
-    r"(?P<values>.+?),?\s+respectively\b",
-    re.IGNORECASE,
-)
-_PAIR_SPLIT = re.compile(r",\s*(?:and\s+)?(?![^()]*\))|\s+and\s+(?![^()]*\))")
-_MEAN_SD = re.compile(r"^(?P<mean>\d+(?:\.\d+)?)\s*±\s*\d+(?:\.\d+)?\s*(?P<unit>[^\d\s].*)$")
-
-
 def respectively(sentence: str) -> list[str]:
     """'A and B were 4.7 ± 1.6 µg/mL and 131 ± 56 hours respectively' as 'A: 4.7 µg/mL
     (4.7 ± 1.6 µg/mL)' and 'B: 131 hours (131 ± 56 hours)', each value beside its subject."""
-    match = _RESPECTIVELY.search(sentence)
-    if match is None:
-        return []
-    subjects = [p.strip() for p in _PAIR_SPLIT.split(match.group("subjects")) if p.strip()]
-    values = [p.strip() for p in _PAIR_SPLIT.split(match.group("values")) if p.strip()]
-    if len(subjects) != len(values) or len(subjects) < 2:
-        return []
     pairs = []
-    for subject, value in zip(subjects, values, strict=True):
-        subject = re.sub(r"^(?:the|and)\s+", "", subject, flags=re.IGNORECASE)
-        spread = _MEAN_SD.match(value)
-        shown = f"{spread.group('mean')} {spread.group('unit')} ({value})" if spread else value
+    for subject, value in respectively_pairs(sentence):
+        mean = mean_and_unit(value)
+        shown = f"{mean} ({value})" if mean else value
         pairs.append(f"{subject[0].upper()}{subject[1:]}: {shown}.")
     return pairs
 

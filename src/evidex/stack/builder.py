@@ -7,8 +7,9 @@ import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from evidex.content.models import Compound
 from evidex.content.names import fold_name
-from evidex.stack.catalog import StackCatalog, TierEntry
+from evidex.stack.catalog import NO_GRADED_STUDIES, StackCatalog, TierEntry
 from evidex.stack.interactions import BLOCKING, Member, RuleBook, all_pairs, member_for
 from evidex.stack.interactions import outside_member as outside
 from evidex.stack.models import (
@@ -21,7 +22,7 @@ from evidex.stack.models import (
     StackResult,
     StackWarning,
 )
-from evidex.stack.ranking import reason, round_robin, unranked
+from evidex.stack.ranking import PRECLINICAL_TIER, reason, round_robin, unranked
 from evidex.stack.regimen import regimen_for
 from evidex.stack.schedule import build_schedule
 from evidex.stack.screening import Screening, Situation, condition_words, screen
@@ -73,6 +74,7 @@ class _Draft:
     warnings: list[StackWarning] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    preclinical: list[TierEntry] = field(default_factory=list)
 
 
 def build_stack(
@@ -96,12 +98,20 @@ def build_stack(
         draft.seen.add(entry.compound_slug)
         if any(m.key == entry.compound_slug for m in current):
             continue  # already taken: checked for interactions, not suggested again
+        if (
+            entry.tier >= PRECLINICAL_TIER
+            and not request.include_preclinical
+            and entry.compound_slug not in checked
+        ):
+            _hold_back(entry, catalog, situation, draft, request.max_items)
+            continue
         _consider(entry, catalog, situation, book, current, draft)
+    _report_preclinical(draft, catalog, goals, request.max_items)
     members = [p.member for p in draft.picks]
     interactions = all_pairs(book, members + current)
     items = [_item(p, catalog, goals, interactions, request) for p in draft.picks]
     draft.warnings.extend(book.additive(members + current))
-    if goals and not items:
+    if goals and not items and not draft.preclinical:
         draft.warnings.append(
             StackWarning(kind="no-candidates", message="No compound fits these goals and limits.")
         )
@@ -118,6 +128,53 @@ def build_stack(
         unknown_names=draft.unknown,
         current_medicines=[m.key for m in taking],
         share_query=encode_query(request),
+    )
+
+
+def _report_preclinical(
+    draft: _Draft, catalog: StackCatalog, goals: list[str], shown_per_goal: int
+) -> None:
+    """Compounds held back because only animal, laboratory or mechanism evidence supports them:
+    the best few per goal are listed as not suggested, and a goal that has nothing better says so."""
+    if not draft.preclinical:
+        return
+    picked_goals = {pick.entry.goal for pick in draft.picks}
+    for goal in goals:
+        held = [e for e in draft.preclinical if e.goal == goal]
+        if not held:
+            continue
+        name = catalog.goal_name(goal)
+        for entry in held[:shown_per_goal]:
+            compound = catalog.compounds[entry.compound_slug]
+            draft.excluded.append(
+                Excluded(
+                    slug=compound.slug,
+                    title=compound.title,
+                    reason=_held_back_reason(entry, compound.title, name),
+                    kind="preclinical",
+                )
+            )
+        if goal not in picked_goals:
+            more = len(held) - min(len(held), shown_per_goal)
+            listed = f"{len(held)} compound{'s' if len(held) != 1 else ''}"
+            draft.warnings.append(
+                StackWarning(
+                    kind="preclinical-only",
+                    message=f"No compound in the library has graded human evidence for {name}. "
+                    f"{listed} with only preclinical evidence or no graded studies "
+                    f"{'are' if len(held) != 1 else 'is'} not suggested"
+                    + (f" ({more} not listed)" if more else "")
+                    + "; include preclinical evidence to see them in a stack.",
+                    slugs=[e.compound_slug for e in held[:shown_per_goal]],
+                )
+            )
+
+
+def _held_back_reason(entry: TierEntry, title: str, goal_name: str) -> str:
+    if entry.rationale == NO_GRADED_STUDIES:
+        return f"Not suggested: the library has no graded studies of {title} for {goal_name} yet."
+    return (
+        f"Not suggested: only animal, laboratory or mechanism evidence. {reason(entry, goal_name)}."
     )
 
 
@@ -205,16 +262,8 @@ def _consider(
     draft: _Draft,
 ) -> None:
     compound = catalog.compounds[entry.compound_slug]
-    screening = screen(compound, situation)
-    if screening.excluded_reason is not None:
-        draft.excluded.append(
-            Excluded(
-                slug=compound.slug,
-                title=compound.title,
-                reason=screening.excluded_reason,
-                kind=screening.kind,
-            )
-        )
+    screening = _screened(compound, situation, draft)
+    if screening is None:
         return
     member = member_for(catalog, compound.slug)
     for other in current:
@@ -259,6 +308,37 @@ def _consider(
         )
         return
     draft.picks.append(_Pick(entry, member, screening))
+
+
+def _screened(compound: Compound, situation: Situation, draft: _Draft) -> Screening | None:
+    """The screening of a compound the person may take, or None when it rules the compound out
+    (recorded with the profile's own words)."""
+    screening = screen(compound, situation)
+    if screening.excluded_reason is None:
+        return screening
+    draft.excluded.append(
+        Excluded(
+            slug=compound.slug,
+            title=compound.title,
+            reason=screening.excluded_reason,
+            kind=screening.kind,
+        )
+    )
+    return None
+
+
+def _hold_back(
+    entry: TierEntry, catalog: StackCatalog, situation: Situation, draft: _Draft, shown: int
+) -> None:
+    """A Tier 5 candidate is not suggested; when it is listed, a reason from the person's
+    situation is the stronger one and is given instead."""
+    listed = sum(1 for held in draft.preclinical if held.goal == entry.goal)
+    if (
+        listed < shown
+        and _screened(catalog.compounds[entry.compound_slug], situation, draft) is None
+    ):
+        return
+    draft.preclinical.append(entry)
 
 
 def _item(

@@ -49,6 +49,7 @@ class TierEntry:
         )
 
 
+NO_GRADED_STUDIES = "no graded studies yet"
 TIER_NAMES = {
     1: "proven efficacy",
     2: "strong evidence",
@@ -129,7 +130,7 @@ class StackCatalog:
             for goal in compound.goals:
                 self.tiers.setdefault(
                     (compound.slug, goal),
-                    TierEntry(compound.slug, goal, 5, TIER_NAMES[5], "no graded studies yet"),
+                    TierEntry(compound.slug, goal, 5, TIER_NAMES[5], NO_GRADED_STUDIES),
                 )
         for entry in self.tiers.values():
             self.by_goal.setdefault(entry.goal, []).append(entry)

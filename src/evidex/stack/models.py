@@ -33,6 +33,9 @@ class StackRequest(_Model):
     taking: list[str] = Field(default_factory=list)
     tested_athlete: bool = False
     no_injections: bool = False
+    # Tier 5 (animal, laboratory or mechanism evidence only) is listed as not suggested unless
+    # the reader asks for it: a stack is something a person may act on.
+    include_preclinical: bool = False
     max_items: int = Field(default=DEFAULT_MAX_ITEMS, ge=1, le=20)
     check: list[str] = Field(default_factory=list)
     start: dt.date | None = None
@@ -101,7 +104,9 @@ class Excluded(_Model):
     slug: str
     title: str = ""
     reason: str
-    kind: Literal["screening", "interaction", "class-conflict", "banned", "route"] = "screening"
+    kind: Literal[
+        "screening", "interaction", "class-conflict", "banned", "route", "preclinical"
+    ] = "screening"
 
 
 class Interaction(_Model):
@@ -116,7 +121,9 @@ class Interaction(_Model):
 
 
 class StackWarning(_Model):
-    kind: Literal["class-conflict", "additive-effect", "unknown-goal", "no-candidates"]
+    kind: Literal[
+        "class-conflict", "additive-effect", "unknown-goal", "no-candidates", "preclinical-only"
+    ]
     message: str
     slugs: list[str] = Field(default_factory=list)
 

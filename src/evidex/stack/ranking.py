@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from evidex.stack.catalog import TIER_NAMES, StackCatalog, TierEntry
 
+PRECLINICAL_TIER = 5  # animal, laboratory or mechanism evidence only
+
 
 def ranked(catalog: StackCatalog, goal: str) -> list[TierEntry]:
     """Compounds for a goal, best first: tier, effect size, consistency, largest trial.
@@ -32,6 +34,8 @@ def reason(entry: TierEntry, goal_name: str) -> str:
     """'Tier 3 for liver health: RCT n=316 and ...; not superior to interferon-alpha'."""
     rationale = " ".join(entry.rationale.split()).rstrip(".")
     head = f"Tier {entry.tier} for {goal_name}"
+    if rationale.startswith(f"Tier {entry.tier} "):
+        return rationale  # the rationale already names its tier and goal
     return f"{head}: {rationale}" if rationale else f"{head} ({entry.tier_name})"
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from evidex.content.models import Compound, Condition, Severity
 from evidex.text.advice import INJECTION, Level, read_advice, route_family
+from evidex.text.numbers import COUNT, parse_count
 
 UNDER_18 = "under-18"
 ADULT_AGE = 18
@@ -25,7 +26,7 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 # The youngest age a children's statement does not reach: "under 12", "below the age of 2",
 # neonates (under 1), infants (under 2).
 _AGE_BOUND = re.compile(
-    r"\b(?:under|below|younger than|less than)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b"
+    rf"\b(?:under|below|younger than|less than)\s+(?:the\s+age\s+of\s+)?({COUNT})\b"
     r"|\b(neonat\w*|newborns?|infants?)\b",
     re.I,
 )
@@ -216,7 +217,7 @@ def _older(situation: Situation, statement: _Statement) -> bool:
     if situation.age is None:
         return False
     bounds = [
-        int(number) if number else _NAMED_AGE_BOUNDS[word.lower()[:6]]
+        (parse_count(number) or 0) if number else _NAMED_AGE_BOUNDS[word.lower()[:6]]
         for number, word in _AGE_BOUND.findall(statement.text)
     ]
     return bool(bounds) and situation.age >= max(bounds)

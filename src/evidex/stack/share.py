@@ -10,7 +10,13 @@ from evidex.stack.models import DEFAULT_MAX_ITEMS, StackRequest
 
 # Query parameter -> request field, for the repeated (list) parameters.
 LIST_PARAMS = {"goal": "goals", "condition": "conditions", "taking": "taking", "check": "check"}
-FLAG_PARAMS = ("pregnant", "breastfeeding", "tested_athlete", "no_injections")
+FLAG_PARAMS = (
+    "pregnant",
+    "breastfeeding",
+    "tested_athlete",
+    "no_injections",
+    "include_preclinical",
+)
 VALUE_PARAMS = ("age", "weight_kg", "max_items", "start")
 _TRUE = {"1", "true", "yes", "on"}
 

@@ -161,6 +161,18 @@ def list_compounds(
     where, params = _compound_filters(filters or {})
     limit = max(0, min(limit, MAX_LIMIT))
     total = int(conn.execute(f"SELECT count(*) FROM compounds c {where}", params).fetchone()[0])
+    return {"items": _compound_items(conn, where, params, limit, offset), "total": total}
+
+
+def all_compounds(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Every compound as list_compounds gives them, on one page (the static export's list)."""
+    items = _compound_items(conn, "", [], -1, 0)  # LIMIT -1: no limit
+    return {"items": items, "total": len(items)}
+
+
+def _compound_items(
+    conn: sqlite3.Connection, where: str, params: list[Any], limit: int, offset: int
+) -> list[dict[str, Any]]:
     rows = conn.execute(
         "SELECT c.slug, c.title, c.description, c.is_banned, c.compound_class, c.last_modified,"
         " c.routes, c.goals, (SELECT min(tier) FROM tiers t WHERE t.compound_slug = c.slug)"
@@ -168,7 +180,7 @@ def list_compounds(
         " LIMIT ? OFFSET ?",
         [*params, limit, max(0, offset)],
     ).fetchall()
-    items = [
+    return [
         {
             "slug": row["slug"],
             "title": row["title"],
@@ -182,7 +194,6 @@ def list_compounds(
         }
         for row in rows
     ]
-    return {"items": items, "total": total}
 
 
 def compound_facets(conn: sqlite3.Connection) -> dict[str, list[str]]:

@@ -83,7 +83,7 @@ def _alternation(names: list[str]) -> str:
 
 _LONGEST_LABEL = max(map(len, SECTION_KINDS))
 # The words between a sentence's end (or a line's start) and a colon: a label when they are one.
-_BEFORE_COLON = re.compile(r"[.!?)\]\n][ \t]*(?P<label>[A-Za-z][A-Za-z/ ,]*?)[ \t]*$")
+_BEFORE_COLON = re.compile(r"[.!?)\]\n][ \t]*(?P<label>[A-Za-z][A-Za-z/& ,]*?)[ \t]*$")
 # run in without a colon: a capitalised label at the start or after a sentence's end, followed
 # by a capitalised word or a number
 _BARE = re.compile(
@@ -112,6 +112,20 @@ class _Label:
     end: int  # where the section's text begins
 
 
+_JOINED_LABELS = re.compile(r"\s*(?:&|/|,|\band\b)\s*")
+
+
+def _known_name(name: str) -> str:
+    """A label as the table names it: labels printed joined ("Background & aims", "Aims and
+    objectives", "Results/Discussion") are the section of the first."""
+    if name in SECTION_KINDS or not any(mark in name for mark in ("&", "/", ",", " and ")):
+        return name
+    parts = [part for part in _JOINED_LABELS.split(name) if part]
+    if len(parts) > 1 and all(part in SECTION_KINDS for part in parts):
+        return parts[0]
+    return name
+
+
 def find_labels(text: str) -> list[_Label]:
     """Every section label of `text`, in order."""
     return list(_find_labels(text))
@@ -124,7 +138,7 @@ def _find_labels(text: str) -> tuple[_Label, ...]:
     found: dict[int, _Label] = {}
 
     def add(name: str, start: int, end: int) -> None:
-        name = " ".join(name.lower().split())
+        name = _known_name(" ".join(name.lower().split()))
         if name in SECTION_KINDS and not any(
             other.start <= start < other.end for other in found.values()
         ):
@@ -153,6 +167,15 @@ def _find_labels(text: str) -> tuple[_Label, ...]:
     return tuple(found[start] for start in sorted(found))
 
 
+def opens_with_label(line: str) -> bool:
+    """Whether `line` opens with a section label ("Results", "METHODS: We ...")."""
+    stripped = line.strip()
+    if not stripped[:1].isalpha():
+        return False
+    labels = find_labels(stripped)
+    return bool(labels) and labels[0].start == 0
+
+
 def split_sections(text: str) -> list[Section]:
     """`text` cut at its section labels; one unlabelled section when it has none."""
     labels = find_labels(text)
@@ -167,8 +190,8 @@ def split_sections(text: str) -> list[Section]:
     return sections
 
 
-# An abstract opens with its first label, after at most a title.
-_MAX_TEXT_BEFORE_FIRST_LABEL = 200
+# An abstract opens with its first label, after at most a title and a citation line.
+_MAX_TEXT_BEFORE_FIRST_LABEL = 400
 
 
 def is_structured(text: str) -> bool:

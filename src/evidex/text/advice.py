@@ -125,8 +125,8 @@ def read_advice(text: str) -> Advice:
         level = clause_level(clause)
         if level is None:
             continue
-        routes = _routes(clause)
-        if level == "avoid" and routes:
+        routes = _routes(clause) if level == "avoid" else frozenset()
+        if routes:
             avoided |= routes
             level = "caution"
         levels.append(level)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evidex.text.lists import respectively_pairs
 from evidex.text.numbers import NUMBER, WORD_VALUES, parse_number
 
 _UNIT_NAMES = {
@@ -68,14 +69,12 @@ _RANGE_AFTER = re.compile(
 # Between the word and its value: words, not numbers or a sentence end ("half-life (t½) of
 # LIPITOR in humans is approximately 14 hours").
 _GAP = r"(?:[^.;\d]|\bt\s?1/2\b|\bt\(1/2\)){0,80}?"
-_HALF_LIFE = re.compile(
-    rf"(?:half[- ]?li(?:fe|ves)|\bt\s?½|\bt\s?1/2|\bt\(1/2\)){_GAP}{SPAN}", re.IGNORECASE
-)
-_PEAK = re.compile(
-    rf"(?:\bpeak\b|\bt\s?max\b|\bt_max\b|maximum\s+(?:plasma|serum)\s+concentrations?)"
-    rf"{_GAP}{SPAN}",
-    re.IGNORECASE,
-)
+_HALF_LIFE_WORDS = r"(?:half[- ]?li(?:fe|ves)|\bt\s?½|\bt\s?1/2|\bt\(1/2\))"
+_PEAK_WORDS = r"(?:\bpeak\b|\bt\s?max\b|\bt_max\b|maximum\s+(?:plasma|serum)\s+concentrations?)"
+_HALF_LIFE = re.compile(rf"{_HALF_LIFE_WORDS}{_GAP}{SPAN}", re.IGNORECASE)
+_PEAK = re.compile(rf"{_PEAK_WORDS}{_GAP}{SPAN}", re.IGNORECASE)
+_HALF_LIFE_SUBJECT = re.compile(_HALF_LIFE_WORDS, re.IGNORECASE)
+_PEAK_SUBJECT = re.compile(_PEAK_WORDS, re.IGNORECASE)
 
 
 def written_number(written: str) -> float:
@@ -156,6 +155,9 @@ def find_half_life(text: str) -> TimeSpan | None:
     lowered = text.lower()
     if not any(word in lowered for word in ("half", "t1/2", "t½", "t 1/2", "t(1/2)")):
         return None
+    pairs = respectively_pairs(text)
+    if any(_HALF_LIFE_SUBJECT.search(subject) for subject, _ in pairs):
+        return _listed_span(pairs, _HALF_LIFE_SUBJECT)
     match = _HALF_LIFE.search(text)
     return _span_at(text, match) if match else None
 
@@ -166,5 +168,18 @@ def find_time_to_peak(text: str) -> TimeSpan | None:
     lowered = text.lower()
     if "peak" not in lowered and "max" not in lowered:
         return None
+    pairs = respectively_pairs(text)
+    if any(_PEAK_SUBJECT.search(subject) for subject, _ in pairs):
+        return _listed_span(pairs, _PEAK_SUBJECT)
     match = _PEAK.search(text)
     return _span_at(text, match) if match else None
+
+
+def _listed_span(pairs: list[tuple[str, str]], subject: re.Pattern[str]) -> TimeSpan | None:
+    """In a sentence listing values 'respectively', the time paired with the subject; None
+    when the subject is paired with no time ("Cmax" with "4.7 µg/mL")."""
+    for named, value in pairs:
+        match = _SPAN.search(value) if subject.search(named) else None
+        if match is not None:
+            return _span_at(value, match)
+    return None

@@ -48,9 +48,16 @@ _SPACE_GROUPED = (
     rf"[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,]|{_DECIMAL}\d{{3}})(?:{_DECIMAL}\d+)?"
 )
 _DOT_GROUPED = r"[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
-# A decimal comma: its integer part is 0 or it is not followed by exactly three digits, and a
-# unit or percent follows ("0,5 mg", "2,25 g", "1,5%"), so "(1,3)" stays two numbers.
-_DECIMAL_COMMA = r"(?:0|[1-9]\d{0,2}(?=,(?!\d{3}(?!\d))))(?:,\d+)(?= ?[^\W\d_%]|%)"
+# A decimal comma ("0,5 mg", "2,25 g", "1,5%", "-0,5", "1,74 (1,54-2,02)"), read where no other
+# reading is likely: its integer part is 0, or its fraction is not three digits (a thousands
+# group) and no "and"/"or" follows ("weeks 4,8 and 12"); never part of a comma list ("0,1,2"),
+# glued to a word (a reference: "pain1,2"), a chemical locant ("1,25-dihydroxy") or a bracketed
+# pair ("(1,3)", "[1,3]").
+_DECIMAL_COMMA = (
+    r"(?=\d{1,3},\d)(?<!\d,)(?<![^\W\d_])(?:(?<![(\[])|(?!\d+,\d+[)\]]))"
+    r"(?:0|[1-9]\d{0,2}(?=,(?!\d{3}(?!\d))(?!\d+ ?(?:and|or|&)\b)))"
+    r",\d+(?![,\d]|-[^\W\d_])"
+)
 _PLAIN = rf"\d+(?:{_DECIMAL}\d+)?|{_DECIMAL}\d+"
 # Not inside another number: never straight after a digit or after a digit and a decimal mark.
 # Atomic: once read, a number is never given back digit by digit to let a pattern around it
@@ -94,9 +101,10 @@ _SMALL_WORD = _alternation(_UNITS)
 _TENS_WORD = _alternation(_TENS)
 _BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_SMALL_WORD})"
 _BELOW_THOUSAND = (
-    rf"(?:(?:(?:{_UNIT_WORD}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+    rf"(?:(?:(?:{_BELOW_HUNDRED}|a) hundred)(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
 )
-# A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen".
+# A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen",
+# "twelve hundred".
 # The word boundary and the first letters come first: most positions fail there at once.
 WORD_NUMBER = (
     r"\b(?=[afnostezAFNOSTEZ])"

@@ -85,8 +85,10 @@ def to_mg(amount: Decimal | float, unit: str) -> Decimal | None:
     return (amount if isinstance(amount, Decimal) else Decimal(str(amount))) * factor
 
 
-# NUMBER reads a decimal comma only before a unit; typed alone, "0,5" is one too.
+# Typed alone, a number with a comma and more than three integer digits ("1234,5") is decimal.
 _TYPED_NUMBER = re.compile(rf"{NUMBER}|\d+,\d+")
+# A number, then a unit ("250 µg", "0,5 mg/kg", "1 000mg") or nothing.
+_TYPED_AMOUNT = re.compile(rf"(?P<number>{NUMBER}|\d+,\d+)\s*(?P<unit>[^\W\d_].*)?")
 
 
 def decimal_value(written: str) -> Decimal:
@@ -99,6 +101,19 @@ def decimal_value(written: str) -> Decimal:
         if value is not None:
             return Decimal(repr(value))
     return Decimal(text)
+
+
+def typed_amount(written: str) -> tuple[Decimal, str | None]:
+    """An amount typed by a reader, exactly, with its canonical unit when one follows:
+    '250 µg' -> (250, 'mcg'), '0,5 mg/kg' -> (0.5, 'mg/kg'), '1 000' -> (1000, None).
+    Anything else goes to decimal_value ('1e-3' is a number), which raises
+    decimal.InvalidOperation when it is none ('5 furlongs')."""
+    text = written.strip()
+    match = _TYPED_AMOUNT.fullmatch(text)
+    unit = canonical_unit(match.group("unit")) if match and match.group("unit") else None
+    if match is None or unit is None:
+        return decimal_value(text), None
+    return decimal_value(match.group("number")), unit
 
 
 def _alternation(words: list[str]) -> str:
@@ -260,25 +275,28 @@ def _unit_after_each(text: str, match: re.Match[str], found: list[Quantity]) -> 
     spans = connector in ("to", "-", "–", "—") or (
         connector == "and" and _BETWEEN.search(text, 0, start) is not None
     )
-    factor = _factor(low_unit, unit) if spans and (low_per_kg, low_per) == (per_kg, per) else None
+    factor = (
+        unit_factor(low_unit, unit) if spans and (low_per_kg, low_per) == (per_kg, per) else None
+    )
     if factor is None:
         # "0.5 mg or 1 mg", "40 mg and 80 mg": the first stands alone, the second is read next
         end = match.end("pa") if match.group("pa") else match.end("ua")
         found.append(_quantity(low, low, low_unit, low_per_kg, low_per, start, end))
         return match.start("b")
     high = _value(match.group("b"))
-    found.append(_quantity(low * factor, high, unit, per_kg, per, start, match.end()))
+    found.append(_quantity(low * float(factor), high, unit, per_kg, per, start, match.end()))
     return match.end()
 
 
 @lru_cache(maxsize=64)
-def _factor(source: str, target: str) -> float | None:
-    """How many `target` one `source` is, for two units of one kind; None otherwise."""
+def unit_factor(source: str, target: str) -> Decimal | None:
+    """How many `target` one `source` is, exactly, for two units of one kind ("mcg" in "mg":
+    0.001); None otherwise."""
     if source == target:
-        return 1.0
+        return Decimal(1)
     for table in (MG_PER_UNIT, ML_PER_UNIT):
         if source in table and target in table:
-            return float(table[source] / table[target])
+            return table[source] / table[target]
     return None
 
 

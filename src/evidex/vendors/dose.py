@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from evidex.content.models import Regimen
 from evidex.text.advice import route_family
-from evidex.text.units import MG_PER_UNIT, canonical_unit, decimal_value, to_mg
+from evidex.text.units import MG_PER_UNIT, canonical_unit, to_mg, typed_amount, unit_factor
 from evidex.vendors.pricing import plain
 
 MAX_WEIGHT_KG = Decimal(400)
@@ -108,16 +108,26 @@ SMALLEST_AMOUNT = Decimal("0.000001")
 LARGEST_AMOUNT = Decimal("1000000")
 
 
-def parse_amount(value: object, what: str) -> Decimal:
-    """A positive, finite Decimal from user input (text or number), else DoseInputError."""
+def parse_amount(value: object, what: str, unit: str | None = None) -> Decimal:
+    """A positive, finite Decimal from user input (text or number), else DoseInputError.
+
+    With `unit` (canonical: "mg", "mL", "mcg/kg"), the input may carry a unit of the same kind
+    ("250 mcg" for a dose in mg is 0.25); the amount is returned in `unit`.
+    """
     if isinstance(value, bool):
         raise DoseInputError(f"{what} must be a number")
     if value is None or not str(value).strip():
         raise DoseInputError(f"{what} is missing: give it as a number")
     try:
-        number = decimal_value(str(value))
+        number, typed = typed_amount(str(value))
     except (InvalidOperation, ValueError):
         raise DoseInputError(f"{what} must be a number, got {value!r}") from None
+    if typed is not None:
+        factor = _factor(typed, unit) if unit else None
+        if factor is None:
+            wanted = f"a number in {unit}" if unit else "a number"
+            raise DoseInputError(f"{what} must be {wanted}, got {value!r}")
+        number *= factor
     if not number.is_finite():
         raise DoseInputError(f"{what} must be a finite number")
     if number <= 0:
@@ -130,14 +140,22 @@ def parse_amount(value: object, what: str) -> Decimal:
     return number
 
 
+def _factor(typed: str, unit: str) -> Decimal | None:
+    """How many `unit` one `typed` unit is; a per-kg `unit` takes its mass typed with or
+    without "/kg"; None for units of different kinds."""
+    if typed.endswith("/kg") and not unit.endswith("/kg"):
+        return None
+    return unit_factor(typed.removesuffix("/kg"), unit.removesuffix("/kg"))
+
+
 def weight_dose(per_kg: object, unit: str, weight_kg: object) -> WeightDose:
     """`per_kg` (in mcg/kg or mg/kg) times body weight: 40 mcg/kg x 35 kg = 1400 mcg = 1.4 mg."""
     named = canonical_unit(unit) or ""  # "µg/kg", "ug/kg" and "MCG/KG" are mcg/kg
     mass_unit = named.removesuffix("/kg")
     if not named.endswith("/kg") or mass_unit not in ("mcg", "mg"):
         raise DoseInputError(f"unit must be mcg/kg or mg/kg, got {unit!r}")
-    rate = parse_amount(per_kg, "dose per kg")
-    weight = parse_amount(weight_kg, "body weight")
+    rate = parse_amount(per_kg, "dose per kg", named)
+    weight = parse_amount(weight_kg, "body weight", "kg")
     if weight > MAX_WEIGHT_KG:
         raise DoseInputError(
             f"body weight {plain(weight)} kg is not plausible (limit {MAX_WEIGHT_KG} kg)"
@@ -165,9 +183,9 @@ def reconstitute(
     With `measured_mg` (a tested batch's measured content) the calculation uses that instead
     of the label, and says so.
     """
-    label = parse_amount(vial_mg, "vial content (mg)")
-    diluent = parse_amount(diluent_ml, "diluent volume (mL)")
-    dose = parse_amount(dose_mg, "dose (mg)")
+    label = parse_amount(vial_mg, "vial content (mg)", "mg")
+    diluent = parse_amount(diluent_ml, "diluent volume (mL)", "mL")
+    dose = parse_amount(dose_mg, "dose (mg)", "mg")
     if label > MAX_VIAL_MG:
         raise DoseInputError(f"a {plain(label)} mg vial is not plausible (limit {MAX_VIAL_MG} mg)")
     if diluent > MAX_DILUENT_ML:
@@ -176,7 +194,7 @@ def reconstitute(
         )
     content, basis = label, "label"
     if measured_mg is not None and str(measured_mg).strip() != "":
-        content = parse_amount(measured_mg, "measured content (mg)")
+        content = parse_amount(measured_mg, "measured content (mg)", "mg")
         basis = "measured"
         if content > label * 2:
             raise DoseInputError(

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from zlib import adler32, crc32
 
 import evidex
 
@@ -107,25 +107,24 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
-def _checksum(number: int, row: tuple[bytes | None, ...]) -> int:
-    """A row's value: its table's number and a checksum of its raw column bytes."""
-    data = b"\x1f".join(b"\x00" if value is None else b"\x01" + value for value in row)
-    return (zlib.crc32(data) << 96) | (zlib.adler32(data) << 64) | (len(data) << 16) | number
+def _plain(conn: sqlite3.Connection) -> sqlite3.Cursor:
+    """A cursor giving plain tuples (cheaper per row than the server's sqlite3.Row)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor
 
 
-def _owner_positions(table: str, columns: list[str]) -> tuple[int | None, int | None]:
-    """Where a table's rows name their compound and article (for a child table: its parent)."""
+def _row_bytes(columns: list[str]) -> str:
+    """SQL for a row's raw column bytes, joined in SQLite: a NULL and an empty text differ."""
+    values = " || x'1f' || ".join(f"ifnull(x'01' || \"{column}\", x'00')" for column in columns)
+    return f"CAST({values} AS BLOB)"
+
+
+def _owner_columns(table: str) -> tuple[str | None, str | None]:
+    """The columns naming a table's compound and article (for a child table: its parent)."""
     if table in CHILDREN:
-        return columns.index(CHILDREN[table][0]), None
-    compound_column, article_column = OWNERS.get(table, (None, None))
-    return (
-        columns.index(compound_column) if compound_column else None,
-        columns.index(article_column) if article_column else None,
-    )
-
-
-def _text(value: bytes | None) -> str | None:
-    return None if value is None else value.decode()
+        return CHILDREN[table][0], None
+    return OWNERS.get(table, (None, None))
 
 
 def _cited_studies(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -170,29 +169,26 @@ def fingerprints(
         for r in conn.execute("SELECT id, compound_slug, article_slug FROM studies")
     }
     study_values: dict[str, int] = defaultdict(int)
-    for key, value in conn.execute("SELECT key, CAST(value AS BLOB) FROM meta"):
+    meta = conn.execute(f"SELECT key, {_row_bytes(['key', 'value'])} FROM meta")
+    for key, data in meta:
         if key not in WHOLE_LIBRARY_META_KEYS:
-            shared += _checksum(0, (key.encode(), value))
+            shared += (crc32(data) << 96) | (adler32(data) << 64) | (len(data) << 16)
     for number, table in enumerate(_tables(conn), 1):
-        columns = _columns(conn, table)
-        compound_at, article_at = _owner_positions(table, columns)
-        id_at = columns.index("id") if table == "studies" else None
-        blobs = ", ".join(f'CAST("{column}" AS BLOB)' for column in columns)
-        for row in conn.execute(f'SELECT {blobs} FROM "{table}"'):
-            value = _checksum(number, row)
+        owners = ", ".join(f'"{c}"' if c else "NULL" for c in _owner_columns(table))
+        study_id = '"id"' if table == "studies" else "NULL"
+        table_rows = _plain(conn).execute(
+            f'SELECT {owners}, {study_id}, {_row_bytes(_columns(conn, table))} FROM "{table}"'
+        )
+        for compound, article, study, data in table_rows:
+            value = (crc32(data) << 96) | (adler32(data) << 64) | (len(data) << 16) | number
             if table in CHILDREN:
-                compound, article = study_owners.get(
-                    str(_text(row[compound_at or 0])), (None, None)
-                )
-            else:
-                compound = _text(row[compound_at]) if compound_at is not None else None
-                article = _text(row[article_at]) if article_at is not None else None
-            if id_at is not None:
-                study_values[str(_text(row[id_at]))] += value
+                compound, article = study_owners.get(compound, (None, None))
+            if study is not None:
+                study_values[study] += value
             if compound is not None:
-                by_compound[str(compound)] += value
+                by_compound[compound] += value
             if article is not None:
-                by_article[str(article)] += value
+                by_article[article] += value
             if compound is None and article is None:
                 shared += value
     for compound, study in _cited_studies(conn):
@@ -230,3 +226,100 @@ def _partners(
         if slug in previous_partners and previous_rows.get(slug) == rows.get(slug)
     }
     return {**kept, **_read_partners(conn, sorted(set(titles) - set(kept)))}
+
+
+@dataclass(frozen=True)
+class View:
+    """Data a page showing the whole library lists: `columns` of the rows of `source`, in
+    `order`; with `key`, one digest per value of it (a goal page shows its goal's rows)."""
+
+    source: str
+    columns: tuple[str, ...]
+    order: str
+    key: str = "NULL"
+
+
+# What the pages listing the whole library show, read as the queries behind them read it
+# (storage.queries); each such file's fingerprint is the digests of the views it shows.
+VIEWS: dict[str, View] = {
+    # compound list, compounds.json, home's recent updates, sitemap
+    "compounds": View(
+        "compounds c",
+        (
+            "c.slug",
+            "c.title",
+            "c.description",
+            "c.is_banned",
+            "c.compound_class",
+            "c.last_modified",
+            "c.routes",
+            "c.goals",
+            "(SELECT min(tier) FROM tiers t WHERE t.compound_slug = c.slug)",
+        ),
+        "c.slug",
+    ),
+    # goal list (names, descriptions, counts), goal names on every list
+    "goals": View(
+        "goals g",
+        ("g.slug", "g.name", "g.doc", "(SELECT count(*) FROM tiers t WHERE t.goal = g.slug)"),
+        "g.slug",
+    ),
+    # one goal page: its compounds with their tier, reason and number of studies
+    "goal": View(
+        "tiers t JOIN compounds c ON c.slug = t.compound_slug",
+        (
+            "c.slug",
+            "c.title",
+            "c.is_banned",
+            "t.tier",
+            "t.tier_name",
+            "t.rationale",
+            "(SELECT count(*) FROM studies s WHERE s.compound_slug = c.slug AND s.goal = t.goal)",
+        ),
+        "t.goal, c.slug",
+        key="t.goal",
+    ),
+    # one goal page: the article of each of its compounds
+    "goal_articles": View("articles", ("compound_slug", "slug"), "goal, slug", key="goal"),
+    # research list, home's recent updates, sitemap
+    "articles": View(
+        "articles a LEFT JOIN tiers t ON t.compound_slug = a.compound_slug AND t.goal = a.goal",
+        (
+            "a.slug",
+            "a.title",
+            "a.compound_slug",
+            "a.goal",
+            "a.tier_claimed",
+            "a.last_modified",
+            "a.summary",
+            "t.tier",
+            "t.tier_name",
+        ),
+        "a.slug",
+    ),
+    # the counts on the home page
+    "counts": View(
+        "(SELECT 1)",
+        tuple(f"(SELECT count(*) FROM {table})" for table in ("compounds", "articles", "studies")),
+        "1",
+    ),
+    # search-index.json: every name, and the title of its compound
+    "names": View("names", ("key", "name", "slug"), "key"),
+    "titles": View("compounds", ("slug", "title"), "slug"),
+}
+
+
+def view_digests(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each view's digest: 'name' for a whole view, 'name:key' for a keyed one. SQLite joins
+    the rows (quoted, so every value reads one way) and Python hashes one text per digest."""
+    digests: dict[str, str] = {}
+    for name, view in VIEWS.items():
+        row = " || ',' || ".join(f"quote({column})" for column in view.columns)
+        rows = _plain(conn).execute(
+            f"SELECT k, group_concat(r, char(10)) FROM (SELECT {view.key} AS k, {row} AS r"
+            f" FROM {view.source} ORDER BY {view.order}) GROUP BY k"
+        )
+        for key, text in rows:
+            digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+            digests[name if key is None else f"{name}:{key}"] = digest
+    return digests

@@ -67,6 +67,11 @@ QUERY_PARAMETERS: dict[tuple[str, str], list[dict[str, Any]]] = {
             _query(flag, _FLAG, f"the reader is {flag.replace('_', ' ')}")
             for flag in ("pregnant", "breastfeeding", "tested_athlete", "no_injections")
         ),
+        _query(
+            "include_preclinical",
+            _FLAG,
+            "also suggest compounds with only animal, laboratory or mechanism evidence (Tier 5)",
+        ),
     ],
     ("/api/v1/tools/reconstitution", "get"): [
         _query("vial_mg", _POSITIVE, "mg of powder in the vial", required=True),

@@ -112,15 +112,6 @@ def _tier(value: str | None) -> int | None:
     return int(value)
 
 
-def _all_compounds(conn: sqlite3.Connection) -> dict[str, Any]:
-    items: list[dict[str, Any]] = []
-    while True:
-        chunk = queries.list_compounds(conn, {}, queries.MAX_LIMIT, len(items))
-        items += chunk["items"]
-        if not chunk["items"] or len(items) >= chunk["total"]:
-            return {"items": items, "total": len(items)}
-
-
 def _query_without_page(request: Request) -> str:
     kept = [(k, v) for k, v in request.query_params.multi_items() if k != "page" and v]
     return urlencode(kept) + "&" if kept else ""
@@ -152,7 +143,7 @@ def compounds(
     def render() -> str:
         if static_export:
             # A file server cannot answer ?page= or filters: list everything on one page.
-            result = _all_compounds(conn)
+            result = queries.all_compounds(conn)
         else:
             result = queries.list_compounds(conn, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE)
         pages = max(1, -(-result["total"] // PAGE_SIZE)) if not static_export else 1

@@ -1,0 +1,66 @@
+"""The cheap tests in front of the estimate patterns must never lose a match: each gated
+pattern finds exactly what the same pattern without its gate finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evidex.text import estimates
+
+# the label pattern as it was written before the first-letter lookahead
+_UNGATED_LABEL = re.compile(rf"\b(?:{estimates._ABBREVIATION}|(?i:{estimates._WORDS}))")
+
+# every label spelling, and words that only nearly are one
+_LABEL_WORDS = [
+    "OR", "aOR", "AOR", "adjusted OR", "adj. HR", "RR", "aRR", "HR", "aHR", "AHR", "IRR", "aIRR",
+    "MD", "WMD", "ETD", "SMD", "RD", "ARD", "ARR", "NNT", "NNH", "RRR", "ORs", "HRs",
+    "incidence rate ratio", "rate ratios", "odds ratio", "hazard ratios", "risk ratio",
+    "relative risk reduction", "relative risks", "standardised mean difference",
+    "standardized differences in means", "Hedges' g", "hedges g", "Hedges’s (g)", "Cohen's d",
+    "weighted mean difference", "mean differences", "absolute risk difference", "rate difference",
+    "estimated treatment difference", "treatment difference", "differences",
+    "number needed to treat", "numbers needed to harm", "correlation coefficient",
+    "Pearson's r", "Spearman’s rho", "spearman r", "r = 0.4", "R=0.2", "r", "=",
+    "ratio", "risky", "DORA", "HRT", "MDs-", "-OR", "x", "OR-",
+]  # fmt: skip
+_ODD_CASE = {"s": "ſ", "i": "İ", "k": "K"}
+
+
+def _odd_cased(text: str, flips: list[bool]) -> str:
+    """`text` with some letters swapped case, or for a letter re folds oddly, its odd form."""
+    letters = []
+    for letter, flip in zip(text, flips + [False] * len(text), strict=False):
+        if flip:
+            letter = _ODD_CASE.get(letter.lower(), letter.swapcase())
+        letters.append(letter)
+    return "".join(letters)
+
+
+_SENTENCES = st.builds(
+    lambda words, separators, flips: _odd_cased(
+        "".join(word + separator for word, separator in zip(words, separators, strict=False)),
+        flips,
+    ),
+    st.lists(st.sampled_from(_LABEL_WORDS) | st.text(alphabet="aeiorstOHR'’ -", max_size=6)),
+    st.lists(st.sampled_from([" ", "", "-", " (", ", ", "; ", " 0.5 ", "="]), min_size=40),
+    st.lists(st.booleans()),
+)
+
+
+@given(_SENTENCES)
+@settings(max_examples=200)
+def test_label_lookahead_loses_no_label(sentence: str) -> None:
+    assert [match.span() for match in estimates.LABEL.finditer(sentence)] == [
+        match.span() for match in _UNGATED_LABEL.finditer(sentence)
+    ]
+
+
+def test_every_label_spelling_is_found_behind_the_lookahead() -> None:
+    for word in _LABEL_WORDS:
+        for text in (word, f"the {word} was", word.upper(), word.lower()):
+            assert [m.span() for m in estimates.LABEL.finditer(text)] == [
+                m.span() for m in _UNGATED_LABEL.finditer(text)
+            ], text
