@@ -387,7 +387,10 @@ def rerender(
     database `conn` writes (at `db_path`), whose content tables already hold the change.
 
     For h-incr's in-place update: pages of a compound or article that no longer exists are
-    removed, pages of a new one added. Returns the paths rendered or removed."""
+    removed, pages of a new one added. Returns the paths rendered or removed. The server sends
+    a stored page only when its build id is the served build's (its ETag and its
+    `evidex-build` meta tag name that build), so an update that gives the artifact a new build
+    id leaves every page not rendered again to the rendering path until a full build."""
     conn.executescript(PAGE_TABLES)
     articles = list(articles)
     compounds = set(compounds) | _article_compounds(conn, articles)  # its evidence links it
