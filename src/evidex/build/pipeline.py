@@ -21,11 +21,12 @@ from evidex import __version__
 from evidex.build.discover import SourceFile, discover, read_source
 from evidex.build.grade import grade
 from evidex.build.incremental import compare, load_part, source_records
-from evidex.build.library import Library
+from evidex.build.library import Library, LibraryPart
 from evidex.build.link import link
 from evidex.build.parse import ParseCache, code_digest, digest_bytes, parse_all
 from evidex.build.vocabularies import read_vocabularies
 from evidex.build.write import (
+    FinishHook,
     IncrementalHook,
     NotIncremental,
     WriteHook,
@@ -182,6 +183,13 @@ def code_identity() -> str:
     return f"{__version__}:{code_digest()}"
 
 
+def finish_hooks() -> list[FinishHook]:
+    """Run on the written artifact before it is swapped in: every page, pre-rendered."""
+    from evidex.web.prerender import prerender_build
+
+    return [prerender_build]
+
+
 def methodology_html() -> str:
     """The tier rubric (docs/methodology.md, shipped inside the package) as safe HTML."""
     source = resources.files("evidex.evidence").joinpath("methodology.md")
@@ -196,11 +204,15 @@ def build(
     force: bool = False,
     progress: Progress | None = None,
     hooks: list[WriteHook] | None = None,
+    prerender: bool = False,
 ) -> BuildReport:
     """Build `content_dir` into `db_path` atomically; raise BuildFailed on errors.
 
     A build whose content is byte-for-byte what the current database was built from writes
-    nothing (the artifact would be identical) unless `force` is set.
+    nothing (the artifact would be identical) unless `force` is set. `prerender` also stores
+    every page a path names, compressed, for the server to send without rendering (about
+    doubles a full build's CPU; see docs/deploy.md); an incremental build re-renders the stored
+    pages its edit touches.
     """
     started = datetime.now(UTC)
     remove_stale_temporaries(db_path)
@@ -214,7 +226,7 @@ def build(
             return unchanged
     had_cache = cache_path.exists()
     try:
-        return _build(content_dir, db_path, cache_path, strict, progress, hooks, started)
+        return _build(content_dir, db_path, cache_path, strict, progress, hooks, started, prerender)
     except BuildFailed:
         if not had_cache:  # a failed first build leaves nothing behind
             _remove_cache(cache_path)
@@ -240,6 +252,7 @@ def _build(
     progress: Progress | None,
     hooks: list[WriteHook] | None,
     started: datetime,
+    prerender: bool,
 ) -> BuildReport:
     library, documents, reparsed = load_library(content_dir, cache_path, progress)
     diagnostics = library.diagnostics
@@ -264,7 +277,12 @@ def _build(
     }
     with _without_cycle_collection():
         write_database(
-            library, db_path, build_id, extra_meta, write_hooks() if hooks is None else hooks
+            library,
+            db_path,
+            build_id,
+            extra_meta,
+            write_hooks() if hooks is None else hooks,
+            finish_hooks() if prerender else [],
         )
     seconds = (datetime.now(UTC) - started).total_seconds()
     return BuildReport(db_path, build_id, documents, reparsed, True, seconds, diagnostics, counts)
@@ -316,10 +334,26 @@ def build_incrementally(
         )
         updates = [counterparts[hook] for hook in wanted]
         write_part(conn, part, build_id, updates, [*records, *comparison.touched])
+        _refresh_stored_pages(conn, db_path, part)
         reparsed = len(comparison.changed)
         return _report_built(
             conn, db_path, build_id, documents, reparsed, started, library.diagnostics
         )
+
+
+def _refresh_stored_pages(conn: sqlite3.Connection, db_path: Path, part: LibraryPart) -> None:
+    """A pre-rendered database keeps its pages for the edit's compounds and articles current;
+    the server sends every other stored page only under the build id it was rendered in, so
+    they are rendered live until the next full build (correct, only slower)."""
+    has_pages = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pages'"
+    ).fetchone()
+    if not has_pages or conn.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None:
+        return
+    from evidex.web.prerender import rerender
+
+    with conn:
+        rerender(conn, db_path, part.compounds, part.articles)
 
 
 def _report_built(

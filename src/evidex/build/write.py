@@ -24,6 +24,8 @@ WriteHook = Callable[[sqlite3.Connection, Library], None]
 # A write hook's incremental counterpart: replaces its rows of the part's compounds and
 # articles in the live database (inside the build's transaction), or raises NotIncremental.
 IncrementalHook = Callable[[sqlite3.Connection, LibraryPart], None]
+# Run once the content and meta are committed, with the file being written (pre-rendered pages).
+FinishHook = Callable[[sqlite3.Connection, Path], object]
 LIVE_WRITE_TIMEOUT_S = 30.0  # how long an incremental write waits for readers to finish
 
 
@@ -111,6 +113,7 @@ def write_database(
     build_id: str,
     extra_meta: dict[str, str],
     hooks: list[WriteHook],
+    finish_hooks: Iterable[FinishHook] = (),
 ) -> None:
     """Write everything to `<db>.tmp-<pid>`, then rename over `db_path`. Nothing partial is seen."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,6 +143,8 @@ def write_database(
             }
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             conn.commit()
+            for finish in finish_hooks:
+                finish(conn, tmp)
             conn.execute("PRAGMA journal_mode=DELETE")
         finally:
             conn.close()
