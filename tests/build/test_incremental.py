@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -271,3 +272,38 @@ def test_a_saved_but_unchanged_file_rewrites_nothing(bundled: Path, tmp_path: Pa
     path.write_bytes(path.read_bytes())  # saved again: new mtime, same bytes
     again = build(bundled, db)
     assert not again.written and again.build_id == first.build_id
+
+
+def test_an_edit_to_a_prerendered_build_renders_again_the_pages_it_touches(
+    tmp_path: Path,
+) -> None:
+    """`build --prerender`, then an edit built in place: the edited compound's stored page is
+    rendered again under the new build id and shows the edit; a page the edit does not touch
+    keeps the old build id, which the server does not send as current."""
+    content = tmp_path / "content"
+    shutil.copytree(BUNDLED, content)
+    db = tmp_path / "evidex.db"
+    build(content, db, prerender=True)
+
+    def stored(path: str) -> tuple[str, bytes]:
+        with sqlite3.connect(db) as conn:
+            build_id, body = conn.execute(
+                "SELECT build_id, body FROM pages WHERE path = ?", (path,)
+            ).fetchone()
+        return str(build_id), zlib.decompress(body, 31)
+
+    untouched_before, _ = stored("/compounds/melatonin")
+    profile = content / "compounds" / "semaglutide.md"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace(
+            "## **How It Works**\n",
+            "## **How It Works**\nA sentence added for the pre-render test.\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    report = build(content, db)
+    edited_build, edited_body = stored("/compounds/semaglutide")
+    assert edited_build == report.build_id
+    assert b"A sentence added for the pre-render test." in edited_body
+    assert stored("/compounds/melatonin")[0] == untouched_before != report.build_id
