@@ -97,18 +97,19 @@ _GROUP_COUNT = re.compile(
     rf"(?:one of )?(?P<k>{COUNT}) (?!(?:weeks|months|days|years|hours)\b)[\w-]+"
     rf"|\b(?P<k2>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms)\b"
 )
-# two complementary groups that together make the sample: "342 cases and 684 matched controls"
+# the two sexes that together make the sample: "2,031 men and 2,215 women" (cases and their
+# controls are added by _case_control_total)
 _COMPLEMENTS = {
-    "cases": "controls", "men": "women", "women": "men", "boys": "girls", "girls": "boys",
-    "males": "females", "females": "males",
+    "men": "women", "women": "men", "boys": "girls", "girls": "boys", "males": "females",
+    "females": "males",
 }  # fmt: skip
 _N_COMPLEMENTS = CuedPattern(
     re.compile(
         rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
-        rf"(?P<a>cases|{_POPULATION_NOUNS})\b[^.;:()\d]{{0,60}}?(?:,? and|[,;]) "
-        rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>controls|men|women|boys|girls|males|females)\b"
+        r"(?P<a>men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
+        rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>men|women|boys|girls|males|females)\b"
     ),
-    ("controls", " men", " women", " boys", " girls", " males", " females"),
+    (" men", " women", " boys", " girls", " males", " females"),
 )
 # A case-control study's sample is its cases plus its controls: "410 cases ... and 820 matched
 # controls", "Cases were 410 patients", "cases (n = 150)", "1,204 case patients"; the controls
@@ -619,12 +620,9 @@ def _case_control_total(text: str, folded: str) -> int | None:
 
 
 def _complementary_groups(text: str, folded: str) -> int | None:
-    """Cases and controls, men and women, written as two counts that make the sample."""
+    """Men and women, boys and girls, written as two counts that make the sample."""
     for match in _N_COMPLEMENTS.finditer(text, folded):
-        # the cases may be named for who they are: "492 women with thromboembolism and 1968
-        # matched controls"
-        second = match["b"].lower()
-        if second == "controls" or _COMPLEMENTS.get(match["a"].lower()) == second:
+        if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
             n, m = parse_count(match["n"]), parse_count(match["m"])
             if n and m:
                 return n + m
