@@ -44,7 +44,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"incidence rate ratios?|rate ratios?", "IRR"),
     (r"odds ratios?", "OR"),
     (r"hazard ratios?", "HR"),
-    (r"risk ratios?", "RR"),
+    (r"risk ratios?|prevalence ratios?", "RR"),
     (r"relative risk reductions?", "percent"),
     (r"relative risks?", "RR"),
     (r"standardi[sz]ed (?:mean )?differences?(?: in means?)?", "SMD"),
@@ -415,6 +415,8 @@ def _interval_estimate(
         return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
     unit = match["unit"]
     label = _last_label(before)
+    if _unknown_ratio(before[label.end() if label else 0 :]):
+        return None  # "ratio of means 1.12 (...)": a ratio with no measure of the README
     measure = label_measure(label) if label else _inheritable(previous_measure, unit)
     if measure is None and not labelled_ci:
         return None  # a bracketed pair with nothing saying it is an effect
@@ -439,6 +441,14 @@ def _interval_estimate(
     return Estimate(
         measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value")
     )
+
+
+# a ratio named after the last measure label, or with none: no measure fits it
+_RATIO_WORD = re.compile(r"(?i)\bratios?\b")
+
+
+def _unknown_ratio(before_value: str) -> bool:
+    return _RATIO_WORD.search(before_value) is not None
 
 
 def _relative_change(sentence: str, match: re.Match[str], restating: str | None) -> bool:
