@@ -86,7 +86,7 @@ CI_LABEL = (
 )
 # A unit after a value or bound: "%", "kg", "mmol/L", "percentage points", "days".
 _UNIT = (
-    r"(?:%%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
+    r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
     r"[a-zA-Zµμ][a-zA-Zµμ/²2]{0,11}(?: (?:points?|Hg|units?))?)"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
@@ -242,7 +242,7 @@ def _plausible(measure: str, value: float, low: float, high: float, labelled_ci:
     return low - slack <= value <= high + slack
 
 
-_PERCENT_UNIT = re.compile(r"%|(?i:per ?cent)(?!age)")
+_PERCENT_UNIT = re.compile(r"%(?! ?-?points?)|(?i:per ?cent)(?!age)")
 
 
 def _is_percent(unit: str | None) -> bool:
