@@ -94,9 +94,11 @@ _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 _VALUE = rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|(?i:confidence|credible)))(?: ?(?P<unit>{_UNIT}))?"
 # the two bounds; the high bound must not run on into more digits ("0.18-0.0.93" is garbled)
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
+# the scale a difference is on, between the value and its CI: "points on a 0–10 scale"
+_SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"{NUMBER_START}(?<![\w.])(?<![A-Za-z]-){_VALUE}(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w.])(?<![A-Za-z]-){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?)?"
     rf"{_INTERVAL}"
 )
