@@ -476,6 +476,11 @@ _LONGEST_LABEL = 60
 _LABEL_RIGHT_BEFORE = re.compile(rf"{LABEL.pattern}(?: (?:was|of|is|were))? ?(?:[=:,] ?)?$")
 
 
+# only a p value (its own or an interaction's) between the interval and the closing bracket:
+# "(OR 0.98, 0.85 to 1.12; P for interaction = 0.04)"
+_P_CLOSES_BRACKET = re.compile(rf" ?[;,] ?{_P_LABEL}[^()\[\]]{{0,40}}?[)\]]")
+
+
 def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
     """An interval without a CI label or its own bracket: the value (and its label) open a
     bracket that the interval closes, or the value follows its label and the interval ends
@@ -485,7 +490,7 @@ def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
     after = sentence[match.end() : match.end() + 2].lstrip()[:1]
     near = before[-_LONGEST_LABEL:]  # the patterns end at the value: the words just before it
     if _OPENS_BRACKET.search(near) is not None:
-        return after in (")", "]")
+        return after in (")", "]") or _P_CLOSES_BRACKET.match(sentence, match.end()) is not None
     return _LABEL_RIGHT_BEFORE.search(near) is not None and after in ("", ".", ";", ",")
 
 
