@@ -598,8 +598,22 @@ _OUTCOME_VERB_AFTER = re.compile(
 _OUTCOME_IN = re.compile(
     r"\b(?:occurred|recurred|resolved|developed|observed|reported|seen|achieved|sustained|"
     r"maintained|reached|found|noted|recorded|documented|attained|died|relapsed|recovered|"
-    r"responded|improved|remitted) in $"
+    r"responded|improved|remitted"
+    # any other verb of what happened ("normalised in", "cleared in"), never one that puts
+    # people into the study
+    r"|(?!(?:included|enrolled|randomi[sz]ed|recruited|assigned|allocated|treated|followed|"
+    r"studied|analy[sz]ed|screened|born|living|resident)\b)[a-z]{3,}(?:ed|en)) in $"
 )
+# "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
+_AT_ENTRY_BEFORE = re.compile(
+    r"(?i)\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b[^.;]*$"
+)
+# a count of a stated total: "14 of 40 patients (35.0%)" is a part of a group
+_PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}")
+# "found in 6.1% of users, 3.0% of non-users and 2.9% of controls": a list of groups' shares
+# after a verb of what happened
+_LISTED_SHARE = re.compile(r"(?P<v>\d+(?:\.\d+)?) ?%%? of (?:the )?[\w-]+(?: [\w-]+)??")
+_LIST_JOIN = re.compile(r"(?:,? and|,|;) ")
 
 
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
@@ -607,10 +621,10 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
     subgroup ("11 of the 12"), what happened in them ("occurred in 6 patients (10.3%)") or
     followed by what happened to them."""
     return (
-        _OUTCOME_IN.search(sentence, max(0, match.start() - 16), match.start()) is not None
+        _OUTCOME_IN.search(sentence, max(0, match.start() - 24), match.start()) is not None
         or " group" in sentence
         or " arm" in sentence
-        or " of the " in match.group(0)
+        or _PART_OF_A_TOTAL.search(match.group(0)) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
     )
 
@@ -677,6 +691,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
             continue
+        if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
+            continue
         if key in ("v1", "v2", "v8") and not _of_a_group(sentence, match):
             continue  # "69 (51%) women": a description of the whole sample
         value = float(match[key])
@@ -686,4 +702,22 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         group = name["name"].strip() if name and name["name"].strip() else None
         what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
         found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
+    for position, value in _listed_shares(sentence):
+        found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
+
+
+def _listed_shares(sentence: str) -> list[tuple[int, float]]:
+    """Two or more 'x% of <group>' joined by commas or 'and', right after a verb of what
+    happened and 'in'."""
+    for first in _LISTED_SHARE.finditer(sentence):
+        if _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is None:
+            continue
+        listed = [first]
+        while (join := _LIST_JOIN.match(sentence, listed[-1].end())) and (
+            following := _LISTED_SHARE.match(sentence, join.end())
+        ):
+            listed.append(following)
+        if len(listed) >= 2:
+            return [(match.start("v"), float(match["v"])) for match in listed]
+    return []
