@@ -158,11 +158,13 @@ _CASE_SERIES = CuedPattern(
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
         r"\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
         # a review of treated patients' records: a series unless groups are compared
-        r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts))"
+        r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts)"
+        # "Retrospective review of eleven patients seen at a clinic"
+        r"|review of (?:[\w-]+ ){0,3}?(?:patients|cases|children|adults|women|men)\b)"
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
-        "chart review", "reviewed"
+        "chart review", "reviewed", "review of "
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(
