@@ -1022,6 +1022,47 @@ ROWS = (
         design="case-series",
         n=7,
     ),
+    # a second probe of the same classes, written after the fixes above with answers fixed
+    # first: 18 of 21 right on first run; these three then generalised the list, pair and
+    # pooling rules
+    Row(
+        "group-percent/list-of-long-group-names",
+        "Hypoglycaemia occurred in 4.2% of patients on insulin, 1.1% of patients on metformin "
+        "and 0.8% of those on diet alone.",
+        effects=(
+            ("percent", 4.2, None, None),
+            ("percent", 1.1, None, None),
+            ("percent", 0.8, None, None),
+        ),
+    ),
+    Row(
+        "group-percent/with-arm-and-with-arm",
+        "The proportion achieving remission was 38.5% with the drug and 21.0% with placebo.",
+        effects=(("percent", 38.5, None, None), ("percent", 21.0, None, None)),
+    ),
+    Row(
+        "design/we-pooled-data-from-trials",
+        "We pooled data from 14 randomised controlled trials (n = 3,210) using a random-effects "
+        "model.",
+        design="meta-analysis",
+    ),
+    Row(
+        "bracketed-between-count-and-verb/age-and-bmi",
+        "Forty healthy men (age 25 ± 4 years; BMI 23.1 ± 2.0 kg/m2) were randomised to creatine "
+        "or placebo.",
+        n=40,
+    ),
+    Row(
+        "duration-not-n/symptoms-for-no-more-than-days",
+        "A total of 1,250 outpatients with symptoms for no more than 5 days were randomly "
+        "assigned to the drug or placebo.",
+        n=1250,
+    ),
+    Row(
+        "group-percent/trap-at-enrolment-had",
+        "At enrolment, 230 (18.4%) patients had diabetes.",
+        effects=(),
+    ),
 )
 
 

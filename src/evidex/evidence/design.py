@@ -70,9 +70,11 @@ _HUMAN = CuedPattern(
 _META = CuedPattern(
     re.compile(
         r"(?i)\b(?:meta-? ?analys[ie]s|meta-?regression|network meta|pooled analysis of "
-        r"(?:\w+ )?(?:randomi[sz]ed|trials|studies))"
+        r"(?:\w+ )?(?:randomi[sz]ed|trials|studies)"
+        # "We pooled data from 14 randomised controlled trials": pooling trials is meta-analysis
+        r"|pooled (?:\w+ ){0,2}?from (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs)\b)"
     ),
-    ("meta", "pooled analysis of "),
+    ("meta", "pooled "),
 )
 # A review that says it is narrative may search databases and cite meta-analyses; it pools none.
 # So does one that names itself a review without a method ("We review", "This review

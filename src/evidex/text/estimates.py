@@ -561,7 +561,7 @@ _PERCENT_OF_PEOPLE = re.compile(
     r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
     r"obtained|demonstrated|reported|met)\b"
 )
-_PAIR_CUES = (" vs", "versus", "compared with", "respectively")
+_PAIR_CUES = (" vs", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
@@ -569,6 +569,17 @@ _PAIR = re.compile(
     rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?)? "
     rf"(?:vs\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
 )
+
+
+def _same_preposition_after(sentence: str, match: re.Match[str]) -> bool:
+    """'38.5% with the drug and 21.0% with placebo': each share followed by its own arm, named
+    after the same preposition (never 'of', which names what the share is of)."""
+    who = (match["who"] or "").split()
+    if not who or who[0] == "of":
+        return False
+    return sentence.startswith(f" {who[0]} ", match.end())
+
+
 # "48% and 31% in the drug and placebo groups, respectively"
 _RESPECTIVELY_AFTER = re.compile(r"[^.;()]{0,80}?\brespectively\b")
 # percentages of a sentence about a mean share ("the mean percentage of weeks with control")
@@ -613,7 +624,7 @@ _PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}")
 # "found in 6.1% of users, 3.0% of non-users and 2.9% of controls": a list of groups' shares
 # after a verb of what happened
 _LISTED_SHARE = re.compile(r"(?P<v>\d+(?:\.\d+)?) ?%%? of (?:the )?[\w-]+(?: [\w-]+)??")
-_LIST_JOIN = re.compile(r"(?:,? and|,|;) ")
+_LIST_JOIN = re.compile(r"(?: [\w-]+){0,4}?(?:,? and|,|;) ")
 
 
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
@@ -653,7 +664,11 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or (match["who"] and _OF_TIME.match(match["who"]))
-            or (match["listed"] and not _RESPECTIVELY_AFTER.match(sentence, match.end()))
+            or (
+                match["listed"]
+                and not _RESPECTIVELY_AFTER.match(sentence, match.end())
+                and not _same_preposition_after(sentence, match)
+            )
         ):
             continue
         for key in ("a", "b"):
