@@ -1063,6 +1063,12 @@ ROWS = (
         "At enrolment, 230 (18.4%) patients had diabetes.",
         effects=(),
     ),
+    Row(
+        "design/records-of-patients-were-reviewed",
+        "Case records of 14 patients treated between 2010 and 2020 were reviewed retrospectively.",
+        design="case-series",
+        n=14,
+    ),
 )
 
 

@@ -162,7 +162,9 @@ _CASE_SERIES = CuedPattern(
         # a review of treated patients' records: a series unless groups are compared
         r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts)"
         # "Retrospective review of eleven patients seen at a clinic"
-        r"|review of (?:[\w-]+ ){0,3}?(?:patients|cases|children|adults|women|men)\b)"
+        r"|review of (?:[\w-]+ ){0,3}?(?:patients|cases|children|adults|women|men)\b"
+        # "Case records of 14 patients treated between 2010 and 2020 were reviewed"
+        r"|(?:records|charts|notes) of [^.;]{1,80}? (?:were|was) (?:retrospectively )?reviewed)"
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
