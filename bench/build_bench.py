@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import resource
+import sqlite3
 import subprocess
 import sys
 import time
@@ -77,13 +78,33 @@ def run(content: Path, work: Path) -> dict[str, float]:
         f"build: full build stages {stages}; CPU {full['cpu_s']:.1f}s in all "
         f"({full['cpu_s'] / full['seconds']:.2f} cores busy on average)"
     )
+    pages, page_bytes = _stored_pages(db)
+    print(
+        f"build: {pages:,} pages pre-rendered for the server, {page_bytes / 1e6:,.0f} MB "
+        f"compressed, of a {db.stat().st_size / 1e6:,.0f} MB database"
+    )
     return {
+        "pages": float(pages),
+        "page_bytes": float(page_bytes),
         "build_docs_per_s": docs_per_second,
         "rebuild_s": again["seconds"],
         "peak_mib": peak_mib,
         "build_cpu_s": full["cpu_s"],
         "db_bytes": float(db.stat().st_size),
     }
+
+
+def _stored_pages(db: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        count, size = conn.execute(
+            "SELECT count(*), coalesce(sum(length(body)), 0) FROM pages"
+        ).fetchone()
+    except sqlite3.OperationalError:  # built without pre-rendered pages
+        return 0, 0
+    finally:
+        conn.close()
+    return int(count), int(size)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,9 @@ SEQUENCE_LENGTH = 400_000  # more requests than one run makes, so no path list w
 EXPORT_TIMEOUT_S = 1800
 # (share of the floor, p99 ceiling in ms) that the uniform mixes must reach
 TARGETS = {"all pages, uniform": (0.40, 15.0), "json, uniform": (0.40, 15.0)}
+PRERENDERED = " [stored]"  # the same mixes on a copy of the build made with --prerender
+for _name in list(TARGETS):
+    TARGETS[_name + PRERENDERED] = TARGETS[_name]
 BENCH_LIMITS = {"EVIDEX_RATE_PER_SECOND": "1000000", "EVIDEX_RATE_BURST": "1000000"}
 EVIDEX = str(Path(sys.executable).with_name("evidex"))
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
@@ -247,6 +250,9 @@ def _static_path(url: str) -> str:
     return url + "/"
 
 
+_STORED_KINDS = ("all pages, uniform", "all pages, zipf", "json, uniform")
+
+
 def _python_figures(db_path: Path, files: dict[str, Path]) -> dict[str, dict[str, float]]:
     log = WORK / "web-serve.log"
     figures = {}
@@ -256,6 +262,26 @@ def _python_figures(db_path: Path, files: dict[str, Path]) -> dict[str, dict[str
             lambda port: _serve_python(db_path, port, log), EVIDEX_READY_PATH, paths, args
         )
     return figures
+
+
+def _prerendered_copy(db_path: Path) -> tuple[Path, float, int]:
+    """A copy of the build with every page stored (what `evidex build --prerender` writes):
+    (its path, CPU seconds the pre-rendering took, bytes it added)."""
+    from evidex.web.prerender import prerender_build
+
+    copy = WORK / "bench-prerendered.db"
+    shutil.copyfile(db_path, copy)
+    before = copy.stat().st_size
+    started = time.process_time()
+    children = os.times()
+    with sqlite3.connect(copy) as conn:
+        prerender_build(conn, copy)
+    after = os.times()
+    cpu = time.process_time() - started
+    cpu += (after.children_user - children.children_user) + (
+        after.children_system - children.children_system
+    )
+    return copy, cpu, copy.stat().st_size - before
 
 
 def _content_hash(db_path: Path) -> str:
@@ -387,6 +413,9 @@ def run(db_path: Path) -> dict[str, Any]:
     files = _sequences(cat, [kind for kind in traffic.READER_MIX if kind not in ("not found",)])
     figures: dict[str, dict[str, float]] = {"plaintext floor": _floor_figures(files)}
     figures.update(_python_figures(db_path, files))
+    stored, prerender_cpu, prerender_bytes = _prerendered_copy(db_path)
+    served = _python_figures(stored, {k: v for k, v in files.items() if k in _STORED_KINDS})
+    figures.update({name + PRERENDERED: row for name, row in served.items()})
     site = WORK / "export-site"
     export_seconds = _export(db_path, site)
     figures.update(_nginx_figures(site, _static_sequences(cat)))
@@ -407,6 +436,10 @@ def run(db_path: Path) -> dict[str, Any]:
     for name, (share, ceiling) in TARGETS.items():
         state = "met" if verdicts[name] else "MISSED"
         print(f"target: {name} >= {share:.0%} of the floor, p99 < {ceiling:g} ms: {state}")
+    print(
+        f"pre-rendering every page ({PRERENDERED.strip()} rows): {prerender_cpu:.1f} CPU-s, "
+        f"+{prerender_bytes / 2**20:.0f} MB in the database"
+    )
     if export_seconds:
         print(f"static export of the whole site: {export_seconds:.1f}s")
     else:
@@ -418,6 +451,8 @@ def run(db_path: Path) -> dict[str, Any]:
         "ratios_to_floor": {name: row["rps"] / floor for name, row in figures.items()},
         "targets_met": verdicts,
         "export_seconds": round(export_seconds, 1),
+        "prerender_cpu_s": round(prerender_cpu, 1),
+        "prerender_bytes": prerender_bytes,
     }
 
 

@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from evidex.build.library import Library
 from evidex.build.link import _Misspellings
 
 # few letters, so that names within one or two edits of each other are common
@@ -21,7 +20,7 @@ def _within_budget(folded: str, keys: list[str], budget: int) -> set[str]:
 @given(keys=st.lists(_NAMES, min_size=1, max_size=40, unique=True), folded=_NAMES)
 @settings(max_examples=300)
 def test_close_keys_hold_every_name_a_full_scan_finds(keys: list[str], folded: str) -> None:
-    misspellings = _Misspellings(Library(name_index={key: key for key in keys}))
+    misspellings = _Misspellings({key: key for key in keys}, {})
     for budget in (1, 2):
         near_length = [key for key in keys if abs(len(key) - len(folded)) <= budget]
         assert _within_budget(folded, misspellings._close_keys(folded, budget), budget) == (
@@ -31,6 +30,5 @@ def test_close_keys_hold_every_name_a_full_scan_finds(keys: list[str], folded: s
 
 def test_a_misspelt_name_with_its_edits_in_every_piece_is_found() -> None:
     # two letters dropped, in the first and the last of the three pieces
-    library = Library(name_index={"creatine monohydrate": "creatine"})
-    misspellings = _Misspellings(library)
+    misspellings = _Misspellings({"creatine monohydrate": "creatine"}, {"creatine": "Creatine"})
     assert misspellings._close_keys("creatne monohydrat", 2) == ["creatine monohydrate"]

@@ -83,3 +83,28 @@ def test_a_saved_edit_is_built_and_a_broken_one_keeps_the_last_good_build(
         assert _title(db, "nightcap") == "Nightcap Renamed"  # the last good build still served
     finally:
         stop.set()
+
+
+def test_a_saved_edit_is_written_in_place_without_a_full_build(
+    library: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "evidex.db"
+    build(library, db)
+    profile = library / "compounds" / "nightcap.md"
+    inode = db.stat().st_ino
+    results, arrived, stop = _watching(library, db)
+    try:
+        profile.write_text(
+            profile.read_text().replace("an oral sleep aid", "an oral sleep aid, edited", 1)
+        )
+        assert arrived.wait(30), "no rebuild after an edit"
+    finally:
+        stop.set()
+    report = results[0].report
+    assert report is not None and report.incremental
+    assert db.stat().st_ino == inode  # the served file itself, not a new one renamed over it
+    with sqlite3.connect(db) as conn:
+        (description,) = conn.execute(
+            "SELECT description FROM compounds WHERE slug = 'nightcap'"
+        ).fetchone()
+    assert "edited" in description

@@ -23,7 +23,8 @@ _LABEL_WORDS = [
     "weighted mean difference", "mean differences", "absolute risk difference", "rate difference",
     "estimated treatment difference", "treatment difference", "differences",
     "number needed to treat", "numbers needed to harm", "correlation coefficient",
-    "Pearson's r", "Spearman’s rho", "spearman r", "r = 0.4", "R=0.2", "r", "=",
+    "Pearson's r", "Spearman’s rho", "spearman r", "r = 0.4", "R=0.2", "r", "=", "g = 0.3",
+    "G=0.1", "absolute risk reduction", "absolute risk increases",
     "ratio", "risky", "DORA", "HRT", "MDs-", "-OR", "x", "OR-",
 ]  # fmt: skip
 _ODD_CASE = {"s": "ſ", "i": "İ", "k": "K"}

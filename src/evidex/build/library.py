@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from evidex.content.diagnostics import Diagnostic
 from evidex.content.models import Article, Compound, Condition, Goal, InteractionRule
@@ -22,6 +22,18 @@ class TierResult:
     forest_svg: str = ""
 
 
+class SourceRecord(NamedTuple):
+    """One library file as a build read it: an incremental build compares the folder with these
+    (the `sources` table) and rewrites only the compounds whose files changed."""
+
+    rel: str
+    kind: str
+    size: int
+    mtime_ns: int
+    digest: str
+    owner: str | None  # the compound the file is about: its profile, articles and studies
+
+
 @dataclass
 class Library:
     compounds: dict[str, Compound] = field(default_factory=dict)  # by slug
@@ -38,3 +50,16 @@ class Library:
     tiers: list[TierResult] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     content_hash: str = ""
+    sources: list[SourceRecord] = field(default_factory=list)
+
+
+@dataclass
+class LibraryPart:
+    """What an incremental build rewrites: a few compounds with all of their files, parsed,
+    linked against the whole library's names and graded; write hooks update their own rows
+    of these (`compounds`, `articles`, before and after the edit) from `library`."""
+
+    library: Library
+    compounds: set[str]
+    articles: set[str]
+    paths: set[str]  # every file of those compounds: their diagnostics are rewritten

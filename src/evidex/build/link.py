@@ -34,12 +34,33 @@ def link(parsed: list[ParsedFile], library: Library) -> None:
         library.diagnostics.extend(item.diagnostics)
     _collect_compounds(parsed, library)
     _index_names(library)
+    misspellings = _link_documents(parsed, library, _titles(library))
+    _check_interactions(library, misspellings)
+
+
+def link_part(parsed: list[ParsedFile], library: Library, titles: dict[str, str]) -> None:
+    """Link the files of a few compounds (all of their profiles, articles and studies) against
+    a whole library's name index, already in `library.name_index`, and its titles by slug.
+    The interactions file is not checked: it links to names, which are the whole library's."""
+    for item in parsed:
+        library.diagnostics.extend(item.diagnostics)
+    _collect_compounds(parsed, library)
+    _link_documents(parsed, library, titles)
+
+
+def _titles(library: Library) -> dict[str, str]:
+    return {slug: compound.title for slug, compound in library.compounds.items()}
+
+
+def _link_documents(
+    parsed: list[ParsedFile], library: Library, titles: dict[str, str]
+) -> _Misspellings:
     _collect_articles(parsed, library)
     _collect_studies(parsed, library)
-    misspellings = _Misspellings(library)
+    misspellings = _Misspellings(library.name_index, titles)
     _link_combinations(library, misspellings)
-    _check_interactions(library, misspellings)
     _check_goals(library)
+    return misspellings
 
 
 def _collect_compounds(parsed: list[ParsedFile], library: Library) -> None:
@@ -176,14 +197,21 @@ class _Misspellings:
     that share a piece with it (`_close_keys`): scoring every name of a near length cost 2 s of
     a 10,000-compound build."""
 
-    def __init__(self, library: Library) -> None:
-        self.library = library
-        self.by_length: dict[int, list[str]] = defaultdict(list)
-        for key in library.name_index:
-            self.by_length[len(key)].append(key)
+    def __init__(self, name_index: dict[str, str], titles: dict[str, str]) -> None:
+        self.name_index = name_index
+        self.titles = titles
+        self._by_length: dict[int, list[str]] | None = None  # made at the first lookup
         # (length, budget) -> {(piece number, piece): names of that length}, made when asked
         self.pieces: dict[tuple[int, int], dict[tuple[int, str], list[str]]] = {}
         self.found: dict[str, str | None] = {}
+
+    @property
+    def by_length(self) -> dict[int, list[str]]:
+        if self._by_length is None:
+            self._by_length = defaultdict(list)
+            for key in self.name_index:
+                self._by_length[len(key)].append(key)
+        return self._by_length
 
     def title_meant(self, name: str) -> str | None:
         folded = fold_name(name)
@@ -206,8 +234,7 @@ class _Misspellings:
         for key, _, _ in sorted(matches, key=lambda m: (m[1], m[0])):
             # 'Vitamin K2' is not a misspelling of 'Vitamin D3': numbers must agree
             if [c for c in str(key) if c.isdigit()] == digits:
-                compound = self.library.compounds.get(self.library.name_index[str(key)])
-                return compound.title if compound else None
+                return self.titles.get(self.name_index[str(key)])
         return None
 
     def _close_keys(self, folded: str, budget: int) -> list[str]:

@@ -26,6 +26,7 @@ from evidex.content.yamlload import decode_text
 CACHE_VERSION = 5
 _PARALLEL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
 _CHUNK_FILES = 100
+_FEW_FILES = 200  # an incremental build's: looked up one by one, not by reading every row
 
 
 @dataclass
@@ -136,7 +137,17 @@ class ParseCache:
         if self.conn is None:
             return {}
         found = {}
-        for rel, digest, blob in self.conn.execute("SELECT rel, digest, parsed FROM entries"):
+        if len(wanted) <= _FEW_FILES:
+            rows: Iterable[tuple[str, str, bytes]] = [
+                row
+                for rel in wanted
+                for row in self.conn.execute(
+                    "SELECT rel, digest, parsed FROM entries WHERE rel = ?", (rel,)
+                )
+            ]
+        else:
+            rows = self.conn.execute("SELECT rel, digest, parsed FROM entries")
+        for rel, digest, blob in rows:
             if wanted.get(rel) == digest:
                 try:
                     found[rel] = pickle.loads(blob)
@@ -150,6 +161,11 @@ class ParseCache:
     def put(self, rows: list[tuple[str, str, bytes]]) -> None:
         if self.conn is not None:
             _store(self.conn, rows)
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
     def save(self, kept: Iterable[str]) -> None:
         """Forget files that are gone and commit what this build parsed."""
@@ -258,6 +274,22 @@ def parse_all(
     cache.save(source.rel for source in sources)
     ordered = [results[source.rel] for source in sources]
     return ordered, len(todo)
+
+
+def parse_some(
+    sources: list[SourceFile], conditions: list[Condition], cache: ParseCache
+) -> list[ParsedFile]:
+    """Parse a few files (an incremental build's) in this process, reusing and adding to the
+    cache, which keeps every other file's entry."""
+    results = cache.hits(_digests(sources))
+    rows = []
+    for source in sources:
+        if source.rel not in results:
+            results[source.rel] = parsed = _read_and_parse(source, conditions)
+            rows.append(_pickled(parsed))
+    cache.put(rows)
+    cache.close()
+    return [results[source.rel] for source in sources]
 
 
 def _digests(sources: list[SourceFile]) -> dict[str, str]:

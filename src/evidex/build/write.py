@@ -15,12 +15,22 @@ from pathlib import Path
 from typing import Any
 
 from evidex.build.forked import can_fork, inherited, inheriting_pool
-from evidex.build.library import Library, TierResult
+from evidex.build.library import Library, LibraryPart, SourceRecord, TierResult
 from evidex.build.link import compound_names
 from evidex.content.names import fold_name
 
 SCHEMA_VERSION = "1"
 WriteHook = Callable[[sqlite3.Connection, Library], None]
+# A write hook's incremental counterpart: replaces its rows of the part's compounds and
+# articles in the live database (inside the build's transaction), or raises NotIncremental.
+IncrementalHook = Callable[[sqlite3.Connection, LibraryPart], None]
+# Run once the content and meta are committed, with the file being written (pre-rendered pages).
+FinishHook = Callable[[sqlite3.Connection, Path], object]
+LIVE_WRITE_TIMEOUT_S = 30.0  # how long an incremental write waits for readers to finish
+
+
+class NotIncremental(Exception):
+    """This change cannot be written incrementally exactly as a full build would write it."""
 
 
 def schema_sql() -> str:
@@ -103,6 +113,7 @@ def write_database(
     build_id: str,
     extra_meta: dict[str, str],
     hooks: list[WriteHook],
+    finish_hooks: Iterable[FinishHook] = (),
 ) -> None:
     """Write everything to `<db>.tmp-<pid>`, then rename over `db_path`. Nothing partial is seen."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -119,6 +130,7 @@ def write_database(
                 content.copy_into(conn)
             _write_tiers(conn, library, previous, build_id)
             _write_study_feed(conn, library, previous)
+            write_sources(conn, library.sources)
             meta = {
                 "build_id": build_id,
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -131,6 +143,8 @@ def write_database(
             }
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             conn.commit()
+            for finish in finish_hooks:
+                finish(conn, tmp)
             conn.execute("PRAGMA journal_mode=DELETE")
         finally:
             conn.close()
@@ -344,26 +358,40 @@ def _tier_doc(tier: TierResult) -> str:
     )
 
 
+def _insert_tiers(conn: sqlite3.Connection, tiers: list[TierResult]) -> None:
+    conn.executemany(
+        "INSERT INTO tiers VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (t.compound_slug, t.goal, t.tier, t.tier_name, t.rationale, _tier_doc(t), t.forest_svg)
+            for t in tiers
+        ),
+    )
+
+
 def _write_tiers(
     conn: sqlite3.Connection,
     library: Library,
     previous: PreviousBuild,
     build_id: str,
 ) -> None:
-    old_tiers = previous.tiers
-    conn.executemany(
-        "INSERT INTO tiers VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            (t.compound_slug, t.goal, t.tier, t.tier_name, t.rationale, _tier_doc(t), t.forest_svg)
-            for t in library.tiers
-        ),
-    )
+    _insert_tiers(conn, library.tiers)
     conn.executemany("INSERT INTO tier_history VALUES (?, ?, ?, ?, ?, ?, ?, ?)", previous.history)
+    _record_tier_changes(conn, library.tiers, previous.tiers, bool(previous.tiers), build_id)
+
+
+def _record_tier_changes(
+    conn: sqlite3.Connection,
+    tiers: list[TierResult],
+    old_tiers: dict[tuple[str, str], int],
+    built_before: bool,
+    build_id: str,
+) -> None:
+    """A history row and a feed entry for each tier this build moved (none on a first build)."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
     changes = []
-    for tier in library.tiers:
+    for tier in tiers:
         old = old_tiers.get((tier.compound_slug, tier.goal))
-        if old == tier.tier or (old is None and not old_tiers):
+        if old == tier.tier or (old is None and not built_before):
             continue
         driver = next(iter(tier.details.get("driving_study_ids") or tier.study_ids), None)
         before = f"Tier {old}" if old is not None else "no tier"
@@ -381,10 +409,13 @@ def _write_tiers(
 def _write_study_feed(conn: sqlite3.Connection, library: Library, previous: PreviousBuild) -> None:
     """Keep earlier "new study" entries and add one for each study this build adds."""
     conn.executemany("INSERT INTO feed VALUES (?, ?, ?, ?, ?, ?)", previous.study_feed)
-    if not previous.study_ids:
-        return  # a first build has no news: everything is new
+    if previous.study_ids:  # a first build has no news: everything is new
+        _record_new_studies(conn, library, previous.study_ids)
+
+
+def _record_new_studies(conn: sqlite3.Connection, library: Library, known: set[str]) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    added = [s for s in library.studies.values() if s.id not in previous.study_ids]
+    added = [s for s in library.studies.values() if s.id not in known]
     conn.executemany(
         "INSERT INTO feed VALUES (?, ?, ?, ?, ?, ?)",
         (
@@ -399,3 +430,138 @@ def _write_study_feed(conn: sqlite3.Connection, library: Library, previous: Prev
             for study in added
         ),
     )
+
+
+def write_sources(conn: sqlite3.Connection, records: Iterable[SourceRecord]) -> None:
+    conn.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)", records)
+
+
+def read_sources(conn: sqlite3.Connection) -> dict[str, SourceRecord]:
+    try:
+        rows = conn.execute("SELECT rel, kind, size, mtime_ns, digest, owner FROM sources")
+        return {row[0]: SourceRecord._make(row) for row in rows}
+    except sqlite3.OperationalError:
+        raise NotIncremental("the database has no sources table (an older build)") from None
+
+
+@contextlib.contextmanager
+def live_database(db_path: Path) -> Iterator[sqlite3.Connection]:
+    """The served database opened for an in-place write. Its rollback journal keeps readers
+    safe: the commit waits for their read transactions to end, and a reader sees the database
+    before the commit or after it, never a part (see evidex.storage.db)."""
+    if not db_path.is_file():
+        raise NotIncremental("no database to update")
+    conn = sqlite3.connect(db_path, timeout=LIVE_WRITE_TIMEOUT_S, isolation_level=None)
+    try:
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise NotIncremental(f"the database's journal mode is {mode}, not delete")
+        conn.execute("PRAGMA cache_size=-262144")  # the whole change stays in memory until commit
+        yield conn
+    finally:
+        conn.close()
+
+
+def _marks(values: Iterable[Any]) -> tuple[str, list[Any]]:
+    items = list(values)
+    return ", ".join("?" * len(items)), items
+
+
+def write_part(
+    conn: sqlite3.Connection,
+    part: LibraryPart,
+    build_id: str,
+    hooks: list[IncrementalHook],
+    sources: list[SourceRecord],
+) -> None:
+    """Replace the rows of `part` in the live database, in one transaction; the hooks update
+    their own tables in it. Raises NotIncremental (nothing written) when a hook cannot."""
+    library = part.library
+    slugs, slug_args = _marks(sorted(part.compounds))
+    articles, article_args = _marks(sorted(part.articles))
+    paths, path_args = _marks(sorted(part.paths))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for hook in hooks:
+            hook(conn, part)
+        old_tiers = {
+            (r[0], r[1]): r[2]
+            for r in conn.execute(
+                f"SELECT compound_slug, goal, tier FROM tiers WHERE compound_slug IN ({slugs})",
+                slug_args,
+            )
+        }
+        built_before = conn.execute("SELECT 1 FROM tiers LIMIT 1").fetchone() is not None
+        known_studies = _known_studies(conn, list(library.studies))
+        had_studies = conn.execute("SELECT 1 FROM studies LIMIT 1").fetchone() is not None
+        conn.execute(
+            "DELETE FROM outcomes WHERE study_id IN "
+            f"(SELECT id FROM studies WHERE compound_slug IN ({slugs}))",
+            slug_args,
+        )
+        for table, column in (
+            ("compounds", "slug"),
+            ("names", "slug"),
+            ("articles", "compound_slug"),
+            ("studies", "compound_slug"),
+            ("tiers", "compound_slug"),
+        ):
+            conn.execute(f"DELETE FROM {table} WHERE {column} IN ({slugs})", slug_args)
+        conn.execute(f"DELETE FROM articles WHERE slug IN ({articles})", article_args)
+        conn.execute(f"DELETE FROM diagnostics WHERE path IN ({paths})", path_args)
+        conn.execute(
+            f"DELETE FROM feed WHERE (kind = 'profile' AND ref IN ({slugs})) "
+            f"OR (kind = 'article' AND ref IN ({articles})) OR kind = 'tier'",
+            [*slug_args, *article_args],
+        )
+        for table in CONTENT_TABLES:
+            if table in ("goals", "conditions", "interactions"):
+                continue
+            rows = _CONTENT_ROWS[table](library)
+            if table == "names":
+                rows = [row for row in rows if row[1] in part.compounds]
+            columns = len(conn.execute(f"SELECT * FROM {table} LIMIT 0").description)
+            marks = ", ".join("?" * columns)
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        _insert_tiers(conn, library.tiers)
+        _record_tier_changes(conn, library.tiers, old_tiers, built_before, build_id)
+        if had_studies:
+            _record_new_studies(conn, library, known_studies)
+        write_sources(conn, sources)
+        _write_counts(conn, build_id, library.content_hash)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _known_studies(conn: sqlite3.Connection, ids: list[str]) -> set[str]:
+    known: set[str] = set()
+    for start in range(0, len(ids), 500):
+        marks, args = _marks(ids[start : start + 500])
+        known.update(
+            r[0] for r in conn.execute(f"SELECT id FROM studies WHERE id IN ({marks})", args)
+        )
+    return known
+
+
+def _write_counts(conn: sqlite3.Connection, build_id: str, content_hash: str) -> None:
+    """The meta a full build writes that an edit can change: identity, time and counts."""
+
+    def count(table: str) -> int:
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    counts = {
+        table: count(table)
+        for table in ("compounds", "articles", "studies", "goals", "vendors", "tiers")
+    }
+    meta = {
+        "build_id": build_id,
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "content_hash": content_hash,
+        "compounds": str(counts["compounds"]),
+        "articles": str(counts["articles"]),
+        "studies": str(counts["studies"]),
+        "counts": json.dumps(counts),
+    }
+    conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())

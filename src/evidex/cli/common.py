@@ -13,8 +13,6 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from evidex.search.engine import SearchEngine
-from evidex.storage import queries
 from evidex.storage.db import Database, DatabaseUnavailable, open_generation
 
 DEFAULT_DB = Path("var/evidex.db")
@@ -100,6 +98,9 @@ def check_output_folder(out: Path) -> None:
 
 
 def resolve_or_exit(conn: sqlite3.Connection, name: str) -> str:
+    from evidex.search.engine import SearchEngine
+    from evidex.storage import queries
+
     slug = queries.resolve_name(conn, name)
     if slug is None:
         close = ", ".join(s["title"] for s in SearchEngine(conn).close_names(name))

@@ -7,20 +7,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
-from evidex.build.pipeline import BuildFailed, build, load_library
-from evidex.build.pipeline import Progress as ProgressCallback
+if TYPE_CHECKING:  # the build is imported by the commands that run it
+    from evidex.build.pipeline import Progress as ProgressCallback
+    from evidex.content.diagnostics import Diagnostic
+
 from evidex.cli.common import (
     build_db_option,
     check_build_target,
@@ -31,10 +25,6 @@ from evidex.cli.common import (
     print_json,
     resolve_or_exit,
 )
-from evidex.content.diagnostics import Diagnostic
-from evidex.content.timespan import hours_phrase
-from evidex.storage import queries
-from evidex.web.templating import DISCLAIMER
 
 err = console(stderr=True)
 out = console()
@@ -56,6 +46,15 @@ def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 @contextmanager
 def build_progress(enabled: bool) -> Iterator[ProgressCallback | None]:
     """A Rich progress bar for large libraries; silent for small ones and non-terminals."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     if not enabled:
         yield None
         return
@@ -92,18 +91,28 @@ def build_command(
         "not an Evidex build.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
+    prerender: bool = typer.Option(
+        False,
+        "--prerender",
+        help="Also store every page compressed, for the server to send without rendering "
+        "(many readers; about doubles the build's CPU).",
+    ),
 ) -> None:
     """Parse, repair, validate and grade CONTENT, then write the database atomically.
 
     A failed build leaves the previous database untouched. Unchanged files are not parsed again.
     """
+    from evidex.build.pipeline import BuildFailed, build
+
     check_build_target(db, force)
     if not content.is_dir():
         raise fail(f"{content} is not a content folder")
     show_bar = _document_count(content) >= _PROGRESS_MIN_DOCUMENTS and err.is_terminal
     try:
         with build_progress(show_bar) as progress:
-            report = build(content, db, strict=strict, force=force, progress=progress)
+            report = build(
+                content, db, strict=strict, force=force, progress=progress, prerender=prerender
+            )
     except BuildFailed as failure:
         print_diagnostics(failure.diagnostics)
         err.print(f"[red bold]{failure}[/red bold]")
@@ -112,6 +121,8 @@ def build_command(
         print_diagnostics([d for d in report.diagnostics if d.level == "warning"])
         counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
         state = "written" if report.written else "unchanged (already up to date)"
+        if report.written and report.incremental:
+            state = "written in place (only the changed compounds rebuilt)"
         rate = report.documents / report.seconds if report.seconds else 0.0
         out.print(
             f"Built {report.db_path}: {counts}; {report.documents} documents "
@@ -144,6 +155,8 @@ def lint_command(
     ),
 ) -> None:
     """Report every error and warning in CONTENT without writing anything. Exit 1 on errors."""
+    from evidex.build.pipeline import load_library
+
     library, _, _ = load_library(content)
     diagnostics = [d for d in library.diagnostics if verbose or d.is_problem]
     if output_format is OutputFormat.json:
@@ -167,6 +180,10 @@ def show_command(
     as_json: bool = typer.Option(False, "--json", help="Print the full profile as JSON."),
 ) -> None:
     """Print one compound, found by any of its names: evidence tiers, doses and safety."""
+    from evidex.content.timespan import hours_phrase
+    from evidex.storage import queries
+    from evidex.web.templating import DISCLAIMER
+
     with open_db(db) as conn:
         slug = resolve_or_exit(conn, name)
         compound = queries.get_compound(conn, slug)

@@ -6,11 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.table import Table
 
 from evidex.cli.common import console, db_option, fail, open_db, print_json, resolve_or_exit
-from evidex.evidence.presentation import study_view
-from evidex.storage import queries
 
 out = console()
 
@@ -30,6 +27,8 @@ def _with_status(studies: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def evidence_data(conn: Any, slug: str, goal: str | None) -> dict[str, Any]:
     """The JSON `evidex evidence` prints: the best-graded goal's fields at top level."""
+    from evidex.storage import queries
+
     found = queries.compound_evidence(conn, slug, goal)
     assert found is not None
     goals = [
@@ -51,6 +50,8 @@ def evidence_data(conn: Any, slug: str, goal: str | None) -> dict[str, Any]:
 def _goal_or_exit(conn: Any, slug: str, goal: str) -> str:
     """The goal's slug when the compound is graded for it; otherwise exit 1 listing the goals
     there are."""
+    from evidex.storage import queries
+
     found = queries.resolve_goal(conn, goal)
     if found is None:
         names = ", ".join(g.name for g in queries.library_goals(conn))
@@ -73,6 +74,11 @@ def evidence_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show a compound's studies, outcomes and computed tier per health goal."""
+    from rich.table import Table
+
+    from evidex.evidence.presentation import study_view
+    from evidex.storage import queries
+
     with open_db(db) as conn:
         slug = resolve_or_exit(conn, name)
         goal_slug = _goal_or_exit(conn, slug, goal) if goal else None

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from evidex.content.diagnostics import ContentError
-from evidex.content.importer import goal_slug
-from evidex.content.yamlload import decode_text
-from evidex.evidence.extract import extract_studies
-from evidex.evidence.models import Outcome, Study
+if TYPE_CHECKING:
+    from evidex.evidence.models import Outcome, Study
+from rich.console import Console
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +27,11 @@ def extract(
     ),
 ) -> None:
     """Propose (unverified) study records from an article's prose or from abstracts."""
+    from evidex.content.diagnostics import ContentError
+    from evidex.content.importer import goal_slug
+    from evidex.content.yamlload import decode_text
+    from evidex.evidence.extract import extract_studies
+
     try:
         raw = file.read_bytes()
     except OSError as error:
@@ -60,6 +62,8 @@ def _estimate_text(outcome: Outcome) -> str:
 
 
 def _print_table(studies: list[Study]) -> None:
+    from rich.table import Table
+
     console = Console()
     if not studies:
         console.print("No studies found.")

@@ -6,16 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from evidex.cli.common import check_output_folder, console, fail
-from evidex.content.diagnostics import ContentError
-from evidex.content.importer import import_article
-from evidex.content.models import Goal
-from evidex.content.names import fold_name
-from evidex.content.vocab import parse_goals
-from evidex.content.yamlload import decode_text, split_frontmatter
-from evidex.synth import generate_library
 
 import_app = typer.Typer(help="Turn outside text into library files.", no_args_is_help=True)
 _err = console(stderr=True)
@@ -32,6 +24,12 @@ def import_article_command(
     ),
 ) -> None:
     """Import a research deep dive copied from a web page as content/research/<slug>.md."""
+    from evidex.content.diagnostics import ContentError
+    from evidex.content.importer import import_article
+    from evidex.content.models import Goal
+    from evidex.content.vocab import parse_goals
+    from evidex.content.yamlload import decode_text
+
     try:
         text = decode_text(file.read_bytes(), str(file))
     except ContentError as exc:
@@ -69,6 +67,10 @@ def import_article_command(
 
 def same_subject_articles(folder: Path, compound: str, goal: str, target: Path) -> list[Path]:
     """Articles already in `folder` on the same compound and goal (other than `target`)."""
+    from evidex.content.diagnostics import ContentError
+    from evidex.content.names import fold_name
+    from evidex.content.yamlload import split_frontmatter
+
     found = []
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         if path == target:
@@ -92,6 +94,10 @@ def synth_command(
     seed: int = typer.Option(0, "--seed", help="Same seed, same library."),
 ) -> None:
     """Write a synthetic content library (same formats as content/) for benchmarks."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from evidex.synth import generate_library
+
     check_output_folder(out)
     total = compounds + articles
     if total < _SHOW_PROGRESS_FROM:

@@ -8,10 +8,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from evidex.cli.common import db_option, open_db
-from evidex.search.engine import SearchEngine
 
 TYPES = ("compound", "research", "goal")
 
@@ -32,6 +30,10 @@ def register(app: typer.Typer) -> None:
         db: Path = db_option(),
     ) -> None:
         """Search the library: names first, then goals and conditions, then text."""
+        from rich.table import Table
+
+        from evidex.search.engine import SearchEngine
+
         unknown = [t for t in type_ or [] if t not in TYPES]
         if unknown:
             raise typer.BadParameter(

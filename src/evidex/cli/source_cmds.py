@@ -5,20 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from evidex.cli.import_cmds import import_app
-from evidex.sources.fetch import Fetcher, FetchSettings, Service
-from evidex.sources.imports import (
-    ImportReport,
-    Links,
-    import_label,
-    import_pubmed,
-    import_trial,
-)
-from evidex.sources.reader import SourceError
-from evidex.sources.vocabulary import Vocabulary, load_vocabulary
+
+if TYPE_CHECKING:  # the sources (and httpx) are imported by the commands that use them
+    from evidex.sources.fetch import Service
+    from evidex.sources.imports import ImportReport, Links
 
 fetch_app = typer.Typer(
     help="Get labels, PubMed records and registry entries from the public services and import "
@@ -40,11 +35,13 @@ _GOAL = typer.Option(None, "--goal", help="Link the studies to this goal (slug o
 _OUT_LABEL = "Folder for draft profiles (default CONTENT/drafts, which the build never reads)."
 _OUT_STUDY = "Folder for study records (default CONTENT/studies)."
 
-Importer = Callable[[Path, Path, Path | None, tuple[str, ...]], ImportReport]
+Importer = Callable[[Path, Path, Path | None, tuple[str, ...]], "ImportReport"]
 
 
 def _run(importer: Importer, files: list[Path], out: Path, content: Path, accept: list[str]) -> int:
     """Import each file, printing what was written; returns how many files failed."""
+    from evidex.sources.reader import SourceError
+
     failed = 0
     library = content if content.is_dir() else None
     for file in files:
@@ -83,6 +80,8 @@ def import_label_command(
     accept: list[str] = _ACCEPT,
 ) -> None:
     """Draft a compound profile from a drug label, every field with its source."""
+    from evidex.sources.imports import import_label
+
     _finish(_run(import_label, files, out or content / "drafts", content, accept))
 
 
@@ -98,6 +97,8 @@ def import_pubmed_command(
     goal: str | None = _GOAL,
 ) -> None:
     """Study records from PubMed records (estimates from the abstract, unverified)."""
+    from evidex.sources.imports import Links
+
     importer = _pubmed(Links(compound, goal))
     _finish(_run(importer, files, out or content / "studies", content, accept))
 
@@ -112,15 +113,19 @@ def import_trial_command(
     goal: str | None = _GOAL,
 ) -> None:
     """A study record from a trial registry entry (provenance: registry)."""
+    from evidex.sources.imports import Links
+
     importer = _trial(Links(compound, goal))
     _finish(_run(importer, files, out or content / "studies", content, accept))
 
 
-StudyImport = Callable[..., ImportReport]
+StudyImport = Callable[..., "ImportReport"]
 
 
 def _studies(read: StudyImport, links: Links) -> Importer:
     """An importer of study records with the library's vocabulary read once for all files."""
+    from evidex.sources.vocabulary import Vocabulary, load_vocabulary
+
     vocabularies: dict[Path | None, Vocabulary] = {}
 
     def run(file: Path, out: Path, content: Path | None, accept: tuple[str, ...]) -> ImportReport:
@@ -132,10 +137,14 @@ def _studies(read: StudyImport, links: Links) -> Importer:
 
 
 def _pubmed(links: Links) -> Importer:
+    from evidex.sources.imports import import_pubmed
+
     return _studies(import_pubmed, links)
 
 
 def _trial(links: Links) -> Importer:
+    from evidex.sources.imports import import_trial
+
     return _studies(import_trial, links)
 
 
@@ -149,6 +158,9 @@ def _fetch(
     refresh: bool,
     accept: list[str],
 ) -> None:
+    from evidex.sources.fetch import Fetcher, FetchSettings
+    from evidex.sources.reader import SourceError
+
     fetcher = Fetcher(FetchSettings.from_env(), cache)
     try:
         files = fetcher.fetch(service, ids, refresh=refresh)
@@ -174,6 +186,8 @@ def fetch_pubmed_command(
     accept: list[str] = _ACCEPT,
 ) -> None:
     """Fetch PubMed records (NCBI E-utilities efetch) and import them."""
+    from evidex.sources.imports import Links
+
     studies = out or content / "studies"
     _fetch("pubmed", pmids, _pubmed(Links()), studies, content, cache, refresh, accept)
 
@@ -188,6 +202,8 @@ def fetch_trial_command(
     accept: list[str] = _ACCEPT,
 ) -> None:
     """Fetch registry entries (ClinicalTrials.gov API v2) and import them."""
+    from evidex.sources.imports import Links
+
     studies = out or content / "studies"
     _fetch("trial", ncts, _trial(Links()), studies, content, cache, refresh, accept)
 
@@ -202,6 +218,8 @@ def fetch_label_command(
     accept: list[str] = _ACCEPT,
 ) -> None:
     """Fetch drug labels (openFDA label service) and draft profiles from them."""
+    from evidex.sources.imports import import_label
+
     _fetch(
         "label", set_ids, import_label, out or content / "drafts", content, cache, refresh, accept
     )

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from evidex.stack.models import StackResult
 from rich.console import Console
-from rich.table import Table
 
 from evidex.cli.common import db_option, open_db, print_json
-from evidex.stack.builder import UnknownGoalsError, build_stack
-from evidex.stack.catalog import catalog_for_file
-from evidex.stack.models import StackRequest, StackResult
-from evidex.stack.share import share_url
 
 out = Console()
 
@@ -61,6 +59,12 @@ def stack(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Build (or check) a stack for your goals and situation."""
+    from pydantic import ValidationError
+
+    from evidex.stack.builder import UnknownGoalsError, build_stack
+    from evidex.stack.catalog import catalog_for_file
+    from evidex.stack.models import StackRequest
+
     try:
         request = StackRequest(
             goals=goal,
@@ -94,6 +98,8 @@ def stack(
 
 
 def _first_error(exc: Exception) -> str:
+    from pydantic import ValidationError
+
     if isinstance(exc, ValidationError):
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"])
@@ -103,6 +109,10 @@ def _first_error(exc: Exception) -> str:
 
 
 def _print(result: StackResult) -> None:
+    from rich.table import Table
+
+    from evidex.stack.share import share_url
+
     table = Table(title="Your stack", show_lines=True)
     for column in ("#", "Compound", "Tier", "Why", "Regimen for you", "Cautions"):
         table.add_column(column)

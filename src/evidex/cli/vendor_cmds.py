@@ -5,25 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from evidex.cli.common import db_option, open_db, print_json, resolve_or_exit
-from evidex.content.models import Regimen
-from evidex.vendors import queries
-from evidex.vendors.dose import (
-    DoseInputError,
-    dose_range_warnings,
-    parse_amount,
-    range_report,
-    reconstitute,
-    weight_dose,
-    weight_range_warnings,
-)
-from evidex.vendors.finder import SORT_KEYS, FinderFilters
+
+if TYPE_CHECKING:
+    from evidex.content.models import Regimen
+    from evidex.vendors.dose import DoseInputError
 
 out = Console()
 COMPOUND_HELP = "Check against this compound's documented doses (any name; needs --db)."
@@ -32,6 +23,8 @@ PER_WEEK_HELP = "Doses a week (e.g. 7 for daily), to check the weekly total too.
 
 
 def _regimens(compound: str | None, db: Path) -> tuple[str | None, list[Regimen]]:
+    from evidex.vendors import queries
+
     if compound is None:
         return None, []
     with open_db(db) as conn:
@@ -56,6 +49,8 @@ def _print_warnings(warnings: list[str], range_warnings: list[str]) -> None:
 
 
 def _per_week(value: str | None) -> Decimal | None:
+    from evidex.vendors.dose import parse_amount
+
     return None if value is None else parse_amount(value, "doses a week")
 
 
@@ -72,6 +67,13 @@ def weight_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Weight-based dose: dose per kg times body weight, in exact decimals."""
+    from evidex.vendors.dose import (
+        DoseInputError,
+        range_report,
+        weight_dose,
+        weight_range_warnings,
+    )
+
     try:
         dose = weight_dose(per_kg, unit, weight_kg)
         per_week = _per_week(doses_per_week)
@@ -105,6 +107,13 @@ def reconstitute_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Reconstitution: concentration, volume to draw and U-100 syringe units."""
+    from evidex.vendors.dose import (
+        DoseInputError,
+        dose_range_warnings,
+        range_report,
+        reconstitute,
+    )
+
     try:
         result = reconstitute(vial_mg, diluent_ml, dose_mg, measured_mg)
         per_week = _per_week(doses_per_week)
@@ -168,6 +177,11 @@ def vendors_command(
 ) -> None:
     """Vendors of a compound with price per mg, test grade and freshness (all vendors without
     --compound)."""
+    from rich.table import Table
+
+    from evidex.vendors import queries
+    from evidex.vendors.finder import SORT_KEYS, FinderFilters
+
     if sort not in SORT_KEYS:
         typer.echo(f"error: --sort must be one of {', '.join(SORT_KEYS)}", err=True)
         raise typer.Exit(2)
@@ -221,6 +235,10 @@ def vendors_command(
 
 
 def _print_all_vendors(db: Path, as_json: bool) -> None:
+    from rich.table import Table
+
+    from evidex.vendors import queries
+
     with open_db(db) as conn:
         data = queries.vendor_overview(conn, dt.date.today())
     if as_json:

@@ -42,11 +42,15 @@ def edit_profile(profile: Path, marker: str) -> None:
     profile.write_text(f"{text}\n<!-- evidex swap {marker} -->\n", encoding="utf-8")
 
 
+# A response's content against the build its header names: a problem, or None when it agrees.
+ContentCheck = Callable[[str, str, bytes], str | None]  # (url, build id, body)
+
+
 @dataclass
 class LoadReport:
     requests: int = 0
     failed: int = 0
-    mixed: int = 0
+    mixed: int = 0  # the body claims another build than the header, or shows another's content
     unlabelled: int = 0
     seconds: float = 0.0
     latencies_ms: list[float] = field(default_factory=list, repr=False)
@@ -72,9 +76,10 @@ class LoadReport:
 
 
 class _Recorder:
-    def __init__(self) -> None:
+    def __init__(self, check: ContentCheck | None = None) -> None:
         self.report = LoadReport()
         self.lock = threading.Lock()
+        self.check = check
 
     def record(self, response: httpx.Response | None, error: str | None, ms: float) -> None:
         with self.lock:
@@ -96,15 +101,28 @@ class _Recorder:
                 report.mixed += 1
                 if len(report.samples) < 20:
                     report.samples.append(f"mixed: header {header} body {claimed}")
+                return
+            problem = self.check and self.check(response.url.path, header, response.content)
+            if problem:
+                report.mixed += 1
+                if len(report.samples) < 20:
+                    report.samples.append(f"mixed: {response.url.path} {problem}")
 
 
 def _worker(
-    base: str, urls: list[str], stop: threading.Event, recorder: _Recorder, offset: int
+    base: str,
+    urls: list[str],
+    stop: threading.Event,
+    recorder: _Recorder,
+    offset: int,
+    unique: bool = False,
 ) -> None:
     with httpx.Client(base_url=base, timeout=10.0) as client:
         index = offset
         while not stop.is_set():
             url = urls[index % len(urls)]
+            if unique:  # a URL never asked before: answered by the handler, not a memo
+                url += f"{'&' if '?' in url else '?'}load={offset}-{index}"
             index += 1
             started = time.perf_counter()
             try:
@@ -148,13 +166,17 @@ def run_load_with_swaps(
     seconds: float,
     swaps: int,
     health_bases: list[str] | None = None,
+    check: ContentCheck | None = None,
+    unique: bool = False,
 ) -> LoadReport:
     """`connections` clients fetch `urls` for `seconds`; `rebuild(n)` runs `swaps` times,
-    evenly spaced, returning the new build id once it is renamed into place."""
-    recorder = _Recorder()
+    evenly spaced, returning the new build id once it is in place (renamed or written in
+    place). `check` compares each response's content with the build its header names;
+    `unique` gives every request a query of its own, so that none is answered from a memo."""
+    recorder = _Recorder(check)
     stop = threading.Event()
     workers = [
-        threading.Thread(target=_worker, args=(base, urls, stop, recorder, n), daemon=True)
+        threading.Thread(target=_worker, args=(base, urls, stop, recorder, n, unique), daemon=True)
         for n in range(connections)
     ]
     started = time.perf_counter()

@@ -15,12 +15,12 @@ import contextlib
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import islice
 from typing import Any
 
-from evidex.build.library import Library
+from evidex.build.library import Library, LibraryPart
 from evidex.build.link import compound_names
 from evidex.content.models import Article, Compound, Goal
 from evidex.content.names import fold_name
@@ -105,6 +105,10 @@ def _documents(library: Library) -> Iterator[Document]:
     """Every document in static-rank order: evidence first (lower tier), then articles and
     goals, then the rest by title. Each is built only when written, so the bodies of the whole
     library are never held at once."""
+    return (make() for _, make in _ranked(library))
+
+
+def _ranked(library: Library) -> list[tuple[tuple[int, bool, str], Callable[[], Document]]]:
     best = _best_tiers(library)
     goals_of: dict[str, set[str]] = {}
     for tier in library.tiers:
@@ -129,7 +133,7 @@ def _documents(library: Library) -> Iterator[Document]:
     for goal in library.goals.values():
         ranked.append((_rank(None, "goal", goal.name), partial(_goal_document, goal)))
     ranked.sort(key=lambda item: item[0])
-    return (make() for _, make in ranked)
+    return ranked
 
 
 def _rank(tier: int | None, kind: str, title: str) -> tuple[int, bool, str]:
@@ -206,6 +210,95 @@ def _larger_pending_terms(conn: sqlite3.Connection) -> None:
             )
 
 
+def _name_rows(compounds: Iterable[Compound]) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for compound in compounds:
+        kinds = [("title", compound.title), ("slug", compound.slug)]
+        kinds += [("alternate", n) for n in compound.names.alternate]
+        kinds += [("brand", n) for n in compound.names.brand]
+        kinds += [("alias", n) for n in compound.aliases]
+        for kind, name in kinds:
+            key = fold_name(name)
+            if key:
+                rows.append((key, name, compound.slug, kind))
+    return rows
+
+
+def update_search_index(conn: sqlite3.Connection, part: LibraryPart) -> None:
+    """The incremental counterpart of write_search_index: the documents of the part's compounds
+    and of their articles are replaced where they stand. A document keeps its row, so its place
+    in the static rank is the last full build's until the next full build (a tier or title an
+    edit changes moves it there)."""
+    for _, make in _ranked(part.library):
+        document = make()
+        if document["type"] == "goal":  # goals are not part of an edit
+            continue
+        found = conn.execute(
+            "SELECT rowid FROM search_docs WHERE type = ? AND slug = ?",
+            (document["type"], document["slug"]),
+        ).fetchone()
+        if found is None:
+            rowid = conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM search_docs").fetchone()[
+                0
+            ]
+        else:
+            rowid = found[0]
+            _forget(conn, rowid)
+        _insert(conn, rowid, document)
+    slugs = sorted(part.compounds)
+    conn.execute(f"DELETE FROM search_names WHERE slug IN ({', '.join('?' * len(slugs))})", slugs)
+    conn.executemany(
+        "INSERT INTO search_names VALUES (?, ?, ?, ?)", _name_rows(part.library.compounds.values())
+    )
+
+
+def _forget(conn: sqlite3.Connection, rowid: int) -> None:
+    old = conn.execute(
+        "SELECT title, names, headings, body FROM search_content WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    if old is not None:
+        conn.execute(
+            "INSERT INTO search_fts(search_fts, rowid, title, names, headings, body) "
+            "VALUES ('delete', ?, ?, ?, ?, ?)",
+            (rowid, *old),
+        )
+        conn.execute(
+            "INSERT INTO search_heads(search_heads, rowid, title, names, headings) "
+            "VALUES ('delete', ?, ?, ?, ?)",
+            (rowid, *old[:3]),
+        )
+    conn.execute("DELETE FROM search_content WHERE rowid = ?", (rowid,))
+    conn.execute("DELETE FROM search_docs WHERE rowid = ?", (rowid,))
+
+
+def _insert(conn: sqlite3.Connection, rowid: int, d: Document) -> None:
+    conn.execute("INSERT INTO search_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _doc_row(rowid, d))
+    content = (rowid, d["title"], d["names"], d["headings"], d["body"])
+    conn.execute("INSERT INTO search_content VALUES (?, ?, ?, ?, ?)", content)
+    conn.execute(
+        "INSERT INTO search_fts(rowid, title, names, headings, body) VALUES (?, ?, ?, ?, ?)",
+        content,
+    )
+    conn.execute(
+        "INSERT INTO search_heads(rowid, title, names, headings) VALUES (?, ?, ?, ?)",
+        content[:4],
+    )
+
+
+def _doc_row(rowid: int, d: Document) -> tuple[Any, ...]:
+    return (
+        rowid,
+        d["type"],
+        d["slug"],
+        d["title"],
+        d["summary"],
+        d["tier"],
+        d["is_banned"],
+        json.dumps(d["goals"]),
+        d["compound_slug"],
+    )
+
+
 def write_search_index(conn: sqlite3.Connection, library: Library) -> None:
     """Create and fill the search tables inside the build being written."""
     conn.executescript(SCHEMA)
@@ -213,20 +306,7 @@ def write_search_index(conn: sqlite3.Connection, library: Library) -> None:
     while batch := list(islice(rows, _BATCH)):
         conn.executemany(
             "INSERT INTO search_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    rowid,
-                    d["type"],
-                    d["slug"],
-                    d["title"],
-                    d["summary"],
-                    d["tier"],
-                    d["is_banned"],
-                    json.dumps(d["goals"]),
-                    d["compound_slug"],
-                )
-                for rowid, d in batch
-            ],
+            [_doc_row(rowid, d) for rowid, d in batch],
         )
         conn.executemany(
             "INSERT INTO search_content VALUES (?, ?, ?, ?, ?)",
@@ -235,17 +315,9 @@ def write_search_index(conn: sqlite3.Connection, library: Library) -> None:
     _larger_pending_terms(conn)
     conn.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO search_heads(search_heads) VALUES ('rebuild')")
-    name_rows = []
-    for compound in library.compounds.values():
-        kinds = [("title", compound.title), ("slug", compound.slug)]
-        kinds += [("alternate", n) for n in compound.names.alternate]
-        kinds += [("brand", n) for n in compound.names.brand]
-        kinds += [("alias", n) for n in compound.aliases]
-        for kind, name in kinds:
-            key = fold_name(name)
-            if key:
-                name_rows.append((key, name, compound.slug, kind))
-    conn.executemany("INSERT INTO search_names VALUES (?, ?, ?, ?)", name_rows)
+    conn.executemany(
+        "INSERT INTO search_names VALUES (?, ?, ?, ?)", _name_rows(library.compounds.values())
+    )
     term_rows = []
     for goal in library.goals.values():
         for phrase in {goal.name, goal.slug.replace("-", " "), *goal.synonyms, *goal.conditions}:

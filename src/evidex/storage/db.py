@@ -1,14 +1,22 @@
-"""Read-only access to the build artifact, picking up a newly built file without a restart.
+"""Read-only access to the build artifact, picking up a new build without a restart.
 
-A build writes a new SQLite file and renames it over the old one. We notice the swap by the
-file's identity (inode, mtime), open and verify the new file, and only then switch. Requests
-hold the connection they started with, so an in-flight request never sees the swap: the ops
+A full build writes a new SQLite file and renames it over the old one. We notice the swap by
+the file's identity (inode), open and verify the new file, and only then switch. Requests hold
+the generation they started with, so an in-flight request never sees the swap: the ops
 middleware pins one generation per request (`Database.pinned()`), and a retired generation is
 closed only once no request holds it.
+
+An incremental build rewrites some rows of the same file in one transaction (rollback journal).
+So each request also reads inside one read transaction (`pinned()` opens it on a connection of
+its own, taken from the generation's pool): it sees the file before that commit or after it,
+never a part, and the commit waits until it is done. The build id read at the start of that
+transaction tells the request which build it reads; a new one makes a successor generation of
+the same file (its meta re-read, no integrity check: SQLite wrote it transactionally).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -17,12 +25,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-CHECK_INTERVAL_SECONDS = 0.5
+CHECK_INTERVAL_SECONDS = 0.1  # a stat of the file: how soon a new build is noticed
 # A new build up to this size is checked in the request that notices it (tens of ms); a
 # bigger one on a thread of its own, so no request waits for it.
 SYNC_CHECK_BYTES = 64 * 1024 * 1024
@@ -53,9 +61,115 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
 
 
+_BUILD_ID_SQL = "SELECT value FROM meta WHERE key = 'build_id'"
+
+
+class _Pool:
+    """Connections to one build file, each lent to one request at a time for its read
+    transaction; shared by the generations of that file (one per build written into it)."""
+
+    def __init__(self, path: Path, inode: int | None) -> None:
+        self.path = path
+        self.inode = inode
+        self.free: list[sqlite3.Connection] = []
+        self.lock = threading.Lock()
+        self.owners = 1
+        self.closed = False
+
+    def take(self) -> sqlite3.Connection | None:
+        """A connection to this file; None when the path now names another file."""
+        with self.lock:
+            if self.free:
+                return self.free.pop()
+        try:
+            conn = _connect(self.path)
+        except sqlite3.Error:  # deleted: the generation's own connections still read it
+            return None
+        if _inode(self.path) != self.inode:
+            conn.close()
+            return None
+        return conn
+
+    def give_back(self, conn: sqlite3.Connection) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.rollback()  # a read transaction: nothing to keep
+            with self.lock:
+                if not self.closed:
+                    self.free.append(conn)
+                    return
+            conn.close()
+
+    def release(self) -> None:
+        """One generation less uses the pool; the last closes its connections."""
+        with self.lock:
+            self.owners -= 1
+            if self.owners > 0:
+                return
+            self.closed = True
+            free, self.free = self.free, []
+        for conn in free:
+            conn.close()
+
+
+def _inode(path: Path) -> int | None:
+    identity = _file_identity(path)
+    return None if identity is None else identity[0]
+
+
+class BuildChanged(Exception):
+    """The file was rewritten in place (an incremental build) after this request was pinned and
+    before its first query: it is run again on the new build (see evidex.ops.identity)."""
+
+
+@dataclass
+class Snapshot:
+    """A request's read transaction, begun at its first query (a request answered from a memo
+    makes none): the connection every query of the request uses."""
+
+    database: Database
+    generation: Generation
+    conn: sqlite3.Connection | None = None
+    open: bool = True
+
+    def connection(self) -> sqlite3.Connection | None:
+        """The transaction's connection; None when the path names another file by now (the
+        caller reads through the generation's own connections). Raises BuildChanged when the
+        file holds a newer build than the one this request is pinned to."""
+        if self.conn is not None:
+            return self.conn
+        pool = self.generation.pool
+        assert pool is not None
+        conn = pool.take()
+        if conn is None:
+            return None
+        try:
+            conn.execute("BEGIN")
+            row = conn.execute(_BUILD_ID_SQL).fetchone()
+            if row is None or str(row[0]) != self.generation.build_id:
+                self.database.advance(self.generation, conn)
+                raise BuildChanged(self.generation.build_id)
+        except BaseException:
+            pool.give_back(conn)
+            raise
+        self.conn = conn
+        return conn
+
+    def end(self) -> None:
+        if self.open:
+            self.open = False
+            if self.conn is not None:
+                assert self.generation.pool is not None
+                self.generation.pool.give_back(self.conn)
+
+
+_snapshot: ContextVar[Snapshot | None] = ContextVar("snapshot", default=None)
+
+
 @dataclass
 class Generation:
-    """One opened build file: a connection per thread, all sharing the same file handle set."""
+    """One build of one file: a connection per thread (for callers outside a request), and the
+    pool of the file, whose connections requests read through in a transaction each."""
 
     path: Path
     identity: tuple[int, int] | None
@@ -66,12 +180,24 @@ class Generation:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     users: int = 0
     closed: bool = False
+    pool: _Pool | None = None
+
+    def __post_init__(self) -> None:
+        if self.pool is None:
+            self.pool = _Pool(self.path, None if self.identity is None else self.identity[0])
 
     @property
     def build_id(self) -> str:
         return self.meta.get("build_id", "")
 
     def connection(self) -> sqlite3.Connection:
+        """The request's read transaction when there is one on this file, else this thread's
+        connection (each statement its own read)."""
+        snapshot = _snapshot.get()
+        if snapshot is not None and snapshot.open and snapshot.generation is self:
+            read = snapshot.connection()
+            if read is not None:
+                return read
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             with self._lock:
@@ -90,12 +216,33 @@ class Generation:
             return _connect(self.path)
         return self.first
 
+    def successor(self, conn: sqlite3.Connection) -> Generation:
+        """This file as an incremental build left it: `conn` reads it in a transaction."""
+        fresh = _connect(self.path)
+        assert self.pool is not None
+        with self.pool.lock:
+            self.pool.owners += 1
+        return replace(
+            self,
+            meta=read_meta(conn),
+            first=fresh,
+            _local=threading.local(),
+            _all=[],
+            _lock=threading.Lock(),
+            users=0,
+            closed=False,
+        )
+
     def close(self) -> None:
         with self._lock:
+            if self.closed:
+                return
             self.closed = True
             for conn in {id(c): c for c in [self.first, *self._all]}.values():
                 conn.close()
             self._all.clear()
+        if self.pool is not None:
+            self.pool.release()
 
 
 def _truncation_problem(conn: sqlite3.Connection, path: Path) -> str | None:
@@ -196,7 +343,15 @@ class Database:
                 # Deleted: keep serving the open file. Unchanged, known-bad or being checked
                 # by another thread: nothing to do.
                 return False
-            self._checking = identity
+            in_place = current.identity is not None and identity[0] == current.identity[0]
+            if in_place:
+                current.identity = identity
+            else:
+                self._checking = identity
+        if in_place:
+            # Written in place (an incremental build): the same file, maybe a new build id.
+            self._check_in_place(current)
+            return False
         try:
             size = os.stat(self.path).st_size
         except OSError:
@@ -248,7 +403,9 @@ class Database:
 
     @contextmanager
     def pinned(self) -> Iterator[Generation]:
-        """Serve everything inside (one request) from a single generation."""
+        """Serve everything inside (one request) from a single generation, every query in one
+        read transaction (begun at the first query, ended by `end_snapshot()` or on leaving).
+        Raises BuildChanged from that first query when the file was rewritten since."""
         already = self._pinned.get()
         if already is not None:
             yield already
@@ -257,15 +414,53 @@ class Database:
         with self._swap_lock:
             generation = self._generation
             generation.users += 1
+        snapshot = Snapshot(self, generation)
         token = self._pinned.set(generation)
+        snapshot_token = _snapshot.set(snapshot)
         try:
             yield generation
         finally:
+            _snapshot.reset(snapshot_token)
             self._pinned.reset(token)
+            snapshot.end()
             with self._swap_lock:
                 generation.users -= 1
                 if any(old is generation for old in self._retired):
                     self._close_old_retired()
+
+    def _check_in_place(self, generation: Generation) -> None:
+        assert generation.pool is not None
+        conn = generation.pool.take()
+        if conn is None:
+            return
+        try:
+            conn.execute("BEGIN")
+            row = conn.execute(_BUILD_ID_SQL).fetchone()
+            if row is not None and str(row[0]) != generation.build_id:
+                self.advance(generation, conn)
+        except sqlite3.Error as exc:
+            log.warning("cannot read build %s: %s", generation.build_id, exc)
+        finally:
+            generation.pool.give_back(conn)
+
+    def advance(self, generation: Generation, conn: sqlite3.Connection) -> None:
+        """Make the build `conn` reads (in a transaction on `generation`'s file, rewritten in
+        place) the current one."""
+        with self._swap_lock:
+            if self._generation is not generation:
+                return  # another request got there first, or a new file came meanwhile
+            fresh = generation.successor(conn)
+            self._generation = fresh
+            self._retired.append(generation)
+            self._close_old_retired()
+        log.info("build %s written in place of %s", fresh.build_id, generation.build_id)
+
+    def end_snapshot(self) -> None:
+        """End this request's read transaction once its response is made (before it is sent):
+        an incremental build's commit waits for every open one."""
+        snapshot = _snapshot.get()
+        if snapshot is not None:
+            snapshot.end()
 
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:

@@ -122,4 +122,14 @@ CREATE TABLE feed (              -- dated updates for the Atom feeds
     updated TEXT NOT NULL
 );
 CREATE INDEX feed_by_compound ON feed(compound_slug, updated);
+CREATE TABLE sources (           -- every library file as this build read it: an incremental
+    rel TEXT PRIMARY KEY,          -- build compares the folder with these rows
+    kind TEXT NOT NULL,            -- compound | article | study | vendor | goals | ...
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    digest TEXT NOT NULL,          -- blake2b of the bytes
+    owner TEXT                     -- the compound a profile, article or study file is about
+);
+CREATE INDEX sources_by_owner ON sources(owner);
+
 -- Search tables are created by evidex.search.index (see docs/schema.md).

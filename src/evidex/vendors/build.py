@@ -67,6 +67,33 @@ def _iu_per_mg(library: Any, slug: str) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+def check_vendor_prices(conn: sqlite3.Connection, part: Any) -> None:
+    """The incremental counterpart of write_vendors: vendor files are not part of an edit, so
+    their rows stand, unless the edit changes how a product's price converts (a compound's IU
+    per mg) or the grades have aged since the database was built (another day)."""
+    from evidex.build.write import NotIncremental
+
+    slugs = sorted(part.compounds)
+    marks = ", ".join("?" * len(slugs))
+    sold = [
+        str(row[0])
+        for row in conn.execute(
+            f"SELECT DISTINCT compound_slug FROM products WHERE compound_slug IN ({marks})", slugs
+        )
+    ]
+    for slug in sold:
+        doc = conn.execute("SELECT doc FROM compounds WHERE slug = ?", (slug,)).fetchone()
+        before = json.loads(doc[0]).get("iu_per_mg") if doc else None
+        if _iu_per_mg(part.library, slug) != (None if before is None else Decimal(str(before))):
+            raise NotIncremental(f"{slug}'s IU per mg changed: vendor prices convert with it")
+    built = conn.execute("SELECT value FROM meta WHERE key = 'built_at'").fetchone()
+    has_products = conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is not None
+    if has_products and (
+        built is None or dt.datetime.fromisoformat(built[0]).astimezone().date() != dt.date.today()
+    ):
+        raise NotIncremental("vendor grades were given on another day")
+
+
 def write_vendors(conn: sqlite3.Connection, library: Any, today: dt.date | None = None) -> None:
     """Insert vendors, their products (with price per mg in the base currency) and the rates."""
     day = today or dt.date.today()

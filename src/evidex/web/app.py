@@ -21,6 +21,7 @@ from evidex.web.errors import install_error_handlers
 from evidex.web.head import HeadAsGetMiddleware
 from evidex.web.memo import ResponseMemoMiddleware
 from evidex.web.openapi import install_openapi
+from evidex.web.prerender import site_key, stored_lookup
 from evidex.web.security import HostGuardMiddleware, SecurityHeadersMiddleware
 from evidex.web.templating import STATIC_DIR, PageCache, Site, make_environment
 
@@ -76,7 +77,13 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.add_middleware(CachingMiddleware, build_info=build_info)
     app.add_middleware(GZipMiddleware, minimum_size=800)
     app.add_middleware(HeadAsGetMiddleware)
-    app.add_middleware(ResponseMemoMiddleware, build_id=lambda: db.current().build_id)
+    app.add_middleware(
+        ResponseMemoMiddleware,
+        build_id=lambda: db.current().build_id,
+        stored=None
+        if site.static_export
+        else stored_lookup(db, site_key(site.base_url, site.base_path, site.live_reload)),
+    )
     install_ops(app, db)  # health, metrics, build identity, limits, access log (evidex.ops)
     # Outermost, so refusals (400, 413, 414, 429) and errors carry them too.
     app.add_middleware(HostGuardMiddleware, allowed_hosts=allowed_hosts(site))

@@ -37,9 +37,11 @@ OWNERS: dict[str, tuple[str | None, str | None]] = {
 # Rows credited to the owners of a row in another table: table -> (column, table, its key).
 CHILDREN: dict[str, tuple[str, str, str]] = {"outcomes": ("study_id", "studies", "id")}
 # Shown by no exported page but the global ones, which are rendered on every export: the
-# search index (the export carries its own search-index.json) and the build's lint report.
+# search index (the export carries its own search-index.json), the build's lint report and the
+# files it read (`sources`, what an incremental build compares) and the pages the build
+# pre-rendered for the server (evidex.web.prerender), which the export renders itself.
 # `meta` is read apart: its build identity is left out, its other keys are shared.
-UNSHOWN_TABLES = frozenset({"meta", "diagnostics"})
+UNSHOWN_TABLES = frozenset({"meta", "diagnostics", "sources", "pages", "page_deps"})
 UNSHOWN_PREFIXES = ("search_", "sqlite_")
 # Meta keys only whole-library pages show (about, API meta, home), which are rendered on every
 # export anyway: the build's identity and its counts. Every other key is shared.

@@ -99,21 +99,31 @@ def _memoisable(headers: list[tuple[bytes, bytes]]) -> bool:
     return (b"cache-control", CACHE_CONTROL) in headers and any(k == b"etag" for k, _ in headers)
 
 
-def _entry(headers: list[tuple[bytes, bytes]], body: bytes, route: Any) -> Entry:
+def make_entry(headers: list[tuple[bytes, bytes]], body: bytes, route: Any) -> Entry:
     etag = next(v for k, v in headers if k == b"etag").decode("latin-1")
     # A 304 carries the validators and the response-wide headers, never the body's own.
     not_modified = [(k, v) for k, v in headers if k not in BODY_HEADERS]
     return Entry(headers, body, not_modified, etag, route)
 
 
+# What the build stored for (build, path, gzip), as a memo entry; None to render as usual.
+StoredLookup = Callable[[str, str, bool], Entry | None]
+
+
 class ResponseMemoMiddleware:
-    """`build_id` returns the id of the build this request is served from."""
+    """`build_id` returns the id of the build this request is served from; `stored` finds the
+    page the build pre-rendered (evidex.web.prerender), so even a first view does not render."""
 
     def __init__(
-        self, app: ASGIApp, build_id: Callable[[], str], max_bytes: int = DEFAULT_MAX_BYTES
+        self,
+        app: ASGIApp,
+        build_id: Callable[[], str],
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        stored: StoredLookup | None = None,
     ) -> None:
         self.app = app
         self.build_id = build_id
+        self.stored = stored
         self.entries = ByteBoundedLRU(max_bytes)
         self._build = ""
         self._pending: dict[Key, asyncio.Event] = {}
@@ -130,6 +140,10 @@ class ResponseMemoMiddleware:
         gzip, if_none_match = _request_headers(scope)
         key: Key = (build, scope["path"], scope["query_string"], gzip)
         entry = self.entries.get(key)
+        if entry is None and self.stored is not None and not scope["query_string"]:
+            entry = self.stored(build, scope["path"], gzip)
+            if entry is not None:
+                self.entries.put(key, entry)
         if entry is None and key in self._pending:
             # The same URL is being rendered for another request: wait for it rather than
             # render it again (after a swap, every worker would otherwise render a hot page
@@ -178,7 +192,7 @@ class ResponseMemoMiddleware:
                     headers = None  # too large to keep: stream it on without a copy
                     chunks.clear()
                 elif not message.get("more_body", False):
-                    self.entries.put(key, _entry(headers, b"".join(chunks), scope.get("route")))
+                    self.entries.put(key, make_entry(headers, b"".join(chunks), scope.get("route")))
             await send(message)
 
         await self.app(scope, receive, keep)

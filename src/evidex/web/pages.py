@@ -220,7 +220,7 @@ def compound(request: Request, name: str) -> Response:
     def render() -> str:
         combo_slugs = [c["slug"] for c in doc.get("combinations", []) if c.get("slug")]
         contraindications = distinct_contraindications(doc.get("contraindications", []))
-        page_url = _absolute(request)(f"/compounds/{doc['slug']}")
+        page_url = request.app.state.site.absolute(f"/compounds/{doc['slug']}")
         return render_text(
             request,
             "compound.html",
@@ -326,7 +326,7 @@ def research(request: Request, slug: str) -> Response:
         return error_response(request, 404, f"No research article is called “{slug}”.")
 
     def render() -> str:
-        page_url = _absolute(request)(f"/research/{slug}")
+        page_url = request.app.state.site.absolute(f"/research/{slug}")
         compound_slug = article.get("compound_slug")
         short = queries.short_name(conn, compound_slug) if compound_slug else article["compound"]
         studies = article["evidence_studies"]

@@ -181,7 +181,9 @@ def render_text(request: Request, template: str, context: dict[str, Any]) -> str
     env = environment(request)
     page_context = {
         "request_path": request.url.path,
-        "canonical": request.app.state.site.absolute(request.url.path, own_origin(request)),
+        # Without a base URL the page names itself from the site root: a page is a function
+        # of the build and its path alone, so the build can render it (evidex.web.prerender).
+        "canonical": request.app.state.site.absolute(request.url.path),
         **context,
     }
     return env.get_template(template).render(page_context)

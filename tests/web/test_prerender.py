@@ -1,0 +1,191 @@
+"""Pages stored by the build are served as the rendering path would answer them."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sqlite3
+import warnings
+from pathlib import Path
+
+import pytest
+
+from evidex.web import prerender
+from evidex.web.app import create_app
+from evidex.web.prerender import (
+    SITE_META_KEY,
+    dependencies,
+    page_paths,
+    prerender_build,
+    rerender,
+    stored_page,
+)
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+# Every header the rendering path sends that a stored page must repeat (date and server are
+# the HTTP server's own).
+COMPARED = (
+    "content-type",
+    "content-encoding",
+    "content-length",
+    "vary",
+    "etag",
+    "cache-control",
+    "last-modified",
+    "x-evidex-build",
+    "content-security-policy",
+    "x-content-type-options",
+    "referrer-policy",
+    "x-frame-options",
+)
+
+
+@pytest.fixture
+def prerendered(db_path: Path) -> Path:
+    with sqlite3.connect(db_path) as conn:
+        prerender_build(conn, db_path)
+    return db_path
+
+
+def _without_pages(db_path: Path, tmp_path: Path) -> Path:
+    """The same build (same id and time) whose stored pages the server does not use."""
+    plain = tmp_path / "rendered.db"
+    shutil.copyfile(db_path, plain)
+    with sqlite3.connect(plain) as conn:
+        conn.execute("DELETE FROM meta WHERE key = ?", (SITE_META_KEY,))
+    return plain
+
+
+def _answer(client: TestClient, path: str, encoding: str) -> tuple[int, dict[str, str], bytes]:
+    response = client.get(path, headers={"Accept-Encoding": encoding})
+    headers = {k: v for k, v in response.headers.items() if k in COMPARED}
+    if headers.get("content-encoding") == "gzip":
+        del headers["content-length"]  # the compressed size depends on the gzip level
+    return response.status_code, headers, response.content
+
+
+def test_every_stored_page_answers_as_the_rendering_path(prerendered: Path, tmp_path: Path) -> None:
+    with sqlite3.connect(prerendered) as conn:
+        paths = page_paths(conn)
+        stored = {r[0] for r in conn.execute("SELECT path FROM pages")}
+    kinds = {p.removeprefix("/api/v1").split("/")[1] or "/" for p in paths}
+    assert kinds >= {"/", "compounds", "research", "goals", "methodology", "about"}
+    assert stored == set(paths)
+    with (
+        TestClient(create_app(prerendered)) as fast,
+        TestClient(create_app(_without_pages(prerendered, tmp_path))) as rendered,
+    ):
+        for path in sorted(stored):
+            for encoding in ("gzip", "identity"):
+                assert _answer(fast, path, encoding) == _answer(rendered, path, encoding), (
+                    path,
+                    encoding,
+                )
+
+
+def test_a_stored_page_is_sent_without_rendering(prerendered: Path) -> None:
+    marker = b"<html>stored, not rendered</html>" * 40
+    with sqlite3.connect(prerendered) as conn:
+        conn.execute(
+            "UPDATE pages SET body = ?, length = ? WHERE path = ?",
+            (gzip.compress(marker), len(marker), "/compounds/thymosin-alpha"),
+        )
+    with TestClient(create_app(prerendered)) as client:
+        zipped = client.get("/compounds/thymosin-alpha", headers={"Accept-Encoding": "gzip"})
+        plain = client.get("/compounds/thymosin-alpha", headers={"Accept-Encoding": "identity"})
+        etag = zipped.headers["etag"]
+        again = client.get("/compounds/thymosin-alpha", headers={"If-None-Match": etag})
+        head = client.head("/compounds/thymosin-alpha", headers={"Accept-Encoding": "gzip"})
+    assert zipped.content == marker and zipped.headers["content-encoding"] == "gzip"
+    assert plain.content == marker and "content-encoding" not in plain.headers
+    assert plain.headers["content-length"] == str(len(marker))
+    assert again.status_code == 304 and again.content == b""
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == etag
+
+
+def test_a_query_string_or_another_site_is_rendered_as_before(prerendered: Path) -> None:
+    with sqlite3.connect(prerendered) as conn:
+        conn.execute("UPDATE pages SET body = ?", (gzip.compress(b"stale" * 400),))
+        conn.execute("UPDATE meta SET value = ? WHERE key = ?", ("|/sub|0", SITE_META_KEY))
+    with TestClient(create_app(prerendered)) as client:
+        assert b"stale" not in client.get("/compounds/thymosin-alpha").content
+        assert b"stale" not in client.get("/goals?x=1").content
+
+
+def test_a_page_of_another_build_is_not_served(prerendered: Path) -> None:
+    with sqlite3.connect(prerendered) as conn:
+        conn.execute("UPDATE pages SET body = ?, build_id = 'older'", (gzip.compress(b"x" * 900),))
+    with TestClient(create_app(prerendered)) as client:
+        assert client.get("/compounds/thymosin-alpha").content != b"x" * 900
+
+
+def test_pages_depend_on_what_they_link_to_and_lists_on_everything() -> None:
+    body = b'<a href="/compounds/bpc-157">BPC</a> <a href="/research/tb-500-for-x/">'
+    assert dependencies("/compounds/tb-500", body) == {
+        "compound:tb-500",
+        "compound:bpc-157",
+        "article:tb-500-for-x",
+    }
+    article = json.dumps({"compound_slug": "tb-500"}).encode()
+    assert "compound:tb-500" in dependencies("/api/v1/research/tb-500-for-x", article)
+    assert dependencies("/goals/sleep", body) == {"*"}
+    assert dependencies("/", body) == {"*"}
+
+
+def test_rerender_redoes_exactly_the_pages_that_show_a_changed_compound(
+    prerendered: Path,
+) -> None:
+    with sqlite3.connect(prerendered) as conn:
+        before = {r[0]: r[1] for r in conn.execute("SELECT path, body FROM pages")}
+        doc = json.loads(
+            conn.execute("SELECT doc FROM compounds WHERE slug = 'interferon-alpha'").fetchone()[0]
+        )
+        doc["title"] = "Interferon Renamed"
+        conn.execute(
+            "UPDATE compounds SET doc = ?, title = ? WHERE slug = 'interferon-alpha'",
+            (json.dumps(doc), doc["title"]),
+        )
+        conn.commit()
+        redone = set(rerender(conn, prerendered, compounds=["interferon-alpha"]))
+        after = {r[0]: r[1] for r in conn.execute("SELECT path, body FROM pages")}
+        own = stored_page(conn, "/compounds/interferon-alpha")
+        partner = stored_page(conn, "/compounds/thymosin-alpha")
+    assert own is not None and b"Interferon Renamed" in gzip.decompress(own.body)
+    assert {"/compounds/interferon-alpha", "/api/v1/compounds/interferon-alpha", "/"} <= redone
+    # thymosin alpha names interferon alpha as a combination partner, with its title
+    assert partner is not None and b"Interferon Renamed" in gzip.decompress(partner.body)
+    assert "/compounds/bpc-157" not in redone
+    untouched = set(before) - redone
+    assert untouched and all(after[p] == before[p] for p in untouched)
+    assert set(after) == set(before)
+
+
+def test_pages_rendered_on_every_core_equal_those_rendered_in_one_process(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parallel = tmp_path / "parallel.db"
+    shutil.copyfile(db_path, parallel)
+    with sqlite3.connect(db_path) as conn:
+        prerender_build(conn, db_path)
+    monkeypatch.setattr(prerender, "_CHUNK", 4)  # the sample's ~100 pages in many chunks
+    monkeypatch.setattr(prerender, "worker_count", lambda: 2)
+    with sqlite3.connect(parallel) as conn:
+        prerender_build(conn, parallel)
+
+    def pages(path: Path) -> dict[str, tuple[bytes, set[str]]]:
+        with sqlite3.connect(path) as conn:
+            deps: dict[str, set[str]] = {}
+            for dep, page in conn.execute("SELECT dep, path FROM page_deps"):
+                deps.setdefault(page, set()).add(dep)
+            return {
+                p: (gzip.decompress(b) if e else b, deps[p])
+                for p, e, b in conn.execute("SELECT path, encoding, body FROM pages")
+            }
+
+    assert pages(parallel) == pages(db_path)
+    assert not list(tmp_path.glob("*.pages-*"))  # the workers' side files are gone
