@@ -1069,6 +1069,11 @@ ROWS = (
         design="case-series",
         n=14,
     ),
+    Row(
+        "outcome-verb-percent/trap-data-obtained-in",
+        "Follow-up data were obtained in 312 (89.1%).",
+        effects=(),
+    ),
 )
 
 

@@ -611,9 +611,11 @@ _OUTCOME_IN = re.compile(
     r"maintained|reached|found|noted|recorded|documented|attained|died|relapsed|recovered|"
     r"responded|improved|remitted"
     # any other verb of what happened ("normalised in", "cleared in"), never one that puts
-    # people into the study
+    # people into the study or takes data from them
     r"|(?!(?:included|enrolled|randomi[sz]ed|recruited|assigned|allocated|treated|followed|"
-    r"studied|analy[sz]ed|screened|born|living|resident)\b)[a-z]{3,}(?:ed|en)) in $"
+    r"studied|analy[sz]ed|screened|born|collected|measured|obtained|assessed|evaluated|"
+    r"examined|performed|conducted|tested|sampled|administered|given|taken|used|started|"
+    r"initiated|completed|available)\b)[a-z]{3,}(?:ed|en)) in $"
 )
 # "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
 _AT_ENTRY_BEFORE = re.compile(
