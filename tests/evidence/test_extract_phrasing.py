@@ -1074,6 +1074,12 @@ ROWS = (
         "Follow-up data were obtained in 312 (89.1%).",
         effects=(),
     ),
+    Row(
+        "duration-not-n/trap-in-whom-the-randomised",
+        "Of 120 patients with asthma for over 2 years, in whom 40 were randomised to the drug, "
+        "most were women.",
+        n=40,
+    ),
 )
 
 

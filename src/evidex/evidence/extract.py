@@ -182,7 +182,9 @@ _ENROLMENT_CUES = tuple(
 _POSTMODIFIER = (
     r"(?:\((?![nN] ?=)[^()]{1,40}\) )?"
     r"(?:(?:with|without|admitted|presenting|having|who had|aged|within|after|lasting|"
-    r"hospitali[sz]ed|diagnosed|undergoing|receiving|from|in|at)\b[^.;:,()]{1,70}? |(?:\w+ ){0,2}?)"
+    r"hospitali[sz]ed|diagnosed|undergoing|receiving|from|in|at)\b"
+    # never a second group of people ("in whom 40", "and 40 controls")
+    r"(?:(?!\b(?:whom|which|them|these|and \d))[^.;:,()]){1,70}? |(?:\w+ ){0,2}?)"
 )
 _N_ENROLLED = CuedPattern(
     re.compile(
