@@ -70,9 +70,11 @@ _HUMAN = CuedPattern(
 _META = CuedPattern(
     re.compile(
         r"(?i)\b(?:meta-? ?analys[ie]s|meta-?regression|network meta|pooled analysis of "
-        r"(?:\w+ )?(?:randomi[sz]ed|trials|studies))"
+        r"(?:\w+ )?(?:randomi[sz]ed|trials|studies)"
+        # "We pooled data from 14 randomised controlled trials": pooling trials is meta-analysis
+        r"|pooled (?:\w+ ){0,2}?from (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs)\b)"
     ),
-    ("meta", "pooled analysis of "),
+    ("meta", "pooled "),
 )
 # A review that says it is narrative may search databases and cite meta-analyses; it pools none.
 # So does one that names itself a review without a method ("We review", "This review
@@ -158,11 +160,15 @@ _CASE_SERIES = CuedPattern(
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
         r"\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
         # a review of treated patients' records: a series unless groups are compared
-        r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts))"
+        r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts)"
+        # "Retrospective review of eleven patients seen at a clinic"
+        r"|review of (?:[\w-]+ ){0,3}?(?:patients|cases|children|adults|women|men)\b"
+        # "Case records of 14 patients treated between 2010 and 2020 were reviewed"
+        r"|(?:records|charts|notes) of [^.;]{1,80}? (?:were|was) (?:retrospectively )?reviewed)"
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
-        "chart review", "reviewed"
+        "chart review", "reviewed", "review of "
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(

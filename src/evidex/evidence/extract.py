@@ -176,10 +176,20 @@ _ENROLMENT_VERBS = (
 _ENROLMENT_CUES = tuple(
     f"{auxiliary} {verb}" for auxiliary in ("were", "was", "been") for verb in _ENROLMENT_VERBS
 )
+# what may stand between the people counted and their verb: a bracket of weights or ages
+# ("(220 ± 15 g)", "(aged 18–45 years)") and a clause saying which people ("with fever for less
+# than 48 hours", "admitted within 12 hours of onset"), never a comma or a second bracket
+_POSTMODIFIER = (
+    r"(?:\((?![nN] ?=)[^()]{1,40}\) )?"
+    r"(?:(?:with|without|admitted|presenting|having|who had|aged|within|after|lasting|"
+    r"hospitali[sz]ed|diagnosed|undergoing|receiving|from|in|at)\b"
+    # never a second group of people ("in whom 40", "and 40 controls")
+    r"(?:(?!\b(?:whom|which|them|these|and \d))[^.;:,()]){1,70}? |(?:\w+ ){0,2}?)"
+)
 _N_ENROLLED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
-        r"(?:\w+ ){0,2}?(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%/])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
+        rf"{_POSTMODIFIER}(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|"
         r"recruited|assigned|allocated|studied|analy[sz]ed|followed)|underwent randomi[sz]ation)"
     ),
     (*_ENROLMENT_CUES, "underwent randomi"),
@@ -190,7 +200,7 @@ _N_ANY_ASSIGNED = CuedPattern(
     re.compile(
         rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) (?:[A-Za-z][\w\-+/]* ){{0,2}}?"
         r"(?!(?:trials|studies|RCTs|groups|arms|articles|records|doses|weeks|months|years|days|"
-        r"times|cycles|samples|sessions|cases|controls|"
+        r"hours|minutes|times|cycles|samples|sessions|cases|controls|"
         # clusters randomised are not the participants
         r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
         r"communities|homes|facilities|units|regions|districts)\b)"

@@ -44,7 +44,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"incidence rate ratios?|rate ratios?", "IRR"),
     (r"odds ratios?", "OR"),
     (r"hazard ratios?", "HR"),
-    (r"risk ratios?", "RR"),
+    (r"risk ratios?|prevalence ratios?", "RR"),
     (r"relative risk reductions?", "percent"),
     (r"relative risks?", "RR"),
     (r"standardi[sz]ed (?:mean )?differences?(?: in means?)?", "SMD"),
@@ -86,7 +86,7 @@ CI_LABEL = (
 )
 # A unit after a value or bound: "%", "kg", "mmol/L", "percentage points", "days".
 _UNIT = (
-    r"(?:%%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
+    r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
     r"[a-zA-Zµμ][a-zA-Zµμ/²2]{0,11}(?: (?:points?|Hg|units?))?)"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
@@ -94,9 +94,11 @@ _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 _VALUE = rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|(?i:confidence|credible)))(?: ?(?P<unit>{_UNIT}))?"
 # the two bounds; the high bound must not run on into more digits ("0.18-0.0.93" is garbled)
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
+# the scale a difference is on, between the value and its CI: "points on a 0–10 scale"
+_SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"{NUMBER_START}(?<![\w.])(?<![A-Za-z]-){_VALUE}(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w.])(?<![A-Za-z]-){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?)?"
     rf"{_INTERVAL}"
 )
@@ -242,7 +244,7 @@ def _plausible(measure: str, value: float, low: float, high: float, labelled_ci:
     return low - slack <= value <= high + slack
 
 
-_PERCENT_UNIT = re.compile(r"%|(?i:per ?cent)(?!age)")
+_PERCENT_UNIT = re.compile(r"%(?! ?-?points?)|(?i:per ?cent)(?!age)")
 
 
 def _is_percent(unit: str | None) -> bool:
@@ -415,6 +417,8 @@ def _interval_estimate(
         return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
     unit = match["unit"]
     label = _last_label(before)
+    if _unknown_ratio(before[label.end() if label else 0 :]):
+        return None  # "ratio of means 1.12 (...)": a ratio with no measure of the README
     measure = label_measure(label) if label else _inheritable(previous_measure, unit)
     if measure is None and not labelled_ci:
         return None  # a bracketed pair with nothing saying it is an effect
@@ -441,6 +445,14 @@ def _interval_estimate(
     )
 
 
+# a ratio named after the last measure label, or with none: no measure fits it
+_RATIO_WORD = re.compile(r"(?i)\bratios?\b")
+
+
+def _unknown_ratio(before_value: str) -> bool:
+    return _RATIO_WORD.search(before_value) is not None
+
+
 def _relative_change(sentence: str, match: re.Match[str], restating: str | None) -> bool:
     """'a 38% (...) increased risk'; '... by 58% (...)' only when it follows a ratio of the same
     sentence (`restating`: its measure): alone, "LDL decreased by 12.4% (95% CI ...)" and
@@ -464,6 +476,11 @@ _LONGEST_LABEL = 60
 _LABEL_RIGHT_BEFORE = re.compile(rf"{LABEL.pattern}(?: (?:was|of|is|were))? ?(?:[=:,] ?)?$")
 
 
+# only a p value (its own or an interaction's) between the interval and the closing bracket:
+# "(OR 0.98, 0.85 to 1.12; P for interaction = 0.04)"
+_P_CLOSES_BRACKET = re.compile(rf" ?[;,] ?{_P_LABEL}[^()\[\]]{{0,40}}?[)\]]")
+
+
 def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
     """An interval without a CI label or its own bracket: the value (and its label) open a
     bracket that the interval closes, or the value follows its label and the interval ends
@@ -473,7 +490,7 @@ def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
     after = sentence[match.end() : match.end() + 2].lstrip()[:1]
     near = before[-_LONGEST_LABEL:]  # the patterns end at the value: the words just before it
     if _OPENS_BRACKET.search(near) is not None:
-        return after in (")", "]")
+        return after in (")", "]") or _P_CLOSES_BRACKET.match(sentence, match.end()) is not None
     return _LABEL_RIGHT_BEFORE.search(near) is not None and after in ("", ".", ";", ",")
 
 
@@ -544,7 +561,7 @@ _PERCENT_OF_PEOPLE = re.compile(
     r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
     r"obtained|demonstrated|reported|met)\b"
 )
-_PAIR_CUES = (" vs", "versus", "compared with", "respectively")
+_PAIR_CUES = (" vs", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
@@ -552,6 +569,17 @@ _PAIR = re.compile(
     rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?)? "
     rf"(?:vs\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
 )
+
+
+def _same_preposition_after(sentence: str, match: re.Match[str]) -> bool:
+    """'38.5% with the drug and 21.0% with placebo': each share followed by its own arm, named
+    after the same preposition (never 'of', which names what the share is of)."""
+    who = (match["who"] or "").split()
+    if not who or who[0] == "of":
+        return False
+    return sentence.startswith(f" {who[0]} ", match.end())
+
+
 # "48% and 31% in the drug and placebo groups, respectively"
 _RESPECTIVELY_AFTER = re.compile(r"[^.;()]{0,80}?\brespectively\b")
 # percentages of a sentence about a mean share ("the mean percentage of weeks with control")
@@ -581,8 +609,24 @@ _OUTCOME_VERB_AFTER = re.compile(
 _OUTCOME_IN = re.compile(
     r"\b(?:occurred|recurred|resolved|developed|observed|reported|seen|achieved|sustained|"
     r"maintained|reached|found|noted|recorded|documented|attained|died|relapsed|recovered|"
-    r"responded|improved|remitted) in $"
+    r"responded|improved|remitted"
+    # any other verb of what happened ("normalised in", "cleared in"), never one that puts
+    # people into the study or takes data from them
+    r"|(?!(?:included|enrolled|randomi[sz]ed|recruited|assigned|allocated|treated|followed|"
+    r"studied|analy[sz]ed|screened|born|collected|measured|obtained|assessed|evaluated|"
+    r"examined|performed|conducted|tested|sampled|administered|given|taken|used|started|"
+    r"initiated|completed|available)\b)[a-z]{3,}(?:ed|en)) in $"
 )
+# "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
+_AT_ENTRY_BEFORE = re.compile(
+    r"(?i)\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b[^.;]*$"
+)
+# a count of a stated total: "14 of 40 patients (35.0%)" is a part of a group
+_PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}")
+# "found in 6.1% of users, 3.0% of non-users and 2.9% of controls": a list of groups' shares
+# after a verb of what happened
+_LISTED_SHARE = re.compile(r"(?P<v>\d+(?:\.\d+)?) ?%%? of (?:the )?[\w-]+(?: [\w-]+)??")
+_LIST_JOIN = re.compile(r"(?: [\w-]+){0,4}?(?:,? and|,|;) ")
 
 
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
@@ -590,10 +634,10 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
     subgroup ("11 of the 12"), what happened in them ("occurred in 6 patients (10.3%)") or
     followed by what happened to them."""
     return (
-        _OUTCOME_IN.search(sentence, max(0, match.start() - 16), match.start()) is not None
+        _OUTCOME_IN.search(sentence, max(0, match.start() - 24), match.start()) is not None
         or " group" in sentence
         or " arm" in sentence
-        or " of the " in match.group(0)
+        or _PART_OF_A_TOTAL.search(match.group(0)) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
     )
 
@@ -622,7 +666,11 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or (match["who"] and _OF_TIME.match(match["who"]))
-            or (match["listed"] and not _RESPECTIVELY_AFTER.match(sentence, match.end()))
+            or (
+                match["listed"]
+                and not _RESPECTIVELY_AFTER.match(sentence, match.end())
+                and not _same_preposition_after(sentence, match)
+            )
         ):
             continue
         for key in ("a", "b"):
@@ -660,6 +708,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
             continue
+        if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
+            continue
         if key in ("v1", "v2", "v8") and not _of_a_group(sentence, match):
             continue  # "69 (51%) women": a description of the whole sample
         value = float(match[key])
@@ -669,4 +719,22 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         group = name["name"].strip() if name and name["name"].strip() else None
         what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
         found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
+    for position, value in _listed_shares(sentence):
+        found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
+
+
+def _listed_shares(sentence: str) -> list[tuple[int, float]]:
+    """Two or more 'x% of <group>' joined by commas or 'and', right after a verb of what
+    happened and 'in'."""
+    for first in _LISTED_SHARE.finditer(sentence):
+        if _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is None:
+            continue
+        listed = [first]
+        while (join := _LIST_JOIN.match(sentence, listed[-1].end())) and (
+            following := _LISTED_SHARE.match(sentence, join.end())
+        ):
+            listed.append(following)
+        if len(listed) >= 2:
+            return [(match.start("v"), float(match["v"])) for match in listed]
+    return []
