@@ -189,3 +189,15 @@ def test_pages_rendered_on_every_core_equal_those_rendered_in_one_process(
 
     assert pages(parallel) == pages(db_path)
     assert not list(tmp_path.glob("*.pages-*"))  # the workers' side files are gone
+
+
+def test_pages_are_rendered_from_inside_a_running_event_loop(db_path: Path) -> None:
+    """A build called from async code (a server, a test) still pre-renders: the routes run on
+    a loop of their own."""
+    import asyncio
+
+    async def render_from_a_loop() -> int:
+        with sqlite3.connect(db_path) as conn:
+            return prerender_build(conn, db_path)
+
+    assert asyncio.run(render_from_a_loop()) > 0

@@ -21,6 +21,7 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,15 +175,19 @@ class PageRenderer:
         self.build_id = self.app.state.db.current().build_id
         self._routes = AsyncExitStackMiddleware(self.app.router)
         self._models = _response_models()
+        # The routes run on a loop of their own in a thread of their own: the caller may already
+        # be inside a running event loop (a test, a server), where run_until_complete fails.
         self._loop = asyncio.new_event_loop()
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prerender")
 
     def close(self) -> None:
+        self._thread.shutdown()
         self._loop.close()
         self.app.state.db.close()
 
     def render(self, path: str) -> StoredPage | None:
         """The page at `path` as the live site answers it; None unless it is a 200."""
-        return self._loop.run_until_complete(self._render(path))
+        return self._thread.submit(self._loop.run_until_complete, self._render(path)).result()
 
     async def _render(self, path: str) -> StoredPage | None:
         scope: dict[str, Any] = {
