@@ -1023,8 +1023,9 @@ ROWS = (
         n=7,
     ),
     # a second probe of the same classes, written after the fixes above with answers fixed
-    # first: 18 of 21 right on first run; these three then generalised the list, pair and
-    # pooling rules
+    # first: 17 of 21 right on first run; these three then generalised the list, pair and
+    # pooling rules (the fourth, "retrospective analysis of 9 consecutive patients", still reads
+    # as a cohort)
     Row(
         "group-percent/list-of-long-group-names",
         "Hypoglycaemia occurred in 4.2% of patients on insulin, 1.1% of patients on metformin "
