@@ -1048,6 +1048,18 @@ ROWS = (
         design="meta-analysis",
     ),
     Row(
+        "design/databases-were-searched-passive",
+        "Methods: Four electronic databases were searched for randomised trials of zinc. "
+        "Results: Nine trials with 1,204 participants were pooled.",
+        design="meta-analysis",
+    ),
+    Row(
+        "design/medline-was-searched-random-effects",
+        "MEDLINE, Embase and CENTRAL were systematically searched to March 2022; estimates were "
+        "combined in random-effects models.",
+        design="meta-analysis",
+    ),
+    Row(
         "bracketed-between-count-and-verb/age-and-bmi",
         "Forty healthy men (age 25 ± 4 years; BMI 23.1 ± 2.0 kg/m2) were randomised to creatine "
         "or placebo.",

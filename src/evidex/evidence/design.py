@@ -94,11 +94,18 @@ _SYSTEMATIC = CuedPattern(
     re.compile(r"(?i)\bsystematic(?:ally)? (?:review|search|literature search)"),
     ("systematic",),
 )
+_DATABASES = (
+    r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl|"
+    r"(?:bibliographic |electronic )?databases)\b"
+)
+# "We searched MEDLINE and Embase", or in the passive: "Five electronic databases were searched"
 _DATABASE_SEARCH = CuedPattern(
     re.compile(
         r"(?i)\b(?:search(?:ed|es|ing)?|identified (?:through|from|in)|retrieved from)\b[^.]{0,120}?"
-        r"\b(?:medline|pubmed|embase|cochrane|central|web of science|scopus|cinahl|"
-        r"(?:bibliographic |electronic )?databases)\b"
+        + _DATABASES
+        + r"|"
+        + _DATABASES
+        + r"[^.;]{0,60}?\b(?:were|was) (?:\w+ )?searched\b"
     ),
     ("search", "identified ", "retrieved from"),
 )
