@@ -318,11 +318,18 @@ def write_search_index(conn: sqlite3.Connection, library: Library) -> None:
     conn.executemany(
         "INSERT INTO search_names VALUES (?, ?, ?, ?)", _name_rows(library.compounds.values())
     )
-    term_rows = []
-    for goal in library.goals.values():
-        for phrase in {goal.name, goal.slug.replace("-", " "), *goal.synonyms, *goal.conditions}:
-            if phrase.strip():
-                term_rows.append((phrase.strip().lower(), goal.slug))
-    conn.executemany("INSERT INTO search_terms VALUES (?, ?)", term_rows)
+    conn.executemany("INSERT INTO search_terms VALUES (?, ?)", _term_rows(library))
     conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
     conn.execute("INSERT INTO search_heads(search_heads) VALUES ('optimize')")
+
+
+def _term_rows(library: Library) -> list[tuple[str, str]]:
+    """Each goal's phrases, once each, in the order the goal lists them (not a set's order,
+    which changes with the hash seed and would make two builds of the same files differ)."""
+    rows = []
+    for goal in library.goals.values():
+        phrases = [goal.name, goal.slug.replace("-", " "), *goal.synonyms, *goal.conditions]
+        for phrase in dict.fromkeys(phrases):
+            if phrase.strip():
+                rows.append((phrase.strip().lower(), goal.slug))
+    return rows
