@@ -1024,8 +1024,8 @@ ROWS = (
     ),
     # a second probe of the same classes, written after the fixes above with answers fixed
     # first: 17 of 21 right on first run; these three then generalised the list, pair and
-    # pooling rules (the fourth, "retrospective analysis of 9 consecutive patients", still reads
-    # as a cohort)
+    # pooling rules (the fourth, "retrospective analysis of 9 consecutive patients", read as a
+    # cohort until consecutive patients made a series: see the design rows at the end)
     Row(
         "group-percent/list-of-long-group-names",
         "Hypoglycaemia occurred in 4.2% of patients on insulin, 1.1% of patients on metformin "
@@ -1086,6 +1086,18 @@ ROWS = (
         "outcome-verb-percent/trap-data-obtained-in",
         "Follow-up data were obtained in 312 (89.1%).",
         effects=(),
+    ),
+    Row(
+        "design/retrospective-analysis-of-consecutive-patients",
+        "Retrospective analysis of 9 consecutive patients treated with the peptide at one centre. "
+        "Symptoms improved in 7.",
+        design="case-series",
+    ),
+    Row(
+        "design/consecutive-patients-compared-stay-a-cohort",
+        "We retrospectively analysed 1,204 consecutive patients and compared outcomes of users "
+        "versus non-users.",
+        design="cohort",
     ),
     Row(
         "duration-not-n/trap-in-whom-the-randomised",

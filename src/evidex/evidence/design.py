@@ -171,11 +171,13 @@ _CASE_SERIES = CuedPattern(
         # "Retrospective review of eleven patients seen at a clinic"
         r"|review of (?:[\w-]+ ){0,3}?(?:patients|cases|children|adults|women|men)\b"
         # "Case records of 14 patients treated between 2010 and 2020 were reviewed"
-        r"|(?:records|charts|notes) of [^.;]{1,80}? (?:were|was) (?:retrospectively )?reviewed)"
+        r"|(?:records|charts|notes) of [^.;]{1,80}? (?:were|was) (?:retrospectively )?reviewed"
+        # "Retrospective analysis of 9 consecutive patients": a run of treated patients
+        r"|\bconsecutive (?:[\w-]+ ){0,2}?(?:patients|cases|children|adults|women|men)\b)"
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
-        "chart review", "reviewed", "review of "
+        "chart review", "reviewed", "review of ", "consecutive "
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(
