@@ -74,7 +74,7 @@ class _Draft:
     warnings: list[StackWarning] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
-    preclinical: list[TierEntry] = field(default_factory=list)
+    preclinical: dict[str, list[TierEntry]] = field(default_factory=dict)  # by goal
 
 
 def build_stack(
@@ -111,7 +111,7 @@ def build_stack(
     interactions = all_pairs(book, members + current)
     items = [_item(p, catalog, goals, interactions, request) for p in draft.picks]
     draft.warnings.extend(book.additive(members + current))
-    if goals and not items and not draft.preclinical:
+    if goals and not items and not any(draft.preclinical.values()):
         draft.warnings.append(
             StackWarning(kind="no-candidates", message="No compound fits these goals and limits.")
         )
@@ -136,11 +136,9 @@ def _report_preclinical(
 ) -> None:
     """Compounds held back because only animal, laboratory or mechanism evidence supports them:
     the best few per goal are listed as not suggested, and a goal that has nothing better says so."""
-    if not draft.preclinical:
-        return
     picked_goals = {pick.entry.goal for pick in draft.picks}
     for goal in goals:
-        held = [e for e in draft.preclinical if e.goal == goal]
+        held = draft.preclinical.get(goal)
         if not held:
             continue
         name = catalog.goal_name(goal)
@@ -332,13 +330,13 @@ def _hold_back(
 ) -> None:
     """A Tier 5 candidate is not suggested; when it is listed, a reason from the person's
     situation is the stronger one and is given instead."""
-    listed = sum(1 for held in draft.preclinical if held.goal == entry.goal)
+    held = draft.preclinical.setdefault(entry.goal, [])
     if (
-        listed < shown
+        len(held) < shown
         and _screened(catalog.compounds[entry.compound_slug], situation, draft) is None
     ):
         return
-    draft.preclinical.append(entry)
+    held.append(entry)
 
 
 def _item(
