@@ -84,6 +84,11 @@ _PHRASES = [
     "we reviewed the charts, reviewed medical records; 612,000 person-years; a rate ratio, IRR.",
     "national registers, a Register, a health survey; we followed them; 40 pupils aged 9 took part;"
     " 30 nurses participated.",
+    "Neutrophils isolated from donors; cells harvested from rats; PBMCs obtained from volunteers; "
+    "islets collected from mice; Primary hepatocytes from mice were incubated; isolated rat "
+    "tenocytes were stimulated; cells derived from, cells taken from a biopsy.",
+    "Of the 120 randomised, 112 completed; of 348 enrolled, 300 stayed; Of all 50 recruited; of "
+    "40 patients allocated, 38; of 90 included; 456 were recruited; one was recruited.",
 ]
 
 

@@ -34,6 +34,26 @@ _IN_VITRO = CuedPattern(
         "fibroblasts", "primary ", "cells were"
     ),
 )  # fmt: skip
+# Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy
+# volunteers were incubated", "Primary hepatocytes isolated from C57BL/6 mice were treated"; the
+# donors do not make it a study of people or animals (live animals dosed still do).
+_CELL_TYPES = (
+    r"(?:cells|hepatocytes|neutrophils|macrophages|monocytes|lymphocytes|(?:cardio)?myocytes|"
+    r"adipocytes|keratinocytes|fibroblasts|neurons|chondrocytes|osteoblasts|osteoclasts|"
+    r"platelets|erythrocytes|PBMCs|islets|myotubes|explants|tenocytes|synoviocytes)"
+)
+_CELLS_FROM_DONORS = CuedPattern(
+    re.compile(
+        rf"(?i)\b{_CELL_TYPES} (?:were )?(?:freshly )?(?:isolated|harvested|derived|obtained|"
+        r"collected|taken) from\b"
+        rf"|\b(?:isolated|harvested|primary) (?:[\w-]+ ){{0,2}}?{_CELL_TYPES} (?:\w+ ){{0,6}}?"
+        r"(?:were|was) (?:incubated|treated|exposed|cultured|stimulated|transfected|pre-?treated)\b"
+    ),
+    (
+        "isolated", "harvested", "derived from", "obtained from", "collected from", "taken from",
+        "primary ",
+    ),
+)  # fmt: skip
 # Work on molecules rather than on people or animals: laboratory (in vitro) work.
 _LABORATORY = CuedPattern(
     re.compile(
@@ -250,6 +270,8 @@ def explicit_design(text: str) -> Design | None:
     animal = names(_ANIMAL)
     human = names(_HUMAN)
     in_vitro = names(_IN_VITRO)
+    if (animal or human) and names(_CELLS_FROM_DONORS) and not _dosed_animals(text):
+        return "in-vitro"
     if animal and not human:
         return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
     if not human and not animal and in_vitro:
@@ -260,6 +282,19 @@ def explicit_design(text: str) -> Design | None:
                 return "case-series"
             return design
     return None
+
+
+# the donors named after the cells: in "isolated from C57BL/6 mice were treated" the cells were
+_DONORS = re.compile(
+    r"(?i)\b(?:isolated|harvested|derived|obtained|collected|taken) from (?:[\w/-]+ ){0,3}?"
+    r"(?:mice|rats|animals|rabbits|dogs|pigs|piglets|primates|hamsters|monkeys|sheep|cattle|cows|"
+    r"horses|goats|cats|chickens|donors|volunteers)\b"
+)
+
+
+def _dosed_animals(text: str) -> bool:
+    """Live animals treated, outside the words naming the donors of cells."""
+    return _LIVE_ANIMALS.search(_DONORS.sub("", text)) is not None
 
 
 def _uncontrolled_series(text: str, folded: str) -> bool:

@@ -224,15 +224,24 @@ _N_VERB_FIRST = re.compile(
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(
         rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
-        r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b"
-        rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
+        r"enrolled|recruited)|underwent randomi[sz]ation|agreed to (?:take part|participate)"
+        rf"|consented\b|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "underwent randomi", "agreed to", "consented", "randomized ",
-        "randomised ",
+        "was enrolled", "were recruited", "was recruited", "underwent randomi", "agreed to",
+        "consented", "randomized ", "randomised ",
     ),
 )  # fmt: skip
+# the people counted before a comma, named by their verb alone: "Of the 120 randomised, 112
+# completed", "Of 348 randomized, 301 (86.5%) ..."
+_N_OF_THOSE = CuedPattern(
+    re.compile(
+        rf"(?i)\bof (?:the |all |those )?(?P<n>{COUNT}) (?:{_POPULATION_NOUNS} )?"
+        r"(?:randomi[sz]ed|enrolled|recruited|included|allocated)(?= ?[,;])"
+    ),
+    ("randomi", "enrolled", "recruited", "included", "allocated"),
+)
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
 # in each group"
 _GROUPS_OF = CuedPattern(
@@ -250,7 +259,7 @@ _SINGLE_PATIENT = CuedPattern(
     ("-old",),
 )
 _N_PLAIN = re.compile(
-    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-/])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_STUDIES = CuedPattern(
     re.compile(
@@ -548,7 +557,7 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     )
 
 
-_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
+_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE)
 
 
 def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int | None]:
@@ -660,12 +669,22 @@ def _people_count(text: str) -> int | None:
                     text, max(0, match.start("n") - 12), match.start("n")
                 )
                 and not _PER_GROUP_AFTER.match(text, match.end())
+                and not _TREATED_FOR_ONE_BEFORE.search(
+                    text, max(0, match.start("n") - 12), match.start("n")
+                )
+                and not _TREATED_FOR_ONE_AFTER.match(text, match.end())
             ):
                 first = (match.start("n"), n)
                 break
     return first[1] if first else None
 
 
+# the patients treated for one event prevented (a number needed to treat): "treating 255
+# patients", "for every 91 women treated", "40 patients would need to be treated"
+_TREATED_FOR_ONE_BEFORE = re.compile(r"(?i)\b(?:treating|for every|for each) $")
+_TREATED_FOR_ONE_AFTER = re.compile(
+    r"(?i) (?:would |will )?(?:need(?:ed)? to|must|had to|have to) be treated\b"
+)
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
 _PART_BEFORE = re.compile(r"\d of (?:the )?$")
 _PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
@@ -759,8 +778,8 @@ def _outcomes(text: str) -> list[Outcome]:
         if section.kind == "background":
             continue  # the background's numbers are other studies'
         for raw_line in section.text.split("\n"):
-            if _DIGIT.search(raw_line) is None:
-                continue  # every outcome needs a number
+            if _DIGIT.search(raw_line) is None and "treated" not in raw_line:
+                continue  # every outcome needs a number (in digits, but for an NNT in words)
             label_match = _LEADING_LABEL.match(raw_line)
             label = _tidy_label(label_match["label"]) if label_match else None
             if label and (
