@@ -614,7 +614,7 @@ _PERCENT_OF_A_GROUP = re.compile(
 )
 _PERCENT_OF_PEOPLE = re.compile(
     # "5.8% of those with diabetes", "32% of patients achieved"
-    rf"(?<![\w.\-]){_pct('v5')} of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE} (?:with|without|not|"
+    rf"(?<![\w.\-]){_pct('v5')} of (?:the )?(?!control\b)(?:[a-z-]+ ){{0,2}}?{_PEOPLE} (?:with|without|not|"
     r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
     r"obtained|demonstrated|reported|met)\b"
 )
@@ -824,10 +824,19 @@ _AMOUNT_WORDS = 6  # a measurement names its percentage within this many words b
 _SHARE_WORDS = 14
 
 
+# the percentage before another, close and in the same clause: "78% in the treated group vs"
+_PERCENT_JUST_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)? ?%%?[^;%]{0,50}$")
+
+
 def _measured_amount(sentence: str, position: int) -> bool:
     """Whether the percentage at `position` is a measurement's (its mean in a group), named by
-    the words right before it in its clause, with nothing making it a share of subjects."""
-    clause = sentence[sentence.rfind(";", 0, position) + 1 : position].split()
+    the words right before the first of the percentages listed with it in its clause, with
+    nothing making it a share of subjects."""
+    clause_start = sentence.rfind(";", 0, position) + 1
+    first = position
+    while before := _PERCENT_JUST_BEFORE.search(sentence, clause_start, first):
+        first = before.start()
+    clause = sentence[clause_start:first].split()
     return (
         _MEASURED_AMOUNT.search(" ".join(clause[-_AMOUNT_WORDS:])) is not None
         and _SHARE_OF_SUBJECTS.search(" ".join(clause[-_SHARE_WORDS:])) is None
