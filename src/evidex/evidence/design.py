@@ -26,12 +26,12 @@ _ANIMAL = CuedPattern(
 _IN_VITRO = CuedPattern(
     re.compile(
         r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
-        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|cells were (?:treated|"
-        r"incubated|exposed|cultured|transfected))\b"
+        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|(?:cells|monolayers) were "
+        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?)\b"
     ),
     (
         "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
-        "fibroblasts", "primary ", "cells were"
+        "fibroblasts", "primary ", "cells were", "monolayer"
     ),
 )  # fmt: skip
 # Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy

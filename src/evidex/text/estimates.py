@@ -481,6 +481,14 @@ def _interval_estimate(
     if not labelled_ci and _NOT_AN_ESTIMATE.search(sentence[said_from : match.end()]):
         return None  # a median and its IQR, an age and its range
     if (
+        label is None
+        and measure not in RATIO_MEASURES
+        and unit is not None
+        and not _is_share_unit(unit)
+        and _group_level(sentence, match, previous_end)
+    ):
+        return None  # "Mean age was 54 years (95% CI 52 to 56)": one group's mean or level
+    if (
         measure is None
         and _is_percent(unit)
         and _relative_change(sentence, match, previous_measure if previous_end > 0 else None)
@@ -496,6 +504,26 @@ def _interval_estimate(
     start = previous_end + label.start() if label else match.start()  # the label opens it
     return Estimate(
         measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value")
+    )
+
+
+# one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
+# 78 nmol/L"; each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
+_GROUP_MEAN_BEFORE = re.compile(
+    r"(?i)\b(?:mean|median|average|aged?)\b(?!(?: [\w-]+)? (?:difference|change|reduction|"
+    r"increase|decrease|improvement|gain|loss)\b)[^,;]{0,40}$"
+    r"|\b(?:rose|fell|increased|decreased|dropped|climbed|returned|reached|improved) to ?$"
+    r"|\b(?:vs\.?|versus|compared with) ?$"
+)
+_ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
+
+
+def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool:
+    """Whether an unlabelled value with its unit is a group's mean or level (no difference)."""
+    before = sentence[max(previous_end, match.start("value") - 60) : match.start("value")]
+    return (
+        _GROUP_MEAN_BEFORE.search(before) is not None
+        or _ARM_SET_AGAINST.match(sentence, match.end()) is not None
     )
 
 
@@ -599,8 +627,9 @@ _COUNTED_PERCENT = re.compile(
     rf"|(?<![\w.]){_COUNT} \({_pct('v2')}\) (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
     # "1820 (41.3%) reported", "59 (5.4%) in group B": the people named before or not at all
     rf"|(?<![\w.]){_COUNT} \({_pct('v8')}\)(?! (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)"
-    # "26 of 93 (28.0%)": a part of a group, whatever it is called
+    # "26 of 93 (28.0%)", "45/1200 (3.8%)": a part of a group, whatever it is called
     rf"|(?<![\w.]){_COUNT} of (?:the )?{_COUNT} \({_pct('v7')}\)"
+    rf"|(?<![\w./])\d[\d,]* ?/ ?\d[\d,]* \({_pct('v10')}\)"
 )
 # Each of these is looked for only where the words it needs are written.
 _PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
@@ -629,7 +658,7 @@ _PERCENT_THEN_OUTCOME = re.compile(
     rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b"
 )
 _PAIR_CUES = (" vs", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
@@ -798,7 +827,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         group = name["name"].strip() if name and name["name"].strip() else None
         what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
         found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
-    for position, value in chain(_listed_shares(sentence), _most_common_shares(sentence)):
+    shares = chain(_listed_shares(sentence), _most_common_shares(sentence), _table_shares(sentence))
+    for position, value in shares:
         found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
 
@@ -865,6 +895,34 @@ def _most_common_shares(sentence: str) -> list[tuple[int, float]]:
         (match.start("v"), float(match["v"]))
         for match in _NAMED_SHARE.finditer(sentence, cue.end())
     ]
+
+
+# a results table's row: "Remission, n (%): 34 (42.5) vs 18 (22.5)", "Events, n/N (%): drug
+# 12/150 (8.0), placebo 25/148 (16.9)"; the percent sign is in the header only
+_TABLE_HEADER = re.compile(r"(?P<name>[^:;,.()]{1,60}?),? n(?: ?/ ?N)? \(%\) ?:")
+_TABLE_CELL = re.compile(r"(?<![\w./])\d[\d,]*(?: ?/ ?\d[\d,]*)? \((?P<v>\d+(?:\.\d+)?)\)")
+# a row describing who was sampled, not what happened to them
+_SAMPLE_TRAIT = re.compile(
+    r"(?i)^\W*(?:women|men|female|male|sex|age|aged|white|black|asian|hispanic|race|ethnicity|"
+    r"married|education|employed|employment|income|current smokers?|smokers?|smoking|"
+    r"BMI|baseline)\b"
+)
+
+
+def _table_shares(sentence: str) -> list[tuple[int, float]]:
+    """The shares of a row written with an 'n (%)' header."""
+    if "(%)" not in sentence:
+        return []
+    shares = []
+    for header in _TABLE_HEADER.finditer(sentence):
+        if _SAMPLE_TRAIT.search(header["name"]):
+            continue
+        row_end = sentence.find(";", header.end())
+        row_end = row_end if row_end >= 0 else len(sentence)
+        for cell in _TABLE_CELL.finditer(sentence, header.end(), row_end):
+            if 0 <= (value := float(cell["v"])) <= 100:
+                shares.append((cell.start("v"), value))
+    return shares
 
 
 def _listed_shares(sentence: str) -> list[tuple[int, float]]:
