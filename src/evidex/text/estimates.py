@@ -367,7 +367,9 @@ def _treated_for_one(sentence: str, taken: list[tuple[int, int]]) -> list[Estima
 
 
 # a CI in its own bracket: "(95% CI −1.6 to −0.2)"
-_CI_BRACKET = re.compile(rf"[(\[] ?(?:{CI_LABEL}) ?(?:[:=,] ?){{0,2}}{_INTERVAL} ?[)\]]")
+_CI_BRACKET = re.compile(
+    rf"[(\[] ?(?:{CI_LABEL}) ?(?:[:=,] ?){{0,2}}{_INTERVAL}(?: ?[;,] ?{_P_LABEL}[^()\[\]]{{0,30}}?)? ?[)\]]"
+)
 _RANGE = re.compile(rf"{NUMBER} ?(?:-|–|—|\bto\b) ?{NUMBER}")
 # a name that holds digits ("PHQ-9", "IL-6", "HbA1c"): not a number of the text
 _NAME_WITH_DIGITS = re.compile(r"\b[A-Za-z][A-Za-z0-9]*-?\d+[A-Za-z]*\b")
@@ -423,13 +425,22 @@ def _with_parted_intervals(
     return found
 
 
+# a few words naming the arm between a change and its CI: "fell by 8.4 points more with
+# ashwagandha (95% CI ...)"
+_ARM_WORDS = re.compile(
+    r"^(?: more| less)?(?: (?:with|in|on|for|after|than) [^\d,;:()]{1,40}?)? ?$"
+)
+
+
 def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
-    """The amount of change whose CI a range in a label parts from it (value, unit, where)."""
+    """The amount of change whose CI a range in a label, or the words naming the arm, part from
+    it (value, unit, where)."""
     amount = next(reversed(list(_CHANGE_AMOUNT.finditer(before))), None)
     if amount is None:
         return None
     between = before[amount.end() :]
-    if not _RANGE.search(between) or _DIGIT.search(_without_labels(between)):
+    named_arm = amount.group(0).startswith("by") and _ARM_WORDS.match(between) is not None
+    if not named_arm and (not _RANGE.search(between) or _DIGIT.search(_without_labels(between))):
         return None  # only a range parts them; an adjacent CI is read as an interval already
     value = parse_number(amount["value"])
     return (value, amount["unit"], amount.start("value")) if value is not None else None
@@ -514,6 +525,8 @@ _GROUP_MEAN_BEFORE = re.compile(
     r"increase|decrease|improvement|gain|loss)\b)[^,;]{0,40}$"
     r"|\b(?:rose|fell|increased|decreased|dropped|climbed|returned|reached|improved) to ?$"
     r"|\b(?:vs\.?|versus|compared with) ?$"
+    # a quantity of one group or one compound: "an IC50 of 12.5 µM", "a half-life of 9 days"
+    r"|\b(?:[IE]C50|[EL]D50|half-life|t1/2|Cmax|Tmax|AUC|clearance)\b[^,;]{0,20}$"
 )
 _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
 
