@@ -1592,6 +1592,90 @@ ROWS = (
         design="non-randomised-controlled",
         n=118,
     ),
+    # tenth batch (h-gen), answers fixed first: 11 of 15 right on first run
+    # (quantity-not-effect 2/6, label-forms 6/6, baseline-share 3/3)
+    # a quantity that is not an effect, with its CI: test accuracy, agreement, rates, curves
+    Row(
+        "quantity-not-effect/c-statistic-after-a-hazard-ratio",
+        "Risk rose with intake (HR 1.20, 95% CI 1.05 to 1.37). The C statistic was 0.71 (95% CI "
+        "0.68 to 0.74).",
+        effects=(("HR", 1.20, 1.05, 1.37),),
+    ),
+    Row(
+        "quantity-not-effect/auc-unitless",
+        "The score predicted delirium with an AUC of 0.82 (95% CI 0.78–0.86).",
+        effects=(),
+    ),
+    Row(
+        "quantity-not-effect/sensitivity-specificity",
+        "Sensitivity was 87% (95% CI 80 to 92) and specificity 91% (95% CI 86 to 95).",
+        effects=(),
+    ),
+    Row(
+        "quantity-not-effect/intraclass-correlation",
+        "Test-retest reliability was high (ICC 0.91, 95% CI 0.86 to 0.94).",
+        effects=(),
+    ),
+    Row(
+        "quantity-not-effect/incidence-per-person-years",
+        "The incidence of fracture was 12.3 per 1000 person-years (95% CI 10.2 to 14.6).",
+        effects=(),
+    ),
+    Row(
+        "quantity-not-effect/area-under-the-curve-words",
+        "The area under the receiver operating characteristic curve was 0.76 (0.70-0.81).",
+        effects=(),
+    ),
+    # labels in the plural, spaced dashes, a bare CI label
+    Row(
+        "label-forms/plural-odds-ratios-listed",
+        "Obesity and smoking had odds ratios of 1.5 (95% CI 1.1–2.0) and 2.1 (95% CI 1.5–2.9).",
+        effects=(("OR", 1.5, 1.1, 2.0), ("OR", 2.1, 1.5, 2.9)),
+    ),
+    Row(
+        "label-forms/ci-without-level",
+        "Exposure raised the odds of asthma (OR 2.1; CI 1.3–3.4).",
+        effects=(("OR", 2.1, 1.3, 3.4),),
+    ),
+    Row(
+        "label-forms/spaced-en-dash-equals",
+        "Fracture risk was lower (RR = 0.85, 95% CI = 0.77 – 0.94).",
+        effects=(("RR", 0.85, 0.77, 0.94),),
+    ),
+    Row(
+        "label-forms/ratios-ranged-from-is-no-estimate",
+        "Across subgroups, ORs ranged from 1.2 to 3.4.",
+        effects=(),
+    ),
+    Row(
+        "label-forms/fold-higher-risk-is-no-measure",
+        "Users had a 2.4-fold higher risk of falls (95% CI 1.6–3.6).",
+        effects=(),
+    ),
+    Row(
+        "label-forms/adjusted-rr-for-men-and-women-respectively",
+        "The adjusted relative risks were 0.75 (95% CI 0.60 to 0.94) and 0.81 (0.66 to 0.99) for "
+        "men and women, respectively.",
+        effects=(("RR", 0.75, 0.60, 0.94), ("RR", 0.81, 0.66, 0.99)),
+    ),
+    # baseline shares in a results sentence
+    Row(
+        "baseline-share/mean-age-and-percent-women-in-brackets",
+        "Of 512 participants (mean age 61 years; 48% women), 61 (11.9%) developed pneumonia.",
+        effects=(("percent", 11.9, None, None),),
+        n=512,
+    ),
+    Row(
+        "baseline-share/follow-up-complete-for",
+        "Follow-up was complete for 96% of participants.",
+        effects=(),
+    ),
+    Row(
+        "baseline-share/jama-mean-sd-age-and-women",
+        "Among 1,046 patients (mean [SD] age, 61 [9] years; 512 [48.9%] women), 88 (8.4%) died.",
+        effects=(("percent", 8.4, None, None),),
+        n=1046,
+    ),
 )
 
 
@@ -1611,6 +1695,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) == 28
+    assert len(classes) == 31
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

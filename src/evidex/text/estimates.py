@@ -491,6 +491,10 @@ def _interval_estimate(
     said_from = previous_end + label.start() if label else previous_end
     if not labelled_ci and _NOT_AN_ESTIMATE.search(sentence[said_from : match.end()]):
         return None  # a median and its IQR, an age and its range
+    if label is None and _NOT_AN_EFFECT_QUANTITY.search(
+        sentence, max(previous_end, match.start("value") - 60), match.start("value")
+    ):
+        return None  # "The C statistic was 0.71 (95% CI ...)"
     if (
         label is None
         and measure not in RATIO_MEASURES
@@ -525,8 +529,15 @@ _GROUP_MEAN_BEFORE = re.compile(
     r"increase|decrease|improvement|gain|loss)\b)[^,;]{0,40}$"
     r"|\b(?:rose|fell|increased|decreased|dropped|climbed|returned|reached|improved) to ?$"
     r"|\b(?:vs\.?|versus|compared with) ?$"
-    # a quantity of one group or one compound: "an IC50 of 12.5 µM", "a half-life of 9 days"
-    r"|\b(?:[IE]C50|[EL]D50|half-life|t1/2|Cmax|Tmax|AUC|clearance)\b[^,;]{0,20}$"
+)
+# a quantity that is no effect of the README, whatever its unit or interval: a compound's ("an
+# IC50 of 12.5 µM", "a half-life of 9 days"), a test's accuracy or agreement ("an AUC of 0.82",
+# "Sensitivity was 87%", "ICC 0.91"), a model's discrimination ("The C statistic was 0.71")
+_NOT_AN_EFFECT_QUANTITY = re.compile(
+    r"(?i)\b(?:[IE]C50|[EL]D50|half-life|t1/2|Cmax|Tmax|AUC|AUROC|ROC|area under (?:the )?"
+    r"(?:[\w-]+ ){0,4}?curve|clearance|c[- ](?:statistic|index)|sensitivity|specificity|"
+    r"(?:positive|negative) predictive values?|PPV|NPV|kappa|ICC|intraclass|Cronbach['’]?s?|"
+    r"heritability)\b[^,;()\[\]]{0,20}[(\[]?$"
 )
 _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
 
