@@ -89,6 +89,9 @@ _PHRASES = [
     "tenocytes were stimulated; cells derived from, cells taken from a biopsy.",
     "Of the 120 randomised, 112 completed; of 348 enrolled, 300 stayed; Of all 50 recruited; of "
     "40 patients allocated, 38; of 90 included; 456 were recruited; one was recruited.",
+    "We randomly assigned 1500 to A; we enrolled 220, of whom; We Recruited 80 (40 per arm); we "
+    "included 12 in the analysis; 57 eyes of 31 patients; 40 knees in 22 women; 12 ulcers from "
+    "nine adults; Sixty-four (32 women) were randomised; quasi-randomised, quasi-randomized.",
 ]
 
 

@@ -1676,6 +1676,70 @@ ROWS = (
         effects=(("percent", 8.4, None, None),),
         n=1046,
     ),
+    # eleventh batch (h-gen), answers fixed first: 7 of 12 right on first run (bare-count-n
+    # 1/4, n-other-ways 4/5, design 2/3)
+    Row(
+        "bare-count-n/we-randomly-assigned-count-to",
+        "We randomly assigned 1500 to semaglutide or placebo.",
+        n=1500,
+    ),
+    Row(
+        "bare-count-n/we-enrolled-count-of-whom",
+        "We enrolled 220, of whom 200 completed the study.",
+        n=220,
+    ),
+    Row(
+        "bare-count-n/screened-n-equals-then-randomised",
+        "Of those screened (n = 2,210), 640 were randomised.",
+        n=640,
+    ),
+    Row(
+        "bare-count-n/sixty-four-with-women-in-brackets",
+        "Sixty-four (32 women) were randomised to the two diets.",
+        n=64,
+    ),
+    Row(
+        "n-other-ways/study-population-consisted-of",
+        "The study population consisted of 3,456 patients with heart failure.",
+        n=3456,
+    ),
+    Row(
+        "n-other-ways/participants-capital-n-equals-randomized",
+        "Participants (N = 312) were randomized to the app or a leaflet.",
+        n=312,
+    ),
+    Row(
+        "n-other-ways/screened-then-randomly-allocated-space-thousands",
+        "In total, 1 204 persons were screened and 602 were randomly allocated.",
+        n=602,
+    ),
+    Row(
+        "n-other-ways/eyes-of-patients",
+        "A total of 57 eyes of 31 patients were included.",
+        n=31,
+    ),
+    Row(
+        "n-other-ways/respondents-with-response-rate",
+        "The sample included 1,024 respondents (response rate 62%).",
+        n=1024,
+    ),
+    Row(
+        "design/quasi-randomised-trial",
+        "In this quasi-randomised trial, wards were allocated by day of admission.",
+        design="non-randomised-controlled",
+    ),
+    Row(
+        "design/cluster-randomised-schools",
+        "A cluster randomised trial in 24 schools enrolled 1,860 pupils.",
+        design="rct",
+        n=1860,
+    ),
+    Row(
+        "design/skin-explants-ex-vivo",
+        "Human skin explants obtained from abdominoplasty were treated ex vivo with retinol for "
+        "72 h.",
+        design="in-vitro",
+    ),
 )
 
 

@@ -144,7 +144,7 @@ _PROPENSITY = CuedPattern(
 )
 _NON_RANDOMISED = CuedPattern(
     re.compile(
-        r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?experimental|single-arm|"
+        r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?(?:experimental|randomi[sz]ed)|single-arm|"
         r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
         r"before-and-after|pre-post|open-label,? (?:single|non)|historical controls?)"
     ),

@@ -225,7 +225,8 @@ _N_VERB_FIRST = re.compile(
 # take part"
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:\([^()]{{1,40}}\) )?"
+        r"(?:(?:were|was) (?:randomi[sz]ed|randomly|"
         r"enrolled|recruited)|underwent randomi[sz]ation|agreed to (?:take part|participate)"
         rf"|consented\b|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
@@ -235,6 +236,15 @@ _N_WERE_RANDOMISED = CuedPattern(
         "consented", "randomized ", "randomised ",
     ),
 )  # fmt: skip
+# a count after our verb, the people unsaid: "We randomly assigned 1500 to A or B", "We enrolled
+# 220, of whom ..."
+_N_WE_COUNTED = CuedPattern(
+    re.compile(
+        r"(?i)\bwe (?:randomly )?(?:randomi[sz]ed|assigned|allocated|enrolled|recruited|included) "
+        rf"(?P<n>{COUNT})(?= (?:to|into|in|at|from|between|across)\b|[,;]| \()"
+    ),
+    ("we ",),
+)
 # the people counted before a comma, named by their verb alone: "Of the 120 randomised, 112
 # completed", "Of 348 randomized, 301 (86.5%) ..."
 _N_OF_THOSE = CuedPattern(
@@ -531,6 +541,8 @@ def _own_sentences(text: str) -> str:
 def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
     folded = fold_case(text) if folded is None else folded
+    if parts := _PARTS_OF_PEOPLE.search(text, folded):
+        return parse_count(parts["n"])
     for arms in (_N_SPLIT, _N_COMPARED):
         split = arms.search(text, folded)
         first = split and (split["n"] or split.groupdict().get("n2"))
@@ -559,7 +571,17 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     )
 
 
-_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE)
+_ENROLMENT_PHRASES = (
+    _N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE, _N_WE_COUNTED,
+)  # fmt: skip
+# parts of people counted, then the people: "57 eyes of 31 patients" (the people are n)
+_PARTS_OF_PEOPLE = CuedPattern(
+    re.compile(
+        rf"(?i)\b{COUNT} (?:eyes|knees|hips|shoulders|teeth|limbs|feet|hands|ears|lesions|"
+        rf"implants|wounds|ulcers|joints) (?:of|in|from) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    ),
+    (" of ", " in ", " from "),
+)
 
 
 def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int | None]:
