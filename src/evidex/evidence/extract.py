@@ -89,7 +89,8 @@ _NOT_A_NAME = "".join(
     for length in sorted({len(word) - 3 for word in _NAME_WORDS})
 )
 _N_EQUALS = re.compile(
-    rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
+    rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)"
+    r"| ?/ ?(?:group|arm)))?\b"
 )
 # how many groups a per-group n multiplies: "allocated to 3 groups", "assigned to four diets"
 _GROUP_COUNT = re.compile(
@@ -566,6 +567,7 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         or completed
         or _complementary_groups(text, folded)
         or _groups_times_size(text, folded)
+        or _people_in_millions(text)
         or _people_count(text)
         or _single_patient(text, folded)
     )
@@ -712,6 +714,19 @@ _TREATED_FOR_ONE_AFTER = re.compile(
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
 _PART_BEFORE = re.compile(r"\d of (?:the )?$")
 _PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
+
+
+# "1.2 million adults", "2.3 million people"
+_N_MILLIONS = re.compile(
+    rf"(?i)(?<![\d.,])(?P<n>\d+(?:\.\d+)?) million {_QUALIFIER}{_POPULATION_NOUNS}\b"
+)
+
+
+def _people_in_millions(text: str) -> int | None:
+    if "million" not in text:
+        return None
+    match = _N_MILLIONS.search(text)
+    return round(float(match["n"]) * 1_000_000) if match else None
 
 
 def _groups_times_size(text: str, folded: str) -> int | None:
