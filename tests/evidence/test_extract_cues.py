@@ -92,6 +92,8 @@ _PHRASES = [
     "We randomly assigned 1500 to A; we enrolled 220, of whom; We Recruited 80 (40 per arm); we "
     "included 12 in the analysis; 57 eyes of 31 patients; 40 knees in 22 women; 12 ulcers from "
     "nine adults; Sixty-four (32 women) were randomised; quasi-randomised, quasi-randomized.",
+    "Mendelian randomisation, mendelian randomization; a questionnaire was sent to members, "
+    "questionnaires were e-mailed, a questionnaire mailed; 612 respondents.",
 ]
 
 

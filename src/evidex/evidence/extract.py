@@ -163,7 +163,10 @@ _N_SPLIT = CuedPattern(
 _N_COMPARED = CuedPattern(
     re.compile(
         rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n2>{COUNT}))"
-        rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)[^.;]{{0,60}}? (?:were|was) compared|[^.;]{{0,60}}?) "
+        rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)(?:[^.;]{{0,60}}? (?:were|was) compared"
+        # matched in the count's own clause, never "each case was matched to four controls"
+        r"|(?:(?!\b(?:each|every)\b)[^.;,]){0,60}? (?:were|was) (?:matched|paired))"
+        r"[^.;]{0,40}?|[^.;]{0,60}?) "
         rf"(?:with|to|and) (?P<m>{COUNT}) (?:(?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
         # the people left unsaid the second time: "60 patients given A with 58 given B"
         r"|(?=(?:given|receiving|treated|taking|assigned|allocated|on|who)\b))"
