@@ -15,6 +15,7 @@ two-second budget), and a page's rows are summed, so table order does not matter
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,10 +39,11 @@ OWNERS: dict[str, tuple[str | None, str | None]] = {
 CHILDREN: dict[str, tuple[str, str, str]] = {"outcomes": ("study_id", "studies", "id")}
 # Shown by no exported page but the global ones, which are rendered on every export: the
 # search index (the export carries its own search-index.json), the build's lint report and the
-# files it read (`sources`, what an incremental build compares) and the pages the build
+# files it read (`sources`, what an incremental build compares), what each incremental build
+# rewrote (`changes`, see some_fingerprints) and the pages the build
 # pre-rendered for the server (evidex.web.prerender), which the export renders itself.
 # `meta` is read apart: its build identity is left out, its other keys are shared.
-UNSHOWN_TABLES = frozenset({"meta", "diagnostics", "sources", "pages", "page_deps"})
+UNSHOWN_TABLES = frozenset({"meta", "diagnostics", "sources", "changes", "pages", "page_deps"})
 UNSHOWN_PREFIXES = ("search_", "sqlite_")
 # Meta keys only whole-library pages show (about, API meta, home), which are rendered on every
 # export anyway: the build's identity and its counts. Every other key is shared.
@@ -66,6 +68,8 @@ class Fingerprints:
     shared: str = ""
     rows: dict[str, str] = field(default_factory=dict)
     partners: dict[str, list[str]] = field(default_factory=dict)
+    # compound -> the other compounds whose studies its tiers cite (their rows are in its digest)
+    cited: dict[str, list[str]] = field(default_factory=dict)
 
     def compound(self, slug: str) -> str:
         return self.compounds.get(slug, self.shared)
@@ -128,13 +132,19 @@ def _owner_columns(table: str) -> tuple[str | None, str | None]:
     return OWNERS.get(table, (None, None))
 
 
-def _cited_studies(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(compound, study) for a study a compound's tier cites that names another compound."""
+def _cited_studies(
+    conn: sqlite3.Connection, compounds: list[str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(compound, study, its compound) for a study a compound's tier cites that names another
+    compound; of every compound, or of `compounds` only."""
+    where = "" if compounds is None else " AND t.compound_slug IN (SELECT value FROM json_each(?))"
     rows = conn.execute(
-        "SELECT t.compound_slug, s.id FROM tiers t, json_each(t.doc, '$.study_ids') j"
-        " JOIN studies s ON s.id = j.value WHERE s.compound_slug IS NOT t.compound_slug"
+        "SELECT t.compound_slug, s.id, s.compound_slug FROM tiers t,"
+        " json_each(t.doc, '$.study_ids') j JOIN studies s ON s.id = j.value"
+        f" WHERE s.compound_slug IS NOT t.compound_slug{where}",
+        () if compounds is None else (json.dumps(compounds),),
     )
-    return [(str(r[0]), str(r[1])) for r in rows]
+    return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
 def _read_partners(conn: sqlite3.Connection, slugs: list[str]) -> dict[str, list[str]]:
@@ -154,6 +164,135 @@ def _read_partners(conn: sqlite3.Connection, slugs: list[str]) -> dict[str, list
     return partners
 
 
+@dataclass
+class _Sums:
+    """Row checksums summed per compound, per article and per study, and the shared sum."""
+
+    compounds: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    articles: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    studies: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    shared: int = 0
+
+
+def _value(data: bytes, table_number: int) -> int:
+    return (crc32(data) << 96) | (adler32(data) << 64) | (len(data) << 16) | table_number
+
+
+def _hex(value: int) -> str:
+    return f"{value & _MASK:032x}"
+
+
+def _some(column: str, number: int) -> str:
+    """SQL: `column` is one of the JSON list bound as parameter `number`."""
+    return f'"{column}" IN (SELECT value FROM json_each(?{number}))'
+
+
+def _owned_rows(
+    conn: sqlite3.Connection, table: str, some: tuple[list[str], list[str]] | None
+) -> sqlite3.Cursor:
+    """(compound, article, study id, row bytes) for every row of `table`; with `some`
+    (compounds, articles), for the rows naming one of them (a child table's rows: through
+    their parent's). Only a studies row has a study id."""
+    owners = ", ".join(f'"{c}"' if c else "NULL" for c in _owner_columns(table))
+    study_id = '"id"' if table == "studies" else "NULL"
+    sql = f'SELECT {owners}, {study_id}, {_row_bytes(_columns(conn, table))} FROM "{table}"'
+    if some is None:
+        return _plain(conn).execute(sql)
+    column, parent, key = CHILDREN.get(table, ("", table, ""))
+    compound_column, article_column = OWNERS[parent]
+    condition = " OR ".join(
+        _some(name, number)
+        for number, name in ((1, compound_column), (2, article_column))
+        if name is not None
+    )
+    if table in CHILDREN:
+        condition = f'"{column}" IN (SELECT "{key}" FROM "{parent}" WHERE {condition})'
+    params = _lists(some)[: 2 if article_column else 1]
+    return _plain(conn).execute(f"{sql} WHERE {condition}", params)
+
+
+def _lists(some: tuple[list[str], list[str]] | None) -> list[str]:
+    return [] if some is None else [json.dumps(some[0]), json.dumps(some[1])]
+
+
+def _owned_studies(some: bool) -> str:
+    """SQL: every study's compound and article; with `some`, of the studies naming one of the
+    compounds or articles bound as parameters 1 and 2."""
+    sql = "SELECT id, compound_slug, article_slug FROM studies"
+    return f"{sql} WHERE {_some('compound_slug', 1)} OR {_some('article_slug', 2)}" if some else sql
+
+
+def _row_sums(conn: sqlite3.Connection, some: tuple[list[str], list[str]] | None) -> _Sums:
+    """The sums of every row; with `some` (compounds, articles), of their rows only: their own
+    sums are whole, any other is partial, and the shared sum is left out."""
+    sums = _Sums()
+    if some is None:
+        meta = conn.execute(f"SELECT key, {_row_bytes(['key', 'value'])} FROM meta")
+        for key, data in meta:
+            if key not in WHOLE_LIBRARY_META_KEYS:
+                sums.shared += _value(data, 0)
+    study_owners = {
+        str(row[0]): (row[1], row[2])
+        for row in conn.execute(_owned_studies(some is not None), _lists(some))
+    }
+    for number, table in enumerate(_tables(conn), 1):
+        if some is not None and table not in OWNERS and table not in CHILDREN:
+            continue  # shows on every page: in the shared sum, which only a full read makes
+        for compound, article, study, data in _owned_rows(conn, table, some):
+            value = _value(data, number)
+            if table in CHILDREN:
+                compound, article = study_owners.get(compound, (None, None))
+            if study is not None:
+                sums.studies[study] += value
+            if compound is not None:
+                sums.compounds[compound] += value
+            if article is not None:
+                sums.articles[article] += value
+            if compound is None and article is None:
+                sums.shared += value
+    return sums
+
+
+def _cited_sums(
+    conn: sqlite3.Connection, sums: _Sums, compounds: list[str] | None
+) -> dict[str, list[str]]:
+    """Add to each compound's sum (of every compound, or of `compounds`) the rows of the other
+    compounds' studies its tiers cite; returns compound -> those other compounds."""
+    cited = _cited_studies(conn, compounds)
+    missing = sorted({study for _, study, _ in cited if study not in sums.studies})
+    if missing:  # studies of compounds not read: their rows alone
+        number = _tables(conn).index("studies") + 1
+        rows = _plain(conn).execute(
+            f"SELECT id, {_row_bytes(_columns(conn, 'studies'))} FROM studies"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(missing),),
+        )
+        for study, data in rows:
+            sums.studies[study] += _value(data, number)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for compound, study, owner in cited:
+        sums.compounds[compound] += sums.studies[study]
+        owners[compound].add(owner)
+    return {compound: sorted(names) for compound, names in owners.items()}
+
+
+def _titles(conn: sqlite3.Connection, slugs: list[str] | None = None) -> dict[str, str]:
+    if slugs is None:
+        rows = conn.execute("SELECT slug, title FROM compounds")
+    else:
+        rows = conn.execute(
+            "SELECT slug, title FROM compounds WHERE slug IN (SELECT value FROM json_each(?))",
+            (json.dumps(slugs),),
+        )
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def _compound_digest(
+    shared: str, rows: str, partners: list[str], titles: dict[str, str | None]
+) -> str:
+    return join(shared, rows, repr([(p, titles.get(p)) for p in partners]))
+
+
 def fingerprints(
     conn: sqlite3.Connection,
     previous_rows: dict[str, str] | None = None,
@@ -162,59 +301,58 @@ def fingerprints(
     """The digest of every compound's rows and every article's rows, and the shared one.
 
     `previous_rows` and `previous_partners` are the last export's `rows` and `partners`."""
-    by_compound: dict[str, int] = defaultdict(int)
-    by_article: dict[str, int] = defaultdict(int)
-    shared = 0
-    study_owners = {
-        str(r[0]): (r[1], r[2])
-        for r in conn.execute("SELECT id, compound_slug, article_slug FROM studies")
-    }
-    study_values: dict[str, int] = defaultdict(int)
-    meta = conn.execute(f"SELECT key, {_row_bytes(['key', 'value'])} FROM meta")
-    for key, data in meta:
-        if key not in WHOLE_LIBRARY_META_KEYS:
-            shared += (crc32(data) << 96) | (adler32(data) << 64) | (len(data) << 16)
-    for number, table in enumerate(_tables(conn), 1):
-        owners = ", ".join(f'"{c}"' if c else "NULL" for c in _owner_columns(table))
-        study_id = '"id"' if table == "studies" else "NULL"
-        table_rows = _plain(conn).execute(
-            f'SELECT {owners}, {study_id}, {_row_bytes(_columns(conn, table))} FROM "{table}"'
-        )
-        for compound, article, study, data in table_rows:
-            value = (crc32(data) << 96) | (adler32(data) << 64) | (len(data) << 16) | number
-            if table in CHILDREN:
-                compound, article = study_owners.get(compound, (None, None))
-            if study is not None:
-                study_values[study] += value
-            if compound is not None:
-                by_compound[compound] += value
-            if article is not None:
-                by_article[article] += value
-            if compound is None and article is None:
-                shared += value
-    for compound, study in _cited_studies(conn):
-        by_compound[compound] += study_values[study]
-    shared_hex = f"{shared & _MASK:032x}"
-    rows = {slug: f"{value & _MASK:032x}" for slug, value in by_compound.items()}
-    titles = {str(r[0]): str(r[1]) for r in conn.execute("SELECT slug, title FROM compounds")}
+    sums = _row_sums(conn, None)
+    cited = _cited_sums(conn, sums, None)
+    shared = _hex(sums.shared)
+    rows = {slug: _hex(value) for slug, value in sums.compounds.items()}
+    titles: dict[str, str | None] = dict(_titles(conn))
     partners = _partners(conn, titles, rows, previous_rows or {}, previous_partners or {})
     return Fingerprints(
         compounds={
-            slug: join(
-                shared_hex, digest, repr([(p, titles.get(p)) for p in partners.get(slug, [])])
-            )
+            slug: _compound_digest(shared, digest, partners.get(slug, []), titles)
             for slug, digest in rows.items()
         },
-        articles={slug: join(shared_hex, f"{v & _MASK:032x}") for slug, v in by_article.items()},
-        shared=shared_hex,
+        articles={slug: join(shared, _hex(value)) for slug, value in sums.articles.items()},
+        shared=shared,
         rows=rows,
         partners=partners,
+        cited=cited,
+    )
+
+
+def some_fingerprints(
+    conn: sqlite3.Connection, compounds: set[str], articles: set[str], shared: str
+) -> Fingerprints:
+    """The digests of `compounds` and `articles` alone, reading only their rows (and the
+    studies their tiers cite), as `fingerprints` would give them when the rows every page
+    shows have the digest `shared`. A compound or article with no row is left out."""
+    some = (sorted(compounds), sorted(articles))
+    sums = _row_sums(conn, some)
+    cited = _cited_sums(conn, sums, some[0])
+    rows = {slug: _hex(sums.compounds[slug]) for slug in some[0] if slug in sums.compounds}
+    partners = _read_partners(conn, sorted(rows))
+    shown = sorted({p for names in partners.values() for p in names})
+    titles: dict[str, str | None] = dict(_titles(conn, shown))
+    return Fingerprints(
+        compounds={
+            slug: _compound_digest(shared, digest, partners[slug], titles)
+            for slug, digest in rows.items()
+        },
+        articles={
+            slug: join(shared, _hex(sums.articles[slug]))
+            for slug in some[1]
+            if slug in sums.articles
+        },
+        shared=shared,
+        rows=rows,
+        partners=partners,
+        cited={slug: cited[slug] for slug in rows if slug in cited},
     )
 
 
 def _partners(
     conn: sqlite3.Connection,
-    titles: dict[str, str],
+    titles: dict[str, str | None],
     rows: dict[str, str],
     previous_rows: dict[str, str],
     previous_partners: dict[str, list[str]],
