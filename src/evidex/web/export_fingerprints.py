@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -47,8 +48,9 @@ UNSHOWN_TABLES = frozenset({"meta", "diagnostics", "sources", "changes", "pages"
 UNSHOWN_PREFIXES = ("search_", "sqlite_")
 # Meta keys only whole-library pages show (about, API meta, home), which are rendered on every
 # export anyway: the build's identity and its counts. Every other key is shared.
+# `code` (the code that built the database) shows nowhere: a new build's rows tell what changed.
 WHOLE_LIBRARY_META_KEYS = frozenset(
-    {"build_id", "built_at", "content_hash", "counts", "compounds", "articles", "studies"}
+    {"build_id", "built_at", "content_hash", "counts", "compounds", "articles", "studies", "code"}
 )
 
 _PACKAGE_DIR = Path(evidex.__file__).resolve().parent
@@ -79,15 +81,63 @@ class Fingerprints:
         return join(self.articles.get(article, self.shared), self.compound(compound or ""))
 
 
-def code_version() -> str:
-    """A digest of Evidex's own files (code, templates, static assets): any change to them
-    can change any page, so it forces a full export."""
+# The modules the export renders through; with what they import, they shape its bytes.
+RENDERERS = ("evidex.web.app", "evidex.web.export")
+# An evidex module imported or named in a string (app.py names its optional routers), and the
+# names a `from evidex.x import (...)` brings in (which may be modules). Imports inside
+# functions are followed only in the app's own packages (web/, and ops/ for the middleware every
+# response passes): elsewhere they are the build's (vendors.build imports the build's writer for
+# its incremental check). Every module a full export runs is checked to be covered
+# (tests/web/test_export_fingerprints.py).
+APP_PACKAGES = ("evidex.web", "evidex.ops")
+_IMPORT = r"^{indent}from\s+(evidex(?:\.\w+)*)\s+import\s+(\([^)]*\)|[^\n]+)"
+_IMPORT += r"|^{indent}import\s+(evidex(?:\.\w+)*)|[\"'](evidex(?:\.\w+)+)[\"']"
+_ANY_IMPORT = re.compile(_IMPORT.format(indent=r"\s*"), re.M)
+_TOP_LEVEL_IMPORT = re.compile(_IMPORT.format(indent=""), re.M)
+
+
+def _module_file(package_dir: Path, module: str) -> Path | None:
+    relative = "/".join(module.split(".")[1:])
+    for path in (package_dir / f"{relative}.py", package_dir / relative / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def renderer_files(package_dir: Path = _PACKAGE_DIR) -> list[Path]:
+    """The source files of the renderer modules and of every evidex module they import, at any
+    depth, found by reading the sources (nothing is imported), and every file under web/ that
+    is not Python: templates, stylesheets, scripts."""
+    found: dict[str, Path] = {}
+    waiting = ["evidex", *RENDERERS]
+    while waiting:
+        module = waiting.pop()
+        path = None if module in found else _module_file(package_dir, module)
+        if path is None:
+            continue
+        found[module] = path
+        waiting += [module.rsplit(".", depth)[0] for depth in range(1, module.count(".") + 1)]
+        in_app = module.startswith(APP_PACKAGES)
+        imports = _ANY_IMPORT if in_app else _TOP_LEVEL_IMPORT
+        for origin, names, imported, named in imports.findall(path.read_text("utf-8")):
+            waiting += [m for m in (origin, imported, named) if m]
+            for name in re.findall(r"\w+", names.split("#")[0]) if origin else ():
+                waiting.append(f"{origin}.{name}")
+    web = package_dir / "web"
+    assets = [p for p in web.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")]
+    return sorted({*found.values(), *(p for p in assets if "__pycache__" not in p.parts)})
+
+
+def code_version(package_dir: Path = _PACKAGE_DIR) -> str:
+    """A digest of the Evidex code that shapes exported files (renderer_files) and its version:
+    a change to it can change any page, so it forces a full export. Code the export does not
+    run (the build, the extractors, the command line) leaves the export as it is: what the
+    build writes differently shows in the rows the files are fingerprinted by."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(evidex.__version__.encode())
-    for path in sorted(_PACKAGE_DIR.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            digest.update(str(path.relative_to(_PACKAGE_DIR)).encode() + b"\0")
-            digest.update(path.read_bytes())
+    for path in renderer_files(package_dir):
+        digest.update(str(path.relative_to(package_dir)).encode() + b"\0")
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
