@@ -17,6 +17,7 @@ from evidex.web.export_fingerprints import (
     Fingerprints,
     code_version,
     fingerprints,
+    listing_digests,
     renderer_files,
     view_digests,
 )
@@ -103,6 +104,27 @@ def test_a_tier_changes_its_goals_view_and_the_lists(conn: sqlite3.Connection) -
     conn.execute("UPDATE tiers SET tier = 5 WHERE compound_slug = 'thymosin-alpha'")
     changed = _changed_views(before, view_digests(conn))
     assert changed == {"compounds", "articles", "goal:liver-health"}
+
+
+def test_a_compounds_listing_changes_only_with_what_a_list_shows_of_it(
+    conn: sqlite3.Connection,
+) -> None:
+    before = listing_digests(conn, None)
+    conn.execute("UPDATE compounds SET doc = json_set(doc, '$.mechanism', 'new')")
+    assert listing_digests(conn, None) == before  # no list shows a profile's sections
+    for change in (
+        "UPDATE compounds SET description = 'Another' WHERE slug = 'thymosin-alpha'",
+        "UPDATE tiers SET tier = 5 WHERE compound_slug = 'thymosin-alpha'",
+        "DELETE FROM studies WHERE id IN"
+        " (SELECT id FROM studies WHERE compound_slug = 'thymosin-alpha' LIMIT 1)",
+    ):
+        conn.execute(change)
+        after = listing_digests(conn, None)
+        assert _changed_views(before, after) == {"thymosin-alpha"}, change
+        assert listing_digests(conn, ["thymosin-alpha", "bpc-157"]) == {
+            slug: after[slug] for slug in ("thymosin-alpha", "bpc-157")
+        }
+        before = after
 
 
 # --- the code version: what forces a full export --------------------------------------------

@@ -36,6 +36,13 @@ def _profile_text(content: Path) -> None:
     )
 
 
+def _profile_description(content: Path) -> None:
+    # shown on the compound list and the API's list, not in the search index
+    _replace(
+        content / "compounds/creatine.md", "most studied supplements", "best known supplements"
+    )
+
+
 def _partner_title(content: Path) -> None:
     # BPC-157's Popular Combinations link to TB-500 and show its title.
     _replace(content / "compounds/tb-500.md", "title: TB-500\n", "title: TB-500 Fragment\n")
@@ -67,6 +74,7 @@ def _goal_name(content: Path) -> None:
 
 EDITS: dict[str, Callable[[Path], None]] = {
     "profile text": _profile_text,
+    "profile description": _profile_description,
     "combination partner title": _partner_title,
     "article tier": _article_tier,
     "study numbers": _study_numbers,

@@ -42,6 +42,7 @@ from evidex.web.export_fingerprints import (
     code_version,
     fingerprints,
     join,
+    listing_digests,
     some_fingerprints,
     view_digests,
 )
@@ -88,9 +89,13 @@ class Manifest:
     partners: dict[str, list[str]] = field(default_factory=dict)
     cited: dict[str, list[str]] = field(default_factory=dict)
     # The build exported and the digest of the rows every page shows: the next export reads
-    # only the rows of what the builds since this one rewrote (the `changes` table).
+    # only the rows of what the builds since this one rewrote (the `changes` table). With
+    # each compound's rows in the lists (export_fingerprints.listing_digests) and the lists'
+    # digests, an edit no list shows reads no list.
     build_id: str = ""
     shared: str = ""
+    listing: dict[str, str] = field(default_factory=dict)
+    views: dict[str, str] = field(default_factory=dict)
 
     def dump(self) -> str:
         data = {
@@ -103,6 +108,8 @@ class Manifest:
             "cited": self.cited,
             "build_id": self.build_id,
             "shared": self.shared,
+            "listing": self.listing,
+            "views": self.views,
         }
         # Compact: json's C encoder, ~0.05 s for 60,000 files (indented, it is Python: ~1 s).
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
@@ -386,6 +393,8 @@ def read_manifest(out: Path) -> Manifest | None:
             dict(data.get("cited", {})),
             str(data.get("build_id", "")),
             str(data.get("shared", "")),
+            dict(data.get("listing", {})),
+            dict(data.get("views", {})),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ExportRefused(f"{path}: not a manifest this Evidex can read ({exc})") from None
@@ -435,6 +444,7 @@ class _Plan:
     kept: dict[str, str | None]
     fps: Fingerprints
     views: dict[str, str]
+    listing: dict[str, str]
     gone: set[str] = field(default_factory=set)
 
 
@@ -442,7 +452,7 @@ def _read_everything(generation: Generation, old: Manifest | None) -> _Plan:
     """Every compound's and article's fingerprint, from every row of the database."""
     conn = generation.connection()
     fps = fingerprints(conn, old.rows, old.partners) if old else fingerprints(conn)
-    return _Plan([], {}, fps, view_digests(conn))
+    return _Plan([], {}, fps, view_digests(conn), listing_digests(conn, None))
 
 
 def _read_changes(
@@ -488,7 +498,10 @@ def _read_changes(
         **{slug: names for slug, names in old.cited.items() if slug not in compounds},
         **fps.cited,
     }
-    return _Plan(files, old.files, fps, view_digests(conn), gone)
+    listing = listing_digests(conn, sorted(compounds))
+    listed_alike = all(old.listing.get(slug) == listing.get(slug) for slug in compounds)
+    views = old.views if old.views and listed_alike else view_digests(conn)
+    return _Plan(files, old.files, fps, views, {**old.listing, **listing}, gone)
 
 
 def _undated_feeds_of_others(
@@ -569,7 +582,16 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
     for relative in gone:
         _delete(out, relative)
     manifest = Manifest(
-        code, base_url, listed, fps.rows, fps.partners, fps.cited, build_id, fps.shared
+        code,
+        base_url,
+        listed,
+        fps.rows,
+        fps.partners,
+        fps.cited,
+        build_id,
+        fps.shared,
+        plan.listing,
+        views,
     )
     _save_manifest(out, manifest)
     return ExportSummary(

@@ -426,6 +426,9 @@ class View:
     columns: tuple[str, ...]
     order: str
     key: str = "NULL"
+    # the column naming the compound a row is about (see listing_digests); None for a view of
+    # counts, which COMPOUND_SHARES stands in for
+    owner: str | None = None
 
 
 # What the pages listing the whole library show, read as the queries behind them read it
@@ -446,6 +449,7 @@ VIEWS: dict[str, View] = {
             "(SELECT min(tier) FROM tiers t WHERE t.compound_slug = c.slug)",
         ),
         "c.slug",
+        owner="c.slug",
     ),
     # goal list (names, descriptions, counts), goal names on every list
     "goals": View(
@@ -467,9 +471,12 @@ VIEWS: dict[str, View] = {
         ),
         "t.goal, c.slug",
         key="t.goal",
+        owner="t.compound_slug",
     ),
     # one goal page: the article of each of its compounds
-    "goal_articles": View("articles", ("compound_slug", "slug"), "goal, slug", key="goal"),
+    "goal_articles": View(
+        "articles", ("compound_slug", "slug"), "goal, slug", key="goal", owner="compound_slug"
+    ),
     # research list, home's recent updates, sitemap
     "articles": View(
         "articles a LEFT JOIN tiers t ON t.compound_slug = a.compound_slug AND t.goal = a.goal",
@@ -485,6 +492,7 @@ VIEWS: dict[str, View] = {
             "t.tier_name",
         ),
         "a.slug",
+        owner="a.compound_slug",
     ),
     # the counts on the home page
     "counts": View(
@@ -493,8 +501,8 @@ VIEWS: dict[str, View] = {
         "1",
     ),
     # search-index.json: every name, and the title of its compound
-    "names": View("names", ("key", "name", "slug"), "key"),
-    "titles": View("compounds", ("slug", "title"), "slug"),
+    "names": View("names", ("key", "name", "slug"), "key", owner="slug"),
+    "titles": View("compounds", ("slug", "title"), "slug", owner="slug"),
 }
 
 
@@ -512,3 +520,46 @@ def view_digests(conn: sqlite3.Connection) -> dict[str, str]:
             digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
             digests[name if key is None else f"{name}:{key}"] = digest
     return digests
+
+
+# What a compound adds to the views of counts: the goals it has a tier for (the goal list counts
+# them) and its numbers of articles and studies (the home page's counts).
+COMPOUND_SHARES = {
+    "tier goals": View("tiers", ("goal",), "goal", owner="compound_slug"),
+    "sizes": View(
+        "compounds c",
+        (
+            "(SELECT count(*) FROM articles a WHERE a.compound_slug = c.slug)",
+            "(SELECT count(*) FROM studies s WHERE s.compound_slug = c.slug)",
+        ),
+        "c.slug",
+        owner="c.slug",
+    ),
+}
+
+
+def listing_digests(conn: sqlite3.Connection, compounds: list[str] | None) -> dict[str, str]:
+    """Per compound (of every one, or of `compounds`), a digest of its rows in every view:
+    when an edit leaves it unchanged for every compound the edit rewrote, no view changed, and
+    the lists of the whole library need not be read again."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    for name, view in {**VIEWS, **COMPOUND_SHARES}.items():
+        if view.owner is None:
+            continue
+        row = " || ',' || ".join(f"quote({column})" for column in view.columns)
+        where = (
+            "" if compounds is None else f" WHERE {view.owner} IN (SELECT value FROM json_each(?))"
+        )
+        rows = _plain(conn).execute(
+            f"SELECT o, group_concat(r, char(10)) FROM (SELECT {view.owner} AS o,"
+            f" quote({view.key}) || ':' || {row} AS r FROM {view.source}{where} ORDER BY {view.order})"
+            " GROUP BY o",
+            () if compounds is None else (json.dumps(compounds),),
+        )
+        for owner, text in rows:
+            if owner is not None:
+                parts[str(owner)].append(f"{name}\n{text}")
+    return {
+        slug: hashlib.blake2b("\n".join(texts).encode(), digest_size=16).hexdigest()
+        for slug, texts in parts.items()
+    }
