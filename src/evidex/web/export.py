@@ -416,6 +416,8 @@ def changed_since(conn: sqlite3.Connection, exported: str) -> tuple[set[str], se
     """The compounds and articles whose rows the builds since build `exported` rewrote; None
     unless this database is that build's, written over by incremental builds alone (a full
     build starts a database with no record of earlier builds)."""
+    if not exported:  # a manifest from before the record
+        return None
     try:
         record = {
             str(row[0]): (str(row[1]), json.loads(row[2]), json.loads(row[3]))
@@ -427,7 +429,7 @@ def changed_since(conn: sqlite3.Connection, exported: str) -> tuple[set[str], se
     articles: set[str] = set()
     build = str(read_meta(conn).get("build_id", ""))
     while build != exported:
-        if not exported or build not in record:
+        if build not in record:
             return None
         build, rewritten, rewritten_articles = record.pop(build)  # popped: no build twice
         compounds.update(rewritten)
