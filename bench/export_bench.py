@@ -13,8 +13,8 @@ The figure is the time of the export command alone, interpreter start and import
 its wall time (the target, median and p90), the CPU time it used (user + system, steadier on a
 shared machine) and the load average when it ran, with how many files it rendered and wrote.
 
-`--before DIR` (a folder holding another version's `src/`, e.g. `git archive main src | tar -x
--C DIR`) runs the same edits with that code too, in its own database and export folder,
+`--before DIR` (a folder holding another version's `src/`, e.g. `git archive main src
+docs/methodology.md | tar -x -C DIR`: the package links to that document) runs the same edits with that code too, in its own database and export folder,
 interleaved edit by edit (which goes first alternates), so before and after share one run and
 its load. The files are put back, rebuilt and re-exported at the end, so the synthetic library
 and its exports stay as they were.
