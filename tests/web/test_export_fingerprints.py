@@ -19,6 +19,7 @@ from evidex.web.export_fingerprints import (
     fingerprints,
     listing_digests,
     renderer_files,
+    some_fingerprints,
     view_digests,
 )
 
@@ -192,3 +193,27 @@ def test_code_that_shapes_exported_files_changes_the_code_version(
     before = code_version(package)
     _appended(package / edited, "\n")
     assert code_version(package) != before
+
+
+def test_a_few_fingerprints_equal_those_of_a_full_read(conn: sqlite3.Connection) -> None:
+    """Read for a few compounds and articles (after an incremental build), including a tier
+    citing another compound's study: the digests a read of every row gives them."""
+    conn.execute(
+        "UPDATE tiers SET doc = json_set(doc, '$.study_ids[#]', 'ta1-hcc-2019')"
+        " WHERE compound_slug = 'interferon-alpha'"
+    )
+    full = fingerprints(conn)
+    assert full.cited == {"interferon-alpha": ["thymosin-alpha"]}
+    for compounds, articles in (
+        ({"interferon-alpha"}, set()),
+        ({"thymosin-alpha", "interferon-alpha"}, {"thymosin-alpha-liver-health"}),
+    ):
+        some = some_fingerprints(conn, compounds, articles, full.shared)
+        assert some.compounds == {slug: full.compounds[slug] for slug in compounds}
+        assert some.articles == {slug: full.articles[slug] for slug in articles}
+        assert some.rows == {slug: full.rows[slug] for slug in compounds}
+        assert some.cited == {"interferon-alpha": ["thymosin-alpha"]}
+    # the cited study's numbers change the citing compound's digest
+    conn.execute("UPDATE studies SET n = 999 WHERE id = 'ta1-hcc-2019'")
+    after = some_fingerprints(conn, {"interferon-alpha"}, set(), full.shared)
+    assert after.compounds["interferon-alpha"] != full.compounds["interferon-alpha"]
