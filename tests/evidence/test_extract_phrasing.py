@@ -223,6 +223,358 @@ ROWS = (
         "Fibrosis showed a difference of −0.6 in grades 0-4 (95% CI, −1.0 to −0.2).",
         effects=(("MD", -0.6, -1.0, -0.2),),
     ),
+    # 9. per-group shares listed by "respectively", a threshold in the same sentence
+    Row(
+        "respectively-threshold/three-doses-then-placebo-then-second-threshold",
+        "The percentage of participants with weight loss of 5% or more was 83.1%, 88.4% and "
+        "90.2% with 2.5, 5 and 10 mg, respectively, as compared with 32.6% with placebo; 48.0% "
+        "and 55.7% of those in the 5-mg and 10-mg groups lost 20% or more, as compared with "
+        "2.9% with placebo.",
+        effects=(
+            ("percent", 83.1, None, None),
+            ("percent", 88.4, None, None),
+            ("percent", 90.2, None, None),
+            ("percent", 32.6, None, None),
+            ("percent", 48.0, None, None),
+            ("percent", 55.7, None, None),
+            ("percent", 2.9, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/lancet-middle-dot-less-than",
+        "An HbA1c below 7·0% was reached by 82·3%, 86·1% and 90·4% of participants on 4 mg, "
+        "8 mg and 12 mg, respectively, and by 18·9% of those on placebo.",
+        effects=(
+            ("percent", 82.3, None, None),
+            ("percent", 86.1, None, None),
+            ("percent", 90.4, None, None),
+            ("percent", 18.9, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/bmj-symbol-groups",
+        "Weight loss of ≥10% occurred in 41%, 52% and 60% of patients in the low, middle and "
+        "high dose groups, respectively, compared with 9% in the placebo group (P<0.001).",
+        effects=(
+            ("percent", 41.0, None, None),
+            ("percent", 52.0, None, None),
+            ("percent", 60.0, None, None),
+            ("percent", 9.0, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/jama-at-least-a-reduction",
+        "A reduction of at least 50% in monthly migraine days was achieved by 64.5% and 71.2% "
+        "of the 1-mg and 2-mg groups, respectively, vs 27.4% of the placebo group.",
+        effects=(
+            ("percent", 64.5, None, None),
+            ("percent", 71.2, None, None),
+            ("percent", 27.4, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/chinese-journal-remission-bracket",
+        "The remission rates (HAMD reduction ≥50%) of the high-dose group and the low-dose "
+        "group were 76.67% and 63.33%, respectively, versus 40.00% in the control group "
+        "(P<0.05).",
+        effects=(
+            ("percent", 76.67, None, None),
+            ("percent", 63.33, None, None),
+            ("percent", 40.0, None, None),
+        ),
+    ),
+    # 10. each arm's mean of a continuous outcome (even with its own CI) and baseline shares
+    # are not effects; the difference between the arms is
+    Row(
+        "per-arm-mean/three-arms-each-with-ci",
+        "From baseline to week 60, mean body-weight change was −13.2% (95% CI, −14.0 to −12.4) "
+        "with the 4-mg dose, −17.8% (95% CI, −18.7 to −16.9) with the 8-mg dose and −2.6% "
+        "(95% CI, −3.5 to −1.7) with placebo.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/lancet-arms-then-treatment-difference",
+        "Least-squares mean change in HbA1c was −1·92% (95% CI −2·05 to −1·79) with the study "
+        "drug and −1·41% (−1·54 to −1·28) with insulin glargine (estimated treatment "
+        "difference −0·51 percentage points, 95% CI −0·69 to −0·33; p<0·0001).",
+        effects=(("MD", -0.51, -0.69, -0.33),),
+    ),
+    Row(
+        "per-arm-mean/fell-by-in-each-group",
+        "Systolic blood pressure fell by 9.8 mm Hg (95% CI 8.1 to 11.5) in the salt substitute "
+        "group and by 4.1 mm Hg (2.4 to 5.8) in the usual salt group.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/chinese-journal-observation-and-control",
+        "After 12 weeks, FPG decreased by 2.31 mmol/L (95%CI: 1.92–2.70) in the observation "
+        "group and by 1.12 mmol/L (95%CI: 0.78–1.46) in the control group.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/plos-within-arm-then-between",
+        "Mean change in 6-minute walk distance was 42.1 m [95% CI 30.5 to 53.7] in the "
+        "training arm and 6.3 m [95% CI −4.2 to 16.8] in the control arm; the between-group "
+        "difference was 35.8 m [95% CI 20.2 to 51.4].",
+        effects=(("MD", 35.8, 20.2, 51.4),),
+    ),
+    Row(
+        "per-arm-mean/baseline-shares-of-participants",
+        "At baseline, 94.5% of participants had at least one weight-related comorbidity and "
+        "38.2% had prediabetes.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/baseline-share-in-each-group",
+        "At randomisation, 72% of patients in each group were taking a statin.",
+        effects=(),
+    ),
+    # 11. an estimate followed by its interval without a CI label
+    Row(
+        "unlabelled-interval/nnt-comma-to",
+        "Treatment prevented recurrence (number needed to treat 9, 6 to 19).",
+        effects=(("NNT", 9.0, 6.0, 19.0),),
+    ),
+    Row(
+        "unlabelled-interval/cochrane-nntb-bracket",
+        "The number needed to treat for an additional beneficial outcome (NNTB) was 7 (5 to 12).",
+        effects=(("NNT", 7.0, 5.0, 12.0),),
+    ),
+    Row(
+        "unlabelled-interval/nnt-semicolon-comma",
+        "Fewer strokes occurred with the drug (NNT 40; 25, 98).",
+        effects=(("NNT", 40.0, 25.0, 98.0),),
+    ),
+    Row(
+        "unlabelled-interval/nnh-comma-en-dash",
+        "Major bleeding was more frequent with dual therapy; the NNH was 112, 64–450.",
+        effects=(("NNT", 112.0, 64.0, 450.0),),
+    ),
+    Row(
+        "unlabelled-interval/hr-semicolon-comma",
+        "Fracture risk was lower with the drug (HR 0.74; 0.58, 0.94).",
+        effects=(("HR", 0.74, 0.58, 0.94),),
+    ),
+    Row(
+        "unlabelled-interval/rd-points-comma-to",
+        "The risk difference was −4.1 percentage points, −6.8 to −1.4.",
+        effects=(("RD", -4.1, -6.8, -1.4),),
+    ),
+    Row(
+        "unlabelled-interval/trap-ages-after-nnt",
+        "The number needed to treat was 12 among adults aged 40 to 59 years.",
+        effects=(("NNT", 12.0, None, None),),
+    ),
+    # 12. a group's rate in brackets right after the group's name
+    Row(
+        "group-name-bracket-rate/chinese-journal-total-effective-rate",
+        "The total effective rate of the treatment group (91.67%) was significantly higher "
+        "than that of the control group (73.33%) (χ2=6.53, P<0.05).",
+        effects=(("percent", 91.67, None, None), ("percent", 73.33, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/chinese-journal-adverse-reactions",
+        "The incidence of adverse reactions in the observation group (6.25%) was lower than in "
+        "the control group (20.83%), P<0.05.",
+        effects=(("percent", 6.25, None, None), ("percent", 20.83, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/bmj-arms-without-group-word",
+        "Screening uptake was higher in the text-message arm (38%) than with letters alone (24%).",
+        effects=(("percent", 38.0, None, None), ("percent", 24.0, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/jama-those-given-then-odds-ratio",
+        "Abstinence at 6 months was more frequent among participants given varenicline (21.8%) "
+        "than among those given placebo (8.4%) (OR, 3.04; 95% CI, 2.11-4.38).",
+        effects=(
+            ("percent", 21.8, None, None),
+            ("percent", 8.4, None, None),
+            ("OR", 3.04, 2.11, 4.38),
+        ),
+    ),
+    Row(
+        "group-name-bracket-rate/three-lettered-groups",
+        "The recurrence rates of group A (5.0%), group B (12.5%) and group C (27.5%) differed "
+        "significantly (P<0.01).",
+        effects=(
+            ("percent", 5.0, None, None),
+            ("percent", 12.5, None, None),
+            ("percent", 27.5, None, None),
+        ),
+    ),
+    Row(
+        "group-name-bracket-rate/trap-baseline-composition",
+        "The treatment group (52% women) and the control group (49% women) were similar at "
+        "baseline.",
+        effects=(),
+    ),
+    # 13. a group's percentage after a count of people named for their group
+    Row(
+        "named-count-percent/cases-and-controls-reported-by",
+        "Prior use of the drug was reported by 31 cases (8.7%) and 45 controls (3.1%).",
+        effects=(("percent", 8.7, None, None), ("percent", 3.1, None, None)),
+    ),
+    Row(
+        "named-count-percent/users-and-non-users",
+        "Hip fracture occurred in 14 users (3.9%) and 9 non-users (1.8%) during follow-up.",
+        effects=(("percent", 3.9, None, None), ("percent", 1.8, None, None)),
+    ),
+    Row(
+        "named-count-percent/patients-in-each-named-group",
+        "Serious adverse events occurred in 18 patients (7.5%) in the semaglutide group and in "
+        "11 patients (4.6%) in the placebo group.",
+        effects=(("percent", 7.5, None, None), ("percent", 4.6, None, None)),
+    ),
+    Row(
+        "named-count-percent/chinese-journal-two-decimals",
+        "Postoperative infection was found in 3 patients (5.00%) of the observation group and "
+        "10 patients (16.67%) of the control group.",
+        effects=(("percent", 5.0, None, None), ("percent", 16.67, None, None)),
+    ),
+    Row(
+        "named-count-percent/women-and-men-diagnosed",
+        "Hypertension was diagnosed in 212 women (18.2%) and 187 men (21.5%).",
+        effects=(("percent", 18.2, None, None), ("percent", 21.5, None, None)),
+    ),
+    Row(
+        "named-count-percent/treated-and-control-mice",
+        "Tumours developed in 9 treated mice (45%) and 16 control mice (80%).",
+        effects=(("percent", 45.0, None, None), ("percent", 80.0, None, None)),
+    ),
+    Row(
+        "named-count-percent/trap-cases-and-controls-were-men",
+        "Of those enrolled, 112 cases (54.1%) and 240 controls (57.7%) were men.",
+        effects=(),
+    ),
+    # 14. a group's share with no count: "x% of <people>"
+    Row(
+        "share-of-named-people/present-in-girls-and-boys",
+        "Iron deficiency was present in 11.4% of girls and 4.2% of boys.",
+        effects=(("percent", 11.4, None, None), ("percent", 4.2, None, None)),
+    ),
+    Row(
+        "share-of-named-people/smokers-versus-never-smokers",
+        "Wheeze was reported in 14% of smokers versus 5% of never smokers.",
+        effects=(("percent", 14.0, None, None), ("percent", 5.0, None, None)),
+    ),
+    Row(
+        "share-of-named-people/three-diets-listed",
+        "Low vitamin B12 intake was common: it was seen in 23.5% of vegans, 12.8% of "
+        "vegetarians and 3.6% of omnivores.",
+        effects=(
+            ("percent", 23.5, None, None),
+            ("percent", 12.8, None, None),
+            ("percent", 3.6, None, None),
+        ),
+    ),
+    Row(
+        "share-of-named-people/jama-affected-vs",
+        "Depressive symptoms affected 18.7% of caregivers vs 9.9% of noncaregivers (P < .001).",
+        effects=(("percent", 18.7, None, None), ("percent", 9.9, None, None)),
+    ),
+    Row(
+        "share-of-named-people/lancet-middle-dot-schools",
+        "Myopia was seen in 36·2% of children in urban schools and 21·7% of those in rural "
+        "schools.",
+        effects=(("percent", 36.2, None, None), ("percent", 21.7, None, None)),
+    ),
+    Row(
+        "share-of-named-people/trap-at-baseline",
+        "At baseline, anaemia was present in 9% of women and 6% of men.",
+        effects=(),
+    ),
+    # 15. a correlation coefficient, any symbol, any sign, with or without its interval
+    Row(
+        "correlation/r-equals-unicode-minus",
+        "Fibre intake was inversely correlated with CRP (r = −0.18, P < 0.001).",
+        effects=(("r", -0.18, None, None),),
+    ),
+    Row(
+        "correlation/rho-symbol",
+        "Serum ferritin correlated with liver fat (ρ = 0.34, P = 0.002).",
+        effects=(("r", 0.34, None, None),),
+    ),
+    Row(
+        "correlation/spearman-rho-word-semicolon",
+        "Sleep duration and HbA1c were associated (Spearman's rho = −0.23; p = 0.01).",
+        effects=(("r", -0.23, None, None),),
+    ),
+    Row(
+        "correlation/pearson-coefficient-of",
+        "A Pearson correlation coefficient of −0.27 was found between step count and waist "
+        "circumference.",
+        effects=(("r", -0.27, None, None),),
+    ),
+    Row(
+        "correlation/r-with-ci",
+        "Plasma and dietary omega-3 levels agreed moderately (r=0.52, 95% CI 0.41–0.61).",
+        effects=(("r", 0.52, 0.41, 0.61),),
+    ),
+    Row(
+        "correlation/chinese-journal-positively-correlated",
+        "Serum IL-6 was positively correlated with disease activity (r=0.612, P<0.01).",
+        effects=(("r", 0.612, None, None),),
+    ),
+    Row(
+        "correlation/lancet-pearson-r-middle-dot",
+        "Agreement between the two scales was strong (Pearson r = 0·71, p<0·0001).",
+        effects=(("r", 0.71, None, None),),
+    ),
+    Row(
+        "correlation/trap-r-squared",
+        "The model explained a share of the variance in weight (R2 = 0.41, P < 0.001).",
+        effects=(),
+    ),
+    # 16. an estimate with a compound unit keeps its interval
+    Row(
+        "compound-unit-ci/md-mmol-per-litre-comma",
+        "LDL cholesterol fell more with the spread (MD −0.32 mmol/L, 95% CI −0.45 to −0.19).",
+        effects=(("MD", -0.32, -0.45, -0.19),),
+    ),
+    Row(
+        "compound-unit-ci/kg-per-square-metre-square-bracket",
+        "BMI was lower in the intervention group (mean difference −1.4 kg/m² [95% CI −2.0 to "
+        "−0.8]).",
+        effects=(("MD", -1.4, -2.0, -0.8),),
+    ),
+    Row(
+        "compound-unit-ci/egfr-per-year-slash-form",
+        "eGFR declined more slowly with the drug, by 1.9 mL/min/1.73 m² per year (95% CI 1.1 "
+        "to 2.7).",
+        effects=(("MD", 1.9, 1.1, 2.7),),
+    ),
+    Row(
+        "compound-unit-ci/egfr-per-form",
+        "The difference in eGFR slope was 2.3 ml/min per 1.73 m2 per year (95% CI, 1.6 to 3.0).",
+        effects=(("MD", 2.3, 1.6, 3.0),),
+    ),
+    Row(
+        "compound-unit-ci/wmd-mg-per-kg-per-min",
+        "Insulin sensitivity improved (WMD 0.62 mg/kg/min, 95% CI 0.21 to 1.03).",
+        effects=(("MD", 0.62, 0.21, 1.03),),
+    ),
+    Row(
+        "compound-unit-ci/kcal-per-day-semicolon",
+        "Energy expenditure increased (MD 112 kcal/day; 95% CI 48–176).",
+        effects=(("MD", 112.0, 48.0, 176.0),),
+    ),
+    Row(
+        "compound-unit-ci/beats-per-minute",
+        "Heart rate was lower (MD −4.6 beats/min; 95% CI, −6.1 to −3.1).",
+        effects=(("MD", -4.6, -6.1, -3.1),),
+    ),
+    Row(
+        "compound-unit-ci/lancet-per-one-point-seven-three",
+        "Creatinine clearance was higher (mean difference 12·4 mL/min per 1·73 m², 95% CI "
+        "6·8–18·0; p<0·0001).",
+        effects=(("MD", 12.4, 6.8, 18.0),),
+    ),
+    Row(
+        "compound-unit-ci/micromol-per-litre-by",
+        "Compared with placebo, serum urate was lowered by 86 µmol/L (95% CI 62 to 110).",
+        effects=(("MD", 86.0, 62.0, 110.0),),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",
@@ -1124,6 +1476,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) == 17
+    assert len(classes) == 25
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

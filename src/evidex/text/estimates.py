@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import chain
+from itertools import chain, pairwise
 
 from evidex.text.cues import contains_any, fold_case
 from evidex.text.numbers import NUMBER, NUMBER_START, WORD_NUMBER, parse_number
@@ -54,7 +54,11 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
-    (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b|r(?= ?=)", "r"),
+    (
+        r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b"
+        r"|(?:rho|ρ|r)(?= ?=)",
+        "r",
+    ),
     (r"g(?= ?=)", "g"),
 )
 _ABBREVIATIONS: dict[str, str] = {
@@ -67,7 +71,7 @@ _ABBREVIATION = (
     r"(?<!-)(?:adj(?:usted)?\.? ?)?"
     rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})s?(?![\w-])"
 )
-_LABEL_FIRST_LETTERS = "acdeghimnoprstw"
+_LABEL_FIRST_LETTERS = "acdeghimnoprstwρ"
 _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
 # The word boundary first, then the letters a label can open with (either case): most
 # positions fail there at once instead of at each of the alternatives (2.4 times faster).
@@ -84,10 +88,13 @@ CI_LABEL = (
     rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
     r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
 )
-# A unit after a value or bound: "%", "kg", "mmol/L", "percentage points", "days".
+_UNIT_WORD = r"[a-zA-Zµμ][a-zA-Zµμ²2]{0,11}"
+# a unit after a value or bound: "%", "kg", "percentage points", "days", and compound units
+# whose parts a slash or "per" joins, a number before a part or not: "mmol/L", "mg/dL/year",
+# "mL/min/1.73 m²", "ml/min per 1.73 m2 per year"
 _UNIT = (
     r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
-    r"[a-zA-Zµμ][a-zA-Zµμ/²2]{0,11}(?: (?:points?|Hg|units?))?)"
+    rf"{_UNIT_WORD}(?:(?:/| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}}(?: (?:points?|Hg|units?))?)"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
@@ -98,7 +105,7 @@ _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\
 _SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"{NUMBER_START}(?<![\w.])(?<![A-Za-z]-){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?)?"
     rf"{_INTERVAL}"
 )
@@ -110,8 +117,11 @@ _LABELLED_VALUE = re.compile(
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
 )
-# a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
-_LISTED_AFTER = re.compile(rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
+# a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
+# never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
+_LISTED_AFTER = re.compile(
+    rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+)
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
 _P_VALUE = re.compile(
@@ -139,7 +149,12 @@ _RELATIVE_CHANGE_AFTER = re.compile(
     r" (?:risk|odds|hazard|incidence|rate|likelihood)"
 )
 _RELATIVE_CHANGE_VERB = re.compile(r"(?i)\b(?:reduc|lower|increas|decreas|cut)\w*")
-_THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under) ?$")
+_THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under|below|above) ?$")
+# "lost 5% or more", "a fall of 50% or greater": a threshold, not a result
+_THRESHOLD_AFTER = re.compile(
+    r" ?%?%? (?:or (?:more|greater|higher|above|over|less|lower|below|fewer)"
+    r"|and (?:above|over|more|higher))\b"
+)
 # the upper end of a range of percentages ("60–70% of people") is not a group's percentage
 _RANGE_BEFORE = re.compile(r"\d ?%? ?(?:-|–|—|to) ?$")
 
@@ -153,7 +168,8 @@ _MAX_VALUE_LEAD = 3
 _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
-    "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman"
+    "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman",
+    "r =", "r=", "ρ", "rho",
 )  # fmt: skip
 
 
@@ -192,6 +208,7 @@ class Estimate:
     end: int
     ci_level: float | None = None  # the interval's level when it is not 95%
     value_start: int = -1  # where the value itself begins (after any label)
+    named: bool = False  # a measure label of its own sentence names it (or the list it ends)
 
 
 def label_measure(match: re.Match[str]) -> str:
@@ -237,6 +254,8 @@ def _plausible(measure: str, value: float, low: float, high: float, labelled_ci:
     if low > high:
         return False
     if measure in RATIO_MEASURES and (low <= 0 or value <= 0):
+        return False
+    if measure == "r" and max(abs(low), abs(high), abs(value)) > 1:
         return False
     if labelled_ci:
         return True  # kept as printed, even when the value lies outside its own interval
@@ -294,8 +313,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if value is None or _THRESHOLD_BEFORE.search(sentence[: match.start("value")]):
             continue
         measure = label_measure(match)
-        if measure in RATIO_MEASURES and value <= 0:
-            continue  # a ratio is never negative: the label names something else
+        if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
+            continue  # a ratio is never negative, a correlation never beyond ±1
         found.append(_labelled_estimate(sentence, match, measure, value))
         listed = _LISTED_AFTER.match(sentence, match.end())
         if listed and not any(start <= listed.start("value") < end for start, end in taken):
@@ -304,12 +323,55 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                 found.append(
                     Estimate(measure, listed_value, None, None, None, listed["unit"],
                              listed.start("value"), listed.end(),
-                             value_start=listed.start("value"))
+                             value_start=listed.start("value"), named=True)
                 )  # fmt: skip
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
-    return _with_p(sentence, found)
+    return _with_p(sentence, _without_arm_means(sentence, found))
+
+
+# The arm a value belongs to, named right after it (and its bracket): "−13.2% (95% CI ...)
+# with the 4-mg dose", "by 9.8 mm Hg (...) in the salt substitute group", "(0.5) with placebo"
+_ARM_AFTER = (
+    r" ?(?:[;,] ?[Pp] ?[<=>≤≥][^()\[\]]{0,12})?[)\]]?,? "
+    r"(?:(?:with|on|receiving|taking|given) (?![-+]?\.?\d)"
+    r"|(?:in|among) (?:the )?(?=(?:[\w\-+]+ ){0,4}?(?:group|arm|cohort)\b))"
+    r"[^,;:()\[\]]{1,50}?(?=$|[,;:()\[\]]|\.(?!\d)| (?:and|versus|vs\.?|compared|than|relative)\b)"
+)
+_OWN_ARM = re.compile(_ARM_AFTER)
+_ARMS_NAMED = re.compile(rf"(?<=[\d%)\]]){_ARM_AFTER}")
+# "... with the drug compared with placebo": the value compares the arm with another
+_COMPARED_AFTER = re.compile(
+    r",? (?:compared (?:with|to)|versus|vs\.?|than|relative to) (?![-+]?\.?\d)"
+)
+_ARM_CUES = (" with ", " on ", " receiving ", " taking ", " given ", " group", " arm", " cohort")
+
+
+def _without_arm_means(sentence: str, found: list[Estimate]) -> list[Estimate]:
+    """Each arm's own mean of a continuous outcome is not an effect, even with its own CI: an
+    unnamed value followed by its arm, in a sentence naming two arms or more ("−13.2% (95% CI
+    ...) with 4 mg ... and −2.6% (...) with placebo"); the difference between them is. A
+    value continuing a list a label names ("mean differences were −1.2 (...) with 10 mg and
+    −2.0 (...) with 20 mg") and a ratio (always a comparison) stay."""
+    if not found or not contains_any(sentence, _ARM_CUES):
+        return found
+    if sum(1 for _ in _ARMS_NAMED.finditer(sentence)) < 2:
+        return found
+    kept: list[Estimate] = []
+    for index, estimate in enumerate(found):
+        arm = _OWN_ARM.match(sentence, estimate.end)
+        before = found[index - 1] if index else None
+        if (
+            arm is not None
+            and not _COMPARED_AFTER.match(sentence, arm.end())
+            and not estimate.named
+            and estimate.measure not in RATIO_MEASURES
+            and not (before in kept and before is not None and before.measure == estimate.measure)
+        ):
+            continue
+        kept.append(estimate)
+    return kept
 
 
 # a CI in its own bracket: "(95% CI −1.6 to −0.2)"
@@ -391,11 +453,11 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
             return Estimate(
                 measure, value, low, high, parse_p(after_p), match["unit"], match.start(),
                 after_p.end(), float(level) if level and float(level) != 95 else None,
-                match.start("value"),
+                match.start("value"), named=True,
             )  # fmt: skip
     return Estimate(
         measure, value, None, None, None, match["unit"], match.start(), match.end(),
-        value_start=match.start("value"),
+        value_start=match.start("value"), named=True,
     )  # fmt: skip
 
 
@@ -441,8 +503,9 @@ def _interval_estimate(
         unit = None
     start = previous_end + label.start() if label else match.start()  # the label opens it
     return Estimate(
-        measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value")
-    )
+        measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value"),
+        named=label is not None,
+    )  # fmt: skip
 
 
 # a ratio named after the last measure label, or with none: no measure fits it
@@ -490,8 +553,12 @@ def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
     after = sentence[match.end() : match.end() + 2].lstrip()[:1]
     near = before[-_LONGEST_LABEL:]  # the patterns end at the value: the words just before it
     if _OPENS_BRACKET.search(near) is not None:
-        return after in (")", "]") or _P_CLOSES_BRACKET.match(sentence, match.end()) is not None
-    return _LABEL_RIGHT_BEFORE.search(near) is not None and after in ("", ".", ";", ",")
+        # the interval closes the bracket, or the first of its items: "(ARR 12.5%, 5.6 to 19.4;
+        # NNT 8, 5 to 18)"
+        return (
+            after in (")", "]", ";") or _P_CLOSES_BRACKET.match(sentence, match.end()) is not None
+        )
+    return _LABEL_RIGHT_BEFORE.search(near) is not None and after in ("", ".", ";", ",", ")", "]")
 
 
 def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
@@ -532,7 +599,9 @@ def _pct(name: str) -> str:
 _COUNT = rf"(?:\b\d[\d,]*|{WORD_NUMBER})"
 _PEOPLE = (
     r"(?:patients?|participants?|subjects?|adults?|children|women|men|people|persons?|"
-    r"individuals?|infants?|cases?|controls?|those|volunteers?|mice|rats|animals?|eyes)"
+    r"individuals?|infants?|cases?|controls?|those|volunteers?|mice|rats|animals?|eyes|"
+    r"girls|boys|males|females|neonates|newborns|mothers|recipients|responders|residents|"
+    r"(?:non-?)?(?:users?|smokers?|drinkers?|carriers?))"
 )
 # A count with its percentage in brackets: looked for only where "%)" is written.
 _COUNTED_PERCENT = re.compile(
@@ -561,13 +630,13 @@ _PERCENT_OF_PEOPLE = re.compile(
     r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
     r"obtained|demonstrated|reported|met)\b"
 )
-_PAIR_CUES = (" vs", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8")
+_PAIR_CUES = (" vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
     rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?)? "
-    rf"(?:vs\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
+    rf"(?:vs\.?|v\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
 )
 
 
@@ -612,10 +681,13 @@ _OUTCOME_IN = re.compile(
     r"responded|improved|remitted"
     # any other verb of what happened ("normalised in", "cleared in"), never one that puts
     # people into the study or takes data from them
+    r"|present|absent|common|prevalent|frequent|evident|detectable"
     r"|(?!(?:included|enrolled|randomi[sz]ed|recruited|assigned|allocated|treated|followed|"
     r"studied|analy[sz]ed|screened|born|collected|measured|obtained|assessed|evaluated|"
     r"examined|performed|conducted|tested|sampled|administered|given|taken|used|started|"
     r"initiated|completed|available)\b)[a-z]{3,}(?:ed|en)) in $"
+    # "reported by 31 cases (8.7%)"
+    r"|\b(?:reported|experienced|achieved|reached|attained|needed|required|endorsed) by $"
 )
 # "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
 _AT_ENTRY_BEFORE = re.compile(
@@ -658,12 +730,17 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     if "%" not in sentence:
         return []  # a bare "0 for the control group" counts only beside a percentage
     found: dict[int, GroupPercent] = {}
+    mean_share = _MEAN_SHARE.search(sentence) is not None
+    listed = [] if mean_share else _percentage_lists(sentence)
+    taken = {position for position, _ in listed}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
-    if _MEAN_SHARE.search(sentence):
+    if mean_share:
         pairs = ()
     for index, match in enumerate(pairs):
         if (
-            _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
+            match.start("a") in taken
+            or match.start("b") in taken
+            or _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
@@ -681,6 +758,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         pattern
         for pattern, needed in (
             (_COUNTED_PERCENT, "%)" in sentence),
+            (_RATE_AFTER_GROUP, "%)" in sentence),
             (_PERCENT_WITH_FRACTION, "/" in sentence),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
@@ -692,6 +770,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         bare = match.groupdict().get("bare")
         has_sign = has_sign or bare is None or bool(match["sign"])
         candidates.append(match)
+    counted_end = -1  # where the last count with its percentage that was kept ends
     for match in candidates:
         key = next(
             group
@@ -710,8 +789,12 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
             continue
-        if key in ("v1", "v2", "v8") and not _of_a_group(sentence, match):
-            continue  # "69 (51%) women": a description of the whole sample
+        if key in ("v1", "v2", "v8"):
+            if not _of_a_group(sentence, match) and not _LIST_CONTINUES.fullmatch(
+                sentence, counted_end, match.start()
+            ):
+                continue  # "69 (51%) women": a description of the whole sample
+            counted_end = match.end()
         value = float(match[key])
         if not 0 <= value <= 100:
             continue
@@ -719,16 +802,120 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         group = name["name"].strip() if name and name["name"].strip() else None
         what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
         found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
-    for position, value in _listed_shares(sentence):
+    for position, value in chain(_listed_shares(sentence), _compared_rates(sentence), listed):
         found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
+
+
+# a count of the next group in a list after a kept one: "by 31 cases (8.7%) and 45 controls
+# (3.1%)"
+_LIST_CONTINUES = re.compile(
+    r",? (?:(?:and|or|versus|vs\.?|compared with|than)(?: (?:in|among)(?: the)?)? )?"
+)
+# a group's rate in brackets right after the group's name: "the observation group (93.33%)",
+# "group B (12.5%)", "the intervention arm (41%)"
+_RATE_AFTER_GROUP = re.compile(rf"\b(?:group|arm|cohort)(?: [A-Z]| \d{{1,2}})? \({_pct('v9')}\)")
+# a rate in brackets right after words: "among those given placebo (8.4%)", "in usual care (29%)"
+_BRACKETED_RATE = re.compile(rf"(?<=[A-Za-z] )\({_pct('v')}\)")
+_COMPARISON = re.compile(r"\b(?:than|versus|vs\.?|v|compared (?:with|to)|relative to)\b")
+
+
+def _compared_rates(sentence: str) -> list[tuple[int, float]]:
+    """Two groups' rates each in brackets after the group, compared: 'more frequent among those
+    given the drug (21.8%) than among those given placebo (8.4%)'."""
+    if "%)" not in sentence:
+        return []
+    rates = list(_BRACKETED_RATE.finditer(sentence))
+    compared: dict[int, float] = {}
+    for first, second in pairwise(rates):
+        between = sentence[first.end() : second.start()]
+        if _COMPARISON.search(between) and not _DIGIT.search(between) and ";" not in between:
+            for match in (first, second):
+                compared[match.start("v")] = float(match["v"])
+    if compared and _AT_ENTRY_BEFORE.search(sentence, 0, min(compared)):
+        return []
+    return sorted(compared.items())
+
+
+_PCT_ITEM = r"(?<![\w.\-<>≤≥])\d+(?:\.\d+)? ?%%?"
+# "83.1%, 88.4% and 90.2%": percentages listed
+_PERCENT_LIST = re.compile(rf"{_PCT_ITEM}(?:, {_PCT_ITEM})*,? and {_PCT_ITEM}")
+_PERCENT_ITEM = re.compile(r"(?P<v>\d+(?:\.\d+)?)(?= ?%)")
+# what makes a list each group's share: "respectively" in its clause, or the groups named after
+# it ("50% and 57% of those in the 10-mg and 15-mg groups")
+_GROUPS_AFTER = re.compile(
+    r"(?: of (?:the |those |participants |patients )?)?(?:[^;%]{0,40}?\b(?:in|among|on|with|of) )?"
+    r"(?:the )?[^;%]{0,40}?\b(?:groups|arms|doses|regimens)\b"
+)
+_RESPECTIVELY_IN_CLAUSE = re.compile(r"[^;%]{0,80}?\brespectively\b")
+# the comparator after a list: "..., respectively, as compared with 32.6% with placebo"
+_COMPARATOR_BEFORE = re.compile(
+    r"(?:\b(?:compared (?:with|to)|versus|vs\.?|v|against|than)|\brespectively,? and(?: by| in)?)"
+    r" ?(?:those |the )?$"
+)
+# lists that are not groups' results: heterogeneity, accuracy, relative changes ("attenuated
+# the HRs by 16.3%, 17.4% and 26.1%")
+_NOT_GROUP_SHARES = re.compile(
+    r"(?i)\bI ?2\b|I²|heterogeneity|sensitivity|specificity|accuracy|predictive value"
+)
+_PEOPLE_AFTER = re.compile(rf" ?%?%? of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b")
+
+
+def _percentage_lists(sentence: str) -> list[tuple[int, float]]:
+    """Each group's share listed with "respectively" or with the groups named after the list,
+    and the comparator's share after it: 'The share losing 5% or more was 85%, 89% and 91% with
+    5, 10 and 15 mg, respectively, and 35% with placebo'. A threshold ("5% or more", "≥20%") is
+    never one of them."""
+    if "%" not in sentence or " and " not in sentence or _NOT_GROUP_SHARES.search(sentence):
+        return []
+    found: list[tuple[int, float]] = []
+    for run in _PERCENT_LIST.finditer(sentence):
+        items = list(_PERCENT_ITEM.finditer(sentence, run.start(), run.end()))
+        if (
+            any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items)
+            or _COMPARISON.search(sentence, max(0, run.start() - 10), run.start())
+            or _COMPARISON.match(sentence, run.end() + 1)
+            or _AT_ENTRY_BEFORE.search(sentence, 0, run.start())
+        ):
+            continue
+        # "reduced by 20% and 30%": amounts of change, unless shares of people
+        if sentence[: run.start()].endswith("by ") and not _PEOPLE_AFTER.match(sentence, run.end()):
+            continue
+        respectively = _RESPECTIVELY_IN_CLAUSE.match(sentence, run.end())
+        if respectively is None and _GROUPS_AFTER.match(sentence, run.end()) is None:
+            continue
+        if len(items) == 2 and respectively is not None and _PAIR.match(sentence, run.start()):
+            continue  # "48% and 31% in the drug and placebo groups, respectively": a pair
+        found.extend((item.start("v"), float(item["v"])) for item in items)
+        comparator = _comparator_after(sentence, run.end())
+        if comparator is not None:
+            found.append(comparator)
+    return found
+
+
+def _comparator_after(sentence: str, start: int) -> tuple[int, float] | None:
+    """The first share after a list in its clause that is not a threshold, when a comparison
+    introduces it."""
+    clause_end = sentence.find(";", start)
+    for item in _PERCENT_ITEM.finditer(
+        sentence, start, clause_end if clause_end >= 0 else len(sentence)
+    ):
+        before = sentence[max(start, item.start() - 30) : item.start()]
+        if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(sentence, item.end()):
+            continue
+        if _COMPARATOR_BEFORE.search(before):
+            return item.start("v"), float(item["v"])
+        return None
+    return None
 
 
 def _listed_shares(sentence: str) -> list[tuple[int, float]]:
     """Two or more 'x% of <group>' joined by commas or 'and', right after a verb of what
     happened and 'in'."""
     for first in _LISTED_SHARE.finditer(sentence):
-        if _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is None:
+        if _OUTCOME_IN.search(
+            sentence, max(0, first.start() - 24), first.start()
+        ) is None or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
             continue
         listed = [first]
         while (join := _LIST_JOIN.match(sentence, listed[-1].end())) and (
