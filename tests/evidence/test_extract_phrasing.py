@@ -575,6 +575,208 @@ ROWS = (
         "Compared with placebo, serum urate was lowered by 86 µmol/L (95% CI 62 to 110).",
         effects=(("MD", 86.0, 62.0, 110.0),),
     ),
+    # second batch of classes 9-16, written after the first was fixed, before running them
+    Row(
+        "unlabelled-interval/bmj-pair-then-nnt-in-bracket",
+        "Relapse was less frequent with the drug (21% v 33%; number needed to treat 8, 5 to 18).",
+        effects=(
+            ("percent", 21.0, None, None),
+            ("percent", 33.0, None, None),
+            ("NNT", 8.0, 5.0, 18.0),
+        ),
+    ),
+    Row(
+        "unlabelled-interval/bmj-arr-percent-then-nnt",
+        "Antibiotics reduced relapse (absolute risk reduction 12.5%, 5.6% to 19.4%; number "
+        "needed to treat 8, 5 to 18).",
+        effects=(("RD", 12.5, 5.6, 19.4), ("NNT", 8.0, 5.0, 18.0)),
+    ),
+    Row(
+        "unlabelled-interval/nnt-en-dash-bracket-after-label",
+        "The NNT to prevent one fall was 11 (7–26).",
+        effects=(("NNT", 11.0, 7.0, 26.0),),
+    ),
+    Row(
+        "respectively-threshold/two-thresholds-two-clauses",
+        "The share of participants losing 5% or more of body weight was 85%, 89% and 91% with "
+        "5, 10 and 15 mg, respectively, and 35% with placebo; 50% and 57% in the 10- and 15-mg "
+        "groups lost 20% or more, versus 3% with placebo.",
+        effects=(
+            ("percent", 85.0, None, None),
+            ("percent", 89.0, None, None),
+            ("percent", 91.0, None, None),
+            ("percent", 35.0, None, None),
+            ("percent", 50.0, None, None),
+            ("percent", 57.0, None, None),
+            ("percent", 3.0, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/percent-sign-once-at-the-end",
+        "Response rates were 62, 71 and 80% with 1, 2 and 4 mg, respectively, compared with "
+        "30% with placebo.",
+        effects=(
+            ("percent", 62.0, None, None),
+            ("percent", 71.0, None, None),
+            ("percent", 80.0, None, None),
+            ("percent", 30.0, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/trap-attenuated-by-respectively",
+        "Adjustment attenuated the hazard ratios by 12.1%, 15.4% and 22.0%, respectively.",
+        effects=(),
+    ),
+    Row(
+        "respectively-threshold/trap-i2-respectively",
+        "Heterogeneity was moderate (I2 = 45% and 61%, respectively).",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/jama-arms-vs-then-difference",
+        "The least-squares mean change in weight was −6.4 kg (95% CI, −7.0 to −5.8) in the "
+        "intervention group vs −1.2 kg (95% CI, −1.8 to −0.6) in the control group "
+        "(difference, −5.2 kg [95% CI, −6.0 to −4.4]; P < .001).",
+        effects=(("MD", -5.2, -6.0, -4.4),),
+    ),
+    Row(
+        "per-arm-mean/two-doses-then-placebo-after-semicolon",
+        "Mean percentage changes in LDL cholesterol were −38.2% (95% CI, −41.0 to −35.4) with "
+        "150 mg and −49.6% (95% CI, −52.3 to −46.9) with 300 mg; with placebo the change was "
+        "2.1% (95% CI, −0.8 to 5.0).",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/baseline-proportions-in-both-arms",
+        "At baseline, 61.2% of the semaglutide group and 60.8% of the placebo group were women.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/chinese-journal-arm-named-before",
+        "After treatment, the VAS score of the observation group decreased by 3.42 points "
+        "(95%CI 3.01-3.83) and that of the control group by 2.10 points (95%CI 1.72-2.48).",
+        effects=(),
+    ),
+    Row(
+        "group-name-bracket-rate/lancet-middle-dot-than",
+        "Rebleeding occurred less often in the tranexamic acid group (4·2%) than in the placebo "
+        "group (6·0%).",
+        effects=(("percent", 4.2, None, None), ("percent", 6.0, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/rate-then-fraction",
+        "The effective rate was 90.00% (36/40) in the observation group and 72.50% (29/40) in "
+        "the control group.",
+        effects=(("percent", 90.0, None, None), ("percent", 72.5, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/intervention-than-usual-care",
+        "More participants quit in the intervention arm (41%) than in usual care (29%).",
+        effects=(("percent", 41.0, None, None), ("percent", 29.0, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/numbered-groups-comma-p",
+        "Complete response was seen in group 1 (45.5%), group 2 (30.3%) and group 3 (12.1%), "
+        "P=0.01.",
+        effects=(
+            ("percent", 45.5, None, None),
+            ("percent", 30.3, None, None),
+            ("percent", 12.1, None, None),
+        ),
+    ),
+    Row(
+        "group-name-bracket-rate/trap-group-sizes",
+        "Patients were divided into an observation group (n=40) and a control group (n=40).",
+        effects=(),
+    ),
+    Row(
+        "named-count-percent/smokers-experienced-by",
+        "Cough was experienced by 22 smokers (17.6%) and 9 non-smokers (4.8%).",
+        effects=(("percent", 17.6, None, None), ("percent", 4.8, None, None)),
+    ),
+    Row(
+        "named-count-percent/achieved-by-receiving",
+        "Remission was achieved by 48 participants (40.0%) receiving the drug and 21 (17.5%) "
+        "receiving placebo.",
+        effects=(("percent", 40.0, None, None), ("percent", 17.5, None, None)),
+    ),
+    Row(
+        "named-count-percent/trap-groups-included-women",
+        "The two groups included 34 women (56.7%) and 31 women (51.7%), respectively.",
+        effects=(),
+    ),
+    Row(
+        "share-of-named-people/bmj-v",
+        "Asthma was diagnosed in 9.4% of exposed children v 6.1% of unexposed children.",
+        effects=(("percent", 9.4, None, None), ("percent", 6.1, None, None)),
+    ),
+    Row(
+        "share-of-named-people/compared-with-those-not",
+        "Fatigue affected 31% of users of the drug compared with 18% of those not using it.",
+        effects=(("percent", 31.0, None, None), ("percent", 18.0, None, None)),
+    ),
+    Row(
+        "share-of-named-people/occurred-among-residents",
+        "Falls occurred among 14.2% of residents in intervention homes and 19.8% of residents "
+        "in control homes.",
+        effects=(("percent", 14.2, None, None), ("percent", 19.8, None, None)),
+    ),
+    Row(
+        "share-of-named-people/trap-were-female",
+        "Overall, 52.3% of participants were female and 12.4% of participants were smokers.",
+        effects=(),
+    ),
+    Row(
+        "correlation/spearman-coefficient-was",
+        "The Spearman correlation coefficient between the two measures was 0.48 (P < 0.001).",
+        effects=(("r", 0.48, None, None),),
+    ),
+    Row(
+        "correlation/r-s-subscript",
+        "Step count correlated with VO2max (rs = 0.41, p = 0.003).",
+        effects=(("r", 0.41, None, None),),
+    ),
+    Row(
+        "correlation/negative-with-ci-semicolon",
+        "BMI showed a negative correlation with adiponectin (r = -0.36; 95% CI -0.48 to -0.23).",
+        effects=(("r", -0.36, -0.48, -0.23),),
+    ),
+    Row(
+        "correlation/trap-regression-beta",
+        "Each additional hour of sleep was associated with a lower BMI (β = −0.21, P = 0.02).",
+        effects=(),
+    ),
+    Row(
+        "compound-unit-ci/mg-per-mmol",
+        "Albuminuria fell (MD −12.3 mg/mmol, 95% CI −18.1 to −6.5).",
+        effects=(("MD", -12.3, -18.1, -6.5),),
+    ),
+    Row(
+        "compound-unit-ci/ng-per-ml-per-year",
+        "PSA velocity was lower (difference −0.21 ng/mL per year; 95% CI −0.35 to −0.07).",
+        effects=(("MD", -0.21, -0.35, -0.07),),
+    ),
+    Row(
+        "compound-unit-ci/ml-per-kg-per-min-by",
+        "Peak VO2 improved by 2.4 mL/kg/min (95% CI 1.1 to 3.7) compared with usual care.",
+        effects=(("MD", 2.4, 1.1, 3.7),),
+    ),
+    Row(
+        "compound-unit-ci/g-per-day-en-dash",
+        "Protein intake rose (MD 14.2 g/day, 95% CI 8.0–20.4).",
+        effects=(("MD", 14.2, 8.0, 20.4),),
+    ),
+    Row(
+        "compound-unit-ci/iu-per-l-unlabelled-interval",
+        "ALT fell more with the drug (mean difference −9.6 IU/L [−14.2 to −5.0]).",
+        effects=(("MD", -9.6, -14.2, -5.0),),
+    ),
+    Row(
+        "per-arm-mean/trap-doses-compared-with-placebo-are-differences",
+        "Compared with placebo, the drug lowered HbA1c by 0.8% (95% CI 0.6 to 1.0) in the 5-mg "
+        "group and by 1.1% (95% CI 0.9 to 1.3) in the 10-mg group.",
+        effects=(("percent", 0.8, 0.6, 1.0), ("percent", 1.1, 0.9, 1.3)),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",

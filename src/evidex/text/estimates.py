@@ -56,7 +56,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"numbers? needed to (?:treat|harm)", "NNT"),
     (
         r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b"
-        r"|(?:rho|ρ|r)(?= ?=)",
+        r"|(?:rho|ρ|rs|r)(?= ?=)",
         "r",
     ),
     (r"g(?= ?=)", "g"),
@@ -169,7 +169,7 @@ _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;)
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
     "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman",
-    "r =", "r=", "ρ", "rho",
+    "r =", "r=", "rs =", "rs=", "ρ", "rho",
 )  # fmt: skip
 
 
@@ -333,41 +333,65 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
 
 # The arm a value belongs to, named right after it (and its bracket): "−13.2% (95% CI ...)
 # with the 4-mg dose", "by 9.8 mm Hg (...) in the salt substitute group", "(0.5) with placebo"
-_ARM_AFTER = (
+_OWN_ARM = re.compile(
     r" ?(?:[;,] ?[Pp] ?[<=>≤≥][^()\[\]]{0,12})?[)\]]?,? "
-    r"(?:(?:with|on|receiving|taking|given) (?![-+]?\.?\d)"
+    r"(?:(?:with|on|receiving|taking|given) (?![-+]?\.?\d[\d.]* ?%)"
     r"|(?:in|among) (?:the )?(?=(?:[\w\-+]+ ){0,4}?(?:group|arm|cohort)\b))"
     r"[^,;:()\[\]]{1,50}?(?=$|[,;:()\[\]]|\.(?!\d)| (?:and|versus|vs\.?|compared|than|relative)\b)"
 )
-_OWN_ARM = re.compile(_ARM_AFTER)
-_ARMS_NAMED = re.compile(rf"(?<=[\d%)\]]){_ARM_AFTER}")
+# ... or named before it in its clause: "the VAS score of the observation group decreased by
+# 3.42 points (...) and that of the control group by 2.10 points (...)", "with placebo the
+# change was 2.1% (...)"
+_ARM_BEFORE = re.compile(
+    r"\b(?:with|in|of|among|on|receiving|taking|given) (?:the )?"
+    r"(?:(?:[\w\-+]+ ){0,3}?(?:group|arm)\b|placebo\b|usual care\b)"
+)
 # "... with the drug compared with placebo": the value compares the arm with another
 _COMPARED_AFTER = re.compile(
     r",? (?:compared (?:with|to)|versus|vs\.?|than|relative to) (?![-+]?\.?\d)"
+)
+# values compared with an arm that has no value of its own are differences: "lowered it by 3.1
+# mm Hg (...) in the 5-mg group and 4.0 mm Hg (...) in the 10-mg group, compared with placebo"
+_COMPARED_WITH_AN_ARM = re.compile(
+    r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|relative to|than|over) (?:the |those (?:on|given|"
+    r"receiving|taking) )?(?:placebo|controls?|usual care|standard care|sham)\b"
+    r"|placebo-(?:adjusted|corrected|subtracted)"
 )
 _ARM_CUES = (" with ", " on ", " receiving ", " taking ", " given ", " group", " arm", " cohort")
 
 
 def _without_arm_means(sentence: str, found: list[Estimate]) -> list[Estimate]:
     """Each arm's own mean of a continuous outcome is not an effect, even with its own CI: an
-    unnamed value followed by its arm, in a sentence naming two arms or more ("−13.2% (95% CI
-    ...) with 4 mg ... and −2.6% (...) with placebo"); the difference between them is. A
-    value continuing a list a label names ("mean differences were −1.2 (...) with 10 mg and
-    −2.0 (...) with 20 mg") and a ratio (always a comparison) stay."""
-    if not found or not contains_any(sentence, _ARM_CUES):
+    unnamed value whose arm is named right after it or before it in its clause, in a sentence
+    where two values or more have their arms ("−13.2% (95% CI ...) with 4 mg ... and −2.6%
+    (...) with placebo"); the difference between them is. A value continuing a list a label
+    names ("mean differences were −1.2 (...) with 10 mg and −2.0 (...) with 20 mg"), a ratio
+    (always a comparison) and values compared with an arm of no value of their own stay."""
+    if len(found) < 2 or not contains_any(sentence, _ARM_CUES):
         return found
-    if sum(1 for _ in _ARMS_NAMED.finditer(sentence)) < 2:
+    if _COMPARED_WITH_AN_ARM.search(sentence):
+        return found
+    arms: list[bool] = []
+    previous_end = 0
+    for estimate in found:
+        after = _OWN_ARM.match(sentence, estimate.end)
+        own = (after is not None and not _COMPARED_AFTER.match(sentence, after.end())) or (
+            _ARM_BEFORE.search(sentence, previous_end, max(previous_end, estimate.value_start))
+            is not None
+        )
+        arms.append(own)
+        previous_end = estimate.end
+    if sum(arms) < 2:
         return found
     kept: list[Estimate] = []
     for index, estimate in enumerate(found):
-        arm = _OWN_ARM.match(sentence, estimate.end)
         before = found[index - 1] if index else None
+        continues = before is not None and before in kept and before.measure == estimate.measure
         if (
-            arm is not None
-            and not _COMPARED_AFTER.match(sentence, arm.end())
+            arms[index]
             and not estimate.named
             and estimate.measure not in RATIO_MEASURES
-            and not (before in kept and before is not None and before.measure == estimate.measure)
+            and not continues
         ):
             continue
         kept.append(estimate)
@@ -685,7 +709,7 @@ _OUTCOME_IN = re.compile(
     r"|(?!(?:included|enrolled|randomi[sz]ed|recruited|assigned|allocated|treated|followed|"
     r"studied|analy[sz]ed|screened|born|collected|measured|obtained|assessed|evaluated|"
     r"examined|performed|conducted|tested|sampled|administered|given|taken|used|started|"
-    r"initiated|completed|available)\b)[a-z]{3,}(?:ed|en)) in $"
+    r"initiated|completed|available)\b)[a-z]{3,}(?:ed|en)) (?:in|among) $"
     # "reported by 31 cases (8.7%)"
     r"|\b(?:reported|experienced|achieved|reached|attained|needed|required|endorsed) by $"
 )
@@ -731,8 +755,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         return []  # a bare "0 for the control group" counts only beside a percentage
     found: dict[int, GroupPercent] = {}
     mean_share = _MEAN_SHARE.search(sentence) is not None
-    listed = [] if mean_share else _percentage_lists(sentence)
-    taken = {position for position, _ in listed}
+    listed, not_shares = ([], set()) if mean_share else _percentage_lists(sentence)
+    taken = not_shares | {position for position, _ in listed}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
     if mean_share:
         pairs = ()
@@ -771,6 +795,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         has_sign = has_sign or bare is None or bool(match["sign"])
         candidates.append(match)
     counted_end = -1  # where the last count with its percentage that was kept ends
+    composition_end = -1  # ... and the last that told who made up a group
     for match in candidates:
         key = next(
             group
@@ -790,8 +815,14 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
             continue
         if key in ("v1", "v2", "v8"):
-            if not _of_a_group(sentence, match) and not _LIST_CONTINUES.fullmatch(
-                sentence, counted_end, match.start()
+            if _COMPOSITION_BEFORE.search(sentence, max(0, match.start() - 20), match.start()) or (
+                composition_end >= 0
+                and _LIST_CONTINUES.fullmatch(sentence, composition_end, match.start())
+            ):
+                composition_end = match.end()
+                continue
+            if not _of_a_group(sentence, match) and not (
+                counted_end >= 0 and _LIST_CONTINUES.fullmatch(sentence, counted_end, match.start())
             ):
                 continue  # "69 (51%) women": a description of the whole sample
             counted_end = match.end()
@@ -810,7 +841,13 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
 # a count of the next group in a list after a kept one: "by 31 cases (8.7%) and 45 controls
 # (3.1%)"
 _LIST_CONTINUES = re.compile(
+    r"(?: (?:in|among|receiving|taking|given|on|with) [^,;()%\d]{1,40}?)?"
     r",? (?:(?:and|or|versus|vs\.?|compared with|than)(?: (?:in|among)(?: the)?)? )?"
+)
+# what a count of people is part of when the verb before it says who made up a group: "the
+# two groups included 34 women (56.7%)"
+_COMPOSITION_BEFORE = re.compile(
+    r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
 )
 # a group's rate in brackets right after the group's name: "the observation group (93.33%)",
 # "group B (12.5%)", "the intervention arm (41%)"
@@ -837,9 +874,14 @@ def _compared_rates(sentence: str) -> list[tuple[int, float]]:
     return sorted(compared.items())
 
 
-_PCT_ITEM = r"(?<![\w.\-<>≤≥])\d+(?:\.\d+)? ?%%?"
-# "83.1%, 88.4% and 90.2%": percentages listed
-_PERCENT_LIST = re.compile(rf"{_PCT_ITEM}(?:, {_PCT_ITEM})*,? and {_PCT_ITEM}")
+_LIST_ITEM = r"(?<![\w.\-<>≤≥])\d+(?:\.\d+)?"
+# "83.1%, 88.4% and 90.2%", "62, 71 and 80%": percentages listed, the last with its sign
+_PERCENT_LIST = re.compile(
+    rf"{_LIST_ITEM}(?: ?%%?)?(?:, {_LIST_ITEM}(?: ?%%?)?)*,? and {_LIST_ITEM} ?%%?"
+    # the groups they are of follow: "respectively", "with 5 mg", "of participants"
+    r"(?=,? respectively\b|,? (?:with|in|among|on|of|for|receiving|taking|given)\b)"
+)
+_LIST_NUMBER = re.compile(r"(?P<v>\d+(?:\.\d+)?)")
 _PERCENT_ITEM = re.compile(r"(?P<v>\d+(?:\.\d+)?)(?= ?%)")
 # what makes a list each group's share: "respectively" in its clause, or the groups named after
 # it ("50% and 57% of those in the 10-mg and 15-mg groups")
@@ -858,28 +900,37 @@ _COMPARATOR_BEFORE = re.compile(
 _NOT_GROUP_SHARES = re.compile(
     r"(?i)\bI ?2\b|I²|heterogeneity|sensitivity|specificity|accuracy|predictive value"
 )
-_PEOPLE_AFTER = re.compile(rf" ?%?%? of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b")
+_SHARES_OF_AFTER = re.compile(r" ?%?%? of\b")
 
 
-def _percentage_lists(sentence: str) -> list[tuple[int, float]]:
+def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]:
     """Each group's share listed with "respectively" or with the groups named after the list,
     and the comparator's share after it: 'The share losing 5% or more was 85%, 89% and 91% with
     5, 10 and 15 mg, respectively, and 35% with placebo'. A threshold ("5% or more", "≥20%") is
-    never one of them."""
-    if "%" not in sentence or " and " not in sentence or _NOT_GROUP_SHARES.search(sentence):
-        return []
+    never one of them. Also where the lists that are not shares of groups begin (no pair of
+    them is either)."""
+    if "%" not in sentence or " and " not in sentence:
+        return [], set()
     found: list[tuple[int, float]] = []
+    not_shares: set[int] = set()
     for run in _PERCENT_LIST.finditer(sentence):
-        items = list(_PERCENT_ITEM.finditer(sentence, run.start(), run.end()))
+        items = list(_LIST_NUMBER.finditer(sentence, run.start(), run.end()))
         if (
-            any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items)
-            or _COMPARISON.search(sentence, max(0, run.start() - 10), run.start())
-            or _COMPARISON.match(sentence, run.end() + 1)
+            _NOT_GROUP_SHARES.search(sentence)
+            or any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items)
+            or _THRESHOLD_BEFORE.search(sentence, max(0, run.start() - 20), run.start())
             or _AT_ENTRY_BEFORE.search(sentence, 0, run.start())
+            # "reduced by 20% and 30%": amounts of change, unless shares of people
+            or (
+                sentence[: run.start()].endswith("by ")
+                and not _SHARES_OF_AFTER.match(sentence, run.end())
+            )
         ):
+            not_shares.update(item.start("v") for item in items)
             continue
-        # "reduced by 20% and 30%": amounts of change, unless shares of people
-        if sentence[: run.start()].endswith("by ") and not _PEOPLE_AFTER.match(sentence, run.end()):
+        if _COMPARISON.search(sentence, max(0, run.start() - 10), run.start()) or (
+            _COMPARISON.match(sentence, run.end() + 1)
+        ):
             continue
         respectively = _RESPECTIVELY_IN_CLAUSE.match(sentence, run.end())
         if respectively is None and _GROUPS_AFTER.match(sentence, run.end()) is None:
@@ -890,7 +941,7 @@ def _percentage_lists(sentence: str) -> list[tuple[int, float]]:
         comparator = _comparator_after(sentence, run.end())
         if comparator is not None:
             found.append(comparator)
-    return found
+    return found, not_shares
 
 
 def _comparator_after(sentence: str, start: int) -> tuple[int, float] | None:
