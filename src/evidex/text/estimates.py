@@ -900,6 +900,12 @@ _COMPARATOR_BEFORE = re.compile(
 _NOT_GROUP_SHARES = re.compile(
     r"(?i)\bI ?2\b|I²|heterogeneity|sensitivity|specificity|accuracy|predictive value"
 )
+# "attenuated the HRs ... by 12.1%, 15.4% and 22.0%": amounts of change, unless shares of people
+# ("reached by 56.2% and 61.8% with ...", "reported by 40% and 25% of ...")
+_SHARES_BY = re.compile(
+    r"\b(?:reached|achieved|attained|reported|experienced|met|endorsed|chosen|preferred|used)"
+    r" by $"
+)
 _SHARES_OF_AFTER = re.compile(r" ?%?%? of\b")
 
 
@@ -920,9 +926,9 @@ def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]
             or any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items)
             or _THRESHOLD_BEFORE.search(sentence, max(0, run.start() - 20), run.start())
             or _AT_ENTRY_BEFORE.search(sentence, 0, run.start())
-            # "reduced by 20% and 30%": amounts of change, unless shares of people
             or (
-                sentence[: run.start()].endswith("by ")
+                sentence.endswith("by ", 0, run.start())
+                and not _SHARES_BY.search(sentence, max(0, run.start() - 20), run.start())
                 and not _SHARES_OF_AFTER.match(sentence, run.end())
             )
         ):
@@ -935,10 +941,10 @@ def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]
         respectively = _RESPECTIVELY_IN_CLAUSE.match(sentence, run.end())
         if respectively is None and _GROUPS_AFTER.match(sentence, run.end()) is None:
             continue
-        if len(items) == 2 and respectively is not None and _PAIR.match(sentence, run.start()):
+        comparator = _comparator_after(sentence, run.end())
+        if comparator is None and len(items) == 2 and _PAIR.match(sentence, run.start()):
             continue  # "48% and 31% in the drug and placebo groups, respectively": a pair
         found.extend((item.start("v"), float(item["v"])) for item in items)
-        comparator = _comparator_after(sentence, run.end())
         if comparator is not None:
             found.append(comparator)
     return found, not_shares
