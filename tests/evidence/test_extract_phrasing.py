@@ -777,6 +777,30 @@ ROWS = (
         "group and by 1.1% (95% CI 0.9 to 1.3) in the 10-mg group.",
         effects=(("percent", 0.8, 0.6, 1.0), ("percent", 1.1, 0.9, 1.3)),
     ),
+    # third batch: traps found by probing the rules above with new sentences
+    Row(
+        "group-name-bracket-rate/trap-proportion-of-women-similar",
+        "The proportion of women was similar in the intervention group (52%) and the control "
+        "group (49%).",
+        effects=(),
+    ),
+    Row(
+        "group-name-bracket-rate/trap-arms-were-white",
+        "Most participants in the intervention arm (78%) and the control arm (75%) were white.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/response-rates-with-ci-are-shares",
+        "The response rate was 45% (95% CI 38–52%) in the combination arm and 28% (95% CI "
+        "22–35%) in the monotherapy arm.",
+        effects=(("percent", 45.0, 38.0, 52.0), ("percent", 28.0, 22.0, 35.0)),
+    ),
+    Row(
+        "per-arm-mean/decreased-in-group-compared-with-next-arm",
+        "Weight decreased by 4.3 kg (95% CI 3.6 to 5.0) in the intervention group, compared with "
+        "1.1 kg (0.4 to 1.8) in the control group.",
+        effects=(),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",

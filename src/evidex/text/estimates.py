@@ -358,6 +358,13 @@ _COMPARED_WITH_AN_ARM = re.compile(
     r"|placebo-(?:adjusted|corrected|subtracted)"
 )
 _ARM_CUES = (" with ", " on ", " receiving ", " taking ", " given ", " group", " arm", " cohort")
+# a percentage is an arm's mean only where the sentence speaks of a mean or a change ("mean
+# change in weight was −13.2%", "HbA1c fell by 1.1%"); "the response rate was 45% (95% CI
+# 38–52%) in the combination arm" is a group's share
+_MEAN_OR_CHANGE = re.compile(
+    r"(?i)\b(?:mean|average|least[- ]squares|chang|reduc|decreas|increas|fell|fall|rose|rise"
+    r"|declin|improv|lower|gain|loss|lost|drop)"
+)
 
 
 def _without_arm_means(sentence: str, found: list[Estimate]) -> list[Estimate]:
@@ -383,12 +390,14 @@ def _without_arm_means(sentence: str, found: list[Estimate]) -> list[Estimate]:
         previous_end = estimate.end
     if sum(arms) < 2:
         return found
+    of_means = _MEAN_OR_CHANGE.search(sentence) is not None
     kept: list[Estimate] = []
     for index, estimate in enumerate(found):
         before = found[index - 1] if index else None
         continues = before is not None and before in kept and before.measure == estimate.measure
         if (
             arms[index]
+            and (of_means or not _is_percent(estimate.unit))
             and not estimate.named
             and estimate.measure not in RATIO_MEASURES
             and not continues
@@ -778,11 +787,12 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
     has_sign = False
     candidates = []
+    group_make_up = "%)" in sentence and _GROUP_MAKE_UP.search(sentence) is not None
     patterns = [
         pattern
         for pattern, needed in (
             (_COUNTED_PERCENT, "%)" in sentence),
-            (_RATE_AFTER_GROUP, "%)" in sentence),
+            (_RATE_AFTER_GROUP, "%)" in sentence and not group_make_up),
             (_PERCENT_WITH_FRACTION, "/" in sentence),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
@@ -851,6 +861,13 @@ _COMPOSITION_BEFORE = re.compile(
 )
 # a group's rate in brackets right after the group's name: "the observation group (93.33%)",
 # "group B (12.5%)", "the intervention arm (41%)"
+# who made up the groups, not what happened to them: "the proportion of women was similar in the
+# intervention group (52%) and ...", "... in the control arm (75%) were white"
+_GROUP_MAKE_UP = re.compile(
+    r"(?i)\b(?:proportions?|percentages?|shares?|numbers?) of (?:women|men|females?|males?|girls"
+    r"|boys|white|black|smokers|participants (?:who were|aged))\b"
+    r"|\)\s+(?:were|was) (?:women|men|female|male|white|black|older|younger|aged|smokers)\b"
+)
 _RATE_AFTER_GROUP = re.compile(rf"\b(?:group|arm|cohort)(?: [A-Z]| \d{{1,2}})? \({_pct('v9')}\)")
 # a rate in brackets right after words: "among those given placebo (8.4%)", "in usual care (29%)"
 _BRACKETED_RATE = re.compile(rf"(?<=[A-Za-z] )\({_pct('v')}\)")
@@ -860,7 +877,7 @@ _COMPARISON = re.compile(r"\b(?:than|versus|vs\.?|v|compared (?:with|to)|relativ
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
     """Two groups' rates each in brackets after the group, compared: 'more frequent among those
     given the drug (21.8%) than among those given placebo (8.4%)'."""
-    if "%)" not in sentence:
+    if "%)" not in sentence or _GROUP_MAKE_UP.search(sentence):
         return []
     rates = list(_BRACKETED_RATE.finditer(sentence))
     compared: dict[int, float] = {}
