@@ -801,6 +801,40 @@ ROWS = (
         "1.1 kg (0.4 to 1.8) in the control group.",
         effects=(),
     ),
+    Row(
+        "per-arm-mean/decreased-by-percent-in-each-group-without-ci",
+        "HbA1c decreased by 1.4% in the semaglutide group and by 0.9% in the sitagliptin group "
+        "(estimated treatment difference −0.5 percentage points [95% CI −0.6 to −0.4]).",
+        effects=(("MD", -0.5, -0.6, -0.4),),
+    ),
+    Row(
+        "group-name-bracket-rate/comparator-bracket-goes-on-with-odds-ratio",
+        "Exclusive breastfeeding at 6 months was more common in the peer-support arm (43.2%) "
+        "than in the control arm (31.5%; adjusted OR 1.72, 95% CI 1.21–2.44).",
+        effects=(
+            ("percent", 43.2, None, None),
+            ("percent", 31.5, None, None),
+            ("OR", 1.72, 1.21, 2.44),
+        ),
+    ),
+    Row(
+        "correlation/second-coefficient-without-ci",
+        "Serum ferritin correlated negatively with hepcidin (r=−0.42, 95% CI −0.58 to −0.23, "
+        "P<0.001) and positively with CRP (r=0.31, P=0.002).",
+        effects=(("r", -0.42, -0.58, -0.23), ("r", 0.31, None, None)),
+    ),
+    Row(
+        "compound-unit-ci/trap-regression-beta-per-dose",
+        "Intake was associated with lower systolic pressure (β = −2.1 mm Hg per 100 mg/day; "
+        "95% CI −3.4 to −0.8).",
+        effects=(),
+    ),
+    Row(
+        "compound-unit-ci/hr-per-amount-before-ci",
+        "Each 10 ng/mL was associated with a lower risk (HR 0.92 per 10 ng/mL, 95% CI 0.87 to "
+        "0.97).",
+        effects=(("HR", 0.92, 0.87, 0.97),),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",

@@ -91,10 +91,11 @@ CI_LABEL = (
 _UNIT_WORD = r"[a-zA-Zµμ][a-zA-Zµμ²2]{0,11}"
 # a unit after a value or bound: "%", "kg", "percentage points", "days", and compound units
 # whose parts a slash or "per" joins, a number before a part or not: "mmol/L", "mg/dL/year",
-# "mL/min/1.73 m²", "ml/min per 1.73 m2 per year"
+# "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per 10 ng/mL"
 _UNIT = (
     r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
-    rf"{_UNIT_WORD}(?:(?:/| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}}(?: (?:points?|Hg|units?))?)"
+    rf"(?:per (?:\d+(?:\.\d+)? ?)?)?{_UNIT_WORD}(?: (?:points?|Hg|units?))?"
+    rf"(?:(?:/| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
@@ -105,7 +106,7 @@ _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\
 _SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?)?"
     rf"{_INTERVAL}"
 )
@@ -512,8 +513,8 @@ def _interval_estimate(
         return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
     unit = match["unit"]
     label = _last_label(before)
-    if _unknown_ratio(before[label.end() if label else 0 :]):
-        return None  # "ratio of means 1.12 (...)": a ratio with no measure of the README
+    if _unknown_measure(before[label.end() if label else 0 :]):
+        return None  # "ratio of means 1.12 (...)", "β = -2.1": no measure of the README
     measure = label_measure(label) if label else _inheritable(previous_measure, unit)
     if measure is None and not labelled_ci:
         return None  # a bracketed pair with nothing saying it is an effect
@@ -541,12 +542,14 @@ def _interval_estimate(
     )  # fmt: skip
 
 
-# a ratio named after the last measure label, or with none: no measure fits it
-_RATIO_WORD = re.compile(r"(?i)\bratios?\b")
+# a ratio or a regression coefficient named after the last measure label, or with none: no
+# measure of the corpus README fits it ("ratio of means 1.12 (...)", "β = −2.1 mm Hg per 100
+# mg/day; 95% CI ...")
+_UNKNOWN_MEASURE = re.compile(r"(?i)\bratios?\b|β|\bbeta\b|\bregression coefficients?\b")
 
 
-def _unknown_ratio(before_value: str) -> bool:
-    return _RATIO_WORD.search(before_value) is not None
+def _unknown_measure(before_value: str) -> bool:
+    return _UNKNOWN_MEASURE.search(before_value) is not None
 
 
 def _relative_change(sentence: str, match: re.Match[str], restating: str | None) -> bool:
@@ -773,6 +776,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         if (
             match.start("a") in taken
             or match.start("b") in taken
+            or _amount_of_change(sentence, match.start(), match.end("a"))
             or _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or (match["who"] and _OF_TIME.match(match["who"]))
@@ -787,12 +791,13 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
     has_sign = False
     candidates = []
-    group_make_up = "%)" in sentence and _GROUP_MAKE_UP.search(sentence) is not None
+    bracketed = "(" in sentence
+    group_make_up = bracketed and _GROUP_MAKE_UP.search(sentence) is not None
     patterns = [
         pattern
         for pattern, needed in (
             (_COUNTED_PERCENT, "%)" in sentence),
-            (_RATE_AFTER_GROUP, "%)" in sentence and not group_make_up),
+            (_RATE_AFTER_GROUP, bracketed and not group_make_up),
             (_PERCENT_WITH_FRACTION, "/" in sentence),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
@@ -816,8 +821,10 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         if position in found or (key == "bare" and not match["sign"] and not has_sign):
             continue
         window = max(0, position - 20)  # both end-anchored patterns are shorter
-        if _THRESHOLD_BEFORE.search(sentence, window, position) or _RANGE_BEFORE.search(
-            sentence, window, position
+        if (
+            _THRESHOLD_BEFORE.search(sentence, window, position)
+            or _RANGE_BEFORE.search(sentence, window, position)
+            or _amount_of_change(sentence, position, match.end(key))
         ):
             continue
         if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
@@ -868,16 +875,19 @@ _GROUP_MAKE_UP = re.compile(
     r"|boys|white|black|smokers|participants (?:who were|aged))\b"
     r"|\)\s+(?:were|was) (?:women|men|female|male|white|black|older|younger|aged|smokers)\b"
 )
-_RATE_AFTER_GROUP = re.compile(rf"\b(?:group|arm|cohort)(?: [A-Z]| \d{{1,2}})? \({_pct('v9')}\)")
+# (the bracket may go on with a comparison's figures: "the control arm (31.5%; adjusted OR ...)")
+_RATE_AFTER_GROUP = re.compile(
+    rf"\b(?:group|arm|cohort)(?: [A-Z]| \d{{1,2}})? \({_pct('v9')}(?:\)|[;,] )"
+)
 # a rate in brackets right after words: "among those given placebo (8.4%)", "in usual care (29%)"
-_BRACKETED_RATE = re.compile(rf"(?<=[A-Za-z] )\({_pct('v')}\)")
+_BRACKETED_RATE = re.compile(rf"(?<=[A-Za-z] )\({_pct('v')}(?:\)|[;,] )")
 _COMPARISON = re.compile(r"\b(?:than|versus|vs\.?|v|compared (?:with|to)|relative to)\b")
 
 
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
     """Two groups' rates each in brackets after the group, compared: 'more frequent among those
     given the drug (21.8%) than among those given placebo (8.4%)'."""
-    if "%)" not in sentence or _GROUP_MAKE_UP.search(sentence):
+    if "(" not in sentence or _GROUP_MAKE_UP.search(sentence):
         return []
     rates = list(_BRACKETED_RATE.finditer(sentence))
     compared: dict[int, float] = {}
@@ -926,6 +936,16 @@ _SHARES_BY = re.compile(
 _SHARES_OF_AFTER = re.compile(r" ?%?%? of\b")
 
 
+def _amount_of_change(sentence: str, start: int, end: int) -> bool:
+    """Whether the percentages from `start` to `end` are amounts after "by" ("HbA1c decreased by
+    1.4% in the semaglutide group": an arm's mean change), not shares of people."""
+    return (
+        sentence.endswith("by ", 0, start)
+        and not _SHARES_BY.search(sentence, max(0, start - 20), start)
+        and not _SHARES_OF_AFTER.match(sentence, end)
+    )
+
+
 def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]:
     """Each group's share listed with "respectively" or with the groups named after the list,
     and the comparator's share after it: 'The share losing 5% or more was 85%, 89% and 91% with
@@ -943,11 +963,7 @@ def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]
             or any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items)
             or _THRESHOLD_BEFORE.search(sentence, max(0, run.start() - 20), run.start())
             or _AT_ENTRY_BEFORE.search(sentence, 0, run.start())
-            or (
-                sentence.endswith("by ", 0, run.start())
-                and not _SHARES_BY.search(sentence, max(0, run.start() - 20), run.start())
-                and not _SHARES_OF_AFTER.match(sentence, run.end())
-            )
+            or _amount_of_change(sentence, run.start(), run.end())
         ):
             not_shares.update(item.start("v") for item in items)
             continue
