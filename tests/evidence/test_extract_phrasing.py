@@ -835,6 +835,50 @@ ROWS = (
         "0.97).",
         effects=(("HR", 0.92, 0.87, 0.97),),
     ),
+    Row(
+        "per-arm-mean/baseline-share-far-before-at-baseline",
+        "Overall, 94.5% of participants had at least one weight-related coexisting condition at "
+        "baseline.",
+        effects=(),
+    ),
+    Row(
+        "respectively-threshold/groups-named-before-comparator-after",
+        "In the tirzepatide groups, 50%, 57% and 63% lost at least 20% of body weight, versus 3% "
+        "with placebo.",
+        effects=(
+            ("percent", 50.0, None, None),
+            ("percent", 57.0, None, None),
+            ("percent", 63.0, None, None),
+            ("percent", 3.0, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/two-doses-respectively-then-placebo",
+        "The proportion achieving ≥50% reduction in seizure frequency was 39.6% and 43.8% in the "
+        "200-mg and 400-mg groups, respectively, compared with 14.0% with placebo (P<0.001 for "
+        "both).",
+        effects=(
+            ("percent", 39.6, None, None),
+            ("percent", 43.8, None, None),
+            ("percent", 14.0, None, None),
+        ),
+    ),
+    Row(
+        "share-of-named-people/arm-named-in-brackets-after-share",
+        "Weight reductions of 10% or more occurred in 69.1% (semaglutide) and 12.0% (placebo) of "
+        "participants.",
+        effects=(("percent", 69.1, None, None), ("percent", 12.0, None, None)),
+    ),
+    Row(
+        "share-of-named-people/receiving-each-dose-compared-with-placebo",
+        "Clinical remission at week 8 occurred in 28% of patients receiving 10 mg and 22% "
+        "receiving 5 mg, compared with 10% receiving placebo.",
+        effects=(
+            ("percent", 28.0, None, None),
+            ("percent", 22.0, None, None),
+            ("percent", 10.0, None, None),
+        ),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",

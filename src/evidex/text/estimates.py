@@ -699,7 +699,7 @@ _NOT_AN_OUTCOME = re.compile(
     r"^\W*(?:\w+ ){0,2}?(?:received|were (?:assigned|allocated|randomi[sz]ed|included|enrolled|"
     r"female|male|women|men)|completed)\b"
     # what people had when they entered: "45 (30.0%) had diabetes at baseline"
-    r"|^[^.;()]{0,40}?\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b"
+    r"|^[^.;()]{0,60}?\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b"
 )
 
 
@@ -727,14 +727,20 @@ _OUTCOME_IN = re.compile(
 )
 # "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
 _AT_ENTRY_BEFORE = re.compile(
-    r"(?i)\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b[^.;]*$"
+    r"(?i)(?:\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)|\bbaseline "
+    r"characteristics)\b[^.;]*$"
 )
 # a count of a stated total: "14 of 40 patients (35.0%)" is a part of a group
 _PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}")
 # "found in 6.1% of users, 3.0% of non-users and 2.9% of controls": a list of groups' shares
 # after a verb of what happened
-_LISTED_SHARE = re.compile(r"(?P<v>\d+(?:\.\d+)?) ?%%? of (?:the )?[\w-]+(?: [\w-]+)??")
-_LIST_JOIN = re.compile(r"(?: [\w-]+){0,4}?(?:,? and|,|;) ")
+_LISTED_SHARE = re.compile(
+    r"(?P<v>\d+(?:\.\d+)?) ?%%?(?: of (?:the )?[\w-]+(?: [\w-]+)??"
+    r"| (?:receiving|taking|given|on|with) (?:the )?[\w-]+)"
+)
+_LIST_JOIN = re.compile(
+    r"(?: [\w-]+){0,4}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) "
+)
 
 
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
@@ -827,7 +833,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or _amount_of_change(sentence, position, match.end(key))
         ):
             continue
-        if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
+        if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 80]):
             continue
         if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
             continue
@@ -850,7 +856,10 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         group = name["name"].strip() if name and name["name"].strip() else None
         what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
         found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
-    for position, value in chain(_listed_shares(sentence), _compared_rates(sentence), listed):
+    shares = chain(
+        _listed_shares(sentence), _compared_rates(sentence), _shares_then_arms(sentence), listed
+    )
+    for position, value in shares:
         found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
 
@@ -884,6 +893,25 @@ _BRACKETED_RATE = re.compile(rf"(?<=[A-Za-z] )\({_pct('v')}(?:\)|[;,] )")
 _COMPARISON = re.compile(r"\b(?:than|versus|vs\.?|v|compared (?:with|to)|relative to)\b")
 
 
+# a share with its arm in brackets after it: "69.1% (semaglutide) and 12.0% (placebo)"
+_SHARE_THEN_ARM = re.compile(r"(?<![\w.\-])(?P<v>\d+(?:\.\d+)?) ?%%? \([A-Za-z][^()\d%;=]{0,40}\)")
+_ARM_JOIN = re.compile(r",? (?:and|vs\.?|versus|compared with) ")
+_MEAN_WORD = re.compile(r"(?i)\b(?:mean|average|least[- ]squares|median)\b")
+
+
+def _shares_then_arms(sentence: str) -> list[tuple[int, float]]:
+    """Two arms' shares, each arm named in brackets after its share: 'weight reductions of 10%
+    or more occurred in 69.1% (semaglutide) and 12.0% (placebo) of participants' (never each
+    arm's mean: '−14.9% (semaglutide) vs −2.4% (placebo)')."""
+    if "%" not in sentence or "(" not in sentence or _MEAN_WORD.search(sentence):
+        return []
+    found: list[tuple[int, float]] = []
+    for first, second in pairwise(_SHARE_THEN_ARM.finditer(sentence)):
+        if _ARM_JOIN.fullmatch(sentence, first.end(), second.start()):
+            found.extend((match.start("v"), float(match["v"])) for match in (first, second))
+    return found
+
+
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
     """Two groups' rates each in brackets after the group, compared: 'more frequent among those
     given the drug (21.8%) than among those given placebo (8.4%)'."""
@@ -904,9 +932,11 @@ def _compared_rates(sentence: str) -> list[tuple[int, float]]:
 _LIST_ITEM = r"(?<![\w.\-<>≤≥])\d+(?:\.\d+)?"
 # "83.1%, 88.4% and 90.2%", "62, 71 and 80%": percentages listed, the last with its sign
 _PERCENT_LIST = re.compile(
-    rf"{_LIST_ITEM}(?: ?%%?)?(?:, {_LIST_ITEM}(?: ?%%?)?)*,? and {_LIST_ITEM} ?%%?"
-    # the groups they are of follow: "respectively", "with 5 mg", "of participants"
-    r"(?=,? respectively\b|,? (?:with|in|among|on|of|for|receiving|taking|given)\b)"
+    rf"{_LIST_ITEM}(?P<signed> ?%%?)?(?:, {_LIST_ITEM}(?: ?%%?)?)*,? and {_LIST_ITEM} ?%%?"
+)
+# the groups a list is of follow it: "respectively", "with 5 mg", "of participants"
+_LIST_FOLLOWER = re.compile(
+    r",? respectively\b|,? (?:with|in|among|on|of|for|receiving|taking|given)\b"
 )
 _LIST_NUMBER = re.compile(r"(?P<v>\d+(?:\.\d+)?)")
 _PERCENT_ITEM = re.compile(r"(?P<v>\d+(?:\.\d+)?)(?= ?%)")
@@ -972,9 +1002,14 @@ def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]
         ):
             continue
         respectively = _RESPECTIVELY_IN_CLAUSE.match(sentence, run.end())
-        if respectively is None and _GROUPS_AFTER.match(sentence, run.end()) is None:
-            continue
         comparator = _comparator_after(sentence, run.end())
+        if _LIST_FOLLOWER.match(sentence, run.end()) is None:
+            # "In the tirzepatide groups, 50%, 57% and 63% lost at least 20% ..., versus 3% with
+            # placebo": a comparator says they are groups' shares
+            if comparator is None or not run["signed"]:
+                continue
+        elif respectively is None and _GROUPS_AFTER.match(sentence, run.end()) is None:
+            continue
         if comparator is None and len(items) == 2 and _PAIR.match(sentence, run.start()):
             continue  # "48% and 31% in the drug and placebo groups, respectively": a pair
         found.extend((item.start("v"), float(item["v"])) for item in items)
