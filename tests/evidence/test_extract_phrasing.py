@@ -879,6 +879,23 @@ ROWS = (
             ("percent", 10.0, None, None),
         ),
     ),
+    Row(
+        "group-name-bracket-rate/trap-allocation-shares",
+        "Of 400 patients, 212 were allocated to the drug group (53%) and 188 to the placebo group "
+        "(47%).",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/percent-fall-by-with-each-arm-with-ci",
+        "LDL cholesterol fell by 52% (95% CI 49 to 55) with the drug and by 3% (95% CI 1 to 5) "
+        "with placebo.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/percent-fall-by-with-arm-versus-arm",
+        "Body weight fell by 5.2% with the drug versus 1.1% with placebo.",
+        effects=(),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",

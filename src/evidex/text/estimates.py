@@ -883,6 +883,8 @@ _GROUP_MAKE_UP = re.compile(
     r"(?i)\b(?:proportions?|percentages?|shares?|numbers?) of (?:women|men|females?|males?|girls"
     r"|boys|white|black|smokers|participants (?:who were|aged))\b"
     r"|\)\s+(?:were|was) (?:women|men|female|male|white|black|older|younger|aged|smokers)\b"
+    # how many each group was given: "randomised to the intervention group (50%) or ..."
+    r"|\b(?:randomi[sz]ed|assigned|allocated|divided|distributed) (?:\w+ )?(?:in)?to\b"
 )
 # (the bracket may go on with a comparison's figures: "the control arm (31.5%; adjusted OR ...)")
 _RATE_AFTER_GROUP = re.compile(
