@@ -797,7 +797,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
     has_sign = False
     candidates = []
-    bracketed = "(" in sentence
+    bracketed = _holds_bracketed_rate(sentence)
     group_make_up = bracketed and _GROUP_MAKE_UP.search(sentence) is not None
     patterns = [
         pattern
@@ -905,7 +905,7 @@ def _shares_then_arms(sentence: str) -> list[tuple[int, float]]:
     """Two arms' shares, each arm named in brackets after its share: 'weight reductions of 10%
     or more occurred in 69.1% (semaglutide) and 12.0% (placebo) of participants' (never each
     arm's mean: '−14.9% (semaglutide) vs −2.4% (placebo)')."""
-    if "%" not in sentence or "(" not in sentence or _MEAN_WORD.search(sentence):
+    if "% (" not in sentence or _MEAN_WORD.search(sentence):
         return []
     found: list[tuple[int, float]] = []
     for first, second in pairwise(_SHARE_THEN_ARM.finditer(sentence)):
@@ -914,10 +914,16 @@ def _shares_then_arms(sentence: str) -> list[tuple[int, float]]:
     return found
 
 
+def _holds_bracketed_rate(sentence: str) -> bool:
+    """Whether a rate may stand alone at the start of a bracket ('(8.4%)', '(31.5%; ...'): a
+    cheap test before the patterns that need one."""
+    return "%)" in sentence or "%;" in sentence or "%," in sentence
+
+
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
     """Two groups' rates each in brackets after the group, compared: 'more frequent among those
     given the drug (21.8%) than among those given placebo (8.4%)'."""
-    if "(" not in sentence or _GROUP_MAKE_UP.search(sentence):
+    if not _holds_bracketed_rate(sentence) or _GROUP_MAKE_UP.search(sentence):
         return []
     rates = list(_BRACKETED_RATE.finditer(sentence))
     compared: dict[int, float] = {}
