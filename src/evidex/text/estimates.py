@@ -66,6 +66,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"numbers? needed to (?:treat|harm)", "NNT"),
     (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b|r(?= ?=)", "r"),
     (r"g(?= ?=)", "g"),
+    (r"d(?= ?=)", "SMD"),  # Cohen's d written as "d = 0.45"
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
@@ -295,10 +296,33 @@ def _fallback_measure(unit: str | None) -> str:
 
 
 def _inheritable(measure: str | None, unit: str | None) -> str | None:
-    """A ratio is never written with a percent sign: such a value does not inherit one."""
-    if measure in RATIO_MEASURES and _is_percent(unit):
+    """A ratio is never written with a unit: such a value does not inherit one."""
+    if measure in RATIO_MEASURES and unit is not None:
         return None
     return measure
+
+
+# a unit after the bracket of an unlabelled pair: "4.1 (3.2–5.0) years" is a spread, no ratio
+_UNIT_AFTER_BRACKET = re.compile(
+    r" ?[)\]] ?(?:years?|months?|weeks?|days?|hours?|h|min|kg|g|mg|µg|μg|cm|mm|kg/m2|kg/m²|"
+    r"mmHg|mm Hg|mmol/L|mg/dL|points?|%)(?![\w/])"
+)
+# what a ratio never measures: "Participants' BMI was 27.1 (24.3–30.2)"
+_MEASUREMENT_NAMED = re.compile(
+    r"(?i)\b(?:BMI|body mass index|age|weight|height|follow-up|duration|scores?|levels?|"
+    r"concentrations?|pressure|counts?|length of stay)\b(?:(?! (?:risk|odds|hazard|incidence|"
+    r"rate|gain|loss|change|ratio))[^,;()]){0,20}$"
+)
+
+
+def _inherits_no_ratio(sentence: str, match: re.Match[str], previous_end: int) -> bool:
+    """An unlabelled pair that a ratio measure before it does not name: a unit follows its
+    bracket, or the words before it name a measurement."""
+    before = sentence[max(previous_end, match.start("value") - 40) : match.start("value")]
+    return (
+        _UNIT_AFTER_BRACKET.match(sentence, match.end()) is not None
+        or _MEASUREMENT_NAMED.search(before) is not None
+    )
 
 
 def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
@@ -486,6 +510,12 @@ def _interval_estimate(
     if _unknown_ratio(before[label.end() if label else 0 :]):
         return None  # "ratio of means 1.12 (...)": a ratio with no measure of the README
     measure = label_measure(label, unit) if label else _inheritable(previous_measure, unit)
+    if (
+        label is None
+        and measure in RATIO_MEASURES
+        and _inherits_no_ratio(sentence, match, previous_end)
+    ):
+        measure = None
     if measure is None and not labelled_ci:
         return None  # a bracketed pair with nothing saying it is an effect
     # from the label on: "Over a median of 5 years, ... (HR 0.82, 0.74 to 0.91)" is an estimate
