@@ -1864,6 +1864,54 @@ ROWS = (
         "Mortality fell (HR 0.80, 95% CI 0.70–0.91); mean follow-up was 4.1 (3.2–5.0) years.",
         effects=(("HR", 0.80, 0.70, 0.91),),
     ),
+    # fourteenth batch (h-gen): shares per arm in other words, and shares that are no result;
+    # answers fixed first: 6 of 9 right on first run
+    Row(
+        "arm-shares/in-the-intervention-and-control-arm",
+        "Mortality was 8.2% in the intervention arm and 11.5% in the control arm (P = .03).",
+        effects=(("percent", 8.2, None, None), ("percent", 11.5, None, None)),
+    ),
+    Row(
+        "arm-shares/of-the-group-versus-of-the-group",
+        "The primary end point occurred in 9.1% of the canagliflozin group versus 12.3% of the "
+        "placebo group.",
+        effects=(("percent", 9.1, None, None), ("percent", 12.3, None, None)),
+    ),
+    Row(
+        "arm-shares/arm-named-in-brackets",
+        "Remission rates were 38% (drug) and 21% (placebo).",
+        effects=(("percent", 38.0, None, None), ("percent", 21.0, None, None)),
+    ),
+    Row(
+        "arm-shares/counts-improved-compared-with-controls",
+        "Of the treated patients, 18 (60%) improved, compared with 9 (30%) controls.",
+        effects=(("percent", 60.0, None, None), ("percent", 30.0, None, None)),
+    ),
+    Row(
+        "arm-shares/threshold-achieved-by-with-and-with",
+        "HbA1c below 7% was achieved by 45% with the drug and 30% with placebo.",
+        effects=(("percent", 45.0, None, None), ("percent", 30.0, None, None)),
+    ),
+    Row(
+        "arm-shares/trap-randomised-to-the-drug",
+        "Of 300 participants, 156 (52%) were randomised to the drug.",
+        effects=(),
+    ),
+    Row(
+        "arm-shares/trap-survey-response-rate",
+        "The response rate to the survey was 64% (1,280/2,000).",
+        effects=(),
+    ),
+    Row(
+        "arm-shares/trap-delivered-in-sessions",
+        "The intervention was delivered as planned in 92% of sessions.",
+        effects=(),
+    ),
+    Row(
+        "arm-shares/trap-sample-female-and-had",
+        "Participants were 62% female and 38% had hypertension.",
+        effects=(),
+    ),
 )
 
 
@@ -1883,6 +1931,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) == 32
+    assert len(classes) == 33
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -712,13 +712,18 @@ _PERCENT_THEN_OUTCOME = re.compile(
     rf"(?<![\w.\-]){_pct('v9')} (?:of (?:them|these|those) )?"
     rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b"
 )
-_PAIR_CUES = (" vs", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
+_PAIR_CUES = (
+    " vs", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
+)  # fmt: skip
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
-    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?)? "
+    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?"
+    # or the arm named in brackets after each: "38% (drug) and 21% (placebo)"
+    r"|(?P<named> \([A-Za-z][^()\d%]{0,30}\)))? "
     rf"(?:vs\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
+    r"(?(named) \([A-Za-z][^()\d%]{0,30}\))"
 )
 
 
@@ -784,12 +789,19 @@ _LISTED_SHARE = re.compile(r"(?P<v>\d+(?:\.\d+)?) ?%%? of (?:the )?[\w-]+(?: [\w
 _LIST_JOIN = re.compile(r"(?: [\w-]+){0,4}?(?:,? and|,|;) ")
 
 
+# a group's count set against another's: "18 (60%) improved, compared with 9 (30%) controls"
+_SET_AGAINST_BEFORE = re.compile(r"\b(?:compared with|versus|vs\.?) $")
+
+
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
     """A count with its percentage is a result when it is of a named group or arm, part of a
-    subgroup ("11 of the 12"), what happened in them ("occurred in 6 patients (10.3%)") or
-    followed by what happened to them."""
+    subgroup ("11 of the 12"), what happened in them ("occurred in 6 patients (10.3%)"), set
+    against another group's ("compared with 9 (30%) controls") or followed by what happened to
+    them."""
     return (
         _OUTCOME_IN.search(sentence, max(0, match.start() - 24), match.start()) is not None
+        or _SET_AGAINST_BEFORE.search(sentence, max(0, match.start() - 16), match.start())
+        is not None
         or " group" in sentence
         or " arm" in sentence
         or _PART_OF_A_TOTAL.search(match.group(0)) is not None
@@ -824,6 +836,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
                 match["listed"]
+                and not match["named"]
                 and not _RESPECTIVELY_AFTER.match(sentence, match.end())
                 and not _same_preposition_after(sentence, match)
             )
@@ -919,12 +932,13 @@ def _measured_amount(sentence: str, position: int) -> bool:
     nothing making it a share of subjects."""
     clause_start = sentence.rfind(";", 0, position) + 1
     first = position
-    while before := _PERCENT_JUST_BEFORE.search(sentence, clause_start, first):
-        first = before.start()
-    clause = sentence[clause_start:first].split()
+    while listed := _PERCENT_JUST_BEFORE.search(sentence, clause_start, first):
+        first = listed.start()
+    words = sentence[clause_start:first].split()
     return (
-        _MEASURED_AMOUNT.search(" ".join(clause[-_AMOUNT_WORDS:])) is not None
-        and _SHARE_OF_SUBJECTS.search(" ".join(clause[-_SHARE_WORDS:])) is None
+        _MEASURED_AMOUNT.search(" ".join(words[-_AMOUNT_WORDS:])) is not None
+        and _SHARE_OF_SUBJECTS.search(" ".join(words[-_SHARE_WORDS:])) is None
+        and _SHARE_OF_SUBJECTS.search(sentence, first, position) is None
     )
 
 
