@@ -141,6 +141,7 @@ _TREATED_FOR_ONE = re.compile(
     r"must|had to|have to) be treated (?:for [^,.;()]{1,30}? )?to (?:prevent|avert|avoid|achieve|"
     r"gain|produce|cause|see) one\b"
 )
+_TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern holds one
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
 _LISTED_AFTER = re.compile(rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
@@ -331,7 +332,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     first_digit = _DIGIT.search(sentence)
     if first_digit is None:
         # "Forty patients would need to be treated to prevent one death"
-        return _treated_for_one(sentence, []) if "treated" in sentence else []
+        return _treated_for_one(sentence, []) if contains_any(sentence, _TREATED_CUES) else []
     found: list[Estimate] = []
     previous_end = 0
     previous_measure = carried
@@ -369,7 +370,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                              listed.start("value"), listed.end(),
                              value_start=listed.start("value"))
                 )  # fmt: skip
-    if "treat" in sentence or "Treat" in sentence:
+    if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
