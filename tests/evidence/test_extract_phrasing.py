@@ -1912,6 +1912,33 @@ ROWS = (
         "Participants were 62% female and 38% had hypertension.",
         effects=(),
     ),
+    # fifteenth batch (h-gen), answers fixed first: 4 of 5 right on first run
+    Row(
+        "nnt-in-words/nnt-to-prevent-over-years-was",
+        "The NNT to prevent one fracture over 3 years was 45.",
+        effects=(("NNT", 45.0, None, None),),
+    ),
+    Row(
+        "nnt-in-words/colon-and-bare-interval",
+        "Number needed to treat: 12 (8–22).",
+        effects=(("NNT", 12.0, 8.0, 22.0),),
+    ),
+    Row(
+        "nnt-in-words/one-in-every-treated-benefited",
+        "One in every 12 patients treated benefited from the drug.",
+        effects=(("NNT", 12.0, None, None),),
+    ),
+    Row(
+        "nnt-in-words/trap-treated-patients-count",
+        "Of the 120 patients treated, one developed a rash.",
+        effects=(),
+        n=120,
+    ),
+    Row(
+        "bare-count-n/thereof-randomised-words",
+        "Of the three hundred screened, one hundred and twelve were randomised.",
+        n=112,
+    ),
 )
 
 

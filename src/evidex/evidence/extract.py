@@ -715,7 +715,7 @@ def _people_count(text: str) -> int | None:
 
 # the patients treated for one event prevented (a number needed to treat): "treating 255
 # patients", "for every 91 women treated", "40 patients would need to be treated"
-_TREATED_FOR_ONE_BEFORE = re.compile(r"(?i)\b(?:treating|for every|for each) $")
+_TREATED_FOR_ONE_BEFORE = re.compile(r"(?i)\b(?:treating|for every|for each|in every) $")
 _TREATED_FOR_ONE_AFTER = re.compile(
     r"(?i) (?:would |will )?(?:need(?:ed)? to|must|had to|have to) be treated\b"
 )

@@ -137,6 +137,7 @@ _TREATED_FOR_ONE = re.compile(
     r"will be) (?:prevented|averted|avoided|gained|caused|seen) )?for (?:every|each) "
     rf"(?P<n2>{COUNT}) (?:[\w-]+ ){{0,2}}?treated\b"
     rf"|\bfor (?:every|each) (?P<n3>{COUNT}) (?:[\w-]+ ){{0,2}}?treated\b[^.;()]{{0,30}}?, one\b"
+    rf"|\bone in (?:every|each) (?P<n5>{COUNT}) (?:[\w-]+ ){{0,2}}?treated\b"
     rf"|{COUNT_START}(?<![\w.,])(?P<n4>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:would |will )?(?:need(?:ed)? to|"
     r"must|had to|have to) be treated (?:for [^,.;()]{1,30}? )?to (?:prevent|avert|avoid|achieve|"
     r"gain|produce|cause|see) one\b"
@@ -382,7 +383,7 @@ def _treated_for_one(sentence: str, taken: list[tuple[int, int]]) -> list[Estima
     """Numbers needed to treat written in words (no interval is printed with them)."""
     found = []
     for match in _TREATED_FOR_ONE.finditer(sentence):
-        group = next(name for name in ("n1", "n2", "n3", "n4") if match[name] is not None)
+        group = next(name for name in ("n1", "n2", "n3", "n4", "n5") if match[name] is not None)
         value = parse_count(match[group])
         if value and not any(start <= match.start(group) < end for start, end in taken):
             found.append(
