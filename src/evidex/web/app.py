@@ -77,17 +77,23 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.add_middleware(CachingMiddleware, build_info=build_info)
     app.add_middleware(GZipMiddleware, minimum_size=800)
     app.add_middleware(HeadAsGetMiddleware)
+    install_ops(app, db)  # health, metrics, build identity, limits, access log (evidex.ops)
+    # Outside those, so refusals (400, 413, 414, 429) and errors carry them too.
+    hosts = allowed_hosts(site)
+    app.add_middleware(HostGuardMiddleware, allowed_hosts=hosts)
+    app.add_middleware(SecurityHeadersMiddleware)
+    # Outermost: a kept or stored response is sent before any other layer runs; the memo
+    # counts, limits and guards it as those layers would (evidex.web.memo).
     app.add_middleware(
         ResponseMemoMiddleware,
         build_id=lambda: db.current().build_id,
         stored=None
         if site.static_export
         else stored_lookup(db, site_key(site.base_url, site.base_path, site.live_reload)),
+        observer=app.state.observer,
+        limiter=app.state.limiter,
+        allowed_hosts=hosts,
     )
-    install_ops(app, db)  # health, metrics, build identity, limits, access log (evidex.ops)
-    # Outermost, so refusals (400, 413, 414, 429) and errors carry them too.
-    app.add_middleware(HostGuardMiddleware, allowed_hosts=allowed_hosts(site))
-    app.add_middleware(SecurityHeadersMiddleware)
     return app
 
 
