@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -14,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
 from evidex.ops import install_ops
+from evidex.search.engine import engine_for
 from evidex.storage.db import Database
 from evidex.web import api, pages
 from evidex.web.caching import CachingMiddleware
@@ -94,6 +96,18 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
         limiter=app.state.limiter,
         allowed_hosts=hosts,
     )
+    return app
+
+
+def ready_for_traffic(app: FastAPI) -> FastAPI:
+    """What a server worker does once before its first request: build the served build's
+    search engine (about a second at 10,000 compounds, which the first search would otherwise
+    wait for), then move everything made so far out of the garbage collector's reach, so its
+    full collections (several hundred ms over the engine's tables) stop pausing requests."""
+    generation = app.state.db.current()
+    engine_for(generation.connection(), generation.build_id)
+    gc.collect()
+    gc.freeze()
     return app
 
 
