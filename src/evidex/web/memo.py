@@ -25,6 +25,7 @@ starting their own.
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection
@@ -58,7 +59,7 @@ class Entry:
     route: str | None  # the route template, as the access log and metrics name it
     status: int = 200
 
-    @property
+    @functools.cached_property
     def size(self) -> int:
         return len(self.body) + sum(len(k) + len(v) for k, v in self.headers) + ENTRY_OVERHEAD_BYTES
 
