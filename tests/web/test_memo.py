@@ -213,7 +213,7 @@ def test_requests_waiting_on_an_error_run_the_handler_themselves() -> None:
 
 
 def _entry(size: int) -> Entry:
-    return Entry(headers=[], body=b"x" * size, not_modified_headers=[], etag="", route=None)
+    return Entry(headers=(), body=b"x" * size, not_modified_headers=(), etag="", route=None)
 
 
 def test_the_memo_forgets_least_recently_used_entries_past_its_byte_bound() -> None:
