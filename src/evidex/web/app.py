@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
 from starlette.middleware.gzip import GZipMiddleware
 
 from evidex.ops import install_ops
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 # more specific route of theirs (e.g. /compounds/{slug}/vendors) wins.
 BASE_URL_ENV = "EVIDEX_BASE_URL"  # the site's public URL: canonical links, sitemap, feeds
 ALLOWED_HOSTS_ENV = "EVIDEX_ALLOWED_HOSTS"  # more Host names to answer, beside the base URL's
+NO_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
 OPTIONAL_ROUTERS = ("evidex.web.stack_views", "evidex.web.vendor_views", "evidex.web.search_views")
 
 
@@ -58,6 +60,10 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
         description="Evidence-graded reference for peptides, drugs and supplements.",
         docs_url=None,
         redoc_url=None,
+        # evidex.ops observes every request (metrics, access log); FastAPI's OpenTelemetry
+        # hooks would look up the global providers on each one, which costs as much as
+        # answering a kept page.
+        telemetry=NO_TELEMETRY,
     )
     app.state.db = db
     app.state.site = site
