@@ -251,3 +251,54 @@ def _memo(app: Any) -> ResponseMemoMiddleware:
     while not isinstance(layer, ResponseMemoMiddleware):
         layer = layer.app
     return layer
+
+
+REDIRECTS = (
+    "/compounds/zadaxin",
+    "/compounds/Zadaxin/evidence",
+    "/compounds/TA-1/feed.xml",
+    "/compounds/thymalfasin/vendors",
+)
+
+
+@pytest.mark.parametrize("path", REDIRECTS)
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_a_compound_s_other_name_is_redirected_before_routing_as_its_handler_does(
+    db_path: Path, path: str, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    routed_app = create_app(db_path)
+    with TestClient(routed_app) as routed:
+        routed.get("/about")  # builds the stack, so its memo can be told to route redirects
+        _memo(routed_app).redirect = None
+        expected = routed.request(method, path, follow_redirects=False)
+
+    def no_handler(*args: object) -> None:
+        raise AssertionError("the handler ran")
+
+    for module in ("pages", "vendor_views"):
+        monkeypatch.setattr(f"evidex.web.{module}.canonical_redirect", no_handler)
+    with TestClient(create_app(db_path)) as fast:
+        answer = fast.request(method, path, follow_redirects=False)
+    assert answer.status_code == expected.status_code == 301
+    assert {k: v for k, v in answer.headers.items() if k != "date"} == {
+        k: v for k, v in expected.headers.items() if k != "date"
+    }
+    assert answer.content == expected.content == b""
+
+
+def test_only_another_name_of_a_compound_is_redirected_before_routing(db_path: Path) -> None:
+    from evidex.storage.db import Database
+    from evidex.web.deps import compound_redirect
+    from evidex.web.templating import Site
+
+    db, site = Database(db_path), Site(base_url="")
+    try:
+        assert compound_redirect(db, site, "/compounds/thymosin-alpha") is None  # canonical
+        assert compound_redirect(db, site, "/compounds/no-such-name") is None
+        assert compound_redirect(db, site, "/research/zadaxin") is None
+        assert compound_redirect(db, site, "/compounds/zadaxin/other") is None
+        headers, route = compound_redirect(db, site, "/compounds/Zadaxin/evidence") or ([], "")
+        assert (b"location", b"/compounds/thymosin-alpha/evidence") in headers
+        assert route == "/compounds/{name}/evidence"
+    finally:
+        db.close()

@@ -20,6 +20,7 @@ from evidex.search.engine import engine_for
 from evidex.storage.db import Database
 from evidex.web import api, pages
 from evidex.web.caching import CachingMiddleware
+from evidex.web.deps import compound_redirect
 from evidex.web.errors import install_error_handlers
 from evidex.web.head import HeadAsGetMiddleware
 from evidex.web.memo import ResponseMemoMiddleware
@@ -101,6 +102,7 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
         observer=app.state.observer,
         limiter=app.state.limiter,
         allowed_hosts=hosts,
+        redirect=lambda path: compound_redirect(db, site, path),
     )
     return app
 

@@ -159,6 +159,9 @@ def finished_headers(headers: list[tuple[bytes, bytes]], build: str) -> list[tup
 # What the build stored for (build, path, gzip): the page's own headers (before the build and
 # security headers), its body and its route template; None to answer as usual.
 StoredLookup = Callable[[str, str, bool], tuple[list[tuple[bytes, bytes]], bytes, str] | None]
+# The 301 a path (without query) answers as another name of a page, as its handler would send
+# it: (headers, route template); None when the path names no redirect.
+RedirectLookup = Callable[[str], tuple[list[tuple[bytes, bytes]], str] | None]
 
 
 class ResponseMemoMiddleware:
@@ -175,10 +178,12 @@ class ResponseMemoMiddleware:
         observer: Observer | None = None,
         limiter: RequestLimiter | None = None,
         allowed_hosts: Collection[str] = (),
+        redirect: RedirectLookup | None = None,
     ) -> None:
         self.app = app
         self.build_id = build_id
         self.stored = stored
+        self.redirect = redirect
         self.observer = observer
         self.limiter = limiter
         self.allowed = frozenset(host_of(host) for host in allowed_hosts if host)
@@ -209,7 +214,7 @@ class ResponseMemoMiddleware:
             self._build = build
         key: Key = (build, scope["path"], scope["query_string"], seen.gzip)
         entry = self.entries.get(key)
-        if entry is None and self.stored is not None and not scope["query_string"]:
+        if entry is None and not scope["query_string"]:
             entry = self._stored(build, scope["path"], seen.gzip)
             if entry is not None:
                 self.entries.put(key, entry)
@@ -231,12 +236,17 @@ class ResponseMemoMiddleware:
             await self.app(scope, receive, send)
 
     def _stored(self, build: str, path: str, gzip: bool) -> Entry | None:
-        assert self.stored is not None
-        found = self.stored(build, path, gzip)
-        if found is None:
+        """The page the build stored, or the redirect a compound's other name answers (not
+        where a base URL makes its Location depend on the Host), finished as the stack would."""
+        found = self.stored(build, path, gzip) if self.stored is not None else None
+        if found is not None:
+            headers, body, route = found
+            return make_entry(finished_headers(headers, build), body, route)
+        moved = self.redirect(path) if self.redirect is not None and not self.allowed else None
+        if moved is None or self.build_id() != build:  # a swap meanwhile: the stack answers
             return None
-        headers, body, route = found
-        return make_entry(finished_headers(headers, build), body, route)
+        headers, route = moved
+        return make_entry(finished_headers(headers, build), b"", route, 301)
 
     async def _answer(
         self,
