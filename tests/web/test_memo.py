@@ -15,7 +15,7 @@ from starlette.types import Receive, Scope, Send
 from evidex.ops.logging import ACCESS_LOGGER
 from evidex.web.app import create_app
 from evidex.web.caching import CACHE_CONTROL
-from evidex.web.memo import ByteBoundedLRU, Entry, ResponseMemoMiddleware
+from evidex.web.memo import ByteBoundedLRU, Entry, ResponseMemoMiddleware, make_entry
 
 PUBLIC = [(b"etag", b'W/"abc"'), (b"cache-control", CACHE_CONTROL)]
 
@@ -342,3 +342,28 @@ def test_a_not_found_page_is_kept_with_the_headers_of_the_whole_stack(
     assert again.content == first.content
     assert again.headers == first.headers
     assert again.headers["x-evidex-build"] and again.headers["x-frame-options"] == "DENY"
+
+
+def test_a_second_host_header_does_not_get_a_refused_host_a_kept_answer() -> None:
+    memo = ResponseMemoMiddleware(
+        CountingApp(status=400), build_id=lambda: "b1", allowed_hosts=["evidex.example"]
+    )
+    memo.entries.put(("b1", "/about", b"", False), make_entry(list(PUBLIC), b"kept", "/about"))
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/about",
+        "query_string": b"",
+        "headers": [(b"host", b"attacker.example"), (b"host", b"evidex.example")],
+    }
+    sent: list[dict[str, object]] = []
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b""}
+
+    with ThreadPoolExecutor(max_workers=1) as thread:  # a loop of its own, as above
+        thread.submit(asyncio.run, memo(scope, receive, send)).result()
+    assert sent[0]["status"] == 400  # through to the stack (here: refused), not the memo

@@ -110,7 +110,7 @@ class _Request:
 
     gzip: bool = False
     if_none_match: str | None = None
-    host: str = ""
+    host: str | None = None  # the first Host header, as the host guard reads it
     has_body: bool = False
 
 
@@ -123,7 +123,8 @@ def _read_headers(scope: Scope) -> _Request:
                 seen_encoding = True
                 seen.gzip = b"gzip" in value
         elif name == b"host":
-            seen.host = value.decode("latin-1")
+            if seen.host is None:
+                seen.host = value.decode("latin-1")
         elif name == b"if-none-match":
             seen.if_none_match = value.decode("latin-1")
         elif name == b"transfer-encoding" or (name == b"content-length" and value != b"0"):
@@ -199,7 +200,7 @@ class ResponseMemoMiddleware:
             return
         started = time.perf_counter()
         seen = _read_headers(scope)
-        if seen.has_body or (self.allowed and host_of(seen.host) not in self.allowed):
+        if seen.has_body or (self.allowed and host_of(seen.host or "") not in self.allowed):
             await self.app(scope, receive, send)  # the whole stack refuses or reads it
             return
         if self.limiter is not None and is_limited_path(scope["path"]):
