@@ -167,12 +167,14 @@ class PageRenderer:
         from fastapi.middleware.asyncexitstack import AsyncExitStackMiddleware
 
         from evidex.web.app import create_app
-        from evidex.web.templating import Site
+        from evidex.web.templating import PageCache, Site
 
         base_url, base_path, live_reload = site_key_value.split("|")
         site = Site(base_url=base_url, base_path=base_path, live_reload=live_reload == "1")
         self.app = create_app(db_path, site)
         self.build_id = self.app.state.db.current().build_id
+        # Each page is rendered once: the server's page memo would only hold on to them.
+        self.app.state.page_cache = PageCache(size=0)
         self._routes = AsyncExitStackMiddleware(self.app.router)
         self._models = _response_models()
         # The routes run on a loop of their own in a thread of their own: the caller may already
@@ -187,10 +189,14 @@ class PageRenderer:
 
     def render(self, path: str) -> StoredPage | None:
         """The page at `path` as the live site answers it; None unless it is a 200."""
+        for pattern, template, module, handler, extra in _DIRECT:
+            if match := pattern.fullmatch(path):
+                scope = self._scope(path)
+                return self._direct(scope, template, module, handler, match.group(1), extra)
         return self._thread.submit(self._loop.run_until_complete, self._render(path)).result()
 
-    async def _render(self, path: str) -> StoredPage | None:
-        scope: dict[str, Any] = {
+    def _scope(self, path: str) -> dict[str, Any]:
+        return {
             "type": "http",
             "method": "GET",
             "path": path,
@@ -205,9 +211,9 @@ class PageRenderer:
             "app": self.app,
             "state": {},
         }
-        for pattern, template, module, handler, extra in _DIRECT:
-            if match := pattern.fullmatch(path):
-                return self._direct(scope, template, module, handler, match.group(1), extra)
+
+    async def _render(self, path: str) -> StoredPage | None:
+        scope = self._scope(path)
         messages: list[Message] = []
 
         async def receive() -> Message:
