@@ -76,7 +76,6 @@ def run(content: Path, work: Path) -> dict[str, float]:
         db.unlink()
     full = _build(content, db, force=True)
     again = _build(content, db, force=False)
-    with_pages = _prerendered_build(content, work, full)
     docs_per_second = full["documents"] / full["seconds"]
     peak_mib = max(full["peak_self_kib"], full["peak_children_kib"]) / 1024
     print(
@@ -94,16 +93,9 @@ def run(content: Path, work: Path) -> dict[str, float]:
         f"build: full build stages {stages}; CPU {full['cpu_s']:.1f}s in all "
         f"({full['cpu_s'] / full['seconds']:.2f} cores busy on average)"
     )
-    pages, page_bytes = _stored_pages(db)
-    print(
-        f"build: {pages:,} pages pre-rendered for the server, {page_bytes / 1e6:,.0f} MB "
-        f"compressed, of a {db.stat().st_size / 1e6:,.0f} MB database"
-    )
     return {
-        **with_pages,
+        **_prerendered_build(content, work, full, db.stat().st_size),
         **page_costs(db),
-        "pages": float(pages),
-        "page_bytes": float(page_bytes),
         "build_docs_per_s": docs_per_second,
         "rebuild_s": again["seconds"],
         "peak_mib": peak_mib,
@@ -112,7 +104,9 @@ def run(content: Path, work: Path) -> dict[str, float]:
     }
 
 
-def _prerendered_build(content: Path, work: Path, plain: dict[str, Any]) -> dict[str, float]:
+def _prerendered_build(
+    content: Path, work: Path, plain: dict[str, Any], plain_bytes: int
+) -> dict[str, float]:
     """The same full build with every page pre-rendered (`evidex build --prerender`), right
     after the one without: its documents/s beside the plain build's, and what the pages cost."""
     db = work / "bench-pages.db"
@@ -127,17 +121,18 @@ def _prerendered_build(content: Path, work: Path, plain: dict[str, Any]) -> dict
         f"the build without them (target >= 85%); pre-render {pages['count']:,} pages in "
         f"{pages['seconds']:.1f}s, CPU {pages['cpu_s']:.1f}s "
         f"({1000 * pages['cpu_s'] / max(1, pages['count']):.2f} ms a page), "
-        f"{pages['bytes'] / 1e6:,.0f} MB compressed; database {size / 1e6:,.0f} MB"
+        f"{pages['bytes'] / 1e6:,.0f} MB compressed; database {size / 1e6:,.0f} MB "
+        f"({(size - plain_bytes) / 1e6:+,.0f} MB)"
     )
     db.unlink()
     db.with_name(f".{db.name}.parse-cache").unlink(missing_ok=True)
     return {
         "prerender_build_docs_per_s": rate,
         "prerender_share_of_docs_per_s": rate / plain_rate,
-        "prerender_pages": float(pages["count"]),
+        "pages": float(pages["count"]),
         "prerender_s": pages["seconds"],
         "prerender_cpu_s": pages["cpu_s"],
-        "prerender_page_bytes": float(pages["bytes"]),
+        "page_bytes": float(pages["bytes"]),
         "prerender_db_bytes": float(size),
     }
 
@@ -179,19 +174,6 @@ def _page_kind(path: str) -> str:
     parts = path.removeprefix("/api/v1").strip("/").split("/")
     kind = {1: "list", 2: parts[0]}.get(len(parts), "evidence")
     return f"json {kind}" if path.startswith("/api/v1/") else kind
-
-
-def _stored_pages(db: Path) -> tuple[int, int]:
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        count, size = conn.execute(
-            "SELECT count(*), coalesce(sum(length(body)), 0) FROM pages"
-        ).fetchone()
-    except sqlite3.OperationalError:  # built without pre-rendered pages
-        return 0, 0
-    finally:
-        conn.close()
-    return int(count), int(size)
 
 
 if __name__ == "__main__":
