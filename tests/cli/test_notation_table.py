@@ -116,6 +116,11 @@ ROWS = [
         regimen=(2500, 2500, "IU", 1),
     ),
     Row(
+        "thousands with dots in IU",
+        dosage="- 50.000 IU orally once weekly.",
+        regimen=(50000, 50000, "IU", 1),
+    ),
+    Row(
         "thousands with a thin space",
         abstract="In a randomised controlled trial of 1\u2009204 adults, mortality fell "
         "(HR 0.80, 95% CI 0.70 to 0.91).",

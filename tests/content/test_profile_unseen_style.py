@@ -111,7 +111,9 @@ def test_level_three_sections_numbered_lists_epoch_and_faq_without_answer(
     assert compound.half_life_hours == 5.0
     assert compound.excretion_percent == [75.0, 75.0]
     adults = _regimen(compound, 15.0, "mg/kg")
-    assert (adults.amount_max, adults.route, adults.doses_per_week) == (20.0, "intravenous", 21.0)
+    # "every 8 to 12 hours": two to three doses a day, both ends kept
+    assert (adults.amount_max, adults.route) == (20.0, "intravenous")
+    assert (adults.doses_per_week, adults.doses_per_week_max) == (14.0, 21.0)
     oral = _regimen(compound, 125.0, "mg")
     assert (oral.route, oral.doses_per_week, oral.duration_max_days) == ("oral", 28.0, 10.0)
     assert _regimen(compound, 10.0, "mg/kg").population == "children"

@@ -212,7 +212,8 @@ def test_dosage_shaped_noise_is_safe(parts: list[str]) -> None:
         ("250 to 500 mcg q.d. for up to 12 weeks", (250.0, 500.0, "mcg", None, 7.0, 84.0)),
         ("0.5mg SC nightly", (0.5, 0.5, "mg", "subcutaneous", 7.0, None)),
         ("250–500 mcg/day orally", (250.0, 500.0, "mcg", "oral", 7.0, None)),
-        ("15 mg/kg IV every 8 to 12 hours", (15.0, 15.0, "mg/kg", "intravenous", 21.0, None)),
+        # two to three doses a day: the fewest here, the most in doses_per_week_max
+        ("15 mg/kg IV every 8 to 12 hours", (15.0, 15.0, "mg/kg", "intravenous", 14.0, None)),
         (
             "5 million IU subcutaneously three times a week for 16 weeks",
             (5_000_000.0, 5_000_000.0, "IU", "subcutaneous", 3.0, 112.0),

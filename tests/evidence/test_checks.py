@@ -142,7 +142,7 @@ def test_profile_and_article_differences_are_listed_as_facts() -> None:
     assert facts == [
         "article names intramuscular route; profile lists subcutaneous only",
         "article doses 3.2 mg twice weekly; profile regimens: 1.6 mg twice weekly;"
-        " 1.5 mg every 3 days",
+        " 1.5 mg every third day",
         "article advises not recommended in pregnancy; profile says use caution",
         "article names side effect 'headache'; profile does not list it",
     ]
@@ -202,7 +202,7 @@ def test_study_interventions_and_contraindications_take_part() -> None:
     article = "Pregnant women may use it with caution."
     assert compare_profile_and_article(strict, article, [trial]) == [
         "article doses 3.2 mg twice weekly; profile regimens: 1.6 mg twice weekly;"
-        " 1.5 mg every 3 days",
+        " 1.5 mg every third day",
         "article advises use caution in pregnancy; profile says not recommended",
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidex.text.frequency import parse_frequency
+from evidex.text.frequency import describe, parse_frequency
 
 
 @pytest.mark.parametrize(
@@ -15,9 +15,7 @@ from evidex.text.frequency import parse_frequency
         ("every 8 hours", 21, None),
         ("q12h", 14, None),
         ("bid", 14, None),
-        ("b.i.d. or t.i.d.", 14, None),  # the lower of the two
         ("twice daily", 14, None),
-        ("2-3 times daily", 14, None),  # a range of counts takes its lower bound
         ("once weekly", 1, None),
         ("every other week", 0.5, 14),
         ("every 2 weeks", 0.5, 14),
@@ -34,3 +32,51 @@ def test_frequency_phrases(
 ) -> None:
     frequency = parse_frequency(written)
     assert (frequency.doses_per_week, frequency.interval_days) == (per_week, interval_days)
+
+
+@pytest.mark.parametrize(
+    ("written", "fewest", "most"),
+    [
+        ("2-3 times daily", 14, 21),
+        ("b.i.d. or t.i.d.", 14, 21),
+        ("twice or three times daily", 14, 21),
+        ("every 8 to 12 hours", 14, 21),
+        ("every 8-12 h", 14, 21),
+        ("once or twice weekly", 1, 2),
+        ("one to two times a day", 7, 14),
+        ("every 2 to 4 weeks", 0.25, 0.5),
+        ("twice daily", 14, None),  # no range: no most
+        ("every 12 hours", 14, None),
+    ],
+)
+def test_a_range_of_frequencies_keeps_both_ends(
+    written: str, fewest: float, most: float | None
+) -> None:
+    """However the range is written, the fewest doses a week and the most are kept: every
+    form read the same way (one took the lower end, others the higher, one nothing)."""
+    frequency = parse_frequency(written)
+    assert (frequency.doses_per_week, frequency.doses_per_week_max) == (fewest, most)
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("2-3 times daily", "2–3 times daily"),
+        ("every 8 to 12 hours", "2–3 times daily"),
+        ("once or twice weekly", "1–2 times weekly"),
+        ("twice daily", "twice daily"),
+        ("four times a day", "four times daily"),
+        ("every other day", "every other day"),
+        ("every 3 days", "every third day"),
+        ("every 2 weeks", "every 14 days"),
+        ("once weekly", "once weekly"),
+        ("three times a week", "three times weekly"),
+        ("whenever needed", None),
+    ],
+)
+def test_frequency_in_words_says_what_the_text_said(written: str, words: str | None) -> None:
+    frequency = parse_frequency(written)
+    found = describe(
+        frequency.doses_per_week, frequency.interval_days, frequency.doses_per_week_max
+    )
+    assert found == words

@@ -16,6 +16,10 @@ from evidex.text.units import canonical_unit, decimal_value, find_quantities, re
         ("Take 1\u2009000 mg daily", 1000, 1000, "mg"),  # thin space
         ("1\u202f000 mg", 1000, 1000, "mg"),  # narrow no-break space
         ("2 500 IU", 2500, 2500, "IU"),
+        ("50.000 IU weekly", 50_000, 50_000, "IU"),  # dots between thousands: IU are whole
+        ("1.000–2.000 units", 1000, 2000, "units"),
+        ("1.5 IU", 1.5, 1.5, "IU"),  # one decimal is a decimal, in IU too
+        ("0.125 mg", 0.125, 0.125, "mg"),  # in mass units three decimals are decimals
         ("0,5 mg", 0.5, 0.5, "mg"),  # decimal comma
         ("0·5 mg", 0.5, 0.5, "mg"),  # middle dot
         (".5 mg", 0.5, 0.5, "mg"),

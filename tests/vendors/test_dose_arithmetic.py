@@ -297,6 +297,18 @@ def test_single_doses_decide_the_range_and_are_left_out_of_the_weekly_total() ->
     assert documented["oral"].per_week == (Decimal(10), Decimal(10))
 
 
+def test_a_range_of_frequencies_documents_weekly_totals_up_to_its_most_doses() -> None:
+    """'0.5 mg once or twice daily': a week is 3.5 to 7 mg, so twice daily is documented and
+    three times daily is not."""
+    documented = [mg(0.5, 0.5, "oral", doses_per_week=7, doses_per_week_max=14)]
+    assert documented_doses(documented)["oral"].per_week == (Decimal("3.5"), Decimal(7))
+    half = Decimal("0.5")
+    assert dose_range_warnings(half, documented, "oral", doses_per_week=Decimal(14)) == []
+    assert dose_range_warnings(half, documented, "oral", doses_per_week=Decimal(21)) == [
+        "10.5 mg is above the documented weekly total by oral (3.5-7 mg): 0.5 mg x 21 a week"
+    ]
+
+
 def test_a_regimen_without_a_route_joins_the_only_route_named() -> None:
     assert documented_doses([mg(1, 1, "subcutaneous"), mg(5, 5, None)])["injection"].per_dose == (
         Decimal(1),

@@ -40,7 +40,8 @@ class Regimen(Model):
     amount_max: float
     unit: str  # "mg", "mcg", "g", "IU", "mcg/kg", "mg/kg"
     route: str | None = None  # "subcutaneous", "intramuscular", "oral", "intravenous", ...
-    doses_per_week: float | None = None
+    doses_per_week: float | None = None  # the fewest, when the text gives a range
+    doses_per_week_max: float | None = None  # the most, only when the text gives a range
     interval_days: float | None = None
     duration: str | None = None  # human text, e.g. "6-12 months"
     duration_min_days: float | None = None

@@ -15,13 +15,12 @@ import re
 from dataclasses import dataclass
 
 from evidex.content.models import Regimen
-from evidex.stack.regimen import frequency_text
+from evidex.text.frequency import describe
 
 _DANGLING = re.compile(
     r"(?:\s+(?:the|a|an|after|before|with|of|for|and|or|to|in|on|at|by|from|during))+\s*$",
     re.I,
 )
-_PER_DAY = {1: "daily", 2: "twice daily", 3: "three times daily", 4: "four times daily"}
 
 
 @dataclass(frozen=True)
@@ -36,12 +35,7 @@ class RegimenRow:
 
 def how_often(regimen: Regimen) -> str | None:
     """ "twice daily", "once weekly", "every 14 days", "single dose"; None when not stated."""
-    per_week = regimen.doses_per_week
-    if per_week and not regimen.interval_days and per_week % 7 == 0:
-        per_day = int(per_week // 7)
-        if per_day in _PER_DAY:
-            return _PER_DAY[per_day]
-    found = frequency_text(regimen)
+    found = describe(regimen.doses_per_week, regimen.interval_days, regimen.doses_per_week_max)
     if found is None and regimen.kind == "single_dose":
         return "single dose"
     return found
@@ -76,6 +70,7 @@ def _with_context(regimens: list[Regimen]) -> list[Regimen]:
             source = next((r for r in nearest if how_often(r)), None)
             if source is not None:
                 update["doses_per_week"] = source.doses_per_week
+                update["doses_per_week_max"] = source.doses_per_week_max
                 update["interval_days"] = source.interval_days
         filled.append(regimen.model_copy(update=update) if update else regimen)
     routes = {r.route for r in filled if r.route}

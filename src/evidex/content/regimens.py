@@ -515,6 +515,7 @@ def _sentence_regimens(
                 unit=unit,
                 route=route,
                 doses_per_week=freq.doses_per_week,
+                doses_per_week_max=freq.doses_per_week_max,
                 interval_days=freq.interval_days,
                 duration=duration,
                 duration_min_days=min_days,

@@ -17,6 +17,7 @@ from evidex.content.models import Compound, Regimen
 from evidex.evidence.models import RATIO_MEASURES, Outcome, Study
 from evidex.evidence.stats import null_value, p_says_significant, parse_p
 from evidex.text.advice import advice_level
+from evidex.text.frequency import Frequency, describe, parse_frequency
 from evidex.text.markdown import list_item
 from evidex.text.numbers import NUMBER, find_number, parse_number
 from evidex.text.units import find_quantities, to_mg
@@ -297,33 +298,16 @@ _ROUTE_WORDS: dict[str, tuple[str, ...]] = {
     "transdermal": ("transdermal",),
 }
 
-_FREQUENCIES: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(r"\btwice (?:a |per )?week(?:ly)?\b|\btwo times (?:a |per )?week\b", re.I), 2.0),
-    (re.compile(r"\b(?:three|3) times (?:a |per )?week(?:ly)?\b", re.I), 3.0),
-    (re.compile(r"\bonce (?:a |per )?week(?:ly)?\b|\bweekly\b", re.I), 1.0),
-    (re.compile(r"\btwice (?:a |per )?day\b|\btwice daily\b|\bb\.?i\.?d\b", re.I), 14.0),
-    (re.compile(r"\bonce (?:a |per )?day\b|\bonce daily\b|\bdaily\b", re.I), 7.0),
-    (re.compile(r"\bevery (?:third|3rd|three) days?\b", re.I), 7.0 / 3.0),
-    (re.compile(r"\bevery (?:other|second) day\b", re.I), 3.5),
-)
 _CHECKED_UNITS = frozenset({"ng", "mcg", "mg", "g", "IU"})
 _REST = re.compile(r"[^.;\n]{0,40}")
 
 
-def _frequency_words(doses_per_week: float) -> str:
-    names = {1.0: "once weekly", 2.0: "twice weekly", 3.0: "three times weekly", 7.0: "daily"}
-    names[14.0] = "twice daily"
-    if doses_per_week in names:
-        return names[doses_per_week]
-    return f"every {7.0 / doses_per_week:g} days"
-
-
-def _regimen_per_week(regimen: Regimen) -> float | None:
-    if regimen.doses_per_week:
-        return regimen.doses_per_week
-    if regimen.interval_days:
-        return 7.0 / regimen.interval_days
-    return None
+def _regimen_per_week(regimen: Regimen) -> tuple[float, float] | None:
+    """The fewest and most doses a week the regimen documents."""
+    fewest = regimen.doses_per_week or (7.0 / regimen.interval_days if regimen.interval_days else 0)
+    if not fewest:
+        return None
+    return fewest, regimen.doses_per_week_max or fewest
 
 
 def _in_mg(amount: float, unit: str) -> float | None:
@@ -335,9 +319,11 @@ def _amount_words(amount: float) -> str:
     return f"{int(amount):,}" if amount.is_integer() else f"{amount:g}"
 
 
-def _dose_matches(amount: float, unit: str, per_week: float, regimen: Regimen) -> bool:
-    regimen_week = _regimen_per_week(regimen)
-    if regimen_week is None or abs(regimen_week - per_week) > 0.01:
+def _dose_matches(amount: float, unit: str, per_week: Frequency, regimen: Regimen) -> bool:
+    documented = _regimen_per_week(regimen)
+    fewest = per_week.doses_per_week or 0.0
+    most = per_week.doses_per_week_max or fewest
+    if documented is None or fewest < documented[0] - 0.01 or most > documented[1] + 0.01:
         return False
     if regimen.unit.lower() == unit.lower():
         return regimen.amount_min - 1e-9 <= amount <= regimen.amount_max + 1e-9
@@ -351,27 +337,36 @@ def _dose_matches(amount: float, unit: str, per_week: float, regimen: Regimen) -
     return low - 1e-9 <= mine <= high + 1e-9
 
 
-def _article_doses(text: str) -> list[tuple[int, list[float], str, float, str]]:
-    """(where, amounts, unit, doses per week, as written) for doses followed by a frequency.
+def _article_doses(text: str) -> list[tuple[int, list[float], str, Frequency, str]]:
+    """(where, amounts, unit, how often, as written) for doses followed by a frequency.
 
-    A range ("1,000-4,000 IU daily") gives both ends as amounts; each must fit a regimen.
+    A range ("1,000-4,000 IU daily") gives both ends as amounts; each must fit a regimen, and a
+    range of frequencies ("once or twice daily") must lie within a regimen's.
     """
-    doses: list[tuple[int, list[float], str, float, str]] = []
+    doses: list[tuple[int, list[float], str, Frequency, str]] = []
     for quantity in find_quantities(text):
         if quantity.unit not in _CHECKED_UNITS or quantity.per is not None:
             continue
         rest = _REST.match(text, quantity.end)
-        for pattern, per_week in _FREQUENCIES:
-            if rest and pattern.search(rest.group()):
-                amounts = (
-                    [quantity.high]
-                    if quantity.low == quantity.high
-                    else [quantity.low, quantity.high]
-                )
-                shown = "-".join(_amount_words(a) for a in amounts)
-                written = f"{shown} {quantity.unit} {_frequency_words(per_week)}"
-                doses.append((quantity.start, amounts, quantity.unit, per_week, written))
-                break
+        per_week = parse_frequency(rest.group()) if rest else Frequency()
+        if not per_week.doses_per_week:
+            continue
+        amounts = (
+            [quantity.high] if quantity.low == quantity.high else [quantity.low, quantity.high]
+        )
+        shown = "-".join(_amount_words(a) for a in amounts)
+        how_often = describe(
+            per_week.doses_per_week, per_week.interval_days, per_week.doses_per_week_max
+        )
+        doses.append(
+            (
+                quantity.start,
+                amounts,
+                quantity.unit,
+                per_week,
+                f"{shown} {quantity.unit} {how_often}",
+            )
+        )
     return doses
 
 
@@ -559,8 +554,8 @@ def _regimen_words(regimen: Regimen) -> str:
         if regimen.amount_min == regimen.amount_max
         else f"{_amount_words(regimen.amount_min)}-{_amount_words(regimen.amount_max)}"
     )
-    per_week = _regimen_per_week(regimen) or 0.0
-    return f"{amount} {regimen.unit} {_frequency_words(per_week)}"
+    how_often = describe(regimen.doses_per_week, regimen.interval_days, regimen.doses_per_week_max)
+    return f"{amount} {regimen.unit} {how_often}"
 
 
 def _compare_pregnancy(compound: Compound, article: _Article) -> list[tuple[int | None, str]]:

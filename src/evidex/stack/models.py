@@ -73,6 +73,7 @@ class RegimenAdvice(_Model):
     unit: str
     frequency: str | None = None
     doses_per_week: float | None = None
+    doses_per_week_max: float | None = None  # when the profile gives a range
     interval_days: float | None = None
     route: str | None = None
     duration: str | None = None

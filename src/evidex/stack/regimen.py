@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from evidex.content.models import Compound, Regimen
 from evidex.stack.models import RegimenAdvice
-from evidex.stack.schedule import times_per_day
 from evidex.text.advice import route_family
+from evidex.text.frequency import describe
 
 DEFAULT_WEIGHT_LIMIT_KG = 40.0  # weight-based regimens with no stated bound apply below this
 _CHILD = re.compile(r"child|paediatric|pediatric|adolescent", re.I)
@@ -48,28 +48,7 @@ def choose_regimen(
 
 
 def frequency_text(regimen: Regimen) -> str | None:
-    per_day = times_per_day(regimen.interval_days, regimen.doses_per_week)
-    if per_day is not None and per_day > 1:
-        return {2: "twice daily", 3: "three times daily"}.get(per_day, f"{per_day} times daily")
-    if regimen.interval_days:
-        days = regimen.interval_days
-        if days == 1:
-            return "daily"
-        if days == 7:
-            return "once weekly"
-        ordinals = {2: "every other day", 3: "every third day"}
-        return (
-            ordinals.get(int(days))
-            if days == int(days) and days in ordinals
-            else (f"every {_number(Decimal(str(days)))} days")
-        )
-    if regimen.doses_per_week:
-        per_week = regimen.doses_per_week
-        named = {1: "once weekly", 2: "twice weekly", 3: "three times weekly", 7: "daily"}
-        if per_week in named:
-            return named[int(per_week)]
-        return f"{_number(Decimal(str(per_week)))} times weekly"
-    return None
+    return describe(regimen.doses_per_week, regimen.interval_days, regimen.doses_per_week_max)
 
 
 def _number(value: Decimal) -> str:
@@ -118,6 +97,7 @@ def advise(regimen: Regimen, weight_kg: float | None) -> RegimenAdvice:
         unit=unit,
         frequency=frequency,
         doses_per_week=regimen.doses_per_week,
+        doses_per_week_max=regimen.doses_per_week_max,
         interval_days=regimen.interval_days,
         route=regimen.route,
         duration=regimen.duration,

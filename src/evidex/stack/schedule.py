@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from evidex.stack.models import CalendarDay, Schedule, ScheduleEntry, StackItem
+from evidex.text.frequency import times_per_day
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 HORIZON_DAYS = 28
@@ -19,18 +20,6 @@ _WEEKLY_OFFSETS: dict[int, tuple[int, ...]] = {
     6: (0, 1, 2, 3, 4, 5),
     7: (0, 1, 2, 3, 4, 5, 6),
 }
-
-
-def times_per_day(interval_days: float | None, doses_per_week: float | None) -> int | None:
-    """Doses a day for a regimen taken every day (1 for daily, 2 for twice daily), else None."""
-    if interval_days and interval_days <= 1:
-        per_day = 1 / interval_days
-    elif doses_per_week and doses_per_week >= 7:
-        per_day = doses_per_week / 7
-    else:
-        return None
-    whole = round(per_day)
-    return whole if whole >= 1 and abs(per_day - whole) < 1e-6 else None
 
 
 def entry_for(item: StackItem, start: dt.date, horizon: int = HORIZON_DAYS) -> ScheduleEntry:

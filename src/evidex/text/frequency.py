@@ -15,9 +15,11 @@ from evidex.text.numbers import WORD_VALUES
 
 _COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3} | WORD_VALUES
 _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_COUNT_WORD = r"once|twice|thrice|one|two|three|four|five|six|\d+"
+# "twice", "3 times", "2-3 times", "once or twice", "twice or three times", "one to two times"
 _COUNT = (
-    r"once|twice|thrice|"
-    r"(?:one|two|three|four|five|six|\d+(?:\s*(?:-|–|to)\s*\d+)?)\s*(?:times|x)(?![a-z])"
+    rf"(?:(?:{_COUNT_WORD})\s*(?:-|–|to|or)\s*)?"
+    r"(?:once|twice|thrice|(?:one|two|three|four|five|six|\d+)\s*(?:times|x)(?![a-z]))"
 )
 _TIMES_PER = re.compile(
     rf"\b(?P<n>{_COUNT})\s*(?:a|an|per|each|every|/)?\s*"
@@ -27,8 +29,8 @@ _TIMES_PER = re.compile(
 _SMALL_COUNT = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EVERY = re.compile(
     rf"\bevery\s+(?P<n>{_SMALL_COUNT}|other|second|third|fourth|fifth|sixth|seventh)?\s*"
-    rf"(?:(?:-|–|—|to)\s*(?:{_SMALL_COUNT})\s*)?"
-    r"(?:-\s*)?(?P<per>hours?|hrs?|days?|weeks?|months?)\b",
+    rf"(?:(?:-|–|—|to|or)\s*(?P<n2>{_SMALL_COUNT})\s*)?"
+    r"(?:-\s*)?(?P<per>hours?|hrs?|h|days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
 # "q12h", "q7d", "q.7.d.", "q 2 weeks": every n hours, days or weeks
@@ -84,25 +86,39 @@ _TIMES_HINTS = ("once", "twice", "thrice", "times", "x")
 _ALTERNATE_HINTS = ("alternate", "eod")
 
 
-def _count(text: str) -> float:
-    lowered = re.sub(r"\s*(?:times|x)$", "", text.lower())
-    if lowered in _COUNT_WORDS:
-        return float(_COUNT_WORDS[lowered])
-    first = re.split(r"\s*(?:-|–|to)\s*", lowered)[0]
-    return float(first) if first else 1.0
+def _counts(text: str) -> tuple[float, float]:
+    """'twice' -> (2, 2); '2-3 times' -> (2, 3); 'once or twice' -> (1, 2)."""
+    words = re.sub(r"\s*(?:times|x)$", "", text.lower())
+    bounds = [
+        float(_COUNT_WORDS.get(word, word) or 1)
+        for word in re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", words)
+    ]
+    return min(bounds), max(bounds)
+
+
+def _word_count(word: str) -> float:
+    return float(_ORDINALS.get(word) or _COUNT_WORDS.get(word) or word)
 
 
 @dataclass
 class Frequency:
-    """How often a dose is given: doses a week, and the days between doses when stated."""
+    """How often a dose is given: doses a week (the fewest, when a range is written, with the
+    most in `doses_per_week_max`), and the days between doses when stated."""
 
     doses_per_week: float | None = None
     interval_days: float | None = None
+    doses_per_week_max: float | None = None
+
+
+def _per_week(low: float, high: float, interval: float | None = None) -> Frequency:
+    low, high = round(low, 3), round(high, 3)
+    return Frequency(low, interval, high if high > low else None)
 
 
 def parse_frequency(text: str) -> Frequency:
     """How often, from phrases like 'twice weekly', 'every third day', 'q12h', '5 days on,
-    2 days off'. A range of counts ('2-3 times daily') takes its lower bound."""
+    2 days off'. A range ('2-3 times daily', 'every 8 to 12 hours', 'b.i.d. or t.i.d.') reads
+    as the fewest doses a week, with the most in `doses_per_week_max`."""
     lowered = text.lower()
     on_off = _ON_OFF.search(text) if " off" in lowered else None
     if on_off:
@@ -114,21 +130,32 @@ def parse_frequency(text: str) -> Frequency:
     return _base_frequency(text, lowered)
 
 
+def _latin_per_week(text: str) -> list[tuple[str, float]]:
+    """Each Latin abbreviation in `text` with its doses a week: 'b.i.d. or t.i.d.' gives two."""
+    found = []
+    for match in _LATIN.finditer(text):
+        key = match.group("w").replace(".", "").replace(" ", "").lower()
+        if key in _LATIN_PER_WEEK:
+            found.append((key, _LATIN_PER_WEEK[key]))
+    return found
+
+
 def _base_frequency(text: str, lowered: str | None = None) -> Frequency:
     if lowered is None:
         lowered = text.lower()
     every = _EVERY.search(text) if "every" in lowered else None
     if every:
-        raw = (every.group("n") or "1").lower()
-        n = float(_ORDINALS.get(raw) or _COUNT_WORDS.get(raw) or raw)
+        n = _word_count((every.group("n") or "1").lower())
+        n2 = _word_count(every.group("n2").lower()) if every.group("n2") else n
         per = every.group("per").lower().rstrip("s")
-        if n > 0:
-            if per in ("hour", "hr"):
-                return Frequency(doses_per_week=round(168.0 / n, 3))
-            days = n * DAYS_PER.get(per, 1.0)
+        if n > 0 and n2 > 0:
+            shortest, longest = min(n, n2), max(n, n2)
+            if per in ("hour", "hr", "h"):
+                return _per_week(168.0 / longest, 168.0 / shortest)
+            days = DAYS_PER.get(per, 1.0)
             # "every day" / "every week" is a plain rate; an interval needs a count or ordinal
-            interval = days if every.group("n") else None
-            return Frequency(doses_per_week=round(7.0 / days, 3), interval_days=interval)
+            interval = shortest * days if every.group("n") else None  # as the schedule read it
+            return _per_week(7.0 / (longest * days), 7.0 / (shortest * days), interval)
     q_every = _Q_EVERY.search(text) if "q" in lowered else None
     if q_every and int(q_every.group("n")) > 0:
         n = int(q_every.group("n"))
@@ -139,20 +166,18 @@ def _base_frequency(text: str, lowered: str | None = None) -> Frequency:
         return Frequency(doses_per_week=round(7.0 / days, 3), interval_days=days)
     times = _TIMES_PER.search(text) if contains_any(lowered, _TIMES_HINTS) else None
     if times:
-        n = _count(times.group("n"))
+        low, high = _counts(times.group("n"))
         per = times.group("per").lower()
-        if per.startswith("day") or per == "daily":
-            return Frequency(doses_per_week=7.0 * n)
-        if per.startswith("w"):
-            return Frequency(doses_per_week=n)
-        return Frequency(doses_per_week=round(n * 7.0 / 30.0, 3))
-    latin = _LATIN.search(text) if contains_any(lowered, _LATIN_HINTS) else None
+        scale = 7.0 if per.startswith("day") or per == "daily" else 1.0
+        if not per.startswith(("d", "w")):
+            scale = 7.0 / 30.0
+        return _per_week(low * scale, high * scale)
+    latin = _latin_per_week(text) if contains_any(lowered, _LATIN_HINTS) else []
     if latin:
-        key = latin.group("w").replace(".", "").replace(" ", "").lower()
-        per_week = _LATIN_PER_WEEK.get(key)
-        if per_week is not None:
-            interval = 2.0 if key == "qod" else None
-            return Frequency(doses_per_week=per_week, interval_days=interval)
+        (key, per_week), *others = latin
+        interval = 2.0 if key == "qod" and not others else None
+        rates = [per_week, *(rate for _, rate in others)]
+        return _per_week(min(rates), max(rates), interval)
     if contains_any(lowered, _ALTERNATE_HINTS) and _ALTERNATE_DAYS.search(text):
         return Frequency(doses_per_week=3.5, interval_days=2.0)
     if "fortnight" in lowered and _FORTNIGHTLY.search(text):
@@ -161,3 +186,49 @@ def _base_frequency(text: str, lowered: str | None = None) -> Frequency:
         if pattern.search(text):
             return Frequency(doses_per_week=round(per_week, 3))
     return Frequency()
+
+
+def times_per_day(interval_days: float | None, doses_per_week: float | None) -> int | None:
+    """Doses a day for a regimen taken every day (1 for daily, 2 for twice daily), else None."""
+    if interval_days and interval_days <= 1:
+        per_day = 1 / interval_days
+    elif doses_per_week and doses_per_week >= 7:
+        per_day = doses_per_week / 7
+    else:
+        return None
+    whole = round(per_day)
+    return whole if whole >= 1 and abs(per_day - whole) < 1e-6 else None
+
+
+_TIMES_A_DAY = {1: "daily", 2: "twice daily", 3: "three times daily", 4: "four times daily"}
+_TIMES_A_WEEK = {1.0: "once weekly", 2.0: "twice weekly", 3.0: "three times weekly", 7.0: "daily"}
+_EVERY_NTH_DAY = {2: "every other day", 3: "every third day"}
+
+
+def _plain(value: float) -> str:
+    return f"{round(value, 2):g}"
+
+
+def describe(
+    doses_per_week: float | None,
+    interval_days: float | None = None,
+    doses_per_week_max: float | None = None,
+) -> str | None:
+    """How often in words: 'twice daily', 'once weekly', 'every 14 days', '2–3 times daily'
+    (a range as the text gave it, never one end of it); None when nothing is known."""
+    if doses_per_week and doses_per_week_max:
+        if doses_per_week >= 7:
+            return f"{_plain(doses_per_week / 7)}–{_plain(doses_per_week_max / 7)} times daily"
+        return f"{_plain(doses_per_week)}–{_plain(doses_per_week_max)} times weekly"
+    per_day = times_per_day(interval_days, doses_per_week)
+    if per_day is not None:
+        return _TIMES_A_DAY.get(per_day, f"{per_day} times daily")
+    if interval_days:
+        if interval_days == 7:
+            return "once weekly"
+        if interval_days in _EVERY_NTH_DAY:
+            return _EVERY_NTH_DAY[int(interval_days)]
+        return f"every {_plain(interval_days)} days"
+    if doses_per_week:
+        return _TIMES_A_WEEK.get(doses_per_week) or f"{_plain(doses_per_week)} times weekly"
+    return None

@@ -41,6 +41,10 @@ MG_PER_UNIT: dict[str, Decimal] = {
 ML_PER_UNIT: dict[str, Decimal] = {"µL": Decimal("0.001"), "mL": Decimal(1), "L": Decimal(1000)}
 # Units a dose is given in (a body weight in kg or a volume of distribution in L is not one).
 DOSE_UNITS = frozenset({"ng", "mcg", "mg", "g", "IU", "units", "mL", "µL"})
+# Units counted in whole numbers: nobody doses 50.000 IU to the thousandth, so a dot before
+# groups of three digits is a thousands separator there ("50.000 IU" is fifty thousand).
+WHOLE_UNITS = frozenset({"IU", "units"})
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _PER_NAMES = {
     "d": "day",
     "day": "day",
@@ -113,7 +117,10 @@ def typed_amount(written: str) -> tuple[Decimal, str | None]:
     unit = canonical_unit(match.group("unit")) if match and match.group("unit") else None
     if match is None or unit is None:
         return decimal_value(text), None
-    return decimal_value(match.group("number")), unit
+    number = match.group("number")
+    if unit in WHOLE_UNITS and _DOT_THOUSANDS.fullmatch(number):
+        return Decimal(number.replace(".", "")), unit
+    return decimal_value(number), unit
 
 
 def _alternation(words: list[str]) -> str:
@@ -196,17 +203,19 @@ def _per_parts(written: str) -> tuple[bool, str | None]:
     return per_kg, other
 
 
-def _value(written: str) -> float:
+def _value(written: str, unit: str) -> float:
     if written.isdigit():
         return float(written)  # most amounts: no separator, sign or decimal mark to read
+    if unit in WHOLE_UNITS and _DOT_THOUSANDS.fullmatch(written):
+        return float(written.replace(".", ""))
     value = parse_number(written)
     if value is None:  # NUMBER matched it, so parse_number reads it
         raise ValueError(f"not a number: {written!r}")
     return value
 
 
-def _scaled(match: re.Match[str], group: str, million: str) -> float:
-    value = _value(match.group(group))
+def _scaled(match: re.Match[str], group: str, million: str, unit: str) -> float:
+    value = _value(match.group(group), unit)
     return value * 1_000_000 if match.group(million) else value
 
 
@@ -248,14 +257,14 @@ def _unit_after_last(text: str, match: re.Match[str], found: list[Quantity]) -> 
     start = match.start()
     unit = UNIT_NAMES[match.group("unit").lower()]
     per_kg, per = _per_parts(match.group("per"))
-    low = _scaled(match, "a", "million")
+    low = _scaled(match, "a", "million", unit)
     if match.group("b2") is None:
         found.append(_quantity(low, low, unit, per_kg, per, start, match.end()))
         return match.end()
     if match.group("conn2").lower() == "and" and not _BETWEEN.search(text, 0, start):
         return match.start("b2")  # "1 and 2 mg" lists two; "between 1 and 2 mg" spans
     # "10 or 20 mg" is either dose: read as the range they span
-    high = _scaled(match, "b2", "million")
+    high = _scaled(match, "b2", "million", unit)
     found.append(_quantity(low, high, unit, per_kg, per, start, match.end()))
     return match.end()
 
@@ -265,7 +274,7 @@ def _unit_after_each(text: str, match: re.Match[str], found: list[Quantity]) -> 
     start = match.start()
     low_unit = UNIT_NAMES[match.group("ua").lower()]
     low_per_kg, low_per = _per_parts(match.group("pa"))
-    low = _scaled(match, "a", "million_a")
+    low = _scaled(match, "a", "million_a", low_unit)
     if match.group("b") is None:
         found.append(_quantity(low, low, low_unit, low_per_kg, low_per, start, match.end()))
         return match.end()
@@ -283,7 +292,7 @@ def _unit_after_each(text: str, match: re.Match[str], found: list[Quantity]) -> 
         end = match.end("pa") if match.group("pa") else match.end("ua")
         found.append(_quantity(low, low, low_unit, low_per_kg, low_per, start, end))
         return match.start("b")
-    high = _value(match.group("b"))
+    high = _value(match.group("b"), unit)
     found.append(_quantity(low * float(factor), high, unit, per_kg, per, start, match.end()))
     return match.end()
 

@@ -297,7 +297,8 @@ def documented_doses(regimens: Iterable[Regimen]) -> dict[str, DocumentedDoses]:
 
     One dose: the `single_dose` regimens when there are any, otherwise the fixed maintenance
     and other doses; daily-course totals and per-kg regimens are not single doses. A week:
-    every fixed regimen with a frequency, amount x doses a week.
+    every fixed regimen with a frequency, amount x doses a week (up to the most doses a week
+    when the profile gives a range of frequencies).
     """
     found: dict[str, DocumentedDoses] = {}
     for family, group in route_groups(regimens).items():
@@ -307,7 +308,7 @@ def documented_doses(regimens: Iterable[Regimen]) -> dict[str, DocumentedDoses]:
         weekly = [
             (
                 _mg(r.amount_min, r.unit) * Decimal(str(r.doses_per_week)),
-                _mg(r.amount_max, r.unit) * Decimal(str(r.doses_per_week)),
+                _mg(r.amount_max, r.unit) * Decimal(str(r.doses_per_week_max or r.doses_per_week)),
             )
             for r in group
             if r.doses_per_week and r.kind != "single_dose" and to_mg(1, r.unit)
