@@ -6,6 +6,7 @@ Each build runs in a child process so its peak resident memory can be read on it
 from __future__ import annotations
 
 import json
+import random
 import resource
 import sqlite3
 import subprocess
@@ -15,15 +16,27 @@ from pathlib import Path
 from typing import Any
 
 _CHILD = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from pathlib import Path
+import evidex.web.prerender as prerender
 from evidex.build.pipeline import build
 stages = {}
 def progress(stage, advance, total):
     stages.setdefault(stage, time.perf_counter())
+pages = {}
+finish = prerender.prerender_build
+def timed_prerender(conn, db_path):  # the build's finish hook, timed on its own
+    before, wall = os.times(), time.perf_counter()
+    pages["count"] = finish(conn, db_path)
+    after = os.times()
+    pages["seconds"] = time.perf_counter() - wall
+    pages["cpu_s"] = sum(a - b for a, b in zip(after[:4], before[:4]))
+    pages["bytes"] = conn.execute("SELECT coalesce(sum(length(body)), 0) FROM pages").fetchone()[0]
+    return pages["count"]
+prerender.prerender_build = timed_prerender
 start = time.perf_counter()
 report = build(Path(sys.argv[1]), Path(sys.argv[2]), force=sys.argv[3] == "force",
-               progress=progress)
+               progress=progress, prerender=sys.argv[4] == "prerender")
 end = time.perf_counter()
 mine, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
                                                       resource.RUSAGE_CHILDREN))
@@ -32,15 +45,17 @@ print(json.dumps({"seconds": end - start, "documents": report.documents,
                   "reparsed": report.reparsed, "written": report.written,
                   "peak_self_kib": mine.ru_maxrss,
                   "cpu_s": mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime,
+                  "prerender": pages,
                   "stages": {name: later - at
                              for (name, at), (_, later) in zip(marks[1:-1], marks[2:])}}))
 """
 
 
-def _build(content: Path, db: Path, force: bool) -> dict[str, Any]:
+def _build(content: Path, db: Path, force: bool, prerender: bool = False) -> dict[str, Any]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    flags = ["force" if force else "-", "prerender" if prerender else "-"]
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(content), str(db), "force" if force else "-"],
+        [sys.executable, "-c", _CHILD, str(content), str(db), *flags],
         check=True,
         capture_output=True,
         text=True,
@@ -55,7 +70,7 @@ def _build(content: Path, db: Path, force: bool) -> dict[str, Any]:
 
 def run(content: Path, work: Path) -> dict[str, float]:
     db = work / "bench.db"
-    for stale in work.glob(".bench.db*"):
+    for stale in [*work.glob(".bench.db*"), *work.glob(".bench-pages.db*")]:
         stale.unlink()
     if db.exists():
         db.unlink()
@@ -78,14 +93,9 @@ def run(content: Path, work: Path) -> dict[str, float]:
         f"build: full build stages {stages}; CPU {full['cpu_s']:.1f}s in all "
         f"({full['cpu_s'] / full['seconds']:.2f} cores busy on average)"
     )
-    pages, page_bytes = _stored_pages(db)
-    print(
-        f"build: {pages:,} pages pre-rendered for the server, {page_bytes / 1e6:,.0f} MB "
-        f"compressed, of a {db.stat().st_size / 1e6:,.0f} MB database"
-    )
     return {
-        "pages": float(pages),
-        "page_bytes": float(page_bytes),
+        **_prerendered_build(content, work, full, db.stat().st_size),
+        **page_costs(db),
         "build_docs_per_s": docs_per_second,
         "rebuild_s": again["seconds"],
         "peak_mib": peak_mib,
@@ -94,19 +104,77 @@ def run(content: Path, work: Path) -> dict[str, float]:
     }
 
 
-def _stored_pages(db: Path) -> tuple[int, int]:
+def _prerendered_build(
+    content: Path, work: Path, plain: dict[str, Any], plain_bytes: int
+) -> dict[str, float]:
+    """The same full build with every page pre-rendered (`evidex build --prerender`), right
+    after the one without: its documents/s beside the plain build's, and what the pages cost."""
+    db = work / "bench-pages.db"
+    db.unlink(missing_ok=True)
+    full = _build(content, db, force=True, prerender=True)
+    plain_rate = plain["documents"] / plain["seconds"]
+    rate = full["documents"] / full["seconds"]
+    pages = full["prerender"]
+    size = db.stat().st_size
+    print(
+        f"build: with pre-rendered pages {rate:,.0f} documents/s = {rate / plain_rate:.0%} of "
+        f"the build without them (target >= 85%); pre-render {pages['count']:,} pages in "
+        f"{pages['seconds']:.1f}s, CPU {pages['cpu_s']:.1f}s "
+        f"({1000 * pages['cpu_s'] / max(1, pages['count']):.2f} ms a page), "
+        f"{pages['bytes'] / 1e6:,.0f} MB compressed; database {size / 1e6:,.0f} MB "
+        f"({(size - plain_bytes) / 1e6:+,.0f} MB)"
+    )
+    db.unlink()
+    db.with_name(f".{db.name}.parse-cache").unlink(missing_ok=True)
+    return {
+        "prerender_build_docs_per_s": rate,
+        "prerender_share_of_docs_per_s": rate / plain_rate,
+        "pages": float(pages["count"]),
+        "prerender_s": pages["seconds"],
+        "prerender_cpu_s": pages["cpu_s"],
+        "page_bytes": float(pages["bytes"]),
+        "prerender_db_bytes": float(size),
+    }
+
+
+def page_costs(db: Path, count: int = 2000, seed: int = 7) -> dict[str, float]:
+    """CPU-ms to pre-render a page, by kind, over `count` random pages of the build at `db`,
+    in this process (the render and compression of one page, as each build worker does)."""
+    from evidex.web.prerender import PageRenderer, build_site_key, page_paths
+
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        count, size = conn.execute(
-            "SELECT count(*), coalesce(sum(length(body)), 0) FROM pages"
-        ).fetchone()
-    except sqlite3.OperationalError:  # built without pre-rendered pages
-        return 0, 0
+        paths = page_paths(conn)
     finally:
         conn.close()
-    return int(count), int(size)
+    sample = random.Random(seed).sample(paths, min(count, len(paths)))
+    renderer = PageRenderer(db, build_site_key())
+    spent: dict[str, list[float]] = {}
+    try:
+        for path in sample[:50]:  # templates compiled, connections opened
+            renderer.render(path)
+        for path in sample:
+            started = time.process_time()
+            renderer.render(path)
+            spent.setdefault(_page_kind(path), []).append(time.process_time() - started)
+    finally:
+        renderer.close()
+    costs = {kind: 1000 * sum(times) / len(times) for kind, times in sorted(spent.items())}
+    total = sum(sum(times) for times in spent.values())
+    print(
+        f"build: pre-render CPU-ms a page over {len(sample):,} random pages: "
+        + ", ".join(f"{kind} {ms:.2f}" for kind, ms in costs.items())
+        + f"; {1000 * total / len(sample):.2f} on average"
+    )
+    return {f"page_ms_{kind}": ms for kind, ms in costs.items()}
+
+
+def _page_kind(path: str) -> str:
+    """'compounds', 'evidence', 'research', 'goals' or 'list', with 'json ' for the API's."""
+    parts = path.removeprefix("/api/v1").strip("/").split("/")
+    kind = {1: "list", 2: parts[0]}.get(len(parts), "evidence")
+    return f"json {kind}" if path.startswith("/api/v1/") else kind
 
 
 if __name__ == "__main__":
-    start = time.perf_counter()
     run(Path(sys.argv[1]), Path(sys.argv[2]))

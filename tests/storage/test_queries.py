@@ -113,3 +113,17 @@ def test_counts_and_meta(conn: sqlite3.Connection) -> None:
     assert queries.counts(conn) == {"compounds": 4, "articles": 1, "studies": 2, "goals": 2}
     assert queries.build_info(conn)["build_id"] == "build-1"
     assert queries.first_sentence("One. Two.") == "One."
+
+
+def test_short_name_is_the_profiles_own_else_its_title(sample_db_path: Path) -> None:
+    with sqlite3.connect(sample_db_path) as writer:
+        writer.execute(
+            "UPDATE compounds SET doc = json_set(doc, '$.short_name', 'Tα1')"
+            " WHERE slug = 'thymosin-alpha'"
+        )
+    db = Database(sample_db_path)
+    with db.connection() as conn:
+        assert queries.short_name(conn, "thymosin-alpha") == "Tα1"
+        assert queries.short_name(conn, "bpc-157") == "BPC-157"
+        assert queries.short_name(conn, "no-such-compound") == "no-such-compound"
+    db.close()

@@ -22,7 +22,8 @@ from evidex.evidence.plots import goal_plot
 
 def _study(doc: dict[str, Any]) -> Study:
     # Callers may have added keys of their own (the CLI's "status"); the record is the rest.
-    return Study.model_validate({k: v for k, v in doc.items() if k in Study.model_fields})
+    fields = Study.model_fields  # a class property: read once, not once per key
+    return Study.model_validate({k: v for k, v in doc.items() if k in fields})
 
 
 def _number(value: float) -> str:

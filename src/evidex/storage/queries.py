@@ -228,10 +228,12 @@ def get_compound(conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
 
 def short_name(conn: sqlite3.Connection, slug: str) -> str:
     """How evidence labels name a compound: its `short_name` ("Tα1"), else its title."""
-    row = conn.execute("SELECT title, doc FROM compounds WHERE slug = ?", (slug,)).fetchone()
+    row = conn.execute(
+        "SELECT title, json_extract(doc, '$.short_name') FROM compounds WHERE slug = ?", (slug,)
+    ).fetchone()
     if row is None:
         return slug
-    return str(_doc(row["doc"]).get("short_name") or row["title"])
+    return str(row[1] or row[0])
 
 
 def compound_json(conn: sqlite3.Connection, slug: str) -> str | None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import deflate
 from starlette.types import Message
 
 from evidex.build.forked import can_fork, inherited, inheriting_pool, worker_count
@@ -50,9 +51,11 @@ CREATE TABLE IF NOT EXISTS page_deps (
 ) WITHOUT ROWID;
 """
 SITE_META_KEY = "pages_site"  # the Site the stored pages were rendered for
-# Measured over 800 random pages of the 10,000-compound build (17.4 KiB each before
-# compression): level 1 costs 0.09 ms a page and keeps 22.8% of the bytes, level 6 0.16 ms and
-# 19.9%, level 9 0.19 ms and 19.8%. Six: the bytes go to every reader, the CPU once per build.
+# Measured over 2,000 random pages of the 10,000-compound build (17 KiB each before
+# compression), CPU-ms a page and the share of bytes kept: zlib level 1 0.086 / 22.9%, 4 0.123 /
+# 20.8%, 6 0.164 / 20.0%; libdeflate level 1 0.046 / 21.5%, 4 0.072 / 20.6%, 6 0.092 / 20.1%,
+# 9 0.126 / 19.8% (ISA-L: 0.026 / 22.4%). libdeflate at 6: zlib 6's bytes, which go to every
+# reader, at 56% of its CPU, which is spent once per build.
 GZIP_LEVEL = 6
 # As GZipMiddleware: smaller bodies go out as they are.
 MINIMUM_GZIP_SIZE = 800
@@ -123,8 +126,7 @@ def dependencies(path: str, body: bytes) -> frozenset[str]:
 def compress(body: bytes, level: int = GZIP_LEVEL) -> tuple[str, bytes]:
     if len(body) < MINIMUM_GZIP_SIZE:
         return "", body
-    packer = zlib.compressobj(level, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-    return "gzip", packer.compress(body) + packer.flush()
+    return "gzip", bytes(deflate.gzip_compress(body, level))
 
 
 # Pages whose handlers are plain functions of (request, slug), called in this thread with the
@@ -167,12 +169,14 @@ class PageRenderer:
         from fastapi.middleware.asyncexitstack import AsyncExitStackMiddleware
 
         from evidex.web.app import create_app
-        from evidex.web.templating import Site
+        from evidex.web.templating import PageCache, Site
 
         base_url, base_path, live_reload = site_key_value.split("|")
         site = Site(base_url=base_url, base_path=base_path, live_reload=live_reload == "1")
         self.app = create_app(db_path, site)
         self.build_id = self.app.state.db.current().build_id
+        # Each page is rendered once: the server's page memo would only hold on to them.
+        self.app.state.page_cache = PageCache(size=0)
         self._routes = AsyncExitStackMiddleware(self.app.router)
         self._models = _response_models()
         # The routes run on a loop of their own in a thread of their own: the caller may already
@@ -187,10 +191,14 @@ class PageRenderer:
 
     def render(self, path: str) -> StoredPage | None:
         """The page at `path` as the live site answers it; None unless it is a 200."""
+        for pattern, template, module, handler, extra in _DIRECT:
+            if match := pattern.fullmatch(path):
+                scope = self._scope(path)
+                return self._direct(scope, template, module, handler, match.group(1), extra)
         return self._thread.submit(self._loop.run_until_complete, self._render(path)).result()
 
-    async def _render(self, path: str) -> StoredPage | None:
-        scope: dict[str, Any] = {
+    def _scope(self, path: str) -> dict[str, Any]:
+        return {
             "type": "http",
             "method": "GET",
             "path": path,
@@ -205,9 +213,9 @@ class PageRenderer:
             "app": self.app,
             "state": {},
         }
-        for pattern, template, module, handler, extra in _DIRECT:
-            if match := pattern.fullmatch(path):
-                return self._direct(scope, template, module, handler, match.group(1), extra)
+
+    async def _render(self, path: str) -> StoredPage | None:
+        scope = self._scope(path)
         messages: list[Message] = []
 
         async def receive() -> Message:
