@@ -57,6 +57,15 @@ _LIVE_ANIMALS = CuedPattern(
     ),
     (" were ", " was ", "gavage", "intraperitoneal", "in vivo"),
 )
+# One patient's story: "A 52-year-old woman presented", "We report the case of a 34-year-old";
+# a capital "A" opens a sentence, also after a run-in label ("Case presentation A 54-year-old").
+SINGLE_PATIENT = CuedPattern(
+    re.compile(
+        r"(?:\b(?:An?)|(?i:(?:(?m:^)\s*|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )"
+        r"an?)) (?i:(?:[\w-]+ ){0,3}?\d+-(?:year|month|week|day)-old)\b"
+    ),
+    ("-old",),
+)
 _HUMAN = CuedPattern(
     re.compile(
         r"(?i)\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
@@ -69,12 +78,15 @@ _HUMAN = CuedPattern(
 )  # fmt: skip
 _META = CuedPattern(
     re.compile(
-        r"(?i)\b(?:meta-? ?analys[ie]s|meta-?regression|network meta|pooled analysis of "
-        r"(?:\w+ )?(?:randomi[sz]ed|trials|studies)"
-        # "We pooled data from 14 randomised controlled trials": pooling trials is meta-analysis
-        r"|pooled (?:\w+ ){0,2}?from (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs)\b)"
+        r"(?i)\b(?:meta-? ?analys[ie]s|meta-?regression|network meta|pooled analys[ie]s of "
+        r"(?:[\w-]+ ){0,6}?(?:randomi[sz]ed|trials|studies|RCTs|cohorts)"
+        # "We pooled (individual-participant) data from 14 randomised controlled trials",
+        # "Data from five trials were pooled": pooling trials is meta-analysis
+        r"|(?:pooled|combined) (?:[\w-]+ ){0,3}?(?:from|of) (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs)\b"
+        r"|\b(?:data|results) (?:from|of) (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs) "
+        r"(?:were|was) (?:pooled|combined)\b)"
     ),
-    ("meta", "pooled "),
+    ("meta", "pooled ", "combined "),
 )
 # A review that says it is narrative may search databases and cite meta-analyses; it pools none.
 # So does one that names itself a review without a method ("We review", "This review
@@ -144,8 +156,13 @@ _RANDOMISED = CuedPattern(
 # also cases counted with the controls matched to them ("410 cases ... and 820 matched controls")
 _CASE_CONTROL = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case-? ?control|nested case)"
+        r"(?i)\b(?:case[-–‐]? ?control|nested case)"
         r"|\bcases\b[^.;]{0,100}?\b(?:matched (?:\w+ )?controls|controls (?:\w+ )?matched)\b"
+        # groups labelled so: "140 women with endometriosis (cases) and 280 without (controls)",
+        # "served as cases ... as controls", "case patients and control patients"
+        r"|(?:\(cases?\)|\bas cases\b)[^.;]{0,120}?(?:\(controls?\)|\bas controls\b)"
+        r"|\bcase (?:patients|subjects|participants)\b[^.;]{0,100}?\bcontrol "
+        r"(?:patients|subjects|participants)\b"
     ),
     ("control", "nested case"),
 )
@@ -214,6 +231,18 @@ _ASIDE = CuedPattern(
     ),
 )  # fmt: skip
 
+# Other studies, named in the plural ("randomized studies have shown", "in line with small
+# randomised controlled trials", "RCTs found"): what they were does not make this study one.
+_OTHER_STUDIES = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:(?:small|large|previous|prior|earlier|recent|several|many|some|other|"
+        r"randomi[sz]ed|double-? ?blind(?:ed)?|placebo-? ?controlled|controlled|clinical|"
+        r"observational|prospective|retrospective|cohort|case[-–‐]? ?control|cross-? ?over|"
+        r"interventional|experimental)[ ,]+(?:and |or )?){1,5}"
+        r"(?:trials|studies|RCTs|evidence)\b|\bRCTs\b"
+    ),
+    ("trials", "studies", "rcts", "evidence"),
+)
 # After the pooled and animal/in-vitro readings, the first design named wins, in this order.
 _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_PROPENSITY, "propensity-matched"),
@@ -250,10 +279,15 @@ def explicit_design(text: str) -> Design | None:
     animal = names(_ANIMAL)
     human = names(_HUMAN)
     in_vitro = names(_IN_VITRO)
+    if names(SINGLE_PATIENT):
+        return "case-series"  # one patient's story, whatever animal or cell it mentions
     if animal and not human:
         return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
     if not human and not animal and in_vitro:
         return "in-vitro"
+    if _OTHER_STUDIES.search(text, folded):
+        text = _OTHER_STUDIES.pattern.sub("", text)
+        folded = fold_case(text)
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
             if design == "cohort" and _uncontrolled_series(text, folded):

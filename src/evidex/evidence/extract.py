@@ -16,10 +16,16 @@ from itertools import chain, pairwise
 from pathlib import PurePath
 from typing import cast, get_args
 
-from evidex.evidence.design import classify_design_of, explicit_design
+from evidex.evidence.design import SINGLE_PATIENT, classify_design_of, explicit_design
 from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
-from evidex.text.abstracts import abstract_starts, is_structured, split_sections
+from evidex.text.abstracts import (
+    abstract_starts,
+    is_structured,
+    opens_with_label,
+    split_sections,
+    unglue_labels,
+)
 from evidex.text.cues import CuedPattern, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
 from evidex.text.lines import unwrap_lines
@@ -204,7 +210,7 @@ _N_ANY_ASSIGNED = CuedPattern(
         # clusters randomised are not the participants
         r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
         r"communities|homes|facilities|units|regions|districts)\b)"
-        r"(?:[a-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
+        r"(?:[A-Za-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
         r"(?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
         r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
@@ -223,7 +229,10 @@ _N_VERB_FIRST = re.compile(
 # take part"
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) "
+        # "106 of these were enrolled", "of whom 1,004 met the criteria and were randomised"
+        r"(?:of (?:these|them|those|whom) )?(?:met [^.;,]{1,40}? and )?"
+        r"(?:(?:were|was) (?:randomi[sz]ed|randomly|"
         r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b"
         rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
@@ -239,18 +248,45 @@ _GROUPS_OF = CuedPattern(
     re.compile(rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"),
     ("groups of", "arms of"),
 )
+# a count of those screened, approached or assessed for eligibility: not the sample ("182
+# patients were screened and 106 of these were enrolled")
+_SCREENED_AFTER = re.compile(
+    r"(?i)(?:(?!randomi|enrolled|included|recruited|allocated|assigned)[^.;,]){0,60}?"
+    r"\b(?:were|was) (?:\w+ )?(?:screened|approached|invited|contacted|assessed for eligibility|"
+    r"evaluated for eligibility|considered for)"
+)
+# people the rules have no noun for, known by where they stand: "a cohort of 3,412 Finnish
+# conscripts", "we studied 640 collegiate swimmers", "data on 230,114 Norwegians", "812
+# community-dwelling older Japanese were enrolled"
+_NOT_PEOPLE = (
+    r"(?!(?:trials|studies|RCTs|articles|records|reports|publications|cohorts|groups|arms|doses|"
+    r"weeks|months|years|days|hours|minutes|times|cycles|samples|specimens|sessions|events|"
+    r"deaths|cases|controls|visits|admissions|prescriptions|tablets|capsules|items|questions|"
+    r"points|centres|centers|sites|hospitals|practices|clinics|countries|regions|genes|variants|"
+    r"cells|measurements|observations|person-years|procedures|operations|injections)\b)"
+)
+_ANY_PEOPLE = rf"{_QUALIFIER}{_NOT_PEOPLE}[A-Za-z][\w-]*(?:s|ese|people|children)\b"
+_N_BY_CONTEXT = CuedPattern(
+    re.compile(
+        r"(?i)(?:\b(?:cohort|sample|population|series|survey|data|records) (?:of|on|from) "
+        r"|\bwe (?:studied|enrolled|recruited|randomi[sz]ed|included|followed|analy[sz]ed|"
+        r"surveyed|examined|interviewed|assessed|invited|identified) "
+        r"|\b(?:among|involving|including|comprising|enrolling|recruiting) )"
+        rf"(?:the |all )?(?P<n>{COUNT}) {_ANY_PEOPLE}"
+        rf"|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n2>{COUNT}) {_ANY_PEOPLE} "
+        r"(?:\((?![nN] ?=)[^()]{1,40}\) )?(?:aged [^.;,()]{1,30}? )?"
+        r"(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|"
+        r"analy[sz]ed|followed|surveyed|interviewed|examined)|took part|participated)"
+    ),
+    (
+        "of ", "on ", "from ", "we ", "among", "involving", "including", "comprising", "enrolling",
+        "recruiting", "were ", "was ", "been ", "took part", "participated",
+    ),
+)  # fmt: skip
 _PER_GROUP_BEFORE = re.compile(r"(?i)\b(?:groups?|arms?) of $")
 _PER_GROUP_AFTER = re.compile(r"(?i),? (?:each|per (?:group|arm)|in each (?:group|arm))\b")
-# one patient described: "A 52-year-old woman presented", "We report the case of a 34-year-old"
-_SINGLE_PATIENT = CuedPattern(
-    re.compile(
-        r"(?i)(?:(?m:^)\s*|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an? "
-        r"(?:[\w-]+ ){0,3}?\d+-(?:year|month|week|day)-old\b"
-    ),
-    ("-old",),
-)
 _N_PLAIN = re.compile(
-    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-/])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_STUDIES = CuedPattern(
     re.compile(
@@ -344,15 +380,18 @@ def extract_studies(
 ) -> list[Study]:
     """Propose study records (curated=False) from article prose or one or more abstracts."""
     text = normalise(text[:MAX_INPUT_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
-    text = unwrap_lines(text)
+    text = unglue_labels(unwrap_lines(text))
     stem = PurePath(source).stem if source else "extracted"
     drafts: list[_Draft] = []
     for chunk in _split_abstracts(text):
         lines = _classify_lines(chunk)
-        if _is_abstract(chunk, lines):
+        abstract = _is_abstract(chunk, lines)
+        article_drafts = [] if abstract else _segment_article(lines)
+        if article_drafts:
+            drafts.extend(article_drafts)
+        elif abstract or opens_with_label(chunk):
+            # an abstract whose other labels are unknown is still one study, read whole
             drafts.append(_Draft(intro="", lines=[chunk]))
-        else:
-            drafts.extend(_segment_article(lines))
     studies: list[Study] = []
     seen_values: set[tuple[str, float]] = set()
     for draft in drafts:
@@ -519,6 +558,10 @@ def _own_sentences(text: str) -> str:
 
 def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
+    if _YEAR.search(text):
+        undated = _DATES.sub(lambda match: _DIGIT_RUN.sub("Y", match.group(0)), text)
+        if undated != text:
+            text, folded = undated, None
     folded = fold_case(text) if folded is None else folded
     for arms in (_N_SPLIT, _N_COMPARED):
         split = arms.search(text, folded)
@@ -533,19 +576,35 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
     for match in firsts:
-        if n := parse_count(match["n"]):
+        if (n := parse_count(match["n"])) and not _SCREENED_AFTER.match(text, match.end()):
             if match.groupdict().get("completed"):
                 completed = n
                 continue
             return n
+    people = _people_count(text, folded)
+    equals = _N_EQUALS.search(text) if "=" in text else None
+    if people and equals and people[0] < equals.start():
+        return people[1]  # a total stated before counts of its parts ("headache (n = 6)")
     return (
         _sample_size_equals(text)
         or completed
         or _complementary_groups(text, folded)
         or _groups_times_size(text, folded)
-        or _people_count(text)
+        or (people[1] if people else None)
         or _single_patient(text, folded)
     )
+
+
+# Years and dates are never n: "from January 2019 to December 2020", "in 2017–2018", "Between
+# 2008 and 2016", "In 2015, 2,016 nurses"; their digits are hidden before counts are read.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATES = re.compile(
+    rf"(?i)\b{_MONTH} (?:\d{{1,2}},? )?(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d ?(?:[-–—/]|to|and|through|until) ?(?:(?:19|20)\d\d|\d\d)\b"
+    r"|\b(?:in|since|during|until|by|before|after|from|through) (?:19|20)\d\d\b(?=[,.;)]| and| to)"
+)
+_DIGIT_RUN = re.compile(r"\d")
 
 
 _ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
@@ -639,31 +698,37 @@ def _complementary_groups(text: str, folded: str) -> int | None:
     return None
 
 
-def _people_count(text: str) -> int | None:
-    """The first count of people in reading order ('involving 600 patients', '45 adults'); a part
-    ('14 of 93 patients'), an event count with its percentage, a count of each group ('groups of
-    15 animals', '8 piglets in each group') and a count of cases whose controls are not counted
-    are not the sample."""
+def _people_count(text: str, folded: str) -> tuple[int, int] | None:
+    """Where the first count of people in reading order is, and the count ('involving 600
+    patients', '45 adults', 'a cohort of 3,412 conscripts'); a part ('14 of 93 patients'), an
+    event count with its percentage, a count of each group ('groups of 15 animals', '8 piglets in
+    each group'), a count screened and a count of cases whose controls are not counted are not
+    the sample."""
     controls = "control" in text
-    first: tuple[int, int] | None = None  # (where, count): the earliest of either pattern
-    for pattern in (_N_VERB_FIRST, _N_PLAIN):
-        for match in pattern.finditer(text):
-            if first is not None and match.start("n") >= first[0]:
+    first: tuple[int, int] | None = None  # (where, count): the earliest of the patterns
+    matches = (_N_VERB_FIRST.finditer(text), _N_PLAIN.finditer(text))
+    for found in (*matches, _N_BY_CONTEXT.finditer(text, folded)):
+        for match in found:
+            group = "n" if match["n"] else "n2"
+            if first is not None and match.start(group) >= first[0]:
                 break
-            n = parse_count(match["n"])
+            n = parse_count(match[group])
             if (
                 n
+                and not _SCREENED_AFTER.match(text, match.end())
                 and not (controls and match.group(0).endswith("cases"))
-                and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
+                and not _PART_BEFORE.search(
+                    text, max(0, match.start(group) - 12), match.start(group)
+                )
                 and not _PERCENT_AFTER.match(text, match.end())
                 and not _PER_GROUP_BEFORE.search(
-                    text, max(0, match.start("n") - 12), match.start("n")
+                    text, max(0, match.start(group) - 12), match.start(group)
                 )
                 and not _PER_GROUP_AFTER.match(text, match.end())
             ):
-                first = (match.start("n"), n)
+                first = (match.start(group), n)
                 break
-    return first[1] if first else None
+    return first
 
 
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
@@ -682,7 +747,7 @@ def _groups_times_size(text: str, folded: str) -> int | None:
 
 def _single_patient(text: str, folded: str) -> int | None:
     """1 when the text describes one patient (a case report)."""
-    return 1 if _SINGLE_PATIENT.search(text, folded) else None
+    return 1 if SINGLE_PATIENT.search(text, folded) else None
 
 
 def _study_count(text: str, folded: str) -> int | None:
@@ -755,8 +820,11 @@ def _outcomes(text: str) -> list[Outcome]:
     outcomes: list[Outcome] = []
     seen: set[tuple[object, ...]] = set()
     carried: str | None = None  # the measure an unlabelled estimate inherits
-    for section in split_sections(text):
-        if section.kind == "background":
+    sections = split_sections(text)
+    # without a results section the results are under a label not known: read every section
+    skipped = "background" if any(section.kind == "results" for section in sections) else None
+    for section in sections:
+        if section.kind == skipped:
             continue  # the background's numbers are other studies'
         for raw_line in section.text.split("\n"):
             if _DIGIT.search(raw_line) is None:

@@ -16,6 +16,7 @@ from evidex.text.cues import any_of
 # canonical name -> the kind of section it is
 SECTION_KINDS: dict[str, str] = {
     "abstract": "start",
+    "summary": "start",
     "background": "background",
     "introduction": "background",
     "context": "background",
@@ -53,6 +54,38 @@ SECTION_KINDS: dict[str, str] = {
     "data sources": "methods",
     "study selection": "methods",
     "data extraction": "methods",
+    "review methods": "methods",
+    "eligibility criteria": "methods",
+    "statistical analysis": "methods",
+    "outcome measures": "methods",
+    "main outcome": "methods",
+    "main outcomes": "methods",
+    "experimental design": "methods",
+    # a Cochrane review's labels
+    "search methods": "methods",
+    "selection criteria": "methods",
+    "data collection and analysis": "methods",
+    "main results": "results",
+    "authors' conclusions": "conclusions",
+    "authors’ conclusions": "conclusions",
+    # PLOS, Annals, case reports and journals' "key" sets
+    "methods and findings": "results",
+    "data synthesis": "results",
+    "evidence synthesis": "results",
+    "key findings": "results",
+    "main findings": "results",
+    "principal findings": "results",
+    "case presentation": "results",
+    "case report": "results",
+    "case description": "results",
+    "significance": "conclusions",
+    "limitation": "conclusions",
+    "meaning": "conclusions",
+    "implications": "conclusions",
+    "clinical relevance": "conclusions",
+    "primary funding source": "other",
+    "registration": "other",
+    "key points": "other",
     "methods and results": "results",
     "results": "results",
     "findings": "results",
@@ -71,7 +104,11 @@ SECTION_KINDS: dict[str, str] = {
 # capitalised word ("Patients Were ..." can).
 _BARE_RUN_IN = (
     "background", "objective", "objectives", "aim", "aims", "purpose", "methods", "results",
-    "conclusion", "conclusions", "findings", "interpretation", "introduction",
+    "conclusion", "conclusions", "findings", "interpretation", "introduction", "search methods",
+    "selection criteria", "main results", "authors' conclusions", "authors’ conclusions",
+    "design", "setting", "main outcome measures", "main outcomes and measures", "data sources",
+    "study selection", "data extraction", "data synthesis", "conclusions and relevance",
+    "importance", "methods and findings", "key findings", "case presentation",
 )  # fmt: skip
 
 
@@ -83,7 +120,7 @@ def _alternation(names: list[str]) -> str:
 
 _LONGEST_LABEL = max(map(len, SECTION_KINDS))
 # The words between a sentence's end (or a line's start) and a colon: a label when they are one.
-_BEFORE_COLON = re.compile(r"[.!?)\]\n][ \t]*(?P<label>[A-Za-z][A-Za-z/& ,]*?)[ \t]*$")
+_BEFORE_COLON = re.compile(r"[.!?)\]\n][ \t]*(?P<label>[A-Za-z][A-Za-z/& ,'’]*?)[ \t]*$")
 # run in without a colon: a capitalised label at the start or after a sentence's end, followed
 # by a capitalised word or a number
 _BARE = re.compile(
@@ -95,6 +132,21 @@ _BARE = re.compile(
 _BARE_CUE = any_of(
     tuple(form for name in _BARE_RUN_IN for form in (name.capitalize(), name.upper()))
 )
+
+
+# An upper-case label glued to the sentence it opens ("RESULTSTwo hundred patients ...")
+_UPPER_LABELS = tuple(name.upper() for name in SECTION_KINDS if name.isascii())
+_GLUED_CUE = any_of(_UPPER_LABELS)
+_GLUED_LABEL = re.compile(
+    rf"(?<![A-Z])(?P<label>{_alternation(list(_UPPER_LABELS))})(?=[A-Z][a-z])"
+)
+
+
+def unglue_labels(text: str) -> str:
+    """`text` with a space between an upper-case label and the word glued to it."""
+    if not _GLUED_CUE.search(text):
+        return text
+    return _GLUED_LABEL.sub(r"\g<label> ", text)
 
 
 @dataclass(frozen=True)
