@@ -220,6 +220,128 @@ ROWS = (
         "and compared their vitamin D levels.",
         design="case-control",
     ),
+    # a second probe of the same four classes, written and annotated after the fixes above:
+    # sections 4/4, design-of-others 3/4, case-report-words 2/4, pooled-or-case-control 1/5
+    Row(
+        "sections/cochrane-run-in-upper-case-colons",
+        "BACKGROUND: Honey is used for coughs. OBJECTIVES: To assess honey for cough in children. "
+        "SEARCH METHODS: We searched CENTRAL and MEDLINE. SELECTION CRITERIA: Randomised trials. "
+        "DATA COLLECTION AND ANALYSIS: We pooled mean differences. MAIN RESULTS: We included 9 "
+        "RCTs (1,140 children). Honey reduced cough frequency (MD −1.05, 95% CI −1.48 to −0.62). "
+        "AUTHORS' CONCLUSIONS: Honey may relieve cough.",
+        n=1140,
+        design="meta-analysis",
+        effects=(("MD", -1.05, -1.48, -0.62),),
+    ),
+    Row(
+        "sections/patients-and-methods-measurements-and-main-results",
+        "Purpose\nTo test early feeding.\nPatients and methods\nWe randomly assigned 264 "
+        "ventilated adults to early or delayed feeding.\nMeasurements and main results\n"
+        "Mortality did not differ (OR 0.91, 95% CI 0.55 to 1.50).\nConclusions\nEarly feeding "
+        "was safe.",
+        n=264,
+        design="rct",
+        effects=(("OR", 0.91, 0.55, 1.50),),
+    ),
+    Row(
+        "sections/labels-none-known-after-the-first",
+        "Rationale\nCreatine may help older adults.\nWhat we did\nIn a double-blind trial, 88 "
+        "adults aged over 65 were randomised to creatine or placebo for 24 weeks.\nWhat we found\n"
+        "Leg strength rose more with creatine (mean difference 6.2 kg, 95% CI 2.1 to 10.3).\n"
+        "Take-home message\nCreatine helped.",
+        n=88,
+        design="rct",
+        effects=(("MD", 6.2, 2.1, 10.3),),
+    ),
+    Row(
+        "sections/hypothesis-study-design-outcome-colons",
+        "Hypothesis: Vitamin C shortens sepsis. Study design: Randomised, placebo-controlled "
+        "trial. Setting: Four ICUs. Participants: 167 adults with sepsis. Main results: Organ "
+        "failure scores did not differ (mean difference −0.1, 95% CI −1.2 to 1.0).",
+        n=167,
+        design="rct",
+        effects=(("MD", -0.1, -1.2, 1.0),),
+    ),
+    Row(
+        "design-of-others/meta-analyses-have-suggested-then-claims-cohort",
+        "Meta-analyses of randomized trials have suggested that the drug lowers fracture risk. "
+        "Using a claims database, we conducted a retrospective cohort study of 61,200 women.",
+        design="cohort",
+    ),
+    Row(
+        "design-of-others/observational-studies-then-we-randomly-assigned",
+        "Observational studies have linked low vitamin K to falls. We randomly assigned 240 "
+        "older adults to vitamin K2 or placebo.",
+        design="rct",
+    ),
+    Row(
+        "design-of-others/named-randomized-trial-prompted-cohort",
+        "Findings of the WHI randomized trial prompted this analysis. We used a prospective "
+        "cohort of 41,000 nurses to examine hormone therapy and dementia.",
+        design="cohort",
+    ),
+    Row(
+        "design-of-others/unlike-double-blind-trials-registry",
+        "Unlike double-blind trials in younger adults, our registry-based analysis of 9,210 "
+        "patients over 80 found more bleeding with the drug.",
+        design="cohort",
+    ),
+    Row(
+        "case-report-words/infant-goat-milk",
+        "A 3-month-old infant fed raw goat milk presented with severe anaemia and failure to "
+        "thrive.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/we-present-the-case-bodybuilder-rat-study",
+        "We present the case of a 29-year-old bodybuilder who injected a peptide studied in rats "
+        "and mice, and developed hypoglycaemia.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/man-aged-years-rabbits",
+        "A man aged 47 years developed tularaemia after skinning wild rabbits; he recovered with "
+        "gentamicin.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/patients-in-vitro-testing",
+        "Six patients developed hepatitis after taking a green tea extract; in vitro testing of "
+        "their lymphocytes was positive in four.",
+        design="case-series",
+    ),
+    Row(
+        "pooled-or-case-control/post-hoc-pooled-the-trials",
+        "This post hoc analysis pooled the two phase 3 STEP trials (n = 2,100) to examine "
+        "gallstones.",
+        design="meta-analysis",
+    ),
+    Row(
+        "pooled-or-case-control/ipd-from-cohorts-were-pooled",
+        "Individual participant data from 12 prospective cohort studies were pooled to assess "
+        "coffee and stroke (HR 0.88, 95% CI 0.81 to 0.96).",
+        design="meta-analysis",
+    ),
+    Row(
+        "pooled-or-case-control/cases-were-controls-were",
+        "Cases were 512 women with breast cancer diagnosed in 2010–2015; controls were 1,024 "
+        "women without cancer, frequency-matched on age.",
+        design="case-control",
+        n=1536,
+    ),
+    Row(
+        "pooled-or-case-control/cases-and-healthy-controls",
+        "We enrolled 60 cases of alopecia areata and 120 healthy controls and measured serum zinc.",
+        design="case-control",
+        n=180,
+    ),
+    Row(
+        "pooled-or-case-control/labelled-groups-n",
+        "We recruited 140 women with endometriosis (cases) and 280 women without it (controls) "
+        "and compared their vitamin D levels.",
+        design="case-control",
+        n=420,
+    ),
     # 1. a case-control study's n is its cases plus its controls, never the controls alone
     Row(
         "case-control-total/controls-n-equals",

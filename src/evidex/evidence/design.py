@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from evidex.evidence.models import Design
 from evidex.text.cues import CuedPattern, fold_case
+from evidex.text.numbers import COUNT
 from evidex.text.sentences import split_sentences
 
 _ANIMAL = CuedPattern(
@@ -62,9 +63,12 @@ _LIVE_ANIMALS = CuedPattern(
 SINGLE_PATIENT = CuedPattern(
     re.compile(
         r"(?:\b(?:An?)|(?i:(?:(?m:^)\s*|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )"
-        r"an?)) (?i:(?:[\w-]+ ){0,3}?\d+-(?:year|month|week|day)-old)\b"
+        r"an?)) (?i:(?:[\w-]+ ){0,3}?\d+-(?:year|month|week|day)-old\b"
+        # "A man aged 47 years", "a woman in her sixties"
+        r"|(?:[\w-]+ ){0,2}?(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
+        r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b))"
     ),
-    ("-old",),
+    ("-old", "aged ", " in his ", " in her "),
 )
 _HUMAN = CuedPattern(
     re.compile(
@@ -83,6 +87,7 @@ _META = CuedPattern(
         # "We pooled (individual-participant) data from 14 randomised controlled trials",
         # "Data from five trials were pooled": pooling trials is meta-analysis
         r"|(?:pooled|combined) (?:[\w-]+ ){0,3}?(?:from|of) (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs)\b"
+        r"|\bpooled (?:the )?(?:[\w-]+ ){0,4}?(?:trials|RCTs)\b"
         r"|\b(?:data|results) (?:from|of) (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs) "
         r"(?:were|was) (?:pooled|combined)\b)"
     ),
@@ -163,6 +168,11 @@ _CASE_CONTROL = CuedPattern(
         r"|(?:\(cases?\)|\bas cases\b)[^.;]{0,120}?(?:\(controls?\)|\bas controls\b)"
         r"|\bcase (?:patients|subjects|participants)\b[^.;]{0,100}?\bcontrol "
         r"(?:patients|subjects|participants)\b"
+        # "60 cases of alopecia and 120 healthy controls", "Cases were 512 women ...; controls
+        # were 1,024 women"
+        rf"|(?<![\d.,%])(?:{COUNT}) (?:[\w-]+ )?cases\b[^.;]{{0,100}}?\b(?:and|with|versus|vs\.?) "
+        rf"{COUNT} (?:[\w-]+ ){{0,3}}?controls\b"
+        r"|\bcases were\b[^.]{0,150}?\bcontrols were\b"
     ),
     ("control", "nested case"),
 )
@@ -296,6 +306,21 @@ def explicit_design(text: str) -> Design | None:
     return None
 
 
+# Patients whose samples had a laboratory test ("six patients ...; in vitro testing of their
+# lymphocytes"), unless cells were grown or treated in a dish
+_PATIENTS = CuedPattern(re.compile(r"(?i)\b(?:patients|cases)\b"), ("patients", "cases"))
+_CELL_WORK = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:cell lines?|cultured|cultures|incubated|transfected|cells were (?:treated|exposed))"
+    ),
+    ("cell line", "cultur", "incubated", "transfected", "cells were"),
+)
+
+
+def _patients_tested(text: str, folded: str) -> bool:
+    return _PATIENTS.search(text, folded) is not None and not _CELL_WORK.search(text, folded)
+
+
 def _uncontrolled_series(text: str, folded: str) -> bool:
     """A retrospective chart review of treated patients only, with no group compared."""
     return _CASE_SERIES.search(text, folded) is not None and not _COMPARISON.search(text, folded)
@@ -359,7 +384,7 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
     folded = fold_case(whole)
     if _ANIMAL.search(whole, folded) and not _HUMAN.search(whole, folded):
         return "animal"
-    if _IN_VITRO.search(whole, folded) or (
+    if (_IN_VITRO.search(whole, folded) and not _patients_tested(whole, folded)) or (
         _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
     ):
         return "in-vitro"

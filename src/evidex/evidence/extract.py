@@ -62,6 +62,7 @@ _DESIGN_WORDS = (
 _OWN_WORK = re.compile(
     r"(?i)\b(?:we|our|this|these|here|the present|were randomi[sz]ed|were enrolled)\b"
 )
+_FIRST_PERSON = re.compile(r"(?i)\b(?:we|our)\b")
 _OWN_STUDY = re.compile(
     r"(?i)\b(?:this|the present|the current|our) (?:[\w\-,]+ ){0,4}?"
     r"(?:study|trial|meta-?analysis|review|cohort|experiment)\b"
@@ -137,9 +138,14 @@ _CONTROLS_PER_CASE = re.compile(
 # with 860 controls", "1,530 women with ovarian cancer and 3,060 control women"
 _PEOPLE_THEN_CONTROLS = re.compile(
     rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;\d]{{0,80}}?"
-    rf"\b(?:and|with|to|versus|vs\.?) (?P<m>{COUNT}) {_QUALIFIER}(?:matched )?controls?\b"
+    rf"\b(?:and|with|to|versus|vs\.?) (?P<m>{COUNT}) {_QUALIFIER}(?:(?:matched )?controls?\b"
+    # "140 women with endometriosis (cases) and 280 women without it (controls)"
+    rf"|{_POPULATION_NOUNS}\b[^.;\d()]{{0,40}}\(controls?\))"
 )
-_CONTROLS_N = re.compile(rf"(?i)\bcontrols? \(n ?= ?(?P<m>{COUNT})\)")
+# "controls (n = 300)", "controls were 1,024 women"
+_CONTROLS_N = re.compile(
+    rf"(?i)\bcontrols? (?:\(n ?= ?(?P<m>{COUNT})\)|(?:were|comprised|included) (?P<m2>{COUNT})\b)"
+)
 _CONTROLS_COUNT = re.compile(
     rf"(?i){COUNT_START}(?<![\d.,%])(?<!up to )(?P<m>{COUNT}) {_QUALIFIER}controls?"
     r"(?: (?:patients|subjects|participants|women|men))?\b"
@@ -230,18 +236,27 @@ _N_VERB_FIRST = re.compile(
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(
         rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) "
-        # "106 of these were enrolled", "of whom 1,004 met the criteria and were randomised"
-        r"(?:of (?:these|them|those|whom) )?(?:met [^.;,]{1,40}? and )?"
+        # "106 of these were enrolled", "of whom 1,004 met the criteria and were randomised",
+        # "612 agreed and were enrolled"
+        r"(?:of (?:these|them|those|whom) )?(?:(?:met|agreed|consented) [^.;,]{0,40}?and )?"
         r"(?:(?:were|was) (?:randomi[sz]ed|randomly|"
-        r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b"
+        r"enrolled)|underwent randomi[sz]ation"
         rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "underwent randomi", "agreed to", "consented", "randomized ",
-        "randomised ",
+        "was enrolled", "underwent randomi", "randomized ", "randomised ",
     ),
 )  # fmt: skip
+# those who agreed: the sample only when no count is said to be enrolled ("640 consented and 600
+# were enrolled")
+_N_CONSENTED = CuedPattern(
+    re.compile(
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) "
+        r"(?:agreed to (?:take part|participate)|consented\b)"
+    ),
+    ("agreed to", "consented"),
+)
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
 # in each group"
 _GROUPS_OF = CuedPattern(
@@ -251,9 +266,9 @@ _GROUPS_OF = CuedPattern(
 # a count of those screened, approached or assessed for eligibility: not the sample ("182
 # patients were screened and 106 of these were enrolled")
 _SCREENED_AFTER = re.compile(
-    r"(?i)(?:(?!randomi|enrolled|included|recruited|allocated|assigned)[^.;,]){0,60}?"
-    r"\b(?:were|was) (?:\w+ )?(?:screened|approached|invited|contacted|assessed for eligibility|"
-    r"evaluated for eligibility|considered for)"
+    r"(?i)(?:(?:(?!randomi|enrolled|included|recruited|allocated|assigned)[^.;,]){0,60}?"
+    r"\b(?:were|was) (?:\w+ )?|[ ,]*)(?:screened|approached|invited|contacted|"
+    r"assessed for eligibility|evaluated for eligibility|considered for)\b"
 )
 # people the rules have no noun for, known by where they stand: "a cohort of 3,412 Finnish
 # conscripts", "we studied 640 collegiate swimmers", "data on 230,114 Norwegians", "812
@@ -540,7 +555,11 @@ def _design_texts(draft: _Draft, text: str) -> Iterator[str]:
         yield draft.intro
     if methods := _methods_text(text):
         yield methods
-    if own := _own_sentences(text):
+    sentences = split_sentences(text.replace("\n", " "))
+    # what the authors say they did outweighs what they say of other studies
+    if first_person := " ".join(filter(_FIRST_PERSON.search, sentences)):
+        yield first_person
+    if own := " ".join(filter(_OWN_WORK.search, sentences)):
         yield own
     yield text
 
@@ -548,12 +567,6 @@ def _design_texts(draft: _Draft, text: str) -> Iterator[str]:
 def _methods_text(text: str) -> str:
     """The methods part of a structured abstract ('' when unlabelled)."""
     return " ".join(section.text for section in split_sections(text) if section.kind == "methods")
-
-
-def _own_sentences(text: str) -> str:
-    """Sentences describing this work ('we', 'this study', participants) rather than background."""
-    sentences = split_sentences(text.replace("\n", " "))
-    return " ".join(sentence for sentence in sentences if _OWN_WORK.search(sentence))
 
 
 def _sample_size(text: str, folded: str | None = None) -> int | None:
@@ -607,7 +620,7 @@ _DATES = re.compile(
 _DIGIT_RUN = re.compile(r"\d")
 
 
-_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
+_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_CONSENTED)
 
 
 def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int | None]:
@@ -683,7 +696,8 @@ def _case_control_total(text: str, folded: str) -> int | None:
     if not cases:
         return None
     for match in chain(_CONTROLS_N.finditer(text), _CONTROLS_COUNT.finditer(text)):
-        if not per_one_case(match) and (controls := parse_count(match["m"])):
+        count = match["m"] or match.groupdict().get("m2")
+        if not per_one_case(match) and count and (controls := parse_count(count)):
             return cases + controls
     return 0 if per_case else None
 
