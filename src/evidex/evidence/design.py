@@ -58,18 +58,32 @@ _LIVE_ANIMALS = CuedPattern(
     ),
     (" were ", " was ", "gavage", "intraperitoneal", "in vivo"),
 )
-# One patient's story: "A 52-year-old woman presented", "We report the case of a 34-year-old";
-# a capital "A" opens a sentence, also after a run-in label ("Case presentation A 54-year-old").
-SINGLE_PATIENT = CuedPattern(
+# One patient's story: "A 52-year-old woman presented", "We report the case of a 34-year-old",
+# "A man aged 47 years", "a woman in her sixties". The age is found first, then the article
+# before it: a capital "A" opens a sentence, also after a run-in label ("Case presentation A
+# 54-year-old").
+_ONE_PERSONS_AGE = CuedPattern(
     re.compile(
-        r"(?:\b(?:An?)|(?i:(?:(?m:^)\s*|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )"
-        r"an?)) (?i:(?:[\w-]+ ){0,3}?\d+-(?:year|month|week|day)-old\b"
-        # "A man aged 47 years", "a woman in her sixties"
-        r"|(?:[\w-]+ ){0,2}?(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
-        r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b))"
+        r"(?i)\b\d+-(?:year|month|week|day)-old\b"
+        r"|\b(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
+        r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b)"
     ),
     ("-old", "aged ", " in his ", " in her "),
 )
+_ONE_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an?))"
+    r" (?i:(?:[\w-]+ ){0,3})$"
+)
+
+
+def describes_one_patient(text: str, folded: str | None = None) -> bool:
+    """Whether `text` tells one patient's story (a case report); `folded` as for CuedPattern."""
+    for match in _ONE_PERSONS_AGE.finditer(text, folded):
+        if _ONE_PERSON_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            return True
+    return False
+
+
 _HUMAN = CuedPattern(
     re.compile(
         r"(?i)\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
@@ -243,16 +257,31 @@ _ASIDE = CuedPattern(
 
 # Other studies, named in the plural ("randomized studies have shown", "in line with small
 # randomised controlled trials", "RCTs found"): what they were does not make this study one.
-_OTHER_STUDIES = CuedPattern(
-    re.compile(
-        r"(?i)\b(?:(?:small|large|previous|prior|earlier|recent|several|many|some|other|"
-        r"randomi[sz]ed|double-? ?blind(?:ed)?|placebo-? ?controlled|controlled|clinical|"
-        r"observational|prospective|retrospective|cohort|case[-–‐]? ?control|cross-? ?over|"
-        r"interventional|experimental)[ ,]+(?:and |or )?){1,5}"
-        r"(?:trials|studies|RCTs|evidence)\b|\bRCTs\b"
-    ),
+_OTHER_STUDY_NOUN = CuedPattern(
+    re.compile(r"(?i)\b(?:trials|studies|RCTs|evidence)\b"),
     ("trials", "studies", "rcts", "evidence"),
 )
+_OTHER_STUDY_WORDS = re.compile(
+    r"(?i)\b(?:(?:small|large|previous|prior|earlier|recent|several|many|some|other|"
+    r"randomi[sz]ed|double-? ?blind(?:ed)?|placebo-? ?controlled|controlled|clinical|"
+    r"observational|prospective|retrospective|cohort|case[-–‐]? ?control|cross-? ?over|"
+    r"interventional|experimental)[ ,]+(?:and |or )?){1,5}$"
+)
+
+
+def _without_other_studies(text: str, folded: str) -> str:
+    """`text` without the designs of other studies named in the plural."""
+    kept: list[str] = []
+    end = 0
+    for noun in _OTHER_STUDY_NOUN.finditer(text, folded):
+        words = _OTHER_STUDY_WORDS.search(text, max(end, noun.start() - 90), noun.start())
+        if words is None and noun.group(0).lower() != "rcts":
+            continue
+        kept.append(text[end : words.start() if words else noun.start()])
+        end = noun.end()
+    return "".join(kept) + text[end:] if kept else text
+
+
 # After the pooled and animal/in-vitro readings, the first design named wins, in this order.
 _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_PROPENSITY, "propensity-matched"),
@@ -289,15 +318,14 @@ def explicit_design(text: str) -> Design | None:
     animal = names(_ANIMAL)
     human = names(_HUMAN)
     in_vitro = names(_IN_VITRO)
-    if names(SINGLE_PATIENT):
+    if describes_one_patient(text, folded):
         return "case-series"  # one patient's story, whatever animal or cell it mentions
     if animal and not human:
         return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
     if not human and not animal and in_vitro:
         return "in-vitro"
-    if _OTHER_STUDIES.search(text, folded):
-        text = _OTHER_STUDIES.pattern.sub("", text)
-        folded = fold_case(text)
+    if (without_others := _without_other_studies(text, folded)) is not text:
+        text, folded = without_others, fold_case(without_others)
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
             if design == "cohort" and _uncontrolled_series(text, folded):

@@ -16,7 +16,7 @@ from itertools import chain, pairwise
 from pathlib import PurePath
 from typing import cast, get_args
 
-from evidex.evidence.design import SINGLE_PATIENT, classify_design_of, explicit_design
+from evidex.evidence.design import classify_design_of, describes_one_patient, explicit_design
 from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import (
@@ -281,23 +281,37 @@ _NOT_PEOPLE = (
     r"cells|measurements|observations|person-years|procedures|operations|injections)\b)"
 )
 _ANY_PEOPLE = rf"{_QUALIFIER}{_NOT_PEOPLE}[A-Za-z][\w-]*(?:s|ese|people|children)\b"
-_N_BY_CONTEXT = CuedPattern(
+_N_BY_CONTEXT = re.compile(
+    r"(?i)(?=[cspdrwaie])(?:\b(?:cohort|sample|population|series|survey|data|records) (?:of|on|from) "
+    r"|\bwe (?:studied|enrolled|recruited|randomi[sz]ed|included|followed|analy[sz]ed|"
+    r"surveyed|examined|interviewed|assessed|invited|identified) "
+    r"|\b(?:among|involving|including|comprising|enrolling|recruiting) )"
+    rf"(?:the |all )?(?P<n>{COUNT}) {_ANY_PEOPLE}"
+)
+# the same people before a study verb: found from the verb, which is rare, back to the count
+_STUDY_VERB = CuedPattern(
     re.compile(
-        r"(?i)(?:\b(?:cohort|sample|population|series|survey|data|records) (?:of|on|from) "
-        r"|\bwe (?:studied|enrolled|recruited|randomi[sz]ed|included|followed|analy[sz]ed|"
-        r"surveyed|examined|interviewed|assessed|invited|identified) "
-        r"|\b(?:among|involving|including|comprising|enrolling|recruiting) )"
-        rf"(?:the |all )?(?P<n>{COUNT}) {_ANY_PEOPLE}"
-        rf"|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n2>{COUNT}) {_ANY_PEOPLE} "
-        r"(?:\((?![nN] ?=)[^()]{1,40}\) )?(?:aged [^.;,()]{1,30}? )?"
-        r"(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|"
-        r"analy[sz]ed|followed|surveyed|interviewed|examined)|took part|participated)"
+        r"(?i)\b(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
+        r"studied|analy[sz]ed|followed|surveyed|interviewed|examined)|took part|participated)\b"
     ),
-    (
-        "of ", "on ", "from ", "we ", "among", "involving", "including", "comprising", "enrolling",
-        "recruiting", "were ", "was ", "been ", "took part", "participated",
-    ),
-)  # fmt: skip
+    ("were ", "was ", "been ", "took part", "participated"),
+)
+_PEOPLE_BEFORE_VERB = re.compile(
+    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) {_ANY_PEOPLE} "
+    r"(?:\((?![nN] ?=)[^()]{1,40}\) )?(?:aged [^.;,()]{1,30}? )?$"
+)
+
+
+def _people_before_verbs(text: str) -> Iterator[re.Match[str]]:
+    """'3,002 postmenopausal Chinese were followed': counts of people the verb makes the sample."""
+    for verb in _STUDY_VERB.finditer(text):
+        match = _PEOPLE_BEFORE_VERB.search(text, max(0, verb.start() - 120), verb.start())
+        if match:
+            yield match
+
+
+# how far past the count a match of the people patterns may run (a qualifier, an age, a verb)
+_LONGEST_PEOPLE_MATCH = 200
 _PER_GROUP_BEFORE = re.compile(r"(?i)\b(?:groups?|arms?) of $")
 _PER_GROUP_AFTER = re.compile(r"(?i),? (?:each|per (?:group|arm)|in each (?:group|arm))\b")
 _N_PLAIN = re.compile(
@@ -571,10 +585,8 @@ def _methods_text(text: str) -> str:
 
 def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
-    if _YEAR.search(text):
-        undated = _DATES.sub(lambda match: _DIGIT_RUN.sub("Y", match.group(0)), text)
-        if undated != text:
-            text, folded = undated, None
+    if (undated := _without_dates(text)) is not text:
+        text, folded = undated, None
     folded = fold_case(text) if folded is None else folded
     for arms in (_N_SPLIT, _N_COMPARED):
         split = arms.search(text, folded)
@@ -594,16 +606,16 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
                 completed = n
                 continue
             return n
-    people = _people_count(text, folded)
     equals = _N_EQUALS.search(text) if "=" in text else None
-    if people and equals and people[0] < equals.start():
-        return people[1]  # a total stated before counts of its parts ("headache (n = 6)")
+    # a total stated before counts of its parts wins over them ("23 patients ... (n = 6)")
+    if equals and (stated := _people_count(text[: equals.start()])):
+        return stated[1]
     return (
         _sample_size_equals(text)
         or completed
         or _complementary_groups(text, folded)
         or _groups_times_size(text, folded)
-        or (people[1] if people else None)
+        or (_people_count(text) or (0, None))[1]
         or _single_patient(text, folded)
     )
 
@@ -611,13 +623,37 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
 # Years and dates are never n: "from January 2019 to December 2020", "in 2017–2018", "Between
 # 2008 and 2016", "In 2015, 2,016 nurses"; their digits are hidden before counts are read.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATES = re.compile(
-    rf"(?i)\b{_MONTH} (?:\d{{1,2}},? )?(?:19|20)\d\d\b"
-    r"|\b(?:19|20)\d\d ?(?:[-–—/]|to|and|through|until) ?(?:(?:19|20)\d\d|\d\d)\b"
-    r"|\b(?:in|since|during|until|by|before|after|from|through) (?:19|20)\d\d\b(?=[,.;)]| and| to)"
+_DATE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?"
+    r"|\b(?:19|20)\d\d ?(?:[-–—/]|to|and|through|until) ?)$"
 )
-_DIGIT_RUN = re.compile(r"\d")
+_RANGE_AFTER = re.compile(r"(?i) ?(?:[-–—/]|to|and|through|until) ?(?:19|20)\d\d\b")
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|since|during|until|by|before|after|from|through) $")
+_PUNCTUATION_AFTER = re.compile(r"[,.;)]| and\b| to\b")
+
+
+def _without_dates(text: str) -> str:
+    """`text` with the digits of its years and dates hidden (the same text when it has none)."""
+    spans: list[tuple[int, int]] = []
+    for year in _YEAR.finditer(text):
+        start, end = year.span()
+        if (
+            _DATE_BEFORE.search(text, max(0, start - 20), start)
+            or _RANGE_AFTER.match(text, end)
+            or (
+                _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)
+                and _PUNCTUATION_AFTER.match(text, end)
+            )
+        ):
+            spans.append((start, end))
+    if not spans:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces += [text[last:start], "YYYY"]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 _ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_CONSENTED)
@@ -712,7 +748,7 @@ def _complementary_groups(text: str, folded: str) -> int | None:
     return None
 
 
-def _people_count(text: str, folded: str) -> tuple[int, int] | None:
+def _people_count(text: str) -> tuple[int, int] | None:
     """Where the first count of people in reading order is, and the count ('involving 600
     patients', '45 adults', 'a cohort of 3,412 conscripts'); a part ('14 of 93 patients'), an
     event count with its percentage, a count of each group ('groups of 15 animals', '8 piglets in
@@ -720,27 +756,26 @@ def _people_count(text: str, folded: str) -> tuple[int, int] | None:
     the sample."""
     controls = "control" in text
     first: tuple[int, int] | None = None  # (where, count): the earliest of the patterns
-    matches = (_N_VERB_FIRST.finditer(text), _N_PLAIN.finditer(text))
-    for found in (*matches, _N_BY_CONTEXT.finditer(text, folded)):
+    for pattern in (_N_VERB_FIRST, _N_PLAIN, _N_BY_CONTEXT, None):
+        # a later pattern's count matters only before the first found: read no further
+        end = len(text) if first is None else first[0] + _LONGEST_PEOPLE_MATCH
+        found = pattern.finditer(text, 0, end) if pattern else _people_before_verbs(text[:end])
         for match in found:
-            group = "n" if match["n"] else "n2"
-            if first is not None and match.start(group) >= first[0]:
+            if first is not None and match.start("n") >= first[0]:
                 break
-            n = parse_count(match[group])
+            n = parse_count(match["n"])
             if (
                 n
                 and not _SCREENED_AFTER.match(text, match.end())
                 and not (controls and match.group(0).endswith("cases"))
-                and not _PART_BEFORE.search(
-                    text, max(0, match.start(group) - 12), match.start(group)
-                )
+                and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
                 and not _PERCENT_AFTER.match(text, match.end())
                 and not _PER_GROUP_BEFORE.search(
-                    text, max(0, match.start(group) - 12), match.start(group)
+                    text, max(0, match.start("n") - 12), match.start("n")
                 )
                 and not _PER_GROUP_AFTER.match(text, match.end())
             ):
-                first = (match.start(group), n)
+                first = (match.start("n"), n)
                 break
     return first
 
@@ -761,7 +796,7 @@ def _groups_times_size(text: str, folded: str) -> int | None:
 
 def _single_patient(text: str, folded: str) -> int | None:
     """1 when the text describes one patient (a case report)."""
-    return 1 if SINGLE_PATIENT.search(text, folded) else None
+    return 1 if describes_one_patient(text, folded) else None
 
 
 def _study_count(text: str, folded: str) -> int | None:

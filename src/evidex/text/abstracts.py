@@ -106,9 +106,9 @@ _BARE_RUN_IN = (
     "background", "objective", "objectives", "aim", "aims", "purpose", "methods", "results",
     "conclusion", "conclusions", "findings", "interpretation", "introduction", "search methods",
     "selection criteria", "main results", "authors' conclusions", "authors’ conclusions",
-    "design", "setting", "main outcome measures", "main outcomes and measures", "data sources",
-    "study selection", "data extraction", "data synthesis", "conclusions and relevance",
-    "importance", "methods and findings", "key findings", "case presentation",
+    "main outcome measures", "main outcomes and measures", "data sources", "study selection",
+    "data extraction", "data synthesis", "conclusions and relevance", "methods and findings",
+    "key findings", "case presentation",
 )  # fmt: skip
 
 
