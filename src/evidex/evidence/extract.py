@@ -96,7 +96,8 @@ _NOT_A_NAME = "".join(
     for length in sorted({len(word) - 3 for word in _NAME_WORDS})
 )
 _N_EQUALS = re.compile(
-    rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
+    rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)"
+    r"| ?/ ?(?:group|arm)))?\b"
 )
 # how many groups a per-group n multiplies: "allocated to 3 groups", "assigned to four diets"
 _GROUP_COUNT = re.compile(
@@ -174,8 +175,13 @@ _N_SPLIT = CuedPattern(
 _N_COMPARED = CuedPattern(
     re.compile(
         rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n2>{COUNT}))"
-        rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)[^.;]{{0,60}}? (?:were|was) compared|[^.;]{{0,60}}?) "
-        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
+        rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)(?:[^.;]{{0,60}}? (?:were|was) compared"
+        # matched in the count's own clause, never "each case was matched to four controls"
+        r"|(?:(?!\b(?:each|every)\b)[^.;,]){0,60}? (?:were|was) (?:matched|paired))"
+        r"[^.;]{0,40}?|[^.;]{0,60}?) "
+        rf"(?:with|to|and) (?P<m>{COUNT}) (?:(?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
+        # the people left unsaid the second time: "60 patients given A with 58 given B"
+        r"|(?=(?:given|receiving|treated|taking|assigned|allocated|on|who)\b))"
     ),
     ("compared ", "matched ", "paired "),
 )
@@ -235,17 +241,17 @@ _N_VERB_FIRST = re.compile(
 # take part"
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) "
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:\([^()]{{1,40}}\) )?"
         # "106 of these were enrolled", "of whom 1,004 met the criteria and were randomised",
         # "612 agreed and were enrolled"
         r"(?:of (?:these|them|those|whom) )?(?:(?:met|agreed|consented) [^.;,]{0,40}?and )?"
-        r"(?:(?:were|was) (?:randomi[sz]ed|randomly|"
-        r"enrolled)|underwent randomi[sz]ation"
+        r"(?:(?:were|was) (?:randomi[sz]ed|randomly|enrolled|recruited)|underwent randomi[sz]ation"
         rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "underwent randomi", "randomized ", "randomised ",
+        "was enrolled", "were recruited", "was recruited", "underwent randomi", "randomized ",
+        "randomised ",
     ),
 )  # fmt: skip
 # those who agreed: the sample only when no count is said to be enrolled ("640 consented and 600
@@ -256,6 +262,24 @@ _N_CONSENTED = CuedPattern(
         r"(?:agreed to (?:take part|participate)|consented\b)"
     ),
     ("agreed to", "consented"),
+)
+# a count after our verb, the people unsaid: "We randomly assigned 1500 to A or B", "We enrolled
+# 220, of whom ..."
+_N_WE_COUNTED = CuedPattern(
+    re.compile(
+        r"(?i)\bwe (?:randomly )?(?:randomi[sz]ed|assigned|allocated|enrolled|recruited|included) "
+        rf"(?P<n>{COUNT})(?= (?:to|into|in|at|from|between|across)\b|[,;]| \()"
+    ),
+    ("we ",),
+)
+# the people counted before a comma, named by their verb alone: "Of the 120 randomised, 112
+# completed", "Of 348 randomized, 301 (86.5%) ..."
+_N_OF_THOSE = CuedPattern(
+    re.compile(
+        rf"(?i)\bof (?:the |all |those )?(?P<n>{COUNT}) (?:{_POPULATION_NOUNS} )?"
+        r"(?:randomi[sz]ed|enrolled|recruited|included|allocated)(?= ?[,;])"
+    ),
+    ("randomi", "enrolled", "recruited", "included", "allocated"),
 )
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
 # in each group"
@@ -297,7 +321,7 @@ _STUDY_VERB = CuedPattern(
     ("were ", "was ", "been ", "took part", "participated"),
 )
 _PEOPLE_BEFORE_VERB = re.compile(
-    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) {_ANY_PEOPLE} "
+    rf"{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) {_ANY_PEOPLE} "
     r"(?:\((?![nN] ?=)[^()]{1,40}\) )?(?:aged [^.;,()]{1,30}? )?$"
 )
 
@@ -588,6 +612,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     if (undated := _without_dates(text)) is not text:
         text, folded = undated, None
     folded = fold_case(text) if folded is None else folded
+    if parts := _PARTS_OF_PEOPLE.search(text, folded):
+        return parse_count(parts["n"])
     for arms in (_N_SPLIT, _N_COMPARED):
         split = arms.search(text, folded)
         first = split and (split["n"] or split.groupdict().get("n2"))
@@ -615,6 +641,7 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         or completed
         or _complementary_groups(text, folded)
         or _groups_times_size(text, folded)
+        or _people_in_millions(text)
         or (_people_count(text) or (0, None))[1]
         or _single_patient(text, folded)
     )
@@ -656,7 +683,18 @@ def _without_dates(text: str) -> str:
     return "".join(pieces) + text[last:]
 
 
-_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_CONSENTED)
+_ENROLMENT_PHRASES = (
+    _N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE, _N_WE_COUNTED,
+    _N_CONSENTED,
+)  # fmt: skip
+# parts of people counted, then the people: "57 eyes of 31 patients" (the people are n)
+_PARTS_OF_PEOPLE = CuedPattern(
+    re.compile(
+        rf"(?i)\b{COUNT} (?:eyes|knees|hips|shoulders|teeth|limbs|feet|hands|ears|lesions|"
+        rf"implants|wounds|ulcers|joints) (?:of|in|from) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    ),
+    (" of ", " in ", " from "),
+)
 
 
 def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int | None]:
@@ -774,15 +812,38 @@ def _people_count(text: str) -> tuple[int, int] | None:
                     text, max(0, match.start("n") - 12), match.start("n")
                 )
                 and not _PER_GROUP_AFTER.match(text, match.end())
+                and not _TREATED_FOR_ONE_BEFORE.search(
+                    text, max(0, match.start("n") - 12), match.start("n")
+                )
+                and not _TREATED_FOR_ONE_AFTER.match(text, match.end())
             ):
                 first = (match.start("n"), n)
                 break
     return first
 
 
+# the patients treated for one event prevented (a number needed to treat): "treating 255
+# patients", "for every 91 women treated", "40 patients would need to be treated"
+_TREATED_FOR_ONE_BEFORE = re.compile(r"(?i)\b(?:treating|for every|for each) $")
+_TREATED_FOR_ONE_AFTER = re.compile(
+    r"(?i) (?:would |will )?(?:need(?:ed)? to|must|had to|have to) be treated\b"
+)
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
 _PART_BEFORE = re.compile(r"\d of (?:the )?$")
 _PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
+
+
+# "1.2 million adults", "2.3 million people"
+_N_MILLIONS = re.compile(
+    rf"(?i)(?<![\d.,])(?P<n>\d+(?:\.\d+)?) million {_QUALIFIER}{_POPULATION_NOUNS}\b"
+)
+
+
+def _people_in_millions(text: str) -> int | None:
+    if "million" not in text:
+        return None
+    match = _N_MILLIONS.search(text)
+    return round(float(match["n"]) * 1_000_000) if match else None
 
 
 def _groups_times_size(text: str, folded: str) -> int | None:
@@ -876,8 +937,8 @@ def _outcomes(text: str) -> list[Outcome]:
         if section.kind == skipped:
             continue  # the background's numbers are other studies'
         for raw_line in section.text.split("\n"):
-            if _DIGIT.search(raw_line) is None:
-                continue  # every outcome needs a number
+            if _DIGIT.search(raw_line) is None and "treated" not in raw_line:
+                continue  # every outcome needs a number (in digits, but for an NNT in words)
             label_match = _LEADING_LABEL.match(raw_line)
             label = _tidy_label(label_match["label"]) if label_match else None
             if label and (
