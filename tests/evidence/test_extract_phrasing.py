@@ -342,6 +342,65 @@ ROWS = (
         design="case-control",
         n=420,
     ),
+    # a third probe, written and annotated after the second was fixed: 7/8 on first run (a
+    # singular study set against this one, 'Unlike a recent meta-analysis')
+    Row(
+        "sections/em-dash-labels-methods-and-results",
+        "Background— Potassium may lower blood pressure. Methods and Results— We randomly "
+        "assigned 502 adults to potassium-enriched salt or usual salt; systolic pressure fell "
+        "(mean difference −4.1 mm Hg, 95% CI −6.0 to −2.2). Conclusions— Potassium-enriched "
+        "salt lowered blood pressure.",
+        n=502,
+        design="rct",
+        effects=(("MD", -4.1, -6.0, -2.2),),
+    ),
+    Row(
+        "sections/labels-with-full-stops",
+        "Background. Iron may improve fatigue. Methods. In a double-blind trial, 198 "
+        "non-anaemic women were randomised to iron or placebo. Results. Fatigue fell more with "
+        "iron (mean difference −1.2 points, 95% CI −2.1 to −0.3). Conclusions. Iron reduced "
+        "fatigue.",
+        n=198,
+        design="rct",
+        effects=(("MD", -1.2, -2.1, -0.3),),
+    ),
+    Row(
+        "design-of-others/unlike-a-recent-meta-analysis",
+        "Unlike a recent meta-analysis, our retrospective cohort of 12,450 veterans found no "
+        "association between statins and dementia (HR 0.98, 95% CI 0.89 to 1.08).",
+        design="cohort",
+    ),
+    Row(
+        "design-of-others/trial-evidence-is-lacking-cohort",
+        "Evidence from randomised trials is lacking. In this prospective cohort of 22,010 "
+        "adults, we examined tea intake and stroke.",
+        design="cohort",
+    ),
+    Row(
+        "case-report-words/here-we-describe-male-murine-antibody",
+        "Here we describe a 67-year-old male who developed anaphylaxis to a murine monoclonal "
+        "antibody.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/previously-healthy-cell-line-word",
+        "A previously healthy 23-year-old presented with myocarditis; a cell line assay showed "
+        "no viral growth from the biopsy.",
+        design="case-series",
+    ),
+    Row(
+        "pooled-or-case-control/combined-analysis-of-trials",
+        "In a combined analysis of two randomised trials, 1,810 participants were followed for "
+        "fractures.",
+        design="meta-analysis",
+    ),
+    Row(
+        "pooled-or-case-control/matched-case-control-numbers-in-words",
+        "Two hundred cases of gastric cancer and four hundred controls were interviewed about "
+        "salt intake.",
+        design="case-control",
+        n=600,
+    ),
     # 1. a case-control study's n is its cases plus its controls, never the controls alone
     Row(
         "case-control-total/controls-n-equals",

@@ -306,6 +306,17 @@ def _without_other_studies(text: str, folded: str) -> str:
     return "".join(kept) + text[end:] if kept else text
 
 
+# Another study this one is set against: "Unlike a recent meta-analysis, our cohort ...",
+# "consistent with earlier trials"
+_CONTRASTED_STUDY = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:unlike|contrary to|in contrast (?:to|with)|consistent with|in line with|"
+        r"in keeping with|in agreement with) (?:[\w-]+ ){0,3}?"
+        r"(?:meta-?analys[ie]s|trials?|RCTs?|studies|study|reviews?|cohorts?)\b"
+    ),
+    ("unlike", "contrary to", "in contrast", "consistent with", "in line with", "keeping with",
+     "agreement with"),
+)  # fmt: skip
 # After the pooled and animal/in-vitro readings, the first design named wins, in this order.
 _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_PROPENSITY, "propensity-matched"),
@@ -329,6 +340,9 @@ def explicit_design(text: str) -> Design | None:
     """The design named in `text`, or None when no design word is present."""
     text = _without_asides(text)
     folded = fold_case(text)
+    if _CONTRASTED_STUDY.search(text, folded):
+        text = _CONTRASTED_STUDY.pattern.sub("", text)
+        folded = fold_case(text)
 
     def names(pattern: CuedPattern) -> bool:
         return pattern.search(text, folded) is not None

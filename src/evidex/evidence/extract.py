@@ -306,7 +306,8 @@ _NOT_PEOPLE = (
 )
 _ANY_PEOPLE = rf"{_QUALIFIER}{_NOT_PEOPLE}[A-Za-z][\w-]*(?:s|ese|people|children)\b"
 _N_BY_CONTEXT = re.compile(
-    r"(?i)(?=[cspdrwaie])(?:\b(?:cohort|sample|population|series|survey|data|records) (?:of|on|from) "
+    r"(?i)(?=[cspdrwaie])(?:\b(?:cohort|sample|population|series|survey|data|records|"
+    r"participants|subjects|respondents) (?:of|on|from|comprised|consisted of|included|were|was) "
     r"|\bwe (?:studied|enrolled|recruited|randomi[sz]ed|included|followed|analy[sz]ed|"
     r"surveyed|examined|interviewed|assessed|invited|identified) "
     r"|\b(?:among|involving|including|comprising|enrolling|recruiting) )"
