@@ -264,14 +264,20 @@ def is_structured(text: str) -> bool:
 
 def abstract_starts(text: str) -> list[int]:
     """Where each of several abstracts in `text` begins: at a background-kind label that
-    follows a results or conclusions section (a new abstract restarts the sequence)."""
+    follows a results or conclusions section (a new abstract restarts the sequence). A journal's
+    key points (Question / Findings / Meaning) before its abstract summarise the same study."""
     starts: list[int] = []
     seen_results = False
+    key_points = False
     for label in find_labels(text):
         kind = SECTION_KINDS[label.name]
-        if kind in ("background", "start") and seen_results:
+        if label.name == "key points":
+            key_points = True
+        elif kind in ("background", "start") and seen_results and not key_points:
             starts.append(label.start)
             seen_results = False
-        elif kind in ("results", "conclusions"):
+        elif kind == "start":
+            key_points = False
+        elif kind in ("results", "conclusions") and not key_points:
             seen_results = True
     return starts
