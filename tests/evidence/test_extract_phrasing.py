@@ -414,6 +414,40 @@ ROWS = (
         design="cohort",
         effects=(("HR", 0.82, 0.71, 0.95),),
     ),
+    # a fourth probe, written and annotated before it was run: 4/6 on first run
+    Row(
+        "pooled-or-case-control/consecutive-patients-and-matched-controls",
+        "We enrolled 86 consecutive patients with acute pancreatitis and 172 sex-matched controls.",
+        design="case-control",
+        n=258,
+    ),
+    Row(
+        "pooled-or-case-control/cases-n-equals-and-hospital-controls",
+        "Patients with psoriasis (cases, n = 120) and hospital controls (n = 240) completed a diet "
+        "questionnaire.",
+        design="case-control",
+        n=360,
+    ),
+    Row(
+        "pooled-or-case-control/case-control-design-children-and-controls",
+        "A case–control design was used: 95 children with autism and 190 typically developing "
+        "controls.",
+        design="case-control",
+        n=285,
+    ),
+    Row(
+        "pooled-or-case-control/pooled-analysis-of-named-trials",
+        "In a pooled analysis of the FOURIER and ODYSSEY trials, 46,488 patients were included.",
+        design="meta-analysis",
+        n=46488,
+    ),
+    Row(
+        "case-report-words/five-patients-pig-derived-enzyme",
+        "We report five patients who developed hepatitis after kratom use; two had taken it with "
+        "a pig-derived enzyme supplement.",
+        design="case-series",
+        n=5,
+    ),
     # 1. a case-control study's n is its cases plus its controls, never the controls alone
     Row(
         "case-control-total/controls-n-equals",

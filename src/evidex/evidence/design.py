@@ -199,13 +199,18 @@ _CASE_CONTROL = CuedPattern(
         r"|\bcases\b[^.;]{0,100}?\b(?:matched (?:\w+ )?controls|controls (?:\w+ )?matched)\b"
         # groups labelled so: "140 women with endometriosis (cases) and 280 without (controls)",
         # "served as cases ... as controls", "case patients and control patients"
-        r"|(?:\(cases?\)|\bas cases\b)[^.;]{0,120}?(?:\(controls?\)|\bas controls\b)"
+        r"|(?:\(cases?\b[^()]{0,20}\)|\bas cases\b)[^.;]{0,120}?"
+        r"(?:\(controls?\b[^()]{0,20}\)|\bcontrols \(n ?=|\bas controls\b)"
         r"|\bcase (?:patients|subjects|participants)\b[^.;]{0,100}?\bcontrol "
         r"(?:patients|subjects|participants)\b"
         # "60 cases of alopecia and 120 healthy controls", "Cases were 512 women ...; controls
         # were 1,024 women"
         rf"|(?<![\d.,%])(?:{COUNT}) (?:[\w-]+ )?cases\b[^.;]{{0,100}}?\b(?:and|with|versus|vs\.?) "
         rf"{COUNT} (?:[\w-]+ ){{0,3}}?controls\b"
+        # "86 consecutive patients with pancreatitis and 172 sex-matched controls"
+        rf"|(?<![\d.,%])(?:{COUNT}) (?:[\w-]+ ){{0,2}}?(?:patients|people|adults|children|women|men)\b"
+        rf"[^.;]{{0,80}}?\b(?:and|with|versus|vs\.?) {COUNT} (?:healthy|matched|[\w]+-matched|"
+        r"hospital|population|community)(?:[ -][\w-]+)? controls\b"
         r"|\bcases were\b[^.]{0,150}?\bcontrols were\b"
     ),
     ("control", "nested case"),

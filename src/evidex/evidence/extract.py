@@ -753,7 +753,7 @@ def _sample_size_equals(text: str) -> int | None:
 def _case_control_total(text: str, folded: str) -> int | None:
     """Cases plus their controls; 0 when the cases are counted and the controls only per case
     (no total is written); None when the text counts no cases."""
-    if "case" not in folded or ("controls" not in folded and "control " not in folded):
+    if "controls" not in folded and "control " not in folded:
         return None
     per_case = _CONTROLS_PER_CASE.search(text)
 
