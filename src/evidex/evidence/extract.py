@@ -302,7 +302,10 @@ _NOT_PEOPLE = (
     r"weeks|months|years|days|hours|minutes|times|cycles|samples|specimens|sessions|events|"
     r"deaths|cases|controls|visits|admissions|prescriptions|tablets|capsules|items|questions|"
     r"points|centres|centers|sites|hospitals|practices|clinics|countries|regions|genes|variants|"
-    r"cells|measurements|observations|person-years|procedures|operations|injections)\b)"
+    r"cells|measurements|observations|person-years|procedures|operations|injections|SNPs|loci|"
+    r"proteins|metabolites|compounds|species|strains|isolates|papers|abstracts|databases|"
+    r"sequences|mutations|markers|biomarkers|pathways|outcomes|endpoints|analyses|tests|images|"
+    r"scans|documents|claims|charts|notes|cycles|batches|wells|plates)\b)"
 )
 _ANY_PEOPLE = rf"{_QUALIFIER}{_NOT_PEOPLE}[A-Za-z][\w-]*(?:s|ese|people|children)\b"
 _N_BY_CONTEXT = re.compile(
