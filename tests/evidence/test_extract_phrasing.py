@@ -448,6 +448,17 @@ ROWS = (
         design="case-series",
         n=5,
     ),
+    Row(
+        "case-report-words/women-in-vitro-test-of-their-cells",
+        "Four women developed a rash after a turmeric supplement; in vitro lymphocyte testing to "
+        "curcumin was positive in three.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/trap-cells-from-women-cultured",
+        "Lymphocytes from 12 healthy women were cultured with curcumin in vitro for 48 hours.",
+        design="in-vitro",
+    ),
     # 1. a case-control study's n is its cases plus its controls, never the controls alone
     Row(
         "case-control-total/controls-n-equals",

@@ -381,7 +381,10 @@ def explicit_design(text: str) -> Design | None:
 
 # Patients whose samples had a laboratory test ("six patients ...; in vitro testing of their
 # lymphocytes"), unless cells were grown or treated in a dish
-_PATIENTS = CuedPattern(re.compile(r"(?i)\b(?:patients|cases)\b"), ("patients", "cases"))
+_PATIENTS = CuedPattern(
+    re.compile(r"(?i)\b(?:patients|cases|women|men|children|adults|infants|boys|girls)\b"),
+    ("patients", "cases", "men", "children", "adults", "infants", "boys", "girls"),
+)
 _CELL_WORK = CuedPattern(
     re.compile(
         r"(?i)\b(?:cell lines?|cultured|cultures|incubated|transfected|cells were (?:treated|exposed))"
