@@ -94,6 +94,10 @@ _PHRASES = [
     "nine adults; Sixty-four (32 women) were randomised; quasi-randomised, quasi-randomized.",
     "Mendelian randomisation, mendelian randomization; a questionnaire was sent to members, "
     "questionnaires were e-mailed, a questionnaire mailed; 612 respondents.",
+    "Unlike a recent meta-analysis; contrary to earlier trials; in contrast with the RCT; "
+    "consistent with two cohorts; In line with prior studies; in keeping with a review; in "
+    "agreement with one study; A man aged 47 years; a woman in her sixties; 40 cases were "
+    "cultured; cell lines were incubated.",
 ]
 
 

@@ -35,6 +35,430 @@ def _effects(study: Study) -> list[Effect]:
 
 
 ROWS = (
+    # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
+    # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words
+    # 3/6, pooled-or-case-control 0/5.
+    # sections: another journal's label set still yields the study and its results
+    Row(
+        "sections/cochrane-labels-on-own-lines",
+        "Background\nZinc lozenges are taken for colds.\nObjectives\nTo assess zinc for the "
+        "common cold.\nSearch methods\nWe searched CENTRAL, MEDLINE and Embase to May 2024.\n"
+        "Selection criteria\nRandomised placebo-controlled trials in adults.\nData collection and "
+        "analysis\nTwo authors extracted data; we pooled risk ratios with a random-effects model."
+        "\nMain results\nWe included 18 trials with 3,120 participants. Zinc reduced colds lasting "
+        "beyond a week (RR 0.82, 95% CI 0.71 to 0.95).\nAuthors' conclusions\nZinc may shorten "
+        "colds.",
+        n=3120,
+        design="meta-analysis",
+        effects=(("RR", 0.82, 0.71, 0.95),),
+    ),
+    Row(
+        "sections/jama-labels-run-in-upper-case",
+        "IMPORTANCE: Sleep duration may affect fracture risk. OBJECTIVE: To examine sleep and hip "
+        "fracture. DESIGN, SETTING, AND PARTICIPANTS: This cohort study included 55,453 Danish "
+        "adults followed from 2003 to 2018. EXPOSURES: Self-reported sleep. MAIN OUTCOMES AND "
+        "MEASURES: Incident hip fracture. RESULTS: Short sleep was associated with fracture "
+        "(hazard ratio, 1.21; 95% CI, 1.08-1.36). CONCLUSIONS AND RELEVANCE: Short sleep may "
+        "matter.",
+        n=55453,
+        design="cohort",
+        effects=(("HR", 1.21, 1.08, 1.36),),
+    ),
+    Row(
+        "sections/lancet-summary-findings-interpretation",
+        "Summary\nBackground\nTranexamic acid may reduce bleeding.\nMethods\nIn this multicentre "
+        "trial, adults were randomly assigned to tranexamic acid or placebo.\nFindings\nBetween "
+        "2019 and 2022, 412 patients were randomly assigned. Bleeding was less frequent (HR "
+        "0·71, 95% CI 0·55–0·92; p=0·008).\nInterpretation\nTranexamic acid reduced bleeding.\n"
+        "Funding\nNational Institute for Health Research.",
+        n=412,
+        design="rct",
+        effects=(("HR", 0.71, 0.55, 0.92),),
+    ),
+    Row(
+        "sections/plos-methods-and-findings",
+        "Background\nSalt intake may raise blood pressure.\nMethods and findings\nWe randomised "
+        "1,048 villagers to a salt substitute or usual salt. Systolic pressure fell (mean "
+        "difference −3.3 mm Hg, 95% CI −4.6 to −2.0).\nConclusions\nSalt substitutes lowered "
+        "blood pressure.",
+        n=1048,
+        design="rct",
+        effects=(("MD", -3.3, -4.6, -2.0),),
+    ),
+    Row(
+        "sections/unknown-results-label-key-findings",
+        "Aims\nTo assess melatonin after surgery.\nMaterials and methods\nIn a double-blind "
+        "trial, 150 adults were randomised to melatonin or placebo.\nKey findings\nDelirium "
+        "was less frequent with melatonin (OR 0.48, 95% CI 0.27 to 0.86).\nSignificance\n"
+        "Melatonin may prevent delirium.",
+        n=150,
+        design="rct",
+        effects=(("OR", 0.48, 0.27, 0.86),),
+    ),
+    Row(
+        "sections/chinese-journal-objective-conclusion",
+        "Objective To evaluate thymosin in sepsis. Methods Ninety-six patients were randomly "
+        "divided into a thymosin group and a control group. Results Mortality was lower with "
+        "thymosin (RR 0.62, 95% CI 0.40 to 0.96). Conclusion Thymosin may lower mortality.",
+        n=96,
+        design="rct",
+        effects=(("RR", 0.62, 0.40, 0.96),),
+    ),
+    Row(
+        "sections/annals-measurements-limitation",
+        "Background: Vitamin D may prevent falls. Objective: To assess vitamin D. Design: "
+        "Randomized, double-blind trial. Participants: 2,256 community-dwelling older adults. "
+        "Measurements: Falls over 3 years. Results: Falls did not differ (relative risk 1.02, "
+        "95% CI 0.90 to 1.15). Limitation: Self-reported falls. Conclusion: No benefit.",
+        n=2256,
+        design="rct",
+        effects=(("RR", 1.02, 0.90, 1.15),),
+    ),
+    # design: other studies mentioned in the background or conclusion do not set the design
+    Row(
+        "design-of-others/cohort-adds-to-randomized-studies",
+        "We followed 8,412 adults in a prospective cohort for 10 years. Higher calcium intake "
+        "was associated with myocardial infarction (HR 1.31, 95% CI 1.05 to 1.63). These "
+        "findings add to concerns raised by randomized studies of calcium supplements.",
+        design="cohort",
+    ),
+    Row(
+        "design-of-others/randomized-trials-have-shown-then-registry",
+        "Randomized trials have shown that statins prevent strokes in men. Using a national "
+        "registry, we identified 31,200 women who started a statin and compared them with "
+        "non-users.",
+        design="cohort",
+    ),
+    Row(
+        "design-of-others/case-control-after-placebo-controlled-trials",
+        "Placebo-controlled trials of fluoroquinolones were too small to detect aortic "
+        "aneurysm. We conducted a nested case-control study of 1,477 cases and 14,770 matched "
+        "controls.",
+        design="case-control",
+    ),
+    Row(
+        "design-of-others/structured-background-names-rcts",
+        "BACKGROUND: Double-blind RCTs found no benefit of fish oil on depression. METHODS: "
+        "Participants of a population-based cohort reported fish intake and were followed for "
+        "12 years. RESULTS: Among 14,320 participants, high intake was associated with lower "
+        "risk (HR 0.86, 95% CI 0.76 to 0.97). CONCLUSIONS: Our results agree with randomised "
+        "evidence in part.",
+        design="cohort",
+    ),
+    Row(
+        "design-of-others/cross-sectional-consistent-with-trials",
+        "In this cross-sectional survey of 5,102 adults, magnesium intake was inversely "
+        "related to insulin resistance, in line with small randomised controlled trials.",
+        design="cohort",
+    ),
+    # design: a single patient's story is a case report whatever animal or cell word it holds
+    Row(
+        "case-report-words/porcine-thyroid-supplement",
+        "A 54-year-old woman presented with palpitations and weight loss after taking a "
+        "supplement containing desiccated porcine thyroid for 3 months. Free T4 was raised.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/dog-bite",
+        "We report a 7-year-old boy who developed sepsis two days after a dog bite to the hand. "
+        "He recovered with intravenous antibiotics.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/horse-chestnut",
+        "A 61-year-old man taking horse chestnut seed extract for varicose veins was admitted "
+        "with acute kidney injury, which resolved when the extract was stopped.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/bovine-colostrum-three-patients",
+        "We describe three patients who developed hepatitis after taking bovine colostrum "
+        "capsules; liver tests returned to normal within 2 months of stopping.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/lymphocyte-test-in-vitro",
+        "A 38-year-old woman developed a rash after starting a turmeric supplement. An in vitro "
+        "lymphocyte transformation test to curcumin was positive.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/cell-culture-of-lesion",
+        "A 45-year-old man presented with a hand abscess after handling sheep. Cell culture of "
+        "the aspirate grew the virus, and the lesion healed within 6 weeks.",
+        design="case-series",
+    ),
+    # design: several RCTs pooled are a meta-analysis (corpus README: pooled trials are one);
+    # a case-control study is never a case series
+    Row(
+        "pooled-or-case-control/individual-participant-data-pooled",
+        "We pooled individual-participant data from four phase 3 RCTs of semaglutide (n = 4,512) "
+        "to assess gallbladder events.",
+        design="meta-analysis",
+    ),
+    Row(
+        "pooled-or-case-control/pooled-analysis-of-individual-data",
+        "In a pooled analysis of individual patient data from three double-blind trials, 2,412 "
+        "participants were included.",
+        design="meta-analysis",
+    ),
+    Row(
+        "pooled-or-case-control/data-from-trials-were-pooled",
+        "Data from five placebo-controlled trials were pooled (N = 3,118) and analysed with "
+        "mixed models.",
+        design="meta-analysis",
+    ),
+    Row(
+        "pooled-or-case-control/en-dash-case-control-consecutive",
+        "In this case–control study, 86 consecutive patients with acute pancreatitis were "
+        "compared with 172 age- and sex-matched hospital controls.",
+        design="case-control",
+    ),
+    Row(
+        "pooled-or-case-control/cases-and-controls-recruited",
+        "We recruited 140 women with endometriosis (cases) and 280 women without it (controls) "
+        "and compared their vitamin D levels.",
+        design="case-control",
+    ),
+    # a second probe of the same four classes, written and annotated after the fixes above:
+    # sections 4/4, design-of-others 3/4, case-report-words 2/4, pooled-or-case-control 1/5
+    Row(
+        "sections/cochrane-run-in-upper-case-colons",
+        "BACKGROUND: Honey is used for coughs. OBJECTIVES: To assess honey for cough in children. "
+        "SEARCH METHODS: We searched CENTRAL and MEDLINE. SELECTION CRITERIA: Randomised trials. "
+        "DATA COLLECTION AND ANALYSIS: We pooled mean differences. MAIN RESULTS: We included 9 "
+        "RCTs (1,140 children). Honey reduced cough frequency (MD −1.05, 95% CI −1.48 to −0.62). "
+        "AUTHORS' CONCLUSIONS: Honey may relieve cough.",
+        n=1140,
+        design="meta-analysis",
+        effects=(("MD", -1.05, -1.48, -0.62),),
+    ),
+    Row(
+        "sections/patients-and-methods-measurements-and-main-results",
+        "Purpose\nTo test early feeding.\nPatients and methods\nWe randomly assigned 264 "
+        "ventilated adults to early or delayed feeding.\nMeasurements and main results\n"
+        "Mortality did not differ (OR 0.91, 95% CI 0.55 to 1.50).\nConclusions\nEarly feeding "
+        "was safe.",
+        n=264,
+        design="rct",
+        effects=(("OR", 0.91, 0.55, 1.50),),
+    ),
+    Row(
+        "sections/labels-none-known-after-the-first",
+        "Rationale\nCreatine may help older adults.\nWhat we did\nIn a double-blind trial, 88 "
+        "adults aged over 65 were randomised to creatine or placebo for 24 weeks.\nWhat we found\n"
+        "Leg strength rose more with creatine (mean difference 6.2 kg, 95% CI 2.1 to 10.3).\n"
+        "Take-home message\nCreatine helped.",
+        n=88,
+        design="rct",
+        effects=(("MD", 6.2, 2.1, 10.3),),
+    ),
+    Row(
+        "sections/hypothesis-study-design-outcome-colons",
+        "Hypothesis: Vitamin C shortens sepsis. Study design: Randomised, placebo-controlled "
+        "trial. Setting: Four ICUs. Participants: 167 adults with sepsis. Main results: Organ "
+        "failure scores did not differ (mean difference −0.1, 95% CI −1.2 to 1.0).",
+        n=167,
+        design="rct",
+        effects=(("MD", -0.1, -1.2, 1.0),),
+    ),
+    Row(
+        "design-of-others/meta-analyses-have-suggested-then-claims-cohort",
+        "Meta-analyses of randomized trials have suggested that the drug lowers fracture risk. "
+        "Using a claims database, we conducted a retrospective cohort study of 61,200 women.",
+        design="cohort",
+    ),
+    Row(
+        "design-of-others/observational-studies-then-we-randomly-assigned",
+        "Observational studies have linked low vitamin K to falls. We randomly assigned 240 "
+        "older adults to vitamin K2 or placebo.",
+        design="rct",
+    ),
+    Row(
+        "design-of-others/named-randomized-trial-prompted-cohort",
+        "Findings of the WHI randomized trial prompted this analysis. We used a prospective "
+        "cohort of 41,000 nurses to examine hormone therapy and dementia.",
+        design="cohort",
+    ),
+    Row(
+        "design-of-others/unlike-double-blind-trials-registry",
+        "Unlike double-blind trials in younger adults, our registry-based analysis of 9,210 "
+        "patients over 80 found more bleeding with the drug.",
+        design="cohort",
+    ),
+    Row(
+        "case-report-words/infant-goat-milk",
+        "A 3-month-old infant fed raw goat milk presented with severe anaemia and failure to "
+        "thrive.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/we-present-the-case-bodybuilder-rat-study",
+        "We present the case of a 29-year-old bodybuilder who injected a peptide studied in rats "
+        "and mice, and developed hypoglycaemia.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/man-aged-years-rabbits",
+        "A man aged 47 years developed tularaemia after skinning wild rabbits; he recovered with "
+        "gentamicin.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/patients-in-vitro-testing",
+        "Six patients developed hepatitis after taking a green tea extract; in vitro testing of "
+        "their lymphocytes was positive in four.",
+        design="case-series",
+    ),
+    Row(
+        "pooled-or-case-control/post-hoc-pooled-the-trials",
+        "This post hoc analysis pooled the two phase 3 STEP trials (n = 2,100) to examine "
+        "gallstones.",
+        design="meta-analysis",
+    ),
+    Row(
+        "pooled-or-case-control/ipd-from-cohorts-were-pooled",
+        "Individual participant data from 12 prospective cohort studies were pooled to assess "
+        "coffee and stroke (HR 0.88, 95% CI 0.81 to 0.96).",
+        design="meta-analysis",
+    ),
+    Row(
+        "pooled-or-case-control/cases-were-controls-were",
+        "Cases were 512 women with breast cancer diagnosed in 2010–2015; controls were 1,024 "
+        "women without cancer, frequency-matched on age.",
+        design="case-control",
+        n=1536,
+    ),
+    Row(
+        "pooled-or-case-control/cases-and-healthy-controls",
+        "We enrolled 60 cases of alopecia areata and 120 healthy controls and measured serum zinc.",
+        design="case-control",
+        n=180,
+    ),
+    Row(
+        "pooled-or-case-control/labelled-groups-n",
+        "We recruited 140 women with endometriosis (cases) and 280 women without it (controls) "
+        "and compared their vitamin D levels.",
+        design="case-control",
+        n=420,
+    ),
+    # a third probe, written and annotated after the second was fixed: 7/8 on first run (a
+    # singular study set against this one, 'Unlike a recent meta-analysis')
+    Row(
+        "sections/em-dash-labels-methods-and-results",
+        "Background— Potassium may lower blood pressure. Methods and Results— We randomly "
+        "assigned 502 adults to potassium-enriched salt or usual salt; systolic pressure fell "
+        "(mean difference −4.1 mm Hg, 95% CI −6.0 to −2.2). Conclusions— Potassium-enriched "
+        "salt lowered blood pressure.",
+        n=502,
+        design="rct",
+        effects=(("MD", -4.1, -6.0, -2.2),),
+    ),
+    Row(
+        "sections/labels-with-full-stops",
+        "Background. Iron may improve fatigue. Methods. In a double-blind trial, 198 "
+        "non-anaemic women were randomised to iron or placebo. Results. Fatigue fell more with "
+        "iron (mean difference −1.2 points, 95% CI −2.1 to −0.3). Conclusions. Iron reduced "
+        "fatigue.",
+        n=198,
+        design="rct",
+        effects=(("MD", -1.2, -2.1, -0.3),),
+    ),
+    Row(
+        "design-of-others/unlike-a-recent-meta-analysis",
+        "Unlike a recent meta-analysis, our retrospective cohort of 12,450 veterans found no "
+        "association between statins and dementia (HR 0.98, 95% CI 0.89 to 1.08).",
+        design="cohort",
+    ),
+    Row(
+        "design-of-others/trial-evidence-is-lacking-cohort",
+        "Evidence from randomised trials is lacking. In this prospective cohort of 22,010 "
+        "adults, we examined tea intake and stroke.",
+        design="cohort",
+    ),
+    Row(
+        "case-report-words/here-we-describe-male-murine-antibody",
+        "Here we describe a 67-year-old male who developed anaphylaxis to a murine monoclonal "
+        "antibody.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/previously-healthy-cell-line-word",
+        "A previously healthy 23-year-old presented with myocarditis; a cell line assay showed "
+        "no viral growth from the biopsy.",
+        design="case-series",
+    ),
+    Row(
+        "pooled-or-case-control/combined-analysis-of-trials",
+        "In a combined analysis of two randomised trials, 1,810 participants were followed for "
+        "fractures.",
+        design="meta-analysis",
+    ),
+    Row(
+        "pooled-or-case-control/matched-case-control-numbers-in-words",
+        "Two hundred cases of gastric cancer and four hundred controls were interviewed about "
+        "salt intake.",
+        design="case-control",
+        n=600,
+    ),
+    # found while checking a JAMA page copied whole: its key points made a second study
+    Row(
+        "sections/jama-key-points-before-the-abstract",
+        "Key Points\nQuestion Is tea intake associated with stroke?\nFindings In this cohort "
+        "study of 22 010 adults, tea intake was associated with a lower stroke risk.\nMeaning Tea "
+        "may protect.\nAbstract\nImportance Stroke is common.\nObjective To examine tea and "
+        "stroke.\nDesign, Setting, and Participants This cohort study included 22 010 adults.\n"
+        "Results Daily tea was associated with a lower risk (hazard ratio, 0.82; 95% CI, "
+        "0.71-0.95).\nConclusions and Relevance Tea may matter.",
+        n=22010,
+        design="cohort",
+        effects=(("HR", 0.82, 0.71, 0.95),),
+    ),
+    # a fourth probe, written and annotated before it was run: 4/6 on first run
+    Row(
+        "pooled-or-case-control/consecutive-patients-and-matched-controls",
+        "We enrolled 86 consecutive patients with acute pancreatitis and 172 sex-matched controls.",
+        design="case-control",
+        n=258,
+    ),
+    Row(
+        "pooled-or-case-control/cases-n-equals-and-hospital-controls",
+        "Patients with psoriasis (cases, n = 120) and hospital controls (n = 240) completed a diet "
+        "questionnaire.",
+        design="case-control",
+        n=360,
+    ),
+    Row(
+        "pooled-or-case-control/case-control-design-children-and-controls",
+        "A case–control design was used: 95 children with autism and 190 typically developing "
+        "controls.",
+        design="case-control",
+        n=285,
+    ),
+    Row(
+        "pooled-or-case-control/pooled-analysis-of-named-trials",
+        "In a pooled analysis of the FOURIER and ODYSSEY trials, 46,488 patients were included.",
+        design="meta-analysis",
+        n=46488,
+    ),
+    Row(
+        "case-report-words/five-patients-pig-derived-enzyme",
+        "We report five patients who developed hepatitis after kratom use; two had taken it with "
+        "a pig-derived enzyme supplement.",
+        design="case-series",
+        n=5,
+    ),
+    Row(
+        "case-report-words/women-in-vitro-test-of-their-cells",
+        "Four women developed a rash after a turmeric supplement; in vitro lymphocyte testing to "
+        "curcumin was positive in three.",
+        design="case-series",
+    ),
+    Row(
+        "case-report-words/trap-cells-from-women-cultured",
+        "Lymphocytes from 12 healthy women were cultured with curcumin in vitro for 48 hours.",
+        design="in-vitro",
+    ),
     # 1. a case-control study's n is its cases plus its controls, never the controls alone
     Row(
         "case-control-total/controls-n-equals",
@@ -2631,6 +3055,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) == 41
+    assert len(classes) == 45
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

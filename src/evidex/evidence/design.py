@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from evidex.evidence.models import Design
 from evidex.text.cues import CuedPattern, fold_case
+from evidex.text.numbers import COUNT
 from evidex.text.sentences import split_sentences
 
 _ANIMAL = CuedPattern(
@@ -77,6 +78,32 @@ _LIVE_ANIMALS = CuedPattern(
     ),
     (" were ", " was ", "gavage", "intraperitoneal", "in vivo"),
 )
+# One patient's story: "A 52-year-old woman presented", "We report the case of a 34-year-old",
+# "A man aged 47 years", "a woman in her sixties". The age is found first, then the article
+# before it: a capital "A" opens a sentence, also after a run-in label ("Case presentation A
+# 54-year-old").
+_ONE_PERSONS_AGE = CuedPattern(
+    re.compile(
+        r"(?i)\b\d+-(?:year|month|week|day)-old\b"
+        r"|\b(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
+        r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b)"
+    ),
+    ("-old", "aged ", " in his ", " in her "),
+)
+_ONE_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an?))"
+    r" (?i:(?:[\w-]+ ){0,3})$"
+)
+
+
+def describes_one_patient(text: str, folded: str | None = None) -> bool:
+    """Whether `text` tells one patient's story (a case report); `folded` as for CuedPattern."""
+    for match in _ONE_PERSONS_AGE.finditer(text, folded):
+        if _ONE_PERSON_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            return True
+    return False
+
+
 _HUMAN = CuedPattern(
     re.compile(
         r"(?i)\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
@@ -89,12 +116,16 @@ _HUMAN = CuedPattern(
 )  # fmt: skip
 _META = CuedPattern(
     re.compile(
-        r"(?i)\b(?:meta-? ?analys[ie]s|meta-?regression|network meta|pooled analysis of "
-        r"(?:\w+ )?(?:randomi[sz]ed|trials|studies)"
-        # "We pooled data from 14 randomised controlled trials": pooling trials is meta-analysis
-        r"|pooled (?:\w+ ){0,2}?from (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs)\b)"
+        r"(?i)\b(?:meta-? ?analys[ie]s|meta-?regression|network meta|pooled analys[ie]s of "
+        r"(?:[\w-]+ ){0,6}?(?:randomi[sz]ed|trials|studies|RCTs|cohorts)"
+        # "We pooled (individual-participant) data from 14 randomised controlled trials",
+        # "Data from five trials were pooled": pooling trials is meta-analysis
+        r"|(?:pooled|combined) (?:[\w-]+ ){0,3}?(?:from|of) (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs)\b"
+        r"|\bpooled (?:the )?(?:[\w-]+ ){0,4}?(?:trials|RCTs)\b"
+        r"|\b(?:data|results) (?:from|of) (?:[\w-]+ ){0,4}?(?:trials|studies|RCTs) "
+        r"(?:were|was) (?:pooled|combined)\b)"
     ),
-    ("meta", "pooled "),
+    ("meta", "pooled ", "combined "),
 )
 # A review that says it is narrative may search databases and cite meta-analyses; it pools none.
 # So does one that names itself a review without a method ("We review", "This review
@@ -164,8 +195,23 @@ _RANDOMISED = CuedPattern(
 # also cases counted with the controls matched to them ("410 cases ... and 820 matched controls")
 _CASE_CONTROL = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case-? ?control|nested case)"
+        r"(?i)\b(?:case[-–‐]? ?control|nested case)"
         r"|\bcases\b[^.;]{0,100}?\b(?:matched (?:\w+ )?controls|controls (?:\w+ )?matched)\b"
+        # groups labelled so: "140 women with endometriosis (cases) and 280 without (controls)",
+        # "served as cases ... as controls", "case patients and control patients"
+        r"|(?:\(cases?\b[^()]{0,20}\)|\bas cases\b)[^.;]{0,120}?"
+        r"(?:\(controls?\b[^()]{0,20}\)|\bcontrols \(n ?=|\bas controls\b)"
+        r"|\bcase (?:patients|subjects|participants)\b[^.;]{0,100}?\bcontrol "
+        r"(?:patients|subjects|participants)\b"
+        # "60 cases of alopecia and 120 healthy controls", "Cases were 512 women ...; controls
+        # were 1,024 women"
+        rf"|(?<![\d.,%])(?:{COUNT}) (?:[\w-]+ )?cases\b[^.;]{{0,100}}?\b(?:and|with|versus|vs\.?) "
+        rf"{COUNT} (?:[\w-]+ ){{0,3}}?controls\b"
+        # "86 consecutive patients with pancreatitis and 172 sex-matched controls"
+        rf"|(?<![\d.,%])(?:{COUNT}) (?:[\w-]+ ){{0,2}}?(?:patients|people|adults|children|women|men)\b"
+        rf"[^.;]{{0,80}}?\b(?:and|with|versus|vs\.?) {COUNT} (?:healthy|matched|[\w]+-matched|"
+        r"hospital|population|community)(?:[ -][\w-]+)? controls\b"
+        r"|\bcases were\b[^.]{0,150}?\bcontrols were\b"
     ),
     ("control", "nested case"),
 )
@@ -238,6 +284,44 @@ _ASIDE = CuedPattern(
     ),
 )  # fmt: skip
 
+# Other studies, named in the plural ("randomized studies have shown", "in line with small
+# randomised controlled trials", "RCTs found"): what they were does not make this study one.
+_OTHER_STUDY_NOUN = CuedPattern(
+    re.compile(r"(?i)\b(?:trials|studies|RCTs|evidence)\b"),
+    ("trials", "studies", "rcts", "evidence"),
+)
+_OTHER_STUDY_WORDS = re.compile(
+    r"(?i)\b(?:(?:small|large|previous|prior|earlier|recent|several|many|some|other|"
+    r"randomi[sz]ed|double-? ?blind(?:ed)?|placebo-? ?controlled|controlled|clinical|"
+    r"observational|prospective|retrospective|cohort|case[-–‐]? ?control|cross-? ?over|"
+    r"interventional|experimental)[ ,]+(?:and |or )?){1,5}$"
+)
+
+
+def _without_other_studies(text: str, folded: str) -> str:
+    """`text` without the designs of other studies named in the plural."""
+    kept: list[str] = []
+    end = 0
+    for noun in _OTHER_STUDY_NOUN.finditer(text, folded):
+        words = _OTHER_STUDY_WORDS.search(text, max(end, noun.start() - 90), noun.start())
+        if words is None and noun.group(0).lower() != "rcts":
+            continue
+        kept.append(text[end : words.start() if words else noun.start()])
+        end = noun.end()
+    return "".join(kept) + text[end:] if kept else text
+
+
+# Another study this one is set against: "Unlike a recent meta-analysis, our cohort ...",
+# "consistent with earlier trials"
+_CONTRASTED_STUDY = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:unlike|contrary to|in contrast (?:to|with)|consistent with|in line with|"
+        r"in keeping with|in agreement with) (?:[\w-]+ ){0,3}?"
+        r"(?:meta-?analys[ie]s|trials?|RCTs?|studies|study|reviews?|cohorts?)\b"
+    ),
+    ("unlike", "contrary to", "in contrast", "consistent with", "in line with", "keeping with",
+     "agreement with"),
+)  # fmt: skip
 # After the pooled and animal/in-vitro readings, the first design named wins, in this order.
 _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_PROPENSITY, "propensity-matched"),
@@ -261,6 +345,9 @@ def explicit_design(text: str) -> Design | None:
     """The design named in `text`, or None when no design word is present."""
     text = _without_asides(text)
     folded = fold_case(text)
+    if _CONTRASTED_STUDY.search(text, folded):
+        text = _CONTRASTED_STUDY.pattern.sub("", text)
+        folded = fold_case(text)
 
     def names(pattern: CuedPattern) -> bool:
         return pattern.search(text, folded) is not None
@@ -274,18 +361,40 @@ def explicit_design(text: str) -> Design | None:
     animal = names(_ANIMAL)
     human = names(_HUMAN)
     in_vitro = names(_IN_VITRO)
+    if describes_one_patient(text, folded):
+        return "case-series"  # one patient's story, whatever animal or cell it mentions
     if (animal or human) and names(_CELLS_FROM_DONORS) and not _dosed_animals(text):
         return "in-vitro"
     if animal and not human:
         return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
     if not human and not animal and in_vitro:
         return "in-vitro"
+    if (without_others := _without_other_studies(text, folded)) is not text:
+        text, folded = without_others, fold_case(without_others)
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
             if design == "cohort" and _uncontrolled_series(text, folded):
                 return "case-series"
             return design
     return None
+
+
+# Patients whose samples had a laboratory test ("six patients ...; in vitro testing of their
+# lymphocytes"), unless cells were grown or treated in a dish
+_PATIENTS = CuedPattern(
+    re.compile(r"(?i)\b(?:patients|cases|women|men|children|adults|infants|boys|girls)\b"),
+    ("patients", "cases", "men", "children", "adults", "infants", "boys", "girls"),
+)
+_CELL_WORK = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:cell lines?|cultured|cultures|incubated|transfected|cells were (?:treated|exposed))"
+    ),
+    ("cell line", "cultur", "incubated", "transfected", "cells were"),
+)
+
+
+def _patients_tested(text: str, folded: str) -> bool:
+    return _PATIENTS.search(text, folded) is not None and not _CELL_WORK.search(text, folded)
 
 
 # the donors named after the cells: in "isolated from C57BL/6 mice were treated" the cells were
@@ -364,7 +473,7 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
     folded = fold_case(whole)
     if _ANIMAL.search(whole, folded) and not _HUMAN.search(whole, folded):
         return "animal"
-    if _IN_VITRO.search(whole, folded) or (
+    if (_IN_VITRO.search(whole, folded) and not _patients_tested(whole, folded)) or (
         _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
     ):
         return "in-vitro"

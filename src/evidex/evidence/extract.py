@@ -16,10 +16,16 @@ from itertools import chain, pairwise
 from pathlib import PurePath
 from typing import cast, get_args
 
-from evidex.evidence.design import classify_design_of, explicit_design
+from evidex.evidence.design import classify_design_of, describes_one_patient, explicit_design
 from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
-from evidex.text.abstracts import abstract_starts, is_structured, split_sections
+from evidex.text.abstracts import (
+    abstract_starts,
+    is_structured,
+    opens_with_label,
+    split_sections,
+    unglue_labels,
+)
 from evidex.text.cues import CuedPattern, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
 from evidex.text.lines import unwrap_lines
@@ -56,6 +62,7 @@ _DESIGN_WORDS = (
 _OWN_WORK = re.compile(
     r"(?i)\b(?:we|our|this|these|here|the present|were randomi[sz]ed|were enrolled)\b"
 )
+_FIRST_PERSON = re.compile(r"(?i)\b(?:we|our)\b")
 _OWN_STUDY = re.compile(
     r"(?i)\b(?:this|the present|the current|our) (?:[\w\-,]+ ){0,4}?"
     r"(?:study|trial|meta-?analysis|review|cohort|experiment)\b"
@@ -132,9 +139,14 @@ _CONTROLS_PER_CASE = re.compile(
 # with 860 controls", "1,530 women with ovarian cancer and 3,060 control women"
 _PEOPLE_THEN_CONTROLS = re.compile(
     rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;\d]{{0,80}}?"
-    rf"\b(?:and|with|to|versus|vs\.?) (?P<m>{COUNT}) {_QUALIFIER}(?:matched )?controls?\b"
+    rf"\b(?:and|with|to|versus|vs\.?) (?P<m>{COUNT}) {_QUALIFIER}(?:(?:matched )?controls?\b"
+    # "140 women with endometriosis (cases) and 280 women without it (controls)"
+    rf"|{_POPULATION_NOUNS}\b[^.;\d()]{{0,40}}\(controls?\))"
 )
-_CONTROLS_N = re.compile(rf"(?i)\bcontrols? \(n ?= ?(?P<m>{COUNT})\)")
+# "controls (n = 300)", "controls were 1,024 women"
+_CONTROLS_N = re.compile(
+    rf"(?i)\bcontrols? (?:\(n ?= ?(?P<m>{COUNT})\)|(?:were|comprised|included) (?P<m2>{COUNT})\b)"
+)
 _CONTROLS_COUNT = re.compile(
     rf"(?i){COUNT_START}(?<![\d.,%])(?<!up to )(?P<m>{COUNT}) {_QUALIFIER}controls?"
     r"(?: (?:patients|subjects|participants|women|men))?\b"
@@ -210,7 +222,7 @@ _N_ANY_ASSIGNED = CuedPattern(
         # clusters randomised are not the participants
         r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
         r"communities|homes|facilities|units|regions|districts)\b)"
-        r"(?:[a-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
+        r"(?:[A-Za-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
         r"(?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
         r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
@@ -230,16 +242,27 @@ _N_VERB_FIRST = re.compile(
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(
         rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:\([^()]{{1,40}}\) )?"
-        r"(?:(?:were|was) (?:randomi[sz]ed|randomly|"
-        r"enrolled|recruited)|underwent randomi[sz]ation|agreed to (?:take part|participate)"
-        rf"|consented\b|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
+        # "106 of these were enrolled", "of whom 1,004 met the criteria and were randomised",
+        # "612 agreed and were enrolled"
+        r"(?:of (?:these|them|those|whom) )?(?:(?:met|agreed|consented) [^.;,]{0,40}?and )?"
+        r"(?:(?:were|was) (?:randomi[sz]ed|randomly|enrolled|recruited)|underwent randomi[sz]ation"
+        rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "were recruited", "was recruited", "underwent randomi", "agreed to",
-        "consented", "randomized ", "randomised ",
+        "was enrolled", "were recruited", "was recruited", "underwent randomi", "randomized ",
+        "randomised ",
     ),
 )  # fmt: skip
+# those who agreed: the sample only when no count is said to be enrolled ("640 consented and 600
+# were enrolled")
+_N_CONSENTED = CuedPattern(
+    re.compile(
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) "
+        r"(?:agreed to (?:take part|participate)|consented\b)"
+    ),
+    ("agreed to", "consented"),
+)
 # a count after our verb, the people unsaid: "We randomly assigned 1500 to A or B", "We enrolled
 # 220, of whom ..."
 _N_WE_COUNTED = CuedPattern(
@@ -264,16 +287,61 @@ _GROUPS_OF = CuedPattern(
     re.compile(rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"),
     ("groups of", "arms of"),
 )
+# a count of those screened, approached or assessed for eligibility: not the sample ("182
+# patients were screened and 106 of these were enrolled")
+_SCREENED_AFTER = re.compile(
+    r"(?i)(?:(?:(?!randomi|enrolled|included|recruited|allocated|assigned)[^.;,]){0,60}?"
+    r"\b(?:were|was) (?:\w+ )?|[ ,]*)(?:screened|approached|invited|contacted|"
+    r"assessed for eligibility|evaluated for eligibility|considered for)\b"
+)
+# people the rules have no noun for, known by where they stand: "a cohort of 3,412 Finnish
+# conscripts", "we studied 640 collegiate swimmers", "data on 230,114 Norwegians", "812
+# community-dwelling older Japanese were enrolled"
+_NOT_PEOPLE = (
+    r"(?!(?:trials|studies|RCTs|articles|records|reports|publications|cohorts|groups|arms|doses|"
+    r"weeks|months|years|days|hours|minutes|times|cycles|samples|specimens|sessions|events|"
+    r"deaths|cases|controls|visits|admissions|prescriptions|tablets|capsules|items|questions|"
+    r"points|centres|centers|sites|hospitals|practices|clinics|countries|regions|genes|variants|"
+    r"cells|measurements|observations|person-years|procedures|operations|injections|SNPs|loci|"
+    r"proteins|metabolites|compounds|species|strains|isolates|papers|abstracts|databases|"
+    r"sequences|mutations|markers|biomarkers|pathways|outcomes|endpoints|analyses|tests|images|"
+    r"scans|documents|claims|charts|notes|cycles|batches|wells|plates)\b)"
+)
+_ANY_PEOPLE = rf"{_QUALIFIER}{_NOT_PEOPLE}[A-Za-z][\w-]*(?:s|ese|people|children)\b"
+_N_BY_CONTEXT = re.compile(
+    r"(?i)(?=[cspdrwaie])(?:\b(?:cohort|sample|population|series|survey|data|records|"
+    r"participants|subjects|respondents) (?:of|on|from|comprised|consisted of|included|were|was) "
+    r"|\bwe (?:studied|enrolled|recruited|randomi[sz]ed|included|followed|analy[sz]ed|"
+    r"surveyed|examined|interviewed|assessed|invited|identified) "
+    r"|\b(?:among|involving|including|comprising|enrolling|recruiting) )"
+    rf"(?:the |all )?(?P<n>{COUNT}) {_ANY_PEOPLE}"
+)
+# the same people before a study verb: found from the verb, which is rare, back to the count
+_STUDY_VERB = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
+        r"studied|analy[sz]ed|followed|surveyed|interviewed|examined)|took part|participated)\b"
+    ),
+    ("were ", "was ", "been ", "took part", "participated"),
+)
+_PEOPLE_BEFORE_VERB = re.compile(
+    rf"{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) {_ANY_PEOPLE} "
+    r"(?:\((?![nN] ?=)[^()]{1,40}\) )?(?:aged [^.;,()]{1,30}? )?$"
+)
+
+
+def _people_before_verbs(text: str) -> Iterator[re.Match[str]]:
+    """'3,002 postmenopausal Chinese were followed': counts of people the verb makes the sample."""
+    for verb in _STUDY_VERB.finditer(text):
+        match = _PEOPLE_BEFORE_VERB.search(text, max(0, verb.start() - 120), verb.start())
+        if match:
+            yield match
+
+
+# how far past the count a match of the people patterns may run (a qualifier, an age, a verb)
+_LONGEST_PEOPLE_MATCH = 200
 _PER_GROUP_BEFORE = re.compile(r"(?i)\b(?:groups?|arms?) of $")
 _PER_GROUP_AFTER = re.compile(r"(?i),? (?:each|per (?:group|arm)|in each (?:group|arm))\b")
-# one patient described: "A 52-year-old woman presented", "We report the case of a 34-year-old"
-_SINGLE_PATIENT = CuedPattern(
-    re.compile(
-        r"(?i)(?:(?m:^)\s*|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an? "
-        r"(?:[\w-]+ ){0,3}?\d+-(?:year|month|week|day)-old\b"
-    ),
-    ("-old",),
-)
 _N_PLAIN = re.compile(
     rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-/])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
@@ -369,15 +437,18 @@ def extract_studies(
 ) -> list[Study]:
     """Propose study records (curated=False) from article prose or one or more abstracts."""
     text = normalise(text[:MAX_INPUT_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
-    text = unwrap_lines(text)
+    text = unglue_labels(unwrap_lines(text))
     stem = PurePath(source).stem if source else "extracted"
     drafts: list[_Draft] = []
     for chunk in _split_abstracts(text):
         lines = _classify_lines(chunk)
-        if _is_abstract(chunk, lines):
+        abstract = _is_abstract(chunk, lines)
+        article_drafts = [] if abstract else _segment_article(lines)
+        if article_drafts:
+            drafts.extend(article_drafts)
+        elif abstract or opens_with_label(chunk):
+            # an abstract whose other labels are unknown is still one study, read whole
             drafts.append(_Draft(intro="", lines=[chunk]))
-        else:
-            drafts.extend(_segment_article(lines))
     studies: list[Study] = []
     seen_values: set[tuple[str, float]] = set()
     for draft in drafts:
@@ -526,7 +597,11 @@ def _design_texts(draft: _Draft, text: str) -> Iterator[str]:
         yield draft.intro
     if methods := _methods_text(text):
         yield methods
-    if own := _own_sentences(text):
+    sentences = split_sentences(text.replace("\n", " "))
+    # what the authors say they did outweighs what they say of other studies
+    if first_person := " ".join(filter(_FIRST_PERSON.search, sentences)):
+        yield first_person
+    if own := " ".join(filter(_OWN_WORK.search, sentences)):
         yield own
     yield text
 
@@ -536,14 +611,10 @@ def _methods_text(text: str) -> str:
     return " ".join(section.text for section in split_sections(text) if section.kind == "methods")
 
 
-def _own_sentences(text: str) -> str:
-    """Sentences describing this work ('we', 'this study', participants) rather than background."""
-    sentences = split_sentences(text.replace("\n", " "))
-    return " ".join(sentence for sentence in sentences if _OWN_WORK.search(sentence))
-
-
 def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
+    if (undated := _without_dates(text)) is not text:
+        text, folded = undated, None
     folded = fold_case(text) if folded is None else folded
     if parts := _PARTS_OF_PEOPLE.search(text, folded):
         return parse_count(parts["n"])
@@ -560,24 +631,65 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
     for match in firsts:
-        if n := parse_count(match["n"]):
+        if (n := parse_count(match["n"])) and not _SCREENED_AFTER.match(text, match.end()):
             if match.groupdict().get("completed"):
                 completed = n
                 continue
             return n
+    equals = _N_EQUALS.search(text) if "=" in text else None
+    # a total stated before counts of its parts wins over them ("23 patients ... (n = 6)")
+    if equals and (stated := _people_count(text[: equals.start()])):
+        return stated[1]
     return (
         _sample_size_equals(text)
         or completed
         or _complementary_groups(text, folded)
         or _groups_times_size(text, folded)
         or _people_in_millions(text)
-        or _people_count(text)
+        or (_people_count(text) or (0, None))[1]
         or _single_patient(text, folded)
     )
 
 
+# Years and dates are never n: "from January 2019 to December 2020", "in 2017–2018", "Between
+# 2008 and 2016", "In 2015, 2,016 nurses"; their digits are hidden before counts are read.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?"
+    r"|\b(?:19|20)\d\d ?(?:[-–—/]|to|and|through|until) ?)$"
+)
+_RANGE_AFTER = re.compile(r"(?i) ?(?:[-–—/]|to|and|through|until) ?(?:19|20)\d\d\b")
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|since|during|until|by|before|after|from|through) $")
+_PUNCTUATION_AFTER = re.compile(r"[,.;)]| and\b| to\b")
+
+
+def _without_dates(text: str) -> str:
+    """`text` with the digits of its years and dates hidden (the same text when it has none)."""
+    spans: list[tuple[int, int]] = []
+    for year in _YEAR.finditer(text):
+        start, end = year.span()
+        if (
+            _DATE_BEFORE.search(text, max(0, start - 20), start)
+            or _RANGE_AFTER.match(text, end)
+            or (
+                _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)
+                and _PUNCTUATION_AFTER.match(text, end)
+            )
+        ):
+            spans.append((start, end))
+    if not spans:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces += [text[last:start], "YYYY"]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
 _ENROLMENT_PHRASES = (
     _N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE, _N_WE_COUNTED,
+    _N_CONSENTED,
 )  # fmt: skip
 # parts of people counted, then the people: "57 eyes of 31 patients" (the people are n)
 _BODY_PARTS = (
@@ -649,7 +761,7 @@ def _sample_size_equals(text: str) -> int | None:
 def _case_control_total(text: str, folded: str) -> int | None:
     """Cases plus their controls; 0 when the cases are counted and the controls only per case
     (no total is written); None when the text counts no cases."""
-    if "case" not in folded or ("controls" not in folded and "control " not in folded):
+    if "controls" not in folded and "control " not in folded:
         return None
     per_case = _CONTROLS_PER_CASE.search(text)
 
@@ -667,7 +779,8 @@ def _case_control_total(text: str, folded: str) -> int | None:
     if not cases:
         return None
     for match in chain(_CONTROLS_N.finditer(text), _CONTROLS_COUNT.finditer(text)):
-        if not per_one_case(match) and (controls := parse_count(match["m"])):
+        count = match["m"] or match.groupdict().get("m2")
+        if not per_one_case(match) and count and (controls := parse_count(count)):
             return cases + controls
     return 0 if per_case else None
 
@@ -682,20 +795,25 @@ def _complementary_groups(text: str, folded: str) -> int | None:
     return None
 
 
-def _people_count(text: str) -> int | None:
-    """The first count of people in reading order ('involving 600 patients', '45 adults'); a part
-    ('14 of 93 patients'), an event count with its percentage, a count of each group ('groups of
-    15 animals', '8 piglets in each group') and a count of cases whose controls are not counted
-    are not the sample."""
+def _people_count(text: str) -> tuple[int, int] | None:
+    """Where the first count of people in reading order is, and the count ('involving 600
+    patients', '45 adults', 'a cohort of 3,412 conscripts'); a part ('14 of 93 patients'), an
+    event count with its percentage, a count of each group ('groups of 15 animals', '8 piglets in
+    each group'), a count screened and a count of cases whose controls are not counted are not
+    the sample."""
     controls = "control" in text
-    first: tuple[int, int] | None = None  # (where, count): the earliest of either pattern
-    for pattern in (_N_VERB_FIRST, _N_PLAIN):
-        for match in pattern.finditer(text):
+    first: tuple[int, int] | None = None  # (where, count): the earliest of the patterns
+    for pattern in (_N_VERB_FIRST, _N_PLAIN, _N_BY_CONTEXT, None):
+        # a later pattern's count matters only before the first found: read no further
+        end = len(text) if first is None else first[0] + _LONGEST_PEOPLE_MATCH
+        found = pattern.finditer(text, 0, end) if pattern else _people_before_verbs(text[:end])
+        for match in found:
             if first is not None and match.start("n") >= first[0]:
                 break
             n = parse_count(match["n"])
             if (
                 n
+                and not _SCREENED_AFTER.match(text, match.end())
                 and not (controls and match.group(0).endswith("cases"))
                 and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
                 and not _PERCENT_AFTER.match(text, match.end())
@@ -710,7 +828,7 @@ def _people_count(text: str) -> int | None:
             ):
                 first = (match.start("n"), n)
                 break
-    return first[1] if first else None
+    return first
 
 
 # the patients treated for one event prevented (a number needed to treat): "treating 255
@@ -748,7 +866,7 @@ def _groups_times_size(text: str, folded: str) -> int | None:
 
 def _single_patient(text: str, folded: str) -> int | None:
     """1 when the text describes one patient (a case report)."""
-    return 1 if _SINGLE_PATIENT.search(text, folded) else None
+    return 1 if describes_one_patient(text, folded) else None
 
 
 def _study_count(text: str, folded: str) -> int | None:
@@ -821,8 +939,11 @@ def _outcomes(text: str) -> list[Outcome]:
     outcomes: list[Outcome] = []
     seen: set[tuple[object, ...]] = set()
     carried: str | None = None  # the measure an unlabelled estimate inherits
-    for section in split_sections(text):
-        if section.kind == "background":
+    sections = split_sections(text)
+    # without a results section the results are under a label not known: read every section
+    skipped = "background" if any(section.kind == "results" for section in sections) else None
+    for section in sections:
+        if section.kind == skipped:
             continue  # the background's numbers are other studies'
         for raw_line in section.text.split("\n"):
             if _DIGIT.search(raw_line) is None and "treated" not in raw_line:

@@ -16,6 +16,7 @@ from evidex.text.cues import any_of
 # canonical name -> the kind of section it is
 SECTION_KINDS: dict[str, str] = {
     "abstract": "start",
+    "summary": "start",
     "background": "background",
     "introduction": "background",
     "context": "background",
@@ -53,6 +54,13 @@ SECTION_KINDS: dict[str, str] = {
     "data sources": "methods",
     "study selection": "methods",
     "data extraction": "methods",
+    "review methods": "methods",
+    "eligibility criteria": "methods",
+    "statistical analysis": "methods",
+    "outcome measures": "methods",
+    "main outcome": "methods",
+    "main outcomes": "methods",
+    "experimental design": "methods",
     # a Cochrane review's labels
     "search methods": "methods",
     "selection criteria": "methods",
@@ -60,6 +68,24 @@ SECTION_KINDS: dict[str, str] = {
     "main results": "results",
     "authors' conclusions": "conclusions",
     "authors’ conclusions": "conclusions",
+    # PLOS, Annals, case reports and journals' "key" sets
+    "methods and findings": "results",
+    "data synthesis": "results",
+    "evidence synthesis": "results",
+    "key findings": "results",
+    "main findings": "results",
+    "principal findings": "results",
+    "case presentation": "results",
+    "case report": "results",
+    "case description": "results",
+    "significance": "conclusions",
+    "limitation": "conclusions",
+    "meaning": "conclusions",
+    "implications": "conclusions",
+    "clinical relevance": "conclusions",
+    "primary funding source": "other",
+    "registration": "other",
+    "key points": "other",
     "methods and results": "results",
     "results": "results",
     "findings": "results",
@@ -80,6 +106,9 @@ _BARE_RUN_IN = (
     "background", "objective", "objectives", "aim", "aims", "purpose", "methods", "results",
     "conclusion", "conclusions", "findings", "interpretation", "introduction", "search methods",
     "selection criteria", "main results", "authors' conclusions", "authors’ conclusions",
+    "main outcome measures", "main outcomes and measures", "data sources", "study selection",
+    "data extraction", "data synthesis", "conclusions and relevance", "methods and findings",
+    "key findings", "case presentation",
 )  # fmt: skip
 
 
@@ -103,6 +132,21 @@ _BARE = re.compile(
 _BARE_CUE = any_of(
     tuple(form for name in _BARE_RUN_IN for form in (name.capitalize(), name.upper()))
 )
+
+
+# An upper-case label glued to the sentence it opens ("RESULTSTwo hundred patients ...")
+_UPPER_LABELS = tuple(name.upper() for name in SECTION_KINDS if name.isascii())
+_GLUED_CUE = any_of(_UPPER_LABELS)
+_GLUED_LABEL = re.compile(
+    rf"(?<![A-Z])(?P<label>{_alternation(list(_UPPER_LABELS))})(?=[A-Z][a-z])"
+)
+
+
+def unglue_labels(text: str) -> str:
+    """`text` with a space between an upper-case label and the word glued to it."""
+    if not _GLUED_CUE.search(text):
+        return text
+    return _GLUED_LABEL.sub(r"\g<label> ", text)
 
 
 @dataclass(frozen=True)
@@ -220,14 +264,20 @@ def is_structured(text: str) -> bool:
 
 def abstract_starts(text: str) -> list[int]:
     """Where each of several abstracts in `text` begins: at a background-kind label that
-    follows a results or conclusions section (a new abstract restarts the sequence)."""
+    follows a results or conclusions section (a new abstract restarts the sequence). A journal's
+    key points (Question / Findings / Meaning) before its abstract summarise the same study."""
     starts: list[int] = []
     seen_results = False
+    key_points = False
     for label in find_labels(text):
         kind = SECTION_KINDS[label.name]
-        if kind in ("background", "start") and seen_results:
+        if label.name == "key points":
+            key_points = True
+        elif kind in ("background", "start") and seen_results and not key_points:
             starts.append(label.start)
             seen_results = False
-        elif kind in ("results", "conclusions"):
+        elif kind == "start":
+            key_points = False
+        elif kind in ("results", "conclusions") and not key_points:
             seen_results = True
     return starts

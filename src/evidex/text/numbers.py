@@ -101,14 +101,14 @@ _SMALL_WORD = _alternation(_UNITS)
 _TENS_WORD = _alternation(_TENS)
 _BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_SMALL_WORD})"
 _BELOW_THOUSAND = (
-    rf"(?:(?:{_BELOW_HUNDRED}|a(?= hundred))(?: hundred(?:(?: and)? {_BELOW_HUNDRED})?)?)"
+    rf"(?:(?:{_BELOW_HUNDRED}|a(?= hundred))(?:[ -]hundred(?:(?: and)? {_BELOW_HUNDRED})?)?)"
 )
 # A count written in words, up to the millions: "Fifty-two", "one hundred and seventeen",
 # "twelve hundred".
 # The word boundary and the first letters come first: most positions fail there at once.
 WORD_NUMBER = (
     r"\b(?=[afnostezAFNOSTEZ])"
-    rf"(?i:{_BELOW_THOUSAND}(?: (?:thousand|million)(?:(?: and)? {_BELOW_THOUSAND})?)?\b)"
+    rf"(?i:{_BELOW_THOUSAND}(?:[ -](?:thousand|million)(?:(?: and)? {_BELOW_THOUSAND})?)?\b)"
 )
 WORD_NUMBER_RE = re.compile(WORD_NUMBER)
 # A whole count in digits (any thousands separator, one dot group included: "22.155 patients")
