@@ -16,7 +16,7 @@ from itertools import chain, pairwise
 from pathlib import PurePath
 from typing import cast, get_args
 
-from evidex.evidence.design import classify_design_of, explicit_design
+from evidex.evidence.design import classify_design_of, explicit_design, stated_design
 from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import abstract_starts, is_structured, split_sections
@@ -469,7 +469,7 @@ def _build_study(
 ) -> Study:
     text = draft.text
     folded = fold_case(text)  # for every cue test on the whole text
-    design = classify_design_of(_design_texts(draft, text), last=text)
+    design = stated_design(text) or classify_design_of(_design_texts(draft, text), last=text)
     n = _sample_size(draft.intro) or _sample_size(text, folded)
     n_studies = _study_count(text, folded) if design == "meta-analysis" else None
     comparator, comparator_type = _comparator(text, folded)
