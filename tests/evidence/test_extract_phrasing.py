@@ -1427,6 +1427,52 @@ ROWS = (
         "was associated with lower odds of sepsis (OR 0.81, 95% CI 0.70 to 0.94).",
         design="cohort",
     ),
+    # n as the sum of the groups compared when no total is written
+    Row(
+        "n-sum-of-groups/technique-a-compared-with-b",
+        "Outcomes of 75 patients treated with technique A were compared with 51 patients treated "
+        "with technique B.",
+        n=126,
+    ),
+    Row(
+        "n-sum-of-groups/receiving-supplement-and-placebo",
+        "The analysis included 82,210 participants receiving the supplement and 80,921 receiving "
+        "placebo.",
+        n=163131,
+    ),
+    Row(
+        "n-sum-of-groups/underwent-one-and-the-other",
+        "Sixty-two patients underwent laparoscopic surgery and 58 underwent open surgery.",
+        n=120,
+    ),
+    Row(
+        "n-sum-of-groups/users-and-non-users-identified",
+        "We identified 3,412 metformin users and 6,824 non-users in the registry.",
+        n=10236,
+    ),
+    # n from a total of births, pregnancies, deliveries or admissions, not a later event count
+    Row(
+        "n-total-noun/live-births-followed",
+        "All 1 456 219 singleton live births in Denmark were followed from birth; 58 917 "
+        "children were diagnosed with asthma.",
+        n=1456219,
+    ),
+    Row(
+        "n-total-noun/pregnancies-included",
+        "The study included 24,380 pregnancies, of which 1,102 ended in preterm delivery.",
+        n=24380,
+    ),
+    Row(
+        "n-total-noun/admissions-analysed",
+        "We analysed 96,512 admissions to 42 intensive care units; 12,440 patients died in "
+        "hospital.",
+        n=96512,
+    ),
+    Row(
+        "n-total-noun/among-deliveries",
+        "Among 310,654 deliveries, 4,213 infants had neonatal hypoglycaemia.",
+        n=310654,
+    ),
     # a labelled estimate's unlabelled CI in the second item of a semicolon list
     Row(
         "second-item-ci/crude-then-adjusted-irr",
@@ -1476,6 +1522,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) == 27
+    assert len(classes) == 29
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)
