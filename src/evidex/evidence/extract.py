@@ -156,7 +156,7 @@ _N_SPLIT = CuedPattern(
         r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|(?P<verb>received|"
         # "82,210 participants receiving the supplement and 80,921 receiving placebo"
         r"receiving|underwent|undergoing|taking|given|treated with) )"
-        rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|(?:{_QUALIFIER}{_POPULATION_NOUNS} )?(?(verb)(?P=verb)|received)\b)"
+        rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|(?:{_QUALIFIER}{_POPULATION_NOUNS} )?(?(verb)(?:not )?(?P=verb)|received)\b)"
     ),
     (
         "assigned",
