@@ -210,10 +210,10 @@ _SUMMARY_ESTIMATE = CuedPattern(
 _STUDY_NOUNS = r"(?:studies|trials|RCTs|cohorts)"
 _INCLUDED_STUDIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:we )?(?:included|identified|pooled|analy[sz]ed) (?:data from )?"
+        r"(?i)\b(?=[wipastrc])(?:(?:we )?(?:included|identified|pooled|analy[sz]ed) (?:data from )?"
         rf"(?:\w+ ){{1,4}}?{_STUDY_NOUNS} (?:with|involving|including|comprising|of|\()"
-        rf"|\b{_STUDY_NOUNS}\b[^.;]{{0,80}}?\b(?:were included|were eligible|met (?:the |our )?"
-        r"(?:inclusion|eligibility|selection) criteria|were (?:analy[sz]ed|pooled))"
+        rf"|{_STUDY_NOUNS}\b[^.;]{{0,80}}?\b(?:were included|were eligible|met (?:the |our )?"
+        r"(?:inclusion|eligibility|selection) criteria|were (?:analy[sz]ed|pooled)))"
     ),
     ("studies", "trials", "rcts", "cohorts"),
 )
@@ -222,8 +222,8 @@ _INCLUDED_STUDIES = CuedPattern(
 def _pools_included_studies(text: str, folded: str) -> bool:
     """Studies counted as included, and an estimate with its interval: a meta-analysis."""
     return (
-        _INCLUDED_STUDIES.search(text, folded) is not None
-        and _SUMMARY_ESTIMATE.search(text, folded) is not None
+        _SUMMARY_ESTIMATE.search(text, folded) is not None
+        and _INCLUDED_STUDIES.search(text, folded) is not None
     )
 
 
@@ -280,8 +280,6 @@ def explicit_design(text: str) -> Design | None:
         return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
     if not human and not animal and in_vitro:
         return "in-vitro"
-    if _pools_included_studies(text, folded):
-        return "meta-analysis"
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
             if design == "cohort" and _uncontrolled_series(text, folded):
@@ -294,7 +292,7 @@ def explicit_design(text: str) -> Design | None:
 # Systematic review and meta-analysis.", "STUDY DESIGN: ...", "Design, Setting, and
 # Participants: This cross-sectional study ..."; the label starts a line or follows a sentence.
 _DESIGN_LINE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?] ))(?:(?:Study|Research|STUDY|RESEARCH) )?(?:Design|DESIGN|design)"
+    r"(?=[SRD])(?:^|(?<=\n)|(?<=[.!?] ))(?:(?:Study|Research|STUDY|RESEARCH) )?(?:Design|DESIGN|design)"
     r"(?:,? (?:and )?(?:[Ss]etting|SETTING|[Pp]articipants|PARTICIPANTS)){0,3}"
     r"(?: ?[:.\-–]| )\s*(?P<what>[A-Za-z][^.\n]{2,150})"
 )
@@ -305,8 +303,8 @@ def stated_design(text: str) -> Design | None:
     names later (the trials a review searched for, the trial a cohort emulated). Of the designs
     the line names, the one it names first is the study's ("Nested case-control study within a
     randomised trial")."""
-    if "esign" not in text and "ESIGN" not in text:
-        return None
+    if "Design" not in text and "DESIGN" not in text and "y design" not in text:
+        return None  # every label has one of these ("Study design", "Research design")
     line = _DESIGN_LINE.search(text)
     if line is None:
         return None

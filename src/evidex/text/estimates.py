@@ -789,11 +789,13 @@ def _listed_shares(sentence: str) -> list[tuple[int, float]]:
 # One group's share stated outright: "The complete response rate was 38%", "Union rate in the
 # treated group was 100%", "Recurrence occurred in 9.8%", "Technical success was obtained in
 # 97%"; never a change, a difference or a relative restatement ("was 30% lower").
+_RATE_WORDS = ("rate", "proportion", "incidence", "prevalence", "percentage", "frequenc", "risk")
 _RATE_WAS = re.compile(
-    r"(?i)\b(?P<head>(?:[\w-]+ ){0,3}?)(?:rates?|proportions?|incidences?|prevalences?|"
+    r"(?i)\b(?:rates?|proportions?|incidences?|prevalences?|"
     r"percentages?|frequenc(?:y|ies)|risks?)\b(?P<gap>(?:[^.;%]|\.\d|\d ?%,){0,80}?)"
     rf"\b(?:was|were|is|reached|amounted to|of) (?:about |approximately |only |nearly )?{_pct('v')}"
 )
+_IN_PERCENT = re.compile(r" in (?:about |approximately |only |nearly )?\d+(?:\.\d+)? ?%")
 _SHARED_IN = re.compile(
     rf"(?P<verb>\b(?:[a-z]{{2,}}(?:ed|en)|found)) in (?:about |approximately |only |nearly )?{_pct('v')}"
     r"(?! ?(?:of (?:the )?(?:patients|participants|subjects|people|those|cases|women|men)\b))"
@@ -838,10 +840,12 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
     if "%" not in sentence:
         return []
     found: list[tuple[int, float]] = []
-    heads = chain(_RATE_WAS.finditer(sentence), _SHARED_IN.finditer(sentence))
-    for head in heads:
+    rates = _RATE_WAS.finditer(sentence) if contains_any(fold_case(sentence), _RATE_WORDS) else ()
+    shares_in = _SHARED_IN.finditer(sentence) if _IN_PERCENT.search(sentence) else ()
+    for head in chain(rates, shares_in):
         if "gap" in head.groupdict():
-            said = _ASIDE_BETWEEN_COMMAS.sub(" ", f"{head['head']} {head['gap']}")
+            words_before = " ".join(sentence[max(0, head.start() - 40) : head.start()].split()[-3:])
+            said = _ASIDE_BETWEEN_COMMAS.sub(" ", f"{words_before} {head['gap']}")
             if _NOT_A_SHARE_SAID.search(said):
                 continue
         else:
