@@ -1600,6 +1600,27 @@ ROWS = (
         "Obesity was associated with asthma [OR 1.62, 95% CI 1.31–2.00; aOR 1.45, 1.16–1.81].",
         effects=(("OR", 1.62, 1.31, 2.0), ("OR", 1.45, 1.16, 1.81)),
     ),
+    # traps written after the rules: a rate at baseline, a rate of taking part
+    Row(
+        "rate-was/trap-prevalence-at-baseline",
+        "At baseline, the prevalence of hypertension was 45% and that of diabetes 12%.",
+        effects=(),
+    ),
+    Row(
+        "rate-was/trap-survey-response-rate",
+        "The survey response rate was 64%.",
+        effects=(),
+    ),
+    Row(
+        "rate-was/recurrence-rate-during-follow-up",
+        "The recurrence rate during follow-up was 9.1%.",
+        effects=(("percent", 9.1, None, None),),
+    ),
+    Row(
+        "rate-was/trap-rate-of-adherence-in-a-group",
+        "The rate of adherence in the intervention group was 81.2%.",
+        effects=(),
+    ),
 )
 
 

@@ -818,8 +818,9 @@ _NOT_A_SHARE_SAID = re.compile(
     r"(?i)\b(?:reduction|difference|ratio|change|increase|decrease|relative)\b"
 )
 _TAKING_PART = re.compile(
-    r"(?i)\b(?:participation|retention|completion|recruitment|consent|follow-up|adherence|"
-    r"compliance|response to)\b"
+    r"(?i)\b(?:participation|retention|completion|recruitment|consent|adherence|compliance|"
+    # follow-up taken part in, not the time over which a rate was counted ("during follow-up")
+    r"survey|questionnaire|(?<!during )(?<!at )(?<!over )(?<!after )follow-up)\b"
 )
 _ASIDE_BETWEEN_COMMAS = re.compile(r", [^,]*,")
 _NOT_AN_OUTCOME_VERB = re.compile(
@@ -843,9 +844,12 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
     rates = _RATE_WAS.finditer(sentence) if contains_any(fold_case(sentence), _RATE_WORDS) else ()
     shares_in = _SHARED_IN.finditer(sentence) if _IN_PERCENT.search(sentence) else ()
     for head in chain(rates, shares_in):
+        if _AT_ENTRY_BEFORE.search(sentence, 0, head.start()):
+            continue  # "At baseline, the prevalence of hypertension was 45%"
         if "gap" in head.groupdict():
-            words_before = " ".join(sentence[max(0, head.start() - 40) : head.start()].split()[-3:])
-            said = _ASIDE_BETWEEN_COMMAS.sub(" ", f"{words_before} {head['gap']}")
+            # the words naming the rate ("the survey response rate"), then what is said of it
+            words = " ".join(sentence[max(0, head.start() - 40) : head.start()].split()[-3:])
+            said = _ASIDE_BETWEEN_COMMAS.sub(" ", f"{words} {head['gap']}")
             if _NOT_A_SHARE_SAID.search(said):
                 continue
         else:
