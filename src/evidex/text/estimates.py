@@ -628,7 +628,7 @@ _WHAT_FOLLOWS = re.compile(r" (?P<what>[^.,;:()\[\]]{2,80})")
 _OUTCOME_VERB_AFTER = re.compile(
     r"^\W{0,3}(?:\w+ ){0,2}?(?:had|has|developed|experienced|achieved|reported|showed|improved|"
     r"responded|died|relapsed|recovered|reached|needed|required|suffered|discontinued|withdrew|"
-    r"stopped|progressed|were (?:hospitali[sz]ed|readmitted))\b"
+    r"stopped|progressed|used|took|consumed|were (?:hospitali[sz]ed|readmitted))\b"
 )
 
 
@@ -670,6 +670,7 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or " group" in sentence
         or " arm" in sentence
         or _PART_OF_A_TOTAL.search(match.group(0)) is not None
+        or _PART_OF_A_TOTAL.match(sentence, match.end()) is not None  # "118 [35.8%] of 330"
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
     )
 
