@@ -17,8 +17,14 @@ from pathlib import Path
 from evidex.build.discover import SourceFile, discover
 from evidex.build.library import Library
 from evidex.build.parse import _import_parsers, _read_and_parse
-from evidex.build.pipeline import _read_vocabularies
 from evidex.content.models import Condition
+
+try:
+    from evidex.build.vocabularies import read_vocabularies
+except ImportError:  # code before the vocabularies had their own module, to compare with it
+    from evidex.build.pipeline import (  # type: ignore[attr-defined,no-redef]
+        _read_vocabularies as read_vocabularies,
+    )
 
 _WARM_UP = 20
 
@@ -26,7 +32,7 @@ _WARM_UP = 20
 def _documents(library: Path, kind: str, files: int) -> tuple[list[SourceFile], list[Condition]]:
     sources, _ = discover(library)
     vocabularies = Library()
-    _read_vocabularies(sources, vocabularies)
+    read_vocabularies(sources, vocabularies)
     chosen = [source for source in sources if source.kind == kind][:files]
     return chosen, list(vocabularies.conditions.values())
 

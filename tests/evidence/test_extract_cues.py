@@ -84,6 +84,16 @@ _PHRASES = [
     "we reviewed the charts, reviewed medical records; 612,000 person-years; a rate ratio, IRR.",
     "national registers, a Register, a health survey; we followed them; 40 pupils aged 9 took part;"
     " 30 nurses participated.",
+    "Neutrophils isolated from donors; cells harvested from rats; PBMCs obtained from volunteers; "
+    "islets collected from mice; Primary hepatocytes from mice were incubated; isolated rat "
+    "tenocytes were stimulated; cells derived from, cells taken from a biopsy.",
+    "Of the 120 randomised, 112 completed; of 348 enrolled, 300 stayed; Of all 50 recruited; of "
+    "40 patients allocated, 38; of 90 included; 456 were recruited; one was recruited.",
+    "We randomly assigned 1500 to A; we enrolled 220, of whom; We Recruited 80 (40 per arm); we "
+    "included 12 in the analysis; 57 eyes of 31 patients; 40 knees in 22 women; 12 ulcers from "
+    "nine adults; Sixty-four (32 women) were randomised; quasi-randomised, quasi-randomized.",
+    "Mendelian randomisation, mendelian randomization; a questionnaire was sent to members, "
+    "questionnaires were e-mailed, a questionnaire mailed; 612 respondents.",
 ]
 
 

@@ -26,12 +26,32 @@ _ANIMAL = CuedPattern(
 _IN_VITRO = CuedPattern(
     re.compile(
         r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
-        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|cells were (?:treated|"
-        r"incubated|exposed|cultured|transfected))\b"
+        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|(?:cells|monolayers) were "
+        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?)\b"
     ),
     (
         "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
-        "fibroblasts", "primary ", "cells were"
+        "fibroblasts", "primary ", "cells were", "monolayer"
+    ),
+)  # fmt: skip
+# Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy
+# volunteers were incubated", "Primary hepatocytes isolated from C57BL/6 mice were treated"; the
+# donors do not make it a study of people or animals (live animals dosed still do).
+_CELL_TYPES = (
+    r"(?:cells|hepatocytes|neutrophils|macrophages|monocytes|lymphocytes|(?:cardio)?myocytes|"
+    r"adipocytes|keratinocytes|fibroblasts|neurons|chondrocytes|osteoblasts|osteoclasts|"
+    r"platelets|erythrocytes|PBMCs|islets|myotubes|explants|tenocytes|synoviocytes)"
+)
+_CELLS_FROM_DONORS = CuedPattern(
+    re.compile(
+        rf"(?i)\b{_CELL_TYPES} (?:were )?(?:freshly )?(?:isolated|harvested|derived|obtained|"
+        r"collected|taken) from\b"
+        rf"|\b(?:isolated|harvested|primary) (?:[\w-]+ ){{0,2}}?{_CELL_TYPES} (?:\w+ ){{0,6}}?"
+        r"(?:were|was) (?:incubated|treated|exposed|cultured|stimulated|transfected|pre-?treated)\b"
+    ),
+    (
+        "isolated", "harvested", "derived from", "obtained from", "collected from", "taken from",
+        "primary ",
     ),
 )  # fmt: skip
 # Work on molecules rather than on people or animals: laboratory (in vitro) work.
@@ -124,7 +144,7 @@ _PROPENSITY = CuedPattern(
 )
 _NON_RANDOMISED = CuedPattern(
     re.compile(
-        r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?experimental|single-arm|"
+        r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?(?:experimental|randomi[sz]ed)|single-arm|"
         r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
         r"before-and-after|pre-post|open-label,? (?:single|non)|historical controls?)"
     ),
@@ -155,12 +175,16 @@ _COHORT = CuedPattern(
     re.compile(
         r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
         r"retrospective(?:ly)?|observational|registry|registers?\b|longitudinal|cross-sectional|"
-        r"population-based|claims data|database|survey\b|we followed|person-years?)"
+        r"population-based|claims data|database|survey\b|we followed|person-years?"
+        # genetic variants standing in for an exposure: observational, whatever the word
+        r"|mendelian randomi[sz]ation"
+        # a questionnaire sent out, and those who answered it: a survey
+        r"|questionnaires? (?:\w+ )?(?:sent|mailed|e-?mailed|distributed|circulated)|respondents)"
     ),
     (
         "cohort", "prospective", "retrospective", "observational", "registry", "register",
         "longitudinal", "cross-sectional", "population-based", "claims data", "database",
-        "survey", "we followed", "person-year"
+        "survey", "we followed", "person-year", "mendelian", "questionnaire", "respondents"
     ),
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(
@@ -276,6 +300,8 @@ def explicit_design(text: str) -> Design | None:
     animal = names(_ANIMAL)
     human = names(_HUMAN)
     in_vitro = names(_IN_VITRO)
+    if (animal or human) and names(_CELLS_FROM_DONORS) and not _dosed_animals(text):
+        return "in-vitro"
     if animal and not human:
         return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
     if not human and not animal and in_vitro:
@@ -286,6 +312,19 @@ def explicit_design(text: str) -> Design | None:
                 return "case-series"
             return design
     return None
+
+
+# the donors named after the cells: in "isolated from C57BL/6 mice were treated" the cells were
+_DONORS = re.compile(
+    r"(?i)\b(?:isolated|harvested|derived|obtained|collected|taken) from (?:[\w/-]+ ){0,3}?"
+    r"(?:mice|rats|animals|rabbits|dogs|pigs|piglets|primates|hamsters|monkeys|sheep|cattle|cows|"
+    r"horses|goats|cats|chickens|donors|volunteers)\b"
+)
+
+
+def _dosed_animals(text: str) -> bool:
+    """Live animals treated, outside the words naming the donors of cells."""
+    return _LIVE_ANIMALS.search(_DONORS.sub("", text)) is not None
 
 
 # A design line of a structured abstract: "Design: Prospective cohort study.", "Design

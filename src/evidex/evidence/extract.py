@@ -91,7 +91,8 @@ _NOT_A_NAME = "".join(
     for length in sorted({len(word) - 3 for word in _NAME_WORDS})
 )
 _N_EQUALS = re.compile(
-    rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)))?\b"
+    rf"\b[nN] ?= ?(?P<n>{COUNT})(?:(?P<total> total)|(?P<per> (?:per|in each|each) (?:group|arm)"
+    r"| ?/ ?(?:group|arm)))?\b"
 )
 # how many groups a per-group n multiplies: "allocated to 3 groups", "assigned to four diets"
 _GROUP_COUNT = re.compile(
@@ -177,8 +178,13 @@ _N_SPLIT = CuedPattern(
 _N_COMPARED = CuedPattern(
     re.compile(
         rf"(?i)(?:\b(?:compared|matched|paired) (?P<n>{COUNT})|{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n2>{COUNT}))"
-        rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)[^.;]{{0,60}}? (?:were|was) compared|[^.;]{{0,60}}?) "
-        rf"(?:with|to|and) (?P<m>{COUNT}) (?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
+        rf" {_QUALIFIER}{_POPULATION_NOUNS}\b(?(n2)(?:[^.;]{{0,60}}? (?:were|was) compared"
+        # matched in the count's own clause, never "each case was matched to four controls"
+        r"|(?:(?!\b(?:each|every)\b)[^.;,]){0,60}? (?:were|was) (?:matched|paired))"
+        r"[^.;]{0,40}?|[^.;]{0,60}?) "
+        rf"(?:with|to|and) (?P<m>{COUNT}) (?:(?:[\w-]+ ){{0,4}}?(?:non-)?(?:{_POPULATION_NOUNS}|controls)\b"
+        # the people left unsaid the second time: "60 patients given A with 58 given B"
+        r"|(?=(?:given|receiving|treated|taking|assigned|allocated|on|who)\b))"
     ),
     ("compared ", "matched ", "paired "),
 )
@@ -238,16 +244,35 @@ _N_VERB_FIRST = re.compile(
 # take part"
 _N_WERE_RANDOMISED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:(?:were|was) (?:randomi[sz]ed|randomly|"
-        r"enrolled)|underwent randomi[sz]ation|agreed to (?:take part|participate)|consented\b"
-        rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:\([^()]{{1,40}}\) )?"
+        r"(?:(?:were|was) (?:randomi[sz]ed|randomly|"
+        r"enrolled|recruited)|underwent randomi[sz]ation|agreed to (?:take part|participate)"
+        rf"|consented\b|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "underwent randomi", "agreed to", "consented", "randomized ",
-        "randomised ",
+        "was enrolled", "were recruited", "was recruited", "underwent randomi", "agreed to",
+        "consented", "randomized ", "randomised ",
     ),
 )  # fmt: skip
+# a count after our verb, the people unsaid: "We randomly assigned 1500 to A or B", "We enrolled
+# 220, of whom ..."
+_N_WE_COUNTED = CuedPattern(
+    re.compile(
+        r"(?i)\bwe (?:randomly )?(?:randomi[sz]ed|assigned|allocated|enrolled|recruited|included) "
+        rf"(?P<n>{COUNT})(?= (?:to|into|in|at|from|between|across)\b|[,;]| \()"
+    ),
+    ("we ",),
+)
+# the people counted before a comma, named by their verb alone: "Of the 120 randomised, 112
+# completed", "Of 348 randomized, 301 (86.5%) ..."
+_N_OF_THOSE = CuedPattern(
+    re.compile(
+        rf"(?i)\bof (?:the |all |those )?(?P<n>{COUNT}) (?:{_POPULATION_NOUNS} )?"
+        r"(?:randomi[sz]ed|enrolled|recruited|included|allocated)(?= ?[,;])"
+    ),
+    ("randomi", "enrolled", "recruited", "included", "allocated"),
+)
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
 # in each group"
 _GROUPS_OF = CuedPattern(
@@ -265,7 +290,7 @@ _SINGLE_PATIENT = CuedPattern(
     ("-old",),
 )
 _N_PLAIN = re.compile(
-    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-/])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 _N_STUDIES = CuedPattern(
     re.compile(
@@ -535,6 +560,8 @@ def _own_sentences(text: str) -> str:
 def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
     folded = fold_case(text) if folded is None else folded
+    if parts := _PARTS_OF_PEOPLE.search(text, folded):
+        return parse_count(parts["n"])
     for arms in (_N_SPLIT, _N_COMPARED):
         split = arms.search(text, folded)
         first = split and (split["n"] or split.groupdict().get("n2"))
@@ -560,6 +587,7 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         or completed
         or _complementary_groups(text, folded)
         or _groups_times_size(text, folded)
+        or _people_in_millions(text)
         or _people_count(text)
         or _single_patient(text, folded)
     )
@@ -568,7 +596,17 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
 # what happened in some of each group, not the groups: "was diagnosed in", "occurred in"
 _EVENTS_IN_BEFORE = re.compile(r"(?i)\b(?:[a-z]+(?:ed|en|rred)|found|seen) (?:in|among) $")
 
-_ENROLMENT_PHRASES = (_N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED)
+_ENROLMENT_PHRASES = (
+    _N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE, _N_WE_COUNTED,
+)  # fmt: skip
+# parts of people counted, then the people: "57 eyes of 31 patients" (the people are n)
+_PARTS_OF_PEOPLE = CuedPattern(
+    re.compile(
+        rf"(?i)\b{COUNT} (?:eyes|knees|hips|shoulders|teeth|limbs|feet|hands|ears|lesions|"
+        rf"implants|wounds|ulcers|joints) (?:of|in|from) (?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    ),
+    (" of ", " in ", " from "),
+)
 
 
 def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int | None]:
@@ -680,15 +718,38 @@ def _people_count(text: str) -> int | None:
                     text, max(0, match.start("n") - 12), match.start("n")
                 )
                 and not _PER_GROUP_AFTER.match(text, match.end())
+                and not _TREATED_FOR_ONE_BEFORE.search(
+                    text, max(0, match.start("n") - 12), match.start("n")
+                )
+                and not _TREATED_FOR_ONE_AFTER.match(text, match.end())
             ):
                 first = (match.start("n"), n)
                 break
     return first[1] if first else None
 
 
+# the patients treated for one event prevented (a number needed to treat): "treating 255
+# patients", "for every 91 women treated", "40 patients would need to be treated"
+_TREATED_FOR_ONE_BEFORE = re.compile(r"(?i)\b(?:treating|for every|for each) $")
+_TREATED_FOR_ONE_AFTER = re.compile(
+    r"(?i) (?:would |will )?(?:need(?:ed)? to|must|had to|have to) be treated\b"
+)
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
 _PART_BEFORE = re.compile(r"\d of (?:the )?$")
 _PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
+
+
+# "1.2 million adults", "2.3 million people"
+_N_MILLIONS = re.compile(
+    rf"(?i)(?<![\d.,])(?P<n>\d+(?:\.\d+)?) million {_QUALIFIER}{_POPULATION_NOUNS}\b"
+)
+
+
+def _people_in_millions(text: str) -> int | None:
+    if "million" not in text:
+        return None
+    match = _N_MILLIONS.search(text)
+    return round(float(match["n"]) * 1_000_000) if match else None
 
 
 def _groups_times_size(text: str, folded: str) -> int | None:
@@ -779,8 +840,8 @@ def _outcomes(text: str) -> list[Outcome]:
         if section.kind == "background":
             continue  # the background's numbers are other studies'
         for raw_line in section.text.split("\n"):
-            if _DIGIT.search(raw_line) is None:
-                continue  # every outcome needs a number
+            if _DIGIT.search(raw_line) is None and "treated" not in raw_line:
+                continue  # every outcome needs a number (in digits, but for an NNT in words)
             label_match = _LEADING_LABEL.match(raw_line)
             label = _tidy_label(label_match["label"]) if label_match else None
             if label and (

@@ -53,6 +53,13 @@ SECTION_KINDS: dict[str, str] = {
     "data sources": "methods",
     "study selection": "methods",
     "data extraction": "methods",
+    # a Cochrane review's labels
+    "search methods": "methods",
+    "selection criteria": "methods",
+    "data collection and analysis": "methods",
+    "main results": "results",
+    "authors' conclusions": "conclusions",
+    "authors’ conclusions": "conclusions",
     "methods and results": "results",
     "results": "results",
     "findings": "results",
@@ -71,7 +78,8 @@ SECTION_KINDS: dict[str, str] = {
 # capitalised word ("Patients Were ..." can).
 _BARE_RUN_IN = (
     "background", "objective", "objectives", "aim", "aims", "purpose", "methods", "results",
-    "conclusion", "conclusions", "findings", "interpretation", "introduction",
+    "conclusion", "conclusions", "findings", "interpretation", "introduction", "search methods",
+    "selection criteria", "main results", "authors' conclusions", "authors’ conclusions",
 )  # fmt: skip
 
 
@@ -83,7 +91,7 @@ def _alternation(names: list[str]) -> str:
 
 _LONGEST_LABEL = max(map(len, SECTION_KINDS))
 # The words between a sentence's end (or a line's start) and a colon: a label when they are one.
-_BEFORE_COLON = re.compile(r"[.!?)\]\n][ \t]*(?P<label>[A-Za-z][A-Za-z/& ,]*?)[ \t]*$")
+_BEFORE_COLON = re.compile(r"[.!?)\]\n][ \t]*(?P<label>[A-Za-z][A-Za-z/& ,'’]*?)[ \t]*$")
 # run in without a colon: a capitalised label at the start or after a sentence's end, followed
 # by a capitalised word or a number
 _BARE = re.compile(

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from evidex.text.cues import CuedPattern, contains_any, fold_case
+
 Level = Literal["avoid", "caution", "safe"]
 LEVEL_ORDER: dict[Level, int] = {"avoid": 0, "caution": 1, "safe": 2}
 
@@ -22,39 +24,62 @@ INJECTABLE_ROUTES = frozenset(
 )
 
 # Phrases that deny a warning ("not contraindicated") are removed before the words are read.
-_DENIED = re.compile(
-    r"\b(?:not|no longer|never been) (?:contraindicated|prohibited)\b|\bno need to avoid\b"
-    r"|\bneed not be avoided\b|\bdoes not need to be avoided\b",
-    re.I,
+_DENIED = CuedPattern(
+    re.compile(
+        r"\b(?:not|no longer|never been) (?:contraindicated|prohibited)\b|\bno need to avoid\b"
+        r"|\bneed not be avoided\b|\bdoes not need to be avoided\b",
+        re.I,
+    ),
+    ("contraindicated", "prohibited", "avoid"),
 )
 # "avoid driving", "avoid applying at the same time as...": an activity, not the compound.
-_AVOID_ACTIVITY = re.compile(r"\bavoid(?:ed|s)?\s+(?!using\b|taking\b|giving\b)\w+ing\b", re.I)
-_AVOID = re.compile(
-    r"\bcontra-?indicated\b|\bcontraindication\b(?<!relative contraindication)"
-    r"|\bavoid(?:ed|s|ance)?\b"
-    r"|\b(?:do|must|should) not (?:be )?(?:use|used|take|taken|give|given|inject|injected|start"
-    r"|started|combine|combined|administer|administered)\b"
-    r"|\bnot (?:to be|for) (?:used|taken|given|use)\b"
-    r"|\bnever (?:be )?(?:use|used|take|taken|give|given)\b"
-    r"|\bunsafe\b|\bnot (?:\w+ ){0,2}safe\b|\bdiscontinue\b"
-    r"|\bnot (?:\w+ )?(?:recommended|advised)\b|\bunless (?:the )?(?:potential )?benefits? "
-    r"(?:clearly )?(?:outweighs?|justif(?:y|ies))\b|\b(?:unless|only if|only when) (?:clearly|"
-    r"absolutely) (?:needed|necessary|indicated)\b",
-    re.I,
+_AVOID_ACTIVITY = CuedPattern(
+    re.compile(r"\bavoid(?:ed|s)?\s+(?!using\b|taking\b|giving\b)\w+ing\b", re.I), ("avoid",)
+)
+# Each level's pattern is searched only in a clause holding one of its cue words: most clauses
+# of a profile hold none (tests check every match of each pattern holds one of its cues).
+_AVOID_CUES = (
+    "contra", "avoid", "not", "never", "unsafe", "discontinue", "unless", "only if", "only when",
+)  # fmt: skip
+_CAUTION_CUES = (
+    "caution", "cautious", "careful", "with care", "monitor", "contraindication", "consult",
+    "supervision", "dose", "dosage", "established", "data", "weigh", "needed",
+)  # fmt: skip
+_AVOID = CuedPattern(
+    re.compile(
+        r"\bcontra-?indicated\b|\bcontraindication\b(?<!relative contraindication)"
+        r"|\bavoid(?:ed|s|ance)?\b"
+        r"|\b(?:do|must|should) not (?:be )?(?:use|used|take|taken|give|given|inject|injected|start"
+        r"|started|combine|combined|administer|administered)\b"
+        r"|\bnot (?:to be|for) (?:used|taken|given|use)\b"
+        r"|\bnever (?:be )?(?:use|used|take|taken|give|given)\b"
+        r"|\bunsafe\b|\bnot (?:\w+ ){0,2}safe\b|\bdiscontinue\b"
+        r"|\bnot (?:\w+ )?(?:recommended|advised)\b|\bunless (?:the )?(?:potential )?benefits? "
+        r"(?:clearly )?(?:outweighs?|justif(?:y|ies))\b|\b(?:unless|only if|only when) (?:clearly|"
+        r"absolutely) (?:needed|necessary|indicated)\b",
+        re.I,
+    ),
+    _AVOID_CUES,
 )
 _CONTRAINDICATED = re.compile(r"\bcontra-?indicated\b", re.I)
-_CAUTION = re.compile(
-    r"\bcaution(?:s|ary)?\b|\bcautious(?:ly)?\b|\bcareful(?:ly)?\b|\bwith care\b"
-    r"|\bmonitor(?:ed|ing)?\b|\brelative contraindication\b|\bconsult\b|\bsupervision\b"
-    r"|\b(?:dose|dosage) (?:adjustment|reduction)\b|\breduce the dose\b"
-    r"|\bnot (?:been )?established\b|\b(?:limited|insufficient|no) (?:human )?(?:safety )?data\b"
-    r"|\bdata are (?:lacking|limited|insufficient)\b|\bweigh\b|\bonly if (?:\w+ )?needed\b",
-    re.I,
+_CAUTION = CuedPattern(
+    re.compile(
+        r"\bcaution(?:s|ary)?\b|\bcautious(?:ly)?\b|\bcareful(?:ly)?\b|\bwith care\b"
+        r"|\bmonitor(?:ed|ing)?\b|\brelative contraindication\b|\bconsult\b|\bsupervision\b"
+        r"|\b(?:dose|dosage) (?:adjustment|reduction)\b|\breduce the dose\b"
+        r"|\bnot (?:been )?established\b|\b(?:limited|insufficient|no) (?:human )?(?:safety )?data\b"
+        r"|\bdata are (?:lacking|limited|insufficient)\b|\bweigh\b|\bonly if (?:\w+ )?needed\b",
+        re.I,
+    ),
+    _CAUTION_CUES,
 )
-_SAFE = re.compile(
-    r"\b(?:considered|generally|is|appears) safe\b|\bno known risk\b|\bcompatible with\b"
-    r"|\bis encouraged\b",
-    re.I,
+_SAFE = CuedPattern(
+    re.compile(
+        r"\b(?:considered|generally|is|appears) safe\b|\bno known risk\b|\bcompatible with\b"
+        r"|\bis encouraged\b",
+        re.I,
+    ),
+    ("safe", "no known risk", "compatible with", "is encouraged"),
 )
 _CLAUSE = re.compile(r";|(?<=[.!?])\s+|(?<=[.!?])$|\n")
 _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
@@ -102,12 +127,16 @@ def route_family(route: str) -> str:
 
 
 def clause_level(clause: str) -> Level | None:
-    text = _AVOID_ACTIVITY.sub(" ", _DENIED.sub(" ", clause))
-    if _AVOID.search(text):
+    text, folded = clause, fold_case(clause)
+    for removed in (_DENIED, _AVOID_ACTIVITY):
+        if contains_any(folded, removed.cues):
+            text = removed.pattern.sub(" ", text)
+            folded = fold_case(text)
+    if _AVOID.search(text, folded):
         return "avoid"
-    if _CAUTION.search(text):
+    if _CAUTION.search(text, folded):
         return "caution"
-    if _SAFE.search(text):
+    if _SAFE.search(text, folded):
         return "safe"
     return None
 

@@ -34,7 +34,15 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from evidex.text.cues import contains_any, fold_case
-from evidex.text.numbers import NUMBER, NUMBER_START, WORD_NUMBER, parse_number
+from evidex.text.numbers import (
+    COUNT,
+    COUNT_START,
+    NUMBER,
+    NUMBER_START,
+    WORD_NUMBER,
+    parse_count,
+    parse_number,
+)
 
 MEASURES = ("OR", "RR", "HR", "IRR", "MD", "SMD", "g", "RD", "NNT", "r", "percent")
 RATIO_MEASURES = frozenset({"OR", "RR", "HR", "IRR"})
@@ -52,6 +60,8 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"cohen['’]?s? d\b", "SMD"),
     (r"(?:weighted )?mean differences?", "MD"),
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
+    # a risk difference when in percent or percentage points, else a mean difference
+    (r"absolute differences?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
     (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b|r(?= ?=)", "r"),
@@ -61,11 +71,15 @@ _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
     "AHR": "HR", "IRR": "IRR", "aIRR": "IRR", "MD": "MD", "WMD": "MD", "ETD": "MD",
     "SMD": "SMD", "RD": "RD", "ARD": "RD", "ARR": "RD", "NNT": "NNT", "NNH": "NNT",
+    "NNTB": "NNT", "NNTH": "NNT",
     "RRR": "percent",
 }  # fmt: skip
 _ABBREVIATION = (
     r"(?<!-)(?:adj(?:usted)?\.? ?)?"
     rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})s?(?![\w-])"
+)
+_ABSOLUTE_DIFFERENCE = next(
+    index for index, (words, _) in enumerate(_WORD_LABELS) if words.startswith("absolute diff")
 )
 _LABEL_FIRST_LETTERS = "acdeghimnoprstw"
 _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
@@ -99,7 +113,8 @@ _SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
     rf"{NUMBER_START}(?<![\w.])(?<![A-Za-z]-){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
-    rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?)?"
+    rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
+    r"(?:(?:ranging )?from )?)?"
     rf"{_INTERVAL}"
 )
 # a labelled value without an interval: "MD = -0.59 mmol/L", "Odds Ratio (OR) =3.33",
@@ -109,6 +124,21 @@ _LABELLED_VALUE = re.compile(
     r"(?: ?,| (?:for|of|in|between|among|to|with|per)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
+)
+# a number needed to treat written out: "treating 255 patients for five years prevented one
+# extra case", "one additional responder for every 7 patients treated", "for every 20 treated,
+# one more had a bleed", "40 patients would need to be treated to prevent one death"
+_TREATED_FOR_ONE = re.compile(
+    rf"(?i)\btreating (?P<n1>{COUNT}) (?:[\w-]+ ){{0,3}}?(?:for [^,.;()]{{1,30}}? )?(?:would |will )?"
+    r"(?:prevent(?:ed|s)?|avert(?:ed|s)?|avoid(?:ed|s)?|spare[ds]?|cause[ds]?|(?:led|leads?) to"
+    r"|result(?:ed|s)? in|yield(?:ed|s)?|produce[ds]?) one\b"
+    r"|\bone (?:additional |extra |more |fewer )?[\w-]+(?: [\w-]+)?? (?:(?:was|were|is|would be|"
+    r"will be) (?:prevented|averted|avoided|gained|caused|seen) )?for (?:every|each) "
+    rf"(?P<n2>{COUNT}) (?:[\w-]+ ){{0,2}}?treated\b"
+    rf"|\bfor (?:every|each) (?P<n3>{COUNT}) (?:[\w-]+ ){{0,2}}?treated\b[^.;()]{{0,30}}?, one\b"
+    rf"|{COUNT_START}(?<![\w.,])(?P<n4>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:would |will )?(?:need(?:ed)? to|"
+    r"must|had to|have to) be treated (?:for [^,.;()]{1,30}? )?to (?:prevent|avert|avoid|achieve|"
+    r"gain|produce|cause|see) one\b"
 )
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
 _LISTED_AFTER = re.compile(rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
@@ -120,8 +150,8 @@ _P_VALUE = re.compile(
 )
 # a p value then the interval, after a labelled value: "HR 0.81, P = 0.02; 95% CI 0.68 to 0.97"
 _CI_AFTER_P = re.compile(
-    rf" ?[,;] ?{_P_VALUE.pattern} ?[,;]? ?[(\[]? ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
-    rf"[(\[]? ?{_INTERVAL}"
+    rf" ?[,;(\[] ?{_P_VALUE.pattern} ?[,;]? ?[(\[]? ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
+    rf"[(\[]? ?(?:from )?{_INTERVAL}"
 )
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
 _P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
@@ -194,12 +224,15 @@ class Estimate:
     value_start: int = -1  # where the value itself begins (after any label)
 
 
-def label_measure(match: re.Match[str]) -> str:
-    """The measure a LABEL match names."""
+def label_measure(match: re.Match[str], unit: str | None = None) -> str:
+    """The measure a LABEL match names (`unit`: the value's, which parts an absolute difference
+    of shares from one of means)."""
     if match["abbr"]:
         return _ABBREVIATIONS[match["abbr"]]
     for index, (_, measure) in enumerate(_WORD_LABELS):
         if match[f"w{index}"]:
+            if index == _ABSOLUTE_DIFFERENCE and not _is_share_unit(unit):
+                return "MD"
             return measure
     raise ValueError(match.group(0))  # pragma: no cover - every match has one of the groups
 
@@ -252,6 +285,11 @@ def _is_percent(unit: str | None) -> bool:
     return unit is not None and _PERCENT_UNIT.match(unit) is not None
 
 
+def _is_share_unit(unit: str | None) -> bool:
+    """'%', 'percent', 'percentage points': a unit of shares of people."""
+    return unit is not None and ("%" in unit or "percent" in unit.lower())
+
+
 def _fallback_measure(unit: str | None) -> str:
     return "percent" if _is_percent(unit) else "MD"
 
@@ -268,7 +306,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     the last estimate of the sentences before (an unlabelled estimate inherits it)."""
     first_digit = _DIGIT.search(sentence)
     if first_digit is None:
-        return []
+        # "Forty patients would need to be treated to prevent one death"
+        return _treated_for_one(sentence, []) if "treated" in sentence else []
     found: list[Estimate] = []
     previous_end = 0
     previous_measure = carried
@@ -293,7 +332,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         value = parse_number(match["value"])
         if value is None or _THRESHOLD_BEFORE.search(sentence[: match.start("value")]):
             continue
-        measure = label_measure(match)
+        measure = label_measure(match, match["unit"])
         if measure in RATIO_MEASURES and value <= 0:
             continue  # a ratio is never negative: the label names something else
         found.append(_labelled_estimate(sentence, match, measure, value))
@@ -306,14 +345,32 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                              listed.start("value"), listed.end(),
                              value_start=listed.start("value"))
                 )  # fmt: skip
+    if "treat" in sentence or "Treat" in sentence:
+        found.extend(_treated_for_one(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
     return _with_p(sentence, found)
 
 
+def _treated_for_one(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
+    """Numbers needed to treat written in words (no interval is printed with them)."""
+    found = []
+    for match in _TREATED_FOR_ONE.finditer(sentence):
+        group = next(name for name in ("n1", "n2", "n3", "n4") if match[name] is not None)
+        value = parse_count(match[group])
+        if value and not any(start <= match.start(group) < end for start, end in taken):
+            found.append(
+                Estimate("NNT", float(value), None, None, None, None, match.start(),
+                         match.end(), value_start=match.start(group))
+            )  # fmt: skip
+    return found
+
+
 # a CI in its own bracket: "(95% CI −1.6 to −0.2)"
-_CI_BRACKET = re.compile(rf"[(\[] ?(?:{CI_LABEL}) ?(?:[:=,] ?){{0,2}}{_INTERVAL} ?[)\]]")
+_CI_BRACKET = re.compile(
+    rf"[(\[] ?(?:{CI_LABEL}) ?(?:[:=,] ?){{0,2}}{_INTERVAL}(?: ?[;,] ?{_P_LABEL}[^()\[\]]{{0,30}}?)? ?[)\]]"
+)
 _RANGE = re.compile(rf"{NUMBER} ?(?:-|–|—|\bto\b) ?{NUMBER}")
 # a name that holds digits ("PHQ-9", "IL-6", "HbA1c"): not a number of the text
 _NAME_WITH_DIGITS = re.compile(r"\b[A-Za-z][A-Za-z0-9]*-?\d+[A-Za-z]*\b")
@@ -369,13 +426,22 @@ def _with_parted_intervals(
     return found
 
 
+# a few words naming the arm between a change and its CI: "fell by 8.4 points more with
+# ashwagandha (95% CI ...)"
+_ARM_WORDS = re.compile(
+    r"^(?: more| less)?(?: (?:with|in|on|for|after|than) [^\d,;:()]{1,40}?)? ?$"
+)
+
+
 def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
-    """The amount of change whose CI a range in a label parts from it (value, unit, where)."""
+    """The amount of change whose CI a range in a label, or the words naming the arm, part from
+    it (value, unit, where)."""
     amount = next(reversed(list(_CHANGE_AMOUNT.finditer(before))), None)
     if amount is None:
         return None
     between = before[amount.end() :]
-    if not _RANGE.search(between) or _DIGIT.search(_without_labels(between)):
+    named_arm = amount.group(0).startswith("by") and _ARM_WORDS.match(between) is not None
+    if not named_arm and (not _RANGE.search(between) or _DIGIT.search(_without_labels(between))):
         return None  # only a range parts them; an adjacent CI is read as an interval already
     value = parse_number(amount["value"])
     return (value, amount["unit"], amount.start("value")) if value is not None else None
@@ -419,13 +485,25 @@ def _interval_estimate(
     label = _last_label(before)
     if _unknown_ratio(before[label.end() if label else 0 :]):
         return None  # "ratio of means 1.12 (...)": a ratio with no measure of the README
-    measure = label_measure(label) if label else _inheritable(previous_measure, unit)
+    measure = label_measure(label, unit) if label else _inheritable(previous_measure, unit)
     if measure is None and not labelled_ci:
         return None  # a bracketed pair with nothing saying it is an effect
     # from the label on: "Over a median of 5 years, ... (HR 0.82, 0.74 to 0.91)" is an estimate
     said_from = previous_end + label.start() if label else previous_end
     if not labelled_ci and _NOT_AN_ESTIMATE.search(sentence[said_from : match.end()]):
         return None  # a median and its IQR, an age and its range
+    if label is None and _NOT_AN_EFFECT_QUANTITY.search(
+        sentence, max(previous_end, match.start("value") - 60), match.start("value")
+    ):
+        return None  # "The C statistic was 0.71 (95% CI ...)"
+    if (
+        label is None
+        and measure not in RATIO_MEASURES
+        and unit is not None
+        and not _is_share_unit(unit)
+        and _group_level(sentence, match, previous_end)
+    ):
+        return None  # "Mean age was 54 years (95% CI 52 to 56)": one group's mean or level
     if (
         measure is None
         and _is_percent(unit)
@@ -442,6 +520,35 @@ def _interval_estimate(
     start = previous_end + label.start() if label else match.start()  # the label opens it
     return Estimate(
         measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value")
+    )
+
+
+# one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
+# 78 nmol/L"; each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
+_GROUP_MEAN_BEFORE = re.compile(
+    r"(?i)\b(?:mean|median|average|aged?)\b(?!(?: [\w-]+)? (?:difference|change|reduction|"
+    r"increase|decrease|improvement|gain|loss)\b)[^,;]{0,40}$"
+    r"|\b(?:rose|fell|increased|decreased|dropped|climbed|returned|reached|improved) to ?$"
+    r"|\b(?:vs\.?|versus|compared with) ?$"
+)
+# a quantity that is no effect of the README, whatever its unit or interval: a compound's ("an
+# IC50 of 12.5 µM", "a half-life of 9 days"), a test's accuracy or agreement ("an AUC of 0.82",
+# "Sensitivity was 87%", "ICC 0.91"), a model's discrimination ("The C statistic was 0.71")
+_NOT_AN_EFFECT_QUANTITY = re.compile(
+    r"(?i)\b(?:[IE]C50|[EL]D50|half-life|t1/2|Cmax|Tmax|AUC|AUROC|ROC|area under (?:the )?"
+    r"(?:[\w-]+ ){0,4}?curve|clearance|c[- ](?:statistic|index)|sensitivity|specificity|"
+    r"(?:positive|negative) predictive values?|PPV|NPV|kappa|ICC|intraclass|Cronbach['’]?s?|"
+    r"heritability)\b[^,;()\[\]]{0,20}[(\[]?$"
+)
+_ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
+
+
+def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool:
+    """Whether an unlabelled value with its unit is a group's mean or level (no difference)."""
+    before = sentence[max(previous_end, match.start("value") - 60) : match.start("value")]
+    return (
+        _GROUP_MEAN_BEFORE.search(before) is not None
+        or _ARM_SET_AGAINST.match(sentence, match.end()) is not None
     )
 
 
@@ -548,7 +655,10 @@ def _pct(name: str) -> str:
 _COUNT = rf"(?:\b\d[\d,]*|{WORD_NUMBER})"
 _PEOPLE = (
     r"(?:patients?|participants?|subjects?|adults?|children|women|men|people|persons?|"
-    r"individuals?|infants?|cases?|controls?|those|volunteers?|mice|rats|animals?|eyes)"
+    r"individuals?|infants?|cases?|controls?|those|volunteers?|mice|rats|animals?|eyes|"
+    r"respondents?|nurses?|physicians?|doctors?|workers?|employees?|students?|pupils?|residents?|"
+    r"users?|members?|athletes?|players?|girls?|boys?|mothers?|smokers?|survivors?|veterans?|"
+    r"adolescents?|neonates?|newborns?|dogs?|cats?|pigs?|piglets?|rabbits?|hamsters?|cows?)"
 )
 # A count with its percentage in brackets: looked for only where "%)" is written.
 # a count or a count of a total ("218/330"), and the brackets of its share, round or square
@@ -567,9 +677,9 @@ _COUNTED_PERCENT = re.compile(
     rf"|(?<![\w.]){_COUNT} of (?:the )?{_COUNT} {_OPEN}{_pct('v7')}{_CLOSE}"
     # "48 deaths (10.2%)": events counted, with the share of the group they happened in
     rf"|(?<![\w.]){_COUNT} (?:[a-z-]+ )?(?!(?:{_PEOPLE}|years|months|weeks|days|hours)\b)"
-    rf"[a-z]{{3,}}s {_OPEN}{_pct('v9')}{_CLOSE}"
+    rf"[a-z]{{3,}}s {_OPEN}{_pct('v11')}{_CLOSE}"
     # "(n=45/120, 37.5%)": the count, its total and the share in one bracket
-    rf"|{_OPEN}[nN] ?= ?\d[\d,]* ?/ ?\d[\d,]* ?[,;] ?{_pct('v10')}{_CLOSE}"
+    rf"|{_OPEN}[nN] ?= ?\d[\d,]* ?/ ?\d[\d,]* ?[,;] ?{_pct('v12')}{_CLOSE}"
 )
 # Each of these is looked for only where the words it needs are written.
 _PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
@@ -583,12 +693,22 @@ _PERCENT_OF_A_GROUP = re.compile(
 )
 _PERCENT_OF_PEOPLE = re.compile(
     # "5.8% of those with diabetes", "32% of patients achieved"
-    rf"(?<![\w.\-]){_pct('v5')} of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE} (?:with|without|not|"
+    rf"(?<![\w.\-]){_pct('v5')} of (?:the )?(?!control\b)(?:[a-z-]+ ){{0,2}}?{_PEOPLE} (?:with|without|not|"
     r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
     r"obtained|demonstrated|reported|met)\b"
 )
+# a share with no count, then what its people did: "17.4% reported using a peptide product"
+# (never "had", which as often describes who was sampled)
+_SHARE_THEN_OUTCOME_VERBS = (
+    "reported", "developed", "experienced", "achieved", "responded", "died", "relapsed",
+    "recovered", "improved", "remitted",
+)  # fmt: skip
+_PERCENT_THEN_OUTCOME = re.compile(
+    rf"(?<![\w.\-]){_pct('v9')} (?:of (?:them|these|those) )?"
+    rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b"
+)
 _PAIR_CUES = (" vs", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
@@ -644,7 +764,9 @@ _OUTCOME_IN = re.compile(
     r"responded|improved|remitted"
     # any other verb of what happened ("normalised in", "cleared in"), never one that puts
     # people into the study or takes data from them
-    rf"|(?!(?:{_STUDY_VERBS}|obtained|available)\b)[a-z]{{3,}}(?:ed|en)) in $"
+    rf"|(?!(?:{_STUDY_VERBS}|obtained|available)\b)[a-z]{{3,}}(?:ed|en)"
+    # "present in 37 (18%)", "reported by 421 nurses (42.0%)"
+    r"|present|absent|prevalent|common|positive) (?:in|by) $"
 )
 # "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
 _AT_ENTRY_BEFORE = re.compile(
@@ -658,6 +780,8 @@ _FLOW_BEFORE = re.compile(
     r"(?i)\b(?:(?:were|was) (?:analy[sz]ed|randomi[sz]ed|allocated|assigned|included|enrolled)"
     r"|(?:completed|complete) (?:by|for|in)|lost to follow-up)\b(?:[^.;]|\.\d)*$"
 )
+# the same written after the share: "37 (18%) of 205 participants"
+_OF_A_TOTAL_AFTER = re.compile(rf" of (?:the )?{_COUNT}(?: (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)?")
 # "found in 6.1% of users, 3.0% of non-users and 2.9% of controls": a list of groups' shares
 # after a verb of what happened
 _LISTED_SHARE = re.compile(r"(?P<v>\d+(?:\.\d+)?) ?%%? of (?:the )?[\w-]+(?: [\w-]+)??")
@@ -673,8 +797,21 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or " group" in sentence
         or " arm" in sentence
         or _PART_OF_A_TOTAL.search(match.group(0)) is not None
-        or _PART_OF_A_TOTAL.match(sentence, match.end()) is not None  # "118 [35.8%] of 330"
+        or _OF_A_TOTAL_AFTER.match(sentence, match.end()) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
+    )
+
+
+_SEX_COUNTED = re.compile(r"(?i)\b(?:women|men|females?|males?|boys|girls)\b")
+
+
+def _sex_of_the_sample(sentence: str, match: re.Match[str]) -> bool:
+    """A count of women or men with its share in the bracket that describes the people
+    counted, with nothing said to have happened to them: who was sampled."""
+    return (
+        _SEX_COUNTED.search(match.group(0)) is not None
+        and _inside_bracket(sentence, match.start())
+        and not _OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40])
     )
 
 
@@ -719,6 +856,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             )
         ):
             continue
+        if _measured_amount(sentence, match.start("a")):
+            continue
         for key in ("a", "b"):
             found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
     has_sign = False
@@ -730,6 +869,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             (_PERCENT_WITH_FRACTION, "/" in sentence),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
+            (_PERCENT_THEN_OUTCOME, contains_any(sentence, _SHARE_THEN_OUTCOME_VERBS)),
         )
         if needed
     ]
@@ -752,13 +892,19 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             sentence, window, position
         ):
             continue
-        if _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 40]):
+        of_total = _OF_A_TOTAL_AFTER.match(sentence, match.end())
+        said_end = of_total.end() if of_total else match.end()
+        if _NOT_AN_OUTCOME.search(sentence[said_end : said_end + 40]):
+            continue
+        if key in ("bare", "v6") and _measured_amount(sentence, position):
             continue
         if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
             continue
         if key != "v5" and _flow_count(sentence, match):
             continue
-        if key in ("v1", "v2", "v8", "v9") and not _of_a_group(sentence, match):
+        if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
+            continue  # "(median age, 64 years; 301 [37.1%] women)"
+        if key in ("v1", "v2", "v8", "v11") and not _of_a_group(sentence, match):
             continue  # "69 (51%) women": a description of the whole sample
         value = float(match[key])
         if not 0 <= value <= 100:
@@ -767,11 +913,108 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         group = name["name"].strip() if name and name["name"].strip() else None
         what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
         found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
-    for position, value in chain(
-        _listed_shares(sentence), _stated_shares(sentence), _category_shares(sentence)
-    ):
+    shares = chain(
+        _listed_shares(sentence),
+        _most_common_shares(sentence),
+        _table_shares(sentence),
+        _stated_shares(sentence),
+        _category_shares(sentence),
+    )
+    for position, value in shares:
         found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
+
+
+# what a measurement written as a percentage names: each arm's mean of it is not a share of
+# people or animals with an outcome ("Wound closure reached 78% in the treated group vs 52%",
+# "Body fat was 18.2% versus 24.6%", "Infarct size was 32% of the area at risk")
+_MEASURED_AMOUNT = re.compile(
+    r"(?i)\b(?:closure|viability|size|fat|inhibition|expression|content|volume|area|density|"
+    r"activity|levels?|concentrations?|weight|mass|saturation|HbA1c|A1c|fraction|uptake|"
+    r"thickness|proliferation|secretion|permeability|coverage|confluence|migration|efficiency|"
+    r"yield|absorption|bioavailability|release|degradation|scavenging|growth|healing|"
+    r"reduction|change|decrease|increase|loss|gain)\b"
+)
+# what makes it a share of subjects after all: "the proportion with complete closure", "weight
+# loss of at least 5%", "closure was achieved in 78%"
+_SHARE_OF_SUBJECTS = re.compile(
+    r"(?i)\b(?:proportions?|percentages? of|shares? of|rates?|incidence|prevalence|risk|odds|"
+    r"achiev\w*|attain\w*|at least|or more|or greater|responders?|who|"
+    r"(?:reached|observed|occurred|seen|found|noted|present) (?:in|by))\b|[≥≤<>]"
+)
+_AMOUNT_WORDS = 6  # a measurement names its percentage within this many words before it
+_SHARE_WORDS = 14
+
+
+# the percentage before another, close and in the same clause: "78% in the treated group vs"
+_PERCENT_JUST_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)? ?%%?[^;%]{0,50}$")
+
+
+def _measured_amount(sentence: str, position: int) -> bool:
+    """Whether the percentage at `position` is a measurement's (its mean in a group), named by
+    the words right before the first of the percentages listed with it in its clause, with
+    nothing making it a share of subjects."""
+    clause_start = sentence.rfind(";", 0, position) + 1
+    first = position
+    while before := _PERCENT_JUST_BEFORE.search(sentence, clause_start, first):
+        first = before.start()
+    clause = sentence[clause_start:first].split()
+    return (
+        _MEASURED_AMOUNT.search(" ".join(clause[-_AMOUNT_WORDS:])) is not None
+        and _SHARE_OF_SUBJECTS.search(" ".join(clause[-_SHARE_WORDS:])) is None
+    )
+
+
+# "the most common adverse events were nausea (20%) and headache (12%)": the share of the group
+# with each event; only where the sentence is about events or use (a list of comorbidities or
+# causes is what people had, not what happened to them)
+_MOST_COMMON = re.compile(r"(?i)\bmost (?:common(?:ly)?|frequent(?:ly)?|often)\b")
+_EVENT_WORDS = re.compile(
+    r"(?i)\b(?:adverse|side[ -]effects?|events?|reactions?|complications?|symptoms?|"
+    r"toxicit(?:y|ies)|reported|used|using|use)\b"
+)
+_NAMED_SHARE = re.compile(r"(?<=[A-Za-z]) \((?P<v>\d+(?:\.\d+)?) ?%%?\)")
+
+
+def _most_common_shares(sentence: str) -> list[tuple[int, float]]:
+    """The shares named after 'the most common' in a sentence about events or use."""
+    if "most " not in sentence and "Most " not in sentence:
+        return []
+    cue = _MOST_COMMON.search(sentence)
+    if cue is None or _EVENT_WORDS.search(sentence) is None:
+        return []
+    return [
+        (match.start("v"), float(match["v"]))
+        for match in _NAMED_SHARE.finditer(sentence, cue.end())
+    ]
+
+
+# a results table's row: "Remission, n (%): 34 (42.5) vs 18 (22.5)", "Events, n/N (%): drug
+# 12/150 (8.0), placebo 25/148 (16.9)"; the percent sign is in the header only
+_TABLE_HEADER = re.compile(r"(?P<name>[^:;,.()]{1,60}?),? n(?: ?/ ?N)? \(%\) ?:")
+_TABLE_CELL = re.compile(r"(?<![\w./])\d[\d,]*(?: ?/ ?\d[\d,]*)? \((?P<v>\d+(?:\.\d+)?)\)")
+# a row describing who was sampled, not what happened to them
+_SAMPLE_TRAIT = re.compile(
+    r"(?i)^\W*(?:women|men|female|male|sex|age|aged|white|black|asian|hispanic|race|ethnicity|"
+    r"married|education|employed|employment|income|current smokers?|smokers?|smoking|"
+    r"BMI|baseline)\b"
+)
+
+
+def _table_shares(sentence: str) -> list[tuple[int, float]]:
+    """The shares of a row written with an 'n (%)' header."""
+    if "(%)" not in sentence:
+        return []
+    shares = []
+    for header in _TABLE_HEADER.finditer(sentence):
+        if _SAMPLE_TRAIT.search(header["name"]):
+            continue
+        row_end = sentence.find(";", header.end())
+        row_end = row_end if row_end >= 0 else len(sentence)
+        for cell in _TABLE_CELL.finditer(sentence, header.end(), row_end):
+            if 0 <= (value := float(cell["v"])) <= 100:
+                shares.append((cell.start("v"), value))
+    return shares
 
 
 def _listed_shares(sentence: str) -> list[tuple[int, float]]:

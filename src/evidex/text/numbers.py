@@ -118,9 +118,10 @@ COUNT = (
     r"|[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?!\d|[.,]\d)"
     rf"|{WORD_NUMBER})"
 )
-# The first character of every COUNT match (a digit or a number word's first letter), as a
-# lookahead for patterns that open with a count (see NUMBER_START).
-COUNT_START = r"(?=[\dafnostezAFNOSTEZ])"
+# Where every COUNT match starts (a digit, or a number word's first letter at a word start), as
+# a lookahead for patterns that open with a count (see NUMBER_START): testing the word start
+# here lets the engine leave a position inside a word at once (about twice as fast).
+COUNT_START = r"(?=\d|\b[afnostezAFNOSTEZ])"
 
 # A dash after nothing, a space, an opening mark or '='. Written dash-first (the check of what
 # precedes it follows), so the engine jumps from dash to dash instead of trying every position.
