@@ -8,6 +8,7 @@ databases must hold the same rows, table by table, apart from build ids and time
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 import zlib
@@ -34,7 +35,9 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
     )
     shadow = ("search_fts_", "search_heads_")  # FTS5's own storage: compared by query below
-    return sorted(r[0] for r in rows if not r[0].startswith(shadow))
+    # `changes` records how the database was written (incremental builds only): see
+    # test_an_incremental_build_records_what_it_rewrote
+    return sorted(r[0] for r in rows if not r[0].startswith(shadow) and r[0] != "changes")
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
@@ -198,6 +201,45 @@ def test_a_tier_moved_by_an_edit_is_in_the_history_and_the_feed(
     conn.close()
     assert history == [(2, 3)]
     assert feed == [("weight-loss",)]
+
+
+def _changes(db: Path) -> list[tuple[str, str, list[str], list[str]]]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT build_id, previous, compounds, articles FROM changes").fetchall()
+    conn.close()
+    return [(r[0], r[1], json.loads(r[2]), json.loads(r[3])) for r in rows]
+
+
+def _build_id(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'build_id'").fetchone()
+    conn.close()
+    return str(row[0])
+
+
+def test_an_incremental_build_records_what_it_rewrote(bundled: Path, tmp_path: Path) -> None:
+    """The static export re-renders what `changes` names: the edited compound and its
+    articles, and a compound whose tier news the edit's build replaced."""
+    db = tmp_path / "evidex.db"
+    build(bundled, db)
+    assert _changes(db) == []
+    first = _build_id(db)
+    BUNDLED_EDITS["study figure moving a tier"][0](bundled)
+    assert build(bundled, db).incremental
+    second = _build_id(db)
+    [(build_id, previous, compounds, articles)] = _changes(db)
+    assert (build_id, previous) == (second, first)
+    assert compounds == ["semaglutide"]
+    conn = sqlite3.connect(db)
+    own = conn.execute("SELECT slug FROM articles WHERE compound_slug = 'semaglutide'").fetchall()
+    conn.close()
+    assert articles == sorted(r[0] for r in own)
+    # creatine's edit replaces the tier news semaglutide's edit wrote
+    BUNDLED_EDITS["regimen line"][0](bundled)
+    assert build(bundled, db).incremental
+    assert _changes(db)[-1][:3] == (_build_id(db), second, ["creatine", "semaglutide"])
+    build(bundled, db, force=True)
+    assert _changes(db) == []
 
 
 def _first_profile(content: Path) -> Path:

@@ -223,6 +223,679 @@ ROWS = (
         "Fibrosis showed a difference of −0.6 in grades 0-4 (95% CI, −1.0 to −0.2).",
         effects=(("MD", -0.6, -1.0, -0.2),),
     ),
+    # 9. per-group shares listed by "respectively", a threshold in the same sentence
+    Row(
+        "respectively-threshold/three-doses-then-placebo-then-second-threshold",
+        "The percentage of participants with weight loss of 5% or more was 83.1%, 88.4% and "
+        "90.2% with 2.5, 5 and 10 mg, respectively, as compared with 32.6% with placebo; 48.0% "
+        "and 55.7% of those in the 5-mg and 10-mg groups lost 20% or more, as compared with "
+        "2.9% with placebo.",
+        effects=(
+            ("percent", 83.1, None, None),
+            ("percent", 88.4, None, None),
+            ("percent", 90.2, None, None),
+            ("percent", 32.6, None, None),
+            ("percent", 48.0, None, None),
+            ("percent", 55.7, None, None),
+            ("percent", 2.9, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/lancet-middle-dot-less-than",
+        "An HbA1c below 7·0% was reached by 82·3%, 86·1% and 90·4% of participants on 4 mg, "
+        "8 mg and 12 mg, respectively, and by 18·9% of those on placebo.",
+        effects=(
+            ("percent", 82.3, None, None),
+            ("percent", 86.1, None, None),
+            ("percent", 90.4, None, None),
+            ("percent", 18.9, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/bmj-symbol-groups",
+        "Weight loss of ≥10% occurred in 41%, 52% and 60% of patients in the low, middle and "
+        "high dose groups, respectively, compared with 9% in the placebo group (P<0.001).",
+        effects=(
+            ("percent", 41.0, None, None),
+            ("percent", 52.0, None, None),
+            ("percent", 60.0, None, None),
+            ("percent", 9.0, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/jama-at-least-a-reduction",
+        "A reduction of at least 50% in monthly migraine days was achieved by 64.5% and 71.2% "
+        "of the 1-mg and 2-mg groups, respectively, vs 27.4% of the placebo group.",
+        effects=(
+            ("percent", 64.5, None, None),
+            ("percent", 71.2, None, None),
+            ("percent", 27.4, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/chinese-journal-remission-bracket",
+        "The remission rates (HAMD reduction ≥50%) of the high-dose group and the low-dose "
+        "group were 76.67% and 63.33%, respectively, versus 40.00% in the control group "
+        "(P<0.05).",
+        effects=(
+            ("percent", 76.67, None, None),
+            ("percent", 63.33, None, None),
+            ("percent", 40.0, None, None),
+        ),
+    ),
+    # 10. each arm's mean of a continuous outcome (even with its own CI) and baseline shares
+    # are not effects; the difference between the arms is
+    Row(
+        "per-arm-mean/three-arms-each-with-ci",
+        "From baseline to week 60, mean body-weight change was −13.2% (95% CI, −14.0 to −12.4) "
+        "with the 4-mg dose, −17.8% (95% CI, −18.7 to −16.9) with the 8-mg dose and −2.6% "
+        "(95% CI, −3.5 to −1.7) with placebo.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/lancet-arms-then-treatment-difference",
+        "Least-squares mean change in HbA1c was −1·92% (95% CI −2·05 to −1·79) with the study "
+        "drug and −1·41% (−1·54 to −1·28) with insulin glargine (estimated treatment "
+        "difference −0·51 percentage points, 95% CI −0·69 to −0·33; p<0·0001).",
+        effects=(("MD", -0.51, -0.69, -0.33),),
+    ),
+    Row(
+        "per-arm-mean/fell-by-in-each-group",
+        "Systolic blood pressure fell by 9.8 mm Hg (95% CI 8.1 to 11.5) in the salt substitute "
+        "group and by 4.1 mm Hg (2.4 to 5.8) in the usual salt group.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/chinese-journal-observation-and-control",
+        "After 12 weeks, FPG decreased by 2.31 mmol/L (95%CI: 1.92–2.70) in the observation "
+        "group and by 1.12 mmol/L (95%CI: 0.78–1.46) in the control group.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/plos-within-arm-then-between",
+        "Mean change in 6-minute walk distance was 42.1 m [95% CI 30.5 to 53.7] in the "
+        "training arm and 6.3 m [95% CI −4.2 to 16.8] in the control arm; the between-group "
+        "difference was 35.8 m [95% CI 20.2 to 51.4].",
+        effects=(("MD", 35.8, 20.2, 51.4),),
+    ),
+    Row(
+        "per-arm-mean/baseline-shares-of-participants",
+        "At baseline, 94.5% of participants had at least one weight-related comorbidity and "
+        "38.2% had prediabetes.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/baseline-share-in-each-group",
+        "At randomisation, 72% of patients in each group were taking a statin.",
+        effects=(),
+    ),
+    # 11. an estimate followed by its interval without a CI label
+    Row(
+        "unlabelled-interval/nnt-comma-to",
+        "Treatment prevented recurrence (number needed to treat 9, 6 to 19).",
+        effects=(("NNT", 9.0, 6.0, 19.0),),
+    ),
+    Row(
+        "unlabelled-interval/cochrane-nntb-bracket",
+        "The number needed to treat for an additional beneficial outcome (NNTB) was 7 (5 to 12).",
+        effects=(("NNT", 7.0, 5.0, 12.0),),
+    ),
+    Row(
+        "unlabelled-interval/nnt-semicolon-comma",
+        "Fewer strokes occurred with the drug (NNT 40; 25, 98).",
+        effects=(("NNT", 40.0, 25.0, 98.0),),
+    ),
+    Row(
+        "unlabelled-interval/nnh-comma-en-dash",
+        "Major bleeding was more frequent with dual therapy; the NNH was 112, 64–450.",
+        effects=(("NNT", 112.0, 64.0, 450.0),),
+    ),
+    Row(
+        "unlabelled-interval/hr-semicolon-comma",
+        "Fracture risk was lower with the drug (HR 0.74; 0.58, 0.94).",
+        effects=(("HR", 0.74, 0.58, 0.94),),
+    ),
+    Row(
+        "unlabelled-interval/rd-points-comma-to",
+        "The risk difference was −4.1 percentage points, −6.8 to −1.4.",
+        effects=(("RD", -4.1, -6.8, -1.4),),
+    ),
+    Row(
+        "unlabelled-interval/trap-ages-after-nnt",
+        "The number needed to treat was 12 among adults aged 40 to 59 years.",
+        effects=(("NNT", 12.0, None, None),),
+    ),
+    # 12. a group's rate in brackets right after the group's name
+    Row(
+        "group-name-bracket-rate/chinese-journal-total-effective-rate",
+        "The total effective rate of the treatment group (91.67%) was significantly higher "
+        "than that of the control group (73.33%) (χ2=6.53, P<0.05).",
+        effects=(("percent", 91.67, None, None), ("percent", 73.33, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/chinese-journal-adverse-reactions",
+        "The incidence of adverse reactions in the observation group (6.25%) was lower than in "
+        "the control group (20.83%), P<0.05.",
+        effects=(("percent", 6.25, None, None), ("percent", 20.83, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/bmj-arms-without-group-word",
+        "Screening uptake was higher in the text-message arm (38%) than with letters alone (24%).",
+        effects=(("percent", 38.0, None, None), ("percent", 24.0, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/jama-those-given-then-odds-ratio",
+        "Abstinence at 6 months was more frequent among participants given varenicline (21.8%) "
+        "than among those given placebo (8.4%) (OR, 3.04; 95% CI, 2.11-4.38).",
+        effects=(
+            ("percent", 21.8, None, None),
+            ("percent", 8.4, None, None),
+            ("OR", 3.04, 2.11, 4.38),
+        ),
+    ),
+    Row(
+        "group-name-bracket-rate/three-lettered-groups",
+        "The recurrence rates of group A (5.0%), group B (12.5%) and group C (27.5%) differed "
+        "significantly (P<0.01).",
+        effects=(
+            ("percent", 5.0, None, None),
+            ("percent", 12.5, None, None),
+            ("percent", 27.5, None, None),
+        ),
+    ),
+    Row(
+        "group-name-bracket-rate/trap-baseline-composition",
+        "The treatment group (52% women) and the control group (49% women) were similar at "
+        "baseline.",
+        effects=(),
+    ),
+    # 13. a group's percentage after a count of people named for their group
+    Row(
+        "named-count-percent/cases-and-controls-reported-by",
+        "Prior use of the drug was reported by 31 cases (8.7%) and 45 controls (3.1%).",
+        effects=(("percent", 8.7, None, None), ("percent", 3.1, None, None)),
+    ),
+    Row(
+        "named-count-percent/users-and-non-users",
+        "Hip fracture occurred in 14 users (3.9%) and 9 non-users (1.8%) during follow-up.",
+        effects=(("percent", 3.9, None, None), ("percent", 1.8, None, None)),
+    ),
+    Row(
+        "named-count-percent/patients-in-each-named-group",
+        "Serious adverse events occurred in 18 patients (7.5%) in the semaglutide group and in "
+        "11 patients (4.6%) in the placebo group.",
+        effects=(("percent", 7.5, None, None), ("percent", 4.6, None, None)),
+    ),
+    Row(
+        "named-count-percent/chinese-journal-two-decimals",
+        "Postoperative infection was found in 3 patients (5.00%) of the observation group and "
+        "10 patients (16.67%) of the control group.",
+        effects=(("percent", 5.0, None, None), ("percent", 16.67, None, None)),
+    ),
+    Row(
+        "named-count-percent/women-and-men-diagnosed",
+        "Hypertension was diagnosed in 212 women (18.2%) and 187 men (21.5%).",
+        effects=(("percent", 18.2, None, None), ("percent", 21.5, None, None)),
+    ),
+    Row(
+        "named-count-percent/treated-and-control-mice",
+        "Tumours developed in 9 treated mice (45%) and 16 control mice (80%).",
+        effects=(("percent", 45.0, None, None), ("percent", 80.0, None, None)),
+    ),
+    Row(
+        "named-count-percent/trap-cases-and-controls-were-men",
+        "Of those enrolled, 112 cases (54.1%) and 240 controls (57.7%) were men.",
+        effects=(),
+    ),
+    # 14. a group's share with no count: "x% of <people>"
+    Row(
+        "share-of-named-people/present-in-girls-and-boys",
+        "Iron deficiency was present in 11.4% of girls and 4.2% of boys.",
+        effects=(("percent", 11.4, None, None), ("percent", 4.2, None, None)),
+    ),
+    Row(
+        "share-of-named-people/smokers-versus-never-smokers",
+        "Wheeze was reported in 14% of smokers versus 5% of never smokers.",
+        effects=(("percent", 14.0, None, None), ("percent", 5.0, None, None)),
+    ),
+    Row(
+        "share-of-named-people/three-diets-listed",
+        "Low vitamin B12 intake was common: it was seen in 23.5% of vegans, 12.8% of "
+        "vegetarians and 3.6% of omnivores.",
+        effects=(
+            ("percent", 23.5, None, None),
+            ("percent", 12.8, None, None),
+            ("percent", 3.6, None, None),
+        ),
+    ),
+    Row(
+        "share-of-named-people/jama-affected-vs",
+        "Depressive symptoms affected 18.7% of caregivers vs 9.9% of noncaregivers (P < .001).",
+        effects=(("percent", 18.7, None, None), ("percent", 9.9, None, None)),
+    ),
+    Row(
+        "share-of-named-people/lancet-middle-dot-schools",
+        "Myopia was seen in 36·2% of children in urban schools and 21·7% of those in rural "
+        "schools.",
+        effects=(("percent", 36.2, None, None), ("percent", 21.7, None, None)),
+    ),
+    Row(
+        "share-of-named-people/trap-at-baseline",
+        "At baseline, anaemia was present in 9% of women and 6% of men.",
+        effects=(),
+    ),
+    # 15. a correlation coefficient, any symbol, any sign, with or without its interval
+    Row(
+        "correlation/r-equals-unicode-minus",
+        "Fibre intake was inversely correlated with CRP (r = −0.18, P < 0.001).",
+        effects=(("r", -0.18, None, None),),
+    ),
+    Row(
+        "correlation/rho-symbol",
+        "Serum ferritin correlated with liver fat (ρ = 0.34, P = 0.002).",
+        effects=(("r", 0.34, None, None),),
+    ),
+    Row(
+        "correlation/spearman-rho-word-semicolon",
+        "Sleep duration and HbA1c were associated (Spearman's rho = −0.23; p = 0.01).",
+        effects=(("r", -0.23, None, None),),
+    ),
+    Row(
+        "correlation/pearson-coefficient-of",
+        "A Pearson correlation coefficient of −0.27 was found between step count and waist "
+        "circumference.",
+        effects=(("r", -0.27, None, None),),
+    ),
+    Row(
+        "correlation/r-with-ci",
+        "Plasma and dietary omega-3 levels agreed moderately (r=0.52, 95% CI 0.41–0.61).",
+        effects=(("r", 0.52, 0.41, 0.61),),
+    ),
+    Row(
+        "correlation/chinese-journal-positively-correlated",
+        "Serum IL-6 was positively correlated with disease activity (r=0.612, P<0.01).",
+        effects=(("r", 0.612, None, None),),
+    ),
+    Row(
+        "correlation/lancet-pearson-r-middle-dot",
+        "Agreement between the two scales was strong (Pearson r = 0·71, p<0·0001).",
+        effects=(("r", 0.71, None, None),),
+    ),
+    Row(
+        "correlation/trap-r-squared",
+        "The model explained a share of the variance in weight (R2 = 0.41, P < 0.001).",
+        effects=(),
+    ),
+    # 16. an estimate with a compound unit keeps its interval
+    Row(
+        "compound-unit-ci/md-mmol-per-litre-comma",
+        "LDL cholesterol fell more with the spread (MD −0.32 mmol/L, 95% CI −0.45 to −0.19).",
+        effects=(("MD", -0.32, -0.45, -0.19),),
+    ),
+    Row(
+        "compound-unit-ci/kg-per-square-metre-square-bracket",
+        "BMI was lower in the intervention group (mean difference −1.4 kg/m² [95% CI −2.0 to "
+        "−0.8]).",
+        effects=(("MD", -1.4, -2.0, -0.8),),
+    ),
+    Row(
+        "compound-unit-ci/egfr-per-year-slash-form",
+        "eGFR declined more slowly with the drug, by 1.9 mL/min/1.73 m² per year (95% CI 1.1 "
+        "to 2.7).",
+        effects=(("MD", 1.9, 1.1, 2.7),),
+    ),
+    Row(
+        "compound-unit-ci/egfr-per-form",
+        "The difference in eGFR slope was 2.3 ml/min per 1.73 m2 per year (95% CI, 1.6 to 3.0).",
+        effects=(("MD", 2.3, 1.6, 3.0),),
+    ),
+    Row(
+        "compound-unit-ci/wmd-mg-per-kg-per-min",
+        "Insulin sensitivity improved (WMD 0.62 mg/kg/min, 95% CI 0.21 to 1.03).",
+        effects=(("MD", 0.62, 0.21, 1.03),),
+    ),
+    Row(
+        "compound-unit-ci/kcal-per-day-semicolon",
+        "Energy expenditure increased (MD 112 kcal/day; 95% CI 48–176).",
+        effects=(("MD", 112.0, 48.0, 176.0),),
+    ),
+    Row(
+        "compound-unit-ci/beats-per-minute",
+        "Heart rate was lower (MD −4.6 beats/min; 95% CI, −6.1 to −3.1).",
+        effects=(("MD", -4.6, -6.1, -3.1),),
+    ),
+    Row(
+        "compound-unit-ci/lancet-per-one-point-seven-three",
+        "Creatinine clearance was higher (mean difference 12·4 mL/min per 1·73 m², 95% CI "
+        "6·8–18·0; p<0·0001).",
+        effects=(("MD", 12.4, 6.8, 18.0),),
+    ),
+    Row(
+        "compound-unit-ci/micromol-per-litre-by",
+        "Compared with placebo, serum urate was lowered by 86 µmol/L (95% CI 62 to 110).",
+        effects=(("MD", 86.0, 62.0, 110.0),),
+    ),
+    # second batch of classes 9-16, written after the first was fixed, before running them
+    Row(
+        "unlabelled-interval/bmj-pair-then-nnt-in-bracket",
+        "Relapse was less frequent with the drug (21% v 33%; number needed to treat 8, 5 to 18).",
+        effects=(
+            ("percent", 21.0, None, None),
+            ("percent", 33.0, None, None),
+            ("NNT", 8.0, 5.0, 18.0),
+        ),
+    ),
+    Row(
+        "unlabelled-interval/bmj-arr-percent-then-nnt",
+        "Antibiotics reduced relapse (absolute risk reduction 12.5%, 5.6% to 19.4%; number "
+        "needed to treat 8, 5 to 18).",
+        effects=(("RD", 12.5, 5.6, 19.4), ("NNT", 8.0, 5.0, 18.0)),
+    ),
+    Row(
+        "unlabelled-interval/nnt-en-dash-bracket-after-label",
+        "The NNT to prevent one fall was 11 (7–26).",
+        effects=(("NNT", 11.0, 7.0, 26.0),),
+    ),
+    Row(
+        "respectively-threshold/two-thresholds-two-clauses",
+        "The share of participants losing 5% or more of body weight was 85%, 89% and 91% with "
+        "5, 10 and 15 mg, respectively, and 35% with placebo; 50% and 57% in the 10- and 15-mg "
+        "groups lost 20% or more, versus 3% with placebo.",
+        effects=(
+            ("percent", 85.0, None, None),
+            ("percent", 89.0, None, None),
+            ("percent", 91.0, None, None),
+            ("percent", 35.0, None, None),
+            ("percent", 50.0, None, None),
+            ("percent", 57.0, None, None),
+            ("percent", 3.0, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/percent-sign-once-at-the-end",
+        "Response rates were 62, 71 and 80% with 1, 2 and 4 mg, respectively, compared with "
+        "30% with placebo.",
+        effects=(
+            ("percent", 62.0, None, None),
+            ("percent", 71.0, None, None),
+            ("percent", 80.0, None, None),
+            ("percent", 30.0, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/trap-attenuated-by-respectively",
+        "Adjustment attenuated the hazard ratios by 12.1%, 15.4% and 22.0%, respectively.",
+        effects=(),
+    ),
+    Row(
+        "respectively-threshold/trap-i2-respectively",
+        "Heterogeneity was moderate (I2 = 45% and 61%, respectively).",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/jama-arms-vs-then-difference",
+        "The least-squares mean change in weight was −6.4 kg (95% CI, −7.0 to −5.8) in the "
+        "intervention group vs −1.2 kg (95% CI, −1.8 to −0.6) in the control group "
+        "(difference, −5.2 kg [95% CI, −6.0 to −4.4]; P < .001).",
+        effects=(("MD", -5.2, -6.0, -4.4),),
+    ),
+    Row(
+        "per-arm-mean/two-doses-then-placebo-after-semicolon",
+        "Mean percentage changes in LDL cholesterol were −38.2% (95% CI, −41.0 to −35.4) with "
+        "150 mg and −49.6% (95% CI, −52.3 to −46.9) with 300 mg; with placebo the change was "
+        "2.1% (95% CI, −0.8 to 5.0).",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/baseline-proportions-in-both-arms",
+        "At baseline, 61.2% of the semaglutide group and 60.8% of the placebo group were women.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/chinese-journal-arm-named-before",
+        "After treatment, the VAS score of the observation group decreased by 3.42 points "
+        "(95%CI 3.01-3.83) and that of the control group by 2.10 points (95%CI 1.72-2.48).",
+        effects=(),
+    ),
+    Row(
+        "group-name-bracket-rate/lancet-middle-dot-than",
+        "Rebleeding occurred less often in the tranexamic acid group (4·2%) than in the placebo "
+        "group (6·0%).",
+        effects=(("percent", 4.2, None, None), ("percent", 6.0, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/rate-then-fraction",
+        "The effective rate was 90.00% (36/40) in the observation group and 72.50% (29/40) in "
+        "the control group.",
+        effects=(("percent", 90.0, None, None), ("percent", 72.5, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/intervention-than-usual-care",
+        "More participants quit in the intervention arm (41%) than in usual care (29%).",
+        effects=(("percent", 41.0, None, None), ("percent", 29.0, None, None)),
+    ),
+    Row(
+        "group-name-bracket-rate/numbered-groups-comma-p",
+        "Complete response was seen in group 1 (45.5%), group 2 (30.3%) and group 3 (12.1%), "
+        "P=0.01.",
+        effects=(
+            ("percent", 45.5, None, None),
+            ("percent", 30.3, None, None),
+            ("percent", 12.1, None, None),
+        ),
+    ),
+    Row(
+        "group-name-bracket-rate/trap-group-sizes",
+        "Patients were divided into an observation group (n=40) and a control group (n=40).",
+        effects=(),
+    ),
+    Row(
+        "named-count-percent/smokers-experienced-by",
+        "Cough was experienced by 22 smokers (17.6%) and 9 non-smokers (4.8%).",
+        effects=(("percent", 17.6, None, None), ("percent", 4.8, None, None)),
+    ),
+    Row(
+        "named-count-percent/achieved-by-receiving",
+        "Remission was achieved by 48 participants (40.0%) receiving the drug and 21 (17.5%) "
+        "receiving placebo.",
+        effects=(("percent", 40.0, None, None), ("percent", 17.5, None, None)),
+    ),
+    Row(
+        "named-count-percent/trap-groups-included-women",
+        "The two groups included 34 women (56.7%) and 31 women (51.7%), respectively.",
+        effects=(),
+    ),
+    Row(
+        "share-of-named-people/bmj-v",
+        "Asthma was diagnosed in 9.4% of exposed children v 6.1% of unexposed children.",
+        effects=(("percent", 9.4, None, None), ("percent", 6.1, None, None)),
+    ),
+    Row(
+        "share-of-named-people/compared-with-those-not",
+        "Fatigue affected 31% of users of the drug compared with 18% of those not using it.",
+        effects=(("percent", 31.0, None, None), ("percent", 18.0, None, None)),
+    ),
+    Row(
+        "share-of-named-people/occurred-among-residents",
+        "Falls occurred among 14.2% of residents in intervention homes and 19.8% of residents "
+        "in control homes.",
+        effects=(("percent", 14.2, None, None), ("percent", 19.8, None, None)),
+    ),
+    Row(
+        "share-of-named-people/trap-were-female",
+        "Overall, 52.3% of participants were female and 12.4% of participants were smokers.",
+        effects=(),
+    ),
+    Row(
+        "correlation/spearman-coefficient-was",
+        "The Spearman correlation coefficient between the two measures was 0.48 (P < 0.001).",
+        effects=(("r", 0.48, None, None),),
+    ),
+    Row(
+        "correlation/r-s-subscript",
+        "Step count correlated with VO2max (rs = 0.41, p = 0.003).",
+        effects=(("r", 0.41, None, None),),
+    ),
+    Row(
+        "correlation/negative-with-ci-semicolon",
+        "BMI showed a negative correlation with adiponectin (r = -0.36; 95% CI -0.48 to -0.23).",
+        effects=(("r", -0.36, -0.48, -0.23),),
+    ),
+    Row(
+        "correlation/trap-regression-beta",
+        "Each additional hour of sleep was associated with a lower BMI (β = −0.21, P = 0.02).",
+        effects=(),
+    ),
+    Row(
+        "compound-unit-ci/mg-per-mmol",
+        "Albuminuria fell (MD −12.3 mg/mmol, 95% CI −18.1 to −6.5).",
+        effects=(("MD", -12.3, -18.1, -6.5),),
+    ),
+    Row(
+        "compound-unit-ci/ng-per-ml-per-year",
+        "PSA velocity was lower (difference −0.21 ng/mL per year; 95% CI −0.35 to −0.07).",
+        effects=(("MD", -0.21, -0.35, -0.07),),
+    ),
+    Row(
+        "compound-unit-ci/ml-per-kg-per-min-by",
+        "Peak VO2 improved by 2.4 mL/kg/min (95% CI 1.1 to 3.7) compared with usual care.",
+        effects=(("MD", 2.4, 1.1, 3.7),),
+    ),
+    Row(
+        "compound-unit-ci/g-per-day-en-dash",
+        "Protein intake rose (MD 14.2 g/day, 95% CI 8.0–20.4).",
+        effects=(("MD", 14.2, 8.0, 20.4),),
+    ),
+    Row(
+        "compound-unit-ci/iu-per-l-unlabelled-interval",
+        "ALT fell more with the drug (mean difference −9.6 IU/L [−14.2 to −5.0]).",
+        effects=(("MD", -9.6, -14.2, -5.0),),
+    ),
+    Row(
+        "per-arm-mean/trap-doses-compared-with-placebo-are-differences",
+        "Compared with placebo, the drug lowered HbA1c by 0.8% (95% CI 0.6 to 1.0) in the 5-mg "
+        "group and by 1.1% (95% CI 0.9 to 1.3) in the 10-mg group.",
+        effects=(("percent", 0.8, 0.6, 1.0), ("percent", 1.1, 0.9, 1.3)),
+    ),
+    # third batch: traps found by probing the rules above with new sentences
+    Row(
+        "group-name-bracket-rate/trap-proportion-of-women-similar",
+        "The proportion of women was similar in the intervention group (52%) and the control "
+        "group (49%).",
+        effects=(),
+    ),
+    Row(
+        "group-name-bracket-rate/trap-arms-were-white",
+        "Most participants in the intervention arm (78%) and the control arm (75%) were white.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/response-rates-with-ci-are-shares",
+        "The response rate was 45% (95% CI 38–52%) in the combination arm and 28% (95% CI "
+        "22–35%) in the monotherapy arm.",
+        effects=(("percent", 45.0, 38.0, 52.0), ("percent", 28.0, 22.0, 35.0)),
+    ),
+    Row(
+        "per-arm-mean/decreased-in-group-compared-with-next-arm",
+        "Weight decreased by 4.3 kg (95% CI 3.6 to 5.0) in the intervention group, compared with "
+        "1.1 kg (0.4 to 1.8) in the control group.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/decreased-by-percent-in-each-group-without-ci",
+        "HbA1c decreased by 1.4% in the semaglutide group and by 0.9% in the sitagliptin group "
+        "(estimated treatment difference −0.5 percentage points [95% CI −0.6 to −0.4]).",
+        effects=(("MD", -0.5, -0.6, -0.4),),
+    ),
+    Row(
+        "group-name-bracket-rate/comparator-bracket-goes-on-with-odds-ratio",
+        "Exclusive breastfeeding at 6 months was more common in the peer-support arm (43.2%) "
+        "than in the control arm (31.5%; adjusted OR 1.72, 95% CI 1.21–2.44).",
+        effects=(
+            ("percent", 43.2, None, None),
+            ("percent", 31.5, None, None),
+            ("OR", 1.72, 1.21, 2.44),
+        ),
+    ),
+    Row(
+        "correlation/second-coefficient-without-ci",
+        "Serum ferritin correlated negatively with hepcidin (r=−0.42, 95% CI −0.58 to −0.23, "
+        "P<0.001) and positively with CRP (r=0.31, P=0.002).",
+        effects=(("r", -0.42, -0.58, -0.23), ("r", 0.31, None, None)),
+    ),
+    Row(
+        "compound-unit-ci/trap-regression-beta-per-dose",
+        "Intake was associated with lower systolic pressure (β = −2.1 mm Hg per 100 mg/day; "
+        "95% CI −3.4 to −0.8).",
+        effects=(),
+    ),
+    Row(
+        "compound-unit-ci/hr-per-amount-before-ci",
+        "Each 10 ng/mL was associated with a lower risk (HR 0.92 per 10 ng/mL, 95% CI 0.87 to "
+        "0.97).",
+        effects=(("HR", 0.92, 0.87, 0.97),),
+    ),
+    Row(
+        "per-arm-mean/baseline-share-far-before-at-baseline",
+        "Overall, 94.5% of participants had at least one weight-related coexisting condition at "
+        "baseline.",
+        effects=(),
+    ),
+    Row(
+        "respectively-threshold/groups-named-before-comparator-after",
+        "In the tirzepatide groups, 50%, 57% and 63% lost at least 20% of body weight, versus 3% "
+        "with placebo.",
+        effects=(
+            ("percent", 50.0, None, None),
+            ("percent", 57.0, None, None),
+            ("percent", 63.0, None, None),
+            ("percent", 3.0, None, None),
+        ),
+    ),
+    Row(
+        "respectively-threshold/two-doses-respectively-then-placebo",
+        "The proportion achieving ≥50% reduction in seizure frequency was 39.6% and 43.8% in the "
+        "200-mg and 400-mg groups, respectively, compared with 14.0% with placebo (P<0.001 for "
+        "both).",
+        effects=(
+            ("percent", 39.6, None, None),
+            ("percent", 43.8, None, None),
+            ("percent", 14.0, None, None),
+        ),
+    ),
+    Row(
+        "share-of-named-people/arm-named-in-brackets-after-share",
+        "Weight reductions of 10% or more occurred in 69.1% (semaglutide) and 12.0% (placebo) of "
+        "participants.",
+        effects=(("percent", 69.1, None, None), ("percent", 12.0, None, None)),
+    ),
+    Row(
+        "share-of-named-people/receiving-each-dose-compared-with-placebo",
+        "Clinical remission at week 8 occurred in 28% of patients receiving 10 mg and 22% "
+        "receiving 5 mg, compared with 10% receiving placebo.",
+        effects=(
+            ("percent", 28.0, None, None),
+            ("percent", 22.0, None, None),
+            ("percent", 10.0, None, None),
+        ),
+    ),
+    Row(
+        "group-name-bracket-rate/trap-allocation-shares",
+        "Of 400 patients, 212 were allocated to the drug group (53%) and 188 to the placebo group "
+        "(47%).",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/percent-fall-by-with-each-arm-with-ci",
+        "LDL cholesterol fell by 52% (95% CI 49 to 55) with the drug and by 3% (95% CI 1 to 5) "
+        "with placebo.",
+        effects=(),
+    ),
+    Row(
+        "per-arm-mean/percent-fall-by-with-arm-versus-arm",
+        "Body weight fell by 5.2% with the drug versus 1.1% with placebo.",
+        effects=(),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",
@@ -2350,6 +3023,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) == 43
+    assert len(classes) == 51
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

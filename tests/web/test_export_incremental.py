@@ -36,6 +36,13 @@ def _profile_text(content: Path) -> None:
     )
 
 
+def _profile_description(content: Path) -> None:
+    # shown on the compound list and the API's list, not in the search index
+    _replace(
+        content / "compounds/creatine.md", "most studied supplements", "best known supplements"
+    )
+
+
 def _partner_title(content: Path) -> None:
     # BPC-157's Popular Combinations link to TB-500 and show its title.
     _replace(content / "compounds/tb-500.md", "title: TB-500\n", "title: TB-500 Fragment\n")
@@ -52,6 +59,11 @@ def _study_numbers(content: Path) -> None:
     _replace(content / "studies/dpp-metformin-2002.yaml", "value: 7.8", "value: 6.1")
 
 
+def _tier_move(content: Path) -> None:
+    # Semaglutide's weight-loss tier moves from 2 to 3: its goal pages and lists show it.
+    _replace(content / "studies/step-1-semaglutide-2021.yaml", "design: rct", "design: cohort")
+
+
 def _deleted_compound(content: Path) -> None:
     (content / "compounds/interferon-alpha.md").unlink()
 
@@ -62,15 +74,20 @@ def _goal_name(content: Path) -> None:
 
 EDITS: dict[str, Callable[[Path], None]] = {
     "profile text": _profile_text,
+    "profile description": _profile_description,
     "combination partner title": _partner_title,
     "article tier": _article_tier,
     "study numbers": _study_numbers,
+    "tier move": _tier_move,
     "deleted compound": _deleted_compound,
     "goal name": _goal_name,
 }
 
 # Goal names label the tiers on every compound page, so that edit renders every page again.
 SHOWN_EVERYWHERE = {"goal name"}
+# Built in full (a name changed, a file removed, a vocabulary changed): the export cannot take
+# what changed from the build's record and reads every row instead.
+FULL_BUILDS = {"combination partner title", "deleted compound", "goal name"}
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -127,9 +144,72 @@ def test_incremental_export_equals_a_fresh_export_of_the_new_build(
     kept = [name for name in after if name not in changed]
     assert [name for name in kept if _mtimes(site)[name] != mtimes[name]] == []
     assert not summary.full
+    assert summary.from_changes == (edit not in FULL_BUILDS)
     if edit not in SHOWN_EVERYWHERE:
         # Incremental: the pages of compounds the edit does not touch are not rendered again.
         assert summary.rendered < summary.files / 2
+
+
+def _same_as_fresh(db: Path, site: Path, fresh: Path) -> None:
+    export_site(db, fresh)
+    after, expected = _files(site), _files(fresh)
+    assert sorted(after) == sorted(expected)  # .gz twins included
+    assert [name for name in expected if after[name] != expected[name]] == []
+
+
+def test_two_edits_in_two_builds_export_once_as_a_fresh_export_does(
+    library: Path, tmp_path: Path
+) -> None:
+    db, site = tmp_path / "evidex.db", tmp_path / "site"
+    build(library, db)
+    export_site(db, site)
+    goal = site / "goals/weight-loss/index.html"
+    goal_before = goal.read_bytes()
+    _tier_move(library)
+    assert build(library, db).incremental
+    _profile_text(library)
+    assert build(library, db).incremental
+
+    summary = export_site(db, site)
+
+    assert summary.from_changes
+    _same_as_fresh(db, site, tmp_path / "fresh")
+    assert "Taken an hour before" in (site / "compounds/melatonin/index.html").read_text("utf-8")
+    assert goal.read_bytes() != goal_before  # semaglutide's tier moved on its goal's page
+
+
+def test_an_export_after_a_full_build_reads_every_row(library: Path, tmp_path: Path) -> None:
+    """A full build keeps no record of what changed since the export: the export falls back
+    to fingerprinting every row, and still gives what a fresh export gives."""
+    db, site = tmp_path / "evidex.db", tmp_path / "site"
+    build(library, db)
+    export_site(db, site)
+    _profile_text(library)
+    build(library, db, force=True)
+
+    summary = export_site(db, site)
+
+    assert not summary.from_changes and not summary.full
+    assert summary.rendered < summary.files / 2
+    _same_as_fresh(db, site, tmp_path / "fresh")
+
+
+def test_an_export_from_another_database_reads_every_row(library: Path, tmp_path: Path) -> None:
+    """Two databases built from the same files, each edited incrementally: the record of one
+    does not lead back to the build the other's export was made from."""
+    db, other, site = tmp_path / "evidex.db", tmp_path / "other.db", tmp_path / "site"
+    build(library, db)
+    shutil.copyfile(db, other)
+    _tier_move(library)
+    assert build(library, other).incremental
+    export_site(other, site)
+    _profile_text(library)
+    assert build(library, db).incremental
+
+    summary = export_site(db, site)
+
+    assert not summary.from_changes and not summary.full
+    _same_as_fresh(db, site, tmp_path / "fresh")
 
 
 def test_an_edited_partner_title_reaches_the_page_that_names_it(

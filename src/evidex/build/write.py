@@ -482,6 +482,7 @@ def write_part(
     paths, path_args = _marks(sorted(part.paths))
     conn.execute("BEGIN IMMEDIATE")
     try:
+        _record_changes(conn, part, build_id)
         for hook in hooks:
             hook(conn, part)
         old_tiers = {
@@ -533,6 +534,26 @@ def write_part(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _record_changes(conn: sqlite3.Connection, part: LibraryPart, build_id: str) -> None:
+    """Record the compounds and articles whose rows this build replaces, and the build it is
+    written over, so the static export can re-render their pages alone. Read before the
+    write: every compound's tier feed entries are replaced by this build's."""
+    previous = conn.execute("SELECT value FROM meta WHERE key = 'build_id'").fetchone()
+    tier_news = conn.execute(
+        "SELECT DISTINCT compound_slug FROM feed WHERE kind = 'tier' AND compound_slug IS NOT NULL"
+    )
+    compounds = part.compounds | {str(row[0]) for row in tier_news}
+    conn.execute(
+        "INSERT INTO changes VALUES (?, ?, ?, ?)",
+        (
+            build_id,
+            previous[0] if previous else "",
+            json.dumps(sorted(compounds)),
+            json.dumps(sorted(part.articles)),
+        ),
+    )
 
 
 def _known_studies(conn: sqlite3.Connection, ids: list[str]) -> set[str]:

@@ -172,6 +172,8 @@ def export_site_cmd(
     except ExportRefused as refused:
         raise fail(str(refused)) from None
     kind = "full export" if summary.full else "incremental"
+    if summary.from_changes:
+        kind = "incremental from the changes the build recorded"
     typer.echo(
         f"{out}: {summary.files} pages and responses; {summary.rendered} rendered,"
         f" {summary.rewritten} files written, {summary.deleted} deleted ({kind})"

@@ -131,5 +131,11 @@ CREATE TABLE sources (           -- every library file as this build read it: an
     owner TEXT                     -- the compound a profile, article or study file is about
 );
 CREATE INDEX sources_by_owner ON sources(owner);
+CREATE TABLE changes (           -- what each incremental build rewrote: the static export
+    build_id TEXT PRIMARY KEY,     -- re-renders only these (evidex.web.export); a full build
+    previous TEXT NOT NULL,        -- starts a new database with none. `previous`: the build
+    compounds TEXT NOT NULL,       -- it was written over; JSON lists of the compounds and
+    articles TEXT NOT NULL         -- articles whose rows it replaced
+);
 
 -- Search tables are created by evidex.search.index (see docs/schema.md).

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import chain
+from itertools import chain, pairwise
 
 from evidex.text.cues import contains_any, fold_case
 from evidex.text.numbers import (
@@ -64,7 +64,11 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"absolute differences?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
-    (r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b|r(?= ?=)", "r"),
+    (
+        r"correlation coefficients?|pearson['’]?s? r\b|spearman['’]?s? (?:rho|r)\b"
+        r"|(?:rho|ρ|rs|r)(?= ?=)",
+        "r",
+    ),
     (r"g(?= ?=)", "g"),
 )
 _ABBREVIATIONS: dict[str, str] = {
@@ -81,7 +85,7 @@ _ABBREVIATION = (
 _ABSOLUTE_DIFFERENCE = next(
     index for index, (words, _) in enumerate(_WORD_LABELS) if words.startswith("absolute diff")
 )
-_LABEL_FIRST_LETTERS = "acdeghimnoprstw"
+_LABEL_FIRST_LETTERS = "acdeghimnoprstwρ"
 _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
 # The word boundary first, then the letters a label can open with (either case): most
 # positions fail there at once instead of at each of the alternatives (2.4 times faster).
@@ -98,10 +102,14 @@ CI_LABEL = (
     rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
     r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
 )
-# A unit after a value or bound: "%", "kg", "mmol/L", "percentage points", "days".
+_UNIT_WORD = r"[a-zA-Zµμ][a-zA-Zµμ²2]{0,11}"
+# a unit after a value or bound: "%", "kg", "percentage points", "days", and compound units
+# whose parts a slash or "per" joins, a number before a part or not: "mmol/L", "mg/dL/year",
+# "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per 10 ng/mL"
 _UNIT = (
     r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
-    r"[a-zA-Zµμ][a-zA-Zµμ/²2]{0,11}(?: (?:points?|Hg|units?))?)"
+    rf"(?:per (?:\d+(?:\.\d+)? ?)?)?{_UNIT_WORD}(?: (?:points?|Hg|units?))?"
+    rf"(?:(?:/| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
@@ -112,7 +120,7 @@ _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\
 _SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"{NUMBER_START}(?<![\w.])(?<![A-Za-z]-){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
     r"(?:(?:ranging )?from )?)?"
     rf"{_INTERVAL}"
@@ -140,8 +148,11 @@ _TREATED_FOR_ONE = re.compile(
     r"must|had to|have to) be treated (?:for [^,.;()]{1,30}? )?to (?:prevent|avert|avoid|achieve|"
     r"gain|produce|cause|see) one\b"
 )
-# a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points"
-_LISTED_AFTER = re.compile(rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}")
+# a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
+# never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
+_LISTED_AFTER = re.compile(
+    rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+)
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
 _P_VALUE = re.compile(
@@ -169,7 +180,12 @@ _RELATIVE_CHANGE_AFTER = re.compile(
     r" (?:risk|odds|hazard|incidence|rate|likelihood)"
 )
 _RELATIVE_CHANGE_VERB = re.compile(r"(?i)\b(?:reduc|lower|increas|decreas|cut)\w*")
-_THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under) ?$")
+_THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under|below|above) ?$")
+# "lost 5% or more", "a fall of 50% or greater": a threshold, not a result
+_THRESHOLD_AFTER = re.compile(
+    r" ?%?%? (?:or (?:more|greater|higher|above|over|less|lower|below|fewer)"
+    r"|and (?:above|over|more|higher))\b"
+)
 # the upper end of a range of percentages ("60–70% of people") is not a group's percentage
 _RANGE_BEFORE = re.compile(r"\d ?%? ?(?:-|–|—|to) ?$")
 
@@ -183,7 +199,8 @@ _MAX_VALUE_LEAD = 3
 _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
-    "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman"
+    "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman",
+    "r =", "r=", "rs =", "rs=", "ρ", "rho",
 )  # fmt: skip
 
 
@@ -222,6 +239,7 @@ class Estimate:
     end: int
     ci_level: float | None = None  # the interval's level when it is not 95%
     value_start: int = -1  # where the value itself begins (after any label)
+    named: bool = False  # a measure label of its own sentence names it (or the list it ends)
 
 
 def label_measure(match: re.Match[str], unit: str | None = None) -> str:
@@ -270,6 +288,8 @@ def _plausible(measure: str, value: float, low: float, high: float, labelled_ci:
     if low > high:
         return False
     if measure in RATIO_MEASURES and (low <= 0 or value <= 0):
+        return False
+    if measure == "r" and max(abs(low), abs(high), abs(value)) > 1:
         return False
     if labelled_ci:
         return True  # kept as printed, even when the value lies outside its own interval
@@ -333,8 +353,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if value is None or _THRESHOLD_BEFORE.search(sentence[: match.start("value")]):
             continue
         measure = label_measure(match, match["unit"])
-        if measure in RATIO_MEASURES and value <= 0:
-            continue  # a ratio is never negative: the label names something else
+        if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
+            continue  # a ratio is never negative, a correlation never beyond ±1
         found.append(_labelled_estimate(sentence, match, measure, value))
         listed = _LISTED_AFTER.match(sentence, match.end())
         if listed and not any(start <= listed.start("value") < end for start, end in taken):
@@ -343,14 +363,93 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                 found.append(
                     Estimate(measure, listed_value, None, None, None, listed["unit"],
                              listed.start("value"), listed.end(),
-                             value_start=listed.start("value"))
+                             value_start=listed.start("value"), named=True)
                 )  # fmt: skip
     if "treat" in sentence or "Treat" in sentence:
         found.extend(_treated_for_one(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
-    return _with_p(sentence, found)
+    return _with_p(sentence, _without_arm_means(sentence, found))
+
+
+# The arm a value belongs to, named right after it (and its bracket): "−13.2% (95% CI ...)
+# with the 4-mg dose", "by 9.8 mm Hg (...) in the salt substitute group", "(0.5) with placebo"
+_OWN_ARM = re.compile(
+    r" ?(?:[;,] ?[Pp] ?[<=>≤≥][^()\[\]]{0,12})?[)\]]?,? "
+    r"(?:(?:with|on|receiving|taking|given) (?![-+]?\.?\d[\d.]* ?%)"
+    r"|(?:in|among) (?:the )?(?=(?:[\w\-+]+ ){0,4}?(?:group|arm|cohort)\b))"
+    r"[^,;:()\[\]]{1,50}?(?=$|[,;:()\[\]]|\.(?!\d)| (?:and|versus|vs\.?|compared|than|relative)\b)"
+)
+# arms named right after numbers anywhere in the sentence (an arm's value may be read as no
+# effect by another rule: "..., compared with 1.1 kg (0.4 to 1.8) in the control group")
+_ARMS_NAMED = re.compile(rf"(?<=[\d%)\]]){_OWN_ARM.pattern}")
+# ... or named before it in its clause: "the VAS score of the observation group decreased by
+# 3.42 points (...) and that of the control group by 2.10 points (...)", "with placebo the
+# change was 2.1% (...)"
+_ARM_BEFORE = re.compile(
+    r"\b(?:with|in|of|among|on|receiving|taking|given) (?:the )?"
+    r"(?:(?:[\w\-+]+ ){0,3}?(?:group|arm)\b|placebo\b|usual care\b)"
+)
+# "... with the drug compared with placebo": the value compares the arm with another
+_COMPARED_AFTER = re.compile(
+    r",? (?:compared (?:with|to)|versus|vs\.?|than|relative to) (?![-+]?\.?\d)"
+)
+# values compared with an arm that has no value of its own are differences: "lowered it by 3.1
+# mm Hg (...) in the 5-mg group and 4.0 mm Hg (...) in the 10-mg group, compared with placebo"
+_COMPARED_WITH_AN_ARM = re.compile(
+    r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|relative to|than|over) (?:the |those (?:on|given|"
+    r"receiving|taking) )?(?:placebo|controls?|usual care|standard care|sham)\b"
+    r"|placebo-(?:adjusted|corrected|subtracted)"
+)
+_ARM_CUES = (" with ", " on ", " receiving ", " taking ", " given ", " group", " arm", " cohort")
+# a percentage is an arm's mean only where the sentence speaks of a mean or a change ("mean
+# change in weight was −13.2%", "HbA1c fell by 1.1%"); "the response rate was 45% (95% CI
+# 38–52%) in the combination arm" is a group's share
+_MEAN_OR_CHANGE = re.compile(
+    r"(?i)\b(?:mean|average|least[- ]squares|chang|reduc|decreas|increas|fell|fall|rose|rise"
+    r"|declin|improv|lower|gain|loss|lost|drop)"
+)
+
+
+def _without_arm_means(sentence: str, found: list[Estimate]) -> list[Estimate]:
+    """Each arm's own mean of a continuous outcome is not an effect, even with its own CI: an
+    unnamed value whose arm is named right after it or before it in its clause, in a sentence
+    where two values or more have their arms ("−13.2% (95% CI ...) with 4 mg ... and −2.6%
+    (...) with placebo"); the difference between them is. A value continuing a list a label
+    names ("mean differences were −1.2 (...) with 10 mg and −2.0 (...) with 20 mg"), a ratio
+    (always a comparison) and values compared with an arm of no value of their own stay."""
+    if not found or not contains_any(sentence, _ARM_CUES):
+        return found
+    if _COMPARED_WITH_AN_ARM.search(sentence):
+        return found
+    arms: list[bool] = []
+    previous_end = 0
+    for estimate in found:
+        after = _OWN_ARM.match(sentence, estimate.end)
+        own = (after is not None and not _COMPARED_AFTER.match(sentence, after.end())) or (
+            _ARM_BEFORE.search(sentence, previous_end, max(previous_end, estimate.value_start))
+            is not None
+        )
+        arms.append(own)
+        previous_end = estimate.end
+    if sum(arms) < 2 and (not any(arms) or sum(1 for _ in _ARMS_NAMED.finditer(sentence)) < 2):
+        return found
+    of_means = _MEAN_OR_CHANGE.search(sentence) is not None
+    kept: list[Estimate] = []
+    for index, estimate in enumerate(found):
+        before = found[index - 1] if index else None
+        continues = before is not None and before in kept and before.measure == estimate.measure
+        if (
+            arms[index]
+            and (of_means or not _is_percent(estimate.unit))
+            and not estimate.named
+            and estimate.measure not in RATIO_MEASURES
+            and not continues
+        ):
+            continue
+        kept.append(estimate)
+    return kept
 
 
 def _treated_for_one(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
@@ -457,11 +556,11 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
             return Estimate(
                 measure, value, low, high, parse_p(after_p), match["unit"], match.start(),
                 after_p.end(), float(level) if level and float(level) != 95 else None,
-                match.start("value"),
+                match.start("value"), named=True,
             )  # fmt: skip
     return Estimate(
         measure, value, None, None, None, match["unit"], match.start(), match.end(),
-        value_start=match.start("value"),
+        value_start=match.start("value"), named=True,
     )  # fmt: skip
 
 
@@ -483,8 +582,8 @@ def _interval_estimate(
         return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
     unit = match["unit"]
     label = _last_label(before)
-    if _unknown_ratio(before[label.end() if label else 0 :]):
-        return None  # "ratio of means 1.12 (...)": a ratio with no measure of the README
+    if _unknown_measure(before[label.end() if label else 0 :]):
+        return None  # "ratio of means 1.12 (...)", "β = -2.1": no measure of the README
     measure = label_measure(label, unit) if label else _inheritable(previous_measure, unit)
     if measure is None and not labelled_ci:
         return None  # a bracketed pair with nothing saying it is an effect
@@ -519,8 +618,9 @@ def _interval_estimate(
         unit = None
     start = previous_end + label.start() if label else match.start()  # the label opens it
     return Estimate(
-        measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value")
-    )
+        measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value"),
+        named=label is not None,
+    )  # fmt: skip
 
 
 # one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
@@ -552,12 +652,14 @@ def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool
     )
 
 
-# a ratio named after the last measure label, or with none: no measure fits it
-_RATIO_WORD = re.compile(r"(?i)\bratios?\b")
+# a ratio or a regression coefficient named after the last measure label, or with none: no
+# measure of the corpus README fits it ("ratio of means 1.12 (...)", "β = −2.1 mm Hg per 100
+# mg/day; 95% CI ...")
+_UNKNOWN_MEASURE = re.compile(r"(?i)\bratios?\b|β|\bbeta\b|\bregression coefficients?\b")
 
 
-def _unknown_ratio(before_value: str) -> bool:
-    return _RATIO_WORD.search(before_value) is not None
+def _unknown_measure(before_value: str) -> bool:
+    return _UNKNOWN_MEASURE.search(before_value) is not None
 
 
 def _relative_change(sentence: str, match: re.Match[str], restating: str | None) -> bool:
@@ -588,20 +690,33 @@ _LABEL_RIGHT_BEFORE = re.compile(rf"{LABEL.pattern}(?: (?:was|of|is|were))? ?(?:
 _P_CLOSES_BRACKET = re.compile(rf" ?[;,] ?{_P_LABEL}[^()\[\]]{{0,40}}?[)\]]")
 
 
+_WORD_AFTER = re.compile(r" ?(?!to\b)([A-Za-zµμ%][^\s,;–—]*)")
+
+
 def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
     """An interval without a CI label or its own bracket: the value (and its label) open a
     bracket that the interval closes, or the value follows its label and the interval ends
     the clause; a comma or semicolon parts the value from the bounds."""
     if not any(mark in sentence[match.end("value") : match.start("low")] for mark in ",;"):
         return False
+    low_unit = _WORD_AFTER.match(sentence, match.end("low"))
+    if low_unit and low_unit[1] != (match["unit"] or "").split(" ")[0]:
+        return False  # "(RR 0.81; 3 trials, 1,204 participants)": counts, not bounds
     after = sentence[match.end() : match.end() + 2].lstrip()[:1]
     near = before[-_LONGEST_LABEL:]  # the patterns end at the value: the words just before it
-    closes = after in (")", "]") or _P_CLOSES_BRACKET.match(sentence, match.end()) is not None
-    if _OPENS_BRACKET.search(near) is not None or (
-        _OPENS_LIST_ITEM.search(near) is not None and _inside_bracket(sentence, match.start())
+    if _OPENS_BRACKET.search(near) is not None:
+        # the interval closes the bracket, or the first of its items: "(ARR 12.5%, 5.6 to 19.4;
+        # NNT 8, 5 to 18)"
+        return (
+            after in (")", "]", ";") or _P_CLOSES_BRACKET.match(sentence, match.end()) is not None
+        )
+    if (
+        _OPENS_LIST_ITEM.search(near) is not None
+        and _inside_bracket(sentence, match.start())
+        and (after in (")", "]") or _P_CLOSES_BRACKET.match(sentence, match.end()) is not None)
     ):
-        return closes
-    return _LABEL_RIGHT_BEFORE.search(near) is not None and after in ("", ".", ";", ",")
+        return True
+    return _LABEL_RIGHT_BEFORE.search(near) is not None and after in ("", ".", ";", ",", ")", "]")
 
 
 # a later item of a bracketed list, its label first: "(crude IRR 1.32, 95% CI ...; adjusted IRR
@@ -658,7 +773,8 @@ _PEOPLE = (
     r"individuals?|infants?|cases?|controls?|those|volunteers?|mice|rats|animals?|eyes|"
     r"respondents?|nurses?|physicians?|doctors?|workers?|employees?|students?|pupils?|residents?|"
     r"users?|members?|athletes?|players?|girls?|boys?|mothers?|smokers?|survivors?|veterans?|"
-    r"adolescents?|neonates?|newborns?|dogs?|cats?|pigs?|piglets?|rabbits?|hamsters?|cows?)"
+    r"adolescents?|neonates?|newborns?|dogs?|cats?|pigs?|piglets?|rabbits?|hamsters?|cows?|"
+    r"males?|females?|recipients?|responders?|(?:non-?)?(?:users?|smokers?|drinkers?|carriers?))"
 )
 # A count with its percentage in brackets: looked for only where "%)" is written.
 # a count or a count of a total ("218/330"), and the brackets of its share, round or square
@@ -677,9 +793,9 @@ _COUNTED_PERCENT = re.compile(
     rf"|(?<![\w.]){_COUNT} of (?:the )?{_COUNT} {_OPEN}{_pct('v7')}{_CLOSE}"
     # "48 deaths (10.2%)": events counted, with the share of the group they happened in
     rf"|(?<![\w.]){_COUNT} (?:[a-z-]+ )?(?!(?:{_PEOPLE}|years|months|weeks|days|hours)\b)"
-    rf"[a-z]{{3,}}s {_OPEN}{_pct('v11')}{_CLOSE}"
+    rf"[a-z]{{3,}}s {_OPEN}{_pct('v12')}{_CLOSE}"
     # "(n=45/120, 37.5%)": the count, its total and the share in one bracket
-    rf"|{_OPEN}[nN] ?= ?\d[\d,]* ?/ ?\d[\d,]* ?[,;] ?{_pct('v12')}{_CLOSE}"
+    rf"|{_OPEN}[nN] ?= ?\d[\d,]* ?/ ?\d[\d,]* ?[,;] ?{_pct('v13')}{_CLOSE}"
 )
 # Each of these is looked for only where the words it needs are written.
 _PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
@@ -707,13 +823,13 @@ _PERCENT_THEN_OUTCOME = re.compile(
     rf"(?<![\w.\-]){_pct('v9')} (?:of (?:them|these|those) )?"
     rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b"
 )
-_PAIR_CUES = (" vs", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12")
+_PAIR_CUES = (" vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
     rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?)? "
-    rf"(?:vs\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
+    rf"(?:vs\.?|v\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
 )
 
 
@@ -740,7 +856,7 @@ _NOT_AN_OUTCOME = re.compile(
     r"^\W*(?:\w+ ){0,2}?(?:received|were (?:assigned|allocated|randomi[sz]ed|included|enrolled|"
     r"female|male|women|men)|completed)\b"
     # what people had when they entered: "45 (30.0%) had diabetes at baseline"
-    r"|^[^.;()]{0,40}?\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b"
+    r"|^[^.;()]{0,60}?\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b"
 )
 
 
@@ -764,13 +880,15 @@ _OUTCOME_IN = re.compile(
     r"responded|improved|remitted"
     # any other verb of what happened ("normalised in", "cleared in"), never one that puts
     # people into the study or takes data from them
+    r"|frequent|evident|detectable"
     rf"|(?!(?:{_STUDY_VERBS}|obtained|available)\b)[a-z]{{3,}}(?:ed|en)"
-    # "present in 37 (18%)", "reported by 421 nurses (42.0%)"
-    r"|present|absent|prevalent|common|positive) (?:in|by) $"
+    # "present in 37 (18%)", "reported by 421 nurses (42.0%)", "occurred among 14.2% of ..."
+    r"|present|absent|prevalent|common|positive) (?:in|among|by) $"
 )
 # "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
 _AT_ENTRY_BEFORE = re.compile(
-    r"(?i)\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b[^.;]*$"
+    r"(?i)(?:\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)|\bbaseline "
+    r"characteristics)\b[^.;]*$"
 )
 # a count of a stated total: "14 of 40 patients (35.0%)" is a part of a group
 _PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}|\d ?/ ?\d")
@@ -784,8 +902,13 @@ _FLOW_BEFORE = re.compile(
 _OF_A_TOTAL_AFTER = re.compile(rf" of (?:the )?{_COUNT}(?: (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)?")
 # "found in 6.1% of users, 3.0% of non-users and 2.9% of controls": a list of groups' shares
 # after a verb of what happened
-_LISTED_SHARE = re.compile(r"(?P<v>\d+(?:\.\d+)?) ?%%? of (?:the )?[\w-]+(?: [\w-]+)??")
-_LIST_JOIN = re.compile(r"(?: [\w-]+){0,4}?(?:,? and|,|;) ")
+_LISTED_SHARE = re.compile(
+    r"(?P<v>\d+(?:\.\d+)?) ?%%?(?: of (?:the )?[\w-]+(?: [\w-]+)??"
+    r"| (?:receiving|taking|given|on|with) (?:the )?[\w-]+)"
+)
+_LIST_JOIN = re.compile(
+    r"(?: [\w-]+){0,4}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) "
+)
 
 
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
@@ -841,12 +964,18 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     if "%" not in sentence:
         return []  # a bare "0 for the control group" counts only beside a percentage
     found: dict[int, GroupPercent] = {}
+    mean_share = _MEAN_SHARE.search(sentence) is not None
+    listed, not_shares = ([], set()) if mean_share else _percentage_lists(sentence)
+    taken = not_shares | {position for position, _ in listed}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
-    if _MEAN_SHARE.search(sentence):
+    if mean_share:
         pairs = ()
     for index, match in enumerate(pairs):
         if (
-            _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
+            match.start("a") in taken
+            or match.start("b") in taken
+            or _amount_of_change(sentence, match.start(), match.end("a"))
+            or _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
@@ -862,10 +991,13 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
     has_sign = False
     candidates = []
+    bracketed = _holds_bracketed_rate(sentence)
+    group_make_up = bracketed and _GROUP_MAKE_UP.search(sentence) is not None
     patterns = [
         pattern
         for pattern, needed in (
             (_COUNTED_PERCENT, "%)" in sentence or "%]" in sentence),
+            (_RATE_AFTER_GROUP, bracketed and not group_make_up),
             (_PERCENT_WITH_FRACTION, "/" in sentence),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
@@ -878,6 +1010,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         bare = match.groupdict().get("bare")
         has_sign = has_sign or bare is None or bool(match["sign"])
         candidates.append(match)
+    counted_end = -1  # where the last count with its percentage that was kept ends
+    composition_end = -1  # ... and the last that told who made up a group
     for match in candidates:
         key = next(
             group
@@ -888,13 +1022,15 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         if position in found or (key == "bare" and not match["sign"] and not has_sign):
             continue
         window = max(0, position - 20)  # both end-anchored patterns are shorter
-        if _THRESHOLD_BEFORE.search(sentence, window, position) or _RANGE_BEFORE.search(
-            sentence, window, position
+        if (
+            _THRESHOLD_BEFORE.search(sentence, window, position)
+            or _RANGE_BEFORE.search(sentence, window, position)
+            or _amount_of_change(sentence, position, match.end(key))
         ):
             continue
         of_total = _OF_A_TOTAL_AFTER.match(sentence, match.end())
         said_end = of_total.end() if of_total else match.end()
-        if _NOT_AN_OUTCOME.search(sentence[said_end : said_end + 40]):
+        if _NOT_AN_OUTCOME.search(sentence[said_end : said_end + 80]):
             continue
         if key in ("bare", "v6") and _measured_amount(sentence, position):
             continue
@@ -904,8 +1040,18 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
             continue  # "(median age, 64 years; 301 [37.1%] women)"
-        if key in ("v1", "v2", "v8", "v11") and not _of_a_group(sentence, match):
-            continue  # "69 (51%) women": a description of the whole sample
+        if key in ("v1", "v2", "v8", "v12"):
+            if _COMPOSITION_BEFORE.search(sentence, max(0, match.start() - 20), match.start()) or (
+                composition_end >= 0
+                and _LIST_CONTINUES.fullmatch(sentence, composition_end, match.start())
+            ):
+                composition_end = match.end()
+                continue
+            if not _of_a_group(sentence, match) and not (
+                counted_end >= 0 and _LIST_CONTINUES.fullmatch(sentence, counted_end, match.start())
+            ):
+                continue  # "69 (51%) women": a description of the whole sample
+            counted_end = match.end()
         value = float(match[key])
         if not 0 <= value <= 100:
             continue
@@ -917,12 +1063,193 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         _listed_shares(sentence),
         _most_common_shares(sentence),
         _table_shares(sentence),
+        _compared_rates(sentence),
+        _shares_then_arms(sentence),
+        listed,
         _stated_shares(sentence),
         _category_shares(sentence),
     )
     for position, value in shares:
         found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
+
+
+# a count of the next group in a list after a kept one: "by 31 cases (8.7%) and 45 controls
+# (3.1%)"
+_LIST_CONTINUES = re.compile(
+    r"(?: (?:in|among|receiving|taking|given|on|with) [^,;()%\d]{1,40}?)?"
+    r",? (?:(?:and|or|versus|vs\.?|compared with|than)(?: (?:in|among)(?: the)?)? )?"
+)
+# what a count of people is part of when the verb before it says who made up a group: "the
+# two groups included 34 women (56.7%)"
+_COMPOSITION_BEFORE = re.compile(
+    r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
+)
+# a group's rate in brackets right after the group's name: "the observation group (93.33%)",
+# "group B (12.5%)", "the intervention arm (41%)"
+# who made up the groups, not what happened to them: "the proportion of women was similar in the
+# intervention group (52%) and ...", "... in the control arm (75%) were white"
+_GROUP_MAKE_UP = re.compile(
+    r"(?i)\b(?:proportions?|percentages?|shares?|numbers?) of (?:women|men|females?|males?|girls"
+    r"|boys|white|black|smokers|participants (?:who were|aged))\b"
+    r"|\)\s+(?:were|was) (?:women|men|female|male|white|black|older|younger|aged|smokers)\b"
+    # how many each group was given: "randomised to the intervention group (50%) or ..."
+    r"|\b(?:randomi[sz]ed|assigned|allocated|divided|distributed) (?:\w+ )?(?:in)?to\b"
+)
+# (the bracket may go on with a comparison's figures: "the control arm (31.5%; adjusted OR ...)")
+_RATE_AFTER_GROUP = re.compile(
+    rf"\b(?:group|arm|cohort)(?: [A-Z]| \d{{1,2}})? \({_pct('v11')}(?:\)|[;,] )"
+)
+# a rate in brackets right after words: "among those given placebo (8.4%)", "in usual care (29%)"
+_BRACKETED_RATE = re.compile(rf"(?<=[A-Za-z] )\({_pct('v')}(?:\)|[;,] )")
+_COMPARISON = re.compile(r"\b(?:than|versus|vs\.?|v|compared (?:with|to)|relative to)\b")
+
+
+# a share with its arm in brackets after it: "69.1% (semaglutide) and 12.0% (placebo)"
+_SHARE_THEN_ARM = re.compile(r"(?<![\w.\-])(?P<v>\d+(?:\.\d+)?) ?%%? \([A-Za-z][^()\d%;=]{0,40}\)")
+_ARM_JOIN = re.compile(r",? (?:and|vs\.?|versus|compared with) ")
+_MEAN_WORD = re.compile(r"(?i)\b(?:mean|average|least[- ]squares|median)\b")
+
+
+def _shares_then_arms(sentence: str) -> list[tuple[int, float]]:
+    """Two arms' shares, each arm named in brackets after its share: 'weight reductions of 10%
+    or more occurred in 69.1% (semaglutide) and 12.0% (placebo) of participants' (never each
+    arm's mean: '−14.9% (semaglutide) vs −2.4% (placebo)')."""
+    if "% (" not in sentence or _MEAN_WORD.search(sentence):
+        return []
+    found: list[tuple[int, float]] = []
+    for first, second in pairwise(_SHARE_THEN_ARM.finditer(sentence)):
+        if _ARM_JOIN.fullmatch(sentence, first.end(), second.start()):
+            found.extend((match.start("v"), float(match["v"])) for match in (first, second))
+    return found
+
+
+def _holds_bracketed_rate(sentence: str) -> bool:
+    """Whether a rate may stand alone at the start of a bracket ('(8.4%)', '(31.5%; ...'): a
+    cheap test before the patterns that need one."""
+    return "%)" in sentence or "%;" in sentence or "%," in sentence
+
+
+def _compared_rates(sentence: str) -> list[tuple[int, float]]:
+    """Two groups' rates each in brackets after the group, compared: 'more frequent among those
+    given the drug (21.8%) than among those given placebo (8.4%)'."""
+    if not _holds_bracketed_rate(sentence) or _GROUP_MAKE_UP.search(sentence):
+        return []
+    rates = list(_BRACKETED_RATE.finditer(sentence))
+    compared: dict[int, float] = {}
+    for first, second in pairwise(rates):
+        between = sentence[first.end() : second.start()]
+        if _COMPARISON.search(between) and not _DIGIT.search(between) and ";" not in between:
+            for match in (first, second):
+                compared[match.start("v")] = float(match["v"])
+    if compared and _AT_ENTRY_BEFORE.search(sentence, 0, min(compared)):
+        return []
+    return sorted(compared.items())
+
+
+_LIST_ITEM = r"(?<![\w.\-<>≤≥])\d+(?:\.\d+)?"
+# "83.1%, 88.4% and 90.2%", "62, 71 and 80%": percentages listed, the last with its sign
+_PERCENT_LIST = re.compile(
+    rf"{_LIST_ITEM}(?P<signed> ?%%?)?(?:, {_LIST_ITEM}(?: ?%%?)?)*,? and {_LIST_ITEM} ?%%?"
+)
+# the groups a list is of follow it: "respectively", "with 5 mg", "of participants"
+_LIST_FOLLOWER = re.compile(
+    r",? respectively\b|,? (?:with|in|among|on|of|for|receiving|taking|given)\b"
+)
+_LIST_NUMBER = re.compile(r"(?P<v>\d+(?:\.\d+)?)")
+_PERCENT_ITEM = re.compile(r"(?P<v>\d+(?:\.\d+)?)(?= ?%)")
+# what makes a list each group's share: "respectively" in its clause, or the groups named after
+# it ("50% and 57% of those in the 10-mg and 15-mg groups")
+_GROUPS_AFTER = re.compile(
+    r"(?: of (?:the |those |participants |patients )?)?(?:[^;%]{0,40}?\b(?:in|among|on|with|of) )?"
+    r"(?:the )?[^;%]{0,40}?\b(?:groups|arms|doses|regimens)\b"
+)
+_RESPECTIVELY_IN_CLAUSE = re.compile(r"[^;%]{0,80}?\brespectively\b")
+# the comparator after a list: "..., respectively, as compared with 32.6% with placebo"
+_COMPARATOR_BEFORE = re.compile(
+    r"(?:\b(?:compared (?:with|to)|versus|vs\.?|v|against|than)|\brespectively,? and(?: by| in)?)"
+    r" ?(?:those |the )?$"
+)
+# lists that are not groups' results: heterogeneity, accuracy, relative changes ("attenuated
+# the HRs by 16.3%, 17.4% and 26.1%")
+_NOT_GROUP_SHARES = re.compile(
+    r"(?i)\bI ?2\b|I²|heterogeneity|sensitivity|specificity|accuracy|predictive value"
+)
+# "attenuated the HRs ... by 12.1%, 15.4% and 22.0%": amounts of change, unless shares of people
+# ("reached by 56.2% and 61.8% with ...", "reported by 40% and 25% of ...")
+_SHARES_BY = re.compile(
+    r"\b(?:reached|achieved|attained|reported|experienced|met|endorsed|chosen|preferred|used)"
+    r" by $"
+)
+_SHARES_OF_AFTER = re.compile(r" ?%?%? of\b")
+
+
+def _amount_of_change(sentence: str, start: int, end: int) -> bool:
+    """Whether the percentages from `start` to `end` are amounts after "by" ("HbA1c decreased by
+    1.4% in the semaglutide group": an arm's mean change), not shares of people."""
+    return (
+        sentence.endswith("by ", 0, start)
+        and not _SHARES_BY.search(sentence, max(0, start - 20), start)
+        and not _SHARES_OF_AFTER.match(sentence, end)
+    )
+
+
+def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]:
+    """Each group's share listed with "respectively" or with the groups named after the list,
+    and the comparator's share after it: 'The share losing 5% or more was 85%, 89% and 91% with
+    5, 10 and 15 mg, respectively, and 35% with placebo'. A threshold ("5% or more", "≥20%") is
+    never one of them. Also where the lists that are not shares of groups begin (no pair of
+    them is either)."""
+    if "%" not in sentence or " and " not in sentence:
+        return [], set()
+    found: list[tuple[int, float]] = []
+    not_shares: set[int] = set()
+    for run in _PERCENT_LIST.finditer(sentence):
+        items = list(_LIST_NUMBER.finditer(sentence, run.start(), run.end()))
+        if (
+            _NOT_GROUP_SHARES.search(sentence)
+            or any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items)
+            or _THRESHOLD_BEFORE.search(sentence, max(0, run.start() - 20), run.start())
+            or _AT_ENTRY_BEFORE.search(sentence, 0, run.start())
+            or _amount_of_change(sentence, run.start(), run.end())
+        ):
+            not_shares.update(item.start("v") for item in items)
+            continue
+        if _COMPARISON.search(sentence, max(0, run.start() - 10), run.start()) or (
+            _COMPARISON.match(sentence, run.end() + 1)
+        ):
+            continue
+        respectively = _RESPECTIVELY_IN_CLAUSE.match(sentence, run.end())
+        comparator = _comparator_after(sentence, run.end())
+        if _LIST_FOLLOWER.match(sentence, run.end()) is None:
+            # "In the tirzepatide groups, 50%, 57% and 63% lost at least 20% ..., versus 3% with
+            # placebo": a comparator says they are groups' shares
+            if comparator is None or not run["signed"]:
+                continue
+        elif respectively is None and _GROUPS_AFTER.match(sentence, run.end()) is None:
+            continue
+        if comparator is None and len(items) == 2 and _PAIR.match(sentence, run.start()):
+            continue  # "48% and 31% in the drug and placebo groups, respectively": a pair
+        found.extend((item.start("v"), float(item["v"])) for item in items)
+        if comparator is not None:
+            found.append(comparator)
+    return found, not_shares
+
+
+def _comparator_after(sentence: str, start: int) -> tuple[int, float] | None:
+    """The first share after a list in its clause that is not a threshold, when a comparison
+    introduces it."""
+    clause_end = sentence.find(";", start)
+    for item in _PERCENT_ITEM.finditer(
+        sentence, start, clause_end if clause_end >= 0 else len(sentence)
+    ):
+        before = sentence[max(start, item.start() - 30) : item.start()]
+        if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(sentence, item.end()):
+            continue
+        if _COMPARATOR_BEFORE.search(before):
+            return item.start("v"), float(item["v"])
+        return None
+    return None
 
 
 # what a measurement written as a percentage names: each arm's mean of it is not a share of
@@ -1021,7 +1348,9 @@ def _listed_shares(sentence: str) -> list[tuple[int, float]]:
     """Two or more 'x% of <group>' joined by commas or 'and', right after a verb of what
     happened and 'in'."""
     for first in _LISTED_SHARE.finditer(sentence):
-        if _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is None:
+        if _OUTCOME_IN.search(
+            sentence, max(0, first.start() - 24), first.start()
+        ) is None or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
             continue
         listed = [first]
         while (join := _LIST_JOIN.match(sentence, listed[-1].end())) and (
@@ -1055,7 +1384,7 @@ _NEXT_STATED = re.compile(
 )
 _NOT_A_SHARE_AFTER = re.compile(
     r" ?(?:lower|higher|greater|less|more|smaller|larger|reduction|increase|decrease|relative|"
-    r"points?|-?fold|vs|versus)\b"
+    r"points?|-?fold|vs|versus|or (?:more|less|greater|higher|lower|above|below))\b"
     # "was 42% (95% CI 29 to 57)": an estimate with its interval, read by find_estimates
     r"| ?[(\[][^()\[\]]{0,20}?\d ?%? ?(?:-|–|—|to|,) ?\d"
 )
@@ -1126,9 +1455,13 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
 _CATEGORY_SHARE = re.compile(rf"\b[A-Za-z][\w\-']*(?: [\w\-']+){{0,3}}? \({_pct('v')}\)")
 _CATEGORY_JOIN = re.compile(r"(?:,? and|,|;|,? or) ")
 _CATEGORY_HEAD = re.compile(
-    r"(?i)\b(?:most|least|common(?:ly)?|frequent(?:ly)?|highest|lowest|leading|main|included|"
-    r"including|reasons?|types?|such as)\b"
+    r"(?i)\b(?:(?:most|least) (?:common|frequent|often|used|prevalent|reported|popular|cited)|"
+    r"common(?:ly)?|frequent(?:ly)?|highest|lowest|leading|main|included|including|reasons?|"
+    r"types?|such as)\b"
 )
+# the categories as the subject of what is said of them: "in the intervention arm (78%) and the
+# control arm (75%) were white" describes the groups
+_SAID_OF_THE_LIST = re.compile(r" (?:were|was|are|is)\b")
 _SAMPLE_DESCRIBED = re.compile(
     r"(?i)\b(?:baseline|entry|enrol?ment|comorbidit|characteristic|demographic|history|"
     r"participants were|patients were|respondents were|sample was|were mostly|were predominantly)"
@@ -1149,6 +1482,6 @@ def _category_shares(sentence: str) -> list[tuple[int, float]]:
             following := _CATEGORY_SHARE.match(sentence, join.end())
         ):
             listed.append(following)
-        if len(listed) >= 2:
+        if len(listed) >= 2 and not _SAID_OF_THE_LIST.match(sentence, listed[-1].end()):
             return [(match.start("v"), float(match["v"])) for match in listed]
     return []

@@ -42,6 +42,8 @@ from evidex.web.export_fingerprints import (
     code_version,
     fingerprints,
     join,
+    listing_digests,
+    some_fingerprints,
     view_digests,
 )
 from evidex.web.feeds import atom_date
@@ -85,6 +87,15 @@ class Manifest:
     # Per compound, its own rows' digest and its combination partners (see Fingerprints).
     rows: dict[str, str] = field(default_factory=dict)
     partners: dict[str, list[str]] = field(default_factory=dict)
+    cited: dict[str, list[str]] = field(default_factory=dict)
+    # The build exported and the digest of the rows every page shows: the next export reads
+    # only the rows of what the builds since this one rewrote (the `changes` table). With
+    # each compound's rows in the lists (export_fingerprints.listing_digests) and the lists'
+    # digests, an edit no list shows reads no list.
+    build_id: str = ""
+    shared: str = ""
+    listing: dict[str, str] = field(default_factory=dict)
+    views: dict[str, str] = field(default_factory=dict)
 
     def dump(self) -> str:
         data = {
@@ -94,6 +105,11 @@ class Manifest:
             "files": self.files,
             "rows": self.rows,
             "partners": self.partners,
+            "cited": self.cited,
+            "build_id": self.build_id,
+            "shared": self.shared,
+            "listing": self.listing,
+            "views": self.views,
         }
         # Compact: json's C encoder, ~0.05 s for 60,000 files (indented, it is Python: ~1 s).
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
@@ -106,6 +122,8 @@ class ExportSummary:
     rewritten: int  # files written because their bytes changed (assets included)
     deleted: int  # files of pages that no longer exist
     full: bool  # no usable earlier export: every file was rendered
+    # only the rows of what the builds since the last export rewrote were read
+    from_changes: bool = False
 
 
 def _relative(url: str) -> str:
@@ -212,24 +230,45 @@ def _site_files(
 ) -> list[ExportFile]:
     """Every page, feed and API response, one file each, with what it shows as a fingerprint;
     the sitemap only with absolute URLs (a sitemap of relative ones is invalid)."""
+    compounds = [str(row[0]) for row in conn.execute("SELECT slug FROM compounds ORDER BY slug")]
+    articles = conn.execute("SELECT slug, compound_slug FROM articles ORDER BY slug").fetchall()
+    return [
+        *_own_files(conn, fps, compounds, articles),
+        *_whole_library_files(conn, fps.shared, views, absolute_urls),
+    ]
+
+
+def _own_files(
+    conn: sqlite3.Connection,
+    fps: Fingerprints,
+    compounds: list[str],
+    articles: list[tuple[str, str | None]],
+) -> list[ExportFile]:
+    """The files of `compounds` and of `articles` ((slug, compound) each)."""
     files: list[ExportFile] = []
     built_at = str(read_meta(conn).get("built_at"))
     undated = _undated_feeds(conn)
-    for (slug,) in conn.execute("SELECT slug FROM compounds ORDER BY slug"):
+    for slug in compounds:
         fingerprint = fps.compound(slug)
         feed = join(fingerprint, built_at) if slug in undated else fingerprint
         files += _compound_files(slug, fingerprint, feed)
-    for slug, compound in conn.execute("SELECT slug, compound_slug FROM articles ORDER BY slug"):
+    for slug, compound in articles:
         fingerprint = fps.research(slug, compound)
         for url in (f"/research/{slug}", f"/api/v1/research/{slug}"):
             files.append(ExportFile(url, _relative(url), fingerprint))
+    return files
+
+
+def _whole_library_files(
+    conn: sqlite3.Connection, shared: str, views: dict[str, str], absolute_urls: bool
+) -> list[ExportFile]:
     whole_library = [path for path, _ in seo.site_paths(conn)]
     whole_library = [p for p in whole_library if not p.startswith(("/compounds/", "/research/"))]
     whole_library += ["/feed.xml", "/robots.txt", *(["/sitemap.xml"] if absolute_urls else [])]
     whole_library += ["/api/v1/research", "/api/v1/goals", "/api/v1/meta"]
     whole_library += [f"/api/v1/goals/{slug}" for (slug,) in conn.execute("SELECT slug FROM goals")]
-    files += [
-        ExportFile(url, _relative(url), _listing_fingerprint(url, fps.shared, views))
+    files = [
+        ExportFile(url, _relative(url), _listing_fingerprint(url, shared, views))
         for url in whole_library
     ]
     # any address the export has no file for: the generic not-found page
@@ -351,6 +390,11 @@ def read_manifest(out: Path) -> Manifest | None:
             dict(data["files"]),
             dict(data.get("rows", {})),
             dict(data.get("partners", {})),
+            dict(data.get("cited", {})),
+            str(data.get("build_id", "")),
+            str(data.get("shared", "")),
+            dict(data.get("listing", {})),
+            dict(data.get("views", {})),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ExportRefused(f"{path}: not a manifest this Evidex can read ({exc})") from None
@@ -368,13 +412,111 @@ def _save_manifest(out: Path, manifest: Manifest) -> None:
     temporary.replace(out / MANIFEST)
 
 
-def _read_inputs(
-    generation: Generation, old: Manifest | None
-) -> tuple[Fingerprints, dict[str, str]]:
-    """The fingerprints of every compound and article and the digests of the list views."""
+def changed_since(conn: sqlite3.Connection, exported: str) -> tuple[set[str], set[str]] | None:
+    """The compounds and articles whose rows the builds since build `exported` rewrote; None
+    unless this database is that build's, written over by incremental builds alone (a full
+    build starts a database with no record of earlier builds)."""
+    if not exported:  # a manifest from before the record
+        return None
+    try:
+        record = {
+            str(row[0]): (str(row[1]), json.loads(row[2]), json.loads(row[3]))
+            for row in conn.execute("SELECT build_id, previous, compounds, articles FROM changes")
+        }
+    except sqlite3.OperationalError:  # a database from before the record
+        return None
+    compounds: set[str] = set()
+    articles: set[str] = set()
+    build = str(read_meta(conn).get("build_id", ""))
+    while build != exported:
+        if build not in record:
+            return None
+        build, rewritten, rewritten_articles = record.pop(build)  # popped: no build twice
+        compounds.update(rewritten)
+        articles.update(rewritten_articles)
+    return compounds, articles
+
+
+@dataclass
+class _Plan:
+    """What an export reads: the files it may render (each with its fingerprint), the files
+    it lists without looking at them, and the fingerprints it keeps in the manifest."""
+
+    files: list[ExportFile]
+    kept: dict[str, str | None]
+    fps: Fingerprints
+    views: dict[str, str]
+    listing: dict[str, str]
+    gone: set[str] = field(default_factory=set)
+
+
+def _read_everything(generation: Generation, old: Manifest | None) -> _Plan:
+    """Every compound's and article's fingerprint, from every row of the database."""
     conn = generation.connection()
     fps = fingerprints(conn, old.rows, old.partners) if old else fingerprints(conn)
-    return fps, view_digests(conn)
+    return _Plan([], {}, fps, view_digests(conn), listing_digests(conn, None))
+
+
+def _read_changes(
+    generation: Generation, old: Manifest, changed: tuple[set[str], set[str]]
+) -> _Plan:
+    """The fingerprints of what the builds since the last export rewrote, and of the pages
+    that show it: a compound whose combinations name a rewritten one, or whose tiers cite its
+    studies; every article of a rewritten compound. Every other file is as the manifest says."""
+    conn = generation.connection()
+    compounds, articles = set(changed[0]), set(changed[1])
+    compounds |= {
+        slug
+        for shows in (old.partners, old.cited)
+        for slug, others in shows.items()
+        if not compounds.isdisjoint(others)
+    }
+    article_rows = conn.execute(
+        "SELECT slug, compound_slug FROM articles WHERE compound_slug IN"
+        " (SELECT value FROM json_each(?1)) OR slug IN (SELECT value FROM json_each(?2))"
+        " ORDER BY slug",
+        (json.dumps(sorted(compounds)), json.dumps(sorted(articles))),
+    ).fetchall()
+    compounds |= {str(compound) for _, compound in article_rows if compound}
+    fps = some_fingerprints(conn, compounds, {str(slug) for slug, _ in article_rows}, old.shared)
+    present = sorted(
+        str(row[0])
+        for row in conn.execute(
+            "SELECT slug FROM compounds WHERE slug IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(compounds)),),
+        )
+    )
+    files = _own_files(conn, fps, present, article_rows)
+    files += _undated_feeds_of_others(conn, old, compounds)
+    gone = {f.relative for slug in compounds - set(present) for f in _compound_files(slug, "", "")}
+    gone |= {
+        _relative(url)
+        for slug in articles - {str(slug) for slug, _ in article_rows}
+        for url in (f"/research/{slug}", f"/api/v1/research/{slug}")
+    }
+    fps.rows = {**old.rows, **fps.rows}
+    fps.partners = {**old.partners, **fps.partners}
+    fps.cited = {
+        **{slug: names for slug, names in old.cited.items() if slug not in compounds},
+        **fps.cited,
+    }
+    listing = listing_digests(conn, sorted(compounds))
+    listed_alike = all(old.listing.get(slug) == listing.get(slug) for slug in compounds)
+    views = old.views if old.views and listed_alike else view_digests(conn)
+    return _Plan(files, old.files, fps, views, {**old.listing, **listing}, gone)
+
+
+def _undated_feeds_of_others(
+    conn: sqlite3.Connection, old: Manifest, rewritten: set[str]
+) -> list[ExportFile]:
+    """The feeds dated by the build time (no dated entry) of compounds not rewritten."""
+    built_at = str(read_meta(conn).get("built_at"))
+    files = []
+    for slug in sorted(_undated_feeds(conn) - rewritten):
+        page, *_, feed = _compound_files(slug, "", "")
+        fingerprint = old.files.get(page.relative) or ""
+        files.append(feed._replace(fingerprint=join(fingerprint, built_at)))
+    return files
 
 
 def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> ExportSummary:
@@ -396,18 +538,27 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
         _save_manifest(out, Manifest(code, base_url, dict.fromkeys(old.files)))
     elif old is None:
         _save_manifest(out, Manifest(code, base_url, {}))
-    listed: dict[str, str | None] = {}
     rewritten = 0
     generation = open_generation(db_path)
     try:
-        with ThreadPoolExecutor(1) as thread:
-            # Reading every row is mostly SQLite's work, which lets go of the GIL: the app
-            # is imported meanwhile.
-            reading = thread.submit(_read_inputs, generation, old if reusable else None)
-            _import_renderer()
-            fps, views = reading.result()
         conn = generation.connection()
-        files = _site_files(conn, fps, views, bool(site.base_url))
+        build_id = str(read_meta(conn).get("build_id", ""))
+        changed = changed_since(conn, old.build_id) if old is not None and reusable else None
+        with ThreadPoolExecutor(1) as thread:
+            # Reading rows is mostly SQLite's work, which lets go of the GIL: the app is
+            # imported meanwhile.
+            if old is not None and changed is not None:
+                reading = thread.submit(_read_changes, generation, old, changed)
+            else:
+                reading = thread.submit(_read_everything, generation, old if reusable else None)
+            _import_renderer()
+            plan = reading.result()
+        fps, views = plan.fps, plan.views
+        if changed is None:
+            plan.files = _site_files(conn, fps, views, bool(site.base_url))
+        else:
+            plan.files += _whole_library_files(conn, fps.shared, views, bool(site.base_url))
+        listed = {name: plan.kept[name] for name in plan.kept.keys() - plan.gone}
         made = 0
         for relative, (shown, make) in DATA_FILES.items():
             listed[relative] = join(relative, fps.shared, *(views.get(v, "") for v in shown))
@@ -416,6 +567,7 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
                 rewritten += _write(out / relative, make(conn))
     finally:
         generation.close()
+    files = plan.files
     # The manifest is believed: a file it lists with an unchanged fingerprint is not looked at.
     stale = [f for f in files if f.fingerprint is None or before.get(f.relative) != f.fingerprint]
     rewritten += _render_all(db_path, site, out, stale, jobs)
@@ -431,11 +583,24 @@ def export_site(db_path: Path, out: Path, base_url: str = "", jobs: int = 1) -> 
     gone = sorted(set(old.files if old is not None else ()) - set(listed))
     for relative in gone:
         _delete(out, relative)
-    _save_manifest(out, Manifest(code, base_url, listed, fps.rows, fps.partners))
+    manifest = Manifest(
+        code,
+        base_url,
+        listed,
+        fps.rows,
+        fps.partners,
+        fps.cited,
+        build_id,
+        fps.shared,
+        plan.listing,
+        views,
+    )
+    _save_manifest(out, manifest)
     return ExportSummary(
-        files=len(files) + len(DATA_FILES),
+        files=len(listed) - len(assets),
         rendered=len(stale) + made,
         rewritten=rewritten,
         deleted=len(gone),
         full=not before,
+        from_changes=changed is not None,
     )
