@@ -37,9 +37,8 @@ from evidex.web.export import MANIFEST
 WORK = Path("var/bench")
 WRK_ARGS = ["-t2", "-c32", "-d10s", "--latency"]
 KIND_ARGS = ["-t2", "-c32", "-d5s", "--latency"]  # one page kind on its own
-# Before each timed run: connections opened, and each worker's per-build state made (the search
-# engine's name tables, ~1 s at 10,000 compounds) by a suggest request, which no memo keeps. A
-# long-running server has made it once; a page memo is not warmed.
+# Before each timed run: connections opened on one URL (each worker builds its search engine
+# before it listens, evidex.web.app.ready_for_traffic); no other page is in any memo.
 CONNECT_ARGS = ["-t2", "-c32", "-d2s"]
 EVIDEX_READY_PATH = "/api/v1/suggest?q=ab"
 SEQUENCE_LENGTH = 400_000  # more requests than one run makes, so no path list wraps around
@@ -410,7 +409,7 @@ def run(db_path: Path) -> dict[str, Any]:
     WORK.mkdir(parents=True, exist_ok=True)
     db_path = Path(db_path).resolve()
     cat = traffic.catalogue(db_path)
-    files = _sequences(cat, [kind for kind in traffic.READER_MIX if kind not in ("not found",)])
+    files = _sequences(cat, list(traffic.READER_MIX))
     figures: dict[str, dict[str, float]] = {"plaintext floor": _floor_figures(files)}
     figures.update(_python_figures(db_path, files))
     stored, prerender_cpu, prerender_bytes = _prerendered_copy(db_path)

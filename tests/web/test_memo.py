@@ -15,7 +15,7 @@ from starlette.types import Receive, Scope, Send
 from evidex.ops.logging import ACCESS_LOGGER
 from evidex.web.app import create_app
 from evidex.web.caching import CACHE_CONTROL
-from evidex.web.memo import ByteBoundedLRU, Entry, ResponseMemoMiddleware
+from evidex.web.memo import ByteBoundedLRU, Entry, ResponseMemoMiddleware, make_entry
 
 PUBLIC = [(b"etag", b'W/"abc"'), (b"cache-control", CACHE_CONTROL)]
 
@@ -109,13 +109,13 @@ def test_a_new_build_empties_the_memo() -> None:
 @pytest.mark.parametrize(
     ("status", "headers"),
     [
-        (404, PUBLIC),
-        (301, PUBLIC),
+        (500, PUBLIC),
+        (404, [(b"cache-control", b"no-store")]),
         (200, [(b"cache-control", b"no-store")]),
         (200, [(b"etag", b'W/"abc"')]),
     ],
 )
-def test_errors_redirects_and_uncacheable_responses_are_not_kept(
+def test_errors_and_uncacheable_responses_are_not_kept(
     status: int, headers: list[tuple[bytes, bytes]]
 ) -> None:
     app = CountingApp(status=status, headers=headers)
@@ -125,12 +125,31 @@ def test_errors_redirects_and_uncacheable_responses_are_not_kept(
     assert app.calls == 2
 
 
-@pytest.mark.parametrize("path", ["/search", "/api/v1/search", "/api/v1/suggest", "/stack"])
-def test_rate_limited_routes_are_never_kept(path: str) -> None:
-    app = CountingApp()
+@pytest.mark.parametrize(
+    ("status", "headers"),
+    [(404, []), (301, [(b"location", b"/compounds/x")]), (303, [(b"location", b"/x")])],
+)
+def test_not_found_and_redirects_are_kept_as_functions_of_the_path(
+    status: int, headers: list[tuple[bytes, bytes]]
+) -> None:
+    app = CountingApp(status=status, headers=headers)
     client = memo_client(app, ["b1"])
-    client.get(path)
-    client.get(path)
+    first = client.get("/page", follow_redirects=False)
+    again = client.get("/page", follow_redirects=False)
+    assert app.calls == 1
+    assert (again.status_code, again.headers, again.content) == (
+        first.status_code,
+        first.headers,
+        first.content,
+    )
+
+
+def test_redirects_are_not_kept_where_the_host_may_change_their_location() -> None:
+    app = CountingApp(status=301, headers=[(b"location", b"https://example.org/x")])
+    memo = ResponseMemoMiddleware(app, build_id=lambda: "b1", allowed_hosts=["example.org"])
+    client = TestClient(memo, base_url="http://example.org")
+    client.get("/page", follow_redirects=False)
+    client.get("/page", follow_redirects=False)
     assert app.calls == 2
 
 
@@ -188,13 +207,13 @@ def test_simultaneous_misses_for_one_url_render_it_once() -> None:
 
 
 def test_requests_waiting_on_an_error_run_the_handler_themselves() -> None:
-    calls, responses = _concurrent_gets(404, 5)
+    calls, responses = _concurrent_gets(500, 5)
     assert calls == 5
-    assert [r.status_code for r in responses] == [404] * 5
+    assert [r.status_code for r in responses] == [500] * 5
 
 
 def _entry(size: int) -> Entry:
-    return Entry(headers=[], body=b"x" * size, not_modified_headers=[], etag="", route=None)
+    return Entry(headers=(), body=b"x" * size, not_modified_headers=(), etag="", route=None)
 
 
 def test_the_memo_forgets_least_recently_used_entries_past_its_byte_bound() -> None:
@@ -275,3 +294,76 @@ def test_a_swapped_build_is_served_at_once_on_a_memoised_url(tmp_path: Path) -> 
         os.replace(write_sample_db(tmp_path / "next.db", build_id="build-2"), db_path)
         after = client.get("/about")
         assert "build-2" in after.text and after.headers["x-evidex-build"] == "build-2"
+
+
+def test_a_repeated_search_is_answered_from_the_memo_and_still_takes_a_token(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evidex.search.engine import SearchEngine
+
+    monkeypatch.setenv("EVIDEX_RATE_BURST", "3")
+    monkeypatch.setenv("EVIDEX_RATE_PER_SECOND", "0.001")
+    searched = []
+    real_search = SearchEngine.search
+
+    def counting_search(self: SearchEngine, *args: object, **kwargs: object) -> object:
+        searched.append(args)
+        return real_search(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchEngine, "search", counting_search)
+    with TestClient(create_app(db_path)) as client:
+        answers = [client.get("/api/v1/search?q=liver") for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert len(searched) == 1
+    assert answers[1].content == answers[0].content and answers[2].headers == answers[1].headers
+    refused = answers[3]
+    assert refused.headers["retry-after"] and refused.headers["cache-control"] == "no-store"
+    assert refused.headers["x-evidex-build"] == answers[0].headers["x-evidex-build"]
+    assert refused.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_stored_or_kept_answer_is_refused_for_an_unknown_host(db_path: Path) -> None:
+    from evidex.web.templating import Site
+
+    app = create_app(db_path, Site(base_url="https://evidex.example"))
+    with TestClient(app, base_url="https://evidex.example") as client:
+        assert client.get("/about").status_code == 200
+        assert client.get("/about").status_code == 200
+        other = client.get("/about", headers={"Host": "attacker.example"})
+    assert other.status_code == 400
+
+
+def test_a_not_found_page_is_kept_with_the_headers_of_the_whole_stack(
+    client: TestClient,
+) -> None:
+    first = client.get("/compounds/no-such-thing")
+    again = client.get("/compounds/no-such-thing")
+    assert first.status_code == again.status_code == 404
+    assert again.content == first.content
+    assert again.headers == first.headers
+    assert again.headers["x-evidex-build"] and again.headers["x-frame-options"] == "DENY"
+
+
+def test_a_second_host_header_does_not_get_a_refused_host_a_kept_answer() -> None:
+    memo = ResponseMemoMiddleware(
+        CountingApp(status=400), build_id=lambda: "b1", allowed_hosts=["evidex.example"]
+    )
+    memo.entries.put(("b1", "/about", b"", False), make_entry(list(PUBLIC), b"kept", "/about"))
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/about",
+        "query_string": b"",
+        "headers": [(b"host", b"attacker.example"), (b"host", b"evidex.example")],
+    }
+    sent: list[dict[str, object]] = []
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b""}
+
+    with ThreadPoolExecutor(max_workers=1) as thread:  # a loop of its own, as above
+        thread.submit(asyncio.run, memo(scope, receive, send)).result()
+    assert sent[0]["status"] == 400  # through to the stack (here: refused), not the memo

@@ -8,11 +8,13 @@ import shutil
 import sqlite3
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from evidex.web import prerender
 from evidex.web.app import create_app
+from evidex.web.memo import ResponseMemoMiddleware
 from evidex.web.prerender import (
     SITE_META_KEY,
     dependencies,
@@ -206,3 +208,97 @@ def test_pages_are_rendered_from_inside_a_running_event_loop(db_path: Path) -> N
     worker.start()
     worker.join()
     assert stored and stored[0] > 0
+
+
+# Answers the memo keeps beside the stored pages: the first view runs the whole stack, the
+# second comes from the memo, before any layer, and must be the same response.
+KEPT_KINDS = (
+    "/compounds/no-such-compound",  # 404 page (with its close-name suggestions)
+    "/api/v1/compounds/no-such-compound",  # 404 JSON
+    "/compounds/zadaxin",  # 301 to the canonical profile
+    "/compounds/zadaxin/evidence",  # 301 to the canonical evidence page
+    "/search?q=liver",  # results page
+    "/search?q=Zadaxin",  # 303: an exact name goes to its profile
+    "/api/v1/search?q=liver",
+    "/api/v1/suggest?q=thy",
+    "/goals?x=1",  # a page with a query string (never stored)
+)
+
+
+@pytest.mark.parametrize("path", KEPT_KINDS)
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_every_kept_kind_answers_from_the_memo_as_the_whole_stack(
+    prerendered: Path, path: str, method: str
+) -> None:
+    app = create_app(prerendered)
+    with TestClient(app) as client:
+        for encoding in ("gzip", "identity"):
+            first = client.request(
+                "GET", path, headers={"Accept-Encoding": encoding}, follow_redirects=False
+            )
+            kept = client.request(
+                method, path, headers={"Accept-Encoding": encoding}, follow_redirects=False
+            )
+            headers = {k: v for k, v in first.headers.items() if k != "date"}
+            assert {k: v for k, v in kept.headers.items() if k != "date"} == headers, path
+            assert kept.status_code == first.status_code
+            assert kept.content == (first.content if method == "GET" else b"")
+        assert len(_memo(app).entries) == 2  # both encodings kept, so the second was a hit
+
+
+def _memo(app: Any) -> ResponseMemoMiddleware:
+    layer = app.middleware_stack
+    while not isinstance(layer, ResponseMemoMiddleware):
+        layer = layer.app
+    return layer
+
+
+REDIRECTS = (
+    "/compounds/zadaxin",
+    "/compounds/Zadaxin/evidence",
+    "/compounds/TA-1/feed.xml",
+    "/compounds/thymalfasin/vendors",
+)
+
+
+@pytest.mark.parametrize("path", REDIRECTS)
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_a_compound_s_other_name_is_redirected_before_routing_as_its_handler_does(
+    db_path: Path, path: str, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    routed_app = create_app(db_path)
+    with TestClient(routed_app) as routed:
+        routed.get("/about")  # builds the stack, so its memo can be told to route redirects
+        _memo(routed_app).redirect = None
+        expected = routed.request(method, path, follow_redirects=False)
+
+    def no_handler(*args: object) -> None:
+        raise AssertionError("the handler ran")
+
+    for module in ("pages", "vendor_views"):
+        monkeypatch.setattr(f"evidex.web.{module}.canonical_redirect", no_handler)
+    with TestClient(create_app(db_path)) as fast:
+        answer = fast.request(method, path, follow_redirects=False)
+    assert answer.status_code == expected.status_code == 301
+    assert {k: v for k, v in answer.headers.items() if k != "date"} == {
+        k: v for k, v in expected.headers.items() if k != "date"
+    }
+    assert answer.content == expected.content == b""
+
+
+def test_only_another_name_of_a_compound_is_redirected_before_routing(db_path: Path) -> None:
+    from evidex.storage.db import Database
+    from evidex.web.deps import compound_redirect
+    from evidex.web.templating import Site
+
+    db, site = Database(db_path), Site(base_url="")
+    try:
+        assert compound_redirect(db, site, "/compounds/thymosin-alpha") is None  # canonical
+        assert compound_redirect(db, site, "/compounds/no-such-name") is None
+        assert compound_redirect(db, site, "/research/zadaxin") is None
+        assert compound_redirect(db, site, "/compounds/zadaxin/other") is None
+        headers, route = compound_redirect(db, site, "/compounds/Zadaxin/evidence") or ([], "")
+        assert (b"location", b"/compounds/thymosin-alpha/evidence") in headers
+        assert route == "/compounds/{name}/evidence"
+    finally:
+        db.close()

@@ -51,9 +51,9 @@ def _check_integrity(db: Path) -> None:
 
 def app_from_env() -> object:
     """uvicorn factory for several workers: reads the database path from EVIDEX_DB."""
-    from evidex.web.app import create_app
+    from evidex.web.app import create_app, ready_for_traffic
 
-    return create_app(Path(os.environ[APP_FACTORY_ENV]))
+    return ready_for_traffic(create_app(Path(os.environ[APP_FACTORY_ENV])))
 
 
 def serve(
@@ -90,9 +90,10 @@ def serve(
         )
     logging.basicConfig(level=logging.INFO)
     if workers == 1:
-        from evidex.web.app import create_app
+        from evidex.web.app import create_app, ready_for_traffic
 
-        uvicorn.Server(server.server_config(create_app(db), host, port)).run()
+        app = ready_for_traffic(create_app(db))
+        uvicorn.Server(server.server_config(app, host, port)).run()
         return
     os.environ[APP_FACTORY_ENV] = str(db.resolve())
     raise typer.Exit(server.run_workers(host, port, workers))

@@ -54,11 +54,17 @@ class BuildIdentityMiddleware:
                 if message["type"] == "http.response.start":
                     self.db.end_snapshot()  # the response is made: let a build commit
                     state["evidex_started"] = True
-                    headers = [h for h in message.get("headers", []) if h[0] != BUILD_HEADER]
-                    message["headers"] = [*headers, (BUILD_HEADER, build)]
+                    message["headers"] = with_build_header(message.get("headers", []), build)
                 await send(message)
 
             await self.app(scope, receive, send_with_build)
+
+
+def with_build_header(
+    headers: list[tuple[bytes, bytes]], build: bytes
+) -> list[tuple[bytes, bytes]]:
+    """`headers` stamped with the build they were made from (last, replacing any other)."""
+    return [*(h for h in headers if h[0] != BUILD_HEADER), (BUILD_HEADER, build)]
 
 
 def served_build_id(db: Database) -> str:

@@ -102,8 +102,12 @@ class TokenBuckets:
             return wait
 
 
+_LIMITED_EXACT = frozenset(LIMITED_PREFIXES)
+_LIMITED_UNDER = tuple(p + "/" for p in LIMITED_PREFIXES)
+
+
 def is_limited_path(path: str) -> bool:
-    return any(path == p or path.startswith(p + "/") for p in LIMITED_PREFIXES)
+    return path in _LIMITED_EXACT or path.startswith(_LIMITED_UNDER)
 
 
 def _trusted(address: str, proxies: tuple[Network, ...]) -> bool:
@@ -134,59 +138,86 @@ def client_key(scope: Scope, trusted_proxies: tuple[Network, ...] = ()) -> str:
     return hops[0] if hops else peer
 
 
-async def _refuse(send: Send, status: int, reason: str, extra: list[tuple[bytes, bytes]]) -> None:
-    body = json.dumps({"detail": reason}).encode()
-    headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"cache-control", b"no-store"),
-        *extra,
-    ]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+@dataclass(frozen=True)
+class Refusal:
+    status: int
+    reason: str
+    headers: tuple[tuple[bytes, bytes], ...] = ()
 
 
-class AbuseLimitMiddleware:
-    def __init__(self, app: ASGIApp, limits: Limits | None = None) -> None:
-        self.app = app
+# scope["state"] key: the limiter's decision on this request (a Refusal, or None to let it
+# through), made once by whichever layer sees the request first (see evidex.web.memo).
+ADMISSION = "evidex_admission"
+
+
+class RequestLimiter:
+    """The decision on one request: size bounds for all, a token for the costly paths."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
         self.limits = limits or Limits.from_env()
         self.buckets = TokenBuckets(self.limits.rate, self.limits.burst)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    def admit(self, scope: Scope) -> Refusal | None:
+        """None to serve the request, else why not (a limited path's token is taken here)."""
         limits = self.limits
         if len(scope.get("query_string", b"")) > limits.max_query_bytes:
-            reason = f"query string longer than {limits.max_query_bytes} bytes"
-            await _refuse(send, 414, reason, [])
-            return
-        declared = self._declared_length(scope)
+            return Refusal(414, f"query string longer than {limits.max_query_bytes} bytes")
+        declared = declared_length(scope)
         if declared is None:
-            await _refuse(send, 400, "Content-Length is not a non-negative integer", [])
-            return
+            return Refusal(400, "Content-Length is not a non-negative integer")
         if declared > limits.max_body_bytes:
-            await _refuse(send, 413, f"request body over {limits.max_body_bytes} bytes", [])
-            return
+            return Refusal(413, f"request body over {limits.max_body_bytes} bytes")
         if is_limited_path(scope["path"]):
             wait = self.buckets.take(client_key(scope, limits.trusted_proxies))
             if wait > 0:
                 retry = str(max(1, math.ceil(wait))).encode()
                 reason = "too many requests; slow down and retry after the given seconds"
-                await _refuse(send, 429, reason, [(b"retry-after", retry)])
-                return
-        if declared == 0 and request_header(scope, b"transfer-encoding") is None:
+                return Refusal(429, reason, ((b"retry-after", retry),))
+        return None
+
+
+def declared_length(scope: Scope) -> int | None:
+    """The request's Content-Length (0 when absent), None when it is not a number."""
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            text = bytes(value).decode("latin-1").strip()
+            return int(text) if text.isdigit() else None
+    return 0
+
+
+async def _refuse(send: Send, refusal: Refusal) -> None:
+    body = json.dumps({"detail": refusal.reason}).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"cache-control", b"no-store"),
+        *refusal.headers,
+    ]
+    await send({"type": "http.response.start", "status": refusal.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class AbuseLimitMiddleware:
+    def __init__(
+        self, app: ASGIApp, limits: Limits | None = None, limiter: RequestLimiter | None = None
+    ) -> None:
+        self.app = app
+        self.limiter = limiter or RequestLimiter(limits)
+        self.limits = self.limiter.limits
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state = scope.get("state", {})
+        refusal = state[ADMISSION] if ADMISSION in state else self.limiter.admit(scope)
+        if refusal is not None:
+            await _refuse(send, refusal)
+            return
+        if declared_length(scope) == 0 and request_header(scope, b"transfer-encoding") is None:
             await self.app(scope, receive, send)  # no body at all: nothing to count
             return
         await self._bounded(scope, receive, send)
-
-    @staticmethod
-    def _declared_length(scope: Scope) -> int | None:
-        for name, value in scope.get("headers", []):
-            if name == b"content-length":
-                text = bytes(value).decode("latin-1").strip()
-                return int(text) if text.isdigit() else None
-        return 0
 
     async def _bounded(self, scope: Scope, receive: Receive, send: Send) -> None:
         received = 0
@@ -206,7 +237,7 @@ class AbuseLimitMiddleware:
                 if received > limit:
                     refused = True
                     if not started:
-                        await _refuse(send, 413, f"request body over {limit} bytes", [])
+                        await _refuse(send, Refusal(413, f"request body over {limit} bytes"))
                     return {"type": "http.disconnect"}
             return message
 

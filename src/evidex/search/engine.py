@@ -548,12 +548,13 @@ class SearchEngine:
         if need_body and expression:
             marks = ",".join("?" * len(need_body))
             for rowid, body in conn.execute(
-                # the opening of the body is enough for a snippet, and far cheaper than 20 KB
-                f"SELECT rowid, substr(body, 1, {SNIPPET_SCAN_CHARS}) FROM search_content "
-                f"WHERE rowid IN ({marks})",
+                # The opening of the body is enough for a snippet. Cut here, not by SQL substr():
+                # SQLite reads the whole value either way and substr() counts its characters
+                # too (twice the time of fetching 20 bodies of 7 KB as they are).
+                f"SELECT rowid, body FROM search_content WHERE rowid IN ({marks})",
                 need_body,
             ):
-                text = str(body or "")
+                text = str(body or "")[:SNIPPET_SCAN_CHARS]
                 at = _first_word_match(text, terms, prefix)
                 if at is not None:
                     found[int(rowid)] = highlight(_window(text, at), terms, prefix)

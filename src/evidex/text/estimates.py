@@ -70,6 +70,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
         "r",
     ),
     (r"g(?= ?=)", "g"),
+    (r"d(?= ?=)", "SMD"),  # Cohen's d written as "d = 0.45"
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
@@ -144,10 +145,12 @@ _TREATED_FOR_ONE = re.compile(
     r"will be) (?:prevented|averted|avoided|gained|caused|seen) )?for (?:every|each) "
     rf"(?P<n2>{COUNT}) (?:[\w-]+ ){{0,2}}?treated\b"
     rf"|\bfor (?:every|each) (?P<n3>{COUNT}) (?:[\w-]+ ){{0,2}}?treated\b[^.;()]{{0,30}}?, one\b"
+    rf"|\bone in (?:every|each) (?P<n5>{COUNT}) (?:[\w-]+ ){{0,2}}?treated\b"
     rf"|{COUNT_START}(?<![\w.,])(?P<n4>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:would |will )?(?:need(?:ed)? to|"
     r"must|had to|have to) be treated (?:for [^,.;()]{1,30}? )?to (?:prevent|avert|avoid|achieve|"
     r"gain|produce|cause|see) one\b"
 )
+_TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern holds one
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
 # never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
 _LISTED_AFTER = re.compile(
@@ -315,10 +318,33 @@ def _fallback_measure(unit: str | None) -> str:
 
 
 def _inheritable(measure: str | None, unit: str | None) -> str | None:
-    """A ratio is never written with a percent sign: such a value does not inherit one."""
-    if measure in RATIO_MEASURES and _is_percent(unit):
+    """A ratio is never written with a unit: such a value does not inherit one."""
+    if measure in RATIO_MEASURES and unit is not None:
         return None
     return measure
+
+
+# a unit after the bracket of an unlabelled pair: "4.1 (3.2–5.0) years" is a spread, no ratio
+_UNIT_AFTER_BRACKET = re.compile(
+    r" ?[)\]] ?(?:years?|months?|weeks?|days?|hours?|h|min|kg|g|mg|µg|μg|cm|mm|kg/m2|kg/m²|"
+    r"mmHg|mm Hg|mmol/L|mg/dL|points?|%)(?![\w/])"
+)
+# what a ratio never measures: "Participants' BMI was 27.1 (24.3–30.2)"
+_MEASUREMENT_NAMED = re.compile(
+    r"(?i)\b(?:BMI|body mass index|age|weight|height|follow-up|duration|scores?|levels?|"
+    r"concentrations?|pressure|counts?|length of stay)\b(?:(?! (?:risk|odds|hazard|incidence|"
+    r"rate|gain|loss|change|ratio))[^,;()]){0,20}$"
+)
+
+
+def _inherits_no_ratio(sentence: str, match: re.Match[str], previous_end: int) -> bool:
+    """An unlabelled pair that a ratio measure before it does not name: a unit follows its
+    bracket, or the words before it name a measurement."""
+    before = sentence[max(previous_end, match.start("value") - 40) : match.start("value")]
+    return (
+        _UNIT_AFTER_BRACKET.match(sentence, match.end()) is not None
+        or _MEASUREMENT_NAMED.search(before) is not None
+    )
 
 
 def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
@@ -327,7 +353,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     first_digit = _DIGIT.search(sentence)
     if first_digit is None:
         # "Forty patients would need to be treated to prevent one death"
-        return _treated_for_one(sentence, []) if "treated" in sentence else []
+        return _treated_for_one(sentence, []) if contains_any(sentence, _TREATED_CUES) else []
     found: list[Estimate] = []
     previous_end = 0
     previous_measure = carried
@@ -365,7 +391,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                              listed.start("value"), listed.end(),
                              value_start=listed.start("value"), named=True)
                 )  # fmt: skip
-    if "treat" in sentence or "Treat" in sentence:
+    if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
@@ -456,7 +482,7 @@ def _treated_for_one(sentence: str, taken: list[tuple[int, int]]) -> list[Estima
     """Numbers needed to treat written in words (no interval is printed with them)."""
     found = []
     for match in _TREATED_FOR_ONE.finditer(sentence):
-        group = next(name for name in ("n1", "n2", "n3", "n4") if match[name] is not None)
+        group = next(name for name in ("n1", "n2", "n3", "n4", "n5") if match[name] is not None)
         value = parse_count(match[group])
         if value and not any(start <= match.start(group) < end for start, end in taken):
             found.append(
@@ -585,6 +611,12 @@ def _interval_estimate(
     if _unknown_measure(before[label.end() if label else 0 :]):
         return None  # "ratio of means 1.12 (...)", "β = -2.1": no measure of the README
     measure = label_measure(label, unit) if label else _inheritable(previous_measure, unit)
+    if (
+        label is None
+        and measure in RATIO_MEASURES
+        and _inherits_no_ratio(sentence, match, previous_end)
+    ):
+        measure = None
     if measure is None and not labelled_ci:
         return None  # a bracketed pair with nothing saying it is an effect
     # from the label on: "Over a median of 5 years, ... (HR 0.82, 0.74 to 0.91)" is an estimate
@@ -823,13 +855,18 @@ _PERCENT_THEN_OUTCOME = re.compile(
     rf"(?<![\w.\-]){_pct('v9')} (?:of (?:them|these|those) )?"
     rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b"
 )
-_PAIR_CUES = (" vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ")
+_PAIR_CUES = (
+    " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
+)  # fmt: skip
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
-    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?)? "
+    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?"
+    # or the arm named in brackets after each: "38% (drug) and 21% (placebo)"
+    r"|(?P<named> \([A-Za-z][^()\d%]{0,30}\)))? "
     rf"(?:vs\.?|v\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
+    r"(?(named) \([A-Za-z][^()\d%]{0,30}\))"
 )
 
 
@@ -911,12 +948,19 @@ _LIST_JOIN = re.compile(
 )
 
 
+# a group's count set against another's: "18 (60%) improved, compared with 9 (30%) controls"
+_SET_AGAINST_BEFORE = re.compile(r"\b(?:compared with|versus|vs\.?) $")
+
+
 def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
     """A count with its percentage is a result when it is of a named group or arm, part of a
-    subgroup ("11 of the 12"), what happened in them ("occurred in 6 patients (10.3%)") or
-    followed by what happened to them."""
+    subgroup ("11 of the 12"), what happened in them ("occurred in 6 patients (10.3%)"), set
+    against another group's ("compared with 9 (30%) controls") or followed by what happened to
+    them."""
     return (
         _OUTCOME_IN.search(sentence, max(0, match.start() - 24), match.start()) is not None
+        or _SET_AGAINST_BEFORE.search(sentence, max(0, match.start() - 16), match.start())
+        is not None
         or " group" in sentence
         or " arm" in sentence
         or _PART_OF_A_TOTAL.search(match.group(0)) is not None
@@ -980,6 +1024,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
                 match["listed"]
+                and not match["named"]
                 and not _RESPECTIVELY_AFTER.match(sentence, match.end())
                 and not _same_preposition_after(sentence, match)
             )
@@ -1283,12 +1328,13 @@ def _measured_amount(sentence: str, position: int) -> bool:
     nothing making it a share of subjects."""
     clause_start = sentence.rfind(";", 0, position) + 1
     first = position
-    while before := _PERCENT_JUST_BEFORE.search(sentence, clause_start, first):
-        first = before.start()
-    clause = sentence[clause_start:first].split()
+    while listed := _PERCENT_JUST_BEFORE.search(sentence, clause_start, first):
+        first = listed.start()
+    words = sentence[clause_start:first].split()
     return (
-        _MEASURED_AMOUNT.search(" ".join(clause[-_AMOUNT_WORDS:])) is not None
-        and _SHARE_OF_SUBJECTS.search(" ".join(clause[-_SHARE_WORDS:])) is None
+        _MEASURED_AMOUNT.search(" ".join(words[-_AMOUNT_WORDS:])) is not None
+        and _SHARE_OF_SUBJECTS.search(" ".join(words[-_SHARE_WORDS:])) is None
+        and _SHARE_OF_SUBJECTS.search(sentence, first, position) is None
     )
 
 
@@ -1373,7 +1419,8 @@ _RATE_WAS = re.compile(
 )
 _IN_PERCENT = re.compile(r" in (?:about |approximately |only |nearly )?\d+(?:\.\d+)? ?%")
 _SHARED_IN = re.compile(
-    rf"(?P<verb>\b(?:[a-z]{{2,}}(?:ed|en)|found)) in (?:about |approximately |only |nearly )?{_pct('v')}"
+    # never "as planned in 92%", "as prescribed in": how something was done, not what happened
+    rf"(?<!\bas )(?P<verb>\b(?:[a-z]{{2,}}(?:ed|en)|found)) in (?:about |approximately |only |nearly )?{_pct('v')}"
     r"(?! ?(?:of (?:the )?(?:patients|participants|subjects|people|those|cases|women|men)\b))"
 )
 # the next items of such a list: "and the mortality rate 3.1%", "and in the control group

@@ -7,6 +7,7 @@ before running the handler at all.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from datetime import datetime
@@ -24,6 +25,7 @@ def make_etag(build_id: str, path: str, query: str) -> str:
     return f'W/"{digest.hexdigest()}"'
 
 
+@functools.lru_cache(maxsize=16)  # one build time per served build: asked on every response
 def http_date(iso: str | None) -> str | None:
     if not iso:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from fastapi import Request
@@ -9,6 +10,7 @@ from fastapi.responses import RedirectResponse
 
 from evidex.storage import queries
 from evidex.storage.db import Database
+from evidex.web.templating import Site
 
 
 def database(request: Request) -> Database:
@@ -25,13 +27,13 @@ def build_id(request: Request) -> str:
     return database(request).current().build_id
 
 
-def canonical_redirect(
-    request: Request, conn: sqlite3.Connection, name: str, suffix: str = ""
-) -> tuple[str | None, RedirectResponse | None]:
+def canonical_target(
+    conn: sqlite3.Connection, site: Site, name: str, suffix: str = "", query: str = ""
+) -> tuple[str | None, str | None]:
     """Resolve any compound name for `/compounds/{name}{suffix}`.
 
-    Returns (slug, None) when `name` is already the canonical slug, (slug, 301 redirect to the
-    canonical URL) for another name, and (None, None) for an unknown name.
+    Returns (slug, None) when `name` is already the canonical slug, (slug, the canonical URL
+    to redirect to) for another name, and (None, None) for an unknown name.
     """
     slug = queries.resolve_name(conn, name)
     if slug is None:
@@ -39,7 +41,34 @@ def canonical_redirect(
         return (name, None) if row is not None else (None, None)
     if slug == name:
         return slug, None
-    target = request.app.state.site.url(f"/compounds/{slug}{suffix}")
-    if request.url.query:
-        target += f"?{request.url.query}"
-    return slug, RedirectResponse(target, status_code=301)
+    target = site.url(f"/compounds/{slug}{suffix}")
+    return slug, target + (f"?{query}" if query else "")
+
+
+def canonical_redirect(
+    request: Request, conn: sqlite3.Connection, name: str, suffix: str = ""
+) -> tuple[str | None, RedirectResponse | None]:
+    """`canonical_target` for a request: the redirect as the response to send."""
+    site = request.app.state.site
+    slug, target = canonical_target(conn, site, name, suffix, request.url.query)
+    return slug, None if target is None else RedirectResponse(target, status_code=301)
+
+
+# The compound pages that answer another name of a compound with a 301 to its canonical URL,
+# and their route templates (evidex.web.pages, evidex.web.vendor_views).
+_COMPOUND_PAGE = re.compile(r"/compounds/([^/]+)(|/evidence|/feed\.xml|/vendors)")
+
+
+def compound_redirect(
+    db: Database, site: Site, path: str
+) -> tuple[list[tuple[bytes, bytes]], str] | None:
+    """The 301 a compound page at `path` (no query) answers for another name of a compound,
+    as its handler sends it (headers, route template); None for any other path or name."""
+    match = _COMPOUND_PAGE.fullmatch(path)
+    if match is None:
+        return None
+    name, suffix = match.groups()
+    _, target = canonical_target(db.current().connection(), site, name, suffix)
+    if target is None:
+        return None
+    return RedirectResponse(target, status_code=301).raw_headers, "/compounds/{name}" + suffix

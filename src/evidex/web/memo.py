@@ -1,50 +1,73 @@
-"""A bounded memo of finished responses, answered before routing, rendering or compression.
+"""A bounded memo of finished responses, answered in front of everything else.
 
 Every cacheable response is a pure function of the build and the request's path, query
 and whether it accepts gzip (see `evidex.web.caching`), and a build never changes once served.
-So the first GET of a URL runs the whole stack below (handler, ETag, security headers, gzip)
-and its final status, headers and body are kept; later GETs and HEADs of the same URL under the
-same build are answered from the memo, with 304 on a matching If-None-Match as before.
+So the first GET of a URL runs the whole stack (handler, ETag, build identity, security headers,
+gzip) and its final status, headers and body are kept; later GETs and HEADs of the same URL
+under the same build are answered from the memo, with 304 on a matching If-None-Match as before.
+A page the build stored (evidex.web.prerender) is answered the same way on its first view, its
+headers finished here as the layers it skips would finish them.
 
-Only what the caching layer marked public (200 with our Cache-Control) is kept: errors,
-redirects, rate-limited routes and `no-store` responses (health, metrics) always run the
-handler. The memo holds at most `max_bytes` and forgets the least recently used entries first;
-a new build empties it. Requests for a URL that is being rendered wait for that render instead
-of starting their own.
+The memo is the outermost layer, so a hit costs no routing and no layer at all; what those
+layers do for every request it does itself, cheaply: a request for another host, with a body or
+an oversized query goes through the whole stack (which refuses it); a rate-limited path takes
+its token here, once (the limiter's decision travels in the scope); every answer is counted in
+the metrics and the access log as the observing layer counts it.
+
+Kept: 200s the caching layer marked public, and the 404s and redirects (301, 303, 308) of a
+build, which are functions of the path too (redirects only where no base URL makes the Location
+depend on the Host). Errors and `no-store` responses (health, metrics) always run the handler.
+The memo holds at most `max_bytes` and forgets the least recently used entries first; a new
+build empties it. Requests for a URL that is being rendered wait for that render instead of
+starting their own.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from evidex.ops.ratelimit import is_limited_path
+from evidex.ops.identity import BUILD_HEADER, with_build_header
+from evidex.ops.metrics import route_template
+from evidex.ops.observe import Observer
+from evidex.ops.ratelimit import ADMISSION, RequestLimiter, is_limited_path
 from evidex.web.caching import CACHE_CONTROL, etag_matches
+from evidex.web.security import host_of, with_security_headers
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 ENTRY_OVERHEAD_BYTES = 512  # the key, the entry and its header list, roughly
 MAX_ENTRY_SHARE = 8  # one entry may take at most 1/8 of the memo
 BODY_HEADERS = (b"content-length", b"content-type", b"content-encoding")
+KEPT_REDIRECTS = frozenset({301, 303, 308})
+NOT_FOUND = 404
 
 Key = tuple[str, str, bytes, bool]
 
 
-@dataclass(frozen=True)
-class Entry:
-    headers: list[tuple[bytes, bytes]]
-    body: bytes
-    not_modified_headers: list[tuple[bytes, bytes]]
-    etag: str
-    route: Any  # the matched route, so the access log and metrics name it as on a miss
+Headers = tuple[tuple[bytes, bytes], ...]
 
-    @property
-    def size(self) -> int:
-        return len(self.body) + sum(len(k) + len(v) for k, v in self.headers) + ENTRY_OVERHEAD_BYTES
+
+# Slots and tuples: a memo of ~15,000 entries adds one object per entry for the garbage
+# collector to walk (tuples of bytes it stops tracking), not four, which kept full collections
+# at tens of ms per worker.
+@dataclass(frozen=True, slots=True)
+class Entry:
+    headers: Headers
+    body: bytes
+    not_modified_headers: Headers
+    etag: str
+    route: str | None  # the route template, as the access log and metrics name it
+    status: int = 200
+    size: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        header_bytes = sum(len(k) + len(v) for k, v in self.headers)
+        object.__setattr__(self, "size", len(self.body) + header_bytes + ENTRY_OVERHEAD_BYTES)
 
 
 class ByteBoundedLRU:
@@ -81,38 +104,71 @@ class ByteBoundedLRU:
         self.bytes = 0
 
 
-def _request_headers(scope: Scope) -> tuple[bool, str | None]:
-    """Whether gzip is accepted (as GZipMiddleware decides it), and If-None-Match."""
-    gzip = False
+@dataclass
+class _Request:
+    """What the memo reads of a request's headers, in one pass."""
+
+    gzip: bool = False
     if_none_match: str | None = None
+    host: str | None = None  # the first Host header, as the host guard reads it
+    has_body: bool = False
+
+
+def _read_headers(scope: Scope) -> _Request:
+    seen = _Request()
     seen_encoding = False
     for name, value in scope["headers"]:
-        if name == b"accept-encoding" and not seen_encoding:
-            seen_encoding = True
-            gzip = b"gzip" in value
+        if name == b"accept-encoding":
+            if not seen_encoding:  # as GZipMiddleware decides it: the first such header
+                seen_encoding = True
+                seen.gzip = b"gzip" in value
+        elif name == b"host":
+            if seen.host is None:
+                seen.host = value.decode("latin-1")
         elif name == b"if-none-match":
-            if_none_match = value.decode("latin-1")
-    return gzip, if_none_match
+            seen.if_none_match = value.decode("latin-1")
+        elif name == b"transfer-encoding" or (name == b"content-length" and value != b"0"):
+            seen.has_body = True
+    return seen
 
 
-def _memoisable(headers: list[tuple[bytes, bytes]]) -> bool:
-    return (b"cache-control", CACHE_CONTROL) in headers and any(k == b"etag" for k, _ in headers)
+def _keepable(status: int, headers: list[tuple[bytes, bytes]], redirects: bool) -> bool:
+    if status == 200:
+        return (b"cache-control", CACHE_CONTROL) in headers and any(
+            k == b"etag" for k, _ in headers
+        )
+    if status == NOT_FOUND or (redirects and status in KEPT_REDIRECTS):
+        return not any(k in (b"cache-control", b"set-cookie") for k, _ in headers)
+    return False
 
 
-def make_entry(headers: list[tuple[bytes, bytes]], body: bytes, route: Any) -> Entry:
-    etag = next(v for k, v in headers if k == b"etag").decode("latin-1")
+def make_entry(
+    headers: list[tuple[bytes, bytes]], body: bytes, route: str | None, status: int = 200
+) -> Entry:
+    etag = next((v for k, v in headers if k == b"etag"), b"").decode("latin-1")
     # A 304 carries the validators and the response-wide headers, never the body's own.
-    not_modified = [(k, v) for k, v in headers if k not in BODY_HEADERS]
-    return Entry(headers, body, not_modified, etag, route)
+    not_modified = tuple((k, v) for k, v in headers if k not in BODY_HEADERS)
+    return Entry(tuple(headers), body, not_modified, etag, route, status)
 
 
-# What the build stored for (build, path, gzip), as a memo entry; None to render as usual.
-StoredLookup = Callable[[str, str, bool], Entry | None]
+def finished_headers(headers: list[tuple[bytes, bytes]], build: str) -> list[tuple[bytes, bytes]]:
+    """A page's own headers as the layers around the app finish them: build identity, then
+    the security headers (evidex.ops.identity, evidex.web.security)."""
+    return with_security_headers(with_build_header(headers, build.encode()))
+
+
+# What the build stored for (build, path, gzip): the page's own headers (before the build and
+# security headers), its body and its route template; None to answer as usual.
+StoredLookup = Callable[[str, str, bool], tuple[list[tuple[bytes, bytes]], bytes, str] | None]
+# The 301 a path (without query) answers as another name of a page, as its handler would send
+# it: (headers, route template); None when the path names no redirect.
+RedirectLookup = Callable[[str], tuple[list[tuple[bytes, bytes]], str] | None]
 
 
 class ResponseMemoMiddleware:
-    """`build_id` returns the id of the build this request is served from; `stored` finds the
-    page the build pre-rendered (evidex.web.prerender), so even a first view does not render."""
+    """`build_id` returns the id of the build served now; `stored` finds the page the build
+    pre-rendered (evidex.web.prerender), so even a first view does not render. `observer` and
+    `limiter` are the ops layer's own (evidex.ops), `allowed_hosts` the host guard's."""
 
     def __init__(
         self,
@@ -120,28 +176,47 @@ class ResponseMemoMiddleware:
         build_id: Callable[[], str],
         max_bytes: int = DEFAULT_MAX_BYTES,
         stored: StoredLookup | None = None,
+        observer: Observer | None = None,
+        limiter: RequestLimiter | None = None,
+        allowed_hosts: Collection[str] = (),
+        redirect: RedirectLookup | None = None,
     ) -> None:
         self.app = app
         self.build_id = build_id
         self.stored = stored
+        self.redirect = redirect
+        self.observer = observer
+        self.limiter = limiter
+        self.allowed = frozenset(host_of(host) for host in allowed_hosts if host)
+        self.max_query_bytes = limiter.limits.max_query_bytes if limiter else 1 << 62
         self.entries = ByteBoundedLRU(max_bytes)
         self._build = ""
         self._pending: dict[Key, asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         method = scope["method"] if scope["type"] == "http" else ""
-        if method not in ("GET", "HEAD") or is_limited_path(scope["path"]):
+        if method not in ("GET", "HEAD") or len(scope["query_string"]) > self.max_query_bytes:
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
+        seen = _read_headers(scope)
+        if seen.has_body or (self.allowed and host_of(seen.host or "") not in self.allowed):
+            await self.app(scope, receive, send)  # the whole stack refuses or reads it
+            return
+        if self.limiter is not None and is_limited_path(scope["path"]):
+            refusal = self.limiter.admit(scope)
+            scope.setdefault("state", {})[ADMISSION] = refusal  # decided: not again inside
+            if refusal is not None:
+                await self.app(scope, receive, send)
+                return
         build = self.build_id()
         if build != self._build:
             self.entries.clear()  # a new build: nothing kept can be served again
             self._build = build
-        gzip, if_none_match = _request_headers(scope)
-        key: Key = (build, scope["path"], scope["query_string"], gzip)
+        key: Key = (build, scope["path"], scope["query_string"], seen.gzip)
         entry = self.entries.get(key)
-        if entry is None and self.stored is not None and not scope["query_string"]:
-            entry = self.stored(build, scope["path"], gzip)
+        if entry is None and not scope["query_string"]:
+            entry = self._stored(build, scope["path"], seen.gzip)
             if entry is not None:
                 self.entries.put(key, entry)
         if entry is None and key in self._pending:
@@ -150,9 +225,9 @@ class ResponseMemoMiddleware:
             # once per waiting client).
             await self._pending[key].wait()
             entry = self.entries.get(key)
-        if entry is not None:
-            await self._answer(scope, send, entry, if_none_match)
-        elif method == "GET" and key not in self._pending:
+        if entry is not None and (seen.if_none_match is None or entry.etag):
+            await self._answer(scope, send, entry, seen.if_none_match, build, started)
+        elif method == "GET" and entry is None and key not in self._pending:
             self._pending[key] = asyncio.Event()
             try:
                 await self._run_and_keep(scope, receive, send, key)
@@ -161,29 +236,56 @@ class ResponseMemoMiddleware:
         else:
             await self.app(scope, receive, send)
 
+    def _stored(self, build: str, path: str, gzip: bool) -> Entry | None:
+        """The page the build stored, or the redirect a compound's other name answers (not
+        where a base URL makes its Location depend on the Host), finished as the stack would."""
+        found = self.stored(build, path, gzip) if self.stored is not None else None
+        if found is not None:
+            headers, body, route = found
+            return make_entry(finished_headers(headers, build), body, route)
+        moved = self.redirect(path) if self.redirect is not None and not self.allowed else None
+        if moved is None or self.build_id() != build:  # a swap meanwhile: the stack answers
+            return None
+        headers, route = moved
+        return make_entry(finished_headers(headers, build), b"", route, 301)
+
     async def _answer(
-        self, scope: Scope, send: Send, entry: Entry, if_none_match: str | None
+        self,
+        scope: Scope,
+        send: Send,
+        entry: Entry,
+        if_none_match: str | None,
+        build: str,
+        started: float,
     ) -> None:
-        scope["route"] = entry.route
         if if_none_match is not None and etag_matches(if_none_match, entry.etag):
-            start = {"type": "http.response.start", "status": 304}
-            await send({**start, "headers": entry.not_modified_headers})
-            await send({"type": "http.response.body", "body": b""})
-            return
-        await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
-        body = entry.body if scope["method"] == "GET" else b""
+            status, headers, body = 304, entry.not_modified_headers, b""
+        else:
+            status, headers = entry.status, entry.headers
+            body = entry.body if scope["method"] == "GET" else b""
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+        if self.observer is not None:
+            seconds = time.perf_counter() - started
+            route = entry.route or route_template(scope)
+            self.observer.record(scope, route, status, len(body), seconds, build)
 
     async def _run_and_keep(self, scope: Scope, receive: Receive, send: Send, key: Key) -> None:
+        status = 0
         headers: list[tuple[bytes, bytes]] | None = None
         chunks: list[bytes] = []
         room = self.entries.max_bytes // MAX_ENTRY_SHARE
+        build = key[0].encode()
 
         async def keep(message: Message) -> None:
-            nonlocal headers, room
+            nonlocal status, headers, room
             if message["type"] == "http.response.start":
-                if message["status"] == 200 and _memoisable(list(message.get("headers", []))):
-                    headers = list(message["headers"])
+                status = message["status"]
+                sent = list(message.get("headers", []))
+                # only what this build made (a swap between our look and the stack's is not)
+                stamped = next((v for k, v in sent if k == BUILD_HEADER), build)
+                if stamped == build and _keepable(status, sent, not self.allowed):
+                    headers = sent
             elif message["type"] == "http.response.body" and headers is not None:
                 chunk = bytes(message.get("body", b""))
                 room -= len(chunk)
@@ -192,7 +294,9 @@ class ResponseMemoMiddleware:
                     headers = None  # too large to keep: stream it on without a copy
                     chunks.clear()
                 elif not message.get("more_body", False):
-                    self.entries.put(key, make_entry(headers, b"".join(chunks), scope.get("route")))
+                    body = b"".join(chunks)
+                    route = route_template(scope)
+                    self.entries.put(key, make_entry(headers, body, route, status))
             await send(message)
 
         await self.app(scope, receive, keep)

@@ -31,7 +31,7 @@ from starlette.types import Message
 from evidex.build.forked import can_fork, inherited, inheriting_pool, worker_count
 from evidex.storage.db import Database
 from evidex.web.caching import CACHE_CONTROL, http_date, make_etag
-from evidex.web.memo import Entry, StoredLookup, make_entry
+from evidex.web.memo import StoredLookup
 
 PAGE_TABLES = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -478,19 +478,13 @@ def response_headers(
     return headers, body
 
 
-@dataclass(frozen=True)
-class RouteName:
-    """Stands for the matched route in the ASGI scope: metrics and the access log read its
-    template from `path` (evidex.ops.metrics.route_template)."""
-
-    path: str
-
-
 def stored_lookup(db: Database, key: str) -> StoredLookup:
     """The memo's fast path: the stored page of the served build, when it was rendered for
     this site (`key`, see `site_key`)."""
 
-    def lookup(build: str, path: str, gzip: bool) -> Entry | None:
+    def lookup(
+        build: str, path: str, gzip: bool
+    ) -> tuple[list[tuple[bytes, bytes]], bytes, str] | None:
         generation = db.current()
         if generation.meta.get(SITE_META_KEY) != key:
             return None
@@ -498,6 +492,6 @@ def stored_lookup(db: Database, key: str) -> StoredLookup:
         if page is None or page.build_id != build:
             return None
         headers, body = response_headers(page, gzip, generation.meta.get("built_at"))
-        return make_entry(headers, body, RouteName(page.route))
+        return headers, body, page.route
 
     return lookup
