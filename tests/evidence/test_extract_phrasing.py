@@ -3036,6 +3036,522 @@ ROWS = (
         "Of the three hundred screened, one hundred and twelve were randomised.",
         n=112,
     ),
+    # h-gen4 batch (issue 14 point 2): per-group percentages, designs and totals in
+    # further phrasings, each class in several journals' styles; answers fixed by the corpus
+    # README before the first run
+    # a single group's rate stated with "rate was"
+    Row(
+        "rate-was/complete-response-rate",
+        "Results: The complete response rate was 38% and the partial response rate 24%.",
+        effects=(("percent", 38.0, None, None), ("percent", 24.0, None, None)),
+    ),
+    Row(
+        "rate-was/readmission-and-mortality-rate",
+        "Results: The 30-day readmission rate was 12.4% and the mortality rate 3.1%.",
+        effects=(("percent", 12.4, None, None), ("percent", 3.1, None, None)),
+    ),
+    Row(
+        "rate-was/union-rate-treated-and-control",
+        "Union rate in the treated group was 100% and in the control group 62.5% (P = 0.03).",
+        effects=(("percent", 100.0, None, None), ("percent", 62.5, None, None)),
+    ),
+    Row(
+        "rate-was/five-year-survival-rates",
+        "The 5-year overall survival rate was 67.2%, and the disease-free survival rate was 58.9%.",
+        effects=(("percent", 67.2, None, None), ("percent", 58.9, None, None)),
+    ),
+    Row(
+        "rate-was/semicolon-complication-rates",
+        "The overall complication rate was 7.9%; the rate of major complications was 2.3%.",
+        effects=(("percent", 7.9, None, None), ("percent", 2.3, None, None)),
+    ),
+    Row(
+        "rate-was/trap-threshold-in-the-definition",
+        "The response rate, defined as a pain reduction of at least 50%, was 61%.",
+        effects=(("percent", 61.0, None, None),),
+    ),
+    # a share written "in x%" with no noun after it
+    Row(
+        "bare-in-percent/closure-partial-failure",
+        "Complete closure was achieved in 71.3%, partial closure in 18.2% and failure in 10.5%.",
+        effects=(
+            ("percent", 71.3, None, None),
+            ("percent", 18.2, None, None),
+            ("percent", 10.5, None, None),
+        ),
+    ),
+    Row(
+        "bare-in-percent/recurrence-occurred-in",
+        "Recurrence occurred in 9.8% during a median follow-up of 24 months.",
+        effects=(("percent", 9.8, None, None),),
+    ),
+    Row(
+        "bare-in-percent/technical-and-clinical-success",
+        "Technical success was obtained in 97% and clinical success in 89%.",
+        effects=(("percent", 97.0, None, None), ("percent", 89.0, None, None)),
+    ),
+    Row(
+        "bare-in-percent/minor-and-major-complications",
+        "Minor complications were seen in 6.5% and major complications in 1.2% of procedures.",
+        effects=(("percent", 6.5, None, None), ("percent", 1.2, None, None)),
+    ),
+    Row(
+        "bare-in-percent/trap-threshold-then-in",
+        "A reduction in pain of at least 30% was reported in 54%.",
+        effects=(("percent", 54.0, None, None),),
+    ),
+    Row(
+        "bare-in-percent/trap-imaging-available-in",
+        "Follow-up imaging was available in 88%.",
+        effects=(),
+    ),
+    # "n [x%] of N", "n/N (x%)", "(n=a/b, x%)", "by n of N (x%)"
+    Row(
+        "count-of-total-percent/lancet-square-brackets-middle-dot",
+        "Serious adverse events occurred in 212 [64·2%] of 330 patients in the drug group and "
+        "198 [60·0%] of 330 in the placebo group.",
+        effects=(("percent", 64.2, None, None), ("percent", 60.0, None, None)),
+    ),
+    Row(
+        "count-of-total-percent/fraction-then-percent",
+        "Clinical cure was achieved by 218/330 (66.1%) patients with the drug and 190/331 "
+        "(57.4%) with placebo.",
+        effects=(("percent", 66.1, None, None), ("percent", 57.4, None, None)),
+    ),
+    Row(
+        "count-of-total-percent/n-equals-fraction-comma-percent",
+        "Recurrence was observed during follow-up (n=45/120, 37.5%).",
+        effects=(("percent", 37.5, None, None),),
+    ),
+    Row(
+        "count-of-total-percent/reported-by-n-of-n",
+        "Dizziness was reported by 56 of 190 (29.5%).",
+        effects=(("percent", 29.5, None, None),),
+    ),
+    Row(
+        "count-of-total-percent/fraction-in-each-group",
+        "Mortality at 90 days was 31/152 (20.4%) in the early group versus 45/150 (30.0%) in "
+        "the delayed group.",
+        effects=(("percent", 20.4, None, None), ("percent", 30.0, None, None)),
+    ),
+    Row(
+        "count-of-total-percent/trap-square-bracket-women",
+        "Of the 330 patients, 212 [64·2%] were women.",
+        effects=(),
+    ),
+    # shares of categories listed after what they are shares of
+    Row(
+        "category-shares/most-frequent-adverse-events",
+        "The most frequent adverse events were fatigue (31%), nausea (22%) and headache (9%).",
+        effects=(
+            ("percent", 31.0, None, None),
+            ("percent", 22.0, None, None),
+            ("percent", 9.0, None, None),
+        ),
+    ),
+    Row(
+        "category-shares/supplements-most-commonly-used",
+        "The supplements most commonly used were multivitamins (23%), fish oil (11%) and "
+        "vitamin D (8.5%).",
+        effects=(
+            ("percent", 23.0, None, None),
+            ("percent", 11.0, None, None),
+            ("percent", 8.5, None, None),
+        ),
+    ),
+    Row(
+        "category-shares/prevalence-highest-among",
+        "Prevalence of insufficiency was highest among smokers (49%), graduates (45%) and shift "
+        "workers (41%).",
+        effects=(
+            ("percent", 49.0, None, None),
+            ("percent", 45.0, None, None),
+            ("percent", 41.0, None, None),
+        ),
+    ),
+    Row(
+        "category-shares/reasons-for-use-included",
+        "Reasons for use included general health (58.2%), immunity (31.4%) and preventing "
+        "colds (12.0%).",
+        effects=(
+            ("percent", 58.2, None, None),
+            ("percent", 31.4, None, None),
+            ("percent", 12.0, None, None),
+        ),
+    ),
+    Row(
+        "category-shares/trap-sample-described",
+        "Participants were mostly women (61%), white (78%) and non-smokers (85%).",
+        effects=(),
+    ),
+    Row(
+        "category-shares/trap-conditions-at-baseline",
+        "At baseline, hypertension (42%), diabetes (18%) and obesity (33%) were common.",
+        effects=(),
+    ),
+    # allocation and baseline shares in a participant-flow sentence are not effects; events
+    # with their shares in each arm are
+    Row(
+        "flow-not-effect/analysed-by-arm",
+        "In total, 4,575 were analysed: 2,313 (50.6%) in the intervention arm and 2,262 (49.4%) "
+        "in the control arm.",
+        effects=(),
+    ),
+    Row(
+        "flow-not-effect/women-and-mean-age",
+        "We enrolled 2,945 adults; 1,802 women (61.2%); mean age 58 years.",
+        effects=(),
+        n=2945,
+    ),
+    Row(
+        "flow-not-effect/assigned-to-each-arm",
+        "Of the 812 randomised, 404 (49.8%) were assigned to zinc and 408 (50.2%) to placebo.",
+        effects=(),
+    ),
+    Row(
+        "flow-not-effect/outcome-events-both-arms",
+        "The primary outcome occurred in 131 participants (5.7%) in the intervention arm and "
+        "178 (7.9%) in the control arm.",
+        effects=(("percent", 5.7, None, None), ("percent", 7.9, None, None)),
+    ),
+    Row(
+        "flow-not-effect/deaths-in-both-arms",
+        "There were 48 deaths (10.2%) in the vitamin C arm and 69 (14.6%) in the placebo arm.",
+        effects=(("percent", 10.2, None, None), ("percent", 14.6, None, None)),
+    ),
+    Row(
+        "flow-not-effect/trap-follow-up-completed-by",
+        "Follow-up was completed by 1,102 (93.4%) in the intervention group and 1,087 (92.1%) "
+        "in the control group.",
+        effects=(),
+    ),
+    # a review's results with no design word: estimates pooled over the included studies
+    Row(
+        "review-results/included-studies-involving-adults",
+        "We included 21 studies involving 3,402 adults. Creatine improved short-term memory "
+        "(SMD −0.62, 95% CI −0.91 to −0.33).",
+        design="meta-analysis",
+        n=3402,
+    ),
+    Row(
+        "review-results/trials-with-children-were-included",
+        "Thirty-eight trials with 7,800 children were included. Zinc shortened diarrhoea "
+        "(MD −0.69 days, 95% CI −0.97 to −0.41).",
+        design="meta-analysis",
+        n=7800,
+    ),
+    Row(
+        "review-results/rcts-met-the-criteria",
+        "Fourteen RCTs (2,310 participants) met the eligibility criteria. Probiotics reduced "
+        "necrotising enterocolitis (RR 0.57, 95% CI 0.43 to 0.74).",
+        design="meta-analysis",
+        n=2310,
+    ),
+    Row(
+        "review-results/cohort-studies-comprising",
+        "Twelve cohort studies comprising 410,221 participants were included; higher intake was "
+        "associated with lower mortality (RR 0.88, 95% CI 0.81 to 0.95).",
+        design="meta-analysis",
+        n=410221,
+    ),
+    Row(
+        "review-results/trap-trial-included-patients",
+        "We included 120 patients with migraine, who were randomised to riboflavin or placebo "
+        "(MD −1.2 days, 95% CI −2.0 to −0.4).",
+        design="rct",
+        n=120,
+    ),
+    # a design line at the start wins over designs named later
+    Row(
+        "design-line-wins/cohort-then-trials-mentioned",
+        "Design: Prospective cohort study.\nSetting: 22 assessment centres in the UK.\n"
+        "Participants: 385,292 adults without cancer.\nResults: Fish oil use was associated "
+        "with lower mortality (HR 0.87, 95% CI 0.83 to 0.90), in line with randomised "
+        "controlled trials.",
+        design="cohort",
+    ),
+    Row(
+        "design-line-wins/bmj-run-in-design-then-data-sources",
+        "Objective To assess vitamin K and fractures. Design Systematic review and "
+        "meta-analysis. Data sources MEDLINE and Embase were searched for randomised "
+        "controlled trials and prospective cohort studies. Results Eleven studies were "
+        "included.",
+        design="meta-analysis",
+    ),
+    Row(
+        "design-line-wins/nested-case-control-within-a-trial",
+        "Study design: Nested case-control study within a randomised trial.\nMethods: Cases "
+        "of incident diabetes were matched to controls on age and sex.",
+        design="case-control",
+    ),
+    Row(
+        "design-line-wins/target-trial-emulation-cohort",
+        "DESIGN: Retrospective cohort study.\nMETHODS: We emulated a randomized trial with "
+        "registry data of 61,380 adults starting either drug.\nRESULTS: Mortality was lower "
+        "with drug A (HR 0.81, 95% CI 0.72 to 0.91).",
+        design="cohort",
+    ),
+    # "case-control" in every spelling
+    Row(
+        "case-control-spelling/en-dash",
+        "This population-based case–control study included 1,204 cases of hip fracture and "
+        "4,816 controls.",
+        design="case-control",
+        n=6020,
+    ),
+    Row(
+        "case-control-spelling/unicode-hyphen",
+        "We conducted a nested case‐control study within a cohort of statin users.",
+        design="case-control",
+    ),
+    Row(
+        "case-control-spelling/space",
+        "A case control study of 310 women with preeclampsia and 620 controls was conducted.",
+        design="case-control",
+        n=930,
+    ),
+    Row(
+        "case-control-spelling/en-dash-design-line",
+        "Design: Matched case–control study.\nResults: Use of the supplement was not "
+        "associated with risk (OR 1.08, 95% CI 0.90 to 1.30).",
+        design="case-control",
+    ),
+    # a retrospective series of treated patients with no comparison is a case series
+    Row(
+        "retrospective-series/treated-at-three-centres",
+        "A total of 113 patients with 114 aneurysms were treated with the device at three "
+        "centres between 2011 and 2018. We retrospectively collected clinical and angiographic "
+        "data. Complete occlusion was achieved in 81.4%.",
+        design="case-series",
+        n=113,
+    ),
+    Row(
+        "retrospective-series/retrospectively-analysed-one-technique",
+        "We retrospectively analysed 64 patients who underwent arthroscopic repair with the "
+        "suture-bridge technique between 2015 and 2020. Re-tear occurred in 7 patients (10.9%).",
+        design="case-series",
+        n=64,
+    ),
+    Row(
+        "retrospective-series/data-collected-retrospectively",
+        "Data of 38 children who received intravenous iron at our hospital were collected "
+        "retrospectively. Haemoglobin rose in all of them.",
+        design="case-series",
+        n=38,
+    ),
+    Row(
+        "retrospective-series/in-this-retrospective-study",
+        "In this retrospective study, 47 patients treated with low-dose naltrexone for "
+        "fibromyalgia were identified from pharmacy records; 29 (61.7%) reported improvement.",
+        design="case-series",
+        n=47,
+    ),
+    Row(
+        "retrospective-series/trap-two-treatments-hazard-ratio",
+        "We retrospectively studied 2,150 patients treated with either drug A or drug B; drug A "
+        "was associated with lower mortality (HR 0.78, 95% CI 0.64 to 0.95).",
+        design="cohort",
+    ),
+    Row(
+        "retrospective-series/trap-exposure-odds-ratio",
+        "In this retrospective study of 8,412 adults treated in intensive care, prior statin use "
+        "was associated with lower odds of sepsis (OR 0.81, 95% CI 0.70 to 0.94).",
+        design="cohort",
+    ),
+    # n as the sum of the groups compared when no total is written
+    Row(
+        "n-sum-of-groups/technique-a-compared-with-b",
+        "Outcomes of 75 patients treated with technique A were compared with 51 patients treated "
+        "with technique B.",
+        n=126,
+    ),
+    Row(
+        "n-sum-of-groups/receiving-supplement-and-placebo",
+        "The analysis included 82,210 participants receiving the supplement and 80,921 receiving "
+        "placebo.",
+        n=163131,
+    ),
+    Row(
+        "n-sum-of-groups/underwent-one-and-the-other",
+        "Sixty-two patients underwent laparoscopic surgery and 58 underwent open surgery.",
+        n=120,
+    ),
+    Row(
+        "n-sum-of-groups/users-and-non-users-identified",
+        "We identified 3,412 metformin users and 6,824 non-users in the registry.",
+        n=10236,
+    ),
+    # n from a total of births, pregnancies, deliveries or admissions, not a later event count
+    Row(
+        "n-total-noun/live-births-followed",
+        "All 1 456 219 singleton live births in Denmark were followed from birth; 58 917 "
+        "children were diagnosed with asthma.",
+        n=1456219,
+    ),
+    Row(
+        "n-total-noun/pregnancies-included",
+        "The study included 24,380 pregnancies, of which 1,102 ended in preterm delivery.",
+        n=24380,
+    ),
+    Row(
+        "n-total-noun/admissions-analysed",
+        "We analysed 96,512 admissions to 42 intensive care units; 12,440 patients died in "
+        "hospital.",
+        n=96512,
+    ),
+    Row(
+        "n-total-noun/among-deliveries",
+        "Among 310,654 deliveries, 4,213 infants had neonatal hypoglycaemia.",
+        n=310654,
+    ),
+    # a labelled estimate's unlabelled CI in the second item of a semicolon list
+    Row(
+        "second-item-ci/crude-then-adjusted-irr",
+        "Infections were more frequent (crude IRR 1.32, 95% CI 1.16 to 1.50; adjusted IRR 1.24, "
+        "1.09 to 1.41).",
+        effects=(("IRR", 1.32, 1.16, 1.5), ("IRR", 1.24, 1.09, 1.41)),
+    ),
+    Row(
+        "second-item-ci/unadjusted-then-adjusted-or",
+        "Use was associated with fracture (unadjusted OR 1.85, 95% CI 1.40–2.44; adjusted OR "
+        "1.52, 1.12–2.06).",
+        effects=(("OR", 1.85, 1.4, 2.44), ("OR", 1.52, 1.12, 2.06)),
+    ),
+    Row(
+        "second-item-ci/hr-then-multivariable-hr",
+        "Risk was higher in the top quartile (HR 1.41, 95% CI 1.18 to 1.69; multivariable HR "
+        "1.29, 1.06 to 1.57).",
+        effects=(("HR", 1.41, 1.18, 1.69), ("HR", 1.29, 1.06, 1.57)),
+    ),
+    Row(
+        "second-item-ci/rr-in-men-then-women",
+        "Fracture risk was lower (RR in men 0.82, 95% CI 0.71-0.95; RR in women 0.91, 0.80-1.04).",
+        effects=(("RR", 0.82, 0.71, 0.95), ("RR", 0.91, 0.8, 1.04)),
+    ),
+    Row(
+        "second-item-ci/md-at-two-times",
+        "Weight fell more with the drug (MD at 6 months −2.1 kg, 95% CI −3.0 to −1.2; MD at 12 "
+        "months −1.4 kg, −2.5 to −0.3).",
+        effects=(("MD", -2.1, -3.0, -1.2), ("MD", -1.4, -2.5, -0.3)),
+    ),
+    # a second probe of the h-gen4 batch's classes, written after its rules with answers
+    # fixed first: 15 of 16 right on first run; the miss ('9,870 not taking it') let the second
+    # group's verb be negated
+    Row(
+        "rate-was/eradication-rate-reached",
+        "In the per-protocol analysis the eradication rate reached 92.6%.",
+        effects=(("percent", 92.6, None, None),),
+    ),
+    Row(
+        "rate-was/trap-rate-was-lower-by",
+        "The readmission rate was 14% lower with telemonitoring.",
+        effects=(),
+    ),
+    Row(
+        "bare-in-percent/resolved-in-and-persisted-in",
+        "Symptoms resolved in 64.0% and persisted in 36.0% at 6 months.",
+        effects=(("percent", 64.0, None, None), ("percent", 36.0, None, None)),
+    ),
+    Row(
+        "bare-in-percent/trap-performed-in",
+        "Biopsy was performed in 42% of cases.",
+        effects=(),
+    ),
+    Row(
+        "count-of-total-percent/jama-n-of-n-bracket-arms",
+        "Delirium occurred in 43 of 211 patients (20.4%) receiving dexmedetomidine vs 68 of 210 "
+        "(32.4%) receiving placebo.",
+        effects=(("percent", 20.4, None, None), ("percent", 32.4, None, None)),
+    ),
+    Row(
+        "count-of-total-percent/fraction-square-brackets",
+        "Mortality was 17/98 [17.3%] with early surgery and 29/101 [28.7%] with conservative care.",
+        effects=(("percent", 17.3, None, None), ("percent", 28.7, None, None)),
+    ),
+    Row(
+        "category-shares/leading-causes-of-death",
+        "The leading causes of death were sepsis (38%), respiratory failure (27%) and "
+        "haemorrhage (11%).",
+        effects=(
+            ("percent", 38.0, None, None),
+            ("percent", 27.0, None, None),
+            ("percent", 11.0, None, None),
+        ),
+    ),
+    Row(
+        "category-shares/trap-most-were-women",
+        "Most participants were women (68%) and had a university degree (54%).",
+        effects=(),
+    ),
+    Row(
+        "flow-not-effect/trap-randomised-per-group",
+        "A total of 600 participants were randomised, 301 (50.2%) to the drug and 299 (49.8%) to "
+        "placebo.",
+        effects=(),
+        n=600,
+    ),
+    Row(
+        "review-results/studies-were-eligible-hr",
+        "Nine prospective studies (n = 52,418) were eligible. Higher vitamin D levels were linked "
+        "to lower mortality (HR 0.81, 95% CI 0.72 to 0.91).",
+        design="meta-analysis",
+        n=52418,
+    ),
+    Row(
+        "design-line-wins/jama-design-setting-participants",
+        "Design, Setting, and Participants: This cross-sectional study used survey data from "
+        "5,214 adults. Results of previous randomized clinical trials were compared.",
+        design="cohort",
+    ),
+    Row(
+        "case-control-spelling/em-dash-population-based",
+        "In a population-based case—control study, 512 cases and 1,024 controls were included.",
+        design="case-control",
+        n=1536,
+    ),
+    Row(
+        "retrospective-series/retrospective-review-of-injected",
+        "We retrospectively reviewed 29 knees that received platelet-rich plasma injections; pain "
+        "improved in 21.",
+        design="case-series",
+    ),
+    Row(
+        "n-sum-of-groups/taking-and-not-taking",
+        "The cohort comprised 5,120 women taking hormone therapy and 9,870 not taking it.",
+        n=14990,
+    ),
+    Row(
+        "n-total-noun/deliveries-were-included",
+        "A total of 48,233 deliveries were included, and 1,950 neonates were admitted to "
+        "intensive care.",
+        n=48233,
+    ),
+    Row(
+        "second-item-ci/or-then-aor-in-brackets",
+        "Obesity was associated with asthma [OR 1.62, 95% CI 1.31–2.00; aOR 1.45, 1.16–1.81].",
+        effects=(("OR", 1.62, 1.31, 2.0), ("OR", 1.45, 1.16, 1.81)),
+    ),
+    # traps written after the rules: a rate at baseline, a rate of taking part
+    Row(
+        "rate-was/trap-prevalence-at-baseline",
+        "At baseline, the prevalence of hypertension was 45% and that of diabetes 12%.",
+        effects=(),
+    ),
+    Row(
+        "rate-was/trap-survey-response-rate",
+        "The survey response rate was 64%.",
+        effects=(),
+    ),
+    Row(
+        "rate-was/recurrence-rate-during-follow-up",
+        "The recurrence rate during follow-up was 9.1%.",
+        effects=(("percent", 9.1, None, None),),
+    ),
+    Row(
+        "rate-was/trap-rate-of-adherence-in-a-group",
+        "The rate of adherence in the intervention group was 81.2%.",
+        effects=(),
+    ),
 )
 
 
@@ -3055,6 +3571,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) == 45
+    assert len(classes) >= 57  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -192,10 +192,12 @@ _RANDOMISED = CuedPattern(
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
+# "case-control" as printed: a hyphen (or U+2010, U+2011), an en or em dash, a space or nothing
+CASE_CONTROL = r"case[\s\-\u2010\u2011\u2012\u2013\u2014]?controls?"
 # also cases counted with the controls matched to them ("410 cases ... and 820 matched controls")
 _CASE_CONTROL = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case[-–‐]? ?control|nested case)"
+        rf"(?i)\b(?:{CASE_CONTROL}|nested case)"
         r"|\bcases\b[^.;]{0,100}?\b(?:matched (?:\w+ )?controls|controls (?:\w+ )?matched)\b"
         # groups labelled so: "140 women with endometriosis (cases) and 280 without (controls)",
         # "served as cases ... as controls", "case patients and control patients"
@@ -257,12 +259,12 @@ _CONTROLLED_TRIAL = CuedPattern(
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
     re.compile(
-        r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|control group|controls|hazard ratio|"
+        r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|with or without|control group|controls|hazard ratio|"
         r"odds ratio|risk ratio|rate ratio|relative risk|(?-i:a?I?[HOR]R)|(?:highest|lowest|top|bottom) "
         r"(?:quartile|quintile|tertile|decile))\b"
     ),
     (
-        "compared ", "versus", "vs", "control group", "controls", "hazard ratio", "odds ratio",
+        "compared ", "versus", "vs", "with or without", "control group", "controls", "hazard ratio", "odds ratio",
         "risk ratio", "rate ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
     ),
 )  # fmt: skip
@@ -271,6 +273,30 @@ _SUMMARY_ESTIMATE = CuedPattern(
     re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence interval|credible interval)\b"),
     ("ci", "confidence interval", "credible interval"),
 )
+# A review's results with no design word: the studies it included counted ("We included 21
+# studies involving 3,402 adults", "Thirty-eight trials with 7,800 children were included",
+# "Fourteen RCTs (2,310 participants) met the eligibility criteria"); with an estimate and its
+# interval, they were pooled.
+_STUDY_NOUNS = r"(?:studies|trials|RCTs|cohorts)"
+_INCLUDED_STUDIES = CuedPattern(
+    re.compile(
+        r"(?i)\b(?=[wipastrc])(?:(?:we )?(?:included|identified|pooled|analy[sz]ed) (?:data from )?"
+        rf"(?:\w+ ){{1,4}}?{_STUDY_NOUNS} (?:with|involving|including|comprising|of|\()"
+        rf"|{_STUDY_NOUNS}\b[^.;]{{0,80}}?\b(?:were included|were eligible|met (?:the |our )?"
+        r"(?:inclusion|eligibility|selection) criteria|were (?:analy[sz]ed|pooled)))"
+    ),
+    ("studies", "trials", "rcts", "cohorts"),
+)
+
+
+def _pools_included_studies(text: str, folded: str) -> bool:
+    """Studies counted as included, and an estimate with its interval: a meta-analysis."""
+    return (
+        _SUMMARY_ESTIMATE.search(text, folded) is not None
+        and _INCLUDED_STUDIES.search(text, folded) is not None
+    )
+
+
 # Sentences about other or future work should not set the design of the study at hand.
 _ASIDE = CuedPattern(
     re.compile(
@@ -410,9 +436,81 @@ def _dosed_animals(text: str) -> bool:
     return _LIVE_ANIMALS.search(_DONORS.sub("", text)) is not None
 
 
-def _uncontrolled_series(text: str, folded: str) -> bool:
-    """A retrospective chart review of treated patients only, with no group compared."""
-    return _CASE_SERIES.search(text, folded) is not None and not _COMPARISON.search(text, folded)
+# A design line of a structured abstract: "Design: Prospective cohort study.", "Design
+# Systematic review and meta-analysis.", "STUDY DESIGN: ...", "Design, Setting, and
+# Participants: This cross-sectional study ..."; the label starts a line or follows a sentence.
+_DESIGN_LINE = re.compile(
+    r"(?=[SRD])(?:^|(?<=\n)|(?<=[.!?] ))(?:(?:Study|Research|STUDY|RESEARCH) )?(?:Design|DESIGN|design)"
+    r"(?:,? (?:and )?(?:[Ss]etting|SETTING|[Pp]articipants|PARTICIPANTS)){0,3}"
+    r"(?: ?[:.\-–]| )\s*(?P<what>[A-Za-z][^.\n]{2,150})"
+)
+
+
+def stated_design(text: str) -> Design | None:
+    """The design a structured abstract's design line states, which wins over designs the text
+    names later (the trials a review searched for, the trial a cohort emulated). Of the designs
+    the line names, the one it names first is the study's ("Nested case-control study within a
+    randomised trial")."""
+    if "Design" not in text and "DESIGN" not in text and "y design" not in text:
+        return None  # every label has one of these ("Study design", "Research design")
+    line = _DESIGN_LINE.search(text)
+    if line is None:
+        return None
+    what = line["what"]
+    folded = fold_case(what)
+    if _ANIMAL.search(what, folded) and not _HUMAN.search(what, folded):
+        return "animal"
+    if _META.search(what, folded) or _SYSTEMATIC.search(what, folded):
+        return "meta-analysis" if _names_own_meta_analysis(text) else explicit_design(what)
+    named = [
+        (match.start(), order, design)
+        for order, (pattern, design) in enumerate(_NAMED_DESIGNS)
+        if (match := pattern.search(what, folded))
+    ]
+    if not named:
+        return None
+    design = min(named)[2]
+    if design == "cohort" and _PROPENSITY.search(text):
+        return "propensity-matched"
+    return design
+
+
+def _uncontrolled_series(text: str, folded: str, *, whole: bool = False) -> bool:
+    """A retrospective chart review of treated patients only, with no group compared; in the
+    `whole` text also patients given one treatment and looked back on (a part, such as the
+    methods, may leave out the groups the results compare)."""
+    if _COMPARISON.search(text, folded):
+        return False
+    return _CASE_SERIES.search(text, folded) is not None or (
+        whole and _treated_series(text, folded)
+    )
+
+
+# people given a treatment, looked back on: "113 patients with 114 aneurysms were treated with
+# the device ... we retrospectively collected", "64 patients who underwent arthroscopic repair"
+_TREATED_PEOPLE = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:patients|children|adults|women|men|cases|participants|subjects)\b "
+        r"(?:[\w-]+ ){0,6}?(?:(?:were|was|who (?:had )?)\s)?(?:treated|underwent|received|operated)\b"
+    ),
+    ("treated", "underwent", "received", "operated"),
+)
+_LOOKED_BACK = CuedPattern(re.compile(r"(?i)\bretrospective(?:ly)?\b"), ("retrospective",))
+# what a study of exposures or risks says, which a series of treated patients does not; and a
+# cohort named outright
+_ASSOCIATION = CuedPattern(
+    re.compile(r"(?i)\b(?:associat\w*|risk factors?|predictors?|exposures?|cohort)\b"),
+    ("associat", "risk factor", "predictor", "exposure", "cohort"),
+)
+
+
+def _treated_series(text: str, folded: str) -> bool:
+    """Patients given a treatment and looked back on, with no association estimated."""
+    return (
+        _LOOKED_BACK.search(text, folded) is not None
+        and _TREATED_PEOPLE.search(text, folded) is not None
+        and _ASSOCIATION.search(text, folded) is None
+    )
 
 
 def _names_own_meta_analysis(text: str) -> bool:
@@ -428,8 +526,10 @@ def _names_own_meta_analysis(text: str) -> bool:
     if not pooled and _NARRATIVE_REVIEW.search(text, folded):
         return False
     pooled = pooled or (searched and _SUMMARY_ESTIMATE.search(text, folded) is not None)
-    return (_META.search(text, folded) is not None and (searched or pooled)) or (
-        searched and pooled
+    return (
+        (_META.search(text, folded) is not None and (searched or pooled))
+        or (searched and pooled)
+        or _pools_included_studies(text, folded)
     )
 
 
@@ -462,7 +562,10 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
             whole = _last_of(read, iterator) if last is None else last
             if _PROPENSITY.search(whole):
                 return "propensity-matched"
-            return "case-series" if _uncontrolled_series(whole, fold_case(whole)) else design
+            if _pools_included_studies(whole, fold_case(whole)):
+                return "meta-analysis"  # "Twelve cohort studies ... were included" (RR ...)
+            series = _uncontrolled_series(whole, fold_case(whole), whole=True)
+            return "case-series" if series else design
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
             # a review's methods name the trials it pooled; its aim names the meta-analysis
             whole = _last_of(read, iterator) if last is None else last
@@ -473,6 +576,8 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
     folded = fold_case(whole)
     if _ANIMAL.search(whole, folded) and not _HUMAN.search(whole, folded):
         return "animal"
+    if _pools_included_studies(whole, folded):
+        return "meta-analysis"
     if (_IN_VITRO.search(whole, folded) and not _patients_tested(whole, folded)) or (
         _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
     ):

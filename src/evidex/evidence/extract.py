@@ -16,7 +16,12 @@ from itertools import chain, pairwise
 from pathlib import PurePath
 from typing import cast, get_args
 
-from evidex.evidence.design import classify_design_of, describes_one_patient, explicit_design
+from evidex.evidence.design import (
+    classify_design_of,
+    describes_one_patient,
+    explicit_design,
+    stated_design,
+)
 from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import (
@@ -77,7 +82,9 @@ _POPULATION_NOUNS = (
     r"students|neonates|newborns|outpatients|inpatients|pregnant women|mothers|mice|rats|"
     r"rabbits|animals|dogs|pigs|eyes|pregnancies|respondents|users|workers|employees|members|"
     r"donors|nurses|physicians|boys|girls|males|females|cyclists|runners|players|soldiers|"
-    r"recruits|elderly|youths|twins|couples|families|households|pupils)"
+    r"recruits|elderly|youths|twins|couples|families|households|pupils|"
+    # a total counted in the events that make the sample: "1 456 219 live births were followed"
+    r"births|deliveries|admissions|hospitali[sz]ations)"
 )
 # words between a count and the people it counts ("2614 community-dwelling white and black
 # participants"); never a unit, a time or another kind of thing counted
@@ -109,15 +116,15 @@ _GROUP_COUNT = re.compile(
 # controls are added by _case_control_total)
 _COMPLEMENTS = {
     "men": "women", "women": "men", "boys": "girls", "girls": "boys", "males": "females",
-    "females": "males",
+    "females": "males", "users": "non-users", "non-users": "users",
 }  # fmt: skip
 _N_COMPLEMENTS = CuedPattern(
     re.compile(
         rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}"
-        r"(?P<a>men|women|boys|girls|males|females)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
-        rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>men|women|boys|girls|males|females)\b"
+        r"(?P<a>men|women|boys|girls|males|females|users|non-users)\b[^.;:()\d]{0,60}?(?:,? and|[,;]) "
+        rf"(?P<m>{COUNT}) {_QUALIFIER}(?P<b>men|women|boys|girls|males|females|users|non-users)\b"
     ),
-    (" men", " women", " boys", " girls", " males", " females"),
+    (" men", " women", " boys", " girls", " males", " females", " users", " non-users"),
 )
 # A case-control study's sample is its cases plus its controls: "410 cases ... and 820 matched
 # controls", "Cases were 410 patients", "cases (n = 150)", "1,204 case patients"; the controls
@@ -164,10 +171,23 @@ _N_SPLIT = CuedPattern(
     re.compile(
         rf"(?i){COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS} "
         r"(?:(?:were|was) "
-        r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|received )"
-        rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|{_QUALIFIER}{_POPULATION_NOUNS} received\b)"
+        r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|(?P<verb>received|"
+        # "82,210 participants receiving the supplement and 80,921 receiving placebo"
+        r"receiving|underwent|undergoing|taking|given|treated with) )"
+        rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|(?:{_QUALIFIER}{_POPULATION_NOUNS} )?(?(verb)(?:not )?(?P=verb)|received)\b)"
     ),
-    ("assigned", "allocated", "randomi", "received"),
+    (
+        "assigned",
+        "allocated",
+        "randomi",
+        "received",
+        "receiving",
+        "underwent",
+        "undergoing",
+        "taking",
+        "given",
+        "treated with",
+    ),
 )
 # "we compared 6,250 new users of A with 6,250 matched users of B", "we matched 4,210 users
 # 1:1 on the propensity score to 4,210 non-users", "Twenty patients given A were compared with
@@ -565,7 +585,7 @@ def _build_study(
 ) -> Study:
     text = draft.text
     folded = fold_case(text)  # for every cue test on the whole text
-    design = classify_design_of(_design_texts(draft, text), last=text)
+    design = stated_design(text) or classify_design_of(_design_texts(draft, text), last=text)
     n = _sample_size(draft.intro) or _sample_size(text, folded)
     n_studies = _study_count(text, folded) if design == "meta-analysis" else None
     comparator, comparator_type = _comparator(text, folded)
@@ -621,6 +641,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     for arms in (_N_SPLIT, _N_COMPARED):
         split = arms.search(text, folded)
         first = split and (split["n"] or split.groupdict().get("n2"))
+        if split and _EVENTS_IN_BEFORE.search(text, max(0, split.start() - 30), split.start()):
+            continue  # "cancer was diagnosed in 793 participants given D and 824 given placebo"
         if split and first and (n := parse_count(first)) and (m := parse_count(split["m"])):
             return n + m
     firsts, randomised = _enrolment_counts(text, folded)
@@ -686,6 +708,9 @@ def _without_dates(text: str) -> str:
         last = end
     return "".join(pieces) + text[last:]
 
+
+# what happened in some of each group, not the groups: "was diagnosed in", "occurred in"
+_EVENTS_IN_BEFORE = re.compile(r"(?i)\b(?:[a-z]+(?:ed|en|rred)|found|seen) (?:in|among) $")
 
 _ENROLMENT_PHRASES = (
     _N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE, _N_WE_COUNTED,

@@ -742,7 +742,26 @@ def _enclosed(sentence: str, match: re.Match[str], before: str) -> bool:
         return (
             after in (")", "]", ";") or _P_CLOSES_BRACKET.match(sentence, match.end()) is not None
         )
+    if (
+        _OPENS_LIST_ITEM.search(near) is not None
+        and _inside_bracket(sentence, match.start())
+        and (after in (")", "]") or _P_CLOSES_BRACKET.match(sentence, match.end()) is not None)
+    ):
+        return True
     return _LABEL_RIGHT_BEFORE.search(near) is not None and after in ("", ".", ";", ",", ")", "]")
+
+
+# a later item of a bracketed list, its label first: "(crude IRR 1.32, 95% CI ...; adjusted IRR
+# 1.24, 1.09 to 1.41)", "(RR in men 0.82, 95% CI ...; RR in women 0.91, 0.80-1.04)"
+_OPENS_LIST_ITEM = re.compile(
+    rf"; (?:[\w-]+ ){{0,2}}?(?:{LABEL.pattern})(?: (?:in|for|at|among) [\w ]{{1,20}}?)? ?(?:[=:,] ?)?$"
+)
+
+
+def _inside_bracket(sentence: str, position: int) -> bool:
+    """Whether a bracket opened before `position` is still open there."""
+    before = sentence[:position]
+    return before.count("(") + before.count("[") > before.count(")") + before.count("]")
 
 
 def _with_p(sentence: str, found: list[Estimate]) -> list[Estimate]:
@@ -790,16 +809,25 @@ _PEOPLE = (
     r"males?|females?|recipients?|responders?|(?:non-?)?(?:users?|smokers?|drinkers?|carriers?))"
 )
 # A count with its percentage in brackets: looked for only where "%)" is written.
+# a count or a count of a total ("218/330"), and the brackets of its share, round or square
+_PART = rf"{_COUNT}(?: ?/ ?\d[\d,]*)?"
+_OPEN = r"[(\[]"
+_CLOSE = r"[)\]]"
 _COUNTED_PERCENT = re.compile(
     # "11 of the 12 patients (91.6%)", "1 patient (8.3 %)", "127 participants (23.4%)"
-    rf"(?<![\w.]){_COUNT}(?: of (?:the )?{_COUNT})? (?:[a-z-]+ ){{0,2}}?{_PEOPLE} \({_pct('v1')}\)"
-    # "four (13.3%) patients"
-    rf"|(?<![\w.]){_COUNT} \({_pct('v2')}\) (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
-    # "1820 (41.3%) reported", "59 (5.4%) in group B": the people named before or not at all
-    rf"|(?<![\w.]){_COUNT} \({_pct('v8')}\)(?! (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)"
-    # "26 of 93 (28.0%)", "45/1200 (3.8%)": a part of a group, whatever it is called
-    rf"|(?<![\w.]){_COUNT} of (?:the )?{_COUNT} \({_pct('v7')}\)"
-    rf"|(?<![\w./])\d[\d,]* ?/ ?\d[\d,]* \({_pct('v10')}\)"
+    rf"(?<![\w.]){_PART}(?: of (?:the )?{_COUNT})? (?:[a-z-]+ ){{0,2}}?{_PEOPLE} {_OPEN}{_pct('v1')}{_CLOSE}"
+    # "four (13.3%) patients", "218/330 (66.1%) patients"
+    rf"|(?<![\w.]){_PART} {_OPEN}{_pct('v2')}{_CLOSE} (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
+    # "1820 (41.3%) reported", "59 (5.4%) in group B": the people named before or not at all;
+    # "212 [64.2%] of 330 patients": a part of a total
+    rf"|(?<![\w.]){_PART} {_OPEN}{_pct('v8')}{_CLOSE}(?! (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)"
+    # "26 of 93 (28.0%)": a part of a group, whatever it is called
+    rf"|(?<![\w.]){_COUNT} of (?:the )?{_COUNT} {_OPEN}{_pct('v7')}{_CLOSE}"
+    # "48 deaths (10.2%)": events counted, with the share of the group they happened in
+    rf"|(?<![\w.]){_COUNT} (?:[a-z-]+ )?(?!(?:{_PEOPLE}|years|months|weeks|days|hours)\b)"
+    rf"[a-z]{{3,}}s {_OPEN}{_pct('v12')}{_CLOSE}"
+    # "(n=45/120, 37.5%)": the count, its total and the share in one bracket
+    rf"|{_OPEN}[nN] ?= ?\d[\d,]* ?/ ?\d[\d,]* ?[,;] ?{_pct('v13')}{_CLOSE}"
 )
 # Each of these is looked for only where the words it needs are written.
 _PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
@@ -830,7 +858,7 @@ _PERCENT_THEN_OUTCOME = re.compile(
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
 )  # fmt: skip
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10", "v11")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
@@ -873,10 +901,16 @@ _WHAT_FOLLOWS = re.compile(r" (?P<what>[^.,;:()\[\]]{2,80})")
 _OUTCOME_VERB_AFTER = re.compile(
     r"^\W{0,3}(?:\w+ ){0,2}?(?:had|has|developed|experienced|achieved|reported|showed|improved|"
     r"responded|died|relapsed|recovered|reached|needed|required|suffered|discontinued|withdrew|"
-    r"stopped|progressed|were (?:hospitali[sz]ed|readmitted))\b"
+    r"stopped|progressed|used|took|consumed|were (?:hospitali[sz]ed|readmitted))\b"
 )
 
 
+# verbs that put people into a study, treat them or take data from them: not what happened
+_STUDY_VERBS = (
+    r"included|enrolled|randomi[sz]ed|recruited|assigned|allocated|treated|followed|studied|"
+    r"analy[sz]ed|screened|born|collected|measured|assessed|evaluated|examined|performed|"
+    r"conducted|tested|sampled|administered|given|taken|used|started|initiated|completed"
+)
 _OUTCOME_IN = re.compile(
     r"\b(?:occurred|recurred|resolved|developed|observed|reported|seen|achieved|sustained|"
     r"maintained|reached|found|noted|recorded|documented|attained|died|relapsed|recovered|"
@@ -884,10 +918,7 @@ _OUTCOME_IN = re.compile(
     # any other verb of what happened ("normalised in", "cleared in"), never one that puts
     # people into the study or takes data from them
     r"|frequent|evident|detectable"
-    r"|(?!(?:included|enrolled|randomi[sz]ed|recruited|assigned|allocated|treated|followed|"
-    r"studied|analy[sz]ed|screened|born|collected|measured|obtained|assessed|evaluated|"
-    r"examined|performed|conducted|tested|sampled|administered|given|taken|used|started|"
-    r"initiated|completed|available)\b)[a-z]{3,}(?:ed|en)"
+    rf"|(?!(?:{_STUDY_VERBS}|obtained|available)\b)[a-z]{{3,}}(?:ed|en)"
     # "present in 37 (18%)", "reported by 421 nurses (42.0%)", "occurred among 14.2% of ..."
     r"|present|absent|prevalent|common|positive) (?:in|among|by) $"
 )
@@ -897,7 +928,13 @@ _AT_ENTRY_BEFORE = re.compile(
     r"characteristics)\b[^.;]*$"
 )
 # a count of a stated total: "14 of 40 patients (35.0%)" is a part of a group
-_PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}")
+_PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}|\d ?/ ?\d")
+# "4,575 were analysed: 2,313 (50.6%) in the intervention arm", "Follow-up was completed by
+# 1,102 (93.4%)": how many were allocated to, analysed in or stayed in each arm, not a result
+_FLOW_BEFORE = re.compile(
+    r"(?i)\b(?:(?:were|was) (?:analy[sz]ed|randomi[sz]ed|allocated|assigned|included|enrolled)"
+    r"|(?:completed|complete) (?:by|for|in)|lost to follow-up)\b(?:[^.;]|\.\d)*$"
+)
 # the same written after the share: "37 (18%) of 205 participants"
 _OF_A_TOTAL_AFTER = re.compile(rf" of (?:the )?{_COUNT}(?: (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)?")
 # "found in 6.1% of users, 3.0% of non-users and 2.9% of controls": a list of groups' shares
@@ -929,6 +966,29 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or _PART_OF_A_TOTAL.search(match.group(0)) is not None
         or _OF_A_TOTAL_AFTER.match(sentence, match.end()) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
+    )
+
+
+_SEX_COUNTED = re.compile(r"(?i)\b(?:women|men|females?|males?|boys|girls)\b")
+
+
+def _sex_of_the_sample(sentence: str, match: re.Match[str]) -> bool:
+    """A count of women or men with its share in the bracket that describes the people
+    counted, with nothing said to have happened to them: who was sampled."""
+    return (
+        _SEX_COUNTED.search(match.group(0)) is not None
+        and _inside_bracket(sentence, match.start())
+        and not _OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40])
+    )
+
+
+def _flow_count(sentence: str, match: re.Match[str]) -> bool:
+    """A count with its share after a verb of allocation, analysis or follow-up, and nothing
+    said to have happened to them."""
+    return (
+        _FLOW_BEFORE.search(sentence, 0, match.start()) is not None
+        and _OUTCOME_IN.search(sentence, max(0, match.start() - 24), match.start()) is None
+        and not _OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40])
     )
 
 
@@ -981,7 +1041,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     patterns = [
         pattern
         for pattern, needed in (
-            (_COUNTED_PERCENT, "%)" in sentence),
+            (_COUNTED_PERCENT, "%)" in sentence or "%]" in sentence),
             (_RATE_AFTER_GROUP, bracketed and not group_make_up),
             (_PERCENT_WITH_FRACTION, "/" in sentence),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
@@ -1021,7 +1081,11 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
             continue
-        if key in ("v1", "v2", "v8"):
+        if key != "v5" and _flow_count(sentence, match):
+            continue
+        if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
+            continue  # "(median age, 64 years; 301 [37.1%] women)"
+        if key in ("v1", "v2", "v8", "v12"):
             if _COMPOSITION_BEFORE.search(sentence, max(0, match.start() - 20), match.start()) or (
                 composition_end >= 0
                 and _LIST_CONTINUES.fullmatch(sentence, composition_end, match.start())
@@ -1047,6 +1111,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         _compared_rates(sentence),
         _shares_then_arms(sentence),
         listed,
+        _stated_shares(sentence),
+        _category_shares(sentence),
     )
     for position, value in shares:
         found.setdefault(position, GroupPercent(value, None, position))
@@ -1338,5 +1404,131 @@ def _listed_shares(sentence: str) -> list[tuple[int, float]]:
         ):
             listed.append(following)
         if len(listed) >= 2:
+            return [(match.start("v"), float(match["v"])) for match in listed]
+    return []
+
+
+# One group's share stated outright: "The complete response rate was 38%", "Union rate in the
+# treated group was 100%", "Recurrence occurred in 9.8%", "Technical success was obtained in
+# 97%"; never a change, a difference or a relative restatement ("was 30% lower").
+_RATE_WORDS = ("rate", "proportion", "incidence", "prevalence", "percentage", "frequenc", "risk")
+_RATE_WAS = re.compile(
+    r"(?i)\b(?:rates?|proportions?|incidences?|prevalences?|"
+    r"percentages?|frequenc(?:y|ies)|risks?)\b(?P<gap>(?:[^.;%]|\.\d|\d ?%,){0,80}?)"
+    rf"\b(?:was|were|is|reached|amounted to|of) (?:about |approximately |only |nearly )?{_pct('v')}"
+)
+_IN_PERCENT = re.compile(r" in (?:about |approximately |only |nearly )?\d+(?:\.\d+)? ?%")
+_SHARED_IN = re.compile(
+    # never "as planned in 92%", "as prescribed in": how something was done, not what happened
+    rf"(?<!\bas )(?P<verb>\b(?:[a-z]{{2,}}(?:ed|en)|found)) in (?:about |approximately |only |nearly )?{_pct('v')}"
+    r"(?! ?(?:of (?:the )?(?:patients|participants|subjects|people|those|cases|women|men)\b))"
+)
+# the next items of such a list: "and the mortality rate 3.1%", "and in the control group
+# 62.5%", ", partial closure in 18.2% and failure in 10.5%"
+_NEXT_STATED = re.compile(
+    r"(?:,? and|,|;) (?:(?:the|in|for|among|with) )?(?:(?!vs|versus|respectively)[^.;%\d()]){0,50}?"
+    rf"(?:\b(?:was|were|in|of) )?(?:about |approximately )?{_pct('v')}"
+)
+_NOT_A_SHARE_AFTER = re.compile(
+    r" ?(?:lower|higher|greater|less|more|smaller|larger|reduction|increase|decrease|relative|"
+    r"points?|-?fold|vs|versus|or (?:more|less|greater|higher|lower|above|below))\b"
+    # "was 42% (95% CI 29 to 57)": an estimate with its interval, read by find_estimates
+    r"| ?[(\[][^()\[\]]{0,20}?\d ?%? ?(?:-|–|—|to|,) ?\d"
+)
+# what is no share of a group with an outcome: a change or a comparison (said of the rate, not
+# in an aside between commas), and rates of taking part
+_NOT_A_SHARE_SAID = re.compile(
+    r"(?i)\b(?:reduction|difference|ratio|change|increase|decrease|relative)\b"
+)
+_TAKING_PART = re.compile(
+    r"(?i)\b(?:participation|retention|completion|recruitment|consent|adherence|compliance|"
+    # follow-up taken part in, not the time over which a rate was counted ("during follow-up")
+    r"survey|questionnaire|(?<!during )(?<!at )(?<!over )(?<!after )follow-up)\b"
+)
+_ASIDE_BETWEEN_COMMAS = re.compile(r", [^,]*,")
+# a verb of the study or of a change ("reduced in 30%" is no share); "obtained" is one when
+# said of data (_DATA_SUBJECT), not of success
+_NOT_AN_OUTCOME_VERB = re.compile(
+    rf"(?i)^(?:{_STUDY_VERBS}|lost|increased|decreased|reduced|lowered|raised)$"
+)
+# a clause about data, not people: "Follow-up data were obtained in 89%"
+_DATA_SUBJECT = re.compile(
+    r"(?i)\b(?:data|samples?|specimens?|information|measurements?|imaging|images|records|"
+    r"questionnaires?|follow-up|consent|responses to)\b(?:[^.;]|\.\d)*$"
+)
+
+
+def _stated_shares(sentence: str) -> list[tuple[int, float]]:
+    """Each group's share stated with 'rate was' or 'in x%', and the items listed after it."""
+    if "%" not in sentence:
+        return []
+    found: list[tuple[int, float]] = []
+    rates = _RATE_WAS.finditer(sentence) if contains_any(fold_case(sentence), _RATE_WORDS) else ()
+    shares_in = _SHARED_IN.finditer(sentence) if _IN_PERCENT.search(sentence) else ()
+    for head in chain(rates, shares_in):
+        if _AT_ENTRY_BEFORE.search(sentence, 0, head.start()):
+            continue  # "At baseline, the prevalence of hypertension was 45%"
+        if "gap" in head.groupdict():
+            # the words naming the rate ("the survey response rate"), then what is said of it
+            words = " ".join(sentence[max(0, head.start() - 40) : head.start()].split()[-3:])
+            said = _ASIDE_BETWEEN_COMMAS.sub(" ", f"{words} {head['gap']}")
+            if _NOT_A_SHARE_SAID.search(said):
+                continue
+        else:
+            if _NOT_AN_OUTCOME_VERB.match(head["verb"]):
+                continue
+            clause = re.split(r"[;,:]", sentence[: head.start()])[-1]
+            if _DATA_SUBJECT.search(clause):
+                continue
+            said = clause
+        if _TAKING_PART.search(said):
+            continue
+        items = [head]
+        while following := _NEXT_STATED.match(sentence, items[-1].end()):
+            items.append(following)
+        for item in items:
+            position = item.start("v")
+            if _NOT_A_SHARE_AFTER.match(sentence, item.end()) or _THRESHOLD_BEFORE.search(
+                sentence, max(0, position - 20), position
+            ):
+                break
+            found.append((position, float(item["v"])))
+    return found
+
+
+# Shares of the categories of one outcome: "The most frequent adverse events were fatigue (31%),
+# nausea (22%) and headache (9%)", "highest among smokers (49%), graduates (45%)"; never those
+# describing the sample ("Participants were mostly women (61%), white (78%)")
+_CATEGORY_SHARE = re.compile(rf"\b[A-Za-z][\w\-']*(?: [\w\-']+){{0,3}}? \({_pct('v')}\)")
+_CATEGORY_JOIN = re.compile(r"(?:,? and|,|;|,? or) ")
+_CATEGORY_HEAD = re.compile(
+    r"(?i)\b(?:(?:most|least) (?:common|frequent|often|used|prevalent|reported|popular|cited)|"
+    r"common(?:ly)?|frequent(?:ly)?|highest|lowest|leading|main|included|including|reasons?|"
+    r"types?|such as)\b"
+)
+# the categories as the subject of what is said of them: "in the intervention arm (78%) and the
+# control arm (75%) were white" describes the groups
+_SAID_OF_THE_LIST = re.compile(r" (?:were|was|are|is)\b")
+_SAMPLE_DESCRIBED = re.compile(
+    r"(?i)\b(?:baseline|entry|enrol?ment|comorbidit|characteristic|demographic|history|"
+    r"participants were|patients were|respondents were|sample was|were mostly|were predominantly)"
+)
+
+
+def _category_shares(sentence: str) -> list[tuple[int, float]]:
+    """Two or more categories each with its share in brackets, after words that say they are
+    the categories of an outcome."""
+    if "%)" not in sentence:
+        return []
+    for first in _CATEGORY_SHARE.finditer(sentence):
+        before = sentence[: first.start("v")]
+        if not _CATEGORY_HEAD.search(before) or _SAMPLE_DESCRIBED.search(before):
+            continue
+        listed = [first]
+        while (join := _CATEGORY_JOIN.match(sentence, listed[-1].end())) and (
+            following := _CATEGORY_SHARE.match(sentence, join.end())
+        ):
+            listed.append(following)
+        if len(listed) >= 2 and not _SAID_OF_THE_LIST.match(sentence, listed[-1].end()):
             return [(match.start("v"), float(match["v"])) for match in listed]
     return []
