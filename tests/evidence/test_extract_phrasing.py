@@ -53,8 +53,7 @@ ROWS = (
     ),
     Row(
         "survey-prevalence/overall-then-rural-and-urban",
-        "The prevalence of anaemia was 24.6% overall: 31.2% in rural and 19.8% in urban "
-        "districts.",
+        "The prevalence of anaemia was 24.6% overall: 31.2% in rural and 19.8% in urban districts.",
         effects=(
             ("percent", 24.6, None, None),
             ("percent", 31.2, None, None),
@@ -83,8 +82,7 @@ ROWS = (
     ),
     Row(
         "survey-prevalence/trap-sample-make-up",
-        "Of the 2,410 respondents, 58% were women and the mean age was 47 years (61.2% "
-        "married).",
+        "Of the 2,410 respondents, 58% were women and the mean age was 47 years (61.2% married).",
         effects=(),
     ),
     Row(

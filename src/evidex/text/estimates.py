@@ -944,7 +944,7 @@ _LISTED_SHARE = re.compile(
     r"| (?:receiving|taking|given|on|with) (?:the )?[\w-]+)"
 )
 _LIST_JOIN = re.compile(
-    r"(?: [\w-]+){0,4}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) "
+    r"(?: [\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) (?:in |among )?"
 )
 
 
@@ -1021,6 +1021,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or _amount_of_change(sentence, match.start(), match.end("a"))
             or _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
+            or _TAKING_PART.search(sentence, max(0, match.start() - 60), match.start())
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
                 match["listed"]
@@ -1113,6 +1114,9 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         listed,
         _stated_shares(sentence),
         _category_shares(sentence),
+        _labelled_shares(sentence),
+        _among_set_against(sentence),
+        _shares_across_groups(sentence),
     )
     for position, value in shares:
         found.setdefault(position, GroupPercent(value, None, position))
@@ -1390,6 +1394,116 @@ def _table_shares(sentence: str) -> list[tuple[int, float]]:
     return shares
 
 
+# A group named, then its share: "intervention = 44%", "North 12.1%", "arm A: 62%", "drug 31
+# [21.4%]", "Complete response: 18 (40.0%)"; the label never ends in a word that links it to
+# what comes before ("was", "in", "to")
+_SHARE_LABEL = (
+    r"(?P<label>\b[A-Za-z][\w\-']*(?: (?!(?:was|were|is|in|of|to|by|from|and|than|with)\b)"
+    r"(?:[A-Za-z][\w\-']*|\d{1,2}(?![\d.%])))*?)"
+)
+_LABELLED_SHARE = re.compile(
+    rf"{_SHARE_LABEL}(?P<mark> ?[=:,]| [=:,]?)? ?(?:(?P<count>\d[\d,]*) ?[(\[])?{_pct('v')}"
+    r"(?(count)[)\]])"
+)
+_LABEL_JOIN = re.compile(r"(?:,? and|,|;) ")
+_LABEL_OPENS = re.compile(r"(?:^|[;:(\[—–]|\. )\s*$")
+_LABEL_LINKS = re.compile(
+    r"(?i)^(?:of|in|among|at|by|with|from|for|than|v|vs|versus|overall|total|a total|mean|"
+    r"median|aged?)\b"
+)
+
+
+def _labelled_items(sentence: str, first: re.Match[str]) -> list[re.Match[str]]:
+    listed = [first]
+    while (join := _LABEL_JOIN.match(sentence, listed[-1].end())) and (
+        following := _LABELLED_SHARE.match(sentence, join.end())
+    ):
+        listed.append(following)
+    return listed
+
+
+def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
+    """Groups each named before its share, listed after a colon, dash or bracket ('Cure rates:
+    group A 81%, group B 74%'), or one outcome's count and share in a one-arm study; never who
+    was sampled, a measurement's mean per arm or a rate of taking part."""
+    found: list[tuple[int, float]] = []
+    search_from = 0
+    while first := _LABELLED_SHARE.search(sentence, search_from):
+        listed = _labelled_items(sentence, first)
+        search_from = listed[-1].end()
+        opens = _LABEL_OPENS.search(sentence, 0, first.start()) is not None
+        single = first["count"] is not None and first["mark"] is not None and opens
+        if not (len(listed) >= 2 and (opens or first["mark"]) or single):
+            continue
+        clause_start = (
+            max(sentence.rfind(";", 0, first.start()), sentence.rfind(".", 0, first.start() - 1))
+            + 1
+        )
+        said = sentence[clause_start : first.start()]
+        if (
+            any(_SAMPLE_TRAIT.search(item["label"]) for item in listed)
+            or any(_LABEL_LINKS.search(item["label"]) for item in listed)
+            or any(_NOT_A_SHARE_SAID.search(item["label"]) for item in listed)
+            or any(_NOT_A_SHARE_AFTER.match(sentence, item.end()) for item in listed)
+            or _SAMPLE_DESCRIBED.search(said)
+            or _TAKING_PART.search(said)
+            or _NOT_GROUP_SHARES.search(sentence)
+            or _AT_ENTRY_BEFORE.search(sentence, 0, first.start())
+            or (first["count"] is None and _measured_amount(sentence, first.start("v")))
+        ):
+            continue
+        found.extend((item.start("v"), float(item["v"])) for item in listed)
+    return found
+
+
+# one group's share set against another's: "Among current smokers, 38% had chronic cough,
+# compared with 22% of never smokers"
+_AMONG_SET_AGAINST = re.compile(
+    rf"\bAmong [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
+    rf"(?:compared with|versus|vs\.?|than) {_pct('b')} (?:of|among|in) "
+)
+
+
+# shares that rise or fall across groups of age or rank: "rose with age, from 41.2% at 18-29
+# years to 63.7% at 60 years or older"; never across times ("from 30% at baseline to 12% at
+# 6 months")
+_ACROSS_GROUPS = re.compile(
+    rf"\bfrom {_pct('a')} (?:at|in|among) (?P<first>[^;%]{{2,40}}?) to {_pct('b')} "
+    r"(?:at|in|among) (?P<last>[^;,%.]{2,40})"
+)
+_AGE_OR_RANK = re.compile(
+    r"(?i)\d ?[-–—] ?\d+ years|\baged\b|\b(?:or|and) (?:older|over|above)\b|\b(?:younger|older) "
+    r"than\b|\b(?:lowest|highest|bottom|top) (?:quintile|quartile|tertile|decile|group|income)\b"
+)
+
+
+def _shares_across_groups(sentence: str) -> list[tuple[int, float]]:
+    """The two end groups' shares of a trend across ages or ranks."""
+    if "from " not in sentence:
+        return []
+    return [
+        (match.start(key), float(match[key]))
+        for match in _ACROSS_GROUPS.finditer(sentence)
+        if _AGE_OR_RANK.search(match["first"]) and _AGE_OR_RANK.search(match["last"])
+        for key in ("a", "b")
+    ]
+
+
+def _among_set_against(sentence: str) -> list[tuple[int, float]]:
+    """The two groups' shares of 'Among <group>, x% had ..., compared with y% of <group>';
+    never who the groups were ('58% were women')."""
+    if "Among " not in sentence:
+        return []
+    found: list[tuple[int, float]] = []
+    for match in _AMONG_SET_AGAINST.finditer(sentence):
+        if _NOT_AN_OUTCOME.search(match["said"]) or _AT_ENTRY_BEFORE.search(
+            sentence, 0, match.start()
+        ):
+            continue
+        found.extend((match.start(key), float(match[key])) for key in ("a", "b"))
+    return found
+
+
 def _listed_shares(sentence: str) -> list[tuple[int, float]]:
     """Two or more 'x% of <group>' joined by commas or 'and', right after a verb of what
     happened and 'in'."""
@@ -1417,10 +1531,13 @@ _RATE_WAS = re.compile(
     r"percentages?|frequenc(?:y|ies)|risks?)\b(?P<gap>(?:[^.;%]|\.\d|\d ?%,){0,80}?)"
     rf"\b(?:was|were|is|reached|amounted to|of) (?:about |approximately |only |nearly )?{_pct('v')}"
 )
-_IN_PERCENT = re.compile(r" in (?:about |approximately |only |nearly )?\d+(?:\.\d+)? ?%")
+_IN_PERCENT = re.compile(r" (?:in|by) (?:about |approximately |only |nearly )?\d+(?:\.\d+)? ?%")
 _SHARED_IN = re.compile(
     # never "as planned in 92%", "as prescribed in": how something was done, not what happened
-    rf"(?<!\bas )(?P<verb>\b(?:[a-z]{{2,}}(?:ed|en)|found)) in (?:about |approximately |only |nearly )?{_pct('v')}"
+    rf"(?<!\bas )(?P<verb>\b(?:[a-z]{{2,}}(?:ed|en)|found))"
+    # "reported by 52.3% of respondents": a share of people doing what the verb says
+    r" (?:in|(?<=reported )by|(?<=endorsed )by|(?<=preferred )by)"
+    rf" (?:about |approximately |only |nearly )?{_pct('v')}"
     r"(?! ?(?:of (?:the )?(?:patients|participants|subjects|people|those|cases|women|men)\b))"
 )
 # the next items of such a list: "and the mortality rate 3.1%", "and in the control group
