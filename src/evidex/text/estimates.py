@@ -1433,7 +1433,7 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
         search_from = listed[-1].end()
         opens = _LABEL_OPENS.search(sentence, 0, first.start()) is not None
         single = first["count"] is not None and first["mark"] is not None and opens
-        if not (len(listed) >= 2 and (opens or first["mark"]) or single):
+        if not ((len(listed) >= 2 and (opens or first["mark"])) or single):
             continue
         clause_start = (
             max(sentence.rfind(";", 0, first.start()), sentence.rfind(".", 0, first.start() - 1))
