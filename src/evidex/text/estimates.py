@@ -1398,6 +1398,8 @@ def _table_shares(sentence: str) -> list[tuple[int, float]]:
 # [21.4%]", "Complete response: 18 (40.0%)"; the label never ends in a word that links it to
 # what comes before ("was", "in", "to")
 _SHARE_LABEL = (
+    # a label starts a sentence, follows punctuation, "was" or "and" (checked first: cheap)
+    r"(?:^|(?<=[:;,(\[—–] )|(?<=[(\[—–])|(?<=was )|(?<=were )|(?<=is )|(?<=and ))"
     r"(?P<label>\b[A-Za-z][\w\-']*(?: (?!(?:was|were|is|in|of|to|by|from|and|than|with)\b)"
     r"(?:[A-Za-z][\w\-']*|\d{1,2}(?![\d.%])))*?)"
 )
