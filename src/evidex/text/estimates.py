@@ -1415,10 +1415,13 @@ _LABEL_LINKS = re.compile(
 )
 
 
-def _labelled_items(sentence: str, first: re.Match[str]) -> list[re.Match[str]]:
+def _items_listed(
+    sentence: str, first: re.Match[str], join: re.Pattern[str], item: re.Pattern[str]
+) -> list[re.Match[str]]:
+    """`first` and the items of `item`'s pattern listed right after it, each after a `join`."""
     listed = [first]
-    while (join := _LABEL_JOIN.match(sentence, listed[-1].end())) and (
-        following := _LABELLED_SHARE.match(sentence, join.end())
+    while (joined := join.match(sentence, listed[-1].end())) and (
+        following := item.match(sentence, joined.end())
     ):
         listed.append(following)
     return listed
@@ -1431,7 +1434,7 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
     found: list[tuple[int, float]] = []
     search_from = 0
     while first := _LABELLED_SHARE.search(sentence, search_from):
-        listed = _labelled_items(sentence, first)
+        listed = _items_listed(sentence, first, _LABEL_JOIN, _LABELLED_SHARE)
         search_from = listed[-1].end()
         opens = _LABEL_OPENS.search(sentence, 0, first.start()) is not None
         single = first["count"] is not None and first["mark"] is not None and opens
@@ -1514,11 +1517,7 @@ def _listed_shares(sentence: str) -> list[tuple[int, float]]:
             sentence, max(0, first.start() - 24), first.start()
         ) is None or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
             continue
-        listed = [first]
-        while (join := _LIST_JOIN.match(sentence, listed[-1].end())) and (
-            following := _LISTED_SHARE.match(sentence, join.end())
-        ):
-            listed.append(following)
+        listed = _items_listed(sentence, first, _LIST_JOIN, _LISTED_SHARE)
         if len(listed) >= 2:
             return [(match.start("v"), float(match["v"])) for match in listed]
     return []
@@ -1643,11 +1642,7 @@ def _category_shares(sentence: str) -> list[tuple[int, float]]:
         before = sentence[: first.start("v")]
         if not _CATEGORY_HEAD.search(before) or _SAMPLE_DESCRIBED.search(before):
             continue
-        listed = [first]
-        while (join := _CATEGORY_JOIN.match(sentence, listed[-1].end())) and (
-            following := _CATEGORY_SHARE.match(sentence, join.end())
-        ):
-            listed.append(following)
+        listed = _items_listed(sentence, first, _CATEGORY_JOIN, _CATEGORY_SHARE)
         if len(listed) >= 2 and not _SAID_OF_THE_LIST.match(sentence, listed[-1].end()):
             return [(match.start("v"), float(match["v"])) for match in listed]
     return []
