@@ -1407,11 +1407,9 @@ _LABELLED_SHARE = re.compile(
     rf"{_SHARE_LABEL}(?P<mark> ?[=:,]| [=:,]?)? ?(?:(?P<count>\d[\d,]*) ?[(\[])?{_pct('v')}"
     r"(?(count)[)\]])"
 )
-_LABEL_JOIN = re.compile(r"(?:,? and|,|;) ")
 _LABEL_OPENS = re.compile(r"(?:^|[;:(\[—–]|\. )\s*$")
 _LABEL_LINKS = re.compile(
-    r"(?i)^(?:of|in|among|at|by|with|from|for|than|v|vs|versus|overall|total|a total|mean|"
-    r"median|aged?)\b"
+    r"(?i)^(?:of|in|among|at|by|with|from|for|than|v|vs|versus|mean|median|aged?)\b"
 )
 
 
@@ -1434,7 +1432,7 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
     found: list[tuple[int, float]] = []
     search_from = 0
     while first := _LABELLED_SHARE.search(sentence, search_from):
-        listed = _items_listed(sentence, first, _LABEL_JOIN, _LABELLED_SHARE)
+        listed = _items_listed(sentence, first, _CATEGORY_JOIN, _LABELLED_SHARE)
         search_from = listed[-1].end()
         opens = _LABEL_OPENS.search(sentence, 0, first.start()) is not None
         single = first["count"] is not None and first["mark"] is not None and opens
