@@ -36,7 +36,10 @@ def _effects(study: Study) -> list[Effect]:
 
 ROWS = (
     # Issue 14 point 2, per-group percentage families (h-gen5), written and annotated by the
-    # corpus README before any rule was changed for them. First run: FIRST_RUN.
+    # corpus README before any rule was changed for them. First run: survey-prevalence 2/7,
+    # subgroup-list 1/6, label-equals 2/7, single-arm-count 1/6 (6/26: five traps and one
+    # overall-then-by-area row). The response-rate trap was reworded after that run to say
+    # "survey" (a trial's response rate is an outcome).
     # survey-prevalence: a cross-sectional share by group is a result; who was sampled is not
     Row(
         "survey-prevalence/more-common-among-women-and-rising-with-age",
@@ -201,6 +204,22 @@ ROWS = (
         "single-arm-count/grade-3-toxicity-square-brackets",
         "Grade 3 or higher toxicity, 6 [13.3%].",
         effects=(("percent", 13.3, None, None),),
+    ),
+    # traps written after the rules: a change over time, a measurement per arm, a baseline row
+    Row(
+        "survey-prevalence/trap-from-baseline-to-12-months",
+        "Smoking fell from 30% at baseline to 21% at 12 months.",
+        effects=(),
+    ),
+    Row(
+        "label-equals/trap-hba1c-per-arm-at-6-months",
+        "HbA1c at 6 months: intervention = 7.1%, control = 7.6%.",
+        effects=(),
+    ),
+    Row(
+        "single-arm-count/trap-female-and-diabetes-after-mean-age",
+        "Mean age was 52 years; female, 312 (58.4%); diabetes, 101 (18.9%).",
+        effects=(),
     ),
     Row(
         "single-arm-count/trap-women-colon-count",
