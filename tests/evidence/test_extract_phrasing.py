@@ -205,11 +205,17 @@ ROWS = (
         "Grade 3 or higher toxicity, 6 [13.3%].",
         effects=(("percent", 13.3, None, None),),
     ),
-    # traps written after the rules: a change over time, a measurement per arm, a baseline row
+    # written after the rules: two arms set against each other; traps: a change over time, a
+    # measurement per arm, a baseline row
     Row(
         "survey-prevalence/trap-from-baseline-to-12-months",
         "Smoking fell from 30% at baseline to 21% at 12 months.",
         effects=(),
+    ),
+    Row(
+        "label-equals/intervention-equals-vs-control-equals",
+        "Response rate, intervention = 52.0% vs control = 30.5%.",
+        effects=(("percent", 52.0, None, None), ("percent", 30.5, None, None)),
     ),
     Row(
         "label-equals/trap-hba1c-per-arm-at-6-months",

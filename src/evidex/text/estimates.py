@@ -1398,8 +1398,9 @@ def _table_shares(sentence: str) -> list[tuple[int, float]]:
 # [21.4%]", "Complete response: 18 (40.0%)"; the label never ends in a word that links it to
 # what comes before ("was", "in", "to")
 _SHARE_LABEL = (
-    # a label starts a sentence, follows punctuation, "was" or "and" (checked first: cheap)
-    r"(?:^|(?<=[:;,(\[—–] )|(?<=[(\[—–])|(?<=was )|(?<=were )|(?<=is )|(?<=and ))"
+    # a label starts a sentence or follows punctuation, "was" or a join (checked first: cheap)
+    r"(?:^|(?<=[:;,(\[—–] )|(?<=[(\[—–])|(?<=was )|(?<=were )|(?<=is )"
+    r"|(?<=and )|(?<=vs )|(?<=versus )|(?<=with ))"
     r"(?P<label>\b[A-Za-z][\w\-']*(?: (?!(?:was|were|is|in|of|to|by|from|and|than|with)\b)"
     r"(?:[A-Za-z][\w\-']*|\d{1,2}(?![\d.%])))*?)"
 )
@@ -1407,6 +1408,8 @@ _LABELLED_SHARE = re.compile(
     rf"{_SHARE_LABEL}(?P<mark> ?[=:,]| [=:,]?)? ?(?:(?P<count>\d[\d,]*) ?[(\[])?{_pct('v')}"
     r"(?(count)[)\]])"
 )
+# groups' shares listed or set against each other: "intervention = 52.0% vs control = 30.5%"
+_LABEL_JOIN = re.compile(r"(?:,? and|,|;|,? or|,? vs\.?|,? versus|,? compared with) ")
 _LABEL_OPENS = re.compile(r"(?:^|[;:(\[—–]|\. )\s*$")
 _LABEL_LINKS = re.compile(
     r"(?i)^(?:of|in|among|at|by|with|from|for|than|v|vs|versus|mean|median|aged?)\b"
@@ -1432,7 +1435,7 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
     found: list[tuple[int, float]] = []
     search_from = 0
     while first := _LABELLED_SHARE.search(sentence, search_from):
-        listed = _items_listed(sentence, first, _CATEGORY_JOIN, _LABELLED_SHARE)
+        listed = _items_listed(sentence, first, _LABEL_JOIN, _LABELLED_SHARE)
         search_from = listed[-1].end()
         opens = _LABEL_OPENS.search(sentence, 0, first.start()) is not None
         single = first["count"] is not None and first["mark"] is not None and opens
@@ -1447,7 +1450,7 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
             any(_SAMPLE_TRAIT.search(item["label"]) for item in listed)
             or any(_LABEL_LINKS.search(item["label"]) for item in listed)
             or any(_NOT_A_SHARE_SAID.search(item["label"]) for item in listed)
-            or any(_NOT_A_SHARE_AFTER.match(sentence, item.end()) for item in listed)
+            or _NOT_A_SHARE_AFTER.match(sentence, listed[-1].end())
             or _SAMPLE_DESCRIBED.search(said)
             or _TAKING_PART.search(said)
             or _NOT_GROUP_SHARES.search(sentence)
