@@ -205,7 +205,8 @@ ROWS = (
         "Grade 3 or higher toxicity, 6 [13.3%].",
         effects=(("percent", 13.3, None, None),),
     ),
-    # written after the rules: two arms set against each other; traps: a change over time, a
+    # written after the rules: arms set against each other, trends by age rank, two groups'
+    # shares before one verb, a threshold in a label; traps: a change over time, a
     # measurement per arm, a baseline row
     Row(
         "survey-prevalence/trap-from-baseline-to-12-months",
@@ -216,6 +217,26 @@ ROWS = (
         "label-equals/intervention-equals-vs-control-equals",
         "Response rate, intervention = 52.0% vs control = 30.5%.",
         effects=(("percent", 52.0, None, None), ("percent", 30.5, None, None)),
+    ),
+    Row(
+        "survey-prevalence/youngest-to-oldest-age-group",
+        "Prevalence ranged from 12% in the youngest to 35% in the oldest age group.",
+        effects=(("percent", 12.0, None, None), ("percent", 35.0, None, None)),
+    ),
+    Row(
+        "survey-prevalence/share-of-girls-and-share-of-boys-reported",
+        "31.5% of girls and 24.0% of boys reported skipping breakfast.",
+        effects=(("percent", 31.5, None, None), ("percent", 24.0, None, None)),
+    ),
+    Row(
+        "single-arm-count/grade-at-least-3-label",
+        "Grade \u22653 neutropenia: 11 (24.4%); febrile neutropenia: 2 (4.4%).",
+        effects=(("percent", 24.4, None, None), ("percent", 4.4, None, None)),
+    ),
+    Row(
+        "survey-prevalence/trap-female-and-degree-of-respondents",
+        "Of respondents, 61.4% were female and 38.2% had a university degree.",
+        effects=(),
     ),
     Row(
         "label-equals/trap-hba1c-per-arm-at-6-months",

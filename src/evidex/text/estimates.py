@@ -839,11 +839,17 @@ _PERCENT_OF_A_GROUP = re.compile(
     # "placebo group: 12%"
     rf"|\b(?:group|arm) ?: ?{_pct('v6')}"
 )
+_OF_PEOPLE = rf" of (?:the )?(?!control\b)(?:[a-z-]+ ){{0,2}}?{_PEOPLE} "
+_PEOPLE_DID = (
+    r"(?:with|without|not|using|who|taking|receiving|achieved|had|showed|reached|attained|"
+    r"experienced|developed|obtained|demonstrated|reported|met)\b"
+)
 _PERCENT_OF_PEOPLE = re.compile(
     # "5.8% of those with diabetes", "32% of patients achieved"
-    rf"(?<![\w.\-]){_pct('v5')} of (?:the )?(?!control\b)(?:[a-z-]+ ){{0,2}}?{_PEOPLE} (?:with|without|not|"
-    r"using|who|taking|receiving|achieved|had|showed|reached|attained|experienced|developed|"
-    r"obtained|demonstrated|reported|met)\b"
+    rf"(?<![\w.\-]){_pct('v5')}{_OF_PEOPLE}{_PEOPLE_DID}"
+    # the group listed before it: "31.5% of girls and 24.0% of boys reported"
+    rf"|(?<![\w.\-]){_pct('v10')}{_OF_PEOPLE.rstrip()},? and "
+    rf"(?=\d+(?:\.\d+)? ?%%?{_OF_PEOPLE}{_PEOPLE_DID})"
 )
 # a share with no count, then what its people did: "17.4% reported using a peptide product"
 # (never "had", which as often describes who was sampled)
@@ -1402,7 +1408,7 @@ _SHARE_LABEL = (
     r"(?:^|(?<=[:;,(\[—–] )|(?<=[(\[—–])|(?<=was )|(?<=were )|(?<=is )"
     r"|(?<=and )|(?<=vs )|(?<=versus )|(?<=with ))"
     r"(?P<label>\b[A-Za-z][\w\-']*(?: (?!(?:was|were|is|in|of|to|by|from|and|than|with)\b)"
-    r"(?:[A-Za-z][\w\-']*|\d{1,2}(?![\d.%])))*?)"
+    r"(?:[A-Za-z][\w\-']*|[≥≤]?\d{1,2}(?![\d.%])))*?)"
 )
 _LABELLED_SHARE = re.compile(
     rf"{_SHARE_LABEL}(?P<mark> ?[=:,]| [=:,]?)? ?(?:(?P<count>\d[\d,]*) ?[(\[])?{_pct('v')}"
@@ -1480,6 +1486,7 @@ _ACROSS_GROUPS = re.compile(
 _AGE_OR_RANK = re.compile(
     r"(?i)\d ?[-–—] ?\d+ years|\baged\b|\b(?:or|and) (?:older|over|above)\b|\b(?:younger|older) "
     r"than\b|\b(?:lowest|highest|bottom|top) (?:quintile|quartile|tertile|decile|group|income)\b"
+    r"|\b(?:youngest|oldest|poorest|richest|wealthiest)\b"
 )
 
 
