@@ -27,7 +27,7 @@ from evidex.web.memo import ResponseMemoMiddleware
 from evidex.web.openapi import install_openapi
 from evidex.web.prerender import site_key, stored_lookup
 from evidex.web.security import HostGuardMiddleware, SecurityHeadersMiddleware
-from evidex.web.templating import STATIC_DIR, PageCache, Site, make_environment
+from evidex.web.templating import STATIC_DIR, Site, make_environment
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,6 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.state.db = db
     app.state.site = site
     app.state.templates = make_environment(site)
-    app.state.page_cache = PageCache()
 
     install_error_handlers(app)
     for module in _optional_router_modules():

@@ -44,25 +44,10 @@ def _absolute(request: Request) -> Callable[[str], str]:
     return lambda path: str(site.absolute(path, base))
 
 
-def _cache_key(request: Request) -> str:
-    # No page depends on the Host header (absolute links use the base URL or the server's
-    # own address), so a made-up Host cannot add entries.
-    query = "?" + request.url.query if request.url.query else ""
-    return f"{request.url.path}{query}"
-
-
-def _memoised(request: Request) -> HTMLResponse | None:
-    """The page already rendered for this build and URL (only 200 pages are kept)."""
-    body = request.app.state.page_cache.get(build_id(request), _cache_key(request))
-    return None if body is None else HTMLResponse(body)
-
-
-def _cached(request: Request, render: Callable[[], str]) -> HTMLResponse:
-    key = _cache_key(request)
-    body = request.app.state.page_cache.get_or_render(
-        build_id(request), key, lambda: render().encode()
-    )
-    return HTMLResponse(body)
+def _html(render: Callable[[], str]) -> HTMLResponse:
+    # No page cache here: the response memo (evidex.web.memo) keeps finished responses and
+    # answers a repeat before routing; a second copy of every page cost a worker ~100 MB.
+    return HTMLResponse(render())
 
 
 def _not_found_compound(request: Request, conn: sqlite3.Connection, name: str) -> Response:
@@ -90,7 +75,7 @@ def home(request: Request) -> Response:
             },
         )
 
-    return _cached(request, render)
+    return _html(render)
 
 
 def _flag(value: str | None, name: str) -> bool | None:
@@ -168,7 +153,7 @@ def compounds(
             },
         )
 
-    return _cached(request, render)
+    return _html(render)
 
 
 def other_names(doc: dict[str, Any]) -> list[str]:
@@ -207,8 +192,6 @@ def distinct_contraindications(items: list[dict[str, Any]]) -> list[dict[str, An
 
 @router.get("/compounds/{name}", response_class=HTMLResponse)
 def compound(request: Request, name: str) -> Response:
-    if (hit := _memoised(request)) is not None:
-        return hit
     conn = connection(request)
     slug, redirect = canonical_redirect(request, conn, name)
     if redirect is not None:
@@ -245,13 +228,11 @@ def compound(request: Request, name: str) -> Response:
             },
         )
 
-    return _cached(request, render)
+    return _html(render)
 
 
 @router.get("/compounds/{name}/evidence", response_class=HTMLResponse)
 def compound_evidence(request: Request, name: str, goal: OptionalText = None) -> Response:
-    if (hit := _memoised(request)) is not None:
-        return hit
     conn = connection(request)
     slug, redirect = canonical_redirect(request, conn, name, "/evidence")
     if redirect is not None:
@@ -282,7 +263,7 @@ def compound_evidence(request: Request, name: str, goal: OptionalText = None) ->
             request, "evidence.html", {"e": {**evidence, "goals": goals}, "goal": goal}
         )
 
-    return _cached(request, render)
+    return _html(render)
 
 
 @router.get("/compounds/{name}/feed.xml")
@@ -308,8 +289,7 @@ def compound_feed(request: Request, name: str) -> Response:
 @router.get("/research", response_class=HTMLResponse)
 def research_list(request: Request) -> Response:
     conn = connection(request)
-    return _cached(
-        request,
+    return _html(
         lambda: render_text(
             request, "research_list.html", {"articles": queries.list_articles(conn)}
         ),
@@ -318,8 +298,6 @@ def research_list(request: Request) -> Response:
 
 @router.get("/research/{slug}", response_class=HTMLResponse)
 def research(request: Request, slug: str) -> Response:
-    if (hit := _memoised(request)) is not None:
-        return hit
     conn = connection(request)
     article = queries.get_article(conn, slug)
     if article is None:
@@ -351,26 +329,22 @@ def research(request: Request, slug: str) -> Response:
             },
         )
 
-    return _cached(request, render)
+    return _html(render)
 
 
 @router.get("/goals", response_class=HTMLResponse)
 def goals(request: Request) -> Response:
     conn = connection(request)
-    return _cached(
-        request, lambda: render_text(request, "goals.html", {"goals": queries.list_goals(conn)})
-    )
+    return _html(lambda: render_text(request, "goals.html", {"goals": queries.list_goals(conn)}))
 
 
 @router.get("/goals/{slug}", response_class=HTMLResponse)
 def goal(request: Request, slug: str) -> Response:
-    if (hit := _memoised(request)) is not None:
-        return hit
     conn = connection(request)
     found = queries.get_goal(conn, slug)
     if found is None:
         return error_response(request, 404, f"No health goal is called “{slug}”.")
-    return _cached(request, lambda: render_text(request, "goal.html", {"g": found}))
+    return _html(lambda: render_text(request, "goal.html", {"g": found}))
 
 
 def methodology_html(conn: sqlite3.Connection) -> str:
@@ -404,20 +378,19 @@ def methodology(request: Request) -> Response:
             request, "methodology.html", {"heading_html": heading, "body_html": body}
         )
 
-    return _cached(request, render)
+    return _html(render)
 
 
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> Response:
     """The interactive API reference (Swagger UI) inside the site's own header and footer."""
-    return _cached(request, lambda: render_text(request, "docs.html", {}))
+    return _html(lambda: render_text(request, "docs.html", {}))
 
 
 @router.get("/about", response_class=HTMLResponse)
 def about(request: Request) -> Response:
     conn = connection(request)
-    return _cached(
-        request,
+    return _html(
         lambda: render_text(request, "about.html", {"info": queries.build_info(conn)}),
     )
 

@@ -169,14 +169,12 @@ class PageRenderer:
         from fastapi.middleware.asyncexitstack import AsyncExitStackMiddleware
 
         from evidex.web.app import create_app
-        from evidex.web.templating import PageCache, Site
+        from evidex.web.templating import Site
 
         base_url, base_path, live_reload = site_key_value.split("|")
         site = Site(base_url=base_url, base_path=base_path, live_reload=live_reload == "1")
         self.app = create_app(db_path, site)
         self.build_id = self.app.state.db.current().build_id
-        # Each page is rendered once: the server's page memo would only hold on to them.
-        self.app.state.page_cache = PageCache(size=0)
         self._routes = AsyncExitStackMiddleware(self.app.router)
         self._models = _response_models()
         # The routes run on a loop of their own in a thread of their own: the caller may already

@@ -8,8 +8,6 @@ site under a sub-path.
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -39,7 +37,6 @@ TIER_NAMES = {
     4: "possible efficacy",
     5: "insufficient / preclinical",
 }
-PAGE_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -167,27 +164,6 @@ def make_environment(site: Site) -> Environment:
     env.filters["num"] = number
     env.filters["hours"] = hours_phrase
     return env
-
-
-class PageCache:
-    """Rendered pages memoised per (build_id, key); a new build simply misses."""
-
-    def __init__(self, size: int = PAGE_CACHE_SIZE) -> None:
-        self.size = size
-        self._pages: OrderedDict[tuple[str, str], bytes] = OrderedDict()
-
-    def get(self, build_id: str, key: str) -> bytes | None:
-        return self._pages.get((build_id, key))
-
-    def get_or_render(self, build_id: str, key: str, render: Callable[[], bytes]) -> bytes:
-        cache_key = (build_id, key)
-        page = self._pages.get(cache_key)
-        if page is None:
-            page = render()
-            self._pages[cache_key] = page
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-        return page
 
 
 def environment(request: Request) -> Environment:
