@@ -44,12 +44,6 @@ def _absolute(request: Request) -> Callable[[str], str]:
     return lambda path: str(site.absolute(path, base))
 
 
-def _html(render: Callable[[], str]) -> HTMLResponse:
-    # No page cache here: the response memo (evidex.web.memo) keeps finished responses and
-    # answers a repeat before routing; a second copy of every page cost a worker ~100 MB.
-    return HTMLResponse(render())
-
-
 def _not_found_compound(request: Request, conn: sqlite3.Connection, name: str) -> Response:
     suggestions = engine_for(conn, build_id(request)).close_names(name)
     return error_response(
@@ -75,7 +69,7 @@ def home(request: Request) -> Response:
             },
         )
 
-    return _html(render)
+    return HTMLResponse(render())
 
 
 def _flag(value: str | None, name: str) -> bool | None:
@@ -153,7 +147,7 @@ def compounds(
             },
         )
 
-    return _html(render)
+    return HTMLResponse(render())
 
 
 def other_names(doc: dict[str, Any]) -> list[str]:
@@ -228,7 +222,7 @@ def compound(request: Request, name: str) -> Response:
             },
         )
 
-    return _html(render)
+    return HTMLResponse(render())
 
 
 @router.get("/compounds/{name}/evidence", response_class=HTMLResponse)
@@ -263,7 +257,7 @@ def compound_evidence(request: Request, name: str, goal: OptionalText = None) ->
             request, "evidence.html", {"e": {**evidence, "goals": goals}, "goal": goal}
         )
 
-    return _html(render)
+    return HTMLResponse(render())
 
 
 @router.get("/compounds/{name}/feed.xml")
@@ -289,10 +283,8 @@ def compound_feed(request: Request, name: str) -> Response:
 @router.get("/research", response_class=HTMLResponse)
 def research_list(request: Request) -> Response:
     conn = connection(request)
-    return _html(
-        lambda: render_text(
-            request, "research_list.html", {"articles": queries.list_articles(conn)}
-        ),
+    return HTMLResponse(
+        render_text(request, "research_list.html", {"articles": queries.list_articles(conn)}),
     )
 
 
@@ -329,13 +321,13 @@ def research(request: Request, slug: str) -> Response:
             },
         )
 
-    return _html(render)
+    return HTMLResponse(render())
 
 
 @router.get("/goals", response_class=HTMLResponse)
 def goals(request: Request) -> Response:
     conn = connection(request)
-    return _html(lambda: render_text(request, "goals.html", {"goals": queries.list_goals(conn)}))
+    return HTMLResponse(render_text(request, "goals.html", {"goals": queries.list_goals(conn)}))
 
 
 @router.get("/goals/{slug}", response_class=HTMLResponse)
@@ -344,7 +336,7 @@ def goal(request: Request, slug: str) -> Response:
     found = queries.get_goal(conn, slug)
     if found is None:
         return error_response(request, 404, f"No health goal is called “{slug}”.")
-    return _html(lambda: render_text(request, "goal.html", {"g": found}))
+    return HTMLResponse(render_text(request, "goal.html", {"g": found}))
 
 
 def methodology_html(conn: sqlite3.Connection) -> str:
@@ -378,20 +370,20 @@ def methodology(request: Request) -> Response:
             request, "methodology.html", {"heading_html": heading, "body_html": body}
         )
 
-    return _html(render)
+    return HTMLResponse(render())
 
 
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> Response:
     """The interactive API reference (Swagger UI) inside the site's own header and footer."""
-    return _html(lambda: render_text(request, "docs.html", {}))
+    return HTMLResponse(render_text(request, "docs.html", {}))
 
 
 @router.get("/about", response_class=HTMLResponse)
 def about(request: Request) -> Response:
     conn = connection(request)
-    return _html(
-        lambda: render_text(request, "about.html", {"info": queries.build_info(conn)}),
+    return HTMLResponse(
+        render_text(request, "about.html", {"info": queries.build_info(conn)}),
     )
 
 
