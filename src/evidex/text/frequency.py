@@ -90,7 +90,7 @@ def _counts(text: str) -> tuple[float, float]:
     """'twice' -> (2, 2); '2-3 times' -> (2, 3); 'once or twice' -> (1, 2)."""
     words = re.sub(r"\s*(?:times|x)$", "", text.lower())
     bounds = [
-        float(_COUNT_WORDS.get(word, word) or 1)
+        _word_count(word) if word else 1.0
         for word in re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", words)
     ]
     return min(bounds), max(bounds)

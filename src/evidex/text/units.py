@@ -45,6 +45,15 @@ DOSE_UNITS = frozenset({"ng", "mcg", "mg", "g", "IU", "units", "mL", "µL"})
 # groups of three digits is a thousands separator there ("50.000 IU" is fifty thousand).
 WHOLE_UNITS = frozenset({"IU", "units"})
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def _whole_digits(written: str, unit: str) -> str | None:
+    """'50.000' in IU -> '50000'; None where the dots may be decimal marks."""
+    if unit in WHOLE_UNITS and _DOT_THOUSANDS.fullmatch(written):
+        return written.replace(".", "")
+    return None
+
+
 _PER_NAMES = {
     "d": "day",
     "day": "day",
@@ -118,9 +127,8 @@ def typed_amount(written: str) -> tuple[Decimal, str | None]:
     if match is None or unit is None:
         return decimal_value(text), None
     number = match.group("number")
-    if unit in WHOLE_UNITS and _DOT_THOUSANDS.fullmatch(number):
-        return Decimal(number.replace(".", "")), unit
-    return decimal_value(number), unit
+    whole = _whole_digits(number, unit)
+    return (Decimal(whole) if whole else decimal_value(number)), unit
 
 
 def _alternation(words: list[str]) -> str:
@@ -206,8 +214,8 @@ def _per_parts(written: str) -> tuple[bool, str | None]:
 def _value(written: str, unit: str) -> float:
     if written.isdigit():
         return float(written)  # most amounts: no separator, sign or decimal mark to read
-    if unit in WHOLE_UNITS and _DOT_THOUSANDS.fullmatch(written):
-        return float(written.replace(".", ""))
+    if whole := _whole_digits(written, unit):
+        return float(whole)
     value = parse_number(written)
     if value is None:  # NUMBER matched it, so parse_number reads it
         raise ValueError(f"not a number: {written!r}")
