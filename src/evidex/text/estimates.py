@@ -944,10 +944,20 @@ _FLOW_BEFORE = re.compile(
 # the same written after the share: "37 (18%) of 205 participants"
 _OF_A_TOTAL_AFTER = re.compile(rf" of (?:the )?{_COUNT}(?: (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)?")
 # "found in 6.1% of users, 3.0% of non-users and 2.9% of controls": a list of groups' shares
-# after a verb of what happened
+# after a verb of what happened, or before one ("43.2% of adults (34.9% of males, 50.3% of
+# females) and 20.1% of adolescents used"), each group's subgroups' shares in brackets after it
 _LISTED_SHARE = re.compile(
-    r"(?P<v>\d+(?:\.\d+)?) ?%%?(?: of (?:the )?[\w-]+(?: [\w-]+)??"
+    # a second word is taken first when the subgroups' bracket follows it ("of former smokers (")
+    r"(?P<v>\d+(?:\.\d+)?) ?%%?(?: of (?:the )?[\w-]+(?:(?: [\w-]+)?(?= \(\d))?(?: [\w-]+)??"
     r"| (?:receiving|taking|given|on|with) (?:the )?[\w-]+)"
+    r"(?P<subgroups> \((?=\d+(?:\.\d+)? ?%%? of )[^()]{1,160}\))?"
+)
+# what the listed groups did, right after the list (the end of the last group's name between):
+# any past tense but a verb that puts people into a study or describes them ("were married",
+# "aged", "based")
+_LIST_THEN_VERB = re.compile(
+    r"^,?(?: (?!(?:were|was|are|is|been)\b)[\w-]+){0,2}? (?:(?:had|have|has) )?"
+    rf"(?!(?:{_STUDY_VERBS}|aged|based|living|born)\b)[a-z]{{3,}}ed\b"
 )
 _LIST_JOIN = re.compile(
     r"(?: [\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) (?:in |among )?"
@@ -1518,16 +1528,31 @@ def _among_set_against(sentence: str) -> list[tuple[int, float]]:
 
 
 def _listed_shares(sentence: str) -> list[tuple[int, float]]:
-    """Two or more 'x% of <group>' joined by commas or 'and', right after a verb of what
-    happened and 'in'."""
+    """Two or more 'x% of <group>' joined by commas or 'and' (with their subgroups' shares in
+    brackets), right after a verb of what happened and 'in' or right before a verb."""
     for first in _LISTED_SHARE.finditer(sentence):
-        if _OUTCOME_IN.search(
-            sentence, max(0, first.start() - 24), first.start()
-        ) is None or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
+        if _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
             continue
         listed = _items_listed(sentence, first, _LIST_JOIN, _LISTED_SHARE)
-        if len(listed) >= 2:
-            return [(match.start("v"), float(match["v"])) for match in listed]
+        shares = []
+        for match in listed:
+            shares.append((match.start("v"), float(match["v"])))
+            if match["subgroups"]:
+                shares.extend(
+                    (sub.start("v"), float(sub["v"]))
+                    for sub in _LISTED_SHARE.finditer(
+                        sentence, match.start("subgroups"), match.end("subgroups")
+                    )
+                )
+        if len(shares) < 2:
+            continue
+        after = sentence[listed[-1].end() : listed[-1].end() + 40]
+        if (
+            _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is not None
+            or _OUTCOME_VERB_AFTER.search(after) is not None
+            or _LIST_THEN_VERB.search(after) is not None
+        ):
+            return shares
     return []
 
 
