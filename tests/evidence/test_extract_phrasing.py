@@ -335,6 +335,43 @@ ROWS = (
     ),
     # share-after-group-phrase: a group named in words, its share in brackets after it
     # label-equals, a rate named with what it is of and for whom: "risk of X for Y = x%"
+    Row(
+        "label-equals/rate-of-infection-with-dressing-equals",
+        "Infection was less frequent with the new dressing (rate of infection with the new "
+        "dressing = 7%; rate of infection with gauze 15%).",
+        effects=(("percent", 7.0, None, None), ("percent", 15.0, None, None)),
+    ),
+    Row(
+        "label-equals/risk-of-readmission-for-arms-comma",
+        "Risk of readmission for the telemonitoring arm = 12.5%, for usual care = 19.0%.",
+        effects=(("percent", 12.5, None, None), ("percent", 19.0, None, None)),
+    ),
+    Row(
+        "label-equals/cure-rate-for-regimens-semicolon",
+        "The cure rate for the 7-day regimen = 82%; for the 14-day regimen = 91%.",
+        effects=(("percent", 82.0, None, None), ("percent", 91.0, None, None)),
+    ),
+    Row(
+        "label-equals/incidence-of-delirium-colon",
+        "Incidence of delirium with haloperidol: 14%; incidence of delirium with placebo: 23%.",
+        effects=(("percent", 14.0, None, None), ("percent", 23.0, None, None)),
+    ),
+    Row(
+        "label-equals/probability-of-event-for-each-device",
+        "(probability of event for screw fixation = 33%; probability of event for plate "
+        "fixation 21%)",
+        effects=(("percent", 33.0, None, None), ("percent", 21.0, None, None)),
+    ),
+    Row(
+        "label-equals/trap-mean-reduction-in-pain-per-arm-equals",
+        "The mean reduction in pain score for the drug = 45%; for placebo = 30%.",
+        effects=(),
+    ),
+    Row(
+        "label-equals/trap-survey-response-rate-equals",
+        "Survey response rate = 58%.",
+        effects=(),
+    ),
     # count-share-then-group: a count with its share, the group it was of, then what they did
     # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
     # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words

@@ -1559,11 +1559,16 @@ def _listed_shares(sentence: str) -> list[tuple[int, float]]:
 # One group's share stated outright: "The complete response rate was 38%", "Union rate in the
 # treated group was 100%", "Recurrence occurred in 9.8%", "Technical success was obtained in
 # 97%"; never a change, a difference or a relative restatement ("was 30% lower").
-_RATE_WORDS = ("rate", "proportion", "incidence", "prevalence", "percentage", "frequenc", "risk")
+_RATE_WORDS = (
+    "rate", "proportion", "incidence", "prevalence", "percentage", "frequenc", "risk", "probabilit",
+)  # fmt: skip
+# the rate named, then what it is of and for whom, then its value: "was 38%", "of 38%", and as
+# a label: "risk of event for molar tubes = 57%", "incidence with placebo: 23%"
 _RATE_WAS = re.compile(
-    r"(?i)\b(?:rates?|proportions?|incidences?|prevalences?|"
-    r"percentages?|frequenc(?:y|ies)|risks?)\b(?P<gap>(?:[^.;%]|\.\d|\d ?%,){0,80}?)"
-    rf"\b(?:was|were|is|reached|amounted to|of) (?:about |approximately |only |nearly )?{_pct('v')}"
+    r"(?i)\b(?:rates?|proportions?|incidences?|prevalences?|percentages?|frequenc(?:y|ies)|"
+    r"risks?|probabilit(?:y|ies))\b(?P<gap>(?:[^.;%=:]|\.\d|\d ?%,){0,80}?)"
+    r"(?:\b(?:was|were|is|reached|amounted to|of)|(?<=[\w)]) ?[=:]) "
+    rf"(?:about |approximately |only |nearly )?{_pct('v')}"
 )
 _IN_PERCENT = re.compile(r" (?:in|by) (?:about |approximately |only |nearly )?\d+(?:\.\d+)? ?%")
 _SHARED_IN = re.compile(
@@ -1576,8 +1581,10 @@ _SHARED_IN = re.compile(
 )
 # the next items of such a list: "and the mortality rate 3.1%", "and in the control group
 # 62.5%", ", partial closure in 18.2% and failure in 10.5%"
+# (a number may start a word of the group's name: "for the 14-day regimen = 91%")
 _NEXT_STATED = re.compile(
-    r"(?:,? and|,|;) (?:(?:the|in|for|among|with) )?(?:(?!vs|versus|respectively)[^.;%\d()]){0,50}?"
+    r"(?:,? and|,|;) (?:(?:the|in|for|among|with) )?"
+    r"(?:(?!vs|versus|respectively)(?:[^.;%\d()]|\b\d+-(?=[a-z]))){0,50}?"
     rf"(?:\b(?:was|were|in|of) )?(?:about |approximately )?{_pct('v')}"
 )
 _NOT_A_SHARE_AFTER = re.compile(
