@@ -952,12 +952,13 @@ _LISTED_SHARE = re.compile(
     r"| (?:receiving|taking|given|on|with) (?:the )?[\w-]+)"
     r"(?P<subgroups> \((?=\d+(?:\.\d+)? ?%%? of )[^()]{1,160}\))?"
 )
-# what the listed groups did, right after the list (the end of the last group's name between):
-# any past tense but a verb that puts people into a study or describes them ("were married",
-# "aged", "based")
-_LIST_THEN_VERB = re.compile(
-    r"^,?(?: (?!(?:were|was|are|is|been)\b)[\w-]+){0,2}? (?:(?:had|have|has) )?"
-    rf"(?!(?:{_STUDY_VERBS}|aged|based|living|born)\b)[a-z]{{3,}}ed\b"
+# what a group did, after the rest of its name ("13 participants (19%) allocated to exercise
+# crossed over", "30% of office workers stored"): any past tense but a verb that puts people
+# into a study, treats them or describes them ("were married", "aged")
+_GROUP_THEN_VERB = re.compile(
+    r",?(?: (?!(?:were|was|are|is|been)\b)[\w-]+){0,5}? (?:(?:had|have|has) )?"
+    rf"(?:(?!(?:{_STUDY_VERBS}|received|aged|based|living|born)\b)[a-z]{{3,}}ed"
+    r"|took|underwent|became|withdrew|fell|lost|gained|quit)\b"
 )
 _LIST_JOIN = re.compile(
     r"(?: [\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) (?:in |among )?"
@@ -982,6 +983,7 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or _PART_OF_A_TOTAL.search(match.group(0)) is not None
         or _OF_A_TOTAL_AFTER.match(sentence, match.end()) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
+        or _GROUP_THEN_VERB.match(sentence, match.end()) is not None
     )
 
 
@@ -1092,8 +1094,10 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         of_total = _OF_A_TOTAL_AFTER.match(sentence, match.end())
         said_end = of_total.end() if of_total else match.end()
-        if _NOT_AN_OUTCOME.search(sentence[said_end : said_end + 80]):
-            continue
+        if _NOT_AN_OUTCOME.search(
+            sentence[said_end : said_end + 80]
+        ) and not _GROUP_THEN_VERB.match(sentence, said_end):
+            continue  # never "45 (30%) received the drug"; "... who had received it reported"
         if key in ("bare", "v6") and _measured_amount(sentence, position):
             continue
         if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
@@ -1550,7 +1554,7 @@ def _listed_shares(sentence: str) -> list[tuple[int, float]]:
         if (
             _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is not None
             or _OUTCOME_VERB_AFTER.search(after) is not None
-            or _LIST_THEN_VERB.search(after) is not None
+            or _GROUP_THEN_VERB.match(sentence, listed[-1].end()) is not None
         ):
             return shares
     return []
