@@ -811,11 +811,16 @@ _PEOPLE = (
 # A count with its percentage in brackets: looked for only where "%)" is written.
 # a count or a count of a total ("218/330"), and the brackets of its share, round or square
 _PART = rf"{_COUNT}(?: ?/ ?\d[\d,]*)?"
+_SHARE_IN_WORDS = (
+    r"(?:[Hh]alf|(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our) (?:thirds?|quarters?|fifths?|tenths?))"
+)
 _OPEN = r"[(\[]"
 _CLOSE = r"[)\]]"
 _COUNTED_PERCENT = re.compile(
-    # "11 of the 12 patients (91.6%)", "1 patient (8.3 %)", "127 participants (23.4%)"
-    rf"(?<![\w.]){_PART}(?: of (?:the )?{_COUNT})? (?:[a-z-]+ ){{0,2}}?{_PEOPLE} {_OPEN}{_pct('v1')}{_CLOSE}"
+    # "11 of the 12 patients (91.6%)", "1 patient (8.3 %)", "127 participants (23.4%)", and a
+    # share in words with its figure: "Half of U.S. adults (52%)", "a third of women (31.4%)"
+    rf"(?<![\w.])(?:{_PART}(?: of (?:the )?{_COUNT})?|{_SHARE_IN_WORDS} of(?: the)?) "
+    rf"(?:(?:[a-z-]+|(?:[A-Z]\.){{2,3}}) ){{0,2}}?{_PEOPLE} {_OPEN}{_pct('v1')}{_CLOSE}"
     # "four (13.3%) patients", "218/330 (66.1%) patients"
     rf"|(?<![\w.]){_PART} {_OPEN}{_pct('v2')}{_CLOSE} (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
     # "1820 (41.3%) reported", "59 (5.4%) in group B": the people named before or not at all;
@@ -1199,16 +1204,29 @@ def _holds_bracketed_rate(sentence: str) -> bool:
     return "%)" in sentence or "%;" in sentence or "%," in sentence
 
 
+# "differed between shift workers (36.2%) and day workers (22.5%)": two groups set against each
+# other by 'between', never by a verb that put people into them ("recruited between")
+_BETWEEN_BEFORE = re.compile(
+    rf"\b(?!(?:{_STUDY_VERBS}|divided|split|distributed)\b)[a-z]+ between [^%;()\d]{{1,60}}$"
+)
+
+
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
     """Two groups' rates each in brackets after the group, compared: 'more frequent among those
-    given the drug (21.8%) than among those given placebo (8.4%)'."""
+    given the drug (21.8%) than among those given placebo (8.4%)', 'differed between A (39%)
+    and B (54%)'."""
     if not _holds_bracketed_rate(sentence) or _GROUP_MAKE_UP.search(sentence):
         return []
     rates = list(_BRACKETED_RATE.finditer(sentence))
     compared: dict[int, float] = {}
     for first, second in pairwise(rates):
         between = sentence[first.end() : second.start()]
-        if _COMPARISON.search(between) and not _DIGIT.search(between) and ";" not in between:
+        if _DIGIT.search(between) or ";" in between:
+            continue
+        if _COMPARISON.search(between) or (
+            between.startswith(" and ")
+            and _BETWEEN_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
+        ):
             for match in (first, second):
                 compared[match.start("v")] = float(match["v"])
     if compared and _AT_ENTRY_BEFORE.search(sentence, 0, min(compared)):
