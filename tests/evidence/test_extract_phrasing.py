@@ -447,6 +447,90 @@ ROWS = (
         "Of those randomised, 72 participants (51%) assigned to exercise were women.",
         effects=(),
     ),
+    # Three families of spurious shares (h-gen5), written and annotated by the corpus README
+    # before any rule was changed for them. First run: range-not-a-share 2/5, relative-change-after-p 2/5,
+    # per-arm-measure-in-brackets 2/5 (6/15).
+    # range-not-a-share: the ends of a range across groups are no one group's share
+    Row(
+        "range-not-a-share/headache-occurred-in-3-to-8",
+        "Headache occurred in 3% to 8% of patients across the dose groups.",
+        effects=(),
+    ),
+    Row(
+        "range-not-a-share/nausea-reported-in-en-dash-range",
+        "Nausea was reported in 5%–12% of those on active treatment.",
+        effects=(),
+    ),
+    Row(
+        "range-not-a-share/rash-in-1-to-4",
+        "Rash developed in 1 to 4% of recipients.",
+        effects=(),
+    ),
+    Row(
+        "range-not-a-share/prevalence-ranged-from-to",
+        "The prevalence of obesity ranged from 11% to 36% across the regions.",
+        effects=(),
+    ),
+    Row(
+        "range-not-a-share/headache-in-and-nausea-in-kept",
+        "Headache occurred in 8% of patients, and nausea in 5%.",
+        effects=(("percent", 8.0, None, None), ("percent", 5.0, None, None)),
+    ),
+    # relative-change-after-p: "was 22% (P = 0.04) lower" restates a comparison, not a share
+    Row(
+        "relative-change-after-p/wheeze-was-lower-after-p",
+        "Incidence of wheeze was 22% (P = 0.04) lower in the supplemented infants.",
+        effects=(),
+    ),
+    Row(
+        "relative-change-after-p/admission-significantly-lower",
+        "The rate of hospital admission was 18% (P<0.01) significantly lower with the programme.",
+        effects=(),
+    ),
+    Row(
+        "relative-change-after-p/relapse-smaller-lower-case-p",
+        "Risk of relapse was 27% (p = .003) smaller in the maintenance arm.",
+        effects=(),
+    ),
+    Row(
+        "relative-change-after-p/remission-rate-with-p-kept",
+        "The remission rate was 41% (P = 0.02 versus placebo).",
+        effects=(("percent", 41.0, None, None),),
+    ),
+    Row(
+        "relative-change-after-p/complete-response-rate-with-p-kept",
+        "The complete response rate was 38% (P < 0.001).",
+        effects=(("percent", 38.0, None, None),),
+    ),
+    # per-arm-measure-in-brackets: each arm's mean change in brackets after the arm
+    Row(
+        "per-arm-measure-in-brackets/rise-in-glucose-than-control",
+        "Rats fed fructose showed a larger rise in fasting glucose (28%) than control rats (9%).",
+        effects=(),
+    ),
+    Row(
+        "per-arm-measure-in-brackets/reduction-in-wound-area",
+        "Treated wounds had a greater reduction in area (72%) compared with untreated wounds "
+        "(41%).",
+        effects=(),
+    ),
+    Row(
+        "per-arm-measure-in-brackets/increase-in-muscle-mass",
+        "The supplemented group had a higher increase in muscle mass (6.1%) than the placebo group "
+        "(2.3%).",
+        effects=(),
+    ),
+    Row(
+        "per-arm-measure-in-brackets/relapse-more-frequent-kept",
+        "Relapse was more frequent in the placebo group (34%) than in the drug group (12%).",
+        effects=(("percent", 34.0, None, None), ("percent", 12.0, None, None)),
+    ),
+    Row(
+        "per-arm-measure-in-brackets/weight-loss-of-at-least-5-kept",
+        "Weight loss of at least 5% was more common among those given the drug (48%) than among "
+        "those given placebo (21%).",
+        effects=(("percent", 48.0, None, None), ("percent", 21.0, None, None)),
+    ),
     # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
     # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words
     # 3/6, pooled-or-case-control 0/5.
@@ -3983,6 +4067,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 64  # classes are added, never dropped without changing this
+    assert len(classes) >= 67  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -1103,7 +1103,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             sentence[said_end : said_end + 80]
         ) and not _GROUP_THEN_VERB.match(sentence, said_end):
             continue  # never "45 (30%) received the drug"; "... who had received it reported"
-        if key in ("bare", "v6") and _measured_amount(sentence, position):
+        if key in ("bare", "v6", "v11") and _measured_amount(sentence, position):
             continue
         if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
             continue
@@ -1223,6 +1223,8 @@ def _compared_rates(sentence: str) -> list[tuple[int, float]]:
         between = sentence[first.end() : second.start()]
         if _DIGIT.search(between) or ";" in between:
             continue
+        if _measured_amount(sentence, first.start("v")):
+            continue  # each arm's mean: "a greater increase in body weight (61%) than ... (46%)"
         if _COMPARISON.search(between) or (
             between.startswith(" and ")
             and _BETWEEN_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
@@ -1347,7 +1349,7 @@ _MEASURED_AMOUNT = re.compile(
     r"activity|levels?|concentrations?|weight|mass|saturation|HbA1c|A1c|fraction|uptake|"
     r"thickness|proliferation|secretion|permeability|coverage|confluence|migration|efficiency|"
     r"yield|absorption|bioavailability|release|degradation|scavenging|growth|healing|"
-    r"reduction|change|decrease|increase|loss|gain)\b"
+    r"reduction|change|decrease|increase|loss|gain|rise|fall|drop|decline)\b"
 )
 # what makes it a share of subjects after all: "the proportion with complete closure", "weight
 # loss of at least 5%", "closure was achieved in 78%"
@@ -1599,7 +1601,6 @@ _SHARED_IN = re.compile(
     # "reported by 52.3% of respondents": a share of people doing what the verb says
     r" (?:in|(?<=reported )by|(?<=endorsed )by|(?<=preferred )by)"
     rf" (?:about |approximately |only |nearly )?{_pct('v')}"
-    r"(?! ?(?:of (?:the )?(?:patients|participants|subjects|people|those|cases|women|men)\b))"
 )
 # the next items of such a list: "and the mortality rate 3.1%", "and in the control group
 # 62.5%", ", partial closure in 18.2% and failure in 10.5%"
@@ -1610,10 +1611,15 @@ _NEXT_STATED = re.compile(
     rf"(?:\b(?:was|were|in|of) )?(?:about |approximately )?{_pct('v')}"
 )
 _NOT_A_SHARE_AFTER = re.compile(
+    # a change, after its p value or an adverb too: "was 22% (P = 0.04) significantly lower"
+    r"(?: ?[(\[][^()\[\]]{0,40}[)\]])?(?: (?:significantly|statistically significantly|markedly|"
+    r"slightly|substantially|considerably|nominally))?"
     r" ?(?:lower|higher|greater|less|more|smaller|larger|reduction|increase|decrease|relative|"
     r"points?|-?fold|vs|versus|or (?:more|less|greater|higher|lower|above|below))\b"
     # "was 42% (95% CI 29 to 57)": an estimate with its interval, read by find_estimates
     r"| ?[(\[][^()\[\]]{0,20}?\d ?%? ?(?:-|–|—|to|,) ?\d"
+    # the low end of a range across groups: "occurred in 2% to 10%"
+    r"| ?(?:-|–|—|to) ?\d"
 )
 # what is no share of a group with an outcome: a change or a comparison (said of the rate, not
 # in an aside between commas), and rates of taking part
@@ -1636,6 +1642,16 @@ _DATA_SUBJECT = re.compile(
     r"(?i)\b(?:data|samples?|specimens?|information|measurements?|imaging|images|records|"
     r"questionnaires?|follow-up|consent|responses to)\b(?:[^.;]|\.\d)*$"
 )
+
+
+# whom a stated share is of, before the next item: "in 8% of patients, and nausea in 5%"
+_OF_WHOM = re.compile(rf" of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b")
+
+
+def _end_of_whom(sentence: str, end: int) -> int:
+    """Where the share ending at `end` and the people it is of ('of patients') end."""
+    whom = _OF_WHOM.match(sentence, end)
+    return whom.end() if whom else end
 
 
 def _stated_shares(sentence: str) -> list[tuple[int, float]]:
@@ -1664,7 +1680,7 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
         if _TAKING_PART.search(said):
             continue
         items = [head]
-        while following := _NEXT_STATED.match(sentence, items[-1].end()):
+        while following := _NEXT_STATED.match(sentence, _end_of_whom(sentence, items[-1].end())):
             items.append(following)
         for item in items:
             position = item.start("v")
