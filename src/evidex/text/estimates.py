@@ -936,7 +936,7 @@ _OUTCOME_IN = re.compile(
 # "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
 _AT_ENTRY_BEFORE = re.compile(
     r"(?i)(?:\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)|\bbaseline "
-    r"characteristics)\b[^.;]*$"
+    r"characteristics)\b(?:[^.;]|\.\d)*$"  # to the end of its clause, across decimals
 )
 # a count of a stated total: "14 of 40 patients (35.0%)" is a part of a group
 _PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}|\d ?/ ?\d")
@@ -1033,7 +1033,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     found: dict[int, GroupPercent] = {}
     mean_share = _MEAN_SHARE.search(sentence) is not None
     listed, not_shares = ([], set()) if mean_share else _percentage_lists(sentence)
-    taken = not_shares | {position for position, _ in listed}
+    changes = _listed_changes(sentence)
+    taken = not_shares | changes | {position for position, _ in listed}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
     if mean_share:
         pairs = ()
@@ -1088,7 +1089,11 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             if group in _VALUE_GROUP_NAMES and value is not None
         )
         position = match.start(key)
-        if position in found or (key == "bare" and not match["sign"] and not has_sign):
+        if (
+            position in found
+            or position in changes
+            or (key == "bare" and not match["sign"] and not has_sign)
+        ):
             continue
         window = max(0, position - 20)  # both end-anchored patterns are shorter
         if (
@@ -1131,7 +1136,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
         found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
     shares = chain(
-        _listed_shares(sentence),
+        _listed_shares(sentence, changes),
         _most_common_shares(sentence),
         _table_shares(sentence),
         _compared_rates(sentence),
@@ -1144,7 +1149,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         _shares_across_groups(sentence),
     )
     for position, value in shares:
-        found.setdefault(position, GroupPercent(value, None, position))
+        if position not in changes:
+            found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
 
 
@@ -1551,11 +1557,24 @@ def _among_set_against(sentence: str) -> list[tuple[int, float]]:
     return found
 
 
-def _listed_shares(sentence: str) -> list[tuple[int, float]]:
+def _listed_changes(sentence: str) -> set[int]:
+    """Where each item of a list of amounts of change begins: 'decreased by 3.5% with 400 IU,
+    4.9% with 4000 IU and 7.5% with 10 000 IU' gives each arm's mean change, no shares."""
+    if "by " not in sentence:
+        return set()
+    changes: set[int] = set()
+    for first in _LISTED_SHARE.finditer(sentence):
+        if _amount_of_change(sentence, first.start(), first.end("v") + 1):
+            listed = _items_listed(sentence, first, _LIST_JOIN, _LISTED_SHARE)
+            changes.update(match.start() for match in listed)
+    return changes
+
+
+def _listed_shares(sentence: str, changes: set[int]) -> list[tuple[int, float]]:
     """Two or more 'x% of <group>' joined by commas or 'and' (with their subgroups' shares in
     brackets), right after a verb of what happened and 'in' or right before a verb."""
     for first in _LISTED_SHARE.finditer(sentence):
-        if _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
+        if first.start() in changes or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
             continue
         listed = _items_listed(sentence, first, _LIST_JOIN, _LISTED_SHARE)
         shares = []
