@@ -1033,8 +1033,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     found: dict[int, GroupPercent] = {}
     mean_share = _MEAN_SHARE.search(sentence) is not None
     listed, not_shares = ([], set()) if mean_share else _percentage_lists(sentence)
-    changes = _listed_changes(sentence)
-    taken = not_shares | changes | {position for position, _ in listed}
+    refused = not_shares | _listed_changes(sentence)  # no reader's share begins at these
+    taken = refused | {position for position, _ in listed}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
     if mean_share:
         pairs = ()
@@ -1091,7 +1091,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         position = match.start(key)
         if (
             position in found
-            or position in changes
+            or position in refused
             or (key == "bare" and not match["sign"] and not has_sign)
         ):
             continue
@@ -1136,7 +1136,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
         found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
     shares = chain(
-        _listed_shares(sentence, changes),
+        _listed_shares(sentence, refused),
         _most_common_shares(sentence),
         _table_shares(sentence),
         _compared_rates(sentence),
@@ -1149,7 +1149,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         _shares_across_groups(sentence),
     )
     for position, value in shares:
-        if position not in changes:
+        if position not in refused:
             found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
 
@@ -1169,9 +1169,13 @@ _COMPOSITION_BEFORE = re.compile(
 # "group B (12.5%)", "the intervention arm (41%)"
 # who made up the groups, not what happened to them: "the proportion of women was similar in the
 # intervention group (52%) and ...", "... in the control arm (75%) were white"
+_SHARE_OF_A_TRAIT = (
+    r"(?i:\b(?:proportions?|percentages?|shares?|numbers?) of (?:women|men|females?|males?|girls"
+    r"|boys|white|black|smokers|participants (?:who were|aged))\b)"
+)
+_TRAIT_SHARE = re.compile(_SHARE_OF_A_TRAIT)
 _GROUP_MAKE_UP = re.compile(
-    r"(?i)\b(?:proportions?|percentages?|shares?|numbers?) of (?:women|men|females?|males?|girls"
-    r"|boys|white|black|smokers|participants (?:who were|aged))\b"
+    rf"{_SHARE_OF_A_TRAIT}"
     r"|\)\s+(?:were|was) (?:women|men|female|male|white|black|older|younger|aged|smokers)\b"
     # how many each group was given: "randomised to the intervention group (50%) or ..."
     r"|\b(?:randomi[sz]ed|assigned|allocated|divided|distributed) (?:\w+ )?(?:in)?to\b"
@@ -1303,6 +1307,7 @@ def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]
         items = list(_LIST_NUMBER.finditer(sentence, run.start(), run.end()))
         if (
             _NOT_GROUP_SHARES.search(sentence)
+            or _TRAIT_SHARE.search(sentence, 0, run.start())  # "The percentages of women were"
             or any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items)
             or _THRESHOLD_BEFORE.search(sentence, max(0, run.start() - 20), run.start())
             or _AT_ENTRY_BEFORE.search(sentence, 0, run.start())
@@ -1327,8 +1332,20 @@ def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]
             continue  # "48% and 31% in the drug and placebo groups, respectively": a pair
         found.extend((item.start("v"), float(item["v"])) for item in items)
         if comparator is not None:
-            found.append(comparator)
+            found.extend(_comparators_listed(sentence, comparator))
     return found, not_shares
+
+
+def _comparators_listed(sentence: str, comparator: tuple[int, float]) -> list[tuple[int, float]]:
+    """The comparator's share, or each of its own list: '..., respectively, as compared with
+    27%, 9%, and 2% of those who received placebo'."""
+    its_list = _PERCENT_LIST.match(sentence, comparator[0])
+    if its_list is None or not its_list["signed"]:
+        return [comparator]
+    items = list(_LIST_NUMBER.finditer(sentence, its_list.start(), its_list.end()))
+    if any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items):
+        return [comparator]
+    return [(item.start("v"), float(item["v"])) for item in items]
 
 
 def _comparator_after(sentence: str, start: int) -> tuple[int, float] | None:
@@ -1570,11 +1587,11 @@ def _listed_changes(sentence: str) -> set[int]:
     return changes
 
 
-def _listed_shares(sentence: str, changes: set[int]) -> list[tuple[int, float]]:
+def _listed_shares(sentence: str, refused: set[int]) -> list[tuple[int, float]]:
     """Two or more 'x% of <group>' joined by commas or 'and' (with their subgroups' shares in
     brackets), right after a verb of what happened and 'in' or right before a verb."""
     for first in _LISTED_SHARE.finditer(sentence):
-        if first.start() in changes or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
+        if first.start() in refused or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
             continue
         listed = _items_listed(sentence, first, _LIST_JOIN, _LISTED_SHARE)
         shares = []
