@@ -626,6 +626,17 @@ ROWS = (
         "compared with 49%, 50% and 55% in the national census.",
         effects=(),
     ),
+    # traps written after the rules (h-gen5): who people were, said after a group's share
+    Row(
+        "nested-subgroup-shares/trap-had-hypertension-at-baseline",
+        "Overall, 61% of patients (55% of men and 66% of women) had hypertension at baseline.",
+        effects=(),
+    ),
+    Row(
+        "share-after-group-phrase/trap-a-quarter-lived-in-rural-areas",
+        "About a quarter of respondents (24%) lived in rural areas.",
+        effects=(),
+    ),
     # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
     # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words
     # 3/6, pooled-or-case-control 0/5.

@@ -962,7 +962,8 @@ _LISTED_SHARE = re.compile(
 # into a study, treats them or describes them ("were married", "aged")
 _GROUP_THEN_VERB = re.compile(
     r",?(?: (?!(?:were|was|are|is|been)\b)[\w-]+){0,5}? (?:(?:had|have|has) )?"
-    rf"(?:(?!(?:{_STUDY_VERBS}|received|aged|based|living|born)\b)[a-z]{{3,}}ed"
+    rf"(?:(?!(?:{_STUDY_VERBS}|received|aged|based|living|born|lived|resided|worked|identified|"
+    r"belonged|originated)\b)[a-z]{3,}ed"
     r"|took|underwent|became|withdrew|fell|lost|gained|quit)\b"
 )
 _LIST_JOIN = re.compile(
@@ -1604,9 +1605,9 @@ def _listed_shares(sentence: str, refused: set[int]) -> list[tuple[int, float]]:
                         sentence, match.start("subgroups"), match.end("subgroups")
                     )
                 )
-        if len(shares) < 2:
-            continue
-        after = sentence[listed[-1].end() : listed[-1].end() + 40]
+        after = sentence[listed[-1].end() : listed[-1].end() + 80]
+        if len(shares) < 2 or _NOT_AN_OUTCOME.search(after):
+            continue  # "61% of patients (55% of men, 66% of women) had diabetes at baseline"
         if (
             _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is not None
             or _OUTCOME_VERB_AFTER.search(after) is not None
