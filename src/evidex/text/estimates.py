@@ -1592,9 +1592,21 @@ def _listed_shares(sentence: str, refused: set[int]) -> list[tuple[int, float]]:
     """Two or more 'x% of <group>' joined by commas or 'and' (with their subgroups' shares in
     brackets), right after a verb of what happened and 'in' or right before a verb."""
     for first in _LISTED_SHARE.finditer(sentence):
-        if first.start() in refused or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
+        if first.start() in refused:
             continue
         listed = _items_listed(sentence, first, _LIST_JOIN, _LISTED_SHARE)
+        if len(listed) < 2 and not first["subgroups"]:
+            continue  # one group's share: read, if at all, by the patterns of one share
+        end = listed[-1].end()
+        after = sentence[end : end + 80]
+        if (
+            _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is None
+            and _OUTCOME_VERB_AFTER.search(after) is None
+            and _GROUP_THEN_VERB.match(sentence, end) is None
+        ) or _NOT_AN_OUTCOME.search(after):
+            continue  # "61% of patients (55% of men, 66% of women) had diabetes at baseline"
+        if _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
+            continue
         shares = []
         for match in listed:
             shares.append((match.start("v"), float(match["v"])))
@@ -1605,14 +1617,7 @@ def _listed_shares(sentence: str, refused: set[int]) -> list[tuple[int, float]]:
                         sentence, match.start("subgroups"), match.end("subgroups")
                     )
                 )
-        after = sentence[listed[-1].end() : listed[-1].end() + 80]
-        if len(shares) < 2 or _NOT_AN_OUTCOME.search(after):
-            continue  # "61% of patients (55% of men, 66% of women) had diabetes at baseline"
-        if (
-            _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is not None
-            or _OUTCOME_VERB_AFTER.search(after) is not None
-            or _GROUP_THEN_VERB.match(sentence, listed[-1].end()) is not None
-        ):
+        if len(shares) >= 2:
             return shares
     return []
 
