@@ -811,7 +811,8 @@ _PEOPLE = (
 # A count with its percentage in brackets: looked for only where "%)" is written.
 # a count or a count of a total ("218/330"), and the brackets of its share, round or square
 _PART = rf"{_COUNT}(?: ?/ ?\d[\d,]*)?"
-_SHARE_IN_WORDS = (
+_SHARE_IN_WORDS = (  # its first letter checked first: most positions fail there at once
+    r"(?=[HhAaOoTtFf])"
     r"(?:[Hh]alf|(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our) (?:thirds?|quarters?|fifths?|tenths?))"
 )
 _OPEN = r"[(\[]"
