@@ -853,9 +853,6 @@ _PEOPLE_DID = (
 _PERCENT_OF_PEOPLE = re.compile(
     # "5.8% of those with diabetes", "32% of patients achieved"
     rf"(?<![\w.\-]){_pct('v5')}{_OF_PEOPLE}{_PEOPLE_DID}"
-    # the group listed before it: "31.5% of girls and 24.0% of boys reported"
-    rf"|(?<![\w.\-]){_pct('v10')}{_OF_PEOPLE.rstrip()},? and "
-    rf"(?=\d+(?:\.\d+)? ?%%?{_OF_PEOPLE}{_PEOPLE_DID})"
 )
 # a share with no count, then what its people did: "17.4% reported using a peptide product"
 # (never "had", which as often describes who was sampled)
@@ -870,7 +867,7 @@ _PERCENT_THEN_OUTCOME = re.compile(
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
 )  # fmt: skip
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
