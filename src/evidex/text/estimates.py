@@ -1586,9 +1586,12 @@ def _listed_changes(sentence: str) -> set[int]:
     return changes
 
 
-def _listed_shares(sentence: str, refused: set[int]) -> list[tuple[int, float]]:
+def _listed_shares(
+    sentence: str, refused: frozenset[int] | set[int] = frozenset()
+) -> list[tuple[int, float]]:
     """Two or more 'x% of <group>' joined by commas or 'and' (with their subgroups' shares in
-    brackets), right after a verb of what happened and 'in' or right before a verb."""
+    brackets), right after a verb of what happened and 'in' or right before a verb; none begins
+    at a position in `refused` (a list already refused as shares)."""
     for first in _LISTED_SHARE.finditer(sentence):
         if first.start() in refused:
             continue
