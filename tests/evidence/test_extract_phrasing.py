@@ -637,6 +637,41 @@ ROWS = (
         "About a quarter of respondents (24%) lived in rural areas.",
         effects=(),
     ),
+    # Two more families (h-gen5) found by probing forms of our own after the held-out sets were
+    # all read, written and annotated by the corpus README before any rule was changed for
+    # them. First run: rates-for-arms 1/5, highest-lowest-groups 2/5 (3/10).
+    # rates-for-arms: one rate stated, then each arm's share after 'for', 'with' or 'among'
+    Row(
+        "rates-for-arms/response-rates-for-two-arms",
+        "Response rates were 45% for budesonide and 30% for placebo.",
+        effects=(("percent", 45.0, None, None), ("percent", 30.0, None, None)),
+    ),
+    Row(
+        "rates-for-arms/cure-rate-with-two-courses",
+        "The cure rate was 88% with the 10-day course and 79% with the 5-day course.",
+        effects=(("percent", 88.0, None, None), ("percent", 79.0, None, None)),
+    ),
+    Row(
+        "rates-for-arms/relapse-rates-for-three-strategies",
+        "Relapse rates at one year were 22% for maintenance, 35% for tapering and 51% for "
+        "withdrawal.",
+        effects=(
+            ("percent", 22.0, None, None),
+            ("percent", 35.0, None, None),
+            ("percent", 51.0, None, None),
+        ),
+    ),
+    Row(
+        "rates-for-arms/mortality-among-men-and-women",
+        "Thirty-day mortality was 6.1% among men and 4.3% among women.",
+        effects=(("percent", 6.1, None, None), ("percent", 4.3, None, None)),
+    ),
+    Row(
+        "rates-for-arms/trap-adherence-rates-for-two-diaries",
+        "Adherence rates were 91% for the app and 84% for paper diaries.",
+        effects=(),
+    ),
+    # highest-lowest-groups: the groups with the highest and lowest share, each in brackets
     # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
     # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words
     # 3/6, pooled-or-case-control 0/5.
@@ -4173,6 +4208,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 70  # classes are added, never dropped without changing this
+    assert len(classes) >= 71  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -866,6 +866,7 @@ _PERCENT_THEN_OUTCOME = re.compile(
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
+    "% among ",
 )  # fmt: skip
 _VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
@@ -1687,12 +1688,17 @@ _DATA_SUBJECT = re.compile(
 )
 
 
-# whom a stated share is of, before the next item: "in 8% of patients, and nausea in 5%"
-_OF_WHOM = re.compile(rf" of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b")
+# whom a stated share is of, before the next item: "in 8% of patients, and nausea in 5%",
+# "45% for budesonide and 30% for placebo", "88% with the 10-day course and 79% ..."
+_OF_WHOM = re.compile(
+    rf" of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
+    r"| (?:for|with|among|on) (?:the )?[\w-]+(?: [\w-]+){0,3}?(?=,? and |, |; )"
+)
 
 
 def _end_of_whom(sentence: str, end: int) -> int:
-    """Where the share ending at `end` and the people it is of ('of patients') end."""
+    """Where the share ending at `end` and the people or arm it is of ('of patients', 'for
+    placebo') end."""
     whom = _OF_WHOM.match(sentence, end)
     return whom.end() if whom else end
 
