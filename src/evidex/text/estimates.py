@@ -1221,23 +1221,37 @@ _BETWEEN_BEFORE = re.compile(
 )
 
 
+# the groups at either end: "highest among children aged 6-11 months (62.1%) and lowest among
+# those aged 48-59 months (20.3%)" (a group's name may hold its ages)
+_EXTREME = r"(?:highest|lowest|most \w+|least \w+)"
+_EXTREME_BEFORE = re.compile(rf"\b{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}$")
+_EXTREME_AFTER = re.compile(rf",? and (?:the )?{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}")
+
+
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
     """Two groups' rates each in brackets after the group, compared: 'more frequent among those
     given the drug (21.8%) than among those given placebo (8.4%)', 'differed between A (39%)
-    and B (54%)'."""
+    and B (54%)', 'highest in A (91%) and lowest in B (64%)'."""
     if not _holds_bracketed_rate(sentence) or _GROUP_MAKE_UP.search(sentence):
         return []
     rates = list(_BRACKETED_RATE.finditer(sentence))
     compared: dict[int, float] = {}
     for first, second in pairwise(rates):
         between = sentence[first.end() : second.start()]
-        if _DIGIT.search(between) or ";" in between:
-            continue
-        if _measured_amount(sentence, first.start("v")):
+        if ";" in between or _measured_amount(sentence, first.start("v")):
             continue  # each arm's mean: "a greater increase in body weight (61%) than ... (46%)"
-        if _COMPARISON.search(between) or (
-            between.startswith(" and ")
-            and _BETWEEN_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
+        if (
+            not _DIGIT.search(between)
+            and (
+                _COMPARISON.search(between)
+                or (
+                    between.startswith(" and ")
+                    and _BETWEEN_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
+                )
+            )
+        ) or (
+            _EXTREME_AFTER.fullmatch(between)
+            and _EXTREME_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
         ):
             for match in (first, second):
                 compared[match.start("v")] = float(match["v"])
