@@ -701,6 +701,12 @@ ROWS = (
         "The sample was largest in the 30-39 age band (28%) and smallest in the 70-79 band (9%).",
         effects=(),
     ),
+    # a trap written after the rules (h-gen5): a trait of the sample right after its count
+    Row(
+        "count-share-then-group/trap-female-and-smoked-after-counts",
+        "Of the 900 respondents, 511 (56.8%) were female and 143 (15.9%) smoked.",
+        effects=(),
+    ),
     # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
     # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words
     # 3/6, pooled-or-case-control 0/5.

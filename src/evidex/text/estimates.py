@@ -959,12 +959,17 @@ _LISTED_SHARE = re.compile(
 # what a group did, after the rest of its name ("13 participants (19%) allocated to exercise
 # crossed over", "30% of office workers stored"): any past tense but a verb that puts people
 # into a study, treats them or describes them ("were married", "aged")
-_GROUP_THEN_VERB = re.compile(
-    r",?(?: (?!(?:were|was|are|is|been)\b)[\w-]+){0,5}? (?:(?:had|have|has) )?"
+_GROUP_WORD = r"(?: (?!(?:were|was|are|is|been)\b)[\w-]+)"
+_DID = (
+    r" (?:(?:had|have|has) )?"
     rf"(?:(?!(?:{_STUDY_VERBS}|received|aged|based|living|born|lived|resided|worked|identified|"
     r"belonged|originated)\b)[a-z]{3,}ed"
     r"|took|underwent|became|withdrew|fell|lost|gained|quit)\b"
 )
+_GROUP_THEN_VERB = re.compile(rf",?{_GROUP_WORD}{{0,5}}?{_DID}")
+# the same after a count's share, with the group named between: a verb right after the share
+# is read only from the list of verbs of what happened ("201 (16.7%) smoked" describes them)
+_NAMED_GROUP_THEN_VERB = re.compile(rf"{_GROUP_WORD}{{1,5}}?{_DID}")
 _LIST_JOIN = re.compile(
     r"(?: [\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) (?:in |among )?"
 )
@@ -988,7 +993,7 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or _PART_OF_A_TOTAL.search(match.group(0)) is not None
         or _OF_A_TOTAL_AFTER.match(sentence, match.end()) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
-        or _GROUP_THEN_VERB.match(sentence, match.end()) is not None
+        or _NAMED_GROUP_THEN_VERB.match(sentence, match.end()) is not None
     )
 
 
@@ -1106,7 +1111,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         said_end = of_total.end() if of_total else match.end()
         if _NOT_AN_OUTCOME.search(
             sentence[said_end : said_end + 80]
-        ) and not _GROUP_THEN_VERB.match(sentence, said_end):
+        ) and not _NAMED_GROUP_THEN_VERB.match(sentence, said_end):
             continue  # never "45 (30%) received the drug"; "... who had received it reported"
         if key in ("bare", "v6", "v11") and _measured_amount(sentence, position):
             continue
