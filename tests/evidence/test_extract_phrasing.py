@@ -707,6 +707,17 @@ ROWS = (
         "Of the 900 respondents, 511 (56.8%) were female and 143 (15.9%) smoked.",
         effects=(),
     ),
+    # traps written after the rules (h-gen5): a review's risk of bias is no group's event
+    Row(
+        "label-equals/trap-risk-of-bias-colon",
+        "Risk of bias: 64% of trials were at low risk.",
+        effects=(),
+    ),
+    Row(
+        "rate-was/trap-risk-of-bias-was",
+        "The risk of bias was 64% in the included trials.",
+        effects=(),
+    ),
     # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
     # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words
     # 3/6, pooled-or-case-control 0/5.

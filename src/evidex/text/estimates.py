@@ -1687,7 +1687,8 @@ _NOT_A_SHARE_AFTER = re.compile(
 # what is no share of a group with an outcome: a change or a comparison (said of the rate, not
 # in an aside between commas), and rates of taking part
 _NOT_A_SHARE_SAID = re.compile(
-    r"(?i)\b(?:reduction|difference|ratio|change|increase|decrease|relative)\b"
+    # (and a review's "risk of bias", which is no one's event)
+    r"(?i)\b(?:reduction|difference|ratio|change|increase|decrease|relative|bias)\b"
 )
 _TAKING_PART = re.compile(
     r"(?i)\b(?:participation|retention|completion|recruitment|consent|adherence|compliance|"
