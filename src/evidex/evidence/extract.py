@@ -943,7 +943,7 @@ def _intervention(text: str, folded: str) -> str | None:
 
 def _comparator(text: str, folded: str) -> tuple[str | None, str | None]:
     for match in _COMPARATOR.finditer(text):
-        what = re.sub(r"(?i)^(?:an?|the) ", "", match["what"].strip())
+        what = _LEADING_ARTICLE.sub("", match["what"].strip())
         if not what or what[0].isdigit():
             continue
         if _PLACEBO.search(what):
@@ -1127,8 +1127,11 @@ def _lower_title_word(word: str) -> str:
     return word.lower() if word[:1].isupper() and word[1:].islower() else word
 
 
+_TRAILING_MARKS = re.compile(r"[\s(\[,;:]+$")
+
+
 def _name_before(clause: str) -> str:
-    clause = re.sub(r"[\s(\[,;:]+$", "", clause.strip())
+    clause = _TRAILING_MARKS.sub("", clause.strip())
     for pattern in (_NAME_CUE, _NAME_FOR):
         match = pattern.search(clause)
         if match:
@@ -1144,15 +1147,24 @@ _LEAD_IN = re.compile(
 )
 
 
+# the last words of a name that link it to its value ("... was", "... with an"), and the words
+# each of them ends with (a cheap test before the pattern, which is tried at every position)
+_LINK_WORDS = ("was", "were", "is", "with an?", "with", "had an?", "showed an?", "an?", "the")
+_LINK_WORD_ENDINGS = ("was", "were", "is", "with", "a", "an", "the")
+_TRAILING_LINK = re.compile(rf"(?i)\b(?:{'|'.join(_LINK_WORDS)})$")
+_LEADING_ARTICLE = re.compile(r"(?i)^(?:the|an?) ")
+_SECTION_LABEL_BEFORE = re.compile(r"\s*([A-Za-z ,]+):\s+")
+
+
 def _trim_name(name: str) -> str:
-    name = re.sub(
-        r"(?i)\b(?:was|were|is|with an?|with|had an?|showed an?|an?|the)$", "", name.strip()
-    )
+    name = name.strip()
+    if fold_case(name).endswith(_LINK_WORD_ENDINGS):
+        name = _TRAILING_LINK.sub("", name)
     lead_in = _LEAD_IN.match(name.strip(" ,;:"))
     if lead_in:  # "For overall survival, the hazard ratio" names overall survival
         name = lead_in["name"]
-    name = re.sub(r"(?i)^(?:the|an?) ", "", name.strip())
-    section = re.match(r"\s*([A-Za-z ,]+):\s+", name)
+    name = _LEADING_ARTICLE.sub("", name.strip())
+    section = _SECTION_LABEL_BEFORE.match(name)
     if section and section[1].lower().strip() in _ABSTRACT_SECTIONS:
         name = name[section.end() :]  # "Results: Sleep onset latency ..." names the outcome
     return name.strip(" ,;:-)(")[:80] or "effect"
@@ -1166,7 +1178,7 @@ _TRAILING_FILLER = re.compile(
 
 def _name_for_arms(sentence: str) -> str:
     """The subject before the first percentage ('Atrial fibrillation occurred in 5.3% vs ...')."""
-    first = re.search(r"\d", sentence)
+    first = _DIGIT.search(sentence)
     before = sentence[: first.start()] if first else ""
     subject = _TRAILING_FILLER.sub("", " " + before.strip(" ,;:(")).strip()
     if 2 <= len(subject) <= 80:
