@@ -31,7 +31,7 @@ from evidex.text.abstracts import (
     split_sections,
     unglue_labels,
 )
-from evidex.text.cues import CuedPattern, fold_case, mentions_any
+from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
 from evidex.text.lines import unwrap_lines
 from evidex.text.markdown import atx_heading, list_item, split_at_separators, without_bold
@@ -309,11 +309,23 @@ _GROUPS_OF = CuedPattern(
 )
 # a count of those screened, approached or assessed for eligibility: not the sample ("182
 # patients were screened and 106 of these were enrolled")
+_SCREENING_WORDS = (
+    "screened", "approached", "invited", "contacted", "assessed for eligibility",
+    "evaluated for eligibility", "considered for",
+)  # fmt: skip
 _SCREENED_AFTER = re.compile(
     r"(?i)(?:(?:(?!randomi|enrolled|included|recruited|allocated|assigned)[^.;,]){0,60}?"
-    r"\b(?:were|was) (?:\w+ )?|[ ,]*)(?:screened|approached|invited|contacted|"
-    r"assessed for eligibility|evaluated for eligibility|considered for)\b"
+    rf"\b(?:were|was) (?:\w+ )?|[ ,]*)(?:{'|'.join(_SCREENING_WORDS)})\b"
 )
+
+
+def _screened_after(text: str, end: int, screening: bool) -> bool:
+    """Whether the count ending at `end` is of those screened or approached; `screening` says
+    whether `text` holds one of _SCREENING_WORDS at all (the pattern, costly where it fails, is
+    tried only then)."""
+    return screening and _SCREENED_AFTER.match(text, end) is not None
+
+
 # people the rules have no noun for, known by where they stand: "a cohort of 3,412 Finnish
 # conscripts", "we studied 640 collegiate swimmers", "data on 230,114 Norwegians", "812
 # community-dwelling older Japanese were enrolled"
@@ -652,8 +664,9 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         return case_control or None
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
+    screening = contains_any(folded, _SCREENING_WORDS)
     for match in firsts:
-        if (n := parse_count(match["n"])) and not _SCREENED_AFTER.match(text, match.end()):
+        if (n := parse_count(match["n"])) and not _screened_after(text, match.end(), screening):
             if match.groupdict().get("completed"):
                 completed = n
                 continue
@@ -827,6 +840,7 @@ def _people_count(text: str) -> tuple[int, int] | None:
     each group'), a count screened and a count of cases whose controls are not counted are not
     the sample."""
     controls = "control" in text
+    screening = mentions_any(text, _SCREENING_WORDS)
     first: tuple[int, int] | None = None  # (where, count): the earliest of the patterns
     for pattern in (_N_VERB_FIRST, _N_PLAIN, _N_BY_CONTEXT, None):
         # a later pattern's count matters only before the first found: read no further
@@ -838,7 +852,7 @@ def _people_count(text: str) -> tuple[int, int] | None:
             n = parse_count(match["n"])
             if (
                 n
-                and not _SCREENED_AFTER.match(text, match.end())
+                and not _screened_after(text, match.end(), screening)
                 and not (controls and match.group(0).endswith("cases"))
                 and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
                 and not _PERCENT_AFTER.match(text, match.end())
