@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 
-from evidex.text.cues import contains_any, fold_case
+from evidex.text.cues import CuedPattern, contains_any, fold_case
 from evidex.text.numbers import (
     COUNT,
     COUNT_START,
@@ -889,7 +889,12 @@ def _same_preposition_after(sentence: str, match: re.Match[str]) -> bool:
 _RESPECTIVELY_AFTER = re.compile(r"[^.;()]{0,80}?\brespectively\b")
 # percentages of a sentence about a mean share ("the mean percentage of weeks with control")
 # are each arm's mean of a continuous outcome
-_MEAN_SHARE = re.compile(r"(?i)\b(?:mean|average) (?:percentage|proportion|percent)\b")
+_MEAN_WORDS = ("mean", "average")
+_SHARE_NOUNS = ("percentage", "proportion", "percent")
+_MEAN_SHARE = CuedPattern(
+    re.compile(rf"(?i)\b(?:{'|'.join(_MEAN_WORDS)}) (?:{'|'.join(_SHARE_NOUNS)})\b"),
+    tuple(f"{mean} {share}" for mean in _MEAN_WORDS for share in _SHARE_NOUNS),
+)
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
 _OF_TIME = re.compile(r" of (?:the )?(?:weeks|days|nights|months|years|time)\b")
 _GROUP_NAME = re.compile(
@@ -1434,10 +1439,23 @@ def _items_listed(
     return listed
 
 
+def _may_list_shares(sentence: str) -> bool:
+    """Whether two shares may be listed: each holds a percent sign of its own."""
+    return sentence.count("%") >= 2
+
+
+def _may_label_shares(sentence: str) -> bool:
+    """Whether `_labelled_shares` may find any: two shares listed, or one share in the brackets
+    after its count ("18 (40.0%)")."""
+    return _may_list_shares(sentence) or "%)" in sentence or "%]" in sentence
+
+
 def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
     """Groups each named before its share, listed after a colon, dash or bracket ('Cure rates:
     group A 81%, group B 74%'), or one outcome's count and share in a one-arm study; never who
     was sampled, a measurement's mean per arm or a rate of taking part."""
+    if not _may_label_shares(sentence):
+        return []
     found: list[tuple[int, float]] = []
     search_from = 0
     while first := _LABELLED_SHARE.search(sentence, search_from):
@@ -1520,6 +1538,8 @@ def _among_set_against(sentence: str) -> list[tuple[int, float]]:
 def _listed_shares(sentence: str) -> list[tuple[int, float]]:
     """Two or more 'x% of <group>' joined by commas or 'and', right after a verb of what
     happened and 'in'."""
+    if not _may_list_shares(sentence):
+        return []
     for first in _LISTED_SHARE.finditer(sentence):
         if _OUTCOME_IN.search(
             sentence, max(0, first.start() - 24), first.start()
