@@ -98,6 +98,10 @@ _PHRASES = [
     "consistent with two cohorts; In line with prior studies; in keeping with a review; in "
     "agreement with one study; A man aged 47 years; a woman in her sixties; 40 cases were "
     "cultured; cell lines were incubated.",
+    "We used Data from the ALPHA Trial; participants in this trial; analyses of a large pragmatic "
+    "trial; Analysis of data from the BETA trial; a Cohort; rats treated with the drug; MICE fed a "
+    "diet; dogs given a dose; piglets injected with iron; hamsters dosed with 2 mg; "
+    "We enrolled; 40 older adults; patients were randomly assigned; women were recruited.",
 ]
 
 

@@ -110,6 +110,55 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "in-vitro",
             id="work-on-a-purified-protein",
         ),
+        # h-gen4's fifth probe, written before the rules
+        pytest.param(
+            "Study design: Single-centre, open-label, randomised crossover trial in 30 healthy men.",
+            "rct",
+            id="design-line-open-label-randomised",
+        ),
+        pytest.param(
+            "Design: Open-label, single-arm, phase 2 trial of 40 adults with alopecia.",
+            "non-randomised-controlled",
+            id="design-line-open-label-single-arm",
+        ),
+        pytest.param(
+            "Five trials (n = 760) met our criteria and were included in this review. Pooling "
+            "the results gave an odds ratio of 1.42 (95% confidence intervals 1.05 to 1.92).",
+            "meta-analysis",
+            id="review-pooling-the-results",
+        ),
+        pytest.param(
+            "This post hoc analysis of data from the ALPHA trial examined whether baseline "
+            "ferritin modified the effect of iron on fatigue (interaction p = 0.04).",
+            "rct",
+            id="post-hoc-analysis-of-a-named-trial",
+        ),
+        pytest.param(
+            "In this cohort analysis of 3,100 participants from the placebo arm of the GAMMA "
+            "Trial, higher baseline omega-3 levels were associated with fewer falls (HR 0.84, "
+            "95% CI 0.72 to 0.98).",
+            "cohort",
+            id="cohort-within-a-named-trial",
+        ),
+        pytest.param(
+            "Mice fed a high-fat diet and given the peptide gained less weight than mice given "
+            "saline (p < 0.01). Obesity affects millions of adults worldwide.",
+            "animal",
+            id="mice-given-with-adults-in-background",
+        ),
+        pytest.param(
+            "We identified 310 women with hip fracture and 1,240 women without fracture from the "
+            "same practices and estimated odds ratios by conditional logistic regression.",
+            "case-control",
+            id="conditional-logistic-regression",
+        ),
+        pytest.param(
+            "Background: Kava has been linked to liver injury in case reports. Methods: We "
+            "compared 45 patients with drug-induced liver injury and 90 hospital controls for "
+            "their herbal supplement use.",
+            "case-control",
+            id="case-reports-in-the-background",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:

@@ -74,10 +74,33 @@ _LIVE_ANIMALS = CuedPattern(
         r"monkeys|sheep|cattle|cows|horses|goats|cats|chickens|hens) "
         r"(?:\w+ )?(?:were|was) (?:randomly|randomi[sz]ed|divided|assigned|allocated|fed|treated|"
         r"given|injected|administered|housed|subjected|exposed|gavaged|dosed)"
+        # "rats treated with resveratrol", "mice fed a high-fat diet"
+        r"|\b(?:mice|rats|rabbits|dogs|pigs|piglets|hamsters|monkeys) (?:\w+ )?(?:treated|fed|"
+        r"given|injected|dosed|gavaged) (?:with|a|an|the|\d)"
         r"|\b(?:gavage|intraperitoneal(?:ly)?|in vivo)\b"
     ),
-    (" were ", " was ", "gavage", "intraperitoneal", "in vivo"),
-)
+    (
+        " were ", " was ", "treated ", "fed ", "given ", "injected ", "dosed ", "gavage",
+        "intraperitoneal", "in vivo",
+    ),
+)  # fmt: skip
+# People taking part in the study: counted, or recruited, enrolled or randomised. Without
+# them, people are only named (the patients an animal study hopes to help).
+_PEOPLE_STUDIED = CuedPattern(
+    re.compile(
+        rf"(?i)(?<![\d.,])(?:{COUNT}) (?:[\w-]+ ){{0,3}}?(?:patients|participants|adults|"
+        r"volunteers|subjects|women|men|children|individuals|people|persons|infants|"
+        r"adolescents)\b"
+        r"|\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
+        r"individuals|people|persons|infants|adolescents) (?:were|was) (?:\w+ )?(?:randomi[sz]ed|"
+        r"enrolled|recruited|included|assigned|allocated)"
+        r"|\bwe (?:enrolled|recruited|randomi[sz]ed|included)\b"
+    ),
+    (
+        "patients", "participants", "adults", "volunteers", "subjects", "men", "children",
+        "individuals", "people", "persons", "infants", "adolescents", "we ",
+    ),
+)  # fmt: skip
 # One patient's story: "A 52-year-old woman presented", "We report the case of a 34-year-old",
 # "A man aged 47 years", "a woman in her sixties". The age is found first, then the article
 # before it: a capital "A" opens a sentence, also after a run-in label ("Case presentation A
@@ -161,8 +184,11 @@ _DATABASE_SEARCH = CuedPattern(
     ("search", "identified ", "retrieved from"),
 )
 _POOLED = CuedPattern(
-    re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)"),
-    ("pooled", "random-effect", "fixed-effect", "weighted mean difference"),
+    re.compile(
+        r"(?i)\b(?:pooled|pooling (?:of )?(?:the |their )?(?:data|results|estimates|trials|studies)"
+        r"|random-effects?|fixed-effects?|weighted mean difference)"
+    ),
+    ("pooled", "pooling", "random-effect", "fixed-effect", "weighted mean difference"),
 )
 # matching on a propensity score makes a matched cohort ("propensity score-matched", "matched
 # 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
@@ -211,11 +237,13 @@ _CASE_CONTROL = CuedPattern(
         rf"{COUNT} (?:[\w-]+ ){{0,3}}?controls\b"
         # "86 consecutive patients with pancreatitis and 172 sex-matched controls"
         rf"|(?<![\d.,%])(?:{COUNT}) (?:[\w-]+ ){{0,2}}?(?:patients|people|adults|children|women|men)\b"
-        rf"[^.;]{{0,80}}?\b(?:and|with|versus|vs\.?) {COUNT} (?:healthy|matched|[\w]+-matched|"
-        r"hospital|population|community)(?:[ -][\w-]+)? controls\b"
+        rf"[^.;]{{0,120}}?\b(?:and|with|versus|vs\.?) {COUNT} (?:healthy|matched|"
+        r"(?:\w+- and )?\w+-matched|hospital|population|community)(?:[ -][\w-]+)? controls\b"
+        # matched sets compared within: the analysis of a matched case-control study
+        r"|\bconditional logistic regression\b"
         r"|\bcases were\b[^.]{0,150}?\bcontrols were\b"
     ),
-    ("control", "nested case"),
+    ("control", "nested case", "conditional logistic"),
 )
 _COHORT = CuedPattern(
     re.compile(
@@ -256,6 +284,18 @@ _CONTROLLED_TRIAL = CuedPattern(
     re.compile(r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"),
     ("controlled ", "clinical trial", "open-label"),
 )
+# One trial named as where the data came from: a secondary or post hoc analysis of that trial
+# ("We used data from the D-Health Trial", "post hoc analysis of data from the ALPHA trial",
+# "participants in the VITAL trial"); never trials in the plural, nor trial registries.
+_TRIAL_DATA = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:data|participants|analys[ie]s) (?:from|of|in) (?:data from )?(?:the |a |this )?"
+        r"(?:[\w-]+ ){0,4}?trial\b(?! regist)"
+    ),
+    ("data ", "participants ", "analysis ", "analyses "),
+)
+# a cohort named outright, which an analysis within a trial may be
+_COHORT_NAMED = CuedPattern(re.compile(r"(?i)\bcohorts?\b"), ("cohort",))
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
     re.compile(
@@ -270,7 +310,7 @@ _COMPARISON = CuedPattern(
 )  # fmt: skip
 # an interval printed with an estimate: a review that prints one has pooled its studies
 _SUMMARY_ESTIMATE = CuedPattern(
-    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence interval|credible interval)\b"),
+    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence intervals?|credible intervals?)\b"),
     ("ci", "confidence interval", "credible interval"),
 )
 # A review's results with no design word: the studies it included counted ("We included 21
@@ -354,9 +394,16 @@ _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_NON_RANDOMISED, "non-randomised-controlled"),
     (_RANDOMISED, "rct"),
     (_CASE_CONTROL, "case-control"),
+    (_TRIAL_DATA, "rct"),
     (_COHORT, "cohort"),
     (_CASE_SERIES, "case-series"),
     (_CONTROLLED_TRIAL, "non-randomised-controlled"),
+)
+
+
+# the order of the design named by "open-label" or "controlled trial" alone
+_LAST_RESORT_TRIAL = next(
+    order for order, (pattern, _) in enumerate(_NAMED_DESIGNS) if pattern is _CONTROLLED_TRIAL
 )
 
 
@@ -393,12 +440,16 @@ def explicit_design(text: str) -> Design | None:
         return "in-vitro"
     if animal and not human:
         return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
+    if animal and names(_LIVE_ANIMALS) and not names(_PEOPLE_STUDIED):
+        return "animal"  # animals dosed; people only named ("memory loss in elderly patients")
     if not human and not animal and in_vitro:
         return "in-vitro"
     if (without_others := _without_other_studies(text, folded)) is not text:
         text, folded = without_others, fold_case(without_others)
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
+            if pattern is _TRIAL_DATA and names(_COHORT_NAMED):
+                continue  # "a cohort analysis of participants in the GAMMA trial"
             if design == "cohort" and _uncontrolled_series(text, folded):
                 return "case-series"
             return design
@@ -469,6 +520,10 @@ def stated_design(text: str) -> Design | None:
     ]
     if not named:
         return None
+    # "open-label" and "controlled trial" describe a trial without saying how its groups were
+    # made: beside another design word of the line ("open-label, randomized clinical trial")
+    # that word says it, wherever it stands
+    named = [entry for entry in named if entry[1] != _LAST_RESORT_TRIAL] or named
     design = min(named)[2]
     if design == "cohort" and _PROPENSITY.search(text):
         return "propensity-matched"
