@@ -101,7 +101,9 @@ _PHRASES = [
     "We used Data from the ALPHA Trial; participants in this trial; analyses of a large pragmatic "
     "trial; Analysis of data from the BETA trial; a Cohort; rats treated with the drug; MICE fed a "
     "diet; dogs given a dose; piglets injected with iron; hamsters dosed with 2 mg; "
-    "We enrolled; 40 older adults; patients were randomly assigned; women were recruited.",
+    "We enrolled; 40 older adults; patients were randomly assigned; women were recruited; we "
+    "Compared Them with the 51 patients; these were compared to 39 children; We compared these "
+    "with 20 adults; we compared those with 8 men; this group were compared with 9 women.",
 ]
 
 

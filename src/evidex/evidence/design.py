@@ -107,14 +107,16 @@ _PEOPLE_STUDIED = CuedPattern(
 # 54-year-old").
 _ONE_PERSONS_AGE = CuedPattern(
     re.compile(
-        r"(?i)\b\d+-(?:year|month|week|day)-old\b"
+        # the first hyphen is sometimes a space: "A 20 year-old male"
+        r"(?i)\b\d+[- ](?:year|month|week|day)-old\b"
         r"|\b(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
         r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b)"
     ),
     ("-old", "aged ", " in his ", " in her "),
 )
 _ONE_PERSON_BEFORE = re.compile(
-    r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an?))"
+    r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:herein |here )?"
+    r"(?:report|describe|present)) )an?))"
     r" (?i:(?:[\w-]+ ){0,3})$"
 )
 
@@ -263,9 +265,10 @@ _COHORT = CuedPattern(
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|"
+        r"(?i)\b(?:case series|case reports?|we (?:herein |here )?(?:report|describe|present) "
+        r"(?:a|an|the case|"
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
-        r"\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
+        r"\d+[- ]year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
         # a review of treated patients' records: a series unless groups are compared
         r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts)"
         # "Retrospective review of eleven patients seen at a clinic"
@@ -276,7 +279,8 @@ _CASE_SERIES = CuedPattern(
         r"|\bconsecutive (?:[\w-]+ ){0,2}?(?:patients|cases|children|adults|women|men)\b)"
     ),
     (
-        "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
+        "case series", "case report", "we report ", "we describe ", "we present ", "we here",
+        "year-old ",
         "chart review", "reviewed", "review of ", "consecutive "
     ),
 )  # fmt: skip
