@@ -683,6 +683,9 @@ _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) 
 def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool:
     """Whether an unlabelled value with its unit is a group's mean or level (no difference)."""
     before = sentence[max(previous_end, match.start("value") - 60) : match.start("value")]
+    if before.endswith(" by "):
+        # an amount of change, never a level: "and the average number of days by 0.4 days"
+        return _ARM_SET_AGAINST.match(sentence, match.end()) is not None
     return (
         _GROUP_MEAN_BEFORE.search(before) is not None
         or _ARM_SET_AGAINST.match(sentence, match.end()) is not None
