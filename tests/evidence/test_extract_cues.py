@@ -103,7 +103,9 @@ _PHRASES = [
     "diet; dogs given a dose; piglets injected with iron; hamsters dosed with 2 mg; "
     "We enrolled; 40 older adults; patients were randomly assigned; women were recruited; we "
     "Compared Them with the 51 patients; these were compared to 39 children; We compared these "
-    "with 20 adults; we compared those with 8 men; this group were compared with 9 women.",
+    "with 20 adults; we compared those with 8 men; this group were compared with 9 women; "
+    "the Minimum Inhibitory Concentration; broth dilution, broth microdilution, agar well "
+    "diffusion, disc diffusion, disk diffusion; clinical isolates, bacterial isolates.",
 ]
 
 

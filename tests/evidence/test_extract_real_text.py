@@ -159,6 +159,19 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "case-control",
             id="case-reports-in-the-background",
         ),
+        # written after the rule (the old 'open-label, single|non' cue), failing before it
+        pytest.param(
+            "In this open-label, single-centre randomised trial, 80 adults with gout took "
+            "allopurinol or febuxostat for 6 months.",
+            "rct",
+            id="open-label-single-centre-randomised",
+        ),
+        pytest.param(
+            "We did an open-label, non-inferiority trial at 12 hospitals. Adults with cellulitis "
+            "were randomly assigned to 5 or 10 days of antibiotics.",
+            "rct",
+            id="open-label-non-inferiority-randomised-later",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:

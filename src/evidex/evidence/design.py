@@ -28,11 +28,15 @@ _IN_VITRO = CuedPattern(
     re.compile(
         r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
         r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|(?:cells|monolayers) were "
-        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?)\b"
+        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?"
+        # bacteria or fungi grown and tested in a dish
+        r"|minimum inhibitory concentrations?|broth (?:micro)?dilution|(?:agar|disc|disk) "
+        r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates)\b"
     ),
     (
         "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
-        "fibroblasts", "primary ", "cells were", "monolayer"
+        "fibroblasts", "primary ", "cells were", "monolayer", "minimum inhibitory", "dilution",
+        "diffusion", "isolates"
     ),
 )  # fmt: skip
 # Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy
@@ -205,11 +209,11 @@ _NON_RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?(?:experimental|randomi[sz]ed)|single-arm|"
         r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
-        r"before-and-after|pre-post|open-label,? (?:single|non)|historical controls?)"
+        r"before-and-after|pre-post|historical controls?)"
     ),
     (
         "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
-        "one-group", "before-and-after", "pre-post", "open-label", "historical control"
+        "one-group", "before-and-after", "pre-post", "historical control"
     ),
 )  # fmt: skip
 _RANDOMISED = CuedPattern(
@@ -628,6 +632,12 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
             # a review's methods name the trials it pooled; its aim names the meta-analysis
             whole = _last_of(read, iterator) if last is None else last
+            if (
+                design == "non-randomised-controlled"
+                and not _NON_RANDOMISED.search(text)
+                and explicit_design(whole) == "rct"
+            ):
+                design = "rct"  # "We did an open-label trial. ... were randomly assigned"
             return "meta-analysis" if _names_own_meta_analysis(whole) else design
         if design is not None:
             return design
