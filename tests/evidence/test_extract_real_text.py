@@ -172,6 +172,55 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "rct",
             id="open-label-non-inferiority-randomised-later",
         ),
+        # h-gen4's sixth probe, written before the extractor was run on them (7/8 then)
+        pytest.param(
+            "This was a prospective, multicentre, observational study of 1,200 adults admitted "
+            "with pneumonia.",
+            "cohort",
+            id="prospective-observational-multicentre",
+        ),
+        pytest.param(
+            "We retrospectively analysed electronic health records of 45,000 patients with type 2 "
+            "diabetes to relate metformin dose to vitamin B12 deficiency.",
+            "cohort",
+            id="health-records-analysed",
+        ),
+        pytest.param(
+            "Using UK Biobank data, we examined whether tea drinking relates to grip strength in "
+            "402,115 participants; grip was 0.4 kg higher in daily drinkers.",
+            "cohort",
+            id="biobank-without-a-comparison-word",
+        ),
+        pytest.param(
+            "Zebrafish larvae were exposed to the extract for 96 hours and their heart rate was "
+            "recorded.",
+            "animal",
+            id="zebrafish-larvae-exposed",
+        ),
+        pytest.param(
+            "Colitis was induced in C57BL/6 mice with dextran sulfate; mice given the probiotic "
+            "lost less weight. These findings support trials in patients with colitis.",
+            "animal",
+            id="mice-then-patients-in-the-conclusion",
+        ),
+        pytest.param(
+            "Primary tumour cells from 12 patients were cultured and exposed to curcumin; "
+            "viability fell by 40%.",
+            "in-vitro",
+            id="cells-from-patients-cultured",
+        ),
+        pytest.param(
+            "We report two cases of hypervitaminosis D in adults who took a mislabelled "
+            "supplement.",
+            "case-series",
+            id="we-report-two-cases",
+        ),
+        pytest.param(
+            "This secondary analysis of a randomized clinical trial included 1,800 participants "
+            "and asked whether the effect differed by baseline vitamin D.",
+            "rct",
+            id="secondary-analysis-of-a-randomized-trial",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:

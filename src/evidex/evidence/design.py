@@ -255,7 +255,7 @@ _COHORT = CuedPattern(
     re.compile(
         r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
         r"retrospective(?:ly)?|observational|registry|registers?\b|longitudinal|cross-sectional|"
-        r"population-based|claims data|database|survey\b|we followed|person-years?"
+        r"population-based|claims data|database|biobank|survey\b|we followed|person-years?"
         # genetic variants standing in for an exposure: observational, whatever the word
         r"|mendelian randomi[sz]ation"
         # a questionnaire sent out, and those who answered it: a survey
@@ -264,7 +264,7 @@ _COHORT = CuedPattern(
     (
         "cohort", "prospective", "retrospective", "observational", "registry", "register",
         "longitudinal", "cross-sectional", "population-based", "claims data", "database",
-        "survey", "we followed", "person-year", "mendelian", "questionnaire", "respondents"
+        "biobank", "survey", "we followed", "person-year", "mendelian", "questionnaire", "respondents"
     ),
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(

@@ -275,14 +275,14 @@ _N_WERE_RANDOMISED = CuedPattern(
         "randomised ",
     ),
 )  # fmt: skip
-# those who agreed: the sample only when no count is said to be enrolled ("640 consented and 600
-# were enrolled")
+# those who agreed or took part, the people unsaid: the sample only when no count is said to be
+# enrolled ("640 consented and 600 were enrolled", "Of 2,412 invited, 1,206 (50%) participated")
 _N_CONSENTED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) "
-        r"(?:agreed to (?:take part|participate)|consented\b)"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:\([^()]{{1,40}}\) )?"
+        r"(?:agreed to (?:take part|participate)|consented\b|participated\b|took part\b)"
     ),
-    ("agreed to", "consented"),
+    ("agreed to", "consented", "participated", "took part"),
 )
 # a count after our verb, the people unsaid: "We randomly assigned 1500 to A or B", "We enrolled
 # 220, of whom ..."
