@@ -105,7 +105,10 @@ _PHRASES = [
     "Compared Them with the 51 patients; these were compared to 39 children; We compared these "
     "with 20 adults; we compared those with 8 men; this group were compared with 9 women; "
     "the Minimum Inhibitory Concentration; broth dilution, broth microdilution, agar well "
-    "diffusion, disc diffusion, disk diffusion; clinical isolates, bacterial isolates.",
+    "diffusion, disc diffusion, disk diffusion; clinical isolates, bacterial isolates; After "
+    "Exclusions, 41,205 were included; after excluding those with cancer, 980 adults remained; "
+    "leaving 812 patients for analysis; Of 3,000 Questionnaires sent, 2,214 were returned; of the "
+    "surveys, 400 (40%) were completed.",
 ]
 
 

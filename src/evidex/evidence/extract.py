@@ -743,9 +743,28 @@ def _without_dates(text: str) -> str:
 # what happened in some of each group, not the groups: "was diagnosed in", "occurred in"
 _EVENTS_IN_BEFORE = re.compile(r"(?i)\b(?:[a-z]+(?:ed|en|rred)|found|seen) (?:in|among) $")
 
+# those left after exclusions, when no count before is said to be enrolled: "48,112 adults were
+# identified ...; after exclusions, 41,205 were included", "leaving 980 patients for analysis"
+_N_AFTER_EXCLUSIONS = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:after (?:the )?exclusions?|after exclu(?:ding|sion of) [^.;,]{1,60}|leaving),? "
+        rf"(?P<n>{COUNT}) (?:{_QUALIFIER}{_POPULATION_NOUNS} )?(?:(?:were|was) (?:included|"
+        r"analy[sz]ed|eligible|enrolled)|remained|(?:for|in) (?:the )?(?:final )?analys[ie]s)\b"
+    ),
+    ("exclu", "leaving"),
+)
+# the questionnaires answered of those sent out: "Of 3,000 questionnaires distributed, 2,214
+# were returned"
+_N_RETURNED = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:questionnaires|surveys)\b[^.;]{0,60}?,? "
+        rf"(?P<n>{COUNT}) (?:\([^()]{{1,40}}\) )?(?:were|was) (?:returned|completed)\b"
+    ),
+    ("questionnaires", "surveys"),
+)
 _ENROLMENT_PHRASES = (
     _N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE, _N_WE_COUNTED,
-    _N_CONSENTED,
+    _N_CONSENTED, _N_AFTER_EXCLUSIONS, _N_RETURNED,
 )  # fmt: skip
 # parts of people counted, then the people: "57 eyes of 31 patients" (the people are n)
 _BODY_PARTS = (
