@@ -77,6 +77,8 @@ _ABBREVIATIONS: dict[str, str] = {
     "AHR": "HR", "IRR": "IRR", "aIRR": "IRR", "MD": "MD", "WMD": "MD", "ETD": "MD",
     "SMD": "SMD", "RD": "RD", "ARD": "RD", "ARR": "RD", "NNT": "NNT", "NNH": "NNT",
     "NNTB": "NNT", "NNTH": "NNT",
+    # subdistribution and cause-specific hazard ratios (competing risks)
+    "sHR": "HR", "SHR": "HR", "sdHR": "HR", "csHR": "HR",
     "RRR": "percent",
 }  # fmt: skip
 _ABBREVIATION = (
@@ -103,14 +105,17 @@ CI_LABEL = (
     rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
     r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
 )
-_UNIT_WORD = r"[a-zA-Zµμ][a-zA-Zµμ²2]{0,11}"
+# a power after a unit ("kg-1", "min⁻¹"), never the start of a range ("kg-1.5")
+_UNIT_POWER = r"(?:-[1-3](?![\d.])|⁻[¹²³])?"
+_UNIT_WORD = rf"[a-zA-Zµμ][a-zA-Zµμ²2]{{0,11}}{_UNIT_POWER}"
 # a unit after a value or bound: "%", "kg", "percentage points", "days", and compound units
-# whose parts a slash or "per" joins, a number before a part or not: "mmol/L", "mg/dL/year",
-# "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per 10 ng/mL"
+# whose parts a slash, "per" or a middle dot joins, a number before a part or not: "mmol/L",
+# "mg/dL/year", "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per
+# 10 ng/mL", "mmol/L·h", "mL·kg-1·min-1"
 _UNIT = (
     r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
     rf"(?:per (?:\d+(?:\.\d+)? ?)?)?{_UNIT_WORD}(?: (?:points?|Hg|units?))?"
-    rf"(?:(?:/| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
+    rf"(?:(?:[/·⋅]| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
@@ -678,6 +683,9 @@ _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) 
 def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool:
     """Whether an unlabelled value with its unit is a group's mean or level (no difference)."""
     before = sentence[max(previous_end, match.start("value") - 60) : match.start("value")]
+    if before.endswith(" by "):
+        # an amount of change, never a level: "and the average number of days by 0.4 days"
+        return _ARM_SET_AGAINST.match(sentence, match.end()) is not None
     return (
         _GROUP_MEAN_BEFORE.search(before) is not None
         or _ARM_SET_AGAINST.match(sentence, match.end()) is not None
