@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 
-from evidex.text.cues import contains_any, fold_case
+from evidex.text.cues import CuedPattern, contains_any, fold_case
 from evidex.text.numbers import (
     COUNT,
     COUNT_START,
@@ -77,6 +77,8 @@ _ABBREVIATIONS: dict[str, str] = {
     "AHR": "HR", "IRR": "IRR", "aIRR": "IRR", "MD": "MD", "WMD": "MD", "ETD": "MD",
     "SMD": "SMD", "RD": "RD", "ARD": "RD", "ARR": "RD", "NNT": "NNT", "NNH": "NNT",
     "NNTB": "NNT", "NNTH": "NNT",
+    # subdistribution and cause-specific hazard ratios (competing risks)
+    "sHR": "HR", "SHR": "HR", "sdHR": "HR", "csHR": "HR",
     "RRR": "percent",
 }  # fmt: skip
 _ABBREVIATION = (
@@ -103,14 +105,17 @@ CI_LABEL = (
     rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
     r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
 )
-_UNIT_WORD = r"[a-zA-Zµμ][a-zA-Zµμ²2]{0,11}"
+# a power after a unit ("kg-1", "min⁻¹"), never the start of a range ("kg-1.5")
+_UNIT_POWER = r"(?:-[1-3](?![\d.])|⁻[¹²³])?"
+_UNIT_WORD = rf"[a-zA-Zµμ][a-zA-Zµμ²2]{{0,11}}{_UNIT_POWER}"
 # a unit after a value or bound: "%", "kg", "percentage points", "days", and compound units
-# whose parts a slash or "per" joins, a number before a part or not: "mmol/L", "mg/dL/year",
-# "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per 10 ng/mL"
+# whose parts a slash, "per" or a middle dot joins, a number before a part or not: "mmol/L",
+# "mg/dL/year", "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per
+# 10 ng/mL", "mmol/L·h", "mL·kg-1·min-1"
 _UNIT = (
     r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
     rf"(?:per (?:\d+(?:\.\d+)? ?)?)?{_UNIT_WORD}(?: (?:points?|Hg|units?))?"
-    rf"(?:(?:/| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
+    rf"(?:(?:[/·⋅]| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
@@ -678,6 +683,9 @@ _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) 
 def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool:
     """Whether an unlabelled value with its unit is a group's mean or level (no difference)."""
     before = sentence[max(previous_end, match.start("value") - 60) : match.start("value")]
+    if before.endswith(" by "):
+        # an amount of change, never a level: "and the average number of days by 0.4 days"
+        return _ARM_SET_AGAINST.match(sentence, match.end()) is not None
     return (
         _GROUP_MEAN_BEFORE.search(before) is not None
         or _ARM_SET_AGAINST.match(sentence, match.end()) is not None
@@ -893,7 +901,12 @@ def _same_preposition_after(sentence: str, match: re.Match[str]) -> bool:
 _RESPECTIVELY_AFTER = re.compile(r"[^.;()]{0,80}?\brespectively\b")
 # percentages of a sentence about a mean share ("the mean percentage of weeks with control")
 # are each arm's mean of a continuous outcome
-_MEAN_SHARE = re.compile(r"(?i)\b(?:mean|average) (?:percentage|proportion|percent)\b")
+_MEAN_WORDS = ("mean", "average")
+_SHARE_NOUNS = ("percentage", "proportion", "percent")
+_MEAN_SHARE = CuedPattern(
+    re.compile(rf"(?i)\b(?:{'|'.join(_MEAN_WORDS)}) (?:{'|'.join(_SHARE_NOUNS)})\b"),
+    tuple(f"{mean} {share}" for mean in _MEAN_WORDS for share in _SHARE_NOUNS),
+)
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
 _OF_TIME = re.compile(r" of (?:the )?(?:weeks|days|nights|months|years|time)\b")
 _GROUP_NAME = re.compile(
@@ -1510,10 +1523,23 @@ def _items_listed(
     return listed
 
 
+def _may_list_shares(sentence: str) -> bool:
+    """Whether two shares may be listed: each holds a percent sign of its own."""
+    return sentence.count("%") >= 2
+
+
+def _may_label_shares(sentence: str) -> bool:
+    """Whether `_labelled_shares` may find any: two shares listed, or one share in the brackets
+    after its count ("18 (40.0%)")."""
+    return _may_list_shares(sentence) or "%)" in sentence or "%]" in sentence
+
+
 def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
     """Groups each named before its share, listed after a colon, dash or bracket ('Cure rates:
     group A 81%, group B 74%'), or one outcome's count and share in a one-arm study; never who
     was sampled, a measurement's mean per arm or a rate of taking part."""
+    if not _may_label_shares(sentence):
+        return []
     found: list[tuple[int, float]] = []
     search_from = 0
     while first := _LABELLED_SHARE.search(sentence, search_from):
@@ -1596,7 +1622,7 @@ def _among_set_against(sentence: str) -> list[tuple[int, float]]:
 def _listed_changes(sentence: str) -> set[int]:
     """Where each item of a list of amounts of change begins: 'decreased by 3.5% with 400 IU,
     4.9% with 4000 IU and 7.5% with 10 000 IU' gives each arm's mean change, no shares."""
-    if "by " not in sentence:
+    if "by " not in sentence or not _may_list_shares(sentence):
         return set()
     changes: set[int] = set()
     for first in _LISTED_SHARE.finditer(sentence):
@@ -1612,6 +1638,8 @@ def _listed_shares(
     """Two or more 'x% of <group>' joined by commas or 'and' (with their subgroups' shares in
     brackets), right after a verb of what happened and 'in' or right before a verb; none begins
     at a position in `refused` (a list already refused as shares)."""
+    if not _may_list_shares(sentence):
+        return []
     for first in _LISTED_SHARE.finditer(sentence):
         if first.start() in refused:
             continue
