@@ -718,6 +718,17 @@ ROWS = (
         "The risk of bias was 64% in the included trials.",
         effects=(),
     ),
+    # traps written after the rules (h-gen5): who was sampled, said of each arm or at baseline
+    Row(
+        "rates-for-arms/trap-proportion-of-women-for-each-arm",
+        "The proportion of women was 52% for the drug arm and 49% for placebo.",
+        effects=(),
+    ),
+    Row(
+        "rates-for-arms/trap-prevalence-among-men-and-women-at-baseline",
+        "Prevalence of diabetes was 9.1% among men and 7.4% among women at baseline.",
+        effects=(),
+    ),
     # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
     # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words
     # 3/6, pooled-or-case-control 0/5.

@@ -1064,6 +1064,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or _TAKING_PART.search(sentence, max(0, match.start() - 60), match.start())
+            or _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 80])
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
                 match["listed"]
@@ -1128,8 +1129,10 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue  # never "45 (30%) received the drug"; "... who had received it reported"
         if key in ("bare", "v6", "v11") and _measured_amount(sentence, position):
             continue
-        if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
-            continue
+        if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()) or _TRAIT_SHARE.search(
+            sentence, max(0, match.start() - 60), match.start()
+        ):
+            continue  # "The proportion of women was 52% for the drug arm"
         if key != "v5" and _flow_count(sentence, match):
             continue
         if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
@@ -1774,11 +1777,13 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
             if _DATA_SUBJECT.search(clause):
                 continue
             said = clause
-        if _TAKING_PART.search(said):
-            continue
+        if _TAKING_PART.search(said) or _TRAIT_SHARE.search(sentence, head.start(), head.end()):
+            continue  # "The proportion of women was 52% ...": who was sampled
         items = [head]
         while following := _NEXT_STATED.match(sentence, _end_of_whom(sentence, items[-1].end())):
             items.append(following)
+        if _NOT_AN_OUTCOME.search(sentence[items[-1].end() : items[-1].end() + 80]):
+            continue  # "... was 9.1% among men and 7.4% among women at baseline"
         for item in items:
             position = item.start("v")
             if _NOT_A_SHARE_AFTER.match(sentence, item.end()) or _THRESHOLD_BEFORE.search(
