@@ -729,6 +729,22 @@ ROWS = (
         "Prevalence of diabetes was 9.1% among men and 7.4% among women at baseline.",
         effects=(),
     ),
+    # traps written after the rules (h-gen5): the sample's make-up, at baseline or taking part
+    Row(
+        "share-after-group-phrase/trap-recruitment-differed-between-sites",
+        "Recruitment differed between the urban (61%) and rural (39%) sites.",
+        effects=(),
+    ),
+    Row(
+        "share-after-group-phrase/trap-baseline-prevalence-differed-between",
+        "Baseline prevalence differed between smokers (28%) and non-smokers (12%).",
+        effects=(),
+    ),
+    Row(
+        "label-equals/trap-education-colon-levels",
+        "Education: primary 22%, secondary 51%, tertiary 27%.",
+        effects=(),
+    ),
     # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
     # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words
     # 3/6, pooled-or-case-control 0/5.

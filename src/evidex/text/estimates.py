@@ -948,7 +948,8 @@ _OUTCOME_IN = re.compile(
 # "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
 _AT_ENTRY_BEFORE = re.compile(
     r"(?i)(?:\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)|\bbaseline "
-    r"characteristics)\b(?:[^.;]|\.\d)*$"  # to the end of its clause, across decimals
+    r"(?:characteristics|prevalences?|rates?|proportions?))\b"
+    r"(?:[^.;]|\.\d)*$"  # to the end of its clause, across decimals
 )
 # a count of a stated total: "14 of 40 patients (35.0%)" is a part of a group
 _PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}|\d ?/ ?\d")
@@ -1276,7 +1277,10 @@ def _compared_rates(sentence: str) -> list[tuple[int, float]]:
         ):
             for match in (first, second):
                 compared[match.start("v")] = float(match["v"])
-    if compared and _AT_ENTRY_BEFORE.search(sentence, 0, min(compared)):
+    if compared and (
+        _AT_ENTRY_BEFORE.search(sentence, 0, min(compared))
+        or _TAKING_PART.search(sentence, 0, min(compared))  # "Recruitment differed between"
+    ):
         return []
     return sorted(compared.items())
 
@@ -1563,6 +1567,7 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
             or any(_NOT_A_SHARE_SAID.search(item["label"]) for item in listed)
             or _NOT_A_SHARE_AFTER.match(sentence, listed[-1].end())
             or _SAMPLE_DESCRIBED.search(said)
+            or _SAMPLE_TRAIT.search(said)  # "Education: primary 22%, secondary 51%"
             or _TAKING_PART.search(said)
             or _NOT_GROUP_SHARES.search(sentence)
             or _AT_ENTRY_BEFORE.search(sentence, 0, first.start())
