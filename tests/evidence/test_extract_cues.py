@@ -108,7 +108,12 @@ _PHRASES = [
     "diffusion, disc diffusion, disk diffusion; clinical isolates, bacterial isolates; After "
     "Exclusions, 41,205 were included; after excluding those with cancer, 980 adults remained; "
     "leaving 812 patients for analysis; Of 3,000 Questionnaires sent, 2,214 were returned; of the "
-    "surveys, 400 (40%) were completed.",
+    "surveys, 400 (40%) were completed; Hepatocytes were pretreated, neutrophils were stimulated, "
+    "MACROPHAGES were challenged, monocytes were incubated, cardiomyocytes were exposed, neurons "
+    "were treated, osteoblasts were cultured, osteoclasts were pre-treated, platelets were "
+    "stimulated, PBMCs were exposed, islets were cultured, myotubes were treated, explants were "
+    "incubated, endothelial cells (HUVECs) were exposed; C. elegans, Caenorhabditis, Drosophila, "
+    "fruit flies, sows, heifers, steers, bulls, foals, mares, ducks, quail, turkeys.",
 ]
 
 

@@ -221,6 +221,44 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "rct",
             id="secondary-analysis-of-a-randomized-trial",
         ),
+        # h-gen4's eighth probe: cells, worms and farm animals, written before the extractor
+        # was run on them (1/6 then)
+        pytest.param(
+            "SH-SY5Y cells were pretreated with quercetin before exposure to hydrogen peroxide; "
+            "viability rose by 35%.",
+            "in-vitro",
+            id="cells-pretreated",
+        ),
+        pytest.param(
+            "RAW 264.7 macrophages were stimulated with lipopolysaccharide in the presence of "
+            "the extract; nitric oxide release fell (p < 0.01).",
+            "in-vitro",
+            id="macrophage-line-stimulated",
+        ),
+        pytest.param(
+            "Human umbilical vein endothelial cells (HUVECs) were exposed to high glucose with or "
+            "without resveratrol for 48 hours.",
+            "in-vitro",
+            id="named-cells-with-abbreviation-exposed",
+        ),
+        pytest.param(
+            "Caenorhabditis elegans fed nicotinamide riboside lived 12% longer than worms on the "
+            "control diet.",
+            "animal",
+            id="nematodes-fed",
+        ),
+        pytest.param(
+            "Forty-eight multiparous sows were allocated to a control diet or one with added "
+            "zinc from late gestation; piglet weaning weight rose.",
+            "animal",
+            id="sows-allocated",
+        ),
+        pytest.param(
+            "Sixty Holstein heifers received a yeast culture or none for 90 days; average daily "
+            "gain was higher with yeast (p = 0.03).",
+            "animal",
+            id="heifers-received",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:

@@ -15,28 +15,16 @@ _ANIMAL = CuedPattern(
         r"(?i)\b(?:mice|mouse|murine|rats?|rodents?|rabbits?|animal models?|zebrafish|piglets?|"
         r"pigs|porcine|canine|dogs|primates|macaques|monkeys|wistar|sprague|c57bl|hamsters?|"
         r"guinea pigs|gerbils|ferrets|sheep|ewes|lambs|cattle|calves|cows|horses|goats|cats|"
-        r"chickens|broilers|hens)\b"
+        r"chickens|broilers|hens|sows|heifers|steers|bulls|foals|mares|ducks|quails?|turkeys|"
+        r"caenorhabditis|c\. elegans|drosophila|fruit flies)\b"
     ),
     (
         "mice", "mouse", "murine", "rat", "rodent", "rabbit", "animal model", "zebrafish",
         "piglet", "pigs", "porcine", "canine", "dogs", "primates", "macaques", "monkeys",
         "wistar", "sprague", "c57bl", "hamster", "gerbils", "ferrets", "sheep", "ewes", "lambs",
-        "cattle", "calves", "cows", "horses", "goats", "cats", "chickens", "broilers", "hens"
-    ),
-)  # fmt: skip
-_IN_VITRO = CuedPattern(
-    re.compile(
-        r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
-        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|(?:cells|monolayers) were "
-        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?"
-        # bacteria or fungi grown and tested in a dish
-        r"|minimum inhibitory concentrations?|broth (?:micro)?dilution|(?:agar|disc|disk) "
-        r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates)\b"
-    ),
-    (
-        "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
-        "fibroblasts", "primary ", "cells were", "monolayer", "minimum inhibitory", "dilution",
-        "diffusion", "isolates"
+        "cattle", "calves", "cows", "horses", "goats", "cats", "chickens", "broilers", "hens",
+        "sows", "heifers", "steers", "bulls", "foals", "mares", "ducks", "quail", "turkeys",
+        "caenorhabditis", "elegans", "drosophila", "fruit flies"
     ),
 )  # fmt: skip
 # Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy
@@ -47,6 +35,25 @@ _CELL_TYPES = (
     r"adipocytes|keratinocytes|fibroblasts|neurons|chondrocytes|osteoblasts|osteoclasts|"
     r"platelets|erythrocytes|PBMCs|islets|myotubes|explants|tenocytes|synoviocytes)"
 )
+_IN_VITRO = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
+        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|"
+        # "SH-SY5Y cells were pretreated", "endothelial cells (HUVECs) were exposed"
+        rf"(?:{_CELL_TYPES}|monolayers)(?: \([^()]{{1,20}}\))? were (?:pre-?treated|treated|"
+        r"incubated|exposed|cultured|transfected|stimulated|challenged)|monolayers?"
+        # bacteria or fungi grown and tested in a dish
+        r"|minimum inhibitory concentrations?|broth (?:micro)?dilution|(?:agar|disc|disk) "
+        r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates)\b"
+    ),
+    (
+        "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
+        "fibroblasts", "primary ", "cells", "cytes", "phils", "phages", "neurons", "blasts",
+        "clasts", "platelets", "pbmcs", "islets", "myotubes", "explants", "monolayer",
+        "minimum inhibitory", "dilution",
+        "diffusion", "isolates"
+    ),
+)  # fmt: skip
 _CELLS_FROM_DONORS = CuedPattern(
     re.compile(
         rf"(?i)\b{_CELL_TYPES} (?:were )?(?:freshly )?(?:isolated|harvested|derived|obtained|"
