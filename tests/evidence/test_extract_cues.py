@@ -113,7 +113,10 @@ _PHRASES = [
     "were treated, osteoblasts were cultured, osteoclasts were pre-treated, platelets were "
     "stimulated, PBMCs were exposed, islets were cultured, myotubes were treated, explants were "
     "incubated, endothelial cells (HUVECs) were exposed; C. elegans, Caenorhabditis, Drosophila, "
-    "fruit flies, sows, heifers, steers, bulls, foals, mares, ducks, quail, turkeys.",
+    "fruit flies, sows, heifers, steers, bulls, foals, mares, ducks, quail, turkeys; allocated "
+    "by birth date, assigned according to their date of birth, divided by day of admission, "
+    "Allocated by alternation, assigned by hospital record number, allocated by odd or even, "
+    "alternately allocated; a crossover design; in random order; in a randomised sequence.",
 ]
 
 

@@ -259,6 +259,78 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "animal",
             id="heifers-received",
         ),
+        # h-gen4's ninth probe: other studies named beside this one, crossover and quasi-random
+        # allocation (written before the extractor was run on them: 8/10, n 10/10)
+        pytest.param(
+            "A recent meta-analysis suggested that magnesium improves sleep. Methods: Adults "
+            "with insomnia were randomly assigned to magnesium or placebo for 8 weeks; 151 "
+            "took part. Results: Sleep efficiency rose (mean difference 2.1%, 95% CI 0.4 to "
+            "3.8).",
+            "rct",
+            id="meta-analysis-in-the-background-of-a-trial",
+        ),
+        pytest.param(
+            "Meta-analyses of trials have been inconclusive. We followed 22,104 women in the "
+            "Nurses' Health Study for 20 years; higher calcium intake was not related to "
+            "kidney stones (HR 0.96, 95% CI 0.82 to 1.12).",
+            "cohort",
+            id="meta-analyses-in-the-background-of-a-cohort",
+        ),
+        pytest.param(
+            "Background: Case reports describe liver injury with ashwagandha. Methods: We "
+            "reviewed the records of all 21 patients with ashwagandha-associated liver injury "
+            "seen at 4 centres. Results: Jaundice was present in 18; all recovered.",
+            "case-series",
+            id="records-reviewed-after-case-reports",
+        ),
+        pytest.param(
+            "In a crossover design, 18 recreationally active men ingested caffeine (3 mg/kg) "
+            "or placebo in random order before a 5-km run. Run time was 1.2% faster with "
+            "caffeine (p = 0.02).",
+            "rct",
+            id="crossover-design-in-random-order",
+        ),
+        pytest.param(
+            "This single-centre, retrospective, propensity score-matched study compared 312 "
+            "patients given tranexamic acid with 312 who were not; transfusion was less "
+            "frequent (OR 0.45, 95% CI 0.30 to 0.68).",
+            "propensity-matched",
+            id="propensity-matched-retrospective",
+        ),
+        pytest.param(
+            "Umbrella review: we searched four databases for meta-analyses of observational "
+            "studies on coffee and health and re-analysed 201 meta-analyses with "
+            "random-effects models; coffee was linked to lower all-cause mortality (RR 0.83, "
+            "95% CI 0.79 to 0.88).",
+            "meta-analysis",
+            id="umbrella-review-re-analysed",
+        ),
+        pytest.param(
+            "We did a prospective, population-based cohort study in 3 counties; 5,231 "
+            "children born in 2005 were followed to age 12.",
+            "cohort",
+            id="population-based-cohort-children-followed",
+        ),
+        pytest.param(
+            "Participants: 90 older adults with sarcopenia. Intervention: whey protein or an "
+            "isocaloric placebo, randomly allocated, for 12 weeks. Main outcome: appendicular "
+            "lean mass.",
+            "rct",
+            id="randomly-allocated-in-a-run-in-label",
+        ),
+        pytest.param(
+            "Sixty patients undergoing knee arthroplasty were enrolled and allocated by birth "
+            "date to ice or no ice. Pain at 24 h was lower with ice (mean difference −1.3, "
+            "95% CI −2.1 to −0.5).",
+            "non-randomised-controlled",
+            id="allocated-by-birth-date",
+        ),
+        pytest.param(
+            "Eight adults with phenylketonuria took glycomacropeptide for 12 weeks in an "
+            "open, uncontrolled study; blood phenylalanine fell in 6.",
+            "non-randomised-controlled",
+            id="open-uncontrolled-study",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:

@@ -216,18 +216,24 @@ _NON_RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?(?:experimental|randomi[sz]ed)|single-arm|"
         r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
-        r"before-and-after|pre-post|historical controls?)"
+        r"before-and-after|pre-post|historical controls?"
+        # allocation by a rule anyone can foresee: quasi-random
+        r"|(?:allocated|assigned|divided) (?:\w+ )?(?:according to|by) (?:(?:their|the) )?"
+        r"(?:date of birth|birth ?dates?|day of (?:the week|admission)|alternation|hospital "
+        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat)"
     ),
     (
         "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
-        "one-group", "before-and-after", "pre-post", "historical control"
+        "one-group", "before-and-after", "pre-post", "historical control", "allocated ",
+        "assigned ", "divided ", "alternate"
     ),
 )  # fmt: skip
 _RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation to|"
-        r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study)"
-        r"|RCT)\b"
+        r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study"
+        # conditions given in random order: a randomised crossover
+        r"|design)|in (?:a )?random(?:i[sz]ed)? (?:order|sequence)|RCT)\b"
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
