@@ -15,18 +15,35 @@ _ANIMAL = CuedPattern(
         r"(?i)\b(?:mice|mouse|murine|rats?|rodents?|rabbits?|animal models?|zebrafish|piglets?|"
         r"pigs|porcine|canine|dogs|primates|macaques|monkeys|wistar|sprague|c57bl|hamsters?|"
         r"guinea pigs|gerbils|ferrets|sheep|ewes|lambs|cattle|calves|cows|horses|goats|cats|"
-        r"chickens|broilers|hens|sows|heifers|steers|bulls|foals|mares|ducks|quails?|turkeys|"
-        r"caenorhabditis|c\. elegans|drosophila|fruit flies)\b"
+        r"chickens|broilers|hens)\b"
     ),
     (
         "mice", "mouse", "murine", "rat", "rodent", "rabbit", "animal model", "zebrafish",
         "piglet", "pigs", "porcine", "canine", "dogs", "primates", "macaques", "monkeys",
         "wistar", "sprague", "c57bl", "hamster", "gerbils", "ferrets", "sheep", "ewes", "lambs",
-        "cattle", "calves", "cows", "horses", "goats", "cats", "chickens", "broilers", "hens",
-        "sows", "heifers", "steers", "bulls", "foals", "mares", "ducks", "quail", "turkeys",
-        "caenorhabditis", "elegans", "drosophila", "fruit flies"
+        "cattle", "calves", "cows", "horses", "goats", "cats", "chickens", "broilers", "hens"
     ),
 )  # fmt: skip
+# farm animals, nematodes and flies: a pattern of their own, searched only when the common
+# animals are not named
+_OTHER_ANIMALS = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:sows|heifers|steers|bulls|foals|mares|ducks|quails?|turkeys|caenorhabditis|"
+        r"c\. elegans|drosophila|fruit flies)\b"
+    ),
+    (
+        "sows", "heifers", "steers", "bulls", "foals", "mares", "ducks", "quail", "turkeys",
+        "caenorhabditis", "elegans", "drosophila", "fruit flies",
+    ),
+)  # fmt: skip
+
+
+def _names_animals(text: str, folded: str) -> bool:
+    return (
+        _ANIMAL.search(text, folded) is not None or _OTHER_ANIMALS.search(text, folded) is not None
+    )
+
+
 # Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy
 # volunteers were incubated", "Primary hepatocytes isolated from C57BL/6 mice were treated"; the
 # donors do not make it a study of people or animals (live animals dosed still do).
@@ -38,22 +55,40 @@ _CELL_TYPES = (
 _IN_VITRO = CuedPattern(
     re.compile(
         r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
-        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|"
-        # "SH-SY5Y cells were pretreated", "endothelial cells (HUVECs) were exposed"
-        rf"(?:{_CELL_TYPES}|monolayers)(?: \([^()]{{1,20}}\))? were (?:pre-?treated|treated|"
-        r"incubated|exposed|cultured|transfected|stimulated|challenged)|monolayers?"
+        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|(?:cells|monolayers) were "
+        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?"
         # bacteria or fungi grown and tested in a dish
         r"|minimum inhibitory concentrations?|broth (?:micro)?dilution|(?:agar|disc|disk) "
         r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates)\b"
     ),
     (
         "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
-        "fibroblasts", "primary ", "cells", "cytes", "phils", "phages", "neurons", "blasts",
-        "clasts", "platelets", "pbmcs", "islets", "myotubes", "explants", "monolayer",
-        "minimum inhibitory", "dilution",
+        "fibroblasts", "primary ", "cells were", "monolayer", "minimum inhibitory", "dilution",
         "diffusion", "isolates"
     ),
 )  # fmt: skip
+# cells of a named type worked on in a dish: "SH-SY5Y cells were pretreated", "RAW 264.7
+# macrophages were stimulated", "endothelial cells (HUVECs) were exposed"
+_CELLS_TREATED = CuedPattern(
+    re.compile(
+        rf"(?i)\b{_CELL_TYPES}(?: \([^()]{{1,20}}\))? were (?:pre-?treated|treated|incubated|"
+        r"exposed|cultured|transfected|stimulated|challenged)\b"
+    ),
+    (
+        "were pre", "were treated", "were incubated", "were exposed", "were cultured",
+        "were transfected", "were stimulated", "were challenged",
+    ),
+)  # fmt: skip
+
+
+def _names_lab_work(text: str, folded: str) -> bool:
+    """Whether `text` names work done in a dish (cells, tissue or microbes)."""
+    return (
+        _IN_VITRO.search(text, folded) is not None
+        or _CELLS_TREATED.search(text, folded) is not None
+    )
+
+
 _CELLS_FROM_DONORS = CuedPattern(
     re.compile(
         rf"(?i)\b{_CELL_TYPES} (?:were )?(?:freshly )?(?:isolated|harvested|derived|obtained|"
@@ -85,33 +120,51 @@ _LIVE_ANIMALS = CuedPattern(
         r"monkeys|sheep|cattle|cows|horses|goats|cats|chickens|hens) "
         r"(?:\w+ )?(?:were|was) (?:randomly|randomi[sz]ed|divided|assigned|allocated|fed|treated|"
         r"given|injected|administered|housed|subjected|exposed|gavaged|dosed)"
-        # "rats treated with resveratrol", "mice fed a high-fat diet"
-        r"|\b(?:mice|rats|rabbits|dogs|pigs|piglets|hamsters|monkeys) (?:\w+ )?(?:treated|fed|"
-        r"given|injected|dosed|gavaged) (?:with|a|an|the|\d)"
         r"|\b(?:gavage|intraperitoneal(?:ly)?|in vivo)\b"
     ),
-    (
-        " were ", " was ", "treated ", "fed ", "given ", "injected ", "dosed ", "gavage",
-        "intraperitoneal", "in vivo",
+    (" were ", " was ", "gavage", "intraperitoneal", "in vivo"),
+)
+# ... or named by a participle: "rats treated with resveratrol", "mice fed a high-fat diet"
+_ANIMALS_DOSED = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:mice|rats|rabbits|dogs|pigs|piglets|hamsters|monkeys) (?:\w+ )?(?:treated|fed|"
+        r"given|injected|dosed|gavaged) (?:with|a|an|the|\d)"
     ),
-)  # fmt: skip
+    ("mice", "rats", "rabbits", "dogs", "pigs", "piglets", "hamsters", "monkeys"),
+)
+
+
+def _live_animals(text: str, folded: str) -> bool:
+    return (
+        _LIVE_ANIMALS.search(text, folded) is not None
+        or _ANIMALS_DOSED.search(text, folded) is not None
+    )
+
+
 # People taking part in the study: counted, or recruited, enrolled or randomised. Without
 # them, people are only named (the patients an animal study hopes to help).
-_PEOPLE_STUDIED = CuedPattern(
-    re.compile(
-        rf"(?i)(?<![\d.,])(?:{COUNT}) (?:[\w-]+ ){{0,3}}?(?:patients|participants|adults|"
-        r"volunteers|subjects|women|men|children|individuals|people|persons|infants|"
-        r"adolescents)\b"
-        r"|\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
-        r"individuals|people|persons|infants|adolescents) (?:were|was) (?:\w+ )?(?:randomi[sz]ed|"
-        r"enrolled|recruited|included|assigned|allocated)"
-        r"|\bwe (?:enrolled|recruited|randomi[sz]ed|included)\b"
-    ),
-    (
-        "patients", "participants", "adults", "volunteers", "subjects", "men", "children",
-        "individuals", "people", "persons", "infants", "adolescents", "we ",
-    ),
-)  # fmt: skip
+_PEOPLE_NOUN = re.compile(
+    r"(?i)\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
+    r"individuals|people|persons|infants|adolescents)\b"
+)
+_COUNT_BEFORE_PEOPLE = re.compile(rf"(?i)(?<![\d.,])(?:{COUNT}) (?:[\w-]+ ){{0,3}}$")
+_PEOPLE_ENROLLED_AFTER = re.compile(
+    r"(?i) (?:were|was) (?:\w+ )?(?:randomi[sz]ed|enrolled|recruited|included|assigned|allocated)"
+)
+_WE_ENROLLED = re.compile(r"(?i)\bwe (?:enrolled|recruited|randomi[sz]ed|included)\b")
+
+
+def _people_studied(text: str) -> bool:
+    """Whether people take part in the study: counted, or recruited, enrolled or randomised.
+    Without them, people are only named (the patients an animal study hopes to help)."""
+    for noun in _PEOPLE_NOUN.finditer(text):
+        if _PEOPLE_ENROLLED_AFTER.match(text, noun.end()) or _COUNT_BEFORE_PEOPLE.search(
+            text, max(0, noun.start() - 50), noun.start()
+        ):
+            return True
+    return _WE_ENROLLED.search(text) is not None
+
+
 # One patient's story: "A 52-year-old woman presented", "We report the case of a 34-year-old",
 # "A man aged 47 years", "a woman in her sixties". The age is found first, then the article
 # before it: a capital "A" opens a sentence, also after a run-in label ("Case presentation A
@@ -216,18 +269,23 @@ _NON_RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?(?:experimental|randomi[sz]ed)|single-arm|"
         r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
-        r"before-and-after|pre-post|historical controls?"
-        # allocation by a rule anyone can foresee: quasi-random
-        r"|(?:allocated|assigned|divided) (?:\w+ )?(?:according to|by) (?:(?:their|the) )?"
-        r"(?:date of birth|birth ?dates?|day of (?:the week|admission)|alternation|hospital "
-        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat)"
+        r"before-and-after|pre-post|historical controls?)"
     ),
     (
         "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
-        "one-group", "before-and-after", "pre-post", "historical control", "allocated ",
-        "assigned ", "divided ", "alternate"
+        "one-group", "before-and-after", "pre-post", "historical control"
     ),
 )  # fmt: skip
+# allocation by a rule anyone can foresee: quasi-random ("allocated by birth date", "by day of
+# admission", "alternately allocated")
+_QUASI_ALLOCATION = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:(?:allocated|assigned|divided) (?:\w+ )?(?:according to|by) (?:(?:their|the) )?"
+        r"(?:date of birth|birth ?dates?|day of (?:the week|admission)|alternation|hospital "
+        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat)"
+    ),
+    ("birth", "day of", "alternat", "record number", "odd "),
+)
 _RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation to|"
@@ -313,7 +371,7 @@ _TRIAL_DATA = CuedPattern(
         r"(?i)\b(?:data|participants|analys[ie]s) (?:from|of|in) (?:data from )?(?:the |a |this )?"
         r"(?:[\w-]+ ){0,4}?trial\b(?! regist)"
     ),
-    ("data ", "participants ", "analysis ", "analyses "),
+    ("trial",),
 )
 # a cohort named outright, which an analysis within a trial may be
 _COHORT_NAMED = CuedPattern(re.compile(r"(?i)\bcohorts?\b"), ("cohort",))
@@ -413,6 +471,7 @@ _CONTRASTED_STUDY = CuedPattern(
 _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_PROPENSITY, "propensity-matched"),
     (_NON_RANDOMISED, "non-randomised-controlled"),
+    (_QUASI_ALLOCATION, "non-randomised-controlled"),
     (_RANDOMISED, "rct"),
     (_CASE_CONTROL, "case-control"),
     (_TRIAL_DATA, "rct"),
@@ -452,16 +511,16 @@ def explicit_design(text: str) -> Design | None:
         return "meta-analysis"
     if names(_SYSTEMATIC) or names(_DATABASE_SEARCH):
         return "meta-analysis" if names(_POOLED) else "mechanistic"
-    animal = names(_ANIMAL)
+    animal = _names_animals(text, folded)
     human = names(_HUMAN)
-    in_vitro = names(_IN_VITRO)
+    in_vitro = _names_lab_work(text, folded)
     if describes_one_patient(text, folded):
         return "case-series"  # one patient's story, whatever animal or cell it mentions
     if (animal or human) and names(_CELLS_FROM_DONORS) and not _dosed_animals(text):
         return "in-vitro"
     if animal and not human:
-        return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
-    if animal and names(_LIVE_ANIMALS) and not names(_PEOPLE_STUDIED):
+        return "in-vitro" if in_vitro and not _live_animals(text, folded) else "animal"
+    if animal and _live_animals(text, folded) and not _people_studied(text):
         return "animal"  # animals dosed; people only named ("memory loss in elderly patients")
     if not human and not animal and in_vitro:
         return "in-vitro"
@@ -505,7 +564,8 @@ _DONORS = re.compile(
 
 def _dosed_animals(text: str) -> bool:
     """Live animals treated, outside the words naming the donors of cells."""
-    return _LIVE_ANIMALS.search(_DONORS.sub("", text)) is not None
+    undonated = _DONORS.sub("", text)
+    return _live_animals(undonated, fold_case(undonated))
 
 
 # A design line of a structured abstract: "Design: Prospective cohort study.", "Design
@@ -530,7 +590,7 @@ def stated_design(text: str) -> Design | None:
         return None
     what = line["what"]
     folded = fold_case(what)
-    if _ANIMAL.search(what, folded) and not _HUMAN.search(what, folded):
+    if _names_animals(what, folded) and not _HUMAN.search(what, folded):
         return "animal"
     if _META.search(what, folded) or _SYSTEMATIC.search(what, folded):
         return "meta-analysis" if _names_own_meta_analysis(text) else explicit_design(what)
@@ -656,11 +716,11 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
             return design
     whole = " ".join(read)
     folded = fold_case(whole)
-    if _ANIMAL.search(whole, folded) and not _HUMAN.search(whole, folded):
+    if _names_animals(whole, folded) and not _HUMAN.search(whole, folded):
         return "animal"
     if _pools_included_studies(whole, folded):
         return "meta-analysis"
-    if (_IN_VITRO.search(whole, folded) and not _patients_tested(whole, folded)) or (
+    if (_names_lab_work(whole, folded) and not _patients_tested(whole, folded)) or (
         _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
     ):
         return "in-vitro"
