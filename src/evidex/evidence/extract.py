@@ -31,7 +31,7 @@ from evidex.text.abstracts import (
     split_sections,
     unglue_labels,
 )
-from evidex.text.cues import CuedPattern, fold_case, mentions_any
+from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
 from evidex.text.lines import unwrap_lines
 from evidex.text.markdown import atx_heading, list_item, split_at_separators, without_bold
@@ -310,11 +310,23 @@ _GROUPS_OF = CuedPattern(
 )
 # a count of those screened, approached or assessed for eligibility: not the sample ("182
 # patients were screened and 106 of these were enrolled")
+_SCREENING_WORDS = (
+    "screened", "approached", "invited", "contacted", "assessed for eligibility",
+    "evaluated for eligibility", "considered for",
+)  # fmt: skip
 _SCREENED_AFTER = re.compile(
     r"(?i)(?:(?:(?!randomi|enrolled|included|recruited|allocated|assigned)[^.;,]){0,60}?"
-    r"\b(?:were|was) (?:\w+ )?|[ ,]*)(?:screened|approached|invited|contacted|"
-    r"assessed for eligibility|evaluated for eligibility|considered for)\b"
+    rf"\b(?:were|was) (?:\w+ )?|[ ,]*)(?:{'|'.join(_SCREENING_WORDS)})\b"
 )
+
+
+def _screened_after(text: str, end: int, screening: bool) -> bool:
+    """Whether the count ending at `end` is of those screened or approached; `screening` says
+    whether `text` holds one of _SCREENING_WORDS at all (the pattern, costly where it fails, is
+    tried only then)."""
+    return screening and _SCREENED_AFTER.match(text, end) is not None
+
+
 # people the rules have no noun for, known by where they stand: "a cohort of 3,412 Finnish
 # conscripts", "we studied 640 collegiate swimmers", "data on 230,114 Norwegians", "812
 # community-dwelling older Japanese were enrolled"
@@ -658,8 +670,9 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         return case_control or None
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
+    screening = contains_any(folded, _SCREENING_WORDS)
     for match in firsts:
-        if (n := parse_count(match["n"])) and not _SCREENED_AFTER.match(text, match.end()):
+        if (n := parse_count(match["n"])) and not _screened_after(text, match.end(), screening):
             if match.groupdict().get("completed"):
                 completed = n
                 continue
@@ -908,6 +921,7 @@ def _people_count(text: str) -> tuple[int, int] | None:
     each group'), a count screened and a count of cases whose controls are not counted are not
     the sample."""
     controls = "control" in text
+    screening = mentions_any(text, _SCREENING_WORDS)
     first: tuple[int, int] | None = None  # (where, count): the earliest of the patterns
     for pattern in (_N_VERB_FIRST, _N_PLAIN, _N_BY_CONTEXT, None):
         # a later pattern's count matters only before the first found: read no further
@@ -919,7 +933,7 @@ def _people_count(text: str) -> tuple[int, int] | None:
             n = parse_count(match["n"])
             if (
                 n
-                and not _SCREENED_AFTER.match(text, match.end())
+                and not _screened_after(text, match.end(), screening)
                 and not (
                     controls
                     and match.group(0).endswith("cases")
@@ -1037,7 +1051,7 @@ def _intervention(text: str, folded: str) -> str | None:
 
 def _comparator(text: str, folded: str) -> tuple[str | None, str | None]:
     for match in _COMPARATOR.finditer(text):
-        what = re.sub(r"(?i)^(?:an?|the) ", "", match["what"].strip())
+        what = _LEADING_ARTICLE.sub("", match["what"].strip())
         if not what or what[0].isdigit():
             continue
         if _PLACEBO.search(what):
@@ -1221,8 +1235,11 @@ def _lower_title_word(word: str) -> str:
     return word.lower() if word[:1].isupper() and word[1:].islower() else word
 
 
+_TRAILING_MARKS = re.compile(r"[\s(\[,;:]+$")
+
+
 def _name_before(clause: str) -> str:
-    clause = re.sub(r"[\s(\[,;:]+$", "", clause.strip())
+    clause = _TRAILING_MARKS.sub("", clause.strip())
     for pattern in (_NAME_CUE, _NAME_FOR):
         match = pattern.search(clause)
         if match:
@@ -1238,15 +1255,24 @@ _LEAD_IN = re.compile(
 )
 
 
+# the last words of a name that link it to its value ("... was", "... with an"), and the words
+# each of them ends with (a cheap test before the pattern, which is tried at every position)
+_LINK_WORDS = ("was", "were", "is", "with an?", "with", "had an?", "showed an?", "an?", "the")
+_LINK_WORD_ENDINGS = ("was", "were", "is", "with", "a", "an", "the")
+_TRAILING_LINK = re.compile(rf"(?i)\b(?:{'|'.join(_LINK_WORDS)})$")
+_LEADING_ARTICLE = re.compile(r"(?i)^(?:the|an?) ")
+_SECTION_LABEL_BEFORE = re.compile(r"\s*([A-Za-z ,]+):\s+")
+
+
 def _trim_name(name: str) -> str:
-    name = re.sub(
-        r"(?i)\b(?:was|were|is|with an?|with|had an?|showed an?|an?|the)$", "", name.strip()
-    )
+    name = name.strip()
+    if fold_case(name).endswith(_LINK_WORD_ENDINGS):
+        name = _TRAILING_LINK.sub("", name)
     lead_in = _LEAD_IN.match(name.strip(" ,;:"))
     if lead_in:  # "For overall survival, the hazard ratio" names overall survival
         name = lead_in["name"]
-    name = re.sub(r"(?i)^(?:the|an?) ", "", name.strip())
-    section = re.match(r"\s*([A-Za-z ,]+):\s+", name)
+    name = _LEADING_ARTICLE.sub("", name.strip())
+    section = _SECTION_LABEL_BEFORE.match(name)
     if section and section[1].lower().strip() in _ABSTRACT_SECTIONS:
         name = name[section.end() :]  # "Results: Sleep onset latency ..." names the outcome
     return name.strip(" ,;:-)(")[:80] or "effect"
@@ -1260,7 +1286,7 @@ _TRAILING_FILLER = re.compile(
 
 def _name_for_arms(sentence: str) -> str:
     """The subject before the first percentage ('Atrial fibrillation occurred in 5.3% vs ...')."""
-    first = re.search(r"\d", sentence)
+    first = _DIGIT.search(sentence)
     before = sentence[: first.start()] if first else ""
     subject = _TRAILING_FILLER.sub("", " " + before.strip(" ,;:(")).strip()
     if 2 <= len(subject) <= 80:
