@@ -116,7 +116,9 @@ _PHRASES = [
     "fruit flies, sows, heifers, steers, bulls, foals, mares, ducks, quail, turkeys; allocated "
     "by birth date, assigned according to their date of birth, divided by day of admission, "
     "Allocated by alternation, assigned by hospital record number, allocated by odd or even, "
-    "alternately allocated; a crossover design; in random order; in a randomised sequence.",
+    "alternately allocated; a crossover design; in random order; in a randomised sequence; a "
+    "before–after study, a Before and After design, a before-after comparison, a pretest–posttest "
+    "design, pre-test/post-test, pre–post; a Phase 2 study, a phase I/II trial, phase 1b study.",
 ]
 
 

@@ -331,6 +331,44 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "non-randomised-controlled",
             id="open-uncontrolled-study",
         ),
+        # h-gen4's eleventh probe: early-phase and before-after trials (written before the
+        # extractor was run on them: 2/6)
+        pytest.param(
+            "In this phase 2 study, 40 patients with refractory alopecia areata received oral "
+            "tofacitinib for 24 weeks; 19 (47.5%) regrew at least half of their hair.",
+            "non-randomised-controlled",
+            id="phase-2-study-all-treated",
+        ),
+        pytest.param(
+            "This phase I/II trial enrolled 24 adults with sickle cell disease, who received "
+            "escalating doses of the drug.",
+            "non-randomised-controlled",
+            id="phase-1-2-trial-escalating",
+        ),
+        pytest.param(
+            "In a randomised phase 2 trial, 120 adults were assigned to two doses of the drug "
+            "or placebo.",
+            "rct",
+            id="randomised-phase-2",
+        ),
+        pytest.param(
+            "A before–after study in 6 intensive care units assessed a sepsis bundle in 1,240 "
+            "patients; mortality fell from 31% to 26%.",
+            "non-randomised-controlled",
+            id="before-after-en-dash",
+        ),
+        pytest.param(
+            "We used a pretest–posttest design: 52 nursing students completed an anxiety "
+            "scale before and after the simulation course.",
+            "non-randomised-controlled",
+            id="pretest-posttest-design",
+        ),
+        pytest.param(
+            "A phase 3, multicentre, double-blind trial randomised 2,204 patients to the drug "
+            "or placebo.",
+            "rct",
+            id="phase-3-double-blind",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:

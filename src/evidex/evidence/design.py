@@ -269,11 +269,15 @@ _NON_RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?(?:experimental|randomi[sz]ed)|single-arm|"
         r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
-        r"before-and-after|pre-post|historical controls?)"
+        r"before-and-after|pre-post|historical controls?"
+        # "a before–after study", "a pretest–posttest design" (any dash)
+        r"|before[-–‐ ](?:and[-– ])?after (?:study|design|comparison)"
+        r"|pre-?test[-–‐/ ]+post-?test|pre[–‐]post)"
     ),
     (
         "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
-        "one-group", "before-and-after", "pre-post", "historical control"
+        "one-group", "before-and-after", "pre-post", "historical control", "before", "posttest",
+        "post-test", "pre–post", "pre‐post"
     ),
 )  # fmt: skip
 # allocation by a rule anyone can foresee: quasi-random ("allocated by birth date", "by day of
@@ -360,8 +364,12 @@ _CASE_SERIES = CuedPattern(
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(
-    re.compile(r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"),
-    ("controlled ", "clinical trial", "open-label"),
+    re.compile(
+        r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label"
+        # an early-phase trial that says nothing of randomising: its patients all treated
+        r"|phase (?:[12]|I{1,2})[ab]?(?:/(?:[23]|I{1,3}))? (?:trial|study))"
+    ),
+    ("controlled ", "clinical trial", "open-label", "phase "),
 )
 # One trial named as where the data came from: a secondary or post hoc analysis of that trial
 # ("We used data from the D-Health Trial", "post hoc analysis of data from the ALPHA trial",
