@@ -118,7 +118,9 @@ _PHRASES = [
     "Allocated by alternation, assigned by hospital record number, allocated by odd or even, "
     "alternately allocated; a crossover design; in random order; in a randomised sequence; a "
     "before–after study, a Before and After design, a before-after comparison, a pretest–posttest "
-    "design, pre-test/post-test, pre–post; a Phase 2 study, a phase I/II trial, phase 1b study.",
+    "design, pre-test/post-test, pre–post; a Phase 2 study, a phase I/II trial, phase 1b study; "
+    "Without Meta-Analysis; heterogeneity precluded meta-analysis; a meta-analysis was not "
+    "possible; meta-analyses could not be performed; no formal metaanalysis.",
 ]
 
 

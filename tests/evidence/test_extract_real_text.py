@@ -369,6 +369,40 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "rct",
             id="phase-3-double-blind",
         ),
+        # h-gen4's twelfth probe: reviews that pool and reviews that do not (written before the
+        # extractor was run on them: 3/5)
+        pytest.param(
+            "We systematically searched MEDLINE, Embase and CINAHL for studies of yoga in "
+            "heart failure. Twenty-three studies were included. Because of heterogeneity, a "
+            "meta-analysis was not possible and results were synthesised narratively.",
+            "mechanistic",
+            id="systematic-review-meta-analysis-not-possible",
+        ),
+        pytest.param(
+            "This scoping review mapped research on creatine in older women; 41 studies met "
+            "the criteria and were charted by outcome.",
+            "mechanistic",
+            id="scoping-review-charted",
+        ),
+        pytest.param(
+            "Objective: To review the evidence on curcumin for knee pain. Methods: Systematic "
+            "review without meta-analysis; four databases were searched. Results: Nine trials "
+            "were included; most had a high risk of bias.",
+            "mechanistic",
+            id="systematic-review-without-meta-analysis",
+        ),
+        pytest.param(
+            "A systematic review of 12 randomized trials (n = 1,560) was conducted; pooled "
+            "estimates showed lower pain with curcumin (SMD −0.32, 95% CI −0.51 to −0.13).",
+            "meta-analysis",
+            id="systematic-review-with-pooled-smd",
+        ),
+        pytest.param(
+            "In this review we summarise the mechanisms by which omega-3 fatty acids lower "
+            "triglycerides, drawing on animal and human studies.",
+            "mechanistic",
+            id="review-of-mechanisms-with-animal-studies",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:

@@ -502,10 +502,32 @@ def _without_asides(text: str) -> str:
     return " ".join(sentence for sentence in sentences if not _ASIDE.search(sentence))
 
 
+# A meta-analysis said not to have been done: "a meta-analysis was not possible", "systematic
+# review without meta-analysis", "heterogeneity precluded meta-analysis"
+_NO_META_ANALYSIS = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:without|no|precluded|prevented|preclude|prevent) (?:a |any |formal )?"
+        r"meta-? ?analys[ie]s\b"
+        r"|\bmeta-? ?analys[ie]s (?:was|were|could|would) (?:not|n['’]t)(?: be)? (?:\w+ )?"
+        r"(?:possible|feasible|appropriate|performed|conducted|undertaken|done|carried out)\b"
+    ),
+    ("meta",),
+)
+
+
+def _without_meta_analysis_denied(text: str, folded: str) -> str:
+    """`text` without the words saying no meta-analysis was done (the same text when none)."""
+    if _NO_META_ANALYSIS.search(text, folded) is None:
+        return text
+    return _NO_META_ANALYSIS.pattern.sub("", text)
+
+
 def explicit_design(text: str) -> Design | None:
     """The design named in `text`, or None when no design word is present."""
     text = _without_asides(text)
     folded = fold_case(text)
+    if (undenied := _without_meta_analysis_denied(text, folded)) is not text:
+        text, folded = undenied, fold_case(undenied)
     if _CONTRASTED_STUDY.search(text, folded):
         text = _CONTRASTED_STUDY.pattern.sub("", text)
         folded = fold_case(text)
@@ -598,6 +620,8 @@ def stated_design(text: str) -> Design | None:
         return None
     what = line["what"]
     folded = fold_case(what)
+    if (undenied := _without_meta_analysis_denied(what, folded)) is not what:
+        what, folded = undenied, fold_case(undenied)
     if _names_animals(what, folded) and not _HUMAN.search(what, folded):
         return "animal"
     if _META.search(what, folded) or _SYSTEMATIC.search(what, folded):
@@ -662,6 +686,8 @@ def _names_own_meta_analysis(text: str) -> bool:
     literature search whose results are pooled (a review that never writes "meta-analysis")."""
     text = _without_asides(text)
     folded = fold_case(text)
+    if (undenied := _without_meta_analysis_denied(text, folded)) is not text:
+        text, folded = undenied, fold_case(undenied)
     searched = (
         _DATABASE_SEARCH.search(text, folded) is not None
         or _SYSTEMATIC.search(text, folded) is not None
