@@ -120,7 +120,8 @@ _PHRASES = [
     "before–after study, a Before and After design, a before-after comparison, a pretest–posttest "
     "design, pre-test/post-test, pre–post; a Phase 2 study, a phase I/II trial, phase 1b study; "
     "Without Meta-Analysis; heterogeneity precluded meta-analysis; a meta-analysis was not "
-    "possible; meta-analyses could not be performed; no formal metaanalysis.",
+    "possible; meta-analyses could not be performed; no formal metaanalysis; We Present a Case of "
+    "jaundice; we herein report a rare case; we describe the first case; This CASE REPORT shows.",
 ]
 
 

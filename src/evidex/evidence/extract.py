@@ -997,9 +997,22 @@ def _groups_times_size(text: str, folded: str) -> int | None:
     return k * per if k and per else None
 
 
+# one case named as the report's subject, with no age given: "We present a case of ...", "This
+# case report describes ..."
+_ONE_CASE = CuedPattern(
+    re.compile(
+        r"(?i)\bwe (?:here(?:in)? )?(?:report|describe|present) (?:a|an|the|one) "
+        r"(?:[\w-]+ ){0,3}?case\b(?! series)|\bthis case report\b"
+    ),
+    ("case",),
+)
+
+
 def _single_patient(text: str, folded: str) -> int | None:
     """1 when the text describes one patient (a case report)."""
-    return 1 if describes_one_patient(text, folded) else None
+    if describes_one_patient(text, folded) or _ONE_CASE.search(text, folded):
+        return 1
+    return None
 
 
 def _study_count(text: str, folded: str) -> int | None:
