@@ -398,6 +398,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                 )  # fmt: skip
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
+    if contains_any(sentence, _TIMES_CUES):
+        found.extend(_times_ratios(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
@@ -658,6 +660,45 @@ def _interval_estimate(
         measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value"),
         named=label is not None,
     )  # fmt: skip
+
+
+# a ratio named in words by how many times it multiplies, its CI after the words: "The odds of
+# depression were 1.8 times higher among night workers (95% CI 1.2 to 2.7)", "a 2.1-fold higher
+# odds of stroke (95% CI 1.4-3.2)"; a "2.4-fold higher risk" names no ratio of the README (risk,
+# odds or hazard?) and stays unread
+_TIMES_WHAT = r"(?P<what>odds|hazard|rate)s?"
+_TIMES_VALUE = rf"(?P<value>{NUMBER})[- ](?:times|fold)"
+_TIMES_CI = rf"[^.;()\[\]\d]{{0,60}}?[(\[] ?(?:{CI_LABEL}) ?(?:[:=,] ?){{0,2}}{_INTERVAL} ?[)\]]"
+_TIMES_RATIOS = (
+    re.compile(
+        rf"(?i)\b{_TIMES_WHAT}\b[^.;()\[\]\d]{{0,60}}?\b(?:was|were|is|are) {_TIMES_VALUE}{_TIMES_CI}"
+    ),
+    re.compile(
+        rf"(?i)(?<![\w.]){_TIMES_VALUE} (?:higher|greater|increased|lower|reduced) {_TIMES_WHAT}"
+        rf"{_TIMES_CI}"
+    ),
+)
+_TIMES_CUES = (" times ", "-times ", "-fold ", " fold ")
+_TIMES_MEASURES = {"odds": "OR", "hazard": "HR", "rate": "IRR"}
+
+
+def _times_ratios(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
+    """Ratios written as 'x times higher' with their CI in the bracket after the words."""
+    found: list[Estimate] = []
+    for match in chain.from_iterable(pattern.finditer(sentence) for pattern in _TIMES_RATIOS):
+        if any(start <= match.start("low") < end for start, end in taken):
+            continue
+        value, low, high = map(parse_number, match.group("value", "low", "high"))
+        what = match["what"].lower()
+        if value is None or low is None or high is None or not low <= value <= high:
+            continue
+        level = match["level"] or match["level2"]
+        found.append(
+            Estimate(_TIMES_MEASURES[what], value, low, high, None, None, match.start(),
+                     match.end(), float(level) if level and float(level) != 95 else None,
+                     match.start("value"), named=True)
+        )  # fmt: skip
+    return found
 
 
 # one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
