@@ -65,3 +65,36 @@ def test_every_label_spelling_is_found_behind_the_lookahead() -> None:
             assert [m.span() for m in estimates.LABEL.finditer(text)] == [
                 m.span() for m in _UNGATED_LABEL.finditer(text)
             ], text
+
+
+# pieces of the words before a value: thresholds, ranges, p values said for all
+_BEFORE_PIECES = [
+    "more than", "less than", "at least", "over", "under", "below", "above", "<", "≥", "moreover",
+    "5", "10%", "–", "-", "to", "—", " ", "  ", "\n", "x", "was", "P<0.01", "p = 0.2", "for all",
+    "for each", "for both", "for every", "For All", "for", "all",
+]  # fmt: skip
+_BEFORE_TEXTS = st.lists(st.sampled_from(_BEFORE_PIECES), max_size=12).map(" ".join)
+
+
+@given(_BEFORE_TEXTS)
+@settings(max_examples=300)
+def test_the_end_anchored_patterns_need_only_their_window(text: str) -> None:
+    for end in range(len(text) + 1):
+        window = max(0, end - estimates._BEFORE_WINDOW)
+        for pattern in (estimates._THRESHOLD_BEFORE, estimates._RANGE_BEFORE):
+            whole = pattern.search(text[:end])
+            windowed = pattern.search(text, window, end)
+            assert (whole.span() if whole else None) == (windowed.span() if windowed else None)
+
+
+@given(_BEFORE_TEXTS)
+@settings(max_examples=300)
+def test_the_p_for_all_cue_loses_no_match(text: str) -> None:
+    cued = estimates._P_FOR_ALL.search(text)
+    plain = estimates._P_FOR_ALL.pattern.search(text)
+    assert (cued.span() if cued else None) == (plain.span() if plain else None)
+
+
+def test_a_p_value_for_each_word_passes_its_cue() -> None:
+    for word in estimates._FOR_ALL_WORDS:
+        assert estimates._P_FOR_ALL.search(f"P<0.01 for {word}") is not None, word

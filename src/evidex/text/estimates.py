@@ -169,7 +169,11 @@ _CI_AFTER_P = re.compile(
 )
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
 _P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
-_P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
+_FOR_ALL_WORDS = ("all", "each", "both", "every")
+_P_FOR_ALL = CuedPattern(
+    re.compile(rf"{_P_VALUE.pattern} for (?:{'|'.join(_FOR_ALL_WORDS)})"),
+    tuple(f" for {word}" for word in _FOR_ALL_WORDS),
+)
 # a p value that belongs to heterogeneity or an interaction, not to the estimate before it
 _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
 # words that make a bracketed pair a spread or a range of values, not an interval
@@ -184,6 +188,8 @@ _RELATIVE_CHANGE_AFTER = re.compile(
 )
 _RELATIVE_CHANGE_VERB = re.compile(r"(?i)\b(?:reduc|lower|increas|decreas|cut)\w*")
 _THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under|below|above) ?$")
+# how far before its end these end-anchored patterns are searched: both are shorter
+_BEFORE_WINDOW = 20
 # "lost 5% or more", "a fall of 50% or greater": a threshold, not a result
 _THRESHOLD_AFTER = re.compile(
     r" ?%?%? (?:or (?:more|greater|higher|above|over|less|lower|below|fewer)"
@@ -376,7 +382,10 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if any(start <= match.start("value") < end for start, end in taken):
             continue
         value = parse_number(match["value"])
-        if value is None or _THRESHOLD_BEFORE.search(sentence[: match.start("value")]):
+        value_start = match.start("value")
+        if value is None or _THRESHOLD_BEFORE.search(
+            sentence, max(0, value_start - _BEFORE_WINDOW), value_start
+        ):
             continue
         measure = label_measure(match, match["unit"])
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
@@ -604,7 +613,10 @@ def _interval_estimate(
     before = sentence[previous_end : match.start()]
     if not labelled_ci and match["bracket"] is None and not _enclosed(sentence, match, before):
         return None  # two numbers with a dash between them are a range, not an interval
-    if _THRESHOLD_BEFORE.search(before) or _RANGE_BEFORE.search(sentence[: match.start("value")]):
+    value_start = match.start("value")
+    if _THRESHOLD_BEFORE.search(
+        sentence, max(previous_end, match.start() - _BEFORE_WINDOW), match.start()
+    ) or _RANGE_BEFORE.search(sentence, max(0, value_start - _BEFORE_WINDOW), value_start):
         return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
     unit = match["unit"]
     label = _last_label(before)
