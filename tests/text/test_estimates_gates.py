@@ -98,3 +98,18 @@ def test_the_p_for_all_cue_loses_no_match(text: str) -> None:
 def test_a_p_value_for_each_word_passes_its_cue() -> None:
     for word in estimates._FOR_ALL_WORDS:
         assert estimates._P_FOR_ALL.search(f"P<0.01 for {word}") is not None, word
+
+
+def test_the_interval_gate_opens_for_each_mark_a_kept_interval_follows() -> None:
+    # no CI label: the low bound after a bracket, a comma or semicolon parting it from its value,
+    # or the bracket closing an aside that holds that comma
+    for sentence in (
+        "the HR was 0.74 (0.54 to 1.02)",
+        "(OR 0.76, 0.64 to 0.90)",
+        "the hazard ratio was 0.81; 0.70-0.94.",
+        "The HR was 0.74 [adjusted, in men] 0.54-1.02.",
+    ):
+        assert estimates._may_hold_interval(sentence), sentence
+        assert estimates.find_estimates(sentence)[0].ci_low is not None, sentence
+    # a bracket and a range, but no interval after any mark: the search is skipped
+    assert not estimates._may_hold_interval("A study in rats (477 animals) took it for 8-11 weeks")

@@ -216,16 +216,22 @@ _LABEL_WORD_CUES = (
 # An interval is kept only in brackets, after a CI label or right after a labelled value
 # (`_interval_estimate`): a sentence with none of them has no interval estimate, whatever the
 # pattern matches in it.
-_INTERVAL_MARKS = ("(", "[", "CI", "CrI", "UI")
+_CI_MARKS = ("CI", "CrI", "UI")
 _CI_WORD_CUES = ("confidence", "credible", "uncertainty")
+# Without a CI label, a kept interval's low bound follows its bracket, the comma or semicolon
+# that parts it from its value (`_enclosed`), or the bracket closing an aside with that comma
+# ("[adjusted, in men]"): "(477 animals) ... for 8-11 weeks" has none of them.
+_MARKED_INTERVAL = re.compile(rf"[(\[\],;] ?(?: (?:with|and))? ?{_INTERVAL}")
 
 
 def _may_hold_interval(sentence: str) -> bool:
-    return _INTERVAL_CUE.search(sentence) is not None and (
-        contains_any(sentence, _INTERVAL_MARKS)
-        or contains_any(fold_case(sentence), _CI_WORD_CUES)
-        or _may_hold_label(sentence)
-    )
+    if _INTERVAL_CUE.search(sentence) is None:
+        return False
+    if contains_any(sentence, _CI_MARKS) or contains_any(fold_case(sentence), _CI_WORD_CUES):
+        return True
+    return (contains_any(sentence, "([") or _may_hold_label(sentence)) and _MARKED_INTERVAL.search(
+        sentence
+    ) is not None
 
 
 def _may_hold_label(sentence: str) -> bool:
