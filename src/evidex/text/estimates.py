@@ -174,7 +174,11 @@ _CI_AFTER_P = re.compile(
 )
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
 _P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
-_P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
+_FOR_ALL_WORDS = ("all", "each", "both", "every")
+_P_FOR_ALL = CuedPattern(
+    re.compile(rf"{_P_VALUE.pattern} for (?:{'|'.join(_FOR_ALL_WORDS)})"),
+    tuple(f" for {word}" for word in _FOR_ALL_WORDS),
+)
 # a p value that belongs to heterogeneity or an interaction, not to the estimate before it
 _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
 # words that make a bracketed pair a spread or a range of values, not an interval
@@ -189,6 +193,8 @@ _RELATIVE_CHANGE_AFTER = re.compile(
 )
 _RELATIVE_CHANGE_VERB = re.compile(r"(?i)\b(?:reduc|lower|increas|decreas|cut)\w*")
 _THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under|below|above) ?$")
+# how far before its end these end-anchored patterns are searched: both are shorter
+_BEFORE_WINDOW = 20
 # "lost 5% or more", "a fall of 50% or greater": a threshold, not a result
 _THRESHOLD_AFTER = re.compile(
     r" ?%?%? (?:or (?:more|greater|higher|above|over|less|lower|below|fewer)"
@@ -215,16 +221,22 @@ _LABEL_WORD_CUES = (
 # An interval is kept only in brackets, after a CI label or right after a labelled value
 # (`_interval_estimate`): a sentence with none of them has no interval estimate, whatever the
 # pattern matches in it.
-_INTERVAL_MARKS = ("(", "[", "CI", "CrI", "UI")
+_CI_MARKS = ("CI", "CrI", "UI")
 _CI_WORD_CUES = ("confidence", "credible", "uncertainty")
+# Without a CI label, a kept interval's low bound follows its bracket, the comma or semicolon
+# that parts it from its value (`_enclosed`), or the bracket closing an aside with that comma
+# ("[adjusted, in men]"): "(477 animals) ... for 8-11 weeks" has none of them.
+_MARKED_INTERVAL = re.compile(rf"[(\[\],;] ?(?: (?:with|and))? ?{_INTERVAL}")
 
 
 def _may_hold_interval(sentence: str) -> bool:
-    return _INTERVAL_CUE.search(sentence) is not None and (
-        contains_any(sentence, _INTERVAL_MARKS)
-        or contains_any(fold_case(sentence), _CI_WORD_CUES)
-        or _may_hold_label(sentence)
-    )
+    if _INTERVAL_CUE.search(sentence) is None:
+        return False
+    if contains_any(sentence, _CI_MARKS) or contains_any(fold_case(sentence), _CI_WORD_CUES):
+        return True
+    return (contains_any(sentence, "([") or _may_hold_label(sentence)) and _MARKED_INTERVAL.search(
+        sentence
+    ) is not None
 
 
 def _may_hold_label(sentence: str) -> bool:
@@ -381,7 +393,10 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if any(start <= match.start("value") < end for start, end in taken):
             continue
         value = parse_number(match["value"])
-        if value is None or _THRESHOLD_BEFORE.search(sentence[: match.start("value")]):
+        value_start = match.start("value")
+        if value is None or _THRESHOLD_BEFORE.search(
+            sentence, max(0, value_start - _BEFORE_WINDOW), value_start
+        ):
             continue
         measure = label_measure(match, match["unit"])
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
@@ -611,7 +626,10 @@ def _interval_estimate(
     before = sentence[previous_end : match.start()]
     if not labelled_ci and match["bracket"] is None and not _enclosed(sentence, match, before):
         return None  # two numbers with a dash between them are a range, not an interval
-    if _THRESHOLD_BEFORE.search(before) or _RANGE_BEFORE.search(sentence[: match.start("value")]):
+    value_start = match.start("value")
+    if _THRESHOLD_BEFORE.search(
+        sentence, max(previous_end, match.start() - _BEFORE_WINDOW), match.start()
+    ) or _RANGE_BEFORE.search(sentence, max(0, value_start - _BEFORE_WINDOW), value_start):
         return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
     unit = match["unit"]
     label = _last_label(before)
