@@ -37,6 +37,7 @@ from evidex.ops.metrics import route_template
 from evidex.ops.observe import Observer
 from evidex.ops.ratelimit import ADMISSION, RequestLimiter, is_limited_path
 from evidex.web.caching import CACHE_CONTROL, etag_matches
+from evidex.web.httpbounds import prepared_headers
 from evidex.web.security import host_of, with_security_headers
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -148,7 +149,10 @@ def make_entry(
     etag = next((v for k, v in headers if k == b"etag"), b"").decode("latin-1")
     # A 304 carries the validators and the response-wide headers, never the body's own.
     not_modified = tuple((k, v) for k, v in headers if k not in BODY_HEADERS)
-    return Entry(tuple(headers), body, not_modified, etag, route, status)
+    # written out once for the HTTP server (evidex.web.httpbounds), not on every answer
+    return Entry(
+        prepared_headers(tuple(headers)), body, prepared_headers(not_modified), etag, route, status
+    )
 
 
 def finished_headers(headers: list[tuple[bytes, bytes]], build: str) -> list[tuple[bytes, bytes]]:
