@@ -10,7 +10,7 @@ import pytest
 from uvicorn.protocols.http.flow_control import FlowControl
 from uvicorn.protocols.http.httptools_impl import RequestResponseCycle
 
-from evidex.web.httpbounds import PreparedHeadCycle, PreparedHeaders, prepared_headers
+from evidex.web.httpbounds import PreparedHeadCycle, PreparedHeaders, prepared, written_headers
 from evidex.web.memo import finished_headers, make_entry
 
 SERVER_HEADERS = [(b"date", b"Mon, 07 Dec 2026 20:00:00 GMT"), (b"server", b"uvicorn")]
@@ -99,7 +99,10 @@ CASES = {
 def test_prepared_headers_are_written_as_uvicorn_writes_them(case: str) -> None:
     method, status, closing = CASES[case]
     entry = _page_entry(301 if status == 301 else 200, b"" if status == 301 else PAGE)
-    headers = entry.not_modified_headers if status == 304 else entry.headers
+    if status == 304:
+        headers = prepared(entry.not_modified_headers, entry.not_modified_written)
+    else:
+        headers = prepared(entry.headers, entry.written)
     body = b"" if status == 304 or method == "HEAD" else entry.body
     assert isinstance(headers, PreparedHeaders)
     usual, usual_wire, usual_cycle = _sent(
@@ -122,9 +125,19 @@ def test_headers_uvicorn_would_refuse_or_that_change_the_framing_are_not_prepare
         ((b"connection", b"close"),),
         ((b"transfer-encoding", b"chunked"),),
     ):
-        assert not isinstance(prepared_headers(headers), PreparedHeaders)
+        assert written_headers(headers) is None
 
-    plain = list(_page_entry().headers)  # headers no memo prepared: uvicorn's own path
+    plain = list(_page_entry().headers)  # headers sent without their written form: uvicorn's path
     usual, _, _ = _sent(RequestResponseCycle, "GET", 200, plain, PAGE)
     other, _, _ = _sent(PreparedHeadCycle, "GET", 200, plain, PAGE)
     assert other == usual and len(other) == 2
+
+
+def test_a_kept_entry_gives_the_garbage_collector_nothing_more_to_walk() -> None:
+    import gc
+
+    entry = _page_entry()
+    gc.collect()
+    gc.collect()  # a tuple of tuples is let go once its items were, one collection later
+    kept = (entry.headers, entry.written, entry.not_modified_headers, entry.not_modified_written)
+    assert not any(gc.is_tracked(part) for part in kept)

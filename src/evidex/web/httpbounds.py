@@ -82,32 +82,46 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
 
 class PreparedHeaders(tuple[tuple[bytes, bytes], ...]):
-    """Response headers checked and written out once (`lines`), as uvicorn writes them."""
+    """Response headers with their written form (`lines`), as uvicorn writes them."""
 
     lines: bytes
     content_length: int | None
 
 
-def prepared_headers(headers: tuple[tuple[bytes, bytes], ...]) -> tuple[tuple[bytes, bytes], ...]:
-    """`headers` with their written form attached; as they are when uvicorn would refuse one,
-    or when one (connection, transfer-encoding) changes how it sends the response."""
+# (lines, Content-Length): kept beside a memo entry's plain header tuple, as bytes and an int
+# the garbage collector does not walk (a tuple subclass kept per entry made a worker's full
+# collection over 15,000 entries 19 ms instead of 3).
+Written = tuple[bytes, int | None]
+
+
+def written_headers(headers: tuple[tuple[bytes, bytes], ...]) -> Written | None:
+    """How uvicorn writes `headers` out; None when it would refuse one, or when one
+    (connection, transfer-encoding) changes how it sends the response."""
     lines = []
     content_length = None
     for name, value in headers:
         if HEADER_RE.search(name) or HEADER_VALUE_RE.search(value):
-            return headers
+            return None
         lowered = name.lower()
         if lowered in (b"connection", b"transfer-encoding"):
-            return headers
+            return None
         if lowered == b"content-length":
             if content_length is not None:
-                return headers
+                return None
             content_length = int(value.decode())
         lines += [lowered, b": ", value, b"\r\n"]
-    prepared = PreparedHeaders(headers)
-    prepared.lines = b"".join(lines)
-    prepared.content_length = content_length
-    return prepared
+    return b"".join(lines), content_length
+
+
+def prepared(
+    headers: tuple[tuple[bytes, bytes], ...], written: Written | None
+) -> tuple[tuple[bytes, bytes], ...]:
+    """`headers` to send with their written form (made per response: it lives for one send)."""
+    if written is None:
+        return headers
+    sent = PreparedHeaders(headers)
+    sent.lines, sent.content_length = written
+    return sent
 
 
 _written_defaults: tuple[list[tuple[bytes, bytes]], bytes] = ([], b"")

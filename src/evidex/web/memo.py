@@ -37,7 +37,7 @@ from evidex.ops.metrics import route_template
 from evidex.ops.observe import Observer
 from evidex.ops.ratelimit import ADMISSION, RequestLimiter, is_limited_path
 from evidex.web.caching import CACHE_CONTROL, etag_matches
-from evidex.web.httpbounds import prepared_headers
+from evidex.web.httpbounds import Written, prepared, written_headers
 from evidex.web.security import host_of, with_security_headers
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -65,9 +65,17 @@ class Entry:
     route: str | None  # the route template, as the access log and metrics name it
     status: int = 200
     size: int = field(init=False)
+    # as the HTTP server writes them (evidex.web.httpbounds), worked out once
+    written: Written | None = field(init=False)
+    not_modified_written: Written | None = field(init=False)
 
     def __post_init__(self) -> None:
+        written = written_headers(self.headers)
+        not_modified = written_headers(self.not_modified_headers)
+        object.__setattr__(self, "written", written)
+        object.__setattr__(self, "not_modified_written", not_modified)
         header_bytes = sum(len(k) + len(v) for k, v in self.headers)
+        header_bytes += sum(len(w[0]) for w in (written, not_modified) if w is not None)
         object.__setattr__(self, "size", len(self.body) + header_bytes + ENTRY_OVERHEAD_BYTES)
 
 
@@ -149,10 +157,7 @@ def make_entry(
     etag = next((v for k, v in headers if k == b"etag"), b"").decode("latin-1")
     # A 304 carries the validators and the response-wide headers, never the body's own.
     not_modified = tuple((k, v) for k, v in headers if k not in BODY_HEADERS)
-    # written out once for the HTTP server (evidex.web.httpbounds), not on every answer
-    return Entry(
-        prepared_headers(tuple(headers)), body, prepared_headers(not_modified), etag, route, status
-    )
+    return Entry(tuple(headers), body, not_modified, etag, route, status)
 
 
 def finished_headers(headers: list[tuple[bytes, bytes]], build: str) -> list[tuple[bytes, bytes]]:
@@ -263,9 +268,10 @@ class ResponseMemoMiddleware:
         started: float,
     ) -> None:
         if if_none_match is not None and etag_matches(if_none_match, entry.etag):
-            status, headers, body = 304, entry.not_modified_headers, b""
+            status, body = 304, b""
+            headers = prepared(entry.not_modified_headers, entry.not_modified_written)
         else:
-            status, headers = entry.status, entry.headers
+            status, headers = entry.status, prepared(entry.headers, entry.written)
             body = entry.body if scope["method"] == "GET" else b""
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
