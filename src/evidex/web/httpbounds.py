@@ -5,8 +5,9 @@ header of 50 MB and the worker would hold all of it. Here the bytes of each requ
 counted as they arrive; past MAX_HEAD_BYTES the client gets 431 and the connection closes.
 
 uvicorn checks and writes out every response header on every response (two regular
-expressions, a lowercase and four list items a header: ~1.3 µs each, ~18 µs for a page's 14),
-then writes the head and the body in two socket writes. A response the memo keeps is sent many
+expressions, a lowercase and four list items a header), then writes the head and the body in
+two socket writes: for a page's 14 headers its cycle costs 6.3 µs a response before the socket,
+3.1 µs from prepared lines, and the second write (a syscall and a TCP segment) is saved. A response the memo keeps is sent many
 times with the same headers, so `prepared_headers` checks and writes them out once, as uvicorn
 would; the cycle below sends such a response's head from those bytes and with its body in one
 write. The bytes on the wire are uvicorn's own; any other response takes uvicorn's path.
@@ -82,16 +83,20 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
 
 class PreparedHeaders(tuple[tuple[bytes, bytes], ...]):
-    """Response headers with their written form (`lines`), as uvicorn writes them."""
+    """Response headers with their written lines (`lines`), as uvicorn writes them."""
 
-    lines: bytes
+    lines: tuple[bytes, ...]
     content_length: int | None
 
 
-# (lines, Content-Length): kept beside a memo entry's plain header tuple, as bytes and an int
-# the garbage collector does not walk (a tuple subclass kept per entry made a worker's full
-# collection over 15,000 entries 19 ms instead of 3).
-Written = tuple[bytes, int | None]
+# (lines, Content-Length): kept beside a memo entry's plain header tuple as a tuple of bytes
+# and an int, which the garbage collector stops walking (a tuple subclass kept per entry made
+# a worker's full collection over 15,000 entries 19 ms instead of 3). A line most responses
+# share (security, build, type, caching) is one bytes object for all of them.
+Written = tuple[tuple[bytes, ...], int | None]
+_OWN_HEADERS = frozenset({b"content-length", b"etag", b"location"})  # a line of their own
+_shared_lines: dict[tuple[bytes, bytes], bytes] = {}
+MAX_SHARED_LINES = 4096
 
 
 def written_headers(headers: tuple[tuple[bytes, bytes], ...]) -> Written | None:
@@ -109,8 +114,16 @@ def written_headers(headers: tuple[tuple[bytes, bytes], ...]) -> Written | None:
             if content_length is not None:
                 return None
             content_length = int(value.decode())
-        lines += [lowered, b": ", value, b"\r\n"]
-    return b"".join(lines), content_length
+        if lowered in _OWN_HEADERS:
+            lines.append(lowered + b": " + value + b"\r\n")
+            continue
+        line = _shared_lines.get((lowered, value))
+        if line is None:
+            if len(_shared_lines) >= MAX_SHARED_LINES:
+                _shared_lines.clear()
+            line = _shared_lines[(lowered, value)] = lowered + b": " + value + b"\r\n"
+        lines.append(line)
+    return tuple(lines), content_length
 
 
 def prepared(
@@ -158,7 +171,7 @@ class PreparedHeadCycle(RequestResponseCycle):
         self.response_started = True
         self.waiting_for_100_continue = False
         status = message["status"]  # type: ignore[typeddict-item]
-        content = [STATUS_LINE[status], _default_lines(self.default_headers), headers.lines]
+        content = [STATUS_LINE[status], _default_lines(self.default_headers), *headers.lines]
         if headers.content_length is not None and self.chunked_encoding is None:
             self.expected_content_length = headers.content_length
             self.chunked_encoding = False

@@ -75,7 +75,7 @@ class Entry:
         object.__setattr__(self, "written", written)
         object.__setattr__(self, "not_modified_written", not_modified)
         header_bytes = sum(len(k) + len(v) for k, v in self.headers)
-        header_bytes += sum(len(w[0]) for w in (written, not_modified) if w is not None)
+        header_bytes += 8 * sum(len(w[0]) for w in (written, not_modified) if w is not None)
         object.__setattr__(self, "size", len(self.body) + header_bytes + ENTRY_OVERHEAD_BYTES)
 
 
