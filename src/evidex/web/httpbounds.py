@@ -105,23 +105,24 @@ def written_headers(headers: tuple[tuple[bytes, bytes], ...]) -> Written | None:
     lines = []
     content_length = None
     for name, value in headers:
+        line = _shared_lines.get((name, value))  # checked when it was first written
+        if line is not None:
+            lines.append(line)
+            continue
         if HEADER_RE.search(name) or HEADER_VALUE_RE.search(value):
             return None
         lowered = name.lower()
         if lowered in (b"connection", b"transfer-encoding"):
             return None
+        line = lowered + b": " + value + b"\r\n"
         if lowered == b"content-length":
             if content_length is not None:
                 return None
             content_length = int(value.decode())
-        if lowered in _OWN_HEADERS:
-            lines.append(lowered + b": " + value + b"\r\n")
-            continue
-        line = _shared_lines.get((lowered, value))
-        if line is None:
+        elif lowered not in _OWN_HEADERS:
             if len(_shared_lines) >= MAX_SHARED_LINES:
                 _shared_lines.clear()
-            line = _shared_lines[(lowered, value)] = lowered + b": " + value + b"\r\n"
+            _shared_lines[(name, value)] = line
         lines.append(line)
     return tuple(lines), content_length
 
