@@ -110,6 +110,117 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "in-vitro",
             id="work-on-a-purified-protein",
         ),
+        # h-gen4's fifth probe, written before the rules
+        pytest.param(
+            "Study design: Single-centre, open-label, randomised crossover trial in 30 healthy men.",
+            "rct",
+            id="design-line-open-label-randomised",
+        ),
+        pytest.param(
+            "Design: Open-label, single-arm, phase 2 trial of 40 adults with alopecia.",
+            "non-randomised-controlled",
+            id="design-line-open-label-single-arm",
+        ),
+        pytest.param(
+            "Five trials (n = 760) met our criteria and were included in this review. Pooling "
+            "the results gave an odds ratio of 1.42 (95% confidence intervals 1.05 to 1.92).",
+            "meta-analysis",
+            id="review-pooling-the-results",
+        ),
+        pytest.param(
+            "This post hoc analysis of data from the ALPHA trial examined whether baseline "
+            "ferritin modified the effect of iron on fatigue (interaction p = 0.04).",
+            "rct",
+            id="post-hoc-analysis-of-a-named-trial",
+        ),
+        pytest.param(
+            "In this cohort analysis of 3,100 participants from the placebo arm of the GAMMA "
+            "Trial, higher baseline omega-3 levels were associated with fewer falls (HR 0.84, "
+            "95% CI 0.72 to 0.98).",
+            "cohort",
+            id="cohort-within-a-named-trial",
+        ),
+        pytest.param(
+            "Mice fed a high-fat diet and given the peptide gained less weight than mice given "
+            "saline (p < 0.01). Obesity affects millions of adults worldwide.",
+            "animal",
+            id="mice-given-with-adults-in-background",
+        ),
+        pytest.param(
+            "We identified 310 women with hip fracture and 1,240 women without fracture from the "
+            "same practices and estimated odds ratios by conditional logistic regression.",
+            "case-control",
+            id="conditional-logistic-regression",
+        ),
+        pytest.param(
+            "Background: Kava has been linked to liver injury in case reports. Methods: We "
+            "compared 45 patients with drug-induced liver injury and 90 hospital controls for "
+            "their herbal supplement use.",
+            "case-control",
+            id="case-reports-in-the-background",
+        ),
+        # written after the rule (the old 'open-label, single|non' cue), failing before it
+        pytest.param(
+            "In this open-label, single-centre randomised trial, 80 adults with gout took "
+            "allopurinol or febuxostat for 6 months.",
+            "rct",
+            id="open-label-single-centre-randomised",
+        ),
+        pytest.param(
+            "We did an open-label, non-inferiority trial at 12 hospitals. Adults with cellulitis "
+            "were randomly assigned to 5 or 10 days of antibiotics.",
+            "rct",
+            id="open-label-non-inferiority-randomised-later",
+        ),
+        # h-gen4's sixth probe, written before the extractor was run on them (7/8 then)
+        pytest.param(
+            "This was a prospective, multicentre, observational study of 1,200 adults admitted "
+            "with pneumonia.",
+            "cohort",
+            id="prospective-observational-multicentre",
+        ),
+        pytest.param(
+            "We retrospectively analysed electronic health records of 45,000 patients with type 2 "
+            "diabetes to relate metformin dose to vitamin B12 deficiency.",
+            "cohort",
+            id="health-records-analysed",
+        ),
+        pytest.param(
+            "Using UK Biobank data, we examined whether tea drinking relates to grip strength in "
+            "402,115 participants; grip was 0.4 kg higher in daily drinkers.",
+            "cohort",
+            id="biobank-without-a-comparison-word",
+        ),
+        pytest.param(
+            "Zebrafish larvae were exposed to the extract for 96 hours and their heart rate was "
+            "recorded.",
+            "animal",
+            id="zebrafish-larvae-exposed",
+        ),
+        pytest.param(
+            "Colitis was induced in C57BL/6 mice with dextran sulfate; mice given the probiotic "
+            "lost less weight. These findings support trials in patients with colitis.",
+            "animal",
+            id="mice-then-patients-in-the-conclusion",
+        ),
+        pytest.param(
+            "Primary tumour cells from 12 patients were cultured and exposed to curcumin; "
+            "viability fell by 40%.",
+            "in-vitro",
+            id="cells-from-patients-cultured",
+        ),
+        pytest.param(
+            "We report two cases of hypervitaminosis D in adults who took a mislabelled "
+            "supplement.",
+            "case-series",
+            id="we-report-two-cases",
+        ),
+        pytest.param(
+            "This secondary analysis of a randomized clinical trial included 1,800 participants "
+            "and asked whether the effect differed by baseline vitamin D.",
+            "rct",
+            id="secondary-analysis-of-a-randomized-trial",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:

@@ -28,11 +28,15 @@ _IN_VITRO = CuedPattern(
     re.compile(
         r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
         r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|(?:cells|monolayers) were "
-        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?)\b"
+        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?"
+        # bacteria or fungi grown and tested in a dish
+        r"|minimum inhibitory concentrations?|broth (?:micro)?dilution|(?:agar|disc|disk) "
+        r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates)\b"
     ),
     (
         "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
-        "fibroblasts", "primary ", "cells were", "monolayer"
+        "fibroblasts", "primary ", "cells were", "monolayer", "minimum inhibitory", "dilution",
+        "diffusion", "isolates"
     ),
 )  # fmt: skip
 # Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy
@@ -74,24 +78,49 @@ _LIVE_ANIMALS = CuedPattern(
         r"monkeys|sheep|cattle|cows|horses|goats|cats|chickens|hens) "
         r"(?:\w+ )?(?:were|was) (?:randomly|randomi[sz]ed|divided|assigned|allocated|fed|treated|"
         r"given|injected|administered|housed|subjected|exposed|gavaged|dosed)"
+        # "rats treated with resveratrol", "mice fed a high-fat diet"
+        r"|\b(?:mice|rats|rabbits|dogs|pigs|piglets|hamsters|monkeys) (?:\w+ )?(?:treated|fed|"
+        r"given|injected|dosed|gavaged) (?:with|a|an|the|\d)"
         r"|\b(?:gavage|intraperitoneal(?:ly)?|in vivo)\b"
     ),
-    (" were ", " was ", "gavage", "intraperitoneal", "in vivo"),
-)
+    (
+        " were ", " was ", "treated ", "fed ", "given ", "injected ", "dosed ", "gavage",
+        "intraperitoneal", "in vivo",
+    ),
+)  # fmt: skip
+# People taking part in the study: counted, or recruited, enrolled or randomised. Without
+# them, people are only named (the patients an animal study hopes to help).
+_PEOPLE_STUDIED = CuedPattern(
+    re.compile(
+        rf"(?i)(?<![\d.,])(?:{COUNT}) (?:[\w-]+ ){{0,3}}?(?:patients|participants|adults|"
+        r"volunteers|subjects|women|men|children|individuals|people|persons|infants|"
+        r"adolescents)\b"
+        r"|\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
+        r"individuals|people|persons|infants|adolescents) (?:were|was) (?:\w+ )?(?:randomi[sz]ed|"
+        r"enrolled|recruited|included|assigned|allocated)"
+        r"|\bwe (?:enrolled|recruited|randomi[sz]ed|included)\b"
+    ),
+    (
+        "patients", "participants", "adults", "volunteers", "subjects", "men", "children",
+        "individuals", "people", "persons", "infants", "adolescents", "we ",
+    ),
+)  # fmt: skip
 # One patient's story: "A 52-year-old woman presented", "We report the case of a 34-year-old",
 # "A man aged 47 years", "a woman in her sixties". The age is found first, then the article
 # before it: a capital "A" opens a sentence, also after a run-in label ("Case presentation A
 # 54-year-old").
 _ONE_PERSONS_AGE = CuedPattern(
     re.compile(
-        r"(?i)\b\d+-(?:year|month|week|day)-old\b"
+        # the first hyphen is sometimes a space: "A 20 year-old male"
+        r"(?i)\b\d+[- ](?:year|month|week|day)-old\b"
         r"|\b(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
         r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b)"
     ),
     ("-old", "aged ", " in his ", " in her "),
 )
 _ONE_PERSON_BEFORE = re.compile(
-    r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an?))"
+    r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:herein |here )?"
+    r"(?:report|describe|present)) )an?))"
     r" (?i:(?:[\w-]+ ){0,3})$"
 )
 
@@ -161,8 +190,11 @@ _DATABASE_SEARCH = CuedPattern(
     ("search", "identified ", "retrieved from"),
 )
 _POOLED = CuedPattern(
-    re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)"),
-    ("pooled", "random-effect", "fixed-effect", "weighted mean difference"),
+    re.compile(
+        r"(?i)\b(?:pooled|pooling (?:of )?(?:the |their )?(?:data|results|estimates|trials|studies)"
+        r"|random-effects?|fixed-effects?|weighted mean difference)"
+    ),
+    ("pooled", "pooling", "random-effect", "fixed-effect", "weighted mean difference"),
 )
 # matching on a propensity score makes a matched cohort ("propensity score-matched", "matched
 # 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
@@ -177,11 +209,11 @@ _NON_RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?(?:experimental|randomi[sz]ed)|single-arm|"
         r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
-        r"before-and-after|pre-post|open-label,? (?:single|non)|historical controls?)"
+        r"before-and-after|pre-post|historical controls?)"
     ),
     (
         "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
-        "one-group", "before-and-after", "pre-post", "open-label", "historical control"
+        "one-group", "before-and-after", "pre-post", "historical control"
     ),
 )  # fmt: skip
 _RANDOMISED = CuedPattern(
@@ -211,17 +243,19 @@ _CASE_CONTROL = CuedPattern(
         rf"{COUNT} (?:[\w-]+ ){{0,3}}?controls\b"
         # "86 consecutive patients with pancreatitis and 172 sex-matched controls"
         rf"|(?<![\d.,%])(?:{COUNT}) (?:[\w-]+ ){{0,2}}?(?:patients|people|adults|children|women|men)\b"
-        rf"[^.;]{{0,80}}?\b(?:and|with|versus|vs\.?) {COUNT} (?:healthy|matched|[\w]+-matched|"
-        r"hospital|population|community)(?:[ -][\w-]+)? controls\b"
+        rf"[^.;]{{0,120}}?\b(?:and|with|versus|vs\.?) {COUNT} (?:healthy|matched|"
+        r"(?:\w+- and )?\w+-matched|hospital|population|community)(?:[ -][\w-]+)? controls\b"
+        # matched sets compared within: the analysis of a matched case-control study
+        r"|\bconditional logistic regression\b"
         r"|\bcases were\b[^.]{0,150}?\bcontrols were\b"
     ),
-    ("control", "nested case"),
+    ("control", "nested case", "conditional logistic"),
 )
 _COHORT = CuedPattern(
     re.compile(
         r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
         r"retrospective(?:ly)?|observational|registry|registers?\b|longitudinal|cross-sectional|"
-        r"population-based|claims data|database|survey\b|we followed|person-years?"
+        r"population-based|claims data|database|biobank|survey\b|we followed|person-years?"
         # genetic variants standing in for an exposure: observational, whatever the word
         r"|mendelian randomi[sz]ation"
         # a questionnaire sent out, and those who answered it: a survey
@@ -230,14 +264,15 @@ _COHORT = CuedPattern(
     (
         "cohort", "prospective", "retrospective", "observational", "registry", "register",
         "longitudinal", "cross-sectional", "population-based", "claims data", "database",
-        "survey", "we followed", "person-year", "mendelian", "questionnaire", "respondents"
+        "biobank", "survey", "we followed", "person-year", "mendelian", "questionnaire", "respondents"
     ),
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|"
+        r"(?i)\b(?:case series|case reports?|we (?:herein |here )?(?:report|describe|present) "
+        r"(?:a|an|the case|"
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
-        r"\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
+        r"\d+[- ]year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
         # a review of treated patients' records: a series unless groups are compared
         r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts)"
         # "Retrospective review of eleven patients seen at a clinic"
@@ -248,7 +283,8 @@ _CASE_SERIES = CuedPattern(
         r"|\bconsecutive (?:[\w-]+ ){0,2}?(?:patients|cases|children|adults|women|men)\b)"
     ),
     (
-        "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
+        "case series", "case report", "we report ", "we describe ", "we present ", "we here",
+        "year-old ",
         "chart review", "reviewed", "review of ", "consecutive "
     ),
 )  # fmt: skip
@@ -256,6 +292,18 @@ _CONTROLLED_TRIAL = CuedPattern(
     re.compile(r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"),
     ("controlled ", "clinical trial", "open-label"),
 )
+# One trial named as where the data came from: a secondary or post hoc analysis of that trial
+# ("We used data from the D-Health Trial", "post hoc analysis of data from the ALPHA trial",
+# "participants in the VITAL trial"); never trials in the plural, nor trial registries.
+_TRIAL_DATA = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:data|participants|analys[ie]s) (?:from|of|in) (?:data from )?(?:the |a |this )?"
+        r"(?:[\w-]+ ){0,4}?trial\b(?! regist)"
+    ),
+    ("data ", "participants ", "analysis ", "analyses "),
+)
+# a cohort named outright, which an analysis within a trial may be
+_COHORT_NAMED = CuedPattern(re.compile(r"(?i)\bcohorts?\b"), ("cohort",))
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
     re.compile(
@@ -270,7 +318,7 @@ _COMPARISON = CuedPattern(
 )  # fmt: skip
 # an interval printed with an estimate: a review that prints one has pooled its studies
 _SUMMARY_ESTIMATE = CuedPattern(
-    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence interval|credible interval)\b"),
+    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence intervals?|credible intervals?)\b"),
     ("ci", "confidence interval", "credible interval"),
 )
 # A review's results with no design word: the studies it included counted ("We included 21
@@ -354,9 +402,16 @@ _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_NON_RANDOMISED, "non-randomised-controlled"),
     (_RANDOMISED, "rct"),
     (_CASE_CONTROL, "case-control"),
+    (_TRIAL_DATA, "rct"),
     (_COHORT, "cohort"),
     (_CASE_SERIES, "case-series"),
     (_CONTROLLED_TRIAL, "non-randomised-controlled"),
+)
+
+
+# the order of the design named by "open-label" or "controlled trial" alone
+_LAST_RESORT_TRIAL = next(
+    order for order, (pattern, _) in enumerate(_NAMED_DESIGNS) if pattern is _CONTROLLED_TRIAL
 )
 
 
@@ -393,12 +448,16 @@ def explicit_design(text: str) -> Design | None:
         return "in-vitro"
     if animal and not human:
         return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
+    if animal and names(_LIVE_ANIMALS) and not names(_PEOPLE_STUDIED):
+        return "animal"  # animals dosed; people only named ("memory loss in elderly patients")
     if not human and not animal and in_vitro:
         return "in-vitro"
     if (without_others := _without_other_studies(text, folded)) is not text:
         text, folded = without_others, fold_case(without_others)
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
+            if pattern is _TRIAL_DATA and names(_COHORT_NAMED):
+                continue  # "a cohort analysis of participants in the GAMMA trial"
             if design == "cohort" and _uncontrolled_series(text, folded):
                 return "case-series"
             return design
@@ -469,6 +528,10 @@ def stated_design(text: str) -> Design | None:
     ]
     if not named:
         return None
+    # "open-label" and "controlled trial" describe a trial without saying how its groups were
+    # made: beside another design word of the line ("open-label, randomized clinical trial")
+    # that word says it, wherever it stands
+    named = [entry for entry in named if entry[1] != _LAST_RESORT_TRIAL] or named
     design = min(named)[2]
     if design == "cohort" and _PROPENSITY.search(text):
         return "propensity-matched"
@@ -569,6 +632,12 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
             # a review's methods name the trials it pooled; its aim names the meta-analysis
             whole = _last_of(read, iterator) if last is None else last
+            if (
+                design == "non-randomised-controlled"
+                and not _NON_RANDOMISED.search(text)
+                and explicit_design(whole) == "rct"
+            ):
+                design = "rct"  # "We did an open-label trial. ... were randomly assigned"
             return "meta-analysis" if _names_own_meta_analysis(whole) else design
         if design is not None:
             return design
