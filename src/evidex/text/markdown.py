@@ -9,7 +9,7 @@ list items take the marks that hand-written and pasted text use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from evidex.text.cues import contains_any
 
@@ -33,14 +33,14 @@ SEPARATOR_LINE = re.compile(r"(?m)^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$")
 _BOLD = re.compile(r"\*\*|__")
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+# Named tuples, not frozen dataclasses: every line of every profile that looks like a heading
+# or an item makes one, and a tuple is made in half the time.
+class Heading(NamedTuple):
     level: int
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """A list item: its text without the mark, and its number when the list is numbered."""
 
     text: str
