@@ -9,6 +9,7 @@ list items take the marks that hand-written and pasted text use.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from evidex.text.cues import contains_any
@@ -51,6 +52,11 @@ def atx_heading(line: str) -> Heading | None:
     """The ATX heading a line opens ('## Dosage ##' -> level 2, 'Dosage'), else None."""
     if "#" not in line[:4]:
         return None
+    return _heading_line(line)
+
+
+@lru_cache(maxsize=4096)  # a library's profiles repeat the same heading lines ("## Dosage")
+def _heading_line(line: str) -> Heading | None:
     match = _HEADING.match(line)
     if match is None:
         return None
