@@ -118,6 +118,12 @@ def test_a_percent_is_a_trailing_percent_sign() -> None:
         ("0\u00b75 and a\u00b7b", "0.5 and a\u00b7b"),  # a middle dot between letters stays
         ("[- 3]", "[-3]"),
         ("5 - 3", "5 - 3"),
+        ("in 23 percent of women", "in 23% of women"),
+        ("12.5 per cent and 8 per-cent", "12.5% and 8%"),
+        ("95 Percent CI", "95% CI"),
+        ("5 percentage points", "5 percentage points"),  # another word
+        ("the 90th percentile", "the 90th percentile"),
+        ("percent of them", "percent of them"),  # no number before it
         ("plain text", "plain text"),
         ("", ""),
     ],

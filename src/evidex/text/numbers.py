@@ -141,11 +141,14 @@ _MAX_WORD_CHARS = 60
 _LONG_NUMBER_RUN = re.compile(r"[\d.,]{41,}")
 _LONG_WORD_RUN = re.compile(r"[^\W\d_]{61,}")
 _ODD_SPACES = ("  ", "\t", "\u00a0", "\u2009", "\u202f")
+# "23 percent", "23 per cent", "23 per-cent", "23-percent" are "23%": every reader of shares then reads them
+# ("percentage" and "percentile" are other words)
+_PERCENT_IN_WORDS = re.compile(r"(?<=\d)[ -]?(?i:per[ -]?cent)\b")
 
 
 def normalise(text: str) -> str:
-    """One minus sign ('-'), '.' decimals, single plain spaces; an en or em dash is kept only
-    where it marks a range. Thousands groups keep their (now plain) space."""
+    """One minus sign ('-'), '.' decimals, single plain spaces, '%' for 'percent'; an en or em
+    dash is kept only where it marks a range. Thousands groups keep their (now plain) space."""
     # Each rewrite runs only when the characters it rewrites are present: most text has none.
     if _SPACED_MINUS_CUE.search(text):
         # a true minus sign (never a range mark) followed by a space: "CI − 2.20 to − 1.02"
@@ -167,6 +170,8 @@ def normalise(text: str) -> str:
         text = _SPACE_RUN.sub(" ", text)
     if _MINUS_SPACE_CUE.search(text):
         text = _MINUS_SPACE.sub(r"\1-", text)
+    if "cent" in text or "CENT" in text or "Cent" in text:
+        text = _PERCENT_IN_WORDS.sub("%", text)
     return text
 
 
