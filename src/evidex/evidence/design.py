@@ -276,8 +276,8 @@ _NON_RANDOMISED = CuedPattern(
     ),
     (
         "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
-        "one-group", "before-and-after", "pre-post", "historical control", "before", "posttest",
-        "post-test", "pre–post", "pre‐post"
+        "one-group", "before-and-after", "pre-post", "historical control", "after stud",
+        "after design", "after comparison", "posttest", "post-test", "pre–post", "pre‐post"
     ),
 )  # fmt: skip
 # allocation by a rule anyone can foresee: quasi-random ("allocated by birth date", "by day of
@@ -543,16 +543,16 @@ def explicit_design(text: str) -> Design | None:
         return "meta-analysis" if names(_POOLED) else "mechanistic"
     animal = _names_animals(text, folded)
     human = names(_HUMAN)
-    in_vitro = _names_lab_work(text, folded)
     if describes_one_patient(text, folded):
         return "case-series"  # one patient's story, whatever animal or cell it mentions
     if (animal or human) and names(_CELLS_FROM_DONORS) and not _dosed_animals(text):
         return "in-vitro"
     if animal and not human:
+        in_vitro = _names_lab_work(text, folded)
         return "in-vitro" if in_vitro and not _live_animals(text, folded) else "animal"
     if animal and _live_animals(text, folded) and not _people_studied(text):
         return "animal"  # animals dosed; people only named ("memory loss in elderly patients")
-    if not human and not animal and in_vitro:
+    if not human and not animal and _names_lab_work(text, folded):
         return "in-vitro"
     if (without_others := _without_other_studies(text, folded)) is not text:
         text, folded = without_others, fold_case(without_others)

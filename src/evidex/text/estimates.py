@@ -436,7 +436,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                 )  # fmt: skip
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
-    if contains_any(sentence, _TIMES_CUES):
+    if contains_any(sentence, _TIMES_CUES) and contains_any(fold_case(sentence), _TIMES_WORDS):
         found.extend(_times_ratios(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
@@ -720,6 +720,7 @@ _TIMES_RATIOS = (
     ),
 )
 _TIMES_CUES = (" times ", "-times ", "-fold ", " fold ")
+_TIMES_WORDS = ("odds", "hazard", "rate")  # each match names one
 _TIMES_MEASURES = {"odds": "OR", "hazard": "HR", "rate": "IRR"}
 
 
