@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -85,7 +86,9 @@ def _sent(
         await cycle.send({"type": "http.response.body", "body": body, "more_body": False})
         return cycle
 
-    cycle = asyncio.run(answer())
+    # a thread of its own: a browser test earlier in the same worker may leave a loop running
+    with ThreadPoolExecutor(1) as thread:
+        cycle = thread.submit(asyncio.run, answer()).result()
     return wire.writes, wire, cycle
 
 
