@@ -52,7 +52,10 @@ def _page_entry(status: int = 200, body: bytes = PAGE) -> Any:
     ]
     if status == 301:
         own = [(b"content-length", b"0"), (b"location", b"/compounds/thymosin-alpha")]
-    return make_entry(finished_headers(own, "build-1"), body, "/compounds/{name}", status)
+    entry = make_entry(finished_headers(own, "build-1"), body, "/compounds/{name}", status)
+    entry.write_headers()
+    entry.write_headers()  # answered twice: now kept with its written headers
+    return entry
 
 
 def _sent(
@@ -134,6 +137,14 @@ def test_headers_uvicorn_would_refuse_or_that_change_the_framing_are_not_prepare
     usual, _, _ = _sent(RequestResponseCycle, "GET", 200, plain, PAGE)
     other, _, _ = _sent(PreparedHeadCycle, "GET", 200, plain, PAGE)
     assert other == usual and len(other) == 2
+
+
+def test_an_entry_answered_once_has_no_written_headers_yet() -> None:
+    entry = make_entry([(b"content-length", b"0")], b"", None)
+    entry.write_headers()
+    assert entry.written is None
+    entry.write_headers()
+    assert entry.written == ((b"content-length: 0\r\n",), 0)
 
 
 def test_a_kept_entry_gives_the_garbage_collector_nothing_more_to_walk() -> None:

@@ -65,18 +65,26 @@ class Entry:
     route: str | None  # the route template, as the access log and metrics name it
     status: int = 200
     size: int = field(init=False)
-    # as the HTTP server writes them (evidex.web.httpbounds), worked out once
-    written: Written | None = field(init=False)
-    not_modified_written: Written | None = field(init=False)
+    # How the HTTP server writes the headers out (evidex.web.httpbounds): worked out at the
+    # second answer, so an answer sent once (most, over many pages) costs nothing more.
+    written: Written | None = field(init=False, default=None)
+    not_modified_written: Written | None = field(init=False, default=None)
+    answers: int = field(init=False, default=0)  # counted up to 2
 
     def __post_init__(self) -> None:
-        written = written_headers(self.headers)
-        not_modified = written_headers(self.not_modified_headers)
-        object.__setattr__(self, "written", written)
-        object.__setattr__(self, "not_modified_written", not_modified)
         header_bytes = sum(len(k) + len(v) for k, v in self.headers)
-        header_bytes += 8 * sum(len(w[0]) for w in (written, not_modified) if w is not None)
+        header_bytes += 8 * (len(self.headers) + len(self.not_modified_headers))  # written lines
         object.__setattr__(self, "size", len(self.body) + header_bytes + ENTRY_OVERHEAD_BYTES)
+
+    def write_headers(self) -> None:
+        """Count an answer; at the second, work out the written headers (see `written`)."""
+        if self.answers == 1:
+            object.__setattr__(self, "written", written_headers(self.headers))
+            object.__setattr__(
+                self, "not_modified_written", written_headers(self.not_modified_headers)
+            )
+        if self.answers < 2:
+            object.__setattr__(self, "answers", self.answers + 1)
 
 
 class ByteBoundedLRU:
@@ -267,6 +275,7 @@ class ResponseMemoMiddleware:
         build: str,
         started: float,
     ) -> None:
+        entry.write_headers()
         if if_none_match is not None and etag_matches(if_none_match, entry.etag):
             status, body = 304, b""
             headers = prepared(entry.not_modified_headers, entry.not_modified_written)
