@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidex.text.abstracts import abstract_starts, is_structured, split_sections
+from evidex.text.abstracts import abstract_starts, is_structured, split_sections, unglue_labels
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,25 @@ def test_a_second_abstract_starts_when_the_labels_start_again() -> None:
     starts = abstract_starts(text)
     assert [text[start:].split(":")[0] for start in starts] == ["BACKGROUND"]
     assert text[starts[0] :].startswith("BACKGROUND: d.")
+
+
+@pytest.mark.parametrize(
+    ("text", "unglued"),
+    [
+        ("RESULTSTwo hundred were enrolled.", "RESULTS Two hundred were enrolled."),
+        (
+            "Asthma model.MethodsTwenty-two mice.ResultsThe dose helped.",
+            "Asthma model.Methods Twenty-two mice.Results The dose helped.",
+        ),
+        ("</jats:sec>ResultsUnion was reached.", "</jats:sec>Results Union was reached."),
+    ],
+)
+def test_a_label_glued_to_its_first_word_is_parted(text: str, unglued: str) -> None:
+    assert unglue_labels(text) == unglued
+
+
+@pytest.mark.parametrize(
+    "text", ["The ResultsFolder app", "OurMethodsTeam met.", "We saw BackgroundNoise levels."]
+)
+def test_a_label_inside_a_sentence_is_left_glued(text: str) -> None:
+    assert unglue_labels(text) == text

@@ -49,3 +49,24 @@ def test_every_number_word_passes_the_lookahead() -> None:
         for written in (word, word.capitalize(), word.upper()):
             assert re.match(COUNT_START, written), written
             assert re.match(rf"{COUNT_START}{COUNT}", f"{written} patients"), written
+
+
+_MINUS_PIECES = st.sampled_from(
+    ["(", "[", "=", ":", " ", "- ", "-", "- .", ".5", "0.5", "12", "x", "**Sizes:**", "\n- ", "2"]
+)
+
+
+@given(st.lists(_MINUS_PIECES, max_size=12).map("".join))
+@settings(max_examples=300)
+def test_the_minus_space_cue_holds_every_match(text: str) -> None:
+    # normalise rewrites "( - 0.5" only where the cue is found: every match must hold it
+    for match in numbers._MINUS_SPACE.finditer(text):
+        assert numbers._MINUS_SPACE_CUE.search(match.group(0) + text[match.end() :][:2])
+    if numbers._MINUS_SPACE.search(text):
+        assert numbers._MINUS_SPACE_CUE.search(text)
+
+
+def test_a_bullet_dash_is_no_minus_and_a_spaced_minus_is_closed() -> None:
+    assert numbers.normalise("- **Sample Sizes:** small") == "- **Sample Sizes:** small"
+    assert numbers.normalise("(- 0.5, 2)") == "(-0.5, 2)"
+    assert numbers.normalise("x = - 3 and effect: - .5") == "x =-3 and effect:-.5"

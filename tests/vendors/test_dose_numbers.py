@@ -6,7 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from evidex.vendors.dose import DoseInputError, parse_amount, reconstitute, weight_dose
+from evidex.vendors.dose import (
+    DoseInputError,
+    parse_amount,
+    reconstitute,
+    separator_warning,
+    weight_dose,
+)
 
 
 @pytest.mark.parametrize(
@@ -15,6 +21,45 @@ from evidex.vendors.dose import DoseInputError, parse_amount, reconstitute, weig
 )
 def test_typed_amounts_in_prose_notations(typed: str, value: str) -> None:
     assert parse_amount(typed, "dose") == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("dose", "dose_mg", "meant"),
+    [
+        ("2,500 mcg", "2.5", "if you meant 2.5, type 2.5"),  # 2500 mcg read
+        ("1.000 mcg", "0.001", "if you meant 1000, type 1000"),  # 1 mcg read
+        ("1.250 mg", "1.25", "if you meant 1250, type 1250"),
+    ],
+)
+def test_one_separator_before_three_digits_is_read_and_warned_with_the_other_reading(
+    dose: str, dose_mg: str, meant: str
+) -> None:
+    # "2,500" is 2500 in English and 2.5 in German: a thousandfold apart, so the tool says so.
+    result = reconstitute("5", "2", dose)
+    assert result.dose_mg == Decimal(dose_mg)
+    assert (
+        [w for w in result.warnings if "was read with" in w]
+        == [w for w in result.warnings if f"dose '{dose}'" in w and meant in w]
+        != []
+    )
+
+
+@pytest.mark.parametrize("typed", ["0.250", "1 000", "1,000,000", "2,500.5", "12.50", "0,125"])
+def test_unambiguous_numbers_carry_no_separator_warning(typed: str) -> None:
+    assert separator_warning(typed, "dose") is None
+
+
+def test_a_weight_dose_warns_about_an_ambiguous_body_weight() -> None:
+    dose = weight_dose("40", "mcg/kg", "1.100")  # 1.1 kg read: a newborn, or 1100 kg?
+    assert dose.weight_kg == Decimal("1.1")
+    assert any("body weight '1.100'" in w and "1100" in w for w in dose.warnings)
+
+
+def test_a_draw_too_small_for_three_decimals_is_shown_with_its_digits_not_as_zero() -> None:
+    tiny = reconstitute("5", "2", "0.001")
+    shown = tiny.as_dict()
+    assert (shown["volume_ml"], shown["syringe_units"]) == ("0.0004", "0.04")
+    assert "0.0004 mL = 0.04 units" in tiny.summary()
 
 
 def test_a_weight_dose_with_a_decimal_comma() -> None:

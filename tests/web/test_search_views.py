@@ -130,3 +130,20 @@ def test_bad_filter_values_on_the_page_are_ignored(search_client: TestClient) ->
     assert 'href="/compounds/thymosin-alpha-1"' in page and "Tier 3" in page
     assert ">Compounds</h2>" in page and ">Research</h2>" in page
     assert 'rel="prev"' not in page
+
+
+@pytest.mark.parametrize(
+    "path", ["/search?q=liver", "/api/v1/search?q=liver", "/api/v1/suggest?q=thy"]
+)
+def test_searches_are_answered_on_the_event_loop_without_a_thread_hop(
+    search_client: TestClient, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fastapi.routing
+
+    def no_thread(*args: object, **kwargs: object) -> None:
+        raise AssertionError("handed to the threadpool")
+
+    monkeypatch.setattr(fastapi.routing, "run_in_threadpool", no_thread)
+    answer = search_client.get(path + "&on-the-loop=1")  # a URL no memo holds yet
+    assert answer.status_code == 200
+    assert "liver" in answer.text.lower() or "thymosin" in answer.text.lower()

@@ -164,3 +164,15 @@ def test_a_missing_reconstitution_input_is_named_never_none(client: TestClient) 
     api = client.get("/api/v1/tools/reconstitution?vial_mg=5&diluent_ml=&dose_mg=0.25")
     assert api.status_code == 422
     assert "None" not in api.json()["detail"] and "is missing" in api.json()["detail"]
+
+
+def test_an_ambiguous_thousands_separator_is_warned_on_the_page_and_in_the_api(
+    client: TestClient,
+) -> None:
+    params = {"per_kg": "1,500", "unit": "mcg/kg", "weight_kg": "70"}
+    api = client.get("/api/v1/tools/weight-dose", params=params).json()
+    assert api["total_mg"] == "105"
+    assert any("if you meant 1.5, type 1.5" in w for w in api["warnings"])
+    assert api["out_of_range"] is False  # a notation warning is not a range verdict
+    page = client.get("/tools/reconstitution", params=params)
+    assert page.status_code == 200 and "if you meant 1.5, type 1.5" in page.text

@@ -80,13 +80,14 @@ def weight_command(
     except DoseInputError as error:
         raise _fail(error) from None
     title, regimens = _regimens(compound, db)
-    warnings = weight_range_warnings(dose, regimens, route, per_week)
-    report = range_report(regimens, warnings, route)
+    in_range = weight_range_warnings(dose, regimens, route, per_week)
+    warnings = [*in_range, *dose.warnings]
+    report = range_report(regimens, in_range, route)
     if as_json:
         print_json({**dose.as_dict(), "compound": title, "warnings": warnings, **report})
         return
     out.print(dose.summary(), highlight=False)
-    _print_warnings(warnings, warnings)
+    _print_warnings(warnings, in_range)
 
 
 def reconstitute_command(

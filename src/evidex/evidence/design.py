@@ -24,17 +24,26 @@ _ANIMAL = CuedPattern(
         "cattle", "calves", "cows", "horses", "goats", "cats", "chickens", "broilers", "hens"
     ),
 )  # fmt: skip
-_IN_VITRO = CuedPattern(
+# farm animals, nematodes and flies: a pattern of their own, searched only when the common
+# animals are not named
+_OTHER_ANIMALS = CuedPattern(
     re.compile(
-        r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
-        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|(?:cells|monolayers) were "
-        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?)\b"
+        r"(?i)\b(?:sows|heifers|steers|bulls|foals|mares|ducks|quails?|turkeys|caenorhabditis|"
+        r"c\. elegans|drosophila|fruit flies)\b"
     ),
     (
-        "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
-        "fibroblasts", "primary ", "cells were", "monolayer"
+        "sows", "heifers", "steers", "bulls", "foals", "mares", "ducks", "quail", "turkeys",
+        "caenorhabditis", "elegans", "drosophila", "fruit flies",
     ),
 )  # fmt: skip
+
+
+def _names_animals(text: str, folded: str) -> bool:
+    return (
+        _ANIMAL.search(text, folded) is not None or _OTHER_ANIMALS.search(text, folded) is not None
+    )
+
+
 # Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy
 # volunteers were incubated", "Primary hepatocytes isolated from C57BL/6 mice were treated"; the
 # donors do not make it a study of people or animals (live animals dosed still do).
@@ -43,6 +52,43 @@ _CELL_TYPES = (
     r"adipocytes|keratinocytes|fibroblasts|neurons|chondrocytes|osteoblasts|osteoclasts|"
     r"platelets|erythrocytes|PBMCs|islets|myotubes|explants|tenocytes|synoviocytes)"
 )
+_IN_VITRO = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
+        r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|(?:cells|monolayers) were "
+        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?"
+        # bacteria or fungi grown and tested in a dish
+        r"|minimum inhibitory concentrations?|broth (?:micro)?dilution|(?:agar|disc|disk) "
+        r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates)\b"
+    ),
+    (
+        "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
+        "fibroblasts", "primary ", "cells were", "monolayer", "minimum inhibitory", "dilution",
+        "diffusion", "isolates"
+    ),
+)  # fmt: skip
+# cells of a named type worked on in a dish: "SH-SY5Y cells were pretreated", "RAW 264.7
+# macrophages were stimulated", "endothelial cells (HUVECs) were exposed"
+_CELLS_TREATED = CuedPattern(
+    re.compile(
+        rf"(?i)\b{_CELL_TYPES}(?: \([^()]{{1,20}}\))? were (?:pre-?treated|treated|incubated|"
+        r"exposed|cultured|transfected|stimulated|challenged)\b"
+    ),
+    (
+        "were pre", "were treated", "were incubated", "were exposed", "were cultured",
+        "were transfected", "were stimulated", "were challenged",
+    ),
+)  # fmt: skip
+
+
+def _names_lab_work(text: str, folded: str) -> bool:
+    """Whether `text` names work done in a dish (cells, tissue or microbes)."""
+    return (
+        _IN_VITRO.search(text, folded) is not None
+        or _CELLS_TREATED.search(text, folded) is not None
+    )
+
+
 _CELLS_FROM_DONORS = CuedPattern(
     re.compile(
         rf"(?i)\b{_CELL_TYPES} (?:were )?(?:freshly )?(?:isolated|harvested|derived|obtained|"
@@ -78,20 +124,63 @@ _LIVE_ANIMALS = CuedPattern(
     ),
     (" were ", " was ", "gavage", "intraperitoneal", "in vivo"),
 )
+# ... or named by a participle: "rats treated with resveratrol", "mice fed a high-fat diet"
+_ANIMALS_DOSED = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:mice|rats|rabbits|dogs|pigs|piglets|hamsters|monkeys) (?:\w+ )?(?:treated|fed|"
+        r"given|injected|dosed|gavaged) (?:with|a|an|the|\d)"
+    ),
+    ("mice", "rats", "rabbits", "dogs", "pigs", "piglets", "hamsters", "monkeys"),
+)
+
+
+def _live_animals(text: str, folded: str) -> bool:
+    return (
+        _LIVE_ANIMALS.search(text, folded) is not None
+        or _ANIMALS_DOSED.search(text, folded) is not None
+    )
+
+
+# People taking part in the study: counted, or recruited, enrolled or randomised. Without
+# them, people are only named (the patients an animal study hopes to help).
+_PEOPLE_NOUN = re.compile(
+    r"(?i)\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
+    r"individuals|people|persons|infants|adolescents)\b"
+)
+_COUNT_BEFORE_PEOPLE = re.compile(rf"(?i)(?<![\d.,])(?:{COUNT}) (?:[\w-]+ ){{0,3}}$")
+_PEOPLE_ENROLLED_AFTER = re.compile(
+    r"(?i) (?:were|was) (?:\w+ )?(?:randomi[sz]ed|enrolled|recruited|included|assigned|allocated)"
+)
+_WE_ENROLLED = re.compile(r"(?i)\bwe (?:enrolled|recruited|randomi[sz]ed|included)\b")
+
+
+def _people_studied(text: str) -> bool:
+    """Whether people take part in the study: counted, or recruited, enrolled or randomised.
+    Without them, people are only named (the patients an animal study hopes to help)."""
+    for noun in _PEOPLE_NOUN.finditer(text):
+        if _PEOPLE_ENROLLED_AFTER.match(text, noun.end()) or _COUNT_BEFORE_PEOPLE.search(
+            text, max(0, noun.start() - 50), noun.start()
+        ):
+            return True
+    return _WE_ENROLLED.search(text) is not None
+
+
 # One patient's story: "A 52-year-old woman presented", "We report the case of a 34-year-old",
 # "A man aged 47 years", "a woman in her sixties". The age is found first, then the article
 # before it: a capital "A" opens a sentence, also after a run-in label ("Case presentation A
 # 54-year-old").
 _ONE_PERSONS_AGE = CuedPattern(
     re.compile(
-        r"(?i)\b\d+-(?:year|month|week|day)-old\b"
+        # the first hyphen is sometimes a space: "A 20 year-old male"
+        r"(?i)\b\d+[- ](?:year|month|week|day)-old\b"
         r"|\b(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
         r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b)"
     ),
     ("-old", "aged ", " in his ", " in her "),
 )
 _ONE_PERSON_BEFORE = re.compile(
-    r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:report|describe|present)) )an?))"
+    r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:herein |here )?"
+    r"(?:report|describe|present)) )an?))"
     r" (?i:(?:[\w-]+ ){0,3})$"
 )
 
@@ -161,8 +250,11 @@ _DATABASE_SEARCH = CuedPattern(
     ("search", "identified ", "retrieved from"),
 )
 _POOLED = CuedPattern(
-    re.compile(r"(?i)\b(?:pooled|random-effects?|fixed-effects?|weighted mean difference)"),
-    ("pooled", "random-effect", "fixed-effect", "weighted mean difference"),
+    re.compile(
+        r"(?i)\b(?:pooled|pooling (?:of )?(?:the |their )?(?:data|results|estimates|trials|studies)"
+        r"|random-effects?|fixed-effects?|weighted mean difference)"
+    ),
+    ("pooled", "pooling", "random-effect", "fixed-effect", "weighted mean difference"),
 )
 # matching on a propensity score makes a matched cohort ("propensity score-matched", "matched
 # 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
@@ -177,18 +269,33 @@ _NON_RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?(?:experimental|randomi[sz]ed)|single-arm|"
         r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
-        r"before-and-after|pre-post|open-label,? (?:single|non)|historical controls?)"
+        r"before-and-after|pre-post|historical controls?"
+        # "a before–after study", "a pretest–posttest design" (any dash)
+        r"|before[-–‐ ](?:and[-– ])?after (?:study|design|comparison)"
+        r"|pre-?test[-–‐/ ]+post-?test|pre[–‐]post)"
     ),
     (
         "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
-        "one-group", "before-and-after", "pre-post", "open-label", "historical control"
+        "one-group", "before-and-after", "pre-post", "historical control", "before", "posttest",
+        "post-test", "pre–post", "pre‐post"
     ),
 )  # fmt: skip
+# allocation by a rule anyone can foresee: quasi-random ("allocated by birth date", "by day of
+# admission", "alternately allocated")
+_QUASI_ALLOCATION = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:(?:allocated|assigned|divided) (?:\w+ )?(?:according to|by) (?:(?:their|the) )?"
+        r"(?:date of birth|birth ?dates?|day of (?:the week|admission)|alternation|hospital "
+        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat)"
+    ),
+    ("birth", "day of", "alternat", "record number", "odd "),
+)
 _RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation to|"
-        r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study)"
-        r"|RCT)\b"
+        r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study"
+        # conditions given in random order: a randomised crossover
+        r"|design)|in (?:a )?random(?:i[sz]ed)? (?:order|sequence)|RCT)\b"
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
@@ -211,17 +318,19 @@ _CASE_CONTROL = CuedPattern(
         rf"{COUNT} (?:[\w-]+ ){{0,3}}?controls\b"
         # "86 consecutive patients with pancreatitis and 172 sex-matched controls"
         rf"|(?<![\d.,%])(?:{COUNT}) (?:[\w-]+ ){{0,2}}?(?:patients|people|adults|children|women|men)\b"
-        rf"[^.;]{{0,80}}?\b(?:and|with|versus|vs\.?) {COUNT} (?:healthy|matched|[\w]+-matched|"
-        r"hospital|population|community)(?:[ -][\w-]+)? controls\b"
+        rf"[^.;]{{0,120}}?\b(?:and|with|versus|vs\.?) {COUNT} (?:healthy|matched|"
+        r"(?:\w+- and )?\w+-matched|hospital|population|community)(?:[ -][\w-]+)? controls\b"
+        # matched sets compared within: the analysis of a matched case-control study
+        r"|\bconditional logistic regression\b"
         r"|\bcases were\b[^.]{0,150}?\bcontrols were\b"
     ),
-    ("control", "nested case"),
+    ("control", "nested case", "conditional logistic"),
 )
 _COHORT = CuedPattern(
     re.compile(
         r"(?i)\b(?:cohort|prospective(?:ly)? (?:study|analysis|observational|followed|collected)|"
         r"retrospective(?:ly)?|observational|registry|registers?\b|longitudinal|cross-sectional|"
-        r"population-based|claims data|database|survey\b|we followed|person-years?"
+        r"population-based|claims data|database|biobank|survey\b|we followed|person-years?"
         # genetic variants standing in for an exposure: observational, whatever the word
         r"|mendelian randomi[sz]ation"
         # a questionnaire sent out, and those who answered it: a survey
@@ -230,14 +339,15 @@ _COHORT = CuedPattern(
     (
         "cohort", "prospective", "retrospective", "observational", "registry", "register",
         "longitudinal", "cross-sectional", "population-based", "claims data", "database",
-        "survey", "we followed", "person-year", "mendelian", "questionnaire", "respondents"
+        "biobank", "survey", "we followed", "person-year", "mendelian", "questionnaire", "respondents"
     ),
 )  # fmt: skip
 _CASE_SERIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case series|case reports?|we (?:report|describe|present) (?:a|an|the case|"
+        r"(?i)\b(?:case series|case reports?|we (?:herein |here )?(?:report|describe|present) "
+        r"(?:a|an|the case|"
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
-        r"\d+-year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
+        r"\d+[- ]year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
         # a review of treated patients' records: a series unless groups are compared
         r"retrospectively reviewed|reviewed (?:the )?(?:medical |clinical )?(?:records|charts)"
         # "Retrospective review of eleven patients seen at a clinic"
@@ -248,14 +358,31 @@ _CASE_SERIES = CuedPattern(
         r"|\bconsecutive (?:[\w-]+ ){0,2}?(?:patients|cases|children|adults|women|men)\b)"
     ),
     (
-        "case series", "case report", "we report ", "we describe ", "we present ", "-year-old ",
+        "case series", "case report", "we report ", "we describe ", "we present ", "we here",
+        "year-old ",
         "chart review", "reviewed", "review of ", "consecutive "
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(
-    re.compile(r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"),
-    ("controlled ", "clinical trial", "open-label"),
+    re.compile(
+        r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label"
+        # an early-phase trial that says nothing of randomising: its patients all treated
+        r"|phase (?:[12]|I{1,2})[ab]?(?:/(?:[23]|I{1,3}))? (?:trial|study))"
+    ),
+    ("controlled ", "clinical trial", "open-label", "phase "),
 )
+# One trial named as where the data came from: a secondary or post hoc analysis of that trial
+# ("We used data from the D-Health Trial", "post hoc analysis of data from the ALPHA trial",
+# "participants in the VITAL trial"); never trials in the plural, nor trial registries.
+_TRIAL_DATA = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:data|participants|analys[ie]s) (?:from|of|in) (?:data from )?(?:the |a |this )?"
+        r"(?:[\w-]+ ){0,4}?trial\b(?! regist)"
+    ),
+    ("trial",),
+)
+# a cohort named outright, which an analysis within a trial may be
+_COHORT_NAMED = CuedPattern(re.compile(r"(?i)\bcohorts?\b"), ("cohort",))
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
     re.compile(
@@ -270,7 +397,7 @@ _COMPARISON = CuedPattern(
 )  # fmt: skip
 # an interval printed with an estimate: a review that prints one has pooled its studies
 _SUMMARY_ESTIMATE = CuedPattern(
-    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence interval|credible interval)\b"),
+    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence intervals?|credible intervals?)\b"),
     ("ci", "confidence interval", "credible interval"),
 )
 # A review's results with no design word: the studies it included counted ("We included 21
@@ -352,11 +479,19 @@ _CONTRASTED_STUDY = CuedPattern(
 _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_PROPENSITY, "propensity-matched"),
     (_NON_RANDOMISED, "non-randomised-controlled"),
+    (_QUASI_ALLOCATION, "non-randomised-controlled"),
     (_RANDOMISED, "rct"),
     (_CASE_CONTROL, "case-control"),
+    (_TRIAL_DATA, "rct"),
     (_COHORT, "cohort"),
     (_CASE_SERIES, "case-series"),
     (_CONTROLLED_TRIAL, "non-randomised-controlled"),
+)
+
+
+# the order of the design named by "open-label" or "controlled trial" alone
+_LAST_RESORT_TRIAL = next(
+    order for order, (pattern, _) in enumerate(_NAMED_DESIGNS) if pattern is _CONTROLLED_TRIAL
 )
 
 
@@ -367,10 +502,32 @@ def _without_asides(text: str) -> str:
     return " ".join(sentence for sentence in sentences if not _ASIDE.search(sentence))
 
 
+# A meta-analysis said not to have been done: "a meta-analysis was not possible", "systematic
+# review without meta-analysis", "heterogeneity precluded meta-analysis"
+_NO_META_ANALYSIS = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:without|no|precluded|prevented|preclude|prevent) (?:a |any |formal )?"
+        r"meta-? ?analys[ie]s\b"
+        r"|\bmeta-? ?analys[ie]s (?:was|were|could|would) (?:not|n['’]t)(?: be)? (?:\w+ )?"
+        r"(?:possible|feasible|appropriate|performed|conducted|undertaken|done|carried out)\b"
+    ),
+    ("meta",),
+)
+
+
+def _without_meta_analysis_denied(text: str, folded: str) -> str:
+    """`text` without the words saying no meta-analysis was done (the same text when none)."""
+    if _NO_META_ANALYSIS.search(text, folded) is None:
+        return text
+    return _NO_META_ANALYSIS.pattern.sub("", text)
+
+
 def explicit_design(text: str) -> Design | None:
     """The design named in `text`, or None when no design word is present."""
     text = _without_asides(text)
     folded = fold_case(text)
+    if (undenied := _without_meta_analysis_denied(text, folded)) is not text:
+        text, folded = undenied, fold_case(undenied)
     if _CONTRASTED_STUDY.search(text, folded):
         text = _CONTRASTED_STUDY.pattern.sub("", text)
         folded = fold_case(text)
@@ -384,21 +541,25 @@ def explicit_design(text: str) -> Design | None:
         return "meta-analysis"
     if names(_SYSTEMATIC) or names(_DATABASE_SEARCH):
         return "meta-analysis" if names(_POOLED) else "mechanistic"
-    animal = names(_ANIMAL)
+    animal = _names_animals(text, folded)
     human = names(_HUMAN)
-    in_vitro = names(_IN_VITRO)
+    in_vitro = _names_lab_work(text, folded)
     if describes_one_patient(text, folded):
         return "case-series"  # one patient's story, whatever animal or cell it mentions
     if (animal or human) and names(_CELLS_FROM_DONORS) and not _dosed_animals(text):
         return "in-vitro"
     if animal and not human:
-        return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
+        return "in-vitro" if in_vitro and not _live_animals(text, folded) else "animal"
+    if animal and _live_animals(text, folded) and not _people_studied(text):
+        return "animal"  # animals dosed; people only named ("memory loss in elderly patients")
     if not human and not animal and in_vitro:
         return "in-vitro"
     if (without_others := _without_other_studies(text, folded)) is not text:
         text, folded = without_others, fold_case(without_others)
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
+            if pattern is _TRIAL_DATA and names(_COHORT_NAMED):
+                continue  # "a cohort analysis of participants in the GAMMA trial"
             if design == "cohort" and _uncontrolled_series(text, folded):
                 return "case-series"
             return design
@@ -433,7 +594,8 @@ _DONORS = re.compile(
 
 def _dosed_animals(text: str) -> bool:
     """Live animals treated, outside the words naming the donors of cells."""
-    return _LIVE_ANIMALS.search(_DONORS.sub("", text)) is not None
+    undonated = _DONORS.sub("", text)
+    return _live_animals(undonated, fold_case(undonated))
 
 
 # A design line of a structured abstract: "Design: Prospective cohort study.", "Design
@@ -458,7 +620,9 @@ def stated_design(text: str) -> Design | None:
         return None
     what = line["what"]
     folded = fold_case(what)
-    if _ANIMAL.search(what, folded) and not _HUMAN.search(what, folded):
+    if (undenied := _without_meta_analysis_denied(what, folded)) is not what:
+        what, folded = undenied, fold_case(undenied)
+    if _names_animals(what, folded) and not _HUMAN.search(what, folded):
         return "animal"
     if _META.search(what, folded) or _SYSTEMATIC.search(what, folded):
         return "meta-analysis" if _names_own_meta_analysis(text) else explicit_design(what)
@@ -469,6 +633,10 @@ def stated_design(text: str) -> Design | None:
     ]
     if not named:
         return None
+    # "open-label" and "controlled trial" describe a trial without saying how its groups were
+    # made: beside another design word of the line ("open-label, randomized clinical trial")
+    # that word says it, wherever it stands
+    named = [entry for entry in named if entry[1] != _LAST_RESORT_TRIAL] or named
     design = min(named)[2]
     if design == "cohort" and _PROPENSITY.search(text):
         return "propensity-matched"
@@ -518,6 +686,8 @@ def _names_own_meta_analysis(text: str) -> bool:
     literature search whose results are pooled (a review that never writes "meta-analysis")."""
     text = _without_asides(text)
     folded = fold_case(text)
+    if (undenied := _without_meta_analysis_denied(text, folded)) is not text:
+        text, folded = undenied, fold_case(undenied)
     searched = (
         _DATABASE_SEARCH.search(text, folded) is not None
         or _SYSTEMATIC.search(text, folded) is not None
@@ -569,16 +739,22 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
             # a review's methods name the trials it pooled; its aim names the meta-analysis
             whole = _last_of(read, iterator) if last is None else last
+            if (
+                design == "non-randomised-controlled"
+                and not _NON_RANDOMISED.search(text)
+                and explicit_design(whole) == "rct"
+            ):
+                design = "rct"  # "We did an open-label trial. ... were randomly assigned"
             return "meta-analysis" if _names_own_meta_analysis(whole) else design
         if design is not None:
             return design
     whole = " ".join(read)
     folded = fold_case(whole)
-    if _ANIMAL.search(whole, folded) and not _HUMAN.search(whole, folded):
+    if _names_animals(whole, folded) and not _HUMAN.search(whole, folded):
         return "animal"
     if _pools_included_studies(whole, folded):
         return "meta-analysis"
-    if (_IN_VITRO.search(whole, folded) and not _patients_tested(whole, folded)) or (
+    if (_names_lab_work(whole, folded) and not _patients_tested(whole, folded)) or (
         _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
     ):
         return "in-vitro"

@@ -31,11 +31,11 @@ from evidex.text.abstracts import (
     split_sections,
     unglue_labels,
 )
-from evidex.text.cues import CuedPattern, fold_case, mentions_any
+from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
 from evidex.text.lines import unwrap_lines
 from evidex.text.markdown import atx_heading, list_item, split_at_separators, without_bold
-from evidex.text.numbers import COUNT, COUNT_START, normalise, parse_count
+from evidex.text.numbers import COUNT, COUNT_START, WORD_NUMBER, normalise, parse_count
 from evidex.text.sentences import split_sentences
 
 MAX_INPUT_CHARS = 200_000
@@ -145,7 +145,7 @@ _CONTROLS_PER_CASE = re.compile(
 # the cases as the people counted right before their controls: "215 patients with gout (cases)
 # with 860 controls", "1,530 women with ovarian cancer and 3,060 control women"
 _PEOPLE_THEN_CONTROLS = re.compile(
-    rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;\d]{{0,80}}?"
+    rf"(?i){COUNT_START}(?<![\d.,%])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b[^.;\d]{{0,120}}?"
     rf"\b(?:and|with|to|versus|vs\.?) (?P<m>{COUNT}) {_QUALIFIER}(?:(?:matched )?controls?\b"
     # "140 women with endometriosis (cases) and 280 women without it (controls)"
     rf"|{_POPULATION_NOUNS}\b[^.;\d()]{{0,40}}\(controls?\))"
@@ -264,7 +264,8 @@ _N_WERE_RANDOMISED = CuedPattern(
         rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:\([^()]{{1,40}}\) )?"
         # "106 of these were enrolled", "of whom 1,004 met the criteria and were randomised",
         # "612 agreed and were enrolled"
-        r"(?:of (?:these|them|those|whom) )?(?:(?:met|agreed|consented) [^.;,]{0,40}?and )?"
+        rf"(?:of (?:these|them|those|whom) (?:{_POPULATION_NOUNS} )?)?"
+        r"(?:(?:met|agreed|consented) [^.;,]{0,40}?and )?"
         r"(?:(?:were|was) (?:randomi[sz]ed|randomly|enrolled|recruited)|underwent randomi[sz]ation"
         rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
@@ -274,14 +275,14 @@ _N_WERE_RANDOMISED = CuedPattern(
         "randomised ",
     ),
 )  # fmt: skip
-# those who agreed: the sample only when no count is said to be enrolled ("640 consented and 600
-# were enrolled")
+# those who agreed or took part, the people unsaid: the sample only when no count is said to be
+# enrolled ("640 consented and 600 were enrolled", "Of 2,412 invited, 1,206 (50%) participated")
 _N_CONSENTED = CuedPattern(
     re.compile(
-        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) "
-        r"(?:agreed to (?:take part|participate)|consented\b)"
+        rf"{COUNT_START}{_NOT_A_NAME}(?<![\d.,%])(?P<n>{COUNT}) (?:\([^()]{{1,40}}\) )?"
+        r"(?:agreed to (?:take part|participate)|consented\b|participated\b|took part\b)"
     ),
-    ("agreed to", "consented"),
+    ("agreed to", "consented", "participated", "took part"),
 )
 # a count after our verb, the people unsaid: "We randomly assigned 1500 to A or B", "We enrolled
 # 220, of whom ..."
@@ -309,11 +310,23 @@ _GROUPS_OF = CuedPattern(
 )
 # a count of those screened, approached or assessed for eligibility: not the sample ("182
 # patients were screened and 106 of these were enrolled")
+_SCREENING_WORDS = (
+    "screened", "approached", "invited", "contacted", "assessed for eligibility",
+    "evaluated for eligibility", "considered for",
+)  # fmt: skip
 _SCREENED_AFTER = re.compile(
     r"(?i)(?:(?:(?!randomi|enrolled|included|recruited|allocated|assigned)[^.;,]){0,60}?"
-    r"\b(?:were|was) (?:\w+ )?|[ ,]*)(?:screened|approached|invited|contacted|"
-    r"assessed for eligibility|evaluated for eligibility|considered for)\b"
+    rf"\b(?:were|was) (?:\w+ )?|[ ,]*)(?:{'|'.join(_SCREENING_WORDS)})\b"
 )
+
+
+def _screened_after(text: str, end: int, screening: bool) -> bool:
+    """Whether the count ending at `end` is of those screened or approached; `screening` says
+    whether `text` holds one of _SCREENING_WORDS at all (the pattern, costly where it fails, is
+    tried only then)."""
+    return screening and _SCREENED_AFTER.match(text, end) is not None
+
+
 # people the rules have no noun for, known by where they stand: "a cohort of 3,412 Finnish
 # conscripts", "we studied 640 collegiate swimmers", "data on 230,114 Norwegians", "812
 # community-dwelling older Japanese were enrolled"
@@ -329,8 +342,9 @@ _NOT_PEOPLE = (
 )
 _ANY_PEOPLE = rf"{_QUALIFIER}{_NOT_PEOPLE}[A-Za-z][\w-]*(?:s|ese|people|children)\b"
 _N_BY_CONTEXT = re.compile(
-    r"(?i)(?=[cspdrwaie])(?:\b(?:cohort|sample|population|series|survey|data|records|"
-    r"participants|subjects|respondents) (?:of|on|from|comprised|consisted of|included|were|was) "
+    r"(?i)(?=[cspdrwaiet])(?:\b(?:cohort|sample|population|series|survey|data|records|"
+    r"participants|subjects|respondents|(?:cohort |case-control )?study|trial) "
+    r"(?:of|on|from|comprised|consisted of|included|were|was) "
     r"|\bwe (?:studied|enrolled|recruited|randomi[sz]ed|included|followed|analy[sz]ed|"
     r"surveyed|examined|interviewed|assessed|invited|identified) "
     r"|\b(?:among|involving|including|comprising|enrolling|recruiting) )"
@@ -635,6 +649,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
     if (undated := _without_dates(text)) is not text:
         text, folded = undated, None
+    if (plain := _without_restated_digits(text)) is not text:
+        text, folded = plain, None
     folded = fold_case(text) if folded is None else folded
     if parts := _PARTS_OF_PEOPLE.search(text, folded):
         return parse_count(parts["n"])
@@ -645,6 +661,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
             continue  # "cancer was diagnosed in 793 participants given D and 824 given placebo"
         if split and first and (n := parse_count(first)) and (m := parse_count(split["m"])):
             return n + m
+    if (groups := _compared_back(text)) is not None:
+        return groups
     firsts, randomised = _enrolment_counts(text, folded)
     if randomised is not None:
         return randomised  # the randomised total, over the enrolled or screened one
@@ -652,8 +670,9 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         return case_control or None
     # those who completed are the total only when no randomised or enrolled total is written
     completed: int | None = None
+    screening = contains_any(folded, _SCREENING_WORDS)
     for match in firsts:
-        if (n := parse_count(match["n"])) and not _SCREENED_AFTER.match(text, match.end()):
+        if (n := parse_count(match["n"])) and not _screened_after(text, match.end(), screening):
             if match.groupdict().get("completed"):
                 completed = n
                 continue
@@ -671,6 +690,54 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         or (_people_count(text) or (0, None))[1]
         or _single_patient(text, folded)
     )
+
+
+# a second group compared with people counted before: "75 patients were treated with A ... We
+# compared them with the 51 patients from the control group", "these were compared with 39
+# children"
+_COMPARED_BACK = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:we compared (?:them|these|those|this group)|(?:these|they|this group) were "
+        rf"compared) (?:with|to) (?:the )?(?P<m>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+    ),
+    ("compared them", "compared these", "compared those", "compared this", "were compared"),
+)
+_PEOPLE_BEFORE = re.compile(
+    rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-/])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
+)
+
+
+def _compared_back(text: str) -> int | None:
+    """The two groups' counts when the second is compared with the first by a pronoun."""
+    back = _COMPARED_BACK.search(text)
+    if back is None:
+        return None
+    before = list(_PEOPLE_BEFORE.finditer(text, max(0, back.start() - 300), back.start()))
+    if not before:
+        return None
+    n, m = parse_count(before[-1]["n"]), parse_count(back["m"])
+    return n + m if n and m else None
+
+
+# a count in words restated in digits: "Two hundred forty-six (246) patients were randomized"
+_BRACKETED_DIGITS = re.compile(r" \((\d[\d,]{0,9})\)")
+_WORDS_BEFORE = re.compile(rf"(?:{WORD_NUMBER})$")
+
+
+def _without_restated_digits(text: str) -> str:
+    """`text` without the digits that restate a count in words (the same text when none do)."""
+    cuts: list[tuple[int, int]] = []
+    for digits in _BRACKETED_DIGITS.finditer(text):
+        words = _WORDS_BEFORE.search(text, max(0, digits.start() - 40), digits.start())
+        if words and parse_count(words.group(0)) == parse_count(digits[1]):
+            cuts.append(digits.span())
+    if not cuts:
+        return text
+    kept, last = [], 0
+    for start, end in cuts:
+        kept.append(text[last:start])
+        last = end
+    return "".join(kept) + text[last:]
 
 
 # Years and dates are never n: "from January 2019 to December 2020", "in 2017–2018", "Between
@@ -712,9 +779,28 @@ def _without_dates(text: str) -> str:
 # what happened in some of each group, not the groups: "was diagnosed in", "occurred in"
 _EVENTS_IN_BEFORE = re.compile(r"(?i)\b(?:[a-z]+(?:ed|en|rred)|found|seen) (?:in|among) $")
 
+# those left after exclusions, when no count before is said to be enrolled: "48,112 adults were
+# identified ...; after exclusions, 41,205 were included", "leaving 980 patients for analysis"
+_N_AFTER_EXCLUSIONS = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:after (?:the )?exclusions?|after exclu(?:ding|sion of) [^.;,]{1,60}|leaving),? "
+        rf"(?P<n>{COUNT}) (?:{_QUALIFIER}{_POPULATION_NOUNS} )?(?:(?:were|was) (?:included|"
+        r"analy[sz]ed|eligible|enrolled)|remained|(?:for|in) (?:the )?(?:final )?analys[ie]s)\b"
+    ),
+    ("exclu", "leaving"),
+)
+# the questionnaires answered of those sent out: "Of 3,000 questionnaires distributed, 2,214
+# were returned"
+_N_RETURNED = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:questionnaires|surveys)\b[^.;]{0,60}?,? "
+        rf"(?P<n>{COUNT}) (?:\([^()]{{1,40}}\) )?(?:were|was) (?:returned|completed)\b"
+    ),
+    ("questionnaires", "surveys"),
+)
 _ENROLMENT_PHRASES = (
     _N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE, _N_WE_COUNTED,
-    _N_CONSENTED,
+    _N_CONSENTED, _N_AFTER_EXCLUSIONS, _N_RETURNED,
 )  # fmt: skip
 # parts of people counted, then the people: "57 eyes of 31 patients" (the people are n)
 _BODY_PARTS = (
@@ -729,6 +815,12 @@ _PARTS_OF_PEOPLE = CuedPattern(
     ),
     _BODY_PARTS,
 )
+
+
+# the other arm after a count randomised to one ("of whom 9525 were randomly assigned to receive
+# aspirin and 9589 to receive placebo"); no number between, so never the arms of a total
+# ("700 were randomised: 350 to A and 350 to B")
+_SECOND_ARM = re.compile(rf"[^.;\d]{{1,60}}? and (?P<m>{COUNT}) (?:to|into)\b")
 
 
 def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int | None]:
@@ -749,6 +841,8 @@ def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int 
             said = folded[match.start() : match.end()] + clause
             if "random" in said and not match.groupdict().get("completed"):
                 n = parse_count(match["n"])
+                if n and (second := _SECOND_ARM.match(text, match.end())):
+                    n += parse_count(second["m"]) or 0  # "of whom 9525 ... and 9589 to placebo"
                 if n and (randomised is None or match.start() < randomised[0]):
                     randomised = (match.start(), n)
                 break
@@ -827,6 +921,7 @@ def _people_count(text: str) -> tuple[int, int] | None:
     each group'), a count screened and a count of cases whose controls are not counted are not
     the sample."""
     controls = "control" in text
+    screening = mentions_any(text, _SCREENING_WORDS)
     first: tuple[int, int] | None = None  # (where, count): the earliest of the patterns
     for pattern in (_N_VERB_FIRST, _N_PLAIN, _N_BY_CONTEXT, None):
         # a later pattern's count matters only before the first found: read no further
@@ -838,8 +933,13 @@ def _people_count(text: str) -> tuple[int, int] | None:
             n = parse_count(match["n"])
             if (
                 n
-                and not _SCREENED_AFTER.match(text, match.end())
-                and not (controls and match.group(0).endswith("cases"))
+                and not _screened_after(text, match.end(), screening)
+                and not (
+                    controls
+                    and match.group(0).endswith("cases")
+                    and not _COMPLETED_AFTER.match(text, match.end())
+                )
+                and not _AMONG_TOTAL_AFTER.match(text, match.end())
                 and not _PART_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n"))
                 and not _PERCENT_AFTER.match(text, match.end())
                 and not _PER_GROUP_BEFORE.search(
@@ -861,6 +961,14 @@ def _people_count(text: str) -> tuple[int, int] | None:
 _TREATED_FOR_ONE_BEFORE = re.compile(r"(?i)\b(?:treating|for every|for each|in every) $")
 _TREATED_FOR_ONE_AFTER = re.compile(
     r"(?i) (?:would |will )?(?:need(?:ed)? to|must|had to|have to) be treated\b"
+)
+# cases who finished a trial are its participants, whatever controls it had ("64 cases finished
+# the protocol")
+_COMPLETED_AFTER = re.compile(r" (?:completed|finished)\b")
+# a count of some among a total counted after it: "129 538 cases of death among the 973 904
+# participants" (the total is n)
+_AMONG_TOTAL_AFTER = re.compile(
+    rf"(?i)[^.;]{{0,60}}?\bamong (?:the |all |a total of )?{COUNT} {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
 _PART_BEFORE = re.compile(r"\d of (?:the )?$")
@@ -889,9 +997,22 @@ def _groups_times_size(text: str, folded: str) -> int | None:
     return k * per if k and per else None
 
 
+# one case named as the report's subject, with no age given: "We present a case of ...", "This
+# case report describes ..."
+_ONE_CASE = CuedPattern(
+    re.compile(
+        r"(?i)\bwe (?:here(?:in)? )?(?:report|describe|present) (?:a|an|the|one) "
+        r"(?:[\w-]+ ){0,3}?case\b(?! series)|\bthis case report\b"
+    ),
+    ("case",),
+)
+
+
 def _single_patient(text: str, folded: str) -> int | None:
     """1 when the text describes one patient (a case report)."""
-    return 1 if describes_one_patient(text, folded) else None
+    if describes_one_patient(text, folded) or _ONE_CASE.search(text, folded):
+        return 1
+    return None
 
 
 def _study_count(text: str, folded: str) -> int | None:
@@ -943,7 +1064,7 @@ def _intervention(text: str, folded: str) -> str | None:
 
 def _comparator(text: str, folded: str) -> tuple[str | None, str | None]:
     for match in _COMPARATOR.finditer(text):
-        what = re.sub(r"(?i)^(?:an?|the) ", "", match["what"].strip())
+        what = _LEADING_ARTICLE.sub("", match["what"].strip())
         if not what or what[0].isdigit():
             continue
         if _PLACEBO.search(what):
@@ -1127,8 +1248,11 @@ def _lower_title_word(word: str) -> str:
     return word.lower() if word[:1].isupper() and word[1:].islower() else word
 
 
+_TRAILING_MARKS = re.compile(r"[\s(\[,;:]+$")
+
+
 def _name_before(clause: str) -> str:
-    clause = re.sub(r"[\s(\[,;:]+$", "", clause.strip())
+    clause = _TRAILING_MARKS.sub("", clause.strip())
     for pattern in (_NAME_CUE, _NAME_FOR):
         match = pattern.search(clause)
         if match:
@@ -1144,15 +1268,24 @@ _LEAD_IN = re.compile(
 )
 
 
+# the last words of a name that link it to its value ("... was", "... with an"), and the words
+# each of them ends with (a cheap test before the pattern, which is tried at every position)
+_LINK_WORDS = ("was", "were", "is", "with an?", "with", "had an?", "showed an?", "an?", "the")
+_LINK_WORD_ENDINGS = ("was", "were", "is", "with", "a", "an", "the")
+_TRAILING_LINK = re.compile(rf"(?i)\b(?:{'|'.join(_LINK_WORDS)})$")
+_LEADING_ARTICLE = re.compile(r"(?i)^(?:the|an?) ")
+_SECTION_LABEL_BEFORE = re.compile(r"\s*([A-Za-z ,]+):\s+")
+
+
 def _trim_name(name: str) -> str:
-    name = re.sub(
-        r"(?i)\b(?:was|were|is|with an?|with|had an?|showed an?|an?|the)$", "", name.strip()
-    )
+    name = name.strip()
+    if fold_case(name).endswith(_LINK_WORD_ENDINGS):
+        name = _TRAILING_LINK.sub("", name)
     lead_in = _LEAD_IN.match(name.strip(" ,;:"))
     if lead_in:  # "For overall survival, the hazard ratio" names overall survival
         name = lead_in["name"]
-    name = re.sub(r"(?i)^(?:the|an?) ", "", name.strip())
-    section = re.match(r"\s*([A-Za-z ,]+):\s+", name)
+    name = _LEADING_ARTICLE.sub("", name.strip())
+    section = _SECTION_LABEL_BEFORE.match(name)
     if section and section[1].lower().strip() in _ABSTRACT_SECTIONS:
         name = name[section.end() :]  # "Results: Sleep onset latency ..." names the outcome
     return name.strip(" ,;:-)(")[:80] or "effect"
@@ -1166,7 +1299,7 @@ _TRAILING_FILLER = re.compile(
 
 def _name_for_arms(sentence: str) -> str:
     """The subject before the first percentage ('Atrial fibrillation occurred in 5.3% vs ...')."""
-    first = re.search(r"\d", sentence)
+    first = _DIGIT.search(sentence)
     before = sentence[: first.start()] if first else ""
     subject = _TRAILING_FILLER.sub("", " " + before.strip(" ,;:(")).strip()
     if 2 <= len(subject) <= 80:

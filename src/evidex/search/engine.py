@@ -21,7 +21,7 @@ import re
 import sqlite3
 import threading
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import process
@@ -60,7 +60,13 @@ class Hit:
     snippet: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # by hand: dataclasses.asdict deep-copies field by field, a third of a JSON search's CPU
+        return {
+            "type": self.type, "slug": self.slug, "title": self.title, "summary": self.summary,
+            "tier": self.tier, "is_banned": self.is_banned, "goals": list(self.goals),
+            "compound_slug": self.compound_slug, "score": self.score,
+            "matched": list(self.matched), "snippet": self.snippet,
+        }  # fmt: skip
 
 
 @dataclass
@@ -630,22 +636,39 @@ def _first_word_match(text: str, terms: list[str], prefix: str | None = None) ->
     return best
 
 
-def _term_pattern(terms: list[str], prefix: str | None = None) -> re.Pattern[str] | None:
-    return _compiled_terms(tuple(terms), prefix)
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(term: str, prefix: bool) -> re.Pattern[str]:
+    """Whole words only: the term itself, or a 4+ letter term with a short ending (the words
+    the stemmed full-text search matched), or any word a half-typed prefix starts; 'b' never
+    marks 'by'. Kept by word, not by query: a new query of known words compiles nothing."""
+    ending = r"\w*" if prefix else r"\w{0,3}" if len(term) >= 4 else ""
+    return re.compile(r"\b" + re.escape(term) + ending + r"\b", re.I)
 
 
-@functools.lru_cache(maxsize=512)
-def _compiled_terms(terms: tuple[str, ...], prefix: str | None) -> re.Pattern[str] | None:
-    # whole words only: the term itself, or a 4+ letter term with a short ending (the words
-    # the stemmed full-text search matched), or any word the half-typed `prefix` starts;
-    # 'b' never marks 'by'
-    def ending(term: str) -> str:
-        return r"\w*" if term == prefix else r"\w{0,3}" if len(term) >= 4 else ""
-
-    usable = [re.escape(t) + ending(t) for t in sorted(terms, key=len) if t]
-    if not usable:
+def _marked(text: str, terms: list[str], prefix: str | None) -> str | None:
+    """`text` with each word a term matches between the mark characters; None when no term is
+    usable. Where several terms match at one place, the longest wins, as in one alternation."""
+    patterns = [
+        _word_pattern(term, term == prefix) for term in reversed(sorted(terms, key=len)) if term
+    ]
+    if not patterns:
         return None
-    return re.compile(r"\b(?:" + "|".join(reversed(usable)) + r")\b", re.I)
+    found: list[re.Match[str] | None] = [pattern.search(text) for pattern in patterns]
+    pieces: list[str] = []
+    at = 0
+    while True:
+        best: re.Match[str] | None = None
+        for index, match in enumerate(found):
+            if match is not None and match.start() < at:  # overlapped by the last mark
+                match = found[index] = patterns[index].search(text, at)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            break
+        pieces += [text[at : best.start()], _MARK_OPEN, best.group(0), _MARK_CLOSE]
+        at = best.end()
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _window(text: str, at: int, width: int = 220) -> str:
@@ -687,11 +710,8 @@ def _safe_marked(text: str) -> str:
 
 def highlight(text: str, terms: list[str], prefix: str | None = None) -> str:
     """Escape `text` and wrap the words a query term matched in <mark> (whole words)."""
-    pattern = _term_pattern(terms, prefix)
-    if pattern is None:
-        return html.escape(text)
-    marked = pattern.sub(lambda m: f"{_MARK_OPEN}{m.group(0)}{_MARK_CLOSE}", text)
-    return _safe_marked(marked)
+    marked = _marked(text, terms, prefix)
+    return html.escape(text) if marked is None else _safe_marked(marked)
 
 
 _engines: dict[str, SearchEngine] = {}

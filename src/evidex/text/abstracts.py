@@ -142,11 +142,24 @@ _GLUED_LABEL = re.compile(
 )
 
 
+# A capitalised label glued to the sentence it opens, where a label stands: at a line's start or
+# after a sentence or a markup tag ("asthma.MethodsTwenty-two mice", "</jats:sec>ResultsUnion")
+_TITLE_LABELS = tuple(name.capitalize() for name in _BARE_RUN_IN if name.isascii())
+_GLUED_TITLE_CUE = any_of(_TITLE_LABELS)
+_GLUED_TITLE_LABEL = re.compile(
+    rf"(?:^|(?<=[.!?>)\]\n])[ \t]*)(?P<label>{_alternation(list(_TITLE_LABELS))})(?=[A-Z][a-z])",
+    re.MULTILINE,
+)
+
+
 def unglue_labels(text: str) -> str:
-    """`text` with a space between an upper-case label and the word glued to it."""
-    if not _GLUED_CUE.search(text):
-        return text
-    return _GLUED_LABEL.sub(r"\g<label> ", text)
+    """`text` with a space between a label (upper-case, or capitalised where a label stands) and
+    the word glued to it."""
+    if _GLUED_CUE.search(text):
+        text = _GLUED_LABEL.sub(r"\g<label> ", text)
+    if _GLUED_TITLE_CUE.search(text):
+        text = _GLUED_TITLE_LABEL.sub(r"\g<label> ", text)
+    return text
 
 
 @dataclass(frozen=True)

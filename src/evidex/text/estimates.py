@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 
-from evidex.text.cues import contains_any, fold_case
+from evidex.text.cues import CuedPattern, contains_any, fold_case
 from evidex.text.numbers import (
     COUNT,
     COUNT_START,
@@ -77,6 +77,8 @@ _ABBREVIATIONS: dict[str, str] = {
     "AHR": "HR", "IRR": "IRR", "aIRR": "IRR", "MD": "MD", "WMD": "MD", "ETD": "MD",
     "SMD": "SMD", "RD": "RD", "ARD": "RD", "ARR": "RD", "NNT": "NNT", "NNH": "NNT",
     "NNTB": "NNT", "NNTH": "NNT",
+    # subdistribution and cause-specific hazard ratios (competing risks)
+    "sHR": "HR", "SHR": "HR", "sdHR": "HR", "csHR": "HR",
     "RRR": "percent",
 }  # fmt: skip
 _ABBREVIATION = (
@@ -103,14 +105,17 @@ CI_LABEL = (
     rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
     r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
 )
-_UNIT_WORD = r"[a-zA-Zµμ][a-zA-Zµμ²2]{0,11}"
+# a power after a unit ("kg-1", "min⁻¹"), never the start of a range ("kg-1.5")
+_UNIT_POWER = r"(?:-[1-3](?![\d.])|⁻[¹²³])?"
+_UNIT_WORD = rf"[a-zA-Zµμ][a-zA-Zµμ²2]{{0,11}}{_UNIT_POWER}"
 # a unit after a value or bound: "%", "kg", "percentage points", "days", and compound units
-# whose parts a slash or "per" joins, a number before a part or not: "mmol/L", "mg/dL/year",
-# "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per 10 ng/mL"
+# whose parts a slash, "per" or a middle dot joins, a number before a part or not: "mmol/L",
+# "mg/dL/year", "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per
+# 10 ng/mL", "mmol/L·h", "mL·kg-1·min-1"
 _UNIT = (
     r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
     rf"(?:per (?:\d+(?:\.\d+)? ?)?)?{_UNIT_WORD}(?: (?:points?|Hg|units?))?"
-    rf"(?:(?:/| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
+    rf"(?:(?:[/·⋅]| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
@@ -169,7 +174,11 @@ _CI_AFTER_P = re.compile(
 )
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
 _P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
-_P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
+_FOR_ALL_WORDS = ("all", "each", "both", "every")
+_P_FOR_ALL = CuedPattern(
+    re.compile(rf"{_P_VALUE.pattern} for (?:{'|'.join(_FOR_ALL_WORDS)})"),
+    tuple(f" for {word}" for word in _FOR_ALL_WORDS),
+)
 # a p value that belongs to heterogeneity or an interaction, not to the estimate before it
 _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
 # words that make a bracketed pair a spread or a range of values, not an interval
@@ -184,6 +193,8 @@ _RELATIVE_CHANGE_AFTER = re.compile(
 )
 _RELATIVE_CHANGE_VERB = re.compile(r"(?i)\b(?:reduc|lower|increas|decreas|cut)\w*")
 _THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under|below|above) ?$")
+# how far before its end these end-anchored patterns are searched: both are shorter
+_BEFORE_WINDOW = 20
 # "lost 5% or more", "a fall of 50% or greater": a threshold, not a result
 _THRESHOLD_AFTER = re.compile(
     r" ?%?%? (?:or (?:more|greater|higher|above|over|less|lower|below|fewer)"
@@ -210,16 +221,22 @@ _LABEL_WORD_CUES = (
 # An interval is kept only in brackets, after a CI label or right after a labelled value
 # (`_interval_estimate`): a sentence with none of them has no interval estimate, whatever the
 # pattern matches in it.
-_INTERVAL_MARKS = ("(", "[", "CI", "CrI", "UI")
+_CI_MARKS = ("CI", "CrI", "UI")
 _CI_WORD_CUES = ("confidence", "credible", "uncertainty")
+# Without a CI label, a kept interval's low bound follows its bracket, the comma or semicolon
+# that parts it from its value (`_enclosed`), or the bracket closing an aside with that comma
+# ("[adjusted, in men]"): "(477 animals) ... for 8-11 weeks" has none of them.
+_MARKED_INTERVAL = re.compile(rf"[(\[\],;] ?(?: (?:with|and))? ?{_INTERVAL}")
 
 
 def _may_hold_interval(sentence: str) -> bool:
-    return _INTERVAL_CUE.search(sentence) is not None and (
-        contains_any(sentence, _INTERVAL_MARKS)
-        or contains_any(fold_case(sentence), _CI_WORD_CUES)
-        or _may_hold_label(sentence)
-    )
+    if _INTERVAL_CUE.search(sentence) is None:
+        return False
+    if contains_any(sentence, _CI_MARKS) or contains_any(fold_case(sentence), _CI_WORD_CUES):
+        return True
+    return (contains_any(sentence, "([") or _may_hold_label(sentence)) and _MARKED_INTERVAL.search(
+        sentence
+    ) is not None
 
 
 def _may_hold_label(sentence: str) -> bool:
@@ -376,7 +393,10 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if any(start <= match.start("value") < end for start, end in taken):
             continue
         value = parse_number(match["value"])
-        if value is None or _THRESHOLD_BEFORE.search(sentence[: match.start("value")]):
+        value_start = match.start("value")
+        if value is None or _THRESHOLD_BEFORE.search(
+            sentence, max(0, value_start - _BEFORE_WINDOW), value_start
+        ):
             continue
         measure = label_measure(match, match["unit"])
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
@@ -393,6 +413,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                 )  # fmt: skip
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
+    if contains_any(sentence, _TIMES_CUES):
+        found.extend(_times_ratios(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
@@ -604,7 +626,10 @@ def _interval_estimate(
     before = sentence[previous_end : match.start()]
     if not labelled_ci and match["bracket"] is None and not _enclosed(sentence, match, before):
         return None  # two numbers with a dash between them are a range, not an interval
-    if _THRESHOLD_BEFORE.search(before) or _RANGE_BEFORE.search(sentence[: match.start("value")]):
+    value_start = match.start("value")
+    if _THRESHOLD_BEFORE.search(
+        sentence, max(previous_end, match.start() - _BEFORE_WINDOW), match.start()
+    ) or _RANGE_BEFORE.search(sentence, max(0, value_start - _BEFORE_WINDOW), value_start):
         return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
     unit = match["unit"]
     label = _last_label(before)
@@ -655,6 +680,45 @@ def _interval_estimate(
     )  # fmt: skip
 
 
+# a ratio named in words by how many times it multiplies, its CI after the words: "The odds of
+# depression were 1.8 times higher among night workers (95% CI 1.2 to 2.7)", "a 2.1-fold higher
+# odds of stroke (95% CI 1.4-3.2)"; a "2.4-fold higher risk" names no ratio of the README (risk,
+# odds or hazard?) and stays unread
+_TIMES_WHAT = r"(?P<what>odds|hazard|rate)s?"
+_TIMES_VALUE = rf"(?P<value>{NUMBER})[- ](?:times|fold)"
+_TIMES_CI = rf"[^.;()\[\]\d]{{0,60}}?[(\[] ?(?:{CI_LABEL}) ?(?:[:=,] ?){{0,2}}{_INTERVAL} ?[)\]]"
+_TIMES_RATIOS = (
+    re.compile(
+        rf"(?i)\b{_TIMES_WHAT}\b[^.;()\[\]\d]{{0,60}}?\b(?:was|were|is|are) {_TIMES_VALUE}{_TIMES_CI}"
+    ),
+    re.compile(
+        rf"(?i)(?<![\w.]){_TIMES_VALUE} (?:higher|greater|increased|lower|reduced) {_TIMES_WHAT}"
+        rf"{_TIMES_CI}"
+    ),
+)
+_TIMES_CUES = (" times ", "-times ", "-fold ", " fold ")
+_TIMES_MEASURES = {"odds": "OR", "hazard": "HR", "rate": "IRR"}
+
+
+def _times_ratios(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
+    """Ratios written as 'x times higher' with their CI in the bracket after the words."""
+    found: list[Estimate] = []
+    for match in chain.from_iterable(pattern.finditer(sentence) for pattern in _TIMES_RATIOS):
+        if any(start <= match.start("low") < end for start, end in taken):
+            continue
+        value, low, high = map(parse_number, match.group("value", "low", "high"))
+        what = match["what"].lower()
+        if value is None or low is None or high is None or not low <= value <= high:
+            continue
+        level = match["level"] or match["level2"]
+        found.append(
+            Estimate(_TIMES_MEASURES[what], value, low, high, None, None, match.start(),
+                     match.end(), float(level) if level and float(level) != 95 else None,
+                     match.start("value"), named=True)
+        )  # fmt: skip
+    return found
+
+
 # one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
 # 78 nmol/L"; each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
 _GROUP_MEAN_BEFORE = re.compile(
@@ -678,6 +742,9 @@ _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) 
 def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool:
     """Whether an unlabelled value with its unit is a group's mean or level (no difference)."""
     before = sentence[max(previous_end, match.start("value") - 60) : match.start("value")]
+    if before.endswith(" by "):
+        # an amount of change, never a level: "and the average number of days by 0.4 days"
+        return _ARM_SET_AGAINST.match(sentence, match.end()) is not None
     return (
         _GROUP_MEAN_BEFORE.search(before) is not None
         or _ARM_SET_AGAINST.match(sentence, match.end()) is not None
@@ -811,11 +878,17 @@ _PEOPLE = (
 # A count with its percentage in brackets: looked for only where "%)" is written.
 # a count or a count of a total ("218/330"), and the brackets of its share, round or square
 _PART = rf"{_COUNT}(?: ?/ ?\d[\d,]*)?"
+_SHARE_IN_WORDS = (  # its first letter checked first: most positions fail there at once
+    r"(?=[HhAaOoTtFf])"
+    r"(?:[Hh]alf|(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our) (?:thirds?|quarters?|fifths?|tenths?))"
+)
 _OPEN = r"[(\[]"
 _CLOSE = r"[)\]]"
 _COUNTED_PERCENT = re.compile(
-    # "11 of the 12 patients (91.6%)", "1 patient (8.3 %)", "127 participants (23.4%)"
-    rf"(?<![\w.]){_PART}(?: of (?:the )?{_COUNT})? (?:[a-z-]+ ){{0,2}}?{_PEOPLE} {_OPEN}{_pct('v1')}{_CLOSE}"
+    # "11 of the 12 patients (91.6%)", "1 patient (8.3 %)", "127 participants (23.4%)", and a
+    # share in words with its figure: "Half of U.S. adults (52%)", "a third of women (31.4%)"
+    rf"(?<![\w.])(?:{_PART}(?: of (?:the )?{_COUNT})?|{_SHARE_IN_WORDS} of(?: the)?) "
+    rf"(?:(?:[a-z-]+|(?:[A-Z]\.){{2,3}}) ){{0,2}}?{_PEOPLE} {_OPEN}{_pct('v1')}{_CLOSE}"
     # "four (13.3%) patients", "218/330 (66.1%) patients"
     rf"|(?<![\w.]){_PART} {_OPEN}{_pct('v2')}{_CLOSE} (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
     # "1820 (41.3%) reported", "59 (5.4%) in group B": the people named before or not at all;
@@ -847,9 +920,6 @@ _PEOPLE_DID = (
 _PERCENT_OF_PEOPLE = re.compile(
     # "5.8% of those with diabetes", "32% of patients achieved"
     rf"(?<![\w.\-]){_pct('v5')}{_OF_PEOPLE}{_PEOPLE_DID}"
-    # the group listed before it: "31.5% of girls and 24.0% of boys reported"
-    rf"|(?<![\w.\-]){_pct('v10')}{_OF_PEOPLE.rstrip()},? and "
-    rf"(?=\d+(?:\.\d+)? ?%%?{_OF_PEOPLE}{_PEOPLE_DID})"
 )
 # a share with no count, then what its people did: "17.4% reported using a peptide product"
 # (never "had", which as often describes who was sampled)
@@ -863,8 +933,9 @@ _PERCENT_THEN_OUTCOME = re.compile(
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
+    "% among ",
 )  # fmt: skip
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
@@ -889,7 +960,12 @@ def _same_preposition_after(sentence: str, match: re.Match[str]) -> bool:
 _RESPECTIVELY_AFTER = re.compile(r"[^.;()]{0,80}?\brespectively\b")
 # percentages of a sentence about a mean share ("the mean percentage of weeks with control")
 # are each arm's mean of a continuous outcome
-_MEAN_SHARE = re.compile(r"(?i)\b(?:mean|average) (?:percentage|proportion|percent)\b")
+_MEAN_WORDS = ("mean", "average")
+_SHARE_NOUNS = ("percentage", "proportion", "percent")
+_MEAN_SHARE = CuedPattern(
+    re.compile(rf"(?i)\b(?:{'|'.join(_MEAN_WORDS)}) (?:{'|'.join(_SHARE_NOUNS)})\b"),
+    tuple(f"{mean} {share}" for mean in _MEAN_WORDS for share in _SHARE_NOUNS),
+)
 # "34.4% vs. 31.1% of weeks": each arm's mean share of time, a continuous outcome per person
 _OF_TIME = re.compile(r" of (?:the )?(?:weeks|days|nights|months|years|time)\b")
 _GROUP_NAME = re.compile(
@@ -931,7 +1007,8 @@ _OUTCOME_IN = re.compile(
 # "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
 _AT_ENTRY_BEFORE = re.compile(
     r"(?i)(?:\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)|\bbaseline "
-    r"characteristics)\b[^.;]*$"
+    r"(?:characteristics|prevalences?|rates?|proportions?))\b"
+    r"(?:[^.;]|\.\d)*$"  # to the end of its clause, across decimals
 )
 # a count of a stated total: "14 of 40 patients (35.0%)" is a part of a group
 _PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}|\d ?/ ?\d")
@@ -944,11 +1021,28 @@ _FLOW_BEFORE = re.compile(
 # the same written after the share: "37 (18%) of 205 participants"
 _OF_A_TOTAL_AFTER = re.compile(rf" of (?:the )?{_COUNT}(?: (?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b)?")
 # "found in 6.1% of users, 3.0% of non-users and 2.9% of controls": a list of groups' shares
-# after a verb of what happened
+# after a verb of what happened, or before one ("43.2% of adults (34.9% of males, 50.3% of
+# females) and 20.1% of adolescents used"), each group's subgroups' shares in brackets after it
 _LISTED_SHARE = re.compile(
-    r"(?P<v>\d+(?:\.\d+)?) ?%%?(?: of (?:the )?[\w-]+(?: [\w-]+)??"
+    # a second word is taken first when the subgroups' bracket follows it ("of former smokers (")
+    r"(?P<v>\d+(?:\.\d+)?) ?%%?(?: of (?:the )?[\w-]+(?:(?: [\w-]+)?(?= \(\d))?(?: [\w-]+)??"
     r"| (?:receiving|taking|given|on|with) (?:the )?[\w-]+)"
+    r"(?P<subgroups> \((?=\d+(?:\.\d+)? ?%%? of )[^()]{1,160}\))?"
 )
+# what a group did, after the rest of its name ("13 participants (19%) allocated to exercise
+# crossed over", "30% of office workers stored"): any past tense but a verb that puts people
+# into a study, treats them or describes them ("were married", "aged")
+_GROUP_WORD = r"(?: (?!(?:were|was|are|is|been)\b)[\w-]+)"
+_DID = (
+    r" (?:(?:had|have|has) )?"
+    rf"(?:(?!(?:{_STUDY_VERBS}|received|aged|based|living|born|lived|resided|worked|identified|"
+    r"belonged|originated)\b)[a-z]{3,}ed"
+    r"|took|underwent|became|withdrew|fell|lost|gained|quit)\b"
+)
+_GROUP_THEN_VERB = re.compile(rf",?{_GROUP_WORD}{{0,5}}?{_DID}")
+# the same after a count's share, with the group named between: a verb right after the share
+# is read only from the list of verbs of what happened ("201 (16.7%) smoked" describes them)
+_NAMED_GROUP_THEN_VERB = re.compile(rf"{_GROUP_WORD}{{1,5}}?{_DID}")
 _LIST_JOIN = re.compile(
     r"(?: [\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) (?:in |among )?"
 )
@@ -972,6 +1066,7 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or _PART_OF_A_TOTAL.search(match.group(0)) is not None
         or _OF_A_TOTAL_AFTER.match(sentence, match.end()) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
+        or _NAMED_GROUP_THEN_VERB.match(sentence, match.end()) is not None
     )
 
 
@@ -1016,7 +1111,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     found: dict[int, GroupPercent] = {}
     mean_share = _MEAN_SHARE.search(sentence) is not None
     listed, not_shares = ([], set()) if mean_share else _percentage_lists(sentence)
-    taken = not_shares | {position for position, _ in listed}
+    refused = not_shares | _listed_changes(sentence)  # no reader's share begins at these
+    taken = refused | {position for position, _ in listed}
     pairs = _PAIR.finditer(sentence) if contains_any(sentence, _PAIR_CUES) else ()
     if mean_share:
         pairs = ()
@@ -1028,6 +1124,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or _TAKING_PART.search(sentence, max(0, match.start() - 60), match.start())
+            or _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 80])
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
                 match["listed"]
@@ -1071,7 +1168,11 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             if group in _VALUE_GROUP_NAMES and value is not None
         )
         position = match.start(key)
-        if position in found or (key == "bare" and not match["sign"] and not has_sign):
+        if (
+            position in found
+            or position in refused
+            or (key == "bare" and not match["sign"] and not has_sign)
+        ):
             continue
         window = max(0, position - 20)  # both end-anchored patterns are shorter
         if (
@@ -1082,12 +1183,16 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         of_total = _OF_A_TOTAL_AFTER.match(sentence, match.end())
         said_end = of_total.end() if of_total else match.end()
-        if _NOT_AN_OUTCOME.search(sentence[said_end : said_end + 80]):
+        if _NOT_AN_OUTCOME.search(
+            sentence[said_end : said_end + 80]
+        ) and not _NAMED_GROUP_THEN_VERB.match(sentence, said_end):
+            continue  # never "45 (30%) received the drug"; "... who had received it reported"
+        if key in ("bare", "v6", "v11") and _measured_amount(sentence, position):
             continue
-        if key in ("bare", "v6") and _measured_amount(sentence, position):
-            continue
-        if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
-            continue
+        if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()) or _TRAIT_SHARE.search(
+            sentence, max(0, match.start() - 60), match.start()
+        ):
+            continue  # "The proportion of women was 52% for the drug arm"
         if key != "v5" and _flow_count(sentence, match):
             continue
         if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
@@ -1112,7 +1217,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         what = _WHAT_FOLLOWS.match(sentence, match.end()) if key == "v5" else None
         found[position] = GroupPercent(value, group, position, what=what and what["what"].strip())
     shares = chain(
-        _listed_shares(sentence),
+        _listed_shares(sentence, refused),
         _most_common_shares(sentence),
         _table_shares(sentence),
         _compared_rates(sentence),
@@ -1125,7 +1230,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         _shares_across_groups(sentence),
     )
     for position, value in shares:
-        found.setdefault(position, GroupPercent(value, None, position))
+        if position not in refused:
+            found.setdefault(position, GroupPercent(value, None, position))
     return [found[position] for position in sorted(found)]
 
 
@@ -1144,9 +1250,13 @@ _COMPOSITION_BEFORE = re.compile(
 # "group B (12.5%)", "the intervention arm (41%)"
 # who made up the groups, not what happened to them: "the proportion of women was similar in the
 # intervention group (52%) and ...", "... in the control arm (75%) were white"
+_SHARE_OF_A_TRAIT = (
+    r"(?i:\b(?:proportions?|percentages?|shares?|numbers?) of (?:women|men|females?|males?|girls"
+    r"|boys|white|black|smokers|participants (?:who were|aged))\b)"
+)
+_TRAIT_SHARE = re.compile(_SHARE_OF_A_TRAIT)
 _GROUP_MAKE_UP = re.compile(
-    r"(?i)\b(?:proportions?|percentages?|shares?|numbers?) of (?:women|men|females?|males?|girls"
-    r"|boys|white|black|smokers|participants (?:who were|aged))\b"
+    rf"{_SHARE_OF_A_TRAIT}"
     r"|\)\s+(?:were|was) (?:women|men|female|male|white|black|older|younger|aged|smokers)\b"
     # how many each group was given: "randomised to the intervention group (50%) or ..."
     r"|\b(?:randomi[sz]ed|assigned|allocated|divided|distributed) (?:\w+ )?(?:in)?to\b"
@@ -1185,19 +1295,51 @@ def _holds_bracketed_rate(sentence: str) -> bool:
     return "%)" in sentence or "%;" in sentence or "%," in sentence
 
 
+# "differed between shift workers (36.2%) and day workers (22.5%)": two groups set against each
+# other by 'between', never by a verb that put people into them ("recruited between")
+_BETWEEN_BEFORE = re.compile(
+    rf"\b(?!(?:{_STUDY_VERBS}|divided|split|distributed)\b)[a-z]+ between [^%;()\d]{{1,60}}$"
+)
+
+
+# the groups at either end: "highest among children aged 6-11 months (62.1%) and lowest among
+# those aged 48-59 months (20.3%)" (a group's name may hold its ages)
+_EXTREME = r"(?:highest|lowest|most \w+|least \w+)"
+_EXTREME_BEFORE = re.compile(rf"\b{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}$")
+_EXTREME_AFTER = re.compile(rf",? and (?:the )?{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}")
+
+
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
     """Two groups' rates each in brackets after the group, compared: 'more frequent among those
-    given the drug (21.8%) than among those given placebo (8.4%)'."""
+    given the drug (21.8%) than among those given placebo (8.4%)', 'differed between A (39%)
+    and B (54%)', 'highest in A (91%) and lowest in B (64%)'."""
     if not _holds_bracketed_rate(sentence) or _GROUP_MAKE_UP.search(sentence):
         return []
     rates = list(_BRACKETED_RATE.finditer(sentence))
     compared: dict[int, float] = {}
     for first, second in pairwise(rates):
         between = sentence[first.end() : second.start()]
-        if _COMPARISON.search(between) and not _DIGIT.search(between) and ";" not in between:
+        if ";" in between or _measured_amount(sentence, first.start("v")):
+            continue  # each arm's mean: "a greater increase in body weight (61%) than ... (46%)"
+        if (
+            not _DIGIT.search(between)
+            and (
+                _COMPARISON.search(between)
+                or (
+                    between.startswith(" and ")
+                    and _BETWEEN_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
+                )
+            )
+        ) or (
+            _EXTREME_AFTER.fullmatch(between)
+            and _EXTREME_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
+        ):
             for match in (first, second):
                 compared[match.start("v")] = float(match["v"])
-    if compared and _AT_ENTRY_BEFORE.search(sentence, 0, min(compared)):
+    if compared and (
+        _AT_ENTRY_BEFORE.search(sentence, 0, min(compared))
+        or _TAKING_PART.search(sentence, 0, min(compared))  # "Recruitment differed between"
+    ):
         return []
     return sorted(compared.items())
 
@@ -1263,6 +1405,7 @@ def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]
         items = list(_LIST_NUMBER.finditer(sentence, run.start(), run.end()))
         if (
             _NOT_GROUP_SHARES.search(sentence)
+            or _TRAIT_SHARE.search(sentence, 0, run.start())  # "The percentages of women were"
             or any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items)
             or _THRESHOLD_BEFORE.search(sentence, max(0, run.start() - 20), run.start())
             or _AT_ENTRY_BEFORE.search(sentence, 0, run.start())
@@ -1287,8 +1430,20 @@ def _percentage_lists(sentence: str) -> tuple[list[tuple[int, float]], set[int]]
             continue  # "48% and 31% in the drug and placebo groups, respectively": a pair
         found.extend((item.start("v"), float(item["v"])) for item in items)
         if comparator is not None:
-            found.append(comparator)
+            found.extend(_comparators_listed(sentence, comparator))
     return found, not_shares
+
+
+def _comparators_listed(sentence: str, comparator: tuple[int, float]) -> list[tuple[int, float]]:
+    """The comparator's share, or each of its own list: '..., respectively, as compared with
+    27%, 9%, and 2% of those who received placebo'."""
+    its_list = _PERCENT_LIST.match(sentence, comparator[0])
+    if its_list is None or not its_list["signed"]:
+        return [comparator]
+    items = list(_LIST_NUMBER.finditer(sentence, its_list.start(), its_list.end()))
+    if any(_THRESHOLD_AFTER.match(sentence, item.end()) for item in items):
+        return [comparator]
+    return [(item.start("v"), float(item["v"])) for item in items]
 
 
 def _comparator_after(sentence: str, start: int) -> tuple[int, float] | None:
@@ -1315,7 +1470,7 @@ _MEASURED_AMOUNT = re.compile(
     r"activity|levels?|concentrations?|weight|mass|saturation|HbA1c|A1c|fraction|uptake|"
     r"thickness|proliferation|secretion|permeability|coverage|confluence|migration|efficiency|"
     r"yield|absorption|bioavailability|release|degradation|scavenging|growth|healing|"
-    r"reduction|change|decrease|increase|loss|gain)\b"
+    r"reduction|change|decrease|increase|loss|gain|rise|fall|drop|decline)\b"
 )
 # what makes it a share of subjects after all: "the proportion with complete closure", "weight
 # loss of at least 5%", "closure was achieved in 78%"
@@ -1434,10 +1589,23 @@ def _items_listed(
     return listed
 
 
+def _may_list_shares(sentence: str) -> bool:
+    """Whether two shares may be listed: each holds a percent sign of its own."""
+    return sentence.count("%") >= 2
+
+
+def _may_label_shares(sentence: str) -> bool:
+    """Whether `_labelled_shares` may find any: two shares listed, or one share in the brackets
+    after its count ("18 (40.0%)")."""
+    return _may_list_shares(sentence) or "%)" in sentence or "%]" in sentence
+
+
 def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
     """Groups each named before its share, listed after a colon, dash or bracket ('Cure rates:
     group A 81%, group B 74%'), or one outcome's count and share in a one-arm study; never who
     was sampled, a measurement's mean per arm or a rate of taking part."""
+    if not _may_label_shares(sentence):
+        return []
     found: list[tuple[int, float]] = []
     search_from = 0
     while first := _LABELLED_SHARE.search(sentence, search_from):
@@ -1458,6 +1626,7 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
             or any(_NOT_A_SHARE_SAID.search(item["label"]) for item in listed)
             or _NOT_A_SHARE_AFTER.match(sentence, listed[-1].end())
             or _SAMPLE_DESCRIBED.search(said)
+            or _SAMPLE_TRAIT.search(said)  # "Education: primary 22%, secondary 51%"
             or _TAKING_PART.search(said)
             or _NOT_GROUP_SHARES.search(sentence)
             or _AT_ENTRY_BEFORE.search(sentence, 0, first.start())
@@ -1517,28 +1686,71 @@ def _among_set_against(sentence: str) -> list[tuple[int, float]]:
     return found
 
 
-def _listed_shares(sentence: str) -> list[tuple[int, float]]:
-    """Two or more 'x% of <group>' joined by commas or 'and', right after a verb of what
-    happened and 'in'."""
+def _listed_changes(sentence: str) -> set[int]:
+    """Where each item of a list of amounts of change begins: 'decreased by 3.5% with 400 IU,
+    4.9% with 4000 IU and 7.5% with 10 000 IU' gives each arm's mean change, no shares."""
+    if "by " not in sentence or not _may_list_shares(sentence):
+        return set()
+    changes: set[int] = set()
     for first in _LISTED_SHARE.finditer(sentence):
-        if _OUTCOME_IN.search(
-            sentence, max(0, first.start() - 24), first.start()
-        ) is None or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
+        if _amount_of_change(sentence, first.start(), first.end("v") + 1):
+            listed = _items_listed(sentence, first, _LIST_JOIN, _LISTED_SHARE)
+            changes.update(match.start() for match in listed)
+    return changes
+
+
+def _listed_shares(
+    sentence: str, refused: frozenset[int] | set[int] = frozenset()
+) -> list[tuple[int, float]]:
+    """Two or more 'x% of <group>' joined by commas or 'and' (with their subgroups' shares in
+    brackets), right after a verb of what happened and 'in' or right before a verb; none begins
+    at a position in `refused` (a list already refused as shares)."""
+    if not _may_list_shares(sentence):
+        return []
+    for first in _LISTED_SHARE.finditer(sentence):
+        if first.start() in refused:
             continue
         listed = _items_listed(sentence, first, _LIST_JOIN, _LISTED_SHARE)
-        if len(listed) >= 2:
-            return [(match.start("v"), float(match["v"])) for match in listed]
+        if len(listed) < 2 and not first["subgroups"]:
+            continue  # one group's share: read, if at all, by the patterns of one share
+        end = listed[-1].end()
+        after = sentence[end : end + 80]
+        if (
+            _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is None
+            and _OUTCOME_VERB_AFTER.search(after) is None
+            and _GROUP_THEN_VERB.match(sentence, end) is None
+        ) or _NOT_AN_OUTCOME.search(after):
+            continue  # "61% of patients (55% of men, 66% of women) had diabetes at baseline"
+        if _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
+            continue
+        shares = []
+        for match in listed:
+            shares.append((match.start("v"), float(match["v"])))
+            if match["subgroups"]:
+                shares.extend(
+                    (sub.start("v"), float(sub["v"]))
+                    for sub in _LISTED_SHARE.finditer(
+                        sentence, match.start("subgroups"), match.end("subgroups")
+                    )
+                )
+        if len(shares) >= 2:
+            return shares
     return []
 
 
 # One group's share stated outright: "The complete response rate was 38%", "Union rate in the
 # treated group was 100%", "Recurrence occurred in 9.8%", "Technical success was obtained in
 # 97%"; never a change, a difference or a relative restatement ("was 30% lower").
-_RATE_WORDS = ("rate", "proportion", "incidence", "prevalence", "percentage", "frequenc", "risk")
+_RATE_WORDS = (
+    "rate", "proportion", "incidence", "prevalence", "percentage", "frequenc", "risk", "probabilit",
+)  # fmt: skip
+# the rate named, then what it is of and for whom, then its value: "was 38%", "of 38%", and as
+# a label: "risk of event for molar tubes = 57%", "incidence with placebo: 23%"
 _RATE_WAS = re.compile(
-    r"(?i)\b(?:rates?|proportions?|incidences?|prevalences?|"
-    r"percentages?|frequenc(?:y|ies)|risks?)\b(?P<gap>(?:[^.;%]|\.\d|\d ?%,){0,80}?)"
-    rf"\b(?:was|were|is|reached|amounted to|of) (?:about |approximately |only |nearly )?{_pct('v')}"
+    r"(?i)\b(?:rates?|proportions?|incidences?|prevalences?|percentages?|frequenc(?:y|ies)|"
+    r"risks?|probabilit(?:y|ies))\b(?P<gap>(?:[^.;%=:]|\.\d|\d ?%,){0,80}?)"
+    r"(?:\b(?:was|were|is|reached|amounted to|of)|(?<=[\w)]) ?[=:]) "
+    rf"(?:about |approximately |only |nearly )?{_pct('v')}"
 )
 _IN_PERCENT = re.compile(r" (?:in|by) (?:about |approximately |only |nearly )?\d+(?:\.\d+)? ?%")
 _SHARED_IN = re.compile(
@@ -1547,24 +1759,31 @@ _SHARED_IN = re.compile(
     # "reported by 52.3% of respondents": a share of people doing what the verb says
     r" (?:in|(?<=reported )by|(?<=endorsed )by|(?<=preferred )by)"
     rf" (?:about |approximately |only |nearly )?{_pct('v')}"
-    r"(?! ?(?:of (?:the )?(?:patients|participants|subjects|people|those|cases|women|men)\b))"
 )
 # the next items of such a list: "and the mortality rate 3.1%", "and in the control group
 # 62.5%", ", partial closure in 18.2% and failure in 10.5%"
+# (a number may start a word of the group's name: "for the 14-day regimen = 91%")
 _NEXT_STATED = re.compile(
-    r"(?:,? and|,|;) (?:(?:the|in|for|among|with) )?(?:(?!vs|versus|respectively)[^.;%\d()]){0,50}?"
+    r"(?:,? and|,|;) (?:(?:the|in|for|among|with) )?"
+    r"(?:(?!vs|versus|respectively)(?:[^.;%\d()]|\b\d+-(?=[a-z]))){0,50}?"
     rf"(?:\b(?:was|were|in|of) )?(?:about |approximately )?{_pct('v')}"
 )
 _NOT_A_SHARE_AFTER = re.compile(
+    # a change, after its p value or an adverb too: "was 22% (P = 0.04) significantly lower"
+    r"(?: ?[(\[][^()\[\]]{0,40}[)\]])?(?: (?:significantly|statistically significantly|markedly|"
+    r"slightly|substantially|considerably|nominally))?"
     r" ?(?:lower|higher|greater|less|more|smaller|larger|reduction|increase|decrease|relative|"
     r"points?|-?fold|vs|versus|or (?:more|less|greater|higher|lower|above|below))\b"
     # "was 42% (95% CI 29 to 57)": an estimate with its interval, read by find_estimates
     r"| ?[(\[][^()\[\]]{0,20}?\d ?%? ?(?:-|–|—|to|,) ?\d"
+    # the low end of a range across groups: "occurred in 2% to 10%"
+    r"| ?(?:-|–|—|to) ?\d"
 )
 # what is no share of a group with an outcome: a change or a comparison (said of the rate, not
 # in an aside between commas), and rates of taking part
 _NOT_A_SHARE_SAID = re.compile(
-    r"(?i)\b(?:reduction|difference|ratio|change|increase|decrease|relative)\b"
+    # (and a review's "risk of bias", which is no one's event)
+    r"(?i)\b(?:reduction|difference|ratio|change|increase|decrease|relative|bias)\b"
 )
 _TAKING_PART = re.compile(
     r"(?i)\b(?:participation|retention|completion|recruitment|consent|adherence|compliance|"
@@ -1582,6 +1801,21 @@ _DATA_SUBJECT = re.compile(
     r"(?i)\b(?:data|samples?|specimens?|information|measurements?|imaging|images|records|"
     r"questionnaires?|follow-up|consent|responses to)\b(?:[^.;]|\.\d)*$"
 )
+
+
+# whom a stated share is of, before the next item: "in 8% of patients, and nausea in 5%",
+# "45% for budesonide and 30% for placebo", "88% with the 10-day course and 79% ..."
+_OF_WHOM = re.compile(
+    rf" of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
+    r"| (?:for|with|among|on) (?:the )?[\w-]+(?: [\w-]+){0,3}?(?=,? and |, |; )"
+)
+
+
+def _end_of_whom(sentence: str, end: int) -> int:
+    """Where the share ending at `end` and the people or arm it is of ('of patients', 'for
+    placebo') end."""
+    whom = _OF_WHOM.match(sentence, end)
+    return whom.end() if whom else end
 
 
 def _stated_shares(sentence: str) -> list[tuple[int, float]]:
@@ -1607,11 +1841,13 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
             if _DATA_SUBJECT.search(clause):
                 continue
             said = clause
-        if _TAKING_PART.search(said):
-            continue
+        if _TAKING_PART.search(said) or _TRAIT_SHARE.search(sentence, head.start(), head.end()):
+            continue  # "The proportion of women was 52% ...": who was sampled
         items = [head]
-        while following := _NEXT_STATED.match(sentence, items[-1].end()):
+        while following := _NEXT_STATED.match(sentence, _end_of_whom(sentence, items[-1].end())):
             items.append(following)
+        if _NOT_AN_OUTCOME.search(sentence[items[-1].end() : items[-1].end() + 80]):
+            continue  # "... was 9.1% among men and 7.4% among women at baseline"
         for item in items:
             position = item.start("v")
             if _NOT_A_SHARE_AFTER.match(sentence, item.end()) or _THRESHOLD_BEFORE.search(

@@ -129,6 +129,9 @@ _DASH_AS_MINUS = re.compile(rf"[{DASHES}](?<![^\s(\[,;:=][{DASHES}]) ?(?=\d|\.\d
 _SPACED_MINUS = re.compile(rf"[{MINUS_SIGNS[1:]}] (?=\.?\d)")
 _SPACED_MINUS_CUE = any_of(tuple(f"{minus} " for minus in MINUS_SIGNS[1:]))
 _MINUS_SPACE = re.compile(r"([(\[=:]) ?- (?=\d|\.\d)")
+# what each match of _MINUS_SPACE holds: a search with a literal start, far cheaper than the
+# pattern's (markdown bullets write "- " on most lines)
+_MINUS_SPACE_CUE = re.compile(r"- \.?\d")
 _MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)[\u00b7\u2022](?=\d)")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
 # No real number is 40 characters long; cutting longer digit runs keeps every number pattern
@@ -162,7 +165,7 @@ def normalise(text: str) -> str:
         text = _LONG_WORD_RUN.sub(lambda match: match.group(0)[:_MAX_WORD_CHARS], text)
     if contains_any(text, _ODD_SPACES):
         text = _SPACE_RUN.sub(" ", text)
-    if "- " in text:
+    if _MINUS_SPACE_CUE.search(text):
         text = _MINUS_SPACE.sub(r"\1-", text)
     return text
 

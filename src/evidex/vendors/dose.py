@@ -7,6 +7,7 @@ raise DoseInputError with a message a reader can act on; doubtful but possible r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -101,10 +102,43 @@ class Reconstitution:
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
+    """`value` to `places` decimals; a non-zero value too small for them keeps two significant
+    digits instead (a 0.0004 mL draw is not "0 mL")."""
+    if value and abs(value) < Decimal(1).scaleb(-places):
+        places = 1 - value.adjusted()
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 SMALLEST_AMOUNT = Decimal("0.000001")
+# One dot or comma before exactly three digits ("1.000 mcg", "2,500") separates thousands in
+# some countries and decimals in others. The amount is read the usual English way, and the
+# result warns with the other reading, a thousandfold away. "0.250", "1 000" and "1,000,000"
+# are unambiguous.
+_ONE_SEPARATOR_BEFORE_THREE_DIGITS = re.compile(
+    r"\s*(?P<whole>[1-9]\d{0,2})(?P<mark>[.,])(?P<decimals>\d{3})(?![\d.,])(?!\s*\d)"
+)
+
+
+def separator_warning(value: object, what: str) -> str | None:
+    """A warning naming both readings of '2,500' or '1.000 mcg'; None for any other input."""
+    ambiguous = _ONE_SEPARATOR_BEFORE_THREE_DIGITS.match(str(value))
+    if ambiguous is None:
+        return None
+    whole, mark, decimals = ambiguous.group("whole", "mark", "decimals")
+    readings = {Decimal(whole + decimals), Decimal(f"{whole}.{decimals}")}
+    read = typed_amount(ambiguous.group(0))[0]
+    other = max(readings - {read})
+    role = "decimal mark" if read < other else "thousands separator"
+    return (
+        f"{what} {str(value).strip()!r} was read with '{mark}' as a {role}, as {plain(read)}; "
+        f"if you meant {plain(other)}, type {plain(other)}"
+    )
+
+
+def _separator_warnings(typed: dict[str, object]) -> list[str]:
+    return [w for what, value in typed.items() if (w := separator_warning(value, what))]
+
+
 LARGEST_AMOUNT = Decimal("1000000")
 
 
@@ -168,6 +202,7 @@ def weight_dose(per_kg: object, unit: str, weight_kg: object) -> WeightDose:
         total=total,
         total_unit=mass_unit,
         total_mg=total * MG_PER_UNIT[mass_unit],
+        warnings=_separator_warnings({"dose per kg": per_kg, "body weight": weight_kg}),
     )
 
 
@@ -207,7 +242,14 @@ def reconstitute(
     concentration = content / diluent
     volume = dose / concentration
     units = volume * U100_UNITS_PER_ML
-    warnings: list[str] = []
+    warnings = _separator_warnings(
+        {
+            "vial content": vial_mg,
+            "diluent volume": diluent_ml,
+            "dose": dose_mg,
+            "measured content": measured_mg,
+        }
+    )
     if volume > syringe_ml:
         warnings.append(
             f"{plain(rounded(volume, 3))} mL is more than a {plain(syringe_ml)} mL syringe holds: "

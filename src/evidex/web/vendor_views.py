@@ -149,9 +149,9 @@ def _weight(request: Request, conn: sqlite3.Connection | None) -> dict[str, Any]
     data = dose.as_dict()
     title, regimens = _compound_regimens(conn, inputs["compound"])
     data["compound"] = title
-    warnings = weight_range_warnings(dose, regimens, inputs["route"], per_week)
-    data["warnings"] = warnings
-    data.update(range_report(regimens, warnings, inputs["route"]))
+    in_range = weight_range_warnings(dose, regimens, inputs["route"], per_week)
+    data["warnings"] = [*in_range, *dose.warnings]
+    data.update(range_report(regimens, in_range, inputs["route"]))
     return {"inputs": inputs, "result": data, "error": None}
 
 
