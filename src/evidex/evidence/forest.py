@@ -155,7 +155,8 @@ class _Axis:
             share = (math.log(value) - self._log_low) / self._log_span
         else:
             share = (value - self.low) / (self.high - self.low)
-        return self.left + max(0.0, min(1.0, share)) * self.width
+        share = share if share < 1.0 else 1.0  # max(0.0, min(1.0, share)), without the calls
+        return self.left + (share if share > 0.0 else 0.0) * self.width
 
 
 def _nice_step(raw: float) -> float:
@@ -246,6 +247,13 @@ def _truncate(text: str, width: float, size: float, bold: bool = False) -> str:
 
 def _wrap(text: str, width: float, size: float, lines: int) -> list[str]:
     """Greedy word wrap into at most `lines` lines; the last is cut with an ellipsis."""
+    return list(_wrapped(text, width, size, lines))
+
+
+# Outcome names, panel titles and "favours" lines recur across a library's plots ("Body
+# weight", "← favours placebo"); each is wrapped once for a width.
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: float, size: float, lines: int) -> tuple[str, ...]:
     words = text.split()
     out: list[str] = []
     while words and len(out) < lines - 1:
@@ -263,7 +271,7 @@ def _wrap(text: str, width: float, size: float, lines: int) -> list[str]:
         out.append(line)
     if words:
         out.append(_truncate(" ".join(words), width, size))
-    return out
+    return tuple(out)
 
 
 def _outcome_text(row: ForestRow) -> str:

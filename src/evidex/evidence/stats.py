@@ -16,6 +16,7 @@ from functools import lru_cache
 from statistics import NormalDist
 
 from evidex.evidence.models import RATIO_MEASURES, Direction, Outcome
+from evidex.text.cues import contains_any
 from evidex.text.numbers import NUMBER, normalise, parse_number
 
 Z_95 = 1.959963984540054
@@ -141,13 +142,20 @@ def infer_better(outcome: Outcome) -> str | None:
     """ "lower" or "higher": from `better` when set, else from words in the outcome name."""
     if outcome.better is not None:
         return outcome.better
-    name = outcome.name.lower()
-    if any(word in name for word in _BAD_EVENT_WORDS):
+    return _better_by_name(outcome.name, outcome.measure == "HR")
+
+
+# Outcome names recur across a library's studies ("All-cause mortality"), and each outcome is
+# asked more than once (completing it, grading it, plotting it).
+@lru_cache(maxsize=8192)
+def _better_by_name(name: str, hazard_ratio: bool) -> str | None:
+    name = name.lower()
+    if contains_any(name, _BAD_EVENT_WORDS):
         return "lower"
     # A survival HR is, by convention, the hazard of the bad event (death, recurrence).
-    if outcome.measure == "HR" and set(_WORD.findall(name)) & _SURVIVAL_WORDS:
+    if hazard_ratio and set(_WORD.findall(name)) & _SURVIVAL_WORDS:
         return "lower"
-    if any(word in name for word in _GOOD_EVENT_WORDS):
+    if contains_any(name, _GOOD_EVENT_WORDS):
         return "higher"
     return None
 
