@@ -57,7 +57,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"relative risks?", "RR"),
     (r"standardi[sz]ed (?:mean )?differences?(?: in means?)?", "SMD"),
     (r"hedges?['’]?s?['’]? g\b|hedges?['’]?s?['’]? ?\(g\)", "g"),
-    (r"cohen['’]?s? d\b", "SMD"),
+    (r"cohen['’]?s? d\b|effect sizes? \(d\)", "SMD"),
     (r"(?:weighted )?mean differences?", "MD"),
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     # a risk difference when in percent or percentage points, else a mean difference
@@ -103,8 +103,20 @@ _CI_WORDS = (
 CI_LABEL = (
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent))[ -]?{_CI_WORDS}"
     rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
-    r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
+    r"(?: ?[(\[](?:CI|CrI)[)\]]|, ?(?i:confidence intervals?))?(?![\w])"
 )
+# a ratio or difference label glued to the word before it: "mortalityRR 0.82", "pooledHR=0.7"
+_GLUED_MEASURE = re.compile(r"(?<=[a-z])(aOR|aHR|aRR|IRR|SMD|WMD|RR|HR|OR|MD)(?= ?[=:]? ?[-−]?\d)")
+_GLUED_MEASURE_CUES = ("RR", "HR", "OR", "MD")
+
+
+def unglue_measure_labels(text: str) -> str:
+    """`text` with a space before a measure label glued to the word it follows."""
+    if not contains_any(text, _GLUED_MEASURE_CUES):
+        return text
+    return _GLUED_MEASURE.sub(r" \1", text)
+
+
 # a power after a unit ("kg-1", "min⁻¹"), never the start of a range ("kg-1.5")
 _UNIT_POWER = r"(?:-[1-3](?![\d.])|⁻[¹²³])?"
 _UNIT_WORD = rf"[a-zA-Zµμ][a-zA-Zµμ²2]{{0,11}}{_UNIT_POWER}"
@@ -257,7 +269,9 @@ def label_measure(match: re.Match[str], unit: str | None = None) -> str:
         return _ABBREVIATIONS[match["abbr"]]
     for index, (_, measure) in enumerate(_WORD_LABELS):
         if match[f"w{index}"]:
-            if index == _ABSOLUTE_DIFFERENCE and not _is_share_unit(unit):
+            if index == _ABSOLUTE_DIFFERENCE and not (
+                _is_share_unit(unit) or _is_points_unit(unit)
+            ):
                 return "MD"
             return measure
     raise ValueError(match.group(0))  # pragma: no cover - every match has one of the groups
@@ -292,6 +306,14 @@ def _p_after(text: str, start: int, limit: int) -> str | None:
     return None
 
 
+def _in_order(value: float, low: float, high: float) -> tuple[float, float]:
+    """An interval printed high bound first ("95% CI 0.9 to 0.2", "(−1.2, −3.4)") in order,
+    when its estimate lies inside it; any other pair as printed."""
+    if low > high and high <= value <= low:
+        return high, low
+    return low, high
+
+
 def _plausible(measure: str, value: float, low: float, high: float, labelled_ci: bool) -> bool:
     if low > high:
         return False
@@ -316,6 +338,11 @@ def _is_percent(unit: str | None) -> bool:
 def _is_share_unit(unit: str | None) -> bool:
     """'%', 'percent', 'percentage points': a unit of shares of people."""
     return unit is not None and ("%" in unit or "percent" in unit.lower())
+
+
+def _is_points_unit(unit: str | None) -> bool:
+    """'percentage points', '% points', 'pp': the difference of two shares."""
+    return unit is not None and (unit == "pp" or ("point" in unit and _is_share_unit(unit)))
 
 
 def _fallback_measure(unit: str | None) -> str:
@@ -582,6 +609,8 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
     after_p = _CI_AFTER_P.match(sentence, match.end()) if "CI" in sentence else None
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
+        if low is not None and high is not None:
+            low, high = _in_order(value, low, high)
         if low is not None and high is not None and _plausible(measure, value, low, high, True):
             level = after_p["level"] or after_p["level2"]
             return Estimate(
@@ -603,6 +632,7 @@ def _interval_estimate(
     high = parse_number(match["high"])
     if value is None or low is None or high is None:
         return None
+    low, high = _in_order(value, low, high)
     if _P_BEFORE_VALUE.search(sentence, max(0, match.start("value") - 12), match.start("value")):
         return None  # a p value followed by an interval that belongs to the estimate before
     labelled_ci = match["cilabel"] is not None
