@@ -249,7 +249,6 @@ ROWS = (
         "single-arm-not-effect/treatment-group-fell-by",
         "In the treatment group, HbA1c fell by 0.8% (95% CI 0.5 to 1.1).",
         (),
-        not_yet_read="a single arm's change with its CI is read as an effect",
     ),
     Row(
         "single-arm-not-effect/change-from-baseline-each-arm",
@@ -267,7 +266,6 @@ ROWS = (
         "Among those given placebo, LDL cholesterol increased by 0.12 mmol/L (95% CI 0.03 to "
         "0.21).",
         (),
-        not_yet_read="a single arm's change with its CI is read as an effect",
     ),
     Row(
         "single-arm-not-effect/versus-pair-of-means",
@@ -280,6 +278,40 @@ ROWS = (
         "In the treatment group, HbA1c fell by 0.8% versus 0.2% with placebo (difference −0.6%, "
         "95% CI −0.9 to −0.3).",
         (("MD", -0.6, -0.9, -0.3),),
+    ),
+    # a second probe of the single-arm family, written after its rule, annotated first
+    Row(
+        "single-arm-not-effect/within-the-exercise-arm-decreased",
+        "Within the exercise arm, resting heart rate decreased by 4.1 beats/min (95% CI 2.2 to "
+        "6.0).",
+        (),
+    ),
+    Row(
+        "single-arm-not-effect/change-from-baseline-alone",
+        "Mean change from baseline in the symptom score was −7.4 points (95% CI −9.8 to −5.0).",
+        (),
+    ),
+    Row(
+        "single-arm-not-effect/control-cohort-rose",
+        "In the control cohort, serum ferritin rose by 12 ng/mL (95% CI 4 to 20).",
+        (),
+    ),
+    Row(
+        "single-arm-not-effect/trap-more-than-placebo",
+        "In the treatment group, systolic pressure fell by 5.2 mmHg (95% CI 3.0 to 7.4) more "
+        "than with placebo.",
+        (("MD", 5.2, 3.0, 7.4),),
+    ),
+    Row(
+        "single-arm-not-effect/trap-difference-between-groups",
+        "The difference between the two groups in change from baseline was 1.9 kg (95% CI 0.7 "
+        "to 3.1).",
+        (("MD", 1.9, 0.7, 3.1),),
+    ),
+    Row(
+        "single-arm-not-effect/trap-share-in-a-group",
+        "Remission occurred in the treatment group in 41% (95% CI 33% to 49%).",
+        (("percent", 41.0, 33.0, 49.0),),
     ),
     # a garbled interval leaves the estimate without a CI
     Row(

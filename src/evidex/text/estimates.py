@@ -575,6 +575,9 @@ def _with_parted_intervals(
             continue
         if amount := _parted_amount(sentence[: match.start()]):
             value, unit, start = amount
+            clause_start = max((e.end for e in found if e.end <= start), default=0)
+            if _one_arm_change(sentence, clause_start, (start, match.end()), unit):
+                continue
             found.append(
                 Estimate(_fallback_measure(unit), value, low, high, None, unit, start,
                          match.end(), ci_level, start)
@@ -671,6 +674,12 @@ def _interval_estimate(
     ):
         return None  # "Mean age was 54 years (95% CI 52 to 56)": one group's mean or level
     if (
+        label is None
+        and measure not in RATIO_MEASURES
+        and _one_arm_change(sentence, previous_end, (match.start("value"), match.end()), unit)
+    ):
+        return None
+    if (
         measure is None
         and _is_percent(unit)
         and _relative_change(sentence, match, previous_measure if previous_end > 0 else None)
@@ -720,6 +729,40 @@ def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool
         _GROUP_MEAN_BEFORE.search(before) is not None
         or _ARM_SET_AGAINST.match(sentence, match.end()) is not None
     )
+
+
+# one arm named as the frame of a change, or a change from baseline: "In the treatment group,
+# HbA1c fell by 0.8% (95% CI ...)", "Among those given placebo, LDL rose by ..."
+_ONE_ARM_FRAME = re.compile(
+    r"(?i)\b(?:in|among|within|for) (?:the |each |both )?(?:[\w-]+ ){0,3}?(?:group|arm|cohort)s?\b"
+    r"|\bamong (?:those|participants|patients|people) (?:given|receiving|taking|treated|"
+    r"assigned|allocated|randomi[sz]ed)\b|\bfrom baseline\b"
+)
+_SET_AGAINST_ANOTHER = re.compile(
+    r"(?i)\b(?:differ\w*|compared|versus|vs\b|than\b|relative to|between|placebo-(?:adjusted|"
+    r"corrected)|net|treatment effect)"
+)
+_MORE_THAN_AFTER = re.compile(r"(?i)[^.;]{0,12}?\b(?:more|less|greater|fewer|lower|higher) than\b")
+_CHANGED_BY = re.compile(
+    r"(?i)\b(?:fell|rose|increased|decreased|dropped|declined|improved|changed|reduced|lowered|"
+    r"worsened) by ?$"
+)
+_ONE_ARM_CUES = ("group", "arm", "among", "Among", "baseline", "cohort")
+
+
+def _one_arm_change(
+    sentence: str, clause_start: int, value: tuple[int, int], unit: str | None
+) -> bool:
+    """Whether an unlabelled value (`value`: where it starts and its interval ends, its clause
+    opening at `clause_start`) is one arm's own change or level: an arm frames the clause
+    before it (or it is a change from baseline) and nothing sets it against another arm."""
+    before = sentence[clause_start : value[0]]
+    if not contains_any(before, _ONE_ARM_CUES) or _ONE_ARM_FRAME.search(before) is None:
+        return False
+    if _SET_AGAINST_ANOTHER.search(before) or _MORE_THAN_AFTER.match(sentence, value[1]):
+        return False
+    # a share in one arm is a per-group percentage (an effect); its change is not
+    return not _is_percent(unit) or _CHANGED_BY.search(before) is not None
 
 
 # a ratio or a regression coefficient named after the last measure label, or with none: no
