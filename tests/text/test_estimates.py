@@ -251,7 +251,8 @@ _GATE_ESTIMATES = [
 _GATE_MARKS = [
     " ", " (", " [", ", 95% CI ", " 95% Ci ", " (95% CI, ", ", 90% confidence interval ",
     " 95% Credible Interval ", " 95% CrI ", " 95% UI ", " UNCERTAINTY INTERVAL ", " with ",
-    ", 95% confidence limits ", "; ",
+    ", 95% confidence limits ", "; ", ", ", ", with ", "; and ", " [adjusted, men] ",
+    " [adjusted, men], ", " [in men] (", "(", ",", " (n ", " for ",
 ]  # fmt: skip
 
 
