@@ -790,12 +790,13 @@ def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool
     )
 
 
-# one arm named as the frame of a change, or a change from baseline: "In the treatment group,
-# HbA1c fell by 0.8% (95% CI ...)", "Among those given placebo, LDL rose by ..."
+# one arm named as the frame of a change: "In the treatment group, HbA1c fell by 0.8% (95% CI
+# ...)", "Among those given placebo, LDL rose by ..." (a single-group study's change from
+# baseline is its effect, so "from baseline" alone is no frame)
 _ONE_ARM_FRAME = re.compile(
     r"(?i)\b(?:in|among|within|for) (?:the |each |both )?(?:[\w-]+ ){0,3}?(?:group|arm|cohort)s?\b"
     r"|\bamong (?:those|participants|patients|people) (?:given|receiving|taking|treated|"
-    r"assigned|allocated|randomi[sz]ed)\b|\bfrom baseline\b"
+    r"assigned|allocated|randomi[sz]ed)\b"
 )
 _SET_AGAINST_ANOTHER = re.compile(
     r"(?i)\b(?:differ\w*|compared|versus|vs\b|than\b|relative to|between|placebo-(?:adjusted|"
@@ -806,7 +807,7 @@ _CHANGED_BY = re.compile(
     r"(?i)\b(?:fell|rose|increased|decreased|dropped|declined|improved|changed|reduced|lowered|"
     r"worsened) by ?$"
 )
-_ONE_ARM_CUES = ("group", "arm", "among", "Among", "baseline", "cohort")
+_ONE_ARM_CUES = ("group", "arm", "among", "Among", "cohort")
 
 
 def _one_arm_change(
@@ -814,7 +815,7 @@ def _one_arm_change(
 ) -> bool:
     """Whether an unlabelled value (`value`: where it starts and its interval ends, its clause
     opening at `clause_start`) is one arm's own change or level: an arm frames the clause
-    before it (or it is a change from baseline) and nothing sets it against another arm."""
+    before it and nothing sets it against another arm."""
     before = sentence[clause_start : value[0]]
     if not contains_any(before, _ONE_ARM_CUES) or _ONE_ARM_FRAME.search(before) is None:
         return False
