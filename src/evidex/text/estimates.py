@@ -798,6 +798,12 @@ _ONE_ARM_FRAME = re.compile(
     r"|\bamong (?:those|participants|patients|people) (?:given|receiving|taking|treated|"
     r"assigned|allocated|randomi[sz]ed)\b"
 )
+# the arm as the clause's subject ("The treatment group lost 4.2 kg") or named right after the
+# interval ("... (95% CI 0.6 to 1.2) in the metformin group")
+_ARM_SUBJECT = re.compile(r"(?i)\s*(?:the |each )?(?:[\w-]+ ){0,3}?(?:group|arm)s? ")
+_ARM_AFTER = re.compile(
+    r"(?i) ?(?:in|among|within|with|for) (?:the |those )?(?:[\w-]+ ){0,3}?(?:group|arm|cohort)s?\b"
+)
 _SET_AGAINST_ANOTHER = re.compile(
     r"(?i)\b(?:differ\w*|compared|versus|vs\b|than\b|relative to|between|placebo-(?:adjusted|"
     r"corrected)|net|treatment effect)"
@@ -817,7 +823,13 @@ def _one_arm_change(
     opening at `clause_start`) is one arm's own change or level: an arm frames the clause
     before it and nothing sets it against another arm."""
     before = sentence[clause_start : value[0]]
-    if not contains_any(before, _ONE_ARM_CUES) or _ONE_ARM_FRAME.search(before) is None:
+    if not contains_any(sentence[clause_start : value[1] + 60], _ONE_ARM_CUES):
+        return False
+    if not (
+        _ONE_ARM_FRAME.search(before)
+        or _ARM_SUBJECT.match(before)
+        or _ARM_AFTER.match(sentence, value[1])
+    ):
         return False
     if _SET_AGAINST_ANOTHER.search(before) or _MORE_THAN_AFTER.match(sentence, value[1]):
         return False
