@@ -113,3 +113,12 @@ def test_the_interval_gate_opens_for_each_mark_a_kept_interval_follows() -> None
         assert estimates.find_estimates(sentence)[0].ci_low is not None, sentence
     # a bracket and a range, but no interval after any mark: the search is skipped
     assert not estimates._may_hold_interval("A study in rats (477 animals) took it for 8-11 weeks")
+
+
+def test_the_interval_gate_opens_for_every_ci_label_spelling() -> None:
+    # a CI label with no bracket, comma or estimate word near it: only _CI_MARKS opens the gate
+    for label in ("95% CI", "95% C.I.", "90% c.i.", "95% Cl", "95%Cl", "95% CL", "IC 95%",
+                  "95% ci", "95% CIs", "95CI", "CI95", "95% CrI", "95% UI"):  # fmt: skip
+        sentence = f"Mortality fell by 2.1 points, {label} 1.1 to 3.0"
+        assert re.search(estimates.CI_LABEL, sentence), label
+        assert estimates._may_hold_interval(sentence.replace(",", "")), label

@@ -97,13 +97,18 @@ LABEL = re.compile(rf"\b(?=(?i:[{_LABEL_FIRST_LETTERS}]))(?:{_ABBREVIATION}|(?i:
 # A CI label of any level: "95% CI", "95%CI", "95%-CI", "95 % CI", "95.5% CI", "90% confidence
 # interval [CI]", "CI 95%", "95% CrI".
 _CI_WORDS = (
-    r"(?:CI|CrI|UI|(?i:confidence intervals?|credible intervals?|confidence limits?"
+    r"(?:CIs?|CrI|UI|(?i:confidence intervals?|credible intervals?|confidence limits?"
     r"|uncertainty intervals?))"
 )
+# After a level, the other spellings journals print: "95% C.I.", "95% CL", "95% IC" (French,
+# Spanish), "95% ci", "95% Cl" (a lower-case L, as PDF copies print it); never alone ("CL/F" is
+# a clearance, "IC50" a potency, "Cl" chloride).
+_LEVELLED_CI_WORDS = r"(?:C\.I\.?|c\.i\.?|CL|IC|ci|Cl)"
 CI_LABEL = (
-    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent))[ -]?{_CI_WORDS}"
-    rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
-    r"(?: ?[(\[](?:CI|CrI)[)\]]|, ?(?i:confidence intervals?))?(?![\w])"
+    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent)|(?<=9[059])(?= ?C[Il]))"
+    rf"[ -]?(?:{_CI_WORDS}|{_LEVELLED_CI_WORDS})"
+    rf"|(?:CI|IC) ?(?P<level2>\d{{2}}(?:\.\d+)?)(?: ?%|(?<=CI9[059])|(?<=IC9[059]))|{_CI_WORDS})"
+    r"(?: ?[(\[](?:CI|CrI)s?[)\]]|, ?(?i:confidence intervals?))?(?![\w])"
 )
 # a ratio or difference label glued to the word before it: "mortalityRR 0.82", "pooledHR=0.7"
 _GLUED_MEASURE = re.compile(r"(?<=[a-z])(aOR|aHR|aRR|IRR|SMD|WMD|RR|HR|OR|MD)(?= ?[=:]? ?[-−]?\d)")
@@ -131,7 +136,10 @@ _UNIT = (
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
-_VALUE = rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|(?i:confidence|credible)))(?: ?(?P<unit>{_UNIT}))?"
+_VALUE = (
+    rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|{_LEVELLED_CI_WORDS}(?!\w)|(?i:confidence|credible)))"
+    rf"(?: ?(?P<unit>{_UNIT}))?"
+)
 # the two bounds; the high bound must not run on into more digits ("0.18-0.0.93" is garbled)
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
 # the scale a difference is on, between the value and its CI: "points on a 0–10 scale"
@@ -233,7 +241,22 @@ _LABEL_WORD_CUES = (
 # An interval is kept only in brackets, after a CI label or right after a labelled value
 # (`_interval_estimate`): a sentence with none of them has no interval estimate, whatever the
 # pattern matches in it.
-_CI_MARKS = ("CI", "CrI", "UI")
+# every CI_LABEL spelling holds one of these
+_CI_MARKS = (
+    "CI",
+    "CrI",
+    "UI",
+    "C.I",
+    "c.i",
+    "CL",
+    "IC",
+    "% ci",
+    "%ci",
+    "%-ci",
+    "% Cl",
+    "%Cl",
+    "%-Cl",
+)
 _CI_WORD_CUES = ("confidence", "credible", "uncertainty")
 # Without a CI label, a kept interval's low bound follows its bracket, the comma or semicolon
 # that parts it from its value (`_enclosed`), or the bracket closing an aside with that comma
