@@ -32,7 +32,7 @@ from evidex.text.abstracts import (
     unglue_labels,
 )
 from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
-from evidex.text.estimates import find_estimates, find_group_percentages
+from evidex.text.estimates import find_estimates, find_group_percentages, unglue_measure_labels
 from evidex.text.lines import unwrap_lines
 from evidex.text.markdown import atx_heading, list_item, split_at_separators, without_bold
 from evidex.text.numbers import COUNT, COUNT_START, WORD_NUMBER, normalise, parse_count
@@ -471,7 +471,7 @@ def extract_studies(
 ) -> list[Study]:
     """Propose study records (curated=False) from article prose or one or more abstracts."""
     text = normalise(text[:MAX_INPUT_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
-    text = unglue_labels(unwrap_lines(text))
+    text = unglue_measure_labels(unglue_labels(unwrap_lines(text)))
     stem = PurePath(source).stem if source else "extracted"
     drafts: list[_Draft] = []
     for chunk in _split_abstracts(text):

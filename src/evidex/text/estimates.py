@@ -57,7 +57,7 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"relative risks?", "RR"),
     (r"standardi[sz]ed (?:mean )?differences?(?: in means?)?", "SMD"),
     (r"hedges?['’]?s?['’]? g\b|hedges?['’]?s?['’]? ?\(g\)", "g"),
-    (r"cohen['’]?s? d\b", "SMD"),
+    (r"cohen['’]?s? d\b|effect sizes? \(d\)", "SMD"),
     (r"(?:weighted )?mean differences?", "MD"),
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     # a risk difference when in percent or percentage points, else a mean difference
@@ -108,8 +108,20 @@ CI_LABEL = (
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent)|(?<=9[059])(?= ?C[Il]))"
     rf"[ -]?(?:{_CI_WORDS}|{_LEVELLED_CI_WORDS})"
     rf"|(?:CI|IC) ?(?P<level2>\d{{2}}(?:\.\d+)?)(?: ?%|(?<=CI9[059])|(?<=IC9[059]))|{_CI_WORDS})"
-    r"(?: ?[(\[](?:CI|CrI)s?[)\]])?(?![\w])"
+    r"(?: ?[(\[](?:CI|CrI)s?[)\]]|, ?(?i:confidence intervals?))?(?![\w])"
 )
+# a ratio or difference label glued to the word before it: "mortalityRR 0.82", "pooledHR=0.7"
+_GLUED_MEASURE = re.compile(r"(?<=[a-z])(aOR|aHR|aRR|IRR|SMD|WMD|RR|HR|OR|MD)(?= ?[=:]? ?[-−]?\d)")
+_GLUED_MEASURE_CUES = ("RR", "HR", "OR", "MD")
+
+
+def unglue_measure_labels(text: str) -> str:
+    """`text` with a space before a measure label glued to the word it follows."""
+    if not contains_any(text, _GLUED_MEASURE_CUES):
+        return text
+    return _GLUED_MEASURE.sub(r" \1", text)
+
+
 # a power after a unit ("kg-1", "min⁻¹"), never the start of a range ("kg-1.5")
 _UNIT_POWER = r"(?:-[1-3](?![\d.])|⁻[¹²³])?"
 _UNIT_WORD = rf"[a-zA-Zµμ][a-zA-Zµμ²2]{{0,11}}{_UNIT_POWER}"
@@ -292,7 +304,9 @@ def label_measure(match: re.Match[str], unit: str | None = None) -> str:
         return _ABBREVIATIONS[match["abbr"]]
     for index, (_, measure) in enumerate(_WORD_LABELS):
         if match[f"w{index}"]:
-            if index == _ABSOLUTE_DIFFERENCE and not _is_share_unit(unit):
+            if index == _ABSOLUTE_DIFFERENCE and not (
+                _is_share_unit(unit) or _is_points_unit(unit)
+            ):
                 return "MD"
             return measure
     raise ValueError(match.group(0))  # pragma: no cover - every match has one of the groups
@@ -327,6 +341,14 @@ def _p_after(text: str, start: int, limit: int) -> str | None:
     return None
 
 
+def _in_order(value: float, low: float, high: float) -> tuple[float, float]:
+    """An interval printed high bound first ("95% CI 0.9 to 0.2", "(−1.2, −3.4)") in order,
+    when its estimate lies inside it; any other pair as printed."""
+    if low > high and high <= value <= low:
+        return high, low
+    return low, high
+
+
 def _plausible(measure: str, value: float, low: float, high: float, labelled_ci: bool) -> bool:
     if low > high:
         return False
@@ -351,6 +373,11 @@ def _is_percent(unit: str | None) -> bool:
 def _is_share_unit(unit: str | None) -> bool:
     """'%', 'percent', 'percentage points': a unit of shares of people."""
     return unit is not None and ("%" in unit or "percent" in unit.lower())
+
+
+def _is_points_unit(unit: str | None) -> bool:
+    """'percentage points', '% points', 'pp': the difference of two shares."""
+    return unit is not None and (unit == "pp" or ("point" in unit and _is_share_unit(unit)))
 
 
 def _fallback_measure(unit: str | None) -> str:
@@ -588,6 +615,9 @@ def _with_parted_intervals(
             continue
         if amount := _parted_amount(sentence[: match.start()]):
             value, unit, start = amount
+            clause_start = max((e.end for e in found if e.end <= start), default=0)
+            if _one_arm_change(sentence, clause_start, (start, match.end()), unit):
+                continue
             found.append(
                 Estimate(_fallback_measure(unit), value, low, high, None, unit, start,
                          match.end(), ci_level, start)
@@ -622,6 +652,8 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
     after_p = _CI_AFTER_P.match(sentence, match.end()) if "CI" in sentence else None
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
+        if low is not None and high is not None:
+            low, high = _in_order(value, low, high)
         if low is not None and high is not None and _plausible(measure, value, low, high, True):
             level = after_p["level"] or after_p["level2"]
             return Estimate(
@@ -643,6 +675,7 @@ def _interval_estimate(
     high = parse_number(match["high"])
     if value is None or low is None or high is None:
         return None
+    low, high = _in_order(value, low, high)
     if _P_BEFORE_VALUE.search(sentence, max(0, match.start("value") - 12), match.start("value")):
         return None  # a p value followed by an interval that belongs to the estimate before
     labelled_ci = match["cilabel"] is not None
@@ -683,6 +716,12 @@ def _interval_estimate(
         and _group_level(sentence, match, previous_end)
     ):
         return None  # "Mean age was 54 years (95% CI 52 to 56)": one group's mean or level
+    if (
+        label is None
+        and measure not in RATIO_MEASURES
+        and _one_arm_change(sentence, previous_end, (match.start("value"), match.end()), unit)
+    ):
+        return None
     if (
         measure is None
         and _is_percent(unit)
@@ -773,6 +812,53 @@ def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool
         _GROUP_MEAN_BEFORE.search(before) is not None
         or _ARM_SET_AGAINST.match(sentence, match.end()) is not None
     )
+
+
+# one arm named as the frame of a change: "In the treatment group, HbA1c fell by 0.8% (95% CI
+# ...)", "Among those given placebo, LDL rose by ..." (a single-group study's change from
+# baseline is its effect, so "from baseline" alone is no frame)
+_ONE_ARM_FRAME = re.compile(
+    r"(?i)\b(?:in|among|within|for) (?:the |each |both )?(?:[\w-]+ ){0,3}?(?:group|arm|cohort)s?\b"
+    r"|\bamong (?:those|participants|patients|people) (?:given|receiving|taking|treated|"
+    r"assigned|allocated|randomi[sz]ed)\b"
+)
+# the arm as the clause's subject ("The treatment group lost 4.2 kg") or named right after the
+# interval ("... (95% CI 0.6 to 1.2) in the metformin group")
+_ARM_SUBJECT = re.compile(r"(?i)\s*(?:the |each )?(?:[\w-]+ ){0,3}?(?:group|arm)s? ")
+_ARM_AFTER = re.compile(
+    r"(?i) ?(?:in|among|within|with|for) (?:the |those )?(?:[\w-]+ ){0,3}?(?:group|arm|cohort)s?\b"
+)
+_SET_AGAINST_ANOTHER = re.compile(
+    r"(?i)\b(?:differ\w*|compared|versus|vs\b|than\b|relative to|between|placebo-(?:adjusted|"
+    r"corrected)|net|treatment effect)"
+)
+_MORE_THAN_AFTER = re.compile(r"(?i)[^.;]{0,12}?\b(?:more|less|greater|fewer|lower|higher) than\b")
+_CHANGED_BY = re.compile(
+    r"(?i)\b(?:fell|rose|increased|decreased|dropped|declined|improved|changed|reduced|lowered|"
+    r"worsened) by ?$"
+)
+_ONE_ARM_CUES = ("group", "arm", "among", "Among", "cohort")
+
+
+def _one_arm_change(
+    sentence: str, clause_start: int, value: tuple[int, int], unit: str | None
+) -> bool:
+    """Whether an unlabelled value (`value`: where it starts and its interval ends, its clause
+    opening at `clause_start`) is one arm's own change or level: an arm frames the clause
+    before it and nothing sets it against another arm."""
+    before = sentence[clause_start : value[0]]
+    if not contains_any(sentence[clause_start : value[1] + 60], _ONE_ARM_CUES):
+        return False
+    if not (
+        _ONE_ARM_FRAME.search(before)
+        or _ARM_SUBJECT.match(before)
+        or _ARM_AFTER.match(sentence, value[1])
+    ):
+        return False
+    if _SET_AGAINST_ANOTHER.search(before) or _MORE_THAN_AFTER.match(sentence, value[1]):
+        return False
+    # a share in one arm is a per-group percentage (an effect); its change is not
+    return not _is_percent(unit) or _CHANGED_BY.search(before) is not None
 
 
 # a ratio or a regression coefficient named after the last measure label, or with none: no
