@@ -87,10 +87,12 @@ _POPULATION_NOUNS = (
     r"births|deliveries|admissions|hospitali[sz]ations)"
 )
 # words between a count and the people it counts ("2614 community-dwelling white and black
-# participants"); never a unit, a time or another kind of thing counted
+# participants", "64 healthy, sedentary adults", "80 10-week-old rats"); never a unit, a time or
+# another kind of thing counted; a comma only after an adjective, not a plural ("58 sites, adults")
 _QUALIFIER = (
     r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|on|to|at|by|for|from|per|vs|"
-    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)(?:\d+-)?[A-Za-z][\w\-+/]*"
+    r"(?<!s),?\s){0,4}?"
 )
 # a number that is part of a name, not a count: "type 2 diabetes", "phase 3", "week 12"
 _NAME_WORDS = (
