@@ -683,6 +683,7 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         return stated[1]
     return (
         _sample_size_equals(text)
+        or _bracketed_total(text)
         or completed
         or _complementary_groups(text, folded)
         or _groups_times_size(text, folded)
@@ -952,6 +953,20 @@ _AMONG_TOTAL_AFTER = re.compile(
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
 _PART_BEFORE = re.compile(r"\d of (?:the )?$")
 _PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
+
+
+# a total in brackets after the people it counts, with or without an n label:
+# "adults (6,794)", "a cohort (N 1 204)", "participants (n: 452)"
+_BRACKETED_COUNT = re.compile(rf"\((?:[nN] ?:? ?)?(?P<n>{COUNT})\)")
+_COUNTED_NOUN_BEFORE = re.compile(rf"(?i)\b(?:{_POPULATION_NOUNS}|sample|cohort|population) $")
+
+
+def _bracketed_total(text: str) -> int | None:
+    """The first count in brackets that directly follows a noun for people or a sample."""
+    for match in _BRACKETED_COUNT.finditer(text):
+        if _COUNTED_NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            return parse_count(match["n"])
+    return None
 
 
 # "1.2 million adults", "2.3 million people"
