@@ -11,8 +11,9 @@ The floor is a bare Starlette plaintext app under the same worker supervisor, HT
 event loop (`bench/plain_app.py`); nginx serves the static export with the precompressed files
 the export writes (`gzip_static on`), as docs/deploy.md configures it. The abuse limits are
 raised for the run through their documented settings (EVIDEX_RATE_PER_SECOND, _BURST): all
-requests come from one address, which a real deployment never sees. Figures are compared as
-ratios within this one run: the machine is shared.
+requests come from one address, which a real deployment never sees. `CPU µs` is the server's
+workers' CPU time per request over the run (what a busy shared machine disturbs least; nginx's
+is not read). Figures are compared as ratios within this one run: the machine is shared.
 """
 
 from __future__ import annotations
@@ -107,12 +108,14 @@ def parse_wrk(output: str) -> dict[str, float]:
     p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
     if not (rps and p50 and p99):
         raise RuntimeError(f"unreadable wrk output:\n{output}")
+    requests = re.search(r"^\s*(\d+) requests in", output, re.M)
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     errors = re.search(r"Socket errors:.*?(\d+).*?(\d+).*?(\d+).*?(\d+)", output)
     return {
         "rps": float(rps.group(1)),
         "p50_ms": _to_ms(p50.group(1)),
         "p99_ms": _to_ms(p99.group(1)),
+        "requests": float(requests.group(1)) if requests else 0.0,
         "non_2xx": float(non_2xx.group(1)) if non_2xx else 0.0,
         "socket_errors": float(sum(int(g) for g in errors.groups())) if errors else 0.0,
     }
@@ -178,11 +181,29 @@ def _on_fresh_server(
     try:
         _wait_for(base + ready_path, server)
         _wrk(CONNECT_ARGS, base + ready_path)
+        cpu_before = _children_cpu_seconds(server.pid)
         figures = drive(base, paths, args)
+        cpu = _children_cpu_seconds(server.pid) - cpu_before
+        figures["server_cpu_us"] = cpu / figures["requests"] * 1e6 if figures["requests"] else 0.0
         figures["worker_rss_mb"] = max(_children_rss_mb(server.pid), default=0.0)
         return figures
     finally:
         _stop(server)
+
+
+def _children_cpu_seconds(parent: int) -> float:
+    """User and system CPU seconds of the worker processes of the server `parent` so far: per
+    request, the figure a shared machine disturbs least (req/s and p99 move with its load)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        if fields[1] == str(parent):  # after the name: state, ppid, ..., utime (12), stime (13)
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def _children_rss_mb(parent: int) -> list[float]:
@@ -392,6 +413,7 @@ def _row(name: str, figures: dict[str, float], floor: float) -> str:
         f"{name:<26}{figures['rps']:>10,.0f}{figures['p50_ms']:>9.2f}{figures['p99_ms']:>9.2f}"
         f"{ratio:>10.0%}{int(figures.get('4xx', 0)):>8}{int(figures['errors']):>8}"
         f"{figures.get('worker_rss_mb', 0.0):>8.0f}"
+        + (f"{figures['server_cpu_us']:>8.0f}" if "server_cpu_us" in figures else "")
     )
 
 
@@ -427,7 +449,7 @@ def run(db_path: Path) -> dict[str, Any]:
     )
     print(
         f"{'load':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'vs floor':>10}{'4xx':>8}"
-        f"{'errors':>8}{'RSS MB':>8}"
+        f"{'errors':>8}{'RSS MB':>8}{'CPU µs':>8}"
     )
     for name, row in figures.items():
         print(_row(name, row, floor))

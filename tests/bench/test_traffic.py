@@ -69,4 +69,5 @@ def test_wrk_figures_and_status_classes_are_read() -> None:
     assert figures["rps"] == 12345.6
     assert figures["p50_ms"] == pytest.approx(0.612)
     assert figures["p99_ms"] == pytest.approx(14.2)
+    assert figures["requests"] == 123456
     assert parse_statuses(WRK_OUTPUT) == {"2xx": 110000, "3xx": 8456, "4xx": 4990, "5xx": 10}

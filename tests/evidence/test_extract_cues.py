@@ -113,7 +113,20 @@ _PHRASES = [
     "diffusion, disc diffusion, disk diffusion; clinical isolates, bacterial isolates; After "
     "Exclusions, 41,205 were included; after excluding those with cancer, 980 adults remained; "
     "leaving 812 patients for analysis; Of 3,000 Questionnaires sent, 2,214 were returned; of the "
-    "surveys, 400 (40%) were completed.",
+    "surveys, 400 (40%) were completed; Hepatocytes were pretreated, neutrophils were stimulated, "
+    "MACROPHAGES were challenged, monocytes were incubated, cardiomyocytes were exposed, neurons "
+    "were treated, osteoblasts were cultured, osteoclasts were pre-treated, platelets were "
+    "stimulated, PBMCs were exposed, islets were cultured, myotubes were treated, explants were "
+    "incubated, endothelial cells (HUVECs) were exposed; C. elegans, Caenorhabditis, Drosophila, "
+    "fruit flies, sows, heifers, steers, bulls, foals, mares, ducks, quail, turkeys; allocated "
+    "by birth date, assigned according to their date of birth, divided by day of admission, "
+    "Allocated by alternation, assigned by hospital record number, allocated by odd or even, "
+    "alternately allocated; a crossover design; in random order; in a randomised sequence; a "
+    "before–after study, a Before and After design, a before-after comparison, a pretest–posttest "
+    "design, pre-test/post-test, pre–post; a Phase 2 study, a phase I/II trial, phase 1b study; "
+    "Without Meta-Analysis; heterogeneity precluded meta-analysis; a meta-analysis was not "
+    "possible; meta-analyses could not be performed; no formal metaanalysis; We Present a Case of "
+    "jaundice; we herein report a rare case; we describe the first case; This CASE REPORT shows.",
 ]
 
 

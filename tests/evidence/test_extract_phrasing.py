@@ -637,6 +637,114 @@ ROWS = (
         "About a quarter of respondents (24%) lived in rural areas.",
         effects=(),
     ),
+    # Two more families (h-gen5) found by probing forms of our own after the held-out sets were
+    # all read, written and annotated by the corpus README before any rule was changed for
+    # them. First run: rates-for-arms 1/5, highest-lowest-groups 2/5 (3/10).
+    # rates-for-arms: one rate stated, then each arm's share after 'for', 'with' or 'among'
+    Row(
+        "rates-for-arms/response-rates-for-two-arms",
+        "Response rates were 45% for budesonide and 30% for placebo.",
+        effects=(("percent", 45.0, None, None), ("percent", 30.0, None, None)),
+    ),
+    Row(
+        "rates-for-arms/cure-rate-with-two-courses",
+        "The cure rate was 88% with the 10-day course and 79% with the 5-day course.",
+        effects=(("percent", 88.0, None, None), ("percent", 79.0, None, None)),
+    ),
+    Row(
+        "rates-for-arms/relapse-rates-for-three-strategies",
+        "Relapse rates at one year were 22% for maintenance, 35% for tapering and 51% for "
+        "withdrawal.",
+        effects=(
+            ("percent", 22.0, None, None),
+            ("percent", 35.0, None, None),
+            ("percent", 51.0, None, None),
+        ),
+    ),
+    Row(
+        "rates-for-arms/mortality-among-men-and-women",
+        "Thirty-day mortality was 6.1% among men and 4.3% among women.",
+        effects=(("percent", 6.1, None, None), ("percent", 4.3, None, None)),
+    ),
+    Row(
+        "rates-for-arms/trap-adherence-rates-for-two-diaries",
+        "Adherence rates were 91% for the app and 84% for paper diaries.",
+        effects=(),
+    ),
+    # highest-lowest-groups: the groups with the highest and lowest share, each in brackets
+    Row(
+        "highest-lowest-groups/anaemia-by-age-in-months",
+        "Prevalence of anaemia was highest among children aged 6-11 months (62.1%) and lowest "
+        "among those aged 48-59 months (20.3%).",
+        effects=(("percent", 62.1, None, None), ("percent", 20.3, None, None)),
+    ),
+    Row(
+        "highest-lowest-groups/coverage-by-region",
+        "Vaccination coverage was highest in the northern districts (91%) and lowest in the "
+        "remote islands (64%).",
+        effects=(("percent", 91.0, None, None), ("percent", 64.0, None, None)),
+    ),
+    Row(
+        "highest-lowest-groups/lowest-first-then-highest-by-age",
+        "Vaping was lowest among adults aged 65 years or older (2.1%) and highest among those "
+        "aged 18-24 years (11.4%).",
+        effects=(("percent", 2.1, None, None), ("percent", 11.4, None, None)),
+    ),
+    Row(
+        "highest-lowest-groups/most-and-least-prevalent-by-schooling",
+        "Obesity was most prevalent in women with less than 12 years of schooling (38%) and least "
+        "prevalent in graduates (17%).",
+        effects=(("percent", 38.0, None, None), ("percent", 17.0, None, None)),
+    ),
+    Row(
+        "highest-lowest-groups/trap-sample-largest-and-smallest-band",
+        "The sample was largest in the 30-39 age band (28%) and smallest in the 70-79 band (9%).",
+        effects=(),
+    ),
+    # a trap written after the rules (h-gen5): a trait of the sample right after its count
+    Row(
+        "count-share-then-group/trap-female-and-smoked-after-counts",
+        "Of the 900 respondents, 511 (56.8%) were female and 143 (15.9%) smoked.",
+        effects=(),
+    ),
+    # traps written after the rules (h-gen5): a review's risk of bias is no group's event
+    Row(
+        "label-equals/trap-risk-of-bias-colon",
+        "Risk of bias: 64% of trials were at low risk.",
+        effects=(),
+    ),
+    Row(
+        "rate-was/trap-risk-of-bias-was",
+        "The risk of bias was 64% in the included trials.",
+        effects=(),
+    ),
+    # traps written after the rules (h-gen5): who was sampled, said of each arm or at baseline
+    Row(
+        "rates-for-arms/trap-proportion-of-women-for-each-arm",
+        "The proportion of women was 52% for the drug arm and 49% for placebo.",
+        effects=(),
+    ),
+    Row(
+        "rates-for-arms/trap-prevalence-among-men-and-women-at-baseline",
+        "Prevalence of diabetes was 9.1% among men and 7.4% among women at baseline.",
+        effects=(),
+    ),
+    # traps written after the rules (h-gen5): the sample's make-up, at baseline or taking part
+    Row(
+        "share-after-group-phrase/trap-recruitment-differed-between-sites",
+        "Recruitment differed between the urban (61%) and rural (39%) sites.",
+        effects=(),
+    ),
+    Row(
+        "share-after-group-phrase/trap-baseline-prevalence-differed-between",
+        "Baseline prevalence differed between smokers (28%) and non-smokers (12%).",
+        effects=(),
+    ),
+    Row(
+        "label-equals/trap-education-colon-levels",
+        "Education: primary 22%, secondary 51%, tertiary 27%.",
+        effects=(),
+    ),
     # Issue 14 point 2, fresh-abstract classes (h-gen2), written and annotated before any rule
     # was changed for them. First run: sections 5/7, design-of-others 4/6, case-report-words
     # 3/6, pooled-or-case-control 0/5.
@@ -4173,6 +4281,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 70  # classes are added, never dropped without changing this
+    assert len(classes) >= 72  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

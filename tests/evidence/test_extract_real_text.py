@@ -221,6 +221,188 @@ def test_per_group_percentages_and_a_whole_sample_description() -> None:
             "rct",
             id="secondary-analysis-of-a-randomized-trial",
         ),
+        # h-gen4's eighth probe: cells, worms and farm animals, written before the extractor
+        # was run on them (1/6 then)
+        pytest.param(
+            "SH-SY5Y cells were pretreated with quercetin before exposure to hydrogen peroxide; "
+            "viability rose by 35%.",
+            "in-vitro",
+            id="cells-pretreated",
+        ),
+        pytest.param(
+            "RAW 264.7 macrophages were stimulated with lipopolysaccharide in the presence of "
+            "the extract; nitric oxide release fell (p < 0.01).",
+            "in-vitro",
+            id="macrophage-line-stimulated",
+        ),
+        pytest.param(
+            "Human umbilical vein endothelial cells (HUVECs) were exposed to high glucose with or "
+            "without resveratrol for 48 hours.",
+            "in-vitro",
+            id="named-cells-with-abbreviation-exposed",
+        ),
+        pytest.param(
+            "Caenorhabditis elegans fed nicotinamide riboside lived 12% longer than worms on the "
+            "control diet.",
+            "animal",
+            id="nematodes-fed",
+        ),
+        pytest.param(
+            "Forty-eight multiparous sows were allocated to a control diet or one with added "
+            "zinc from late gestation; piglet weaning weight rose.",
+            "animal",
+            id="sows-allocated",
+        ),
+        pytest.param(
+            "Sixty Holstein heifers received a yeast culture or none for 90 days; average daily "
+            "gain was higher with yeast (p = 0.03).",
+            "animal",
+            id="heifers-received",
+        ),
+        # h-gen4's ninth probe: other studies named beside this one, crossover and quasi-random
+        # allocation (written before the extractor was run on them: 8/10, n 10/10)
+        pytest.param(
+            "A recent meta-analysis suggested that magnesium improves sleep. Methods: Adults "
+            "with insomnia were randomly assigned to magnesium or placebo for 8 weeks; 151 "
+            "took part. Results: Sleep efficiency rose (mean difference 2.1%, 95% CI 0.4 to "
+            "3.8).",
+            "rct",
+            id="meta-analysis-in-the-background-of-a-trial",
+        ),
+        pytest.param(
+            "Meta-analyses of trials have been inconclusive. We followed 22,104 women in the "
+            "Nurses' Health Study for 20 years; higher calcium intake was not related to "
+            "kidney stones (HR 0.96, 95% CI 0.82 to 1.12).",
+            "cohort",
+            id="meta-analyses-in-the-background-of-a-cohort",
+        ),
+        pytest.param(
+            "Background: Case reports describe liver injury with ashwagandha. Methods: We "
+            "reviewed the records of all 21 patients with ashwagandha-associated liver injury "
+            "seen at 4 centres. Results: Jaundice was present in 18; all recovered.",
+            "case-series",
+            id="records-reviewed-after-case-reports",
+        ),
+        pytest.param(
+            "In a crossover design, 18 recreationally active men ingested caffeine (3 mg/kg) "
+            "or placebo in random order before a 5-km run. Run time was 1.2% faster with "
+            "caffeine (p = 0.02).",
+            "rct",
+            id="crossover-design-in-random-order",
+        ),
+        pytest.param(
+            "This single-centre, retrospective, propensity score-matched study compared 312 "
+            "patients given tranexamic acid with 312 who were not; transfusion was less "
+            "frequent (OR 0.45, 95% CI 0.30 to 0.68).",
+            "propensity-matched",
+            id="propensity-matched-retrospective",
+        ),
+        pytest.param(
+            "Umbrella review: we searched four databases for meta-analyses of observational "
+            "studies on coffee and health and re-analysed 201 meta-analyses with "
+            "random-effects models; coffee was linked to lower all-cause mortality (RR 0.83, "
+            "95% CI 0.79 to 0.88).",
+            "meta-analysis",
+            id="umbrella-review-re-analysed",
+        ),
+        pytest.param(
+            "We did a prospective, population-based cohort study in 3 counties; 5,231 "
+            "children born in 2005 were followed to age 12.",
+            "cohort",
+            id="population-based-cohort-children-followed",
+        ),
+        pytest.param(
+            "Participants: 90 older adults with sarcopenia. Intervention: whey protein or an "
+            "isocaloric placebo, randomly allocated, for 12 weeks. Main outcome: appendicular "
+            "lean mass.",
+            "rct",
+            id="randomly-allocated-in-a-run-in-label",
+        ),
+        pytest.param(
+            "Sixty patients undergoing knee arthroplasty were enrolled and allocated by birth "
+            "date to ice or no ice. Pain at 24 h was lower with ice (mean difference −1.3, "
+            "95% CI −2.1 to −0.5).",
+            "non-randomised-controlled",
+            id="allocated-by-birth-date",
+        ),
+        pytest.param(
+            "Eight adults with phenylketonuria took glycomacropeptide for 12 weeks in an "
+            "open, uncontrolled study; blood phenylalanine fell in 6.",
+            "non-randomised-controlled",
+            id="open-uncontrolled-study",
+        ),
+        # h-gen4's eleventh probe: early-phase and before-after trials (written before the
+        # extractor was run on them: 2/6)
+        pytest.param(
+            "In this phase 2 study, 40 patients with refractory alopecia areata received oral "
+            "tofacitinib for 24 weeks; 19 (47.5%) regrew at least half of their hair.",
+            "non-randomised-controlled",
+            id="phase-2-study-all-treated",
+        ),
+        pytest.param(
+            "This phase I/II trial enrolled 24 adults with sickle cell disease, who received "
+            "escalating doses of the drug.",
+            "non-randomised-controlled",
+            id="phase-1-2-trial-escalating",
+        ),
+        pytest.param(
+            "In a randomised phase 2 trial, 120 adults were assigned to two doses of the drug "
+            "or placebo.",
+            "rct",
+            id="randomised-phase-2",
+        ),
+        pytest.param(
+            "A before–after study in 6 intensive care units assessed a sepsis bundle in 1,240 "
+            "patients; mortality fell from 31% to 26%.",
+            "non-randomised-controlled",
+            id="before-after-en-dash",
+        ),
+        pytest.param(
+            "We used a pretest–posttest design: 52 nursing students completed an anxiety "
+            "scale before and after the simulation course.",
+            "non-randomised-controlled",
+            id="pretest-posttest-design",
+        ),
+        pytest.param(
+            "A phase 3, multicentre, double-blind trial randomised 2,204 patients to the drug "
+            "or placebo.",
+            "rct",
+            id="phase-3-double-blind",
+        ),
+        # h-gen4's twelfth probe: reviews that pool and reviews that do not (written before the
+        # extractor was run on them: 3/5)
+        pytest.param(
+            "We systematically searched MEDLINE, Embase and CINAHL for studies of yoga in "
+            "heart failure. Twenty-three studies were included. Because of heterogeneity, a "
+            "meta-analysis was not possible and results were synthesised narratively.",
+            "mechanistic",
+            id="systematic-review-meta-analysis-not-possible",
+        ),
+        pytest.param(
+            "This scoping review mapped research on creatine in older women; 41 studies met "
+            "the criteria and were charted by outcome.",
+            "mechanistic",
+            id="scoping-review-charted",
+        ),
+        pytest.param(
+            "Objective: To review the evidence on curcumin for knee pain. Methods: Systematic "
+            "review without meta-analysis; four databases were searched. Results: Nine trials "
+            "were included; most had a high risk of bias.",
+            "mechanistic",
+            id="systematic-review-without-meta-analysis",
+        ),
+        pytest.param(
+            "A systematic review of 12 randomized trials (n = 1,560) was conducted; pooled "
+            "estimates showed lower pain with curcumin (SMD −0.32, 95% CI −0.51 to −0.13).",
+            "meta-analysis",
+            id="systematic-review-with-pooled-smd",
+        ),
+        pytest.param(
+            "In this review we summarise the mechanisms by which omega-3 fatty acids lower "
+            "triglycerides, drawing on animal and human studies.",
+            "mechanistic",
+            id="review-of-mechanisms-with-animal-studies",
+        ),
     ],
 )
 def test_design_traps(text: str, design: str) -> None:

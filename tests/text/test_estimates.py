@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -129,11 +131,29 @@ def test_an_interval_that_cannot_be_read_is_left_out_not_invented(
         pytest.param("OR 1.2 (95%-CI 1.1\u20131.3)", None, id="ci-95-hyphenated"),
         pytest.param("OR 1.2 (99%-CI 1.1\u20131.3)", 99.0, id="ci-99-hyphenated"),
         pytest.param("OR 1.2, 95% confidence interval [CI] 1.1 to 1.3", None, id="ci-spelled-out"),
+        pytest.param("OR 1.2 (95% C.I. 1.1-1.3)", None, id="ci-with-full-stops"),
+        pytest.param("OR 1.2 (90% c.i. 1.1-1.3)", 90.0, id="ci-lower-case-full-stops"),
+        pytest.param("OR 1.2 (95% Cl 1.1-1.3)", None, id="ci-printed-with-a-lower-case-l"),
+        pytest.param("OR 1.2; 95%Cl: 1.1 to 1.3", None, id="ci-lower-case-l-glued"),
+        pytest.param("OR 1.2 (95% CL 1.1-1.3)", None, id="confidence-limits-abbreviated"),
+        pytest.param("OR 1.2 (IC 95% 1.1-1.3)", None, id="ic-french-order"),
+        pytest.param("OR 1.2 (95% IC: 1.1-1.3)", None, id="ic-spanish"),
+        pytest.param("OR 1.2 (95% ci 1.1-1.3)", None, id="ci-lower-case"),
+        pytest.param("OR 1.2 (95% CIs 1.1-1.3)", None, id="ci-plural"),
+        pytest.param("OR 1.2 (95CI 1.1-1.3)", None, id="ci-level-without-percent"),
+        pytest.param("OR 1.2 (CI95 1.1-1.3)", None, id="ci-level-after-glued"),
     ],
 )
 def test_ci_labels_of_any_level(written: str, level: float | None) -> None:
     [estimate] = find_estimates(normalise(written))
     assert (estimate.ci_low, estimate.ci_high, estimate.ci_level) == (1.1, 1.3, level)
+
+
+@pytest.mark.parametrize("word", ["CL", "IC", "Cl", "ci", "C.I."])
+def test_the_other_spellings_are_a_ci_label_only_after_a_level(word: str) -> None:
+    # alone, "CL" is a clearance, "IC" a potency (IC50), "Cl" chloride
+    assert re.fullmatch(estimates.CI_LABEL, word) is None
+    assert re.fullmatch(estimates.CI_LABEL, f"95% {word}") is not None
 
 
 @pytest.mark.parametrize(
@@ -251,7 +271,8 @@ _GATE_ESTIMATES = [
 _GATE_MARKS = [
     " ", " (", " [", ", 95% CI ", " 95% Ci ", " (95% CI, ", ", 90% confidence interval ",
     " 95% Credible Interval ", " 95% CrI ", " 95% UI ", " UNCERTAINTY INTERVAL ", " with ",
-    ", 95% confidence limits ", "; ",
+    ", 95% confidence limits ", "; ", ", ", ", with ", "; and ", " [adjusted, men] ",
+    " [adjusted, men], ", " [in men] (", "(", ",", " (n ", " for ",
 ]  # fmt: skip
 
 

@@ -65,3 +65,60 @@ def test_every_label_spelling_is_found_behind_the_lookahead() -> None:
             assert [m.span() for m in estimates.LABEL.finditer(text)] == [
                 m.span() for m in _UNGATED_LABEL.finditer(text)
             ], text
+
+
+# pieces of the words before a value: thresholds, ranges, p values said for all
+_BEFORE_PIECES = [
+    "more than", "less than", "at least", "over", "under", "below", "above", "<", "≥", "moreover",
+    "5", "10%", "–", "-", "to", "—", " ", "  ", "\n", "x", "was", "P<0.01", "p = 0.2", "for all",
+    "for each", "for both", "for every", "For All", "for", "all",
+]  # fmt: skip
+_BEFORE_TEXTS = st.lists(st.sampled_from(_BEFORE_PIECES), max_size=12).map(" ".join)
+
+
+@given(_BEFORE_TEXTS)
+@settings(max_examples=300)
+def test_the_end_anchored_patterns_need_only_their_window(text: str) -> None:
+    for end in range(len(text) + 1):
+        window = max(0, end - estimates._BEFORE_WINDOW)
+        for pattern in (estimates._THRESHOLD_BEFORE, estimates._RANGE_BEFORE):
+            whole = pattern.search(text[:end])
+            windowed = pattern.search(text, window, end)
+            assert (whole.span() if whole else None) == (windowed.span() if windowed else None)
+
+
+@given(_BEFORE_TEXTS)
+@settings(max_examples=300)
+def test_the_p_for_all_cue_loses_no_match(text: str) -> None:
+    cued = estimates._P_FOR_ALL.search(text)
+    plain = estimates._P_FOR_ALL.pattern.search(text)
+    assert (cued.span() if cued else None) == (plain.span() if plain else None)
+
+
+def test_a_p_value_for_each_word_passes_its_cue() -> None:
+    for word in estimates._FOR_ALL_WORDS:
+        assert estimates._P_FOR_ALL.search(f"P<0.01 for {word}") is not None, word
+
+
+def test_the_interval_gate_opens_for_each_mark_a_kept_interval_follows() -> None:
+    # no CI label: the low bound after a bracket, a comma or semicolon parting it from its value,
+    # or the bracket closing an aside that holds that comma
+    for sentence in (
+        "the HR was 0.74 (0.54 to 1.02)",
+        "(OR 0.76, 0.64 to 0.90)",
+        "the hazard ratio was 0.81; 0.70-0.94.",
+        "The HR was 0.74 [adjusted, in men] 0.54-1.02.",
+    ):
+        assert estimates._may_hold_interval(sentence), sentence
+        assert estimates.find_estimates(sentence)[0].ci_low is not None, sentence
+    # a bracket and a range, but no interval after any mark: the search is skipped
+    assert not estimates._may_hold_interval("A study in rats (477 animals) took it for 8-11 weeks")
+
+
+def test_the_interval_gate_opens_for_every_ci_label_spelling() -> None:
+    # a CI label with no bracket, comma or estimate word near it: only _CI_MARKS opens the gate
+    for label in ("95% CI", "95% C.I.", "90% c.i.", "95% Cl", "95%Cl", "95% CL", "IC 95%",
+                  "95% ci", "95% CIs", "95CI", "CI95", "95% CrI", "95% UI"):  # fmt: skip
+        sentence = f"Mortality fell by 2.1 points, {label} 1.1 to 3.0"
+        assert re.search(estimates.CI_LABEL, sentence), label
+        assert estimates._may_hold_interval(sentence.replace(",", "")), label

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from evidex.build.pipeline import build
 from evidex.web import prerender
 from evidex.web.app import create_app
 from evidex.web.memo import ResponseMemoMiddleware
@@ -23,6 +24,8 @@ from evidex.web.prerender import (
     rerender,
     stored_page,
 )
+
+SAMPLE_LIBRARY = Path(__file__).resolve().parents[2] / "content"
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -302,3 +305,21 @@ def test_only_another_name_of_a_compound_is_redirected_before_routing(db_path: P
         assert route == "/compounds/{name}/evidence"
     finally:
         db.close()
+
+
+def test_a_compounds_articles_are_rendered_right_after_its_own_pages(tmp_path: Path) -> None:
+    """The renderer shares one compound's evidence and plots across the pages rendered
+    together, so its articles must follow its pages, before the next compound's."""
+    db = tmp_path / "evidex.db"
+    build(SAMPLE_LIBRARY, db)
+    with sqlite3.connect(db) as conn:
+        paths = page_paths(conn)
+        owned = conn.execute(
+            "SELECT slug, compound_slug FROM articles WHERE compound_slug IN "
+            "(SELECT slug FROM compounds)"
+        ).fetchall()
+    assert len(owned) > 1
+    for article, compound in owned:
+        profile = paths.index(f"/compounds/{compound}")
+        following = paths[profile + 1 : paths.index(f"/research/{article}")]
+        assert not [p for p in following if p.count("/") == 2 and p.startswith("/compounds/")]

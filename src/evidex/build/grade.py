@@ -106,11 +106,16 @@ def _extract_uncurated(library: Library) -> None:
             study.compound = article.compound_slug
             study.goal = article.goal
             study.source_path = article.source_path
-            study.outcomes = [
-                o.model_copy(update={"name": clean_outcome_name(o.name)}) for o in study.outcomes
-            ]
+            study.outcomes = [_with_clean_name(o) for o in study.outcomes]
             if study.id not in library.studies:
                 library.studies[study.id] = study
+
+
+def _with_clean_name(outcome: Outcome) -> Outcome:
+    """The outcome named by its noun phrase; the outcome itself, not a copy, when its name is
+    one already."""
+    name = clean_outcome_name(outcome.name)
+    return outcome if name == outcome.name else outcome.model_copy(update={"name": name})
 
 
 def _group_studies(library: Library) -> dict[tuple[str, str], list[Study]]:

@@ -942,8 +942,10 @@ _NUMBER_AFTER_TITLE = re.compile(r"[\s-]+(\d{1,2})\b")
 
 
 # A number next to a short word: where a dose is written ("2OO mg", "300 mh").
+# The digit comes first and the character before it is checked after: the engine then skips
+# to digits instead of trying the look-behind at every character.
 _DOSE_LIKE = re.compile(
-    r"(?<![\w.,])(?P<number>\d[\dOoIl.,]*)\s?(?P<unit>[A-Za-zµμ]{1,4})(?![\w/])"
+    r"(?P<number>\d(?<![\w.,]\d)[\dOoIl.,]*)\s?(?P<unit>[A-Za-zµμ]{1,4})(?![\w/])"
 )
 _DOSE_UNITS = ("mg", "mcg", "g", "mL", "IU", "units")
 # Short words that follow numbers in profiles and are not doses (times, weights, ordinals...).
@@ -1008,6 +1010,12 @@ _NOT_UNITS = frozenset(
 )
 
 
+@lru_cache(maxsize=1024)  # the words after numbers are few: "weeks", "days", "hours"...
+def _one_letter_off(unit: str) -> tuple[str, ...]:
+    """The dose units one letter away from `unit` (lower case)."""
+    return tuple(u for u in _DOSE_UNITS if Levenshtein.distance(unit, u.lower()) == 1)
+
+
 def unreadable_doses(text: str) -> list[str]:
     """What in `text` looks like a dose but cannot be read: a letter among the digits
     ('2OO mg') or a unit that is one letter off a dose unit ('300 mh')."""
@@ -1024,7 +1032,7 @@ def unreadable_doses(text: str) -> list[str]:
             continue
         if unit.lower() in _NOT_UNITS or unit in _NOT_UNITS:
             continue
-        close = [u for u in _DOSE_UNITS if Levenshtein.distance(unit.lower(), u.lower()) == 1]
+        close = _one_letter_off(unit.lower())
         if close and len(unit) >= 2:
             options = " or ".join(f"'{u}'" for u in close)
             problems.append(

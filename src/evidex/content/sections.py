@@ -248,13 +248,27 @@ def _display_title(lowered: str) -> str:
     return " ".join(shown)
 
 
+# fuzz.ratio is at most 200 * shorter / (both lengths): a title longer than this is not within
+# the cutoff of any section name (an FAQ's question, a compound's own sub-heading), so it is
+# told apart without the fuzzy search.
+_LONGEST_MISSPELLING = (
+    max(map(len, KNOWN_SECTION_TITLES))
+    * (200 - _SECTION_SPELLING_CUTOFF)
+    // _SECTION_SPELLING_CUTOFF
+)
+
+
 @lru_cache(maxsize=4096)
 def corrected_section_title(title: str) -> str | None:
     """The section name a misspelled heading means ('Side Efects' -> 'Side Effects'), or None
     when the heading already names a section or is not close to any."""
-    if not title or is_section_title(title) or section_key(title) in _KNOWN_SECTION_KEYS:
+    if not title:
         return None
     lowered = " ".join(_PARENTHESISED.sub("", title.lower().replace("&", "and")).split())
+    if len(lowered) > _LONGEST_MISSPELLING:
+        return None
+    if is_section_title(title) or section_key(title) in _KNOWN_SECTION_KEYS:
+        return None
     found = misspelled_title(lowered, KNOWN_SECTION_TITLES)
     return _display_title(found) if found else None
 

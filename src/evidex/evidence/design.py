@@ -24,6 +24,34 @@ _ANIMAL = CuedPattern(
         "cattle", "calves", "cows", "horses", "goats", "cats", "chickens", "broilers", "hens"
     ),
 )  # fmt: skip
+# farm animals, nematodes and flies: a pattern of their own, searched only when the common
+# animals are not named
+_OTHER_ANIMALS = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:sows|heifers|steers|bulls|foals|mares|ducks|quails?|turkeys|caenorhabditis|"
+        r"c\. elegans|drosophila|fruit flies)\b"
+    ),
+    (
+        "sows", "heifers", "steers", "bulls", "foals", "mares", "ducks", "quail", "turkeys",
+        "caenorhabditis", "elegans", "drosophila", "fruit flies",
+    ),
+)  # fmt: skip
+
+
+def _names_animals(text: str, folded: str) -> bool:
+    return (
+        _ANIMAL.search(text, folded) is not None or _OTHER_ANIMALS.search(text, folded) is not None
+    )
+
+
+# Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy
+# volunteers were incubated", "Primary hepatocytes isolated from C57BL/6 mice were treated"; the
+# donors do not make it a study of people or animals (live animals dosed still do).
+_CELL_TYPES = (
+    r"(?:cells|hepatocytes|neutrophils|macrophages|monocytes|lymphocytes|(?:cardio)?myocytes|"
+    r"adipocytes|keratinocytes|fibroblasts|neurons|chondrocytes|osteoblasts|osteoclasts|"
+    r"platelets|erythrocytes|PBMCs|islets|myotubes|explants|tenocytes|synoviocytes)"
+)
 _IN_VITRO = CuedPattern(
     re.compile(
         r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
@@ -39,14 +67,28 @@ _IN_VITRO = CuedPattern(
         "diffusion", "isolates"
     ),
 )  # fmt: skip
-# Cells taken from people or animals and worked on in a dish: "Neutrophils isolated from healthy
-# volunteers were incubated", "Primary hepatocytes isolated from C57BL/6 mice were treated"; the
-# donors do not make it a study of people or animals (live animals dosed still do).
-_CELL_TYPES = (
-    r"(?:cells|hepatocytes|neutrophils|macrophages|monocytes|lymphocytes|(?:cardio)?myocytes|"
-    r"adipocytes|keratinocytes|fibroblasts|neurons|chondrocytes|osteoblasts|osteoclasts|"
-    r"platelets|erythrocytes|PBMCs|islets|myotubes|explants|tenocytes|synoviocytes)"
-)
+# cells of a named type worked on in a dish: "SH-SY5Y cells were pretreated", "RAW 264.7
+# macrophages were stimulated", "endothelial cells (HUVECs) were exposed"
+_CELLS_TREATED = CuedPattern(
+    re.compile(
+        rf"(?i)\b{_CELL_TYPES}(?: \([^()]{{1,20}}\))? were (?:pre-?treated|treated|incubated|"
+        r"exposed|cultured|transfected|stimulated|challenged)\b"
+    ),
+    (
+        "were pre", "were treated", "were incubated", "were exposed", "were cultured",
+        "were transfected", "were stimulated", "were challenged",
+    ),
+)  # fmt: skip
+
+
+def _names_lab_work(text: str, folded: str) -> bool:
+    """Whether `text` names work done in a dish (cells, tissue or microbes)."""
+    return (
+        _IN_VITRO.search(text, folded) is not None
+        or _CELLS_TREATED.search(text, folded) is not None
+    )
+
+
 _CELLS_FROM_DONORS = CuedPattern(
     re.compile(
         rf"(?i)\b{_CELL_TYPES} (?:were )?(?:freshly )?(?:isolated|harvested|derived|obtained|"
@@ -78,33 +120,51 @@ _LIVE_ANIMALS = CuedPattern(
         r"monkeys|sheep|cattle|cows|horses|goats|cats|chickens|hens) "
         r"(?:\w+ )?(?:were|was) (?:randomly|randomi[sz]ed|divided|assigned|allocated|fed|treated|"
         r"given|injected|administered|housed|subjected|exposed|gavaged|dosed)"
-        # "rats treated with resveratrol", "mice fed a high-fat diet"
-        r"|\b(?:mice|rats|rabbits|dogs|pigs|piglets|hamsters|monkeys) (?:\w+ )?(?:treated|fed|"
-        r"given|injected|dosed|gavaged) (?:with|a|an|the|\d)"
         r"|\b(?:gavage|intraperitoneal(?:ly)?|in vivo)\b"
     ),
-    (
-        " were ", " was ", "treated ", "fed ", "given ", "injected ", "dosed ", "gavage",
-        "intraperitoneal", "in vivo",
+    (" were ", " was ", "gavage", "intraperitoneal", "in vivo"),
+)
+# ... or named by a participle: "rats treated with resveratrol", "mice fed a high-fat diet"
+_ANIMALS_DOSED = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:mice|rats|rabbits|dogs|pigs|piglets|hamsters|monkeys) (?:\w+ )?(?:treated|fed|"
+        r"given|injected|dosed|gavaged) (?:with|a|an|the|\d)"
     ),
-)  # fmt: skip
+    ("mice", "rats", "rabbits", "dogs", "pigs", "piglets", "hamsters", "monkeys"),
+)
+
+
+def _live_animals(text: str, folded: str) -> bool:
+    return (
+        _LIVE_ANIMALS.search(text, folded) is not None
+        or _ANIMALS_DOSED.search(text, folded) is not None
+    )
+
+
 # People taking part in the study: counted, or recruited, enrolled or randomised. Without
 # them, people are only named (the patients an animal study hopes to help).
-_PEOPLE_STUDIED = CuedPattern(
-    re.compile(
-        rf"(?i)(?<![\d.,])(?:{COUNT}) (?:[\w-]+ ){{0,3}}?(?:patients|participants|adults|"
-        r"volunteers|subjects|women|men|children|individuals|people|persons|infants|"
-        r"adolescents)\b"
-        r"|\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
-        r"individuals|people|persons|infants|adolescents) (?:were|was) (?:\w+ )?(?:randomi[sz]ed|"
-        r"enrolled|recruited|included|assigned|allocated)"
-        r"|\bwe (?:enrolled|recruited|randomi[sz]ed|included)\b"
-    ),
-    (
-        "patients", "participants", "adults", "volunteers", "subjects", "men", "children",
-        "individuals", "people", "persons", "infants", "adolescents", "we ",
-    ),
-)  # fmt: skip
+_PEOPLE_NOUN = re.compile(
+    r"(?i)\b(?:patients|participants|adults|volunteers|subjects|women|men|children|"
+    r"individuals|people|persons|infants|adolescents)\b"
+)
+_COUNT_BEFORE_PEOPLE = re.compile(rf"(?i)(?<![\d.,])(?:{COUNT}) (?:[\w-]+ ){{0,3}}$")
+_PEOPLE_ENROLLED_AFTER = re.compile(
+    r"(?i) (?:were|was) (?:\w+ )?(?:randomi[sz]ed|enrolled|recruited|included|assigned|allocated)"
+)
+_WE_ENROLLED = re.compile(r"(?i)\bwe (?:enrolled|recruited|randomi[sz]ed|included)\b")
+
+
+def _people_studied(text: str) -> bool:
+    """Whether people take part in the study: counted, or recruited, enrolled or randomised.
+    Without them, people are only named (the patients an animal study hopes to help)."""
+    for noun in _PEOPLE_NOUN.finditer(text):
+        if _PEOPLE_ENROLLED_AFTER.match(text, noun.end()) or _COUNT_BEFORE_PEOPLE.search(
+            text, max(0, noun.start() - 50), noun.start()
+        ):
+            return True
+    return _WE_ENROLLED.search(text) is not None
+
+
 # One patient's story: "A 52-year-old woman presented", "We report the case of a 34-year-old",
 # "A man aged 47 years", "a woman in her sixties". The age is found first, then the article
 # before it: a capital "A" opens a sentence, also after a run-in label ("Case presentation A
@@ -209,18 +269,33 @@ _NON_RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:non-?randomi[sz]ed|not randomi[sz]ed|quasi-?(?:experimental|randomi[sz]ed)|single-arm|"
         r"single arm|uncontrolled (?:\w+ )?(?:trial|study)|single-group|one-group|"
-        r"before-and-after|pre-post|historical controls?)"
+        r"before-and-after|pre-post|historical controls?"
+        # "a before–after study", "a pretest–posttest design" (any dash)
+        r"|before[-–‐ ](?:and[-– ])?after (?:study|design|comparison)"
+        r"|pre-?test[-–‐/ ]+post-?test|pre[–‐]post)"
     ),
     (
         "randomi", "quasi", "single-arm", "single arm", "uncontrolled ", "single-group",
-        "one-group", "before-and-after", "pre-post", "historical control"
+        "one-group", "before-and-after", "pre-post", "historical control", "before", "posttest",
+        "post-test", "pre–post", "pre‐post"
     ),
 )  # fmt: skip
+# allocation by a rule anyone can foresee: quasi-random ("allocated by birth date", "by day of
+# admission", "alternately allocated")
+_QUASI_ALLOCATION = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:(?:allocated|assigned|divided) (?:\w+ )?(?:according to|by) (?:(?:their|the) )?"
+        r"(?:date of birth|birth ?dates?|day of (?:the week|admission)|alternation|hospital "
+        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat)"
+    ),
+    ("birth", "day of", "alternat", "record number", "odd "),
+)
 _RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation to|"
-        r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study)"
-        r"|RCT)\b"
+        r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study"
+        # conditions given in random order: a randomised crossover
+        r"|design)|in (?:a )?random(?:i[sz]ed)? (?:order|sequence)|RCT)\b"
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
@@ -300,8 +375,12 @@ _CASE_SERIES = CuedPattern(
     ),
 )  # fmt: skip
 _CONTROLLED_TRIAL = CuedPattern(
-    re.compile(r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label)"),
-    ("controlled ", "clinical trial", "open-label"),
+    re.compile(
+        r"(?i)\b(?:controlled (?:clinical )?trial|clinical trial|open-label"
+        # an early-phase trial that says nothing of randomising: its patients all treated
+        r"|phase (?:[12]|I{1,2})[ab]?(?:/(?:[23]|I{1,3}))? (?:trial|study))"
+    ),
+    ("controlled ", "clinical trial", "open-label", "phase "),
 )
 # One trial named as where the data came from: a secondary or post hoc analysis of that trial
 # ("We used data from the D-Health Trial", "post hoc analysis of data from the ALPHA trial",
@@ -311,7 +390,7 @@ _TRIAL_DATA = CuedPattern(
         r"(?i)\b(?:data|participants|analys[ie]s) (?:from|of|in) (?:data from )?(?:the |a |this )?"
         r"(?:[\w-]+ ){0,4}?trial\b(?! regist)"
     ),
-    ("data ", "participants ", "analysis ", "analyses "),
+    ("trial",),
 )
 # a cohort named outright, which an analysis within a trial may be
 _COHORT_NAMED = CuedPattern(re.compile(r"(?i)\bcohorts?\b"), ("cohort",))
@@ -411,6 +490,7 @@ _CONTRASTED_STUDY = CuedPattern(
 _NAMED_DESIGNS: tuple[tuple[CuedPattern, Design], ...] = (
     (_PROPENSITY, "propensity-matched"),
     (_NON_RANDOMISED, "non-randomised-controlled"),
+    (_QUASI_ALLOCATION, "non-randomised-controlled"),
     (_RANDOMISED, "rct"),
     (_CASE_CONTROL, "case-control"),
     (_TRIAL_DATA, "rct"),
@@ -433,10 +513,32 @@ def _without_asides(text: str) -> str:
     return " ".join(sentence for sentence in sentences if not _ASIDE.search(sentence))
 
 
+# A meta-analysis said not to have been done: "a meta-analysis was not possible", "systematic
+# review without meta-analysis", "heterogeneity precluded meta-analysis"
+_NO_META_ANALYSIS = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:without|no|precluded|prevented|preclude|prevent) (?:a |any |formal )?"
+        r"meta-? ?analys[ie]s\b"
+        r"|\bmeta-? ?analys[ie]s (?:was|were|could|would) (?:not|n['’]t)(?: be)? (?:\w+ )?"
+        r"(?:possible|feasible|appropriate|performed|conducted|undertaken|done|carried out)\b"
+    ),
+    ("meta",),
+)
+
+
+def _without_meta_analysis_denied(text: str, folded: str) -> str:
+    """`text` without the words saying no meta-analysis was done (the same text when none)."""
+    if _NO_META_ANALYSIS.search(text, folded) is None:
+        return text
+    return _NO_META_ANALYSIS.pattern.sub("", text)
+
+
 def explicit_design(text: str) -> Design | None:
     """The design named in `text`, or None when no design word is present."""
     text = _without_asides(text)
     folded = fold_case(text)
+    if (undenied := _without_meta_analysis_denied(text, folded)) is not text:
+        text, folded = undenied, fold_case(undenied)
     if _CONTRASTED_STUDY.search(text, folded):
         text = _CONTRASTED_STUDY.pattern.sub("", text)
         folded = fold_case(text)
@@ -451,16 +553,16 @@ def explicit_design(text: str) -> Design | None:
         return "meta-analysis"
     if names(_SYSTEMATIC) or names(_DATABASE_SEARCH):
         return "meta-analysis" if names(_POOLED) else "mechanistic"
-    animal = names(_ANIMAL)
+    animal = _names_animals(text, folded)
     human = names(_HUMAN)
-    in_vitro = names(_IN_VITRO)
+    in_vitro = _names_lab_work(text, folded)
     if describes_one_patient(text, folded):
         return "case-series"  # one patient's story, whatever animal or cell it mentions
     if (animal or human) and names(_CELLS_FROM_DONORS) and not _dosed_animals(text):
         return "in-vitro"
     if animal and not human:
-        return "in-vitro" if in_vitro and not names(_LIVE_ANIMALS) else "animal"
-    if animal and names(_LIVE_ANIMALS) and not names(_PEOPLE_STUDIED):
+        return "in-vitro" if in_vitro and not _live_animals(text, folded) else "animal"
+    if animal and _live_animals(text, folded) and not _people_studied(text):
         return "animal"  # animals dosed; people only named ("memory loss in elderly patients")
     if not human and not animal and in_vitro:
         return "in-vitro"
@@ -504,7 +606,8 @@ _DONORS = re.compile(
 
 def _dosed_animals(text: str) -> bool:
     """Live animals treated, outside the words naming the donors of cells."""
-    return _LIVE_ANIMALS.search(_DONORS.sub("", text)) is not None
+    undonated = _DONORS.sub("", text)
+    return _live_animals(undonated, fold_case(undonated))
 
 
 # A design line of a structured abstract: "Design: Prospective cohort study.", "Design
@@ -529,7 +632,9 @@ def stated_design(text: str) -> Design | None:
         return None
     what = line["what"]
     folded = fold_case(what)
-    if _ANIMAL.search(what, folded) and not _HUMAN.search(what, folded):
+    if (undenied := _without_meta_analysis_denied(what, folded)) is not what:
+        what, folded = undenied, fold_case(undenied)
+    if _names_animals(what, folded) and not _HUMAN.search(what, folded):
         return "animal"
     if _META.search(what, folded) or _SYSTEMATIC.search(what, folded):
         return "meta-analysis" if _names_own_meta_analysis(text) else explicit_design(what)
@@ -593,6 +698,8 @@ def _names_own_meta_analysis(text: str) -> bool:
     literature search whose results are pooled (a review that never writes "meta-analysis")."""
     text = _without_asides(text)
     folded = fold_case(text)
+    if (undenied := _without_meta_analysis_denied(text, folded)) is not text:
+        text, folded = undenied, fold_case(undenied)
     searched = (
         _DATABASE_SEARCH.search(text, folded) is not None
         or _SYSTEMATIC.search(text, folded) is not None
@@ -655,11 +762,11 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
             return design
     whole = " ".join(read)
     folded = fold_case(whole)
-    if _ANIMAL.search(whole, folded) and not _HUMAN.search(whole, folded):
+    if _names_animals(whole, folded) and not _HUMAN.search(whole, folded):
         return "animal"
     if _pools_included_studies(whole, folded):
         return "meta-analysis"
-    if (_IN_VITRO.search(whole, folded) and not _patients_tested(whole, folded)) or (
+    if (_names_lab_work(whole, folded) and not _patients_tested(whole, folded)) or (
         _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
     ):
         return "in-vitro"

@@ -35,7 +35,7 @@ from evidex.text.cues import CuedPattern, contains_any, fold_case, mentions_any
 from evidex.text.estimates import find_estimates, find_group_percentages
 from evidex.text.lines import unwrap_lines
 from evidex.text.markdown import atx_heading, list_item, split_at_separators, without_bold
-from evidex.text.numbers import COUNT, COUNT_START, normalise, parse_count
+from evidex.text.numbers import COUNT, COUNT_START, WORD_NUMBER, normalise, parse_count
 from evidex.text.sentences import split_sentences
 
 MAX_INPUT_CHARS = 200_000
@@ -663,6 +663,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     """The number of participants; `folded` is fold_case(text) if already made."""
     if (undated := _without_dates(text)) is not text:
         text, folded = undated, None
+    if (plain := _without_restated_digits(text)) is not text:
+        text, folded = plain, None
     folded = fold_case(text) if folded is None else folded
     if parts := _PARTS_OF_PEOPLE.search(text, folded):
         return parse_count(parts["n"])
@@ -730,6 +732,27 @@ def _compared_back(text: str) -> int | None:
         return None
     n, m = parse_count(before[-1]["n"]), parse_count(back["m"])
     return n + m if n and m else None
+
+
+# a count in words restated in digits: "Two hundred forty-six (246) patients were randomized"
+_BRACKETED_DIGITS = re.compile(r" \((\d[\d,]{0,9})\)")
+_WORDS_BEFORE = re.compile(rf"(?:{WORD_NUMBER})$")
+
+
+def _without_restated_digits(text: str) -> str:
+    """`text` without the digits that restate a count in words (the same text when none do)."""
+    cuts: list[tuple[int, int]] = []
+    for digits in _BRACKETED_DIGITS.finditer(text):
+        words = _WORDS_BEFORE.search(text, max(0, digits.start() - 40), digits.start())
+        if words and parse_count(words.group(0)) == parse_count(digits[1]):
+            cuts.append(digits.span())
+    if not cuts:
+        return text
+    kept, last = [], 0
+    for start, end in cuts:
+        kept.append(text[last:start])
+        last = end
+    return "".join(kept) + text[last:]
 
 
 # Years and dates are never n: "from January 2019 to December 2020", "in 2017–2018", "Between
@@ -1021,9 +1044,22 @@ def _groups_times_size(text: str, folded: str) -> int | None:
     return k * per if k and per else None
 
 
+# one case named as the report's subject, with no age given: "We present a case of ...", "This
+# case report describes ..."
+_ONE_CASE = CuedPattern(
+    re.compile(
+        r"(?i)\bwe (?:here(?:in)? )?(?:report|describe|present) (?:a|an|the|one) "
+        r"(?:[\w-]+ ){0,3}?case\b(?! series)|\bthis case report\b"
+    ),
+    ("case",),
+)
+
+
 def _single_patient(text: str, folded: str) -> int | None:
     """1 when the text describes one patient (a case report)."""
-    return 1 if describes_one_patient(text, folded) else None
+    if describes_one_patient(text, folded) or _ONE_CASE.search(text, folded):
+        return 1
+    return None
 
 
 def _study_count(text: str, folded: str) -> int | None:

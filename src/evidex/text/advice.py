@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from evidex.text.cues import CuedPattern, contains_any, fold_case
@@ -146,6 +147,9 @@ def _routes(clause: str) -> frozenset[str]:
     return frozenset(family for pattern, family in _ROUTE_AIMS if pattern.search(clause))
 
 
+# Warnings recur word for word across profiles and within one ("Avoid during pregnancy"), and
+# every profile reads each of its special cases and contraindications; an Advice is immutable.
+@lru_cache(maxsize=8192)
 def read_advice(text: str) -> Advice:
     """The strongest advice in `text`; an avoid limited to a route forbids only that route."""
     levels: list[Level] = []

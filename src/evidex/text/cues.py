@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def any_of(needles: tuple[str, ...] | str) -> re.Pattern[str]:
@@ -30,6 +31,9 @@ def contains_any(text: str, needles: tuple[str, ...] | str) -> bool:
 _ODD_CASE_LETTERS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
 
 
+# Extraction folds the same sentence or study text in several readers (each cue test of each
+# family): each text is folded once.
+@lru_cache(maxsize=64)
 def fold_case(text: str) -> str:
     """`text` lower-cased so that `in` finds a lower-case word wherever a case-insensitive
     pattern would (same length, same offsets)."""

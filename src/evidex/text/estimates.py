@@ -97,13 +97,18 @@ LABEL = re.compile(rf"\b(?=(?i:[{_LABEL_FIRST_LETTERS}]))(?:{_ABBREVIATION}|(?i:
 # A CI label of any level: "95% CI", "95%CI", "95%-CI", "95 % CI", "95.5% CI", "90% confidence
 # interval [CI]", "CI 95%", "95% CrI".
 _CI_WORDS = (
-    r"(?:CI|CrI|UI|(?i:confidence intervals?|credible intervals?|confidence limits?"
+    r"(?:CIs?|CrI|UI|(?i:confidence intervals?|credible intervals?|confidence limits?"
     r"|uncertainty intervals?))"
 )
+# After a level, the other spellings journals print: "95% C.I.", "95% CL", "95% IC" (French,
+# Spanish), "95% ci", "95% Cl" (a lower-case L, as PDF copies print it); never alone ("CL/F" is
+# a clearance, "IC50" a potency, "Cl" chloride).
+_LEVELLED_CI_WORDS = r"(?:C\.I\.?|c\.i\.?|CL|IC|ci|Cl)"
 CI_LABEL = (
-    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent))[ -]?{_CI_WORDS}"
-    rf"|CI ?(?P<level2>\d{{2}}(?:\.\d+)?) ?%|{_CI_WORDS})"
-    r"(?: ?[(\[](?:CI|CrI)[)\]])?(?![\w])"
+    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent)|(?<=9[059])(?= ?C[Il]))"
+    rf"[ -]?(?:{_CI_WORDS}|{_LEVELLED_CI_WORDS})"
+    rf"|(?:CI|IC) ?(?P<level2>\d{{2}}(?:\.\d+)?)(?: ?%|(?<=CI9[059])|(?<=IC9[059]))|{_CI_WORDS})"
+    r"(?: ?[(\[](?:CI|CrI)s?[)\]])?(?![\w])"
 )
 # a power after a unit ("kg-1", "min⁻¹"), never the start of a range ("kg-1.5")
 _UNIT_POWER = r"(?:-[1-3](?![\d.])|⁻[¹²³])?"
@@ -119,7 +124,10 @@ _UNIT = (
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
-_VALUE = rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|(?i:confidence|credible)))(?: ?(?P<unit>{_UNIT}))?"
+_VALUE = (
+    rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|{_LEVELLED_CI_WORDS}(?!\w)|(?i:confidence|credible)))"
+    rf"(?: ?(?P<unit>{_UNIT}))?"
+)
 # the two bounds; the high bound must not run on into more digits ("0.18-0.0.93" is garbled)
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
 # the scale a difference is on, between the value and its CI: "points on a 0–10 scale"
@@ -174,7 +182,11 @@ _CI_AFTER_P = re.compile(
 )
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
 _P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
-_P_FOR_ALL = re.compile(rf"{_P_VALUE.pattern} for (?:all|each|both|every)")
+_FOR_ALL_WORDS = ("all", "each", "both", "every")
+_P_FOR_ALL = CuedPattern(
+    re.compile(rf"{_P_VALUE.pattern} for (?:{'|'.join(_FOR_ALL_WORDS)})"),
+    tuple(f" for {word}" for word in _FOR_ALL_WORDS),
+)
 # a p value that belongs to heterogeneity or an interaction, not to the estimate before it
 _OTHER_P = re.compile(r"(?i)\bI ?2\b|I²|heterogeneity|interaction|\bQ ?=|\btau")
 # words that make a bracketed pair a spread or a range of values, not an interval
@@ -189,6 +201,8 @@ _RELATIVE_CHANGE_AFTER = re.compile(
 )
 _RELATIVE_CHANGE_VERB = re.compile(r"(?i)\b(?:reduc|lower|increas|decreas|cut)\w*")
 _THRESHOLD_BEFORE = re.compile(r"(?:[<>≤≥]|at least|more than|less than|over|under|below|above) ?$")
+# how far before its end these end-anchored patterns are searched: both are shorter
+_BEFORE_WINDOW = 20
 # "lost 5% or more", "a fall of 50% or greater": a threshold, not a result
 _THRESHOLD_AFTER = re.compile(
     r" ?%?%? (?:or (?:more|greater|higher|above|over|less|lower|below|fewer)"
@@ -215,16 +229,37 @@ _LABEL_WORD_CUES = (
 # An interval is kept only in brackets, after a CI label or right after a labelled value
 # (`_interval_estimate`): a sentence with none of them has no interval estimate, whatever the
 # pattern matches in it.
-_INTERVAL_MARKS = ("(", "[", "CI", "CrI", "UI")
+# every CI_LABEL spelling holds one of these
+_CI_MARKS = (
+    "CI",
+    "CrI",
+    "UI",
+    "C.I",
+    "c.i",
+    "CL",
+    "IC",
+    "% ci",
+    "%ci",
+    "%-ci",
+    "% Cl",
+    "%Cl",
+    "%-Cl",
+)
 _CI_WORD_CUES = ("confidence", "credible", "uncertainty")
+# Without a CI label, a kept interval's low bound follows its bracket, the comma or semicolon
+# that parts it from its value (`_enclosed`), or the bracket closing an aside with that comma
+# ("[adjusted, in men]"): "(477 animals) ... for 8-11 weeks" has none of them.
+_MARKED_INTERVAL = re.compile(rf"[(\[\],;] ?(?: (?:with|and))? ?{_INTERVAL}")
 
 
 def _may_hold_interval(sentence: str) -> bool:
-    return _INTERVAL_CUE.search(sentence) is not None and (
-        contains_any(sentence, _INTERVAL_MARKS)
-        or contains_any(fold_case(sentence), _CI_WORD_CUES)
-        or _may_hold_label(sentence)
-    )
+    if _INTERVAL_CUE.search(sentence) is None:
+        return False
+    if contains_any(sentence, _CI_MARKS) or contains_any(fold_case(sentence), _CI_WORD_CUES):
+        return True
+    return (contains_any(sentence, "([") or _may_hold_label(sentence)) and _MARKED_INTERVAL.search(
+        sentence
+    ) is not None
 
 
 def _may_hold_label(sentence: str) -> bool:
@@ -381,7 +416,10 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if any(start <= match.start("value") < end for start, end in taken):
             continue
         value = parse_number(match["value"])
-        if value is None or _THRESHOLD_BEFORE.search(sentence[: match.start("value")]):
+        value_start = match.start("value")
+        if value is None or _THRESHOLD_BEFORE.search(
+            sentence, max(0, value_start - _BEFORE_WINDOW), value_start
+        ):
             continue
         measure = label_measure(match, match["unit"])
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
@@ -398,6 +436,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
                 )  # fmt: skip
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
+    if contains_any(sentence, _TIMES_CUES):
+        found.extend(_times_ratios(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
@@ -609,7 +649,10 @@ def _interval_estimate(
     before = sentence[previous_end : match.start()]
     if not labelled_ci and match["bracket"] is None and not _enclosed(sentence, match, before):
         return None  # two numbers with a dash between them are a range, not an interval
-    if _THRESHOLD_BEFORE.search(before) or _RANGE_BEFORE.search(sentence[: match.start("value")]):
+    value_start = match.start("value")
+    if _THRESHOLD_BEFORE.search(
+        sentence, max(previous_end, match.start() - _BEFORE_WINDOW), match.start()
+    ) or _RANGE_BEFORE.search(sentence, max(0, value_start - _BEFORE_WINDOW), value_start):
         return None  # "0–10 (95% CI ...)": the end of a range in a label is not a value
     unit = match["unit"]
     label = _last_label(before)
@@ -658,6 +701,45 @@ def _interval_estimate(
         measure, value, low, high, None, unit, start, match.end(), ci_level, match.start("value"),
         named=label is not None,
     )  # fmt: skip
+
+
+# a ratio named in words by how many times it multiplies, its CI after the words: "The odds of
+# depression were 1.8 times higher among night workers (95% CI 1.2 to 2.7)", "a 2.1-fold higher
+# odds of stroke (95% CI 1.4-3.2)"; a "2.4-fold higher risk" names no ratio of the README (risk,
+# odds or hazard?) and stays unread
+_TIMES_WHAT = r"(?P<what>odds|hazard|rate)s?"
+_TIMES_VALUE = rf"(?P<value>{NUMBER})[- ](?:times|fold)"
+_TIMES_CI = rf"[^.;()\[\]\d]{{0,60}}?[(\[] ?(?:{CI_LABEL}) ?(?:[:=,] ?){{0,2}}{_INTERVAL} ?[)\]]"
+_TIMES_RATIOS = (
+    re.compile(
+        rf"(?i)\b{_TIMES_WHAT}\b[^.;()\[\]\d]{{0,60}}?\b(?:was|were|is|are) {_TIMES_VALUE}{_TIMES_CI}"
+    ),
+    re.compile(
+        rf"(?i)(?<![\w.]){_TIMES_VALUE} (?:higher|greater|increased|lower|reduced) {_TIMES_WHAT}"
+        rf"{_TIMES_CI}"
+    ),
+)
+_TIMES_CUES = (" times ", "-times ", "-fold ", " fold ")
+_TIMES_MEASURES = {"odds": "OR", "hazard": "HR", "rate": "IRR"}
+
+
+def _times_ratios(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
+    """Ratios written as 'x times higher' with their CI in the bracket after the words."""
+    found: list[Estimate] = []
+    for match in chain.from_iterable(pattern.finditer(sentence) for pattern in _TIMES_RATIOS):
+        if any(start <= match.start("low") < end for start, end in taken):
+            continue
+        value, low, high = map(parse_number, match.group("value", "low", "high"))
+        what = match["what"].lower()
+        if value is None or low is None or high is None or not low <= value <= high:
+            continue
+        level = match["level"] or match["level2"]
+        found.append(
+            Estimate(_TIMES_MEASURES[what], value, low, high, None, None, match.start(),
+                     match.end(), float(level) if level and float(level) != 95 else None,
+                     match.start("value"), named=True)
+        )  # fmt: skip
+    return found
 
 
 # one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
@@ -819,7 +901,8 @@ _PEOPLE = (
 # A count with its percentage in brackets: looked for only where "%)" is written.
 # a count or a count of a total ("218/330"), and the brackets of its share, round or square
 _PART = rf"{_COUNT}(?: ?/ ?\d[\d,]*)?"
-_SHARE_IN_WORDS = (
+_SHARE_IN_WORDS = (  # its first letter checked first: most positions fail there at once
+    r"(?=[HhAaOoTtFf])"
     r"(?:[Hh]alf|(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our) (?:thirds?|quarters?|fifths?|tenths?))"
 )
 _OPEN = r"[(\[]"
@@ -860,9 +943,6 @@ _PEOPLE_DID = (
 _PERCENT_OF_PEOPLE = re.compile(
     # "5.8% of those with diabetes", "32% of patients achieved"
     rf"(?<![\w.\-]){_pct('v5')}{_OF_PEOPLE}{_PEOPLE_DID}"
-    # the group listed before it: "31.5% of girls and 24.0% of boys reported"
-    rf"|(?<![\w.\-]){_pct('v10')}{_OF_PEOPLE.rstrip()},? and "
-    rf"(?=\d+(?:\.\d+)? ?%%?{_OF_PEOPLE}{_PEOPLE_DID})"
 )
 # a share with no count, then what its people did: "17.4% reported using a peptide product"
 # (never "had", which as often describes who was sampled)
@@ -876,8 +956,9 @@ _PERCENT_THEN_OUTCOME = re.compile(
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
+    "% among ",
 )  # fmt: skip
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13")
+_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13")
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
@@ -949,7 +1030,8 @@ _OUTCOME_IN = re.compile(
 # "At baseline, 512 (12.8%) participants reported smoking": what people had on entry
 _AT_ENTRY_BEFORE = re.compile(
     r"(?i)(?:\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)|\bbaseline "
-    r"characteristics)\b(?:[^.;]|\.\d)*$"  # to the end of its clause, across decimals
+    r"(?:characteristics|prevalences?|rates?|proportions?))\b"
+    r"(?:[^.;]|\.\d)*$"  # to the end of its clause, across decimals
 )
 # a count of a stated total: "14 of 40 patients (35.0%)" is a part of a group
 _PART_OF_A_TOTAL = re.compile(rf" of (?:the )?{_COUNT}|\d ?/ ?\d")
@@ -973,12 +1055,17 @@ _LISTED_SHARE = re.compile(
 # what a group did, after the rest of its name ("13 participants (19%) allocated to exercise
 # crossed over", "30% of office workers stored"): any past tense but a verb that puts people
 # into a study, treats them or describes them ("were married", "aged")
-_GROUP_THEN_VERB = re.compile(
-    r",?(?: (?!(?:were|was|are|is|been)\b)[\w-]+){0,5}? (?:(?:had|have|has) )?"
+_GROUP_WORD = r"(?: (?!(?:were|was|are|is|been)\b)[\w-]+)"
+_DID = (
+    r" (?:(?:had|have|has) )?"
     rf"(?:(?!(?:{_STUDY_VERBS}|received|aged|based|living|born|lived|resided|worked|identified|"
     r"belonged|originated)\b)[a-z]{3,}ed"
     r"|took|underwent|became|withdrew|fell|lost|gained|quit)\b"
 )
+_GROUP_THEN_VERB = re.compile(rf",?{_GROUP_WORD}{{0,5}}?{_DID}")
+# the same after a count's share, with the group named between: a verb right after the share
+# is read only from the list of verbs of what happened ("201 (16.7%) smoked" describes them)
+_NAMED_GROUP_THEN_VERB = re.compile(rf"{_GROUP_WORD}{{1,5}}?{_DID}")
 _LIST_JOIN = re.compile(
     r"(?: [\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) (?:in |among )?"
 )
@@ -1002,7 +1089,7 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or _PART_OF_A_TOTAL.search(match.group(0)) is not None
         or _OF_A_TOTAL_AFTER.match(sentence, match.end()) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
-        or _GROUP_THEN_VERB.match(sentence, match.end()) is not None
+        or _NAMED_GROUP_THEN_VERB.match(sentence, match.end()) is not None
     )
 
 
@@ -1060,6 +1147,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or _TAKING_PART.search(sentence, max(0, match.start() - 60), match.start())
+            or _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 80])
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
                 match["listed"]
@@ -1120,12 +1208,14 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         said_end = of_total.end() if of_total else match.end()
         if _NOT_AN_OUTCOME.search(
             sentence[said_end : said_end + 80]
-        ) and not _GROUP_THEN_VERB.match(sentence, said_end):
+        ) and not _NAMED_GROUP_THEN_VERB.match(sentence, said_end):
             continue  # never "45 (30%) received the drug"; "... who had received it reported"
         if key in ("bare", "v6", "v11") and _measured_amount(sentence, position):
             continue
-        if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()):
-            continue
+        if _AT_ENTRY_BEFORE.search(sentence, 0, match.start()) or _TRAIT_SHARE.search(
+            sentence, max(0, match.start() - 60), match.start()
+        ):
+            continue  # "The proportion of women was 52% for the drug arm"
         if key != "v5" and _flow_count(sentence, match):
             continue
         if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
@@ -1235,27 +1325,44 @@ _BETWEEN_BEFORE = re.compile(
 )
 
 
+# the groups at either end: "highest among children aged 6-11 months (62.1%) and lowest among
+# those aged 48-59 months (20.3%)" (a group's name may hold its ages)
+_EXTREME = r"(?:highest|lowest|most \w+|least \w+)"
+_EXTREME_BEFORE = re.compile(rf"\b{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}$")
+_EXTREME_AFTER = re.compile(rf",? and (?:the )?{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}")
+
+
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
     """Two groups' rates each in brackets after the group, compared: 'more frequent among those
     given the drug (21.8%) than among those given placebo (8.4%)', 'differed between A (39%)
-    and B (54%)'."""
+    and B (54%)', 'highest in A (91%) and lowest in B (64%)'."""
     if not _holds_bracketed_rate(sentence) or _GROUP_MAKE_UP.search(sentence):
         return []
     rates = list(_BRACKETED_RATE.finditer(sentence))
     compared: dict[int, float] = {}
     for first, second in pairwise(rates):
         between = sentence[first.end() : second.start()]
-        if _DIGIT.search(between) or ";" in between:
-            continue
-        if _measured_amount(sentence, first.start("v")):
+        if ";" in between or _measured_amount(sentence, first.start("v")):
             continue  # each arm's mean: "a greater increase in body weight (61%) than ... (46%)"
-        if _COMPARISON.search(between) or (
-            between.startswith(" and ")
-            and _BETWEEN_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
+        if (
+            not _DIGIT.search(between)
+            and (
+                _COMPARISON.search(between)
+                or (
+                    between.startswith(" and ")
+                    and _BETWEEN_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
+                )
+            )
+        ) or (
+            _EXTREME_AFTER.fullmatch(between)
+            and _EXTREME_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
         ):
             for match in (first, second):
                 compared[match.start("v")] = float(match["v"])
-    if compared and _AT_ENTRY_BEFORE.search(sentence, 0, min(compared)):
+    if compared and (
+        _AT_ENTRY_BEFORE.search(sentence, 0, min(compared))
+        or _TAKING_PART.search(sentence, 0, min(compared))  # "Recruitment differed between"
+    ):
         return []
     return sorted(compared.items())
 
@@ -1542,6 +1649,7 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
             or any(_NOT_A_SHARE_SAID.search(item["label"]) for item in listed)
             or _NOT_A_SHARE_AFTER.match(sentence, listed[-1].end())
             or _SAMPLE_DESCRIBED.search(said)
+            or _SAMPLE_TRAIT.search(said)  # "Education: primary 22%, secondary 51%"
             or _TAKING_PART.search(said)
             or _NOT_GROUP_SHARES.search(sentence)
             or _AT_ENTRY_BEFORE.search(sentence, 0, first.start())
@@ -1614,15 +1722,30 @@ def _listed_changes(sentence: str) -> set[int]:
     return changes
 
 
-def _listed_shares(sentence: str, refused: set[int]) -> list[tuple[int, float]]:
+def _listed_shares(
+    sentence: str, refused: frozenset[int] | set[int] = frozenset()
+) -> list[tuple[int, float]]:
     """Two or more 'x% of <group>' joined by commas or 'and' (with their subgroups' shares in
-    brackets), right after a verb of what happened and 'in' or right before a verb."""
+    brackets), right after a verb of what happened and 'in' or right before a verb; none begins
+    at a position in `refused` (a list already refused as shares)."""
     if not _may_list_shares(sentence):
         return []
     for first in _LISTED_SHARE.finditer(sentence):
-        if first.start() in refused or _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
+        if first.start() in refused:
             continue
         listed = _items_listed(sentence, first, _LIST_JOIN, _LISTED_SHARE)
+        if len(listed) < 2 and not first["subgroups"]:
+            continue  # one group's share: read, if at all, by the patterns of one share
+        end = listed[-1].end()
+        after = sentence[end : end + 80]
+        if (
+            _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is None
+            and _OUTCOME_VERB_AFTER.search(after) is None
+            and _GROUP_THEN_VERB.match(sentence, end) is None
+        ) or _NOT_AN_OUTCOME.search(after):
+            continue  # "61% of patients (55% of men, 66% of women) had diabetes at baseline"
+        if _AT_ENTRY_BEFORE.search(sentence, 0, first.start()):
+            continue
         shares = []
         for match in listed:
             shares.append((match.start("v"), float(match["v"])))
@@ -1633,14 +1756,7 @@ def _listed_shares(sentence: str, refused: set[int]) -> list[tuple[int, float]]:
                         sentence, match.start("subgroups"), match.end("subgroups")
                     )
                 )
-        after = sentence[listed[-1].end() : listed[-1].end() + 80]
-        if len(shares) < 2 or _NOT_AN_OUTCOME.search(after):
-            continue  # "61% of patients (55% of men, 66% of women) had diabetes at baseline"
-        if (
-            _OUTCOME_IN.search(sentence, max(0, first.start() - 24), first.start()) is not None
-            or _OUTCOME_VERB_AFTER.search(after) is not None
-            or _GROUP_THEN_VERB.match(sentence, listed[-1].end()) is not None
-        ):
+        if len(shares) >= 2:
             return shares
     return []
 
@@ -1689,7 +1805,8 @@ _NOT_A_SHARE_AFTER = re.compile(
 # what is no share of a group with an outcome: a change or a comparison (said of the rate, not
 # in an aside between commas), and rates of taking part
 _NOT_A_SHARE_SAID = re.compile(
-    r"(?i)\b(?:reduction|difference|ratio|change|increase|decrease|relative)\b"
+    # (and a review's "risk of bias", which is no one's event)
+    r"(?i)\b(?:reduction|difference|ratio|change|increase|decrease|relative|bias)\b"
 )
 _TAKING_PART = re.compile(
     r"(?i)\b(?:participation|retention|completion|recruitment|consent|adherence|compliance|"
@@ -1709,12 +1826,17 @@ _DATA_SUBJECT = re.compile(
 )
 
 
-# whom a stated share is of, before the next item: "in 8% of patients, and nausea in 5%"
-_OF_WHOM = re.compile(rf" of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b")
+# whom a stated share is of, before the next item: "in 8% of patients, and nausea in 5%",
+# "45% for budesonide and 30% for placebo", "88% with the 10-day course and 79% ..."
+_OF_WHOM = re.compile(
+    rf" of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
+    r"| (?:for|with|among|on) (?:the )?[\w-]+(?: [\w-]+){0,3}?(?=,? and |, |; )"
+)
 
 
 def _end_of_whom(sentence: str, end: int) -> int:
-    """Where the share ending at `end` and the people it is of ('of patients') end."""
+    """Where the share ending at `end` and the people or arm it is of ('of patients', 'for
+    placebo') end."""
     whom = _OF_WHOM.match(sentence, end)
     return whom.end() if whom else end
 
@@ -1742,11 +1864,13 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
             if _DATA_SUBJECT.search(clause):
                 continue
             said = clause
-        if _TAKING_PART.search(said):
-            continue
+        if _TAKING_PART.search(said) or _TRAIT_SHARE.search(sentence, head.start(), head.end()):
+            continue  # "The proportion of women was 52% ...": who was sampled
         items = [head]
         while following := _NEXT_STATED.match(sentence, _end_of_whom(sentence, items[-1].end())):
             items.append(following)
+        if _NOT_AN_OUTCOME.search(sentence[items[-1].end() : items[-1].end() + 80]):
+            continue  # "... was 9.1% among men and 7.4% among women at baseline"
         for item in items:
             position = item.start("v")
             if _NOT_A_SHARE_AFTER.match(sentence, item.end()) or _THRESHOLD_BEFORE.search(

@@ -23,7 +23,7 @@ ABBREVIATIONS = frozenset(
     {
         "vs", "e.g", "i.e", "al", "etc", "fig", "figs", "approx", "dr", "mr", "mrs", "prof",
         "ca", "cf", "resp", "incl", "vol", "ref", "refs", "spp", "ltd", "jr", "eq", "viz", "u.s",
-        "u.k", "n.s", "pp",
+        "u.k", "n.s", "pp", "c.i",
     }
 )  # fmt: skip
 # A full stop (or ! ?), any reference numbers glued to it, spaces, then what opens a sentence;

@@ -202,7 +202,9 @@ def _per_parts(written: str) -> tuple[bool, str | None]:
     """('/kg/day') -> (True, 'day'); (' per mL') -> (False, 'mL')."""
     per_kg = False
     other: str | None = None
-    for part in _PER_PART.findall(written or ""):
+    if not written:  # most amounts: nothing after the unit
+        return per_kg, other
+    for part in _PER_PART.findall(written):
         word = part.lower()
         if word == "kg":
             per_kg = True

@@ -12,7 +12,7 @@ from evidex.content.models import Article, Compound, Goal
 from evidex.evidence.models import Study
 from evidex.search.engine import engine_for
 from evidex.storage import queries
-from evidex.web.deps import build_id, connection
+from evidex.web.deps import article_of, build_id, compound_evidence_of, connection
 
 
 class ErrorOut(BaseModel):
@@ -190,7 +190,7 @@ def api_compound(request: Request, name: str) -> Response:
 @router.get("/compounds/{name}/evidence", response_model=EvidenceOut)
 def api_compound_evidence(request: Request, name: str, goal: Text = None) -> dict[str, Any]:
     """Computed tiers per goal with their studies and forest plot; `goal` narrows to one."""
-    evidence = queries.compound_evidence(connection(request), _resolve(request, name), goal)
+    evidence = compound_evidence_of(request, connection(request), _resolve(request, name), goal)
     if evidence is None:
         raise HTTPException(404, f"no compound called {name!r}")
     return evidence
@@ -205,7 +205,7 @@ def api_research(request: Request) -> list[dict[str, Any]]:
 @router.get("/research/{slug}", response_model=ArticleOut)
 def api_article(request: Request, slug: str) -> dict[str, Any]:
     """One research article with its claimed and computed tier."""
-    article = queries.get_article(connection(request), slug)
+    article = article_of(request, connection(request), slug)
     if article is None:
         raise HTTPException(404, f"no research article called {slug!r}")
     return article

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse
@@ -21,6 +23,39 @@ def database(request: Request) -> Database:
 def connection(request: Request) -> sqlite3.Connection:
     """This thread's connection to the current build (call once per request and keep it)."""
     return database(request).current().connection()
+
+
+T = TypeVar("T")
+# scope["state"] key of a dict the pages rendered one after another share (evidex.web.prerender)
+SHARED_STATE = "evidex_shared"
+
+
+def shared(request: Request, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """What `compute()` gives; made once for the pages the build renders together, which
+    share a dict in their scope state (a compound's profile, evidence, JSON and articles show
+    the same evidence and plots). A reader's request has none and computes. Callers do not
+    change what it returns."""
+    memo: dict[tuple[Any, ...], Any] | None = request.scope.get("state", {}).get(SHARED_STATE)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    value: T = memo[key]
+    return value
+
+
+def compound_evidence_of(
+    request: Request, conn: sqlite3.Connection, slug: str, goal: str | None
+) -> dict[str, Any] | None:
+    """`queries.compound_evidence`, shared by the HTML and JSON evidence pages."""
+    return shared(
+        request, ("evidence", slug, goal), lambda: queries.compound_evidence(conn, slug, goal)
+    )
+
+
+def article_of(request: Request, conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
+    """`queries.get_article`, shared by the HTML and JSON research pages."""
+    return shared(request, ("article", slug), lambda: queries.get_article(conn, slug))
 
 
 def build_id(request: Request) -> str:

@@ -37,6 +37,7 @@ from evidex.ops.metrics import route_template
 from evidex.ops.observe import Observer
 from evidex.ops.ratelimit import ADMISSION, RequestLimiter, is_limited_path
 from evidex.web.caching import CACHE_CONTROL, etag_matches
+from evidex.web.httpbounds import Written, prepared, written_headers
 from evidex.web.security import host_of, with_security_headers
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -64,9 +65,17 @@ class Entry:
     route: str | None  # the route template, as the access log and metrics name it
     status: int = 200
     size: int = field(init=False)
+    # as the HTTP server writes them (evidex.web.httpbounds), worked out once
+    written: Written | None = field(init=False)
+    not_modified_written: Written | None = field(init=False)
 
     def __post_init__(self) -> None:
+        written = written_headers(self.headers)
+        not_modified = written_headers(self.not_modified_headers)
+        object.__setattr__(self, "written", written)
+        object.__setattr__(self, "not_modified_written", not_modified)
         header_bytes = sum(len(k) + len(v) for k, v in self.headers)
+        header_bytes += 8 * sum(len(w[0]) for w in (written, not_modified) if w is not None)
         object.__setattr__(self, "size", len(self.body) + header_bytes + ENTRY_OVERHEAD_BYTES)
 
 
@@ -259,9 +268,10 @@ class ResponseMemoMiddleware:
         started: float,
     ) -> None:
         if if_none_match is not None and etag_matches(if_none_match, entry.etag):
-            status, headers, body = 304, entry.not_modified_headers, b""
+            status, body = 304, b""
+            headers = prepared(entry.not_modified_headers, entry.not_modified_written)
         else:
-            status, headers = entry.status, entry.headers
+            status, headers = entry.status, prepared(entry.headers, entry.written)
             body = entry.body if scope["method"] == "GET" else b""
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

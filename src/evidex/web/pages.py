@@ -20,7 +20,15 @@ from evidex.evidence.presentation import phone_plot, reference_list, study_view
 from evidex.search.engine import engine_for
 from evidex.storage import queries
 from evidex.web import feeds, seo
-from evidex.web.deps import build_id, canonical_redirect, connection, database
+from evidex.web.deps import (
+    article_of,
+    build_id,
+    canonical_redirect,
+    compound_evidence_of,
+    connection,
+    database,
+    shared,
+)
 from evidex.web.errors import error_response
 from evidex.web.templating import own_origin, render_text
 
@@ -231,25 +239,17 @@ def compound_evidence(request: Request, name: str, goal: OptionalText = None) ->
     slug, redirect = canonical_redirect(request, conn, name, "/evidence")
     if redirect is not None:
         return redirect
-    evidence = queries.compound_evidence(conn, slug, goal or None) if slug else None
+    evidence = compound_evidence_of(request, conn, slug, goal or None) if slug else None
     if evidence is None:
         return _not_found_compound(request, conn, name)
 
     def render() -> str:
-        short = queries.short_name(conn, evidence["compound"]["slug"])
-        title = evidence["compound"]["title"]
+        compound = evidence["compound"]
         goals = [
             {
                 **g,
-                "views": [study_view(s, short) for s in g["studies"]],
-                "phone_svg": phone_plot(
-                    g["studies"],
-                    compound=short,
-                    title=f"{title} for {g['goal_name'].lower()}",
-                    pooled=g["details"].get("pooled", []),
-                )
-                if g["forest_svg"]
-                else "",
+                "views": _study_views(request, conn, compound["slug"], g),
+                "phone_svg": _phone_plot(request, conn, compound, g) if g["forest_svg"] else "",
             }
             for g in evidence["goals"]
         ]
@@ -258,6 +258,39 @@ def compound_evidence(request: Request, name: str, goal: OptionalText = None) ->
         )
 
     return HTMLResponse(render())
+
+
+def _short_name(request: Request, conn: sqlite3.Connection, slug: str) -> str:
+    return shared(request, ("short name", slug), lambda: queries.short_name(conn, slug))
+
+
+def _study_views(
+    request: Request, conn: sqlite3.Connection, slug: str, graded: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The studies of one compound x goal as its evidence page and its article list them."""
+
+    def views() -> list[dict[str, Any]]:
+        short = _short_name(request, conn, slug)
+        return [study_view(s, short) for s in graded["studies"]]
+
+    return shared(request, ("study views", slug, graded["goal"]), views)
+
+
+def _phone_plot(
+    request: Request, conn: sqlite3.Connection, compound: dict[str, Any], graded: dict[str, Any]
+) -> str:
+    """The forest plot of one compound x goal at a phone's width, on its evidence page and on
+    its article alike."""
+
+    def plot() -> str:
+        return phone_plot(
+            graded["studies"],
+            compound=_short_name(request, conn, compound["slug"]),
+            title=f"{compound['title']} for {graded['goal_name'].lower()}",
+            pooled=graded["details"].get("pooled", []),
+        )
+
+    return shared(request, ("phone plot", compound["slug"], graded["goal"]), plot)
 
 
 @router.get("/compounds/{name}/feed.xml")
@@ -291,30 +324,38 @@ def research_list(request: Request) -> Response:
 @router.get("/research/{slug}", response_class=HTMLResponse)
 def research(request: Request, slug: str) -> Response:
     conn = connection(request)
-    article = queries.get_article(conn, slug)
+    article = article_of(request, conn, slug)
     if article is None:
         return error_response(request, 404, f"No research article is called “{slug}”.")
 
     def render() -> str:
         page_url = request.app.state.site.absolute(f"/research/{slug}")
         compound_slug = article.get("compound_slug")
-        short = queries.short_name(conn, compound_slug) if compound_slug else article["compound"]
         studies = article["evidence_studies"]
         computed = article["computed"]
-        phone_svg = ""
-        if computed and computed["forest_svg"]:
-            phone_svg = phone_plot(
-                studies,
-                compound=short,
-                title=f"{computed['compound_title']} for {article['goal_name'].lower()}",
-                pooled=computed["pooled"],
+        if computed:  # the article's compound x goal, as the compound's evidence page shows it
+            graded = {
+                "goal": article["goal"],
+                "goal_name": article["goal_name"],
+                "studies": studies,
+                "details": {"pooled": computed["pooled"]},
+            }
+            compound = {"slug": compound_slug, "title": computed["compound_title"]}
+            views = _study_views(request, conn, str(compound_slug), graded)
+            phone_svg = (
+                _phone_plot(request, conn, compound, graded) if computed["forest_svg"] else ""
             )
+        else:
+            short = (
+                queries.short_name(conn, compound_slug) if compound_slug else article["compound"]
+            )
+            views, phone_svg = [study_view(s, short) for s in studies], ""
         return render_text(
             request,
             "research.html",
             {
                 "a": article,
-                "views": [study_view(s, short) for s in studies],
+                "views": views,
                 "phone_svg": phone_svg,
                 "references": reference_list(studies),
                 "json_ld_blocks": [seo.article_ld(article, page_url)],

@@ -32,6 +32,7 @@ from starlette.types import Message
 from evidex.build.forked import can_fork, inherited, inheriting_pool, worker_count
 from evidex.storage.db import Database
 from evidex.web.caching import CACHE_CONTROL, http_date, make_etag
+from evidex.web.deps import SHARED_STATE
 from evidex.web.memo import StoredLookup
 
 PAGE_TABLES = """
@@ -88,20 +89,29 @@ def build_site_key() -> str:
 
 
 def page_paths(conn: sqlite3.Connection) -> list[str]:
-    """Every path the build pre-renders: one per page a URL without a query names."""
+    """Every path the build pre-renders: one per page a URL without a query names. A
+    compound's articles follow its own pages: rendered one after another, they share the
+    evidence and plots they show (see `PageRenderer`)."""
     compounds = [r[0] for r in conn.execute("SELECT slug FROM compounds ORDER BY slug")]
-    articles = [r[0] for r in conn.execute("SELECT slug FROM articles ORDER BY slug")]
+    compounds_set = set(compounds)
+    articles: dict[str | None, list[str]] = {}
+    for slug, compound in conn.execute("SELECT slug, compound_slug FROM articles ORDER BY slug"):
+        articles.setdefault(compound if compound in compounds_set else None, []).append(slug)
     goals = [r[0] for r in conn.execute("SELECT slug FROM goals ORDER BY slug")]
     paths = ["/", "/compounds", "/research", "/goals", "/methodology", "/about"]
     paths += ["/api/v1/research", "/api/v1/goals"]
     for slug in compounds:
         paths += [f"/compounds/{slug}", f"/compounds/{slug}/evidence"]
         paths += [f"/api/v1/compounds/{slug}", f"/api/v1/compounds/{slug}/evidence"]
-    for slug in articles:
-        paths += [f"/research/{slug}", f"/api/v1/research/{slug}"]
+        paths += _article_paths(articles.get(slug, []))
+    paths += _article_paths(articles.get(None, []))
     for slug in goals:
         paths += [f"/goals/{slug}", f"/api/v1/goals/{slug}"]
     return paths
+
+
+def _article_paths(slugs: list[str]) -> list[str]:
+    return [p for slug in slugs for p in (f"/research/{slug}", f"/api/v1/research/{slug}")]
 
 
 def dependencies(path: str, body: bytes) -> frozenset[str]:
@@ -162,6 +172,10 @@ _DIRECT: tuple[tuple[re.Pattern[str], str, str, str, dict[str, Any]], ...] = (
 )
 
 
+_PROFILE = re.compile(r"/compounds/[^/]+")
+_SHARED_LIMIT = 64  # entries; a compound's pages make a dozen or so
+
+
 class PageRenderer:
     """The site's own routes over one artifact, called without the middleware around them."""
 
@@ -180,6 +194,9 @@ class PageRenderer:
         # The routes run on a loop of their own in a thread of their own: the caller may already
         # be inside a running event loop (a test, a server), where run_until_complete fails.
         self._loop = asyncio.new_event_loop()
+        # Shared by the pages of one compound (page_paths puts them together): its evidence,
+        # study views and plots are made once for its evidence page, JSON and articles.
+        self._shared: dict[tuple[Any, ...], Any] = {}
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prerender")
 
     def close(self) -> None:
@@ -189,6 +206,8 @@ class PageRenderer:
 
     def render(self, path: str) -> StoredPage | None:
         """The page at `path` as the live site answers it; None unless it is a 200."""
+        if _PROFILE.fullmatch(path) or len(self._shared) > _SHARED_LIMIT:
+            self._shared.clear()  # the next compound's pages begin
         for pattern, template, module, handler, extra in _DIRECT:
             if match := pattern.fullmatch(path):
                 scope = self._scope(path)
@@ -209,7 +228,7 @@ class PageRenderer:
             "client": None,
             "http_version": "1.1",
             "app": self.app,
-            "state": {},
+            "state": {SHARED_STATE: self._shared},
         }
 
     async def _render(self, path: str) -> StoredPage | None:

@@ -122,6 +122,24 @@ def number(value: float | int | None, places: int = 2) -> str:
     return text or "0"
 
 
+def tier_badge(tier: Any, name: str | None = None, href: str | None = None) -> Markup:
+    """A tier's badge, linked when `href` is given. A plain function rather than a macro: a
+    profile shows one per goal twice, and a macro call costs several times this."""
+    label = name or TIER_NAMES.get(tier, "")
+    if href:
+        opening, closing = Markup('<a class="tier tier-{}" href="{}">').format(tier, href), "</a>"
+    else:
+        opening, closing = Markup('<span class="tier tier-{}">').format(tier), "</span>"
+    return (
+        opening
+        + Markup(
+            '<span class="tier-shape" aria-hidden="true"></span><span class="tier-text">Tier {}'
+            '<span class="tier-name"> · {}</span></span>'
+        ).format(tier, label)
+        + Markup(closing)
+    )
+
+
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
@@ -156,6 +174,7 @@ def make_environment(site: Site) -> Environment:
         tier_names=TIER_NAMES,
         design_labels=DESIGN_LABELS,
         json_ld=json_ld,
+        tier_badge=tier_badge,
         # a static host may send no headers at all: the export carries its policy in the page
         csp_meta=META_CONTENT_SECURITY_POLICY if site.static_export else "",
     )
@@ -163,6 +182,11 @@ def make_environment(site: Site) -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["num"] = number
     env.filters["hours"] = hours_phrase
+    chrome = env.get_template("_chrome.html").module
+    env.globals["chrome"] = {
+        part: getattr(chrome, part)()
+        for part in ("head_links", "head_scripts", "site_header", "site_footer")
+    }
     return env
 
 
