@@ -763,6 +763,8 @@ _DATE_BEFORE = re.compile(
     r"|\b(?:19|20)\d\d ?(?:[-–—/]|to|and|through|until) ?)$"
 )
 _RANGE_AFTER = re.compile(r"(?i) ?(?:[-–—/]|to|and|through|until) ?(?:19|20)\d\d\b")
+# the second year of a span written short: "2015-16", "2019/20"
+_SHORT_YEAR_AFTER = re.compile(r"[-–/]\d\d\b(?![.,:]?\d)")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|since|during|until|by|before|after|from|through) $")
 _PUNCTUATION_AFTER = re.compile(r"[,.;)]| and\b| to\b")
 
@@ -789,7 +791,9 @@ def _without_dates(text: str) -> str:
     spans: list[tuple[int, int]] = [planned.span("n") for planned in _PLANNED_COUNT.finditer(text)]
     for year in _YEAR.finditer(text):
         start, end = year.span()
-        if (
+        if short := _SHORT_YEAR_AFTER.match(text, end):
+            spans.append((start, short.end()))  # "in 2015-16": both years
+        elif (
             _DATE_BEFORE.search(text, max(0, start - 20), start)
             or _RANGE_AFTER.match(text, end)
             or (
@@ -804,8 +808,9 @@ def _without_dates(text: str) -> str:
     pieces: list[str] = []
     last = 0
     for start, end in spans:
-        pieces += [text[last:start], "YYYY"]
-        last = end
+        if start >= last:  # a planned count that is also a year is hidden once
+            pieces += [text[last:start], "YYYY"]
+            last = end
     return "".join(pieces) + text[last:]
 
 
