@@ -92,6 +92,11 @@ _PHRASES = [
     "We randomly assigned 1500 to A; we enrolled 220, of whom; We Recruited 80 (40 per arm); we "
     "included 12 in the analysis; 57 eyes of 31 patients; 40 knees in 22 women; 12 ulcers from "
     "nine adults; Sixty-four (32 women) were randomised; quasi-randomised, quasi-randomized.",
+    "We planned to recruit 300; aimed to enrol 40; our goal was to include 50; a Target sample "
+    "size of 240; a projected enrolment of 260; the required sample size was 150; we hoped to "
+    "randomise 90; intended to study 30; sought to screen 500; an anticipated recruitment: 80.",
+    "the trial enrolled 322 before; and recruited 40 in June; the study randomised 88, then; but "
+    "included 61 during 2020; we had been enrolled 9.",
     "Mendelian randomisation, mendelian randomization; a questionnaire was sent to members, "
     "questionnaires were e-mailed, a questionnaire mailed; 612 respondents.",
     "Unlike a recent meta-analysis; contrary to earlier trials; in contrast with the RCT; "

@@ -63,3 +63,26 @@ _DESIGN_SENTENCES = [
 )
 def test_telling_the_last_text_gives_the_design_read_from_all_the_texts(texts: list[str]) -> None:
     assert classify_design_of(iter(texts), last=texts[-1]) == classify_design_of(iter(texts))
+
+
+# written before the rule; all four read as "mechanistic" (a review) before it
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We present a case of a 34-year-old woman with serotonin syndrome and a narrative review "
+        "of the literature.",
+        "Three cases of hypoglycaemia after the supplement are described, and we review the "
+        "literature on its mechanism.",
+        "We report two patients with neuropathy on high-dose B6 and provide a literature review of "
+        "40 published cases.",
+        "We describe a 61-year-old man with lactic acidosis; this review then summarises the "
+        "evidence on metformin.",
+    ],
+)
+def test_own_cases_with_a_literature_review_are_a_case_series(text: str) -> None:
+    assert classify_design(text) == "case-series"
+
+
+def test_a_review_of_published_case_reports_stays_a_review() -> None:
+    text = "This narrative review summarises published case reports of liver injury linked to kava."
+    assert classify_design(text) == "mechanistic"

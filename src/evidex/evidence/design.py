@@ -342,6 +342,17 @@ _COHORT = CuedPattern(
         "biobank", "survey", "we followed", "person-year", "mendelian", "questionnaire", "respondents"
     ),
 )  # fmt: skip
+# the authors' own patients: "we present a case of", "we describe three patients", "two cases
+# are reported"
+_OWN_CASES = CuedPattern(
+    re.compile(
+        r"(?i)\bwe (?:herein |here )?(?:report|describe|present) (?:a|an|the case|\d+|two|three|"
+        r"four|five|six|seven|eight|nine|ten)\b"
+        r"|\b(?:cases?|patients?) (?:of [\w -]{1,40}? )?(?:is|are|was|were) (?:reported|described|"
+        r"presented)\b"
+    ),
+    ("report", "describ", "present"),
+)
 _CASE_SERIES = CuedPattern(
     re.compile(
         r"(?i)\b(?:case series|case reports?|we (?:herein |here )?(?:report|describe|present) "
@@ -535,7 +546,8 @@ def explicit_design(text: str) -> Design | None:
     def names(pattern: CuedPattern) -> bool:
         return pattern.search(text, folded) is not None
 
-    if names(_NARRATIVE_REVIEW) and not names(_POOLED):
+    # the authors' own cases with a review of the literature are a case series, not a review
+    if names(_NARRATIVE_REVIEW) and not names(_POOLED) and not names(_OWN_CASES):
         return "mechanistic"
     if names(_META):
         return "meta-analysis"

@@ -87,10 +87,12 @@ _POPULATION_NOUNS = (
     r"births|deliveries|admissions|hospitali[sz]ations)"
 )
 # words between a count and the people it counts ("2614 community-dwelling white and black
-# participants"); never a unit, a time or another kind of thing counted
+# participants", "64 healthy, sedentary adults", "80 10-week-old rats"); never a unit, a time or
+# another kind of thing counted; a comma only after an adjective, not a plural ("58 sites, adults")
 _QUALIFIER = (
     r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|on|to|at|by|for|from|per|vs|"
-    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)[A-Za-z][\w\-+/]*\s){0,4}?"
+    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)(?:\d+-)?[A-Za-z][\w\-+/]*"
+    r"(?<!s),?\s){0,4}?"
 )
 # a number that is part of a name, not a count: "type 2 diabetes", "phase 3", "week 12"
 _NAME_WORDS = (
@@ -266,15 +268,25 @@ _N_WERE_RANDOMISED = CuedPattern(
         # "612 agreed and were enrolled"
         rf"(?:of (?:these|them|those|whom) (?:{_POPULATION_NOUNS} )?)?"
         r"(?:(?:met|agreed|consented) [^.;,]{0,40}?and )?"
-        r"(?:(?:were|was) (?:randomi[sz]ed|randomly|enrolled|recruited)|underwent randomi[sz]ation"
-        rf"|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
+        r"(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|recruited)"
+        rf"|underwent randomi[sz]ation|randomi[sz]ed {_QUALIFIER}{_POPULATION_NOUNS}\b)"
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
         "was enrolled", "were recruited", "was recruited", "underwent randomi", "randomized ",
-        "randomised ",
+        "randomised ", "been randomi", "been enrolled", "been recruited",
     ),
 )  # fmt: skip
+# a bare count the study took in, the people unsaid: "we screened 1,250 patients and enrolled
+# 310 in the trial", "the trial enrolled 322 before funding ended"
+_N_ENROLLED_BARE = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:we|and|but|then|trial|study) (?:enrolled|enroled|randomi[sz]ed|recruited|included) "
+        rf"(?:a total of )?(?P<n>{COUNT})(?=[,;.]| (?:before|in|between|from|at|to|into|over|"
+        r"during|who|with|of whom)\b)"
+    ),
+    ("enrolled", "enroled", "randomized", "randomised", "recruited", "included"),
+)
 # those who agreed or took part, the people unsaid: the sample only when no count is said to be
 # enrolled ("640 consented and 600 were enrolled", "Of 2,412 invited, 1,206 (50%) participated")
 _N_CONSENTED = CuedPattern(
@@ -294,13 +306,15 @@ _N_WE_COUNTED = CuedPattern(
     ("we ",),
 )
 # the people counted before a comma, named by their verb alone: "Of the 120 randomised, 112
-# completed", "Of 348 randomized, 301 (86.5%) ..."
+# completed", "Of 348 randomized, 301 (86.5%) ...", and after those who completed: "91 completed
+# out of 110 randomly assigned to D or placebo", "82 finished (of 100 randomised)"
 _N_OF_THOSE = CuedPattern(
     re.compile(
         rf"(?i)\bof (?:the |all |those )?(?P<n>{COUNT}) (?:{_POPULATION_NOUNS} )?"
-        r"(?:randomi[sz]ed|enrolled|recruited|included|allocated)(?= ?[,;])"
+        r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited|included|allocated)"
+        r"(?= ?[,;.)]| (?:in)?to\b)"
     ),
-    ("randomi", "enrolled", "recruited", "included", "allocated"),
+    ("randomi", "randomly", "enrolled", "recruited", "included", "allocated"),
 )
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
 # in each group"
@@ -683,11 +697,12 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         return stated[1]
     return (
         _sample_size_equals(text)
+        or _bracketed_total(text)
         or completed
         or _complementary_groups(text, folded)
         or _groups_times_size(text, folded)
-        or _people_in_millions(text)
         or (_people_count(text) or (0, None))[1]
+        or _people_in_millions(text)  # a population figure only when no other count is written
         or _single_patient(text, folded)
     )
 
@@ -748,16 +763,37 @@ _DATE_BEFORE = re.compile(
     r"|\b(?:19|20)\d\d ?(?:[-–—/]|to|and|through|until) ?)$"
 )
 _RANGE_AFTER = re.compile(r"(?i) ?(?:[-–—/]|to|and|through|until) ?(?:19|20)\d\d\b")
+# the second year of a span written short: "2015-16", "2019/20"
+_SHORT_YEAR_AFTER = re.compile(r"[-–/]\d\d\b(?![.,:]?\d)")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|since|during|until|by|before|after|from|through) $")
 _PUNCTUATION_AFTER = re.compile(r"[,.;)]| and\b| to\b")
 
 
+# A planned enrolment is never n: "we planned to recruit 300", "aimed to enrol 400 children",
+# "Our goal was to enrol 600", "a target sample size of 240"; its digits are hidden with the dates.
+_PLANNED_COUNT = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:(?:aim(?:ed|s|ing)?|plan(?:ned|s|ning)?|intend(?:ed|s)?|goal (?:was|is)|"
+        r"target(?:ed)?|sought|expected|hoped) to (?:recruit|enrol|enroll|include|randomi[sz]e|"
+        r"screen|study)|(?:planned|target|projected|intended|anticipated|expected|required) "
+        r"(?:sample(?: size)?|enrol?ment|recruitment|number of (?:participants|patients))"
+        r"(?: (?:was|of|is))?:?) (?:a total of |approximately |about |up to |at least )?"
+        rf"(?P<n>{COUNT})"
+    ),
+    ("aim", "plan", "intend", "goal", "target", "sought", "expected", "hoped", "projected",
+     "anticipated", "required"),
+)  # fmt: skip
+
+
 def _without_dates(text: str) -> str:
-    """`text` with the digits of its years and dates hidden (the same text when it has none)."""
-    spans: list[tuple[int, int]] = []
+    """`text` with the digits of its years, dates and planned enrolments hidden (the same text
+    when it has none)."""
+    spans: list[tuple[int, int]] = [planned.span("n") for planned in _PLANNED_COUNT.finditer(text)]
     for year in _YEAR.finditer(text):
         start, end = year.span()
-        if (
+        if short := _SHORT_YEAR_AFTER.match(text, end):
+            spans.append((start, short.end()))  # "in 2015-16": both years
+        elif (
             _DATE_BEFORE.search(text, max(0, start - 20), start)
             or _RANGE_AFTER.match(text, end)
             or (
@@ -768,11 +804,13 @@ def _without_dates(text: str) -> str:
             spans.append((start, end))
     if not spans:
         return text
+    spans.sort()
     pieces: list[str] = []
     last = 0
     for start, end in spans:
-        pieces += [text[last:start], "YYYY"]
-        last = end
+        if start >= last:  # a planned count that is also a year is hidden once
+            pieces += [text[last:start], "YYYY"]
+            last = end
     return "".join(pieces) + text[last:]
 
 
@@ -800,7 +838,7 @@ _N_RETURNED = CuedPattern(
 )
 _ENROLMENT_PHRASES = (
     _N_TOTAL, _N_ENROLLED, _N_WERE_RANDOMISED, _N_ANY_ASSIGNED, _N_OF_THOSE, _N_WE_COUNTED,
-    _N_CONSENTED, _N_AFTER_EXCLUSIONS, _N_RETURNED,
+    _N_CONSENTED, _N_AFTER_EXCLUSIONS, _N_RETURNED, _N_ENROLLED_BARE,
 )  # fmt: skip
 # parts of people counted, then the people: "57 eyes of 31 patients" (the people are n)
 _BODY_PARTS = (
@@ -973,6 +1011,20 @@ _AMONG_TOTAL_AFTER = re.compile(
 # "14 of 93 patients", "41 patients (70.7%)": a part of the sample, an event count
 _PART_BEFORE = re.compile(r"\d of (?:the )?$")
 _PERCENT_AFTER = re.compile(r" ?\(\d+(?:\.\d+)? ?%\)")
+
+
+# a total in brackets after the people it counts, with or without an n label:
+# "adults (6,794)", "a cohort (N 1 204)", "participants (n: 452)"
+_BRACKETED_COUNT = re.compile(rf"\((?:[nN] ?:? ?)?(?P<n>{COUNT})\)")
+_COUNTED_NOUN_BEFORE = re.compile(rf"(?i)\b(?:{_POPULATION_NOUNS}|sample|cohort|population) $")
+
+
+def _bracketed_total(text: str) -> int | None:
+    """The first count in brackets that directly follows a noun for people or a sample."""
+    for match in _BRACKETED_COUNT.finditer(text):
+        if _COUNTED_NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            return parse_count(match["n"])
+    return None
 
 
 # "1.2 million adults", "2.3 million people"
