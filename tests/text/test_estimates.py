@@ -307,3 +307,48 @@ def test_the_label_gate_lets_through_every_label_a_measure_can_open_with() -> No
         for alternative in words.split("|"):
             openers.add(alternative.lstrip("(?:")[0].lower())
     assert openers <= set(estimates._LABEL_FIRST_LETTERS)
+
+
+@pytest.mark.parametrize(
+    ("written", "shares"),
+    [
+        (
+            "Anaemia affected 23.4% of women (95% CI, 19.1 to 28.2) and 12.1% of men "
+            "(95% CI, 9.0 to 15.8).",
+            [(23.4, 19.1, 28.2), (12.1, 9.0, 15.8)],
+        ),
+        (
+            "Daily use was reported by 18% of all respondents (95% CI 15-21).",
+            [(18.0, 15.0, 21.0)],
+        ),
+        (
+            "Relapse occurred in 31.5% of those given the vaccine [95% CI: 25.2-38.3].",
+            [(31.5, 25.2, 38.3)],
+        ),
+    ],
+)
+def test_a_share_keeps_the_ci_printed_after_its_group(
+    written: str, shares: list[tuple[float, float, float]]
+) -> None:
+    found = find_estimates(normalise(written))
+    assert [(e.measure, e.value, e.ci_low, e.ci_high) for e in found] == [
+        ("percent", *share) for share in shares
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        # the interval is not the share's: it lies outside it, or a number stands between them
+        "Of the sample, 52% of women (95% CI 1.1 to 2.3) had higher odds.",
+        "In all, 40% of 120 patients (95% CI 31-49) responded.",
+    ],
+)
+def test_a_ci_that_cannot_be_the_shares_is_left_to_the_other_readers(written: str) -> None:
+    assert all(
+        e.measure != "percent" or e.value != 52.0 for e in find_estimates(normalise(written))
+    )
+    assert not any(
+        e.measure == "percent" and e.value == 40.0 and e.ci_low == 31.0
+        for e in find_estimates(normalise(written))
+    )

@@ -604,6 +604,14 @@ def _with_parted_intervals(
         index = max(
             (i for i, estimate in enumerate(found) if estimate.end <= match.start()), default=None
         )
+        share = _share_of_group_before(sentence[: match.start()], low, high)
+        if share and (index is None or found[index].end <= share[1]):
+            found.append(
+                Estimate("percent", share[0], low, high, None, "%", share[1], match.end(),
+                         ci_level, share[1])
+            )  # fmt: skip
+            found.sort(key=lambda estimate: estimate.start)
+            continue
         if index is not None:
             estimate = found[index]
             if estimate.ci_low is None and not _DIGIT.search(
@@ -624,6 +632,22 @@ def _with_parted_intervals(
             )  # fmt: skip
             found.sort(key=lambda estimate: estimate.start)
     return found
+
+
+# a share and the group it is of, right before that share's CI: "23.4% of women (95% CI, 19.1
+# to 28.2)"; the group's words hold no number and no clause break
+_SHARE_OF_GROUP = re.compile(rf"(?P<value>{NUMBER}) ?% of (?P<group>[^\d,;:()%]{{1,48}}?) ?$")
+
+
+def _share_of_group_before(before: str, low: float, high: float) -> tuple[float, int] | None:
+    """The share (value, where) whose group's name alone parts it from the CI after it."""
+    if "% of " not in before[-60:]:
+        return None
+    match = _SHARE_OF_GROUP.search(before, max(0, len(before) - 70))
+    value = parse_number(match["value"]) if match else None
+    if match is None or value is None or not low <= value <= high:
+        return None
+    return value, match.start("value")
 
 
 # a few words naming the arm between a change and its CI: "fell by 8.4 points more with
