@@ -352,3 +352,20 @@ def test_a_ci_that_cannot_be_the_shares_is_left_to_the_other_readers(written: st
         e.measure == "percent" and e.value == 40.0 and e.ci_low == 31.0
         for e in find_estimates(normalise(written))
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "values"),
+    [
+        ("The adjusted odds ratios were 1.8, 2.4 and 3.1 across quartiles.", [1.8, 2.4, 3.1]),
+        ("HRs were 1.12, 1.30, 1.41, and 1.62 for each level.", [1.12, 1.30, 1.41, 1.62]),
+        ("The ORs were 1.8 and 2.4.", [1.8, 2.4]),
+        ("NNT 8, 5 to 18", [8.0]),  # a range after the value is its interval, not an item
+    ],
+)
+def test_every_value_listed_after_a_label_takes_its_measure(
+    written: str, values: list[float]
+) -> None:
+    found = find_estimates(normalise(written))
+    assert [e.value for e in found] == values
+    assert len({e.measure for e in found}) == 1

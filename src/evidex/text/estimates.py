@@ -452,15 +452,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
             continue  # a ratio is never negative, a correlation never beyond ±1
         found.append(_labelled_estimate(sentence, match, measure, value))
-        listed = _LISTED_AFTER.match(sentence, match.end())
-        if listed and not any(start <= listed.start("value") < end for start, end in taken):
-            listed_value = parse_number(listed["value"])
-            if listed_value is not None:
-                found.append(
-                    Estimate(measure, listed_value, None, None, None, listed["unit"],
-                             listed.start("value"), listed.end(),
-                             value_start=listed.start("value"), named=True)
-                )  # fmt: skip
+        found.extend(_listed_after(sentence, match.end(), measure, taken))
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
     if contains_any(sentence, _TIMES_CUES) and contains_any(fold_case(sentence), _TIMES_WORDS):
@@ -469,6 +461,24 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
     return _with_p(sentence, _without_arm_means(sentence, found))
+
+
+def _listed_after(
+    sentence: str, end: int, measure: str, taken: list[tuple[int, int]]
+) -> list[Estimate]:
+    """The values listed after a labelled one, each taking its measure: 'the adjusted odds ratios
+    were 1.8, 2.4 and 3.1'."""
+    listed: list[Estimate] = []
+    while (item := _LISTED_AFTER.match(sentence, end)) is not None:
+        value = parse_number(item["value"])
+        if value is None or any(start <= item.start("value") < stop for start, stop in taken):
+            break
+        listed.append(
+            Estimate(measure, value, None, None, None, item["unit"], item.start("value"),
+                     item.end(), value_start=item.start("value"), named=True)
+        )  # fmt: skip
+        end = item.end()
+    return listed
 
 
 # The arm a value belongs to, named right after it (and its bracket): "−13.2% (95% CI ...)
