@@ -86,3 +86,22 @@ def test_own_cases_with_a_literature_review_are_a_case_series(text: str) -> None
 def test_a_review_of_published_case_reports_stays_a_review() -> None:
     text = "This narrative review summarises published case reports of liver injury linked to kava."
     assert classify_design(text) == "mechanistic"
+
+
+@pytest.mark.parametrize(
+    ("text", "design"),
+    [
+        (
+            "In this prospective cohort nested within a randomised trial of vitamin D, 1,200 "
+            "participants were followed for 5 years.",
+            "cohort",
+        ),
+        ("A cohort study embedded in the ASPREE trial examined frailty in 9,000 adults.", "cohort"),
+        ("We analysed a cohort, within two large randomized trials, of 4,100 smokers.", "cohort"),
+        # the trial's own comparison stays a trial
+        ("We randomised a cohort of 300 nurses to coaching or usual care.", "rct"),
+        ("Trial participants (n = 400) were randomly assigned to drug or placebo.", "rct"),
+    ],
+)
+def test_a_cohort_followed_inside_a_trial_is_a_cohort(text: str, design: str) -> None:
+    assert classify_design(text) == design

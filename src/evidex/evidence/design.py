@@ -394,6 +394,15 @@ _TRIAL_DATA = CuedPattern(
 )
 # a cohort named outright, which an analysis within a trial may be
 _COHORT_NAMED = CuedPattern(re.compile(r"(?i)\bcohorts?\b"), ("cohort",))
+# a cohort followed inside a trial, not the trial's own comparison: "a prospective cohort nested
+# within a randomised trial of vitamin D", "a cohort study embedded in the X trial"
+_COHORT_IN_TRIAL = CuedPattern(
+    re.compile(
+        r"(?i)\bcohort(?: study| analysis)?,? (?:(?:nested|embedded|followed|conducted) )?"
+        r"(?:with)?in (?:a|an|the|one|two) (?:[\w-]+ ){0,5}?trials?\b"
+    ),
+    ("cohort",),
+)
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
     re.compile(
@@ -568,6 +577,8 @@ def explicit_design(text: str) -> Design | None:
         return "in-vitro"
     if (without_others := _without_other_studies(text, folded)) is not text:
         text, folded = without_others, fold_case(without_others)
+    if names(_COHORT_IN_TRIAL):
+        return "cohort"
     for pattern, design in _NAMED_DESIGNS:
         if names(pattern):
             if pattern is _TRIAL_DATA and names(_COHORT_NAMED):
