@@ -369,3 +369,46 @@ def test_every_value_listed_after_a_label_takes_its_measure(
     found = find_estimates(normalise(written))
     assert [e.value for e in found] == values
     assert len({e.measure for e in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "ci"),
+    [
+        (
+            "Systolic pressure was 5.2 mmHg lower with the drug than with placebo "
+            "(95% CI 2.1 to 8.3).",
+            5.2,
+            (2.1, 8.3),
+        ),
+        (
+            "Weight loss was 2.4 kg greater in the diet group than in controls (95% CI, 1.1-3.7).",
+            2.4,
+            (1.1, 3.7),
+        ),
+        (
+            "The drug reduced LDL cholesterol by 0.6 mmol/L compared with placebo "
+            "(95% CI 0.4 to 0.8).",
+            0.6,
+            (0.4, 0.8),
+        ),
+        (
+            "Melatonin lengthened sleep by 18 min versus placebo (95% CI 6-30).",
+            18.0,
+            (6.0, 30.0),
+        ),
+    ],
+)
+def test_a_difference_written_against_the_other_arm_keeps_its_ci(
+    written: str, value: float, ci: tuple[float, float]
+) -> None:
+    [estimate] = [e for e in find_estimates(normalise(written)) if e.ci_low is not None]
+    assert (estimate.measure, estimate.value, (estimate.ci_low, estimate.ci_high)) == (
+        "MD",
+        value,
+        ci,
+    )
+
+
+def test_a_change_from_baseline_written_as_lower_than_is_no_difference() -> None:
+    written = "In the drug group, pressure was 5.2 mmHg lower than at baseline (95% CI 2.1-8.3)."
+    assert not [e for e in find_estimates(normalise(written)) if e.value == 5.2]

@@ -663,13 +663,25 @@ def _share_of_group_before(before: str, low: float, high: float) -> tuple[float,
 # a few words naming the arm between a change and its CI: "fell by 8.4 points more with
 # ashwagandha (95% CI ...)"
 _ARM_WORDS = re.compile(
-    r"^(?: more| less)?(?: (?:with|in|on|for|after|than) [^\d,;:()]{1,40}?)? ?$"
+    r"^(?: more| less)?(?: (?:with|in|on|for|after|than|compared (?:with|to)|versus|vs\.?|"
+    r"relative to) [^\d,;:()]{1,40}?)? ?$"
+)
+# a difference written as an amount more or less than the other arm, right before its CI:
+# "5.2 mmHg lower with the drug than with placebo (95% CI ...)"; never a change from baseline
+_COMPARED_AMOUNT = re.compile(
+    rf"(?<![\w.])(?P<value>{NUMBER}) ?(?P<unit>{_UNIT}) (?:lower|higher|greater|less|more|"
+    r"smaller|larger|longer|shorter)\b(?P<between>[^\d()\[\];]{0,80}?) ?$"
 )
 
 
 def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
     """The amount of change whose CI a range in a label, or the words naming the arm, part from
     it (value, unit, where)."""
+    compared = _COMPARED_AMOUNT.search(before, max(0, len(before) - 140))
+    if compared and " than " in compared["between"] and "baseline" not in compared["between"]:
+        value = parse_number(compared["value"])
+        if value is not None:
+            return value, compared["unit"], compared.start("value")
     amount = next(reversed(list(_CHANGE_AMOUNT.finditer(before))), None)
     if amount is None:
         return None
