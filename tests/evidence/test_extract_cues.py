@@ -23,6 +23,7 @@ _FIXTURES = Path(__file__).parent / "fixtures"
 
 # Phrases exercising the alternatives of the cued patterns, in odd cases and letters too.
 _PHRASES = [
+    "Of 3,005 patients assessed for eligibility, 842 were included.",
     "A prospective cohort nested within a randomised trial; a cohort study embedded in the trial.",
     "Mice, a MOUSE, murine cells, rats, a rodent, Rabbits, animal models, zebrafish, piglets.",
     "pigs, porcine and canine tissue, dogs, primates, macaques, Wistar and Sprague rats, C57BL.",

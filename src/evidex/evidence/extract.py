@@ -680,6 +680,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     firsts, randomised = _enrolment_counts(text, folded)
     if randomised is not None:
         return randomised  # the randomised total, over the enrolled or screened one
+    if included := _INCLUDED_OF_SCREENED.search(text, folded):
+        return parse_count(included["n"])
     if (case_control := _case_control_total(text, folded)) is not None:
         return case_control or None
     # those who completed are the total only when no randomised or enrolled total is written
@@ -705,6 +707,20 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
         or _people_in_millions(text)  # a population figure only when no other count is written
         or _single_patient(text, folded)
     )
+
+
+# those included of people screened, in one sentence: "Of 3,005 patients assessed for
+# eligibility, 842 were included" (a review's "of 3,005 records screened, 42 were included" names
+# no people, so it is not read here)
+_SCREENING_VERBS = ("assessed", "screened", "evaluated", "approached", "invited", "considered")
+_INCLUDED_OF_SCREENED = CuedPattern(
+    re.compile(
+        rf"(?i)\bof (?:the |all )?{COUNT} (?:[\w-]+ ){{0,2}}?{_POPULATION_NOUNS} (?:who (?:were|was) )?"
+        rf"(?:{'|'.join(_SCREENING_VERBS)})\b[^.;]{{0,60}}?, (?:a total of )?(?P<n>{COUNT}) "
+        r"(?:[\w-]+ ){0,2}?(?:were|was) (?:included|enrolled|eligible|recruited)\b"
+    ),
+    _SCREENING_VERBS,
+)
 
 
 # a second group compared with people counted before: "75 patients were treated with A ... We
