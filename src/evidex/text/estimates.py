@@ -499,14 +499,14 @@ _ARM_BEFORE = re.compile(
     r"\b(?:with|in|of|among|on|receiving|taking|given) (?:the )?"
     r"(?:(?:[\w\-+]+ ){0,3}?(?:group|arm)\b|placebo\b|usual care\b)"
 )
+# the words that set one arm against another
+_VERSUS = r"(?:compared (?:with|to)|versus|vs\.?|than|relative to)"
 # "... with the drug compared with placebo": the value compares the arm with another
-_COMPARED_AFTER = re.compile(
-    r",? (?:compared (?:with|to)|versus|vs\.?|than|relative to) (?![-+]?\.?\d)"
-)
+_COMPARED_AFTER = re.compile(rf",? {_VERSUS} (?![-+]?\.?\d)")
 # values compared with an arm that has no value of its own are differences: "lowered it by 3.1
 # mm Hg (...) in the 5-mg group and 4.0 mm Hg (...) in the 10-mg group, compared with placebo"
 _COMPARED_WITH_AN_ARM = re.compile(
-    r"(?i)\b(?:compared (?:with|to)|versus|vs\.?|relative to|than|over) (?:the |those (?:on|given|"
+    rf"(?i)\b(?:{_VERSUS}|over) (?:the |those (?:on|given|"
     r"receiving|taking) )?(?:placebo|controls?|usual care|standard care|sham)\b"
     r"|placebo-(?:adjusted|corrected|subtracted)"
 )
@@ -663,8 +663,7 @@ def _share_of_group_before(before: str, low: float, high: float) -> tuple[float,
 # a few words naming the arm between a change and its CI: "fell by 8.4 points more with
 # ashwagandha (95% CI ...)"
 _ARM_WORDS = re.compile(
-    r"^(?: more| less)?(?: (?:with|in|on|for|after|than|compared (?:with|to)|versus|vs\.?|"
-    r"relative to) [^\d,;:()]{1,40}?)? ?$"
+    rf"^(?: more| less)?(?: (?:with|in|on|for|after|{_VERSUS}) [^\d,;:()]{{1,40}}?)? ?$"
 )
 # a difference written as an amount more or less than the other arm, right before its CI:
 # "5.2 mmHg lower with the drug than with placebo (95% CI ...)"; never a change from baseline
@@ -1423,7 +1422,7 @@ _RATE_AFTER_GROUP = re.compile(
 )
 # a rate in brackets right after words: "among those given placebo (8.4%)", "in usual care (29%)"
 _BRACKETED_RATE = re.compile(rf"(?<=[A-Za-z] )\({_pct('v')}(?:\)|[;,] )")
-_COMPARISON = re.compile(r"\b(?:than|versus|vs\.?|v|compared (?:with|to)|relative to)\b")
+_COMPARISON = re.compile(rf"\b(?:{_VERSUS}|v)\b")
 
 
 # a share with its arm in brackets after it: "69.1% (semaglutide) and 12.0% (placebo)"
