@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from evidex.evidence.accuracy import reported_effects
 from evidex.evidence.extract import extract_studies
-from evidex.evidence.models import Study
 
 Effect = tuple[str, float, float | None, float | None]
 
@@ -26,16 +26,6 @@ class Row:
     text: str
     effects: tuple[Effect, ...]
     not_yet_read: str = ""  # why the extractor still misses it (an expected failure)
-
-
-def _effects(study: Study) -> list[Effect]:
-    found: list[Effect] = []
-    for outcome in study.outcomes:
-        if outcome.arms:
-            found.extend(("percent", arm.value, None, None) for arm in outcome.arms)
-        else:
-            found.append((outcome.measure, outcome.value, outcome.ci_low, outcome.ci_high))
-    return sorted(found)
 
 
 ROWS = (
@@ -450,7 +440,7 @@ ROWS = (
 def test_effect_family_is_read(row: Row) -> None:
     studies = extract_studies(row.text)
     assert len(studies) == 1
-    assert _effects(studies[0]) == sorted(row.effects)
+    assert sorted(reported_effects(studies[:1])) == sorted(row.effects)
 
 
 def test_each_family_has_five_variants() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from evidex.evidence.accuracy import reported_effects
 from evidex.evidence.extract import extract_studies
 
 _TRIAL = "In this randomised controlled trial, 240 adults were assigned to drug or placebo. "
@@ -11,11 +12,9 @@ _TRIAL = "In this randomised controlled trial, 240 adults were assigned to drug 
 
 def _shares(text: str) -> list[float]:
     return sorted(
-        arm.value if outcome.arms else outcome.value
-        for study in extract_studies(text)
-        for outcome in study.outcomes
-        for arm in (outcome.arms or [outcome])
-        if outcome.measure == "percent"
+        value
+        for measure, value, *_ in reported_effects(extract_studies(text))
+        if measure == "percent"
     )
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from evidex.evidence.accuracy import reported_effects
 from evidex.evidence.extract import extract_studies
-from evidex.evidence.models import Design, Study
+from evidex.evidence.models import Design
 
 Effect = tuple[str, float, float | None, float | None]
 
@@ -21,17 +22,6 @@ class Row:
     n: int | None = None
     design: Design | None = None
     effects: tuple[Effect, ...] | None = None
-
-
-def _effects(study: Study) -> list[Effect]:
-    """Each reported estimate; a percent outcome with arms gives one per arm."""
-    found: list[Effect] = []
-    for outcome in study.outcomes:
-        if outcome.arms:
-            found.extend(("percent", arm.value, None, None) for arm in outcome.arms)
-        else:
-            found.append((outcome.measure, outcome.value, outcome.ci_low, outcome.ci_high))
-    return sorted(found)
 
 
 ROWS = (
@@ -4273,7 +4263,7 @@ def test_unseen_phrasing_is_read(row: Row) -> None:
     if row.design is not None:
         assert study.design == row.design
     if row.effects is not None:
-        assert _effects(study) == sorted(row.effects)
+        assert sorted(reported_effects([study])) == sorted(row.effects)
 
 
 def test_each_class_has_its_example_and_variants() -> None:
