@@ -256,7 +256,7 @@ _N_ANY_ASSIGNED = CuedPattern(
     ),
 )  # fmt: skip
 _N_VERB_FIRST = re.compile(
-    rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
+    rf"(?i)\b(?=[reiacow])(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
     rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 # a bare count that the verb makes the sample: "812 underwent randomization", "1,900 agreed to
@@ -442,7 +442,7 @@ _STANDARD_CARE = CuedPattern(
 )
 _INTERVENTION = CuedPattern(
     re.compile(
-        r"(?i)\b(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
+        r"(?i)\b(?=[rtag])(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
         r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
     ),
     ("received", "receiving", "treated with", "assigned to", "randomi", "given"),

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 
-from evidex.text.cues import CuedPattern, contains_any, fold_case
+from evidex.text.cues import CuedPattern, contains_any, fold_case, found_near
 from evidex.text.numbers import (
     COUNT,
     COUNT_START,
@@ -112,12 +112,15 @@ CI_LABEL = (
 )
 # a ratio or difference label glued to the word before it: "mortalityRR 0.82", "pooledHR=0.7"
 _GLUED_MEASURE = re.compile(r"(?<=[a-z])(aOR|aHR|aRR|IRR|SMD|WMD|RR|HR|OR|MD)(?= ?[=:]? ?[-−]?\d)")
+# every match ends with one of these, one letter at most before it and its lookahead at most
+# five after
 _GLUED_MEASURE_CUES = ("RR", "HR", "OR", "MD")
+_GLUED_MEASURE_REACH = 6
 
 
 def unglue_measure_labels(text: str) -> str:
     """`text` with a space before a measure label glued to the word it follows."""
-    if not contains_any(text, _GLUED_MEASURE_CUES):
+    if not found_near(_GLUED_MEASURE, text, _GLUED_MEASURE_CUES, _GLUED_MEASURE_REACH):
         return text
     return _GLUED_MEASURE.sub(r" \1", text)
 
