@@ -108,7 +108,9 @@ CI_LABEL = (
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent)|(?<=9[059])(?= ?C[Il]))"
     rf"[ -]?(?:{_CI_WORDS}|{_LEVELLED_CI_WORDS})"
     rf"|(?:CI|IC) ?(?P<level2>\d{{2}}(?:\.\d+)?)(?: ?%|(?<=CI9[059])|(?<=IC9[059]))|{_CI_WORDS})"
-    r"(?: ?[(\[](?:CI|CrI)s?[)\]]|, ?(?i:confidence intervals?))?(?![\w])"
+    # the name restated: "95% confidence interval [95% CI]", "... interval, 95% CI", "(Cl)", "[CL]"
+    r"(?: ?[(\[](?:\d{2}(?:\.\d+)? ?% ?)?(?:CI|CrI|Cl|CL)s?[)\]]|, ?(?i:confidence intervals?)"
+    r"|, ?\d{2}(?:\.\d+)? ?% ?CI)?(?![\w])"
 )
 # a ratio or difference label glued to the word before it: "mortalityRR 0.82", "pooledHR=0.7"
 _GLUED_MEASURE = re.compile(r"(?<=[a-z])(aOR|aHR|aRR|IRR|SMD|WMD|RR|HR|OR|MD)(?= ?[=:]? ?[-−]?\d)")
@@ -130,7 +132,7 @@ _UNIT_WORD = rf"[a-zA-Zµμ][a-zA-Zµμ²2]{{0,11}}{_UNIT_POWER}"
 # "mg/dL/year", "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per
 # 10 ng/mL", "mmol/L·h", "mL·kg-1·min-1"
 _UNIT = (
-    r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
+    r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|among|for|of|at|was|were|p|P)\b)"
     rf"(?:per (?:\d+(?:\.\d+)? ?)?)?{_UNIT_WORD}(?: (?:points?|Hg|units?))?"
     rf"(?:(?:[/·⋅]| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
 )
@@ -192,6 +194,13 @@ _CI_AFTER_P = re.compile(
     rf" ?[,;(\[] ?{_P_VALUE.pattern} ?[,;]? ?[(\[]? ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
     rf"[(\[]? ?(?:from )?{_INTERVAL}"
 )
+# the subgroup a labelled value is for, then its interval: "OR = 1.84 among girls, 95% CI =
+# 1.21-2.80", "hazard ratio 0.59 in women; 95% CI 0.41 to 0.85"
+_CI_AFTER_SUBGROUP = re.compile(
+    rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,30}}?[,;] ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
+    rf"[(\[]? ?{_INTERVAL}"
+)
+_SUBGROUP_CUES = (" among ", " in ", " for ")
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
 _P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
 _FOR_ALL_WORDS = ("all", "each", "both", "every")
@@ -607,7 +616,7 @@ def _with_parted_intervals(
         if any(start <= match.start() < end for start, end in taken):
             continue
         low, high = parse_number(match["low"]), parse_number(match["high"])
-        if low is None or high is None or low > high:
+        if low is None or high is None:
             continue
         level = match["level"] or match["level2"]
         ci_level = float(level) if level and float(level) != 95 else None
@@ -624,8 +633,11 @@ def _with_parted_intervals(
             continue
         if index is not None:
             estimate = found[index]
-            if estimate.ci_low is None and not _DIGIT.search(
-                _without_labels(sentence[estimate.end : match.start()])
+            low, high = _in_order(estimate.value, low, high)
+            if (
+                estimate.ci_low is None
+                and low <= high
+                and not _DIGIT.search(_without_labels(sentence[estimate.end : match.start()]))
             ):
                 found[index] = replace(
                     estimate, ci_low=low, ci_high=high, ci_level=ci_level, end=match.end()
@@ -633,6 +645,9 @@ def _with_parted_intervals(
             continue
         if amount := _parted_amount(sentence[: match.start()]):
             value, unit, start = amount
+            low, high = _in_order(value, low, high)
+            if low > high:
+                continue
             clause_start = max((e.end for e in found if e.end <= start), default=0)
             if _one_arm_change(sentence, clause_start, (start, match.end()), unit):
                 continue
@@ -694,15 +709,20 @@ def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
 
 def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value: float) -> Estimate:
     """A labelled value, with the interval printed after its p value when there is one."""
-    after_p = _CI_AFTER_P.match(sentence, match.end()) if "CI" in sentence else None
+    after_p = None
+    if "CI" in sentence:
+        after_p = _CI_AFTER_P.match(sentence, match.end())
+        if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
+            after_p = _CI_AFTER_SUBGROUP.match(sentence, match.end())
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
         if low is not None and high is not None:
             low, high = _in_order(value, low, high)
         if low is not None and high is not None and _plausible(measure, value, low, high, True):
             level = after_p["level"] or after_p["level2"]
+            p = parse_p(after_p) if after_p.groupdict().get("op") else None
             return Estimate(
-                measure, value, low, high, parse_p(after_p), match["unit"], match.start(),
+                measure, value, low, high, p, match["unit"], match.start(),
                 after_p.end(), float(level) if level and float(level) != 95 else None,
                 match.start("value"), named=True,
             )  # fmt: skip
@@ -710,6 +730,15 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
         measure, value, None, None, None, match["unit"], match.start(), match.end(),
         value_start=match.start("value"), named=True,
     )  # fmt: skip
+
+
+def _doubled_dash(sentence: str, sign: int) -> bool:
+    """Whether the minus sign at `sign` follows a dash that already parts two bounds."""
+    return sentence.startswith("-", sign) and sentence[max(0, sign - 2) : sign].rstrip()[-1:] in (
+        "–",
+        "—",
+        "-",
+    )
 
 
 def _interval_estimate(
@@ -720,7 +749,10 @@ def _interval_estimate(
     high = parse_number(match["high"])
     if value is None or low is None or high is None:
         return None
-    low, high = _in_order(value, low, high)
+    # "1.01–-2.44": an en dash and a hyphen, a ratio's bound (never negative) typeset twice
+    doubled_dash = high < 0 and _doubled_dash(sentence, match.start("high"))
+    if not doubled_dash:
+        low, high = _in_order(value, low, high)
     if _P_BEFORE_VALUE.search(sentence, max(0, match.start("value") - 12), match.start("value")):
         return None  # a p value followed by an interval that belongs to the estimate before
     labelled_ci = match["cilabel"] is not None
@@ -774,6 +806,8 @@ def _interval_estimate(
     ):
         return None
     measure = measure or _fallback_measure(unit)
+    if doubled_dash:
+        low, high = (low, -high) if measure in RATIO_MEASURES else _in_order(value, low, high)
     if not _plausible(measure, value, low, high, labelled_ci):
         return None
     level = match["level"] or match["level2"]
