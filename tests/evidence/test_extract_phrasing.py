@@ -2053,6 +2053,12 @@ ROWS = (
         "confidence interval [90% CI] -0.02 to 0.10).",
         effects=(("MD", 0.04, -0.02, 0.1),),
     ),
+    Row(
+        "ci-label-restated/abbreviation-in-curly-braces-inside-brackets",
+        "Fatigue scores improved more with the drug (mean difference, 1.2 points [95% confidence "
+        "interval {CI}, 0.4 to 2.0]).",
+        effects=(("MD", 1.2, 0.4, 2.0),),
+    ),
     # ci-after-subgroup-words: the subgroup an estimate is for, between it and its interval
     Row(
         "ci-after-subgroup-words/among-girls-and-boys",
@@ -2100,6 +2106,52 @@ ROWS = (
         "The glucose response was smaller with the drink, a difference of -14.2 mmol/L•min (95% "
         "CI -2.6 to -25.8).",
         effects=(("MD", -14.2, -25.8, -2.6),),
+    ),
+    # single-arm-listed: each arm's own value, listed with 'respectively' or set against the
+    # other's with 'vs', or a group's rate with its unit after the interval, is no effect
+    Row(
+        "single-arm-listed/two-groups-then-values-respectively",
+        "Both the yoga and the stretching groups improved in fatigue at 8 weeks: -3.1 points (95% "
+        "CI, -4.0 to -2.2) and -2.7 points (95% CI, -3.6 to -1.8), respectively.",
+        effects=(),
+    ),
+    Row(
+        "single-arm-listed/rates-vs-respectively",
+        "Incidence rates of infection per 100 patient-years were 3.2 (95% CI, 2.1-4.3) vs 5.9 "
+        "(95% CI, 4.4-7.4), respectively.",
+        effects=(),
+    ),
+    Row(
+        "single-arm-listed/between-groups-then-difference",
+        "Weight change did not differ between the metformin group and the placebo group (-2.1 kg "
+        "[95% CI, -2.9 to -1.3] and -1.8 kg [95% CI, -2.6 to -1.0], respectively; mean "
+        "difference, -0.3 kg [95% CI, -1.4 to 0.8]).",
+        effects=(("MD", -0.3, -1.4, 0.8),),
+    ),
+    Row(
+        "single-arm-listed/rate-with-unit-after-the-interval",
+        "Falls were most frequent in frail residents (1.8 (95% CI 1.2 to 2.6) falls per "
+        "person-year) and least frequent in robust ones (0.4 (95% CI 0.2 to 0.7) falls per "
+        "person-year).",
+        effects=(),
+    ),
+    Row(
+        "single-arm-listed/trap-two-times-respectively-stay-differences",
+        "Compared with usual care, the programme lowered systolic pressure by 3.9 mm Hg (95% CI "
+        "1.8 to 6.0) and 5.2 mm Hg (95% CI 2.7 to 7.7) at 6 and 12 months, respectively.",
+        effects=(("MD", 3.9, 1.8, 6.0), ("MD", 5.2, 2.7, 7.7)),
+    ),
+    Row(
+        "single-arm-listed/trap-labelled-differences-for-two-doses",
+        "Differences from placebo were -1.2 kg (95% CI -1.9 to -0.5) vs -2.0 kg (95% CI -2.8 to "
+        "-1.2) for the low and high doses, respectively.",
+        effects=(("MD", -1.2, -1.9, -0.5), ("MD", -2.0, -2.8, -1.2)),
+    ),
+    Row(
+        "single-arm-listed/trap-subgroups-respectively",
+        "The effect on systolic pressure was -4.1 mm Hg (95% CI -6.0 to -2.2) and -2.5 mm Hg (95% "
+        "CI -4.3 to -0.7) in women and men, respectively.",
+        effects=(("MD", -4.1, -6.0, -2.2), ("MD", -2.5, -4.3, -0.7)),
     ),
     # 8. designs
     Row(
@@ -4352,6 +4404,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 75  # classes are added, never dropped without changing this
+    assert len(classes) >= 76  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -108,8 +108,9 @@ CI_LABEL = (
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent)|(?<=9[059])(?= ?C[Il]))"
     rf"[ -]?(?:{_CI_WORDS}|{_LEVELLED_CI_WORDS})"
     rf"|(?:CI|IC) ?(?P<level2>\d{{2}}(?:\.\d+)?)(?: ?%|(?<=CI9[059])|(?<=IC9[059]))|{_CI_WORDS})"
-    # the name restated: "95% confidence interval [95% CI]", "... interval, 95% CI", "(Cl)", "[CL]"
-    r"(?: ?[(\[](?:\d{2}(?:\.\d+)? ?% ?)?(?:CI|CrI|Cl|CL)s?[)\]]|, ?(?i:confidence intervals?)"
+    # the name restated: "95% confidence interval [95% CI]", "... interval, 95% CI", "(Cl)", "[CL]",
+    # "{CI}" (inside square brackets)
+    r"(?: ?[(\[{](?:\d{2}(?:\.\d+)? ?% ?)?(?:CI|CrI|Cl|CL)s?[)\]}]|, ?(?i:confidence intervals?)"
     r"|, ?\d{2}(?:\.\d+)? ?% ?CI)?(?![\w])"
 )
 # a ratio or difference label glued to the word before it: "mortalityRR 0.82", "pooledHR=0.7"
@@ -437,7 +438,9 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     position = max(0, first_digit.start() - _MAX_VALUE_LEAD)
     may_hold = _may_hold_interval(sentence)
     while may_hold and (match := _WITH_INTERVAL.search(sentence, position)):
-        estimate = _interval_estimate(sentence, match, previous_end, previous_measure)
+        estimate = _interval_estimate(
+            sentence, match, previous_end, previous_measure, bool(found) and found[-1].named
+        )
         if estimate is None:
             # "HR per 10 ng/mL 0.92, 95% CI ...": the rejected pair's first number may be the
             # value of the estimate that follows
@@ -469,7 +472,9 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
-    return _with_p(sentence, _without_arm_means(sentence, found))
+    return _with_p(
+        sentence, _without_arms_respectively(sentence, _without_arm_means(sentence, found))
+    )
 
 
 def _listed_after(
@@ -567,6 +572,39 @@ def _without_arm_means(sentence: str, found: list[Estimate]) -> list[Estimate]:
             continue
         kept.append(estimate)
     return kept
+
+
+# two arms named before the values that "respectively" gives them: "the yoga and the stretching
+# groups improved: -3.1 points (...) and -2.7 points (...), respectively", "between the
+# metformin group and the placebo group (-2.1 kg [...] and -1.8 kg [...], respectively"
+_ARMS_BEFORE = re.compile(
+    r"(?i)\b(?:groups|arms)\b|\b(?:group|arm),? (?:and|or|vs\.?|versus) (?:the |those )?"
+)
+_RESPECTIVELY_NEXT = re.compile(r"\W{0,3}respectively\b")
+
+
+def _without_arms_respectively(sentence: str, found: list[Estimate]) -> list[Estimate]:
+    """Each arm's own value is no effect: unlabelled values (no ratio) listed and then given to
+    the arms named before them by 'respectively', unless set against an arm of no value of its
+    own ("..., compared with placebo")."""
+    if len(found) < 2 or "respectively" not in sentence or _COMPARED_WITH_AN_ARM.search(sentence):
+        return found
+    dropped: set[int] = set()
+    run: list[int] = []
+    for index, estimate in enumerate(found):
+        if estimate.named or estimate.measure in RATIO_MEASURES:
+            run = []
+            continue
+        if run and not _LIST_JOIN_ONLY.fullmatch(sentence, found[run[-1]].end, estimate.start):
+            run = []
+        run.append(index)
+        if (
+            len(run) >= 2
+            and _RESPECTIVELY_NEXT.match(sentence, estimate.end)
+            and _ARMS_BEFORE.search(sentence, 0, found[run[0]].start)
+        ):
+            dropped.update(run)
+    return [estimate for index, estimate in enumerate(found) if index not in dropped]
 
 
 def _treated_for_one(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
@@ -742,7 +780,11 @@ def _doubled_dash(sentence: str, sign: int) -> bool:
 
 
 def _interval_estimate(
-    sentence: str, match: re.Match[str], previous_end: int, previous_measure: str | None
+    sentence: str,
+    match: re.Match[str],
+    previous_end: int,
+    previous_measure: str | None,
+    previous_named: bool = False,
 ) -> Estimate | None:
     value = parse_number(match["value"])
     low = parse_number(match["low"])
@@ -788,11 +830,13 @@ def _interval_estimate(
     if (
         label is None
         and measure not in RATIO_MEASURES
-        and unit is not None
         and not _is_share_unit(unit)
+        and not (previous_named and _LIST_JOIN_ONLY.fullmatch(before))
         and _group_level(sentence, match, previous_end)
     ):
         return None  # "Mean age was 54 years (95% CI 52 to 56)": one group's mean or level
+    if label is None and measure not in RATIO_MEASURES and _RATE_AFTER.match(sentence, match.end()):
+        return None  # "(1.8 (95% CI 1.2 to 2.6) falls per person-year)": a group's rate
     if (
         label is None
         and measure not in RATIO_MEASURES
@@ -879,6 +923,13 @@ _NOT_AN_EFFECT_QUANTITY = re.compile(
     r"heritability)\b[^,;()\[\]]{0,20}[(\[]?$"
 )
 _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
+
+
+# what joins the items of a list: the value after it continues a labelled one before it
+# ("Differences from placebo were -1.2 kg (...) vs -2.0 kg (...)")
+_LIST_JOIN_ONLY = re.compile(r"\W{0,3}(?:and|or|vs\.?|versus)? ?")
+# the events counted per unit of time or people, right after an interval: a group's rate
+_RATE_AFTER = re.compile(r" ?[)\]] ?[a-z]+(?:[- ][a-z]+)? per (?:\d[\d,]* ?)?[a-z]")
 
 
 def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool:
