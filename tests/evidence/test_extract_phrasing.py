@@ -2153,6 +2153,45 @@ ROWS = (
         "CI -4.3 to -0.7) in women and men, respectively.",
         effects=(("MD", -4.1, -6.0, -2.2), ("MD", -2.5, -4.3, -0.7)),
     ),
+    # difference-of-shares: the difference of two groups' shares (rates, survival, response)
+    # in % or percentage points is a risk difference; of a mean it stays a mean difference
+    Row(
+        "difference-of-shares/difference-in-remission-rates",
+        "The difference in remission rates between the groups was 12% (95% CI 4% to 20%).",
+        effects=(("RD", 12.0, 4.0, 20.0),),
+    ),
+    Row(
+        "difference-of-shares/percentage-points-eradication-rates",
+        "Eradication succeeded less often with the short course; the difference in eradication "
+        "rates was -6.5 percentage points (95% CI -11.9 to -1.1).",
+        effects=(("RD", -6.5, -11.9, -1.1),),
+    ),
+    Row(
+        "difference-of-shares/survival-favoured-a-difference-of",
+        "Three-year survival favoured surgery, a difference of 7% (95% CI, 1% to 13%).",
+        effects=(("RD", 7.0, 1.0, 13.0),),
+    ),
+    Row(
+        "difference-of-shares/therapeutic-gain-in-brackets",
+        "Headache relief at 2 hours was more frequent with the nasal spray (therapeutic gain 21% "
+        "[95% CI 12% to 30%]; P < 0.001).",
+        effects=(("RD", 21.0, 12.0, 30.0),),
+    ),
+    Row(
+        "difference-of-shares/therapeutic-gain-semicolon-bounds",
+        "The therapeutic gain over placebo in sustained pain freedom was 14 % [7 %; 21 %].",
+        effects=(("RD", 14.0, 7.0, 21.0),),
+    ),
+    Row(
+        "difference-of-shares/trap-difference-in-mean-weight-change",
+        "The difference in mean body-weight change was -6.2% (95% CI -7.3% to -5.2%).",
+        effects=(("MD", -6.2, -7.3, -5.2),),
+    ),
+    Row(
+        "difference-of-shares/trap-hba1c-difference",
+        "HbA1c fell more with the drug (difference -0.4%, 95% CI -0.6% to -0.2%).",
+        effects=(("MD", -0.4, -0.6, -0.2),),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",
@@ -4404,6 +4443,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 76  # classes are added, never dropped without changing this
+    assert len(classes) >= 77  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -62,6 +62,8 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     # a risk difference when in percent or percentage points, else a mean difference
     (r"absolute differences?", "RD"),
+    # migraine and pain trials' name for the difference in responders: "therapeutic gain 21%"
+    (r"therapeutic gains?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
     (
@@ -85,8 +87,23 @@ _ABBREVIATION = (
     r"(?<!-)(?:adj(?:usted)?\.? ?)?"
     rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})s?(?![\w-])"
 )
-_ABSOLUTE_DIFFERENCE = next(
-    index for index, (words, _) in enumerate(_WORD_LABELS) if words.startswith("absolute diff")
+# the labels naming a difference of shares only when in % or percentage points
+_SHARE_DIFFERENCES = frozenset(
+    index
+    for index, (words, _) in enumerate(_WORD_LABELS)
+    if words.startswith(("absolute diff", "therapeutic gain"))
+)
+# "difference", "treatment difference": of shares when its sentence names a share of people
+_PLAIN_DIFFERENCE = next(
+    index for index, (words, _) in enumerate(_WORD_LABELS) if "(?:treatment )?differ" in words
+)
+_SHARES_NAMED = re.compile(
+    r"(?i)\b(?:rates?|proportions?|percentages? of|incidences?|prevalences?|risks?|probabilit"
+    r"(?:y|ies)|survival|mortality|remission|response|cure|eradication|success|relapse|"
+    r"recurrence)\b"
+)
+_MEANS_NAMED = re.compile(
+    r"(?i)\b(?:mean|average|change|weight|HbA1c|A1c|levels?|concentrations?|scores?|fat)\b"
 )
 _LABEL_FIRST_LETTERS = "acdeghimnoprstwρ"
 _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
@@ -149,7 +166,7 @@ _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\
 _SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper )(?<!\d of ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
     r"(?:(?:ranging )?from )?)?"
     rf"{_INTERVAL}"
@@ -243,7 +260,8 @@ _MAX_VALUE_LEAD = 3
 _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
-    "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman",
+    "ratio", "risk", "differen", "therapeutic gain", "hedge", "cohen", "needed to", "correlation",
+    "pearson", "spearman",
     "r =", "r=", "rs =", "rs=", "ρ", "rho",
 )  # fmt: skip
 
@@ -307,17 +325,24 @@ class Estimate:
     named: bool = False  # a measure label of its own sentence names it (or the list it ends)
 
 
-def label_measure(match: re.Match[str], unit: str | None = None) -> str:
+def label_measure(match: re.Match[str], unit: str | None = None, sentence: str = "") -> str:
     """The measure a LABEL match names (`unit`: the value's, which parts an absolute difference
-    of shares from one of means)."""
+    of shares from one of means; `sentence`: its own, which may name the shares a plain
+    "difference" in % is of: "survival favoured surgery, a difference of 7% (...)")."""
     if match["abbr"]:
         return _ABBREVIATIONS[match["abbr"]]
     for index, (_, measure) in enumerate(_WORD_LABELS):
         if match[f"w{index}"]:
-            if index == _ABSOLUTE_DIFFERENCE and not (
-                _is_share_unit(unit) or _is_points_unit(unit)
-            ):
+            shares = _is_share_unit(unit) or _is_points_unit(unit)
+            if index in _SHARE_DIFFERENCES and not shares:
                 return "MD"
+            if (
+                index == _PLAIN_DIFFERENCE
+                and shares
+                and _SHARES_NAMED.search(sentence)
+                and not _MEANS_NAMED.search(sentence)
+            ):
+                return "RD"
             return measure
     raise ValueError(match.group(0))  # pragma: no cover - every match has one of the groups
 
@@ -460,7 +485,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
             sentence, max(0, value_start - _BEFORE_WINDOW), value_start
         ):
             continue
-        measure = label_measure(match, match["unit"])
+        measure = label_measure(match, match["unit"], sentence)
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
             continue  # a ratio is never negative, a correlation never beyond ±1
         found.append(_labelled_estimate(sentence, match, measure, value))
@@ -810,7 +835,9 @@ def _interval_estimate(
     label = _last_label(before)
     if _unknown_measure(before[label.end() if label else 0 :]):
         return None  # "ratio of means 1.12 (...)", "β = -2.1": no measure of the README
-    measure = label_measure(label, unit) if label else _inheritable(previous_measure, unit)
+    measure = (
+        label_measure(label, unit, sentence) if label else _inheritable(previous_measure, unit)
+    )
     if (
         label is None
         and measure in RATIO_MEASURES
