@@ -2192,6 +2192,47 @@ ROWS = (
         "HbA1c fell more with the drug (difference -0.4%, 95% CI -0.6% to -0.2%).",
         effects=(("MD", -0.4, -0.6, -0.2),),
     ),
+    # ci-named-before-values: the interval named once before the estimates it goes with
+    Row(
+        "ci-named-before-values/pooled-changes-with-confidence-intervals-were",
+        "Pooled changes in systolic and diastolic pressure (mm Hg) with 95% confidence intervals "
+        "were -3.2 (-4.9 to -1.5) and -1.8 (-2.9 to -0.7).",
+        effects=(("MD", -3.2, -4.9, -1.5), ("MD", -1.8, -2.9, -0.7)),
+    ),
+    Row(
+        "ci-named-before-values/changes-bracketed-ci-relative-to-placebo",
+        "The changes in LDL cholesterol (95% CI), relative to placebo, were −0.42 mmol/L (−0.55 "
+        "to −0.29) with 10 mg and −0.61 mmol/L (−0.74 to −0.48) with 20 mg.",
+        effects=(("MD", -0.42, -0.55, -0.29), ("MD", -0.61, -0.74, -0.48)),
+    ),
+    Row(
+        "ci-named-before-values/net-effects-and-their-cis-colon",
+        "Net effects of the diet and their 95% CIs: body weight -2.6 kg (-3.4 to -1.8), waist "
+        "-3.1 cm (-4.2 to -2.0).",
+        effects=(("MD", -2.6, -3.4, -1.8), ("MD", -3.1, -4.2, -2.0)),
+    ),
+    Row(
+        "ci-named-before-values/estimates-95-percent-ci-in-square-brackets",
+        "Compared with controls, the estimates [95% CI] were 0.35 [0.12, 0.58] for grip strength "
+        "and 0.21 [0.02, 0.40] for gait speed.",
+        effects=(("MD", 0.35, 0.12, 0.58), ("MD", 0.21, 0.02, 0.4)),
+    ),
+    Row(
+        "ci-named-before-values/odds-ratios-with-cis-for-tertiles",
+        "Odds ratios (95% CIs) for the middle and top tertiles were 1.21 (0.95-1.54) and 1.48 "
+        "(1.16-1.89).",
+        effects=(("OR", 1.21, 0.95, 1.54), ("OR", 1.48, 1.16, 1.89)),
+    ),
+    Row(
+        "ci-named-before-values/trap-mean-ages-with-ci",
+        "Mean ages (95% CI) were 54.2 years (52.1 to 56.3) and 55.0 years (53.0 to 57.0).",
+        effects=(),
+    ),
+    Row(
+        "ci-named-before-values/trap-medians-and-iqr",
+        "Medians (IQR) were 4.1 (2.0-7.5) and 3.2 (1.5-6.0).",
+        effects=(),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",
@@ -4443,6 +4484,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 77  # classes are added, never dropped without changing this
+    assert len(classes) >= 78  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -462,9 +462,15 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     taken: list[tuple[int, int]] = []
     position = max(0, first_digit.start() - _MAX_VALUE_LEAD)
     may_hold = _may_hold_interval(sentence)
+    ci_named = _ci_named_before_values(sentence) if may_hold else None
     while may_hold and (match := _WITH_INTERVAL.search(sentence, position)):
         estimate = _interval_estimate(
-            sentence, match, previous_end, previous_measure, bool(found) and found[-1].named
+            sentence,
+            match,
+            previous_end,
+            previous_measure,
+            bool(found) and found[-1].named,
+            ci_named is not None and ci_named < match.start(),
         )
         if estimate is None:
             # "HR per 10 ng/mL 0.92, 95% CI ...": the rejected pair's first number may be the
@@ -795,6 +801,30 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
     )  # fmt: skip
 
 
+# the interval named once for the estimates after it: "(95% CI)", "[95% CI]", "with 95%
+# confidence intervals", "and their 95% CIs"
+_CI_NAMED = re.compile(rf"(?:[(\[] ?|\b(?:with|and) (?:their |its |the )?)(?:{CI_LABEL})")
+
+# what the estimates are: changes, effects or differences, never a group's mean or level
+_EFFECTS_NAMED = re.compile(
+    r"(?i)\b(?:chang|effect|estimate|differen|reduction|increase|decrease|improvement)"
+)
+_BOUND_NEXT = re.compile(r"[ :,=(\[]*(?:from )?[-+]?\.?\d")
+
+
+def _ci_named_before_values(sentence: str) -> int | None:
+    """Where the sentence names the interval of the bracketed pairs after it, if it does and
+    says they are changes, effects or differences."""
+    if not contains_any(sentence, ("CI)", "CI]", "CIs", "with ", "and ")):
+        return None
+    for match in _CI_NAMED.finditer(sentence):
+        if not _BOUND_NEXT.match(sentence, match.end()) and _EFFECTS_NAMED.search(
+            sentence, 0, match.start()
+        ):
+            return match.end()
+    return None
+
+
 def _doubled_dash(sentence: str, sign: int) -> bool:
     """Whether the minus sign at `sign` follows a dash that already parts two bounds."""
     return sentence.startswith("-", sign) and sentence[max(0, sign - 2) : sign].rstrip()[-1:] in (
@@ -810,6 +840,7 @@ def _interval_estimate(
     previous_end: int,
     previous_measure: str | None,
     previous_named: bool = False,
+    ci_named_before: bool = False,
 ) -> Estimate | None:
     value = parse_number(match["value"])
     low = parse_number(match["low"])
@@ -844,7 +875,7 @@ def _interval_estimate(
         and _inherits_no_ratio(sentence, match, previous_end)
     ):
         measure = None
-    if measure is None and not labelled_ci:
+    if measure is None and not labelled_ci and not ci_named_before:
         return None  # a bracketed pair with nothing saying it is an effect
     # from the label on: "Over a median of 5 years, ... (HR 0.82, 0.74 to 0.91)" is an estimate
     said_from = previous_end + label.start() if label else previous_end
