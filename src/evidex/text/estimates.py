@@ -137,17 +137,22 @@ _UNIT = (
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
 _VALUE = (
-    rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|{_LEVELLED_CI_WORDS}(?!\w)|(?i:confidence|credible)))"
+    rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CIs?\b|CrI\b|{_LEVELLED_CI_WORDS}(?!\w)|(?i:confidence|credible)))"
     rf"(?: ?(?P<unit>{_UNIT}))?"
 )
 # the two bounds; the high bound must not run on into more digits ("0.18-0.0.93" is garbled)
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
 # the scale a difference is on, between the value and its CI: "points on a 0–10 scale"
 _SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
+# the count and total a share was worked out from, before its CI in the bracket: "91.3% (283 of
+# 310, 95% CI 87.4%–94.1%)", "76.0% (38/50; 95% confidence interval ...)"
+_COUNT_BEFORE_CI = (
+    r"(?:\d[\d,]* ?(?:/|of) ?\d[\d,]* ?[,;] ?(?=[^()\[\]]{0,6}?(?:CI|[Cc]onfidence)))"
+)
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
     rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
-    rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
+    rf"(?P<bracket>[(\[])? ?(?(bracket){_COUNT_BEFORE_CI}?)(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
     r"(?:(?:ranging )?from )?)?"
     rf"{_INTERVAL}"
 )
@@ -842,7 +847,7 @@ _NOT_AN_EFFECT_QUANTITY = re.compile(
     r"(?i)\b(?:[IE]C50|[EL]D50|half-life|t1/2|Cmax|Tmax|AUC|AUROC|ROC|area under (?:the )?"
     r"(?:[\w-]+ ){0,4}?curve|clearance|c[- ](?:statistic|index)|sensitivity|specificity|"
     r"(?:positive|negative) predictive values?|PPV|NPV|kappa|ICC|intraclass|Cronbach['’]?s?|"
-    r"heritability)\b[^,;()\[\]]{0,20}[(\[]?$"
+    r"heritability)\b[^,;()\[\]]{0,30}[(\[]?$"
 )
 _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
 
@@ -1136,6 +1141,32 @@ _PAIR = re.compile(
 )
 
 
+# the two intervals of a pair printed together after it: "(82.1% vs 61.5%, P = 0.01; 95% CI
+# 70.8-90.4% vs 48.6-73.3%)", "(95% CI, 44 to 64 and 22 to 41)"
+_PAIRED_INTERVALS = re.compile(
+    rf"[^%]{{0,60}}?(?:{CI_LABEL}) ?[:=,]? ?(?P<l1>{NUMBER}) ?%? ?(?:-|–|—|to) ?(?P<h1>{NUMBER}) ?%?,?"
+    rf" (?:vs\.?|versus|and|compared with) (?P<l2>{NUMBER}) ?%? ?(?:-|–|—|to) ?(?P<h2>{NUMBER})"
+)
+
+
+def _paired_intervals(sentence: str, pair: re.Match[str]) -> dict[str, tuple[float, float]]:
+    """Each share's interval of a pair whose intervals follow it together, when each share lies
+    in its own ({} when none follow)."""
+    if "CI" not in sentence and "onfidence" not in sentence:
+        return {}
+    intervals = _PAIRED_INTERVALS.match(sentence, pair.end())
+    if intervals is None:
+        return {}
+    low_a, high_a, low_b, high_b = (
+        parse_number(intervals[name]) for name in ("l1", "h1", "l2", "h2")
+    )
+    if low_a is None or high_a is None or low_b is None or high_b is None:
+        return {}
+    if not (low_a <= float(pair["a"]) <= high_a and low_b <= float(pair["b"]) <= high_b):
+        return {}
+    return {"a": (low_a, high_a), "b": (low_b, high_b)}
+
+
 def _same_preposition_after(sentence: str, match: re.Match[str]) -> bool:
     """'38.5% with the drug and 21.0% with placebo': each share followed by its own arm, named
     after the same preposition (never 'of', which names what the share is of)."""
@@ -1291,6 +1322,8 @@ class GroupPercent:
     start: int
     pair: int | None = None
     what: str | None = None  # what the percentage of people did ("achieved normalization of ALT")
+    ci_low: float | None = None  # a pair's own interval, printed after both shares
+    ci_high: float | None = None
 
 
 def find_group_percentages(sentence: str) -> list[GroupPercent]:
@@ -1326,8 +1359,12 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _measured_amount(sentence, match.start("a")):
             continue
+        intervals = _paired_intervals(sentence, match)
         for key in ("a", "b"):
-            found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
+            low, high = intervals.get(key, (None, None))
+            found[match.start(key)] = GroupPercent(
+                float(match[key]), None, match.start(key), index, ci_low=low, ci_high=high
+            )
     has_sign = False
     candidates = []
     bracketed = _holds_bracketed_rate(sentence)
