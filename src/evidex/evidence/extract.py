@@ -1207,7 +1207,16 @@ def _sentence_outcomes(
     """The outcomes of one sentence and the measure the next sentence's estimates inherit."""
     found: list[Outcome] = []
     previous_end = 0
-    estimates = find_estimates(sentence, carried)
+    percentages = find_group_percentages(sentence)
+    # a share is read once: with the interval a pair prints after it, else as an estimate
+    own_interval = {share.start for share in percentages if share.ci_low is not None}
+    estimates = [
+        estimate
+        for estimate in find_estimates(sentence, carried)
+        if estimate.value_start not in own_interval
+    ]
+    read = {estimate.value_start for estimate in estimates}
+    percentages = [share for share in percentages if share.start not in read]
     listed = (
         _respectively_names(sentence, estimates[0].value_start, len(estimates)) if estimates else []
     )
@@ -1229,7 +1238,19 @@ def _sentence_outcomes(
                 text=sentence.strip()[:500],
             )
         )
-    percentages = find_group_percentages(sentence)
+    for share in percentages:
+        if share.ci_low is not None:
+            found.append(
+                Outcome(
+                    name=label or _name_for_arms(sentence),
+                    measure="percent",
+                    value=share.value,
+                    ci_low=share.ci_low,
+                    ci_high=share.ci_high,
+                    text=sentence.strip()[:500],
+                )
+            )
+    percentages = [share for share in percentages if share.ci_low is None]
     if not percentages:
         return found, carried
     significance = _significance_words(sentence)
