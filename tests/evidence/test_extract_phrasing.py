@@ -4292,6 +4292,47 @@ ROWS = (
         "duration (MD −1.6 days, 95% CI −2.4 to −0.8).",
         design="mechanistic",
     ),
+    # assigned-to-placebo: a trial that assigns people to placebo or names its randomisation
+    # arms is randomised, whether or not it writes "randomly"
+    Row(
+        "assigned-to-placebo/assigned-to-either-a-or-placebo",
+        "We assigned 412 adults with knee pain to receive either turmeric extract or placebo "
+        "capsules for 12 weeks. Pain fell more with turmeric.",
+        n=412,
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/allocated-to-patches-or-placebo-patches",
+        "Smokers were allocated to nicotine patches or to placebo patches in a 1:1 ratio at three "
+        "clinics. Abstinence at 6 months was higher with nicotine.",
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/randomization-arms",
+        "Methods: Randomization arms were A: metformin 1 g twice daily and B: metformin plus "
+        "supervised exercise. Treatment continued until progression.",
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/after-randomization-counts",
+        "After randomization, 150 patients received apixaban and 148 received placebo; bleeding "
+        "was rare.",
+        n=298,
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/stratified-randomization",
+        "Stratified randomization by centre was used; 98 women received the pessary and 97 usual "
+        "care.",
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/trap-cohort-of-those-who-chose",
+        "In this cohort, 3,210 adults who chose to take fish oil were compared with 6,420 adults "
+        "who did not; placebo was not used.",
+        n=9630,
+        design="cohort",
+    ),
 )
 
 
@@ -4311,6 +4352,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 73  # classes are added, never dropped without changing this
+    assert len(classes) >= 74  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

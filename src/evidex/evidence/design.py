@@ -302,7 +302,14 @@ _RANDOMISED = CuedPattern(
         r"(?i)\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation to|"
         r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study"
         # conditions given in random order: a randomised crossover
-        r"|design)|in (?:a )?random(?:i[sz]ed)? (?:order|sequence)|RCT)\b"
+        r"|design)|in (?:a )?random(?:i[sz]ed)? (?:order|sequence)|RCT"
+        # the trial's own randomisation named as a step ("Randomization arms were", "after
+        # randomization", "stratified randomization"), never a Mendelian one
+        r"|(?<!mendelian )randomi[sz]ation (?:arms?|groups?|ratio|schedule|sequence|list)"
+        r"|(?:after|before|at|following|stratified|block|central|computer-generated) "
+        r"randomi[sz]ation"
+        # people assigned to a placebo are randomised, whether or not the text says so
+        r"|(?:assigned|allocated)\b[^.;]{0,250}?\bplacebo)\b"
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
