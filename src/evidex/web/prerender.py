@@ -62,7 +62,8 @@ GZIP_LEVEL = 6
 MINIMUM_GZIP_SIZE = 800
 ANY_CHANGE = "*"
 _CHUNK = 256
-_LINKS = re.compile(r'/(compounds|research)/([a-z0-9][a-z0-9-]*)(?=["/?#])')
+_LINKS = re.compile(rb'/(compounds|research)/([a-z0-9][a-z0-9-]*)(?=["/?#])')
+_COMPOUND_SLUG = re.compile(rb'"compound_slug":\s*"([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -121,15 +122,16 @@ def dependencies(path: str, body: bytes) -> frozenset[str]:
     if len(parts) < 2 or parts[0] == "goals":
         return frozenset({ANY_CHANGE})
     own = {f"{'compound' if parts[0] == 'compounds' else 'article'}:{parts[1]}"}
-    text = body.decode("utf-8", "replace")
+    # Read from the bytes as they are: slugs are ASCII, and decoding each page cost a third
+    # of this function.
     linked = {
-        f"{'compound' if kind == 'compounds' else 'article'}:{slug}"
-        for kind, slug in _LINKS.findall(text)
+        f"{'compound' if kind == b'compounds' else 'article'}:{slug.decode()}"
+        for kind, slug in set(_LINKS.findall(body))
     }
     if parts[0] == "research":
-        compound = re.search(r'"compound_slug":\s*"([^"]+)"', text)
+        compound = _COMPOUND_SLUG.search(body)
         if compound:
-            linked.add(f"compound:{compound.group(1)}")
+            linked.add(f"compound:{compound.group(1).decode()}")
     return frozenset(own | linked)
 
 
