@@ -373,7 +373,7 @@ def research(request: Request, slug: str) -> Response:
                 "views": views,
                 "table": table,
                 "phone_svg": phone_svg,
-                "references": reference_list(studies),
+                "references": reference_list(views),
                 "json_ld_blocks": [seo.article_ld(article, page_url)],
             },
         )
