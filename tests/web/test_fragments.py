@@ -6,7 +6,7 @@ import re
 
 from evidex.evidence.models import Citation, Outcome, Study
 from evidex.evidence.presentation import study_view
-from evidex.web.fragments import study_table
+from evidex.web.fragments import profile_sections, profile_toc, study_table
 
 TRIAL = Study(
     id="select-2023",
@@ -63,3 +63,23 @@ def test_a_study_without_outcomes_and_an_empty_table_say_so() -> None:
     assert "Citation not recorded" in one and 'rowspan="1"' in one
     assert "No outcome figures recorded" in one and "extracted, unverified" in one
     assert "No studies recorded yet." in study_table([])
+
+
+SECTIONS = [
+    {"key": "usage", "title": "Usage & <dosing>", "html": "<p>Take <em>with</em> food.</p>"},
+    {"key": "storage", "title": "Storage", "html": ""},
+]
+
+
+def test_a_profile_lists_its_sections_and_only_the_parts_it_has() -> None:
+    toc = profile_toc({"regimens": [{"dose": "1 mg"}], "faqs": []}, SECTIONS)
+    assert '<a href="#section-usage">Usage &amp; &lt;dosing&gt;</a>' in toc
+    assert 'href="#regimens"' in toc and 'href="#faqs"' not in toc
+    assert toc.index("#evidence") < toc.index("#safety") < toc.index("#section-storage")
+
+
+def test_section_bodies_are_placed_as_the_build_sanitised_them_under_escaped_headings() -> None:
+    html = profile_sections(SECTIONS)
+    assert '<h2 id="h-usage">Usage &amp; &lt;dosing&gt;</h2>' in html
+    assert "<p>Take <em>with</em> food.</p>" in html
+    assert html.count("<section ") == 2 and profile_sections([]) == ""

@@ -135,3 +135,29 @@ def _outcome_cells(parts: list[str], view: dict[str, Any]) -> None:
         f'      <td data-label="Result" class="verdict{against}">'
         f"{escape(view['verdict'] or '—')}</td>\n"
     )
+
+
+def profile_toc(doc: dict[str, Any], sections: list[dict[str, Any]]) -> Markup:
+    """A profile's "On this page" list: its fixed parts and a link to each body section."""
+    links = "".join(
+        f'<li><a href="#section-{escape(s["key"])}">{escape(s["title"])}</a></li>' for s in sections
+    )
+    dosing = '<li><a href="#regimens">Dosing</a></li>' if doc.get("regimens") else ""
+    faqs = '<li><a href="#faqs">FAQs</a></li>' if doc.get("faqs") else ""
+    return Markup(
+        '<nav class="toc" aria-label="On this page">\n  <ul>\n'
+        f'    <li><a href="#evidence">Evidence by goal</a></li>\n{dosing}'
+        f'    <li><a href="#safety">Safety</a></li>\n{links}{faqs}  </ul>\n</nav>'
+    )
+
+
+def profile_sections(sections: list[dict[str, Any]]) -> Markup:
+    """A profile's body sections (their HTML sanitised by the build), each under its heading."""
+    return Markup(
+        "".join(
+            f'<section id="section-{key}" class="prose" aria-labelledby="h-{key}">\n'
+            f'  <h2 id="h-{key}">{escape(s["title"])}</h2>\n  {s["html"] or ""}\n</section>\n'
+            for s in sections
+            for key in (escape(s["key"]),)
+        )
+    )

@@ -31,7 +31,7 @@ from evidex.web.deps import (
     shared,
 )
 from evidex.web.errors import error_response
-from evidex.web.fragments import study_table
+from evidex.web.fragments import profile_sections, profile_toc, study_table
 from evidex.web.templating import own_origin, render_text
 
 router = APIRouter(include_in_schema=False)
@@ -207,6 +207,8 @@ def compound(request: Request, name: str) -> Response:
     def render() -> str:
         combo_slugs = [c["slug"] for c in doc.get("combinations", []) if c.get("slug")]
         contraindications = distinct_contraindications(doc.get("contraindications", []))
+        # The FAQ section of the body duplicates the structured FAQs shown below.
+        sections = [s for s in doc.get("sections", []) if not (s["key"] == "faqs" and doc["faqs"])]
         page_url = request.app.state.site.absolute(f"/compounds/{doc['slug']}")
         return render_text(
             request,
@@ -219,10 +221,8 @@ def compound(request: Request, name: str) -> Response:
                 "regimen_rows": regimen_rows(
                     [Regimen.model_validate(r) for r in doc.get("regimens", [])]
                 ),
-                # The FAQ section of the body duplicates the structured FAQs shown below.
-                "sections": [
-                    s for s in doc.get("sections", []) if not (s["key"] == "faqs" and doc["faqs"])
-                ],
+                "toc": profile_toc(doc, sections),
+                "sections": profile_sections(sections),
                 "tiers": queries.compound_tiers(conn, doc["slug"]),
                 "combo_titles": queries.compound_titles(conn, combo_slugs),
                 "side_effect_groups": SIDE_EFFECT_GROUPS,
