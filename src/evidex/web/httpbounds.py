@@ -179,7 +179,7 @@ class PreparedHeadCycle(RequestResponseCycle):
         # As RequestResponseCycle.send does for a response start, from the prepared bytes.
         self.response_started = True
         self.waiting_for_100_continue = False
-        status = message["status"]  # type: ignore[typeddict-item]
+        status = message["status"]
         content = [STATUS_LINE[status], _default_lines(self.default_headers), *lines]
         if content_length is not None and self.chunked_encoding is None:
             self.expected_content_length = content_length

@@ -174,8 +174,8 @@ def finished_headers(headers: list[tuple[bytes, bytes]], build: str) -> list[tup
     return with_security_headers(with_build_header(headers, build.encode()))
 
 
-# What the build stored for (build, path, gzip): the page's own headers (before the build and
-# security headers), its body and its route template; None to answer as usual.
+# What the build stored for (build, path, gzip): the page's headers as the whole stack sends
+# them (`finished_headers`), its body and its route template; None to answer as usual.
 StoredLookup = Callable[[str, str, bool], tuple[list[tuple[bytes, bytes]], bytes, str] | None]
 # The 301 a path (without query) answers as another name of a page, as its handler would send
 # it: (headers, route template); None when the path names no redirect.
@@ -259,7 +259,7 @@ class ResponseMemoMiddleware:
         found = self.stored(build, path, gzip) if self.stored is not None else None
         if found is not None:
             headers, body, route = found
-            return make_entry(finished_headers(headers, build), body, route)
+            return make_entry(headers, body, route)
         moved = self.redirect(path) if self.redirect is not None and not self.allowed else None
         if moved is None or self.build_id() != build:  # a swap meanwhile: the stack answers
             return None
