@@ -2167,8 +2167,10 @@ _NOT_A_SHARE_SAID = re.compile(
 )
 _TAKING_PART = re.compile(
     r"(?i)\b(?:participation|retention|completion|recruitment|consent|adherence|compliance|"
-    # follow-up taken part in, not the time over which a rate was counted ("during follow-up")
-    r"survey|questionnaire|(?<!during )(?<!at )(?<!over )(?<!after )follow-up)\b"
+    # follow-up taken part in ("lost to follow-up", "follow-up was 92%"), not the time over
+    # which a rate was counted ("during follow-up", "at the 6-month follow-up")
+    r"survey|questionnaire|(?:lost to|complet(?:ed|ing)(?: the)?) follow-up|"
+    r"(?<!median )(?<!mean )follow-up(?= (?:rates?|was|were|completion|complete)\b))\b"
 )
 _ASIDE_BETWEEN_COMMAS = re.compile(r", [^,]*,")
 # a verb of the study or of a change ("reduced in 30%" is no share); "obtained" is one when
