@@ -183,7 +183,7 @@ _WITH_INTERVAL = re.compile(
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
     rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
-    r"(?: ?,| (?:for|of|in|between|among|to|with|per)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
+    r"(?: ?,| (?:for|of|in|between|among|to|with|per)\b(?:[^,;:=()\[\]%]|(?<=\d)%){1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
 )
@@ -209,6 +209,11 @@ _TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern
 _LISTED_AFTER = re.compile(
     rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
 )
+# ... after the subgroup the value before was for, when the next is for one named the same way:
+# "NNT was 3.2 for placebo vs. low dose, 2.9 for placebo vs. medium dose and 25 for ..."
+_LISTED_AFTER_SUBGROUP = re.compile(
+    rf" (?P<prep>for|in|among) [^,;:=()\[\]\d]{{1,60}}?(?:,|,? and) {_VALUE}(?= (?P=prep) )"
+)
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
 _P_VALUE = re.compile(
@@ -225,6 +230,12 @@ _CI_AFTER_P = re.compile(
 _CI_AFTER_SUBGROUP = re.compile(
     rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,30}}?[,;] ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
     rf"[(\[]? ?{_INTERVAL}"
+)
+# ... or its interval in brackets right after the subgroup: "odds ratio 0.96 for subjects with
+# current use (95% confidence interval 0.76, 1.22)", "1.4 for current smokers (1.1-1.8)"
+_BRACKET_AFTER_SUBGROUP = re.compile(
+    rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,60}}? ?[(\[] ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?"
+    rf"(?:from )?{_INTERVAL} ?[)\]]"
 )
 _SUBGROUP_CUES = (" among ", " in ", " for ")
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
@@ -502,8 +513,9 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         measure = label_measure(match, match["unit"], sentence)
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
             continue  # a ratio is never negative, a correlation never beyond ±1
-        found.append(_labelled_estimate(sentence, match, measure, value))
-        found.extend(_listed_after(sentence, match.end(), measure, taken))
+        labelled_estimate = _labelled_estimate(sentence, match, measure, value)
+        found.append(labelled_estimate)
+        found.extend(_listed_after(sentence, labelled_estimate.end, measure, taken))
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
     if contains_any(sentence, _TIMES_CUES) and contains_any(fold_case(sentence), _TIMES_WORDS):
@@ -522,16 +534,24 @@ def _listed_after(
     """The values listed after a labelled one, each taking its measure: 'the adjusted odds ratios
     were 1.8, 2.4 and 3.1'."""
     listed: list[Estimate] = []
-    while (item := _LISTED_AFTER.match(sentence, end)) is not None:
+    while (
+        item := _LISTED_AFTER.match(sentence, end) or _subgroup_listed(sentence, end)
+    ) is not None:
         value = parse_number(item["value"])
         if value is None or any(start <= item.start("value") < stop for start, stop in taken):
             break
-        listed.append(
-            Estimate(measure, value, None, None, None, item["unit"], item.start("value"),
-                     item.end(), value_start=item.start("value"), named=True)
-        )  # fmt: skip
-        end = item.end()
+        # each listed value may name its own subgroup and interval, as the first did: "0.96 for
+        # current use (95% CI ...), 1.17 for recent use (95% CI ...) and 1.12 for late use (...)"
+        estimate = _labelled_estimate(sentence, item, measure, value)
+        listed.append(replace(estimate, start=item.start("value")))
+        end = estimate.end
     return listed
+
+
+def _subgroup_listed(sentence: str, end: int) -> re.Match[str] | None:
+    if not sentence.startswith(_SUBGROUP_CUES, end):
+        return None
+    return _LISTED_AFTER_SUBGROUP.match(sentence, end)
 
 
 # The arm a value belongs to, named right after it (and its bracket): "−13.2% (95% CI ...)
@@ -791,6 +811,8 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
         after_p = _CI_AFTER_P.match(sentence, match.end())
         if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
             after_p = _CI_AFTER_SUBGROUP.match(sentence, match.end())
+    if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
+        after_p = _BRACKET_AFTER_SUBGROUP.match(sentence, match.end())
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
         if low is not None and high is not None:
