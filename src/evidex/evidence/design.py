@@ -293,9 +293,13 @@ _QUASI_ALLOCATION = CuedPattern(
     re.compile(
         r"(?i)\b(?:(?:allocated|assigned|divided) (?:\w+ )?(?:according to|by) (?:(?:their|the) )?"
         r"(?:date of birth|birth ?dates?|day of (?:the week|admission)|alternation|hospital "
-        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat)"
+        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat"
+        # ... or by the participants themselves: "according to patient preference"
+        r"|\b(?:allocated|assigned|administered|given|treated|received) [^.;]{0,80}?"
+        r"(?:according to|by|based on) (?:the |their |own )?(?:patients?['’]? |participants?['’]? |"
+        r"parents?['’]? |personal |own )?(?:preference|choice)s?\b)"
     ),
-    ("birth", "day of", "alternat", "record number", "odd "),
+    ("birth", "day of", "alternat", "record number", "odd ", "preference", "choice"),
 )
 _RANDOMISED = CuedPattern(
     re.compile(
@@ -686,6 +690,40 @@ def stated_design(text: str) -> Design | None:
     return design
 
 
+# The investigators gave everyone a regimen (a dose, a schedule or a course): "The patients
+# received supplementation with 2 g of sodium bicarbonate daily for three months", "Patients
+# received four cycles of ...", "were asked to consume 300 mg ... for one month"
+_GIVEN_REGIMEN = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:received|(?:were|and) (?:given|administered|prescribed|supplemented|asked to "
+        r"(?:take|consume|drink|eat))|(?:administration|supplementation) (?:of|with))\b"
+        r"[^.;]{0,80}?(?:\b\d+(?:\.\d+)? ?(?:mg|g|µg|μg|mcg|IU|mL|ml)\b"
+        r"|\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:cycles|courses|sessions) of\b"
+        r"|\bfor (?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days|weeks|months)\b)"
+    ),
+    ("received", "were given", "administered", "prescribed", "supplement", "asked to"),
+)
+# the words that make a cohort of "prospective study" stronger than a study's own word for itself
+_COHORT_OUTRIGHT = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:cohort|retrospective(?:ly)?|observational|registry|registers?|database|biobank|"
+        r"claims data|population-based|cross-sectional|person-years?|survey|associat\w*|"
+        r"risk factors?|exposures?)\b"
+    ),
+    ("cohort", "retrospective", "observational", "registr", "register", "database", "biobank",
+     "claims data", "population-based", "cross-sectional", "person-year", "survey", "associat",
+     "risk factor", "exposure"),
+)  # fmt: skip
+
+
+def _gave_a_regimen(text: str, folded: str) -> bool:
+    """Whether the authors gave their participants a regimen, in a text that names no cohort of
+    its own: an uncontrolled (or self-selected) trial, not a cohort followed up."""
+    return _GIVEN_REGIMEN.search(text, folded) is not None and not _COHORT_OUTRIGHT.search(
+        text, folded
+    )
+
+
 def _uncontrolled_series(text: str, folded: str, *, whole: bool = False) -> bool:
     """A retrospective chart review of treated patients only, with no group compared; in the
     `whole` text also patients given one treatment and looked back on (a part, such as the
@@ -783,6 +821,8 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
                 return "propensity-matched"
             if _pools_included_studies(whole, fold_case(whole)):
                 return "meta-analysis"  # "Twelve cohort studies ... were included" (RR ...)
+            if _gave_a_regimen(whole, fold_case(whole)):
+                return "non-randomised-controlled"  # "a prospective study"; all given 2 g daily
             series = _uncontrolled_series(whole, fold_case(whole), whole=True)
             return "case-series" if series else design
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
@@ -807,6 +847,8 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
         _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
     ):
         return "in-vitro"
+    if _gave_a_regimen(whole, folded):
+        return "non-randomised-controlled"
     if _COMPARISON.search(whole, folded):
         return "cohort"
     return "case-series"
