@@ -178,19 +178,14 @@ _N_SPLIT = CuedPattern(
         r"receiving|underwent|undergoing|taking|given|treated with) )"
         rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|(?:{_QUALIFIER}{_POPULATION_NOUNS} )?(?(verb)(?:not )?(?P=verb)|received)\b)"
     ),
+    # the verb with what stands before it: "randomised" alone is in most trials' first sentence
     (
-        "assigned",
-        "allocated",
-        "randomi",
-        "received",
-        "receiving",
-        "underwent",
-        "undergoing",
-        "taking",
-        "given",
-        "treated with",
+        *(f"{aux} {verb}" for aux in ("were", "was") for verb in ("randomly", "assigned to",
+          "allocated to", "randomized to", "randomised to")),
+        *(f" {verb} " for verb in ("received", "receiving", "underwent", "undergoing", "taking",
+          "given", "treated with")),
     ),
-)
+)  # fmt: skip
 # "we compared 6,250 new users of A with 6,250 matched users of B", "we matched 4,210 users
 # 1:1 on the propensity score to 4,210 non-users", "Twenty patients given A were compared with
 # 20 historical controls"
@@ -285,7 +280,11 @@ _N_ENROLLED_BARE = CuedPattern(
         rf"(?:a total of )?(?P<n>{COUNT})(?=[,;.]| (?:before|in|between|from|at|to|into|over|"
         r"during|who|with|of whom)\b)"
     ),
-    ("enrolled", "enroled", "randomized", "randomised", "recruited", "included"),
+    tuple(
+        f"{who} {verb} "
+        for who in ("we", "and", "but", "then", "trial", "study")
+        for verb in ("enrolled", "enroled", "randomized", "randomised", "recruited", "included")
+    ),
 )
 # those who agreed or took part, the people unsaid: the sample only when no count is said to be
 # enrolled ("640 consented and 600 were enrolled", "Of 2,412 invited, 1,206 (50%) participated")
