@@ -222,3 +222,19 @@ def test_first_letter_lookahead_loses_no_match_on_its_own_words(text: str) -> No
         assert [m.span() for m in gated.finditer(text)] == [
             m.span() for m in ungated.finditer(text)
         ]
+
+
+_GROUP_PIECES = [
+    "2,031 ", "men", "women", " and ", ", ", "; ", "Thirty ", "boys", "girls", "\n", "healthy ",
+    "older\n", "users", "non-users", "males", "females", " ", "12 ", "mentioned ", "(n = 4) ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_GROUP_PIECES), max_size=12).map("".join))
+def test_two_groups_are_looked_for_only_where_two_group_words_stand(text: str) -> None:
+    ungated = [
+        (match["a"].lower(), match["b"].lower())
+        for match in extract._N_COMPLEMENTS.pattern.finditer(text)
+    ]
+    if len(extract._GROUP_WORD.findall(fold_case(text))) < 2:
+        assert ungated == []

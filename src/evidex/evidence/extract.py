@@ -268,8 +268,8 @@ _N_WERE_RANDOMISED = CuedPattern(
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "were recruited", "was recruited", "underwent randomi", "randomized ",
-        "randomised ", "been randomi", "been enrolled", "been recruited",
+        "was enrolled", "were recruited", "was recruited", "underwent randomi", " randomized ",
+        " randomised ", "been randomi", "been enrolled", "been recruited",
     ),
 )  # fmt: skip
 # a bare count the study took in, the people unsaid: "we screened 1,250 patients and enrolled
@@ -369,8 +369,13 @@ _STUDY_VERB = CuedPattern(
         r"(?i)\b(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
         r"studied|analy[sz]ed|followed|surveyed|interviewed|examined)|took part|participated)\b"
     ),
-    ("were ", "was ", "been ", "took part", "participated"),
-)
+    (
+        "took part", "participated",
+        *(f"{auxiliary} {verb}" for auxiliary in ("were", "was", "been") for verb in ("randomi",
+          "randomly", "enrolled", "included", "recruited", "studied", "analy", "followed",
+          "surveyed", "interviewed", "examined")),
+    ),
+)  # fmt: skip
 _PEOPLE_BEFORE_VERB = re.compile(
     rf"{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) {_ANY_PEOPLE} "
     r"(?:\((?![nN] ?=)[^()]{1,40}\) )?(?:aged [^.;,()]{1,30}? )?$"
@@ -444,8 +449,9 @@ _INTERVENTION = CuedPattern(
         r"(?i)\b(?=[rtag])(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
         r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
     ),
-    ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
-)
+    ("received", "receiving", "treated with", "assigned to", "randomized to", "randomised to",
+     "given"),
+)  # fmt: skip
 
 _DIGIT = re.compile(r"\d")
 _NOT_SIGNIFICANT = re.compile(
@@ -957,8 +963,14 @@ def _case_control_total(text: str, folded: str) -> int | None:
     return 0 if per_case else None
 
 
+# each group of a _N_COMPLEMENTS match, after the space or the qualifier's whitespace before it
+_GROUP_WORD = re.compile(r"\s(?:men|women|boys|girls|males|females|users|non-users)")
+
+
 def _complementary_groups(text: str, folded: str) -> int | None:
     """Men and women, boys and girls, written as two counts that make the sample."""
+    if len(_GROUP_WORD.findall(folded)) < 2:
+        return None  # a match names two groups: most texts name one at most
     for match in _N_COMPLEMENTS.finditer(text, folded):
         if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
             n, m = parse_count(match["n"]), parse_count(match["m"])
