@@ -411,6 +411,7 @@ _COHORT_IN_TRIAL = CuedPattern(
         r"(?:with)?in (?:a|an|the|one|two) (?:[\w-]+ ){0,5}?trials?\b"
     ),
     ("cohort",),
+    also=("trial",),
 )
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
@@ -442,6 +443,7 @@ _INCLUDED_STUDIES = CuedPattern(
         r"(?:inclusion|eligibility|selection) criteria|were (?:analy[sz]ed|pooled)))"
     ),
     ("studies", "trials", "rcts", "cohorts"),
+    also=("included", "identified", "pooled", "analyzed", "analysed", "eligible", "criteria"),
 )
 
 
@@ -541,6 +543,7 @@ _NO_META_ANALYSIS = CuedPattern(
         r"(?:possible|feasible|appropriate|performed|conducted|undertaken|done|carried out)\b"
     ),
     ("meta",),
+    also=("without", "no ", "preclude", "prevent", "not", "n't", "n’t"),
 )
 
 
