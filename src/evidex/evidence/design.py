@@ -96,9 +96,14 @@ _CELLS_FROM_DONORS = CuedPattern(
         rf"|\b(?:isolated|harvested|primary) (?:[\w-]+ ){{0,2}}?{_CELL_TYPES} (?:\w+ ){{0,6}}?"
         r"(?:were|was) (?:incubated|treated|exposed|cultured|stimulated|transfected|pre-?treated)\b"
     ),
+    # each alternative's verb with the word after or before it ("primary endpoint" and a lone
+    # "isolated" are common elsewhere)
     (
-        "isolated", "harvested", "derived from", "obtained from", "collected from", "taken from",
-        "primary ",
+        *(f"{verb} from" for verb in ("isolated", "harvested", "derived", "obtained", "collected",
+          "taken")),
+        *(f"{auxiliary} {verb}" for auxiliary in ("were", "was") for verb in ("incubated",
+          "treated", "exposed", "cultured", "stimulated", "transfected", "pre-treated",
+          "pretreated")),
     ),
 )  # fmt: skip
 # Work on molecules rather than on people or animals: laboratory (in vitro) work.
@@ -176,8 +181,12 @@ _ONE_PERSONS_AGE = CuedPattern(
         r"|\b(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
         r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b)"
     ),
-    ("-old", "aged ", " in his ", " in her "),
-)
+    (
+        "-old", " in his ", " in her ",
+        *(f"{person} aged " for person in ("man", "woman", "boy", "girl", "patient", "male",
+          "female", "infant", "child", "adolescent")),
+    ),
+)  # fmt: skip
 _ONE_PERSON_BEFORE = re.compile(
     r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:herein |here )?"
     r"(?:report|describe|present)) )an?))"
@@ -420,6 +429,7 @@ _COHORT_IN_TRIAL = CuedPattern(
         r"(?:with)?in (?:a|an|the|one|two) (?:[\w-]+ ){0,5}?trials?\b"
     ),
     ("cohort",),
+    also=("trial",),
 )
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
@@ -457,6 +467,7 @@ _INCLUDED_STUDIES = CuedPattern(
         r"(?:inclusion|eligibility|selection) criteria|were (?:analy[sz]ed|pooled)))"
     ),
     ("studies", "trials", "rcts", "cohorts"),
+    also=("included", "identified", "pooled", "analyzed", "analysed", "eligible", "criteria"),
 )
 
 
@@ -556,6 +567,7 @@ _NO_META_ANALYSIS = CuedPattern(
         r"(?:possible|feasible|appropriate|performed|conducted|undertaken|done|carried out)\b"
     ),
     ("meta",),
+    also=("without", "no ", "preclude", "prevent", "not", "n't", "n’t"),
 )
 
 

@@ -183,19 +183,14 @@ _N_SPLIT = CuedPattern(
         # the pessary and 97 usual care"
         r"|(?:the|placebo|usual|standard)\b)"
     ),
+    # the verb with what stands before it: "randomised" alone is in most trials' first sentence
     (
-        "assigned",
-        "allocated",
-        "randomi",
-        "received",
-        "receiving",
-        "underwent",
-        "undergoing",
-        "taking",
-        "given",
-        "treated with",
+        *(f"{aux} {verb}" for aux in ("were", "was") for verb in ("randomly", "assigned to",
+          "allocated to", "randomized to", "randomised to")),
+        *(f" {verb} " for verb in ("received", "receiving", "underwent", "undergoing", "taking",
+          "given", "treated with")),
     ),
-)
+)  # fmt: skip
 # "we compared 6,250 new users of A with 6,250 matched users of B", "we matched 4,210 users
 # 1:1 on the propensity score to 4,210 non-users", "Twenty patients given A were compared with
 # 20 historical controls"
@@ -278,8 +273,8 @@ _N_WERE_RANDOMISED = CuedPattern(
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "were recruited", "was recruited", "underwent randomi", "randomized ",
-        "randomised ", "been randomi", "been enrolled", "been recruited",
+        "was enrolled", "were recruited", "was recruited", "underwent randomi", " randomized ",
+        " randomised ", "been randomi", "been enrolled", "been recruited",
     ),
 )  # fmt: skip
 # a bare count the study took in, the people unsaid: "we screened 1,250 patients and enrolled
@@ -290,7 +285,11 @@ _N_ENROLLED_BARE = CuedPattern(
         rf"(?:a total of )?(?P<n>{COUNT})(?=[,;.]| (?:before|in|between|from|at|to|into|over|"
         r"during|who|with|of whom)\b)"
     ),
-    ("enrolled", "enroled", "randomized", "randomised", "recruited", "included"),
+    tuple(
+        f"{who} {verb} "
+        for who in ("we", "and", "but", "then", "trial", "study")
+        for verb in ("enrolled", "enroled", "randomized", "randomised", "recruited", "included")
+    ),
 )
 # those who agreed or took part, the people unsaid: the sample only when no count is said to be
 # enrolled ("640 consented and 600 were enrolled", "Of 2,412 invited, 1,206 (50%) participated")
@@ -375,8 +374,13 @@ _STUDY_VERB = CuedPattern(
         r"(?i)\b(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
         r"studied|analy[sz]ed|followed|surveyed|interviewed|examined)|took part|participated)\b"
     ),
-    ("were ", "was ", "been ", "took part", "participated"),
-)
+    (
+        "took part", "participated",
+        *(f"{auxiliary} {verb}" for auxiliary in ("were", "was", "been") for verb in ("randomi",
+          "randomly", "enrolled", "included", "recruited", "studied", "analy", "followed",
+          "surveyed", "interviewed", "examined")),
+    ),
+)  # fmt: skip
 _PEOPLE_BEFORE_VERB = re.compile(
     rf"{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) {_ANY_PEOPLE} "
     r"(?:\((?![nN] ?=)[^()]{1,40}\) )?(?:aged [^.;,()]{1,30}? )?$"
@@ -450,8 +454,9 @@ _INTERVENTION = CuedPattern(
         r"(?i)\b(?=[rtag])(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
         r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
     ),
-    ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
-)
+    ("received", "receiving", "treated with", "assigned to", "randomized to", "randomised to",
+     "given"),
+)  # fmt: skip
 
 _DIGIT = re.compile(r"\d")
 _NOT_SIGNIFICANT = re.compile(
@@ -993,8 +998,14 @@ def _case_control_total(text: str, folded: str) -> int | None:
     return 0 if per_case else None
 
 
+# each group of a _N_COMPLEMENTS match, after the space or the qualifier's whitespace before it
+_GROUP_WORD = re.compile(r"\s(?:men|women|boys|girls|males|females|users|non-users)")
+
+
 def _complementary_groups(text: str, folded: str) -> int | None:
     """Men and women, boys and girls, written as two counts that make the sample."""
+    if len(_GROUP_WORD.findall(folded)) < 2:
+        return None  # a match names two groups: most texts name one at most
     for match in _N_COMPLEMENTS.finditer(text, folded):
         if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
             n, m = parse_count(match["n"]), parse_count(match["m"])
