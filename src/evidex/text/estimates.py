@@ -59,6 +59,8 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"hedges?['’]?s?['’]? g\b|hedges?['’]?s?['’]? ?\(g\)", "g"),
     (r"cohen['’]?s? d\b|effect sizes? \(d\)", "SMD"),
     (r"(?:weighted )?mean differences?", "MD"),
+    # "the mean effect", "the average treatment effect": a difference between arms
+    (r"(?:mean|average) (?:[\w-]+ )?effects?\b(?! sizes?\b)", "MD"),
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     # a risk difference when in percent or percentage points, else a mean difference
     (r"absolute differences?", "RD"),
@@ -261,7 +263,7 @@ _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;)
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
     "ratio", "risk", "differen", "therapeutic gain", "hedge", "cohen", "needed to", "correlation",
-    "pearson", "spearman",
+    "pearson", "spearman", " effect",
     "r =", "r=", "rs =", "rs=", "ρ", "rho",
 )  # fmt: skip
 
@@ -964,10 +966,10 @@ def _times_ratios(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]
 
 
 # one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
-# 78 nmol/L"; each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
+# 78 nmol/L" (a "mean effect" is a difference); each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
 _GROUP_MEAN_BEFORE = re.compile(
     r"(?i)\b(?:mean|median|average|aged?)\b(?!(?: [\w-]+)? (?:difference|change|reduction|"
-    r"increase|decrease|improvement|gain|loss)\b)[^,;]{0,40}$"
+    r"increase|decrease|improvement|gain|loss|effects?)\b)[^,;]{0,40}$"
     r"|\b(?:rose|fell|increased|decreased|dropped|climbed|returned|reached|improved) to ?$"
     r"|\b(?:vs\.?|versus|compared with) ?$"
 )
