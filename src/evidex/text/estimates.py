@@ -263,7 +263,7 @@ _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;)
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
     "ratio", "risk", "differen", "therapeutic gain", "hedge", "cohen", "needed to", "correlation",
-    "pearson", "spearman", " effect",
+    "pearson", "spearman", " effect", "d =", "d=", "g =", "g=",
     "r =", "r=", "rs =", "rs=", "ρ", "rho",
 )  # fmt: skip
 
