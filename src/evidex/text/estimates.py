@@ -177,7 +177,8 @@ _WITH_INTERVAL = re.compile(
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
     rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
-    r"(?: ?,| (?:for|of|in|between|among|to|with|per)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
+    r"(?: ?,| (?:for|of|in|between|among|to|with|per|across|by|at)\b(?:[^,;:=()\[\]%]|, (?=[a-z]))"
+    r"{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
 )
@@ -201,7 +202,8 @@ _TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
 # never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
 _LISTED_AFTER = re.compile(
-    rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]])? ?(?:,|and|, and) {_VALUE}"
+    r"(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
 )
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
@@ -496,8 +498,11 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         measure = label_measure(match, match["unit"], sentence)
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
             continue  # a ratio is never negative, a correlation never beyond ±1
-        found.append(_labelled_estimate(sentence, match, measure, value))
-        found.extend(_listed_after(sentence, match.end(), measure, taken))
+        estimate = _labelled_estimate(sentence, match, measure, value)
+        listed = _listed_after(sentence, match.end(), measure, taken)
+        if not _reference_category(sentence, estimate, listed):
+            found.append(estimate)
+        found.extend(listed)
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
     if contains_any(sentence, _TIMES_CUES) and contains_any(fold_case(sentence), _TIMES_WORDS):
@@ -507,6 +512,24 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         found = _with_parted_intervals(sentence, found, taken)
     return _with_p(
         sentence, _without_arms_respectively(sentence, _without_arm_means(sentence, found))
+    )
+
+
+# the category every other is set against: "1.00 (reference)", "1 (ref)", "1.0 (lowest quintile)"
+_REFERENCE_AFTER = re.compile(
+    r" ?[(\[](?:ref\.?|reference|referent|reference (?:group|category)|(?:lowest|bottom|first) "
+    r"[a-z]+)[)\]]"
+)
+
+
+def _reference_category(sentence: str, estimate: Estimate, listed: list[Estimate]) -> bool:
+    """Whether a ratio of exactly 1 without an interval is the reference category of a list: named
+    so in the bracket after it, or the first of the ratios listed after their label."""
+    return (
+        estimate.measure in RATIO_MEASURES
+        and estimate.value == 1
+        and estimate.ci_low is None
+        and (bool(listed) or _REFERENCE_AFTER.match(sentence, estimate.end) is not None)
     )
 
 
