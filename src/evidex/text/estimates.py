@@ -510,6 +510,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
+    if " than " in sentence and contains_any(sentence, _COMPARATIVE_CUES):
+        found = _with_amounts_compared(sentence, found, taken)
     return _with_p(
         sentence, _without_arms_respectively(sentence, _without_arm_means(sentence, found))
     )
@@ -780,6 +782,56 @@ _COMPARED_AMOUNT = re.compile(
     rf"(?<![\w.])(?P<value>{NUMBER}) ?(?P<unit>{_UNIT}) (?:lower|higher|greater|less|more|"
     r"smaller|larger|longer|shorter)\b(?P<between>[^\d()\[\];]{0,80}?) ?$"
 )
+
+
+# a difference without an interval, written as an amount more or less than the other group's:
+# "4.6 mm Hg higher in smokers than in non-smokers", "(3.1 points higher than males)"
+_COMPARATIVES = (
+    "lower", "higher", "greater", "less", "more", "smaller", "larger", "longer", "shorter",
+    "heavier", "lighter",
+)  # fmt: skip
+_COMPARATIVE_CUES = tuple(f" {word} " for word in _COMPARATIVES)
+_AMOUNT_THAN = re.compile(
+    rf"(?<![\w.])(?P<value>{NUMBER}) ?(?P<unit>{_UNIT}) (?:{'|'.join(_COMPARATIVES)})\b"
+    r"(?P<between>[^\d()\[\];,.]{0,60}?)\bthan\b(?P<other>[^\d()\[\];,.]{0,60})"
+)
+# what no difference between groups is counted in or set against: people or events counted,
+# times and folds; the same people before, or a criterion ("5 breaths per minute less than the
+# WHO criteria")
+_NOT_A_DIFFERENCE_UNIT = re.compile(
+    r"(?i)^(?:patients?|participants?|people|persons?|subjects?|adults?|children|women|men|"
+    r"individuals?|cases?|events?|episodes?|deaths?|visits?|studies|trials?|times|fold)$"
+)
+_NOT_ANOTHER_GROUP = re.compile(
+    r"(?i)\b(?:baseline|entry|enrol?ment|before|pre-?treatment|previous|criteri|threshold|cut-?off|"
+    r"limit|target|normal|recommend)"
+)
+
+
+def _with_amounts_compared(
+    sentence: str, found: list[Estimate], taken: list[tuple[int, int]]
+) -> list[Estimate]:
+    """The differences written in words with no interval, added to `found` in reading order."""
+    spans = taken + [(estimate.start, estimate.end) for estimate in found]
+    added = False
+    for match in _AMOUNT_THAN.finditer(sentence):
+        start = match.start("value")
+        value = parse_number(match["value"])
+        unit = match["unit"]
+        if (
+            value is None
+            or any(low <= start < high for low, high in spans)
+            or _is_share_unit(unit)
+            or _NOT_A_DIFFERENCE_UNIT.match(unit)
+            or _NOT_ANOTHER_GROUP.search(match["between"] + match["other"])
+            or _THRESHOLD_BEFORE.search(sentence, max(0, start - _BEFORE_WINDOW), start)
+        ):
+            continue
+        found.append(Estimate("MD", value, None, None, None, unit, start, match.end(), None, start))
+        added = True
+    if added:
+        found.sort(key=lambda estimate: estimate.start)
+    return found
 
 
 def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
