@@ -456,20 +456,17 @@ ROWS = (
         "count-before-ci/cure-rate-count-of-total-then-ci",
         "The cure rate was 88.1% (141 of 160, 95% CI 82.0% to 92.7%).",
         (("percent", 88.1, 82.0, 92.7),),
-        not_yet_read="a share's CI after its count is the per-group percentage reader's (h-gen5's)",
     ),
     Row(
         "count-before-ci/two-arms-counts-then-ci-respectively",
         "Response rates were 62.5% (75 of 120, 95% CI 53.2%–71.2%) and 40.0% (48 of 120, 95% CI "
         "31.2%–49.3%) with the drug and placebo, respectively.",
         (("percent", 62.5, 53.2, 71.2), ("percent", 40.0, 31.2, 49.3)),
-        not_yet_read="a share's CI after its count is the per-group percentage reader's (h-gen5's)",
     ),
     Row(
         "count-before-ci/survival-count-semicolon-ci",
         "Survival at 1 year was 71.4% (95 of 133; 95% CI 63.0%–78.9%).",
         (("percent", 71.4, 63.0, 78.9),),
-        not_yet_read="a share's CI after its count is the per-group percentage reader's (h-gen5's)",
     ),
     Row(
         "count-before-ci/trap-labelled-value-keeps-its-ci",

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 
-from evidex.text.cues import CuedPattern, contains_any, fold_case
+from evidex.text.cues import CuedPattern, contains_any, fold_case, found_near
 from evidex.text.numbers import (
     COUNT,
     COUNT_START,
@@ -134,12 +134,15 @@ CI_LABEL = (
 )
 # a ratio or difference label glued to the word before it: "mortalityRR 0.82", "pooledHR=0.7"
 _GLUED_MEASURE = re.compile(r"(?<=[a-z])(aOR|aHR|aRR|IRR|SMD|WMD|RR|HR|OR|MD)(?= ?[=:]? ?[-−]?\d)")
+# every match ends with one of these, one letter at most before it and its lookahead at most
+# five after
 _GLUED_MEASURE_CUES = ("RR", "HR", "OR", "MD")
+_GLUED_MEASURE_REACH = 6
 
 
 def unglue_measure_labels(text: str) -> str:
     """`text` with a space before a measure label glued to the word it follows."""
-    if not contains_any(text, _GLUED_MEASURE_CUES):
+    if not found_near(_GLUED_MEASURE, text, _GLUED_MEASURE_CUES, _GLUED_MEASURE_REACH):
         return text
     return _GLUED_MEASURE.sub(r" \1", text)
 
@@ -159,17 +162,22 @@ _UNIT = (
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
 _VALUE = (
-    rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|{_LEVELLED_CI_WORDS}(?!\w)|(?i:confidence|credible)))"
+    rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CIs?\b|CrI\b|{_LEVELLED_CI_WORDS}(?!\w)|(?i:confidence|credible)))"
     rf"(?: ?(?P<unit>{_UNIT}))?"
 )
 # the two bounds; the high bound must not run on into more digits ("0.18-0.0.93" is garbled)
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
 # the scale a difference is on, between the value and its CI: "points on a 0–10 scale"
 _SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
+# the count and total a share was worked out from, before its CI in the bracket: "91.3% (283 of
+# 310, 95% CI 87.4%–94.1%)", "76.0% (38/50; 95% confidence interval ...)"
+_COUNT_BEFORE_CI = (
+    r"(?:\d[\d,]* ?(?:/|of) ?\d[\d,]* ?[,;] ?(?=[^()\[\]]{0,6}?(?:CI|[Cc]onfidence)))"
+)
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
     rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper )(?<!\d of ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
-    rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
+    rf"(?P<bracket>[(\[])? ?(?(bracket){_COUNT_BEFORE_CI}?)(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
     r"(?:(?:ranging )?from )?)?"
     rf"{_INTERVAL}"
 )
@@ -1055,7 +1063,7 @@ _NOT_AN_EFFECT_QUANTITY = re.compile(
     r"(?i)\b(?:[IE]C50|[EL]D50|half-life|t1/2|Cmax|Tmax|AUC|AUROC|ROC|area under (?:the )?"
     r"(?:[\w-]+ ){0,4}?curve|clearance|c[- ](?:statistic|index)|sensitivity|specificity|"
     r"(?:positive|negative) predictive values?|PPV|NPV|kappa|ICC|intraclass|Cronbach['’]?s?|"
-    r"heritability)\b[^,;()\[\]]{0,20}[(\[]?$"
+    r"heritability)\b[^,;()\[\]]{0,30}[(\[]?$"
 )
 _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
 
@@ -1278,7 +1286,37 @@ _COUNTED_PERCENT = re.compile(
     rf"|{_OPEN}[nN] ?= ?\d[\d,]* ?/ ?\d[\d,]* ?[,;] ?{_pct('v13')}{_CLOSE}"
 )
 # Each of these is looked for only where the words it needs are written.
-_PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
+# A share with the count and total it was worked out from, beside it: "30.8% (8/26)", "85% (34
+# of 40)", "(58.3%; 35/60)", "(64/89, 72%)". Where the two agree the share is a group's share,
+# whatever verb stands before it ("and by 36% (18/50) of those given saline").
+_SHARE_WITH_ITS_COUNT = re.compile(
+    rf"(?<![\w.\-]){_pct('v3')}(?: ?[(\[] ?| ?[;,] ?)(?P<part>\d[\d,]*) ?(?:/|of) ?"
+    r"(?P<whole>\d[\d,]*)(?= ?[)\];,])"
+    rf"|[(\[](?P<part2>\d[\d,]*) ?(?:/|of) ?(?P<whole2>\d[\d,]*) ?[,;] ?{_pct('v14')}(?= ?[)\]])"
+)
+_COUNT_CUES = ("/", " of ")
+# "91.3% (283 of 310, 95% CI 87.4%–94.1%)": a share with its own interval, an estimate
+_CI_IN_THE_BRACKET = re.compile(rf" ?[,;] ?(?:{CI_LABEL})")
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    """Where the clause holding `position` starts (after the last comma, colon or semicolon)."""
+    return max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
+
+
+def _agrees_with_its_count(match: re.Match[str], key: str) -> bool:
+    """Whether the share is its count over its total, as rounded or cut to its decimals."""
+    part, whole = (
+        (match["part"], match["whole"]) if key == "v3" else (match["part2"], match["whole2"])
+    )
+    numerator, denominator = int(part.replace(",", "")), int(whole.replace(",", ""))
+    if denominator <= 0 or numerator > denominator:
+        return False
+    written = match[key]
+    decimals = len(written.partition(".")[2])
+    return abs(100 * numerator / denominator - float(written)) <= 10**-decimals + 1e-9
+
+
 _PERCENT_OF_A_GROUP = re.compile(
     # "87.5 % in the ipamorelin group", "15% of the patients in the CoQ10 group", "26% in the
     # placebo group", "0 for the control group" (a zero written without its sign)
@@ -1308,18 +1346,48 @@ _PERCENT_THEN_OUTCOME = re.compile(
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
-    "% among ",
+    "% among ", "% for ",
 )  # fmt: skip
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13")
+_VALUE_GROUPS = (
+    "v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13", "v14",
+)  # fmt: skip
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
-    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?"
+    # (a group named at length after the same word each time: "70% for women who did not
+    # receive chemotherapy and 79% for women who did")
+    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among|for) [^,;:()%\d]{{1,70}}?"
     # or the arm named in brackets after each: "38% (drug) and 21% (placebo)"
     r"|(?P<named> \([A-Za-z][^()\d%]{0,30}\)))? "
     rf"(?:vs\.?|v\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
     r"(?(named) \([A-Za-z][^()\d%]{0,30}\))"
 )
+
+
+# the two intervals of a pair printed together after it: "(82.1% vs 61.5%, P = 0.01; 95% CI
+# 70.8-90.4% vs 48.6-73.3%)", "(95% CI, 44 to 64 and 22 to 41)"
+_PAIRED_INTERVALS = re.compile(
+    rf"[^%]{{0,60}}?(?:{CI_LABEL}) ?[:=,]? ?(?P<l1>{NUMBER}) ?%? ?(?:-|–|—|to) ?(?P<h1>{NUMBER}) ?%?,?"
+    rf" (?:vs\.?|versus|and|compared with) (?P<l2>{NUMBER}) ?%? ?(?:-|–|—|to) ?(?P<h2>{NUMBER})"
+)
+
+
+def _paired_intervals(sentence: str, pair: re.Match[str]) -> dict[str, tuple[float, float]]:
+    """Each share's interval of a pair whose intervals follow it together, when each share lies
+    in its own ({} when none follow)."""
+    if "CI" not in sentence and "onfidence" not in sentence:
+        return {}
+    intervals = _PAIRED_INTERVALS.match(sentence, pair.end())
+    if intervals is None:
+        return {}
+    low_a, high_a, low_b, high_b = (
+        parse_number(intervals[name]) for name in ("l1", "h1", "l2", "h2")
+    )
+    if low_a is None or high_a is None or low_b is None or high_b is None:
+        return {}
+    if not (low_a <= float(pair["a"]) <= high_a and low_b <= float(pair["b"]) <= high_b):
+        return {}
+    return {"a": (low_a, high_a), "b": (low_b, high_b)}
 
 
 def _same_preposition_after(sentence: str, match: re.Match[str]) -> bool:
@@ -1477,6 +1545,8 @@ class GroupPercent:
     start: int
     pair: int | None = None
     what: str | None = None  # what the percentage of people did ("achieved normalization of ALT")
+    ci_low: float | None = None  # a pair's own interval, printed after both shares
+    ci_high: float | None = None
 
 
 def find_group_percentages(sentence: str) -> list[GroupPercent]:
@@ -1499,6 +1569,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or _TAKING_PART.search(sentence, max(0, match.start() - 60), match.start())
+            or _TRAIT_SHARE.search(sentence, max(0, match.start() - 60), match.start())
             or _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 80])
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
@@ -1511,8 +1582,12 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _measured_amount(sentence, match.start("a")):
             continue
+        intervals = _paired_intervals(sentence, match)
         for key in ("a", "b"):
-            found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
+            low, high = intervals.get(key, (None, None))
+            found[match.start(key)] = GroupPercent(
+                float(match[key]), None, match.start(key), index, ci_low=low, ci_high=high
+            )
     has_sign = False
     candidates = []
     bracketed = _holds_bracketed_rate(sentence)
@@ -1522,7 +1597,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         for pattern, needed in (
             (_COUNTED_PERCENT, "%)" in sentence or "%]" in sentence),
             (_RATE_AFTER_GROUP, bracketed and not group_make_up),
-            (_PERCENT_WITH_FRACTION, "/" in sentence),
+            (_SHARE_WITH_ITS_COUNT, contains_any(sentence, _COUNT_CUES)),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
             (_PERCENT_THEN_OUTCOME, contains_any(sentence, _SHARE_THEN_OUTCOME_VERBS)),
@@ -1549,11 +1624,18 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or (key == "bare" and not match["sign"] and not has_sign)
         ):
             continue
+        counted = key in ("v3", "v14")
+        if counted and (
+            not _agrees_with_its_count(match, key)
+            or _CI_IN_THE_BRACKET.match(sentence, match.end())
+            or _TAKING_PART.search(sentence, _clause_start(sentence, position), position)
+        ):
+            continue  # "The response rate to the survey was 64% (1,280/2,000)"
         window = max(0, position - 20)  # both end-anchored patterns are shorter
         if (
             _THRESHOLD_BEFORE.search(sentence, window, position)
             or _RANGE_BEFORE.search(sentence, window, position)
-            or _amount_of_change(sentence, position, match.end(key))
+            or (not counted and _amount_of_change(sentence, position, match.end(key)))
         ):
             continue
         of_total = _OF_A_TOTAL_AFTER.match(sentence, match.end())
