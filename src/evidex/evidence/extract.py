@@ -1216,12 +1216,15 @@ def _outcomes(text: str) -> list[Outcome]:
                 label = None  # an abstract section label such as RESULTS or "Results"
             for sentence in split_sentences(raw_line):
                 found, carried = _sentence_outcomes(sentence, label, carried)
-                for outcome in found:
-                    key = _outcome_key(outcome)
+                keys = [_outcome_key(outcome) for outcome in found]
+                for outcome, key in zip(found, keys, strict=True):
                     if key in seen:
                         continue  # a restatement (a conclusion repeating a result)
-                    seen.add(key)
+                    if outcome.measure == "percent":
+                        seen.add(key)  # a share two readers of one sentence found is one
                     outcomes.append(complete_outcome(outcome))
+                # one sentence giving the same figures for two comparisons reports two estimates
+                seen.update(keys)
     return outcomes
 
 
