@@ -2412,6 +2412,191 @@ ROWS = (
         "Medians (IQR) were 4.1 (2.0-7.5) and 3.2 (1.5-6.0).",
         effects=(),
     ),
+    # mean-effect-named: "the mean effect", "the average treatment effect" name a difference
+    # between arms, not one group's mean
+    Row(
+        "mean-effect-named/mean-effect-on-pressure-bare-brackets",
+        "The mean effect on systolic pressure was −2.1 mm Hg (−3.9 to −0.3).",
+        effects=(("MD", -2.1, -3.9, -0.3),),
+    ),
+    Row(
+        "mean-effect-named/average-treatment-effect-minutes",
+        "The average treatment effect on sleep duration was 21 min (95% CI 8 to 34).",
+        effects=(("MD", 21.0, 8.0, 34.0),),
+    ),
+    Row(
+        "mean-effect-named/mean-effects-in-women-and-men",
+        "Mean effects on diastolic pressure were −1.2 mm Hg (−2.3 to −0.1) in women and −0.4 mm "
+        "Hg (−1.6 to 0.8) in men.",
+        effects=(("MD", -1.2, -2.3, -0.1), ("MD", -0.4, -1.6, 0.8)),
+    ),
+    Row(
+        "mean-effect-named/mean-programme-effect-kg",
+        "The mean programme effect on body weight at one year was −1.7 kg (−2.6 to −0.8; P<0.001).",
+        effects=(("MD", -1.7, -2.6, -0.8),),
+    ),
+    Row(
+        "mean-effect-named/mean-net-effect-points",
+        "The mean net effect on the depression score was −3.4 points (95% CI −5.0 to −1.8).",
+        effects=(("MD", -3.4, -5.0, -1.8),),
+    ),
+    Row(
+        "mean-effect-named/trap-mean-pressure-at-baseline",
+        "Mean systolic pressure was 128 mm Hg (125 to 131) at baseline.",
+        effects=(),
+    ),
+    # bare-effect-size-symbol: "d = ", "g = " alone, after p values or in brackets
+    Row(
+        "bare-effect-size-symbol/d-after-p-values",
+        "The high dose separated from placebo at day 3 (p = 0.01, p-adj = 0.04, d = -0.74).",
+        effects=(("SMD", -0.74, None, None),),
+    ),
+    Row(
+        "bare-effect-size-symbol/d-glued-equals",
+        "Craving fell more with the app than with the leaflet (d=0.41).",
+        effects=(("SMD", 0.41, None, None),),
+    ),
+    Row(
+        "bare-effect-size-symbol/two-ds-in-one-sentence",
+        "Effects were moderate for sleep (d = 0.52) and small for mood (d = 0.18).",
+        effects=(("SMD", 0.52, None, None), ("SMD", 0.18, None, None)),
+    ),
+    Row(
+        "bare-effect-size-symbol/g-with-interval",
+        "Symptoms improved at follow-up (g = 0.33, 95% CI 0.12 to 0.54).",
+        effects=(("g", 0.33, 0.12, 0.54),),
+    ),
+    Row(
+        "bare-effect-size-symbol/g-alone-semicolon",
+        "Anxiety eased in the mindfulness arm (p = .003; g = 0.47).",
+        effects=(("g", 0.47, None, None),),
+    ),
+    Row(
+        "bare-effect-size-symbol/trap-degrees-of-freedom",
+        "The model fitted well (χ2 = 12.4, df = 8, p = 0.13).",
+        effects=(),
+    ),
+    # ratio-list-no-ci: ratios listed after their label without intervals, each category named
+    # in brackets; the reference category's 1.0 is no estimate
+    Row(
+        "ratio-list-no-ci/quartiles-reference-first",
+        "Adjusted odds ratios across quartiles of intake were 1.00 (reference), 1.12, 1.35 and "
+        "1.62.",
+        effects=(("OR", 1.12, None, None), ("OR", 1.35, None, None), ("OR", 1.62, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/tertiles-lowest-and-highest-named",
+        "Hazard ratios by tertile of activity were 1.0 (lowest tertile), 0.84, 0.71 (highest "
+        "tertile).",
+        effects=(("HR", 0.84, None, None), ("HR", 0.71, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/each-category-named-in-brackets",
+        "Odds ratios were 1.4 (moderate drinkers) and 2.2 (heavy drinkers).",
+        effects=(("OR", 1.4, None, None), ("OR", 2.2, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/relative-risks-respectively",
+        "The relative risks for one, two and three or more factors were 1.6, 2.4 and 4.1, "
+        "respectively.",
+        effects=(("RR", 1.6, None, None), ("RR", 2.4, None, None), ("RR", 4.1, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/ref-abbreviated-rate-ratios",
+        "Rate ratios for weekly, monthly and rare use were 1 (ref), 1.3 (monthly) and 1.9 (rare).",
+        effects=(("IRR", 1.3, None, None), ("IRR", 1.9, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/trap-lone-ratio-of-one",
+        "The odds ratio for smoking was 1.0 (no association).",
+        effects=(("OR", 1.0, None, None),),
+    ),
+    # difference-in-words: a difference written as an amount higher or lower than the other
+    # group's, with no interval; never a change from baseline, a threshold or a relative change
+    Row(
+        "difference-in-words/pressure-higher-in-smokers-than",
+        "Systolic pressure was 4.6 mm Hg higher in smokers than in non-smokers.",
+        effects=(("MD", 4.6, None, None),),
+    ),
+    Row(
+        "difference-in-words/slept-minutes-longer-than-placebo",
+        "Participants given the supplement slept 23 minutes longer than those given placebo.",
+        effects=(("MD", 23.0, None, None),),
+    ),
+    Row(
+        "difference-in-words/ldl-lower-with-than-with",
+        "LDL cholesterol was 0.31 mmol/L lower with the spread than with the control margarine.",
+        effects=(("MD", 0.31, None, None),),
+    ),
+    Row(
+        "difference-in-words/predictors-each-in-brackets",
+        "Predictors of higher scores included female sex (3.1 points higher than males) and "
+        "depression (5.8 points higher than those without).",
+        effects=(("MD", 3.1, None, None), ("MD", 5.8, None, None)),
+    ),
+    Row(
+        "difference-in-words/birth-weight-grams-lower-among",
+        "Birth weight was 112 g lower among infants of smokers than among those of non-smokers.",
+        effects=(("MD", 112.0, None, None),),
+    ),
+    Row(
+        "difference-in-words/trap-lower-than-at-baseline",
+        "Blood pressure was 5 mm Hg lower than at baseline.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-relative-percent-lower",
+        "Relapse was 30% lower than with placebo.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-threshold-at-least",
+        "Responders were those whose score was at least 5 points lower than at entry.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-against-a-criterion",
+        "Infants were referred when their breathing rate was 6 breaths per minute less than the "
+        "national criterion for fast breathing.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-times-higher",
+        "Costs were 2.5 times higher than in the public sector.",
+        effects=(),
+    ),
+    # same-estimate-twice: one sentence giving the same figures for two comparisons reports two
+    # estimates; a later sentence repeating them restates one
+    Row(
+        "same-estimate-twice/two-comparators-square-brackets",
+        "Falls were less frequent with exercise than with education (RR 0.85 [0.74, 0.97]) and "
+        "than with usual care (RR 0.85 [0.74, 0.97]).",
+        effects=(("RR", 0.85, 0.74, 0.97), ("RR", 0.85, 0.74, 0.97)),
+    ),
+    Row(
+        "same-estimate-twice/two-doses-colon-labels",
+        "Both doses cut the odds of admission (10 mg: OR 0.62, 95% CI 0.48-0.80; 20 mg: OR 0.62, "
+        "95% CI 0.48-0.80).",
+        effects=(("OR", 0.62, 0.48, 0.8), ("OR", 0.62, 0.48, 0.8)),
+    ),
+    Row(
+        "same-estimate-twice/two-times-mean-differences",
+        "Mean differences were −1.5 points (95% CI −2.4 to −0.6) at 6 months and −1.5 points (95% "
+        "CI −2.4 to −0.6) at 12 months.",
+        effects=(("MD", -1.5, -2.4, -0.6), ("MD", -1.5, -2.4, -0.6)),
+    ),
+    Row(
+        "same-estimate-twice/trap-conclusion-restates",
+        "Results: Vitamin D reduced falls (RR 0.81, 95% CI 0.69 to 0.95). Conclusions: Vitamin D "
+        "reduced falls (RR 0.81, 95% CI 0.69 to 0.95).",
+        effects=(("RR", 0.81, 0.69, 0.95),),
+    ),
+    Row(
+        "same-estimate-twice/trap-next-sentence-restates",
+        "Pain fell more with the drug (MD −1.2, 95% CI −2.0 to −0.4). In sum, the drug lowered "
+        "pain (MD −1.2, 95% CI −2.0 to −0.4).",
+        effects=(("MD", -1.2, -2.0, -0.4),),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",
@@ -4787,6 +4972,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 86  # classes are added, never dropped without changing this
+    assert len(classes) >= 91  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -25,6 +25,7 @@ from evidex.evidence.design import (
 from evidex.evidence.models import Arm, Measure, Outcome, Study
 from evidex.evidence.stats import complete_outcome
 from evidex.text.abstracts import (
+    SECTION_KINDS,
     abstract_starts,
     is_structured,
     opens_with_label,
@@ -478,6 +479,7 @@ class _Line:
     heading: bool = False
     bullet: bool = False
     level: int = 2  # a heading's rank: its number of '#' (a plain-text heading counts as 2)
+    marked: bool = False  # a markdown heading ('## Results'), not a line of plain text
 
 
 @dataclass
@@ -532,10 +534,16 @@ def _split_abstracts(text: str) -> list[str]:
 def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
     if is_structured(chunk):
         return True
-    if any(line.heading for line in lines[1:]):
+    if any(line.heading and not _abstract_label_line(line) for line in lines[1:]):
         return False  # headings below a title divide an article
     introducers = sum(1 for line in lines for _ in _introducers(line.text))
     return introducers <= 1 or _own_study_first(lines)
+
+
+def _abstract_label_line(line: _Line) -> bool:
+    """A plain line holding only an abstract's section label ('Main Outcome Measures',
+    'Results'): when the others were lost in copying, it divides no article."""
+    return not line.marked and line.text.lower().strip(" .:") in SECTION_KINDS
 
 
 def _own_study_first(lines: list[_Line]) -> bool:
@@ -576,7 +584,9 @@ def _classify_lines(chunk: str) -> list[_Line]:
             )
         )
         level = marked.level if marked else 2
-        lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level))
+        lines.append(
+            _Line(cleaned, heading=heading, bullet=bullet, level=level, marked=marked is not None)
+        )
     return lines
 
 
@@ -1217,12 +1227,15 @@ def _outcomes(text: str) -> list[Outcome]:
                 label = None  # an abstract section label such as RESULTS or "Results"
             for sentence in split_sentences(raw_line):
                 found, carried = _sentence_outcomes(sentence, label, carried)
-                for outcome in found:
-                    key = _outcome_key(outcome)
+                keys = [_outcome_key(outcome) for outcome in found]
+                for outcome, key in zip(found, keys, strict=True):
                     if key in seen:
                         continue  # a restatement (a conclusion repeating a result)
-                    seen.add(key)
+                    if outcome.measure == "percent":
+                        seen.add(key)  # a share two readers of one sentence found is one
                     outcomes.append(complete_outcome(outcome))
+                # one sentence giving the same figures for two comparisons reports two estimates
+                seen.update(keys)
     return outcomes
 
 

@@ -59,6 +59,8 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"hedges?['’]?s?['’]? g\b|hedges?['’]?s?['’]? ?\(g\)", "g"),
     (r"cohen['’]?s? d\b|effect sizes? \(d\)", "SMD"),
     (r"(?:weighted )?mean differences?", "MD"),
+    # "the mean effect", "the average treatment effect": a difference between arms
+    (r"(?:mean|average) (?:[\w-]+ )?effects?\b(?! sizes?\b)", "MD"),
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     # a risk difference when in percent or percentage points, else a mean difference
     (r"absolute differences?", "RD"),
@@ -183,7 +185,8 @@ _WITH_INTERVAL = re.compile(
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
     rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
-    r"(?: ?,| (?:for|of|in|between|among|to|with|per)\b(?:[^,;:=()\[\]%]|(?<=\d)%){1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
+    r"(?: ?,| (?:for|of|in|between|among|to|with|per|across|by|at)\b(?:[^,;:=()\[\]%]|(?<=\d)%|, (?=[a-z]))"
+    r"{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
 )
@@ -207,7 +210,8 @@ _TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
 # never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
 _LISTED_AFTER = re.compile(
-    rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]])? ?(?:,|and|, and) {_VALUE}"
+    r"(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
 )
 # ... after the subgroup the value before was for, when the next is for one named the same way:
 # "NNT was 3.2 for placebo vs. low dose, 2.9 for placebo vs. medium dose and 25 for ..."
@@ -280,7 +284,7 @@ _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;)
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
     "ratio", "risk", "differen", "therapeutic gain", "hedge", "cohen", "needed to", "correlation",
-    "pearson", "spearman",
+    "pearson", "spearman", " effect", "d =", "d=", "g =", "g=",
     "r =", "r=", "rs =", "rs=", "ρ", "rho",
 )  # fmt: skip
 
@@ -513,9 +517,11 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         measure = label_measure(match, match["unit"], sentence)
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
             continue  # a ratio is never negative, a correlation never beyond ±1
-        labelled_estimate = _labelled_estimate(sentence, match, measure, value)
-        found.append(labelled_estimate)
-        found.extend(_listed_after(sentence, labelled_estimate.end, measure, taken))
+        estimate = _labelled_estimate(sentence, match, measure, value)
+        listed = _listed_after(sentence, estimate.end, measure, taken)
+        if not _reference_category(sentence, estimate, listed):
+            found.append(estimate)
+        found.extend(listed)
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
     if contains_any(sentence, _TIMES_CUES) and contains_any(fold_case(sentence), _TIMES_WORDS):
@@ -523,8 +529,28 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
+    if " than " in sentence and contains_any(sentence, _COMPARATIVE_CUES):
+        found = _with_amounts_compared(sentence, found, taken)
     return _with_p(
         sentence, _without_arms_respectively(sentence, _without_arm_means(sentence, found))
+    )
+
+
+# the category every other is set against: "1.00 (reference)", "1 (ref)", "1.0 (lowest quintile)"
+_REFERENCE_AFTER = re.compile(
+    r" ?[(\[](?:ref\.?|reference|referent|reference (?:group|category)|(?:lowest|bottom|first) "
+    r"[a-z]+)[)\]]"
+)
+
+
+def _reference_category(sentence: str, estimate: Estimate, listed: list[Estimate]) -> bool:
+    """Whether a ratio of exactly 1 without an interval is the reference category of a list: named
+    so in the bracket after it, or the first of the ratios listed after their label."""
+    return (
+        estimate.measure in RATIO_MEASURES
+        and estimate.value == 1
+        and estimate.ci_low is None
+        and (bool(listed) or _REFERENCE_AFTER.match(sentence, estimate.end) is not None)
     )
 
 
@@ -785,6 +811,56 @@ _COMPARED_AMOUNT = re.compile(
 )
 
 
+# a difference without an interval, written as an amount more or less than the other group's:
+# "4.6 mm Hg higher in smokers than in non-smokers", "(3.1 points higher than males)"
+_COMPARATIVES = (
+    "lower", "higher", "greater", "less", "more", "smaller", "larger", "longer", "shorter",
+    "heavier", "lighter",
+)  # fmt: skip
+_COMPARATIVE_CUES = tuple(f" {word} " for word in _COMPARATIVES)
+_AMOUNT_THAN = re.compile(
+    rf"(?<![\w.])(?P<value>{NUMBER}) ?(?P<unit>{_UNIT}) (?:{'|'.join(_COMPARATIVES)})\b"
+    r"(?P<between>[^\d()\[\];,.]{0,60}?)\bthan\b(?P<other>[^\d()\[\];,.]{0,60})"
+)
+# what no difference between groups is counted in or set against: people or events counted,
+# times and folds; the same people before, or a criterion ("5 breaths per minute less than the
+# WHO criteria")
+_NOT_A_DIFFERENCE_UNIT = re.compile(
+    r"(?i)^(?:patients?|participants?|people|persons?|subjects?|adults?|children|women|men|"
+    r"individuals?|cases?|events?|episodes?|deaths?|visits?|studies|trials?|times|fold)$"
+)
+_NOT_ANOTHER_GROUP = re.compile(
+    r"(?i)\b(?:baseline|entry|enrol?ment|before|pre-?treatment|previous|criteri|threshold|cut-?off|"
+    r"limit|target|normal|recommend)"
+)
+
+
+def _with_amounts_compared(
+    sentence: str, found: list[Estimate], taken: list[tuple[int, int]]
+) -> list[Estimate]:
+    """The differences written in words with no interval, added to `found` in reading order."""
+    spans = taken + [(estimate.start, estimate.end) for estimate in found]
+    added = False
+    for match in _AMOUNT_THAN.finditer(sentence):
+        start = match.start("value")
+        value = parse_number(match["value"])
+        unit = match["unit"]
+        if (
+            value is None
+            or any(low <= start < high for low, high in spans)
+            or _is_share_unit(unit)
+            or _NOT_A_DIFFERENCE_UNIT.match(unit)
+            or _NOT_ANOTHER_GROUP.search(match["between"] + match["other"])
+            or _THRESHOLD_BEFORE.search(sentence, max(0, start - _BEFORE_WINDOW), start)
+        ):
+            continue
+        found.append(Estimate("MD", value, None, None, None, unit, start, match.end(), None, start))
+        added = True
+    if added:
+        found.sort(key=lambda estimate: estimate.start)
+    return found
+
+
 def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
     """The amount of change whose CI a range in a label, or the words naming the arm, part from
     it (value, unit, where)."""
@@ -994,10 +1070,10 @@ def _times_ratios(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]
 
 
 # one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
-# 78 nmol/L"; each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
+# 78 nmol/L" (a "mean effect" is a difference); each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
 _GROUP_MEAN_BEFORE = re.compile(
     r"(?i)\b(?:mean|median|average|aged?)\b(?!(?: [\w-]+)? (?:difference|change|reduction|"
-    r"increase|decrease|improvement|gain|loss)\b)[^,;]{0,40}$"
+    r"increase|decrease|improvement|gain|loss|effects?)\b)[^,;]{0,40}$"
     r"|\b(?:rose|fell|increased|decreased|dropped|climbed|returned|reached|improved) to ?$"
     r"|\b(?:vs\.?|versus|compared with) ?$"
 )
