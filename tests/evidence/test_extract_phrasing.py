@@ -70,6 +70,79 @@ ROWS = (
         "Follow-up was completed by 92% (46/50) of participants in each arm.",
         effects=(),
     ),
+    # shares-then-named-arms: each share followed by its arm in brackets, the arm named with its
+    # dose or strength ("14.2% (10 mg), 18.9% (20 mg) and 6.1% (placebo)"). First run: 2/5 (a trap, and one
+    # read by another rule)
+    Row(
+        "shares-then-named-arms/three-doses-of-participants",
+        "Headache was reported by 14.2% (10 mg), 18.9% (20 mg) and 6.1% (placebo) of participants.",
+        effects=(
+            ("percent", 14.2, None, None),
+            ("percent", 18.9, None, None),
+            ("percent", 6.1, None, None),
+        ),
+    ),
+    Row(
+        "shares-then-named-arms/strength-in-percent",
+        "The rate of complete clearance was 71% (1% cream), 64% (0.5% cream) and 12% (vehicle).",
+        effects=(
+            ("percent", 71.0, None, None),
+            ("percent", 64.0, None, None),
+            ("percent", 12.0, None, None),
+        ),
+    ),
+    Row(
+        "shares-then-named-arms/needed-in-three-arms",
+        "Rescue medication was needed in 22.5% (drug A), 30.1% (drug B) and 41.0% (sham).",
+        effects=(
+            ("percent", 22.5, None, None),
+            ("percent", 30.1, None, None),
+            ("percent", 41.0, None, None),
+        ),
+    ),
+    Row(
+        "shares-then-named-arms/versus-with-strength",
+        "At week 12, 48% (0.05% eye drops) versus 27% (vehicle drops) reached the target pressure.",
+        effects=(("percent", 48.0, None, None), ("percent", 27.0, None, None)),
+    ),
+    Row(
+        "shares-then-named-arms/trap-mean-change-per-dose",
+        "Mean weight change was -4.2% (10 mg), -6.8% (20 mg) and -0.9% (placebo).",
+        effects=(),
+    ),
+    # quoted-categories: the categories of an answer, each quoted, with its share in brackets.
+    # First run: 1/5 (the trap)
+    Row(
+        "quoted-categories/commonest-reasons-given",
+        'The commonest reasons given were "to save money" (41%), "side effects" (27%) and "no '
+        'benefit felt" (19%).',
+        effects=(
+            ("percent", 41.0, None, None),
+            ("percent", 27.0, None, None),
+            ("percent", 19.0, None, None),
+        ),
+    ),
+    Row(
+        "quoted-categories/most-often-chose-or",
+        'Respondents most often chose "very satisfied" (52.4%) or "satisfied" (30.2%).',
+        effects=(("percent", 52.4, None, None), ("percent", 30.2, None, None)),
+    ),
+    Row(
+        "quoted-categories/curly-single-quotes",
+        "The most frequent complaints were \u2018dry mouth\u2019 (38%) and \u2018drowsiness\u2019 "
+        "(21%).",
+        effects=(("percent", 38.0, None, None), ("percent", 21.0, None, None)),
+    ),
+    Row(
+        "quoted-categories/main-reasons-for-stopping",
+        'The main reasons for stopping were "felt better" (33%) and "forgot" (25%).',
+        effects=(("percent", 33.0, None, None), ("percent", 25.0, None, None)),
+    ),
+    Row(
+        "quoted-categories/trap-sample-mostly",
+        'Participants were mostly "never smokers" (61%) and "married" (58%).',
+        effects=(),
+    ),
     # share-with-count-and-ci: a share with its count, its total and its own interval in one
     # bracket is a percent estimate with that interval. First run: 1/5 (the trap)
     Row(
@@ -4450,6 +4523,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 77  # classes are added, never dropped without changing this
+    assert len(classes) >= 79  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -1505,8 +1505,12 @@ _COMPARISON = re.compile(rf"\b(?:{_VERSUS}|v)\b")
 
 
 # a share with its arm in brackets after it: "69.1% (semaglutide) and 12.0% (placebo)"
-_SHARE_THEN_ARM = re.compile(r"(?<![\w.\-])(?P<v>\d+(?:\.\d+)?) ?%%? \([A-Za-z][^()\d%;=]{0,40}\)")
-_ARM_JOIN = re.compile(r",? (?:and|vs\.?|versus|compared with) ")
+# (the arm may be named by its dose or strength first: "14.2% (10 mg)", "71% (1% cream)")
+_SHARE_THEN_ARM = re.compile(
+    r"(?<![\w.\-])(?P<v>\d+(?:\.\d+)?) ?%%? \((?:\d+(?:\.\d+)? ?(?:%|(?:mg|g|mcg|µg|IU|mL|ml)\b)"
+    r"(?= ?[A-Za-z)]) ?)?(?:[A-Za-z][^()\d%;=]{0,40})?(?<!\()\)"
+)
+_ARM_JOIN = re.compile(r"(?:,? (?:and|vs\.?|versus|compared with)|,) ")
 _MEAN_WORD = re.compile(r"(?i)\b(?:mean|average|least[- ]squares|median)\b")
 
 
@@ -2095,11 +2099,14 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
 # Shares of the categories of one outcome: "The most frequent adverse events were fatigue (31%),
 # nausea (22%) and headache (9%)", "highest among smokers (49%), graduates (45%)"; never those
 # describing the sample ("Participants were mostly women (61%), white (78%)")
-_CATEGORY_SHARE = re.compile(rf"\b[A-Za-z][\w\-']*(?: [\w\-']+){{0,3}}? \({_pct('v')}\)")
+# (each category may be quoted: '"to save money" (41%)', "‘dry mouth’ (38%)")
+_CATEGORY_SHARE = re.compile(
+    rf"[\"“‘]?\b[A-Za-z][\w\-']*(?: [\w\-']+){{0,3}}?[\"”’]? \({_pct('v')}\)"
+)
 _CATEGORY_JOIN = re.compile(r"(?:,? and|,|;|,? or) ")
 _CATEGORY_HEAD = re.compile(
     r"(?i)\b(?:(?:most|least) (?:common|frequent|often|used|prevalent|reported|popular|cited)|"
-    r"common(?:ly)?|frequent(?:ly)?|highest|lowest|leading|main|included|including|reasons?|"
+    r"common(?:ly|est)?|frequent(?:ly)?|highest|lowest|leading|main|included|including|reasons?|"
     r"types?|such as)\b"
 )
 # the categories as the subject of what is said of them: "in the intervention arm (78%) and the
