@@ -1981,12 +1981,13 @@ def _listed_shares(
 # 97%"; never a change, a difference or a relative restatement ("was 30% lower").
 _RATE_WORDS = (
     "rate", "proportion", "incidence", "prevalence", "percentage", "frequenc", "risk", "probabilit",
+    "survival",
 )  # fmt: skip
 # the rate named, then what it is of and for whom, then its value: "was 38%", "of 38%", and as
 # a label: "risk of event for molar tubes = 57%", "incidence with placebo: 23%"
 _RATE_WAS = re.compile(
     r"(?i)\b(?:rates?|proportions?|incidences?|prevalences?|percentages?|frequenc(?:y|ies)|"
-    r"risks?|probabilit(?:y|ies))\b(?P<gap>(?:[^.;%=:]|\.\d|\d ?%,){0,80}?)"
+    r"risks?|probabilit(?:y|ies)|(?<!cell )survival)\b(?P<gap>(?:[^.;%=:]|\.\d|\d ?%,){0,80}?)"
     r"(?:\b(?:was|were|is|reached|amounted to|of)|(?<=[\w)]) ?[=:]) "
     rf"(?:about |approximately |only |nearly )?{_pct('v')}"
 )
@@ -2046,6 +2047,8 @@ _DATA_SUBJECT = re.compile(
 _OF_WHOM = re.compile(
     rf" of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
     r"| (?:for|with|among|on) (?:the )?[\w-]+(?: [\w-]+){0,3}?(?=,? and |, |; )"
+    # ... or when it was counted: "80.4% at 12 months and 42.1% at 60 months", "at week 24"
+    rf"| at (?:(?:day|week|month|year) \d+|{_COUNT} (?:days?|weeks?|months?|years?))\b"
 )
 
 
