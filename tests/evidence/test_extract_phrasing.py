@@ -70,6 +70,68 @@ ROWS = (
         "Follow-up was completed by 92% (46/50) of participants in each arm.",
         effects=(),
     ),
+    # pair-in-contrast: two groups' shares set against each other by "in contrast to", "as
+    # against", "as opposed to". First run: 3/5 (the trap; "as against" and "as opposed to"
+    # were read already)
+    Row(
+        "pair-in-contrast/survival-in-contrast-to",
+        "The survival rate was 58.3% in treated mice in contrast to 91.7% in sham-operated mice.",
+        effects=(("percent", 58.3, None, None), ("percent", 91.7, None, None)),
+    ),
+    Row(
+        "pair-in-contrast/comma-as-against",
+        "Healing occurred in 40% with the dressing, as against 22% with gauze.",
+        effects=(("percent", 40.0, None, None), ("percent", 22.0, None, None)),
+    ),
+    Row(
+        "pair-in-contrast/in-contrast-with-after",
+        "Pregnancy rates reached 31.5% after the new protocol in contrast with 19.0% after the "
+        "standard one.",
+        effects=(("percent", 31.5, None, None), ("percent", 19.0, None, None)),
+    ),
+    Row(
+        "pair-in-contrast/as-opposed-to-among",
+        "The response rate was 72% among patients given both drugs, as opposed to 48% among "
+        "those given one.",
+        effects=(("percent", 72.0, None, None), ("percent", 48.0, None, None)),
+    ),
+    Row(
+        "pair-in-contrast/trap-body-fat",
+        "Body fat was 24.1% in the athletes in contrast to 31.6% in the sedentary men.",
+        effects=(),
+    ),
+    # restated-share: a conclusion that repeats a share read with its interval in the results
+    # adds no estimate. First run: 1/5 (the trap)
+    Row(
+        "restated-share/cure-rate-repeated",
+        "Results: The cure rate was 84.0% (95% CI 77.1 to 89.5) with the new regimen.\n"
+        "Conclusions: With a cure rate of 84.0%, the regimen can be used first.",
+        effects=(("percent", 84.0, 77.1, 89.5),),
+    ),
+    Row(
+        "restated-share/prevalence-repeated-with-which",
+        "RESULTS: The prevalence of hypertension was 29.4% (95% CI, 27.8-31.1).\n"
+        "CONCLUSIONS: The prevalence of hypertension was 29.4%, which calls for screening.",
+        effects=(("percent", 29.4, 27.8, 31.1),),
+    ),
+    Row(
+        "restated-share/response-rate-in-the-conclusion",
+        "Results The response rate was 45% (95% CI 36% to 54%) in the combination arm. "
+        "Conclusions The response rate of 45% justifies a phase 3 trial.",
+        effects=(("percent", 45.0, 36.0, 54.0),),
+    ),
+    Row(
+        "restated-share/remission-repeated-in-words",
+        "Results: Remission was achieved in 61% (95% CI 52%-70%) of patients.\n"
+        "Conclusion: Remission was achieved in 61% of patients treated early.",
+        effects=(("percent", 61.0, 52.0, 70.0),),
+    ),
+    Row(
+        "restated-share/trap-same-value-another-result",
+        "Results: The response rate was 45% (95% CI 36% to 54%) with the drug; the rate of "
+        "serious adverse events was 45% in the control arm.",
+        effects=(("percent", 45.0, 36.0, 54.0), ("percent", 45.0, None, None)),
+    ),
     # shares-at-time-points: one group's share at each time it was counted, listed ("80.4% at
     # 12 months and 42.1% at 60 months"). First run: 1/5 (the trap)
     Row(
@@ -4551,7 +4613,8 @@ def test_unseen_phrasing_is_read(row: Row) -> None:
     if row.design is not None:
         assert study.design == row.design
     if row.effects is not None:
-        assert sorted(reported_effects([study])) == sorted(row.effects)
+        # (as text: two estimates of one value, with and without an interval, do not compare)
+        assert sorted(map(str, reported_effects([study]))) == sorted(map(str, row.effects))
 
 
 def test_each_class_has_its_example_and_variants() -> None:
@@ -4559,6 +4622,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 80  # classes are added, never dropped without changing this
+    assert len(classes) >= 82  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

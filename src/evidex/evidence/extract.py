@@ -1175,9 +1175,25 @@ def _outcomes(text: str) -> list[Outcome]:
                     key = _outcome_key(outcome)
                     if key in seen:
                         continue  # a restatement (a conclusion repeating a result)
+                    if section.kind == "conclusions" and _restates_a_share(outcome, outcomes):
+                        continue
                     seen.add(key)
                     outcomes.append(complete_outcome(outcome))
     return outcomes
+
+
+def _restates_a_share(outcome: Outcome, earlier: list[Outcome]) -> bool:
+    """A conclusion's share, without its interval, that a result has already given ('the
+    prevalence of obesity was 42.8%' after '42.8% (95% CI 39.5% to 46.1%)')."""
+    return (
+        outcome.measure == "percent"
+        and outcome.ci_low is None
+        and not outcome.arms
+        and any(
+            before.measure == "percent" and before.value == outcome.value and not before.arms
+            for before in earlier
+        )
+    )
 
 
 def _outcome_key(outcome: Outcome) -> tuple[object, ...]:

@@ -1123,7 +1123,7 @@ _PERCENT_THEN_OUTCOME = re.compile(
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
-    "% among ", "% for ",
+    "% among ", "% for ", "in contrast",
 )  # fmt: skip
 _VALUE_GROUPS = (
     "v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13", "v14",
@@ -1133,10 +1133,10 @@ _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 _PAIR = re.compile(
     # (a group named at length after the same word each time: "70% for women who did not
     # receive chemotherapy and 79% for women who did")
-    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among|for) [^,;:()%\d]{{1,70}}?"
+    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among|for|after) [^,;:()%\d]{{1,70}}?"
     # or the arm named in brackets after each: "38% (drug) and 21% (placebo)"
     r"|(?P<named> \([A-Za-z][^()\d%]{0,30}\)))? "
-    rf"(?:vs\.?|v\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
+    rf"(?:vs\.?|v\.?|versus|compared with|in contrast (?:to|with)|(?P<listed>and)) {_pct('b')}"
     r"(?(named) \([A-Za-z][^()\d%]{0,30}\))"
 )
 
