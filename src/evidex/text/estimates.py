@@ -1072,6 +1072,8 @@ _SHARE_WITH_ITS_COUNT = re.compile(
     rf"|[(\[](?P<part2>\d[\d,]*) ?(?:/|of) ?(?P<whole2>\d[\d,]*) ?[,;] ?{_pct('v14')}(?= ?[)\]])"
 )
 _COUNT_CUES = ("/", " of ")
+# what follows a share whose count is beside it (one of these is written in every match)
+_COUNT_AFTER_CUES = ("% (", "%(", "% [", "%[", "%;", "% ;", "%,", "% ,", "%)", "%]")
 # "91.3% (283 of 310, 95% CI 87.4%–94.1%)": a share with its own interval, an estimate
 _CI_IN_THE_BRACKET = re.compile(rf" ?[,;] ?(?:{CI_LABEL})")
 
@@ -1374,7 +1376,10 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         for pattern, needed in (
             (_COUNTED_PERCENT, "%)" in sentence or "%]" in sentence),
             (_RATE_AFTER_GROUP, bracketed and not group_make_up),
-            (_SHARE_WITH_ITS_COUNT, contains_any(sentence, _COUNT_CUES)),
+            (
+                _SHARE_WITH_ITS_COUNT,
+                contains_any(sentence, _COUNT_CUES) and contains_any(sentence, _COUNT_AFTER_CUES),
+            ),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
             (_PERCENT_THEN_OUTCOME, contains_any(sentence, _SHARE_THEN_OUTCOME_VERBS)),
