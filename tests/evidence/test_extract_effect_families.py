@@ -376,7 +376,6 @@ ROWS = (
         "single-arm-not-effect/arm-after-the-interval",
         "HbA1c decreased by 0.9% (95% CI 0.6 to 1.2) in the metformin group.",
         (),
-        not_yet_read="a change in % before an arm is read by the per-group percentage reader (h-gen5's)",
     ),
     Row(
         "single-arm-not-effect/arm-as-subject",

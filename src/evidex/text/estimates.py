@@ -876,7 +876,7 @@ _ONE_ARM_FRAME = re.compile(
 # interval ("... (95% CI 0.6 to 1.2) in the metformin group")
 _ARM_SUBJECT = re.compile(r"(?i)\s*(?:the |each )?(?:[\w-]+ ){0,3}?(?:group|arm)s? ")
 _ARM_AFTER = re.compile(
-    r"(?i) ?(?:in|among|within|with|for) (?:the |those )?(?:[\w-]+ ){0,3}?(?:group|arm|cohort)s?\b"
+    r"(?i) ?[)\]]? ?(?:in|among|within|with|for) (?:the |those )?(?:[\w-]+ ){0,3}?(?:group|arm|cohort)s?\b"
 )
 _SET_AGAINST_ANOTHER = re.compile(
     r"(?i)\b(?:differ\w*|compared|versus|vs\b|than\b|relative to|between|placebo-(?:adjusted|"
