@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 
-from evidex.text.cues import CuedPattern, contains_any, fold_case
+from evidex.text.cues import CuedPattern, contains_any, fold_case, found_near
 from evidex.text.numbers import (
     COUNT,
     COUNT_START,
@@ -62,6 +62,8 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     # a risk difference when in percent or percentage points, else a mean difference
     (r"absolute differences?", "RD"),
+    # migraine and pain trials' name for the difference in responders: "therapeutic gain 21%"
+    (r"therapeutic gains?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
     (
@@ -85,8 +87,23 @@ _ABBREVIATION = (
     r"(?<!-)(?:adj(?:usted)?\.? ?)?"
     rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})s?(?![\w-])"
 )
-_ABSOLUTE_DIFFERENCE = next(
-    index for index, (words, _) in enumerate(_WORD_LABELS) if words.startswith("absolute diff")
+# the labels naming a difference of shares only when in % or percentage points
+_SHARE_DIFFERENCES = frozenset(
+    index
+    for index, (words, _) in enumerate(_WORD_LABELS)
+    if words.startswith(("absolute diff", "therapeutic gain"))
+)
+# "difference", "treatment difference": of shares when its sentence names a share of people
+_PLAIN_DIFFERENCE = next(
+    index for index, (words, _) in enumerate(_WORD_LABELS) if "(?:treatment )?differ" in words
+)
+_SHARES_NAMED = re.compile(
+    r"(?i)\b(?:rates?|proportions?|percentages? of|incidences?|prevalences?|risks?|probabilit"
+    r"(?:y|ies)|survival|mortality|remission|response|cure|eradication|success|relapse|"
+    r"recurrence)\b"
+)
+_MEANS_NAMED = re.compile(
+    r"(?i)\b(?:mean|average|change|weight|HbA1c|A1c|levels?|concentrations?|scores?|fat)\b"
 )
 _LABEL_FIRST_LETTERS = "acdeghimnoprstwρ"
 _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
@@ -108,16 +125,22 @@ CI_LABEL = (
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent)|(?<=9[059])(?= ?C[Il]))"
     rf"[ -]?(?:{_CI_WORDS}|{_LEVELLED_CI_WORDS})"
     rf"|(?:CI|IC) ?(?P<level2>\d{{2}}(?:\.\d+)?)(?: ?%|(?<=CI9[059])|(?<=IC9[059]))|{_CI_WORDS})"
-    r"(?: ?[(\[](?:CI|CrI)s?[)\]]|, ?(?i:confidence intervals?))?(?![\w])"
+    # the name restated: "95% confidence interval [95% CI]", "... interval, 95% CI", "(Cl)", "[CL]",
+    # "{CI}" (inside square brackets)
+    r"(?: ?[(\[{](?:\d{2}(?:\.\d+)? ?% ?)?(?:CI|CrI|Cl|CL)s?[)\]}]|, ?(?i:confidence intervals?)"
+    r"|, ?\d{2}(?:\.\d+)? ?% ?CI)?(?![\w])"
 )
 # a ratio or difference label glued to the word before it: "mortalityRR 0.82", "pooledHR=0.7"
 _GLUED_MEASURE = re.compile(r"(?<=[a-z])(aOR|aHR|aRR|IRR|SMD|WMD|RR|HR|OR|MD)(?= ?[=:]? ?[-−]?\d)")
+# every match ends with one of these, one letter at most before it and its lookahead at most
+# five after
 _GLUED_MEASURE_CUES = ("RR", "HR", "OR", "MD")
+_GLUED_MEASURE_REACH = 6
 
 
 def unglue_measure_labels(text: str) -> str:
     """`text` with a space before a measure label glued to the word it follows."""
-    if not contains_any(text, _GLUED_MEASURE_CUES):
+    if not found_near(_GLUED_MEASURE, text, _GLUED_MEASURE_CUES, _GLUED_MEASURE_REACH):
         return text
     return _GLUED_MEASURE.sub(r" \1", text)
 
@@ -130,7 +153,7 @@ _UNIT_WORD = rf"[a-zA-Zµμ][a-zA-Zµμ²2]{{0,11}}{_UNIT_POWER}"
 # "mg/dL/year", "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per
 # 10 ng/mL", "mmol/L·h", "mL·kg-1·min-1"
 _UNIT = (
-    r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
+    r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|among|for|of|at|was|were|p|P)\b)"
     rf"(?:per (?:\d+(?:\.\d+)? ?)?)?{_UNIT_WORD}(?: (?:points?|Hg|units?))?"
     rf"(?:(?:[/·⋅]| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
 )
@@ -151,7 +174,7 @@ _COUNT_BEFORE_CI = (
 )
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper )(?<!\d of ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
     rf"(?P<bracket>[(\[])? ?(?(bracket){_COUNT_BEFORE_CI}?)(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
     r"(?:(?:ranging )?from )?)?"
     rf"{_INTERVAL}"
@@ -197,6 +220,13 @@ _CI_AFTER_P = re.compile(
     rf" ?[,;(\[] ?{_P_VALUE.pattern} ?[,;]? ?[(\[]? ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
     rf"[(\[]? ?(?:from )?{_INTERVAL}"
 )
+# the subgroup a labelled value is for, then its interval: "OR = 1.84 among girls, 95% CI =
+# 1.21-2.80", "hazard ratio 0.59 in women; 95% CI 0.41 to 0.85"
+_CI_AFTER_SUBGROUP = re.compile(
+    rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,30}}?[,;] ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
+    rf"[(\[]? ?{_INTERVAL}"
+)
+_SUBGROUP_CUES = (" among ", " in ", " for ")
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
 _P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
 _FOR_ALL_WORDS = ("all", "each", "both", "every")
@@ -238,7 +268,8 @@ _MAX_VALUE_LEAD = 3
 _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
-    "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman",
+    "ratio", "risk", "differen", "therapeutic gain", "hedge", "cohen", "needed to", "correlation",
+    "pearson", "spearman",
     "r =", "r=", "rs =", "rs=", "ρ", "rho",
 )  # fmt: skip
 
@@ -302,17 +333,24 @@ class Estimate:
     named: bool = False  # a measure label of its own sentence names it (or the list it ends)
 
 
-def label_measure(match: re.Match[str], unit: str | None = None) -> str:
+def label_measure(match: re.Match[str], unit: str | None = None, sentence: str = "") -> str:
     """The measure a LABEL match names (`unit`: the value's, which parts an absolute difference
-    of shares from one of means)."""
+    of shares from one of means; `sentence`: its own, which may name the shares a plain
+    "difference" in % is of: "survival favoured surgery, a difference of 7% (...)")."""
     if match["abbr"]:
         return _ABBREVIATIONS[match["abbr"]]
     for index, (_, measure) in enumerate(_WORD_LABELS):
         if match[f"w{index}"]:
-            if index == _ABSOLUTE_DIFFERENCE and not (
-                _is_share_unit(unit) or _is_points_unit(unit)
-            ):
+            shares = _is_share_unit(unit) or _is_points_unit(unit)
+            if index in _SHARE_DIFFERENCES and not shares:
                 return "MD"
+            if (
+                index == _PLAIN_DIFFERENCE
+                and shares
+                and _SHARES_NAMED.search(sentence)
+                and not _MEANS_NAMED.search(sentence)
+            ):
+                return "RD"
             return measure
     raise ValueError(match.group(0))  # pragma: no cover - every match has one of the groups
 
@@ -432,8 +470,16 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     taken: list[tuple[int, int]] = []
     position = max(0, first_digit.start() - _MAX_VALUE_LEAD)
     may_hold = _may_hold_interval(sentence)
+    ci_named = _ci_named_before_values(sentence) if may_hold else None
     while may_hold and (match := _WITH_INTERVAL.search(sentence, position)):
-        estimate = _interval_estimate(sentence, match, previous_end, previous_measure)
+        estimate = _interval_estimate(
+            sentence,
+            match,
+            previous_end,
+            previous_measure,
+            bool(found) and found[-1].named,
+            ci_named is not None and ci_named < match.start(),
+        )
         if estimate is None:
             # "HR per 10 ng/mL 0.92, 95% CI ...": the rejected pair's first number may be the
             # value of the estimate that follows
@@ -453,7 +499,7 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
             sentence, max(0, value_start - _BEFORE_WINDOW), value_start
         ):
             continue
-        measure = label_measure(match, match["unit"])
+        measure = label_measure(match, match["unit"], sentence)
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
             continue  # a ratio is never negative, a correlation never beyond ±1
         found.append(_labelled_estimate(sentence, match, measure, value))
@@ -465,7 +511,9 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
-    return _with_p(sentence, _without_arm_means(sentence, found))
+    return _with_p(
+        sentence, _without_arms_respectively(sentence, _without_arm_means(sentence, found))
+    )
 
 
 def _listed_after(
@@ -565,6 +613,39 @@ def _without_arm_means(sentence: str, found: list[Estimate]) -> list[Estimate]:
     return kept
 
 
+# two arms named before the values that "respectively" gives them: "the yoga and the stretching
+# groups improved: -3.1 points (...) and -2.7 points (...), respectively", "between the
+# metformin group and the placebo group (-2.1 kg [...] and -1.8 kg [...], respectively"
+_ARMS_BEFORE = re.compile(
+    r"(?i)\b(?:groups|arms)\b|\b(?:group|arm),? (?:and|or|vs\.?|versus) (?:the |those )?"
+)
+_RESPECTIVELY_NEXT = re.compile(r"\W{0,3}respectively\b")
+
+
+def _without_arms_respectively(sentence: str, found: list[Estimate]) -> list[Estimate]:
+    """Each arm's own value is no effect: unlabelled values (no ratio) listed and then given to
+    the arms named before them by 'respectively', unless set against an arm of no value of its
+    own ("..., compared with placebo")."""
+    if len(found) < 2 or "respectively" not in sentence or _COMPARED_WITH_AN_ARM.search(sentence):
+        return found
+    dropped: set[int] = set()
+    run: list[int] = []
+    for index, estimate in enumerate(found):
+        if estimate.named or estimate.measure in RATIO_MEASURES:
+            run = []
+            continue
+        if run and not _LIST_JOIN_ONLY.fullmatch(sentence, found[run[-1]].end, estimate.start):
+            run = []
+        run.append(index)
+        if (
+            len(run) >= 2
+            and _RESPECTIVELY_NEXT.match(sentence, estimate.end)
+            and _ARMS_BEFORE.search(sentence, 0, found[run[0]].start)
+        ):
+            dropped.update(run)
+    return [estimate for index, estimate in enumerate(found) if index not in dropped]
+
+
 def _treated_for_one(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
     """Numbers needed to treat written in words (no interval is printed with them)."""
     found = []
@@ -612,7 +693,7 @@ def _with_parted_intervals(
         if any(start <= match.start() < end for start, end in taken):
             continue
         low, high = parse_number(match["low"]), parse_number(match["high"])
-        if low is None or high is None or low > high:
+        if low is None or high is None:
             continue
         level = match["level"] or match["level2"]
         ci_level = float(level) if level and float(level) != 95 else None
@@ -629,8 +710,11 @@ def _with_parted_intervals(
             continue
         if index is not None:
             estimate = found[index]
-            if estimate.ci_low is None and not _DIGIT.search(
-                _without_labels(sentence[estimate.end : match.start()])
+            low, high = _in_order(estimate.value, low, high)
+            if (
+                estimate.ci_low is None
+                and low <= high
+                and not _DIGIT.search(_without_labels(sentence[estimate.end : match.start()]))
             ):
                 found[index] = replace(
                     estimate, ci_low=low, ci_high=high, ci_level=ci_level, end=match.end()
@@ -638,6 +722,9 @@ def _with_parted_intervals(
             continue
         if amount := _parted_amount(sentence[: match.start()]):
             value, unit, start = amount
+            low, high = _in_order(value, low, high)
+            if low > high:
+                continue
             clause_start = max((e.end for e in found if e.end <= start), default=0)
             if _one_arm_change(sentence, clause_start, (start, match.end()), unit):
                 continue
@@ -699,15 +786,20 @@ def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
 
 def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value: float) -> Estimate:
     """A labelled value, with the interval printed after its p value when there is one."""
-    after_p = _CI_AFTER_P.match(sentence, match.end()) if "CI" in sentence else None
+    after_p = None
+    if "CI" in sentence:
+        after_p = _CI_AFTER_P.match(sentence, match.end())
+        if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
+            after_p = _CI_AFTER_SUBGROUP.match(sentence, match.end())
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
         if low is not None and high is not None:
             low, high = _in_order(value, low, high)
         if low is not None and high is not None and _plausible(measure, value, low, high, True):
             level = after_p["level"] or after_p["level2"]
+            p = parse_p(after_p) if after_p.groupdict().get("op") else None
             return Estimate(
-                measure, value, low, high, parse_p(after_p), match["unit"], match.start(),
+                measure, value, low, high, p, match["unit"], match.start(),
                 after_p.end(), float(level) if level and float(level) != 95 else None,
                 match.start("value"), named=True,
             )  # fmt: skip
@@ -717,15 +809,56 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
     )  # fmt: skip
 
 
+# the interval named once for the estimates after it: "(95% CI)", "[95% CI]", "with 95%
+# confidence intervals", "and their 95% CIs"
+_CI_NAMED = re.compile(rf"(?:[(\[] ?|\b(?:with|and) (?:their |its |the )?)(?:{CI_LABEL})")
+
+# what the estimates are: changes, effects or differences, never a group's mean or level
+_EFFECTS_NAMED = re.compile(
+    r"(?i)\b(?:chang|effect|estimate|differen|reduction|increase|decrease|improvement)"
+)
+_BOUND_NEXT = re.compile(r"[ :,=(\[]*(?:from )?[-+]?\.?\d")
+
+
+def _ci_named_before_values(sentence: str) -> int | None:
+    """Where the sentence names the interval of the bracketed pairs after it, if it does and
+    says they are changes, effects or differences."""
+    if not contains_any(sentence, ("CI)", "CI]", "CIs", "with ", "and ")):
+        return None
+    for match in _CI_NAMED.finditer(sentence):
+        if not _BOUND_NEXT.match(sentence, match.end()) and _EFFECTS_NAMED.search(
+            sentence, 0, match.start()
+        ):
+            return match.end()
+    return None
+
+
+def _doubled_dash(sentence: str, sign: int) -> bool:
+    """Whether the minus sign at `sign` follows a dash that already parts two bounds."""
+    return sentence.startswith("-", sign) and sentence[max(0, sign - 2) : sign].rstrip()[-1:] in (
+        "–",
+        "—",
+        "-",
+    )
+
+
 def _interval_estimate(
-    sentence: str, match: re.Match[str], previous_end: int, previous_measure: str | None
+    sentence: str,
+    match: re.Match[str],
+    previous_end: int,
+    previous_measure: str | None,
+    previous_named: bool = False,
+    ci_named_before: bool = False,
 ) -> Estimate | None:
     value = parse_number(match["value"])
     low = parse_number(match["low"])
     high = parse_number(match["high"])
     if value is None or low is None or high is None:
         return None
-    low, high = _in_order(value, low, high)
+    # "1.01–-2.44": an en dash and a hyphen, a ratio's bound (never negative) typeset twice
+    doubled_dash = high < 0 and _doubled_dash(sentence, match.start("high"))
+    if not doubled_dash:
+        low, high = _in_order(value, low, high)
     if _P_BEFORE_VALUE.search(sentence, max(0, match.start("value") - 12), match.start("value")):
         return None  # a p value followed by an interval that belongs to the estimate before
     labelled_ci = match["cilabel"] is not None
@@ -741,14 +874,16 @@ def _interval_estimate(
     label = _last_label(before)
     if _unknown_measure(before[label.end() if label else 0 :]):
         return None  # "ratio of means 1.12 (...)", "β = -2.1": no measure of the README
-    measure = label_measure(label, unit) if label else _inheritable(previous_measure, unit)
+    measure = (
+        label_measure(label, unit, sentence) if label else _inheritable(previous_measure, unit)
+    )
     if (
         label is None
         and measure in RATIO_MEASURES
         and _inherits_no_ratio(sentence, match, previous_end)
     ):
         measure = None
-    if measure is None and not labelled_ci:
+    if measure is None and not labelled_ci and not ci_named_before:
         return None  # a bracketed pair with nothing saying it is an effect
     # from the label on: "Over a median of 5 years, ... (HR 0.82, 0.74 to 0.91)" is an estimate
     said_from = previous_end + label.start() if label else previous_end
@@ -761,11 +896,13 @@ def _interval_estimate(
     if (
         label is None
         and measure not in RATIO_MEASURES
-        and unit is not None
         and not _is_share_unit(unit)
+        and not (previous_named and _LIST_JOIN_ONLY.fullmatch(before))
         and _group_level(sentence, match, previous_end)
     ):
         return None  # "Mean age was 54 years (95% CI 52 to 56)": one group's mean or level
+    if label is None and measure not in RATIO_MEASURES and _RATE_AFTER.match(sentence, match.end()):
+        return None  # "(1.8 (95% CI 1.2 to 2.6) falls per person-year)": a group's rate
     if (
         label is None
         and measure not in RATIO_MEASURES
@@ -779,6 +916,8 @@ def _interval_estimate(
     ):
         return None
     measure = measure or _fallback_measure(unit)
+    if doubled_dash:
+        low, high = (low, -high) if measure in RATIO_MEASURES else _in_order(value, low, high)
     if not _plausible(measure, value, low, high, labelled_ci):
         return None
     level = match["level"] or match["level2"]
@@ -852,6 +991,13 @@ _NOT_AN_EFFECT_QUANTITY = re.compile(
 _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
 
 
+# what joins the items of a list: the value after it continues a labelled one before it
+# ("Differences from placebo were -1.2 kg (...) vs -2.0 kg (...)")
+_LIST_JOIN_ONLY = re.compile(r"\W{0,3}(?:and|or|vs\.?|versus)? ?")
+# the events counted per unit of time or people, right after an interval: a group's rate
+_RATE_AFTER = re.compile(r" ?[)\]] ?[a-z]+(?:[- ][a-z]+)? per (?:\d[\d,]* ?)?[a-z]")
+
+
 def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool:
     """Whether an unlabelled value with its unit is a group's mean or level (no difference)."""
     before = sentence[max(previous_end, match.start("value") - 60) : match.start("value")]
@@ -876,7 +1022,7 @@ _ONE_ARM_FRAME = re.compile(
 # interval ("... (95% CI 0.6 to 1.2) in the metformin group")
 _ARM_SUBJECT = re.compile(r"(?i)\s*(?:the |each )?(?:[\w-]+ ){0,3}?(?:group|arm)s? ")
 _ARM_AFTER = re.compile(
-    r"(?i) ?[)\]]? ?(?:in|among|within|with|for) (?:the |those )?(?:[\w-]+ ){0,3}?(?:group|arm|cohort)s?\b"
+    r"(?i) ?(?:in|among|within|with|for) (?:the |those )?(?:[\w-]+ ){0,3}?(?:group|arm|cohort)s?\b"
 )
 _SET_AGAINST_ANOTHER = re.compile(
     r"(?i)\b(?:differ\w*|compared|versus|vs\b|than\b|relative to|between|placebo-(?:adjusted|"
