@@ -70,6 +70,54 @@ ROWS = (
         "Follow-up was completed by 92% (46/50) of participants in each arm.",
         effects=(),
     ),
+    # share-who-used: a survey's share of people who used, took or consumed something is a
+    # result; taking part and use at entry are not. First run: 2/7 (the two traps)
+    Row(
+        "share-who-used/of-adults-used",
+        "In the past year, 41.5% of adults used at least one herbal product.",
+        effects=(("percent", 41.5, None, None),),
+    ),
+    Row(
+        "share-who-used/took-and-took",
+        "Overall, 28% took a vitamin D supplement and 12% took fish oil.",
+        effects=(("percent", 28.0, None, None), ("percent", 12.0, None, None)),
+    ),
+    Row(
+        "share-who-used/of-respondents-consumed",
+        "Among pregnant women, 64.0% of respondents consumed caffeine daily.",
+        effects=(("percent", 64.0, None, None),),
+    ),
+    Row(
+        "share-who-used/number-in-words-took",
+        "Thirty-one percent of older adults took five or more prescription medicines.",
+        effects=(("percent", 31.0, None, None),),
+    ),
+    Row(
+        "share-who-used/used-compared-with-staff",
+        "Of the students surveyed, 22.7% used energy drinks weekly, compared with 9.4% of staff.",
+        effects=(("percent", 22.7, None, None), ("percent", 9.4, None, None)),
+    ),
+    Row(
+        "share-who-used/trap-took-part",
+        "In total, 87% took part in the follow-up survey.",
+        effects=(),
+    ),
+    Row(
+        "share-who-used/trap-used-at-baseline",
+        "At baseline, 35% of participants used statins.",
+        effects=(),
+    ),
+    # traps written after the rule: a share who took the study's doses kept to the treatment
+    Row(
+        "share-who-used/trap-took-all-tablets",
+        "In the drug arm, 92% of participants took all their tablets.",
+        effects=(),
+    ),
+    Row(
+        "share-who-used/trap-took-doses-as-prescribed",
+        "Overall, 81% took the capsules as prescribed for 12 weeks.",
+        effects=(),
+    ),
     # pair-in-contrast: two groups' shares set against each other by "in contrast to", "as
     # against", "as opposed to". First run: 3/5 (the trap; "as against" and "as opposed to"
     # were read already)
@@ -4959,6 +5007,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 91  # classes are added, never dropped without changing this
+    assert len(classes) >= 92  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -1253,7 +1253,8 @@ _PERCENT_OF_A_GROUP = re.compile(
 _OF_PEOPLE = rf" of (?:the )?(?!control\b)(?:[a-z-]+ ){{0,2}}?{_PEOPLE} "
 _PEOPLE_DID = (
     r"(?:with|without|not|using|who|taking|receiving|achieved|had|showed|reached|attained|"
-    r"experienced|developed|obtained|demonstrated|reported|met)\b"
+    # what a survey asks people (what they used, took or consumed), never taking part
+    r"experienced|developed|obtained|demonstrated|reported|met|used|consumed|took(?! part\b))\b"
 )
 _PERCENT_OF_PEOPLE = re.compile(
     # "5.8% of those with diabetes", "32% of patients achieved"
@@ -1263,11 +1264,16 @@ _PERCENT_OF_PEOPLE = re.compile(
 # (never "had", which as often describes who was sampled)
 _SHARE_THEN_OUTCOME_VERBS = (
     "reported", "developed", "experienced", "achieved", "responded", "died", "relapsed",
-    "recovered", "improved", "remitted",
+    "recovered", "improved", "remitted", "used", "consumed", "took",
 )  # fmt: skip
+# a share of people who took or used the study's own doses: how well they kept to it
+_ADHERENCE_AFTER = re.compile(
+    r"(?i)[^.;,]{0,40}?\b(?:doses?|tablets?|capsules?|pills?|sachets?|injections?|"
+    r"study (?:drug|medication|product)|as (?:prescribed|directed|instructed))\b"
+)
 _PERCENT_THEN_OUTCOME = re.compile(
     rf"(?<![\w.\-]){_pct('v9')} (?:of (?:them|these|those) )?"
-    rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b"
+    rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b(?! part\b)"
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
@@ -1578,6 +1584,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             sentence, max(0, match.start() - 60), match.start()
         ):
             continue  # "The proportion of women was 52% for the drug arm"
+        if key in ("v5", "v9") and _ADHERENCE_AFTER.match(sentence, match.end()):
+            continue  # "92% of participants took all their tablets": adherence, no outcome
         if key != "v5" and _flow_count(sentence, match):
             continue
         if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
@@ -2029,7 +2037,8 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
 # one group's share set against another's: "Among current smokers, 38% had chronic cough,
 # compared with 22% of never smokers"
 _AMONG_SET_AGAINST = re.compile(
-    rf"\bAmong [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
+    # (or "Of the students surveyed, 22.7% used ..., compared with 9.4% of staff")
+    rf"\b(?:Among|Of) [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
     rf"(?:compared with|versus|vs\.?|than) {_pct('b')} (?:of|among|in) "
 )
 
@@ -2063,7 +2072,7 @@ def _shares_across_groups(sentence: str) -> list[tuple[int, float]]:
 def _among_set_against(sentence: str) -> list[tuple[int, float]]:
     """The two groups' shares of 'Among <group>, x% had ..., compared with y% of <group>';
     never who the groups were ('58% were women')."""
-    if "Among " not in sentence:
+    if "Among " not in sentence and "Of " not in sentence:
         return []
     found: list[tuple[int, float]] = []
     for match in _AMONG_SET_AGAINST.finditer(sentence):
