@@ -1591,9 +1591,22 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
             continue  # "(median age, 64 years; 301 [37.1%] women)"
         if key in ("v1", "v2", "v8", "v12"):
-            if _COMPOSITION_BEFORE.search(sentence, max(0, match.start() - 20), match.start()) or (
-                composition_end >= 0
-                and _LIST_CONTINUES.fullmatch(sentence, composition_end, match.start())
+            if (
+                _COMPOSITION_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
+                or (
+                    composition_end >= 0
+                    and (
+                        _LIST_CONTINUES.fullmatch(sentence, composition_end, match.start())
+                        or (
+                            _MAKE_UP_CONTINUES.fullmatch(sentence, composition_end, match.start())
+                            and _STATE_AFTER.match(sentence, match.end())
+                        )
+                    )
+                )
+                or (
+                    _MADE_UP_OF_WHOM.search(sentence, max(0, match.start() - 120), match.start())
+                    and _STATE_AFTER.match(sentence, match.end())
+                )
             ):
                 composition_end = match.end()
                 continue
@@ -1636,6 +1649,15 @@ _LIST_CONTINUES = re.compile(
 )
 # what a count of people is part of when the verb before it says who made up a group: "the
 # two groups included 34 women (56.7%)"
+# ... and what some of the people counted had when the sample is described as made of them:
+# "The cohort comprised 52 410 adults, of whom 4 120 (7.9%) had diabetes" (never "developed")
+_MADE_UP_OF_WHOM = re.compile(
+    r"\b(?:consisted of|comprised|comprising|included|including|enrolled|recruited)\b"
+    r"[^.;]{0,80}?, of whom (?:\d{1,3} )*$"  # a count's leading space-grouped digits too
+)
+_STATE_AFTER = re.compile(r" (?:had|have|did not have|were|was)\b")
+# the next part of that make-up: "... (98.2%) did not have diabetes and 34 198 (1.8%) had it"
+_MAKE_UP_CONTINUES = re.compile(r"(?: [^,;()%\d]{1,60}?)?,? (?:and|while|whereas) (?:\d{1,3} )*")
 _COMPOSITION_BEFORE = re.compile(
     r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
 )
