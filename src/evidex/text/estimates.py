@@ -1213,11 +1213,19 @@ _COUNTED_PERCENT = re.compile(
 # of 40)", "(58.3%; 35/60)", "(64/89, 72%)". Where the two agree the share is a group's share,
 # whatever verb stands before it ("and by 36% (18/50) of those given saline").
 _SHARE_WITH_ITS_COUNT = re.compile(
-    rf"(?<![\w.\-]){_pct('v3')}(?: ?[(\[] ?| ?[;,] ?)(?P<part>\d[\d,]*) ?(?:/|of) ?"
+    # (the group it is of may stand between: "62.5% of treated calves (25/40)")
+    rf"(?<![\w.\-]){_pct('v3')}(?:(?: of [^\d()%,;.\[\]]{{1,40}}?)? ?[(\[] ?| ?[;,] ?)"
+    r"(?P<part>\d[\d,]*) ?(?:/|of) ?"
     r"(?P<whole>\d[\d,]*)(?= ?[)\];,])"
     rf"|[(\[](?P<part2>\d[\d,]*) ?(?:/|of) ?(?P<whole2>\d[\d,]*) ?[,;] ?{_pct('v14')}(?= ?[)\]])"
 )
 _COUNT_CUES = ("/", " of ")
+# a share that says who made up the sample: "Women made up 55.0% of the sample (220/400)"
+_MADE_UP_BEFORE = re.compile(
+    r"\b(?:made up|make up|makes up|comprised|accounted for|constituted|represented) $"
+)
+# a bare number after "of" is a score or a level: "a degree of 3 in the albumin group"
+_SCALE_VALUE_BEFORE = re.compile(r"\bof $")
 # what follows a share whose count is beside it (one of these is written in every match)
 _COUNT_AFTER_CUES = ("% (", "%(", "% [", "%[", "%;", "% ;", "%,", "% ,", "%)", "%]")
 # "91.3% (283 of 310, 95% CI 87.4%–94.1%)": a share with its own interval, an estimate
@@ -1530,7 +1538,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             (_RATE_AFTER_GROUP, bracketed and not group_make_up),
             (
                 _SHARE_WITH_ITS_COUNT,
-                contains_any(sentence, _COUNT_CUES) and contains_any(sentence, _COUNT_AFTER_CUES),
+                contains_any(sentence, _COUNT_CUES)
+                and (contains_any(sentence, _COUNT_AFTER_CUES) or "% of " in sentence),
             ),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
@@ -1559,13 +1568,20 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         ):
             continue
         counted = key in ("v3", "v14")
+        window = max(0, position - 20)  # both end-anchored patterns are shorter
         if counted and (
             not _agrees_with_its_count(match, key)
             or _CI_IN_THE_BRACKET.match(sentence, match.end())
             or _TAKING_PART.search(sentence, _clause_start(sentence, position), position)
+            or _MADE_UP_BEFORE.search(sentence, window, position)
         ):
             continue  # "The response rate to the survey was 64% (1,280/2,000)"
-        window = max(0, position - 20)  # both end-anchored patterns are shorter
+        if (
+            key == "bare"
+            and not match["sign"]
+            and _SCALE_VALUE_BEFORE.search(sentence, window, position)
+        ):
+            continue  # "exceeding a grade of 3 in the albumin group": a score, not a share
         if (
             _THRESHOLD_BEFORE.search(sentence, window, position)
             or _RANGE_BEFORE.search(sentence, window, position)
