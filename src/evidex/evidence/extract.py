@@ -1231,12 +1231,28 @@ def _outcomes(text: str) -> list[Outcome]:
                 for outcome, key in zip(found, keys, strict=True):
                     if key in seen:
                         continue  # a restatement (a conclusion repeating a result)
+                    if section.kind == "conclusions" and _restates_a_share(outcome, outcomes):
+                        continue
                     if outcome.measure == "percent":
                         seen.add(key)  # a share two readers of one sentence found is one
                     outcomes.append(complete_outcome(outcome))
                 # one sentence giving the same figures for two comparisons reports two estimates
                 seen.update(keys)
     return outcomes
+
+
+def _restates_a_share(outcome: Outcome, earlier: list[Outcome]) -> bool:
+    """A conclusion's share, without its interval, that a result has already given ('the
+    prevalence of obesity was 42.8%' after '42.8% (95% CI 39.5% to 46.1%)')."""
+    return (
+        outcome.measure == "percent"
+        and outcome.ci_low is None
+        and not outcome.arms
+        and any(
+            before.measure == "percent" and before.value == outcome.value and not before.arms
+            for before in earlier
+        )
+    )
 
 
 def _outcome_key(outcome: Outcome) -> tuple[object, ...]:
