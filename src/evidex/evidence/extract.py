@@ -310,14 +310,16 @@ _N_WE_COUNTED = CuedPattern(
     ),
     ("we ",),
 )
-# the people counted before a comma, named by their verb alone: "Of the 120 randomised, 112
-# completed", "Of 348 randomized, 301 (86.5%) ...", and after those who completed: "91 completed
-# out of 110 randomly assigned to D or placebo", "82 finished (of 100 randomised)"
+# the people counted before a comma, named by their verb: "Of the 120 randomised, 112
+# completed", "Of 1313 enrolled neonates, 277 were cases", "Of 348 randomized, 301 (86.5%)
+# ...", and after those who completed: "91 completed out of 110 randomly assigned to D or
+# placebo", "82 finished (of 100 randomised)"
 _N_OF_THOSE = CuedPattern(
     re.compile(
         rf"(?i)\bof (?:the |all |those )?(?P<n>{COUNT}) (?:{_POPULATION_NOUNS} )?"
         r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited|included|allocated)"
-        r"(?= ?[,;.)]| (?:in)?to\b)"
+        # the people after the verb: "Of 1313 enrolled neonates, 277 were cases"
+        rf"(?: {_QUALIFIER}{_POPULATION_NOUNS})?(?= ?[,;.)]| (?:in)?to\b)"
     ),
     ("randomi", "randomly", "enrolled", "recruited", "included", "allocated"),
 )
@@ -693,7 +695,9 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     completed: int | None = None
     screening = contains_any(folded, _SCREENING_WORDS)
     for match in firsts:
-        if (n := parse_count(match["n"])) and not _screened_after(text, match.end(), screening):
+        if (n := _enrolled_count(text, match)) and not _screened_after(
+            text, match.end(), screening
+        ):
             if match.groupdict().get("completed"):
                 completed = n
                 continue
@@ -817,7 +821,9 @@ _RANGE_AFTER = re.compile(r"(?i) ?(?:[-–—/]|to|and|through|until) ?(?:19|20)
 # the second year of a span written short: "2015-16", "2019/20"
 _SHORT_YEAR_AFTER = re.compile(r"[-–/]\d\d\b(?![.,:]?\d)")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|since|during|until|by|before|after|from|through) $")
-_PUNCTUATION_AFTER = re.compile(r"[,.;)]| and\b| to\b")
+# what follows a year after its preposition: a mark, a conjunction or a verb's -ing form ("in
+# 2012 enrolling neonates"), never the people a number before them counts ("in 2012 patients")
+_PUNCTUATION_AFTER = re.compile(r"[,.;)]| and\b| to\b| [a-z]+ing\b")
 
 
 # A planned enrolment is never n: "we planned to recruit 300", "aimed to enrol 400 children",
@@ -929,13 +935,29 @@ def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int 
             clause = re.split(r"[,;.]", folded[match.end() : match.end() + 30], maxsplit=1)[0]
             said = folded[match.start() : match.end()] + clause
             if "random" in said and not match.groupdict().get("completed"):
-                n = parse_count(match["n"])
+                n = _enrolled_count(text, match)
                 if n and (second := _SECOND_ARM.match(text, match.end())):
                     n += parse_count(second["m"]) or 0  # "of whom 9525 ... and 9589 to placebo"
                 if n and (randomised is None or match.start() < randomised[0]):
                     randomised = (match.start(), n)
                 break
     return firsts, randomised[1] if randomised else None
+
+
+# the part of a planned or eligible count that the verb applies to: "after 214 of 400 planned
+# participants had been randomised", "58 of 72 eligible women were randomly assigned"; not when
+# the verb describes the whole ("Ten of 100 randomised patients were excluded")
+_PART_OF_BEFORE = re.compile(rf"(?<![\d.,])(?P<part>{COUNT}) of (?:the |all )?$")
+_PREDICATE = re.compile(r" (?:were|was|been) ")
+
+
+def _enrolled_count(text: str, match: re.Match[str]) -> int | None:
+    """The count an enrolment phrase gives: its own, or the part of it named just before."""
+    start = match.start("n")
+    if "of " not in text[max(0, start - 8) : start] or not _PREDICATE.search(match.group(0)):
+        return parse_count(match["n"])
+    part = _PART_OF_BEFORE.search(text, max(0, start - 30), start)
+    return parse_count(part["part"] if part else match["n"])
 
 
 def _sample_size_equals(text: str) -> int | None:
