@@ -4332,6 +4332,42 @@ ROWS = (
         n=58,
         design="rct",
     ),
+    # one-patient-unaged: a case report whose patient is one, with no "A 52-year-old" opening
+    Row(
+        "one-patient-unaged/we-report-here-a-case",
+        "We report here a case of drug-induced lupus in an elderly woman treated with hydralazine "
+        "whose rash cleared on withdrawal.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "one-patient-unaged/herein-we-describe-a-patient",
+        "Herein we describe a patient with refractory status epilepticus who responded to "
+        "ketamine after three failed anaesthetics.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "one-patient-unaged/age-without-an-article",
+        "Case presentation\n47-year-old female presented with painless jaundice and weight loss. "
+        "Imaging showed a mass in the pancreatic head.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "one-patient-unaged/a-child-with-the-disease",
+        "A child with drug-resistant epilepsy caused by a GLUT1 mutation was given a modified "
+        "Atkins diet. After six months the child was free of seizures.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "one-patient-unaged/age-after-the-patient",
+        "We present a previously healthy woman, 34 years old, who developed severe hepatitis "
+        "after taking a green tea extract.",
+        n=1,
+        design="case-series",
+    ),
     # review-estimates-unlabelled: a systematic review whose pooled estimates print no "95% CI",
     # or which calls itself "this review", is a meta-analysis when it counts its studies
     Row(
@@ -4428,6 +4464,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 76  # classes are added, never dropped without changing this
+    assert len(classes) >= 77  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -185,10 +185,20 @@ _ONE_PERSON_BEFORE = re.compile(
 )
 
 
+# ... or with no article, the person aged doing what a patient does: "Case presentation
+# 47-year-old female presented with jaundice", "55-year-old diabetic male was admitted"
+_ONE_PERSON_PRESENTED = re.compile(
+    r"(?i) (?:[\w-]+ ){0,3}?(?:man|woman|male|female|boy|girl|patient|lady|gentleman) "
+    r"(?:presented|was (?:admitted|referred|brought|seen)|developed|complained|came)\b"
+)
+
+
 def describes_one_patient(text: str, folded: str | None = None) -> bool:
     """Whether `text` tells one patient's story (a case report); `folded` as for CuedPattern."""
     for match in _ONE_PERSONS_AGE.finditer(text, folded):
-        if _ONE_PERSON_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        if _ONE_PERSON_BEFORE.search(
+            text, max(0, match.start() - 60), match.start()
+        ) or _ONE_PERSON_PRESENTED.match(text, match.end()):
             return True
     return False
 

@@ -622,6 +622,8 @@ def _build_study(
     folded = fold_case(text)  # for every cue test on the whole text
     design = stated_design(text) or classify_design_of(_design_texts(draft, text), last=text)
     n = _sample_size(draft.intro) or _sample_size(text, folded)
+    if n is None and design == "case-series":
+        n = one_person_named(text)
     n_studies = _study_count(text, folded) if design == "meta-analysis" else None
     comparator, comparator_type = _comparator(text, folded)
     return Study(
@@ -1122,15 +1124,27 @@ def _groups_times_size(text: str, folded: str) -> int | None:
     return k * per if k and per else None
 
 
-# one case named as the report's subject, with no age given: "We present a case of ...", "This
-# case report describes ..."
+# one case or one patient named as the report's subject, with no age given: "We present a case
+# of ...", "We report here a case", "Herein we describe a patient with ...", "This case report
+# describes ..."
 _ONE_CASE = CuedPattern(
     re.compile(
-        r"(?i)\bwe (?:here(?:in)? )?(?:report|describe|present) (?:a|an|the|one) "
-        r"(?:[\w-]+ ){0,3}?case\b(?! series)|\bthis case report\b"
+        r"(?i)\bwe (?:here(?:in)? )?(?:report|describe|present)(?: here(?:in)?)? (?:a|an|the|one) "
+        r"(?:[\w-]+ ){0,3}?(?:case\b(?! series)|(?:patient|man|woman|boy|girl|child|infant)\b)"
+        r"|\bthis case report\b"
     ),
-    ("case",),
+    ("we ", "this case report"),
 )
+# one person named with an indefinite article ("administered the diet in a patient with ...",
+# "A child with ... suffered"): in a case series with no count written, a case report
+_ONE_PERSON_NAMED = re.compile(
+    r"(?i)\b(?:an?|one) (?:[\w-]+ ){0,2}?(?:patient|man|woman|boy|girl|child|infant|neonate)\b"
+)
+
+
+def one_person_named(text: str) -> int | None:
+    """1 when a case series with no count names one person with an indefinite article."""
+    return 1 if _ONE_PERSON_NAMED.search(text) else None
 
 
 def _single_patient(text: str, folded: str) -> int | None:
