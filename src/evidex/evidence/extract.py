@@ -623,7 +623,7 @@ def _build_study(
     design = stated_design(text) or classify_design_of(_design_texts(draft, text), last=text)
     n = _sample_size(draft.intro) or _sample_size(text, folded)
     if n is None and design == "case-series":
-        n = one_person_named(text)
+        n = _one_person_named(text)
     n_studies = _study_count(text, folded) if design == "meta-analysis" else None
     comparator, comparator_type = _comparator(text, folded)
     return Study(
@@ -1142,7 +1142,7 @@ _ONE_PERSON_NAMED = re.compile(
 )
 
 
-def one_person_named(text: str) -> int | None:
+def _one_person_named(text: str) -> int | None:
     """1 when a case series with no count names one person with an indefinite article."""
     return 1 if _ONE_PERSON_NAMED.search(text) else None
 
