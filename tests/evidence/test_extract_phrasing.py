@@ -4254,8 +4254,9 @@ ROWS = (
     ),
     # Issue 14 point 2, design and n families of sets J-L (h-gen4), written and annotated by the
     # corpus README before any rule was changed for them. First run: review-estimates-unlabelled 1/5,
-    # assigned-to-placebo 1/6, group-sizes-total 2/6, part-of-planned 2/5, long-qualifier 1/5,
-    # one-patient-unaged 0/5, own-cases-verbs 3/5, cohort-in-trial 2/5 (12/42).
+    # assigned-to-placebo 1/6, group-sizes-total 2/6, part-of-planned 2/5, long-qualifier 1/5
+    # (its one pass three groups of ten making 30 by chance; that row was reworded before any
+    # rule, 0/5), one-patient-unaged 0/5, own-cases-verbs 3/5, cohort-in-trial 2/5 (12/42).
     # group-sizes-total: no total is written, only each group's size; n is their sum
     Row(
         "group-sizes-total/groups-named-with-animals-in-brackets",
@@ -4331,6 +4332,43 @@ ROWS = (
         "In total, 58 of 72 eligible women were randomly assigned to yoga or stretching.",
         n=58,
         design="rct",
+    ),
+    # long-qualifier: an abbreviation in brackets, a dotted one, or five words between the count
+    # and the people it counts
+    Row(
+        "long-qualifier/abbreviation-in-brackets-before-patients",
+        "We randomly assigned 64 chronic obstructive pulmonary disease (COPD) patients to inhaled "
+        "budesonide or placebo; 9 patients withdrew.",
+        n=64,
+        design="rct",
+    ),
+    Row(
+        "long-qualifier/dotted-country-before-veterans",
+        "This prospective cohort study included 12,480 U.S. veterans aged 50 years or older; we "
+        "documented 640 incident cases of dementia.",
+        n=12480,
+        design="cohort",
+    ),
+    Row(
+        "long-qualifier/five-words-before-rabbits",
+        "Thirty-six adult male New Zealand white rabbits were randomly divided into two equal "
+        "groups of 14 and 28 days of healing.",
+        n=36,
+        design="animal",
+    ),
+    Row(
+        "long-qualifier/people-named-by-their-condition-then-a-clause",
+        "In this double-blind, placebo-controlled study 90 insomniacs with a history of shift work "
+        "were assigned to valerian or placebo.",
+        n=90,
+        design="rct",
+    ),
+    Row(
+        "long-qualifier/dotted-country-after-enrolled",
+        "We enrolled 220 U.K. adults with moderate asthma in a cohort followed for 2 years; 31 "
+        "adults were admitted to hospital.",
+        n=220,
+        design="cohort",
     ),
     # one-patient-unaged: a case report whose patient is one, with no "A 52-year-old" opening
     Row(
@@ -4464,6 +4502,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 77  # classes are added, never dropped without changing this
+    assert len(classes) >= 78  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -91,8 +91,11 @@ _POPULATION_NOUNS = (
 # another kind of thing counted; a comma only after an adjective, not a plural ("58 sites, adults")
 _QUALIFIER = (
     r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|on|to|at|by|for|from|per|vs|"
-    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)(?:\d+-)?[A-Za-z][\w\-+/]*"
-    r"(?<!s),?\s){0,4}?"
+    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)(?:(?:\d+-)?[A-Za-z][\w\-+/]*"
+    # never a plural, but a word ending in -us, -is or -ss may stand ("continuous ambulatory
+    # peritoneal dialysis patients"); an abbreviation in brackets or with dots: "dialysis (CAPD)
+    # patients", "U.S. women"
+    r"(?:(?<!s)|(?<=us|is|ss)),?|\([A-Z][A-Za-z0-9-]{0,11}\)|(?:[A-Z]\.){2,3})\s){0,5}?"
 )
 # a number that is part of a name, not a count: "type 2 diabetes", "phase 3", "week 12"
 _NAME_WORDS = (
@@ -250,6 +253,8 @@ _N_ANY_ASSIGNED = CuedPattern(
         r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
         r"communities|homes|facilities|units|regions|districts)\b)"
         r"(?:[A-Za-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
+        # a clause saying which ones: "80 migraineurs with unilateral symptoms were assigned"
+        r"(?:(?:with|without|who had|from)\b[^.;:,()\d]{1,70}? )?"
         r"(?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
         r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
@@ -326,7 +331,11 @@ _N_OF_THOSE = CuedPattern(
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
 # in each group"
 _GROUPS_OF = CuedPattern(
-    re.compile(rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"),
+    re.compile(
+        rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"
+        # "two groups of 28 and 84 days": the groups' times, not their size
+        r"(?! ?(?:and|or|to|[-–]) ?\d)"
+    ),
     ("groups of", "arms of"),
 )
 # a count of those screened, approached or assessed for eligibility: not the sample ("182
