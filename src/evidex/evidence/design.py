@@ -368,9 +368,15 @@ _COHORT = CuedPattern(
 )  # fmt: skip
 # the authors' own patients: "we present a case of", "we describe three patients", "two cases
 # are reported"
+# the verb in any tense or mood: "we will present 3 cases", "we would like to report two", "we
+# report here a case"
+_WE_REPORT = (
+    r"we (?:herein |here |will |shall |would like to |wish to )?(?:report|describe|present)"
+    r"(?: here(?:in)?)?"
+)
 _OWN_CASES = CuedPattern(
     re.compile(
-        r"(?i)\bwe (?:herein |here )?(?:report|describe|present) (?:a|an|the case|\d+|two|three|"
+        rf"(?i)\b{_WE_REPORT} (?:a|an|the case|\d+|two|three|"
         r"four|five|six|seven|eight|nine|ten)\b"
         r"|\b(?:cases?|patients?) (?:of [\w -]{1,40}? )?(?:is|are|was|were) (?:reported|described|"
         r"presented)\b"
@@ -379,7 +385,7 @@ _OWN_CASES = CuedPattern(
 )
 _CASE_SERIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case series|case reports?|we (?:herein |here )?(?:report|describe|present) "
+        rf"(?i)\b(?:case series|case reports?|{_WE_REPORT} "
         r"(?:a|an|the case|"
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
         r"\d+[- ]year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
@@ -394,6 +400,7 @@ _CASE_SERIES = CuedPattern(
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "we here",
+        "we will ", "we shall ", "we would ", "we wish ",
         "year-old ",
         "chart review", "reviewed", "review of ", "consecutive "
     ),
