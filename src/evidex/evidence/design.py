@@ -427,12 +427,20 @@ _TRIAL_DATA = CuedPattern(
 _COHORT_NAMED = CuedPattern(re.compile(r"(?i)\bcohorts?\b"), ("cohort",))
 # a cohort followed inside a trial, not the trial's own comparison: "a prospective cohort nested
 # within a randomised trial of vitamin D", "a cohort study embedded in the X trial"
+# ... or of people taking part in one: "Cohort study of patients enrolled in a randomized
+# clinical trial", "an observational study of 2,204 women taking part in a placebo-controlled
+# trial", "cohort study drawn from the participants of a double-blind trial"
+_TRIAL_ARTICLE = r"(?:a|an|the|one|two) (?:[\w-]+ ){0,5}?trials?\b"
 _COHORT_IN_TRIAL = CuedPattern(
     re.compile(
         r"(?i)\bcohort(?: study| analysis)?,? (?:(?:nested|embedded|followed|conducted) )?"
-        r"(?:with)?in (?:a|an|the|one|two) (?:[\w-]+ ){0,5}?trials?\b"
+        rf"(?:with)?in {_TRIAL_ARTICLE}"
+        r"|\b(?:cohort|observational) (?:study|analysis) (?:of|drawn from|derived from) "
+        r"(?:[\w,-]+ ){0,4}?(?:patients|participants|women|men|adults|children|people|subjects)\b "
+        r"(?:\w+ ){0,2}?(?:(?:enrolled|recruited|included|randomi[sz]ed|participating|taking part) "
+        rf"(?:in|to|into)|of|in) {_TRIAL_ARTICLE}"
     ),
-    ("cohort",),
+    ("cohort", "observational"),
 )
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(

@@ -484,6 +484,9 @@ class _Line:
     heading: bool = False
     bullet: bool = False
     level: int = 2  # a heading's rank: its number of '#' (a plain-text heading counts as 2)
+    label: bool = (
+        False  # a plain-text heading that is an abstract's label ("Main outcome measures")
+    )
 
 
 @dataclass
@@ -538,8 +541,10 @@ def _split_abstracts(text: str) -> list[str]:
 def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
     if is_structured(chunk):
         return True
-    if any(line.heading for line in lines[1:]):
-        return False  # headings below a title divide an article
+    # headings below a title divide an article; an abstract's label lines, the rest of its
+    # labels lost, do not
+    if any(line.heading and not line.label for line in lines[1:]):
+        return False
     introducers = sum(1 for line in lines for _ in _introducers(line.text))
     return introducers <= 1 or _own_study_first(lines)
 
@@ -582,7 +587,8 @@ def _classify_lines(chunk: str) -> list[_Line]:
             )
         )
         level = marked.level if marked else 2
-        lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level))
+        label = heading and marked is None and opens_with_label(cleaned)
+        lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level, label=label))
     return lines
 
 
