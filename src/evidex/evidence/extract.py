@@ -266,7 +266,7 @@ _N_ANY_ASSIGNED = CuedPattern(
     ),
 )  # fmt: skip
 _N_VERB_FIRST = re.compile(
-    rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
+    rf"(?i)\b(?=[reiacow])(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
     rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 # a bare count that the verb makes the sample: "812 underwent randomization", "1,900 agreed to
@@ -458,7 +458,7 @@ _STANDARD_CARE = CuedPattern(
 )
 _INTERVENTION = CuedPattern(
     re.compile(
-        r"(?i)\b(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
+        r"(?i)\b(?=[rtag])(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
         r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
     ),
     ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
@@ -1293,7 +1293,16 @@ def _sentence_outcomes(
     """The outcomes of one sentence and the measure the next sentence's estimates inherit."""
     found: list[Outcome] = []
     previous_end = 0
-    estimates = find_estimates(sentence, carried)
+    percentages = find_group_percentages(sentence)
+    # a share is read once: with the interval a pair prints after it, else as an estimate
+    own_interval = {share.start for share in percentages if share.ci_low is not None}
+    estimates = [
+        estimate
+        for estimate in find_estimates(sentence, carried)
+        if estimate.value_start not in own_interval
+    ]
+    read = {estimate.value_start for estimate in estimates}
+    percentages = [share for share in percentages if share.start not in read]
     listed = (
         _respectively_names(sentence, estimates[0].value_start, len(estimates)) if estimates else []
     )
@@ -1315,7 +1324,19 @@ def _sentence_outcomes(
                 text=sentence.strip()[:500],
             )
         )
-    percentages = find_group_percentages(sentence)
+    for share in percentages:
+        if share.ci_low is not None:
+            found.append(
+                Outcome(
+                    name=label or _name_for_arms(sentence),
+                    measure="percent",
+                    value=share.value,
+                    ci_low=share.ci_low,
+                    ci_high=share.ci_high,
+                    text=sentence.strip()[:500],
+                )
+            )
+    percentages = [share for share in percentages if share.ci_low is None]
     if not percentages:
         return found, carried
     significance = _significance_words(sentence)

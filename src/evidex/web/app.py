@@ -25,8 +25,9 @@ from evidex.web.errors import install_error_handlers
 from evidex.web.head import HeadAsGetMiddleware
 from evidex.web.memo import ResponseMemoMiddleware
 from evidex.web.openapi import install_openapi
-from evidex.web.prerender import site_key, stored_lookup
+from evidex.web.prerender import site_key
 from evidex.web.security import HostGuardMiddleware, SecurityHeadersMiddleware
+from evidex.web.stored import StoredPages
 from evidex.web.templating import STATIC_DIR, Site, make_environment
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
         build_id=lambda: db.current().build_id,
         stored=None
         if site.static_export
-        else stored_lookup(db, site_key(site.base_url, site.base_path, site.live_reload)),
+        else StoredPages(db, site_key(site.base_url, site.base_path, site.live_reload)),
         observer=app.state.observer,
         limiter=app.state.limiter,
         allowed_hosts=hosts,

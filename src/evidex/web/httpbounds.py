@@ -160,10 +160,18 @@ class PreparedHeadCycle(RequestResponseCycle):
         if self._head is not None:
             await self._send_with_head(message, self._head)
             return
-        headers = message.get("headers") if message["type"] == "http.response.start" else None
-        if not isinstance(headers, PreparedHeaders) or self.response_started or self.access_log:
+        if message["type"] != "http.response.start" or self.response_started or self.access_log:
             await super().send(message)
             return
+        headers = message.get("headers", ())
+        if isinstance(headers, PreparedHeaders):
+            written: Written | None = (headers.lines, headers.content_length)
+        else:
+            written = written_headers(tuple(headers))
+        if written is None:  # uvicorn's own path refuses it, or frames it its way
+            await super().send(message)
+            return
+        lines, content_length = written
         if self.flow.write_paused and not self.disconnected:
             await self.flow.drain()
         if self.disconnected:
@@ -171,10 +179,10 @@ class PreparedHeadCycle(RequestResponseCycle):
         # As RequestResponseCycle.send does for a response start, from the prepared bytes.
         self.response_started = True
         self.waiting_for_100_continue = False
-        status = message["status"]  # type: ignore[typeddict-item]
-        content = [STATUS_LINE[status], _default_lines(self.default_headers), *headers.lines]
-        if headers.content_length is not None and self.chunked_encoding is None:
-            self.expected_content_length = headers.content_length
+        status = message["status"]
+        content = [STATUS_LINE[status], _default_lines(self.default_headers), *lines]
+        if content_length is not None and self.chunked_encoding is None:
+            self.expected_content_length = content_length
             self.chunked_encoding = False
         if not self.keep_alive:
             content.append(b"connection: close\r\n")

@@ -65,26 +65,26 @@ class Entry:
     route: str | None  # the route template, as the access log and metrics name it
     status: int = 200
     size: int = field(init=False)
-    # How the HTTP server writes the headers out (evidex.web.httpbounds): worked out at the
-    # second answer, so an answer sent once (most, over many pages) costs nothing more.
+    # How the HTTP server writes the headers out (evidex.web.httpbounds), worked out at the
+    # first answer, so every later one sends prepared lines.
     written: Written | None = field(init=False, default=None)
     not_modified_written: Written | None = field(init=False, default=None)
-    answers: int = field(init=False, default=0)  # counted up to 2
 
     def __post_init__(self) -> None:
         header_bytes = sum(len(k) + len(v) for k, v in self.headers)
         header_bytes += 8 * (len(self.headers) + len(self.not_modified_headers))  # written lines
         object.__setattr__(self, "size", len(self.body) + header_bytes + ENTRY_OVERHEAD_BYTES)
 
-    def write_headers(self) -> None:
-        """Count an answer; at the second, work out the written headers (see `written`)."""
-        if self.answers == 1:
+    def sent_headers(self, not_modified: bool = False) -> Headers:
+        """The headers to send (the 304's when `not_modified`), with their written lines."""
+        if not_modified:
+            if self.not_modified_written is None:
+                written = written_headers(self.not_modified_headers)
+                object.__setattr__(self, "not_modified_written", written)
+            return prepared(self.not_modified_headers, self.not_modified_written)
+        if self.written is None:
             object.__setattr__(self, "written", written_headers(self.headers))
-            object.__setattr__(
-                self, "not_modified_written", written_headers(self.not_modified_headers)
-            )
-        if self.answers < 2:
-            object.__setattr__(self, "answers", self.answers + 1)
+        return prepared(self.headers, self.written)
 
 
 class ByteBoundedLRU:
@@ -174,8 +174,8 @@ def finished_headers(headers: list[tuple[bytes, bytes]], build: str) -> list[tup
     return with_security_headers(with_build_header(headers, build.encode()))
 
 
-# What the build stored for (build, path, gzip): the page's own headers (before the build and
-# security headers), its body and its route template; None to answer as usual.
+# What the build stored for (build, path, gzip): the page's headers as the whole stack sends
+# them (`finished_headers`), its body and its route template; None to answer as usual.
 StoredLookup = Callable[[str, str, bool], tuple[list[tuple[bytes, bytes]], bytes, str] | None]
 # The 301 a path (without query) answers as another name of a page, as its handler would send
 # it: (headers, route template); None when the path names no redirect.
@@ -259,7 +259,7 @@ class ResponseMemoMiddleware:
         found = self.stored(build, path, gzip) if self.stored is not None else None
         if found is not None:
             headers, body, route = found
-            return make_entry(finished_headers(headers, build), body, route)
+            return make_entry(headers, body, route)
         moved = self.redirect(path) if self.redirect is not None and not self.allowed else None
         if moved is None or self.build_id() != build:  # a swap meanwhile: the stack answers
             return None
@@ -275,12 +275,10 @@ class ResponseMemoMiddleware:
         build: str,
         started: float,
     ) -> None:
-        entry.write_headers()
         if if_none_match is not None and etag_matches(if_none_match, entry.etag):
-            status, body = 304, b""
-            headers = prepared(entry.not_modified_headers, entry.not_modified_written)
+            status, body, headers = 304, b"", entry.sent_headers(not_modified=True)
         else:
-            status, headers = entry.status, prepared(entry.headers, entry.written)
+            status, headers = entry.status, entry.sent_headers()
             body = entry.body if scope["method"] == "GET" else b""
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
