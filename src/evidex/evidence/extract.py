@@ -943,7 +943,8 @@ def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int 
     randomised: tuple[int, int] | None = None
     any_random = "random" in folded
     for phrase in _ENROLMENT_PHRASES:
-        for index, match in enumerate(phrase.finditer(text, folded)):
+        matches = (match for match in phrase.finditer(text, folded) if not _added(text, match))
+        for index, match in enumerate(matches):
             if index == 0:
                 firsts.append(match)
             if not any_random:
@@ -975,6 +976,19 @@ def _enrolled_count(text: str, match: re.Match[str]) -> int | None:
         return parse_count(match["n"])
     part = _PART_OF_BEFORE.search(text, max(0, start - 30), start)
     return parse_count(part["part"] if part else match["n"])
+
+
+# a count added to others counted before it: "an additional 200 women", "another 64", "120
+# further patients", "72 more volunteers"; the total is said of all of them
+_ADDED_BEFORE = re.compile(r"(?i)\b(?:further|additional|another)\s+$")
+_ADDED_AFTER = re.compile(r"(?i) (?:further|additional|more)\b")
+
+
+def _added(text: str, match: re.Match[str]) -> bool:
+    start, end = match.span("n")
+    return bool(
+        _ADDED_AFTER.match(text, end) or _ADDED_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def _sample_size_equals(text: str) -> int | None:
