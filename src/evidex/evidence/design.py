@@ -194,10 +194,20 @@ _ONE_PERSON_BEFORE = re.compile(
 )
 
 
+# ... or with no article, the person aged doing what a patient does: "Case presentation
+# 47-year-old female presented with jaundice", "55-year-old diabetic male was admitted"
+_ONE_PERSON_PRESENTED = re.compile(
+    r"(?i) (?:[\w-]+ ){0,3}?(?:man|woman|male|female|boy|girl|patient|lady|gentleman) "
+    r"(?:presented|was (?:admitted|referred|brought|seen)|developed|complained|came)\b"
+)
+
+
 def describes_one_patient(text: str, folded: str | None = None) -> bool:
     """Whether `text` tells one patient's story (a case report); `folded` as for CuedPattern."""
     for match in _ONE_PERSONS_AGE.finditer(text, folded):
-        if _ONE_PERSON_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        if _ONE_PERSON_BEFORE.search(
+            text, max(0, match.start() - 60), match.start()
+        ) or _ONE_PERSON_PRESENTED.match(text, match.end()):
             return True
     return False
 
@@ -371,9 +381,15 @@ _COHORT = CuedPattern(
 )  # fmt: skip
 # the authors' own patients: "we present a case of", "we describe three patients", "two cases
 # are reported"
+# the verb in any tense or mood: "we will present 3 cases", "we would like to report two", "we
+# report here a case"
+_WE_REPORT = (
+    r"we (?:herein |here |will |shall |would like to |wish to )?(?:report|describe|present)"
+    r"(?: here(?:in)?)?"
+)
 _OWN_CASES = CuedPattern(
     re.compile(
-        r"(?i)\bwe (?:herein |here )?(?:report|describe|present) (?:a|an|the case|\d+|two|three|"
+        rf"(?i)\b{_WE_REPORT} (?:a|an|the case|\d+|two|three|"
         r"four|five|six|seven|eight|nine|ten)\b"
         r"|\b(?:cases?|patients?) (?:of [\w -]{1,40}? )?(?:is|are|was|were) (?:reported|described|"
         r"presented)\b"
@@ -382,7 +398,7 @@ _OWN_CASES = CuedPattern(
 )
 _CASE_SERIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case series|case reports?|we (?:herein |here )?(?:report|describe|present) "
+        rf"(?i)\b(?:case series|case reports?|{_WE_REPORT} "
         r"(?:a|an|the case|"
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
         r"\d+[- ]year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
@@ -397,6 +413,7 @@ _CASE_SERIES = CuedPattern(
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "we here",
+        "we will ", "we shall ", "we would ", "we wish ",
         "year-old ",
         "chart review", "reviewed", "review of ", "consecutive "
     ),
@@ -423,12 +440,20 @@ _TRIAL_DATA = CuedPattern(
 _COHORT_NAMED = CuedPattern(re.compile(r"(?i)\bcohorts?\b"), ("cohort",))
 # a cohort followed inside a trial, not the trial's own comparison: "a prospective cohort nested
 # within a randomised trial of vitamin D", "a cohort study embedded in the X trial"
+# ... or of people taking part in one: "Cohort study of patients enrolled in a randomized
+# clinical trial", "an observational study of 2,204 women taking part in a placebo-controlled
+# trial", "cohort study drawn from the participants of a double-blind trial"
+_TRIAL_ARTICLE = r"(?:a|an|the|one|two) (?:[\w-]+ ){0,5}?trials?\b"
 _COHORT_IN_TRIAL = CuedPattern(
     re.compile(
         r"(?i)\bcohort(?: study| analysis)?,? (?:(?:nested|embedded|followed|conducted) )?"
-        r"(?:with)?in (?:a|an|the|one|two) (?:[\w-]+ ){0,5}?trials?\b"
+        rf"(?:with)?in {_TRIAL_ARTICLE}"
+        r"|\b(?:cohort|observational) (?:study|analysis) (?:of|drawn from|derived from) "
+        r"(?:[\w,-]+ ){0,4}?(?:patients|participants|women|men|adults|children|people|subjects)\b "
+        r"(?:\w+ ){0,2}?(?:(?:enrolled|recruited|included|randomi[sz]ed|participating|taking part) "
+        rf"(?:in|to|into)|of|in) {_TRIAL_ARTICLE}"
     ),
-    ("cohort",),
+    ("cohort", "observational"),
     also=("trial",),
 )
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
