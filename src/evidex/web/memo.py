@@ -6,7 +6,7 @@ So the first GET of a URL runs the whole stack (handler, ETag, build identity, s
 gzip) and its final status, headers and body are kept; later GETs and HEADs of the same URL
 under the same build are answered from the memo, with 304 on a matching If-None-Match as before.
 A page the build stored (evidex.web.prerender) is answered the same way on its first view, its
-headers finished here as the layers it skips would finish them.
+headers finished as the layers it skips would finish them (evidex.web.stored).
 
 The memo is the outermost layer, so a hit costs no routing and no layer at all; what those
 layers do for every request it does itself, cheaply: a request for another host, with a body or
