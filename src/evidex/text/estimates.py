@@ -71,8 +71,10 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
         r"|(?:rho|ρ|rs|r)(?= ?=)",
         "r",
     ),
-    (r"g(?= ?=)", "g"),
-    (r"d(?= ?=)", "SMD"),  # Cohen's d written as "d = 0.45"
+    # a single letter names a measure only in its own case: "d = 0.45" is Cohen's d, "vitamin
+    # D=8939" a group's size
+    (r"(?-i:g)(?= ?=)", "g"),
+    (r"(?-i:d)(?= ?=)", "SMD"),  # Cohen's d written as "d = 0.45"
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
@@ -468,6 +470,10 @@ def _inherits_no_ratio(sentence: str, match: re.Match[str], previous_end: int) -
     )
 
 
+# no standardised difference of real groups comes near ten standard deviations
+_LARGEST_STANDARDISED = 10
+
+
 def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     """The estimates of one normalised sentence, in reading order. `carried` is the measure of
     the last estimate of the sentences before (an unlabelled estimate inherits it)."""
@@ -511,7 +517,11 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         ):
             continue
         measure = label_measure(match, match["unit"], sentence)
-        if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
+        if (
+            (measure in RATIO_MEASURES and value <= 0)
+            or (measure == "r" and abs(value) > 1)
+            or (measure in ("SMD", "g") and abs(value) > _LARGEST_STANDARDISED)
+        ):
             continue  # a ratio is never negative, a correlation never beyond ±1
         labelled_estimate = _labelled_estimate(sentence, match, measure, value)
         found.append(labelled_estimate)
