@@ -1465,6 +1465,26 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or _OF_A_TOTAL_AFTER.match(sentence, match.end()) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
         or _NAMED_GROUP_THEN_VERB.match(sentence, match.end()) is not None
+        or _next_group_did(sentence, match.end())
+    )
+
+
+# the next group's count and share after this one's: "896 (13.2%) cases and 713 (10.5%) controls
+# used omeprazole"
+_NEXT_GROUP = re.compile(
+    rf"(?: [\w-]+){{0,3}}?,? (?:and|vs\.?|versus|compared with) {_PART} {_OPEN}{_pct('n')}{_CLOSE}"
+)
+
+
+def _next_group_did(sentence: str, end: int) -> bool:
+    """Whether the next group's count and share follow, and then what both groups did."""
+    following = _NEXT_GROUP.match(sentence, end)
+    if following is None:
+        return False
+    after = following.end()
+    return (
+        bool(_OUTCOME_VERB_AFTER.search(sentence[after : after + 40]))
+        or _NAMED_GROUP_THEN_VERB.match(sentence, after) is not None
     )
 
 
