@@ -59,12 +59,20 @@ _IN_VITRO = CuedPattern(
         r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?"
         # bacteria or fungi grown and tested in a dish
         r"|minimum inhibitory concentrations?|broth (?:micro)?dilution|(?:agar|disc|disk) "
-        r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates)\b"
+        r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates"
+        # tissue kept alive outside the body: "aortic rings mounted in organ baths", "ileal
+        # strips", "hippocampal slices", "cartilage explants", "a Langendorff-perfused heart"
+        r"|ex vivo|organ baths?|explants|langendorff|(?:aortic|arterial|artery|tracheal|bronchial|"
+        r"ileal|ileum|jejunal|colonic|gastric|bladder|detrusor|uterine|myometrial|muscle|vascular|"
+        r"mesenteric|hippocampal|brain|cortical|cerebellar|hepatic|liver|lung|renal|kidney|"
+        r"tissue|skin|tendon|atrial|papillary) (?:rings|strips|slices)"
+        r"|isolated(?:,)? perfused)\b"
     ),
     (
         "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
         "fibroblasts", "primary ", "cells were", "monolayer", "minimum inhibitory", "dilution",
-        "diffusion", "isolates"
+        "diffusion", "isolates", "ex vivo", "organ bath", "explants", "langendorff", "rings",
+        "strips", "slices", "perfused"
     ),
 )  # fmt: skip
 # cells of a named type worked on in a dish: "SH-SY5Y cells were pretreated", "RAW 264.7

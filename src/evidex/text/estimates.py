@@ -73,8 +73,10 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
         r"|(?:rho|ρ|rs|r)(?= ?=)",
         "r",
     ),
-    (r"g(?= ?=)", "g"),
-    (r"d(?= ?=)", "SMD"),  # Cohen's d written as "d = 0.45"
+    # a single letter names a measure only in its own case: "d = 0.45" is Cohen's d, "vitamin
+    # D=8939" a group's size
+    (r"(?-i:g)(?= ?=)", "g"),
+    (r"(?-i:d)(?= ?=)", "SMD"),  # Cohen's d written as "d = 0.45"
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
@@ -472,6 +474,10 @@ def _inherits_no_ratio(sentence: str, match: re.Match[str], previous_end: int) -
     )
 
 
+# no standardised difference of real groups comes near ten standard deviations
+_LARGEST_STANDARDISED = 10
+
+
 def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     """The estimates of one normalised sentence, in reading order. `carried` is the measure of
     the last estimate of the sentences before (an unlabelled estimate inherits it)."""
@@ -515,7 +521,11 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         ):
             continue
         measure = label_measure(match, match["unit"], sentence)
-        if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
+        if (
+            (measure in RATIO_MEASURES and value <= 0)
+            or (measure == "r" and abs(value) > 1)
+            or (measure in ("SMD", "g") and abs(value) > _LARGEST_STANDARDISED)
+        ):
             continue  # a ratio is never negative, a correlation never beyond ±1
         estimate = _labelled_estimate(sentence, match, measure, value)
         listed = _listed_after(sentence, estimate.end, measure, taken)
@@ -1547,6 +1557,26 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or _OF_A_TOTAL_AFTER.match(sentence, match.end()) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
         or _NAMED_GROUP_THEN_VERB.match(sentence, match.end()) is not None
+        or _next_group_did(sentence, match.end())
+    )
+
+
+# the next group's count and share after this one's: "896 (13.2%) cases and 713 (10.5%) controls
+# used omeprazole"
+_NEXT_GROUP = re.compile(
+    rf"(?: [\w-]+){{0,3}}?,? (?:and|vs\.?|versus|compared with) {_PART} {_OPEN}{_pct('n')}{_CLOSE}"
+)
+
+
+def _next_group_did(sentence: str, end: int) -> bool:
+    """Whether the next group's count and share follow, and then what both groups did."""
+    following = _NEXT_GROUP.match(sentence, end)
+    if following is None:
+        return False
+    after = following.end()
+    return (
+        bool(_OUTCOME_VERB_AFTER.search(sentence[after : after + 40]))
+        or _NAMED_GROUP_THEN_VERB.match(sentence, after) is not None
     )
 
 
