@@ -127,6 +127,9 @@ def test_a_percent_is_a_trailing_percent_sign() -> None:
         ("Fifty-two percent of adults", "52% of adults"),  # a number in words
         ("one hundred per cent", "100%"),
         ("a few percent", "a few percent"),  # no number: the words stay
+        ("aged >or=60 years, HbA1c <or=6.5%", "aged ≥60 years, HbA1c ≤6.5%"),  # PubMed's ASCII
+        ("BMI > or = 30", "BMI ≥ 30"),
+        ("this or=that", "this or=that"),  # no sign before it
         ("plain text", "plain text"),
         ("", ""),
     ],

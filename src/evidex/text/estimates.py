@@ -1414,7 +1414,8 @@ _LISTED_SHARE = re.compile(
 # what a group did, after the rest of its name ("13 participants (19%) allocated to exercise
 # crossed over", "30% of office workers stored"): any past tense but a verb that puts people
 # into a study, treats them or describes them ("were married", "aged")
-_GROUP_WORD = r"(?: (?!(?:were|was|are|is|been)\b)[\w-]+)"
+# (a word of a group's name may be a bound: "adults aged ≥65 years")
+_GROUP_WORD = r"(?: (?!(?:were|was|are|is|been)\b)[≥≤<>]?[\w-]+)"
 _DID = (
     r" (?:(?:had|have|has) )?"
     rf"(?:(?!(?:{_STUDY_VERBS}|received|aged|based|living|born|lived|resided|worked|identified|"
@@ -1426,7 +1427,8 @@ _GROUP_THEN_VERB = re.compile(rf",?{_GROUP_WORD}{{0,5}}?{_DID}")
 # is read only from the list of verbs of what happened ("201 (16.7%) smoked" describes them)
 _NAMED_GROUP_THEN_VERB = re.compile(rf"{_GROUP_WORD}{{1,5}}?{_DID}")
 _LIST_JOIN = re.compile(
-    r"(?: [\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) (?:in |among )?"
+    r"(?: [≥≤<>]?[\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;)"
+    r" (?:in |among )?"
 )
 
 
