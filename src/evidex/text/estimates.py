@@ -1742,8 +1742,16 @@ _BETWEEN_BEFORE = re.compile(
 # the groups at either end: "highest among children aged 6-11 months (62.1%) and lowest among
 # those aged 48-59 months (20.3%)" (a group's name may hold its ages)
 _EXTREME = r"(?:highest|lowest|most \w+|least \w+)"
-_EXTREME_BEFORE = re.compile(rf"\b{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}$")
-_EXTREME_AFTER = re.compile(rf",? and (?:the )?{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}")
+# (what was at its extreme may be named, and said to be found there: "the highest prevalence
+# was in Seychelles (57.9%)", "the highest rate was found in")
+_AT_THE_EXTREME = (
+    rf"{_EXTREME}(?: [\w-]+){{0,2}}? (?:(?:was|were) )?(?:(?:found|seen|observed|recorded) )?"
+    r"(?:among|in|for)"
+)
+_EXTREME_BEFORE = re.compile(rf"\b{_AT_THE_EXTREME} [^%;()]{{1,70}}$")
+_EXTREME_AFTER = re.compile(rf",? and (?:the )?{_AT_THE_EXTREME} [^%;()]{{1,70}}")
+# the other end's share with its sign left out: "... and the lowest in Tajikistan (0.7)"
+_UNSIGNED_OTHER_END = re.compile(rf"{_EXTREME_AFTER.pattern} \((?P<v>\d+(?:\.\d+)?)\)")
 
 
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
@@ -1772,6 +1780,11 @@ def _compared_rates(sentence: str) -> list[tuple[int, float]]:
             and _EXTREME_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
         ):
             for match in (first, second):
+                compared[match.start("v")] = float(match["v"])
+    for rate in rates:
+        other_end = _UNSIGNED_OTHER_END.match(sentence, rate.end())
+        if other_end and _EXTREME_BEFORE.search(sentence, max(0, rate.start() - 80), rate.start()):
+            for match in (rate, other_end):
                 compared[match.start("v")] = float(match["v"])
     if compared and (
         _AT_ENTRY_BEFORE.search(sentence, 0, min(compared))
