@@ -1667,6 +1667,9 @@ _LIST_CONTINUES = re.compile(
 )
 # what a count of people is part of when the verb before it says who made up a group: "the
 # two groups included 34 women (56.7%)"
+_COMPOSITION_BEFORE = re.compile(
+    r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
+)
 # ... and what some of the people counted had when the sample is described as made of them:
 # "The cohort comprised 52 410 adults, of whom 4 120 (7.9%) had diabetes" (never "developed")
 _MADE_UP_OF_WHOM = re.compile(
@@ -1676,9 +1679,6 @@ _MADE_UP_OF_WHOM = re.compile(
 _STATE_AFTER = re.compile(r" (?:had|have|did not have|were|was)\b")
 # the next part of that make-up: "... (98.2%) did not have diabetes and 34 198 (1.8%) had it"
 _MAKE_UP_CONTINUES = re.compile(r"(?: [^,;()%\d]{1,60}?)?,? (?:and|while|whereas) (?:\d{1,3} )*")
-_COMPOSITION_BEFORE = re.compile(
-    r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
-)
 # a group's rate in brackets right after the group's name: "the observation group (93.33%)",
 # "group B (12.5%)", "the intervention arm (41%)"
 # who made up the groups, not what happened to them: "the proportion of women was similar in the
