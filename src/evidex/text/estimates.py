@@ -1522,7 +1522,8 @@ _LISTED_SHARE = re.compile(
 # what a group did, after the rest of its name ("13 participants (19%) allocated to exercise
 # crossed over", "30% of office workers stored"): any past tense but a verb that puts people
 # into a study, treats them or describes them ("were married", "aged")
-_GROUP_WORD = r"(?: (?!(?:were|was|are|is|been)\b)[\w-]+)"
+# (a word of a group's name may be a bound: "adults aged ≥65 years")
+_GROUP_WORD = r"(?: (?!(?:were|was|are|is|been)\b)[≥≤<>]?[\w-]+)"
 _DID = (
     r" (?:(?:had|have|has) )?"
     rf"(?:(?!(?:{_STUDY_VERBS}|received|aged|based|living|born|lived|resided|worked|identified|"
@@ -1534,7 +1535,8 @@ _GROUP_THEN_VERB = re.compile(rf",?{_GROUP_WORD}{{0,5}}?{_DID}")
 # is read only from the list of verbs of what happened ("201 (16.7%) smoked" describes them)
 _NAMED_GROUP_THEN_VERB = re.compile(rf"{_GROUP_WORD}{{1,5}}?{_DID}")
 _LIST_JOIN = re.compile(
-    r"(?: [\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) (?:in |among )?"
+    r"(?: [≥≤<>]?[\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;)"
+    r" (?:in |among )?"
 )
 
 
@@ -1793,6 +1795,9 @@ _LIST_CONTINUES = re.compile(
 )
 # what a count of people is part of when the verb before it says who made up a group: "the
 # two groups included 34 women (56.7%)"
+_COMPOSITION_BEFORE = re.compile(
+    r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
+)
 # ... and what some of the people counted had when the sample is described as made of them:
 # "The cohort comprised 52 410 adults, of whom 4 120 (7.9%) had diabetes" (never "developed")
 _MADE_UP_OF_WHOM = re.compile(
@@ -1802,9 +1807,6 @@ _MADE_UP_OF_WHOM = re.compile(
 _STATE_AFTER = re.compile(r" (?:had|have|did not have|were|was)\b")
 # the next part of that make-up: "... (98.2%) did not have diabetes and 34 198 (1.8%) had it"
 _MAKE_UP_CONTINUES = re.compile(r"(?: [^,;()%\d]{1,60}?)?,? (?:and|while|whereas) (?:\d{1,3} )*")
-_COMPOSITION_BEFORE = re.compile(
-    r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
-)
 # a group's rate in brackets right after the group's name: "the observation group (93.33%)",
 # "group B (12.5%)", "the intervention arm (41%)"
 # who made up the groups, not what happened to them: "the proportion of women was similar in the
@@ -1868,8 +1870,16 @@ _BETWEEN_BEFORE = re.compile(
 # the groups at either end: "highest among children aged 6-11 months (62.1%) and lowest among
 # those aged 48-59 months (20.3%)" (a group's name may hold its ages)
 _EXTREME = r"(?:highest|lowest|most \w+|least \w+)"
-_EXTREME_BEFORE = re.compile(rf"\b{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}$")
-_EXTREME_AFTER = re.compile(rf",? and (?:the )?{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}")
+# (what was at its extreme may be named, and said to be found there: "the highest prevalence
+# was in Seychelles (57.9%)", "the highest rate was found in")
+_AT_THE_EXTREME = (
+    rf"{_EXTREME}(?: [\w-]+){{0,2}}? (?:(?:was|were) )?(?:(?:found|seen|observed|recorded) )?"
+    r"(?:among|in|for)"
+)
+_EXTREME_BEFORE = re.compile(rf"\b{_AT_THE_EXTREME} [^%;()]{{1,70}}$")
+_EXTREME_AFTER = re.compile(rf",? and (?:the )?{_AT_THE_EXTREME} [^%;()]{{1,70}}")
+# the other end's share with its sign left out: "... and the lowest in Tajikistan (0.7)"
+_UNSIGNED_OTHER_END = re.compile(rf"{_EXTREME_AFTER.pattern} \((?P<v>\d+(?:\.\d+)?)\)")
 
 
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
@@ -1898,6 +1908,11 @@ def _compared_rates(sentence: str) -> list[tuple[int, float]]:
             and _EXTREME_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
         ):
             for match in (first, second):
+                compared[match.start("v")] = float(match["v"])
+    for rate in rates:
+        other_end = _UNSIGNED_OTHER_END.match(sentence, rate.end())
+        if other_end and _EXTREME_BEFORE.search(sentence, max(0, rate.start() - 80), rate.start()):
+            for match in (rate, other_end):
                 compared[match.start("v")] = float(match["v"])
     if compared and (
         _AT_ENTRY_BEFORE.search(sentence, 0, min(compared))
