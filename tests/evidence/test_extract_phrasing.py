@@ -2597,6 +2597,43 @@ ROWS = (
         "pain (MD −1.2, 95% CI −2.0 to −0.4).",
         effects=(("MD", -1.2, -2.0, -0.4),),
     ),
+    # measures-named-respectively: two or more measures named together, their values listed
+    # after and given to them in order by "respectively"
+    Row(
+        "measures-named-respectively/nnt-and-nnh",
+        "The NNT and the NNH were 6 and 21, respectively.",
+        effects=(("NNT", 6.0, None, None), ("NNT", 21.0, None, None)),
+    ),
+    Row(
+        "measures-named-respectively/odds-ratio-and-hazard-ratio",
+        "For frailty, the odds ratio and the hazard ratio were 1.8 and 1.5, respectively.",
+        effects=(("OR", 1.8, None, None), ("HR", 1.5, None, None)),
+    ),
+    Row(
+        "measures-named-respectively/nnt-and-a-percentile-gain",
+        "The NNT and percentile gain were 9 and 15, respectively.",
+        effects=(("NNT", 9.0, None, None),),
+    ),
+    Row(
+        "measures-named-respectively/correlation-and-mean-difference-with-unit",
+        "Pearson's r and the mean difference were 0.42 and 3.1 mm Hg, respectively.",
+        effects=(("r", 0.42, None, None), ("MD", 3.1, None, None)),
+    ),
+    Row(
+        "measures-named-respectively/three-ratios-listed",
+        "The crude OR, adjusted OR and hazard ratio were 2.1, 1.7 and 1.4, respectively.",
+        effects=(("OR", 2.1, None, None), ("OR", 1.7, None, None), ("HR", 1.4, None, None)),
+    ),
+    Row(
+        "measures-named-respectively/trap-ranges-respectively",
+        "The NNT and NNH ranged from 4 to 7 and from 18 to 30, respectively.",
+        effects=(),
+    ),
+    Row(
+        "measures-named-respectively/trap-age-and-bmi",
+        "The mean age and BMI were 54 and 27.1, respectively.",
+        effects=(),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",
@@ -4972,6 +5009,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 91  # classes are added, never dropped without changing this
+    assert len(classes) >= 92  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -493,7 +493,10 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         taken.append((match.start(), match.end()))
         previous_end, previous_measure = estimate.end, estimate.measure
         position = match.end()
-    labelled = _LABELLED_VALUE.finditer(sentence) if _may_hold_label(sentence) else ()
+    may_label = _may_hold_label(sentence)
+    if may_label and "respectively" in sentence:
+        found.extend(_measures_respectively(sentence, taken))
+    labelled = _LABELLED_VALUE.finditer(sentence) if may_label else ()
     for match in labelled:
         if any(start <= match.start("value") < end for start, end in taken):
             continue
@@ -541,6 +544,62 @@ def _reference_category(sentence: str, estimate: Estimate, listed: list[Estimate
         and estimate.ci_low is None
         and (bool(listed) or _REFERENCE_AFTER.match(sentence, estimate.end) is not None)
     )
+
+
+# measures named together, then their values in the same order: "The NNT and percentile gain
+# were 9 and 15, respectively", "the crude OR, adjusted OR and hazard ratio were 2.1, 1.7 and
+# 1.4, respectively"
+_NAME_ITEM = r"(?:the )?[A-Za-z][\w'’-]*(?: [\w'’-]+){0,4}?"
+_VALUE_ITEM = rf"{NUMBER}(?: ?{_UNIT})?"
+_VALUES_RESPECTIVELY = re.compile(
+    rf" (?:were|was|are) (?P<values>{NUMBER_START}{_VALUE_ITEM}(?:, {_VALUE_ITEM})*,? and "
+    rf"{_VALUE_ITEM}),? respectively\b"
+)
+# the names, right before the verb (searched in a short window: the pattern is end-anchored)
+_NAMES_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<names>{_NAME_ITEM}(?:, {_NAME_ITEM})*,? and {_NAME_ITEM})$"
+)
+_NAMES_WINDOW = 160
+_NAME_SPLIT = re.compile(r",? and |, ")
+_VALUE_IN_LIST = re.compile(rf"(?P<value>{NUMBER})(?: ?(?P<unit>{_UNIT}))?")
+
+
+def _measures_respectively(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
+    """The values given in order to the measures named before them (a name that is no measure
+    takes its value out of reading); each value's span joins `taken`."""
+    found: list[Estimate] = []
+    for match in _VALUES_RESPECTIVELY.finditer(sentence):
+        named = _NAMES_BEFORE.search(sentence, max(0, match.start() - _NAMES_WINDOW), match.start())
+        if named is None:
+            continue
+        values = list(_VALUE_IN_LIST.finditer(sentence, match.start("values"), match.end("values")))
+        # the words before the names may open the list: "For frailty, the odds ratio and ..."
+        names = _NAME_SPLIT.split(named["names"])[-len(values) :]
+        labels = [_last_label(name) for name in names]
+        if (
+            len(names) != len(values)
+            or not any(labels)
+            # "The relative risks for one, two and three factors were ...": one measure's
+            # categories, whose values the labelled reader lists
+            or any(
+                label and label.end() < len(name.rstrip())
+                for label, name in zip(labels, names, strict=True)
+            )
+        ):
+            continue
+        for label, item in zip(labels, values, strict=True):
+            taken.append((item.start(), item.end()))
+            value = parse_number(item["value"])
+            if label is None or value is None:
+                continue
+            measure = label_measure(label, item["unit"], sentence)
+            if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
+                continue
+            found.append(
+                Estimate(measure, value, None, None, None, item["unit"], item.start(), item.end(),
+                         value_start=item.start(), named=True)
+            )  # fmt: skip
+    return found
 
 
 def _listed_after(
