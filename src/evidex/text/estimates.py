@@ -369,13 +369,17 @@ def _last_label(text: str) -> re.Match[str] | None:
 
 def parse_p(match: re.Match[str]) -> str:
     """A p value as the project writes it: '<0.001', '0.03', '1.2x10^-5'."""
-    op = match["op"].replace("≤", "<=").replace("≥", ">=").replace("‹", "<").replace("›", ">")
+    return _p_text(match["op"], match["num"], match["exp"])
+
+
+def _p_text(op: str, number: str, exponent: str | None = None) -> str:
+    """A p value from its operator, number and power of ten, as the project writes it."""
+    op = op.replace("≤", "<=").replace("≥", ">=").replace("‹", "<").replace("›", ">")
     op = op.replace("&lt;", "<").replace("&gt;", ">")
-    number = match["num"]
     if number.startswith("."):
         number = "0" + number
-    if match["exp"]:
-        number = f"{number}x10^{match['exp']}"
+    if exponent:
+        number = f"{number}x10^{exponent}"
     return number if op in ("=", "==") else f"{op}{number}"
 
 
@@ -516,6 +520,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         found.extend(listed)
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
+    if contains_any(sentence, _LIST_P_CUES):
+        found.extend(_bracketed_list_with_ps(sentence, found, taken, carried))
     if contains_any(sentence, _TIMES_CUES) and contains_any(fold_case(sentence), _TIMES_WORDS):
         found.extend(_times_ratios(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
@@ -600,6 +606,51 @@ def _measures_respectively(sentence: str, taken: list[tuple[int, int]]) -> list[
                          value_start=item.start(), named=True)
             )  # fmt: skip
     return found
+
+
+# values listed in a bracket, then one p value each: "(−3.0, −1.0, and −2.5 mm Hg; P = 0.079,
+# 0.405, and 0.079)" (a trend's one p makes the values each group's mean)
+_LIST_P_CUES = ("; P", "; p")
+_LIST_JOINS = r"(?:,? and |, )"
+_P_NUMBER = r"(?:\d*\.\d+|\d+(?:\.\d+)?)"
+_BRACKETED_LIST_WITH_PS = re.compile(
+    rf"[(\[] ?(?P<values>{NUMBER_START}{_VALUE_ITEM}(?:{_LIST_JOINS}{_VALUE_ITEM})+) ?; ?"
+    rf"{_P_LABEL} ?(?P<op>{_P_OPERATOR}) ?(?P<ps>{_P_NUMBER}(?:{_LIST_JOINS}{_P_NUMBER})+) ?[)\]]"
+)
+_P_IN_LIST = re.compile(_P_NUMBER)
+
+
+def _bracketed_list_with_ps(
+    sentence: str, found: list[Estimate], taken: list[tuple[int, int]], carried: str | None
+) -> list[Estimate]:
+    """The values of a bracketed list whose p values match them one to one, each taking the
+    measure of the estimate before it (of the sentence or the sentences before), else MD."""
+    listed: list[Estimate] = []
+    spans = taken + [(estimate.start, estimate.end) for estimate in found]
+    for match in _BRACKETED_LIST_WITH_PS.finditer(sentence):
+        values = list(_VALUE_IN_LIST.finditer(sentence, match.start("values"), match.end("values")))
+        ps = _P_IN_LIST.findall(match["ps"])
+        units = [item["unit"] for item in values if item["unit"]]
+        if (
+            len(values) != len(ps)
+            or any(low <= match.start("values") < high for low, high in spans)
+            or any(_is_share_unit(unit) or _NOT_A_DIFFERENCE_UNIT.match(unit) for unit in units)
+        ):
+            continue
+        before = [estimate for estimate in found if estimate.end <= match.start()]
+        previous = before[-1].measure if before else carried
+        measure = _inheritable(previous, units[-1] if units else None)
+        if measure is None or measure == "percent":
+            measure = "MD"
+        for item, p in zip(values, ps, strict=True):
+            value = parse_number(item["value"])
+            if value is None or (measure in RATIO_MEASURES and value <= 0):
+                continue
+            listed.append(
+                Estimate(measure, value, None, None, _p_text(match["op"], p), item["unit"], item.start(),
+                         item.end(), value_start=item.start())
+            )  # fmt: skip
+    return listed
 
 
 def _listed_after(
