@@ -647,8 +647,8 @@ def _bracketed_list_with_ps(
             if value is None or (measure in RATIO_MEASURES and value <= 0):
                 continue
             listed.append(
-                Estimate(measure, value, None, None, _p_text(match["op"], p), item["unit"], item.start(),
-                         item.end(), value_start=item.start())
+                Estimate(measure, value, None, None, _p_text(match["op"], p), item["unit"],
+                         item.start(), item.end(), value_start=item.start())
             )  # fmt: skip
     return listed
 
