@@ -184,7 +184,7 @@ _WITH_INTERVAL = re.compile(
 # a labelled value without an interval: "MD = -0.59 mmol/L", "Odds Ratio (OR) =3.33",
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
-    rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
+    rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?[)\]]?"
     r"(?: ?,| (?:for|of|in|between|among|to|with|per|across|by|at)\b(?:[^,;:=()\[\]%]|, (?=[a-z]))"
     r"{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
@@ -209,9 +209,10 @@ _TREATED_FOR_ONE = re.compile(
 _TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern holds one
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
 # never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
+# (or the subgroup it is for: "1.5 for men and 2.1 for women"; no number in its words)
 _LISTED_AFTER = re.compile(
-    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]])? ?(?:,|and|, and) {_VALUE}"
-    r"(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]]| (?:for|in|among) [^,;:=()\[\]\d]{{1,40}}?)? ?"
+    rf"(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
 )
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
@@ -661,7 +662,12 @@ def _listed_after(
     listed: list[Estimate] = []
     while (item := _LISTED_AFTER.match(sentence, end)) is not None:
         value = parse_number(item["value"])
-        if value is None or any(start <= item.start("value") < stop for start, stop in taken):
+        unit = item["unit"]
+        if (
+            value is None
+            or any(start <= item.start("value") < stop for start, stop in taken)
+            or (unit is not None and _NOT_A_DIFFERENCE_UNIT.match(unit))  # "and 120 patients"
+        ):
             break
         listed.append(
             Estimate(measure, value, None, None, None, item["unit"], item.start("value"),
