@@ -958,11 +958,26 @@ def _with_amounts_compared(
     return found
 
 
+# a change within one group, named between a comparative and its CI: "lower after treatment"
+_WITHIN_A_GROUP = re.compile(r"\b(?:after|from|post|over time)\b")
+
+
+def _set_against_another_arm(between: str, unit: str) -> bool:
+    """Whether an amount 'lower/longer/...' and the words after it (to its CI) set one arm
+    against another: 'than' another group, or the other arm left unsaid ('2 days shorter with
+    the antiviral'); never the same people earlier, and a share only with 'than'."""
+    if _NOT_ANOTHER_GROUP.search(between):
+        return False
+    if " than " in between:
+        return True
+    return not _is_share_unit(unit) and not _WITHIN_A_GROUP.search(between)
+
+
 def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
     """The amount of change whose CI a range in a label, or the words naming the arm, part from
     it (value, unit, where)."""
     compared = _COMPARED_AMOUNT.search(before, max(0, len(before) - 140))
-    if compared and " than " in compared["between"] and "baseline" not in compared["between"]:
+    if compared and _set_against_another_arm(compared["between"], compared["unit"]):
         value = parse_number(compared["value"])
         if value is not None:
             return value, compared["unit"], compared.start("value")
