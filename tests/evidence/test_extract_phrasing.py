@@ -2950,6 +2950,166 @@ ROWS = (
         "pain (MD −1.2, 95% CI −2.0 to −0.4).",
         effects=(("MD", -1.2, -2.0, -0.4),),
     ),
+    # measures-named-respectively: two or more measures named together, their values listed
+    # after and given to them in order by "respectively"
+    Row(
+        "measures-named-respectively/nnt-and-nnh",
+        "The NNT and the NNH were 6 and 21, respectively.",
+        effects=(("NNT", 6.0, None, None), ("NNT", 21.0, None, None)),
+    ),
+    Row(
+        "measures-named-respectively/odds-ratio-and-hazard-ratio",
+        "For frailty, the odds ratio and the hazard ratio were 1.8 and 1.5, respectively.",
+        effects=(("OR", 1.8, None, None), ("HR", 1.5, None, None)),
+    ),
+    Row(
+        "measures-named-respectively/nnt-and-a-percentile-gain",
+        "The NNT and percentile gain were 9 and 15, respectively.",
+        effects=(("NNT", 9.0, None, None),),
+    ),
+    Row(
+        "measures-named-respectively/correlation-and-mean-difference-with-unit",
+        "Pearson's r and the mean difference were 0.42 and 3.1 mm Hg, respectively.",
+        effects=(("r", 0.42, None, None), ("MD", 3.1, None, None)),
+    ),
+    Row(
+        "measures-named-respectively/three-ratios-listed",
+        "The crude OR, adjusted OR and hazard ratio were 2.1, 1.7 and 1.4, respectively.",
+        effects=(("OR", 2.1, None, None), ("OR", 1.7, None, None), ("HR", 1.4, None, None)),
+    ),
+    Row(
+        "measures-named-respectively/trap-ranges-respectively",
+        "The NNT and NNH ranged from 4 to 7 and from 18 to 30, respectively.",
+        effects=(),
+    ),
+    Row(
+        "measures-named-respectively/trap-age-and-bmi",
+        "The mean age and BMI were 54 and 27.1, respectively.",
+        effects=(),
+    ),
+    # bracketed-list-with-ps: values listed in a bracket with one p value each are estimates
+    # (MD by their unit, or the measure carried), never each group's mean with a trend's p
+    Row(
+        "bracketed-list-with-ps/three-pressures-each-with-p",
+        "Night-time, daytime and 24-hour pressures fell more with the drug, while diastolic values "
+        "did not differ (−2.1, −1.4, and −1.8 mm Hg; P = 0.12, 0.31, and 0.22).",
+        effects=(("MD", -2.1, None, None), ("MD", -1.4, None, None), ("MD", -1.8, None, None)),
+    ),
+    Row(
+        "bracketed-list-with-ps/two-scores-points",
+        "Scores for mood and energy rose more with light therapy (4.1 and 2.7 points; p = 0.002 "
+        "and 0.04).",
+        effects=(("MD", 4.1, None, None), ("MD", 2.7, None, None)),
+    ),
+    Row(
+        "bracketed-list-with-ps/days-comma-list-decimal-ps",
+        "The tablets shortened cough and fever (−1.1, −0.9 days; P = .02, .04).",
+        effects=(("MD", -1.1, None, None), ("MD", -0.9, None, None)),
+    ),
+    Row(
+        "bracketed-list-with-ps/weights-kg-square-brackets",
+        "Weight and waist changes against placebo were small [0.4 kg and 0.6 cm; P = 0.41 and "
+        "0.18].",
+        effects=(("MD", 0.4, None, None), ("MD", 0.6, None, None)),
+    ),
+    Row(
+        "bracketed-list-with-ps/after-a-labelled-list",
+        "Office and home pressures fell (difference of −6.5 and −5.0 mm Hg; P = 0.01 and 0.02), "
+        "whereas pulse rates did not (−1.0 and 0.5 beats/min; P = 0.41 and 0.77).",
+        effects=(
+            ("MD", -6.5, None, None),
+            ("MD", -5.0, None, None),
+            ("MD", -1.0, None, None),
+            ("MD", 0.5, None, None),
+        ),
+    ),
+    Row(
+        "bracketed-list-with-ps/trap-group-means-with-trend-p",
+        "Mean systolic values were higher with age (120, 125 and 131 mm Hg; P = 0.01 for trend).",
+        effects=(),
+    ),
+    Row(
+        "bracketed-list-with-ps/trap-counts-with-ps",
+        "Relapses were similar (12, 15 and 19 patients; P = 0.3, 0.2 and 0.1).",
+        effects=(),
+    ),
+    # labelled-list-with-subgroups: a labelled value and the values listed after it, each
+    # followed by the subgroup it is for, no intervals
+    Row(
+        "labelled-list-with-subgroups/odds-ratios-for-men-and-women",
+        "The odds ratios were 1.5 for men and 2.1 for women.",
+        effects=(("OR", 1.5, None, None), ("OR", 2.1, None, None)),
+    ),
+    Row(
+        "labelled-list-with-subgroups/hazard-ratio-in-women-and-men",
+        "The adjusted hazard ratio was 0.78 in women and 0.91 in men.",
+        effects=(("HR", 0.78, None, None), ("HR", 0.91, None, None)),
+    ),
+    Row(
+        "labelled-list-with-subgroups/cohens-d-label-in-brackets",
+        "The effect sizes (Cohen's d) were 0.45 for anxiety and 0.38 for depression.",
+        effects=(("SMD", 0.45, None, None), ("SMD", 0.38, None, None)),
+    ),
+    Row(
+        "labelled-list-with-subgroups/three-relative-risks-among",
+        "Relative risks were 1.9 among smokers, 1.4 among former smokers and 1.1 among never "
+        "smokers.",
+        effects=(("RR", 1.9, None, None), ("RR", 1.4, None, None), ("RR", 1.1, None, None)),
+    ),
+    Row(
+        "labelled-list-with-subgroups/mean-differences-with-units",
+        "Mean differences were −2.3 mm Hg in the first trial and −1.7 mm Hg in the second.",
+        effects=(("MD", -2.3, None, None), ("MD", -1.7, None, None)),
+    ),
+    Row(
+        "labelled-list-with-subgroups/trap-count-after-subgroup",
+        "The hazard ratio was 0.82 in women, and 120 patients withdrew.",
+        effects=(("HR", 0.82, None, None),),
+    ),
+    Row(
+        "labelled-list-with-subgroups/trap-times-after-subgroup",
+        "The hazard ratio was 0.8 at 5 years and 10 years.",
+        effects=(("HR", 0.8, None, None),),
+    ),
+    # comparative-with-ci: an amount 'shorter/lower/greater ...' with its interval is a
+    # difference even when the other arm is left unsaid; never a change within one group
+    Row(
+        "comparative-with-ci/days-shorter-with-the-drug",
+        "Time to recovery was 2 days shorter with the antiviral (95% CI 1 to 3 days).",
+        effects=(("MD", 2.0, 1.0, 3.0),),
+    ),
+    Row(
+        "comparative-with-ci/lower-in-the-named-group",
+        "Systolic pressure was 4.1 mm Hg lower in the salt-substitute group (95% CI 2.9 to 5.3).",
+        effects=(("MD", 4.1, 2.9, 5.3),),
+    ),
+    Row(
+        "comparative-with-ci/weighed-less-at-one-year",
+        "Participants on the diet weighed 3.2 kg less at one year (95% CI, 1.9 to 4.5).",
+        effects=(("MD", 3.2, 1.9, 4.5),),
+    ),
+    Row(
+        "comparative-with-ci/days-longer-square-brackets",
+        "Hospital stays were 1.4 days longer among patients given the standard regimen [95% CI "
+        "0.6 to 2.2].",
+        effects=(("MD", 1.4, 0.6, 2.2),),
+    ),
+    Row(
+        "comparative-with-ci/metres-greater-ci-with-unit-and-p",
+        "Walking distance was 38 m greater with training (95% confidence interval 21 to 55 m; P "
+        "< 0.001).",
+        effects=(("MD", 38.0, 21.0, 55.0),),
+    ),
+    Row(
+        "comparative-with-ci/trap-lower-than-at-baseline",
+        "Pressure was 6.2 mm Hg lower than at baseline (95% CI 4.0 to 8.4).",
+        effects=(),
+    ),
+    Row(
+        "comparative-with-ci/trap-lower-after-treatment-in-one-group",
+        "In the drug group, pressure was 5.0 mm Hg lower after treatment (95% CI 3.1 to 6.9).",
+        effects=(),
+    ),
     # 8. designs
     Row(
         "design/matched-on-the-propensity-score",
@@ -5590,6 +5750,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 108  # classes are added, never dropped without changing this
+    assert len(classes) >= 112  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

@@ -186,7 +186,7 @@ _WITH_INTERVAL = re.compile(
 # a labelled value without an interval: "MD = -0.59 mmol/L", "Odds Ratio (OR) =3.33",
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
-    rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
+    rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?[)\]]?"
     r"(?: ?,| (?:for|of|in|between|among|to|with|per|across|by|at)\b(?:[^,;:=()\[\]%]|(?<=\d)%|, (?=[a-z]))"
     r"{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
@@ -211,14 +211,10 @@ _TREATED_FOR_ONE = re.compile(
 _TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern holds one
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
 # never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
+# (or the subgroup it is for: "1.5 for men and 2.1 for women"; no number in its words)
 _LISTED_AFTER = re.compile(
-    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]])? ?(?:,|and|, and) {_VALUE}"
-    r"(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
-)
-# ... after the subgroup the value before was for, when the next is for one named the same way:
-# "NNT was 3.2 for placebo vs. low dose, 2.9 for placebo vs. medium dose and 25 for ..."
-_LISTED_AFTER_SUBGROUP = re.compile(
-    rf" (?P<prep>for|in|among) [^,;:=()\[\]\d]{{1,60}}?(?:,|,? and) {_VALUE}(?= (?P=prep) )"
+    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]]| (?:for|in|among) [^,;:=()\[\]\d]{{1,40}}?)? ?"
+    rf"(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
 )
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
@@ -382,13 +378,17 @@ def _last_label(text: str) -> re.Match[str] | None:
 
 def parse_p(match: re.Match[str]) -> str:
     """A p value as the project writes it: '<0.001', '0.03', '1.2x10^-5'."""
-    op = match["op"].replace("≤", "<=").replace("≥", ">=").replace("‹", "<").replace("›", ">")
+    return _p_text(match["op"], match["num"], match["exp"])
+
+
+def _p_text(op: str, number: str, exponent: str | None = None) -> str:
+    """A p value from its operator, number and power of ten, as the project writes it."""
+    op = op.replace("≤", "<=").replace("≥", ">=").replace("‹", "<").replace("›", ">")
     op = op.replace("&lt;", "<").replace("&gt;", ">")
-    number = match["num"]
     if number.startswith("."):
         number = "0" + number
-    if match["exp"]:
-        number = f"{number}x10^{match['exp']}"
+    if exponent:
+        number = f"{number}x10^{exponent}"
     return number if op in ("=", "==") else f"{op}{number}"
 
 
@@ -510,7 +510,10 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         taken.append((match.start(), match.end()))
         previous_end, previous_measure = estimate.end, estimate.measure
         position = match.end()
-    labelled = _LABELLED_VALUE.finditer(sentence) if _may_hold_label(sentence) else ()
+    may_label = _may_hold_label(sentence)
+    if may_label and "respectively" in sentence:
+        found.extend(_measures_respectively(sentence, taken))
+    labelled = _LABELLED_VALUE.finditer(sentence) if may_label else ()
     for match in labelled:
         if any(start <= match.start("value") < end for start, end in taken):
             continue
@@ -534,6 +537,8 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         found.extend(listed)
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
+    if contains_any(sentence, _LIST_P_CUES):
+        found.extend(_bracketed_list_with_ps(sentence, found, taken, carried))
     if contains_any(sentence, _TIMES_CUES) and contains_any(fold_case(sentence), _TIMES_WORDS):
         found.extend(_times_ratios(sentence, taken))
     found.sort(key=lambda estimate: estimate.start)
@@ -564,17 +569,121 @@ def _reference_category(sentence: str, estimate: Estimate, listed: list[Estimate
     )
 
 
+# measures named together, then their values in the same order: "The NNT and percentile gain
+# were 9 and 15, respectively", "the crude OR, adjusted OR and hazard ratio were 2.1, 1.7 and
+# 1.4, respectively"
+_NAME_ITEM = r"(?:the )?[A-Za-z][\w'’-]*(?: [\w'’-]+){0,4}?"
+_VALUE_ITEM = rf"{NUMBER}(?: ?{_UNIT})?"
+_VALUES_RESPECTIVELY = re.compile(
+    rf" (?:were|was|are) (?P<values>{NUMBER_START}{_VALUE_ITEM}(?:, {_VALUE_ITEM})*,? and "
+    rf"{_VALUE_ITEM}),? respectively\b"
+)
+# the names, right before the verb (searched in a short window: the pattern is end-anchored)
+_NAMES_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<names>{_NAME_ITEM}(?:, {_NAME_ITEM})*,? and {_NAME_ITEM})$"
+)
+_NAMES_WINDOW = 160
+_NAME_SPLIT = re.compile(r",? and |, ")
+_VALUE_IN_LIST = re.compile(rf"(?P<value>{NUMBER})(?: ?(?P<unit>{_UNIT}))?")
+
+
+def _measures_respectively(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
+    """The values given in order to the measures named before them (a name that is no measure
+    takes its value out of reading); each value's span joins `taken`."""
+    found: list[Estimate] = []
+    for match in _VALUES_RESPECTIVELY.finditer(sentence):
+        named = _NAMES_BEFORE.search(sentence, max(0, match.start() - _NAMES_WINDOW), match.start())
+        if named is None:
+            continue
+        values = list(_VALUE_IN_LIST.finditer(sentence, match.start("values"), match.end("values")))
+        # the words before the names may open the list: "For frailty, the odds ratio and ..."
+        names = _NAME_SPLIT.split(named["names"])[-len(values) :]
+        labels = [_last_label(name) for name in names]
+        if (
+            len(names) != len(values)
+            or not any(labels)
+            # "The relative risks for one, two and three factors were ...": one measure's
+            # categories, whose values the labelled reader lists
+            or any(
+                label and label.end() < len(name.rstrip())
+                for label, name in zip(labels, names, strict=True)
+            )
+        ):
+            continue
+        for label, item in zip(labels, values, strict=True):
+            taken.append((item.start(), item.end()))
+            value = parse_number(item["value"])
+            if label is None or value is None:
+                continue
+            measure = label_measure(label, item["unit"], sentence)
+            if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
+                continue
+            found.append(
+                Estimate(measure, value, None, None, None, item["unit"], item.start(), item.end(),
+                         value_start=item.start(), named=True)
+            )  # fmt: skip
+    return found
+
+
+# values listed in a bracket, then one p value each: "(−3.0, −1.0, and −2.5 mm Hg; P = 0.079,
+# 0.405, and 0.079)" (a trend's one p makes the values each group's mean)
+_LIST_P_CUES = ("; P", "; p")
+_LIST_JOINS = r"(?:,? and |, )"
+_P_NUMBER = r"(?:\d*\.\d+|\d+(?:\.\d+)?)"
+_BRACKETED_LIST_WITH_PS = re.compile(
+    rf"[(\[] ?(?P<values>{NUMBER_START}{_VALUE_ITEM}(?:{_LIST_JOINS}{_VALUE_ITEM})+) ?; ?"
+    rf"{_P_LABEL} ?(?P<op>{_P_OPERATOR}) ?(?P<ps>{_P_NUMBER}(?:{_LIST_JOINS}{_P_NUMBER})+) ?[)\]]"
+)
+_P_IN_LIST = re.compile(_P_NUMBER)
+
+
+def _bracketed_list_with_ps(
+    sentence: str, found: list[Estimate], taken: list[tuple[int, int]], carried: str | None
+) -> list[Estimate]:
+    """The values of a bracketed list whose p values match them one to one, each taking the
+    measure of the estimate before it (of the sentence or the sentences before), else MD."""
+    listed: list[Estimate] = []
+    spans = taken + [(estimate.start, estimate.end) for estimate in found]
+    for match in _BRACKETED_LIST_WITH_PS.finditer(sentence):
+        values = list(_VALUE_IN_LIST.finditer(sentence, match.start("values"), match.end("values")))
+        ps = _P_IN_LIST.findall(match["ps"])
+        units = [item["unit"] for item in values if item["unit"]]
+        if (
+            len(values) != len(ps)
+            or any(low <= match.start("values") < high for low, high in spans)
+            or any(_is_share_unit(unit) or _NOT_A_DIFFERENCE_UNIT.match(unit) for unit in units)
+        ):
+            continue
+        before = [estimate for estimate in found if estimate.end <= match.start()]
+        previous = before[-1].measure if before else carried
+        measure = _inheritable(previous, units[-1] if units else None)
+        if measure is None or measure == "percent":
+            measure = "MD"
+        for item, p in zip(values, ps, strict=True):
+            value = parse_number(item["value"])
+            if value is None or (measure in RATIO_MEASURES and value <= 0):
+                continue
+            listed.append(
+                Estimate(measure, value, None, None, _p_text(match["op"], p), item["unit"],
+                         item.start(), item.end(), value_start=item.start())
+            )  # fmt: skip
+    return listed
+
+
 def _listed_after(
     sentence: str, end: int, measure: str, taken: list[tuple[int, int]]
 ) -> list[Estimate]:
     """The values listed after a labelled one, each taking its measure: 'the adjusted odds ratios
     were 1.8, 2.4 and 3.1'."""
     listed: list[Estimate] = []
-    while (
-        item := _LISTED_AFTER.match(sentence, end) or _subgroup_listed(sentence, end)
-    ) is not None:
+    while (item := _LISTED_AFTER.match(sentence, end)) is not None:
         value = parse_number(item["value"])
-        if value is None or any(start <= item.start("value") < stop for start, stop in taken):
+        unit = item["unit"]
+        if (
+            value is None
+            or any(start <= item.start("value") < stop for start, stop in taken)
+            or (unit is not None and _NOT_A_DIFFERENCE_UNIT.match(unit))  # "and 120 patients"
+        ):
             break
         # each listed value may name its own subgroup and interval, as the first did: "0.96 for
         # current use (95% CI ...), 1.17 for recent use (95% CI ...) and 1.12 for late use (...)"
@@ -582,12 +691,6 @@ def _listed_after(
         listed.append(replace(estimate, start=item.start("value")))
         end = estimate.end
     return listed
-
-
-def _subgroup_listed(sentence: str, end: int) -> re.Match[str] | None:
-    if not sentence.startswith(_SUBGROUP_CUES, end):
-        return None
-    return _LISTED_AFTER_SUBGROUP.match(sentence, end)
 
 
 # The arm a value belongs to, named right after it (and its bracket): "−13.2% (95% CI ...)
@@ -871,11 +974,26 @@ def _with_amounts_compared(
     return found
 
 
+# a change within one group, named between a comparative and its CI: "lower after treatment"
+_WITHIN_A_GROUP = re.compile(r"\b(?:after|from|post|over time)\b")
+
+
+def _set_against_another_arm(between: str, unit: str) -> bool:
+    """Whether an amount 'lower/longer/...' and the words after it (to its CI) set one arm
+    against another: 'than' another group, or the other arm left unsaid ('2 days shorter with
+    the antiviral'); never the same people earlier, and a share only with 'than'."""
+    if _NOT_ANOTHER_GROUP.search(between):
+        return False
+    if " than " in between:
+        return True
+    return not _is_share_unit(unit) and not _WITHIN_A_GROUP.search(between)
+
+
 def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
     """The amount of change whose CI a range in a label, or the words naming the arm, part from
     it (value, unit, where)."""
     compared = _COMPARED_AMOUNT.search(before, max(0, len(before) - 140))
-    if compared and " than " in compared["between"] and "baseline" not in compared["between"]:
+    if compared and _set_against_another_arm(compared["between"], compared["unit"]):
         value = parse_number(compared["value"])
         if value is not None:
             return value, compared["unit"], compared.start("value")
