@@ -5080,6 +5080,45 @@ ROWS = (
         n=4210,
         design="cohort",
     ),
+    # review-in-background: a review another team wrote, named as having found something, does
+    # not make this study a review (first run 4/5; the one miss, a trial after a dated review,
+    # also needed "we randomly assigned 120 travellers", a noun the list lacks)
+    Row(
+        "review-in-background/cochrane-review-that-concluded",
+        "A Cochrane review that concluded induction lowers caesarean rates was based on old "
+        "trials. Using routinely collected data on 42,950 first births, we compared induced with "
+        "spontaneous labour (OR 2.54, 95% CI 2.40 to 2.70).",
+        design="cohort",
+    ),
+    Row(
+        "review-in-background/recent-meta-analysis-found",
+        "A recent meta-analysis found that vitamin D prevents falls. We followed 12,300 older "
+        "adults in a registry; vitamin D users fell no less often (HR 0.97, 95% CI 0.88 to 1.07).",
+        n=12300,
+        design="cohort",
+    ),
+    Row(
+        "review-in-background/dated-systematic-review-reported-before-a-trial",
+        "A 2019 systematic review reported benefit from melatonin for jet lag. We randomly "
+        "assigned 120 travellers to melatonin or placebo; sleep quality did not differ (MD 0.3, "
+        "95% CI -0.4 to 1.0).",
+        n=120,
+        design="rct",
+    ),
+    Row(
+        "review-in-background/an-earlier-review-suggested-then-a-case-control-study",
+        "An umbrella review suggested that coffee protects the liver. In this case-control study "
+        "of 300 cases of cirrhosis and 600 controls, coffee was associated with lower odds (OR "
+        "0.61, 95% CI 0.45 to 0.83).",
+        n=900,
+        design="case-control",
+    ),
+    Row(
+        "review-in-background/trap-our-own-review-found",
+        "We searched MEDLINE and Embase and included 12 trials with 2,400 adults. This systematic "
+        "review found that zinc shortens colds (RR 0.72, 95% CI 0.60 to 0.86).",
+        design="meta-analysis",
+    ),
 )
 
 
@@ -5099,6 +5138,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 94  # classes are added, never dropped without changing this
+    assert len(classes) >= 95  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

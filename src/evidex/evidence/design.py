@@ -494,11 +494,17 @@ _ASIDE = CuedPattern(
     re.compile(
         r"(?i)\b(?:are needed|is needed|warranted|future|further (?:studies|research|trials)|"
         r"should be|rather than|(?:previous|prior|earlier) (?:\w+ )?(?:studies|trials|research|"
-        r"reports|work|meta-analys[ie]s|reviews)|remains? unclear)\b"
+        r"reports|work|meta-analys[ie]s|reviews)|remains? unclear"
+        # a review another team wrote, named for what it found: "A Cochrane Systematic Review
+        # that concluded ...", "A 2019 systematic review reported ..."
+        r"|(?<!\bthis )\b(?:an?|one) (?:[\w-]+ ){0,3}?(?:systematic review|meta-?analys[ie]s|review)"
+        r"(?: (?:that|which))? (?:concluded|found|reported|suggested|showed|demonstrated|"
+        r"indicated))\b"
     ),
     (
         "needed", "warranted", "future", "further ", "should be", "rather than", "previous",
-        "prior", "earlier ", "unclear"
+        "prior", "earlier ", "unclear", "concluded", "found", "reported", "suggested", "showed",
+        "demonstrated", "indicated",
     ),
 )  # fmt: skip
 

@@ -376,7 +376,8 @@ _N_BY_CONTEXT = re.compile(
     r"participants|subjects|respondents|(?:cohort |case-control )?study|trial) "
     r"(?:of|on|from|comprised|consisted of|included|were|was) "
     r"|\bwe (?:studied|enrolled|recruited|randomi[sz]ed|included|followed|analy[sz]ed|"
-    r"surveyed|examined|interviewed|assessed|invited|identified) "
+    r"surveyed|examined|interviewed|assessed|invited|identified|(?:randomly )?(?:assigned|"
+    r"allocated)) "
     r"|\b(?:among|involving|including|comprising|enrolling|recruiting) )"
     rf"(?:the |all )?(?P<n>{COUNT}) {_ANY_PEOPLE}"
 )
