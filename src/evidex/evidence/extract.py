@@ -375,7 +375,8 @@ _N_BY_CONTEXT = re.compile(
     r"participants|subjects|respondents|(?:cohort |case-control )?study|trial) "
     r"(?:of|on|from|comprised|consisted of|included|were|was) "
     r"|\bwe (?:studied|enrolled|recruited|randomi[sz]ed|included|followed|analy[sz]ed|"
-    r"surveyed|examined|interviewed|assessed|invited|identified) "
+    r"surveyed|examined|interviewed|assessed|invited|identified|(?:randomly )?(?:assigned|"
+    r"allocated)) "
     r"|\b(?:among|involving|including|comprising|enrolling|recruiting) )"
     rf"(?:the |all )?(?P<n>{COUNT}) {_ANY_PEOPLE}"
 )
@@ -742,15 +743,20 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     )
 
 
-# those included of people screened, in one sentence: "Of 3,005 patients assessed for
-# eligibility, 842 were included" (a review's "of 3,005 records screened, 42 were included" names
-# no people, so it is not read here)
-_SCREENING_VERBS = ("assessed", "screened", "evaluated", "approached", "invited", "considered")
+# those included of people screened or recruited, in one sentence: "Of 3,005 patients assessed
+# for eligibility, 842 were included", "From 1597 patients recruited, 11.7% (187 patients)
+# fulfilled the criteria" (a review's "of 3,005 records screened, 42 were included" names no
+# people, so it is not read here; nor are those included in an analysis)
+_SCREENING_VERBS = (
+    "assessed", "screened", "evaluated", "approached", "invited", "considered", "recruited",
+)  # fmt: skip
 _INCLUDED_OF_SCREENED = CuedPattern(
     re.compile(
-        rf"(?i)\bof (?:the |all )?{COUNT} (?:[\w-]+ ){{0,2}}?{_POPULATION_NOUNS} (?:who (?:were|was) )?"
-        rf"(?:{'|'.join(_SCREENING_VERBS)})\b[^.;]{{0,60}}?, (?:a total of )?(?P<n>{COUNT}) "
-        r"(?:[\w-]+ ){0,2}?(?:were|was) (?:included|enrolled|eligible|recruited)\b"
+        rf"(?i)\b(?:of|from) (?:the |all )?{COUNT} (?:[\w-]+ ){{0,2}}?{_POPULATION_NOUNS} "
+        rf"(?:who (?:were|was) )?(?:{'|'.join(_SCREENING_VERBS)})\b[^.;]{{0,60}}?, "
+        rf"(?:a total of )?(?:\d+(?:\.\d+)? ?% \()?(?P<n>{COUNT})(?: [\w-]+){{0,2}}?\)? "
+        r"(?:(?:were|was) (?:included|enrolled|eligible|recruited)\b(?! in (?:the )?(?:final )?"
+        r"analys)|(?:met|fulfilled) (?:the |all )?(?:[\w-]+ ){0,3}?criteria\b)"
     ),
     _SCREENING_VERBS,
 )
