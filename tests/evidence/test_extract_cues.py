@@ -7,6 +7,7 @@ check that every match holds a cue.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,37 @@ _LINE_PIECES = [
 def test_a_line_naming_no_design_word_has_no_sentence_introducing_a_study(line: str) -> None:
     if not mentions_any(line, extract._DESIGN_WORDS):
         assert not any(extract._introducers(sentence) for sentence in split_sentences(line))
+
+
+# patterns whose first-letter lookahead (each match opens with one of its letters) lets the
+# engine pass over most positions: without it they must find the same
+_FIRST_LETTER_GATED = {
+    "_N_VERB_FIRST": (extract._N_VERB_FIRST, "(?=[reiacow])"),
+    "_INTERVENTION": (extract._INTERVENTION.pattern, "(?=[rtag])"),
+}
+_VERB_PIECES = [
+    "Randomized ", "enrolled ", "INCLUDED ", "recruited ", "assigned ", "involving ", "including ",
+    "comprising ", "of ", "with ", "Among ", "in ", "received ", "receiving ", "treated with ",
+    "assigned to receive ", "randomised to ", "given ", "the ", "120 ", "forty ", "adults ",
+    "patients", ". ", ", ", "metformin ", "or ", "placebo",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(_FIRST_LETTER_GATED))
+def test_first_letter_lookahead_loses_no_match_in_the_corpus(name: str) -> None:
+    gated, lookahead = _FIRST_LETTER_GATED[name]
+    assert lookahead in gated.pattern
+    ungated = re.compile(gated.pattern.replace(lookahead, "", 1), gated.flags)
+    for text in _corpus():
+        assert [m.span() for m in gated.finditer(text)] == [
+            m.span() for m in ungated.finditer(text)
+        ]
+
+
+@given(st.lists(st.sampled_from(_VERB_PIECES), max_size=12).map("".join))
+def test_first_letter_lookahead_loses_no_match_on_its_own_words(text: str) -> None:
+    for gated, lookahead in _FIRST_LETTER_GATED.values():
+        ungated = re.compile(gated.pattern.replace(lookahead, "", 1), gated.flags)
+        assert [m.span() for m in gated.finditer(text)] == [
+            m.span() for m in ungated.finditer(text)
+        ]

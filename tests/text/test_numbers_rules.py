@@ -124,6 +124,9 @@ def test_a_percent_is_a_trailing_percent_sign() -> None:
         ("5 percentage points", "5 percentage points"),  # another word
         ("the 90th percentile", "the 90th percentile"),
         ("percent of them", "percent of them"),  # no number before it
+        ("Fifty-two percent of adults", "52% of adults"),  # a number in words
+        ("one hundred per cent", "100%"),
+        ("a few percent", "a few percent"),  # no number: the words stay
         ("plain text", "plain text"),
         ("", ""),
     ],

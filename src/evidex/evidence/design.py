@@ -252,9 +252,16 @@ _DATABASE_SEARCH = CuedPattern(
 _POOLED = CuedPattern(
     re.compile(
         r"(?i)\b(?:pooled|pooling (?:of )?(?:the |their )?(?:data|results|estimates|trials|studies)"
-        r"|random-effects?|fixed-effects?|weighted mean difference)"
+        r"|random-effects?|fixed-effects?|weighted mean difference|quantitative synthes[ie]s)"
     ),
-    ("pooled", "pooling", "random-effect", "fixed-effect", "weighted mean difference"),
+    (
+        "pooled",
+        "pooling",
+        "random-effect",
+        "fixed-effect",
+        "weighted mean difference",
+        "quantitative synthes",
+    ),
 )
 # matching on a propensity score makes a matched cohort ("propensity score-matched", "matched
 # 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
@@ -295,7 +302,14 @@ _RANDOMISED = CuedPattern(
         r"(?i)\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation to|"
         r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study"
         # conditions given in random order: a randomised crossover
-        r"|design)|in (?:a )?random(?:i[sz]ed)? (?:order|sequence)|RCT)\b"
+        r"|design)|in (?:a )?random(?:i[sz]ed)? (?:order|sequence)|RCT"
+        # the trial's own randomisation named as a step ("Randomization arms were", "after
+        # randomization", "stratified randomization"), never a Mendelian one
+        r"|(?<!mendelian )randomi[sz]ation (?:arms?|groups?|ratio|schedule|sequence|list)"
+        r"|(?:after|before|at|following|stratified|block|central|computer-generated) "
+        r"randomi[sz]ation"
+        # people assigned to a placebo are randomised, whether or not the text says so
+        r"|(?:assigned|allocated)\b[^.;]{0,250}?\bplacebo)\b"
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
@@ -415,10 +429,16 @@ _COMPARISON = CuedPattern(
         "risk ratio", "rate ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
     ),
 )  # fmt: skip
-# an interval printed with an estimate: a review that prints one has pooled its studies
+# an interval printed with an estimate: a review that prints one has pooled its studies; the
+# interval's label may be left out ("RR = 1.32 [1.09, 1.59]", "OR 0.62 (0.45-0.85)", "RR 0.71,
+# 0.55–0.92")
 _SUMMARY_ESTIMATE = CuedPattern(
-    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence intervals?|credible intervals?)\b"),
-    ("ci", "confidence interval", "credible interval"),
+    re.compile(
+        r"(?i)\b9[059] ?% ?(?:CI|confidence intervals?|credible intervals?)\b"
+        r"|\b(?-i:RR|OR|HR|MD|SMD|WMD|RD) ?[=:,]? ?[−-]?\d+(?:[.·]\d+)?(?: ?[A-Za-zµ/]{1,6})?"
+        r"(?: ?[\[(]|, )[−-]?\d+(?:[.·]\d+)? ?(?:[,;–-]| to) ?[−-]?\d"
+    ),
+    ("ci", "confidence interval", "credible interval", "rr", "or", "hr", "md", "rd"),
 )
 # A review's results with no design word: the studies it included counted ("We included 21
 # studies involving 3,402 adults", "Thirty-eight trials with 7,800 children were included",
@@ -716,7 +736,13 @@ def _names_own_meta_analysis(text: str) -> bool:
         or _SYSTEMATIC.search(text, folded) is not None
     )
     pooled = _POOLED.search(text, folded) is not None
-    if not pooled and _NARRATIVE_REVIEW.search(text, folded):
+    # "we performed this review" names no method; studies counted as included and an estimate
+    # with its interval say it pooled them
+    if (
+        not pooled
+        and _NARRATIVE_REVIEW.search(text, folded)
+        and not _pools_included_studies(text, folded)
+    ):
         return False
     pooled = pooled or (searched and _SUMMARY_ESTIMATE.search(text, folded) is not None)
     return (

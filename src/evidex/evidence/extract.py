@@ -176,7 +176,12 @@ _N_SPLIT = CuedPattern(
         r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|(?P<verb>received|"
         # "82,210 participants receiving the supplement and 80,921 receiving placebo"
         r"receiving|underwent|undergoing|taking|given|treated with) )"
-        rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|(?:{_QUALIFIER}{_POPULATION_NOUNS} )?(?(verb)(?:not )?(?P=verb)|received)\b)"
+        # a dose's decimal point ("the 0.5% lotion") does not end the clause
+        rf"(?:[^.;]|\.(?=\d)){{1,60}}? and (?P<m>{COUNT}) (?:to\b|(?:{_QUALIFIER}{_POPULATION_NOUNS} )?"
+        r"(?(verb)(?:not )?(?P=verb)|received)\b"
+        # the verb left out: "75 were allocated to the lotion and 77 the vehicle", "98 received
+        # the pessary and 97 usual care"
+        r"|(?:the|placebo|usual|standard)\b)"
     ),
     (
         "assigned",
@@ -256,7 +261,7 @@ _N_ANY_ASSIGNED = CuedPattern(
     ),
 )  # fmt: skip
 _N_VERB_FIRST = re.compile(
-    rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
+    rf"(?i)\b(?=[reiacow])(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
     rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 # a bare count that the verb makes the sample: "812 underwent randomization", "1,900 agreed to
@@ -442,7 +447,7 @@ _STANDARD_CARE = CuedPattern(
 )
 _INTERVENTION = CuedPattern(
     re.compile(
-        r"(?i)\b(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
+        r"(?i)\b(?=[rtag])(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
         r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
     ),
     ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
@@ -693,6 +698,8 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
                 completed = n
                 continue
             return n
+    if (sizes := _allocated_group_sizes(text, folded)) is not None:
+        return sizes
     equals = _N_EQUALS.search(text) if "=" in text else None
     # a total stated before counts of its parts wins over them ("23 patients ... (n = 6)")
     if equals and (stated := _people_count(text[: equals.start()])):
@@ -736,6 +743,34 @@ _COMPARED_BACK = CuedPattern(
 _PEOPLE_BEFORE = re.compile(
     rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-/])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
+
+
+# Each group's size in brackets after its name, in the sentence that allocates them: "randomly
+# divided into a sham group (10 rats), a vehicle group (12 rats) and a treated group (12 rats)",
+# "assigned to receive A (118 patients) or placebo (121 patients)"; no total is written.
+_ALLOCATION = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:assigned|allocated|allotted|divided|randomi[sz]ed|distributed|split)\b[^.;]*"
+    ),
+    ("assigned", "allocated", "allotted", "divided", "randomi", "distributed", "split"),
+)
+_GROUP_SIZE = re.compile(rf"\((?P<n>{COUNT}) {_ANY_PEOPLE}\)")
+_LIST_JOIN = re.compile(r"(?i)\b(?:and|or|versus|vs)\b")
+
+
+def _allocated_group_sizes(text: str, folded: str) -> int | None:
+    """The sum of the groups' sizes in brackets, two or more listed in one allocating sentence."""
+    if ")" not in text:
+        return None
+    for sentence in _ALLOCATION.finditer(text, folded):
+        sizes = list(_GROUP_SIZE.finditer(sentence.group(0)))
+        if len(sizes) < 2:
+            continue
+        between = sentence.group(0)[sizes[0].end() : sizes[-1].start()]
+        counts = [parse_count(size["n"]) for size in sizes]
+        if _LIST_JOIN.search(between) and all(counts):
+            return sum(count or 0 for count in counts)
+    return None
 
 
 def _compared_back(text: str) -> int | None:
@@ -1207,7 +1242,16 @@ def _sentence_outcomes(
     """The outcomes of one sentence and the measure the next sentence's estimates inherit."""
     found: list[Outcome] = []
     previous_end = 0
-    estimates = find_estimates(sentence, carried)
+    percentages = find_group_percentages(sentence)
+    # a share is read once: with the interval a pair prints after it, else as an estimate
+    own_interval = {share.start for share in percentages if share.ci_low is not None}
+    estimates = [
+        estimate
+        for estimate in find_estimates(sentence, carried)
+        if estimate.value_start not in own_interval
+    ]
+    read = {estimate.value_start for estimate in estimates}
+    percentages = [share for share in percentages if share.start not in read]
     listed = (
         _respectively_names(sentence, estimates[0].value_start, len(estimates)) if estimates else []
     )
@@ -1229,7 +1273,19 @@ def _sentence_outcomes(
                 text=sentence.strip()[:500],
             )
         )
-    percentages = find_group_percentages(sentence)
+    for share in percentages:
+        if share.ci_low is not None:
+            found.append(
+                Outcome(
+                    name=label or _name_for_arms(sentence),
+                    measure="percent",
+                    value=share.value,
+                    ci_low=share.ci_low,
+                    ci_high=share.ci_high,
+                    text=sentence.strip()[:500],
+                )
+            )
+    percentages = [share for share in percentages if share.ci_low is None]
     if not percentages:
         return found, carried
     significance = _significance_words(sentence)

@@ -39,6 +39,20 @@ def fold_case(text: str) -> str:
     return text.lower()
 
 
+def found_near(pattern: re.Pattern[str], text: str, needles: tuple[str, ...], reach: int) -> bool:
+    """Whether `pattern` matches in `text`, for a pattern each of whose matches holds one of
+    `needles` and, with what its lookarounds read, stays within `reach` characters of it: the
+    pattern is tried only around each needle (str.find passes over text far faster than a
+    pattern can be tried at each of its characters)."""
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1:
+            if pattern.search(text, max(0, at - reach), at + len(needle) + reach):
+                return True
+            at = text.find(needle, at + 1)
+    return False
+
+
 def mentions_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` contains one of the lower-case `words` as a case-insensitive pattern would
     find it: a cheap test before a `(?i)` pattern that needs one of them."""

@@ -144,6 +144,13 @@ _ODD_SPACES = ("  ", "\t", "\u00a0", "\u2009", "\u202f")
 # "23 percent", "23 per cent", "23 per-cent", "23-percent" are "23%": every reader of shares then reads them
 # ("percentage" and "percentile" are other words)
 _PERCENT_IN_WORDS = re.compile(r"(?<=\d)[ -]?(?i:per[ -]?cent)\b")
+# ... and so is a share whose number is in words: "Fifty-two percent" is "52%"
+_WORDS_PERCENT = re.compile(rf"(?P<n>{WORD_NUMBER})[ -](?i:per[ -]?cent)\b")
+
+
+def _share_in_digits(match: re.Match[str]) -> str:
+    value = number_in_words(match["n"])
+    return f"{value}%" if value is not None else match.group(0)
 
 
 def normalise(text: str) -> str:
@@ -171,7 +178,7 @@ def normalise(text: str) -> str:
     if _MINUS_SPACE_CUE.search(text):
         text = _MINUS_SPACE.sub(r"\1-", text)
     if "cent" in text or "CENT" in text or "Cent" in text:
-        text = _PERCENT_IN_WORDS.sub("%", text)
+        text = _WORDS_PERCENT.sub(_share_in_digits, _PERCENT_IN_WORDS.sub("%", text))
     return text
 
 

@@ -48,17 +48,18 @@ CREATE TABLE IF NOT EXISTS page_deps (
 ) WITHOUT ROWID;
 """
 SITE_META_KEY = "pages_site"  # the Site the stored pages were rendered for
-# Measured over 2,000 random pages of the 10,000-compound build (17 KiB each before
-# compression), CPU-ms a page and the share of bytes kept: zlib level 1 0.086 / 22.9%, 4 0.123 /
-# 20.8%, 6 0.164 / 20.0%; libdeflate level 1 0.046 / 21.5%, 4 0.072 / 20.6%, 6 0.092 / 20.1%,
-# 9 0.126 / 19.8% (ISA-L: 0.026 / 22.4%). libdeflate at 6: zlib 6's bytes, which go to every
-# reader, at 56% of its CPU, which is spent once per build.
-GZIP_LEVEL = 6
+# libdeflate over the 2,000 pages bench.build_bench.page_costs renders (10,000-compound build,
+# 19.6 KiB each before compression), CPU-ms a page and the share of bytes kept: level 1 0.048 /
+# 20.1%, 2 0.071 / 19.7%, 3 0.075 / 19.4%, 4 0.077 / 19.0%, 5 0.092 / 18.7%, 6 0.100 / 18.5%.
+# Level 4: 2.7% more bytes than 6 for three quarters of its CPU; level 1 would halve it again
+# for 8.6% more bytes, which every reader downloads.
+GZIP_LEVEL = 4
 # As GZipMiddleware: smaller bodies go out as they are.
 MINIMUM_GZIP_SIZE = 800
 ANY_CHANGE = "*"
 _CHUNK = 256
-_LINKS = re.compile(r'/(compounds|research)/([a-z0-9][a-z0-9-]*)(?=["/?#])')
+_LINKS = re.compile(rb'/(compounds|research)/([a-z0-9][a-z0-9-]*)(?=["/?#])')
+_COMPOUND_SLUG = re.compile(rb'"compound_slug":\s*"([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -117,15 +118,16 @@ def dependencies(path: str, body: bytes) -> frozenset[str]:
     if len(parts) < 2 or parts[0] == "goals":
         return frozenset({ANY_CHANGE})
     own = {f"{'compound' if parts[0] == 'compounds' else 'article'}:{parts[1]}"}
-    text = body.decode("utf-8", "replace")
+    # Read from the bytes as they are: slugs are ASCII, and decoding each page cost a third
+    # of this function.
     linked = {
-        f"{'compound' if kind == 'compounds' else 'article'}:{slug}"
-        for kind, slug in _LINKS.findall(text)
+        f"{'compound' if kind == b'compounds' else 'article'}:{slug.decode()}"
+        for kind, slug in set(_LINKS.findall(body))
     }
     if parts[0] == "research":
-        compound = re.search(r'"compound_slug":\s*"([^"]+)"', text)
+        compound = _COMPOUND_SLUG.search(body)
         if compound:
-            linked.add(f"compound:{compound.group(1)}")
+            linked.add(f"compound:{compound.group(1).decode()}")
     return frozenset(own | linked)
 
 

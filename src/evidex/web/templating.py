@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from evidex.content.timespan import hours_phrase
 from evidex.evidence.models import DESIGN_LABELS
@@ -124,20 +124,16 @@ def number(value: float | int | None, places: int = 2) -> str:
 
 def tier_badge(tier: Any, name: str | None = None, href: str | None = None) -> Markup:
     """A tier's badge, linked when `href` is given. A plain function rather than a macro: a
-    profile shows one per goal twice, and a macro call costs several times this."""
-    label = name or TIER_NAMES.get(tier, "")
-    if href:
-        opening, closing = Markup('<a class="tier tier-{}" href="{}">').format(tier, href), "</a>"
-    else:
-        opening, closing = Markup('<span class="tier tier-{}">').format(tier), "</span>"
-    return (
-        opening
-        + Markup(
-            '<span class="tier-shape" aria-hidden="true"></span><span class="tier-text">Tier {}'
-            '<span class="tier-name"> · {}</span></span>'
-        ).format(tier, label)
-        + Markup(closing)
+    profile shows one per goal twice and a goal page one per compound (f-strings with
+    `escape`: Markup.format's formatter cost several times the badge)."""
+    number = escape(tier)
+    inner = (
+        f'<span class="tier-shape" aria-hidden="true"></span><span class="tier-text">Tier {number}'
+        f'<span class="tier-name"> · {escape(name or TIER_NAMES.get(tier, ""))}</span></span>'
     )
+    if href:
+        return Markup(f'<a class="tier tier-{number}" href="{escape(href)}">{inner}</a>')
+    return Markup(f'<span class="tier tier-{number}">{inner}</span>')
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
