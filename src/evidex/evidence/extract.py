@@ -1337,10 +1337,24 @@ _ABSTRACT_SECTIONS = frozenset(
 )  # fmt: skip
 
 
+# a sample size worked out: "a power of 80% to detect a relative risk of 0.67", "powered to
+# detect a hazard ratio of 0.75", "the sample size was calculated to detect a difference of 5"
+_POWER_CALCULATION = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:(?:statistical )?power of\b[^.;]{0,60}?\bto (?:detect|show|demonstrate)|"
+        r"powered (?:\w+ )?to (?:detect|show|demonstrate)|sample sizes? (?:of \d[\d,]* )?"
+        r"(?:was |were )?(?:calculat|estimat|determin|needed|required)\w*)"
+    ),
+    ("power", "sample size"),
+)
+
+
 def _sentence_outcomes(
     sentence: str, label: str | None, carried: str | None
 ) -> tuple[list[Outcome], str | None]:
     """The outcomes of one sentence and the measure the next sentence's estimates inherit."""
+    if _POWER_CALCULATION.search(sentence):
+        return [], carried  # the effect a trial was sized to detect is no result of it
     found: list[Outcome] = []
     previous_end = 0
     percentages = find_group_percentages(sentence)

@@ -239,6 +239,12 @@ _BRACKET_AFTER_SUBGROUP = re.compile(
     rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,60}}? ?[(\[] ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?"
     rf"(?:from )?{_INTERVAL} ?[)\]]"
 )
+# ... or its rate's unit in words: "the rate difference was 1.4 fewer events per 1,000
+# person-years (95% CI 0.6-2.1)"
+_CI_AFTER_RATE_UNIT = re.compile(
+    r"(?: [a-z-]+){0,4} per (?:\d[\d,.]*|a|one|hundred|thousand)(?: [\w/µμ³-]+){0,3} ?[(\[] ?"
+    rf"(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?(?:from )?{_INTERVAL} ?[)\]]"
+)
 _SUBGROUP_CUES = (" among ", " in ", " for ")
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
 _P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
@@ -1017,11 +1023,19 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
             after_p = _CI_AFTER_SUBGROUP.match(sentence, match.end())
     if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
         after_p = _BRACKET_AFTER_SUBGROUP.match(sentence, match.end())
+    if after_p is None and " per " in sentence[match.end("value") : match.end("value") + 60]:
+        # from the value: its unit may have taken the "per ..." ("0.91 per 1 mmol/L higher LDL")
+        after_p = _CI_AFTER_RATE_UNIT.match(sentence, match.end("value"))
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
         if low is not None and high is not None:
             low, high = _in_order(value, low, high)
-        if low is not None and high is not None and _plausible(measure, value, low, high, True):
+        labelled_ci = after_p["cilabel"] is not None  # a bare bracket must hold the value
+        if (
+            low is not None
+            and high is not None
+            and _plausible(measure, value, low, high, labelled_ci)
+        ):
             level = after_p["level"] or after_p["level2"]
             p = parse_p(after_p) if after_p.groupdict().get("op") else None
             return Estimate(
