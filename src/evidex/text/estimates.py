@@ -864,12 +864,14 @@ def _with_parted_intervals(
                 )
             continue
         if amount := _parted_amount(sentence[: match.start()]):
-            value, unit, start = amount
+            value, unit, start, compared = amount
             low, high = _in_order(value, low, high)
             if low > high:
                 continue
             clause_start = max((e.end for e in found if e.end <= start), default=0)
-            if _one_arm_change(sentence, clause_start, (start, match.end()), unit):
+            # "The treatment group lost 2.9 kg more than controls (95% CI ...)": set against
+            # another arm, whatever group the clause opens with
+            if not compared and _one_arm_change(sentence, clause_start, (start, match.end()), unit):
                 continue
             found.append(
                 Estimate(_fallback_measure(unit), value, low, high, None, unit, start,
@@ -973,14 +975,14 @@ def _set_against_another_arm(between: str, unit: str) -> bool:
     return not _is_share_unit(unit) and not _WITHIN_A_GROUP.search(between)
 
 
-def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
+def _parted_amount(before: str) -> tuple[float, str | None, int, bool] | None:
     """The amount of change whose CI a range in a label, or the words naming the arm, part from
-    it (value, unit, where)."""
+    it (value, unit, where, and whether it is said to be more or less than another arm's)."""
     compared = _COMPARED_AMOUNT.search(before, max(0, len(before) - 140))
     if compared and _set_against_another_arm(compared["between"], compared["unit"]):
         value = parse_number(compared["value"])
         if value is not None:
-            return value, compared["unit"], compared.start("value")
+            return value, compared["unit"], compared.start("value"), True
     amount = next(reversed(list(_CHANGE_AMOUNT.finditer(before))), None)
     if amount is None:
         return None
@@ -989,7 +991,7 @@ def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
     if not named_arm and (not _RANGE.search(between) or _DIGIT.search(_without_labels(between))):
         return None  # only a range parts them; an adjacent CI is read as an interval already
     value = parse_number(amount["value"])
-    return (value, amount["unit"], amount.start("value")) if value is not None else None
+    return (value, amount["unit"], amount.start("value"), False) if value is not None else None
 
 
 def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value: float) -> Estimate:
