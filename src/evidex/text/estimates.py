@@ -232,6 +232,13 @@ _CI_AFTER_P = re.compile(
 )
 # the subgroup a labelled value is for, then its interval: "OR = 1.84 among girls, 95% CI =
 # 1.21-2.80", "hazard ratio 0.59 in women; 95% CI 0.41 to 0.85"
+# the bounds in words: "(95% confidence interval between 0.70 and 0.96)", ", with a 95% CI from
+# −6.8 to −1.6", "with a 95% confidence interval of 1.05 to 1.63"
+_CI_IN_WORDS = re.compile(
+    rf" ?[,;(\[]? ?(?:with (?:a|an|the) )?(?P<cilabel>{CI_LABEL}) ?[:=,]? ?(?:of|from|between) "
+    rf"(?P<low>{NUMBER})(?: ?{_UNIT})? (?:to|and) (?P<high>{NUMBER})(?!\.?\d)"
+)
+_CI_IN_WORDS_CUES = (" of ", " from ", " between ")
 _CI_AFTER_SUBGROUP = re.compile(
     rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,30}}?[,;] ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
     rf"[(\[]? ?{_INTERVAL}"
@@ -1022,6 +1029,8 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
             after_p = _CI_AFTER_SUBGROUP.match(sentence, match.end())
     if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
         after_p = _BRACKET_AFTER_SUBGROUP.match(sentence, match.end())
+    if after_p is None and contains_any(sentence, _CI_IN_WORDS_CUES):
+        after_p = _CI_IN_WORDS.match(sentence, match.end())
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
         if low is not None and high is not None:
