@@ -367,13 +367,8 @@ def label_measure(match: re.Match[str], unit: str | None = None, sentence: str =
             shares = _is_share_unit(unit) or _is_points_unit(unit)
             if index in _SHARE_DIFFERENCES and not shares:
                 return "MD"
-            if (
-                index == _PLAIN_DIFFERENCE
-                and shares
-                and _SHARES_NAMED.search(sentence)
-                and not _MEANS_NAMED.search(sentence)
-            ):
-                return "RD"
+            if index == _PLAIN_DIFFERENCE:
+                return _difference_measure(unit, sentence)
             return measure
     raise ValueError(match.group(0))  # pragma: no cover - every match has one of the groups
 
@@ -452,6 +447,15 @@ def _is_points_unit(unit: str | None) -> bool:
 
 def _fallback_measure(unit: str | None) -> str:
     return "percent" if _is_percent(unit) else "MD"
+
+
+def _difference_measure(unit: str | None, sentence: str) -> str:
+    """What a difference between arms measures: of shares of people (RD) when in % or
+    percentage points and its sentence names such shares and no mean, else of means (MD)."""
+    shares = _is_share_unit(unit) or _is_points_unit(unit)
+    if shares and _SHARES_NAMED.search(sentence) and not _MEANS_NAMED.search(sentence):
+        return "RD"
+    return "MD"
 
 
 def _inheritable(measure: str | None, unit: str | None) -> str | None:
@@ -900,7 +904,8 @@ def _with_parted_intervals(
             if not compared and _one_arm_change(sentence, clause_start, (start, match.end()), unit):
                 continue
             found.append(
-                Estimate(_fallback_measure(unit), value, low, high, None, unit, start,
+                Estimate(_difference_measure(unit, sentence) if compared else _fallback_measure(unit),
+                         value, low, high, None, unit, start,
                          match.end(), ci_level, start)
             )  # fmt: skip
             found.sort(key=lambda estimate: estimate.start)
