@@ -58,8 +58,8 @@ def test_lookups_share_a_read_transaction_that_ends_within_its_hold(
     path, _, pages = served
 
     async def lookups() -> tuple[bool, bool]:
-        assert pages("build-1", "/about", True) is not None
-        assert pages("build-1", "/goals", True) is not None
+        assert pages("build-1", "/about", "", True) is not None
+        assert pages("build-1", "/goals", "", True) is not None
         during = _try_write(path)
         await asyncio.sleep(HOLD_SECONDS * 3)
         return during, _try_write(path)
@@ -73,7 +73,7 @@ def test_a_lookup_outside_an_event_loop_holds_nothing(
     served: tuple[Path, Database, StoredPages],
 ) -> None:
     path, _, pages = served
-    assert pages("build-1", "/about", True) is not None
+    assert pages("build-1", "/about", "", True) is not None
     assert _try_write(path)
 
 
@@ -83,11 +83,11 @@ def test_a_swapped_build_s_pages_are_read_from_the_new_file_and_never_mixed(
     path, db, pages = served
 
     async def before_and_after() -> tuple[object, object, object]:
-        before = pages("build-1", "/compounds/thymosin-alpha", True)
+        before = pages("build-1", "/compounds/thymosin-alpha", "", True)
         os.replace(_prerendered(tmp_path / "next.db", "build-2"), path)
         db.refresh(force=True)
-        old = pages("build-1", "/compounds/thymosin-alpha", True)
-        new = pages("build-2", "/compounds/thymosin-alpha", True)
+        old = pages("build-1", "/compounds/thymosin-alpha", "", True)
+        new = pages("build-2", "/compounds/thymosin-alpha", "", True)
         return before, old, new
 
     before, old, new = asyncio.run(before_and_after())

@@ -96,9 +96,14 @@ _CELLS_FROM_DONORS = CuedPattern(
         rf"|\b(?:isolated|harvested|primary) (?:[\w-]+ ){{0,2}}?{_CELL_TYPES} (?:\w+ ){{0,6}}?"
         r"(?:were|was) (?:incubated|treated|exposed|cultured|stimulated|transfected|pre-?treated)\b"
     ),
+    # each alternative's verb with the word after or before it ("primary endpoint" and a lone
+    # "isolated" are common elsewhere)
     (
-        "isolated", "harvested", "derived from", "obtained from", "collected from", "taken from",
-        "primary ",
+        *(f"{verb} from" for verb in ("isolated", "harvested", "derived", "obtained", "collected",
+          "taken")),
+        *(f"{auxiliary} {verb}" for auxiliary in ("were", "was") for verb in ("incubated",
+          "treated", "exposed", "cultured", "stimulated", "transfected", "pre-treated",
+          "pretreated")),
     ),
 )  # fmt: skip
 # Work on molecules rather than on people or animals: laboratory (in vitro) work.
@@ -176,8 +181,12 @@ _ONE_PERSONS_AGE = CuedPattern(
         r"|\b(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
         r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b)"
     ),
-    ("-old", "aged ", " in his ", " in her "),
-)
+    (
+        "-old", " in his ", " in her ",
+        *(f"{person} aged " for person in ("man", "woman", "boy", "girl", "patient", "male",
+          "female", "infant", "child", "adolescent")),
+    ),
+)  # fmt: skip
 _ONE_PERSON_BEFORE = re.compile(
     r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:herein |here )?"
     r"(?:report|describe|present)) )an?))"
@@ -303,9 +312,13 @@ _QUASI_ALLOCATION = CuedPattern(
     re.compile(
         r"(?i)\b(?:(?:allocated|assigned|divided) (?:\w+ )?(?:according to|by) (?:(?:their|the) )?"
         r"(?:date of birth|birth ?dates?|day of (?:the week|admission)|alternation|hospital "
-        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat)"
+        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat"
+        # ... or by the participants themselves: "according to patient preference"
+        r"|\b(?:allocated|assigned|administered|given|treated|received) [^.;]{0,80}?"
+        r"(?:according to|by|based on) (?:the |their |own )?(?:patients?['’]? |participants?['’]? |"
+        r"parents?['’]? |personal |own )?(?:preference|choice)s?\b)"
     ),
-    ("birth", "day of", "alternat", "record number", "odd "),
+    ("birth", "day of", "alternat", "record number", "odd ", "preference", "choice"),
 )
 _RANDOMISED = CuedPattern(
     re.compile(
@@ -441,6 +454,7 @@ _COHORT_IN_TRIAL = CuedPattern(
         rf"(?:in|to|into)|of|in) {_TRIAL_ARTICLE}"
     ),
     ("cohort", "observational"),
+    also=("trial",),
 )
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
@@ -478,6 +492,7 @@ _INCLUDED_STUDIES = CuedPattern(
         r"(?:inclusion|eligibility|selection) criteria|were (?:analy[sz]ed|pooled)))"
     ),
     ("studies", "trials", "rcts", "cohorts"),
+    also=("included", "identified", "pooled", "analyzed", "analysed", "eligible", "criteria"),
 )
 
 
@@ -583,6 +598,7 @@ _NO_META_ANALYSIS = CuedPattern(
         r"(?:possible|feasible|appropriate|performed|conducted|undertaken|done|carried out)\b"
     ),
     ("meta",),
+    also=("without", "no ", "preclude", "prevent", "not", "n't", "n’t"),
 )
 
 
@@ -717,6 +733,40 @@ def stated_design(text: str) -> Design | None:
     return design
 
 
+# The investigators gave everyone a regimen (a dose, a schedule or a course): "The patients
+# received supplementation with 2 g of sodium bicarbonate daily for three months", "Patients
+# received four cycles of ...", "were asked to consume 300 mg ... for one month"
+_GIVEN_REGIMEN = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:received|(?:were|and) (?:given|administered|prescribed|supplemented|asked to "
+        r"(?:take|consume|drink|eat))|(?:administration|supplementation) (?:of|with))\b"
+        r"[^.;]{0,80}?(?:\b\d+(?:\.\d+)? ?(?:mg|g|µg|μg|mcg|IU|mL|ml)\b"
+        r"|\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:cycles|courses|sessions) of\b"
+        r"|\bfor (?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days|weeks|months)\b)"
+    ),
+    ("received", "were given", "administered", "prescribed", "supplement", "asked to"),
+)
+# the words that make a cohort of "prospective study" stronger than a study's own word for itself
+_COHORT_OUTRIGHT = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:cohort|retrospective(?:ly)?|observational|registry|registers?|database|biobank|"
+        r"claims data|population-based|cross-sectional|person-years?|survey|associat\w*|"
+        r"risk factors?|exposures?)\b"
+    ),
+    ("cohort", "retrospective", "observational", "registr", "register", "database", "biobank",
+     "claims data", "population-based", "cross-sectional", "person-year", "survey", "associat",
+     "risk factor", "exposure"),
+)  # fmt: skip
+
+
+def _gave_a_regimen(text: str, folded: str) -> bool:
+    """Whether the authors gave their participants a regimen, in a text that names no cohort of
+    its own: an uncontrolled (or self-selected) trial, not a cohort followed up."""
+    return _GIVEN_REGIMEN.search(text, folded) is not None and not _COHORT_OUTRIGHT.search(
+        text, folded
+    )
+
+
 def _uncontrolled_series(text: str, folded: str, *, whole: bool = False) -> bool:
     """A retrospective chart review of treated patients only, with no group compared; in the
     `whole` text also patients given one treatment and looked back on (a part, such as the
@@ -830,6 +880,8 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
                 return "propensity-matched"
             if _pools_included_studies(whole, fold_case(whole)):
                 return "meta-analysis"  # "Twelve cohort studies ... were included" (RR ...)
+            if _gave_a_regimen(whole, fold_case(whole)):
+                return "non-randomised-controlled"  # "a prospective study"; all given 2 g daily
             series = _uncontrolled_series(whole, fold_case(whole), whole=True)
             return "case-series" if series else design
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
@@ -854,6 +906,8 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
         _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
     ):
         return "in-vitro"
+    if _gave_a_regimen(whole, folded):
+        return "non-randomised-controlled"
     if _COMPARISON.search(whole, folded):
         return "cohort"
     return "case-series"

@@ -186,19 +186,14 @@ _N_SPLIT = CuedPattern(
         # the pessary and 97 usual care"
         r"|(?:the|placebo|usual|standard)\b)"
     ),
+    # the verb with what stands before it: "randomised" alone is in most trials' first sentence
     (
-        "assigned",
-        "allocated",
-        "randomi",
-        "received",
-        "receiving",
-        "underwent",
-        "undergoing",
-        "taking",
-        "given",
-        "treated with",
+        *(f"{aux} {verb}" for aux in ("were", "was") for verb in ("randomly", "assigned to",
+          "allocated to", "randomized to", "randomised to")),
+        *(f" {verb} " for verb in ("received", "receiving", "underwent", "undergoing", "taking",
+          "given", "treated with")),
     ),
-)
+)  # fmt: skip
 # "we compared 6,250 new users of A with 6,250 matched users of B", "we matched 4,210 users
 # 1:1 on the propensity score to 4,210 non-users", "Twenty patients given A were compared with
 # 20 historical controls"
@@ -283,8 +278,8 @@ _N_WERE_RANDOMISED = CuedPattern(
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "were recruited", "was recruited", "underwent randomi", "randomized ",
-        "randomised ", "been randomi", "been enrolled", "been recruited",
+        "was enrolled", "were recruited", "was recruited", "underwent randomi", " randomized ",
+        " randomised ", "been randomi", "been enrolled", "been recruited",
     ),
 )  # fmt: skip
 # a bare count the study took in, the people unsaid: "we screened 1,250 patients and enrolled
@@ -295,7 +290,11 @@ _N_ENROLLED_BARE = CuedPattern(
         rf"(?:a total of )?(?P<n>{COUNT})(?=[,;.]| (?:before|in|between|from|at|to|into|over|"
         r"during|who|with|of whom)\b)"
     ),
-    ("enrolled", "enroled", "randomized", "randomised", "recruited", "included"),
+    tuple(
+        f"{who} {verb} "
+        for who in ("we", "and", "but", "then", "trial", "study")
+        for verb in ("enrolled", "enroled", "randomized", "randomised", "recruited", "included")
+    ),
 )
 # those who agreed or took part, the people unsaid: the sample only when no count is said to be
 # enrolled ("640 consented and 600 were enrolled", "Of 2,412 invited, 1,206 (50%) participated")
@@ -387,8 +386,13 @@ _STUDY_VERB = CuedPattern(
         r"(?i)\b(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
         r"studied|analy[sz]ed|followed|surveyed|interviewed|examined)|took part|participated)\b"
     ),
-    ("were ", "was ", "been ", "took part", "participated"),
-)
+    (
+        "took part", "participated",
+        *(f"{auxiliary} {verb}" for auxiliary in ("were", "was", "been") for verb in ("randomi",
+          "randomly", "enrolled", "included", "recruited", "studied", "analy", "followed",
+          "surveyed", "interviewed", "examined")),
+    ),
+)  # fmt: skip
 _PEOPLE_BEFORE_VERB = re.compile(
     rf"{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) {_ANY_PEOPLE} "
     r"(?:\((?![nN] ?=)[^()]{1,40}\) )?(?:aged [^.;,()]{1,30}? )?$"
@@ -462,8 +466,9 @@ _INTERVENTION = CuedPattern(
         r"(?i)\b(?=[rtag])(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
         r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
     ),
-    ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
-)
+    ("received", "receiving", "treated with", "assigned to", "randomized to", "randomised to",
+     "given"),
+)  # fmt: skip
 
 _DIGIT = re.compile(r"\d")
 _NOT_SIGNIFICANT = re.compile(
@@ -1052,8 +1057,14 @@ def _case_control_total(text: str, folded: str) -> int | None:
     return 0 if per_case else None
 
 
+# each group of a _N_COMPLEMENTS match, after the space or the qualifier's whitespace before it
+_GROUP_WORD = re.compile(r"\s(?:men|women|boys|girls|males|females|users|non-users)")
+
+
 def _complementary_groups(text: str, folded: str) -> int | None:
     """Men and women, boys and girls, written as two counts that make the sample."""
+    if len(_GROUP_WORD.findall(folded)) < 2:
+        return None  # a match names two groups: most texts name one at most
     for match in _N_COMPLEMENTS.finditer(text, folded):
         if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
             n, m = parse_count(match["n"]), parse_count(match["m"])
@@ -1277,13 +1288,32 @@ def _outcomes(text: str) -> list[Outcome]:
                 label = None  # an abstract section label such as RESULTS or "Results"
             for sentence in split_sentences(raw_line):
                 found, carried = _sentence_outcomes(sentence, label, carried)
-                for outcome in found:
-                    key = _outcome_key(outcome)
+                keys = [_outcome_key(outcome) for outcome in found]
+                for outcome, key in zip(found, keys, strict=True):
                     if key in seen:
                         continue  # a restatement (a conclusion repeating a result)
-                    seen.add(key)
+                    if section.kind == "conclusions" and _restates_a_share(outcome, outcomes):
+                        continue
+                    if outcome.measure == "percent":
+                        seen.add(key)  # a share two readers of one sentence found is one
                     outcomes.append(complete_outcome(outcome))
+                # one sentence giving the same figures for two comparisons reports two estimates
+                seen.update(keys)
     return outcomes
+
+
+def _restates_a_share(outcome: Outcome, earlier: list[Outcome]) -> bool:
+    """A conclusion's share, without its interval, that a result has already given ('the
+    prevalence of obesity was 42.8%' after '42.8% (95% CI 39.5% to 46.1%)')."""
+    return (
+        outcome.measure == "percent"
+        and outcome.ci_low is None
+        and not outcome.arms
+        and any(
+            before.measure == "percent" and before.value == outcome.value and not before.arms
+            for before in earlier
+        )
+    )
 
 
 def _outcome_key(outcome: Outcome) -> tuple[object, ...]:

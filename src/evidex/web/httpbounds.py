@@ -7,10 +7,12 @@ counted as they arrive; past MAX_HEAD_BYTES the client gets 431 and the connecti
 uvicorn checks and writes out every response header on every response (two regular
 expressions, a lowercase and four list items a header), then writes the head and the body in
 two socket writes: for a page's 14 headers its cycle costs 6.3 µs a response before the socket,
-3.1 µs from prepared lines, and the second write (a syscall and a TCP segment) is saved. A response the memo keeps is sent many
-times with the same headers, so `prepared_headers` checks and writes them out once, as uvicorn
-would; the cycle below sends such a response's head from those bytes and with its body in one
-write. The bytes on the wire are uvicorn's own; any other response takes uvicorn's path.
+3.1 µs from prepared lines, and the second write (a syscall and a TCP segment) is saved. A
+response the memo keeps is sent many times with the same headers, so `written_headers` checks
+and writes them out once, as uvicorn would, and the memo sends them prepared; any other
+response's headers are written out the same way as it starts. The cycle below sends the head
+with the first body in one write. The bytes on the wire are uvicorn's own; headers uvicorn
+would refuse, or that change its framing (Connection, Transfer-Encoding), take its own path.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from evidex.storage.db import Database, Generation
@@ -32,9 +33,12 @@ HOLD_SECONDS = 0.05
 Headers = list[tuple[bytes, bytes]]
 
 
-def response_headers(page: StoredPage, gzip: bool, built_at: str | None) -> tuple[Headers, bytes]:
-    """Headers and body as the rendering path sends them (GZipMiddleware, CachingMiddleware);
-    the security headers and X-Evidex-Build are added outside, as for any response."""
+def response_headers(
+    page: StoredPage, gzip: bool, built_at: str | None, query: str = ""
+) -> tuple[Headers, bytes]:
+    """Headers and body as the rendering path sends them (GZipMiddleware, CachingMiddleware)
+    for the page's path and `query`; the security headers and X-Evidex-Build are added outside,
+    as for any response."""
     body = page.body
     headers = [(b"content-type", page.content_type.encode("latin-1"))]
     if page.encoding == "gzip" and not gzip:
@@ -45,7 +49,7 @@ def response_headers(page: StoredPage, gzip: bool, built_at: str | None) -> tupl
     if page.encoding == "gzip":  # as GZipMiddleware: any body big enough to compress
         headers.append((b"vary", b"Accept-Encoding"))
     headers += [
-        (b"etag", make_etag(page.build_id, page.path, "").encode()),
+        (b"etag", make_etag(page.build_id, page.path, query).encode()),
         (b"cache-control", CACHE_CONTROL),
     ]
     last_modified = http_date(built_at)
@@ -81,30 +85,40 @@ class _Reading:
 
 
 class StoredPages:
-    """`(build, path, gzip)` -> the stored page of the served build as the memo sends it
+    """`(build, path, query, gzip)` -> the stored page of the served build as the memo sends it
     (finished headers, body, route template), or None to answer as usual; `site` is the key
-    of the site this server renders for (see evidex.web.prerender.site_key)."""
+    of the site this server renders for (see evidex.web.prerender.site_key).
 
-    def __init__(self, db: Database, site: str) -> None:
+    A page whose route declares no query parameter (`query_free`, route templates) answers any
+    query string as it answers none, but for its ETag, which names the query
+    (evidex.web.caching): `/compounds/x?utm_source=mail` is the stored page too."""
+
+    def __init__(self, db: Database, site: str, query_free: Collection[str] = ()) -> None:
         self.db = db
         self.site = site
+        self.query_free = frozenset(query_free)
         self._reading: _Reading | None = None
 
-    def __call__(self, build: str, path: str, gzip: bool) -> tuple[Headers, bytes, str] | None:
+    def __call__(
+        self, build: str, path: str, query: str, gzip: bool
+    ) -> tuple[Headers, bytes, str] | None:
         reading = self._current()
         if reading.site != self.site:
             return None
         page = stored_page(self._connection(reading), path)
         if page is None or page.build_id != build:
             return None
+        if query and page.route not in self.query_free:
+            return None
         if gzip or page.encoding != "gzip":
             shape = reading.shapes.get((page.content_type, page.encoding))
             if shape is not None:
                 headers = shape.headers.copy()
                 headers[shape.length_at] = (b"content-length", str(len(page.body)).encode())
-                headers[shape.etag_at] = (b"etag", make_etag(build, path, "").encode())
+                headers[shape.etag_at] = (b"etag", make_etag(build, path, query).encode())
                 return headers, page.body, page.route
-        own, body = response_headers(page, gzip, reading.generation.meta.get("built_at"))
+        built_at = reading.generation.meta.get("built_at")
+        own, body = response_headers(page, gzip, built_at, query)
         headers = finished_headers(own, build)
         if gzip or page.encoding != "gzip":
             names = [name for name, _ in headers]
