@@ -75,6 +75,9 @@ _OWN_STUDY = re.compile(
     r"searched|studied|investigated|examined|evaluated|assessed|analy[sz]ed|included)\b"
 )
 _PREDICATE_BEFORE = re.compile(r"(?i)\b(?:was|is|were|be|been|as|not|than|like)\s*$")
+# an earlier study named as a source or a yardstick, not introduced: "controls from a previous
+# study", "adapted from an earlier trial", "lower than those of a prior study"
+_EARLIER_SOURCE = re.compile(r"(?i)\b(?:from|of|by|with|to)\s+an? (?:previous|prior|earlier)\b")
 
 _POPULATION_NOUNS = (
     r"(?:patients|participants|adults|subjects|individuals|people|persons|women|men|children|"
@@ -603,7 +606,8 @@ def _introducers(sentence: str) -> list[re.Match[str]]:
         return []
     found = []
     for match in _INTRODUCER.finditer(sentence):
-        if _PREDICATE_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()]):
+        before = sentence[max(0, match.start() - 12) : match.start()]
+        if _PREDICATE_BEFORE.search(before) or _EARLIER_SOURCE.search(before + match.group(0)[:30]):
             continue
         found.append(match)
     return found
