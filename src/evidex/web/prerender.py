@@ -19,7 +19,6 @@ import asyncio
 import os
 import re
 import sqlite3
-import zlib
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -30,10 +29,7 @@ import deflate
 from starlette.types import Message
 
 from evidex.build.forked import can_fork, inherited, inheriting_pool, worker_count
-from evidex.storage.db import Database
-from evidex.web.caching import CACHE_CONTROL, http_date, make_etag
 from evidex.web.deps import SHARED_STATE
-from evidex.web.memo import StoredLookup
 
 PAGE_TABLES = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -479,46 +475,3 @@ def stored_page(conn: sqlite3.Connection, path: str) -> StoredPage | None:
     if row is None:
         return None
     return StoredPage(path, row[0], row[1], row[2], row[3], row[4], bytes(row[5]))
-
-
-def response_headers(
-    page: StoredPage, gzip: bool, built_at: str | None
-) -> tuple[list[tuple[bytes, bytes]], bytes]:
-    """Headers and body as the rendering path sends them (GZipMiddleware, CachingMiddleware);
-    the security headers and X-Evidex-Build are added outside, as for any response."""
-    body = page.body
-    headers = [(b"content-type", page.content_type.encode("latin-1"))]
-    if page.encoding == "gzip" and not gzip:
-        body = zlib.decompress(body, 16 + zlib.MAX_WBITS)
-    if page.encoding == "gzip" and gzip:
-        headers.append((b"content-encoding", b"gzip"))
-    headers.append((b"content-length", str(len(body)).encode()))
-    if page.encoding == "gzip":  # as GZipMiddleware: any body big enough to compress
-        headers.append((b"vary", b"Accept-Encoding"))
-    headers += [
-        (b"etag", make_etag(page.build_id, page.path, "").encode()),
-        (b"cache-control", CACHE_CONTROL),
-    ]
-    last_modified = http_date(built_at)
-    if last_modified:
-        headers.append((b"last-modified", last_modified.encode()))
-    return headers, body
-
-
-def stored_lookup(db: Database, key: str) -> StoredLookup:
-    """The memo's fast path: the stored page of the served build, when it was rendered for
-    this site (`key`, see `site_key`)."""
-
-    def lookup(
-        build: str, path: str, gzip: bool
-    ) -> tuple[list[tuple[bytes, bytes]], bytes, str] | None:
-        generation = db.current()
-        if generation.meta.get(SITE_META_KEY) != key:
-            return None
-        page = stored_page(generation.connection(), path)
-        if page is None or page.build_id != build:
-            return None
-        headers, body = response_headers(page, gzip, generation.meta.get("built_at"))
-        return headers, body, page.route
-
-    return lookup
