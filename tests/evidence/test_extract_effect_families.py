@@ -370,6 +370,36 @@ ROWS = (
         "Remission occurred in the treatment group in 41% (95% CI 33% to 49%).",
         (("percent", 41.0, 33.0, 49.0),),
     ),
+    # (h-gen, this session) one section label alone on its own line, the others lost in copying:
+    # the label does not divide the abstract into an article's sections (first run 0/4)
+    Row(
+        "no-study/lone-main-outcome-measures-line",
+        "To test whether a school programme lowers sugar intake.\n\nCluster randomised trial in "
+        "24 schools.\n\nMain Outcome Measures\n\nThe primary outcome was the change in sugar "
+        "intake.\n\nThe mean effect on sugar intake for intervention versus control was −8.2 "
+        "g/day (95% confidence interval −12.5 to −3.9 g/day).",
+        (("MD", -8.2, -12.5, -3.9),),
+    ),
+    Row(
+        "no-study/lone-results-line",
+        "Whether magnesium eases night cramps is unclear.\n\nResults\n\nAmong 94 adults "
+        "randomised, cramps fell by 1.2 per week more with magnesium than placebo (95% CI 0.3 to "
+        "2.1).",
+        (("MD", 1.2, 0.3, 2.1),),
+    ),
+    Row(
+        "no-study/lone-interventions-line",
+        "Adults with knee pain were randomised to tai chi or stretching.\n\nInterventions\n\n"
+        "Twelve weeks of classes.\n\nWOMAC pain improved more with tai chi (mean difference "
+        "−2.1, 95% CI −3.4 to −0.8).",
+        (("MD", -2.1, -3.4, -0.8),),
+    ),
+    Row(
+        "no-study/lone-main-outcome-line",
+        "Older adults were randomised to vitamin D or placebo.\n\nMain outcome\n\nFalls over "
+        "one year.\n\nFalls were fewer with vitamin D (RR 0.81, 95% CI 0.69 to 0.95).",
+        (("RR", 0.81, 0.69, 0.95),),
+    ),
     # a third probe: the arm named after the interval, or as the subject
     Row(
         "single-arm-not-effect/arm-after-the-interval",

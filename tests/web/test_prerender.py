@@ -95,6 +95,39 @@ def test_every_stored_page_answers_as_the_rendering_path(prerendered: Path, tmp_
                     )
 
 
+def test_an_article_on_its_compounds_second_goal_is_stored_as_it_renders_alone(
+    tmp_path: Path,
+) -> None:
+    """A compound's article takes its goal's evidence from the compound's evidence for every
+    goal, which the evidence page rendered before it loaded: here the article's goal is the
+    second of two."""
+    db_path = tmp_path / "evidex.db"
+    build(SAMPLE_LIBRARY, db_path)
+    with sqlite3.connect(db_path) as conn:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(tiers)")]
+        graded = conn.execute(
+            "SELECT * FROM tiers WHERE compound_slug = 'semaglutide' AND goal = 'weight-loss'"
+        ).fetchone()
+        first = {**dict(zip(columns, graded, strict=True)), "goal": "sleep", "tier": 1}
+        first["rationale"] = "Graded for sleep before weight loss."
+        conn.execute(
+            f"INSERT INTO tiers ({', '.join(first)}) VALUES ({', '.join('?' * len(first))})",
+            list(first.values()),
+        )
+        conn.commit()
+        prerender_build(conn, db_path)
+    article = ("/research/semaglutide-weight-loss", "/api/v1/research/semaglutide-weight-loss")
+    with (
+        TestClient(create_app(db_path)) as fast,
+        TestClient(create_app(_without_pages(db_path, tmp_path))) as rendered,
+    ):
+        evidence = rendered.get("/api/v1/compounds/semaglutide/evidence").json()
+        assert [g["goal"] for g in evidence["goals"]] == ["sleep", "weight-loss"]
+        for path in article:
+            assert _answer(fast, path, "identity") == _answer(rendered, path, "identity")
+        assert "Graded for sleep" not in rendered.get(article[0]).text
+
+
 def test_a_stored_page_is_sent_without_rendering(prerendered: Path) -> None:
     marker = b"<html>stored, not rendered</html>" * 40
     with sqlite3.connect(prerendered) as conn:

@@ -62,10 +62,12 @@ def mentions_any(text: str, words: tuple[str, ...]) -> bool:
 @dataclass(frozen=True)
 class CuedPattern:
     """A case-insensitive pattern and lower-case words one of which each of its matches
-    contains: looking for the words first is far cheaper than the search."""
+    contains (and one of `also`, when given): looking for the words first is far cheaper than
+    the search."""
 
     pattern: re.Pattern[str]
     cues: tuple[str, ...]
+    also: tuple[str, ...] = ()
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         """The pattern's first match in `text`; `folded` is fold_case(text) if already made."""
@@ -76,4 +78,7 @@ class CuedPattern:
         return self.pattern.finditer(text) if self._cued(text, folded) else iter(())
 
     def _cued(self, text: str, folded: str | None) -> bool:
-        return contains_any(fold_case(text) if folded is None else folded, self.cues)
+        folded = fold_case(text) if folded is None else folded
+        return contains_any(folded, self.cues) and (
+            not self.also or contains_any(folded, self.also)
+        )

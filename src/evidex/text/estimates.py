@@ -59,6 +59,8 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"hedges?['’]?s?['’]? g\b|hedges?['’]?s?['’]? ?\(g\)", "g"),
     (r"cohen['’]?s? d\b|effect sizes? \(d\)", "SMD"),
     (r"(?:weighted )?mean differences?", "MD"),
+    # "the mean effect", "the average treatment effect": a difference between arms
+    (r"(?:mean|average) (?:[\w-]+ )?effects?\b(?! sizes?\b)", "MD"),
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     # a risk difference when in percent or percentage points, else a mean difference
     (r"absolute differences?", "RD"),
@@ -183,7 +185,8 @@ _WITH_INTERVAL = re.compile(
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
     rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
-    r"(?: ?,| (?:for|of|in|between|among|to|with|per)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
+    r"(?: ?,| (?:for|of|in|between|among|to|with|per|across|by|at)\b(?:[^,;:=()\[\]%]|(?<=\d)%|, (?=[a-z]))"
+    r"{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
 )
@@ -207,7 +210,13 @@ _TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
 # never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
 _LISTED_AFTER = re.compile(
-    rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]])? ?(?:,|and|, and) {_VALUE}"
+    r"(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+)
+# ... after the subgroup the value before was for, when the next is for one named the same way:
+# "NNT was 3.2 for placebo vs. low dose, 2.9 for placebo vs. medium dose and 25 for ..."
+_LISTED_AFTER_SUBGROUP = re.compile(
+    rf" (?P<prep>for|in|among) [^,;:=()\[\]\d]{{1,60}}?(?:,|,? and) {_VALUE}(?= (?P=prep) )"
 )
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
@@ -225,6 +234,12 @@ _CI_AFTER_P = re.compile(
 _CI_AFTER_SUBGROUP = re.compile(
     rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,30}}?[,;] ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
     rf"[(\[]? ?{_INTERVAL}"
+)
+# ... or its interval in brackets right after the subgroup: "odds ratio 0.96 for subjects with
+# current use (95% confidence interval 0.76, 1.22)", "1.4 for current smokers (1.1-1.8)"
+_BRACKET_AFTER_SUBGROUP = re.compile(
+    rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,60}}? ?[(\[] ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?"
+    rf"(?:from )?{_INTERVAL} ?[)\]]"
 )
 _SUBGROUP_CUES = (" among ", " in ", " for ")
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
@@ -269,7 +284,7 @@ _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;)
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
     "ratio", "risk", "differen", "therapeutic gain", "hedge", "cohen", "needed to", "correlation",
-    "pearson", "spearman",
+    "pearson", "spearman", " effect", "d =", "d=", "g =", "g=",
     "r =", "r=", "rs =", "rs=", "ρ", "rho",
 )  # fmt: skip
 
@@ -502,8 +517,11 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         measure = label_measure(match, match["unit"], sentence)
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
             continue  # a ratio is never negative, a correlation never beyond ±1
-        found.append(_labelled_estimate(sentence, match, measure, value))
-        found.extend(_listed_after(sentence, match.end(), measure, taken))
+        estimate = _labelled_estimate(sentence, match, measure, value)
+        listed = _listed_after(sentence, estimate.end, measure, taken)
+        if not _reference_category(sentence, estimate, listed):
+            found.append(estimate)
+        found.extend(listed)
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
     if contains_any(sentence, _TIMES_CUES) and contains_any(fold_case(sentence), _TIMES_WORDS):
@@ -511,8 +529,28 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
+    if " than " in sentence and contains_any(sentence, _COMPARATIVE_CUES):
+        found = _with_amounts_compared(sentence, found, taken)
     return _with_p(
         sentence, _without_arms_respectively(sentence, _without_arm_means(sentence, found))
+    )
+
+
+# the category every other is set against: "1.00 (reference)", "1 (ref)", "1.0 (lowest quintile)"
+_REFERENCE_AFTER = re.compile(
+    r" ?[(\[](?:ref\.?|reference|referent|reference (?:group|category)|(?:lowest|bottom|first) "
+    r"[a-z]+)[)\]]"
+)
+
+
+def _reference_category(sentence: str, estimate: Estimate, listed: list[Estimate]) -> bool:
+    """Whether a ratio of exactly 1 without an interval is the reference category of a list: named
+    so in the bracket after it, or the first of the ratios listed after their label."""
+    return (
+        estimate.measure in RATIO_MEASURES
+        and estimate.value == 1
+        and estimate.ci_low is None
+        and (bool(listed) or _REFERENCE_AFTER.match(sentence, estimate.end) is not None)
     )
 
 
@@ -522,16 +560,24 @@ def _listed_after(
     """The values listed after a labelled one, each taking its measure: 'the adjusted odds ratios
     were 1.8, 2.4 and 3.1'."""
     listed: list[Estimate] = []
-    while (item := _LISTED_AFTER.match(sentence, end)) is not None:
+    while (
+        item := _LISTED_AFTER.match(sentence, end) or _subgroup_listed(sentence, end)
+    ) is not None:
         value = parse_number(item["value"])
         if value is None or any(start <= item.start("value") < stop for start, stop in taken):
             break
-        listed.append(
-            Estimate(measure, value, None, None, None, item["unit"], item.start("value"),
-                     item.end(), value_start=item.start("value"), named=True)
-        )  # fmt: skip
-        end = item.end()
+        # each listed value may name its own subgroup and interval, as the first did: "0.96 for
+        # current use (95% CI ...), 1.17 for recent use (95% CI ...) and 1.12 for late use (...)"
+        estimate = _labelled_estimate(sentence, item, measure, value)
+        listed.append(replace(estimate, start=item.start("value")))
+        end = estimate.end
     return listed
+
+
+def _subgroup_listed(sentence: str, end: int) -> re.Match[str] | None:
+    if not sentence.startswith(_SUBGROUP_CUES, end):
+        return None
+    return _LISTED_AFTER_SUBGROUP.match(sentence, end)
 
 
 # The arm a value belongs to, named right after it (and its bracket): "−13.2% (95% CI ...)
@@ -765,6 +811,56 @@ _COMPARED_AMOUNT = re.compile(
 )
 
 
+# a difference without an interval, written as an amount more or less than the other group's:
+# "4.6 mm Hg higher in smokers than in non-smokers", "(3.1 points higher than males)"
+_COMPARATIVES = (
+    "lower", "higher", "greater", "less", "more", "smaller", "larger", "longer", "shorter",
+    "heavier", "lighter",
+)  # fmt: skip
+_COMPARATIVE_CUES = tuple(f" {word} " for word in _COMPARATIVES)
+_AMOUNT_THAN = re.compile(
+    rf"(?<![\w.])(?P<value>{NUMBER}) ?(?P<unit>{_UNIT}) (?:{'|'.join(_COMPARATIVES)})\b"
+    r"(?P<between>[^\d()\[\];,.]{0,60}?)\bthan\b(?P<other>[^\d()\[\];,.]{0,60})"
+)
+# what no difference between groups is counted in or set against: people or events counted,
+# times and folds; the same people before, or a criterion ("5 breaths per minute less than the
+# WHO criteria")
+_NOT_A_DIFFERENCE_UNIT = re.compile(
+    r"(?i)^(?:patients?|participants?|people|persons?|subjects?|adults?|children|women|men|"
+    r"individuals?|cases?|events?|episodes?|deaths?|visits?|studies|trials?|times|fold)$"
+)
+_NOT_ANOTHER_GROUP = re.compile(
+    r"(?i)\b(?:baseline|entry|enrol?ment|before|pre-?treatment|previous|criteri|threshold|cut-?off|"
+    r"limit|target|normal|recommend)"
+)
+
+
+def _with_amounts_compared(
+    sentence: str, found: list[Estimate], taken: list[tuple[int, int]]
+) -> list[Estimate]:
+    """The differences written in words with no interval, added to `found` in reading order."""
+    spans = taken + [(estimate.start, estimate.end) for estimate in found]
+    added = False
+    for match in _AMOUNT_THAN.finditer(sentence):
+        start = match.start("value")
+        value = parse_number(match["value"])
+        unit = match["unit"]
+        if (
+            value is None
+            or any(low <= start < high for low, high in spans)
+            or _is_share_unit(unit)
+            or _NOT_A_DIFFERENCE_UNIT.match(unit)
+            or _NOT_ANOTHER_GROUP.search(match["between"] + match["other"])
+            or _THRESHOLD_BEFORE.search(sentence, max(0, start - _BEFORE_WINDOW), start)
+        ):
+            continue
+        found.append(Estimate("MD", value, None, None, None, unit, start, match.end(), None, start))
+        added = True
+    if added:
+        found.sort(key=lambda estimate: estimate.start)
+    return found
+
+
 def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
     """The amount of change whose CI a range in a label, or the words naming the arm, part from
     it (value, unit, where)."""
@@ -791,6 +887,8 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
         after_p = _CI_AFTER_P.match(sentence, match.end())
         if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
             after_p = _CI_AFTER_SUBGROUP.match(sentence, match.end())
+    if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
+        after_p = _BRACKET_AFTER_SUBGROUP.match(sentence, match.end())
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
         if low is not None and high is not None:
@@ -972,10 +1070,10 @@ def _times_ratios(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]
 
 
 # one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
-# 78 nmol/L"; each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
+# 78 nmol/L" (a "mean effect" is a difference); each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
 _GROUP_MEAN_BEFORE = re.compile(
     r"(?i)\b(?:mean|median|average|aged?)\b(?!(?: [\w-]+)? (?:difference|change|reduction|"
-    r"increase|decrease|improvement|gain|loss)\b)[^,;]{0,40}$"
+    r"increase|decrease|improvement|gain|loss|effects?)\b)[^,;]{0,40}$"
     r"|\b(?:rose|fell|increased|decreased|dropped|climbed|returned|reached|improved) to ?$"
     r"|\b(?:vs\.?|versus|compared with) ?$"
 )
@@ -1213,11 +1311,21 @@ _COUNTED_PERCENT = re.compile(
 # of 40)", "(58.3%; 35/60)", "(64/89, 72%)". Where the two agree the share is a group's share,
 # whatever verb stands before it ("and by 36% (18/50) of those given saline").
 _SHARE_WITH_ITS_COUNT = re.compile(
-    rf"(?<![\w.\-]){_pct('v3')}(?: ?[(\[] ?| ?[;,] ?)(?P<part>\d[\d,]*) ?(?:/|of) ?"
+    # (the group it is of may stand between: "62.5% of treated calves (25/40)")
+    rf"(?<![\w.\-]){_pct('v3')}(?:(?: of [^\d()%,;.\[\]]{{1,40}}?)? ?[(\[] ?| ?[;,] ?)"
+    r"(?P<part>\d[\d,]*) ?(?:/|of) ?"
     r"(?P<whole>\d[\d,]*)(?= ?[)\];,])"
     rf"|[(\[](?P<part2>\d[\d,]*) ?(?:/|of) ?(?P<whole2>\d[\d,]*) ?[,;] ?{_pct('v14')}(?= ?[)\]])"
 )
 _COUNT_CUES = ("/", " of ")
+# a share that says who made up the sample: "Women made up 55.0% of the sample (220/400)"
+_MADE_UP_BEFORE = re.compile(
+    r"\b(?:made up|make up|makes up|comprised|accounted for|constituted|represented) $"
+)
+# a bare number after "of" is a score or a level: "a degree of 3 in the albumin group"
+_SCALE_VALUE_BEFORE = re.compile(r"\bof $")
+# what follows a share whose count is beside it (one of these is written in every match)
+_COUNT_AFTER_CUES = ("% (", "%(", "% [", "%[", "%;", "% ;", "%,", "% ,", "%)", "%]")
 # "91.3% (283 of 310, 95% CI 87.4%–94.1%)": a share with its own interval, an estimate
 _CI_IN_THE_BRACKET = re.compile(rf" ?[,;] ?(?:{CI_LABEL})")
 
@@ -1251,7 +1359,8 @@ _PERCENT_OF_A_GROUP = re.compile(
 _OF_PEOPLE = rf" of (?:the )?(?!control\b)(?:[a-z-]+ ){{0,2}}?{_PEOPLE} "
 _PEOPLE_DID = (
     r"(?:with|without|not|using|who|taking|receiving|achieved|had|showed|reached|attained|"
-    r"experienced|developed|obtained|demonstrated|reported|met)\b"
+    # what a survey asks people (what they used, took or consumed), never taking part
+    r"experienced|developed|obtained|demonstrated|reported|met|used|consumed|took(?! part\b))\b"
 )
 _PERCENT_OF_PEOPLE = re.compile(
     # "5.8% of those with diabetes", "32% of patients achieved"
@@ -1261,15 +1370,20 @@ _PERCENT_OF_PEOPLE = re.compile(
 # (never "had", which as often describes who was sampled)
 _SHARE_THEN_OUTCOME_VERBS = (
     "reported", "developed", "experienced", "achieved", "responded", "died", "relapsed",
-    "recovered", "improved", "remitted",
+    "recovered", "improved", "remitted", "used", "consumed", "took",
 )  # fmt: skip
+# a share of people who took or used the study's own doses: how well they kept to it
+_ADHERENCE_AFTER = re.compile(
+    r"(?i)[^.;,]{0,40}?\b(?:doses?|tablets?|capsules?|pills?|sachets?|injections?|"
+    r"study (?:drug|medication|product)|as (?:prescribed|directed|instructed))\b"
+)
 _PERCENT_THEN_OUTCOME = re.compile(
     rf"(?<![\w.\-]){_pct('v9')} (?:of (?:them|these|those) )?"
-    rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b"
+    rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b(?! part\b)"
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
-    "% among ", "% for ",
+    "% among ", "% for ", "in contrast",
 )  # fmt: skip
 _VALUE_GROUPS = (
     "v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13", "v14",
@@ -1279,10 +1393,10 @@ _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 _PAIR = re.compile(
     # (a group named at length after the same word each time: "70% for women who did not
     # receive chemotherapy and 79% for women who did")
-    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among|for) [^,;:()%\d]{{1,70}}?"
+    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among|for|after) [^,;:()%\d]{{1,70}}?"
     # or the arm named in brackets after each: "38% (drug) and 21% (placebo)"
     r"|(?P<named> \([A-Za-z][^()\d%]{0,30}\)))? "
-    rf"(?:vs\.?|v\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
+    rf"(?:vs\.?|v\.?|versus|compared with|in contrast (?:to|with)|(?P<listed>and)) {_pct('b')}"
     r"(?(named) \([A-Za-z][^()\d%]{0,30}\))"
 )
 
@@ -1520,7 +1634,11 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         for pattern, needed in (
             (_COUNTED_PERCENT, "%)" in sentence or "%]" in sentence),
             (_RATE_AFTER_GROUP, bracketed and not group_make_up),
-            (_SHARE_WITH_ITS_COUNT, contains_any(sentence, _COUNT_CUES)),
+            (
+                _SHARE_WITH_ITS_COUNT,
+                contains_any(sentence, _COUNT_CUES)
+                and (contains_any(sentence, _COUNT_AFTER_CUES) or "% of " in sentence),
+            ),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
             (_PERCENT_THEN_OUTCOME, contains_any(sentence, _SHARE_THEN_OUTCOME_VERBS)),
@@ -1548,13 +1666,20 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         ):
             continue
         counted = key in ("v3", "v14")
+        window = max(0, position - 20)  # both end-anchored patterns are shorter
         if counted and (
             not _agrees_with_its_count(match, key)
             or _CI_IN_THE_BRACKET.match(sentence, match.end())
             or _TAKING_PART.search(sentence, _clause_start(sentence, position), position)
+            or _MADE_UP_BEFORE.search(sentence, window, position)
         ):
             continue  # "The response rate to the survey was 64% (1,280/2,000)"
-        window = max(0, position - 20)  # both end-anchored patterns are shorter
+        if (
+            key == "bare"
+            and not match["sign"]
+            and _SCALE_VALUE_BEFORE.search(sentence, window, position)
+        ):
+            continue  # "exceeding a grade of 3 in the albumin group": a score, not a share
         if (
             _THRESHOLD_BEFORE.search(sentence, window, position)
             or _RANGE_BEFORE.search(sentence, window, position)
@@ -1573,14 +1698,29 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             sentence, max(0, match.start() - 60), match.start()
         ):
             continue  # "The proportion of women was 52% for the drug arm"
+        if key in ("v5", "v9") and _ADHERENCE_AFTER.match(sentence, match.end()):
+            continue  # "92% of participants took all their tablets": adherence, no outcome
         if key != "v5" and _flow_count(sentence, match):
             continue
         if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
             continue  # "(median age, 64 years; 301 [37.1%] women)"
         if key in ("v1", "v2", "v8", "v12"):
-            if _COMPOSITION_BEFORE.search(sentence, max(0, match.start() - 20), match.start()) or (
-                composition_end >= 0
-                and _LIST_CONTINUES.fullmatch(sentence, composition_end, match.start())
+            if (
+                _COMPOSITION_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
+                or (
+                    composition_end >= 0
+                    and (
+                        _LIST_CONTINUES.fullmatch(sentence, composition_end, match.start())
+                        or (
+                            _MAKE_UP_CONTINUES.fullmatch(sentence, composition_end, match.start())
+                            and _STATE_AFTER.match(sentence, match.end())
+                        )
+                    )
+                )
+                or (
+                    _MADE_UP_OF_WHOM.search(sentence, max(0, match.start() - 120), match.start())
+                    and _STATE_AFTER.match(sentence, match.end())
+                )
             ):
                 composition_end = match.end()
                 continue
@@ -1623,6 +1763,15 @@ _LIST_CONTINUES = re.compile(
 )
 # what a count of people is part of when the verb before it says who made up a group: "the
 # two groups included 34 women (56.7%)"
+# ... and what some of the people counted had when the sample is described as made of them:
+# "The cohort comprised 52 410 adults, of whom 4 120 (7.9%) had diabetes" (never "developed")
+_MADE_UP_OF_WHOM = re.compile(
+    r"\b(?:consisted of|comprised|comprising|included|including|enrolled|recruited)\b"
+    r"[^.;]{0,80}?, of whom (?:\d{1,3} )*$"  # a count's leading space-grouped digits too
+)
+_STATE_AFTER = re.compile(r" (?:had|have|did not have|were|was)\b")
+# the next part of that make-up: "... (98.2%) did not have diabetes and 34 198 (1.8%) had it"
+_MAKE_UP_CONTINUES = re.compile(r"(?: [^,;()%\d]{1,60}?)?,? (?:and|while|whereas) (?:\d{1,3} )*")
 _COMPOSITION_BEFORE = re.compile(
     r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
 )
@@ -1651,8 +1800,12 @@ _COMPARISON = re.compile(rf"\b(?:{_VERSUS}|v)\b")
 
 
 # a share with its arm in brackets after it: "69.1% (semaglutide) and 12.0% (placebo)"
-_SHARE_THEN_ARM = re.compile(r"(?<![\w.\-])(?P<v>\d+(?:\.\d+)?) ?%%? \([A-Za-z][^()\d%;=]{0,40}\)")
-_ARM_JOIN = re.compile(r",? (?:and|vs\.?|versus|compared with) ")
+# (the arm may be named by its dose or strength first: "14.2% (10 mg)", "71% (1% cream)")
+_SHARE_THEN_ARM = re.compile(
+    r"(?<![\w.\-])(?P<v>\d+(?:\.\d+)?) ?%%? \((?:\d+(?:\.\d+)? ?(?:%|(?:mg|g|mcg|µg|IU|mL|ml)\b)"
+    r"(?= ?[A-Za-z)]) ?)?(?:[A-Za-z][^()\d%;=]{0,40})?(?<!\()\)"
+)
+_ARM_JOIN = re.compile(r"(?:,? (?:and|vs\.?|versus|compared with)|,) ")
 _MEAN_WORD = re.compile(r"(?i)\b(?:mean|average|least[- ]squares|median)\b")
 
 
@@ -2020,7 +2173,8 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
 # one group's share set against another's: "Among current smokers, 38% had chronic cough,
 # compared with 22% of never smokers"
 _AMONG_SET_AGAINST = re.compile(
-    rf"\bAmong [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
+    # (or "Of the students surveyed, 22.7% used ..., compared with 9.4% of staff")
+    rf"\b(?:Among|Of) [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
     rf"(?:compared with|versus|vs\.?|than) {_pct('b')} (?:of|among|in) "
 )
 
@@ -2054,7 +2208,7 @@ def _shares_across_groups(sentence: str) -> list[tuple[int, float]]:
 def _among_set_against(sentence: str) -> list[tuple[int, float]]:
     """The two groups' shares of 'Among <group>, x% had ..., compared with y% of <group>';
     never who the groups were ('58% were women')."""
-    if "Among " not in sentence:
+    if "Among " not in sentence and "Of " not in sentence:
         return []
     found: list[tuple[int, float]] = []
     for match in _AMONG_SET_AGAINST.finditer(sentence):
@@ -2123,12 +2277,13 @@ def _listed_shares(
 # 97%"; never a change, a difference or a relative restatement ("was 30% lower").
 _RATE_WORDS = (
     "rate", "proportion", "incidence", "prevalence", "percentage", "frequenc", "risk", "probabilit",
+    "survival",
 )  # fmt: skip
 # the rate named, then what it is of and for whom, then its value: "was 38%", "of 38%", and as
 # a label: "risk of event for molar tubes = 57%", "incidence with placebo: 23%"
 _RATE_WAS = re.compile(
     r"(?i)\b(?:rates?|proportions?|incidences?|prevalences?|percentages?|frequenc(?:y|ies)|"
-    r"risks?|probabilit(?:y|ies))\b(?P<gap>(?:[^.;%=:]|\.\d|\d ?%,){0,80}?)"
+    r"risks?|probabilit(?:y|ies)|(?<!cell )survival)\b(?P<gap>(?:[^.;%=:]|\.\d|\d ?%,){0,80}?)"
     r"(?:\b(?:was|were|is|reached|amounted to|of)|(?<=[\w)]) ?[=:]) "
     rf"(?:about |approximately |only |nearly )?{_pct('v')}"
 )
@@ -2167,8 +2322,10 @@ _NOT_A_SHARE_SAID = re.compile(
 )
 _TAKING_PART = re.compile(
     r"(?i)\b(?:participation|retention|completion|recruitment|consent|adherence|compliance|"
-    # follow-up taken part in, not the time over which a rate was counted ("during follow-up")
-    r"survey|questionnaire|(?<!during )(?<!at )(?<!over )(?<!after )follow-up)\b"
+    # follow-up taken part in ("lost to follow-up", "follow-up was 92%"), not the time over
+    # which a rate was counted ("during follow-up", "at the 6-month follow-up")
+    r"survey|questionnaire|(?:lost to|complet(?:ed|ing)(?: the)?) follow-up|"
+    r"(?<!median )(?<!mean )follow-up(?= (?:rates?|was|were|completion|complete)\b))\b"
 )
 _ASIDE_BETWEEN_COMMAS = re.compile(r", [^,]*,")
 # a verb of the study or of a change ("reduced in 30%" is no share); "obtained" is one when
@@ -2188,6 +2345,8 @@ _DATA_SUBJECT = re.compile(
 _OF_WHOM = re.compile(
     rf" of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
     r"| (?:for|with|among|on) (?:the )?[\w-]+(?: [\w-]+){0,3}?(?=,? and |, |; )"
+    # ... or when it was counted: "80.4% at 12 months and 42.1% at 60 months", "at week 24"
+    rf"| at (?:(?:day|week|month|year) \d+|{_COUNT} (?:days?|weeks?|months?|years?))\b"
 )
 
 
@@ -2241,11 +2400,14 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
 # Shares of the categories of one outcome: "The most frequent adverse events were fatigue (31%),
 # nausea (22%) and headache (9%)", "highest among smokers (49%), graduates (45%)"; never those
 # describing the sample ("Participants were mostly women (61%), white (78%)")
-_CATEGORY_SHARE = re.compile(rf"\b[A-Za-z][\w\-']*(?: [\w\-']+){{0,3}}? \({_pct('v')}\)")
+# (each category may be quoted: '"to save money" (41%)', "‘dry mouth’ (38%)")
+_CATEGORY_SHARE = re.compile(
+    rf"[\"“‘]?\b[A-Za-z][\w\-']*(?: [\w\-']+){{0,3}}?[\"”’]? \({_pct('v')}\)"
+)
 _CATEGORY_JOIN = re.compile(r"(?:,? and|,|;|,? or) ")
 _CATEGORY_HEAD = re.compile(
     r"(?i)\b(?:(?:most|least) (?:common|frequent|often|used|prevalent|reported|popular|cited)|"
-    r"common(?:ly)?|frequent(?:ly)?|highest|lowest|leading|main|included|including|reasons?|"
+    r"common(?:ly|est)?|frequent(?:ly)?|highest|lowest|leading|main|included|including|reasons?|"
     r"types?|such as)\b"
 )
 # the categories as the subject of what is said of them: "in the intervention arm (78%) and the

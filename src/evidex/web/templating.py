@@ -136,6 +136,30 @@ def tier_badge(tier: Any, name: str | None = None, href: str | None = None) -> M
     return Markup(f'<span class="tier tier-{number}">{inner}</span>')
 
 
+def banned_badge(details: str | None = None) -> Markup:
+    """The "banned in sport" badge, its title the ban's details when known."""
+    title = escape(details or "Prohibited in tested sport")
+    return Markup(
+        f'<span class="badge banned" title="{title}"><span class="banned-icon" aria-hidden="true">'
+        "</span>Banned in sport</span>"
+    )
+
+
+def forest_figure(wide: str | None, narrow: str | None, caption: str) -> Markup:
+    """A forest plot (the build's SVG) at full width and, when drawn, at a phone's width."""
+    phone = f'<div class="forest-narrow">{narrow}</div>' if narrow else ""
+    return Markup(
+        f'<figure class="forest">\n  <div class="forest-wide">{wide or ""}</div>\n{phone}'
+        f"  <figcaption>{escape(caption)} {_FOREST_NOTE}</figcaption>\n</figure>"
+    )
+
+
+_FOREST_NOTE = (
+    "Each line is a study's estimate with its 95% confidence interval; the dashed line marks no"
+    " effect, and the labels under each axis say which side favours which treatment."
+)
+
+
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
@@ -171,6 +195,8 @@ def make_environment(site: Site) -> Environment:
         design_labels=DESIGN_LABELS,
         json_ld=json_ld,
         tier_badge=tier_badge,
+        banned_badge=banned_badge,
+        forest_figure=forest_figure,
         # a static host may send no headers at all: the export carries its policy in the page
         csp_meta=META_CONTENT_SECURITY_POLICY if site.static_export else "",
     )
