@@ -7,6 +7,7 @@ check that every match holds a cue.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,8 @@ def test_every_match_of_a_cued_pattern_holds_one_of_its_cues(name: str, cued: Cu
     assert matches, f"{name} matched nothing: the corpus does not exercise it"
     for matched in matches:
         assert any(cue in fold_case(matched) for cue in cued.cues), (name, matched)
+        if cued.also:
+            assert any(cue in fold_case(matched) for cue in cued.also), (name, matched)
 
 
 def test_cued_search_finds_what_the_plain_search_finds() -> None:
@@ -187,3 +190,72 @@ _LINE_PIECES = [
 def test_a_line_naming_no_design_word_has_no_sentence_introducing_a_study(line: str) -> None:
     if not mentions_any(line, extract._DESIGN_WORDS):
         assert not any(extract._introducers(sentence) for sentence in split_sentences(line))
+
+
+# patterns whose first-letter lookahead (each match opens with one of its letters) lets the
+# engine pass over most positions: without it they must find the same
+_FIRST_LETTER_GATED = {
+    "_N_VERB_FIRST": (extract._N_VERB_FIRST, "(?=[reiacow])"),
+    "_INTERVENTION": (extract._INTERVENTION.pattern, "(?=[rtag])"),
+}
+_VERB_PIECES = [
+    "Randomized ", "enrolled ", "INCLUDED ", "recruited ", "assigned ", "involving ", "including ",
+    "comprising ", "of ", "with ", "Among ", "in ", "received ", "receiving ", "treated with ",
+    "assigned to receive ", "randomised to ", "given ", "the ", "120 ", "forty ", "adults ",
+    "patients", ". ", ", ", "metformin ", "or ", "placebo",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(_FIRST_LETTER_GATED))
+def test_first_letter_lookahead_loses_no_match_in_the_corpus(name: str) -> None:
+    gated, lookahead = _FIRST_LETTER_GATED[name]
+    assert lookahead in gated.pattern
+    ungated = re.compile(gated.pattern.replace(lookahead, "", 1), gated.flags)
+    for text in _corpus():
+        assert [m.span() for m in gated.finditer(text)] == [
+            m.span() for m in ungated.finditer(text)
+        ]
+
+
+@given(st.lists(st.sampled_from(_VERB_PIECES), max_size=12).map("".join))
+def test_first_letter_lookahead_loses_no_match_on_its_own_words(text: str) -> None:
+    for gated, lookahead in _FIRST_LETTER_GATED.values():
+        ungated = re.compile(gated.pattern.replace(lookahead, "", 1), gated.flags)
+        assert [m.span() for m in gated.finditer(text)] == [
+            m.span() for m in ungated.finditer(text)
+        ]
+
+
+_GROUP_PIECES = [
+    "2,031 ", "men", "women", " and ", ", ", "; ", "Thirty ", "boys", "girls", "\n", "healthy ",
+    "older\n", "users", "non-users", "males", "females", " ", "12 ", "mentioned ", "(n = 4) ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_GROUP_PIECES), max_size=12).map("".join))
+def test_two_groups_are_looked_for_only_where_two_group_words_stand(text: str) -> None:
+    ungated = [
+        (match["a"].lower(), match["b"].lower())
+        for match in extract._N_COMPLEMENTS.pattern.finditer(text)
+    ]
+    if len(extract._GROUP_WORD.findall(fold_case(text))) < 2:
+        assert ungated == []
+
+
+# the words of the patterns gated by two cue lists, and words that only nearly are theirs
+_TWO_CUE_PIECES = [
+    "a cohort ", "cohort study ", "nested ", "within ", "in ", "a ", "the ", "trial", "trials ",
+    "We included ", "identified ", "pooled ", "12 ", "randomised ", "studies ", "RCTs ", "with ",
+    "were included", "were eligible", "met the inclusion criteria", "were analysed", ". ",
+    "without ", "no ", "a ", "formal ", "meta-analysis", "meta analyses ", "was not ", "could ",
+    "n't ", "n’t ", "possible", "performed ", "prevented ", "(", "cohorts ", "of ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TWO_CUE_PIECES), max_size=12).map("".join))
+def test_a_pattern_with_two_cue_lists_finds_what_it_finds_ungated(text: str) -> None:
+    for _, cued in _cued_patterns():
+        if cued.also:
+            plain = cued.pattern.search(text)
+            gated = cued.search(text)
+            assert (plain and plain.span()) == (gated and gated.span())

@@ -105,3 +105,56 @@ def test_a_review_of_published_case_reports_stays_a_review() -> None:
 )
 def test_a_cohort_followed_inside_a_trial_is_a_cohort(text: str, design: str) -> None:
     assert classify_design(text) == design
+
+
+@pytest.mark.parametrize(
+    ("text", "design"),
+    [
+        # everyone given a regimen by the authors: an uncontrolled trial, not a cohort
+        (
+            "Twenty-four adults with prediabetes were enrolled in this prospective study. All "
+            "participants received 500 mg of berberine twice daily for 12 weeks. Fasting glucose "
+            "fell from 6.4 to 5.9 mmol/L.",
+            "non-randomised-controlled",
+        ),
+        (
+            "Methods: Patients received six cycles of the combination, followed by maintenance. "
+            "Results: Between 2015 and 2019, 61 patients were enrolled; the response rate was 48%.",
+            "non-randomised-controlled",
+        ),
+        (
+            "Thirty athletes were asked to take 5 g of creatine each day for four weeks, and "
+            "sprint times were compared before and after.",
+            "non-randomised-controlled",
+        ),
+        (
+            "Patients were given the lotion for 8 weeks; itch scores were recorded at each visit "
+            "and compared with baseline.",
+            "non-randomised-controlled",
+        ),
+        # ... or groups made by the participants' own choice
+        (
+            "Patients were treated with once-weekly or daily dosing according to patient "
+            "preference, and TSH was compared between the groups.",
+            "non-randomised-controlled",
+        ),
+        # a cohort named outright, an association studied, or records looked back on stay so
+        (
+            "In this prospective cohort, 2,300 women who received 400 IU of vitamin D daily were "
+            "compared with non-users.",
+            "cohort",
+        ),
+        (
+            "In a prospective study, we examined the association of statin use (received 20 mg "
+            "or more) with dementia risk (HR 0.81).",
+            "cohort",
+        ),
+        (
+            "We retrospectively reviewed the records of 40 patients who received 2 g of "
+            "tranexamic acid.",
+            "case-series",
+        ),
+    ],
+)
+def test_a_regimen_given_by_the_authors_is_a_trial(text: str, design: str) -> None:
+    assert classify_design(text) == design

@@ -25,6 +25,479 @@ class Row:
 
 
 ROWS = (
+    # Issue 14 point 2, a share with its own count (h-gen5, this session), written and annotated
+    # by the corpus README before any rule was changed for them. First run: share-with-its-count
+    # 3/7 (both traps passed), share-for-a-long-group 2/5 (the trap and the 'among' row).
+    # share-with-its-count: the count and total beside a share ("64% (32/50)", "85% (34 of 40)",
+    # "(58.3%; 35/60)") make it a group's share, wherever it stands in a list or a comparison
+    Row(
+        "share-with-its-count/reached-by-and-by",
+        "Complete wound closure by week 8 was reached by 64% (32/50) of patients given the "
+        "dressing and by 36% (18/50) of those given saline gauze.",
+        effects=(("percent", 64.0, None, None), ("percent", 36.0, None, None)),
+    ),
+    Row(
+        "share-with-its-count/of-total-in-brackets-respectively",
+        "Cure rates with the 10-day and the 7-day course were 85% (34 of 40) and 70% (28 of 40), "
+        "respectively.",
+        effects=(("percent", 85.0, None, None), ("percent", 70.0, None, None)),
+    ),
+    Row(
+        "share-with-its-count/rate-then-count-after-semicolon-than",
+        "Pain relief at two hours was more frequent with the nasal spray (58.3%; 35/60) than with "
+        "placebo (31.7%; 19/60; p = 0.004).",
+        effects=(("percent", 58.3, None, None), ("percent", 31.7, None, None)),
+    ),
+    Row(
+        "share-with-its-count/count-first-against",
+        "Of the cats given the new diet, 12/16 (75%) remained free of urinary crystals, against "
+        "5/15 (33.3%) on the standard diet.",
+        effects=(("percent", 75.0, None, None), ("percent", 33.3, None, None)),
+    ),
+    Row(
+        "share-with-its-count/label-then-versus",
+        "Remission at one year: 44% (22 of 50) after surgery versus 18% (9 of 50) after drug "
+        "therapy.",
+        effects=(("percent", 44.0, None, None), ("percent", 18.0, None, None)),
+    ),
+    Row(
+        "share-with-its-count/trap-at-enrolment",
+        "At enrolment, 48% (24/50) of the children were girls and 30% (15/50) had asthma.",
+        effects=(),
+    ),
+    Row(
+        "share-with-its-count/trap-follow-up-completed",
+        "Follow-up was completed by 92% (46/50) of participants in each arm.",
+        effects=(),
+    ),
+    # share-of-group-then-count: the group named between a share and the count it was worked
+    # out from ("62.5% of treated calves (25/40)"). First run: 4/6 (the traps, and two read
+    # by other rules)
+    Row(
+        "share-of-group-then-count/resolved-in-of-calves",
+        "Symptoms resolved in 62.5% of treated calves (25/40) and in 35.0% of untreated calves "
+        "(14/40).",
+        effects=(("percent", 62.5, None, None), ("percent", 35.0, None, None)),
+    ),
+    Row(
+        "share-of-group-then-count/of-the-sham-group-against",
+        "Only 18% of the sham group (9/50) improved, against 46% of the laser group (23/50).",
+        effects=(("percent", 18.0, None, None), ("percent", 46.0, None, None)),
+    ),
+    Row(
+        "share-of-group-then-count/percent-in-words-of-those",
+        "An adverse reaction was recorded in 7.5 percent of those vaccinated (3/40).",
+        effects=(("percent", 7.5, None, None),),
+    ),
+    Row(
+        "share-of-group-then-count/square-brackets-reached-by",
+        "Complete remission was reached by 44.4% of those on the higher dose [12/27].",
+        effects=(("percent", 44.4, None, None),),
+    ),
+    Row(
+        "share-of-group-then-count/trap-women-made-up",
+        "Women made up 55.0% of the sample (220/400).",
+        effects=(),
+    ),
+    Row(
+        "share-of-group-then-count/trap-follow-up-complete",
+        "Follow-up was complete for 95% of participants (190/200).",
+        effects=(),
+    ),
+    Row(  # written after the rule: a bare score after "of" beside the shares
+        "share-of-group-then-count/score-of-beside-shares",
+        "A fibrosis grade above 2 was seen in 30.0% of the saline rats (3/10) and in 80.0% of "
+        "the treated rats (8/10), whose mean grade was of 3 in the treated group.",
+        effects=(("percent", 30.0, None, None), ("percent", 80.0, None, None)),
+    ),
+    # make-up-of-whom: the sample described by who it held ("comprised 52 410 adults, of whom
+    # 4 120 (7.9%) had diabetes") is no result; what then happened to them is. First run: 2/5
+    # (the two that are results)
+    Row(
+        "make-up-of-whom/trap-comprised-had-and-did-not",
+        "The cohort comprised 52 410 adults, of whom 4 120 (7.9%) had diabetes and 48 290 (92.1%) "
+        "did not.",
+        effects=(),
+    ),
+    Row(
+        "make-up-of-whom/trap-enrolled-had-heart-failure",
+        "We enrolled 812 patients, of whom 301 (37.1%) had heart failure.",
+        effects=(),
+    ),
+    Row(
+        "make-up-of-whom/trap-sample-consisted-of-degree",
+        "The sample consisted of 2,004 respondents, of whom 1,130 (56.4%) had a university degree.",
+        effects=(),
+    ),
+    Row(
+        "make-up-of-whom/followed-then-developed",
+        "We followed 1,240 infants, of whom 88 (7.1%) developed asthma by age 5.",
+        effects=(("percent", 7.1, None, None),),
+    ),
+    Row(
+        "make-up-of-whom/enrolled-then-died",
+        "We enrolled 812 patients, of whom 45 (5.5%) died within 30 days.",
+        effects=(("percent", 5.5, None, None),),
+    ),
+    Row(  # written after the rule: the make-up, then what happened to some of them
+        "make-up-of-whom/make-up-then-an-outcome",
+        "The trial enrolled 400 women, of whom 120 (30.0%) were pregnant and 38 (9.5%) later "
+        "miscarried.",
+        effects=(("percent", 9.5, None, None),),
+    ),
+    # share-who-used: a survey's share of people who used, took or consumed something is a
+    # result; taking part and use at entry are not. First run: 2/7 (the two traps)
+    Row(
+        "share-who-used/of-adults-used",
+        "In the past year, 41.5% of adults used at least one herbal product.",
+        effects=(("percent", 41.5, None, None),),
+    ),
+    Row(
+        "share-who-used/took-and-took",
+        "Overall, 28% took a vitamin D supplement and 12% took fish oil.",
+        effects=(("percent", 28.0, None, None), ("percent", 12.0, None, None)),
+    ),
+    Row(
+        "share-who-used/of-respondents-consumed",
+        "Among pregnant women, 64.0% of respondents consumed caffeine daily.",
+        effects=(("percent", 64.0, None, None),),
+    ),
+    Row(
+        "share-who-used/number-in-words-took",
+        "Thirty-one percent of older adults took five or more prescription medicines.",
+        effects=(("percent", 31.0, None, None),),
+    ),
+    Row(
+        "share-who-used/used-compared-with-staff",
+        "Of the students surveyed, 22.7% used energy drinks weekly, compared with 9.4% of staff.",
+        effects=(("percent", 22.7, None, None), ("percent", 9.4, None, None)),
+    ),
+    Row(
+        "share-who-used/trap-took-part",
+        "In total, 87% took part in the follow-up survey.",
+        effects=(),
+    ),
+    Row(
+        "share-who-used/trap-used-at-baseline",
+        "At baseline, 35% of participants used statins.",
+        effects=(),
+    ),
+    # traps written after the rule: a share who took the study's doses kept to the treatment
+    Row(
+        "share-who-used/trap-took-all-tablets",
+        "In the drug arm, 92% of participants took all their tablets.",
+        effects=(),
+    ),
+    Row(
+        "share-who-used/trap-took-doses-as-prescribed",
+        "Overall, 81% took the capsules as prescribed for 12 weeks.",
+        effects=(),
+    ),
+    # pair-in-contrast: two groups' shares set against each other by "in contrast to", "as
+    # against", "as opposed to". First run: 3/5 (the trap; "as against" and "as opposed to"
+    # were read already)
+    Row(
+        "pair-in-contrast/survival-in-contrast-to",
+        "The survival rate was 58.3% in treated mice in contrast to 91.7% in sham-operated mice.",
+        effects=(("percent", 58.3, None, None), ("percent", 91.7, None, None)),
+    ),
+    Row(
+        "pair-in-contrast/comma-as-against",
+        "Healing occurred in 40% with the dressing, as against 22% with gauze.",
+        effects=(("percent", 40.0, None, None), ("percent", 22.0, None, None)),
+    ),
+    Row(
+        "pair-in-contrast/in-contrast-with-after",
+        "Pregnancy rates reached 31.5% after the new protocol in contrast with 19.0% after the "
+        "standard one.",
+        effects=(("percent", 31.5, None, None), ("percent", 19.0, None, None)),
+    ),
+    Row(
+        "pair-in-contrast/as-opposed-to-among",
+        "The response rate was 72% among patients given both drugs, as opposed to 48% among "
+        "those given one.",
+        effects=(("percent", 72.0, None, None), ("percent", 48.0, None, None)),
+    ),
+    Row(
+        "pair-in-contrast/trap-body-fat",
+        "Body fat was 24.1% in the athletes in contrast to 31.6% in the sedentary men.",
+        effects=(),
+    ),
+    # restated-share: a conclusion that repeats a share read with its interval in the results
+    # adds no estimate. First run: 1/5 (the trap)
+    Row(
+        "restated-share/cure-rate-repeated",
+        "Results: The cure rate was 84.0% (95% CI 77.1 to 89.5) with the new regimen.\n"
+        "Conclusions: With a cure rate of 84.0%, the regimen can be used first.",
+        effects=(("percent", 84.0, 77.1, 89.5),),
+    ),
+    Row(
+        "restated-share/prevalence-repeated-with-which",
+        "RESULTS: The prevalence of hypertension was 29.4% (95% CI, 27.8-31.1).\n"
+        "CONCLUSIONS: The prevalence of hypertension was 29.4%, which calls for screening.",
+        effects=(("percent", 29.4, 27.8, 31.1),),
+    ),
+    Row(
+        "restated-share/response-rate-in-the-conclusion",
+        "Results The response rate was 45% (95% CI 36% to 54%) in the combination arm. "
+        "Conclusions The response rate of 45% justifies a phase 3 trial.",
+        effects=(("percent", 45.0, 36.0, 54.0),),
+    ),
+    Row(
+        "restated-share/remission-repeated-in-words",
+        "Results: Remission was achieved in 61% (95% CI 52%-70%) of patients.\n"
+        "Conclusion: Remission was achieved in 61% of patients treated early.",
+        effects=(("percent", 61.0, 52.0, 70.0),),
+    ),
+    Row(
+        "restated-share/trap-same-value-another-result",
+        "Results: The response rate was 45% (95% CI 36% to 54%) with the drug; the rate of "
+        "serious adverse events was 45% in the control arm.",
+        effects=(("percent", 45.0, 36.0, 54.0), ("percent", 45.0, None, None)),
+    ),
+    # shares-at-time-points: one group's share at each time it was counted, listed ("80.4% at
+    # 12 months and 42.1% at 60 months"). First run: 1/5 (the trap)
+    Row(
+        "shares-at-time-points/survival-at-years",
+        "In the surgery group, the survival rate was 91.2% at 1 year and 67.5% at 5 years.",
+        effects=(("percent", 91.2, None, None), ("percent", 67.5, None, None)),
+    ),
+    Row(
+        "shares-at-time-points/three-times-in-months",
+        "Relapse-free survival was 78% at 6 months, 61% at 12 months and 44% at 24 months.",
+        effects=(
+            ("percent", 78.0, None, None),
+            ("percent", 61.0, None, None),
+            ("percent", 44.0, None, None),
+        ),
+    ),
+    Row(
+        "shares-at-time-points/proportion-at-week",
+        "The proportion free of seizures was 52.0% at week 12 and 47.3% at week 24.",
+        effects=(("percent", 52.0, None, None), ("percent", 47.3, None, None)),
+    ),
+    Row(
+        "shares-at-time-points/occurred-in-at-years-in-words",
+        "Recurrence occurred in 4.1% at one year and in 9.8% at three years.",
+        effects=(("percent", 4.1, None, None), ("percent", 9.8, None, None)),
+    ),
+    Row(
+        "shares-at-time-points/trap-adherence",
+        "Adherence was 92% at 3 months and 85% at 6 months.",
+        effects=(),
+    ),
+    Row(  # written after the rule, which took 'survival' as a rate word
+        "shares-at-time-points/trap-cell-survival",
+        "Cell survival was 64% at 1 day and 41% at 2 days after exposure.",
+        effects=(),
+    ),
+    # shares-then-named-arms: each share followed by its arm in brackets, the arm named with its
+    # dose or strength ("14.2% (10 mg), 18.9% (20 mg) and 6.1% (placebo)"). First run: 2/5 (a trap, and one
+    # read by another rule)
+    Row(
+        "shares-then-named-arms/three-doses-of-participants",
+        "Headache was reported by 14.2% (10 mg), 18.9% (20 mg) and 6.1% (placebo) of participants.",
+        effects=(
+            ("percent", 14.2, None, None),
+            ("percent", 18.9, None, None),
+            ("percent", 6.1, None, None),
+        ),
+    ),
+    Row(
+        "shares-then-named-arms/strength-in-percent",
+        "The rate of complete clearance was 71% (1% cream), 64% (0.5% cream) and 12% (vehicle).",
+        effects=(
+            ("percent", 71.0, None, None),
+            ("percent", 64.0, None, None),
+            ("percent", 12.0, None, None),
+        ),
+    ),
+    Row(
+        "shares-then-named-arms/needed-in-three-arms",
+        "Rescue medication was needed in 22.5% (drug A), 30.1% (drug B) and 41.0% (sham).",
+        effects=(
+            ("percent", 22.5, None, None),
+            ("percent", 30.1, None, None),
+            ("percent", 41.0, None, None),
+        ),
+    ),
+    Row(
+        "shares-then-named-arms/versus-with-strength",
+        "At week 12, 48% (0.05% eye drops) versus 27% (vehicle drops) reached the target pressure.",
+        effects=(("percent", 48.0, None, None), ("percent", 27.0, None, None)),
+    ),
+    Row(
+        "shares-then-named-arms/trap-mean-change-per-dose",
+        "Mean weight change was -4.2% (10 mg), -6.8% (20 mg) and -0.9% (placebo).",
+        effects=(),
+    ),
+    # quoted-categories: the categories of an answer, each quoted, with its share in brackets.
+    # First run: 1/5 (the trap)
+    Row(
+        "quoted-categories/commonest-reasons-given",
+        'The commonest reasons given were "to save money" (41%), "side effects" (27%) and "no '
+        'benefit felt" (19%).',
+        effects=(
+            ("percent", 41.0, None, None),
+            ("percent", 27.0, None, None),
+            ("percent", 19.0, None, None),
+        ),
+    ),
+    Row(
+        "quoted-categories/most-often-chose-or",
+        'Respondents most often chose "very satisfied" (52.4%) or "satisfied" (30.2%).',
+        effects=(("percent", 52.4, None, None), ("percent", 30.2, None, None)),
+    ),
+    Row(
+        "quoted-categories/curly-single-quotes",
+        "The most frequent complaints were \u2018dry mouth\u2019 (38%) and \u2018drowsiness\u2019 "
+        "(21%).",
+        effects=(("percent", 38.0, None, None), ("percent", 21.0, None, None)),
+    ),
+    Row(
+        "quoted-categories/main-reasons-for-stopping",
+        'The main reasons for stopping were "felt better" (33%) and "forgot" (25%).',
+        effects=(("percent", 33.0, None, None), ("percent", 25.0, None, None)),
+    ),
+    Row(
+        "quoted-categories/trap-sample-mostly",
+        'Participants were mostly "never smokers" (61%) and "married" (58%).',
+        effects=(),
+    ),
+    # share-with-count-and-ci: a share with its count, its total and its own interval in one
+    # bracket is a percent estimate with that interval. First run: 1/5 (the trap)
+    Row(
+        "share-with-count-and-ci/two-regimens-of-and-slash",
+        "The eradication rates were 88.7% (141 of 159, 95% CI 82.7%-93.1%) with the 14-day "
+        "regimen and 80.4% (127/158; 95% CI 73.3-86.3) with the 10-day regimen.",
+        effects=(("percent", 88.7, 82.7, 93.1), ("percent", 80.4, 73.3, 86.3)),
+    ),
+    Row(
+        "share-with-count-and-ci/confidence-interval-in-words",
+        "Clinical cure was achieved in 76.0% (38/50; 95% confidence interval 61.8 to 86.9) of the "
+        "children.",
+        effects=(("percent", 76.0, 61.8, 86.9),),
+    ),
+    Row(
+        "share-with-count-and-ci/square-brackets",
+        "Seroprotection reached 94.4% [68/72, 95% CI 86.4-98.5] after the second dose.",
+        effects=(("percent", 94.4, 86.4, 98.5),),
+    ),
+    Row(
+        "share-with-count-and-ci/each-arm-versus",
+        "One-year survival was 62% (31 of 50; 95% CI, 47 to 75) in the surgery arm versus 44% "
+        "(22 of 50; 95% CI, 30 to 59) in the drug arm.",
+        effects=(("percent", 62.0, 47.0, 75.0), ("percent", 44.0, 30.0, 59.0)),
+    ),
+    Row(
+        "share-with-count-and-ci/trap-specificity",
+        "Specificity of the rapid test was 91.2% (52/57, 95% CI 80.7-97.1).",
+        effects=(),
+    ),
+    # pair-with-parted-cis: two arms' shares, then their two intervals together after them
+    # ("95% CI 70.8-90.4% vs 48.6-73.3%"): each share takes its own. First run: 0/5
+    Row(
+        "pair-with-parted-cis/versus-after-p",
+        "Healing was more frequent with the gel (82.1% vs 61.5%, P = 0.01; 95% CI 70.8-90.4% vs "
+        "48.6-73.3%).",
+        effects=(("percent", 82.1, 70.8, 90.4), ("percent", 61.5, 48.6, 73.3)),
+    ),
+    Row(
+        "pair-with-parted-cis/and-respectively",
+        "Response rates were 54% and 31% in the two arms, respectively (95% CI, 44 to 64 and 22 "
+        "to 41).",
+        effects=(("percent", 54.0, 44.0, 64.0), ("percent", 31.0, 22.0, 41.0)),
+    ),
+    Row(
+        "pair-with-parted-cis/cis-plural-with-p-after",
+        "Remission occurred in 40.0% versus 22.5% of patients (95% CIs 25.7-55.7% and "
+        "11.1-38.4%; P = 0.03).",
+        effects=(("percent", 40.0, 25.7, 55.7), ("percent", 22.5, 11.1, 38.4)),
+    ),
+    Row(
+        "pair-with-parted-cis/groups-named-then-colon",
+        "The success rate was 91% in group A and 78% in group B (95% CI: 83-96% versus 68-86%).",
+        effects=(("percent", 91.0, 83.0, 96.0), ("percent", 78.0, 68.0, 86.0)),
+    ),
+    Row(
+        "pair-with-parted-cis/confidence-intervals-words",
+        "Mortality at 90 days was 12.4% vs 18.9% (95% confidence intervals 9.1-16.4% vs "
+        "14.9-23.5%).",
+        effects=(("percent", 12.4, 9.1, 16.4), ("percent", 18.9, 14.9, 23.5)),
+    ),
+    # percent-in-words: a share written "per cent" or "percent", its number in digits or words,
+    # is read as the same share with a percent sign. First run: 6/7 (the number in words failed)
+    Row(
+        "percent-in-words/per-cent-with-counts-in",
+        "Seroconversion occurred in 96.7 per cent (58/60) of vaccinated piglets and in 3.3 per "
+        "cent (2/60) of unvaccinated ones.",
+        effects=(("percent", 96.7, None, None), ("percent", 3.3, None, None)),
+    ),
+    Row(
+        "percent-in-words/reported-by-percent-of-patients",
+        "Nausea was reported by 22 percent of patients on the higher dose and 9 percent of "
+        "patients on the lower dose.",
+        effects=(("percent", 22.0, None, None), ("percent", 9.0, None, None)),
+    ),
+    Row(
+        "percent-in-words/response-rate-per-cent-in-each-arm",
+        "The response rate was 47 per cent in the combination arm and 29 per cent in the "
+        "monotherapy arm.",
+        effects=(("percent", 47.0, None, None), ("percent", 29.0, None, None)),
+    ),
+    Row(
+        "percent-in-words/number-in-words-achieved",
+        "Thirty-eight percent of patients achieved remission.",
+        effects=(("percent", 38.0, None, None),),
+    ),
+    Row(
+        "percent-in-words/count-then-per-cent-in-brackets",
+        "Of the dogs treated with the gel, 41/56 (73 per cent) showed no signs of fear, against "
+        "15/54 (28 per cent) given the sham gel.",
+        effects=(("percent", 73.0, None, None), ("percent", 28.0, None, None)),
+    ),
+    Row(
+        "percent-in-words/trap-share-of-women",
+        "Forty-five per cent of the respondents were women.",
+        effects=(),
+    ),
+    Row(
+        "percent-in-words/trap-fell-by-per-cent",
+        "Body weight fell by 6 per cent with the drug and by 1 per cent with placebo.",
+        effects=(),
+    ),
+    # share-for-a-long-group: each share followed by its group, named at length after the same
+    # word ("70% for women who ... and 79% for women who ...")
+    Row(
+        "share-for-a-long-group/for-patients-who",
+        "Two-year survival was 81% for patients who had the full course of radiotherapy and 64% "
+        "for patients who stopped it early.",
+        effects=(("percent", 81.0, None, None), ("percent", 64.0, None, None)),
+    ),
+    Row(
+        "share-for-a-long-group/rates-of-for-women-who",
+        "The five-year rates of recurrence were 12% for women who kept taking the aromatase "
+        "inhibitor and 19% for women who switched to tamoxifen.",
+        effects=(("percent", 12.0, None, None), ("percent", 19.0, None, None)),
+    ),
+    Row(
+        "share-for-a-long-group/in-children-whose-parents",
+        "Relapse-free status at 6 months was 58% in children whose parents attended every session "
+        "and 39% in children whose parents attended none.",
+        effects=(("percent", 58.0, None, None), ("percent", 39.0, None, None)),
+    ),
+    Row(
+        "share-for-a-long-group/among-older-adults",
+        "Readmission within 30 days was 9.5% among older adults visited at home by a nurse and "
+        "14.2% among those receiving routine discharge care.",
+        effects=(("percent", 9.5, None, None), ("percent", 14.2, None, None)),
+    ),
+    Row(
+        "share-for-a-long-group/trap-proportion-of-women",
+        "The proportion of women was 54% for patients treated at urban centres and 49% for those "
+        "treated at rural centres.",
+        effects=(),
+    ),
     # Issue 14 point 2, per-group percentage families (h-gen5), written and annotated by the
     # corpus README before any rule was changed for them. First run: survey-prevalence 2/7,
     # subgroup-list 1/6, label-equals 2/7, single-arm-count 1/6 (6/26: five traps and one
@@ -2019,6 +2492,404 @@ ROWS = (
         "per-arm-mean/percent-fall-by-with-arm-versus-arm",
         "Body weight fell by 5.2% with the drug versus 1.1% with placebo.",
         effects=(),
+    ),
+    # Issue 14 point 2, non-percentage effects (h-gen), written and annotated by the corpus
+    # README before any rule was changed for them; first-run counts in the commit messages.
+    # ci-label-restated: the long name of the interval, then its abbreviation again
+    Row(
+        "ci-label-restated/abbreviation-with-level-in-square-brackets",
+        "Statin use was linked to fewer hip fractures (odds ratio [OR] = 0.72; 95% confidence "
+        "interval [95% CI], 0.58-0.89).",
+        effects=(("OR", 0.72, 0.58, 0.89),),
+    ),
+    Row(
+        "ci-label-restated/long-name-comma-then-abbreviation",
+        "Night shifts raised the risk of injury (RR = 1.41, 95% confidence interval, 95% CI, "
+        "1.12-1.77; p = 0.003).",
+        effects=(("RR", 1.41, 1.12, 1.77),),
+    ),
+    Row(
+        "ci-label-restated/lower-case-l-in-round-brackets",
+        "Poor sleep predicted relapse (hazard ratio = 1.63, 95% confidence interval (Cl) "
+        "1.20–2.21).",
+        effects=(("HR", 1.63, 1.2, 2.21),),
+    ),
+    Row(
+        "ci-label-restated/confidence-limits-cl-in-square-brackets",
+        "Welding was associated with cataract (odds ratio 2.05; 95 % confidence limits [CL] 1.33 "
+        "to 3.16).",
+        effects=(("OR", 2.05, 1.33, 3.16),),
+    ),
+    Row(
+        "ci-label-restated/ninety-percent-level-restated",
+        "The bioequivalence ratio of exposure was within bounds (mean difference 0.04; 90% "
+        "confidence interval [90% CI] -0.02 to 0.10).",
+        effects=(("MD", 0.04, -0.02, 0.1),),
+    ),
+    Row(
+        "ci-label-restated/abbreviation-in-curly-braces-inside-brackets",
+        "Fatigue scores improved more with the drug (mean difference, 1.2 points [95% confidence "
+        "interval {CI}, 0.4 to 2.0]).",
+        effects=(("MD", 1.2, 0.4, 2.0),),
+    ),
+    # ci-after-subgroup-words: the subgroup an estimate is for, between it and its interval
+    Row(
+        "ci-after-subgroup-words/among-girls-and-boys",
+        "Vaping was associated with wheeze (OR = 1.84 among girls, 95% CI = 1.21-2.80; OR = 1.32 "
+        "among boys, 95% CI = 0.95-1.83).",
+        effects=(("OR", 1.84, 1.21, 2.8), ("OR", 1.32, 0.95, 1.83)),
+    ),
+    Row(
+        "ci-after-subgroup-words/in-women-semicolon",
+        "Coffee intake was inversely related to gout (hazard ratio 0.59 in women; 95% CI 0.41 to "
+        "0.85).",
+        effects=(("HR", 0.59, 0.41, 0.85),),
+    ),
+    Row(
+        "ci-after-subgroup-words/for-the-higher-dose",
+        "Sleep onset came sooner (mean difference -9.5 min for the higher dose, 95% CI -14.2 to "
+        "-4.8).",
+        effects=(("MD", -9.5, -14.2, -4.8),),
+    ),
+    # ci-doubled-dash: a ratio's bounds joined by an en dash and a hyphen, a typesetting slip
+    Row(
+        "ci-doubled-dash/or-colon-form",
+        "Living alone raised the odds of delirium (OR: 2.30; 95% CI: 1.45–-3.65).",
+        effects=(("OR", 2.3, 1.45, 3.65),),
+    ),
+    Row(
+        "ci-doubled-dash/hr-square-brackets",
+        "Frailty predicted readmission [HR 1.52, 95% CI 1.18–-1.96].",
+        effects=(("HR", 1.52, 1.18, 1.96),),
+    ),
+    Row(
+        "ci-doubled-dash/rr-in-words",
+        "The relative risk of stroke was 0.81 (95% CI 0.70–-0.94).",
+        effects=(("RR", 0.81, 0.7, 0.94),),
+    ),
+    Row(
+        "ci-doubled-dash/trap-difference-keeps-negative-bound",
+        "Pain scores differed little (mean difference 0.4, 95% CI -0.3 to 1.1; MD 0.2, 95% CI "
+        "0.1–-0.5).",
+        effects=(("MD", 0.4, -0.3, 1.1), ("MD", 0.2, None, None)),
+    ),
+    # compound-unit-ci: a bullet joining the parts of a unit
+    Row(
+        "compound-unit-ci/bullet-joined-area-under-curve-bounds-high-first",
+        "The glucose response was smaller with the drink, a difference of -14.2 mmol/L•min (95% "
+        "CI -2.6 to -25.8).",
+        effects=(("MD", -14.2, -25.8, -2.6),),
+    ),
+    # single-arm-listed: each arm's own value, listed with 'respectively' or set against the
+    # other's with 'vs', or a group's rate with its unit after the interval, is no effect
+    Row(
+        "single-arm-listed/two-groups-then-values-respectively",
+        "Both the yoga and the stretching groups improved in fatigue at 8 weeks: -3.1 points (95% "
+        "CI, -4.0 to -2.2) and -2.7 points (95% CI, -3.6 to -1.8), respectively.",
+        effects=(),
+    ),
+    Row(
+        "single-arm-listed/rates-vs-respectively",
+        "Incidence rates of infection per 100 patient-years were 3.2 (95% CI, 2.1-4.3) vs 5.9 "
+        "(95% CI, 4.4-7.4), respectively.",
+        effects=(),
+    ),
+    Row(
+        "single-arm-listed/between-groups-then-difference",
+        "Weight change did not differ between the metformin group and the placebo group (-2.1 kg "
+        "[95% CI, -2.9 to -1.3] and -1.8 kg [95% CI, -2.6 to -1.0], respectively; mean "
+        "difference, -0.3 kg [95% CI, -1.4 to 0.8]).",
+        effects=(("MD", -0.3, -1.4, 0.8),),
+    ),
+    Row(
+        "single-arm-listed/rate-with-unit-after-the-interval",
+        "Falls were most frequent in frail residents (1.8 (95% CI 1.2 to 2.6) falls per "
+        "person-year) and least frequent in robust ones (0.4 (95% CI 0.2 to 0.7) falls per "
+        "person-year).",
+        effects=(),
+    ),
+    Row(
+        "single-arm-listed/trap-two-times-respectively-stay-differences",
+        "Compared with usual care, the programme lowered systolic pressure by 3.9 mm Hg (95% CI "
+        "1.8 to 6.0) and 5.2 mm Hg (95% CI 2.7 to 7.7) at 6 and 12 months, respectively.",
+        effects=(("MD", 3.9, 1.8, 6.0), ("MD", 5.2, 2.7, 7.7)),
+    ),
+    Row(
+        "single-arm-listed/trap-labelled-differences-for-two-doses",
+        "Differences from placebo were -1.2 kg (95% CI -1.9 to -0.5) vs -2.0 kg (95% CI -2.8 to "
+        "-1.2) for the low and high doses, respectively.",
+        effects=(("MD", -1.2, -1.9, -0.5), ("MD", -2.0, -2.8, -1.2)),
+    ),
+    Row(
+        "single-arm-listed/trap-subgroups-respectively",
+        "The effect on systolic pressure was -4.1 mm Hg (95% CI -6.0 to -2.2) and -2.5 mm Hg (95% "
+        "CI -4.3 to -0.7) in women and men, respectively.",
+        effects=(("MD", -4.1, -6.0, -2.2), ("MD", -2.5, -4.3, -0.7)),
+    ),
+    # difference-of-shares: the difference of two groups' shares (rates, survival, response)
+    # in % or percentage points is a risk difference; of a mean it stays a mean difference
+    Row(
+        "difference-of-shares/difference-in-remission-rates",
+        "The difference in remission rates between the groups was 12% (95% CI 4% to 20%).",
+        effects=(("RD", 12.0, 4.0, 20.0),),
+    ),
+    Row(
+        "difference-of-shares/percentage-points-eradication-rates",
+        "Eradication succeeded less often with the short course; the difference in eradication "
+        "rates was -6.5 percentage points (95% CI -11.9 to -1.1).",
+        effects=(("RD", -6.5, -11.9, -1.1),),
+    ),
+    Row(
+        "difference-of-shares/survival-favoured-a-difference-of",
+        "Three-year survival favoured surgery, a difference of 7% (95% CI, 1% to 13%).",
+        effects=(("RD", 7.0, 1.0, 13.0),),
+    ),
+    Row(
+        "difference-of-shares/therapeutic-gain-in-brackets",
+        "Headache relief at 2 hours was more frequent with the nasal spray (therapeutic gain 21% "
+        "[95% CI 12% to 30%]; P < 0.001).",
+        effects=(("RD", 21.0, 12.0, 30.0),),
+    ),
+    Row(
+        "difference-of-shares/therapeutic-gain-semicolon-bounds",
+        "The therapeutic gain over placebo in sustained pain freedom was 14 % [7 %; 21 %].",
+        effects=(("RD", 14.0, 7.0, 21.0),),
+    ),
+    Row(
+        "difference-of-shares/trap-difference-in-mean-weight-change",
+        "The difference in mean body-weight change was -6.2% (95% CI -7.3% to -5.2%).",
+        effects=(("MD", -6.2, -7.3, -5.2),),
+    ),
+    Row(
+        "difference-of-shares/trap-hba1c-difference",
+        "HbA1c fell more with the drug (difference -0.4%, 95% CI -0.6% to -0.2%).",
+        effects=(("MD", -0.4, -0.6, -0.2),),
+    ),
+    # ci-named-before-values: the interval named once before the estimates it goes with
+    Row(
+        "ci-named-before-values/pooled-changes-with-confidence-intervals-were",
+        "Pooled changes in systolic and diastolic pressure (mm Hg) with 95% confidence intervals "
+        "were -3.2 (-4.9 to -1.5) and -1.8 (-2.9 to -0.7).",
+        effects=(("MD", -3.2, -4.9, -1.5), ("MD", -1.8, -2.9, -0.7)),
+    ),
+    Row(
+        "ci-named-before-values/changes-bracketed-ci-relative-to-placebo",
+        "The changes in LDL cholesterol (95% CI), relative to placebo, were −0.42 mmol/L (−0.55 "
+        "to −0.29) with 10 mg and −0.61 mmol/L (−0.74 to −0.48) with 20 mg.",
+        effects=(("MD", -0.42, -0.55, -0.29), ("MD", -0.61, -0.74, -0.48)),
+    ),
+    Row(
+        "ci-named-before-values/net-effects-and-their-cis-colon",
+        "Net effects of the diet and their 95% CIs: body weight -2.6 kg (-3.4 to -1.8), waist "
+        "-3.1 cm (-4.2 to -2.0).",
+        effects=(("MD", -2.6, -3.4, -1.8), ("MD", -3.1, -4.2, -2.0)),
+    ),
+    Row(
+        "ci-named-before-values/estimates-95-percent-ci-in-square-brackets",
+        "Compared with controls, the estimates [95% CI] were 0.35 [0.12, 0.58] for grip strength "
+        "and 0.21 [0.02, 0.40] for gait speed.",
+        effects=(("MD", 0.35, 0.12, 0.58), ("MD", 0.21, 0.02, 0.4)),
+    ),
+    Row(
+        "ci-named-before-values/odds-ratios-with-cis-for-tertiles",
+        "Odds ratios (95% CIs) for the middle and top tertiles were 1.21 (0.95-1.54) and 1.48 "
+        "(1.16-1.89).",
+        effects=(("OR", 1.21, 0.95, 1.54), ("OR", 1.48, 1.16, 1.89)),
+    ),
+    Row(
+        "ci-named-before-values/trap-mean-ages-with-ci",
+        "Mean ages (95% CI) were 54.2 years (52.1 to 56.3) and 55.0 years (53.0 to 57.0).",
+        effects=(),
+    ),
+    Row(
+        "ci-named-before-values/trap-medians-and-iqr",
+        "Medians (IQR) were 4.1 (2.0-7.5) and 3.2 (1.5-6.0).",
+        effects=(),
+    ),
+    # mean-effect-named: "the mean effect", "the average treatment effect" name a difference
+    # between arms, not one group's mean
+    Row(
+        "mean-effect-named/mean-effect-on-pressure-bare-brackets",
+        "The mean effect on systolic pressure was −2.1 mm Hg (−3.9 to −0.3).",
+        effects=(("MD", -2.1, -3.9, -0.3),),
+    ),
+    Row(
+        "mean-effect-named/average-treatment-effect-minutes",
+        "The average treatment effect on sleep duration was 21 min (95% CI 8 to 34).",
+        effects=(("MD", 21.0, 8.0, 34.0),),
+    ),
+    Row(
+        "mean-effect-named/mean-effects-in-women-and-men",
+        "Mean effects on diastolic pressure were −1.2 mm Hg (−2.3 to −0.1) in women and −0.4 mm "
+        "Hg (−1.6 to 0.8) in men.",
+        effects=(("MD", -1.2, -2.3, -0.1), ("MD", -0.4, -1.6, 0.8)),
+    ),
+    Row(
+        "mean-effect-named/mean-programme-effect-kg",
+        "The mean programme effect on body weight at one year was −1.7 kg (−2.6 to −0.8; P<0.001).",
+        effects=(("MD", -1.7, -2.6, -0.8),),
+    ),
+    Row(
+        "mean-effect-named/mean-net-effect-points",
+        "The mean net effect on the depression score was −3.4 points (95% CI −5.0 to −1.8).",
+        effects=(("MD", -3.4, -5.0, -1.8),),
+    ),
+    Row(
+        "mean-effect-named/trap-mean-pressure-at-baseline",
+        "Mean systolic pressure was 128 mm Hg (125 to 131) at baseline.",
+        effects=(),
+    ),
+    # bare-effect-size-symbol: "d = ", "g = " alone, after p values or in brackets
+    Row(
+        "bare-effect-size-symbol/d-after-p-values",
+        "The high dose separated from placebo at day 3 (p = 0.01, p-adj = 0.04, d = -0.74).",
+        effects=(("SMD", -0.74, None, None),),
+    ),
+    Row(
+        "bare-effect-size-symbol/d-glued-equals",
+        "Craving fell more with the app than with the leaflet (d=0.41).",
+        effects=(("SMD", 0.41, None, None),),
+    ),
+    Row(
+        "bare-effect-size-symbol/two-ds-in-one-sentence",
+        "Effects were moderate for sleep (d = 0.52) and small for mood (d = 0.18).",
+        effects=(("SMD", 0.52, None, None), ("SMD", 0.18, None, None)),
+    ),
+    Row(
+        "bare-effect-size-symbol/g-with-interval",
+        "Symptoms improved at follow-up (g = 0.33, 95% CI 0.12 to 0.54).",
+        effects=(("g", 0.33, 0.12, 0.54),),
+    ),
+    Row(
+        "bare-effect-size-symbol/g-alone-semicolon",
+        "Anxiety eased in the mindfulness arm (p = .003; g = 0.47).",
+        effects=(("g", 0.47, None, None),),
+    ),
+    Row(
+        "bare-effect-size-symbol/trap-degrees-of-freedom",
+        "The model fitted well (χ2 = 12.4, df = 8, p = 0.13).",
+        effects=(),
+    ),
+    # ratio-list-no-ci: ratios listed after their label without intervals, each category named
+    # in brackets; the reference category's 1.0 is no estimate
+    Row(
+        "ratio-list-no-ci/quartiles-reference-first",
+        "Adjusted odds ratios across quartiles of intake were 1.00 (reference), 1.12, 1.35 and "
+        "1.62.",
+        effects=(("OR", 1.12, None, None), ("OR", 1.35, None, None), ("OR", 1.62, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/tertiles-lowest-and-highest-named",
+        "Hazard ratios by tertile of activity were 1.0 (lowest tertile), 0.84, 0.71 (highest "
+        "tertile).",
+        effects=(("HR", 0.84, None, None), ("HR", 0.71, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/each-category-named-in-brackets",
+        "Odds ratios were 1.4 (moderate drinkers) and 2.2 (heavy drinkers).",
+        effects=(("OR", 1.4, None, None), ("OR", 2.2, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/relative-risks-respectively",
+        "The relative risks for one, two and three or more factors were 1.6, 2.4 and 4.1, "
+        "respectively.",
+        effects=(("RR", 1.6, None, None), ("RR", 2.4, None, None), ("RR", 4.1, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/ref-abbreviated-rate-ratios",
+        "Rate ratios for weekly, monthly and rare use were 1 (ref), 1.3 (monthly) and 1.9 (rare).",
+        effects=(("IRR", 1.3, None, None), ("IRR", 1.9, None, None)),
+    ),
+    Row(
+        "ratio-list-no-ci/trap-lone-ratio-of-one",
+        "The odds ratio for smoking was 1.0 (no association).",
+        effects=(("OR", 1.0, None, None),),
+    ),
+    # difference-in-words: a difference written as an amount higher or lower than the other
+    # group's, with no interval; never a change from baseline, a threshold or a relative change
+    Row(
+        "difference-in-words/pressure-higher-in-smokers-than",
+        "Systolic pressure was 4.6 mm Hg higher in smokers than in non-smokers.",
+        effects=(("MD", 4.6, None, None),),
+    ),
+    Row(
+        "difference-in-words/slept-minutes-longer-than-placebo",
+        "Participants given the supplement slept 23 minutes longer than those given placebo.",
+        effects=(("MD", 23.0, None, None),),
+    ),
+    Row(
+        "difference-in-words/ldl-lower-with-than-with",
+        "LDL cholesterol was 0.31 mmol/L lower with the spread than with the control margarine.",
+        effects=(("MD", 0.31, None, None),),
+    ),
+    Row(
+        "difference-in-words/predictors-each-in-brackets",
+        "Predictors of higher scores included female sex (3.1 points higher than males) and "
+        "depression (5.8 points higher than those without).",
+        effects=(("MD", 3.1, None, None), ("MD", 5.8, None, None)),
+    ),
+    Row(
+        "difference-in-words/birth-weight-grams-lower-among",
+        "Birth weight was 112 g lower among infants of smokers than among those of non-smokers.",
+        effects=(("MD", 112.0, None, None),),
+    ),
+    Row(
+        "difference-in-words/trap-lower-than-at-baseline",
+        "Blood pressure was 5 mm Hg lower than at baseline.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-relative-percent-lower",
+        "Relapse was 30% lower than with placebo.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-threshold-at-least",
+        "Responders were those whose score was at least 5 points lower than at entry.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-against-a-criterion",
+        "Infants were referred when their breathing rate was 6 breaths per minute less than the "
+        "national criterion for fast breathing.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-times-higher",
+        "Costs were 2.5 times higher than in the public sector.",
+        effects=(),
+    ),
+    # same-estimate-twice: one sentence giving the same figures for two comparisons reports two
+    # estimates; a later sentence repeating them restates one
+    Row(
+        "same-estimate-twice/two-comparators-square-brackets",
+        "Falls were less frequent with exercise than with education (RR 0.85 [0.74, 0.97]) and "
+        "than with usual care (RR 0.85 [0.74, 0.97]).",
+        effects=(("RR", 0.85, 0.74, 0.97), ("RR", 0.85, 0.74, 0.97)),
+    ),
+    Row(
+        "same-estimate-twice/two-doses-colon-labels",
+        "Both doses cut the odds of admission (10 mg: OR 0.62, 95% CI 0.48-0.80; 20 mg: OR 0.62, "
+        "95% CI 0.48-0.80).",
+        effects=(("OR", 0.62, 0.48, 0.8), ("OR", 0.62, 0.48, 0.8)),
+    ),
+    Row(
+        "same-estimate-twice/two-times-mean-differences",
+        "Mean differences were −1.5 points (95% CI −2.4 to −0.6) at 6 months and −1.5 points (95% "
+        "CI −2.4 to −0.6) at 12 months.",
+        effects=(("MD", -1.5, -2.4, -0.6), ("MD", -1.5, -2.4, -0.6)),
+    ),
+    Row(
+        "same-estimate-twice/trap-conclusion-restates",
+        "Results: Vitamin D reduced falls (RR 0.81, 95% CI 0.69 to 0.95). Conclusions: Vitamin D "
+        "reduced falls (RR 0.81, 95% CI 0.69 to 0.95).",
+        effects=(("RR", 0.81, 0.69, 0.95),),
+    ),
+    Row(
+        "same-estimate-twice/trap-next-sentence-restates",
+        "Pain fell more with the drug (MD −1.2, 95% CI −2.0 to −0.4). In sum, the drug lowered "
+        "pain (MD −1.2, 95% CI −2.0 to −0.4).",
+        effects=(("MD", -1.2, -2.0, -0.4),),
     ),
     # 8. designs
     Row(
@@ -4252,6 +5123,394 @@ ROWS = (
         "The rate of adherence in the intervention group was 81.2%.",
         effects=(),
     ),
+    # Issue 14 point 2, design and n families of sets J-L (h-gen4), written and annotated by the
+    # corpus README before any rule was changed for them. First run:
+    # review-estimates-unlabelled 1/5, assigned-to-placebo 1/6, group-sizes-total 2/6,
+    # part-of-planned 2/5, long-qualifier 1/5 (its one pass three groups of ten making 30 by
+    # chance; that row was reworded before any rule, 0/5), one-patient-unaged 0/5,
+    # own-cases-verbs 3/5, cohort-in-trial 2/5 (12/42); lone-label-lines, written after those,
+    # 2/5 (a trap of two studies under headings replaced, before any rule, by a fifth label-line
+    # group-sizes-total: no total is written, only each group's size; n is their sum
+    Row(
+        "group-sizes-total/groups-named-with-animals-in-brackets",
+        "Male Sprague-Dawley rats were randomly divided into a sham group (10 rats), a vehicle "
+        "group (12 rats) and a curcumin group (12 rats) and followed for 6 weeks.",
+        n=34,
+        design="animal",
+    ),
+    Row(
+        "group-sizes-total/arms-with-patients-in-brackets",
+        "Adults with acute gout were randomly assigned to receive colchicine (118 patients) or "
+        "placebo (121 patients) for 5 days.",
+        n=239,
+        design="rct",
+    ),
+    Row(
+        "group-sizes-total/second-arm-after-a-dose",
+        "In this double-blind trial, 58 children were randomly assigned to zinc 20 mg daily and 61 "
+        "to placebo syrup for 10 days.",
+        n=119,
+        design="rct",
+    ),
+    Row(
+        "group-sizes-total/second-arm-without-its-verb",
+        "In a randomised trial at two clinics, 75 volunteers were allocated to the 0.5% lotion and "
+        "77 the vehicle lotion.",
+        n=152,
+        design="rct",
+    ),
+    Row(
+        "group-sizes-total/three-diets-with-hens-counted",
+        "Laying hens were randomly allotted to a basal diet (40 hens), the basal diet with 1% "
+        "garlic powder (40 hens) or with 2% garlic powder (40 hens) for 8 weeks.",
+        n=120,
+        design="animal",
+    ),
+    Row(
+        "group-sizes-total/trap-completers-of-a-stated-total",
+        "Of the 240 randomised participants, 118 in the intervention group and 112 in the control "
+        "group completed follow-up in this randomised trial.",
+        n=240,
+        design="rct",
+    ),
+    # part-of-planned: "X of Y people were randomised" counts X; "Of Y enrolled people" counts Y
+    Row(
+        "part-of-planned/stopped-after-some-of-the-planned",
+        "In this randomised trial, recruitment closed early after 214 of 400 planned participants "
+        "had been randomised to melatonin or placebo.",
+        n=214,
+        design="rct",
+    ),
+    Row(
+        "part-of-planned/of-the-enrolled-infants-cases-and-controls",
+        "In this case-control study, of 1,502 enrolled infants, 498 were cases and 1,004 were "
+        "controls.",
+        n=1502,
+        design="case-control",
+    ),
+    Row(
+        "part-of-planned/of-the-randomized-patients-some-completed",
+        "This was a placebo-controlled trial. Of 860 randomized patients, 812 completed the trial.",
+        n=860,
+        design="rct",
+    ),
+    Row(
+        "part-of-planned/some-of-the-intended-children-enrolled",
+        "Funding for the cohort study ended when 96 of the 150 intended children had been "
+        "enrolled; 12 had asthma.",
+        n=96,
+    ),
+    Row(
+        "part-of-planned/some-of-the-eligible-women-randomly-assigned",
+        "In total, 58 of 72 eligible women were randomly assigned to yoga or stretching.",
+        n=58,
+        design="rct",
+    ),
+    # long-qualifier: an abbreviation in brackets, a dotted one, or five words between the count
+    # and the people it counts
+    Row(
+        "long-qualifier/abbreviation-in-brackets-before-patients",
+        "We randomly assigned 64 chronic obstructive pulmonary disease (COPD) patients to inhaled "
+        "budesonide or placebo; 9 patients withdrew.",
+        n=64,
+        design="rct",
+    ),
+    Row(
+        "long-qualifier/dotted-country-before-veterans",
+        "This prospective cohort study included 12,480 U.S. veterans aged 50 years or older; we "
+        "documented 640 incident cases of dementia.",
+        n=12480,
+        design="cohort",
+    ),
+    Row(
+        "long-qualifier/five-words-before-rabbits",
+        "Thirty-six adult male New Zealand white rabbits were randomly divided into two equal "
+        "groups of 14 and 28 days of healing.",
+        n=36,
+        design="animal",
+    ),
+    Row(
+        "long-qualifier/people-named-by-their-condition-then-a-clause",
+        "In this double-blind, placebo-controlled study 90 insomniacs with a history of shift work "
+        "were assigned to valerian or placebo.",
+        n=90,
+        design="rct",
+    ),
+    Row(
+        "long-qualifier/dotted-country-after-enrolled",
+        "We enrolled 220 U.K. adults with moderate asthma in a cohort followed for 2 years; 31 "
+        "adults were admitted to hospital.",
+        n=220,
+        design="cohort",
+    ),
+    # one-patient-unaged: a case report whose patient is one, with no "A 52-year-old" opening
+    Row(
+        "one-patient-unaged/we-report-here-a-case",
+        "We report here a case of drug-induced lupus in an elderly woman treated with hydralazine "
+        "whose rash cleared on withdrawal.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "one-patient-unaged/herein-we-describe-a-patient",
+        "Herein we describe a patient with refractory status epilepticus who responded to "
+        "ketamine after three failed anaesthetics.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "one-patient-unaged/age-without-an-article",
+        "Case presentation\n47-year-old female presented with painless jaundice and weight loss. "
+        "Imaging showed a mass in the pancreatic head.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "one-patient-unaged/a-child-with-the-disease",
+        "A child with drug-resistant epilepsy caused by a GLUT1 mutation was given a modified "
+        "Atkins diet. After six months the child was free of seizures.",
+        n=1,
+        design="case-series",
+    ),
+    Row(
+        "one-patient-unaged/age-after-the-patient",
+        "We present a previously healthy woman, 34 years old, who developed severe hepatitis "
+        "after taking a green tea extract.",
+        n=1,
+        design="case-series",
+    ),
+    # review-estimates-unlabelled: a systematic review whose pooled estimates print no "95% CI",
+    # or which calls itself "this review", is a meta-analysis when it counts its studies
+    Row(
+        "review-estimates-unlabelled/brackets-without-ci-label",
+        "A systematic review was conducted in four databases up to 2021. Fourteen RCTs with 2,310 "
+        "adults were included in the quantitative synthesis. Creatine increased lean mass (MD = "
+        "1.1 kg [0.6, 1.6]).",
+        design="meta-analysis",
+    ),
+    Row(
+        "review-estimates-unlabelled/we-performed-this-review-and-searched",
+        "To settle the question we performed this review. We searched PubMed, Scopus and CENTRAL. "
+        "Twenty-one trials involving 3,040 patients met the inclusion criteria. Data combined from "
+        "these trials showed fewer relapses (RR 0.81; 95% CI 0.70–0.93).",
+        design="meta-analysis",
+    ),
+    Row(
+        "review-estimates-unlabelled/odds-ratio-with-dashed-interval",
+        "We systematically searched MEDLINE and Embase for trials of melatonin in delirium. Nine "
+        "trials (1,236 participants) were included. Melatonin lowered the incidence of delirium "
+        "(OR 0.62 [0.45-0.85]).",
+        design="meta-analysis",
+    ),
+    Row(
+        "review-estimates-unlabelled/this-review-of-twelve-trials",
+        "We present this review of trials of vitamin K in osteoporosis. Three databases were "
+        "searched and 12 trials with 4,140 women were included. Fracture risk fell (RR = 0.71, "
+        "0.55–0.92).",
+        design="meta-analysis",
+    ),
+    Row(
+        "review-estimates-unlabelled/trap-narrative-review-citing-one-trial",
+        "This narrative review summarises trials of zinc for colds; one trial reported a shorter "
+        "duration (MD −1.6 days, 95% CI −2.4 to −0.8).",
+        design="mechanistic",
+    ),
+    # assigned-to-placebo: a trial that assigns people to placebo or names its randomisation
+    # arms is randomised, whether or not it writes "randomly"
+    Row(
+        "assigned-to-placebo/assigned-to-either-a-or-placebo",
+        "We assigned 412 adults with knee pain to receive either turmeric extract or placebo "
+        "capsules for 12 weeks. Pain fell more with turmeric.",
+        n=412,
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/allocated-to-patches-or-placebo-patches",
+        "Smokers were allocated to nicotine patches or to placebo patches in a 1:1 ratio at three "
+        "clinics. Abstinence at 6 months was higher with nicotine.",
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/randomization-arms",
+        "Methods: Randomization arms were A: metformin 1 g twice daily and B: metformin plus "
+        "supervised exercise. Treatment continued until progression.",
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/after-randomization-counts",
+        "After randomization, 150 patients received apixaban and 148 received placebo; bleeding "
+        "was rare.",
+        n=298,
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/stratified-randomization",
+        "Stratified randomization by centre was used; 98 women received the pessary and 97 usual "
+        "care.",
+        design="rct",
+    ),
+    Row(
+        "assigned-to-placebo/trap-cohort-of-those-who-chose",
+        "In this cohort, 3,210 adults who chose to take fish oil were compared with 6,420 adults "
+        "who did not; placebo was not used.",
+        n=9630,
+        design="cohort",
+    ),
+    # own-cases-verbs: the authors' own cases announced in other tenses and word orders
+    Row(
+        "own-cases-verbs/we-will-present-cases-and-a-review",
+        "In this article we will present 4 clinical cases of euglycaemic ketoacidosis, together "
+        "with a narrative review of the literature.",
+        n=4,
+        design="case-series",
+    ),
+    Row(
+        "own-cases-verbs/we-report-here-two-patients",
+        "We report here two patients with pemphigus who relapsed after rituximab, with a review "
+        "of the literature.",
+        n=2,
+        design="case-series",
+    ),
+    Row(
+        "own-cases-verbs/three-cases-are-described-here",
+        "Three cases of hypercalcaemia from vitamin D overdose are described here, and the "
+        "literature is reviewed.",
+        n=3,
+        design="case-series",
+    ),
+    Row(
+        "own-cases-verbs/we-would-like-to-present-five-cases",
+        "We would like to present five cases of methanol poisoning treated with fomepizole, and "
+        "we review the literature on its use.",
+        n=5,
+        design="case-series",
+    ),
+    Row(
+        "own-cases-verbs/trap-review-citing-reported-cases",
+        "This review summarises the 42 reported cases of hepatitis after kava use and the "
+        "mechanisms proposed for it.",
+        design="mechanistic",
+    ),
+    # cohort-in-trial: people followed within a trial, their factors studied, not the trial's
+    # own comparison
+    Row(
+        "cohort-in-trial/design-line-cohort-of-patients-enrolled-in-a-trial",
+        "Design\nCohort study of patients enrolled in a randomized clinical trial.\nParticipants"
+        "\n607 patients with glaucoma were enrolled at 14 centers.",
+        n=607,
+        design="cohort",
+    ),
+    Row(
+        "cohort-in-trial/cohort-analysis-of-participants-recruited-to-a-trial",
+        "This prospective cohort analysis of participants recruited to a randomised trial of "
+        "aspirin examined 1,840 adults; higher BMI predicted bleeding.",
+        n=1840,
+        design="cohort",
+    ),
+    Row(
+        "cohort-in-trial/observational-study-of-women-from-a-trial",
+        "An observational study of 2,204 women taking part in a placebo-controlled trial of "
+        "calcium examined predictors of fracture.",
+        n=2204,
+        design="cohort",
+    ),
+    Row(
+        "cohort-in-trial/cohort-drawn-from-the-trial-population",
+        "Design: Cohort study drawn from the participants of a double-blind randomised trial. "
+        "Setting: 40 clinics. 3,112 men were followed.",
+        n=3112,
+        design="cohort",
+    ),
+    Row(
+        "cohort-in-trial/trap-a-randomized-trial-itself",
+        "Design: Randomized clinical trial of patients enrolled at 14 centers. 607 patients were "
+        "randomized.",
+        n=607,
+        design="rct",
+    ),
+    # lone-label-lines: an abstract whose label lines were mostly lost keeps one or two (a
+    # "Main outcome measures" or "Participants" line); those are not an article's headings
+    Row(
+        "lone-label-lines/outcome-label-among-unlabelled-paragraphs",
+        "To test whether honey eases cough in children with colds.\n\nDouble-blind randomised "
+        "placebo-controlled trial.\n\nFour general practices in Leeds.\n\n212 children aged 2 to "
+        "11 years.\n\nMain outcome measures\n\nCough frequency on day 3.\n\nThe mean difference in "
+        "cough score was −1.2 points (95% CI −1.9 to −0.5).",
+        n=212,
+        design="rct",
+    ),
+    Row(
+        "lone-label-lines/setting-line-after-an-aim",
+        "We asked whether night shifts raise the risk of gestational diabetes.\nSetting\nA "
+        "prospective cohort of 3,418 nurses in Denmark was followed through pregnancy.\nResults\n"
+        "Night work was associated with a higher risk (HR 1.31, 95% CI 1.05 to 1.63).",
+        n=3418,
+        design="cohort",
+    ),
+    Row(
+        "lone-label-lines/participants-line-after-a-design-sentence",
+        "Open-label randomised trial of early mobilisation after hip fracture surgery.\n"
+        "Participants\n180 older adults were randomly assigned to mobilisation within 24 hours or "
+        "usual care.",
+        n=180,
+        design="rct",
+    ),
+    Row(
+        "lone-label-lines/interventions-line-between-paragraphs",
+        "To compare two exercise programmes for knee osteoarthritis.\n\nRandomised controlled "
+        "trial in three clinics; 146 patients took part.\n\nInterventions\n\nAquatic exercise or "
+        "land-based exercise twice weekly for 12 weeks.",
+        n=146,
+        design="rct",
+    ),
+    Row(
+        "lone-label-lines/participants-and-results-lines-in-a-case-control-study",
+        "To estimate whether proton pump inhibitors raise the risk of hip fracture.\n\n"
+        "Population-based case-control study.\n\nParticipants\n\n410 women with hip fracture "
+        "and 820 matched controls.\n\nResults\n\nCurrent use was associated with fracture (OR "
+        "1.42, 95% CI 1.10 to 1.83).",
+        n=1230,
+        design="case-control",
+    ),
+    # h-gen4, written and annotated before the rules for them. First run: further-participants
+    # 2/5.
+    # further-participants: a count said to be further, additional or more is added to others;
+    # the total randomised is the one said of all
+    Row(
+        "further-participants/run-in-then-further-then-overall",
+        "The first 10 patients were enrolled in an open run-in. 120 further patients were "
+        "randomised 1:1 to the two doses. Overall, 130 patients were enrolled and randomised.",
+        n=130,
+        design="rct",
+    ),
+    Row(
+        "further-participants/an-additional-after-a-pilot",
+        "After a pilot phase in 20 women, an additional 200 women were randomly assigned to yoga "
+        "or usual care; in total 220 women were randomised.",
+        n=220,
+        design="rct",
+    ),
+    Row(
+        "further-participants/another-group-after-an-interim-analysis",
+        "Another 64 children were randomised after the interim analysis, and 128 children were "
+        "randomised in all to zinc or placebo.",
+        n=128,
+        design="rct",
+    ),
+    Row(
+        "further-participants/more-volunteers-after-sentinels",
+        "Eight sentinel volunteers were dosed first and 72 more volunteers were then randomised to "
+        "three dose levels; 80 volunteers were enrolled and randomised.",
+        n=80,
+        design="rct",
+    ),
+    Row(
+        "further-participants/trap-a-further-group-outside-the-trial",
+        "In this placebo-controlled trial, 300 patients were randomised; a further 40 patients "
+        "were followed in an observational registry.",
+        n=300,
+        design="rct",
+    ),
 )
 
 
@@ -4263,7 +5522,8 @@ def test_unseen_phrasing_is_read(row: Row) -> None:
     if row.design is not None:
         assert study.design == row.design
     if row.effects is not None:
-        assert sorted(reported_effects([study])) == sorted(row.effects)
+        # (as text: two estimates of one value, with and without an interval, do not compare)
+        assert sorted(map(str, reported_effects([study]))) == sorted(map(str, row.effects))
 
 
 def test_each_class_has_its_example_and_variants() -> None:
@@ -4271,6 +5531,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 72  # classes are added, never dropped without changing this
+    assert len(classes) >= 106  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

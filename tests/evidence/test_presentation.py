@@ -66,5 +66,5 @@ def test_a_study_view_names_cites_and_judges_each_outcome() -> None:
 def test_references_list_each_cited_study_once_and_skip_uncited_ones() -> None:
     uncited = Study(id="ta1-chb-rct-316", design="rct", n=316).model_dump(mode="json")
     cited = STEP.model_dump(mode="json")
-    references = reference_list([cited, uncited, cited])
+    references = reference_list([study_view(doc, "semaglutide") for doc in (cited, uncited, cited)])
     assert [r["study"]["id"] for r in references] == ["step-1-semaglutide-2021"]

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from evidex.search.engine import SearchEngine, engine_for, highlight
+from evidex.search.engine import SearchEngine, _first_word_match, engine_for, highlight
 
 
 def first(engine: SearchEngine, conn: sqlite3.Connection, query: str) -> tuple[str, str]:
@@ -195,3 +195,21 @@ def test_close_names_offer_the_compound_a_reader_meant(
 def test_close_names_offer_nothing_for_noise(engine: SearchEngine) -> None:
     assert engine.close_names("!!!") == []
     assert engine.close_names("qqqqqqqqqqqq") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "prefix", "at"),
+    [
+        ("unclear, clinical", ["cl"], None, None),  # inside a word, or a longer word: no
+        ("unclear, cl 8809", ["cl"], None, 9),
+        ("x_liver", ["liver"], None, 2),  # an underscore parts words, as isalnum() has it
+        ("liverworts livered", ["liver"], None, 11),  # 4+ letters: up to 3 more
+        ("livery", ["liv"], "liv", 0),  # the half-typed last word starts any word
+        ("x hep b y, hepatitis", ["hep", "b"], None, 2),  # the phrase as typed
+        ("Naïve, LIVER", ["liver"], None, 7),
+    ],
+)  # fmt: skip
+def test_a_snippet_starts_at_the_first_whole_word_a_term_starts(
+    text: str, terms: list[str], prefix: str | None, at: int | None
+) -> None:
+    assert _first_word_match(text, terms, prefix) == at

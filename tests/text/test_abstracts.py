@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from evidex.text import abstracts
 from evidex.text.abstracts import abstract_starts, is_structured, split_sections, unglue_labels
 
 
@@ -83,3 +86,27 @@ def test_a_label_glued_to_its_first_word_is_parted(text: str, unglued: str) -> N
 )
 def test_a_label_inside_a_sentence_is_left_glued(text: str) -> None:
     assert unglue_labels(text) == text
+
+
+def _unglued_ungated(text: str) -> str:
+    """The glued labels parted by the two patterns alone, each tried wherever its cue is."""
+    if abstracts._GLUED_CUE.search(text):
+        text = abstracts._GLUED_LABEL.sub(r"\g<label> ", text)
+    if abstracts._GLUED_TITLE_CUE.search(text):
+        text = abstracts._GLUED_TITLE_LABEL.sub(r"\g<label> ", text)
+    return text
+
+
+_LABEL_PIECES = st.lists(
+    st.sampled_from(
+        [*abstracts._UPPER_LABELS[:12], *abstracts._TITLE_LABELS[:12], "RESULTS", "Methods",
+         "Two", "two", "T", "A", ".", ". ", "\n", " ", ">", "asthma", "MAIN RESULTS", "Of"]
+    ),
+    max_size=10,
+).map("".join)  # fmt: skip
+
+
+@given(_LABEL_PIECES)
+@settings(max_examples=300)
+def test_the_one_scan_for_either_glued_form_loses_no_glued_label(text: str) -> None:
+    assert unglue_labels(text) == _unglued_ungated(text)

@@ -122,3 +122,29 @@ def test_the_interval_gate_opens_for_every_ci_label_spelling() -> None:
         sentence = f"Mortality fell by 2.1 points, {label} 1.1 to 3.0"
         assert re.search(estimates.CI_LABEL, sentence), label
         assert estimates._may_hold_interval(sentence.replace(",", "")), label
+
+
+def _unglued_everywhere(text: str) -> str:
+    """The measure labels parted as before the gate: the pattern tried at every character."""
+    return estimates._GLUED_MEASURE.sub(r" \1", text)
+
+
+_GLUED_TEXTS = st.lists(
+    st.sampled_from(
+        ["mortality", "x", "a", "OR", "aOR", "aHR", "aRR", "IRR", "SMD", "WMD", "RR", "HR", "MD",
+         "ORR", "=", ":", " ", "-", "−", "0.8", "1", "(", "MDs", "pooled"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(_GLUED_TEXTS)
+@settings(max_examples=300)
+def test_glued_measure_gate_loses_no_glued_label(text: str) -> None:
+    assert estimates.unglue_measure_labels(text) == _unglued_everywhere(text)
+
+
+def test_every_glued_measure_label_is_parted_behind_the_gate() -> None:
+    for label in ("aOR", "aHR", "aRR", "IRR", "SMD", "WMD", "RR", "HR", "OR", "MD"):
+        for text in (f"mortality{label} 0.8", f"pooled{label}=0.7", f"x{label}: −1"):
+            assert estimates.unglue_measure_labels(text) == _unglued_everywhere(text) != text

@@ -124,6 +124,16 @@ def test_a_percent_is_a_trailing_percent_sign() -> None:
         ("5 percentage points", "5 percentage points"),  # another word
         ("the 90th percentile", "the 90th percentile"),
         ("percent of them", "percent of them"),  # no number before it
+        ("Fifty-two percent of adults", "52% of adults"),  # a number in words
+        ("one hundred per cent", "100%"),
+        ("a few percent", "a few percent"),  # no number: the words stay
+        # a percent sign printed once after the second of two shares set against each other
+        ("(6.9 vs. 15.8%; P = .02)", "(6.9% vs. 15.8%; P = .02)"),
+        ("remission in 9 versus 45%", "remission in 9% versus 45%"),
+        ("1.8 vs 13.4% and 11.8 v 0 %", "1.8% vs 13.4% and 11.8% v 0 %"),
+        ("HbA1c 6.9-7.5%", "HbA1c 6.9-7.5%"),  # a range keeps one sign
+        ("12.5 vs 10 mg", "12.5 vs 10 mg"),  # another unit
+        ("OR 1.2 vs 30%", "OR 1.2 vs 30%"),  # a labelled ratio is no share
         ("plain text", "plain text"),
         ("", ""),
     ],

@@ -53,8 +53,8 @@ def _page_entry(status: int = 200, body: bytes = PAGE) -> Any:
     if status == 301:
         own = [(b"content-length", b"0"), (b"location", b"/compounds/thymosin-alpha")]
     entry = make_entry(finished_headers(own, "build-1"), body, "/compounds/{name}", status)
-    entry.write_headers()
-    entry.write_headers()  # answered twice: now kept with its written headers
+    entry.sent_headers()
+    entry.sent_headers(not_modified=True)  # answered: now kept with its written headers
     return entry
 
 
@@ -132,19 +132,40 @@ def test_headers_uvicorn_would_refuse_or_that_change_the_framing_are_not_prepare
         ((b"transfer-encoding", b"chunked"),),
     ):
         assert written_headers(headers) is None
+    closing = [(b"content-length", b"4"), (b"connection", b"close")]
+    usual, _, _ = _sent(RequestResponseCycle, "GET", 200, closing, b"page")
+    other, _, _ = _sent(PreparedHeadCycle, "GET", 200, closing, b"page")
+    assert other == usual and len(other) == 2  # uvicorn's own path
 
-    plain = list(_page_entry().headers)  # headers sent without their written form: uvicorn's path
-    usual, _, _ = _sent(RequestResponseCycle, "GET", 200, plain, PAGE)
-    other, _, _ = _sent(PreparedHeadCycle, "GET", 200, plain, PAGE)
-    assert other == usual and len(other) == 2
+
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_any_response_of_known_length_goes_out_in_one_write_as_uvicorn_writes_it(
+    method: str,
+) -> None:
+    """A first view (rendered, or a stored page answered once) is not yet kept with written
+    headers: the cycle writes them out itself, with the body."""
+    plain = list(_page_entry().headers)
+    body = PAGE if method == "GET" else b""
+    usual, _, _ = _sent(RequestResponseCycle, method, 200, plain, body)
+    fast, _, _ = _sent(PreparedHeadCycle, method, 200, plain, body)
+    assert b"".join(fast) == b"".join(usual)
+    assert len(fast) == 1 and len(usual) == (2 if body else 1)
 
 
-def test_an_entry_answered_once_has_no_written_headers_yet() -> None:
+def test_a_response_without_a_length_is_chunked_as_uvicorn_chunks_it() -> None:
+    headers = [(b"content-type", b"text/plain")]
+    usual, _, _ = _sent(RequestResponseCycle, "GET", 200, headers, b"streamed")
+    fast, _, _ = _sent(PreparedHeadCycle, "GET", 200, headers, b"streamed")
+    assert b"".join(fast) == b"".join(usual)
+    assert b"transfer-encoding: chunked" in fast[0]
+
+
+def test_an_entry_has_its_written_headers_from_its_first_answer() -> None:
     entry = make_entry([(b"content-length", b"0")], b"", None)
-    entry.write_headers()
     assert entry.written is None
-    entry.write_headers()
+    sent = entry.sent_headers()
     assert entry.written == ((b"content-length: 0\r\n",), 0)
+    assert isinstance(sent, PreparedHeaders) and list(sent) == [(b"content-length", b"0")]
 
 
 def test_a_kept_entry_gives_the_garbage_collector_nothing_more_to_walk() -> None:

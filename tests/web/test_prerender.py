@@ -85,11 +85,47 @@ def test_every_stored_page_answers_as_the_rendering_path(prerendered: Path, tmp_
         TestClient(create_app(_without_pages(prerendered, tmp_path))) as rendered,
     ):
         for path in sorted(stored):
-            for encoding in ("gzip", "identity"):
-                assert _answer(fast, path, encoding) == _answer(rendered, path, encoding), (
-                    path,
-                    encoding,
-                )
+            # a query string the page reads nothing of (a stored page answers it, with the
+            # query's ETag), or one it does read (the rendering path answers it)
+            for asked in (path, path + "?utm_source=mail&ref=a%20b", path + "?goal=sleep&page=2"):
+                for encoding in ("gzip", "identity"):
+                    assert _answer(fast, asked, encoding) == _answer(rendered, asked, encoding), (
+                        asked,
+                        encoding,
+                    )
+
+
+def test_an_article_on_its_compounds_second_goal_is_stored_as_it_renders_alone(
+    tmp_path: Path,
+) -> None:
+    """A compound's article takes its goal's evidence from the compound's evidence for every
+    goal, which the evidence page rendered before it loaded: here the article's goal is the
+    second of two."""
+    db_path = tmp_path / "evidex.db"
+    build(SAMPLE_LIBRARY, db_path)
+    with sqlite3.connect(db_path) as conn:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(tiers)")]
+        graded = conn.execute(
+            "SELECT * FROM tiers WHERE compound_slug = 'semaglutide' AND goal = 'weight-loss'"
+        ).fetchone()
+        first = {**dict(zip(columns, graded, strict=True)), "goal": "sleep", "tier": 1}
+        first["rationale"] = "Graded for sleep before weight loss."
+        conn.execute(
+            f"INSERT INTO tiers ({', '.join(first)}) VALUES ({', '.join('?' * len(first))})",
+            list(first.values()),
+        )
+        conn.commit()
+        prerender_build(conn, db_path)
+    article = ("/research/semaglutide-weight-loss", "/api/v1/research/semaglutide-weight-loss")
+    with (
+        TestClient(create_app(db_path)) as fast,
+        TestClient(create_app(_without_pages(db_path, tmp_path))) as rendered,
+    ):
+        evidence = rendered.get("/api/v1/compounds/semaglutide/evidence").json()
+        assert [g["goal"] for g in evidence["goals"]] == ["sleep", "weight-loss"]
+        for path in article:
+            assert _answer(fast, path, "identity") == _answer(rendered, path, "identity")
+        assert "Graded for sleep" not in rendered.get(article[0]).text
 
 
 def test_a_stored_page_is_sent_without_rendering(prerendered: Path) -> None:
@@ -120,6 +156,15 @@ def test_a_query_string_or_another_site_is_rendered_as_before(prerendered: Path)
     with TestClient(create_app(prerendered)) as client:
         assert b"stale" not in client.get("/compounds/thymosin-alpha").content
         assert b"stale" not in client.get("/goals?x=1").content
+
+
+def test_a_page_that_reads_its_query_is_rendered_for_one(prerendered: Path) -> None:
+    with sqlite3.connect(prerendered) as conn:
+        conn.execute("UPDATE pages SET body = ?", (gzip.compress(b"stale" * 400),))
+    with TestClient(create_app(prerendered)) as client:
+        assert client.get("/goals?x=1").content == b"stale" * 400  # reads no query: stored
+        for path in ("/compounds?tier=1", "/compounds/thymosin-alpha/evidence?goal=immunity"):
+            assert b"stale" not in client.get(path).content
 
 
 def test_a_page_of_another_build_is_not_served(prerendered: Path) -> None:
@@ -224,7 +269,7 @@ KEPT_KINDS = (
     "/search?q=Zadaxin",  # 303: an exact name goes to its profile
     "/api/v1/search?q=liver",
     "/api/v1/suggest?q=thy",
-    "/goals?x=1",  # a page with a query string (never stored)
+    "/compounds?tier=1",  # a page that reads its query string (never stored)
 )
 
 

@@ -96,9 +96,14 @@ _CELLS_FROM_DONORS = CuedPattern(
         rf"|\b(?:isolated|harvested|primary) (?:[\w-]+ ){{0,2}}?{_CELL_TYPES} (?:\w+ ){{0,6}}?"
         r"(?:were|was) (?:incubated|treated|exposed|cultured|stimulated|transfected|pre-?treated)\b"
     ),
+    # each alternative's verb with the word after or before it ("primary endpoint" and a lone
+    # "isolated" are common elsewhere)
     (
-        "isolated", "harvested", "derived from", "obtained from", "collected from", "taken from",
-        "primary ",
+        *(f"{verb} from" for verb in ("isolated", "harvested", "derived", "obtained", "collected",
+          "taken")),
+        *(f"{auxiliary} {verb}" for auxiliary in ("were", "was") for verb in ("incubated",
+          "treated", "exposed", "cultured", "stimulated", "transfected", "pre-treated",
+          "pretreated")),
     ),
 )  # fmt: skip
 # Work on molecules rather than on people or animals: laboratory (in vitro) work.
@@ -176,8 +181,12 @@ _ONE_PERSONS_AGE = CuedPattern(
         r"|\b(?:man|woman|boy|girl|patient|male|female|infant|child|adolescent) "
         r"(?:aged \d|in (?:his|her) (?:early |mid-?|late )?(?:\d0s|[a-z]+ties)\b)"
     ),
-    ("-old", "aged ", " in his ", " in her "),
-)
+    (
+        "-old", " in his ", " in her ",
+        *(f"{person} aged " for person in ("man", "woman", "boy", "girl", "patient", "male",
+          "female", "infant", "child", "adolescent")),
+    ),
+)  # fmt: skip
 _ONE_PERSON_BEFORE = re.compile(
     r"(?:\b(?:An?)|(?i:(?:(?m:^)|[.;:]\s+|\b(?:the case of|we (?:herein |here )?"
     r"(?:report|describe|present)) )an?))"
@@ -185,10 +194,20 @@ _ONE_PERSON_BEFORE = re.compile(
 )
 
 
+# ... or with no article, the person aged doing what a patient does: "Case presentation
+# 47-year-old female presented with jaundice", "55-year-old diabetic male was admitted"
+_ONE_PERSON_PRESENTED = re.compile(
+    r"(?i) (?:[\w-]+ ){0,3}?(?:man|woman|male|female|boy|girl|patient|lady|gentleman) "
+    r"(?:presented|was (?:admitted|referred|brought|seen)|developed|complained|came)\b"
+)
+
+
 def describes_one_patient(text: str, folded: str | None = None) -> bool:
     """Whether `text` tells one patient's story (a case report); `folded` as for CuedPattern."""
     for match in _ONE_PERSONS_AGE.finditer(text, folded):
-        if _ONE_PERSON_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        if _ONE_PERSON_BEFORE.search(
+            text, max(0, match.start() - 60), match.start()
+        ) or _ONE_PERSON_PRESENTED.match(text, match.end()):
             return True
     return False
 
@@ -252,9 +271,16 @@ _DATABASE_SEARCH = CuedPattern(
 _POOLED = CuedPattern(
     re.compile(
         r"(?i)\b(?:pooled|pooling (?:of )?(?:the |their )?(?:data|results|estimates|trials|studies)"
-        r"|random-effects?|fixed-effects?|weighted mean difference)"
+        r"|random-effects?|fixed-effects?|weighted mean difference|quantitative synthes[ie]s)"
     ),
-    ("pooled", "pooling", "random-effect", "fixed-effect", "weighted mean difference"),
+    (
+        "pooled",
+        "pooling",
+        "random-effect",
+        "fixed-effect",
+        "weighted mean difference",
+        "quantitative synthes",
+    ),
 )
 # matching on a propensity score makes a matched cohort ("propensity score-matched", "matched
 # 1:1 on the propensity score", "matching by propensity scores"); weighting by one does not
@@ -286,16 +312,27 @@ _QUASI_ALLOCATION = CuedPattern(
     re.compile(
         r"(?i)\b(?:(?:allocated|assigned|divided) (?:\w+ )?(?:according to|by) (?:(?:their|the) )?"
         r"(?:date of birth|birth ?dates?|day of (?:the week|admission)|alternation|hospital "
-        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat)"
+        r"(?:record )?number|medical record number|odd (?:and|or) even)|alternate(?:ly)? allocat"
+        # ... or by the participants themselves: "according to patient preference"
+        r"|\b(?:allocated|assigned|administered|given|treated|received) [^.;]{0,80}?"
+        r"(?:according to|by|based on) (?:the |their |own )?(?:patients?['’]? |participants?['’]? |"
+        r"parents?['’]? |personal |own )?(?:preference|choice)s?\b)"
     ),
-    ("birth", "day of", "alternat", "record number", "odd "),
+    ("birth", "day of", "alternat", "record number", "odd ", "preference", "choice"),
 )
 _RANDOMISED = CuedPattern(
     re.compile(
         r"(?i)\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation to|"
         r"double-? ?blind(?:ed)?|placebo-? ?controlled|sham-controlled|cross-? ?over (?:trial|study"
         # conditions given in random order: a randomised crossover
-        r"|design)|in (?:a )?random(?:i[sz]ed)? (?:order|sequence)|RCT)\b"
+        r"|design)|in (?:a )?random(?:i[sz]ed)? (?:order|sequence)|RCT"
+        # the trial's own randomisation named as a step ("Randomization arms were", "after
+        # randomization", "stratified randomization"), never a Mendelian one
+        r"|(?<!mendelian )randomi[sz]ation (?:arms?|groups?|ratio|schedule|sequence|list)"
+        r"|(?:after|before|at|following|stratified|block|central|computer-generated) "
+        r"randomi[sz]ation"
+        # people assigned to a placebo are randomised, whether or not the text says so
+        r"|(?:assigned|allocated)\b[^.;]{0,250}?\bplacebo)\b"
     ),
     ("random", "blind", "placebo", "sham-controlled", "cross", "rct"),
 )
@@ -344,9 +381,15 @@ _COHORT = CuedPattern(
 )  # fmt: skip
 # the authors' own patients: "we present a case of", "we describe three patients", "two cases
 # are reported"
+# the verb in any tense or mood: "we will present 3 cases", "we would like to report two", "we
+# report here a case"
+_WE_REPORT = (
+    r"we (?:herein |here |will |shall |would like to |wish to )?(?:report|describe|present)"
+    r"(?: here(?:in)?)?"
+)
 _OWN_CASES = CuedPattern(
     re.compile(
-        r"(?i)\bwe (?:herein |here )?(?:report|describe|present) (?:a|an|the case|\d+|two|three|"
+        rf"(?i)\b{_WE_REPORT} (?:a|an|the case|\d+|two|three|"
         r"four|five|six|seven|eight|nine|ten)\b"
         r"|\b(?:cases?|patients?) (?:of [\w -]{1,40}? )?(?:is|are|was|were) (?:reported|described|"
         r"presented)\b"
@@ -355,7 +398,7 @@ _OWN_CASES = CuedPattern(
 )
 _CASE_SERIES = CuedPattern(
     re.compile(
-        r"(?i)\b(?:case series|case reports?|we (?:herein |here )?(?:report|describe|present) "
+        rf"(?i)\b(?:case series|case reports?|{_WE_REPORT} "
         r"(?:a|an|the case|"
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
         r"\d+[- ]year-old (?:man|woman|male|female|patient|boy|girl)|chart review|"
@@ -370,6 +413,7 @@ _CASE_SERIES = CuedPattern(
     ),
     (
         "case series", "case report", "we report ", "we describe ", "we present ", "we here",
+        "we will ", "we shall ", "we would ", "we wish ",
         "year-old ",
         "chart review", "reviewed", "review of ", "consecutive "
     ),
@@ -396,12 +440,21 @@ _TRIAL_DATA = CuedPattern(
 _COHORT_NAMED = CuedPattern(re.compile(r"(?i)\bcohorts?\b"), ("cohort",))
 # a cohort followed inside a trial, not the trial's own comparison: "a prospective cohort nested
 # within a randomised trial of vitamin D", "a cohort study embedded in the X trial"
+# ... or of people taking part in one: "Cohort study of patients enrolled in a randomized
+# clinical trial", "an observational study of 2,204 women taking part in a placebo-controlled
+# trial", "cohort study drawn from the participants of a double-blind trial"
+_TRIAL_ARTICLE = r"(?:a|an|the|one|two) (?:[\w-]+ ){0,5}?trials?\b"
 _COHORT_IN_TRIAL = CuedPattern(
     re.compile(
         r"(?i)\bcohort(?: study| analysis)?,? (?:(?:nested|embedded|followed|conducted) )?"
-        r"(?:with)?in (?:a|an|the|one|two) (?:[\w-]+ ){0,5}?trials?\b"
+        rf"(?:with)?in {_TRIAL_ARTICLE}"
+        r"|\b(?:cohort|observational) (?:study|analysis) (?:of|drawn from|derived from) "
+        r"(?:[\w,-]+ ){0,4}?(?:patients|participants|women|men|adults|children|people|subjects)\b "
+        r"(?:\w+ ){0,2}?(?:(?:enrolled|recruited|included|randomi[sz]ed|participating|taking part) "
+        rf"(?:in|to|into)|of|in) {_TRIAL_ARTICLE}"
     ),
-    ("cohort",),
+    ("cohort", "observational"),
+    also=("trial",),
 )
 # Groups compared: in words, or by a ratio estimate or quantiles (a case series compares none)
 _COMPARISON = CuedPattern(
@@ -415,10 +468,16 @@ _COMPARISON = CuedPattern(
         "risk ratio", "rate ratio", "relative risk", "hr", "or", "rr", "highest", "lowest", "top", "bottom"
     ),
 )  # fmt: skip
-# an interval printed with an estimate: a review that prints one has pooled its studies
+# an interval printed with an estimate: a review that prints one has pooled its studies; the
+# interval's label may be left out ("RR = 1.32 [1.09, 1.59]", "OR 0.62 (0.45-0.85)", "RR 0.71,
+# 0.55–0.92")
 _SUMMARY_ESTIMATE = CuedPattern(
-    re.compile(r"(?i)\b9[059] ?% ?(?:CI|confidence intervals?|credible intervals?)\b"),
-    ("ci", "confidence interval", "credible interval"),
+    re.compile(
+        r"(?i)\b9[059] ?% ?(?:CI|confidence intervals?|credible intervals?)\b"
+        r"|\b(?-i:RR|OR|HR|MD|SMD|WMD|RD) ?[=:,]? ?[−-]?\d+(?:[.·]\d+)?(?: ?[A-Za-zµ/]{1,6})?"
+        r"(?: ?[\[(]|, )[−-]?\d+(?:[.·]\d+)? ?(?:[,;–-]| to) ?[−-]?\d"
+    ),
+    ("ci", "confidence interval", "credible interval", "rr", "or", "hr", "md", "rd"),
 )
 # A review's results with no design word: the studies it included counted ("We included 21
 # studies involving 3,402 adults", "Thirty-eight trials with 7,800 children were included",
@@ -433,6 +492,7 @@ _INCLUDED_STUDIES = CuedPattern(
         r"(?:inclusion|eligibility|selection) criteria|were (?:analy[sz]ed|pooled)))"
     ),
     ("studies", "trials", "rcts", "cohorts"),
+    also=("included", "identified", "pooled", "analyzed", "analysed", "eligible", "criteria"),
 )
 
 
@@ -532,6 +592,7 @@ _NO_META_ANALYSIS = CuedPattern(
         r"(?:possible|feasible|appropriate|performed|conducted|undertaken|done|carried out)\b"
     ),
     ("meta",),
+    also=("without", "no ", "preclude", "prevent", "not", "n't", "n’t"),
 )
 
 
@@ -666,6 +727,40 @@ def stated_design(text: str) -> Design | None:
     return design
 
 
+# The investigators gave everyone a regimen (a dose, a schedule or a course): "The patients
+# received supplementation with 2 g of sodium bicarbonate daily for three months", "Patients
+# received four cycles of ...", "were asked to consume 300 mg ... for one month"
+_GIVEN_REGIMEN = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:received|(?:were|and) (?:given|administered|prescribed|supplemented|asked to "
+        r"(?:take|consume|drink|eat))|(?:administration|supplementation) (?:of|with))\b"
+        r"[^.;]{0,80}?(?:\b\d+(?:\.\d+)? ?(?:mg|g|µg|μg|mcg|IU|mL|ml)\b"
+        r"|\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:cycles|courses|sessions) of\b"
+        r"|\bfor (?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days|weeks|months)\b)"
+    ),
+    ("received", "were given", "administered", "prescribed", "supplement", "asked to"),
+)
+# the words that make a cohort of "prospective study" stronger than a study's own word for itself
+_COHORT_OUTRIGHT = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:cohort|retrospective(?:ly)?|observational|registry|registers?|database|biobank|"
+        r"claims data|population-based|cross-sectional|person-years?|survey|associat\w*|"
+        r"risk factors?|exposures?)\b"
+    ),
+    ("cohort", "retrospective", "observational", "registr", "register", "database", "biobank",
+     "claims data", "population-based", "cross-sectional", "person-year", "survey", "associat",
+     "risk factor", "exposure"),
+)  # fmt: skip
+
+
+def _gave_a_regimen(text: str, folded: str) -> bool:
+    """Whether the authors gave their participants a regimen, in a text that names no cohort of
+    its own: an uncontrolled (or self-selected) trial, not a cohort followed up."""
+    return _GIVEN_REGIMEN.search(text, folded) is not None and not _COHORT_OUTRIGHT.search(
+        text, folded
+    )
+
+
 def _uncontrolled_series(text: str, folded: str, *, whole: bool = False) -> bool:
     """A retrospective chart review of treated patients only, with no group compared; in the
     `whole` text also patients given one treatment and looked back on (a part, such as the
@@ -716,7 +811,13 @@ def _names_own_meta_analysis(text: str) -> bool:
         or _SYSTEMATIC.search(text, folded) is not None
     )
     pooled = _POOLED.search(text, folded) is not None
-    if not pooled and _NARRATIVE_REVIEW.search(text, folded):
+    # "we performed this review" names no method; studies counted as included and an estimate
+    # with its interval say it pooled them
+    if (
+        not pooled
+        and _NARRATIVE_REVIEW.search(text, folded)
+        and not _pools_included_studies(text, folded)
+    ):
         return False
     pooled = pooled or (searched and _SUMMARY_ESTIMATE.search(text, folded) is not None)
     return (
@@ -757,6 +858,8 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
                 return "propensity-matched"
             if _pools_included_studies(whole, fold_case(whole)):
                 return "meta-analysis"  # "Twelve cohort studies ... were included" (RR ...)
+            if _gave_a_regimen(whole, fold_case(whole)):
+                return "non-randomised-controlled"  # "a prospective study"; all given 2 g daily
             series = _uncontrolled_series(whole, fold_case(whole), whole=True)
             return "case-series" if series else design
         if design in ("rct", "mechanistic", "non-randomised-controlled"):
@@ -781,6 +884,8 @@ def classify_design_of(texts: Iterable[str], last: str | None = None) -> Design:
         _LABORATORY.search(whole, folded) and not _HUMAN.search(whole, folded)
     ):
         return "in-vitro"
+    if _gave_a_regimen(whole, folded):
+        return "non-randomised-controlled"
     if _COMPARISON.search(whole, folded):
         return "cohort"
     return "case-series"

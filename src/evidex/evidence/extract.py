@@ -91,8 +91,11 @@ _POPULATION_NOUNS = (
 # another kind of thing counted; a comma only after an adjective, not a plural ("58 sites, adults")
 _QUALIFIER = (
     r"(?:(?!(?:trials?|studies|RCTs|weeks|months|years|days|of|in|on|to|at|by|for|from|per|vs|"
-    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)(?:\d+-)?[A-Za-z][\w\-+/]*"
-    r"(?<!s),?\s){0,4}?"
+    r"versus|than|the|mg|g|kg|mcg|µg|ml|mL|IU|mmol|doses?|times)\b)(?:(?:\d+-)?[A-Za-z][\w\-+/]*"
+    # never a plural, but a word ending in -us, -is or -ss may stand ("continuous ambulatory
+    # peritoneal dialysis patients"); an abbreviation in brackets or with dots: "dialysis (CAPD)
+    # patients", "U.S. women"
+    r"(?:(?<!s)|(?<=us|is|ss)),?|\([A-Z][A-Za-z0-9-]{0,11}\)|(?:[A-Z]\.){2,3})\s){0,5}?"
 )
 # a number that is part of a name, not a count: "type 2 diabetes", "phase 3", "week 12"
 _NAME_WORDS = (
@@ -176,21 +179,21 @@ _N_SPLIT = CuedPattern(
         r"(?:randomly )?(?:assigned|allocated|randomi[sz]ed) to (?:receive )?|(?P<verb>received|"
         # "82,210 participants receiving the supplement and 80,921 receiving placebo"
         r"receiving|underwent|undergoing|taking|given|treated with) )"
-        rf"[^.;]{{1,60}}? and (?P<m>{COUNT}) (?:to\b|(?:{_QUALIFIER}{_POPULATION_NOUNS} )?(?(verb)(?:not )?(?P=verb)|received)\b)"
+        # a dose's decimal point ("the 0.5% lotion") does not end the clause
+        rf"(?:[^.;]|\.(?=\d)){{1,60}}? and (?P<m>{COUNT}) (?:to\b|(?:{_QUALIFIER}{_POPULATION_NOUNS} )?"
+        r"(?(verb)(?:not )?(?P=verb)|received)\b"
+        # the verb left out: "75 were allocated to the lotion and 77 the vehicle", "98 received
+        # the pessary and 97 usual care"
+        r"|(?:the|placebo|usual|standard)\b)"
     ),
+    # the verb with what stands before it: "randomised" alone is in most trials' first sentence
     (
-        "assigned",
-        "allocated",
-        "randomi",
-        "received",
-        "receiving",
-        "underwent",
-        "undergoing",
-        "taking",
-        "given",
-        "treated with",
+        *(f"{aux} {verb}" for aux in ("were", "was") for verb in ("randomly", "assigned to",
+          "allocated to", "randomized to", "randomised to")),
+        *(f" {verb} " for verb in ("received", "receiving", "underwent", "undergoing", "taking",
+          "given", "treated with")),
     ),
-)
+)  # fmt: skip
 # "we compared 6,250 new users of A with 6,250 matched users of B", "we matched 4,210 users
 # 1:1 on the propensity score to 4,210 non-users", "Twenty patients given A were compared with
 # 20 historical controls"
@@ -245,6 +248,8 @@ _N_ANY_ASSIGNED = CuedPattern(
         r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
         r"communities|homes|facilities|units|regions|districts)\b)"
         r"(?:[A-Za-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
+        # a clause saying which ones: "80 migraineurs with unilateral symptoms were assigned"
+        r"(?:(?:with|without|who had|from)\b[^.;:,()\d]{1,70}? )?"
         r"(?:(?:were|had been) "
         r"(?:randomi[sz]ed|randomly|allocated|assigned|divided)"
         r"|(?:aged [^.;,()]{1,30}? )?(?:took part|participated))"
@@ -256,7 +261,7 @@ _N_ANY_ASSIGNED = CuedPattern(
     ),
 )  # fmt: skip
 _N_VERB_FIRST = re.compile(
-    rf"(?i)\b(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
+    rf"(?i)\b(?=[reiacow])(?:randomi[sz]ed|enrolled|included|recruited|assigned|involving|including|"
     rf"comprising|of|with|among|in) (?:the )?(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
 # a bare count that the verb makes the sample: "812 underwent randomization", "1,900 agreed to
@@ -273,8 +278,8 @@ _N_WERE_RANDOMISED = CuedPattern(
     ),
     (
         "were randomi", "was randomi", "were randomly", "was randomly", "were enrolled",
-        "was enrolled", "were recruited", "was recruited", "underwent randomi", "randomized ",
-        "randomised ", "been randomi", "been enrolled", "been recruited",
+        "was enrolled", "were recruited", "was recruited", "underwent randomi", " randomized ",
+        " randomised ", "been randomi", "been enrolled", "been recruited",
     ),
 )  # fmt: skip
 # a bare count the study took in, the people unsaid: "we screened 1,250 patients and enrolled
@@ -285,7 +290,11 @@ _N_ENROLLED_BARE = CuedPattern(
         rf"(?:a total of )?(?P<n>{COUNT})(?=[,;.]| (?:before|in|between|from|at|to|into|over|"
         r"during|who|with|of whom)\b)"
     ),
-    ("enrolled", "enroled", "randomized", "randomised", "recruited", "included"),
+    tuple(
+        f"{who} {verb} "
+        for who in ("we", "and", "but", "then", "trial", "study")
+        for verb in ("enrolled", "enroled", "randomized", "randomised", "recruited", "included")
+    ),
 )
 # those who agreed or took part, the people unsaid: the sample only when no count is said to be
 # enrolled ("640 consented and 600 were enrolled", "Of 2,412 invited, 1,206 (50%) participated")
@@ -305,21 +314,27 @@ _N_WE_COUNTED = CuedPattern(
     ),
     ("we ",),
 )
-# the people counted before a comma, named by their verb alone: "Of the 120 randomised, 112
-# completed", "Of 348 randomized, 301 (86.5%) ...", and after those who completed: "91 completed
-# out of 110 randomly assigned to D or placebo", "82 finished (of 100 randomised)"
+# the people counted before a comma, named by their verb: "Of the 120 randomised, 112
+# completed", "Of 1313 enrolled neonates, 277 were cases", "Of 348 randomized, 301 (86.5%)
+# ...", and after those who completed: "91 completed out of 110 randomly assigned to D or
+# placebo", "82 finished (of 100 randomised)"
 _N_OF_THOSE = CuedPattern(
     re.compile(
         rf"(?i)\bof (?:the |all |those )?(?P<n>{COUNT}) (?:{_POPULATION_NOUNS} )?"
         r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited|included|allocated)"
-        r"(?= ?[,;.)]| (?:in)?to\b)"
+        # the people after the verb: "Of 1313 enrolled neonates, 277 were cases"
+        rf"(?: {_QUALIFIER}{_POPULATION_NOUNS})?(?= ?[,;.)]| (?:in)?to\b)"
     ),
     ("randomi", "randomly", "enrolled", "recruited", "included", "allocated"),
 )
 # a count of each group, never the sample: "four groups of 15 animals", "(n = 20 each)", "8 piglets
 # in each group"
 _GROUPS_OF = CuedPattern(
-    re.compile(rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"),
+    re.compile(
+        rf"(?i)\b(?P<k>{COUNT}) (?:[\w-]+ ){{0,2}}?(?:groups|arms) of (?P<per>{COUNT})\b"
+        # "two groups of 28 and 84 days": the groups' times, not their size
+        r"(?! ?(?:and|or|to|[-–]) ?\d)"
+    ),
     ("groups of", "arms of"),
 )
 # a count of those screened, approached or assessed for eligibility: not the sample ("182
@@ -370,8 +385,13 @@ _STUDY_VERB = CuedPattern(
         r"(?i)\b(?:(?:were|was|had been) (?:randomi[sz]ed|randomly|enrolled|included|recruited|"
         r"studied|analy[sz]ed|followed|surveyed|interviewed|examined)|took part|participated)\b"
     ),
-    ("were ", "was ", "been ", "took part", "participated"),
-)
+    (
+        "took part", "participated",
+        *(f"{auxiliary} {verb}" for auxiliary in ("were", "was", "been") for verb in ("randomi",
+          "randomly", "enrolled", "included", "recruited", "studied", "analy", "followed",
+          "surveyed", "interviewed", "examined")),
+    ),
+)  # fmt: skip
 _PEOPLE_BEFORE_VERB = re.compile(
     rf"{_NOT_A_NAME}(?<![\w.,%/\-])(?P<n>{COUNT}) {_ANY_PEOPLE} "
     r"(?:\((?![nN] ?=)[^()]{1,40}\) )?(?:aged [^.;,()]{1,30}? )?$"
@@ -442,11 +462,12 @@ _STANDARD_CARE = CuedPattern(
 )
 _INTERVENTION = CuedPattern(
     re.compile(
-        r"(?i)\b(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
+        r"(?i)\b(?=[rtag])(?:received|receiving|treated with|assigned to(?: receive)?|randomi[sz]ed to(?: receive)?"
         r"|given) (?P<what>[A-Za-z][^.;,()]{1,60}?)(?= or | versus | vs\.? | plus |[.;,(]| for | at |$)"
     ),
-    ("received", "receiving", "treated with", "assigned to", "randomi", "given"),
-)
+    ("received", "receiving", "treated with", "assigned to", "randomized to", "randomised to",
+     "given"),
+)  # fmt: skip
 
 _DIGIT = re.compile(r"\d")
 _NOT_SIGNIFICANT = re.compile(
@@ -468,6 +489,9 @@ class _Line:
     heading: bool = False
     bullet: bool = False
     level: int = 2  # a heading's rank: its number of '#' (a plain-text heading counts as 2)
+    label: bool = (
+        False  # a plain-text heading that is an abstract's label ("Main outcome measures")
+    )
 
 
 @dataclass
@@ -522,8 +546,10 @@ def _split_abstracts(text: str) -> list[str]:
 def _is_abstract(chunk: str, lines: list[_Line]) -> bool:
     if is_structured(chunk):
         return True
-    if any(line.heading for line in lines[1:]):
-        return False  # headings below a title divide an article
+    # headings below a title divide an article; an abstract's label lines, the rest of its
+    # labels lost, do not
+    if any(line.heading and not line.label for line in lines[1:]):
+        return False
     introducers = sum(1 for line in lines for _ in _introducers(line.text))
     return introducers <= 1 or _own_study_first(lines)
 
@@ -566,7 +592,8 @@ def _classify_lines(chunk: str) -> list[_Line]:
             )
         )
         level = marked.level if marked else 2
-        lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level))
+        label = heading and marked is None and opens_with_label(cleaned)
+        lines.append(_Line(cleaned, heading=heading, bullet=bullet, level=level, label=label))
     return lines
 
 
@@ -615,6 +642,8 @@ def _build_study(
     folded = fold_case(text)  # for every cue test on the whole text
     design = stated_design(text) or classify_design_of(_design_texts(draft, text), last=text)
     n = _sample_size(draft.intro) or _sample_size(text, folded)
+    if n is None and design == "case-series":
+        n = _one_person_named(text)
     n_studies = _study_count(text, folded) if design == "meta-analysis" else None
     comparator, comparator_type = _comparator(text, folded)
     return Study(
@@ -688,11 +717,15 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     completed: int | None = None
     screening = contains_any(folded, _SCREENING_WORDS)
     for match in firsts:
-        if (n := parse_count(match["n"])) and not _screened_after(text, match.end(), screening):
+        if (n := _enrolled_count(text, match)) and not _screened_after(
+            text, match.end(), screening
+        ):
             if match.groupdict().get("completed"):
                 completed = n
                 continue
             return n
+    if (sizes := _allocated_group_sizes(text, folded)) is not None:
+        return sizes
     equals = _N_EQUALS.search(text) if "=" in text else None
     # a total stated before counts of its parts wins over them ("23 patients ... (n = 6)")
     if equals and (stated := _people_count(text[: equals.start()])):
@@ -736,6 +769,34 @@ _COMPARED_BACK = CuedPattern(
 _PEOPLE_BEFORE = re.compile(
     rf"{COUNT_START}{_NOT_A_NAME}(?<![\w.,%\-/])(?P<n>{COUNT}) {_QUALIFIER}{_POPULATION_NOUNS}\b"
 )
+
+
+# Each group's size in brackets after its name, in the sentence that allocates them: "randomly
+# divided into a sham group (10 rats), a vehicle group (12 rats) and a treated group (12 rats)",
+# "assigned to receive A (118 patients) or placebo (121 patients)"; no total is written.
+_ALLOCATION = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:assigned|allocated|allotted|divided|randomi[sz]ed|distributed|split)\b[^.;]*"
+    ),
+    ("assigned", "allocated", "allotted", "divided", "randomi", "distributed", "split"),
+)
+_GROUP_SIZE = re.compile(rf"\((?P<n>{COUNT}) {_ANY_PEOPLE}\)")
+_LIST_JOIN = re.compile(r"(?i)\b(?:and|or|versus|vs)\b")
+
+
+def _allocated_group_sizes(text: str, folded: str) -> int | None:
+    """The sum of the groups' sizes in brackets, two or more listed in one allocating sentence."""
+    if ")" not in text:
+        return None
+    for sentence in _ALLOCATION.finditer(text, folded):
+        sizes = list(_GROUP_SIZE.finditer(sentence.group(0)))
+        if len(sizes) < 2:
+            continue
+        between = sentence.group(0)[sizes[0].end() : sizes[-1].start()]
+        counts = [parse_count(size["n"]) for size in sizes]
+        if _LIST_JOIN.search(between) and all(counts):
+            return sum(count or 0 for count in counts)
+    return None
 
 
 def _compared_back(text: str) -> int | None:
@@ -782,7 +843,9 @@ _RANGE_AFTER = re.compile(r"(?i) ?(?:[-–—/]|to|and|through|until) ?(?:19|20)
 # the second year of a span written short: "2015-16", "2019/20"
 _SHORT_YEAR_AFTER = re.compile(r"[-–/]\d\d\b(?![.,:]?\d)")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|since|during|until|by|before|after|from|through) $")
-_PUNCTUATION_AFTER = re.compile(r"[,.;)]| and\b| to\b")
+# what follows a year after its preposition: a mark, a conjunction or a verb's -ing form ("in
+# 2012 enrolling neonates"), never the people a number before them counts ("in 2012 patients")
+_PUNCTUATION_AFTER = re.compile(r"[,.;)]| and\b| to\b| [a-z]+ing\b")
 
 
 # A planned enrolment is never n: "we planned to recruit 300", "aimed to enrol 400 children",
@@ -885,7 +948,8 @@ def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int 
     randomised: tuple[int, int] | None = None
     any_random = "random" in folded
     for phrase in _ENROLMENT_PHRASES:
-        for index, match in enumerate(phrase.finditer(text, folded)):
+        matches = (match for match in phrase.finditer(text, folded) if not _added(text, match))
+        for index, match in enumerate(matches):
             if index == 0:
                 firsts.append(match)
             if not any_random:
@@ -894,13 +958,42 @@ def _enrolment_counts(text: str, folded: str) -> tuple[list[re.Match[str]], int 
             clause = re.split(r"[,;.]", folded[match.end() : match.end() + 30], maxsplit=1)[0]
             said = folded[match.start() : match.end()] + clause
             if "random" in said and not match.groupdict().get("completed"):
-                n = parse_count(match["n"])
+                n = _enrolled_count(text, match)
                 if n and (second := _SECOND_ARM.match(text, match.end())):
                     n += parse_count(second["m"]) or 0  # "of whom 9525 ... and 9589 to placebo"
                 if n and (randomised is None or match.start() < randomised[0]):
                     randomised = (match.start(), n)
                 break
     return firsts, randomised[1] if randomised else None
+
+
+# the part of a planned or eligible count that the verb applies to: "after 214 of 400 planned
+# participants had been randomised", "58 of 72 eligible women were randomly assigned"; not when
+# the verb describes the whole ("Ten of 100 randomised patients were excluded")
+_PART_OF_BEFORE = re.compile(rf"(?<![\d.,])(?P<part>{COUNT}) of (?:the |all )?$")
+_PREDICATE = re.compile(r" (?:were|was|been) ")
+
+
+def _enrolled_count(text: str, match: re.Match[str]) -> int | None:
+    """The count an enrolment phrase gives: its own, or the part of it named just before."""
+    start = match.start("n")
+    if "of " not in text[max(0, start - 8) : start] or not _PREDICATE.search(match.group(0)):
+        return parse_count(match["n"])
+    part = _PART_OF_BEFORE.search(text, max(0, start - 30), start)
+    return parse_count(part["part"] if part else match["n"])
+
+
+# a count added to others counted before it: "an additional 200 women", "another 64", "120
+# further patients", "72 more volunteers"; the total is said of all of them
+_ADDED_BEFORE = re.compile(r"(?i)\b(?:further|additional|another)\s+$")
+_ADDED_AFTER = re.compile(r"(?i) (?:further|additional|more)\b")
+
+
+def _added(text: str, match: re.Match[str]) -> bool:
+    start, end = match.span("n")
+    return bool(
+        _ADDED_AFTER.match(text, end) or _ADDED_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def _sample_size_equals(text: str) -> int | None:
@@ -958,8 +1051,14 @@ def _case_control_total(text: str, folded: str) -> int | None:
     return 0 if per_case else None
 
 
+# each group of a _N_COMPLEMENTS match, after the space or the qualifier's whitespace before it
+_GROUP_WORD = re.compile(r"\s(?:men|women|boys|girls|males|females|users|non-users)")
+
+
 def _complementary_groups(text: str, folded: str) -> int | None:
     """Men and women, boys and girls, written as two counts that make the sample."""
+    if len(_GROUP_WORD.findall(folded)) < 2:
+        return None  # a match names two groups: most texts name one at most
     for match in _N_COMPLEMENTS.finditer(text, folded):
         if _COMPLEMENTS[match["a"].lower()] == match["b"].lower():
             n, m = parse_count(match["n"]), parse_count(match["m"])
@@ -1065,15 +1164,27 @@ def _groups_times_size(text: str, folded: str) -> int | None:
     return k * per if k and per else None
 
 
-# one case named as the report's subject, with no age given: "We present a case of ...", "This
-# case report describes ..."
+# one case or one patient named as the report's subject, with no age given: "We present a case
+# of ...", "We report here a case", "Herein we describe a patient with ...", "This case report
+# describes ..."
 _ONE_CASE = CuedPattern(
     re.compile(
-        r"(?i)\bwe (?:here(?:in)? )?(?:report|describe|present) (?:a|an|the|one) "
-        r"(?:[\w-]+ ){0,3}?case\b(?! series)|\bthis case report\b"
+        r"(?i)\bwe (?:here(?:in)? )?(?:report|describe|present)(?: here(?:in)?)? (?:a|an|the|one) "
+        r"(?:[\w-]+ ){0,3}?(?:case\b(?! series)|(?:patient|man|woman|boy|girl|child|infant)\b)"
+        r"|\bthis case report\b"
     ),
-    ("case",),
+    ("we ", "this case report"),
 )
+# one person named with an indefinite article ("administered the diet in a patient with ...",
+# "A child with ... suffered"): in a case series with no count written, a case report
+_ONE_PERSON_NAMED = re.compile(
+    r"(?i)\b(?:an?|one) (?:[\w-]+ ){0,2}?(?:patient|man|woman|boy|girl|child|infant|neonate)\b"
+)
+
+
+def _one_person_named(text: str) -> int | None:
+    """1 when a case series with no count names one person with an indefinite article."""
+    return 1 if _ONE_PERSON_NAMED.search(text) else None
 
 
 def _single_patient(text: str, folded: str) -> int | None:
@@ -1171,13 +1282,32 @@ def _outcomes(text: str) -> list[Outcome]:
                 label = None  # an abstract section label such as RESULTS or "Results"
             for sentence in split_sentences(raw_line):
                 found, carried = _sentence_outcomes(sentence, label, carried)
-                for outcome in found:
-                    key = _outcome_key(outcome)
+                keys = [_outcome_key(outcome) for outcome in found]
+                for outcome, key in zip(found, keys, strict=True):
                     if key in seen:
                         continue  # a restatement (a conclusion repeating a result)
-                    seen.add(key)
+                    if section.kind == "conclusions" and _restates_a_share(outcome, outcomes):
+                        continue
+                    if outcome.measure == "percent":
+                        seen.add(key)  # a share two readers of one sentence found is one
                     outcomes.append(complete_outcome(outcome))
+                # one sentence giving the same figures for two comparisons reports two estimates
+                seen.update(keys)
     return outcomes
+
+
+def _restates_a_share(outcome: Outcome, earlier: list[Outcome]) -> bool:
+    """A conclusion's share, without its interval, that a result has already given ('the
+    prevalence of obesity was 42.8%' after '42.8% (95% CI 39.5% to 46.1%)')."""
+    return (
+        outcome.measure == "percent"
+        and outcome.ci_low is None
+        and not outcome.arms
+        and any(
+            before.measure == "percent" and before.value == outcome.value and not before.arms
+            for before in earlier
+        )
+    )
 
 
 def _outcome_key(outcome: Outcome) -> tuple[object, ...]:
@@ -1207,7 +1337,16 @@ def _sentence_outcomes(
     """The outcomes of one sentence and the measure the next sentence's estimates inherit."""
     found: list[Outcome] = []
     previous_end = 0
-    estimates = find_estimates(sentence, carried)
+    percentages = find_group_percentages(sentence)
+    # a share is read once: with the interval a pair prints after it, else as an estimate
+    own_interval = {share.start for share in percentages if share.ci_low is not None}
+    estimates = [
+        estimate
+        for estimate in find_estimates(sentence, carried)
+        if estimate.value_start not in own_interval
+    ]
+    read = {estimate.value_start for estimate in estimates}
+    percentages = [share for share in percentages if share.start not in read]
     listed = (
         _respectively_names(sentence, estimates[0].value_start, len(estimates)) if estimates else []
     )
@@ -1229,7 +1368,19 @@ def _sentence_outcomes(
                 text=sentence.strip()[:500],
             )
         )
-    percentages = find_group_percentages(sentence)
+    for share in percentages:
+        if share.ci_low is not None:
+            found.append(
+                Outcome(
+                    name=label or _name_for_arms(sentence),
+                    measure="percent",
+                    value=share.value,
+                    ci_low=share.ci_low,
+                    ci_high=share.ci_high,
+                    text=sentence.strip()[:500],
+                )
+            )
+    percentages = [share for share in percentages if share.ci_low is None]
     if not percentages:
         return found, carried
     significance = _significance_words(sentence)

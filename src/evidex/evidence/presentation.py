@@ -73,12 +73,12 @@ def study_view(doc: dict[str, Any], compound: str) -> dict[str, Any]:
     }
 
 
-def reference_list(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The cited studies of an article, in the order given, each once: for its References."""
+def reference_list(views: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The cited studies among `views` (each a `study_view`), in the order given, each once:
+    an article's References. Nothing it reads depends on the compound the views name."""
     seen: set[str] = set()
     found = []
-    for doc in docs:
-        view = study_view(doc, "")
+    for view in views:
         key = view["citation"] + (view["title"] or "")
         if view["cited"] and key not in seen:
             seen.add(key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from evidex.content.models import Goal
@@ -332,9 +333,15 @@ def list_articles(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [{**dict(r), "goal_name": names.get(r["goal"], r["goal"])} for r in rows]
 
 
-def get_article(conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
+def get_article(
+    conn: sqlite3.Connection,
+    slug: str,
+    evidence_of: Callable[[str, str | None], dict[str, Any] | None] | None = None,
+) -> dict[str, Any] | None:
     """The stored Article JSON plus `computed` ({tier, tier_name, rationale, forest_svg} or
-    None) and `evidence_studies` (every study graded for its compound × goal)."""
+    None) and `evidence_studies` (every study graded for its compound × goal).
+    `evidence_of(compound, goal)` stands for `compound_evidence` (a caller that already holds
+    the compound's evidence passes its own)."""
     row = conn.execute("SELECT doc FROM articles WHERE slug = ?", (slug,)).fetchone()
     if row is None:
         return None
@@ -343,7 +350,11 @@ def get_article(conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
     evidence_studies: list[dict[str, Any]] = []
     compound_slug = article.get("compound_slug")
     if compound_slug:
-        evidence = compound_evidence(conn, compound_slug, article.get("goal"))
+        goal = article.get("goal")
+        if evidence_of is None:
+            evidence = compound_evidence(conn, compound_slug, goal)
+        else:
+            evidence = evidence_of(compound_slug, goal)
         if evidence and evidence["goals"]:
             graded = evidence["goals"][0]
             computed = {

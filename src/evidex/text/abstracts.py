@@ -152,9 +152,15 @@ _GLUED_TITLE_LABEL = re.compile(
 )
 
 
+# what both glued forms need: one scan rules both out in the common text that has neither
+_GLUED_EITHER = re.compile(rf"(?:{_alternation([*_UPPER_LABELS, *_TITLE_LABELS])})(?=[A-Z][a-z])")
+
+
 def unglue_labels(text: str) -> str:
     """`text` with a space between a label (upper-case, or capitalised where a label stands) and
     the word glued to it."""
+    if not _GLUED_EITHER.search(text):
+        return text
     if _GLUED_CUE.search(text):
         text = _GLUED_LABEL.sub(r"\g<label> ", text)
     if _GLUED_TITLE_CUE.search(text):

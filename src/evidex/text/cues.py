@@ -39,6 +39,20 @@ def fold_case(text: str) -> str:
     return text.lower()
 
 
+def found_near(pattern: re.Pattern[str], text: str, needles: tuple[str, ...], reach: int) -> bool:
+    """Whether `pattern` matches in `text`, for a pattern each of whose matches holds one of
+    `needles` and, with what its lookarounds read, stays within `reach` characters of it: the
+    pattern is tried only around each needle (str.find passes over text far faster than a
+    pattern can be tried at each of its characters)."""
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1:
+            if pattern.search(text, max(0, at - reach), at + len(needle) + reach):
+                return True
+            at = text.find(needle, at + 1)
+    return False
+
+
 def mentions_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` contains one of the lower-case `words` as a case-insensitive pattern would
     find it: a cheap test before a `(?i)` pattern that needs one of them."""
@@ -48,10 +62,12 @@ def mentions_any(text: str, words: tuple[str, ...]) -> bool:
 @dataclass(frozen=True)
 class CuedPattern:
     """A case-insensitive pattern and lower-case words one of which each of its matches
-    contains: looking for the words first is far cheaper than the search."""
+    contains (and one of `also`, when given): looking for the words first is far cheaper than
+    the search."""
 
     pattern: re.Pattern[str]
     cues: tuple[str, ...]
+    also: tuple[str, ...] = ()
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         """The pattern's first match in `text`; `folded` is fold_case(text) if already made."""
@@ -62,4 +78,7 @@ class CuedPattern:
         return self.pattern.finditer(text) if self._cued(text, folded) else iter(())
 
     def _cued(self, text: str, folded: str | None) -> bool:
-        return contains_any(fold_case(text) if folded is None else folded, self.cues)
+        folded = fold_case(text) if folded is None else folded
+        return contains_any(folded, self.cues) and (
+            not self.also or contains_any(folded, self.also)
+        )

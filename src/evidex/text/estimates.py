@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 
-from evidex.text.cues import CuedPattern, contains_any, fold_case
+from evidex.text.cues import CuedPattern, contains_any, fold_case, found_near
 from evidex.text.numbers import (
     COUNT,
     COUNT_START,
@@ -59,9 +59,13 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
     (r"hedges?['’]?s?['’]? g\b|hedges?['’]?s?['’]? ?\(g\)", "g"),
     (r"cohen['’]?s? d\b|effect sizes? \(d\)", "SMD"),
     (r"(?:weighted )?mean differences?", "MD"),
+    # "the mean effect", "the average treatment effect": a difference between arms
+    (r"(?:mean|average) (?:[\w-]+ )?effects?\b(?! sizes?\b)", "MD"),
     (r"(?:absolute )?(?:risk|rate) differences?|absolute risk (?:reduction|increase)s?", "RD"),
     # a risk difference when in percent or percentage points, else a mean difference
     (r"absolute differences?", "RD"),
+    # migraine and pain trials' name for the difference in responders: "therapeutic gain 21%"
+    (r"therapeutic gains?", "RD"),
     (r"(?:estimated )?(?:treatment )?differences?", "MD"),
     (r"numbers? needed to (?:treat|harm)", "NNT"),
     (
@@ -85,8 +89,23 @@ _ABBREVIATION = (
     r"(?<!-)(?:adj(?:usted)?\.? ?)?"
     rf"(?P<abbr>{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})s?(?![\w-])"
 )
-_ABSOLUTE_DIFFERENCE = next(
-    index for index, (words, _) in enumerate(_WORD_LABELS) if words.startswith("absolute diff")
+# the labels naming a difference of shares only when in % or percentage points
+_SHARE_DIFFERENCES = frozenset(
+    index
+    for index, (words, _) in enumerate(_WORD_LABELS)
+    if words.startswith(("absolute diff", "therapeutic gain"))
+)
+# "difference", "treatment difference": of shares when its sentence names a share of people
+_PLAIN_DIFFERENCE = next(
+    index for index, (words, _) in enumerate(_WORD_LABELS) if "(?:treatment )?differ" in words
+)
+_SHARES_NAMED = re.compile(
+    r"(?i)\b(?:rates?|proportions?|percentages? of|incidences?|prevalences?|risks?|probabilit"
+    r"(?:y|ies)|survival|mortality|remission|response|cure|eradication|success|relapse|"
+    r"recurrence)\b"
+)
+_MEANS_NAMED = re.compile(
+    r"(?i)\b(?:mean|average|change|weight|HbA1c|A1c|levels?|concentrations?|scores?|fat)\b"
 )
 _LABEL_FIRST_LETTERS = "acdeghimnoprstwρ"
 _WORDS = "|".join(f"(?P<w{index}>{words})" for index, (words, _) in enumerate(_WORD_LABELS))
@@ -108,16 +127,22 @@ CI_LABEL = (
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?) ?(?:%|(?i:percent|-percent|per cent)|(?<=9[059])(?= ?C[Il]))"
     rf"[ -]?(?:{_CI_WORDS}|{_LEVELLED_CI_WORDS})"
     rf"|(?:CI|IC) ?(?P<level2>\d{{2}}(?:\.\d+)?)(?: ?%|(?<=CI9[059])|(?<=IC9[059]))|{_CI_WORDS})"
-    r"(?: ?[(\[](?:CI|CrI)s?[)\]]|, ?(?i:confidence intervals?))?(?![\w])"
+    # the name restated: "95% confidence interval [95% CI]", "... interval, 95% CI", "(Cl)", "[CL]",
+    # "{CI}" (inside square brackets)
+    r"(?: ?[(\[{](?:\d{2}(?:\.\d+)? ?% ?)?(?:CI|CrI|Cl|CL)s?[)\]}]|, ?(?i:confidence intervals?)"
+    r"|, ?\d{2}(?:\.\d+)? ?% ?CI)?(?![\w])"
 )
 # a ratio or difference label glued to the word before it: "mortalityRR 0.82", "pooledHR=0.7"
 _GLUED_MEASURE = re.compile(r"(?<=[a-z])(aOR|aHR|aRR|IRR|SMD|WMD|RR|HR|OR|MD)(?= ?[=:]? ?[-−]?\d)")
+# every match ends with one of these, one letter at most before it and its lookahead at most
+# five after
 _GLUED_MEASURE_CUES = ("RR", "HR", "OR", "MD")
+_GLUED_MEASURE_REACH = 6
 
 
 def unglue_measure_labels(text: str) -> str:
     """`text` with a space before a measure label glued to the word it follows."""
-    if not contains_any(text, _GLUED_MEASURE_CUES):
+    if not found_near(_GLUED_MEASURE, text, _GLUED_MEASURE_CUES, _GLUED_MEASURE_REACH):
         return text
     return _GLUED_MEASURE.sub(r" \1", text)
 
@@ -130,24 +155,29 @@ _UNIT_WORD = rf"[a-zA-Zµμ][a-zA-Zµμ²2]{{0,11}}{_UNIT_POWER}"
 # "mg/dL/year", "mL/min/1.73 m²", "ml/min per 1.73 m2 per year", "mm Hg per 100 mg/day", "per
 # 10 ng/mL", "mmol/L·h", "mL·kg-1·min-1"
 _UNIT = (
-    r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|for|of|at|was|were|p|P)\b)"
+    r"(?:%(?: ?-?points?\b)?%?|(?i:per cent)\b|(?!(?:CI|CrI|to|vs|and|or|with|in|among|for|of|at|was|were|p|P)\b)"
     rf"(?:per (?:\d+(?:\.\d+)? ?)?)?{_UNIT_WORD}(?: (?:points?|Hg|units?))?"
     rf"(?:(?:[/·⋅]| per )(?:\d+(?:\.\d+)? ?)?{_UNIT_WORD}){{0,3}})"
 )
 _SEPARATOR = r"(?: ?(?:-|–|—|\bto\b|,|;) ?)"
 # a value, never the level of a CI label ("95% CI")
 _VALUE = (
-    rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CI\b|CrI\b|{_LEVELLED_CI_WORDS}(?!\w)|(?i:confidence|credible)))"
+    rf"(?P<value>{NUMBER})(?! ?%?[ -]?(?:CIs?\b|CrI\b|{_LEVELLED_CI_WORDS}(?!\w)|(?i:confidence|credible)))"
     rf"(?: ?(?P<unit>{_UNIT}))?"
 )
 # the two bounds; the high bound must not run on into more digits ("0.18-0.0.93" is garbled)
 _INTERVAL = rf"(?P<low>{NUMBER})(?: ?{_UNIT})?{_SEPARATOR}(?P<high>{NUMBER})(?!\.?\d)(?: ?{_UNIT})?"
 # the scale a difference is on, between the value and its CI: "points on a 0–10 scale"
 _SCALE = r"(?: (?:on|in) (?:a|the) [^,;()\[\]]{1,40}?\bscale\b)"
+# the count and total a share was worked out from, before its CI in the bracket: "91.3% (283 of
+# 310, 95% CI 87.4%–94.1%)", "76.0% (38/50; 95% confidence interval ...)"
+_COUNT_BEFORE_CI = (
+    r"(?:\d[\d,]* ?(?:/|of) ?\d[\d,]* ?[,;] ?(?=[^()\[\]]{0,6}?(?:CI|[Cc]onfidence)))"
+)
 # value, then its interval: with a CI label, or in brackets right after the value
 _WITH_INTERVAL = re.compile(
-    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
-    rf"(?P<bracket>[(\[])? ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
+    rf"{NUMBER_START}(?<![\w./])(?<![A-Za-z]-)(?<!\bper )(?<!\d of ){_VALUE}{_SCALE}?(?: ?\[[^\]\d]{{1,40}}\])? ?[,;]?(?: (?:with|and))? ?"
+    rf"(?P<bracket>[(\[])? ?(?(bracket){_COUNT_BEFORE_CI}?)(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}(?P<bracket2>[(\[])? ?"
     r"(?:(?:ranging )?from )?)?"
     rf"{_INTERVAL}"
 )
@@ -155,7 +185,8 @@ _WITH_INTERVAL = re.compile(
 # "estimated difference, -4.64", "a number needed to treat of 2", "was -0.42"
 _LABELLED_VALUE = re.compile(
     rf"(?:{LABEL.pattern})(?: ?[(\[][A-Za-z]{{1,5}}[)\]])?"
-    r"(?: ?,| (?:for|of|in|between|among|to|with|per)\b[^,;:=()\[\]%]{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
+    r"(?: ?,| (?:for|of|in|between|among|to|with|per|across|by|at)\b(?:[^,;:=()\[\]%]|(?<=\d)%|, (?=[a-z]))"
+    r"{1,60}? ?(?:=|:|\bof\b|\bwas\b|\bis\b"
     r"|\bwere\b)| ?(?:=|:|\bof\b|\bwas\b|\bis\b|\bwere\b)|(?= ))"
     rf"(?: ?=)? ?{_VALUE}"
 )
@@ -179,7 +210,13 @@ _TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
 # never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
 _LISTED_AFTER = re.compile(
-    rf"(?: ?\[[^\]\d]{{1,40}}\])? ?(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]])? ?(?:,|and|, and) {_VALUE}"
+    r"(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+)
+# ... after the subgroup the value before was for, when the next is for one named the same way:
+# "NNT was 3.2 for placebo vs. low dose, 2.9 for placebo vs. medium dose and 25 for ..."
+_LISTED_AFTER_SUBGROUP = re.compile(
+    rf" (?P<prep>for|in|among) [^,;:=()\[\]\d]{{1,60}}?(?:,|,? and) {_VALUE}(?= (?P=prep) )"
 )
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
@@ -192,6 +229,19 @@ _CI_AFTER_P = re.compile(
     rf" ?[,;(\[] ?{_P_VALUE.pattern} ?[,;]? ?[(\[]? ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
     rf"[(\[]? ?(?:from )?{_INTERVAL}"
 )
+# the subgroup a labelled value is for, then its interval: "OR = 1.84 among girls, 95% CI =
+# 1.21-2.80", "hazard ratio 0.59 in women; 95% CI 0.41 to 0.85"
+_CI_AFTER_SUBGROUP = re.compile(
+    rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,30}}?[,;] ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
+    rf"[(\[]? ?{_INTERVAL}"
+)
+# ... or its interval in brackets right after the subgroup: "odds ratio 0.96 for subjects with
+# current use (95% confidence interval 0.76, 1.22)", "1.4 for current smokers (1.1-1.8)"
+_BRACKET_AFTER_SUBGROUP = re.compile(
+    rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,60}}? ?[(\[] ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?"
+    rf"(?:from )?{_INTERVAL} ?[)\]]"
+)
+_SUBGROUP_CUES = (" among ", " in ", " for ")
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
 _P_BEFORE_VALUE = re.compile(rf"{_P_LABEL} ?{_P_OPERATOR} ?$")
 _FOR_ALL_WORDS = ("all", "each", "both", "every")
@@ -233,7 +283,8 @@ _MAX_VALUE_LEAD = 3
 _INTERVAL_CUE = re.compile(r"\d(?: ?[a-zA-Zµμ%/]{1,12})? ?(?:-|–|—|to|,|;) ?[-+]?\.?\d")
 _ABBREVIATION_CUES = ("OR", "RR", "HR", "MD", "RD", "NNT", "NNH", "ETD")
 _LABEL_WORD_CUES = (
-    "ratio", "risk", "differen", "hedge", "cohen", "needed to", "correlation", "pearson", "spearman",
+    "ratio", "risk", "differen", "therapeutic gain", "hedge", "cohen", "needed to", "correlation",
+    "pearson", "spearman", " effect", "d =", "d=", "g =", "g=",
     "r =", "r=", "rs =", "rs=", "ρ", "rho",
 )  # fmt: skip
 
@@ -297,17 +348,24 @@ class Estimate:
     named: bool = False  # a measure label of its own sentence names it (or the list it ends)
 
 
-def label_measure(match: re.Match[str], unit: str | None = None) -> str:
+def label_measure(match: re.Match[str], unit: str | None = None, sentence: str = "") -> str:
     """The measure a LABEL match names (`unit`: the value's, which parts an absolute difference
-    of shares from one of means)."""
+    of shares from one of means; `sentence`: its own, which may name the shares a plain
+    "difference" in % is of: "survival favoured surgery, a difference of 7% (...)")."""
     if match["abbr"]:
         return _ABBREVIATIONS[match["abbr"]]
     for index, (_, measure) in enumerate(_WORD_LABELS):
         if match[f"w{index}"]:
-            if index == _ABSOLUTE_DIFFERENCE and not (
-                _is_share_unit(unit) or _is_points_unit(unit)
-            ):
+            shares = _is_share_unit(unit) or _is_points_unit(unit)
+            if index in _SHARE_DIFFERENCES and not shares:
                 return "MD"
+            if (
+                index == _PLAIN_DIFFERENCE
+                and shares
+                and _SHARES_NAMED.search(sentence)
+                and not _MEANS_NAMED.search(sentence)
+            ):
+                return "RD"
             return measure
     raise ValueError(match.group(0))  # pragma: no cover - every match has one of the groups
 
@@ -427,8 +485,16 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     taken: list[tuple[int, int]] = []
     position = max(0, first_digit.start() - _MAX_VALUE_LEAD)
     may_hold = _may_hold_interval(sentence)
+    ci_named = _ci_named_before_values(sentence) if may_hold else None
     while may_hold and (match := _WITH_INTERVAL.search(sentence, position)):
-        estimate = _interval_estimate(sentence, match, previous_end, previous_measure)
+        estimate = _interval_estimate(
+            sentence,
+            match,
+            previous_end,
+            previous_measure,
+            bool(found) and found[-1].named,
+            ci_named is not None and ci_named < match.start(),
+        )
         if estimate is None:
             # "HR per 10 ng/mL 0.92, 95% CI ...": the rejected pair's first number may be the
             # value of the estimate that follows
@@ -448,11 +514,14 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
             sentence, max(0, value_start - _BEFORE_WINDOW), value_start
         ):
             continue
-        measure = label_measure(match, match["unit"])
+        measure = label_measure(match, match["unit"], sentence)
         if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
             continue  # a ratio is never negative, a correlation never beyond ±1
-        found.append(_labelled_estimate(sentence, match, measure, value))
-        found.extend(_listed_after(sentence, match.end(), measure, taken))
+        estimate = _labelled_estimate(sentence, match, measure, value)
+        listed = _listed_after(sentence, estimate.end, measure, taken)
+        if not _reference_category(sentence, estimate, listed):
+            found.append(estimate)
+        found.extend(listed)
     if contains_any(sentence, _TREATED_CUES):
         found.extend(_treated_for_one(sentence, taken))
     if contains_any(sentence, _TIMES_CUES) and contains_any(fold_case(sentence), _TIMES_WORDS):
@@ -460,7 +529,29 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     found.sort(key=lambda estimate: estimate.start)
     if _unclaimed_ci_label(sentence, found):
         found = _with_parted_intervals(sentence, found, taken)
-    return _with_p(sentence, _without_arm_means(sentence, found))
+    if " than " in sentence and contains_any(sentence, _COMPARATIVE_CUES):
+        found = _with_amounts_compared(sentence, found, taken)
+    return _with_p(
+        sentence, _without_arms_respectively(sentence, _without_arm_means(sentence, found))
+    )
+
+
+# the category every other is set against: "1.00 (reference)", "1 (ref)", "1.0 (lowest quintile)"
+_REFERENCE_AFTER = re.compile(
+    r" ?[(\[](?:ref\.?|reference|referent|reference (?:group|category)|(?:lowest|bottom|first) "
+    r"[a-z]+)[)\]]"
+)
+
+
+def _reference_category(sentence: str, estimate: Estimate, listed: list[Estimate]) -> bool:
+    """Whether a ratio of exactly 1 without an interval is the reference category of a list: named
+    so in the bracket after it, or the first of the ratios listed after their label."""
+    return (
+        estimate.measure in RATIO_MEASURES
+        and estimate.value == 1
+        and estimate.ci_low is None
+        and (bool(listed) or _REFERENCE_AFTER.match(sentence, estimate.end) is not None)
+    )
 
 
 def _listed_after(
@@ -469,16 +560,24 @@ def _listed_after(
     """The values listed after a labelled one, each taking its measure: 'the adjusted odds ratios
     were 1.8, 2.4 and 3.1'."""
     listed: list[Estimate] = []
-    while (item := _LISTED_AFTER.match(sentence, end)) is not None:
+    while (
+        item := _LISTED_AFTER.match(sentence, end) or _subgroup_listed(sentence, end)
+    ) is not None:
         value = parse_number(item["value"])
         if value is None or any(start <= item.start("value") < stop for start, stop in taken):
             break
-        listed.append(
-            Estimate(measure, value, None, None, None, item["unit"], item.start("value"),
-                     item.end(), value_start=item.start("value"), named=True)
-        )  # fmt: skip
-        end = item.end()
+        # each listed value may name its own subgroup and interval, as the first did: "0.96 for
+        # current use (95% CI ...), 1.17 for recent use (95% CI ...) and 1.12 for late use (...)"
+        estimate = _labelled_estimate(sentence, item, measure, value)
+        listed.append(replace(estimate, start=item.start("value")))
+        end = estimate.end
     return listed
+
+
+def _subgroup_listed(sentence: str, end: int) -> re.Match[str] | None:
+    if not sentence.startswith(_SUBGROUP_CUES, end):
+        return None
+    return _LISTED_AFTER_SUBGROUP.match(sentence, end)
 
 
 # The arm a value belongs to, named right after it (and its bracket): "−13.2% (95% CI ...)
@@ -560,6 +659,39 @@ def _without_arm_means(sentence: str, found: list[Estimate]) -> list[Estimate]:
     return kept
 
 
+# two arms named before the values that "respectively" gives them: "the yoga and the stretching
+# groups improved: -3.1 points (...) and -2.7 points (...), respectively", "between the
+# metformin group and the placebo group (-2.1 kg [...] and -1.8 kg [...], respectively"
+_ARMS_BEFORE = re.compile(
+    r"(?i)\b(?:groups|arms)\b|\b(?:group|arm),? (?:and|or|vs\.?|versus) (?:the |those )?"
+)
+_RESPECTIVELY_NEXT = re.compile(r"\W{0,3}respectively\b")
+
+
+def _without_arms_respectively(sentence: str, found: list[Estimate]) -> list[Estimate]:
+    """Each arm's own value is no effect: unlabelled values (no ratio) listed and then given to
+    the arms named before them by 'respectively', unless set against an arm of no value of its
+    own ("..., compared with placebo")."""
+    if len(found) < 2 or "respectively" not in sentence or _COMPARED_WITH_AN_ARM.search(sentence):
+        return found
+    dropped: set[int] = set()
+    run: list[int] = []
+    for index, estimate in enumerate(found):
+        if estimate.named or estimate.measure in RATIO_MEASURES:
+            run = []
+            continue
+        if run and not _LIST_JOIN_ONLY.fullmatch(sentence, found[run[-1]].end, estimate.start):
+            run = []
+        run.append(index)
+        if (
+            len(run) >= 2
+            and _RESPECTIVELY_NEXT.match(sentence, estimate.end)
+            and _ARMS_BEFORE.search(sentence, 0, found[run[0]].start)
+        ):
+            dropped.update(run)
+    return [estimate for index, estimate in enumerate(found) if index not in dropped]
+
+
 def _treated_for_one(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]:
     """Numbers needed to treat written in words (no interval is printed with them)."""
     found = []
@@ -607,7 +739,7 @@ def _with_parted_intervals(
         if any(start <= match.start() < end for start, end in taken):
             continue
         low, high = parse_number(match["low"]), parse_number(match["high"])
-        if low is None or high is None or low > high:
+        if low is None or high is None:
             continue
         level = match["level"] or match["level2"]
         ci_level = float(level) if level and float(level) != 95 else None
@@ -624,8 +756,11 @@ def _with_parted_intervals(
             continue
         if index is not None:
             estimate = found[index]
-            if estimate.ci_low is None and not _DIGIT.search(
-                _without_labels(sentence[estimate.end : match.start()])
+            low, high = _in_order(estimate.value, low, high)
+            if (
+                estimate.ci_low is None
+                and low <= high
+                and not _DIGIT.search(_without_labels(sentence[estimate.end : match.start()]))
             ):
                 found[index] = replace(
                     estimate, ci_low=low, ci_high=high, ci_level=ci_level, end=match.end()
@@ -633,6 +768,9 @@ def _with_parted_intervals(
             continue
         if amount := _parted_amount(sentence[: match.start()]):
             value, unit, start = amount
+            low, high = _in_order(value, low, high)
+            if low > high:
+                continue
             clause_start = max((e.end for e in found if e.end <= start), default=0)
             if _one_arm_change(sentence, clause_start, (start, match.end()), unit):
                 continue
@@ -673,6 +811,56 @@ _COMPARED_AMOUNT = re.compile(
 )
 
 
+# a difference without an interval, written as an amount more or less than the other group's:
+# "4.6 mm Hg higher in smokers than in non-smokers", "(3.1 points higher than males)"
+_COMPARATIVES = (
+    "lower", "higher", "greater", "less", "more", "smaller", "larger", "longer", "shorter",
+    "heavier", "lighter",
+)  # fmt: skip
+_COMPARATIVE_CUES = tuple(f" {word} " for word in _COMPARATIVES)
+_AMOUNT_THAN = re.compile(
+    rf"(?<![\w.])(?P<value>{NUMBER}) ?(?P<unit>{_UNIT}) (?:{'|'.join(_COMPARATIVES)})\b"
+    r"(?P<between>[^\d()\[\];,.]{0,60}?)\bthan\b(?P<other>[^\d()\[\];,.]{0,60})"
+)
+# what no difference between groups is counted in or set against: people or events counted,
+# times and folds; the same people before, or a criterion ("5 breaths per minute less than the
+# WHO criteria")
+_NOT_A_DIFFERENCE_UNIT = re.compile(
+    r"(?i)^(?:patients?|participants?|people|persons?|subjects?|adults?|children|women|men|"
+    r"individuals?|cases?|events?|episodes?|deaths?|visits?|studies|trials?|times|fold)$"
+)
+_NOT_ANOTHER_GROUP = re.compile(
+    r"(?i)\b(?:baseline|entry|enrol?ment|before|pre-?treatment|previous|criteri|threshold|cut-?off|"
+    r"limit|target|normal|recommend)"
+)
+
+
+def _with_amounts_compared(
+    sentence: str, found: list[Estimate], taken: list[tuple[int, int]]
+) -> list[Estimate]:
+    """The differences written in words with no interval, added to `found` in reading order."""
+    spans = taken + [(estimate.start, estimate.end) for estimate in found]
+    added = False
+    for match in _AMOUNT_THAN.finditer(sentence):
+        start = match.start("value")
+        value = parse_number(match["value"])
+        unit = match["unit"]
+        if (
+            value is None
+            or any(low <= start < high for low, high in spans)
+            or _is_share_unit(unit)
+            or _NOT_A_DIFFERENCE_UNIT.match(unit)
+            or _NOT_ANOTHER_GROUP.search(match["between"] + match["other"])
+            or _THRESHOLD_BEFORE.search(sentence, max(0, start - _BEFORE_WINDOW), start)
+        ):
+            continue
+        found.append(Estimate("MD", value, None, None, None, unit, start, match.end(), None, start))
+        added = True
+    if added:
+        found.sort(key=lambda estimate: estimate.start)
+    return found
+
+
 def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
     """The amount of change whose CI a range in a label, or the words naming the arm, part from
     it (value, unit, where)."""
@@ -694,15 +882,22 @@ def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
 
 def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value: float) -> Estimate:
     """A labelled value, with the interval printed after its p value when there is one."""
-    after_p = _CI_AFTER_P.match(sentence, match.end()) if "CI" in sentence else None
+    after_p = None
+    if "CI" in sentence:
+        after_p = _CI_AFTER_P.match(sentence, match.end())
+        if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
+            after_p = _CI_AFTER_SUBGROUP.match(sentence, match.end())
+    if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
+        after_p = _BRACKET_AFTER_SUBGROUP.match(sentence, match.end())
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
         if low is not None and high is not None:
             low, high = _in_order(value, low, high)
         if low is not None and high is not None and _plausible(measure, value, low, high, True):
             level = after_p["level"] or after_p["level2"]
+            p = parse_p(after_p) if after_p.groupdict().get("op") else None
             return Estimate(
-                measure, value, low, high, parse_p(after_p), match["unit"], match.start(),
+                measure, value, low, high, p, match["unit"], match.start(),
                 after_p.end(), float(level) if level and float(level) != 95 else None,
                 match.start("value"), named=True,
             )  # fmt: skip
@@ -712,15 +907,56 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
     )  # fmt: skip
 
 
+# the interval named once for the estimates after it: "(95% CI)", "[95% CI]", "with 95%
+# confidence intervals", "and their 95% CIs"
+_CI_NAMED = re.compile(rf"(?:[(\[] ?|\b(?:with|and) (?:their |its |the )?)(?:{CI_LABEL})")
+
+# what the estimates are: changes, effects or differences, never a group's mean or level
+_EFFECTS_NAMED = re.compile(
+    r"(?i)\b(?:chang|effect|estimate|differen|reduction|increase|decrease|improvement)"
+)
+_BOUND_NEXT = re.compile(r"[ :,=(\[]*(?:from )?[-+]?\.?\d")
+
+
+def _ci_named_before_values(sentence: str) -> int | None:
+    """Where the sentence names the interval of the bracketed pairs after it, if it does and
+    says they are changes, effects or differences."""
+    if not contains_any(sentence, ("CI)", "CI]", "CIs", "with ", "and ")):
+        return None
+    for match in _CI_NAMED.finditer(sentence):
+        if not _BOUND_NEXT.match(sentence, match.end()) and _EFFECTS_NAMED.search(
+            sentence, 0, match.start()
+        ):
+            return match.end()
+    return None
+
+
+def _doubled_dash(sentence: str, sign: int) -> bool:
+    """Whether the minus sign at `sign` follows a dash that already parts two bounds."""
+    return sentence.startswith("-", sign) and sentence[max(0, sign - 2) : sign].rstrip()[-1:] in (
+        "–",
+        "—",
+        "-",
+    )
+
+
 def _interval_estimate(
-    sentence: str, match: re.Match[str], previous_end: int, previous_measure: str | None
+    sentence: str,
+    match: re.Match[str],
+    previous_end: int,
+    previous_measure: str | None,
+    previous_named: bool = False,
+    ci_named_before: bool = False,
 ) -> Estimate | None:
     value = parse_number(match["value"])
     low = parse_number(match["low"])
     high = parse_number(match["high"])
     if value is None or low is None or high is None:
         return None
-    low, high = _in_order(value, low, high)
+    # "1.01–-2.44": an en dash and a hyphen, a ratio's bound (never negative) typeset twice
+    doubled_dash = high < 0 and _doubled_dash(sentence, match.start("high"))
+    if not doubled_dash:
+        low, high = _in_order(value, low, high)
     if _P_BEFORE_VALUE.search(sentence, max(0, match.start("value") - 12), match.start("value")):
         return None  # a p value followed by an interval that belongs to the estimate before
     labelled_ci = match["cilabel"] is not None
@@ -736,14 +972,16 @@ def _interval_estimate(
     label = _last_label(before)
     if _unknown_measure(before[label.end() if label else 0 :]):
         return None  # "ratio of means 1.12 (...)", "β = -2.1": no measure of the README
-    measure = label_measure(label, unit) if label else _inheritable(previous_measure, unit)
+    measure = (
+        label_measure(label, unit, sentence) if label else _inheritable(previous_measure, unit)
+    )
     if (
         label is None
         and measure in RATIO_MEASURES
         and _inherits_no_ratio(sentence, match, previous_end)
     ):
         measure = None
-    if measure is None and not labelled_ci:
+    if measure is None and not labelled_ci and not ci_named_before:
         return None  # a bracketed pair with nothing saying it is an effect
     # from the label on: "Over a median of 5 years, ... (HR 0.82, 0.74 to 0.91)" is an estimate
     said_from = previous_end + label.start() if label else previous_end
@@ -756,11 +994,13 @@ def _interval_estimate(
     if (
         label is None
         and measure not in RATIO_MEASURES
-        and unit is not None
         and not _is_share_unit(unit)
+        and not (previous_named and _LIST_JOIN_ONLY.fullmatch(before))
         and _group_level(sentence, match, previous_end)
     ):
         return None  # "Mean age was 54 years (95% CI 52 to 56)": one group's mean or level
+    if label is None and measure not in RATIO_MEASURES and _RATE_AFTER.match(sentence, match.end()):
+        return None  # "(1.8 (95% CI 1.2 to 2.6) falls per person-year)": a group's rate
     if (
         label is None
         and measure not in RATIO_MEASURES
@@ -774,6 +1014,8 @@ def _interval_estimate(
     ):
         return None
     measure = measure or _fallback_measure(unit)
+    if doubled_dash:
+        low, high = (low, -high) if measure in RATIO_MEASURES else _in_order(value, low, high)
     if not _plausible(measure, value, low, high, labelled_ci):
         return None
     level = match["level"] or match["level2"]
@@ -828,10 +1070,10 @@ def _times_ratios(sentence: str, taken: list[tuple[int, int]]) -> list[Estimate]
 
 
 # one group's mean or the level it reached, not a difference: "Mean age was 54 years", "rose to
-# 78 nmol/L"; each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
+# 78 nmol/L" (a "mean effect" is a difference); each arm's mean set against the other's: "6.5 days (...) with the drug vs 8.0 days"
 _GROUP_MEAN_BEFORE = re.compile(
     r"(?i)\b(?:mean|median|average|aged?)\b(?!(?: [\w-]+)? (?:difference|change|reduction|"
-    r"increase|decrease|improvement|gain|loss)\b)[^,;]{0,40}$"
+    r"increase|decrease|improvement|gain|loss|effects?)\b)[^,;]{0,40}$"
     r"|\b(?:rose|fell|increased|decreased|dropped|climbed|returned|reached|improved) to ?$"
     r"|\b(?:vs\.?|versus|compared with) ?$"
 )
@@ -842,9 +1084,16 @@ _NOT_AN_EFFECT_QUANTITY = re.compile(
     r"(?i)\b(?:[IE]C50|[EL]D50|half-life|t1/2|Cmax|Tmax|AUC|AUROC|ROC|area under (?:the )?"
     r"(?:[\w-]+ ){0,4}?curve|clearance|c[- ](?:statistic|index)|sensitivity|specificity|"
     r"(?:positive|negative) predictive values?|PPV|NPV|kappa|ICC|intraclass|Cronbach['’]?s?|"
-    r"heritability)\b[^,;()\[\]]{0,20}[(\[]?$"
+    r"heritability)\b[^,;()\[\]]{0,30}[(\[]?$"
 )
 _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
+
+
+# what joins the items of a list: the value after it continues a labelled one before it
+# ("Differences from placebo were -1.2 kg (...) vs -2.0 kg (...)")
+_LIST_JOIN_ONLY = re.compile(r"\W{0,3}(?:and|or|vs\.?|versus)? ?")
+# the events counted per unit of time or people, right after an interval: a group's rate
+_RATE_AFTER = re.compile(r" ?[)\]] ?[a-z]+(?:[- ][a-z]+)? per (?:\d[\d,]* ?)?[a-z]")
 
 
 def _group_level(sentence: str, match: re.Match[str], previous_end: int) -> bool:
@@ -1058,7 +1307,47 @@ _COUNTED_PERCENT = re.compile(
     rf"|{_OPEN}[nN] ?= ?\d[\d,]* ?/ ?\d[\d,]* ?[,;] ?{_pct('v13')}{_CLOSE}"
 )
 # Each of these is looked for only where the words it needs are written.
-_PERCENT_WITH_FRACTION = re.compile(rf"(?<![\w.\-]){_pct('v3')} \(\d+ ?/ ?\d+\)")  # "30.8% (8/26)"
+# A share with the count and total it was worked out from, beside it: "30.8% (8/26)", "85% (34
+# of 40)", "(58.3%; 35/60)", "(64/89, 72%)". Where the two agree the share is a group's share,
+# whatever verb stands before it ("and by 36% (18/50) of those given saline").
+_SHARE_WITH_ITS_COUNT = re.compile(
+    # (the group it is of may stand between: "62.5% of treated calves (25/40)")
+    rf"(?<![\w.\-]){_pct('v3')}(?:(?: of [^\d()%,;.\[\]]{{1,40}}?)? ?[(\[] ?| ?[;,] ?)"
+    r"(?P<part>\d[\d,]*) ?(?:/|of) ?"
+    r"(?P<whole>\d[\d,]*)(?= ?[)\];,])"
+    rf"|[(\[](?P<part2>\d[\d,]*) ?(?:/|of) ?(?P<whole2>\d[\d,]*) ?[,;] ?{_pct('v14')}(?= ?[)\]])"
+)
+_COUNT_CUES = ("/", " of ")
+# a share that says who made up the sample: "Women made up 55.0% of the sample (220/400)"
+_MADE_UP_BEFORE = re.compile(
+    r"\b(?:made up|make up|makes up|comprised|accounted for|constituted|represented) $"
+)
+# a bare number after "of" is a score or a level: "a degree of 3 in the albumin group"
+_SCALE_VALUE_BEFORE = re.compile(r"\bof $")
+# what follows a share whose count is beside it (one of these is written in every match)
+_COUNT_AFTER_CUES = ("% (", "%(", "% [", "%[", "%;", "% ;", "%,", "% ,", "%)", "%]")
+# "91.3% (283 of 310, 95% CI 87.4%–94.1%)": a share with its own interval, an estimate
+_CI_IN_THE_BRACKET = re.compile(rf" ?[,;] ?(?:{CI_LABEL})")
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    """Where the clause holding `position` starts (after the last comma, colon or semicolon)."""
+    return max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
+
+
+def _agrees_with_its_count(match: re.Match[str], key: str) -> bool:
+    """Whether the share is its count over its total, as rounded or cut to its decimals."""
+    part, whole = (
+        (match["part"], match["whole"]) if key == "v3" else (match["part2"], match["whole2"])
+    )
+    numerator, denominator = int(part.replace(",", "")), int(whole.replace(",", ""))
+    if denominator <= 0 or numerator > denominator:
+        return False
+    written = match[key]
+    decimals = len(written.partition(".")[2])
+    return abs(100 * numerator / denominator - float(written)) <= 10**-decimals + 1e-9
+
+
 _PERCENT_OF_A_GROUP = re.compile(
     # "87.5 % in the ipamorelin group", "15% of the patients in the CoQ10 group", "26% in the
     # placebo group", "0 for the control group" (a zero written without its sign)
@@ -1070,7 +1359,8 @@ _PERCENT_OF_A_GROUP = re.compile(
 _OF_PEOPLE = rf" of (?:the )?(?!control\b)(?:[a-z-]+ ){{0,2}}?{_PEOPLE} "
 _PEOPLE_DID = (
     r"(?:with|without|not|using|who|taking|receiving|achieved|had|showed|reached|attained|"
-    r"experienced|developed|obtained|demonstrated|reported|met)\b"
+    # what a survey asks people (what they used, took or consumed), never taking part
+    r"experienced|developed|obtained|demonstrated|reported|met|used|consumed|took(?! part\b))\b"
 )
 _PERCENT_OF_PEOPLE = re.compile(
     # "5.8% of those with diabetes", "32% of patients achieved"
@@ -1080,26 +1370,61 @@ _PERCENT_OF_PEOPLE = re.compile(
 # (never "had", which as often describes who was sampled)
 _SHARE_THEN_OUTCOME_VERBS = (
     "reported", "developed", "experienced", "achieved", "responded", "died", "relapsed",
-    "recovered", "improved", "remitted",
+    "recovered", "improved", "remitted", "used", "consumed", "took",
 )  # fmt: skip
+# a share of people who took or used the study's own doses: how well they kept to it
+_ADHERENCE_AFTER = re.compile(
+    r"(?i)[^.;,]{0,40}?\b(?:doses?|tablets?|capsules?|pills?|sachets?|injections?|"
+    r"study (?:drug|medication|product)|as (?:prescribed|directed|instructed))\b"
+)
 _PERCENT_THEN_OUTCOME = re.compile(
     rf"(?<![\w.\-]){_pct('v9')} (?:of (?:them|these|those) )?"
-    rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b"
+    rf"(?:{'|'.join(_SHARE_THEN_OUTCOME_VERBS)})\b(?! part\b)"
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
-    "% among ",
+    "% among ", "% for ", "in contrast",
 )  # fmt: skip
-_VALUE_GROUPS = ("v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13")
+_VALUE_GROUPS = (
+    "v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13", "v14",
+)  # fmt: skip
 _VALUE_GROUP_NAMES = frozenset(_VALUE_GROUPS)
 # "42% vs 28%", "35% of the early-feeding group versus 60% of the controls"
 _PAIR = re.compile(
-    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among) [^,;:()%\d]{{1,40}}?"
+    # (a group named at length after the same word each time: "70% for women who did not
+    # receive chemotherapy and 79% for women who did")
+    rf"(?<![\w.\-]){_pct('a')}(?P<who> (?:of|in|with|among|for|after) [^,;:()%\d]{{1,70}}?"
     # or the arm named in brackets after each: "38% (drug) and 21% (placebo)"
     r"|(?P<named> \([A-Za-z][^()\d%]{0,30}\)))? "
-    rf"(?:vs\.?|v\.?|versus|compared with|(?P<listed>and)) {_pct('b')}"
+    rf"(?:vs\.?|v\.?|versus|compared with|in contrast (?:to|with)|(?P<listed>and)) {_pct('b')}"
     r"(?(named) \([A-Za-z][^()\d%]{0,30}\))"
 )
+
+
+# the two intervals of a pair printed together after it: "(82.1% vs 61.5%, P = 0.01; 95% CI
+# 70.8-90.4% vs 48.6-73.3%)", "(95% CI, 44 to 64 and 22 to 41)"
+_PAIRED_INTERVALS = re.compile(
+    rf"[^%]{{0,60}}?(?:{CI_LABEL}) ?[:=,]? ?(?P<l1>{NUMBER}) ?%? ?(?:-|–|—|to) ?(?P<h1>{NUMBER}) ?%?,?"
+    rf" (?:vs\.?|versus|and|compared with) (?P<l2>{NUMBER}) ?%? ?(?:-|–|—|to) ?(?P<h2>{NUMBER})"
+)
+
+
+def _paired_intervals(sentence: str, pair: re.Match[str]) -> dict[str, tuple[float, float]]:
+    """Each share's interval of a pair whose intervals follow it together, when each share lies
+    in its own ({} when none follow)."""
+    if "CI" not in sentence and "onfidence" not in sentence:
+        return {}
+    intervals = _PAIRED_INTERVALS.match(sentence, pair.end())
+    if intervals is None:
+        return {}
+    low_a, high_a, low_b, high_b = (
+        parse_number(intervals[name]) for name in ("l1", "h1", "l2", "h2")
+    )
+    if low_a is None or high_a is None or low_b is None or high_b is None:
+        return {}
+    if not (low_a <= float(pair["a"]) <= high_a and low_b <= float(pair["b"]) <= high_b):
+        return {}
+    return {"a": (low_a, high_a), "b": (low_b, high_b)}
 
 
 def _same_preposition_after(sentence: str, match: re.Match[str]) -> bool:
@@ -1257,6 +1582,8 @@ class GroupPercent:
     start: int
     pair: int | None = None
     what: str | None = None  # what the percentage of people did ("achieved normalization of ALT")
+    ci_low: float | None = None  # a pair's own interval, printed after both shares
+    ci_high: float | None = None
 
 
 def find_group_percentages(sentence: str) -> list[GroupPercent]:
@@ -1279,6 +1606,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or _THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
             or _OF_TIME.match(sentence, match.end())
             or _TAKING_PART.search(sentence, max(0, match.start() - 60), match.start())
+            or _TRAIT_SHARE.search(sentence, max(0, match.start() - 60), match.start())
             or _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 80])
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
@@ -1291,8 +1619,12 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             continue
         if _measured_amount(sentence, match.start("a")):
             continue
+        intervals = _paired_intervals(sentence, match)
         for key in ("a", "b"):
-            found[match.start(key)] = GroupPercent(float(match[key]), None, match.start(key), index)
+            low, high = intervals.get(key, (None, None))
+            found[match.start(key)] = GroupPercent(
+                float(match[key]), None, match.start(key), index, ci_low=low, ci_high=high
+            )
     has_sign = False
     candidates = []
     bracketed = _holds_bracketed_rate(sentence)
@@ -1302,7 +1634,11 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         for pattern, needed in (
             (_COUNTED_PERCENT, "%)" in sentence or "%]" in sentence),
             (_RATE_AFTER_GROUP, bracketed and not group_make_up),
-            (_PERCENT_WITH_FRACTION, "/" in sentence),
+            (
+                _SHARE_WITH_ITS_COUNT,
+                contains_any(sentence, _COUNT_CUES)
+                and (contains_any(sentence, _COUNT_AFTER_CUES) or "% of " in sentence),
+            ),
             (_PERCENT_OF_A_GROUP, " group" in sentence or " arm" in sentence),
             (_PERCENT_OF_PEOPLE, "% of " in sentence or "%% of " in sentence or "% of" in sentence),
             (_PERCENT_THEN_OUTCOME, contains_any(sentence, _SHARE_THEN_OUTCOME_VERBS)),
@@ -1329,11 +1665,25 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or (key == "bare" and not match["sign"] and not has_sign)
         ):
             continue
+        counted = key in ("v3", "v14")
         window = max(0, position - 20)  # both end-anchored patterns are shorter
+        if counted and (
+            not _agrees_with_its_count(match, key)
+            or _CI_IN_THE_BRACKET.match(sentence, match.end())
+            or _TAKING_PART.search(sentence, _clause_start(sentence, position), position)
+            or _MADE_UP_BEFORE.search(sentence, window, position)
+        ):
+            continue  # "The response rate to the survey was 64% (1,280/2,000)"
+        if (
+            key == "bare"
+            and not match["sign"]
+            and _SCALE_VALUE_BEFORE.search(sentence, window, position)
+        ):
+            continue  # "exceeding a grade of 3 in the albumin group": a score, not a share
         if (
             _THRESHOLD_BEFORE.search(sentence, window, position)
             or _RANGE_BEFORE.search(sentence, window, position)
-            or _amount_of_change(sentence, position, match.end(key))
+            or (not counted and _amount_of_change(sentence, position, match.end(key)))
         ):
             continue
         of_total = _OF_A_TOTAL_AFTER.match(sentence, match.end())
@@ -1348,14 +1698,29 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             sentence, max(0, match.start() - 60), match.start()
         ):
             continue  # "The proportion of women was 52% for the drug arm"
+        if key in ("v5", "v9") and _ADHERENCE_AFTER.match(sentence, match.end()):
+            continue  # "92% of participants took all their tablets": adherence, no outcome
         if key != "v5" and _flow_count(sentence, match):
             continue
         if key in ("v1", "v2") and _sex_of_the_sample(sentence, match):
             continue  # "(median age, 64 years; 301 [37.1%] women)"
         if key in ("v1", "v2", "v8", "v12"):
-            if _COMPOSITION_BEFORE.search(sentence, max(0, match.start() - 20), match.start()) or (
-                composition_end >= 0
-                and _LIST_CONTINUES.fullmatch(sentence, composition_end, match.start())
+            if (
+                _COMPOSITION_BEFORE.search(sentence, max(0, match.start() - 20), match.start())
+                or (
+                    composition_end >= 0
+                    and (
+                        _LIST_CONTINUES.fullmatch(sentence, composition_end, match.start())
+                        or (
+                            _MAKE_UP_CONTINUES.fullmatch(sentence, composition_end, match.start())
+                            and _STATE_AFTER.match(sentence, match.end())
+                        )
+                    )
+                )
+                or (
+                    _MADE_UP_OF_WHOM.search(sentence, max(0, match.start() - 120), match.start())
+                    and _STATE_AFTER.match(sentence, match.end())
+                )
             ):
                 composition_end = match.end()
                 continue
@@ -1398,6 +1763,15 @@ _LIST_CONTINUES = re.compile(
 )
 # what a count of people is part of when the verb before it says who made up a group: "the
 # two groups included 34 women (56.7%)"
+# ... and what some of the people counted had when the sample is described as made of them:
+# "The cohort comprised 52 410 adults, of whom 4 120 (7.9%) had diabetes" (never "developed")
+_MADE_UP_OF_WHOM = re.compile(
+    r"\b(?:consisted of|comprised|comprising|included|including|enrolled|recruited)\b"
+    r"[^.;]{0,80}?, of whom (?:\d{1,3} )*$"  # a count's leading space-grouped digits too
+)
+_STATE_AFTER = re.compile(r" (?:had|have|did not have|were|was)\b")
+# the next part of that make-up: "... (98.2%) did not have diabetes and 34 198 (1.8%) had it"
+_MAKE_UP_CONTINUES = re.compile(r"(?: [^,;()%\d]{1,60}?)?,? (?:and|while|whereas) (?:\d{1,3} )*")
 _COMPOSITION_BEFORE = re.compile(
     r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
 )
@@ -1426,8 +1800,12 @@ _COMPARISON = re.compile(rf"\b(?:{_VERSUS}|v)\b")
 
 
 # a share with its arm in brackets after it: "69.1% (semaglutide) and 12.0% (placebo)"
-_SHARE_THEN_ARM = re.compile(r"(?<![\w.\-])(?P<v>\d+(?:\.\d+)?) ?%%? \([A-Za-z][^()\d%;=]{0,40}\)")
-_ARM_JOIN = re.compile(r",? (?:and|vs\.?|versus|compared with) ")
+# (the arm may be named by its dose or strength first: "14.2% (10 mg)", "71% (1% cream)")
+_SHARE_THEN_ARM = re.compile(
+    r"(?<![\w.\-])(?P<v>\d+(?:\.\d+)?) ?%%? \((?:\d+(?:\.\d+)? ?(?:%|(?:mg|g|mcg|µg|IU|mL|ml)\b)"
+    r"(?= ?[A-Za-z)]) ?)?(?:[A-Za-z][^()\d%;=]{0,40})?(?<!\()\)"
+)
+_ARM_JOIN = re.compile(r"(?:,? (?:and|vs\.?|versus|compared with)|,) ")
 _MEAN_WORD = re.compile(r"(?i)\b(?:mean|average|least[- ]squares|median)\b")
 
 
@@ -1795,7 +2173,8 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
 # one group's share set against another's: "Among current smokers, 38% had chronic cough,
 # compared with 22% of never smokers"
 _AMONG_SET_AGAINST = re.compile(
-    rf"\bAmong [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
+    # (or "Of the students surveyed, 22.7% used ..., compared with 9.4% of staff")
+    rf"\b(?:Among|Of) [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
     rf"(?:compared with|versus|vs\.?|than) {_pct('b')} (?:of|among|in) "
 )
 
@@ -1829,7 +2208,7 @@ def _shares_across_groups(sentence: str) -> list[tuple[int, float]]:
 def _among_set_against(sentence: str) -> list[tuple[int, float]]:
     """The two groups' shares of 'Among <group>, x% had ..., compared with y% of <group>';
     never who the groups were ('58% were women')."""
-    if "Among " not in sentence:
+    if "Among " not in sentence and "Of " not in sentence:
         return []
     found: list[tuple[int, float]] = []
     for match in _AMONG_SET_AGAINST.finditer(sentence):
@@ -1898,12 +2277,13 @@ def _listed_shares(
 # 97%"; never a change, a difference or a relative restatement ("was 30% lower").
 _RATE_WORDS = (
     "rate", "proportion", "incidence", "prevalence", "percentage", "frequenc", "risk", "probabilit",
+    "survival",
 )  # fmt: skip
 # the rate named, then what it is of and for whom, then its value: "was 38%", "of 38%", and as
 # a label: "risk of event for molar tubes = 57%", "incidence with placebo: 23%"
 _RATE_WAS = re.compile(
     r"(?i)\b(?:rates?|proportions?|incidences?|prevalences?|percentages?|frequenc(?:y|ies)|"
-    r"risks?|probabilit(?:y|ies))\b(?P<gap>(?:[^.;%=:]|\.\d|\d ?%,){0,80}?)"
+    r"risks?|probabilit(?:y|ies)|(?<!cell )survival)\b(?P<gap>(?:[^.;%=:]|\.\d|\d ?%,){0,80}?)"
     r"(?:\b(?:was|were|is|reached|amounted to|of)|(?<=[\w)]) ?[=:]) "
     rf"(?:about |approximately |only |nearly )?{_pct('v')}"
 )
@@ -1942,8 +2322,10 @@ _NOT_A_SHARE_SAID = re.compile(
 )
 _TAKING_PART = re.compile(
     r"(?i)\b(?:participation|retention|completion|recruitment|consent|adherence|compliance|"
-    # follow-up taken part in, not the time over which a rate was counted ("during follow-up")
-    r"survey|questionnaire|(?<!during )(?<!at )(?<!over )(?<!after )follow-up)\b"
+    # follow-up taken part in ("lost to follow-up", "follow-up was 92%"), not the time over
+    # which a rate was counted ("during follow-up", "at the 6-month follow-up")
+    r"survey|questionnaire|(?:lost to|complet(?:ed|ing)(?: the)?) follow-up|"
+    r"(?<!median )(?<!mean )follow-up(?= (?:rates?|was|were|completion|complete)\b))\b"
 )
 _ASIDE_BETWEEN_COMMAS = re.compile(r", [^,]*,")
 # a verb of the study or of a change ("reduced in 30%" is no share); "obtained" is one when
@@ -1963,6 +2345,8 @@ _DATA_SUBJECT = re.compile(
 _OF_WHOM = re.compile(
     rf" of (?:the )?(?:[a-z-]+ ){{0,2}}?{_PEOPLE}\b"
     r"| (?:for|with|among|on) (?:the )?[\w-]+(?: [\w-]+){0,3}?(?=,? and |, |; )"
+    # ... or when it was counted: "80.4% at 12 months and 42.1% at 60 months", "at week 24"
+    rf"| at (?:(?:day|week|month|year) \d+|{_COUNT} (?:days?|weeks?|months?|years?))\b"
 )
 
 
@@ -2016,11 +2400,14 @@ def _stated_shares(sentence: str) -> list[tuple[int, float]]:
 # Shares of the categories of one outcome: "The most frequent adverse events were fatigue (31%),
 # nausea (22%) and headache (9%)", "highest among smokers (49%), graduates (45%)"; never those
 # describing the sample ("Participants were mostly women (61%), white (78%)")
-_CATEGORY_SHARE = re.compile(rf"\b[A-Za-z][\w\-']*(?: [\w\-']+){{0,3}}? \({_pct('v')}\)")
+# (each category may be quoted: '"to save money" (41%)', "‘dry mouth’ (38%)")
+_CATEGORY_SHARE = re.compile(
+    rf"[\"“‘]?\b[A-Za-z][\w\-']*(?: [\w\-']+){{0,3}}?[\"”’]? \({_pct('v')}\)"
+)
 _CATEGORY_JOIN = re.compile(r"(?:,? and|,|;|,? or) ")
 _CATEGORY_HEAD = re.compile(
     r"(?i)\b(?:(?:most|least) (?:common|frequent|often|used|prevalent|reported|popular|cited)|"
-    r"common(?:ly)?|frequent(?:ly)?|highest|lowest|leading|main|included|including|reasons?|"
+    r"common(?:ly|est)?|frequent(?:ly)?|highest|lowest|leading|main|included|including|reasons?|"
     r"types?|such as)\b"
 )
 # the categories as the subject of what is said of them: "in the intervention arm (78%) and the

@@ -144,6 +144,21 @@ _ODD_SPACES = ("  ", "\t", "\u00a0", "\u2009", "\u202f")
 # "23 percent", "23 per cent", "23 per-cent", "23-percent" are "23%": every reader of shares then reads them
 # ("percentage" and "percentile" are other words)
 _PERCENT_IN_WORDS = re.compile(r"(?<=\d)[ -]?(?i:per[ -]?cent)\b")
+# ... and so is a share whose number is in words: "Fifty-two percent" is "52%"
+_WORDS_PERCENT = re.compile(rf"(?P<n>{WORD_NUMBER})[ -](?i:per[ -]?cent)\b")
+
+
+# a percent sign printed once, after the second of two shares set against each other: "6.9 vs.
+# 15.8%" is "6.9% vs. 15.8%" (a range, "6.9-15.8%", is left alone)
+_ELIDED_PERCENT = re.compile(
+    r"(?<![\w.%,+-])(?<![A-Z]R )(\d+(?:\.\d+)?)(?= ?(?:vs\.?|versus|v\.?) \d+(?:\.\d+)? ?%)"
+)
+_ELIDED_PERCENT_CUES = (" vs", " versus ", " v ", " v. ")
+
+
+def _share_in_digits(match: re.Match[str]) -> str:
+    value = number_in_words(match["n"])
+    return f"{value}%" if value is not None else match.group(0)
 
 
 def normalise(text: str) -> str:
@@ -171,7 +186,9 @@ def normalise(text: str) -> str:
     if _MINUS_SPACE_CUE.search(text):
         text = _MINUS_SPACE.sub(r"\1-", text)
     if "cent" in text or "CENT" in text or "Cent" in text:
-        text = _PERCENT_IN_WORDS.sub("%", text)
+        text = _WORDS_PERCENT.sub(_share_in_digits, _PERCENT_IN_WORDS.sub("%", text))
+    if "%" in text and contains_any(text, _ELIDED_PERCENT_CUES):
+        text = _ELIDED_PERCENT.sub(r"\1%", text)
     return text
 
 

@@ -12,7 +12,7 @@ from evidex.content.models import Article, Compound, Goal
 from evidex.evidence.models import Study
 from evidex.search.engine import engine_for
 from evidex.storage import queries
-from evidex.web.deps import article_of, build_id, compound_evidence_of, connection
+from evidex.web.deps import article_of, build_id, compound_evidence_of, connection, slug_of
 
 
 class ErrorOut(BaseModel):
@@ -140,9 +140,7 @@ Text = Annotated[str | None, Query(max_length=100)]
 
 def _resolve(request: Request, name: str) -> str:
     conn = connection(request)
-    slug = queries.resolve_name(conn, name)
-    if slug is None and conn.execute("SELECT 1 FROM compounds WHERE slug = ?", (name,)).fetchone():
-        slug = name
+    slug = slug_of(request, conn, name)
     if slug is None:
         suggestions = engine_for(conn, build_id(request)).close_names(name, 3)
         close = ", ".join(s["title"] for s in suggestions)

@@ -11,6 +11,8 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi.telemetry import TelemetryConfig
 from starlette.middleware.gzip import GZipMiddleware
@@ -25,8 +27,9 @@ from evidex.web.errors import install_error_handlers
 from evidex.web.head import HeadAsGetMiddleware
 from evidex.web.memo import ResponseMemoMiddleware
 from evidex.web.openapi import install_openapi
-from evidex.web.prerender import site_key, stored_lookup
+from evidex.web.prerender import site_key
 from evidex.web.security import HostGuardMiddleware, SecurityHeadersMiddleware
+from evidex.web.stored import StoredPages
 from evidex.web.templating import STATIC_DIR, Site, make_environment
 
 log = logging.getLogger(__name__)
@@ -71,10 +74,10 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     app.state.templates = make_environment(site)
 
     install_error_handlers(app)
-    for module in _optional_router_modules():
-        app.include_router(module.router)
-    app.include_router(api.router)
-    app.include_router(pages.router)
+    routers = [module.router for module in _optional_router_modules()]
+    routers += [api.router, pages.router]
+    for router in routers:
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_openapi(app)
 
@@ -88,6 +91,13 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
     install_ops(app, db)  # health, metrics, build identity, limits, access log (evidex.ops)
     # Outside those, so refusals (400, 413, 414, 429) and errors carry them too.
     hosts = allowed_hosts(site)
+    # Pages whose handlers read no query parameter: a stored one answers any query string.
+    query_free = [
+        route.path
+        for router in routers
+        for route in router.routes
+        if isinstance(route, APIRoute) and not _declares_query(route.dependant)
+    ]
     app.add_middleware(HostGuardMiddleware, allowed_hosts=hosts)
     app.add_middleware(SecurityHeadersMiddleware)
     # Outermost: a kept or stored response is sent before any other layer runs; the memo
@@ -97,13 +107,17 @@ def create_app(db_path: Path, site: Site | None = None) -> FastAPI:
         build_id=lambda: db.current().build_id,
         stored=None
         if site.static_export
-        else stored_lookup(db, site_key(site.base_url, site.base_path, site.live_reload)),
+        else StoredPages(db, site_key(site.base_url, site.base_path, site.live_reload), query_free),
         observer=app.state.observer,
         limiter=app.state.limiter,
         allowed_hosts=hosts,
         redirect=lambda path: compound_redirect(db, site, path),
     )
     return app
+
+
+def _declares_query(dependant: Dependant) -> bool:
+    return bool(dependant.query_params) or any(map(_declares_query, dependant.dependencies))
 
 
 def ready_for_traffic(app: FastAPI) -> FastAPI:

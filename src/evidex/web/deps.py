@@ -30,12 +30,17 @@ T = TypeVar("T")
 SHARED_STATE = "evidex_shared"
 
 
+def _shared_memo(request: Request) -> dict[tuple[Any, ...], Any] | None:
+    memo: dict[tuple[Any, ...], Any] | None = request.scope.get("state", {}).get(SHARED_STATE)
+    return memo
+
+
 def shared(request: Request, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
     """What `compute()` gives; made once for the pages the build renders together, which
     share a dict in their scope state (a compound's profile, evidence, JSON and articles show
     the same evidence and plots). A reader's request has none and computes. Callers do not
     change what it returns."""
-    memo: dict[tuple[Any, ...], Any] | None = request.scope.get("state", {}).get(SHARED_STATE)
+    memo = _shared_memo(request)
     if memo is None:
         return compute()
     if key not in memo:
@@ -47,45 +52,64 @@ def shared(request: Request, key: tuple[Any, ...], compute: Callable[[], T]) -> 
 def compound_evidence_of(
     request: Request, conn: sqlite3.Connection, slug: str, goal: str | None
 ) -> dict[str, Any] | None:
-    """`queries.compound_evidence`, shared by the HTML and JSON evidence pages."""
-    return shared(
-        request, ("evidence", slug, goal), lambda: queries.compound_evidence(conn, slug, goal)
-    )
+    """`queries.compound_evidence`, shared by the HTML and JSON evidence pages and the
+    compound's articles (one goal of it: taken from its evidence for every goal when the
+    pages rendered before loaded that)."""
+
+    def load() -> dict[str, Any] | None:
+        whole = (_shared_memo(request) or {}).get(("evidence", slug, None)) if goal else None
+        if whole is None:
+            return queries.compound_evidence(conn, slug, goal)
+        return {**whole, "goals": [g for g in whole["goals"] if g["goal"] == goal]}
+
+    return shared(request, ("evidence", slug, goal), load)
 
 
 def article_of(request: Request, conn: sqlite3.Connection, slug: str) -> dict[str, Any] | None:
     """`queries.get_article`, shared by the HTML and JSON research pages."""
-    return shared(request, ("article", slug), lambda: queries.get_article(conn, slug))
+
+    def load() -> dict[str, Any] | None:
+        return queries.get_article(
+            conn, slug, lambda compound, goal: compound_evidence_of(request, conn, compound, goal)
+        )
+
+    return shared(request, ("article", slug), load)
 
 
 def build_id(request: Request) -> str:
     return database(request).current().build_id
 
 
-def canonical_target(
-    conn: sqlite3.Connection, site: Site, name: str, suffix: str = "", query: str = ""
-) -> tuple[str | None, str | None]:
-    """Resolve any compound name for `/compounds/{name}{suffix}`.
-
-    Returns (slug, None) when `name` is already the canonical slug, (slug, the canonical URL
-    to redirect to) for another name, and (None, None) for an unknown name.
-    """
+def compound_slug(conn: sqlite3.Connection, name: str) -> str | None:
+    """The compound any of its names names (its slug included), or None for an unknown name."""
     slug = queries.resolve_name(conn, name)
-    if slug is None:
-        row = conn.execute("SELECT 1 FROM compounds WHERE slug = ?", (name,)).fetchone()
-        return (name, None) if row is not None else (None, None)
-    if slug == name:
-        return slug, None
+    if slug is None and conn.execute("SELECT 1 FROM compounds WHERE slug = ?", (name,)).fetchone():
+        return name
+    return slug
+
+
+def slug_of(request: Request, conn: sqlite3.Connection, name: str) -> str | None:
+    """`compound_slug`, shared by the pages of one compound the build renders together."""
+    return shared(request, ("slug of", name), lambda: compound_slug(conn, name))
+
+
+def canonical_target(
+    site: Site, name: str, slug: str | None, suffix: str = "", query: str = ""
+) -> str | None:
+    """Where `/compounds/{name}{suffix}` redirects when `name` is another name of the compound
+    `slug` (see `compound_slug`); None for its own slug or an unknown name."""
+    if slug is None or slug == name:
+        return None
     target = site.url(f"/compounds/{slug}{suffix}")
-    return slug, target + (f"?{query}" if query else "")
+    return target + (f"?{query}" if query else "")
 
 
 def canonical_redirect(
     request: Request, conn: sqlite3.Connection, name: str, suffix: str = ""
 ) -> tuple[str | None, RedirectResponse | None]:
-    """`canonical_target` for a request: the redirect as the response to send."""
-    site = request.app.state.site
-    slug, target = canonical_target(conn, site, name, suffix, request.url.query)
+    """The compound `name` names, and the redirect to send when it is not its slug."""
+    slug = slug_of(request, conn, name)
+    target = canonical_target(request.app.state.site, name, slug, suffix, request.url.query)
     return slug, None if target is None else RedirectResponse(target, status_code=301)
 
 
@@ -103,7 +127,7 @@ def compound_redirect(
     if match is None:
         return None
     name, suffix = match.groups()
-    _, target = canonical_target(db.current().connection(), site, name, suffix)
+    target = canonical_target(site, name, compound_slug(db.current().connection(), name), suffix)
     if target is None:
         return None
     return RedirectResponse(target, status_code=301).raw_headers, "/compounds/{name}" + suffix

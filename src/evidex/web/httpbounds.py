@@ -7,10 +7,12 @@ counted as they arrive; past MAX_HEAD_BYTES the client gets 431 and the connecti
 uvicorn checks and writes out every response header on every response (two regular
 expressions, a lowercase and four list items a header), then writes the head and the body in
 two socket writes: for a page's 14 headers its cycle costs 6.3 µs a response before the socket,
-3.1 µs from prepared lines, and the second write (a syscall and a TCP segment) is saved. A response the memo keeps is sent many
-times with the same headers, so `prepared_headers` checks and writes them out once, as uvicorn
-would; the cycle below sends such a response's head from those bytes and with its body in one
-write. The bytes on the wire are uvicorn's own; any other response takes uvicorn's path.
+3.1 µs from prepared lines, and the second write (a syscall and a TCP segment) is saved. A
+response the memo keeps is sent many times with the same headers, so `written_headers` checks
+and writes them out once, as uvicorn would, and the memo sends them prepared; any other
+response's headers are written out the same way as it starts. The cycle below sends the head
+with the first body in one write. The bytes on the wire are uvicorn's own; headers uvicorn
+would refuse, or that change its framing (Connection, Transfer-Encoding), take its own path.
 """
 
 from __future__ import annotations
@@ -160,10 +162,18 @@ class PreparedHeadCycle(RequestResponseCycle):
         if self._head is not None:
             await self._send_with_head(message, self._head)
             return
-        headers = message.get("headers") if message["type"] == "http.response.start" else None
-        if not isinstance(headers, PreparedHeaders) or self.response_started or self.access_log:
+        if message["type"] != "http.response.start" or self.response_started or self.access_log:
             await super().send(message)
             return
+        headers = message.get("headers", ())
+        if isinstance(headers, PreparedHeaders):
+            written: Written | None = (headers.lines, headers.content_length)
+        else:
+            written = written_headers(tuple(headers))
+        if written is None:  # uvicorn's own path refuses it, or frames it its way
+            await super().send(message)
+            return
+        lines, content_length = written
         if self.flow.write_paused and not self.disconnected:
             await self.flow.drain()
         if self.disconnected:
@@ -171,10 +181,10 @@ class PreparedHeadCycle(RequestResponseCycle):
         # As RequestResponseCycle.send does for a response start, from the prepared bytes.
         self.response_started = True
         self.waiting_for_100_continue = False
-        status = message["status"]  # type: ignore[typeddict-item]
-        content = [STATUS_LINE[status], _default_lines(self.default_headers), *headers.lines]
-        if headers.content_length is not None and self.chunked_encoding is None:
-            self.expected_content_length = headers.content_length
+        status = message["status"]
+        content = [STATUS_LINE[status], _default_lines(self.default_headers), *lines]
+        if content_length is not None and self.chunked_encoding is None:
+            self.expected_content_length = content_length
             self.chunked_encoding = False
         if not self.keep_alive:
             content.append(b"connection: close\r\n")

@@ -6,7 +6,7 @@ So the first GET of a URL runs the whole stack (handler, ETag, build identity, s
 gzip) and its final status, headers and body are kept; later GETs and HEADs of the same URL
 under the same build are answered from the memo, with 304 on a matching If-None-Match as before.
 A page the build stored (evidex.web.prerender) is answered the same way on its first view, its
-headers finished here as the layers it skips would finish them.
+headers finished as the layers it skips would finish them (evidex.web.stored).
 
 The memo is the outermost layer, so a hit costs no routing and no layer at all; what those
 layers do for every request it does itself, cheaply: a request for another host, with a body or
@@ -65,26 +65,26 @@ class Entry:
     route: str | None  # the route template, as the access log and metrics name it
     status: int = 200
     size: int = field(init=False)
-    # How the HTTP server writes the headers out (evidex.web.httpbounds): worked out at the
-    # second answer, so an answer sent once (most, over many pages) costs nothing more.
+    # How the HTTP server writes the headers out (evidex.web.httpbounds), worked out at the
+    # first answer, so every later one sends prepared lines.
     written: Written | None = field(init=False, default=None)
     not_modified_written: Written | None = field(init=False, default=None)
-    answers: int = field(init=False, default=0)  # counted up to 2
 
     def __post_init__(self) -> None:
         header_bytes = sum(len(k) + len(v) for k, v in self.headers)
         header_bytes += 8 * (len(self.headers) + len(self.not_modified_headers))  # written lines
         object.__setattr__(self, "size", len(self.body) + header_bytes + ENTRY_OVERHEAD_BYTES)
 
-    def write_headers(self) -> None:
-        """Count an answer; at the second, work out the written headers (see `written`)."""
-        if self.answers == 1:
+    def sent_headers(self, not_modified: bool = False) -> Headers:
+        """The headers to send (the 304's when `not_modified`), with their written lines."""
+        if not_modified:
+            if self.not_modified_written is None:
+                written = written_headers(self.not_modified_headers)
+                object.__setattr__(self, "not_modified_written", written)
+            return prepared(self.not_modified_headers, self.not_modified_written)
+        if self.written is None:
             object.__setattr__(self, "written", written_headers(self.headers))
-            object.__setattr__(
-                self, "not_modified_written", written_headers(self.not_modified_headers)
-            )
-        if self.answers < 2:
-            object.__setattr__(self, "answers", self.answers + 1)
+        return prepared(self.headers, self.written)
 
 
 class ByteBoundedLRU:
@@ -174,9 +174,9 @@ def finished_headers(headers: list[tuple[bytes, bytes]], build: str) -> list[tup
     return with_security_headers(with_build_header(headers, build.encode()))
 
 
-# What the build stored for (build, path, gzip): the page's own headers (before the build and
-# security headers), its body and its route template; None to answer as usual.
-StoredLookup = Callable[[str, str, bool], tuple[list[tuple[bytes, bytes]], bytes, str] | None]
+# What the build stored for (build, path, query, gzip): the page's headers as the whole stack
+# sends them (`finished_headers`), its body and its route template; None to answer as usual.
+StoredLookup = Callable[[str, str, str, bool], tuple[list[tuple[bytes, bytes]], bytes, str] | None]
 # The 301 a path (without query) answers as another name of a page, as its handler would send
 # it: (headers, route template); None when the path names no redirect.
 RedirectLookup = Callable[[str], tuple[list[tuple[bytes, bytes]], str] | None]
@@ -232,8 +232,8 @@ class ResponseMemoMiddleware:
             self._build = build
         key: Key = (build, scope["path"], scope["query_string"], seen.gzip)
         entry = self.entries.get(key)
-        if entry is None and not scope["query_string"]:
-            entry = self._stored(build, scope["path"], seen.gzip)
+        if entry is None:
+            entry = self._stored(build, scope["path"], scope["query_string"], seen.gzip)
             if entry is not None:
                 self.entries.put(key, entry)
         if entry is None and key in self._pending:
@@ -253,14 +253,19 @@ class ResponseMemoMiddleware:
         else:
             await self.app(scope, receive, send)
 
-    def _stored(self, build: str, path: str, gzip: bool) -> Entry | None:
+    def _stored(self, build: str, path: str, query: bytes, gzip: bool) -> Entry | None:
         """The page the build stored, or the redirect a compound's other name answers (not
-        where a base URL makes its Location depend on the Host), finished as the stack would."""
-        found = self.stored(build, path, gzip) if self.stored is not None else None
+        where a base URL makes its Location depend on the Host, nor with a query, which the
+        Location keeps), finished as the stack would."""
+        found = None
+        if self.stored is not None:
+            found = self.stored(build, path, query.decode("latin-1"), gzip)
         if found is not None:
             headers, body, route = found
-            return make_entry(finished_headers(headers, build), body, route)
-        moved = self.redirect(path) if self.redirect is not None and not self.allowed else None
+            return make_entry(headers, body, route)
+        if query or self.redirect is None or self.allowed:
+            return None
+        moved = self.redirect(path)
         if moved is None or self.build_id() != build:  # a swap meanwhile: the stack answers
             return None
         headers, route = moved
@@ -275,12 +280,10 @@ class ResponseMemoMiddleware:
         build: str,
         started: float,
     ) -> None:
-        entry.write_headers()
         if if_none_match is not None and etag_matches(if_none_match, entry.etag):
-            status, body = 304, b""
-            headers = prepared(entry.not_modified_headers, entry.not_modified_written)
+            status, body, headers = 304, b"", entry.sent_headers(not_modified=True)
         else:
-            status, headers = entry.status, prepared(entry.headers, entry.written)
+            status, headers = entry.status, entry.sent_headers()
             body = entry.body if scope["method"] == "GET" else b""
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from evidex.content.models import Regimen
 from evidex.content.names import fold_name
@@ -30,6 +31,7 @@ from evidex.web.deps import (
     shared,
 )
 from evidex.web.errors import error_response
+from evidex.web.fragments import profile_sections, profile_toc, study_table
 from evidex.web.templating import own_origin, render_text
 
 router = APIRouter(include_in_schema=False)
@@ -205,6 +207,8 @@ def compound(request: Request, name: str) -> Response:
     def render() -> str:
         combo_slugs = [c["slug"] for c in doc.get("combinations", []) if c.get("slug")]
         contraindications = distinct_contraindications(doc.get("contraindications", []))
+        # The FAQ section of the body duplicates the structured FAQs shown below.
+        sections = [s for s in doc.get("sections", []) if not (s["key"] == "faqs" and doc["faqs"])]
         page_url = request.app.state.site.absolute(f"/compounds/{doc['slug']}")
         return render_text(
             request,
@@ -217,10 +221,8 @@ def compound(request: Request, name: str) -> Response:
                 "regimen_rows": regimen_rows(
                     [Regimen.model_validate(r) for r in doc.get("regimens", [])]
                 ),
-                # The FAQ section of the body duplicates the structured FAQs shown below.
-                "sections": [
-                    s for s in doc.get("sections", []) if not (s["key"] == "faqs" and doc["faqs"])
-                ],
+                "toc": profile_toc(doc, sections),
+                "sections": profile_sections(sections),
                 "tiers": queries.compound_tiers(conn, doc["slug"]),
                 "combo_titles": queries.compound_titles(conn, combo_slugs),
                 "side_effect_groups": SIDE_EFFECT_GROUPS,
@@ -248,7 +250,7 @@ def compound_evidence(request: Request, name: str, goal: OptionalText = None) ->
         goals = [
             {
                 **g,
-                "views": _study_views(request, conn, compound["slug"], g),
+                "table": _study_table(request, conn, compound["slug"], g),
                 "phone_svg": _phone_plot(request, conn, compound, g) if g["forest_svg"] else "",
             }
             for g in evidence["goals"]
@@ -274,6 +276,17 @@ def _study_views(
         return [study_view(s, short) for s in graded["studies"]]
 
     return shared(request, ("study views", slug, graded["goal"]), views)
+
+
+def _study_table(
+    request: Request, conn: sqlite3.Connection, slug: str, graded: dict[str, Any]
+) -> Markup:
+    """The studies table of one compound x goal, on its evidence page and its article alike."""
+
+    def table() -> Markup:
+        return study_table(_study_views(request, conn, slug, graded))
+
+    return shared(request, ("study table", slug, graded["goal"]), table)
 
 
 def _phone_plot(
@@ -342,6 +355,7 @@ def research(request: Request, slug: str) -> Response:
             }
             compound = {"slug": compound_slug, "title": computed["compound_title"]}
             views = _study_views(request, conn, str(compound_slug), graded)
+            table = _study_table(request, conn, str(compound_slug), graded)
             phone_svg = (
                 _phone_plot(request, conn, compound, graded) if computed["forest_svg"] else ""
             )
@@ -350,14 +364,16 @@ def research(request: Request, slug: str) -> Response:
                 queries.short_name(conn, compound_slug) if compound_slug else article["compound"]
             )
             views, phone_svg = [study_view(s, short) for s in studies], ""
+            table = study_table(views)
         return render_text(
             request,
             "research.html",
             {
                 "a": article,
                 "views": views,
+                "table": table,
                 "phone_svg": phone_svg,
-                "references": reference_list(studies),
+                "references": reference_list(views),
                 "json_ld_blocks": [seo.article_ld(article, page_url)],
             },
         )

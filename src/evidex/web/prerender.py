@@ -19,7 +19,6 @@ import asyncio
 import os
 import re
 import sqlite3
-import zlib
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -30,10 +29,7 @@ import deflate
 from starlette.types import Message
 
 from evidex.build.forked import can_fork, inherited, inheriting_pool, worker_count
-from evidex.storage.db import Database
-from evidex.web.caching import CACHE_CONTROL, http_date, make_etag
 from evidex.web.deps import SHARED_STATE
-from evidex.web.memo import StoredLookup
 
 PAGE_TABLES = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -52,17 +48,18 @@ CREATE TABLE IF NOT EXISTS page_deps (
 ) WITHOUT ROWID;
 """
 SITE_META_KEY = "pages_site"  # the Site the stored pages were rendered for
-# Measured over 2,000 random pages of the 10,000-compound build (17 KiB each before
-# compression), CPU-ms a page and the share of bytes kept: zlib level 1 0.086 / 22.9%, 4 0.123 /
-# 20.8%, 6 0.164 / 20.0%; libdeflate level 1 0.046 / 21.5%, 4 0.072 / 20.6%, 6 0.092 / 20.1%,
-# 9 0.126 / 19.8% (ISA-L: 0.026 / 22.4%). libdeflate at 6: zlib 6's bytes, which go to every
-# reader, at 56% of its CPU, which is spent once per build.
-GZIP_LEVEL = 6
+# libdeflate over the 2,000 pages bench.build_bench.page_costs renders (10,000-compound build,
+# 19.6 KiB each before compression), CPU-ms a page and the share of bytes kept: level 1 0.048 /
+# 20.1%, 2 0.071 / 19.7%, 3 0.075 / 19.4%, 4 0.077 / 19.0%, 5 0.092 / 18.7%, 6 0.100 / 18.5%.
+# Level 4: 2.7% more bytes than 6 for three quarters of its CPU; level 1 would halve it again
+# for 8.6% more bytes, which every reader downloads.
+GZIP_LEVEL = 4
 # As GZipMiddleware: smaller bodies go out as they are.
 MINIMUM_GZIP_SIZE = 800
 ANY_CHANGE = "*"
 _CHUNK = 256
-_LINKS = re.compile(r'/(compounds|research)/([a-z0-9][a-z0-9-]*)(?=["/?#])')
+_LINKS = re.compile(rb'/(compounds|research)/([a-z0-9][a-z0-9-]*)(?=["/?#])')
+_COMPOUND_SLUG = re.compile(rb'"compound_slug":\s*"([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -121,15 +118,16 @@ def dependencies(path: str, body: bytes) -> frozenset[str]:
     if len(parts) < 2 or parts[0] == "goals":
         return frozenset({ANY_CHANGE})
     own = {f"{'compound' if parts[0] == 'compounds' else 'article'}:{parts[1]}"}
-    text = body.decode("utf-8", "replace")
+    # Read from the bytes as they are: slugs are ASCII, and decoding each page cost a third
+    # of this function.
     linked = {
-        f"{'compound' if kind == 'compounds' else 'article'}:{slug}"
-        for kind, slug in _LINKS.findall(text)
+        f"{'compound' if kind == b'compounds' else 'article'}:{slug.decode()}"
+        for kind, slug in set(_LINKS.findall(body))
     }
     if parts[0] == "research":
-        compound = re.search(r'"compound_slug":\s*"([^"]+)"', text)
+        compound = _COMPOUND_SLUG.search(body)
         if compound:
-            linked.add(f"compound:{compound.group(1)}")
+            linked.add(f"compound:{compound.group(1).decode()}")
     return frozenset(own | linked)
 
 
@@ -477,46 +475,3 @@ def stored_page(conn: sqlite3.Connection, path: str) -> StoredPage | None:
     if row is None:
         return None
     return StoredPage(path, row[0], row[1], row[2], row[3], row[4], bytes(row[5]))
-
-
-def response_headers(
-    page: StoredPage, gzip: bool, built_at: str | None
-) -> tuple[list[tuple[bytes, bytes]], bytes]:
-    """Headers and body as the rendering path sends them (GZipMiddleware, CachingMiddleware);
-    the security headers and X-Evidex-Build are added outside, as for any response."""
-    body = page.body
-    headers = [(b"content-type", page.content_type.encode("latin-1"))]
-    if page.encoding == "gzip" and not gzip:
-        body = zlib.decompress(body, 16 + zlib.MAX_WBITS)
-    if page.encoding == "gzip" and gzip:
-        headers.append((b"content-encoding", b"gzip"))
-    headers.append((b"content-length", str(len(body)).encode()))
-    if page.encoding == "gzip":  # as GZipMiddleware: any body big enough to compress
-        headers.append((b"vary", b"Accept-Encoding"))
-    headers += [
-        (b"etag", make_etag(page.build_id, page.path, "").encode()),
-        (b"cache-control", CACHE_CONTROL),
-    ]
-    last_modified = http_date(built_at)
-    if last_modified:
-        headers.append((b"last-modified", last_modified.encode()))
-    return headers, body
-
-
-def stored_lookup(db: Database, key: str) -> StoredLookup:
-    """The memo's fast path: the stored page of the served build, when it was rendered for
-    this site (`key`, see `site_key`)."""
-
-    def lookup(
-        build: str, path: str, gzip: bool
-    ) -> tuple[list[tuple[bytes, bytes]], bytes, str] | None:
-        generation = db.current()
-        if generation.meta.get(SITE_META_KEY) != key:
-            return None
-        page = stored_page(generation.connection(), path)
-        if page is None or page.build_id != build:
-            return None
-        headers, body = response_headers(page, gzip, generation.meta.get("built_at"))
-        return headers, body, page.route
-
-    return lookup

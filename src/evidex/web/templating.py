@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from evidex.content.timespan import hours_phrase
 from evidex.evidence.models import DESIGN_LABELS
@@ -124,20 +124,40 @@ def number(value: float | int | None, places: int = 2) -> str:
 
 def tier_badge(tier: Any, name: str | None = None, href: str | None = None) -> Markup:
     """A tier's badge, linked when `href` is given. A plain function rather than a macro: a
-    profile shows one per goal twice, and a macro call costs several times this."""
-    label = name or TIER_NAMES.get(tier, "")
-    if href:
-        opening, closing = Markup('<a class="tier tier-{}" href="{}">').format(tier, href), "</a>"
-    else:
-        opening, closing = Markup('<span class="tier tier-{}">').format(tier), "</span>"
-    return (
-        opening
-        + Markup(
-            '<span class="tier-shape" aria-hidden="true"></span><span class="tier-text">Tier {}'
-            '<span class="tier-name"> · {}</span></span>'
-        ).format(tier, label)
-        + Markup(closing)
+    profile shows one per goal twice and a goal page one per compound (f-strings with
+    `escape`: Markup.format's formatter cost several times the badge)."""
+    number = escape(tier)
+    inner = (
+        f'<span class="tier-shape" aria-hidden="true"></span><span class="tier-text">Tier {number}'
+        f'<span class="tier-name"> · {escape(name or TIER_NAMES.get(tier, ""))}</span></span>'
     )
+    if href:
+        return Markup(f'<a class="tier tier-{number}" href="{escape(href)}">{inner}</a>')
+    return Markup(f'<span class="tier tier-{number}">{inner}</span>')
+
+
+def banned_badge(details: str | None = None) -> Markup:
+    """The "banned in sport" badge, its title the ban's details when known."""
+    title = escape(details or "Prohibited in tested sport")
+    return Markup(
+        f'<span class="badge banned" title="{title}"><span class="banned-icon" aria-hidden="true">'
+        "</span>Banned in sport</span>"
+    )
+
+
+def forest_figure(wide: str | None, narrow: str | None, caption: str) -> Markup:
+    """A forest plot (the build's SVG) at full width and, when drawn, at a phone's width."""
+    phone = f'<div class="forest-narrow">{narrow}</div>' if narrow else ""
+    return Markup(
+        f'<figure class="forest">\n  <div class="forest-wide">{wide or ""}</div>\n{phone}'
+        f"  <figcaption>{escape(caption)} {_FOREST_NOTE}</figcaption>\n</figure>"
+    )
+
+
+_FOREST_NOTE = (
+    "Each line is a study's estimate with its 95% confidence interval; the dashed line marks no"
+    " effect, and the labels under each axis say which side favours which treatment."
+)
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
@@ -175,6 +195,8 @@ def make_environment(site: Site) -> Environment:
         design_labels=DESIGN_LABELS,
         json_ld=json_ld,
         tier_badge=tier_badge,
+        banned_badge=banned_badge,
+        forest_figure=forest_figure,
         # a static host may send no headers at all: the export carries its policy in the page
         csp_meta=META_CONTENT_SECURITY_POLICY if site.static_export else "",
     )
