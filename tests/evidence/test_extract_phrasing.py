@@ -5925,6 +5925,42 @@ ROWS = (
         "In the surgery arm, 58% were women compared with 61% receiving dressings alone.",
         effects=(),
     ),
+    # rate-fell-to-rose-to: where one group's share ended after a change, set against another's
+    # (first run 2/6: the trap and the row with each group named after its share)
+    Row(
+        "rate-fell-to-rose-to/rose-to-whereas-fell-to",
+        "After the campaign, the share of patients screened in the intervention practices rose to "
+        "64%, whereas the control practices' fell to 41%.",
+        effects=(("percent", 64.0, None, None), ("percent", 41.0, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/fell-to-while-rose-to",
+        "Over the year, infection rates on the intervention wards fell to 4.1%, while those on the "
+        "control wards rose to 6.8%.",
+        effects=(("percent", 4.1, None, None), ("percent", 6.8, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/increased-to-whereas-decreased-to",
+        "Vaccination coverage in the text-message group increased to 72%, whereas in the "
+        "usual-care group it decreased to 58%.",
+        effects=(("percent", 72.0, None, None), ("percent", 58.0, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/dropped-to-but-climbed-to",
+        "At 12 months the smoking rate had dropped to 18% in the counselling group but climbed to "
+        "26% in the control group (P < 0.01).",
+        effects=(("percent", 18.0, None, None), ("percent", 26.0, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/fell-to-semicolon-rose-to",
+        "Readmissions fell to 9.5% in the clinic arm; in the usual-care arm they rose to 13.2%.",
+        effects=(("percent", 9.5, None, None), ("percent", 13.2, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/trap-hba1c-fell-to",
+        "Mean HbA1c fell to 7.1% in the insulin group, whereas it rose to 8.0% in the diet group.",
+        effects=(),
+    ),
 )
 
 
@@ -5945,6 +5981,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 117  # classes are added, never dropped without changing this
+    assert len(classes) >= 118  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)

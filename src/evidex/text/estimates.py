@@ -1899,6 +1899,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         _among_set_against(sentence),
         _shares_across_groups(sentence),
         _shares_than_another(sentence),
+        _shares_changed_to(sentence),
     )
     for position, value in shares:
         if position not in refused:
@@ -2435,6 +2436,54 @@ def _shares_than_another(sentence: str) -> list[tuple[int, float]]:
         ):
             continue
         found.extend((share.start("v"), float(share["v"])) for share in shares)
+    return found
+
+
+# where two groups' shares ended after changing, set against each other: "the rate in the
+# intervention group fell to 23%, whereas the control group's rose to 37%"
+_CHANGED_TO = re.compile(
+    r"\b(?:fell|dropped|declined|decreased|rose|increased|climbed|grew|went (?:up|down)) to "
+    rf"{_pct('v')}"
+)
+_CHANGED_TO_CUES = (
+    " fell to ",
+    " dropped to ",
+    " declined to ",
+    " decreased to ",
+    " rose to ",
+    " increased to ",
+    " climbed to ",
+    " grew to ",
+    " up to ",
+    " down to ",
+)
+_CONTRAST = re.compile(r",? (?:whereas|while|but)\b|;")
+_GROUP_NOUN = re.compile(
+    r"\b(?:groups?|arms?|cohorts?|practices|wards|clinics|hospitals|sites|schools|controls?|"
+    r"intervention|placebo)\b"
+)
+_GROUP_NOUN_REACH = 40  # a group named right after its share: "fell to 9.5% in the clinic arm"
+
+
+def _shares_changed_to(sentence: str) -> list[tuple[int, float]]:
+    """The shares two groups ended at, each after 'fell/rose to', set against each other with
+    'whereas', 'while', 'but' or a semicolon, each group named in its own part."""
+    if sum(sentence.count(cue) for cue in _CHANGED_TO_CUES) < 2:
+        return []
+    found: list[tuple[int, float]] = []
+    for first, second in pairwise(_CHANGED_TO.finditer(sentence)):
+        contrast = _CONTRAST.search(sentence, first.end(), second.start())
+        if contrast is None:
+            continue
+        clause_start = sentence.rfind(";", 0, first.start()) + 1
+        parts = (
+            (clause_start, min(contrast.start(), first.end() + _GROUP_NOUN_REACH)),
+            (contrast.end(), second.end() + _GROUP_NOUN_REACH),
+        )
+        if all(_GROUP_NOUN.search(sentence, start, end) for start, end in parts) and not (
+            _measured_amount(sentence, first.start("v"))
+        ):
+            found.extend((match.start("v"), float(match["v"])) for match in (first, second))
     return found
 
 
