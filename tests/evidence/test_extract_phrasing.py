@@ -5903,6 +5903,7 @@ ROWS = (
         "Of 1,200 patients randomised, 1,080 fulfilled the per-protocol criteria.",
         n=1200,
     ),
+<<<<<<< HEAD
     # earlier-study-as-source: an earlier study named as where the controls, a questionnaire or a
     # protocol came from, or as what rates are set against, is not a second study (first run 0/5)
     Row(
@@ -5944,6 +5945,120 @@ ROWS = (
         "associated with malaria (OR 2.4, 95% CI 1.6 to 3.6).",
         n=640,
         design="cohort",
+=======
+    # Issue 14 point 2, second round on sets M and N (h-gen5): rows written and annotated by
+    # the corpus README before any rule was changed for them. First run: share-than-another-share
+    # 1/6 (the trap), share-compared-with-share-receiving 1/6 (the trap).
+    # share-than-another-share: a group's share set against another group's with a comparative
+    # and 'than (that of | the) N%', the other group named after it
+    Row(
+        "share-than-another-share/rate-of-for-then-that-of-for",
+        "The 30-day readmission rate of 12.4% for patients discharged at weekends was higher "
+        "than that of 8.1% for those discharged on weekdays (p = 0.01).",
+        effects=(("percent", 12.4, None, None), ("percent", 8.1, None, None)),
+    ),
+    Row(
+        "share-than-another-share/which-was-higher-than-the-two-others",
+        "The prevalence of anaemia was 35.2% in the rural group, which was higher than the 22.7% "
+        "anaemia in the urban group and the 14.0% anaemia in the suburban group.",
+        effects=(
+            ("percent", 35.2, None, None),
+            ("percent", 22.7, None, None),
+            ("percent", 14.0, None, None),
+        ),
+    ),
+    Row(
+        "share-than-another-share/mortality-among-lower-than-the-among",
+        "One-year mortality of 9% among never-smokers was lower than the 18% among current "
+        "smokers.",
+        effects=(("percent", 9.0, None, None), ("percent", 18.0, None, None)),
+    ),
+    Row(
+        "share-than-another-share/relapse-after-higher-than-that-of-after",
+        "Relapse at six months was 27.5% after tapering, higher than that of 15.0% after abrupt "
+        "cessation; P = 0.03.",
+        effects=(("percent", 27.5, None, None), ("percent", 15.0, None, None)),
+    ),
+    Row(
+        "share-than-another-share/cure-in-dogs-greater-than-that-in-dogs",
+        "The cure rate of 76% in dogs given the spot-on was greater than that of 52% in dogs given "
+        "the collar.",
+        effects=(("percent", 76.0, None, None), ("percent", 52.0, None, None)),
+    ),
+    Row(
+        "share-than-another-share/trap-target-set-in-advance",
+        "Retention of 88% at one year was higher than the 70% expected when the trial was planned.",
+        effects=(),
+    ),
+    # share-compared-with-share-receiving: 'N% <did> compared with M% receiving <the other>'
+    Row(
+        "share-compared-with-share-receiving/healed-compared-with-receiving",
+        "In the surgery arm, 58% healed compared with 39% receiving dressings alone (P = .01).",
+        effects=(("percent", 58.0, None, None), ("percent", 39.0, None, None)),
+    ),
+    Row(
+        "share-compared-with-share-receiving/quit-compared-with-given",
+        "Among women given the patch, 41% quit smoking compared with 22% given placebo.",
+        effects=(("percent", 41.0, None, None), ("percent", 22.0, None, None)),
+    ),
+    Row(
+        "share-compared-with-share-receiving/became-free-compared-with-taking",
+        "Of the children on the ketogenic diet, 38% became seizure-free, compared with 12% taking "
+        "their usual medicines.",
+        effects=(("percent", 38.0, None, None), ("percent", 12.0, None, None)),
+    ),
+    Row(
+        "share-compared-with-share-receiving/improved-versus-receiving",
+        "Among those treated with the spray, 54% improved versus 31% receiving saline.",
+        effects=(("percent", 54.0, None, None), ("percent", 31.0, None, None)),
+    ),
+    Row(
+        "share-compared-with-share-receiving/developed-compared-with-kept",
+        "With early mobilisation, 17% developed pneumonia compared with 29% kept on bed rest "
+        "(p = 0.03).",
+        effects=(("percent", 17.0, None, None), ("percent", 29.0, None, None)),
+    ),
+    Row(
+        "share-compared-with-share-receiving/trap-women-compared-with",
+        "In the surgery arm, 58% were women compared with 61% receiving dressings alone.",
+        effects=(),
+    ),
+    # rate-fell-to-rose-to: where one group's share ended after a change, set against another's
+    # (first run 2/6: the trap and the row with each group named after its share)
+    Row(
+        "rate-fell-to-rose-to/rose-to-whereas-fell-to",
+        "After the campaign, the share of patients screened in the intervention practices rose to "
+        "64%, whereas the control practices' fell to 41%.",
+        effects=(("percent", 64.0, None, None), ("percent", 41.0, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/fell-to-while-rose-to",
+        "Over the year, infection rates on the intervention wards fell to 4.1%, while those on the "
+        "control wards rose to 6.8%.",
+        effects=(("percent", 4.1, None, None), ("percent", 6.8, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/increased-to-whereas-decreased-to",
+        "Vaccination coverage in the text-message group increased to 72%, whereas in the "
+        "usual-care group it decreased to 58%.",
+        effects=(("percent", 72.0, None, None), ("percent", 58.0, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/dropped-to-but-climbed-to",
+        "At 12 months the smoking rate had dropped to 18% in the counselling group but climbed to "
+        "26% in the control group (P < 0.01).",
+        effects=(("percent", 18.0, None, None), ("percent", 26.0, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/fell-to-semicolon-rose-to",
+        "Readmissions fell to 9.5% in the clinic arm; in the usual-care arm they rose to 13.2%.",
+        effects=(("percent", 9.5, None, None), ("percent", 13.2, None, None)),
+    ),
+    Row(
+        "rate-fell-to-rose-to/trap-hba1c-fell-to",
+        "Mean HbA1c fell to 7.1% in the insulin group, whereas it rose to 8.0% in the diet group.",
+        effects=(),
+>>>>>>> h-gen5
     ),
 )
 

@@ -1928,6 +1928,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         _labelled_shares(sentence),
         _among_set_against(sentence),
         _shares_across_groups(sentence),
+        _shares_than_another(sentence),
+        _shares_changed_to(sentence),
     )
     for position, value in shares:
         if position not in refused:
@@ -2366,9 +2368,11 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
 # one group's share set against another's: "Among current smokers, 38% had chronic cough,
 # compared with 22% of never smokers"
 _AMONG_SET_AGAINST = re.compile(
-    # (or "Of the students surveyed, 22.7% used ..., compared with 9.4% of staff")
-    rf"\b(?:Among|Of) [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
-    rf"(?:compared with|versus|vs\.?|than) {_pct('b')} (?:of|among|in) "
+    # (or "Of the students surveyed, 22.7% used ..., compared with 9.4% of staff", "In the
+    # drug arm, 40% healed compared with 25% receiving placebo")
+    rf"\b(?:Among|Of|In|With) [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
+    rf"(?:compared with|versus|vs\.?|than) {_pct('b')} (?:of|among|in|on|receiving|given|"
+    r"taking|treated|kept|assigned|allocated|using) "
 )
 
 
@@ -2398,10 +2402,13 @@ def _shares_across_groups(sentence: str) -> list[tuple[int, float]]:
     ]
 
 
+_AMONG_CUES = ("Among ", "Of ", "In ", "With ")
+
+
 def _among_set_against(sentence: str) -> list[tuple[int, float]]:
     """The two groups' shares of 'Among <group>, x% had ..., compared with y% of <group>';
     never who the groups were ('58% were women')."""
-    if "Among " not in sentence and "Of " not in sentence:
+    if not contains_any(sentence, _AMONG_CUES):
         return []
     found: list[tuple[int, float]] = []
     for match in _AMONG_SET_AGAINST.finditer(sentence):
@@ -2410,6 +2417,103 @@ def _among_set_against(sentence: str) -> list[tuple[int, float]]:
         ):
             continue
         found.extend((match.start(key), float(match[key])) for key in ("a", "b"))
+    return found
+
+
+# a group's share set against another's after a comparative: "mortality of 4.5% for patients
+# with X was higher than that of 2.6% for those without", "was 48% in group A, higher than the
+# 21% ... in group B and the 18% ... in group C"
+_GROUP_AFTER = r"(?P<what>(?: [^;%()\d ]+){0,5}?) (?:for|in|among|after|with|on|given|receiving) "
+_THAN_ANOTHER_SHARE = re.compile(
+    r"\b(?:higher|lower|greater|smaller|larger|more|less) than (?:that (?:of|in|for|among|"
+    rf"with|after) |the ){_pct('v')}{_GROUP_AFTER}"
+)
+_AND_ANOTHER_SHARE = re.compile(
+    rf"[^;%]{{0,60}}?,? and (?:that (?:of|in|for|among|with|after) |the ){_pct('v')}{_GROUP_AFTER}"
+)
+_SHARE_BEFORE_THAN = re.compile(
+    rf"\b(?:of|was|were|is) {_pct('v')} (?:for|in|among|after|with|on|given|receiving) "
+    r"[^;%]{1,80}?$"
+)
+_NOT_ANOTHER_GROUPS_SHARE = re.compile(
+    r"(?i)\b(?:expected|assumed|predicted|targets?|thresholds?|reported|previous\w*|"
+    r"reductions?|increases?|decreases?|changes?|improvements?|declines?)\b"
+)
+
+
+def _shares_than_another(sentence: str) -> list[tuple[int, float]]:
+    """The shares of groups set against each other with 'higher/lower than (that of | the)'."""
+    if " than " not in sentence:
+        return []
+    found: list[tuple[int, float]] = []
+    for match in _THAN_ANOTHER_SHARE.finditer(sentence):
+        if _NOT_ANOTHER_GROUPS_SHARE.search(match["what"]):
+            continue
+        shares = [match]
+        while (
+            listed := _AND_ANOTHER_SHARE.match(sentence, shares[-1].end())
+        ) and not _NOT_ANOTHER_GROUPS_SHARE.search(listed["what"]):
+            shares.append(listed)
+        clause_start = sentence.rfind(";", 0, match.start()) + 1
+        before = _SHARE_BEFORE_THAN.search(
+            sentence, max(clause_start, match.start() - 140), match.start()
+        )
+        if before:
+            shares.insert(0, before)
+        first = shares[0].start("v")
+        if _measured_amount(sentence, first) or _TRAIT_SHARE.search(
+            sentence, max(0, first - 60), first
+        ):
+            continue
+        found.extend((share.start("v"), float(share["v"])) for share in shares)
+    return found
+
+
+# where two groups' shares ended after changing, set against each other: "the rate in the
+# intervention group fell to 23%, whereas the control group's rose to 37%"
+_CHANGED_TO = re.compile(
+    r"\b(?:fell|dropped|declined|decreased|rose|increased|climbed|grew|went (?:up|down)) to "
+    rf"{_pct('v')}"
+)
+_CHANGED_TO_CUES = (
+    " fell to ",
+    " dropped to ",
+    " declined to ",
+    " decreased to ",
+    " rose to ",
+    " increased to ",
+    " climbed to ",
+    " grew to ",
+    " up to ",
+    " down to ",
+)
+_CONTRAST = re.compile(r",? (?:whereas|while|but)\b|;")
+_GROUP_NOUN = re.compile(
+    r"\b(?:groups?|arms?|cohorts?|practices|wards|clinics|hospitals|sites|schools|controls?|"
+    r"intervention|placebo)\b"
+)
+_GROUP_NOUN_REACH = 40  # a group named right after its share: "fell to 9.5% in the clinic arm"
+
+
+def _shares_changed_to(sentence: str) -> list[tuple[int, float]]:
+    """The shares two groups ended at, each after 'fell/rose to', set against each other with
+    'whereas', 'while', 'but' or a semicolon, each group named in its own part."""
+    if sum(sentence.count(cue) for cue in _CHANGED_TO_CUES) < 2:
+        return []
+    found: list[tuple[int, float]] = []
+    for first, second in pairwise(_CHANGED_TO.finditer(sentence)):
+        contrast = _CONTRAST.search(sentence, first.end(), second.start())
+        if contrast is None:
+            continue
+        clause_start = sentence.rfind(";", 0, first.start()) + 1
+        parts = (
+            (clause_start, min(contrast.start(), first.end() + _GROUP_NOUN_REACH)),
+            (contrast.end(), second.end() + _GROUP_NOUN_REACH),
+        )
+        if all(_GROUP_NOUN.search(sentence, start, end) for start, end in parts) and not (
+            _measured_amount(sentence, first.start("v"))
+        ):
+            found.extend((match.start("v"), float(match["v"])) for match in (first, second))
     return found
 
 
