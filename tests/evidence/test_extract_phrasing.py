@@ -5903,7 +5903,6 @@ ROWS = (
         "Of 1,200 patients randomised, 1,080 fulfilled the per-protocol criteria.",
         n=1200,
     ),
-<<<<<<< HEAD
     # earlier-study-as-source: an earlier study named as where the controls, a questionnaire or a
     # protocol came from, or as what rates are set against, is not a second study (first run 0/5)
     Row(
@@ -5945,7 +5944,7 @@ ROWS = (
         "associated with malaria (OR 2.4, 95% CI 1.6 to 3.6).",
         n=640,
         design="cohort",
-=======
+    ),
     # Issue 14 point 2, second round on sets M and N (h-gen5): rows written and annotated by
     # the corpus README before any rule was changed for them. First run: share-than-another-share
     # 1/6 (the trap), share-compared-with-share-receiving 1/6 (the trap).
@@ -6058,7 +6057,6 @@ ROWS = (
         "rate-fell-to-rose-to/trap-hba1c-fell-to",
         "Mean HbA1c fell to 7.1% in the insulin group, whereas it rose to 8.0% in the diet group.",
         effects=(),
->>>>>>> h-gen5
     ),
 )
 
@@ -6080,6 +6078,6 @@ def test_each_class_has_its_example_and_variants() -> None:
     for row in ROWS:
         kind = row.name.split("/")[0]
         classes[kind] = classes.get(kind, 0) + 1
-    assert len(classes) >= 118  # classes are added, never dropped without changing this
+    assert len(classes) >= 121  # classes are added, never dropped without changing this
     assert min(classes.values()) >= 3
     assert len({row.name for row in ROWS}) == len(ROWS)
