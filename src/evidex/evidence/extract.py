@@ -249,7 +249,8 @@ _N_ANY_ASSIGNED = CuedPattern(
         r"hours|minutes|times|cycles|samples|sessions|cases|controls|"
         # clusters randomised are not the participants
         r"practices|schools|hospitals|centres|centers|sites|clinics|wards|villages|clusters|"
-        r"communities|homes|facilities|units|regions|districts)\b)"
+        r"communities|homes|facilities|units|regions|districts|classes|classrooms|"
+        r"teams|workplaces|companies|pharmacies|municipalities|counties|provinces)\b)"
         r"(?:[A-Za-z][\w-]*s|mice|children|people|(?:zebra)?fish|sheep|cattle|swine|deer|geese) "
         # a clause saying which ones: "80 migraineurs with unilateral symptoms were assigned"
         r"(?:(?:with|without|who had|from)\b[^.;:,()\d]{1,70}? )?"
@@ -370,7 +371,8 @@ _NOT_PEOPLE = (
     r"cells|measurements|observations|person-years|procedures|operations|injections|SNPs|loci|"
     r"proteins|metabolites|compounds|species|strains|isolates|papers|abstracts|databases|"
     r"sequences|mutations|markers|biomarkers|pathways|outcomes|endpoints|analyses|tests|images|"
-    r"scans|documents|claims|charts|notes|cycles|batches|wells|plates)\b)"
+    r"scans|documents|claims|charts|notes|cycles|batches|wells|plates|classes|classrooms|"
+    r"teams|workplaces|companies|pharmacies|municipalities|counties|provinces)\b)"
 )
 _ANY_PEOPLE = rf"{_QUALIFIER}{_NOT_PEOPLE}[A-Za-z][\w-]*(?:s|ese|people|children)\b"
 _N_BY_CONTEXT = re.compile(
@@ -714,7 +716,9 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     firsts, randomised = _enrolment_counts(text, folded)
     if randomised is not None:
         return randomised  # the randomised total, over the enrolled or screened one
-    if included := _INCLUDED_OF_SCREENED.search(text, folded):
+    if included := (
+        _INCLUDED_OF_SCREENED.search(text, folded) or _TOOK_PART_OF_ELIGIBLE.search(text, folded)
+    ):
         return parse_count(included["n"])
     if (case_control := _case_control_total(text, folded)) is not None:
         return case_control or None
@@ -763,6 +767,20 @@ _INCLUDED_OF_SCREENED = CuedPattern(
         r"analys)|(?:met|fulfilled) (?:the |all )?(?:[\w-]+ ){0,3}?criteria\b)"
     ),
     _SCREENING_VERBS,
+)
+
+
+# ... or those who took part of the eligible or invited people before them: "From a total of 574
+# eligible students, 559 students participated in the study", "of 1,200 invited adults, 812
+# agreed to take part"
+_TOOK_PART_OF_ELIGIBLE = CuedPattern(
+    re.compile(
+        rf"(?i)\b(?:of|from) (?:a total of |the |all )?{COUNT} (?:eligible|invited|approached|"
+        rf"screened|potential|potentially eligible) (?:[\w-]+ ){{0,2}}?{_POPULATION_NOUNS},? "
+        rf"(?P<n>{COUNT})(?: [\w-]+){{0,2}}? (?:(?:participated|took part|agreed|consented)\b|"
+        r"(?:were|was) (?:included|enrolled|recruited)\b(?! in (?:the )?(?:final )?analys))"
+    ),
+    ("eligible", "invited", "approached", "screened", "potential"),
 )
 
 
@@ -1026,6 +1044,8 @@ def _sample_size_equals(text: str) -> int | None:
             if first_sentence_end < 0 or match.start() < first_sentence_end
         ]
         counts = [parse_count(match["n"]) or 0 for match in same_sentence]
+        if len(counts) > 2 and counts[0] == sum(counts[1:]):
+            return counts[0]  # the total, then the groups it was divided into
         if len(counts) > 1 and re.search(
             r"(?i)\b(?:or|and|vs|versus)\b", text[equals[0].end() : same_sentence[-1].start()]
         ):
