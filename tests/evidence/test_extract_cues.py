@@ -131,7 +131,8 @@ _PHRASES = [
     "possible; meta-analyses could not be performed; no formal metaanalysis; We Present a Case of "
     "jaundice; we herein report a rare case; we describe the first case; This CASE REPORT shows. "
     "It had a Power of 80% to detect an RR of 0.67; the trial was powered to show a difference; "
-    "the sample size was calculated for an HR of 0.75; Sample Sizes were estimated.",
+    "the sample size was calculated for an HR of 0.75; Sample Sizes were estimated. From a "
+    "total of 574 Eligible students, 559 students participated; of 90 invited adults, 71 agreed.",
 ]
 
 

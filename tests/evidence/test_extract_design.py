@@ -191,3 +191,25 @@ def test_a_regimen_given_by_the_authors_is_a_trial(text: str, design: str) -> No
 )
 def test_tissue_kept_alive_outside_an_animal_is_in_vitro(text: str, design: str) -> None:
     assert classify_design(text) == design
+
+
+@pytest.mark.parametrize(
+    ("text", "design"),
+    [
+        ("We report on a case of anaphylaxis after vaccination in a toddler.", "case-series"),
+        ("We report on three patients with sarcoidosis who responded to the drug.", "case-series"),
+        (
+            "Using propensity- scores to match three treated patients for each control, we "
+            "compared delirium rates.",
+            "propensity-matched",
+        ),
+        ("Propensity scores were used to match users and non-users 1:1.", "propensity-matched"),
+        # reporting on a trial's effects is no case report
+        (
+            "We report on the effects of the drug in 200 adults randomised to drug or placebo.",
+            "rct",
+        ),
+    ],
+)
+def test_report_on_a_case_and_scores_used_to_match(text: str, design: str) -> None:
+    assert classify_design(text) == design

@@ -296,6 +296,8 @@ _PROPENSITY = CuedPattern(
     re.compile(
         r"(?i)\bpropensity(?:[ -]score)?[ \-–](?:score[ \-–])?match"
         r"|\bmatch(?:ed|ing)\b[^.;]{0,30}?\b(?:on|by|using) (?:the |a |their )?propensity"
+        # "using propensity- scores to match", "propensity scores were used to match"
+        r"|\bpropensity[\s-]+scores? (?:were |was )?(?:used )?to match"
     ),
     ("propensity",),
 )
@@ -393,7 +395,7 @@ _COHORT = CuedPattern(
 # report here a case"
 _WE_REPORT = (
     r"we (?:herein |here |will |shall |would like to |wish to )?(?:report|describe|present)"
-    r"(?: here(?:in)?)?"
+    r"(?: here(?:in)?)?(?: on)?"
 )
 _OWN_CASES = CuedPattern(
     re.compile(
