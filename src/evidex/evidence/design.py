@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from evidex.evidence.models import Design
+from evidex.text.abstracts import split_sections
 from evidex.text.cues import CuedPattern, fold_case
 from evidex.text.numbers import COUNT
 from evidex.text.sentences import split_sentences
@@ -820,15 +821,16 @@ _ASSOCIATION = CuedPattern(
 
 def _treated_series(text: str, folded: str) -> bool:
     """One group of patients looked back on (treated, or included for a condition), no group
-    compared and no population's risks or exposures studied."""
-    return (
-        _LOOKED_BACK.search(text, folded) is not None
-        and (
-            _TREATED_PEOPLE.search(text, folded) is not None
-            or _PEOPLE_NOUN.search(text) is not None
-        )
-        and _ASSOCIATION.search(text, folded) is None
+    compared and no population's risks or exposures studied (what the background says of
+    prevalence or registries is not what this study did)."""
+    if _LOOKED_BACK.search(text, folded) is None or (
+        _TREATED_PEOPLE.search(text, folded) is None and _PEOPLE_NOUN.search(text) is None
+    ):
+        return False
+    studied = " ".join(
+        section.text for section in split_sections(text) if section.kind != "background"
     )
+    return _ASSOCIATION.search(studied) is None
 
 
 def _names_own_meta_analysis(text: str) -> bool:

@@ -495,9 +495,7 @@ class _Line:
     heading: bool = False
     bullet: bool = False
     level: int = 2  # a heading's rank: its number of '#' (a plain-text heading counts as 2)
-    label: bool = (
-        False  # a plain-text heading that is an abstract's label ("Main outcome measures")
-    )
+    label: bool = False  # a plain-text heading that is an abstract label ("Results")
 
 
 @dataclass
