@@ -2702,6 +2702,13 @@ ROWS = (
         effects=(),
     ),
     Row(
+        "ci-named-before-values/trap-prevalence-estimates-by-sex",
+        # written after the rule, from a probe: each group's figure, no difference
+        "The prevalence estimates (95% CI) were 12.1 (10.2 to 14.0) in women and 9.8 (8.1 to "
+        "11.5) in men.",
+        effects=(),
+    ),
+    Row(
         "ci-named-before-values/trap-medians-and-iqr",
         "Medians (IQR) were 4.1 (2.0-7.5) and 3.2 (1.5-6.0).",
         effects=(),
@@ -2852,6 +2859,22 @@ ROWS = (
         "difference-in-words/trap-against-a-criterion",
         "Infants were referred when their breathing rate was 6 breaths per minute less than the "
         "national criterion for fast breathing.",
+        effects=(),
+    ),
+    # traps written after the rule, from probes of this team's own wording
+    Row(
+        "difference-in-words/trap-longer-than-planned",
+        "The trial lasted 6 weeks longer than planned.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-same-people-at-another-time",
+        "At 12 months, pain scores were 1.2 points lower than at 6 months.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-doses-higher-than",
+        "Doses were 2 mg higher than those used in adults.",
         effects=(),
     ),
     Row(

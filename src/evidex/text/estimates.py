@@ -961,7 +961,14 @@ _NOT_A_DIFFERENCE_UNIT = re.compile(
 )
 _NOT_ANOTHER_GROUP = re.compile(
     r"(?i)\b(?:baseline|entry|enrol?ment|before|pre-?treatment|previous|criteri|threshold|cut-?off|"
-    r"limit|target|normal|recommend)"
+    r"limit|target|normal|recommend|planned|expected|intended|scheduled)"
+)
+# the same people at another time: "lower than at 6 months", "than after the first dose"
+_SAME_PEOPLE_LATER = re.compile(r" ?(?:at|after|before|during)\b")
+# what is no outcome of the people compared: a dose, a price, how long something lasted
+_NOT_AN_OUTCOME_COMPARED = re.compile(
+    r"(?i)\b(?:doses?|dosages?|prices?|costs?|lasted|duration|length of the (?:trial|study))\b"
+    r"[^,;.]{0,40}$"
 )
 
 
@@ -981,6 +988,8 @@ def _with_amounts_compared(
             or _is_share_unit(unit)
             or _NOT_A_DIFFERENCE_UNIT.match(unit)
             or _NOT_ANOTHER_GROUP.search(match["between"] + match["other"])
+            or _SAME_PEOPLE_LATER.match(sentence, match.start("other"))
+            or _NOT_AN_OUTCOME_COMPARED.search(sentence, max(0, start - 60), start)
             or _THRESHOLD_BEFORE.search(sentence, max(0, start - _BEFORE_WINDOW), start)
         ):
             continue
@@ -1060,7 +1069,8 @@ _CI_NAMED = re.compile(rf"(?:[(\[] ?|\b(?:with|and) (?:their |its |the )?)(?:{CI
 
 # what the estimates are: changes, effects or differences, never a group's mean or level
 _EFFECTS_NAMED = re.compile(
-    r"(?i)\b(?:chang|effect|estimate|differen|reduction|increase|decrease|improvement)"
+    r"(?i)\b(?:chang|effect|differen|reduction|increase|decrease|improvement|compared|relative to"
+    r"|versus|vs\b)"
 )
 _BOUND_NEXT = re.compile(r"[ :,=(\[]*(?:from )?[-+]?\.?\d")
 
