@@ -3102,6 +3102,12 @@ ROWS = (
         effects=(("SMD", -0.45, -0.7, -0.2),),
     ),
     Row(
+        "ci-in-words/with-a-ci-then-bounds-at-once",
+        # written after the rule, from a probe: "with a" and no word before the bounds
+        "The RR was 0.76 with a 95% CI 0.62-0.93.",
+        effects=(("RR", 0.76, 0.62, 0.93),),
+    ),
+    Row(
         "ci-in-words/trap-ages-between",
         "Ages ranged between 40 and 65 years (mean 52).",
         effects=(),

@@ -234,11 +234,13 @@ _CI_AFTER_P = re.compile(
 # 1.21-2.80", "hazard ratio 0.59 in women; 95% CI 0.41 to 0.85"
 # the bounds in words: "(95% confidence interval between 0.70 and 0.96)", ", with a 95% CI from
 # −6.8 to −1.6", "with a 95% confidence interval of 1.05 to 1.63"
+# (after "with a" the bounds may follow the label at once: "with a 95% CI 0.62-0.93")
 _CI_IN_WORDS = re.compile(
-    rf" ?[,;(\[]? ?(?:with (?:a|an|the) )?(?P<cilabel>{CI_LABEL}) ?[:=,]? ?(?:of|from|between) "
-    rf"(?P<low>{NUMBER})(?: ?{_UNIT})? (?:to|and) (?P<high>{NUMBER})(?!\.?\d)"
+    rf" ?[,;(\[]? ?(?P<with>with (?:a|an|the) )?(?P<cilabel>{CI_LABEL}) ?[:=,]? ?"
+    rf"(?(with)(?:(?:of|from|between) )?|(?:of|from|between) )"
+    rf"(?P<low>{NUMBER})(?: ?{_UNIT})?(?: (?:to|and) | ?[-–—] ?)(?P<high>{NUMBER})(?!\.?\d)"
 )
-_CI_IN_WORDS_CUES = (" of ", " from ", " between ")
+_CI_IN_WORDS_CUES = (" of ", " from ", " between ", "with a", "with the")
 _CI_AFTER_SUBGROUP = re.compile(
     rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,30}}?[,;] ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
     rf"[(\[]? ?{_INTERVAL}"
