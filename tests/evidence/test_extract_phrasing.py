@@ -2761,6 +2761,13 @@ ROWS = (
         effects=(),
     ),
     Row(
+        "ci-named-before-values/trap-prevalence-estimates-by-sex",
+        # written after the rule, from a probe: each group's figure, no difference
+        "The prevalence estimates (95% CI) were 12.1 (10.2 to 14.0) in women and 9.8 (8.1 to "
+        "11.5) in men.",
+        effects=(),
+    ),
+    Row(
         "ci-named-before-values/trap-medians-and-iqr",
         "Medians (IQR) were 4.1 (2.0-7.5) and 3.2 (1.5-6.0).",
         effects=(),
@@ -2911,6 +2918,22 @@ ROWS = (
         "difference-in-words/trap-against-a-criterion",
         "Infants were referred when their breathing rate was 6 breaths per minute less than the "
         "national criterion for fast breathing.",
+        effects=(),
+    ),
+    # traps written after the rule, from probes of this team's own wording
+    Row(
+        "difference-in-words/trap-longer-than-planned",
+        "The trial lasted 6 weeks longer than planned.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-same-people-at-another-time",
+        "At 12 months, pain scores were 1.2 points lower than at 6 months.",
+        effects=(),
+    ),
+    Row(
+        "difference-in-words/trap-doses-higher-than",
+        "Doses were 2 mg higher than those used in adults.",
         effects=(),
     ),
     Row(
@@ -3136,6 +3159,12 @@ ROWS = (
         "ci-in-words/smd-with-a-ci-of",
         "Fatigue eased with exercise (SMD −0.45 with a 95% CI of −0.70 to −0.20).",
         effects=(("SMD", -0.45, -0.7, -0.2),),
+    ),
+    Row(
+        "ci-in-words/with-a-ci-then-bounds-at-once",
+        # written after the rule, from a probe: "with a" and no word before the bounds
+        "The RR was 0.76 with a 95% CI 0.62-0.93.",
+        effects=(("RR", 0.76, 0.62, 0.93),),
     ),
     Row(
         "ci-in-words/trap-ages-between",

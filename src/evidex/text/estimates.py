@@ -211,10 +211,10 @@ _TREATED_FOR_ONE = re.compile(
 _TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern holds one
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
 # never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
-# (or the subgroup it is for: "1.5 for men and 2.1 for women"; no number in its words)
+# (or the category it is for in brackets: "1.0 (lowest quintile), 0.8, 1.8")
 _LISTED_AFTER = re.compile(
-    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]]| (?:for|in|among) [^,;:=()\[\]\d]{{1,40}}?)? ?"
-    rf"(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]])? ?(?:,|and|, and) {_VALUE}"
+    r"(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
 )
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
@@ -231,11 +231,13 @@ _CI_AFTER_P = re.compile(
 # 1.21-2.80", "hazard ratio 0.59 in women; 95% CI 0.41 to 0.85"
 # the bounds in words: "(95% confidence interval between 0.70 and 0.96)", ", with a 95% CI from
 # −6.8 to −1.6", "with a 95% confidence interval of 1.05 to 1.63"
+# (after "with a" the bounds may follow the label at once: "with a 95% CI 0.62-0.93")
 _CI_IN_WORDS = re.compile(
-    rf" ?[,;(\[]? ?(?:with (?:a|an|the) )?(?P<cilabel>{CI_LABEL}) ?[:=,]? ?(?:of|from|between) "
-    rf"(?P<low>{NUMBER})(?: ?{_UNIT})? (?:to|and) (?P<high>{NUMBER})(?!\.?\d)"
+    rf" ?[,;(\[]? ?(?P<with>with (?:a|an|the) )?(?P<cilabel>{CI_LABEL}) ?[:=,]? ?"
+    rf"(?(with)(?:(?:of|from|between) )?|(?:of|from|between) )"
+    rf"(?P<low>{NUMBER})(?: ?{_UNIT})?(?: (?:to|and) | ?[-–—] ?)(?P<high>{NUMBER})(?!\.?\d)"
 )
-_CI_IN_WORDS_CUES = (" of ", " from ", " between ")
+_CI_IN_WORDS_CUES = (" of ", " from ", " between ", "with a", "with the")
 _CI_AFTER_SUBGROUP = re.compile(
     rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,30}}?[,;] ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
     rf"[(\[]? ?{_INTERVAL}"
@@ -964,7 +966,14 @@ _NOT_A_DIFFERENCE_UNIT = re.compile(
 )
 _NOT_ANOTHER_GROUP = re.compile(
     r"(?i)\b(?:baseline|entry|enrol?ment|before|pre-?treatment|previous|criteri|threshold|cut-?off|"
-    r"limit|target|normal|recommend)"
+    r"limit|target|normal|recommend|planned|expected|intended|scheduled)"
+)
+# the same people at another time: "lower than at 6 months", "than after the first dose"
+_SAME_PEOPLE_LATER = re.compile(r" ?(?:at|after|before|during)\b")
+# what is no outcome of the people compared: a dose, a price, how long something lasted
+_NOT_AN_OUTCOME_COMPARED = re.compile(
+    r"(?i)\b(?:doses?|dosages?|prices?|costs?|lasted|duration|length of the (?:trial|study))\b"
+    r"[^,;.]{0,40}$"
 )
 
 
@@ -984,6 +993,8 @@ def _with_amounts_compared(
             or _is_share_unit(unit)
             or _NOT_A_DIFFERENCE_UNIT.match(unit)
             or _NOT_ANOTHER_GROUP.search(match["between"] + match["other"])
+            or _SAME_PEOPLE_LATER.match(sentence, match.start("other"))
+            or _NOT_AN_OUTCOME_COMPARED.search(sentence, max(0, start - 60), start)
             or _THRESHOLD_BEFORE.search(sentence, max(0, start - _BEFORE_WINDOW), start)
         ):
             continue
@@ -1071,7 +1082,8 @@ _CI_NAMED = re.compile(rf"(?:[(\[] ?|\b(?:with|and) (?:their |its |the )?)(?:{CI
 
 # what the estimates are: changes, effects or differences, never a group's mean or level
 _EFFECTS_NAMED = re.compile(
-    r"(?i)\b(?:chang|effect|estimate|differen|reduction|increase|decrease|improvement)"
+    r"(?i)\b(?:chang|effect|differen|reduction|increase|decrease|improvement|compared|relative to"
+    r"|versus|vs\b)"
 )
 _BOUND_NEXT = re.compile(r"[ :,=(\[]*(?:from )?[-+]?\.?\d")
 
