@@ -1511,7 +1511,7 @@ _PERCENT_THEN_OUTCOME = re.compile(
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
-    "% among ", "% for ", "in contrast",
+    "% among ", "% for ", "% after ", "in contrast",
 )  # fmt: skip
 _VALUE_GROUPS = (
     "v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13", "v14",
@@ -1736,10 +1736,38 @@ class GroupPercent:
     ci_high: float | None = None
 
 
+# an interval whose dash was lost in print, its two ends run together: "62% (95% CI 5273%)"
+_GARBLED_CI = re.compile(rf" ?[(\[] ?(?:{CI_LABEL})[:;,]? ?\d{{3,6}} ?%?[)\]]")
+_GARBLED_CI_CUES = ("CI", "interval")
+
+
 def find_group_percentages(sentence: str) -> list[GroupPercent]:
-    """Per-group percentages of one normalised sentence, in reading order."""
+    """Per-group percentages of one normalised sentence, in reading order; a share whose
+    interval cannot be read is read as if the interval were not printed, the interval null."""
     if "%" not in sentence:
         return []  # a bare "0 for the control group" counts only beside a percentage
+    if not contains_any(sentence, _GARBLED_CI_CUES) or not (
+        garbled := list(_GARBLED_CI.finditer(sentence))
+    ):
+        return _group_percentages(sentence)
+    kept = [0, *(end for match in garbled for end in match.span()), len(sentence)]
+    pieces = list(pairwise(kept))[::2]  # the text between the garbled intervals
+    shares = _group_percentages("".join(sentence[start:end] for start, end in pieces))
+    return [replace(share, start=_printed_position(share.start, garbled)) for share in shares]
+
+
+def _printed_position(position: int, dropped: list[re.Match[str]]) -> int:
+    """Where a position in a sentence with the `dropped` spans cut out lies in the sentence."""
+    for match in dropped:
+        if match.start() > position:
+            break
+        position += match.end() - match.start()
+    return position
+
+
+def _group_percentages(sentence: str) -> list[GroupPercent]:
+    if "%" not in sentence:
+        return []
     found: dict[int, GroupPercent] = {}
     mean_share = _MEAN_SHARE.search(sentence) is not None
     listed, not_shares = ([], set()) if mean_share else _percentage_lists(sentence)
