@@ -1293,6 +1293,20 @@ def _unknown_measure(before_value: str) -> bool:
     return _UNKNOWN_MEASURE.search(before_value) is not None
 
 
+# "VE 87% (95% CI 0-98%)", "protective efficacy was 41% (...)": one minus a risk ratio
+_EFFICACY_BEFORE = re.compile(
+    r"(?i:\b(?:vaccine|protective) (?:efficacy|effectiveness)\b)[^;.%()]{0,50}$|\bVE\b[^;.%()]{0,20}$"
+)
+_EFFICACY_CUES = ("fficacy", "ffectiveness", "VE")
+_EFFICACY_REACH = 75
+
+
+def _efficacy_named_before(sentence: str, start: int) -> bool:
+    """Whether the percentage at `start` is a vaccine's or a measure's protective efficacy."""
+    window = sentence[max(0, start - _EFFICACY_REACH) : start]
+    return contains_any(window, _EFFICACY_CUES) and _EFFICACY_BEFORE.search(window) is not None
+
+
 def _relative_change(sentence: str, match: re.Match[str], restating: str | None) -> bool:
     """'a 38% (...) increased risk'; '... by 58% (...)' only when it follows a ratio of the same
     sentence (`restating`: its measure): alone, "LDL decreased by 12.4% (95% CI ...)" and
@@ -1300,6 +1314,7 @@ def _relative_change(sentence: str, match: re.Match[str], restating: str | None)
     before = sentence[: match.start()]
     return bool(
         _RELATIVE_CHANGE_AFTER.search(sentence[match.end() : match.end() + 40])
+        or _efficacy_named_before(sentence, match.start())
         or (
             restating in RATIO_MEASURES
             and before.endswith(" by ")
