@@ -1604,6 +1604,9 @@ _NOT_AN_OUTCOME = re.compile(
     r"female|male|women|men)|completed)\b"
     # what people had when they entered: "45 (30.0%) had diabetes at baseline"
     r"|^[^.;()]{0,60}?\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b"
+    # ... or before it: "8 (7%) had prior surgery", "31 (12.9%) had a history of preterm birth"
+    r"|^\W*(?:had|have) (?:undergone )?(?:(?:a |an )?(?:prior|previous|past|earlier)\b|"
+    r"a (?:past |prior |previous )?history of\b)"
 )
 
 
