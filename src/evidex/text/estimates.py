@@ -1764,11 +1764,36 @@ _GARBLED_CI = re.compile(rf" ?[(\[] ?(?:{CI_LABEL})[:;,]? ?\d{{3,6}} ?%?[)\]]")
 _GARBLED_CI_CUES = ("CI", "interval")
 
 
+# a share another study found is background: "A previous study ... found 27% of ..."
+_OTHER_STUDY_FOUND = re.compile(
+    r"\b(?i:previous|prior|earlier|other|published|former)\b (?:[\w-]+ ){0,2}?(?:study|studies|"
+    r"trials?|surveys?|reports?|meta-analys[ie]s|reviews?|audits?|work|research|literature)\b"
+    r"[^.;%]{0,60}?\b(?:found|reported|showed|shown|observed|described|noted|demonstrated|"
+    r"suggested|estimated)\b[^.;%]{0,30}$"
+)
+_OTHER_STUDY_CUES = ("revious", "rior ", "arlier", "ther ", "ublished", "ormer")
+_OTHER_STUDY_REACH = 160
+
+
 def find_group_percentages(sentence: str) -> list[GroupPercent]:
     """Per-group percentages of one normalised sentence, in reading order; a share whose
-    interval cannot be read is read as if the interval were not printed, the interval null."""
+    interval cannot be read is read as if the interval were not printed, the interval null;
+    a share another study found is not one."""
     if "%" not in sentence:
         return []  # a bare "0 for the control group" counts only beside a percentage
+    shares = _shares_around_garbled_intervals(sentence)
+    if contains_any(sentence, _OTHER_STUDY_CUES):
+        shares = [
+            share
+            for share in shares
+            if not _OTHER_STUDY_FOUND.search(
+                sentence, max(0, share.start - _OTHER_STUDY_REACH), share.start
+            )
+        ]
+    return shares
+
+
+def _shares_around_garbled_intervals(sentence: str) -> list[GroupPercent]:
     if not contains_any(sentence, _GARBLED_CI_CUES) or not (
         garbled := list(_GARBLED_CI.finditer(sentence))
     ):
