@@ -413,3 +413,13 @@ def test_a_difference_written_against_the_other_arm_keeps_its_ci(
 def test_a_change_from_baseline_written_as_lower_than_is_no_difference() -> None:
     written = "In the drug group, pressure was 5.2 mmHg lower than at baseline (95% CI 2.1-8.3)."
     assert not [e for e in find_estimates(normalise(written)) if e.value == 5.2]
+
+
+def test_a_share_after_a_garbled_interval_keeps_its_printed_position() -> None:
+    sentence = (
+        "Relapse-free survival at two years was 58% (95% CI 4669%) in the pump group and 41% "
+        "(95% CI 2953%) in the injection group."
+    )
+    shares = estimates.find_group_percentages(sentence)
+    assert [(share.value, share.ci_low) for share in shares] == [(58.0, None), (41.0, None)]
+    assert [sentence[share.start : share.start + 3] for share in shares] == ["58%", "41%"]

@@ -1335,6 +1335,20 @@ def _unknown_measure(before_value: str) -> bool:
     return _UNKNOWN_MEASURE.search(before_value) is not None
 
 
+# "VE 87% (95% CI 0-98%)", "protective efficacy was 41% (...)": one minus a risk ratio
+_EFFICACY_BEFORE = re.compile(
+    r"(?i:\b(?:vaccine|protective) (?:efficacy|effectiveness)\b)[^;.%()]{0,50}$|\bVE\b[^;.%()]{0,20}$"
+)
+_EFFICACY_CUES = ("fficacy", "ffectiveness", "VE")
+_EFFICACY_REACH = 75
+
+
+def _efficacy_named_before(sentence: str, start: int) -> bool:
+    """Whether the percentage at `start` is a vaccine's or a measure's protective efficacy."""
+    window = sentence[max(0, start - _EFFICACY_REACH) : start]
+    return contains_any(window, _EFFICACY_CUES) and _EFFICACY_BEFORE.search(window) is not None
+
+
 def _relative_change(sentence: str, match: re.Match[str], restating: str | None) -> bool:
     """'a 38% (...) increased risk'; '... by 58% (...)' only when it follows a ratio of the same
     sentence (`restating`: its measure): alone, "LDL decreased by 12.4% (95% CI ...)" and
@@ -1342,6 +1356,7 @@ def _relative_change(sentence: str, match: re.Match[str], restating: str | None)
     before = sentence[: match.start()]
     return bool(
         _RELATIVE_CHANGE_AFTER.search(sentence[match.end() : match.end() + 40])
+        or _efficacy_named_before(sentence, match.start())
         or (
             restating in RATIO_MEASURES
             and before.endswith(" by ")
@@ -1553,7 +1568,7 @@ _PERCENT_THEN_OUTCOME = re.compile(
 )
 _PAIR_CUES = (
     " vs", " v ", "versus", "compared with", "respectively", "% with ", "% on ", "% in ", "% (",
-    "% among ", "% for ", "in contrast",
+    "% among ", "% for ", "% after ", "in contrast",
 )  # fmt: skip
 _VALUE_GROUPS = (
     "v1", "v2", "v3", "bare", "v5", "v6", "v7", "v8", "v9", "v11", "v12", "v13", "v14",
@@ -1606,6 +1621,11 @@ def _same_preposition_after(sentence: str, match: re.Match[str]) -> bool:
     return sentence.startswith(f" {who[0]} ", match.end())
 
 
+# an aside between a listed pair and what the pair says: "70% and 63%, with 57 and 61 median
+# days in remission, relapsed ... respectively", "(with 14 and 19 lost to follow-up)"
+_ASIDE = re.compile(
+    r",? (?:with|after|despite)\b[^,;%()]{1,60}, | ?\([^()%]{1,60}\)| ?[-–—] [^-–—;%()]{1,60} [-–—]"
+)
 # "48% and 31% in the drug and placebo groups, respectively"
 _RESPECTIVELY_AFTER = re.compile(r"[^.;()]{0,80}?\brespectively\b")
 # percentages of a sentence about a mean share ("the mean percentage of weeks with control")
@@ -1626,6 +1646,9 @@ _NOT_AN_OUTCOME = re.compile(
     r"female|male|women|men)|completed)\b"
     # what people had when they entered: "45 (30.0%) had diabetes at baseline"
     r"|^[^.;()]{0,60}?\b(?:at|before) (?:baseline|entry|enrol?ment|randomi[sz]ation)\b"
+    # ... or before it: "8 (7%) had prior surgery", "31 (12.9%) had a history of preterm birth"
+    r"|^\W*(?:had|have) (?:undergone )?(?:(?:a |an )?(?:prior|previous|past|earlier)\b|"
+    r"a (?:past |prior |previous )?history of\b)"
 )
 
 
@@ -1778,10 +1801,63 @@ class GroupPercent:
     ci_high: float | None = None
 
 
+# an interval whose dash was lost in print, its two ends run together: "62% (95% CI 5273%)"
+_GARBLED_CI = re.compile(rf" ?[(\[] ?(?:{CI_LABEL})[:;,]? ?\d{{3,6}} ?%?[)\]]")
+_GARBLED_CI_CUES = ("CI", "interval")
+
+
+# a share another study found is background: "A previous study ... found 27% of ..."
+_OTHER_STUDY_FOUND = re.compile(
+    r"\b(?i:previous|prior|earlier|other|published|former)\b (?:[\w-]+ ){0,2}?(?:study|studies|"
+    r"trials?|surveys?|reports?|meta-analys[ie]s|reviews?|audits?|work|research|literature)\b"
+    r"[^.;%]{0,60}?\b(?:found|reported|showed|shown|observed|described|noted|demonstrated|"
+    r"suggested|estimated)\b[^.;%]{0,30}$"
+)
+_OTHER_STUDY_CUES = ("revious", "rior ", "arlier", "ther ", "ublished", "ormer")
+_OTHER_STUDY_REACH = 160
+
+
 def find_group_percentages(sentence: str) -> list[GroupPercent]:
-    """Per-group percentages of one normalised sentence, in reading order."""
+    """Per-group percentages of one normalised sentence, in reading order; a share whose
+    interval cannot be read is read as if the interval were not printed, the interval null;
+    a share another study found is not one."""
     if "%" not in sentence:
         return []  # a bare "0 for the control group" counts only beside a percentage
+    shares = _shares_around_garbled_intervals(sentence)
+    if contains_any(sentence, _OTHER_STUDY_CUES):
+        shares = [
+            share
+            for share in shares
+            if not _OTHER_STUDY_FOUND.search(
+                sentence, max(0, share.start - _OTHER_STUDY_REACH), share.start
+            )
+        ]
+    return shares
+
+
+def _shares_around_garbled_intervals(sentence: str) -> list[GroupPercent]:
+    if not contains_any(sentence, _GARBLED_CI_CUES) or not (
+        garbled := list(_GARBLED_CI.finditer(sentence))
+    ):
+        return _group_percentages(sentence)
+    kept = [0, *(end for match in garbled for end in match.span()), len(sentence)]
+    pieces = list(pairwise(kept))[::2]  # the text between the garbled intervals
+    shares = _group_percentages("".join(sentence[start:end] for start, end in pieces))
+    return [replace(share, start=_printed_position(share.start, garbled)) for share in shares]
+
+
+def _printed_position(position: int, dropped: list[re.Match[str]]) -> int:
+    """Where a position in a sentence with the `dropped` spans cut out lies in the sentence."""
+    for match in dropped:
+        if match.start() > position:
+            break
+        position += match.end() - match.start()
+    return position
+
+
+def _group_percentages(sentence: str) -> list[GroupPercent]:
+    if "%" not in sentence:
+        return []
     found: dict[int, GroupPercent] = {}
     mean_share = _MEAN_SHARE.search(sentence) is not None
     listed, not_shares = ([], set()) if mean_share else _percentage_lists(sentence)
@@ -1791,6 +1867,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
     if mean_share:
         pairs = ()
     for index, match in enumerate(pairs):
+        aside = _ASIDE.match(sentence, match.end()) if match["listed"] else None
+        said = aside.end() if aside else match.end()
         if (
             match.start("a") in taken
             or match.start("b") in taken
@@ -1799,12 +1877,12 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
             or _OF_TIME.match(sentence, match.end())
             or _TAKING_PART.search(sentence, max(0, match.start() - 60), match.start())
             or _TRAIT_SHARE.search(sentence, max(0, match.start() - 60), match.start())
-            or _NOT_AN_OUTCOME.search(sentence[match.end() : match.end() + 80])
+            or _NOT_AN_OUTCOME.search(sentence[said : said + 80])
             or (match["who"] and _OF_TIME.match(match["who"]))
             or (
                 match["listed"]
                 and not match["named"]
-                and not _RESPECTIVELY_AFTER.match(sentence, match.end())
+                and not _RESPECTIVELY_AFTER.match(sentence, said)
                 and not _same_preposition_after(sentence, match)
             )
         ):
