@@ -117,6 +117,19 @@ def test_a_misspelled_article_section_is_reported_at_its_line() -> None:
     ]
 
 
+def test_misspelled_article_sections_on_the_body_s_first_and_last_lines_keep_their_lines() -> None:
+    from evidex.content.article import report_misspelled_headings
+    from evidex.content.diagnostics import Diagnostics
+
+    body = "## Overveiw\ntext\n\n## Overview\n## The Botom Line"
+    diagnostics = Diagnostics("research/x.md")
+    report_misspelled_headings(body, 5, diagnostics)
+    assert [(d.line, d.message) for d in diagnostics.items] == [
+        (5, "unknown section 'Overveiw'; did you mean 'Overview'?"),
+        (9, "unknown section 'The Botom Line'; did you mean 'The Bottom Line'?"),
+    ]
+
+
 def test_an_unreadable_dose_in_special_cases_is_reported_too() -> None:
     text = _melatonin().replace(
         "- **Elderly Patients:** Use the lowest effective dose;",

@@ -158,3 +158,36 @@ def test_a_cohort_followed_inside_a_trial_is_a_cohort(text: str, design: str) ->
 )
 def test_a_regimen_given_by_the_authors_is_a_trial(text: str, design: str) -> None:
     assert classify_design(text) == design
+
+
+@pytest.mark.parametrize(
+    ("text", "design"),
+    [
+        # tissue kept alive outside the animal is laboratory work
+        (
+            "Porcine coronary artery rings were mounted in organ baths and relaxed with the peptide.",
+            "in-vitro",
+        ),
+        (
+            "Rat hippocampal slices were exposed to the drug and long-term potentiation was recorded.",
+            "in-vitro",
+        ),
+        (
+            "Hearts from male Wistar rats were perfused in a Langendorff apparatus with the peptide.",
+            "in-vitro",
+        ),
+        (
+            "Ileal strips from guinea pigs contracted less after the compound (EC50 3 µM).",
+            "in-vitro",
+        ),
+        ("Bovine cartilage explants were treated with interleukin-1 and the compound.", "in-vitro"),
+        # ... unless the animals themselves were treated first
+        (
+            "Mice were treated with the drug for 4 weeks, after which aortic rings were prepared.",
+            "animal",
+        ),
+        ("Twelve dogs were given the drug orally; plasma was sampled over 24 hours.", "animal"),
+    ],
+)
+def test_tissue_kept_alive_outside_an_animal_is_in_vitro(text: str, design: str) -> None:
+    assert classify_design(text) == design

@@ -52,6 +52,29 @@ def test_both_shares_of_a_pair_are_read(sentence: str, shares: list[float]) -> N
 
 
 @pytest.mark.parametrize(
+    ("sentence", "shares"),
+    [
+        # two groups' counts and shares, then what both did: the first is as much a result
+        (
+            "Eight hundred ninety-six (13.2%) cases and 713 (10.5%) controls used the drug.",
+            [10.5, 13.2],
+        ),
+        ("In all, 41 (27.3%) users and 22 (14.8%) non-users developed cataract.", [14.8, 27.3]),
+        (
+            "Of the children, 58 (38%) cases vs 31 (20%) controls had wheezed by age 5.",
+            [20.0, 38.0],
+        ),
+        # ... never the make-up of the sample
+        ("In all, 1,204 (51.3%) women and 1,143 (48.7%) men were enrolled.", []),
+    ],
+)
+def test_counts_and_shares_of_two_groups_before_a_verb_are_read(
+    sentence: str, shares: list[float]
+) -> None:
+    assert _shares(sentence) == shares
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # a range keeps its one sign and is no pair

@@ -134,6 +134,9 @@ def test_a_percent_is_a_trailing_percent_sign() -> None:
         ("HbA1c 6.9-7.5%", "HbA1c 6.9-7.5%"),  # a range keeps one sign
         ("12.5 vs 10 mg", "12.5 vs 10 mg"),  # another unit
         ("OR 1.2 vs 30%", "OR 1.2 vs 30%"),  # a labelled ratio is no share
+        ("aged >or=60 years, HbA1c <or=6.5%", "aged ≥60 years, HbA1c ≤6.5%"),  # PubMed's ASCII
+        ("BMI > or = 30", "BMI ≥ 30"),
+        ("this or=that", "this or=that"),  # no sign before it
         ("plain text", "plain text"),
         ("", ""),
     ],

@@ -147,3 +147,19 @@ def test_searches_are_answered_on_the_event_loop_without_a_thread_hop(
     answer = search_client.get(path + "&on-the-loop=1")  # a URL no memo holds yet
     assert answer.status_code == 200
     assert "liver" in answer.text.lower() or "thymosin" in answer.text.lower()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/search?q=liver", "/api/v1/suggest?q=thym"])
+def test_a_json_search_answer_is_sent_without_fastapi_walking_every_value(
+    search_client: TestClient, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fastapi.routing
+
+    def no_walk(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated and converted value by value")
+
+    monkeypatch.setattr(fastapi.routing, "serialize_response", no_walk)
+    answer = search_client.get(path + "&unwalked=1")  # a URL no memo holds yet
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "application/json"
+    assert answer.json()["query"] in ("liver", "thym")

@@ -59,12 +59,20 @@ _IN_VITRO = CuedPattern(
         r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?"
         # bacteria or fungi grown and tested in a dish
         r"|minimum inhibitory concentrations?|broth (?:micro)?dilution|(?:agar|disc|disk) "
-        r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates)\b"
+        r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates"
+        # tissue kept alive outside the body: "aortic rings mounted in organ baths", "ileal
+        # strips", "hippocampal slices", "cartilage explants", "a Langendorff-perfused heart"
+        r"|ex vivo|organ baths?|explants|langendorff|(?:aortic|arterial|artery|tracheal|bronchial|"
+        r"ileal|ileum|jejunal|colonic|gastric|bladder|detrusor|uterine|myometrial|muscle|vascular|"
+        r"mesenteric|hippocampal|brain|cortical|cerebellar|hepatic|liver|lung|renal|kidney|"
+        r"tissue|skin|tendon|atrial|papillary) (?:rings|strips|slices)"
+        r"|isolated(?:,)? perfused)\b"
     ),
     (
         "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
         "fibroblasts", "primary ", "cells were", "monolayer", "minimum inhibitory", "dilution",
-        "diffusion", "isolates"
+        "diffusion", "isolates", "ex vivo", "organ bath", "explants", "langendorff", "rings",
+        "strips", "slices", "perfused"
     ),
 )  # fmt: skip
 # cells of a named type worked on in a dish: "SH-SY5Y cells were pretreated", "RAW 264.7
@@ -509,11 +517,17 @@ _ASIDE = CuedPattern(
     re.compile(
         r"(?i)\b(?:are needed|is needed|warranted|future|further (?:studies|research|trials)|"
         r"should be|rather than|(?:previous|prior|earlier) (?:\w+ )?(?:studies|trials|research|"
-        r"reports|work|meta-analys[ie]s|reviews)|remains? unclear)\b"
+        r"reports|work|meta-analys[ie]s|reviews)|remains? unclear"
+        # a review another team wrote, named for what it found: "A Cochrane Systematic Review
+        # that concluded ...", "A 2019 systematic review reported ..."
+        r"|(?<!\bthis )\b(?:an?|one) (?:[\w-]+ ){0,3}?(?:systematic review|meta-?analys[ie]s|review)"
+        r"(?: (?:that|which))? (?:concluded|found|reported|suggested|showed|demonstrated|"
+        r"indicated))\b"
     ),
     (
         "needed", "warranted", "future", "further ", "should be", "rather than", "previous",
-        "prior", "earlier ", "unclear"
+        "prior", "earlier ", "unclear", "concluded", "found", "reported", "suggested", "showed",
+        "demonstrated", "indicated",
     ),
 )  # fmt: skip
 
@@ -782,19 +796,35 @@ _TREATED_PEOPLE = CuedPattern(
     ("treated", "underwent", "received", "operated"),
 )
 _LOOKED_BACK = CuedPattern(re.compile(r"(?i)\bretrospective(?:ly)?\b"), ("retrospective",))
-# what a study of exposures or risks says, which a series of treated patients does not; and a
-# cohort named outright
+# what a study of exposures or risks in a population says, which a series of one clinic's
+# patients does not (a feature "associated with" an outcome within the series does not make
+# it a cohort); and a cohort named outright
 _ASSOCIATION = CuedPattern(
-    re.compile(r"(?i)\b(?:associat\w*|risk factors?|predictors?|exposures?|cohort)\b"),
-    ("associat", "risk factor", "predictor", "exposure", "cohort"),
-)
+    re.compile(
+        r"(?i)\b(?:risk factors?|predictors?|exposures?|exposed|cohort|databases?|registry|"
+        r"registers?|claims|population-based|nationwide|incidence|prevalence|health records|"
+        # an exposure set against an outcome: "to relate metformin dose to B12 deficiency",
+        # "found lower mortality"
+        r"relat(?:e|ed|ing) [^.;]{1,60}? to|(?:lower|higher|reduced|increased) (?:mortality|"
+        r"risks?|rates?|odds))\b"
+    ),
+    (
+        "risk factor", "predictor", "expos", "cohort", "database", "registry", "register",
+        "claims", "population-based", "nationwide", "incidence", "prevalence", "health records",
+        "relat", "lower ", "higher ", "reduced ", "increased ",
+    ),
+)  # fmt: skip
 
 
 def _treated_series(text: str, folded: str) -> bool:
-    """Patients given a treatment and looked back on, with no association estimated."""
+    """One group of patients looked back on (treated, or included for a condition), no group
+    compared and no population's risks or exposures studied."""
     return (
         _LOOKED_BACK.search(text, folded) is not None
-        and _TREATED_PEOPLE.search(text, folded) is not None
+        and (
+            _TREATED_PEOPLE.search(text, folded) is not None
+            or _PEOPLE_NOUN.search(text) is not None
+        )
         and _ASSOCIATION.search(text, folded) is None
     )
 

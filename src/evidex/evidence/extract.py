@@ -75,6 +75,9 @@ _OWN_STUDY = re.compile(
     r"searched|studied|investigated|examined|evaluated|assessed|analy[sz]ed|included)\b"
 )
 _PREDICATE_BEFORE = re.compile(r"(?i)\b(?:was|is|were|be|been|as|not|than|like)\s*$")
+# an earlier study named as a source or a yardstick, not introduced: "controls from a previous
+# study", "adapted from an earlier trial", "lower than those of a prior study"
+_EARLIER_SOURCE = re.compile(r"(?i)\b(?:from|of|by|with|to)\s+an? (?:previous|prior|earlier)\b")
 
 _POPULATION_NOUNS = (
     r"(?:patients|participants|adults|subjects|individuals|people|persons|women|men|children|"
@@ -375,7 +378,8 @@ _N_BY_CONTEXT = re.compile(
     r"participants|subjects|respondents|(?:cohort |case-control )?study|trial) "
     r"(?:of|on|from|comprised|consisted of|included|were|was) "
     r"|\bwe (?:studied|enrolled|recruited|randomi[sz]ed|included|followed|analy[sz]ed|"
-    r"surveyed|examined|interviewed|assessed|invited|identified) "
+    r"surveyed|examined|interviewed|assessed|invited|identified|(?:randomly )?(?:assigned|"
+    r"allocated)) "
     r"|\b(?:among|involving|including|comprising|enrolling|recruiting) )"
     rf"(?:the |all )?(?P<n>{COUNT}) {_ANY_PEOPLE}"
 )
@@ -602,7 +606,8 @@ def _introducers(sentence: str) -> list[re.Match[str]]:
         return []
     found = []
     for match in _INTRODUCER.finditer(sentence):
-        if _PREDICATE_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()]):
+        before = sentence[max(0, match.start() - 12) : match.start()]
+        if _PREDICATE_BEFORE.search(before) or _EARLIER_SOURCE.search(before + match.group(0)[:30]):
             continue
         found.append(match)
     return found
@@ -742,15 +747,20 @@ def _sample_size(text: str, folded: str | None = None) -> int | None:
     )
 
 
-# those included of people screened, in one sentence: "Of 3,005 patients assessed for
-# eligibility, 842 were included" (a review's "of 3,005 records screened, 42 were included" names
-# no people, so it is not read here)
-_SCREENING_VERBS = ("assessed", "screened", "evaluated", "approached", "invited", "considered")
+# those included of people screened or recruited, in one sentence: "Of 3,005 patients assessed
+# for eligibility, 842 were included", "From 1597 patients recruited, 11.7% (187 patients)
+# fulfilled the criteria" (a review's "of 3,005 records screened, 42 were included" names no
+# people, so it is not read here; nor are those included in an analysis)
+_SCREENING_VERBS = (
+    "assessed", "screened", "evaluated", "approached", "invited", "considered", "recruited",
+)  # fmt: skip
 _INCLUDED_OF_SCREENED = CuedPattern(
     re.compile(
-        rf"(?i)\bof (?:the |all )?{COUNT} (?:[\w-]+ ){{0,2}}?{_POPULATION_NOUNS} (?:who (?:were|was) )?"
-        rf"(?:{'|'.join(_SCREENING_VERBS)})\b[^.;]{{0,60}}?, (?:a total of )?(?P<n>{COUNT}) "
-        r"(?:[\w-]+ ){0,2}?(?:were|was) (?:included|enrolled|eligible|recruited)\b"
+        rf"(?i)\b(?:of|from) (?:the |all )?{COUNT} (?:[\w-]+ ){{0,2}}?{_POPULATION_NOUNS} "
+        rf"(?:who (?:were|was) )?(?:{'|'.join(_SCREENING_VERBS)})\b[^.;]{{0,60}}?, "
+        rf"(?:a total of )?(?:\d+(?:\.\d+)? ?% \()?(?P<n>{COUNT})(?: [\w-]+){{0,2}}?\)? "
+        r"(?:(?:were|was) (?:included|enrolled|eligible|recruited)\b(?! in (?:the )?(?:final )?"
+        r"analys)|(?:met|fulfilled) (?:the |all )?(?:[\w-]+ ){0,3}?criteria\b)"
     ),
     _SCREENING_VERBS,
 )
@@ -1331,10 +1341,24 @@ _ABSTRACT_SECTIONS = frozenset(
 )  # fmt: skip
 
 
+# a sample size worked out: "a power of 80% to detect a relative risk of 0.67", "powered to
+# detect a hazard ratio of 0.75", "the sample size was calculated to detect a difference of 5"
+_POWER_CALCULATION = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:(?:statistical )?power of\b[^.;]{0,60}?\bto (?:detect|show|demonstrate)|"
+        r"powered (?:\w+ )?to (?:detect|show|demonstrate)|sample sizes? (?:of \d[\d,]* )?"
+        r"(?:was |were )?(?:calculat|estimat|determin|needed|required)\w*)"
+    ),
+    ("power", "sample size"),
+)
+
+
 def _sentence_outcomes(
     sentence: str, label: str | None, carried: str | None
 ) -> tuple[list[Outcome], str | None]:
     """The outcomes of one sentence and the measure the next sentence's estimates inherit."""
+    if _POWER_CALCULATION.search(sentence):
+        return [], carried  # the effect a trial was sized to detect is no result of it
     found: list[Outcome] = []
     previous_end = 0
     percentages = find_group_percentages(sentence)

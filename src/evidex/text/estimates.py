@@ -73,8 +73,10 @@ _WORD_LABELS: tuple[tuple[str, str], ...] = (
         r"|(?:rho|ρ|rs|r)(?= ?=)",
         "r",
     ),
-    (r"g(?= ?=)", "g"),
-    (r"d(?= ?=)", "SMD"),  # Cohen's d written as "d = 0.45"
+    # a single letter names a measure only in its own case: "d = 0.45" is Cohen's d, "vitamin
+    # D=8939" a group's size
+    (r"(?-i:g)(?= ?=)", "g"),
+    (r"(?-i:d)(?= ?=)", "SMD"),  # Cohen's d written as "d = 0.45"
 )
 _ABBREVIATIONS: dict[str, str] = {
     "OR": "OR", "aOR": "OR", "AOR": "OR", "RR": "RR", "aRR": "RR", "HR": "HR", "aHR": "HR",
@@ -214,11 +216,6 @@ _LISTED_AFTER = re.compile(
     rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]])? ?(?:,|and|, and) {_VALUE}"
     r"(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
 )
-# ... after the subgroup the value before was for, when the next is for one named the same way:
-# "NNT was 3.2 for placebo vs. low dose, 2.9 for placebo vs. medium dose and 25 for ..."
-_LISTED_AFTER_SUBGROUP = re.compile(
-    rf" (?P<prep>for|in|among) [^,;:=()\[\]\d]{{1,60}}?(?:,|,? and) {_VALUE}(?= (?P=prep) )"
-)
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
 _P_VALUE = re.compile(
@@ -250,6 +247,12 @@ _CI_AFTER_SUBGROUP = re.compile(
 _BRACKET_AFTER_SUBGROUP = re.compile(
     rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,60}}? ?[(\[] ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?"
     rf"(?:from )?{_INTERVAL} ?[)\]]"
+)
+# ... or its rate's unit in words: "the rate difference was 1.4 fewer events per 1,000
+# person-years (95% CI 0.6-2.1)"
+_CI_AFTER_RATE_UNIT = re.compile(
+    r"(?: [a-z-]+){0,4} per (?:\d[\d,.]*|a|one|hundred|thousand)(?: [\w/µμ³-]+){0,3} ?[(\[] ?"
+    rf"(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?(?:from )?{_INTERVAL} ?[)\]]"
 )
 _SUBGROUP_CUES = (" among ", " in ", " for ")
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
@@ -490,6 +493,10 @@ def _inherits_no_ratio(sentence: str, match: re.Match[str], previous_end: int) -
     )
 
 
+# no standardised difference of real groups comes near ten standard deviations
+_LARGEST_STANDARDISED = 10
+
+
 def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
     """The estimates of one normalised sentence, in reading order. `carried` is the measure of
     the last estimate of the sentences before (an unlabelled estimate inherits it)."""
@@ -536,7 +543,11 @@ def find_estimates(sentence: str, carried: str | None = None) -> list[Estimate]:
         ):
             continue
         measure = label_measure(match, match["unit"], sentence)
-        if (measure in RATIO_MEASURES and value <= 0) or (measure == "r" and abs(value) > 1):
+        if (
+            (measure in RATIO_MEASURES and value <= 0)
+            or (measure == "r" and abs(value) > 1)
+            or (measure in ("SMD", "g") and abs(value) > _LARGEST_STANDARDISED)
+        ):
             continue  # a ratio is never negative, a correlation never beyond ±1
         estimate = _labelled_estimate(sentence, match, measure, value)
         listed = _listed_after(sentence, estimate.end, measure, taken)
@@ -684,9 +695,7 @@ def _listed_after(
     """The values listed after a labelled one, each taking its measure: 'the adjusted odds ratios
     were 1.8, 2.4 and 3.1'."""
     listed: list[Estimate] = []
-    while (
-        item := _LISTED_AFTER.match(sentence, end) or _subgroup_listed(sentence, end)
-    ) is not None:
+    while (item := _LISTED_AFTER.match(sentence, end)) is not None:
         value = parse_number(item["value"])
         unit = item["unit"]
         if (
@@ -701,12 +710,6 @@ def _listed_after(
         listed.append(replace(estimate, start=item.start("value")))
         end = estimate.end
     return listed
-
-
-def _subgroup_listed(sentence: str, end: int) -> re.Match[str] | None:
-    if not sentence.startswith(_SUBGROUP_CUES, end):
-        return None
-    return _LISTED_AFTER_SUBGROUP.match(sentence, end)
 
 
 # The arm a value belongs to, named right after it (and its bracket): "−13.2% (95% CI ...)
@@ -1045,13 +1048,21 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
             after_p = _CI_AFTER_SUBGROUP.match(sentence, match.end())
     if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
         after_p = _BRACKET_AFTER_SUBGROUP.match(sentence, match.end())
+    if after_p is None and " per " in sentence[match.end("value") : match.end("value") + 60]:
+        # from the value: its unit may have taken the "per ..." ("0.91 per 1 mmol/L higher LDL")
+        after_p = _CI_AFTER_RATE_UNIT.match(sentence, match.end("value"))
     if after_p is None and contains_any(sentence, _CI_IN_WORDS_CUES):
         after_p = _CI_IN_WORDS.match(sentence, match.end())
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
         if low is not None and high is not None:
             low, high = _in_order(value, low, high)
-        if low is not None and high is not None and _plausible(measure, value, low, high, True):
+        labelled_ci = after_p["cilabel"] is not None  # a bare bracket must hold the value
+        if (
+            low is not None
+            and high is not None
+            and _plausible(measure, value, low, high, labelled_ci)
+        ):
             level = after_p["level"] or after_p["level2"]
             p = parse_p(after_p) if after_p.groupdict().get("op") else None
             return Estimate(
@@ -1671,7 +1682,8 @@ _LISTED_SHARE = re.compile(
 # what a group did, after the rest of its name ("13 participants (19%) allocated to exercise
 # crossed over", "30% of office workers stored"): any past tense but a verb that puts people
 # into a study, treats them or describes them ("were married", "aged")
-_GROUP_WORD = r"(?: (?!(?:were|was|are|is|been)\b)[\w-]+)"
+# (a word of a group's name may be a bound: "adults aged ≥65 years")
+_GROUP_WORD = r"(?: (?!(?:were|was|are|is|been)\b)[≥≤<>]?[\w-]+)"
 _DID = (
     r" (?:(?:had|have|has) )?"
     rf"(?:(?!(?:{_STUDY_VERBS}|received|aged|based|living|born|lived|resided|worked|identified|"
@@ -1683,7 +1695,8 @@ _GROUP_THEN_VERB = re.compile(rf",?{_GROUP_WORD}{{0,5}}?{_DID}")
 # is read only from the list of verbs of what happened ("201 (16.7%) smoked" describes them)
 _NAMED_GROUP_THEN_VERB = re.compile(rf"{_GROUP_WORD}{{1,5}}?{_DID}")
 _LIST_JOIN = re.compile(
-    r"(?: [\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;) (?:in |among )?"
+    r"(?: [≥≤<>]?[\w-]+){0,6}?(?:,? (?:as )?compared with|,? versus|,? vs\.?|,? and|,|;)"
+    r" (?:in |among )?"
 )
 
 
@@ -1706,6 +1719,26 @@ def _of_a_group(sentence: str, match: re.Match[str]) -> bool:
         or _OF_A_TOTAL_AFTER.match(sentence, match.end()) is not None
         or bool(_OUTCOME_VERB_AFTER.search(sentence[match.end() : match.end() + 40]))
         or _NAMED_GROUP_THEN_VERB.match(sentence, match.end()) is not None
+        or _next_group_did(sentence, match.end())
+    )
+
+
+# the next group's count and share after this one's: "896 (13.2%) cases and 713 (10.5%) controls
+# used omeprazole"
+_NEXT_GROUP = re.compile(
+    rf"(?: [\w-]+){{0,3}}?,? (?:and|vs\.?|versus|compared with) {_PART} {_OPEN}{_pct('n')}{_CLOSE}"
+)
+
+
+def _next_group_did(sentence: str, end: int) -> bool:
+    """Whether the next group's count and share follow, and then what both groups did."""
+    following = _NEXT_GROUP.match(sentence, end)
+    if following is None:
+        return False
+    after = following.end()
+    return (
+        bool(_OUTCOME_VERB_AFTER.search(sentence[after : after + 40]))
+        or _NAMED_GROUP_THEN_VERB.match(sentence, after) is not None
     )
 
 
@@ -1907,6 +1940,8 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
         _labelled_shares(sentence),
         _among_set_against(sentence),
         _shares_across_groups(sentence),
+        _shares_than_another(sentence),
+        _shares_changed_to(sentence),
     )
     for position, value in shares:
         if position not in refused:
@@ -1922,6 +1957,9 @@ _LIST_CONTINUES = re.compile(
 )
 # what a count of people is part of when the verb before it says who made up a group: "the
 # two groups included 34 women (56.7%)"
+_COMPOSITION_BEFORE = re.compile(
+    r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
+)
 # ... and what some of the people counted had when the sample is described as made of them:
 # "The cohort comprised 52 410 adults, of whom 4 120 (7.9%) had diabetes" (never "developed")
 _MADE_UP_OF_WHOM = re.compile(
@@ -1931,9 +1969,6 @@ _MADE_UP_OF_WHOM = re.compile(
 _STATE_AFTER = re.compile(r" (?:had|have|did not have|were|was)\b")
 # the next part of that make-up: "... (98.2%) did not have diabetes and 34 198 (1.8%) had it"
 _MAKE_UP_CONTINUES = re.compile(r"(?: [^,;()%\d]{1,60}?)?,? (?:and|while|whereas) (?:\d{1,3} )*")
-_COMPOSITION_BEFORE = re.compile(
-    r"\b(?:included|including|comprised|comprising|consisted of|consisting of|there were) $"
-)
 # a group's rate in brackets right after the group's name: "the observation group (93.33%)",
 # "group B (12.5%)", "the intervention arm (41%)"
 # who made up the groups, not what happened to them: "the proportion of women was similar in the
@@ -1997,8 +2032,16 @@ _BETWEEN_BEFORE = re.compile(
 # the groups at either end: "highest among children aged 6-11 months (62.1%) and lowest among
 # those aged 48-59 months (20.3%)" (a group's name may hold its ages)
 _EXTREME = r"(?:highest|lowest|most \w+|least \w+)"
-_EXTREME_BEFORE = re.compile(rf"\b{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}$")
-_EXTREME_AFTER = re.compile(rf",? and (?:the )?{_EXTREME} (?:among|in|for) [^%;()]{{1,70}}")
+# (what was at its extreme may be named, and said to be found there: "the highest prevalence
+# was in Seychelles (57.9%)", "the highest rate was found in")
+_AT_THE_EXTREME = (
+    rf"{_EXTREME}(?: [\w-]+){{0,2}}? (?:(?:was|were) )?(?:(?:found|seen|observed|recorded) )?"
+    r"(?:among|in|for)"
+)
+_EXTREME_BEFORE = re.compile(rf"\b{_AT_THE_EXTREME} [^%;()]{{1,70}}$")
+_EXTREME_AFTER = re.compile(rf",? and (?:the )?{_AT_THE_EXTREME} [^%;()]{{1,70}}")
+# the other end's share with its sign left out: "... and the lowest in Tajikistan (0.7)"
+_UNSIGNED_OTHER_END = re.compile(rf"{_EXTREME_AFTER.pattern} \((?P<v>\d+(?:\.\d+)?)\)")
 
 
 def _compared_rates(sentence: str) -> list[tuple[int, float]]:
@@ -2027,6 +2070,11 @@ def _compared_rates(sentence: str) -> list[tuple[int, float]]:
             and _EXTREME_BEFORE.search(sentence, max(0, first.start() - 80), first.start())
         ):
             for match in (first, second):
+                compared[match.start("v")] = float(match["v"])
+    for rate in rates:
+        other_end = _UNSIGNED_OTHER_END.match(sentence, rate.end())
+        if other_end and _EXTREME_BEFORE.search(sentence, max(0, rate.start() - 80), rate.start()):
+            for match in (rate, other_end):
                 compared[match.start("v")] = float(match["v"])
     if compared and (
         _AT_ENTRY_BEFORE.search(sentence, 0, min(compared))
@@ -2332,9 +2380,11 @@ def _labelled_shares(sentence: str) -> list[tuple[int, float]]:
 # one group's share set against another's: "Among current smokers, 38% had chronic cough,
 # compared with 22% of never smokers"
 _AMONG_SET_AGAINST = re.compile(
-    # (or "Of the students surveyed, 22.7% used ..., compared with 9.4% of staff")
-    rf"\b(?:Among|Of) [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
-    rf"(?:compared with|versus|vs\.?|than) {_pct('b')} (?:of|among|in) "
+    # (or "Of the students surveyed, 22.7% used ..., compared with 9.4% of staff", "In the
+    # drug arm, 40% healed compared with 25% receiving placebo")
+    rf"\b(?:Among|Of|In|With) [^,;%\d]{{2,40}}, {_pct('a')} (?P<said>[^%;]{{1,60}}?),? "
+    rf"(?:compared with|versus|vs\.?|than) {_pct('b')} (?:of|among|in|on|receiving|given|"
+    r"taking|treated|kept|assigned|allocated|using) "
 )
 
 
@@ -2364,10 +2414,13 @@ def _shares_across_groups(sentence: str) -> list[tuple[int, float]]:
     ]
 
 
+_AMONG_CUES = ("Among ", "Of ", "In ", "With ")
+
+
 def _among_set_against(sentence: str) -> list[tuple[int, float]]:
     """The two groups' shares of 'Among <group>, x% had ..., compared with y% of <group>';
     never who the groups were ('58% were women')."""
-    if "Among " not in sentence and "Of " not in sentence:
+    if not contains_any(sentence, _AMONG_CUES):
         return []
     found: list[tuple[int, float]] = []
     for match in _AMONG_SET_AGAINST.finditer(sentence):
@@ -2376,6 +2429,103 @@ def _among_set_against(sentence: str) -> list[tuple[int, float]]:
         ):
             continue
         found.extend((match.start(key), float(match[key])) for key in ("a", "b"))
+    return found
+
+
+# a group's share set against another's after a comparative: "mortality of 4.5% for patients
+# with X was higher than that of 2.6% for those without", "was 48% in group A, higher than the
+# 21% ... in group B and the 18% ... in group C"
+_GROUP_AFTER = r"(?P<what>(?: [^;%()\d ]+){0,5}?) (?:for|in|among|after|with|on|given|receiving) "
+_THAN_ANOTHER_SHARE = re.compile(
+    r"\b(?:higher|lower|greater|smaller|larger|more|less) than (?:that (?:of|in|for|among|"
+    rf"with|after) |the ){_pct('v')}{_GROUP_AFTER}"
+)
+_AND_ANOTHER_SHARE = re.compile(
+    rf"[^;%]{{0,60}}?,? and (?:that (?:of|in|for|among|with|after) |the ){_pct('v')}{_GROUP_AFTER}"
+)
+_SHARE_BEFORE_THAN = re.compile(
+    rf"\b(?:of|was|were|is) {_pct('v')} (?:for|in|among|after|with|on|given|receiving) "
+    r"[^;%]{1,80}?$"
+)
+_NOT_ANOTHER_GROUPS_SHARE = re.compile(
+    r"(?i)\b(?:expected|assumed|predicted|targets?|thresholds?|reported|previous\w*|"
+    r"reductions?|increases?|decreases?|changes?|improvements?|declines?)\b"
+)
+
+
+def _shares_than_another(sentence: str) -> list[tuple[int, float]]:
+    """The shares of groups set against each other with 'higher/lower than (that of | the)'."""
+    if " than " not in sentence:
+        return []
+    found: list[tuple[int, float]] = []
+    for match in _THAN_ANOTHER_SHARE.finditer(sentence):
+        if _NOT_ANOTHER_GROUPS_SHARE.search(match["what"]):
+            continue
+        shares = [match]
+        while (
+            listed := _AND_ANOTHER_SHARE.match(sentence, shares[-1].end())
+        ) and not _NOT_ANOTHER_GROUPS_SHARE.search(listed["what"]):
+            shares.append(listed)
+        clause_start = sentence.rfind(";", 0, match.start()) + 1
+        before = _SHARE_BEFORE_THAN.search(
+            sentence, max(clause_start, match.start() - 140), match.start()
+        )
+        if before:
+            shares.insert(0, before)
+        first = shares[0].start("v")
+        if _measured_amount(sentence, first) or _TRAIT_SHARE.search(
+            sentence, max(0, first - 60), first
+        ):
+            continue
+        found.extend((share.start("v"), float(share["v"])) for share in shares)
+    return found
+
+
+# where two groups' shares ended after changing, set against each other: "the rate in the
+# intervention group fell to 23%, whereas the control group's rose to 37%"
+_CHANGED_TO = re.compile(
+    r"\b(?:fell|dropped|declined|decreased|rose|increased|climbed|grew|went (?:up|down)) to "
+    rf"{_pct('v')}"
+)
+_CHANGED_TO_CUES = (
+    " fell to ",
+    " dropped to ",
+    " declined to ",
+    " decreased to ",
+    " rose to ",
+    " increased to ",
+    " climbed to ",
+    " grew to ",
+    " up to ",
+    " down to ",
+)
+_CONTRAST = re.compile(r",? (?:whereas|while|but)\b|;")
+_GROUP_NOUN = re.compile(
+    r"\b(?:groups?|arms?|cohorts?|practices|wards|clinics|hospitals|sites|schools|controls?|"
+    r"intervention|placebo)\b"
+)
+_GROUP_NOUN_REACH = 40  # a group named right after its share: "fell to 9.5% in the clinic arm"
+
+
+def _shares_changed_to(sentence: str) -> list[tuple[int, float]]:
+    """The shares two groups ended at, each after 'fell/rose to', set against each other with
+    'whereas', 'while', 'but' or a semicolon, each group named in its own part."""
+    if sum(sentence.count(cue) for cue in _CHANGED_TO_CUES) < 2:
+        return []
+    found: list[tuple[int, float]] = []
+    for first, second in pairwise(_CHANGED_TO.finditer(sentence)):
+        contrast = _CONTRAST.search(sentence, first.end(), second.start())
+        if contrast is None:
+            continue
+        clause_start = sentence.rfind(";", 0, first.start()) + 1
+        parts = (
+            (clause_start, min(contrast.start(), first.end() + _GROUP_NOUN_REACH)),
+            (contrast.end(), second.end() + _GROUP_NOUN_REACH),
+        )
+        if all(_GROUP_NOUN.search(sentence, start, end) for start, end in parts) and not (
+            _measured_amount(sentence, first.start("v"))
+        ):
+            found.extend((match.start("v"), float(match["v"])) for match in (first, second))
     return found
 
 

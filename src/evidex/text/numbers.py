@@ -161,6 +161,11 @@ def _share_in_digits(match: re.Match[str]) -> str:
     return f"{value}%" if value is not None else match.group(0)
 
 
+# PubMed's ASCII for the signs: ">or=" and "< or =" are "≥" and "≤"
+_OR_EQUAL = re.compile(r"(?P<sign>[<>]) ?or ?=")
+_OR_EQUAL_SIGNS = {">": "≥", "<": "≤"}
+
+
 def normalise(text: str) -> str:
     """One minus sign ('-'), '.' decimals, single plain spaces, '%' for 'percent'; an en or em
     dash is kept only where it marks a range. Thousands groups keep their (now plain) space."""
@@ -185,6 +190,8 @@ def normalise(text: str) -> str:
         text = _SPACE_RUN.sub(" ", text)
     if _MINUS_SPACE_CUE.search(text):
         text = _MINUS_SPACE.sub(r"\1-", text)
+    if "or=" in text or "or =" in text:
+        text = _OR_EQUAL.sub(lambda match: _OR_EQUAL_SIGNS[match["sign"]], text)
     if "cent" in text or "CENT" in text or "Cent" in text:
         text = _WORDS_PERCENT.sub(_share_in_digits, _PERCENT_IN_WORDS.sub("%", text))
     if "%" in text and contains_any(text, _ELIDED_PERCENT_CUES):
