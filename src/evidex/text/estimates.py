@@ -211,10 +211,11 @@ _TREATED_FOR_ONE = re.compile(
 _TREATED_CUES = ("treated", "treating", "Treating")  # each match of the pattern holds one
 # a further value listed after a labelled one: "[for absolute change] and -5.01 percentage points",
 # never the low end of a range ("number needed to treat 8, 5 to 18": its interval)
-# (or the category it is for in brackets: "1.0 (lowest quintile), 0.8, 1.8")
+# (or the category it is for in brackets, "1.0 (lowest quintile), 0.8", or the subgroup: "1.5 for
+# men and 2.1 for women"; no number in its words)
 _LISTED_AFTER = re.compile(
-    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]])? ?(?:,|and|, and) {_VALUE}"
-    r"(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
+    rf"(?: ?[(\[][^()\[\]\d]{{1,40}}[)\]]| (?:for|in|among) [^,;:=()\[\]\d]{{1,40}}?)? ?"
+    rf"(?:,|and|, and) {_VALUE}(?! ?(?:-|–|—|\bto\b) ?[-+]?\.?\d)"
 )
 _P_LABEL = r"(?<![A-Za-z])[Pp](?:[ -]?values?)?"
 _P_OPERATOR = r"(?:[<>=≤≥‹›]=?|&lt;|&gt;)"
