@@ -752,8 +752,7 @@ _GIVEN_REGIMEN = CuedPattern(
         r"(?i)\b(?:received|(?:were|and) (?:given|administered|prescribed|supplemented|asked to "
         r"(?:take|consume|drink|eat))|(?:administration|supplementation) (?:of|with))\b"
         r"[^.;]{0,80}?(?:\b\d+(?:\.\d+)? ?(?:mg|g|µg|μg|mcg|IU|mL|ml)\b"
-        r"|\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:cycles|courses|sessions) of\b"
-        r"|\bfor (?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days|weeks|months)\b)"
+        rf"|{COUNT} (?:cycles|courses|sessions) of\b|\bfor {COUNT} (?:days|weeks|months)\b)"
     ),
     ("received", "were given", "administered", "prescribed", "supplement", "asked to"),
 )
