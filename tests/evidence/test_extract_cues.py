@@ -129,7 +129,9 @@ _PHRASES = [
     "design, pre-test/post-test, pre–post; a Phase 2 study, a phase I/II trial, phase 1b study; "
     "Without Meta-Analysis; heterogeneity precluded meta-analysis; a meta-analysis was not "
     "possible; meta-analyses could not be performed; no formal metaanalysis; We Present a Case of "
-    "jaundice; we herein report a rare case; we describe the first case; This CASE REPORT shows.",
+    "jaundice; we herein report a rare case; we describe the first case; This CASE REPORT shows. "
+    "It had a Power of 80% to detect an RR of 0.67; the trial was powered to show a difference; "
+    "the sample size was calculated for an HR of 0.75; Sample Sizes were estimated.",
 ]
 
 

@@ -30,8 +30,8 @@ against the README (corrected before any rule); h-gen4's seventh 6, totals among
 excluded, per-arm and returned counts, design 6/6, n 4/6, effects 5/5; h-gen4's eighth 6, one
 for each design and n family of sets J-L (lost label lines, unlabelled review intervals, an
 unaged case report, group sizes in brackets, further participants, a review in the
-background), on main's code design 4/6, n 3/5, effects 4/6 (the two missed are an unlabelled
-"mean effect" with no arms named, left as an expected failure for the effect readers)."""
+background), on main's code design 4/6, n 3/5, effects 4/6 (the two missed, a "mean effect" with
+no arms named, are read since main's effect readers were merged)."""
 
 from __future__ import annotations
 
@@ -48,21 +48,7 @@ ROWS: list[dict[str, Any]] = yaml.safe_load(
 )
 
 
-# a row whose miss lies in another family's reader says so in `not_yet_read` (strict: it must
-# fail until that reader is fixed)
-_PARAMS = [
-    pytest.param(
-        row,
-        id=row["name"],
-        marks=[pytest.mark.xfail(reason=row["not_yet_read"], strict=True)]
-        if "not_yet_read" in row
-        else [],
-    )
-    for row in ROWS
-]
-
-
-@pytest.mark.parametrize("row", _PARAMS)
+@pytest.mark.parametrize("row", ROWS, ids=[row["name"] for row in ROWS])
 def test_each_abstract_reads_as_annotated(row: dict[str, Any]) -> None:
     effects = [
         {"measure": m, "value": v, "ci_low": lo, "ci_high": hi, "as_written": ""}

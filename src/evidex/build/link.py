@@ -201,8 +201,9 @@ class _Misspellings:
         self.name_index = name_index
         self.titles = titles
         self._by_length: dict[int, list[str]] | None = None  # made at the first lookup
-        # (length, budget) -> {(piece number, piece): names of that length}, made when asked
-        self.pieces: dict[tuple[int, int], dict[tuple[int, str], list[str]]] = {}
+        # (length, budget) -> for each piece number, {piece: names of that length}, made when
+        # asked
+        self.pieces: dict[tuple[int, int], list[dict[str, list[str]]]] = {}
         self.found: dict[str, str | None] = {}
 
     @property
@@ -243,23 +244,29 @@ class _Misspellings:
         stands in `folded` at most `budget` places from where it stands in the name."""
         close: set[str] = set()
         for length in range(len(folded) - budget, len(folded) + budget + 1):
-            index = self._pieces(length, budget)
-            if not index:
+            if length not in self.by_length:
                 continue
-            for number, (start, end) in enumerate(_piece_bounds(length, budget)):
+            indexes = self._pieces(length, budget)
+            for (start, end), index in zip(_piece_bounds(length, budget), indexes, strict=True):
                 for at in range(max(0, start - budget), min(start + budget, len(folded)) + 1):
-                    close.update(index.get((number, folded[at : at + end - start]), ()))
-        return sorted(close)
+                    names = index.get(folded[at : at + end - start])
+                    if names:
+                        close.update(names)
+        # in no particular order: the caller ranks the matches by distance, then name
+        return list(close)
 
-    def _pieces(self, length: int, budget: int) -> dict[tuple[int, str], list[str]]:
-        if (length, budget) not in self.pieces:
-            index: dict[tuple[int, str], list[str]] = defaultdict(list)
-            bounds = _piece_bounds(length, budget)
-            for key in self.by_length.get(length, ()):
-                for number, (start, end) in enumerate(bounds):
-                    index[(number, key[start:end])].append(key)
-            self.pieces[(length, budget)] = index
-        return self.pieces[(length, budget)]
+    def _pieces(self, length: int, budget: int) -> list[dict[str, list[str]]]:
+        indexes = self.pieces.get((length, budget))
+        if indexes is None:
+            names = self.by_length[length]
+            indexes = []
+            for start, end in _piece_bounds(length, budget):
+                index: dict[str, list[str]] = defaultdict(list)
+                for key in names:
+                    index[key[start:end]].append(key)
+                indexes.append(index)
+            self.pieces[(length, budget)] = indexes
+        return indexes
 
 
 def _piece_bounds(length: int, budget: int) -> list[tuple[int, int]]:

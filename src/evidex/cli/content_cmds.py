@@ -95,7 +95,7 @@ def build_command(
         False,
         "--prerender",
         help="Also store every page compressed, for the server to send without rendering "
-        "(many readers; about doubles the build's CPU).",
+        "(many readers; about two thirds more CPU than the build without it).",
     ),
 ) -> None:
     """Parse, repair, validate and grade CONTENT, then write the database atomically.

@@ -75,6 +75,9 @@ _OWN_STUDY = re.compile(
     r"searched|studied|investigated|examined|evaluated|assessed|analy[sz]ed|included)\b"
 )
 _PREDICATE_BEFORE = re.compile(r"(?i)\b(?:was|is|were|be|been|as|not|than|like)\s*$")
+# an earlier study named as a source or a yardstick, not introduced: "controls from a previous
+# study", "adapted from an earlier trial", "lower than those of a prior study"
+_EARLIER_SOURCE = re.compile(r"(?i)\b(?:from|of|by|with|to)\s+an? (?:previous|prior|earlier)\b")
 
 _POPULATION_NOUNS = (
     r"(?:patients|participants|adults|subjects|individuals|people|persons|women|men|children|"
@@ -603,7 +606,8 @@ def _introducers(sentence: str) -> list[re.Match[str]]:
         return []
     found = []
     for match in _INTRODUCER.finditer(sentence):
-        if _PREDICATE_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()]):
+        before = sentence[max(0, match.start() - 12) : match.start()]
+        if _PREDICATE_BEFORE.search(before) or _EARLIER_SOURCE.search(before + match.group(0)[:30]):
             continue
         found.append(match)
     return found
@@ -1337,10 +1341,24 @@ _ABSTRACT_SECTIONS = frozenset(
 )  # fmt: skip
 
 
+# a sample size worked out: "a power of 80% to detect a relative risk of 0.67", "powered to
+# detect a hazard ratio of 0.75", "the sample size was calculated to detect a difference of 5"
+_POWER_CALCULATION = CuedPattern(
+    re.compile(
+        r"(?i)\b(?:(?:statistical )?power of\b[^.;]{0,60}?\bto (?:detect|show|demonstrate)|"
+        r"powered (?:\w+ )?to (?:detect|show|demonstrate)|sample sizes? (?:of \d[\d,]* )?"
+        r"(?:was |were )?(?:calculat|estimat|determin|needed|required)\w*)"
+    ),
+    ("power", "sample size"),
+)
+
+
 def _sentence_outcomes(
     sentence: str, label: str | None, carried: str | None
 ) -> tuple[list[Outcome], str | None]:
     """The outcomes of one sentence and the measure the next sentence's estimates inherit."""
+    if _POWER_CALCULATION.search(sentence):
+        return [], carried  # the effect a trial was sized to detect is no result of it
     found: list[Outcome] = []
     previous_end = 0
     percentages = find_group_percentages(sentence)

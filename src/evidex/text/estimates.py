@@ -229,6 +229,13 @@ _CI_AFTER_P = re.compile(
 )
 # the subgroup a labelled value is for, then its interval: "OR = 1.84 among girls, 95% CI =
 # 1.21-2.80", "hazard ratio 0.59 in women; 95% CI 0.41 to 0.85"
+# the bounds in words: "(95% confidence interval between 0.70 and 0.96)", ", with a 95% CI from
+# −6.8 to −1.6", "with a 95% confidence interval of 1.05 to 1.63"
+_CI_IN_WORDS = re.compile(
+    rf" ?[,;(\[]? ?(?:with (?:a|an|the) )?(?P<cilabel>{CI_LABEL}) ?[:=,]? ?(?:of|from|between) "
+    rf"(?P<low>{NUMBER})(?: ?{_UNIT})? (?:to|and) (?P<high>{NUMBER})(?!\.?\d)"
+)
+_CI_IN_WORDS_CUES = (" of ", " from ", " between ")
 _CI_AFTER_SUBGROUP = re.compile(
     rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,30}}?[,;] ?(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}}"
     rf"[(\[]? ?{_INTERVAL}"
@@ -238,6 +245,12 @@ _CI_AFTER_SUBGROUP = re.compile(
 _BRACKET_AFTER_SUBGROUP = re.compile(
     rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,60}}? ?[(\[] ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?"
     rf"(?:from )?{_INTERVAL} ?[)\]]"
+)
+# ... or its rate's unit in words: "the rate difference was 1.4 fewer events per 1,000
+# person-years (95% CI 0.6-2.1)"
+_CI_AFTER_RATE_UNIT = re.compile(
+    r"(?: [a-z-]+){0,4} per (?:\d[\d,.]*|a|one|hundred|thousand)(?: [\w/µμ³-]+){0,3} ?[(\[] ?"
+    rf"(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?(?:from )?{_INTERVAL} ?[)\]]"
 )
 _SUBGROUP_CUES = (" among ", " in ", " for ")
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
@@ -357,13 +370,8 @@ def label_measure(match: re.Match[str], unit: str | None = None, sentence: str =
             shares = _is_share_unit(unit) or _is_points_unit(unit)
             if index in _SHARE_DIFFERENCES and not shares:
                 return "MD"
-            if (
-                index == _PLAIN_DIFFERENCE
-                and shares
-                and _SHARES_NAMED.search(sentence)
-                and not _MEANS_NAMED.search(sentence)
-            ):
-                return "RD"
+            if index == _PLAIN_DIFFERENCE:
+                return _difference_measure(unit, sentence)
             return measure
     raise ValueError(match.group(0))  # pragma: no cover - every match has one of the groups
 
@@ -442,6 +450,15 @@ def _is_points_unit(unit: str | None) -> bool:
 
 def _fallback_measure(unit: str | None) -> str:
     return "percent" if _is_percent(unit) else "MD"
+
+
+def _difference_measure(unit: str | None, sentence: str) -> str:
+    """What a difference between arms measures: of shares of people (RD) when in % or
+    percentage points and its sentence names such shares and no mean, else of means (MD)."""
+    shares = _is_share_unit(unit) or _is_points_unit(unit)
+    if shares and _SHARES_NAMED.search(sentence) and not _MEANS_NAMED.search(sentence):
+        return "RD"
+    return "MD"
 
 
 def _inheritable(measure: str | None, unit: str | None) -> str | None:
@@ -880,15 +897,18 @@ def _with_parted_intervals(
                 )
             continue
         if amount := _parted_amount(sentence[: match.start()]):
-            value, unit, start = amount
+            value, unit, start, compared = amount
             low, high = _in_order(value, low, high)
             if low > high:
                 continue
             clause_start = max((e.end for e in found if e.end <= start), default=0)
-            if _one_arm_change(sentence, clause_start, (start, match.end()), unit):
+            # "The treatment group lost 2.9 kg more than controls (95% CI ...)": set against
+            # another arm, whatever group the clause opens with
+            if not compared and _one_arm_change(sentence, clause_start, (start, match.end()), unit):
                 continue
             found.append(
-                Estimate(_fallback_measure(unit), value, low, high, None, unit, start,
+                Estimate(_difference_measure(unit, sentence) if compared else _fallback_measure(unit),
+                         value, low, high, None, unit, start,
                          match.end(), ci_level, start)
             )  # fmt: skip
             found.sort(key=lambda estimate: estimate.start)
@@ -989,14 +1009,14 @@ def _set_against_another_arm(between: str, unit: str) -> bool:
     return not _is_share_unit(unit) and not _WITHIN_A_GROUP.search(between)
 
 
-def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
+def _parted_amount(before: str) -> tuple[float, str | None, int, bool] | None:
     """The amount of change whose CI a range in a label, or the words naming the arm, part from
-    it (value, unit, where)."""
+    it (value, unit, where, and whether it is said to be more or less than another arm's)."""
     compared = _COMPARED_AMOUNT.search(before, max(0, len(before) - 140))
     if compared and _set_against_another_arm(compared["between"], compared["unit"]):
         value = parse_number(compared["value"])
         if value is not None:
-            return value, compared["unit"], compared.start("value")
+            return value, compared["unit"], compared.start("value"), True
     amount = next(reversed(list(_CHANGE_AMOUNT.finditer(before))), None)
     if amount is None:
         return None
@@ -1005,7 +1025,7 @@ def _parted_amount(before: str) -> tuple[float, str | None, int] | None:
     if not named_arm and (not _RANGE.search(between) or _DIGIT.search(_without_labels(between))):
         return None  # only a range parts them; an adjacent CI is read as an interval already
     value = parse_number(amount["value"])
-    return (value, amount["unit"], amount.start("value")) if value is not None else None
+    return (value, amount["unit"], amount.start("value"), False) if value is not None else None
 
 
 def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value: float) -> Estimate:
@@ -1017,11 +1037,21 @@ def _labelled_estimate(sentence: str, match: re.Match[str], measure: str, value:
             after_p = _CI_AFTER_SUBGROUP.match(sentence, match.end())
     if after_p is None and sentence.startswith(_SUBGROUP_CUES, match.end()):
         after_p = _BRACKET_AFTER_SUBGROUP.match(sentence, match.end())
+    if after_p is None and " per " in sentence[match.end("value") : match.end("value") + 60]:
+        # from the value: its unit may have taken the "per ..." ("0.91 per 1 mmol/L higher LDL")
+        after_p = _CI_AFTER_RATE_UNIT.match(sentence, match.end("value"))
+    if after_p is None and contains_any(sentence, _CI_IN_WORDS_CUES):
+        after_p = _CI_IN_WORDS.match(sentence, match.end())
     if after_p:
         low, high = parse_number(after_p["low"]), parse_number(after_p["high"])
         if low is not None and high is not None:
             low, high = _in_order(value, low, high)
-        if low is not None and high is not None and _plausible(measure, value, low, high, True):
+        labelled_ci = after_p["cilabel"] is not None  # a bare bracket must hold the value
+        if (
+            low is not None
+            and high is not None
+            and _plausible(measure, value, low, high, labelled_ci)
+        ):
             level = after_p["level"] or after_p["level2"]
             p = parse_p(after_p) if after_p.groupdict().get("op") else None
             return Estimate(
