@@ -1791,7 +1791,7 @@ class GroupPercent:
 
 # an interval whose dash was lost in print, its two ends run together: "62% (95% CI 5273%)"
 _GARBLED_CI = re.compile(rf" ?[(\[] ?(?:{CI_LABEL})[:;,]? ?\d{{3,6}} ?%?[)\]]")
-_GARBLED_CI_CUES = ("CI", "interval")
+_GARBLED_CI_HINT = re.compile(r"(?:CI|interval)[:;,]? ?\d{3}")  # cheap, before the full form
 
 
 # a share another study found is background: "A previous study ... found 27% of ..."
@@ -1824,7 +1824,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
 
 
 def _shares_around_garbled_intervals(sentence: str) -> list[GroupPercent]:
-    if not contains_any(sentence, _GARBLED_CI_CUES) or not (
+    if not _GARBLED_CI_HINT.search(sentence) or not (
         garbled := list(_GARBLED_CI.finditer(sentence))
     ):
         return _group_percentages(sentence)
@@ -2577,7 +2577,7 @@ _GROUP_NOUN_REACH = 40  # a group named right after its share: "fell to 9.5% in 
 def _shares_changed_to(sentence: str) -> list[tuple[int, float]]:
     """The shares two groups ended at, each after 'fell/rose to', set against each other with
     'whereas', 'while', 'but' or a semicolon, each group named in its own part."""
-    if sum(sentence.count(cue) for cue in _CHANGED_TO_CUES) < 2:
+    if sentence.count(" to ") < 2 or sum(map(sentence.count, _CHANGED_TO_CUES)) < 2:
         return []
     found: list[tuple[int, float]] = []
     for first, second in pairwise(_CHANGED_TO.finditer(sentence)):
