@@ -6300,6 +6300,68 @@ ROWS = (
         "In this study, 35% of patients had muscle symptoms.",
         effects=(("percent", 35.0, None, None),),
     ),
+    # subset-share-after-a-group-share: a bracketed share of a subset of the outcome after a
+    # group's share ('40% in cohort A (11.8% stage 3-4)'), and the same subset's share in the
+    # next group ('and 11% stage 3-4 in cohort B'). First run 0/6 (the trap too: '(58% men)'
+    # hid the first group's share)
+    Row(
+        "subset-share-after-a-group-share/deep-infection-then-next-group",
+        "Infection occurred in 22% of the open-surgery group (8% deep infection), and 9% deep "
+        "infection in the laparoscopic group.",
+        effects=(
+            ("percent", 22.0, None, None),
+            ("percent", 8.0, None, None),
+            ("percent", 9.0, None, None),
+        ),
+    ),
+    Row(
+        "subset-share-after-a-group-share/complete-response-each-arm",
+        "Response was 55% in the high-dose arm (20% complete response), compared with 35% in the "
+        "low-dose arm (10% complete response).",
+        effects=(
+            ("percent", 55.0, None, None),
+            ("percent", 20.0, None, None),
+            ("percent", 35.0, None, None),
+            ("percent", 10.0, None, None),
+        ),
+    ),
+    Row(
+        "subset-share-after-a-group-share/severe-by-criteria-then-next-cohort",
+        "The rate of anaemia was 41% in the rural cohort (9.5% severe by WHO criteria) and 7% "
+        "severe in the urban cohort.",
+        effects=(
+            ("percent", 41.0, None, None),
+            ("percent", 9.5, None, None),
+            ("percent", 7.0, None, None),
+        ),
+    ),
+    Row(
+        "subset-share-after-a-group-share/hip-fractures-versus",
+        "Fractures occurred in 14% of women given placebo (4.2% hip fractures) versus 8% of women "
+        "given the drug (1.9% hip fractures).",
+        effects=(
+            ("percent", 14.0, None, None),
+            ("percent", 4.2, None, None),
+            ("percent", 8.0, None, None),
+            ("percent", 1.9, None, None),
+        ),
+    ),
+    Row(
+        "subset-share-after-a-group-share/severe-relapses-of-groups",
+        "Relapse was seen in 30% of the taper group (12% severe relapses) and 18% of the abrupt "
+        "group (5% severe relapses).",
+        effects=(
+            ("percent", 30.0, None, None),
+            ("percent", 12.0, None, None),
+            ("percent", 18.0, None, None),
+            ("percent", 5.0, None, None),
+        ),
+    ),
+    Row(
+        "subset-share-after-a-group-share/trap-men-in-brackets",
+        "Mortality was 12% in the ICU cohort (58% men) and 8% in the ward cohort.",
+        effects=(("percent", 12.0, None, None), ("percent", 8.0, None, None)),
+    ),
 )
 
 

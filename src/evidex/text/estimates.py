@@ -1804,7 +1804,7 @@ class GroupPercent:
 
 # an interval whose dash was lost in print, its two ends run together: "62% (95% CI 5273%)"
 _GARBLED_CI = re.compile(rf" ?[(\[] ?(?:{CI_LABEL})[:;,]? ?\d{{3,6}} ?%?[)\]]")
-_GARBLED_CI_CUES = ("CI", "interval")
+_GARBLED_CI_HINT = re.compile(r"(?:CI|interval)[:;,]? ?\d{3}")  # cheap, before the full form
 
 
 # a share another study found is background: "A previous study ... found 27% of ..."
@@ -1837,7 +1837,7 @@ def find_group_percentages(sentence: str) -> list[GroupPercent]:
 
 
 def _shares_around_garbled_intervals(sentence: str) -> list[GroupPercent]:
-    if not contains_any(sentence, _GARBLED_CI_CUES) or not (
+    if not _GARBLED_CI_HINT.search(sentence) or not (
         garbled := list(_GARBLED_CI.finditer(sentence))
     ):
         return _group_percentages(sentence)
@@ -2021,6 +2021,7 @@ def _group_percentages(sentence: str) -> list[GroupPercent]:
         _shares_across_groups(sentence),
         _shares_than_another(sentence),
         _shares_changed_to(sentence),
+        _subset_shares(sentence),
     )
     for position, value in shares:
         if position not in refused:
@@ -2589,7 +2590,7 @@ _GROUP_NOUN_REACH = 40  # a group named right after its share: "fell to 9.5% in 
 def _shares_changed_to(sentence: str) -> list[tuple[int, float]]:
     """The shares two groups ended at, each after 'fell/rose to', set against each other with
     'whereas', 'while', 'but' or a semicolon, each group named in its own part."""
-    if sum(sentence.count(cue) for cue in _CHANGED_TO_CUES) < 2:
+    if sentence.count(" to ") < 2 or sum(map(sentence.count, _CHANGED_TO_CUES)) < 2:
         return []
     found: list[tuple[int, float]] = []
     for first, second in pairwise(_CHANGED_TO.finditer(sentence)):
@@ -2605,6 +2606,40 @@ def _shares_changed_to(sentence: str) -> list[tuple[int, float]]:
             _measured_amount(sentence, first.start("v"))
         ):
             found.extend((match.start("v"), float(match["v"])) for match in (first, second))
+    return found
+
+
+# a share of a subset of the outcome, bracketed after a group's share: "40% in the operative
+# cohort (11.8% stage 3-4 ...), and 11% stage 3-4 in the population cohort"
+_BRACKETED_SUBSET = re.compile(rf" \({_pct('v')} (?P<what>[a-z][^()%;]{{0,80}})\)")
+_GROUP_SHARE_BEFORE = re.compile(
+    rf"(?<![\d.]){_pct('v')}(?: [\w-]+){{0,3}}? (?:of|in|among|for) (?:the )?[^;%()]{{1,50}}?$"
+)
+_NEXT_GROUP_SHARE = re.compile(
+    rf",? (?:and|compared with|versus|vs\.?) {_pct('v')}(?: [\w-]+){{0,4}}? (?:of|in|among|for) "
+    r"(?:the )?(?:[\w-]+ ){0,3}?(?:groups?|arms?|cohorts?|women|men|patients|participants|"
+    r"children|dogs|cats|mice|rats)\b"
+)
+_NOT_A_SUBSET = re.compile(
+    r"^(?:wo)?men\b|^(?:fe)?males?\b|^(?:boys|girls)\b|\b(?:aged|years|were)\b"
+)
+
+
+def _subset_shares(sentence: str) -> list[tuple[int, float]]:
+    """A group's share with a bracketed share of a subset of its outcome, and the next group's
+    share (and its subset) set beside it."""
+    if " (" not in sentence:
+        return []
+    found: list[tuple[int, float]] = []
+    for subset in _BRACKETED_SUBSET.finditer(sentence):
+        before = _GROUP_SHARE_BEFORE.search(sentence, max(0, subset.start() - 80), subset.start())
+        if before is None or _measured_amount(sentence, before.start("v")):
+            continue
+        found.append((before.start("v"), float(before["v"])))
+        if not _NOT_A_SUBSET.search(subset["what"]):
+            found.append((subset.start("v"), float(subset["v"])))
+        if following := _NEXT_GROUP_SHARE.match(sentence, subset.end()):
+            found.append((following.start("v"), float(following["v"])))
     return found
 
 
