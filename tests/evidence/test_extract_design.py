@@ -181,6 +181,20 @@ def test_a_regimen_given_by_the_authors_is_a_trial(text: str, design: str) -> No
             "in-vitro",
         ),
         ("Bovine cartilage explants were treated with interleukin-1 and the compound.", "in-vitro"),
+        # material from animals incubated in a dish, and laboratory preparations
+        ("Blood samples from 12 healthy dogs were incubated with the drug for 1 h.", "in-vitro"),
+        ("Bovine sperm were incubated with the antioxidant and motility was assessed.", "in-vitro"),
+        ("Rat liver microsomes were used to estimate the drug's intrinsic clearance.", "in-vitro"),
+        ("Isolated rat mitochondria were exposed to the compound.", "in-vitro"),
+        ("Porcine skin was mounted in Franz diffusion cells to measure permeation.", "in-vitro"),
+        (
+            "Feline kidney cells were infected with the virus in the presence of the drug.",
+            "in-vitro",
+        ),
+        (
+            "The antibacterial activity of the extract against canine isolates was tested.",
+            "in-vitro",
+        ),
         # ... unless the animals themselves were treated first
         (
             "Mice were treated with the drug for 4 weeks, after which aortic rings were prepared.",

@@ -57,7 +57,12 @@ _IN_VITRO = CuedPattern(
     re.compile(
         r"(?i)\b(?:in vitro|cell cultures?|cell lines?|cultured (?:cells|(?:\w+ ){1,3}cells)|"
         r"hepg2|hela|organoids?|fibroblasts|primary (?:\w+ )?cells|(?:cells|monolayers) were "
-        r"(?:treated|incubated|exposed|cultured|transfected)|monolayers?"
+        r"(?:treated|incubated|exposed|cultured|transfected|infected)|monolayers?"
+        # material incubated in a dish, and the preparations only a laboratory holds: "blood
+        # samples ... were incubated with", "liver microsomes", "isolated mitochondria", "Franz
+        # diffusion cells", "antibacterial activity against"
+        r"|(?:was|were) (?:pre-?)?incubated|microsomes|isolated (?:\w+ )?mitochondria|franz (?:diffusion )?cells?"
+        r"|anti(?:bacterial|microbial|fungal|viral) activit(?:y|ies)"
         # bacteria or fungi grown and tested in a dish
         r"|minimum inhibitory concentrations?|broth (?:micro)?dilution|(?:agar|disc|disk) "
         r"(?:well )?diffusion|(?:clinical|bacterial|fungal) isolates"
@@ -73,7 +78,8 @@ _IN_VITRO = CuedPattern(
         "in vitro", "cell culture", "cell line", "cultured ", "hepg2", "hela", "organoid",
         "fibroblasts", "primary ", "cells were", "monolayer", "minimum inhibitory", "dilution",
         "diffusion", "isolates", "ex vivo", "organ bath", "explants", "langendorff", "rings",
-        "strips", "slices", "perfused"
+        "strips", "slices", "perfused", "incubated", "microsomes", "mitochondria", "franz",
+        "activit"
     ),
 )  # fmt: skip
 # cells of a named type worked on in a dish: "SH-SY5Y cells were pretreated", "RAW 264.7
