@@ -1255,7 +1255,7 @@ _NOT_AN_EFFECT_QUANTITY = re.compile(
     r"(?i)\b(?:[IE]C50|[EL]D50|half-life|t1/2|Cmax|Tmax|AUC|AUROC|ROC|area under (?:the )?"
     r"(?:[\w-]+ ){0,4}?curve|clearance|c[- ](?:statistic|index)|sensitivity|specificity|"
     r"(?:positive|negative) predictive values?|PPV|NPV|kappa|ICC|intraclass|Cronbach['’]?s?|"
-    r"heritability)\b[^,;()\[\]]{0,30}[(\[]?$"
+    r"heritability|accuracy|concordance|Youden)\b[^,;()\[\]]{0,30}[(\[]?$"
 )
 _ARM_SET_AGAINST = re.compile(rf"[^.;]{{0,40}}?\b(?:vs\.?|versus|compared with) ?{NUMBER}")
 

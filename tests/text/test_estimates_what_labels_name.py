@@ -1,4 +1,5 @@
-"""A single letter names a measure ('d = 0.45', 'g = 0.31') only in its own case and range."""
+"""What a label names: a single letter ("d = 0.45") only in its own case and range, and a test's
+performance (accuracy, concordance) no effect at all."""
 
 from __future__ import annotations
 
@@ -30,3 +31,21 @@ def test_a_letter_label_names_its_measure_only_in_its_own_case(
     sentence: str, expected: list[tuple[str, float]]
 ) -> None:
     assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The diagnostic accuracy of the score was 86% (95% CI 80-91%).",
+        "Classification accuracy reached 78.4% (95% CI 74.1 to 82.3).",
+        "Concordance between the two assays was 0.88 (0.82 to 0.93).",
+    ],
+)
+def test_a_test_performance_figure_is_no_effect(sentence: str) -> None:
+    assert _read(sentence) == []
+
+
+def test_a_groups_share_with_its_interval_stays_an_effect() -> None:
+    assert _read("Remission was achieved in 45% (95% CI 38-52%) of patients.") == [
+        ("percent", 45.0)
+    ]
