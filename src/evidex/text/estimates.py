@@ -245,15 +245,19 @@ _CI_AFTER_SUBGROUP = re.compile(
 )
 # ... or its interval in brackets right after the subgroup: "odds ratio 0.96 for subjects with
 # current use (95% confidence interval 0.76, 1.22)", "1.4 for current smokers (1.1-1.8)"
+# an interval in brackets, with or without its label: "(95% confidence interval 0.76, 1.22)",
+# "(1.1-1.8)"
+_BRACKETED_INTERVAL = (
+    rf" ?[(\[] ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?(?:from )?{_INTERVAL} ?[)\]]"
+)
 _BRACKET_AFTER_SUBGROUP = re.compile(
-    rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,60}}? ?[(\[] ?(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?"
-    rf"(?:from )?{_INTERVAL} ?[)\]]"
+    rf" (?:among|in|for) [^,;:=()\[\]\d]{{1,60}}?{_BRACKETED_INTERVAL}"
 )
 # ... or its rate's unit in words: "the rate difference was 1.4 fewer events per 1,000
 # person-years (95% CI 0.6-2.1)"
 _CI_AFTER_RATE_UNIT = re.compile(
-    r"(?: [a-z-]+){0,4} per (?:\d[\d,.]*|a|one|hundred|thousand)(?: [\w/µμ³-]+){0,3} ?[(\[] ?"
-    rf"(?:(?P<cilabel>{CI_LABEL}) ?(?:[:=,] ?){{0,2}})?(?:from )?{_INTERVAL} ?[)\]]"
+    r"(?: [a-z-]+){0,4} per (?:\d[\d,.]*|a|one|hundred|thousand)(?: [\w/µμ³-]+){0,3}"
+    rf"{_BRACKETED_INTERVAL}"
 )
 _SUBGROUP_CUES = (" among ", " in ", " for ")
 # what makes a number a p value, not an estimate ("P = 0.02; 95% CI ...")
@@ -941,18 +945,18 @@ _ARM_WORDS = re.compile(
 )
 # a difference written as an amount more or less than the other arm, right before its CI:
 # "5.2 mmHg lower with the drug than with placebo (95% CI ...)"; never a change from baseline
+_MORE_OR_LESS = (
+    "lower", "higher", "greater", "less", "more", "smaller", "larger", "longer", "shorter",
+)  # fmt: skip
 _COMPARED_AMOUNT = re.compile(
-    rf"(?<![\w.])(?P<value>{NUMBER}) ?(?P<unit>{_UNIT}) (?:lower|higher|greater|less|more|"
-    r"smaller|larger|longer|shorter)\b(?P<between>[^\d()\[\];]{0,80}?) ?$"
+    rf"(?<![\w.])(?P<value>{NUMBER}) ?(?P<unit>{_UNIT}) (?:{'|'.join(_MORE_OR_LESS)})\b"
+    r"(?P<between>[^\d()\[\];]{0,80}?) ?$"
 )
 
 
 # a difference without an interval, written as an amount more or less than the other group's:
 # "4.6 mm Hg higher in smokers than in non-smokers", "(3.1 points higher than males)"
-_COMPARATIVES = (
-    "lower", "higher", "greater", "less", "more", "smaller", "larger", "longer", "shorter",
-    "heavier", "lighter",
-)  # fmt: skip
+_COMPARATIVES = (*_MORE_OR_LESS, "heavier", "lighter")
 _COMPARATIVE_CUES = tuple(f" {word} " for word in _COMPARATIVES)
 _AMOUNT_THAN = re.compile(
     rf"(?<![\w.])(?P<value>{NUMBER}) ?(?P<unit>{_UNIT}) (?:{'|'.join(_COMPARATIVES)})\b"
